@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+
+namespace Centrex.Bench;
+
+/// <summary>
+/// Entry point for every benchmark in the suite: <c>dotnet run -c Release --project bench/Centrex.Bench -- --filter '*'</c>.
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
