@@ -1,0 +1,36 @@
+using NodaTime;
+
+namespace Centrex.Rating.Cdrs;
+
+/// <summary>One well-formed CDR row as views into its record buffer (no copies).</summary>
+public readonly ref struct CdrRow
+{
+    /// <summary>Creates a row over parsed fields.</summary>
+    public CdrRow(ReadOnlySpan<byte> id, ReadOnlySpan<byte> account, ReadOnlySpan<byte> caller, ReadOnlySpan<byte> callee, Instant start, int duration)
+    {
+        Id = id;
+        Account = account;
+        Caller = caller;
+        Callee = callee;
+        Start = start;
+        Duration = duration;
+    }
+
+    /// <summary>The CDR's unique id (non-empty).</summary>
+    public ReadOnlySpan<byte> Id { get; }
+
+    /// <summary>The account billed.</summary>
+    public ReadOnlySpan<byte> Account { get; }
+
+    /// <summary>The calling number, as recorded.</summary>
+    public ReadOnlySpan<byte> Caller { get; }
+
+    /// <summary>The callee as dialed.</summary>
+    public ReadOnlySpan<byte> Callee { get; }
+
+    /// <summary>When the call started.</summary>
+    public Instant Start { get; }
+
+    /// <summary>Billable seconds.</summary>
+    public int Duration { get; }
+}

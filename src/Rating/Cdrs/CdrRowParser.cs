@@ -1,0 +1,85 @@
+using System.Text.Unicode;
+using Centrex.Rating.Charging;
+using Centrex.Rating.Csv;
+
+namespace Centrex.Rating.Cdrs;
+
+/// <summary>Splits and checks one CDR record (<c>id,account,caller,callee,start,duration</c>) in place.</summary>
+public static class CdrRowParser
+{
+    /// <summary>
+    /// Parses a record. The callee is not checked here: normalizing it is the rating kernel's first step.
+    /// </summary>
+    /// <param name="record">The record bytes without terminator; quoted fields are unescaped in place.</param>
+    /// <param name="fields">Scratch for at least seven field ranges.</param>
+    /// <param name="row">The row when the result is <see cref="CdrField.None"/>.</param>
+    /// <param name="idField">The id field's range, when it could be split out (even for malformed rows), else default.</param>
+    /// <returns><see cref="CdrField.None"/>, or the part that is malformed.</returns>
+    public static CdrField TryParse(Span<byte> record, Span<Range> fields, out CdrRow row, out Range idField)
+    {
+        row = default;
+        idField = default;
+        if (!Utf8.IsValid(record))
+        {
+            return CdrField.Encoding;
+        }
+
+        var status = CsvFields.Split(record, fields[..(CdrCsv.ColumnCount + 1)], out var count);
+        if (count > 0 && (status == CsvFieldStatus.Ok || count > 1))
+        {
+            idField = fields[CdrCsv.Id];
+        }
+
+        if (status == CsvFieldStatus.BadQuote)
+        {
+            return CdrField.Quoting;
+        }
+
+        if (count != CdrCsv.ColumnCount)
+        {
+            return CdrField.ColumnCount;
+        }
+
+        var id = record[fields[CdrCsv.Id]];
+        if (id.IsEmpty)
+        {
+            return CdrField.Id;
+        }
+
+        if (!IsoTimestamp.TryParse(record[fields[CdrCsv.Start]], out var start))
+        {
+            return CdrField.Start;
+        }
+
+        if (!TryParseDuration(record[fields[CdrCsv.Duration]], out var duration))
+        {
+            return CdrField.Duration;
+        }
+
+        row = new CdrRow(id, record[fields[CdrCsv.Account]], record[fields[CdrCsv.Caller]], record[fields[CdrCsv.Callee]], start, duration);
+        return CdrField.None;
+    }
+
+    /// <summary>Whole seconds, ASCII digits only (no sign, no decimals), 0 to 86,400.</summary>
+    public static bool TryParseDuration(ReadOnlySpan<byte> text, out int seconds)
+    {
+        seconds = 0;
+        if (text.IsEmpty || text.Length > 9)
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            seconds = (seconds * 10) + (int)d;
+        }
+
+        return seconds <= BillingIncrements.MaxDurationSeconds;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using Centrex.Rating.Charging;
+using Centrex.Rating.Numbering;
+using Centrex.Rating.Tariffs;
+
+namespace Centrex.Rating;
+
+/// <summary>
+/// The rating kernel: normalize the callee, classify it, find the longest tariff prefix, bill the increments and price
+/// the call, all on parsed fields, with no allocation. Thread-safe: it only reads its immutable tariff and plan.
+/// </summary>
+public sealed class Rater(Tariff tariff, NumberingPlan plan)
+{
+    /// <summary>
+    /// Shortest prefix that may price a NANP-international number: the bare <c>1</c> (North America) or a 2–3 digit
+    /// prefix must never price a Caribbean or US-territory call, which is billed at international rates.
+    /// </summary>
+    public const int MinNanpInternationalPrefix = 4;
+
+    /// <summary>The tariff prices come from.</summary>
+    public Tariff Tariff { get; } = tariff;
+
+    /// <summary>The numbering plan that classifies callees.</summary>
+    public NumberingPlan Plan { get; } = plan;
+
+    /// <summary>Rates one call.</summary>
+    /// <param name="dialedCallee">The callee as dialed (ASCII).</param>
+    /// <param name="durationSeconds">Billable seconds, 0 to 86,400.</param>
+    /// <param name="call">Receives the normalized callee, class, matched row, billed seconds and charge.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RatingOutcome Rate(ReadOnlySpan<byte> dialedCallee, int durationSeconds, out RatedCall call)
+    {
+        Unsafe.SkipInit(out call);
+        if (!NumberingPlan.TryNormalize(dialedCallee, out call.Callee))
+        {
+            call.TariffRow = -1;
+            return RatingOutcome.BadCallee;
+        }
+
+        if ((uint)durationSeconds > BillingIncrements.MaxDurationSeconds)
+        {
+            call.TariffRow = -1;
+            return RatingOutcome.BadDuration;
+        }
+
+        call.Class = Plan.Classify(call.Callee);
+        var minLength = call.Class == NumberClass.NanpInternational ? MinNanpInternationalPrefix : 1;
+        var row = Tariff.Trie.LongestMatch(call.Callee.Digits, minLength);
+        call.TariffRow = row;
+        if (row < 0)
+        {
+            return RatingOutcome.NoRate;
+        }
+
+        ref readonly var terms = ref Tariff.Terms(row);
+        var billed = BillingIncrements.BilledSeconds(durationSeconds, terms.FirstIncrement, terms.NextIncrement);
+        call.BilledSeconds = billed;
+        call.Charge = ChargeCalculator.ChargeUnchecked(terms.RatePerMinute, terms.ConnectFee, billed);
+        return RatingOutcome.Rated;
+    }
+}

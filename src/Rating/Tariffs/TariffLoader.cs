@@ -1,0 +1,122 @@
+using System.Globalization;
+using Centrex.Rating.Charging;
+using Centrex.Rating.Csv;
+using Centrex.Rating.Money;
+
+namespace Centrex.Rating.Tariffs;
+
+/// <summary>
+/// Reads and validates a tariff CSV file (<c>prefix,destination,rate,connect_fee,first_increment,next_increment</c>).
+/// Any bad row makes the whole tariff invalid: carriers must never rate with half a price list.
+/// </summary>
+public static class TariffLoader
+{
+    /// <summary>The header a tariff file must have, exactly.</summary>
+    public static readonly IReadOnlyList<string> Header =
+        ["prefix", "destination", "rate", "connect_fee", "first_increment", "next_increment"];
+
+    /// <summary>Loads a tariff file.</summary>
+    /// <exception cref="CsvFormatException">The file is invalid; the message names the line and field.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Tariff Load(string path) => Parse(File.ReadAllBytes(path), path);
+
+    /// <summary>Parses tariff CSV bytes (UTF-8, optional BOM, LF or CRLF).</summary>
+    /// <exception cref="CsvFormatException">The content is invalid; the message names the line and field.</exception>
+    public static Tariff Parse(ReadOnlySpan<byte> content, string source)
+    {
+        var rows = new List<TariffRow>();
+        var firstLineOfPrefix = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var csv in CsvDocument.Read(content, source, Header))
+        {
+            var row = ParseRow(csv, source);
+            if (!firstLineOfPrefix.TryAdd(row.Prefix, csv.Line))
+            {
+                throw new CsvFormatException(source, csv.Line, "prefix",
+                    $"duplicate prefix {row.Prefix} (first on line {firstLineOfPrefix[row.Prefix]})");
+            }
+
+            rows.Add(row);
+        }
+
+        return new Tariff(rows, source);
+    }
+
+    /// <summary>Builds a tariff from rows made in code, with the same checks as a file.</summary>
+    public static Tariff FromRows(IEnumerable<TariffRow> rows, string source = "(in memory)")
+    {
+        var list = rows.ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in list)
+        {
+            var line = row.Line;
+            CheckPrefix(row.Prefix, source, line);
+            if (!seen.Add(row.Prefix))
+            {
+                throw new CsvFormatException(source, line, "prefix", $"duplicate prefix {row.Prefix}");
+            }
+
+            CheckTerms(row, source, line);
+        }
+
+        return new Tariff(list, source);
+    }
+
+    private static TariffRow ParseRow(CsvRow csv, string source)
+    {
+        var f = csv.Fields;
+        CheckPrefix(f[0], source, csv.Line);
+        var rate = ParseMoney(f[2], "rate", source, csv.Line);
+        var connect = ParseMoney(f[3], "connect_fee", source, csv.Line);
+        var first = ParseIncrement(f[4], "first_increment", source, csv.Line);
+        var next = ParseIncrement(f[5], "next_increment", source, csv.Line);
+        var row = new TariffRow(f[0], f[1], rate, connect, first, next, csv.Line);
+        CheckTerms(row, source, csv.Line);
+        return row;
+    }
+
+    private static void CheckPrefix(string prefix, string source, long line)
+    {
+        if (prefix.Length is 0 or > Numbering.NormalizedNumber.MaxDigits || !prefix.All(char.IsAsciiDigit))
+        {
+            throw new CsvFormatException(source, line, "prefix", $"'{prefix}' is not a prefix (1 to 15 digits)");
+        }
+    }
+
+    private static MicroDollars ParseMoney(string text, string field, string source, long line) =>
+        MicroDollars.TryParse(text, out var value)
+            ? value
+            : throw new CsvFormatException(source, line, field,
+                $"'{text}' is not a non-negative dollar amount with at most 6 decimals (e.g. 0.0125)");
+
+    private static int ParseIncrement(string text, string field, string source, long line) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw new CsvFormatException(source, line, field, $"'{text}' is not a whole number of seconds, at least 1");
+
+    /// <summary>
+    /// Proves the rating kernel's unchecked charge arithmetic cannot overflow for this row: the numerator at the
+    /// longest billable call must fit a long. Billed seconds only grow with duration, so every call fits.
+    /// </summary>
+    private static void CheckTerms(TariffRow row, string source, long line)
+    {
+        if (row.FirstIncrement < 1 || row.NextIncrement < 1)
+        {
+            throw new CsvFormatException(source, line, row.FirstIncrement < 1 ? "first_increment" : "next_increment", "increments are at least 1 second");
+        }
+
+        if (row.RatePerMinute.Value < 0 || row.ConnectFee.Value < 0)
+        {
+            throw new CsvFormatException(source, line, row.RatePerMinute.Value < 0 ? "rate" : "connect_fee", "amounts cannot be negative");
+        }
+
+        var longest = BillingIncrements.BilledSeconds(BillingIncrements.MaxDurationSeconds, row.FirstIncrement, row.NextIncrement);
+        try
+        {
+            _ = ChargeCalculator.RoundedUpNumerator(row.RatePerMinute, row.ConnectFee, longest);
+        }
+        catch (OverflowException)
+        {
+            throw new CsvFormatException(source, line, "rate", "rate and connect fee are too large to price a 24-hour call exactly");
+        }
+    }
+}
