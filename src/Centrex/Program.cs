@@ -1,6 +1,8 @@
+using Centrex.Cli;
+
 namespace Centrex;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length == 0 ? 0 : 2;
+    private static int Main(string[] args) => CentrexCli.Run(args, CliConsole.System);
 }

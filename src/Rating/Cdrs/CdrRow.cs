@@ -6,8 +6,9 @@ namespace Centrex.Rating.Cdrs;
 public readonly ref struct CdrRow
 {
     /// <summary>Creates a row over parsed fields.</summary>
-    public CdrRow(ReadOnlySpan<byte> id, ReadOnlySpan<byte> account, ReadOnlySpan<byte> caller, ReadOnlySpan<byte> callee, Instant start, int duration)
+    public CdrRow(ReadOnlySpan<byte> id, ReadOnlySpan<byte> account, ReadOnlySpan<byte> caller, ReadOnlySpan<byte> callee, Instant start, int duration, bool isPlain = false)
     {
+        IsPlain = isPlain;
         Id = id;
         Account = account;
         Caller = caller;
@@ -33,4 +34,7 @@ public readonly ref struct CdrRow
 
     /// <summary>Billable seconds.</summary>
     public int Duration { get; }
+
+    /// <summary>The record was plain ASCII without quotes or CR: no field needs quoting when written out again.</summary>
+    public bool IsPlain { get; }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 using Centrex.Rating.Charging;
 using Centrex.Rating.Csv;
@@ -15,16 +16,30 @@ public static class CdrRowParser
     /// <param name="row">The row when the result is <see cref="CdrField.None"/>.</param>
     /// <param name="idField">The id field's range, when it could be split out (even for malformed rows), else default.</param>
     /// <returns><see cref="CdrField.None"/>, or the part that is malformed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: see CdrEvaluator.Evaluate
     public static CdrField TryParse(Span<byte> record, Span<Range> fields, out CdrRow row, out Range idField)
     {
         row = default;
         idField = default;
-        if (!Utf8.IsValid(record))
+        var fieldRoom = fields[..(CdrCsv.ColumnCount + 1)];
+        int count;
+        var status = CsvFieldStatus.Ok;
+        var plain = CsvFields.TrySplitPlainAscii(record, fieldRoom, out count);
+        if (!plain)
         {
-            return CdrField.Encoding;
+            // Quotes or non-ASCII text: check the encoding, then split with unescaping.
+            if (!Utf8.IsValid(record))
+            {
+                return CdrField.Encoding;
+            }
+
+            status = CsvFields.Split(record, fieldRoom, out count);
+        }
+        else if (count > CdrCsv.ColumnCount)
+        {
+            status = CsvFieldStatus.TooManyFields;
         }
 
-        var status = CsvFields.Split(record, fields[..(CdrCsv.ColumnCount + 1)], out var count);
         if (count > 0 && (status == CsvFieldStatus.Ok || count > 1))
         {
             idField = fields[CdrCsv.Id];
@@ -56,7 +71,7 @@ public static class CdrRowParser
             return CdrField.Duration;
         }
 
-        row = new CdrRow(id, record[fields[CdrCsv.Account]], record[fields[CdrCsv.Caller]], record[fields[CdrCsv.Callee]], start, duration);
+        row = new CdrRow(id, record[fields[CdrCsv.Account]], record[fields[CdrCsv.Caller]], record[fields[CdrCsv.Callee]], start, duration, plain);
         return CdrField.None;
     }
 

@@ -13,6 +13,7 @@ public static class IsoTimestamp
     private const int MaxOffsetHours = 18; // NodaTime's Offset range, wider than any zone in use (−12 to +14).
 
     /// <summary>Parses <paramref name="text"/>; false when it is not exactly such a timestamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: see CdrEvaluator.Evaluate
     public static bool TryParse(ReadOnlySpan<byte> text, out Instant instant)
     {
         instant = default;

@@ -30,9 +30,10 @@ public static class BillingIncrements
             return first;
         }
 
-        // duration ≤ 86,400 and next ≤ int.MaxValue, so the sum fits a long with room to spare.
-        long extra = duration - first;
-        var steps = (extra + next - 1) / next;
-        return first + (steps * next);
+        // 0 < extra < 86,400 and 1 ≤ next ≤ int.MaxValue, so extra + next − 1 < 2^32: a 32-bit unsigned division,
+        // several times cheaper than a 64-bit one, is exact. The product is then formed in 64 bits.
+        var extra = (uint)(duration - first);
+        var steps = unchecked((extra + (uint)next - 1) / (uint)next);
+        return first + ((long)steps * next);
     }
 }

@@ -1,15 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace Centrex.Rating.Csv;
 
 /// <summary>
 /// Splits one RFC 4180 record into fields. Quoted fields are unescaped in place (<c>""</c> becomes <c>"</c>), which
 /// only ever shortens them, so the record's own buffer holds the result and nothing is allocated.
 /// </summary>
-public static class CsvFields
+public static partial class CsvFields
 {
     /// <summary>Splits <paramref name="record"/> (without its line terminator) into <paramref name="fields"/>.</summary>
     /// <param name="record">The record's bytes; quoted fields are rewritten in place.</param>
     /// <param name="fields">Receives each field's range within <paramref name="record"/>.</param>
     /// <param name="count">Fields found (when <see cref="CsvFieldStatus.TooManyFields"/>, the number that fit plus one).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: see CdrEvaluator.Evaluate
     public static CsvFieldStatus Split(Span<byte> record, Span<Range> fields, out int count)
     {
         count = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Centrex.Rating.Csv;
 
@@ -15,6 +16,7 @@ public static class CsvRecordScanner
     /// <param name="isFinalBlock">True when no more data follows the buffer (end of file).</param>
     /// <param name="maxRecordBytes">Longest record accepted; longer ones come back <see cref="CsvRecordBounds.Damaged"/>.</param>
     /// <param name="record">The record found.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: see CdrEvaluator.Evaluate
     public static CsvScanStatus Scan(ReadOnlySpan<byte> buffer, bool isFinalBlock, int maxRecordBytes, out CsvRecordBounds record)
     {
         record = default;

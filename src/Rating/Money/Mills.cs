@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Centrex.Rating.Money;
 
@@ -56,8 +58,24 @@ public readonly record struct Mills(long Value) : IComparable<Mills>
         FixedPointText.TryFormat(Value, 3, destination, out charsWritten);
 
     /// <summary>Writes the amount as currency units with exactly three decimals into UTF-8 bytes.</summary>
-    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten) =>
-        FixedPointText.TryFormat(Value, 3, utf8Destination, out bytesWritten);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten)
+    {
+        // Charges are never negative: the common case prints the whole units with the runtime's integer formatter and
+        // the three decimals by hand. Negative balances take the general path.
+        if (Value < 0 || !Utf8Formatter.TryFormat((ulong)Value / PerUnit, utf8Destination, out var whole) || utf8Destination.Length < whole + 4)
+        {
+            return FixedPointText.TryFormat(Value, 3, utf8Destination, out bytesWritten);
+        }
+
+        var fraction = (uint)((ulong)Value % PerUnit);
+        utf8Destination[whole] = (byte)'.';
+        utf8Destination[whole + 1] = (byte)('0' + (fraction / 100));
+        utf8Destination[whole + 2] = (byte)('0' + (fraction / 10 % 10));
+        utf8Destination[whole + 3] = (byte)('0' + (fraction % 10));
+        bytesWritten = whole + 4;
+        return true;
+    }
 
     /// <summary>Parses a decimal amount in currency units with at most three fractional digits (e.g. <c>5.243</c>, <c>-1</c>).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Mills value)

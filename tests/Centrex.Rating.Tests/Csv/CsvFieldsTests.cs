@@ -54,4 +54,50 @@ public class CsvFieldsTests
             var (status, fields) = Split(line);
             return status == CsvFieldStatus.Ok && fields.SequenceEqual(clean);
         }).QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData("a,b,c")]
+    [InlineData("")]
+    [InlineData(",")]
+    [InlineData("cdr-000000001,ACC-1001,+14165551000,9022647880,2026-09-30T19:00:00-05:00,205")]
+    [InlineData("0123456789abcde,0123456789abcdef,0123456789abcdefg,,")]
+    public void TrySplitPlainAscii_AgreesWithSplit(string record)
+    {
+        var bytes = Encoding.ASCII.GetBytes(record);
+        var fast = new Range[8];
+        var slow = new Range[8];
+        Assert.True(CsvFields.TrySplitPlainAscii(bytes, fast, out var fastCount));
+        Assert.Equal(CsvFieldStatus.Ok, CsvFields.Split(bytes.ToArray(), slow, out var slowCount));
+        Assert.Equal(slow[..slowCount], fast[..fastCount]);
+    }
+
+    [Theory]
+    [InlineData("a,\"b\",c")]
+    [InlineData("0123456789abcdef0123456789,x\"y")]
+    [InlineData("caf\u00e9,b")]
+    [InlineData("a\rb,c")]
+    [InlineData("0123456789abcdef0123456789abcdef,\u00e9")]
+    public void TrySplitPlainAscii_QuoteOrNonAscii_DefersToTheFullParser(string record) =>
+        Assert.False(CsvFields.TrySplitPlainAscii(Encoding.UTF8.GetBytes(record), new Range[8], out _));
+
+    [Fact]
+    public void TrySplitPlainAscii_TooManyFields_CountsOnePastTheRoom()
+    {
+        Assert.True(CsvFields.TrySplitPlainAscii("a,b,c,d"u8, new Range[2], out var count));
+        Assert.Equal(3, count);
+    }
+
+    [Fact]
+    public void TrySplitPlainAscii_RandomPlainRecords_AgreeWithSplit() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Elements('a', 'z', '0', '9', ',', ' ', '-', ':', '+')).Select(c => new string(c)).ToArbitrary(),
+            record =>
+            {
+                var bytes = Encoding.ASCII.GetBytes(record);
+                var fast = new Range[200];
+                var slow = new Range[200];
+                var ok = CsvFields.TrySplitPlainAscii(bytes, fast, out var fastCount);
+                var status = CsvFields.Split(bytes.ToArray(), slow, out var slowCount);
+                return ok && status == CsvFieldStatus.Ok && fast[..fastCount].SequenceEqual(slow[..slowCount]);
+            }).QuickCheckThrowOnFailure();
 }

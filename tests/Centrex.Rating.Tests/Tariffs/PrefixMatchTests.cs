@@ -29,15 +29,20 @@ public class PrefixMatchTests
     [Fact]
     public void LongestMatch_AgreesWithBruteForceOnRandomTariffs() =>
         Prop.ForAll(
-            Gen.ArrayOf(Gen.Choose(0, 99_999).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), 40).ToArbitrary(),
+            Gen.ArrayOf(Gen.OneOf(Gen.Choose(0, 999), Gen.Choose(0, 99_999)).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), 40).ToArbitrary(),
             Gen.Choose(0, int.MaxValue).ToArbitrary(),
             (prefixes, seed) =>
             {
                 var distinct = prefixes.Distinct().ToArray();
                 var trie = PrefixTrie.Build(distinct);
                 var number = (seed % 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-                var expected = distinct.Select((p, i) => (p, i)).Where(x => number.StartsWith(x.p, StringComparison.Ordinal))
+                int Expected(int minLength) => distinct.Select((p, i) => (p, i))
+                    .Where(x => x.p.Length >= minLength && number.StartsWith(x.p, StringComparison.Ordinal))
                     .OrderByDescending(x => x.p.Length).Select(x => x.i).DefaultIfEmpty(-1).First();
-                return trie.LongestMatch(Encoding.ASCII.GetBytes(number), 1) == expected;
+                var digits = Encoding.ASCII.GetBytes(number);
+                return new[] { 1, 2, 3, 4, 5 }.All(min => trie.LongestMatch(digits, min) == Expected(min))
+                    && trie.LongestMatch(digits.AsSpan(0, 2), 1) == distinct.Select((p, i) => (p, i))
+                        .Where(x => number[..2].StartsWith(x.p, StringComparison.Ordinal))
+                        .OrderByDescending(x => x.p.Length).Select(x => x.i).DefaultIfEmpty(-1).First();
             }).QuickCheckThrowOnFailure();
 }

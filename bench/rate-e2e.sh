@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `centrex rate`: generates a CDR file (2,000,000 rows by default) and a 3,000-prefix tariff
+# with `centrex generate` (never committed: bench/data/ is ignored), rates it several times, and reports rows per
+# second of wall-clock time (whole process, start-up included) and peak resident memory.
+#
+#   bench/rate-e2e.sh                 # 2M rows, 3,000 prefixes, 3 runs
+#   ROWS=500000 RUNS=1 bench/rate-e2e.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+rows=${ROWS:-2000000}
+prefixes=${PREFIXES:-3000}
+runs=${RUNS:-3}
+data="$root/bench/data/rate-e2e-$rows-$prefixes"
+dll="$root/src/Centrex/bin/Release/net10.0/centrex.dll"
+
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
+dotnet build "$root/src/Centrex" -c Release -v quiet -nologo >/dev/null
+if [ ! -f "$data/cdrs.csv" ]; then
+  dotnet "$dll" generate --out "$data" --rows "$rows" --prefixes "$prefixes"
+fi
+
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), .NET $(dotnet --version)"
+echo "input:   $(du -h "$data/cdrs.csv" | cut -f1) CDR file, $rows rows; $(($(wc -l < "$data/tariff.csv") - 1)) tariff rows"
+printf '%-4s %12s %14s %14s %10s\n' run "wall (s)" "rows/s wall" "rows/s in-run" "peak RSS"
+for run in $(seq 1 "$runs"); do
+  log=$(mktemp)
+  /usr/bin/time -f '%e %M' -o "$log.time" dotnet "$dll" rate --tariff "$data/tariff.csv" --cdrs "$data/cdrs.csv" \
+    --out "$data/rated.csv" --rejects "$data/rejects.csv" 2>"$log"
+  read -r wall rss_kb < "$log.time"
+  inrun=$(sed -n 's/^ *rows per second *//p' "$log")
+  printf '%-4s %12s %14s %14s %7s MB\n' "$run" "$wall" "$(echo "$rows / $wall" | bc)" "$inrun" "$((rss_kb / 1024))"
+  rm -f "$log" "$log.time"
+done

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Centrex.Cli;
+
+/// <summary>The <c>centrex</c> command line: builds the command tree and maps parse errors to exit code 2.</summary>
+internal static class CentrexCli
+{
+    /// <summary>Runs the command line and returns the process exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("Centrex: carrier-grade IP Centrex rating and billing engine (AGPL-3.0-or-later).")
+        {
+            RateCommand.Create(console),
+            DemoCommand.Create(console),
+            GenerateCommand.Create(console),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                console.Error.WriteLine($"centrex: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'centrex --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

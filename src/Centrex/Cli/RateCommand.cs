@@ -1,0 +1,130 @@
+using System.CommandLine;
+using Centrex.Rating;
+using Centrex.Rating.Csv;
+using Centrex.Rating.Numbering;
+using Centrex.Rating.Tariffs;
+using Centrex.RatingRun;
+
+namespace Centrex.Cli;
+
+/// <summary><c>centrex rate</c>: rates a CDR file against a tariff into rated and rejects files.</summary>
+internal static class RateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var tariff = new Option<string>("--tariff") { Description = "Tariff CSV: prefix,destination,rate,connect_fee,first_increment,next_increment", Required = true };
+        var cdrs = new Option<string>("--cdrs") { Description = "CDR CSV: id,account,caller,callee,start,duration", Required = true };
+        var output = new Option<string>("--out") { Description = "Rated CSV to write", Required = true };
+        var rejects = new Option<string>("--rejects") { Description = "Rejects CSV to write (line,id,reason)", Required = true };
+        var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table (npa,name) instead of the shipped one" };
+        var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table (npa,name) instead of the shipped one" };
+        var command = new Command("rate", "Rate a CDR file: every row lands in the rated file or the rejects file, with a summary on stderr.")
+        {
+            tariff, cdrs, output, rejects, tollFree, nanp,
+        };
+        command.SetAction(parse => Execute(console, new RateRequest(
+            parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
+            parse.GetValue(tollFree), parse.GetValue(nanp))));
+        return command;
+    }
+
+    /// <summary>Runs a rating and prints its summary; returns the exit code.</summary>
+    public static int Execute(CliConsole console, RateRequest request)
+    {
+        if (!CheckPaths(console, request))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        Rater rater;
+        try
+        {
+            var plan = NumberingPlan.FromTables(
+                request.TollFree is null ? NpaTable.DefaultTollFree : NpaTable.Load(request.TollFree),
+                request.NanpInternational is null ? NpaTable.DefaultNanpInternational : NpaTable.Load(request.NanpInternational));
+            rater = new Rater(TariffLoader.Load(request.Tariff), plan);
+        }
+        catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"centrex rate: {Describe(e)}");
+            return ExitCodes.BadInput;
+        }
+
+        var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects));
+        try
+        {
+            using var interrupt = console.CancelOnInterrupt();
+            var result = console.WithProgress(
+                $"rating {Path.GetFileName(request.Cdrs)}",
+                () => job.Progress is { } p ? (p.BytesDone, p.TotalBytes) : (0, 1),
+                () => job.Run(interrupt.Token));
+            RatingSummary.Write(console.Error, result, request);
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("centrex rate: interrupted; no output files were written");
+            return ExitCodes.Interrupted;
+        }
+        catch (CsvFormatException e)
+        {
+            console.Error.WriteLine($"centrex rate: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The inputs were readable and the output folders present when the run started: this is a failure while
+            // running (a full disk, a vanished file), not bad usage.
+            console.Error.WriteLine($"centrex rate: {Describe(e)}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static bool CheckPaths(CliConsole console, RateRequest request)
+    {
+        var inputs = new[] { (request.Tariff, "tariff"), (request.Cdrs, "CDR file"), (request.TollFree, "toll-free table"), (request.NanpInternational, "NANP-international table") };
+        foreach (var (path, what) in inputs)
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var probe = File.OpenRead(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"centrex rate: {path}: the {what} cannot be read ({e.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)})");
+                return false;
+            }
+        }
+
+        foreach (var output in new[] { request.Rated, request.Rejects })
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                console.Error.WriteLine($"centrex rate: {output}: the folder {folder} does not exist");
+                return false;
+            }
+        }
+
+        var full = new[] { request.Cdrs, request.Tariff, request.Rated, request.Rejects }.Select(Path.GetFullPath).ToArray();
+        if (full.Distinct(StringComparer.Ordinal).Count() != full.Length)
+        {
+            console.Error.WriteLine("centrex rate: --out and --rejects must be two different files, neither of them an input");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        CsvFormatException => e.Message,
+        FileNotFoundException f => $"{f.FileName}: file not found",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,10 @@
+namespace Centrex.Cli;
+
+/// <summary>The files of one <c>centrex rate</c> invocation.</summary>
+/// <param name="Tariff">Tariff CSV.</param>
+/// <param name="Cdrs">CDR CSV.</param>
+/// <param name="Rated">Rated CSV to write.</param>
+/// <param name="Rejects">Rejects CSV to write.</param>
+/// <param name="TollFree">Operator's toll-free NPA table, or null for the shipped one.</param>
+/// <param name="NanpInternational">Operator's NANP-international NPA table, or null for the shipped one.</param>
+internal sealed record RateRequest(string Tariff, string Cdrs, string Rated, string Rejects, string? TollFree = null, string? NanpInternational = null);

@@ -1,0 +1,44 @@
+using System.Text;
+using Centrex.Rating.Cdrs;
+using Centrex.Rating.Csv;
+
+namespace Centrex.RatingRun;
+
+/// <summary>Refuses a CDR file whose first line is not exactly <c>id,account,caller,callee,start,duration</c>.</summary>
+internal static class CdrHeaderCheck
+{
+    /// <summary>Reads the first record of <paramref name="stream"/> and checks it; leaves the stream at its start.</summary>
+    /// <exception cref="CsvFormatException">The header is missing or different.</exception>
+    public static void Check(Stream stream, string path, int maxRecordBytes)
+    {
+        var buffer = new byte[maxRecordBytes + 5];
+        var length = 0;
+        int n;
+        while (length < buffer.Length && (n = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += n;
+        }
+
+        stream.Position = 0;
+        var content = buffer.AsSpan(0, length);
+        if (content.StartsWith(CsvDocument.Utf8Bom))
+        {
+            content = content[3..];
+        }
+
+        var expected = string.Join(",", CdrCsv.CdrHeader);
+        var isFinal = length < buffer.Length;
+        var status = CsvRecordScanner.Scan(content, isFinal, maxRecordBytes, out var record);
+        if (status == CsvScanStatus.EndOfData)
+        {
+            throw new CsvFormatException(path, 1, "header", $"the file is empty; expected the header {expected}");
+        }
+
+        var header = status == CsvScanStatus.Record && !record.Damaged ? content[..record.ContentLength] : default;
+        if (!header.SequenceEqual(CdrCsv.CdrHeaderLine))
+        {
+            var shown = Encoding.UTF8.GetString(header.IsEmpty ? content[..Math.Min(content.Length, 80)] : header);
+            throw new CsvFormatException(path, 1, "header", $"the header is '{shown}'; a CDR file must start with exactly {expected}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using Centrex.Rating.Cdrs;
+
+namespace Centrex.RatingRun;
+
+/// <summary>What a finished rating run did.</summary>
+/// <param name="Tally">Counts and totals.</param>
+/// <param name="Elapsed">Wall-clock time of the run.</param>
+/// <param name="Bytes">Size of the CDR file.</param>
+internal sealed record RatingRunResult(RatingTally Tally, TimeSpan Elapsed, long Bytes);

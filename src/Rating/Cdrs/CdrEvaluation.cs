@@ -1,0 +1,36 @@
+namespace Centrex.Rating.Cdrs;
+
+/// <summary>
+/// What the first half of rating found out about one CDR record, without any run state: whether it is well formed,
+/// and if so how the kernel rated it. The second half (<see cref="CdrOutcomeRecorder"/>) adds duplicate detection and
+/// decides where the record goes. The split lets the two halves run on different pipeline stages.
+/// </summary>
+public struct CdrEvaluation
+{
+    /// <summary>The malformed part, or <see cref="CdrField.None"/>.</summary>
+    public CdrField Malformed;
+
+    /// <summary>The kernel's outcome when well formed.</summary>
+    public RatingOutcome Outcome;
+
+    /// <summary>The id field within the record (empty when it could not be split out).</summary>
+    public Range Id;
+
+    /// <summary><see cref="CdrIdSet.Hash"/> of the id, computed here so the stage that owns the id set only probes it.</summary>
+    public ulong IdHash;
+
+    /// <summary>The account field within the record.</summary>
+    public Range Account;
+
+    /// <summary>The id and account need no quoting on output (see <see cref="CdrRow.IsPlain"/>).</summary>
+    public bool PlainFields;
+
+    /// <summary>The rated call when <see cref="Outcome"/> is <see cref="RatingOutcome.Rated"/>.</summary>
+    public RatedCall Call;
+
+    /// <summary>Where a stage that renders rated lines ahead of the decision put this record's line (offset).</summary>
+    public int RatedLineStart;
+
+    /// <summary>Length of that line; 0 when none was rendered.</summary>
+    public int RatedLineLength;
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace Centrex.Cli.Tests;
+
+public sealed class DemoAndGenerateTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Demo_GeneratesRatesAndPointsAtItsOutputs()
+    {
+        var run = CliRun.Invoke("demo", "--data", _folder.Path, "--rows", "20000");
+        Assert.Equal(0, run.ExitCode);
+        var demo = Path.Combine(_folder.Path, "demo");
+        foreach (var file in new[] { "tariff.csv", "cdrs.csv", "rated.csv", "rejects.csv" })
+        {
+            Assert.Contains(Path.Combine(demo, file), run.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(20_000, run.SummaryCount("rows read"));
+        Assert.Equal(run.SummaryCount("rows read"), run.SummaryCount("rated") + run.SummaryCount("rejected"));
+        foreach (var reason in new[] { "malformed", "duplicate", "no-rate" })
+        {
+            Assert.True(run.SummaryCount(reason) > 0, $"the demo data exercises '{reason}'");
+        }
+
+        var rated = File.ReadLines(Path.Combine(demo, "rated.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f.Length == 8).ToList();
+        foreach (var cls in new[] { "domestic", "nanp-international", "toll-free", "international" })
+        {
+            Assert.Contains(rated, f => f[5] == cls);
+        }
+
+        Assert.True(File.ReadLines(Path.Combine(demo, "tariff.csv")).Count() > 3_000);
+    }
+
+    [Fact]
+    public void Generate_SameSeed_GivesTheSameFiles()
+    {
+        string Hash(string dir, string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, file))));
+        var a = Path.Combine(_folder.Path, "a");
+        var b = Path.Combine(_folder.Path, "b");
+        Assert.Equal(0, CliRun.Invoke("generate", "--out", a, "--rows", "3000", "--seed", "5").ExitCode);
+        Assert.Equal(0, CliRun.Invoke("generate", "--out", b, "--rows", "3000", "--seed", "5").ExitCode);
+        Assert.Equal(Hash(a, "cdrs.csv"), Hash(b, "cdrs.csv"));
+        Assert.Equal(Hash(a, "tariff.csv"), Hash(b, "tariff.csv"));
+        Assert.Equal(3_001, File.ReadLines(Path.Combine(a, "cdrs.csv")).Count());
+    }
+
+    [Fact]
+    public void Generate_BadMonth_ExitsTwo() =>
+        Assert.Equal(2, CliRun.Invoke("generate", "--out", _folder.Path, "--month", "2026-13").ExitCode);
+
+    [Fact]
+    public void Binary_RunAsAProcess_ReturnsTheDocumentedExitCodes()
+    {
+        // The built centrex.dll next to this test assembly, run as a real child process.
+        var dll = Path.Combine(AppContext.BaseDirectory, "centrex.dll");
+        Assert.True(File.Exists(dll), dll);
+        Assert.Equal(2, RunProcess(dll, "rate", "--tariff", "missing.csv").ExitCode);
+
+        Assert.Equal(0, RunProcess(dll, "generate", "--out", _folder.Path, "--rows", "500").ExitCode);
+        var result = RunProcess(dll, "rate", "--tariff", _folder.File("tariff.csv"), "--cdrs", _folder.File("cdrs.csv"),
+            "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("rows read", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    private static (int ExitCode, string Out, string Error) RunProcess(string dll, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "centrex finished within a minute");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}

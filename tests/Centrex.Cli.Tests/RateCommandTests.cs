@@ -1,0 +1,189 @@
+using System.Text;
+
+namespace Centrex.Cli.Tests;
+
+public sealed class RateCommandTests : IDisposable
+{
+    private const string Tariff =
+        """"
+        prefix,destination,rate,connect_fee,first_increment,next_increment
+        1,North America,0.0100,0,6,6
+        1800,Toll-free,0,0,1,1
+        1876,"Jamaica, Mobile ""J""",0.2000,0.0500,60,60
+        44,United Kingdom,0.0300,0,30,6
+
+        """";
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private CliRun Rate(string cdrs, string? tariff = null, params string[] extra) => CliRun.Invoke(
+    [
+        "rate", "--tariff", _folder.Write("tariff.csv", tariff ?? Tariff), "--cdrs", _folder.Write("cdrs.csv", cdrs),
+        "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"), .. extra,
+    ]);
+
+    private string Rated => File.ReadAllText(_folder.File("rated.csv"));
+
+    private string Rejects => File.ReadAllText(_folder.File("rejects.csv"));
+
+    [Fact]
+    public void Rate_MixedFile_EveryRowLandsInExactlyOneOutputWithTheContractColumns()
+    {
+        var run = Rate(
+            """
+            id,account,caller,callee,start,duration
+            c1,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+            c2,acme,4165550100,8765551234,2026-10-01T09:05:00-05:00,0
+            c3,"Acme, Inc",4165550100,011447700900123,2026-10-01T09:10:00.250Z,31
+            c4,acme,4165550100,+33123456789,2026-10-01T09:15:00Z,60
+            c1,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+            c5,acme,4165550100,555-1234,2026-10-01T09:20:00Z,60
+            c6,acme,4165550100,18005551234,2026-10-01T09:25:00Z,600
+
+            """);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            """"
+            id,account,callee,prefix,destination,class,billed_seconds,charge
+            c1,acme,12125551234,1,North America,domestic,66,0.011
+            c2,acme,18765551234,1876,"Jamaica, Mobile ""J""",nanp-international,0,0.000
+            c3,"Acme, Inc",447700900123,44,United Kingdom,international,36,0.018
+            c6,acme,18005551234,1800,Toll-free,toll-free,600,0.000
+
+            """".ReplaceLineEndings("\n"), Rated);
+        Assert.Equal("line,id,reason\n5,c4,no-rate\n6,c1,duplicate\n7,c5,malformed\n", Rejects);
+        Assert.Equal(7, run.SummaryCount("rows read"));
+        Assert.Equal(4, run.SummaryCount("rated"));
+        Assert.Equal(3, run.SummaryCount("rejected"));
+        Assert.Equal("0.029", run.Summary("total charge"));
+    }
+
+    [Fact]
+    public void Rate_CrlfBomAndQuotedNewlines_ReportsPhysicalLineNumbers()
+    {
+        var cdrs = "\uFEFFid,account,caller,callee,start,duration\r\n"
+            + "\"multi\r\nline\",acme,x,2125551234,2026-10-01T09:00:00Z,6\r\n"
+            + "bad,acme,x,2125551234,2026-10-01T09:00:00Z,6.5\r\n";
+        var run = Rate(cdrs);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("line,id,reason\n4,bad,malformed\n", Rejects);
+        Assert.Contains("\"multi\r\nline\",acme,12125551234", Rated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_WrongCdrHeader_ExitsTwoAndWritesNothing()
+    {
+        var run = Rate("id,account,caller,callee,start\nc1,a,x,2125551234,2026-10-01T09:00:00Z\n");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cdrs.csv: line 1, field 'header'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("rated.csv")));
+        Assert.False(File.Exists(_folder.File("rejects.csv")));
+    }
+
+    [Fact]
+    public void Rate_EmptyCdrFile_ExitsTwo()
+    {
+        var run = Rate(string.Empty);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("empty", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_HeaderOnlyCdrFile_RatesNothingAndSucceeds()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.SummaryCount("rows read"));
+        Assert.Equal("id,account,callee,prefix,destination,class,billed_seconds,charge\n", Rated);
+    }
+
+    [Fact]
+    public void Rate_InvalidTariff_ExitsTwoNamingFileLineAndField()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\n", Tariff + "44,Duplicate UK,0.05,0,30,6\n");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tariff.csv: line 6, field 'prefix': duplicate prefix 44 (first on line 5)", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("rated.csv")));
+    }
+
+    [Fact]
+    public void Rate_MissingInput_ExitsTwo()
+    {
+        var run = CliRun.Invoke("rate", "--tariff", _folder.File("nope.csv"), "--cdrs", _folder.File("none.csv"), "--out", _folder.File("r.csv"), "--rejects", _folder.File("j.csv"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("nope.csv", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_MissingOption_ExitsTwoWithUsageHint()
+    {
+        var run = CliRun.Invoke("rate", "--tariff", "t.csv");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cdrs", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_OutputSameAsInput_IsRefused()
+    {
+        var cdrs = _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n");
+        var run = CliRun.Invoke("rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", cdrs, "--out", cdrs, "--rejects", _folder.File("j.csv"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("id,account,caller,callee,start,duration\n", File.ReadAllText(cdrs));
+    }
+
+    [Fact]
+    public void Rate_OperatorNpaTables_ChangeTheClass()
+    {
+        var nanp = _folder.Write("nanp.csv", "npa,name\n212,New York as foreign\n");
+        var run = Rate("id,account,caller,callee,start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,6\n", null, "--nanp-international", nanp);
+        Assert.Equal(0, run.ExitCode);
+
+        // 212 is now NANP-international: the bare "1" row may not price it.
+        Assert.Equal("line,id,reason\n2,c1,no-rate\n", Rejects);
+    }
+
+    [Fact]
+    public void Rate_InvalidNpaTable_ExitsTwo()
+    {
+        var bad = _folder.Write("tf.csv", "npa,name\n8000,Too long\n");
+        var run = Rate("id,account,caller,callee,start,duration\n", null, "--toll-free", bad);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tf.csv: line 2, field 'npa'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_LineLongerThanTheRecordLimit_IsOneMalformedRowAndTheRestIsRated()
+    {
+        var longLine = "huge," + new string('x', 100_000) + ",x,2125551234,2026-10-01T09:00:00Z,6";
+        var run = Rate($"id,account,caller,callee,start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,6\n{longLine}\nc2,a,x,2125551234,2026-10-01T09:00:00Z,6\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("line,id,reason\n3,huge,malformed\n", Rejects);
+        Assert.Equal(2, run.SummaryCount("rated"));
+    }
+
+    [Fact]
+    public void Rate_UnterminatedQuote_RejectsThatLineOnlyAndReadsOn()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\nc1,\"open,x,2125551234,2026-10-01T09:00:00Z,6\nc2,a,x,2125551234,2026-10-01T09:00:00Z,6\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("line,id,reason\n2,c1,malformed\n", Rejects);
+        Assert.Equal(1, run.SummaryCount("rated"));
+    }
+
+    [Fact]
+    public void Rate_InvalidUtf8Row_IsMalformedAndOutputsStayValidUtf8()
+    {
+        var cdrs = Encoding.UTF8.GetBytes("id,account,caller,callee,start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,6\n")
+            .Concat(new byte[] { (byte)'c', 0xC3, 0x28, (byte)',' })
+            .Concat(Encoding.UTF8.GetBytes("a,x,2125551234,2026-10-01T09:00:00Z,6\n")).ToArray();
+        var path = _folder.File("cdrs.csv");
+        File.WriteAllBytes(path, cdrs);
+        var run = CliRun.Invoke("rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", path, "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("line,id,reason\n3,,malformed\n", Rejects);
+        Assert.True(System.Text.Unicode.Utf8.IsValid(File.ReadAllBytes(_folder.File("rejects.csv"))));
+    }
+}
