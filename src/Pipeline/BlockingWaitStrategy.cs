@@ -46,12 +46,14 @@ public sealed class BlockingWaitStrategy : IWaitStrategy
             }
         }
 
+        // Spin, then yield, but never Sleep(1): a downstream stage waiting a millisecond per batch would cap a
+        // chained pipeline at a few thousand batches a second.
         var spinner = default(SpinWait);
         long available;
         while ((available = dependents.Value) < sequence)
         {
             barrier.CheckAlert();
-            spinner.SpinOnce();
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
 
         return available;
