@@ -12,13 +12,13 @@ namespace Centrex.Pipeline;
 /// <c>HttpParser&lt;TRequestHandler&gt;</c>) so a struct or sealed-class handler is called directly and inlined;
 /// with <see cref="IEventHandler{T}"/> itself it makes an interface call per event.</typeparam>
 /// <remarks>
-/// <para>Run it on a dedicated thread (<c>Disruptor&lt;T&gt;</c> does). Per event it does one masked index and one
+/// <para>Run it on a dedicated thread (<see cref="Disruptor{T}"/> does). Per event it does one masked index and one
 /// handler call; per batch one barrier check and one release store of its sequence, so consumers publish progress
 /// without a fence per event, and a consumer that fell behind catches up in large batches.</para>
 /// <para>Faults: if the handler (or a hook) throws, the processor records a <see cref="PipelineFaultException"/>
 /// (handler, sequence, the exception), sets its sequence to the last event it completed, stops, and reports the
-/// fault to its owner; the <c>Disruptor&lt;T&gt;</c> then halts the whole pipeline and rethrows the fault from
-/// <c>Disruptor&lt;T&gt;.Shutdown</c>. Events are never skipped past a failure.</para>
+/// fault to its owner; the <see cref="Disruptor{T}"/> then halts the whole pipeline and rethrows the fault from
+/// <see cref="Disruptor{T}.Shutdown"/>. Events are never skipped past a failure.</para>
 /// </remarks>
 public sealed partial class BatchEventProcessor<T, THandler> : IEventProcessor
     where T : struct

@@ -17,7 +17,8 @@ public interface IEventProcessor
     /// <summary>Processes events on the calling thread until halted or faulted. Runs at most once.</summary>
     void Run();
 
-    /// <summary>Asks the processor to stop after the event it is handling; returns at once (it does not wait for
-    /// the thread to leave <see cref="Run"/>).</summary>
+    /// <summary>Asks the processor to stop once it has finished the batch it is handling (the Disruptor checks for a
+    /// halt between batches, not per event); returns at once, without waiting for the thread to leave
+    /// <see cref="Run"/>.</summary>
     void Halt();
 }

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Centrex.Pipeline;
 
 /// <summary>
-/// An event handler threw. The processor that ran it records this fault and stops; the <c>Disruptor&lt;T&gt;</c>
+/// An event handler threw. The processor that ran it records this fault and stops; the <see cref="Disruptor{T}"/>
 /// then halts every other processor (nothing is silently skipped) and rethrows the first fault from
-/// <c>Disruptor&lt;T&gt;.Shutdown</c>. The handler's exception is the <see cref="Exception.InnerException"/>.
+/// <see cref="Disruptor{T}.Shutdown"/>. The handler's exception is the <see cref="Exception.InnerException"/>.
 /// </summary>
 public sealed class PipelineFaultException : Exception
 {

@@ -1,8 +1,8 @@
 namespace Centrex.Pipeline;
 
 /// <summary>
-/// Thrown to a producer that would have to wait for ring capacity after the pipeline was halted (by a halt, a
-/// completed shutdown, or a handler fault): no consumer
+/// Thrown to a producer that would have to wait for ring capacity after the pipeline was halted (by
+/// <see cref="Disruptor{T}.Halt"/>, a completed <see cref="Disruptor{T}.Shutdown"/>, or a handler fault): no consumer
 /// will free a slot again, so waiting would hang the producer forever. A claim that fits in the free capacity still
 /// succeeds.
 /// </summary>

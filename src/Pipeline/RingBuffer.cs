@@ -12,7 +12,7 @@ namespace Centrex.Pipeline;
 /// <remarks>
 /// Producers never overwrite a slot that a gating consumer (see <see cref="AddGatingSequences"/>) has not processed:
 /// a claim waits (spinning, then yielding) until the slowest one has moved on. A ring with no gating sequences does not
-/// wait and will lap itself; the pipeline DSL always registers its last stage.
+/// wait and will lap itself; the <see cref="Disruptor{T}"/> always registers its last stage.
 /// </remarks>
 public sealed partial class RingBuffer<T>
     where T : struct
