@@ -112,7 +112,9 @@ public sealed partial class Disruptor<T>
     /// <param name="translator">A static lambda.</param>
     /// <param name="arg">Passed to the translator.</param>
     /// <returns>The published sequence.</returns>
-    public long PublishEvent<TArg>(EventTranslator<T, TArg> translator, TArg arg) => _ringBuffer.PublishEvent(translator, arg);
+    public long PublishEvent<TArg>(EventTranslator<T, TArg> translator, TArg arg)
+        where TArg : allows ref struct =>
+        _ringBuffer.PublishEvent(translator, arg);
 
     /// <summary>Claims a slot, fills it with a struct translator and publishes it.</summary>
     /// <typeparam name="TTranslator">The translator; a struct is specialised and inlined.</typeparam>
@@ -121,7 +123,8 @@ public sealed partial class Disruptor<T>
     /// <param name="arg">Passed to the translator.</param>
     /// <returns>The published sequence.</returns>
     public long PublishEvent<TTranslator, TArg>(TTranslator translator, TArg arg)
-        where TTranslator : IEventTranslator<T, TArg> =>
+        where TTranslator : IEventTranslator<T, TArg>
+        where TArg : allows ref struct =>
         _ringBuffer.PublishEvent<TTranslator, TArg>(translator, arg);
 
     internal EventHandlerGroup<T> CreateEventProcessors<THandler>(Sequence[] barrierSequences, THandler[] handlers)

@@ -11,6 +11,7 @@ public sealed partial class RingBuffer<T>
     /// <param name="arg">Passed to the translator.</param>
     /// <returns>The published sequence.</returns>
     public long PublishEvent<TArg>(EventTranslator<T, TArg> translator, TArg arg)
+        where TArg : allows ref struct
     {
         ArgumentNullException.ThrowIfNull(translator);
         var sequence = Next();
@@ -34,6 +35,7 @@ public sealed partial class RingBuffer<T>
     /// <returns>The published sequence.</returns>
     public long PublishEvent<TTranslator, TArg>(TTranslator translator, TArg arg)
         where TTranslator : IEventTranslator<T, TArg>
+        where TArg : allows ref struct
     {
         var sequence = Next();
         try
@@ -55,6 +57,7 @@ public sealed partial class RingBuffer<T>
     /// <param name="arg">Passed to the translator.</param>
     /// <returns>Whether the event was published.</returns>
     public bool TryPublishEvent<TArg>(EventTranslator<T, TArg> translator, TArg arg)
+        where TArg : allows ref struct
     {
         ArgumentNullException.ThrowIfNull(translator);
         if (!TryNext(out var sequence))

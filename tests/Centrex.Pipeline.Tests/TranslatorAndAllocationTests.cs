@@ -1,3 +1,4 @@
+using System.Globalization;
 using Centrex.Pipeline.Tests.Support;
 
 namespace Centrex.Pipeline.Tests;
@@ -19,6 +20,18 @@ public sealed class TranslatorAndAllocationTests
         Assert.Equal(7, ring[0].Producer);
         Assert.True(ring.TryPublishEvent(static (ref TestEvent e, long s, int producer) => e.Value = s * 2, 1));
         Assert.Equal(2, ring[1].Value);
+    }
+
+    [Fact]
+    public void PublishEvent_SpanArgument_ParsesRawBytesStraightIntoTheSlot()
+    {
+        var ring = RingBuffer<TestEvent>.CreateSingleProducer(8, new YieldingWaitStrategy());
+        var sequence = ring.PublishEvent(
+            static (ref TestEvent e, long _, ReadOnlySpan<byte> raw) => e.Value = long.Parse(raw, CultureInfo.InvariantCulture),
+            "4711"u8);
+        Assert.Equal(4711, ring[sequence].Value);
+        Assert.Equal(1, ring.PublishEvent(default(LengthTranslator), "abc"u8));
+        Assert.Equal(3, ring[1].Value);
     }
 
     [Fact]
@@ -94,6 +107,11 @@ public sealed class TranslatorAndAllocationTests
 
             consumer.SetValue(ring.Cursor);
         }
+    }
+
+    private readonly struct LengthTranslator : IEventTranslator<TestEvent, ReadOnlySpan<byte>>
+    {
+        public void Translate(ref TestEvent entry, long sequence, ReadOnlySpan<byte> arg) => entry.Value = arg.Length;
     }
 
     private readonly struct ValueTranslator : IEventTranslator<TestEvent, long>
