@@ -5,14 +5,14 @@ public sealed partial class Disruptor<T>
 {
     /// <summary>Starts one dedicated background thread per consumer.</summary>
     /// <returns>The ring buffer, to publish on.</returns>
-    /// <exception cref="InvalidOperationException">Already started.</exception>
+    /// <exception cref="InvalidOperationException">Already started, or halted before starting.</exception>
     public RingBuffer<T> Start()
     {
         lock (_gate)
         {
             if (_state != State.Configuring)
             {
-                ThrowHelper.ThrowInvalidOperation("The disruptor was already started; it runs once.");
+                ThrowHelper.ThrowInvalidOperation("The disruptor was already started (or halted); it runs once.");
             }
 
             _state = State.Started;

@@ -32,13 +32,21 @@ public sealed partial class RingBuffer<T>
     /// <summary>Claims the next slot if the ring has room now.</summary>
     /// <param name="sequence">The claimed sequence.</param>
     /// <returns>Whether a slot was claimed.</returns>
-    public bool TryNext(out long sequence) => _fields.Sequencer.TryNext(out sequence);
+    public bool TryNext(out long sequence)
+    {
+        var single = _fields.Single;
+        return single is not null ? single.TryNext(1, out sequence) : _fields.Multi!.TryNext(1, out sequence);
+    }
 
     /// <summary>Claims <paramref name="n"/> slots if the ring has room for all of them now.</summary>
     /// <param name="n">How many, from 1 to <see cref="BufferSize"/>.</param>
     /// <param name="sequence">The highest claimed sequence.</param>
     /// <returns>Whether the slots were claimed.</returns>
-    public bool TryNext(int n, out long sequence) => _fields.Sequencer.TryNext(n, out sequence);
+    public bool TryNext(int n, out long sequence)
+    {
+        var single = _fields.Single;
+        return single is not null ? single.TryNext(n, out sequence) : _fields.Multi!.TryNext(n, out sequence);
+    }
 
     /// <summary>Makes a claimed slot visible to consumers.</summary>
     /// <param name="sequence">The claimed sequence.</param>
