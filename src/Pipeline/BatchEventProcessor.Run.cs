@@ -52,7 +52,7 @@ public sealed partial class BatchEventProcessor<T, THandler>
         // Hoisted: the loop then touches no ring-buffer field, only the entries themselves.
         var entries = _ringBuffer.Entries;
         var indexMask = _ringBuffer.IndexMask;
-        var padding = _ringBuffer.EntryPadding;
+        var padding = RingBuffer<T>.EntryPadding;
 
         var nextSequence = sequence.Value + 1;
         var spinner = default(SpinWait);

@@ -27,7 +27,7 @@ public sealed partial class RingBuffer<T>
     private RingBuffer(ISequencer sequencer, Func<T>? factory)
     {
         var bufferSize = sequencer.BufferSize;
-        var padding = EntryPaddingFor(Unsafe.SizeOf<T>());
+        var padding = EntryPadding;
         var entries = new T[bufferSize + (2 * padding)];
         if (factory is not null)
         {
@@ -47,7 +47,6 @@ public sealed partial class RingBuffer<T>
             Sequencer = sequencer,
             IndexMask = bufferSize - 1,
             BufferSize = bufferSize,
-            EntryPadding = padding,
         };
     }
 
@@ -77,8 +76,8 @@ public sealed partial class RingBuffer<T>
             // Safety: IndexMask = BufferSize - 1 >= 0, so (sequence & IndexMask) is in [0, BufferSize - 1] for every
             // long, negative ones included, and EntryPadding + BufferSize - 1 < entries.Length by construction; the
             // element exists, so the bounds check is skipped. Unchecked: both terms are below entries.Length, an
-            // int, so the sum cannot overflow nint.
-            var index = unchecked((nint)(sequence & _fields.IndexMask) + _fields.EntryPadding);
+            // int, so the sum cannot overflow nint. EntryPadding is a JIT-time constant for each T: no load.
+            var index = unchecked((nint)(sequence & _fields.IndexMask) + EntryPadding);
             return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entries), index);
         }
     }
@@ -132,14 +131,19 @@ public sealed partial class RingBuffer<T>
     }
 
     /// <summary>Unused entries before the first slot and after the last, at least <see cref="PaddingBytes"/> bytes
-    /// each side.</summary>
-    internal int EntryPadding => _fields.EntryPadding;
+    /// each side. Unsafe.SizeOf is a JIT-time constant, so this folds to a constant in the indexer.</summary>
+    internal static int EntryPadding
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => EntryPaddingFor(Unsafe.SizeOf<T>());
+    }
 
     /// <summary>The backing array, padding included (for processors, which hoist it into a local).</summary>
     internal T[] Entries => Unsafe.As<T[]>(_fields.Entries);
 
     internal long IndexMask => _fields.IndexMask;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int EntryPaddingFor(int entrySize) => (PaddingBytes + entrySize - 1) / entrySize;
 
     /// <summary>Makes producers that would wait for capacity throw <see cref="PipelineHaltedException"/>: the

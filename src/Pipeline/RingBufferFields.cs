@@ -9,7 +9,7 @@ namespace Centrex.Pipeline;
 /// generic class; the entry array is stored as <see cref="object"/> for the same reason and re-typed with
 /// <c>Unsafe.As</c>, which costs nothing (Disruptor-net keeps its entries the same way).
 /// </summary>
-[StructLayout(LayoutKind.Explicit, Size = 56 + 48 + 56)]
+[StructLayout(LayoutKind.Explicit, Size = 56 + 40 + 56)]
 internal struct RingBufferFields
 {
     [FieldOffset(56)]
@@ -29,8 +29,4 @@ internal struct RingBufferFields
 
     [FieldOffset(96)]
     public int BufferSize;
-
-    // Unused slots before the first real entry (and after the last): see RingBuffer<T>.EntryPadding.
-    [FieldOffset(100)]
-    public int EntryPadding;
 }

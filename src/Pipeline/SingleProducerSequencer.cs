@@ -31,12 +31,14 @@ public sealed partial class SingleProducerSequencer : ISequencer
     [FieldOffset(80)]
     private Exception? _haltCause;
 
-    // Producer-only: the highest claimed sequence and the last seen minimum of the gating sequences.
+    // Producer-only: the highest claimed sequence, and the highest sequence that can be claimed without looking at
+    // the consumers. The latter is the Disruptor's cached gating minimum stored with the buffer size already added
+    // ("wrapPoint <= cached" is "next <= cached + size"), so the claim check is one load and one compare.
     [FieldOffset(88)]
     private long _nextValue;
 
     [FieldOffset(96)]
-    private long _cachedValue;
+    private long _claimLimit;
 
     [FieldOffset(104)]
     private readonly int _bufferSize;
@@ -67,7 +69,7 @@ public sealed partial class SingleProducerSequencer : ISequencer
         _cursor = new Sequence();
         _gatingSequences = [];
         _nextValue = Sequence.InitialValue;
-        _cachedValue = Sequence.InitialValue;
+        _claimLimit = Sequence.InitialValue + bufferSize;
     }
 
     /// <inheritdoc />
@@ -84,16 +86,13 @@ public sealed partial class SingleProducerSequencer : ISequencer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Next()
     {
-        var nextValue = _nextValue;
-        var nextSequence = nextValue + 1;
-        var wrapPoint = nextSequence - _bufferSize;
-        var cachedGatingSequence = _cachedValue;
+        var nextSequence = _nextValue + 1;
 
-        // The cache is a lower bound of every gating sequence, so "wrapPoint <= cache" proves the slot is free
-        // without touching a consumer's cache line; only when it cannot prove that do we go and look.
-        if (wrapPoint > cachedGatingSequence || cachedGatingSequence > nextValue)
+        // The limit comes from a lower bound of every gating sequence, so staying under it proves the slot is free
+        // without touching a consumer's cache line; only past it do we go and look.
+        if (nextSequence > _claimLimit)
         {
-            WaitForCapacity(wrapPoint, nextValue);
+            WaitForCapacity(nextSequence);
         }
 
         _nextValue = nextSequence;
@@ -109,13 +108,10 @@ public sealed partial class SingleProducerSequencer : ISequencer
             ThrowHelper.ThrowClaimOutOfRange(n, _bufferSize);
         }
 
-        var nextValue = _nextValue;
-        var nextSequence = nextValue + n;
-        var wrapPoint = nextSequence - _bufferSize;
-        var cachedGatingSequence = _cachedValue;
-        if (wrapPoint > cachedGatingSequence || cachedGatingSequence > nextValue)
+        var nextSequence = _nextValue + n;
+        if (nextSequence > _claimLimit)
         {
-            WaitForCapacity(wrapPoint, nextValue);
+            WaitForCapacity(nextSequence);
         }
 
         _nextValue = nextSequence;
@@ -180,8 +176,10 @@ public sealed partial class SingleProducerSequencer : ISequencer
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void WaitForCapacity(long wrapPoint, long nextValue)
+    private void WaitForCapacity(long nextSequence)
     {
+        var nextValue = _nextValue;
+        var wrapPoint = nextSequence - _bufferSize;
         var spinner = default(SpinWait);
         long minSequence;
         while (wrapPoint > (minSequence = SequenceGroups.Minimum(Volatile.Read(ref _gatingSequences), nextValue)))
@@ -196,23 +194,22 @@ public sealed partial class SingleProducerSequencer : ISequencer
             spinner.SpinOnce(sleep1Threshold: -1);
         }
 
-        _cachedValue = minSequence;
+        _claimLimit = minSequence + _bufferSize;
     }
 
     private bool HasCapacity(int requiredCapacity, bool updateCache)
     {
         var nextValue = _nextValue;
-        var wrapPoint = nextValue + requiredCapacity - _bufferSize;
-        var cachedGatingSequence = _cachedValue;
-        if (wrapPoint > cachedGatingSequence || cachedGatingSequence > nextValue)
+        var nextSequence = nextValue + requiredCapacity;
+        if (nextSequence > _claimLimit)
         {
             var minSequence = SequenceGroups.Minimum(Volatile.Read(ref _gatingSequences), nextValue);
             if (updateCache)
             {
-                _cachedValue = minSequence;
+                _claimLimit = minSequence + _bufferSize;
             }
 
-            if (wrapPoint > minSequence)
+            if (nextSequence - _bufferSize > minSequence)
             {
                 return false;
             }

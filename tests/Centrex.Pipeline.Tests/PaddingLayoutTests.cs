@@ -35,11 +35,11 @@ public sealed class PaddingLayoutTests
     [Fact]
     public void RingBufferFields_Are56BytesFromEitherEndOfTheirStruct()
     {
-        Assert.Equal(56 + 48 + 56, Unsafe.SizeOf<RingBufferFields>());
+        Assert.Equal(56 + 40 + 56, Unsafe.SizeOf<RingBufferFields>());
         var fields = default(RingBufferFields);
         ref var start = ref Unsafe.As<RingBufferFields, byte>(ref fields);
         Assert.Equal(56, (int)Unsafe.ByteOffset(ref start, ref Unsafe.As<object, byte>(ref fields.Entries)));
-        Assert.Equal(100, (int)Unsafe.ByteOffset(ref start, ref Unsafe.As<int, byte>(ref fields.EntryPadding)));
+        Assert.Equal(96, (int)Unsafe.ByteOffset(ref start, ref Unsafe.As<int, byte>(ref fields.BufferSize)));
     }
 
     [Theory]
@@ -48,12 +48,13 @@ public sealed class PaddingLayoutTests
     public void Entries_PaddedByAtLeast128BytesBeforeTheFirstAndAfterTheLastSlot(int size)
     {
         var ring = RingBuffer<TestEvent>.CreateSingleProducer(size, new BusySpinWaitStrategy());
-        var padding = ring.EntryPadding;
+        var padding = RingBuffer<TestEvent>.EntryPadding;
         Assert.True(padding * Unsafe.SizeOf<TestEvent>() >= 128, $"{padding} entries of {Unsafe.SizeOf<TestEvent>()} bytes");
         Assert.Equal(size + (2 * padding), ring.Entries.Length);
 
         var small = RingBuffer<long>.CreateSingleProducer(size, new BusySpinWaitStrategy());
-        Assert.Equal(16, small.EntryPadding);
+        Assert.Equal(size + (2 * 16), small.Entries.Length);
+        Assert.Equal(16, RingBuffer<long>.EntryPadding);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class PaddingLayoutTests
         }
 
         var entries = ring.Entries;
-        var padding = ring.EntryPadding;
+        var padding = RingBuffer<long>.EntryPadding;
         for (var i = 0; i < padding; i++)
         {
             Assert.Equal(0, entries[i]);
