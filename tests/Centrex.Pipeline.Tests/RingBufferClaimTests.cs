@@ -1,6 +1,4 @@
 using Centrex.Pipeline.Tests.Support;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace Centrex.Pipeline.Tests;
 

@@ -1,6 +1,4 @@
 using System.Numerics;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace Centrex.Pipeline.Tests;
 
