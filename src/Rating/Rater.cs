@@ -53,7 +53,7 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
         }
 
         ref readonly var terms = ref Tariff.Terms(row);
-        var billed = BillingIncrements.BilledSeconds(durationSeconds, terms.FirstIncrement, terms.NextIncrement);
+        var billed = BillingIncrements.BilledSeconds(durationSeconds, terms.FirstIncrement, terms.NextIncrement, terms.StepReciprocal);
         call.BilledSeconds = billed;
         call.Charge = ChargeCalculator.ChargeUnchecked(terms.RatePerMinute, terms.ConnectFee, billed);
         return RatingOutcome.Rated;

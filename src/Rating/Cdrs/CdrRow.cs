@@ -6,14 +6,15 @@ namespace Centrex.Rating.Cdrs;
 public readonly ref struct CdrRow
 {
     /// <summary>Creates a row over parsed fields.</summary>
-    public CdrRow(ReadOnlySpan<byte> id, ReadOnlySpan<byte> account, ReadOnlySpan<byte> caller, ReadOnlySpan<byte> callee, Instant start, int duration, bool isPlain = false)
+    public CdrRow(ReadOnlySpan<byte> id, ReadOnlySpan<byte> account, ReadOnlySpan<byte> caller, ReadOnlySpan<byte> callee, long startUnixSeconds, int startNanoseconds, int duration, bool isPlain = false)
     {
+        StartUnixSeconds = startUnixSeconds;
+        StartNanoseconds = startNanoseconds;
         IsPlain = isPlain;
         Id = id;
         Account = account;
         Caller = caller;
         Callee = callee;
-        Start = start;
         Duration = duration;
     }
 
@@ -29,8 +30,14 @@ public readonly ref struct CdrRow
     /// <summary>The callee as dialed.</summary>
     public ReadOnlySpan<byte> Callee { get; }
 
-    /// <summary>When the call started.</summary>
-    public Instant Start { get; }
+    /// <summary>When the call started: whole seconds since 1970-01-01T00:00:00Z.</summary>
+    public long StartUnixSeconds { get; }
+
+    /// <summary>When the call started: nanoseconds after <see cref="StartUnixSeconds"/>.</summary>
+    public int StartNanoseconds { get; }
+
+    /// <summary>When the call started (built on demand: the rating path keeps seconds and nanoseconds).</summary>
+    public Instant Start => Instant.FromUnixTimeSeconds(StartUnixSeconds).PlusNanoseconds(StartNanoseconds);
 
     /// <summary>Billable seconds.</summary>
     public int Duration { get; }

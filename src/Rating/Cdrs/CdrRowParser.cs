@@ -61,7 +61,7 @@ public static class CdrRowParser
             return CdrField.Id;
         }
 
-        if (!IsoTimestamp.TryParse(record[fields[CdrCsv.Start]], out var start))
+        if (!IsoTimestamp.TryParse(record[fields[CdrCsv.Start]], out long startSeconds, out var startNanoseconds))
         {
             return CdrField.Start;
         }
@@ -71,7 +71,7 @@ public static class CdrRowParser
             return CdrField.Duration;
         }
 
-        row = new CdrRow(id, record[fields[CdrCsv.Account]], record[fields[CdrCsv.Caller]], record[fields[CdrCsv.Callee]], start, duration, plain);
+        row = new CdrRow(id, record[fields[CdrCsv.Account]], record[fields[CdrCsv.Caller]], record[fields[CdrCsv.Callee]], startSeconds, startNanoseconds, duration, plain);
         return CdrField.None;
     }
 

@@ -10,6 +10,9 @@ public static class BillingIncrements
     /// <summary>Longest billable duration of one call record: one day.</summary>
     public const int MaxDurationSeconds = 86_400;
 
+    /// <summary>The shift of the reciprocal division: 2^35 makes it exact for every dividend below 2^18.</summary>
+    private const int ReciprocalShift = 35;
+
     /// <summary>
     /// Billed seconds: 0 for 0; <paramref name="first"/> when the call fits in it; otherwise
     /// <c>first + ceil((duration − first) / next) × next</c>.
@@ -35,5 +38,42 @@ public static class BillingIncrements
         var extra = (uint)(duration - first);
         var steps = unchecked((extra + (uint)next - 1) / (uint)next);
         return first + ((long)steps * next);
+    }
+
+    /// <summary>
+    /// The multiplier that lets <see cref="BilledSeconds(int, int, int, ulong)"/> divide by <paramref name="next"/>
+    /// with a multiply and a shift: <c>floor(2^35 / d) + 1</c> with <c>d = min(next, 86,400)</c>.
+    /// </summary>
+    public static ulong StepReciprocal(int next) =>
+        ((1UL << ReciprocalShift) / (ulong)Math.Clamp(next, 1, MaxDurationSeconds)) + 1;
+
+    /// <summary>
+    /// The same as <see cref="BilledSeconds(int, int, int)"/>, with the division done by <paramref name="reciprocal"/>
+    /// (from <see cref="StepReciprocal"/>): a division is tens of cycles, the multiply a few.
+    /// </summary>
+    /// <remarks>
+    /// Exact because the dividend <c>n = extra + d − 1</c> is below 2^18 (extra &lt; 86,400, d ≤ 86,400) and
+    /// <c>e = m·d − 2^35</c> is at most d ≤ 2^17: then <c>n·m / 2^35 = n/d + n·e/(d·2^35)</c> and
+    /// <c>n·e &lt; 2^35</c>, so the error is below 1/d and cannot reach the next integer (the
+    /// Granlund–Montgomery bound). When next exceeds a day, every billable remainder fits in one step, which is
+    /// what dividing by 86,400 gives too. n·m &lt; 2^18 · (2^35 + 1) fits in 64 bits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long BilledSeconds(int duration, int first, int next, ulong reciprocal)
+    {
+        if (duration <= 0)
+        {
+            return 0;
+        }
+
+        if (duration <= first)
+        {
+            return first;
+        }
+
+        var divisor = (uint)Math.Min(next, MaxDurationSeconds);
+        var dividend = (ulong)(uint)(duration - first) + divisor - 1;
+        var steps = (long)((dividend * reciprocal) >> ReciprocalShift);
+        return first + (steps * next);
     }
 }

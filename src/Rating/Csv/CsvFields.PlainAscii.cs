@@ -23,39 +23,67 @@ public static partial class CsvFields
     {
         count = 0;
         var length = record.Length;
-        ref var start = ref MemoryMarshal.GetReference(record);
-        var fieldStart = 0;
-        var i = 0;
-        var commas = Vector128.Create((byte)',');
-        var quotes = Vector128.Create((byte)'"');
-        var returns = Vector128.Create((byte)'\r');
-        var highBits = Vector128.Create((byte)0x80);
-        for (; i + Vector128<byte>.Count <= length; i += Vector128<byte>.Count)
+        if (length < Vector128<byte>.Count)
         {
-            // i + 16 <= length, so the 16-byte load stays inside the record.
-            var block = Vector128.LoadUnsafe(ref start, (nuint)i);
-            if ((Vector128.Equals(block, quotes) | Vector128.Equals(block, returns) | (block & highBits)) != Vector128<byte>.Zero)
+            return TrySplitShortPlainAscii(record, fields, out count);
+        }
+
+        ref var start = ref MemoryMarshal.GetReference(record);
+        var found = 0;
+        var fieldStart = 0;
+        for (var i = 0; i < length; i += Vector128<byte>.Count)
+        {
+            // The last block is the record's final 16 bytes, overlapping the one before: its commas already seen
+            // are shifted out of the mask, and re-checking bytes already checked changes nothing. Both loads lie
+            // inside the record because it is at least 16 bytes long.
+            var at = Math.Min(i, length - Vector128<byte>.Count);
+            var block = Vector128.LoadUnsafe(ref start, (nuint)at);
+            if (!IsPlain(block))
             {
                 return false;
             }
 
-            var mask = Vector128.Equals(block, commas).ExtractMostSignificantBits();
+            var mask = Vector128.Equals(block, Vector128.Create((byte)',')).ExtractMostSignificantBits() >> (i - at);
             while (mask != 0)
             {
                 var comma = i + BitOperations.TrailingZeroCount(mask);
-                if (!Add(fields, ref count, fieldStart, comma))
+                if (found == fields.Length)
                 {
+                    count = found + 1;
                     return true;
                 }
 
+                fields[found++] = new Range(fieldStart, comma);
                 fieldStart = comma + 1;
                 mask &= mask - 1;
             }
         }
 
-        for (; i < length; i++)
+        if (found == fields.Length)
         {
-            var b = Unsafe.Add(ref start, i);
+            count = found + 1;
+            return true;
+        }
+
+        fields[found++] = new Range(fieldStart, length);
+        count = found;
+        return true;
+    }
+
+    /// <summary>No quote, CR or non-ASCII byte in the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlain(Vector128<byte> block) =>
+        (Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\r'))
+            | (block & Vector128.Create((byte)0x80))) == Vector128<byte>.Zero;
+
+    /// <summary>The same for records shorter than one vector, a byte at a time.</summary>
+    private static bool TrySplitShortPlainAscii(ReadOnlySpan<byte> record, Span<Range> fields, out int count)
+    {
+        count = 0;
+        var fieldStart = 0;
+        for (var i = 0; i < record.Length; i++)
+        {
+            var b = record[i];
             if (b == (byte)'"' || b == (byte)'\r' || b >= 0x80)
             {
                 return false;
@@ -72,7 +100,7 @@ public static partial class CsvFields
             }
         }
 
-        Add(fields, ref count, fieldStart, length);
+        Add(fields, ref count, fieldStart, record.Length);
         return true;
     }
 

@@ -24,9 +24,9 @@ public struct NormalizedNumber
     public readonly ReadOnlySpan<byte> Digits =>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in _digits[0]), _length);
 
-    /// <summary>Writable digit storage, used while normalizing.</summary>
+    /// <summary>The first byte of the digit storage, written in place while normalizing.</summary>
     [UnscopedRef]
-    internal Span<byte> Storage => _digits;
+    internal ref byte FirstDigit => ref _digits[0];
 
     internal void SetLength(int length) => _length = (byte)length;
 

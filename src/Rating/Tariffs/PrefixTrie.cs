@@ -17,17 +17,16 @@ internal sealed class PrefixTrie
 
     private readonly int[] _nodes;
 
-    /// <summary>Per three-digit start: the node reached (0 when the path ends earlier).</summary>
-    private readonly int[] _jumpNode;
-
-    /// <summary>Per three-digit start: the longest row (+1) among prefixes of one to three digits, 0 for none.</summary>
-    private readonly int[] _jumpBest;
+    /// <summary>
+    /// Per three-digit start, two entries side by side (one cache line holds both): at <c>2k</c> the node reached
+    /// (0 when the path ends earlier), at <c>2k + 1</c> the longest row (+1) among prefixes of one to three digits.
+    /// </summary>
+    private readonly int[] _jump;
 
     private PrefixTrie(int[] nodes)
     {
         _nodes = nodes;
-        _jumpNode = new int[1000];
-        _jumpBest = new int[1000];
+        _jump = new int[2000];
         Span<byte> start = stackalloc byte[JumpDigits];
         for (var key = 0; key < 1000; key++)
         {
@@ -35,8 +34,8 @@ internal sealed class PrefixTrie
             start[1] = (byte)('0' + (key / 10 % 10));
             start[2] = (byte)('0' + (key % 10));
             var node = Walk(start, 1, out var best, out var complete);
-            _jumpNode[key] = complete ? node : 0;
-            _jumpBest[key] = best;
+            _jump[2 * key] = complete ? node : 0;
+            _jump[(2 * key) + 1] = best;
         }
     }
 
@@ -86,8 +85,8 @@ internal sealed class PrefixTrie
 
         // The three digits are '0'..'9' (checked by the normalizer), so the key is 0..999.
         var key = ((digits[0] - '0') * 100) + ((digits[1] - '0') * 10) + (digits[2] - '0');
-        var found = minLength <= 1 ? _jumpBest[key] : 0;
-        var node = _jumpNode[key];
+        var found = minLength <= 1 ? _jump[(2 * key) + 1] : 0;
+        var node = _jump[2 * key];
         if (node == 0)
         {
             return found - 1;

@@ -56,4 +56,30 @@ public class IsoTimestampTests
     [InlineData("")]
     [InlineData("2026-01-15T10:30:00 Z")]
     public void TryParse_NotAnIsoDateTimeWithSecondsAndOffset_ReturnsFalse(string text) => Assert.Null(Parse(text));
+
+    [Fact]
+    public void TryParse_AnyByteAtAnyPosition_IsAcceptedOnlyWhereTheFormatAllowsIt()
+    {
+        // Every position of a valid timestamp, every byte value: the branch-free digit check must reject exactly the
+        // bytes the format does not allow there.
+        var valid = Encoding.ASCII.GetBytes("2026-01-15T10:30:45+05:30");
+        for (var position = 0; position < valid.Length; position++)
+        {
+            for (var value = 0; value < 256; value++)
+            {
+                var text = (byte[])valid.Clone();
+                text[position] = (byte)value;
+                var expected = DateTimeOffset.TryParseExact(
+                    Encoding.Latin1.GetString(text), "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reference)
+                    || (position == 10 && value == 't')
+                    || (position is 20 or 21 && value is >= '0' and <= '9' && int.Parse(Encoding.ASCII.GetString(text, 20, 2), CultureInfo.InvariantCulture) <= 18); // offsets to ±18:00 (NodaTime), wider than .NET's ±14:00
+                var parsed = IsoTimestamp.TryParse(text, out var instant);
+                Assert.True(expected == parsed, $"byte {value} at position {position}: parsed {parsed}, expected {expected}");
+                if (parsed && position is not (10 or 20 or 21))
+                {
+                    Assert.Equal(Instant.FromDateTimeOffset(reference), instant);
+                }
+            }
+        }
+    }
 }

@@ -34,4 +34,39 @@ public class BillingIncrementsTests
                 var longer = BillingIncrements.BilledSeconds(Math.Min(duration + 1, BillingIncrements.MaxDurationSeconds), first, next);
                 return billed >= duration && longer >= billed && (duration == 0 || (billed - first) % next == 0 || billed == first);
             }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void BilledSecondsByReciprocal_EveryIncrementUpToADay_AtEveryStepBoundary_MatchesDivision()
+    {
+        // Exhaustive where a division by multiplication can go wrong: just below, at and just above each multiple of
+        // the increment, for every increment from 1 second to a day.
+        const int First = 1;
+        for (var next = 1; next <= BillingIncrements.MaxDurationSeconds; next++)
+        {
+            var reciprocal = BillingIncrements.StepReciprocal(next);
+            for (long multiple = next; multiple <= BillingIncrements.MaxDurationSeconds + next; multiple += next)
+            {
+                for (var delta = -1; delta <= 1; delta++)
+                {
+                    var duration = (int)Math.Clamp(multiple + delta + First, 0, BillingIncrements.MaxDurationSeconds);
+                    var expected = BillingIncrements.BilledSeconds(duration, First, next);
+                    var actual = BillingIncrements.BilledSeconds(duration, First, next, reciprocal);
+                    if (expected != actual)
+                    {
+                        Assert.Fail($"next {next}, duration {duration}: {actual} instead of {expected}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void BilledSecondsByReciprocal_AnyTerms_MatchesDivision() =>
+        Prop.ForAll(
+            Gen.Choose(0, BillingIncrements.MaxDurationSeconds).ToArbitrary(),
+            Gen.Choose(1, int.MaxValue).ToArbitrary(),
+            Gen.OneOf(Gen.Choose(1, 120), Gen.Choose(1, int.MaxValue)).ToArbitrary(),
+            (duration, first, next) =>
+                BillingIncrements.BilledSeconds(duration, first, next, BillingIncrements.StepReciprocal(next))
+                    == BillingIncrements.BilledSeconds(duration, first, next)).QuickCheckThrowOnFailure();
 }

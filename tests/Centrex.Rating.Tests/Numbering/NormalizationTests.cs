@@ -56,4 +56,27 @@ public class NormalizationTests
             return !ok || (n.Length is >= 4 and <= 15 && n.Digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
                 && (n.Digits[0] != (byte)'1' || n.Length == 11));
         }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void TryNormalize_NonDigitAtAnyPosition_IsMalformed()
+    {
+        // Covers both the word-at-a-time check (8 or more digits) and the byte loop, each dialing prefix, and each
+        // position, including the bytes where the two overlapping words meet.
+        foreach (var prefix in new[] { string.Empty, "+", "011", "00" })
+        {
+            for (var length = 4; length <= 15; length++)
+            {
+                var digits = new string('7', length);
+                Assert.NotNull(Normalize(prefix + digits));
+                for (var position = 0; position < length; position++)
+                {
+                    foreach (var bad in new[] { '/', ':', 'a', ' ', '\u00ff' })
+                    {
+                        var dialed = prefix + digits[..position] + bad + digits[(position + 1)..];
+                        Assert.Null(Normalize(dialed));
+                    }
+                }
+            }
+        }
+    }
 }
