@@ -21,13 +21,19 @@ fi
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), .NET $(dotnet --version)"
 echo "input:   $(du -h "$data/cdrs.csv" | cut -f1) CDR file, $rows rows; $(($(wc -l < "$data/tariff.csv") - 1)) tariff rows"
-printf '%-4s %12s %14s %14s %10s\n' run "wall (s)" "rows/s wall" "rows/s in-run" "peak RSS"
+# CPU time the hypervisor gave to other guests during the run (/proc/stat "steal"): on a shared host it explains
+# most of the run-to-run spread, so it is printed beside every run.
+steal() { awk '/^cpu /{print $9}' /proc/stat; }
+printf '%-4s %10s %12s %14s %10s %10s\n' run "wall (s)" "rows/s wall" "rows/s in-run" "peak RSS" "steal (s)"
 for run in $(seq 1 "$runs"); do
   log=$(mktemp)
+  steal_before=$(steal)
   /usr/bin/time -f '%e %M' -o "$log.time" dotnet "$dll" rate --tariff "$data/tariff.csv" --cdrs "$data/cdrs.csv" \
     --out "$data/rated.csv" --rejects "$data/rejects.csv" 2>"$log"
+  steal_after=$(steal)
   read -r wall rss_kb < "$log.time"
   inrun=$(sed -n 's/^ *rows per second *//p' "$log")
-  printf '%-4s %12s %14s %14s %7s MB\n' "$run" "$wall" "$(echo "$rows / $wall" | bc)" "$inrun" "$((rss_kb / 1024))"
+  printf '%-4s %10s %12s %14s %7s MB %10s\n' "$run" "$wall" "$(echo "$rows / $wall" | bc)" "$inrun" "$((rss_kb / 1024))" \
+    "$(echo "scale=2; ($steal_after - $steal_before) / $(getconf CLK_TCK)" | bc)"
   rm -f "$log" "$log.time"
 done

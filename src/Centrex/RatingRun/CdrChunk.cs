@@ -4,13 +4,19 @@ using Centrex.Rating.Csv;
 namespace Centrex.RatingRun;
 
 /// <summary>
-/// One ring slot of the rating pipeline: a block of whole CDR records read from the file, and the rated and rejected
-/// lines produced from them. Every buffer is allocated once when the ring is built and reused for the whole run,
-/// which is what keeps memory bounded whatever the file size.
+/// One ring slot of the rating pipeline: a block of whole CDR records read from the file, what the evaluate stage made
+/// of each, and the rated lines it rendered. Every buffer is allocated once when the ring is built and reused for the
+/// whole run, which is what keeps memory bounded whatever the file size.
 /// </summary>
 internal struct CdrChunk
 {
-    /// <summary>Raw record bytes; quoted fields are unescaped in place by the rating stage.</summary>
+    /// <summary>Records per chunk must fit below this (record indexes are sequence × this + position).</summary>
+    public const int MaxRecords = 1 << IndexBits;
+
+    /// <summary>Bits of a record index that hold the position in its chunk.</summary>
+    public const int IndexBits = 24;
+
+    /// <summary>Raw record bytes; quoted fields are unescaped in place by the evaluate stage.</summary>
     public byte[] Input;
 
     /// <summary>The records in <see cref="Input"/>.</summary>
@@ -19,53 +25,53 @@ internal struct CdrChunk
     /// <summary>How many of <see cref="Records"/> are in use.</summary>
     public int RecordCount;
 
-    /// <summary>The evaluate stage's findings, one per record (same index).</summary>
-    public CdrEvaluation[] Evaluations;
-
     /// <summary>File bytes this chunk accounts for (including skipped ones), for progress.</summary>
     public long SourceBytes;
 
-    /// <summary>Rated CSV lines: rendered by the evaluate stage, duplicates dropped by the record stage.</summary>
+    /// <summary>The evaluate stage's findings, one per record (same index).</summary>
+    public CdrEvaluation[] Evaluations;
+
+    /// <summary>The evaluate stage's decision, one byte per record, so the write stage reads little.</summary>
+    public RecordStatus[] Status;
+
+    /// <summary>Set (to 1) by another evaluate handler when an earlier record in the file claimed this record's id.</summary>
+    public byte[] Revoked;
+
+    /// <summary>How many records of this chunk were revoked (incremented atomically by other handlers).</summary>
+    public int RevokedCount;
+
+    /// <summary>Counts of this chunk as the evaluate stage decided them (revocations are applied by the write stage).</summary>
+    public RatingTally Tally;
+
+    /// <summary>Rated CSV lines of the records the evaluate stage rated, in record order.</summary>
     public ByteBuffer Rated;
 
-    /// <summary>Byte ranges of <see cref="Rated"/> to leave out: lines of records found to be duplicates.</summary>
-    public Range[] Gaps;
-
-    /// <summary>How many of <see cref="Gaps"/> are in use, in increasing order.</summary>
-    public int GapCount;
-
-    /// <summary>Rejects CSV lines written by the record stage.</summary>
-    public ByteBuffer Rejects;
-
     /// <summary>A slot with buffers for <paramref name="inputBytes"/> of input.</summary>
-    public static CdrChunk Create(int inputBytes) => new()
+    public static CdrChunk Create(int inputBytes)
     {
-        Input = new byte[inputBytes],
-        Records = new ChunkRecord[inputBytes / 32],
-        Evaluations = new CdrEvaluation[inputBytes / 32],
-        Rated = new ByteBuffer(inputBytes + (inputBytes / 2)),
-        Rejects = new ByteBuffer(16 * 1024),
-        Gaps = new Range[64],
-    };
-
-    /// <summary>Adds a gap (after any earlier one), growing the list if a chunk holds unusually many duplicates.</summary>
-    public void AddGap(Range gap)
-    {
-        if (GapCount == Gaps.Length)
+        var records = Math.Max(64, inputBytes / 32);
+        return new CdrChunk
         {
-            Array.Resize(ref Gaps, Gaps.Length * 2);
-        }
-
-        Gaps[GapCount++] = gap;
+            Input = new byte[inputBytes],
+            Records = new ChunkRecord[records],
+            Evaluations = new CdrEvaluation[records],
+            Status = new RecordStatus[records],
+            Revoked = new byte[records],
+            Tally = new RatingTally(),
+            Rated = new ByteBuffer(inputBytes + (inputBytes / 2)),
+        };
     }
 
-    /// <summary>Adds a record, growing the table if a chunk holds unusually many short records.</summary>
+    /// <summary>Adds a record, growing the tables if a chunk holds unusually many short records.</summary>
     public void AddRecord(ChunkRecord record)
     {
         if (RecordCount == Records.Length)
         {
-            Array.Resize(ref Records, Records.Length * 2);
-            Array.Resize(ref Evaluations, Records.Length);
+            var larger = Math.Min(Records.Length * 2, MaxRecords);
+            Array.Resize(ref Records, larger);
+            Array.Resize(ref Evaluations, larger);
+            Array.Resize(ref Status, larger);
+            Array.Resize(ref Revoked, larger);
         }
 
         Records[RecordCount++] = record;

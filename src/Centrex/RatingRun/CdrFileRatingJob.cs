@@ -7,7 +7,7 @@ using Centrex.Rating.Csv;
 namespace Centrex.RatingRun;
 
 /// <summary>
-/// Rates a CDR file through the ring-buffer pipeline: read (this thread) → evaluate → record → write, each stage on its own thread,
+/// Rates a CDR file through the ring-buffer pipeline: read (this thread) → evaluate (one handler per core) → write,
 /// slots reused so memory stays bounded. Outputs are written under temporary names and renamed only when the whole
 /// file is done, so a failed run never leaves a half-rated file that looks complete.
 /// </summary>
@@ -32,14 +32,14 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
 
         var ratedPartial = options.RatedPath + PartialSuffix;
         var rejectsPartial = options.RejectsPath + PartialSuffix;
-        // Size the duplicate index for the file up front (about 60 bytes a row) so it rarely has to grow mid-run.
-        var outcomes = new CdrOutcomeRecorder(new CdrIdSet((int)Math.Min(input.Length / 60, 1 << 28)));
+        var tally = new RatingTally();
+        long idIndexBytes;
         try
         {
             using (var rated = OpenOutput(ratedPartial, CdrCsv.RatedHeaderLine))
             using (var rejects = OpenOutput(rejectsPartial, CdrCsv.RejectsHeaderLine))
             {
-                Pump(input, rated, rejects, outcomes, cancellation);
+                idIndexBytes = Pump(input, rated, rejects, tally, cancellation);
                 rated.Flush(flushToDisk: true);
                 rejects.Flush(flushToDisk: true);
             }
@@ -54,21 +54,23 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
             throw;
         }
 
-        return new RatingRunResult(outcomes.Tally, stopwatch.Elapsed, input.Length);
+        return new RatingRunResult(tally, stopwatch.Elapsed, input.Length, idIndexBytes);
     }
 
-    private void Pump(FileStream input, FileStream rated, FileStream rejects, CdrOutcomeRecorder outcomes, CancellationToken cancellation)
+    private long Pump(FileStream input, FileStream rated, FileStream rejects, RatingTally tally, CancellationToken cancellation)
     {
-        // Evaluating (parse, rate, render) is most of the work and needs no run state, so it runs as one handler per
-        // core, each taking every n-th chunk; recording (duplicates, counts, rejects) is light and in file order.
-        // There are more threads than cores: a waiting stage must give its core away, not spin or yield in a loop.
-        // A chunk is milliseconds of work, so the sleeping strategy's 1 ms wake-up costs nothing in throughput.
+        // Evaluating (parse, rate, claim the id, render) is nearly all the work, so it runs as one handler per core,
+        // each taking every n-th chunk and doing all of it on its core; writing follows in file order. Only the id
+        // index is shared between the handlers. There are more threads than cores: a waiting stage must give its core
+        // away, not spin or yield in a loop. A chunk is milliseconds of work, so the sleeping strategy's 1 ms wake-up
+        // costs nothing in throughput.
         var chunkBytes = options.ChunkBytes;
-        var evaluators = options.Evaluators;
+        var evaluators = Math.Clamp(options.Evaluators, 1, ConcurrentCdrIdIndex.MaxWriters);
+        var ids = new ConcurrentCdrIdIndex(ConcurrentCdrIdIndex.MaxIdsInFile(input.Length), evaluators);
         var disruptor = new Disruptor<CdrChunk>(options.RingSize, ProducerType.Single, new SleepingWaitStrategy(), () => CdrChunk.Create(chunkBytes));
-        disruptor.HandleEventsWith([.. Enumerable.Range(0, evaluators).Select(k => new EvaluateChunkHandler(rater, k, evaluators))])
-            .Then(new RecordChunkHandler(outcomes))
-            .Then(new WriteChunkHandler(rated, rejects, Progress!));
+        var ringBuffer = disruptor.RingBuffer;
+        disruptor.HandleEventsWith([.. Enumerable.Range(0, evaluators).Select(k => new EvaluateChunkHandler(rater, ids, ringBuffer, k, evaluators))])
+            .Then(new WriteChunkHandler(rated, rejects, tally, Progress!));
         var ring = disruptor.Start();
         var reader = new CdrChunkReader(input, options.MaxRecordBytes);
         try
@@ -102,6 +104,8 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
         {
             ShutdownAndRethrow(disruptor);
         }
+
+        return ids.AllocatedBytes;
     }
 
     /// <summary>

@@ -6,13 +6,22 @@ using Centrex.Rating.Cdrs;
 namespace Centrex.RatingRun;
 
 /// <summary>
-/// Stage 1: parses, checks and rates every record of a chunk and renders the rated line of each one that may be rated
-/// (whether it is a duplicate is decided later). Stateless, so several instances share the work: instance
-/// <c>k</c> of <c>n</c> takes the chunks whose sequence is <c>k</c> modulo <c>n</c> (the Disruptor's way of
-/// spreading one stage over cores).
+/// The evaluate stage: parses, checks and rates every record of a chunk, claims its id in the run's shared index, and
+/// renders its rated line. Several handlers share the stage: handler <c>k</c> of <c>n</c> takes the chunks whose
+/// sequence is <c>k</c> modulo <c>n</c> (the Disruptor's way of spreading one stage over cores), so each chunk is read,
+/// evaluated and rendered on one core and only its results move on.
 /// </summary>
-internal sealed class EvaluateChunkHandler(Rater rater, int index, int count) : IEventHandler<CdrChunk>
+/// <remarks>
+/// Chunks are evaluated out of file order, so "the first occurrence of an id wins" is settled by the index keeping the
+/// smallest record index per id: a claim that displaces a later record revokes it in that record's chunk, which the
+/// write stage (after every handler is past it) turns into a duplicate.
+/// </remarks>
+internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids, RingBuffer<CdrChunk> ring, int index, int count)
+    : IEventHandler<CdrChunk>
 {
+    /// <summary>Records ahead whose index slot is prefetched: covers a memory access with the work in between.</summary>
+    private const int PrefetchDistance = 8;
+
     private readonly Range[] _fields = new Range[CdrEvaluator.FieldScratch];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -23,19 +32,88 @@ internal sealed class EvaluateChunkHandler(Rater rater, int index, int count) : 
             return;
         }
 
-        chunk.Rated.Clear();
-        var input = chunk.Input.AsSpan();
         var records = chunk.Records;
         var evaluations = chunk.Evaluations;
-        for (var i = 0; i < chunk.RecordCount; i++)
+        var recordCount = chunk.RecordCount;
+        var input = chunk.Input.AsSpan();
+        chunk.Rated.Clear();
+        chunk.Tally.Reset();
+        chunk.RevokedCount = 0;
+        Array.Clear(chunk.Revoked, 0, recordCount);
+
+        // First pass: everything that needs no shared state, so the second can prefetch index slots ahead.
+        for (var i = 0; i < recordCount; i++)
         {
-            var record = input.Slice(records[i].Start, records[i].Length);
-            ref var evaluation = ref evaluations[i];
-            CdrEvaluator.Evaluate(rater, record, records[i].Damaged, _fields, out evaluation);
-            evaluation.RatedLineStart = chunk.Rated.Length;
-            evaluation.RatedLineLength = evaluation.Malformed == CdrField.None && evaluation.Outcome == RatingOutcome.Rated
-                ? RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, rater.Tariff, chunk.Rated, evaluation.PlainFields)
-                : 0;
+            CdrEvaluator.Evaluate(rater, input.Slice(records[i].Start, records[i].Length), records[i].Damaged, _fields, out evaluations[i]);
         }
+
+        for (var i = 0; i < Math.Min(PrefetchDistance, recordCount); i++)
+        {
+            Prefetch(evaluations[i]);
+        }
+
+        var firstIndex = sequence << CdrChunk.IndexBits;
+        for (var i = 0; i < recordCount; i++)
+        {
+            if (i + PrefetchDistance < recordCount)
+            {
+                Prefetch(evaluations[i + PrefetchDistance]);
+            }
+
+            chunk.Status[i] = Decide(ref chunk, input.Slice(records[i].Start, records[i].Length), records[i].Line, ref evaluations[i], firstIndex + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Prefetch(in CdrEvaluation evaluation)
+    {
+        if (evaluation.Malformed == CdrField.None)
+        {
+            ids.Prefetch(evaluation.IdHash);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RecordStatus Decide(ref CdrChunk chunk, Span<byte> record, long line, ref CdrEvaluation evaluation, long recordIndex)
+    {
+        // The order of checks is the file contract: malformed, then duplicate, then no-rate.
+        if (evaluation.Malformed != CdrField.None)
+        {
+            chunk.Tally.CountRejected(RejectReason.Malformed, line, evaluation.Malformed);
+            return RecordStatus.Malformed;
+        }
+
+        if (!ids.TryClaim(index, record[evaluation.Id], evaluation.IdHash, recordIndex, out var displaced))
+        {
+            chunk.Tally.CountRejected(RejectReason.Duplicate, line, CdrField.None);
+            return RecordStatus.Duplicate;
+        }
+
+        if (displaced >= 0)
+        {
+            Revoke(displaced);
+        }
+
+        if (evaluation.Outcome == RatingOutcome.NoRate)
+        {
+            chunk.Tally.CountRejected(RejectReason.NoRate, line, CdrField.None);
+            return RecordStatus.NoRate;
+        }
+
+        evaluation.RatedLineStart = chunk.Rated.Length;
+        evaluation.RatedLineLength = RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, rater.Tariff, chunk.Rated, evaluation.PlainFields);
+        chunk.Tally.CountRated(evaluation.Call.Charge, evaluation.Call.BilledSeconds);
+        return RecordStatus.Rated;
+    }
+
+    /// <summary>
+    /// Marks a later record, already claimed by the handler of its chunk, as a duplicate. Its slot cannot have been
+    /// reused: the write stage has not passed it, since it waits for this handler to finish the earlier chunk.
+    /// </summary>
+    private void Revoke(long recordIndex)
+    {
+        ref var chunk = ref ring[recordIndex >> CdrChunk.IndexBits];
+        Volatile.Write(ref chunk.Revoked[(int)(recordIndex & (CdrChunk.MaxRecords - 1))], (byte)1);
+        Interlocked.Increment(ref chunk.RevokedCount);
     }
 }

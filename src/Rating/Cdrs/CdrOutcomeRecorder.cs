@@ -1,9 +1,5 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Unicode;
-using Centrex.Rating.Csv;
 
 namespace Centrex.Rating.Cdrs;
 
@@ -64,20 +60,7 @@ public sealed class CdrOutcomeRecorder(CdrIdSet seenIds)
     private CdrDisposition Reject(RejectReason reason, long line, CdrField field, ReadOnlySpan<byte> id, IBufferWriter<byte> output)
     {
         Tally.CountRejected(reason, line, field);
-
-        // A row that is not UTF-8 must not make the rejects file invalid too: its id is written with replacement characters.
-        var safeId = Utf8.IsValid(id) ? id : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(id));
-        var name = reason.ToUtf8WireName();
-        var span = output.GetSpan(20 + CsvText.MaxEncodedLength(safeId.Length) + name.Length + 3);
-        Utf8Formatter.TryFormat(line, span, out var p);
-        span[p++] = (byte)',';
-        CsvText.TryWriteField(safeId, span[p..], out var n);
-        p += n;
-        span[p++] = (byte)',';
-        name.CopyTo(span[p..]);
-        p += name.Length;
-        span[p++] = (byte)'\n';
-        output.Advance(p);
+        RejectLine.Write(line, id, reason, output);
         return CdrDisposition.Rejected;
     }
 }

@@ -39,7 +39,8 @@ public sealed class RatingTally
     /// <summary>Malformed rows by the field that was wrong.</summary>
     public long MalformedIn(CdrField field) => _malformedByField[(int)field];
 
-    internal void CountRated(Mills charge, long billedSeconds)
+    /// <summary>Counts a rated row.</summary>
+    public void CountRated(Mills charge, long billedSeconds)
     {
         Read++;
         Rated++;
@@ -47,7 +48,8 @@ public sealed class RatingTally
         BilledSeconds = checked(BilledSeconds + billedSeconds);
     }
 
-    internal void CountRejected(RejectReason reason, long line, CdrField field)
+    /// <summary>Counts a rejected row; <paramref name="field"/> matters for malformed rows.</summary>
+    public void CountRejected(RejectReason reason, long line, CdrField field)
     {
         Read++;
         _rejected[(int)reason]++;
@@ -59,6 +61,41 @@ public sealed class RatingTally
                 _examples.Add((line, field));
             }
         }
+    }
+
+    /// <summary>
+    /// Moves a row counted as rated or as no-rate to duplicate: a parallel run learns that a row was a duplicate only
+    /// when a record earlier in the file, seen later, claims the same id.
+    /// </summary>
+    /// <param name="wasRated">The row was counted as rated (else as no-rate).</param>
+    /// <param name="charge">Its charge, when rated.</param>
+    /// <param name="billedSeconds">Its billed seconds, when rated.</param>
+    public void ReviseToDuplicate(bool wasRated, Mills charge, long billedSeconds)
+    {
+        if (wasRated)
+        {
+            Rated--;
+            TotalCharge -= charge;
+            BilledSeconds = checked(BilledSeconds - billedSeconds);
+        }
+        else
+        {
+            _rejected[(int)RejectReason.NoRate]--;
+        }
+
+        _rejected[(int)RejectReason.Duplicate]++;
+    }
+
+    /// <summary>Forgets everything, to count again.</summary>
+    public void Reset()
+    {
+        Read = 0;
+        Rated = 0;
+        TotalCharge = Mills.Zero;
+        BilledSeconds = 0;
+        Array.Clear(_rejected);
+        Array.Clear(_malformedByField);
+        _examples.Clear();
     }
 
     /// <summary>Adds another tally's counts into this one (for runs split across workers).</summary>
