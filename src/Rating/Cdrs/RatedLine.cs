@@ -31,10 +31,10 @@ public static class RatedLine
         int n;
         if (plainFields)
         {
-            id.CopyTo(span);
+            SmallCopy.Copy(id, span);
             p = id.Length;
             span[p++] = (byte)',';
-            account.CopyTo(span[p..]);
+            SmallCopy.Copy(account, span[p..]);
             p += account.Length;
         }
         else
@@ -45,13 +45,13 @@ public static class RatedLine
             p += n;
         }
         span[p++] = (byte)',';
-        call.Callee.Digits.CopyTo(span[p..]);
+        SmallCopy.Copy(call.Callee.Digits, span[p..]);
         p += call.Callee.Length;
         span[p++] = (byte)',';
-        prefixAndDestination.CopyTo(span[p..]);
+        SmallCopy.Copy(prefixAndDestination, span[p..]);
         p += prefixAndDestination.Length;
         span[p++] = (byte)',';
-        className.CopyTo(span[p..]);
+        SmallCopy.Copy(className, span[p..]);
         p += className.Length;
         span[p++] = (byte)',';
         Utf8Formatter.TryFormat(call.BilledSeconds, span[p..], out n);
