@@ -46,6 +46,12 @@ public sealed class YieldingWaitStrategy : IWaitStrategy
             else
             {
                 counter--;
+
+                // A pause between polls: each read of the producer's cursor pulls its cache line away, and the
+                // producer's next publish must take it back. Polling less often lets the producer run ahead and the
+                // consumer take larger batches (measured 1 → 1 at 65,536 slots: 45–57 M events/s without the pause,
+                // 89–215 M with it, on this two-vCPU machine where a line takes ~110 ns to cross).
+                Thread.SpinWait(1);
             }
         }
 
