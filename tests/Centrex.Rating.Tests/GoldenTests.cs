@@ -37,4 +37,10 @@ public class GoldenTests
         Assert.Equal(string.Join(",", CdrCsv.RejectsHeader) + "\n", System.Text.Encoding.ASCII.GetString(CdrCsv.RejectsHeaderLine));
         Assert.Equal(string.Join(",", CdrCsv.CdrHeader), System.Text.Encoding.ASCII.GetString(CdrCsv.CdrHeaderLine));
     }
+
+    [Fact]
+    public void CdrField_DisplayNames_CoverEveryField() =>
+        Assert.Equal(
+            ["none", "column-count", "quoting", "encoding", "id", "callee", "start", "duration"],
+            Enum.GetValues<CdrField>().Select(f => f.ToDisplayName()));
 }

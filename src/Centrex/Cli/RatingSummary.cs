@@ -21,7 +21,7 @@ internal static class RatingSummary
             error.WriteLine(string.Create(culture, $"    {reason.ToWireName(),-14} {t.RejectedFor(reason),14:N0}"));
         }
 
-        var fields = Enum.GetValues<CdrField>().Where(f => t.MalformedIn(f) > 0).Select(f => $"{f.ToString().ToLowerInvariant()} {t.MalformedIn(f):N0}");
+        var fields = Enum.GetValues<CdrField>().Where(f => t.MalformedIn(f) > 0).Select(f => $"{f.ToDisplayName()} {t.MalformedIn(f):N0}");
         if (t.RejectedFor(RejectReason.Malformed) > 0)
         {
             error.WriteLine(string.Create(culture, $"    malformed by field: {string.Join(", ", fields)}"));
