@@ -186,4 +186,38 @@ public sealed class RateCommandTests : IDisposable
         Assert.Equal("line,id,reason\n3,,malformed\n", Rejects);
         Assert.True(System.Text.Unicode.Utf8.IsValid(File.ReadAllBytes(_folder.File("rejects.csv"))));
     }
+
+    [Fact]
+    public void Rate_QuotedHeaderNames_AreTheSameHeader()
+    {
+        var run = Rate("\"id\",account,caller,\"callee\",start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,6\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.SummaryCount("rated"));
+    }
+
+    [Theory]
+    [InlineData("00000000000000000000086400", true)]
+    [InlineData("086400", true)]
+    [InlineData("0", true)]
+    [InlineData("0000", true)]
+    [InlineData("86401", false)]
+    [InlineData("100000", false)]
+    [InlineData("+60", false)]
+    [InlineData("6e1", false)]
+    public void Rate_DurationWithLeadingZeros_IsTheNumberItSpells(string duration, bool rated)
+    {
+        var run = Rate($"id,account,caller,callee,start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,{duration}\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(rated ? 1 : 0, run.SummaryCount("rated"));
+    }
+
+    [Fact]
+    public void Rate_NpaInBothTables_NamesTheLine()
+    {
+        var tollFree = _folder.Write("tf.csv", "npa,name\n800,TF\n876,Oops\n");
+        var run = Rate("id,account,caller,callee,start,duration\n", null, "--toll-free", tollFree);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("line 27, field 'npa'", run.Error, StringComparison.Ordinal); // 876 is on line 27 of the shipped table
+        Assert.Contains("tf.csv, line 3", run.Error, StringComparison.Ordinal);
+    }
 }

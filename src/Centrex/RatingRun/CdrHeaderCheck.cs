@@ -4,7 +4,7 @@ using Centrex.Rating.Csv;
 
 namespace Centrex.RatingRun;
 
-/// <summary>Refuses a CDR file whose first line is not exactly <c>id,account,caller,callee,start,duration</c>.</summary>
+/// <summary>Refuses a CDR file whose first record is not exactly the columns <c>id,account,caller,callee,start,duration</c>.</summary>
 internal static class CdrHeaderCheck
 {
     /// <summary>Reads the first record of <paramref name="stream"/> and checks it; leaves the stream at its start.</summary>
@@ -34,10 +34,19 @@ internal static class CdrHeaderCheck
             throw new CsvFormatException(path, 1, "header", $"the file is empty; expected the header {expected}");
         }
 
-        var header = status == CsvScanStatus.Record && !record.Damaged ? content[..record.ContentLength] : default;
-        if (!header.SequenceEqual(CdrCsv.CdrHeaderLine))
+        // The header is a record like any other (RFC 4180 §2.3): its names may be quoted.
+        var header = status == CsvScanStatus.Record && !record.Damaged ? content[..record.ContentLength].ToArray() : [];
+        var fields = new Range[CdrCsv.CdrHeader.Count + 1];
+        var split = CsvFields.Split(header, fields, out var count);
+        var matches = split == CsvFieldStatus.Ok && count == CdrCsv.CdrHeader.Count;
+        for (var i = 0; matches && i < count; i++)
         {
-            var shown = Encoding.UTF8.GetString(header.IsEmpty ? content[..Math.Min(content.Length, 80)] : header);
+            matches = Encoding.UTF8.GetString(header.AsSpan(fields[i])) == CdrCsv.CdrHeader[i];
+        }
+
+        if (!matches)
+        {
+            var shown = Encoding.UTF8.GetString(record.ContentLength > 0 && !record.Damaged ? content[..record.ContentLength] : content[..Math.Min(content.Length, 80)]);
             throw new CsvFormatException(path, 1, "header", $"the header is '{shown}'; a CDR file must start with exactly {expected}");
         }
     }

@@ -19,9 +19,6 @@ public static class CdrCsv
     /// <summary>Index of each CDR column.</summary>
     internal const int Id = 0, Account = 1, Caller = 2, Callee = 3, Start = 4, Duration = 5, ColumnCount = 6;
 
-    /// <summary>The header line of a CDR file as bytes, without terminator.</summary>
-    public static ReadOnlySpan<byte> CdrHeaderLine => "id,account,caller,callee,start,duration"u8;
-
     /// <summary>The header line of a rated file, LF-terminated.</summary>
     public static ReadOnlySpan<byte> RatedHeaderLine => "id,account,callee,prefix,destination,class,billed_seconds,charge\n"u8;
 

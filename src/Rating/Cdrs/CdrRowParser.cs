@@ -75,24 +75,31 @@ public static class CdrRowParser
         return CdrField.None;
     }
 
-    /// <summary>Whole seconds, ASCII digits only (no sign, no decimals), 0 to 86,400.</summary>
+    /// <summary>Whole seconds, ASCII digits only (no sign, no decimals), 0 to 86,400; leading zeros are allowed.</summary>
     public static bool TryParseDuration(ReadOnlySpan<byte> text, out int seconds)
     {
         seconds = 0;
-        if (text.IsEmpty || text.Length > 9)
+        if (text.IsEmpty)
         {
             return false;
         }
 
+        var significantDigits = 0;
         foreach (var b in text)
         {
-            var d = (uint)(b - '0');
-            if (d > 9)
+            var digit = (uint)(b - '0');
+            if (digit > 9)
             {
                 return false;
             }
 
-            seconds = (seconds * 10) + (int)d;
+            // Leading zeros add nothing; more than five significant digits is past a day (and could overflow).
+            if ((seconds != 0 || digit != 0) && ++significantDigits > 5)
+            {
+                return false;
+            }
+
+            seconds = (seconds * 10) + (int)digit;
         }
 
         return seconds <= BillingIncrements.MaxDurationSeconds;

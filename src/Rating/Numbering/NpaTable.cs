@@ -12,10 +12,11 @@ public sealed class NpaTable
     /// <summary>The header every NPA table file has.</summary>
     public static readonly IReadOnlyList<string> Header = ["npa", "name"];
 
-    private NpaTable(string source, IReadOnlyDictionary<int, string> names)
+    private NpaTable(string source, IReadOnlyDictionary<int, string> names, IReadOnlyDictionary<int, long> lines)
     {
         Source = source;
         Names = names;
+        Lines = lines;
     }
 
     /// <summary>Where the table came from (a file path or the embedded resource name).</summary>
@@ -23,6 +24,9 @@ public sealed class NpaTable
 
     /// <summary>Name of each listed NPA.</summary>
     public IReadOnlyDictionary<int, string> Names { get; }
+
+    /// <summary>The line each NPA is listed on, for error messages.</summary>
+    public IReadOnlyDictionary<int, long> Lines { get; }
 
     /// <summary>The listed NPAs.</summary>
     public IEnumerable<int> Npas => Names.Keys;
@@ -57,6 +61,7 @@ public sealed class NpaTable
     public static NpaTable Parse(ReadOnlySpan<byte> content, string source)
     {
         var names = new Dictionary<int, string>();
+        var lines = new Dictionary<int, long>();
         foreach (var row in CsvDocument.Read(content, source, Header))
         {
             var text = row.Fields[0];
@@ -67,11 +72,13 @@ public sealed class NpaTable
 
             if (!names.TryAdd(npa, row.Fields[1]))
             {
-                throw new CsvFormatException(source, row.Line, "npa", $"NPA {text} is listed twice");
+                throw new CsvFormatException(source, row.Line, "npa", $"NPA {text} is listed twice (first on line {lines[npa]})");
             }
+
+            lines[npa] = row.Line;
         }
 
-        return new NpaTable(source, names);
+        return new NpaTable(source, names, lines);
     }
 
     private static NpaTable LoadEmbedded(string resource) => Parse(ReadEmbedded(resource), "(built-in) " + resource);

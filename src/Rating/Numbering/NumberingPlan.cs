@@ -36,8 +36,8 @@ public sealed class NumberingPlan
         {
             if (classes[npa] == NumberClass.TollFree)
             {
-                throw new CsvFormatException(nanpInternational.Source, 0, "npa",
-                    $"NPA {npa:D3} is listed both as toll-free ({tollFree.Source}) and as NANP-international");
+                throw new CsvFormatException(nanpInternational.Source, nanpInternational.Lines[npa], "npa",
+                    $"NPA {npa:D3} is listed both as NANP-international and as toll-free ({tollFree.Source}, line {tollFree.Lines[npa]})");
             }
 
             classes[npa] = NumberClass.NanpInternational;
