@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Centrex.Rating.Cdrs;
 
@@ -153,20 +152,6 @@ public sealed class CdrIdSet
         }
 
         _slots = slots;
-    }
-
-    /// <summary>
-    /// Asks the CPU to start loading the slot an id with this hash starts probing at, so a caller that knows the next
-    /// ids ahead of time overlaps their cache misses with the work in between. Only a hint: it changes nothing.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(ulong hash)
-    {
-        if (Sse.IsSupported)
-        {
-            // The index is masked to the table, so the address is inside the array.
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (int)hash & (_slots.Length - 1))));
-        }
     }
 
     /// <summary>A fast 64-bit hash of the id bytes (multiply-rotate over 8-byte words, MurmurHash3's final mix).</summary>

@@ -15,19 +15,6 @@ public sealed class CdrOutcomeRecorder(CdrIdSet seenIds)
     /// <summary>Counts so far.</summary>
     public RatingTally Tally { get; } = new();
 
-    /// <summary>
-    /// Hints that a record with this evaluation comes soon, so its duplicate-index slot can be loaded meanwhile
-    /// (a pipeline stage calls it a few records ahead).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(in CdrEvaluation evaluation)
-    {
-        if (evaluation.Malformed == CdrField.None)
-        {
-            seenIds.Prefetch(evaluation.IdHash);
-        }
-    }
-
     /// <summary>Decides one evaluated record: counts it and, when it is rejected, appends its rejects line.</summary>
     /// <param name="record">The record as left by <see cref="CdrEvaluator.Evaluate"/> (fields unescaped in place).</param>
     /// <param name="line">Physical line the record starts on (the header is line 1).</param>

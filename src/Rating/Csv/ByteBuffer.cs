@@ -3,9 +3,8 @@ using System.Buffers;
 namespace Centrex.Rating.Csv;
 
 /// <summary>
-/// A growable byte buffer for rendering CSV lines, reused across batches: like <see cref="ArrayBufferWriter{T}"/>, but
-/// its written bytes stay writable so a later stage can drop lines in place (<see cref="Written"/>,
-/// <see cref="Truncate"/>).
+/// A growable byte buffer for rendering CSV lines, reused across batches: like <see cref="ArrayBufferWriter{T}"/>, with
+/// its written bytes exposed as a span (<see cref="Written"/>).
 /// </summary>
 public sealed class ByteBuffer(int initialCapacity = 4096) : IBufferWriter<byte>
 {
@@ -20,14 +19,6 @@ public sealed class ByteBuffer(int initialCapacity = 4096) : IBufferWriter<byte>
 
     /// <summary>Forgets everything written; keeps the memory.</summary>
     public void Clear() => _length = 0;
-
-    /// <summary>Keeps only the first <paramref name="length"/> bytes.</summary>
-    public void Truncate(int length)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
-        _length = length;
-    }
 
     /// <inheritdoc />
     public void Advance(int count)
