@@ -1,0 +1,129 @@
+using System.Buffers;
+using FASTER.core;
+
+namespace Centrex.Ledger.Journal;
+
+/// <summary>
+/// The append-only journal of everything that moves money (FasterLog in the data directory). Entries become durable
+/// only at <see cref="Commit"/> (group commit: one commit covers every entry enqueued before it); on start-up FasterLog
+/// recovers to the last commit, and bytes written after it (a torn tail) are cut off and reported.
+/// </summary>
+internal sealed class CdrJournal : IDisposable
+{
+    /// <summary>Bits of a segment file's size (1 GiB): addresses map to <c>journal.log.N</c> at offset address mod 2^bits.</summary>
+    private const int SegmentSizeBits = 30;
+
+    private readonly string _path;
+    private readonly IDevice _device;
+    private readonly FasterLog _log;
+
+    /// <summary>Opens (or creates) the journal in <paramref name="folder"/>.</summary>
+    public CdrJournal(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        _path = Path.Combine(folder, "journal.log");
+        (_device, _log) = OpenLog(folder);
+
+        // Bytes past the committed tail were written by a process that died before committing them: FasterLog
+        // ignores them, but they would confuse anyone reading the files; cut them off and say so.
+        TornBytesDiscarded = CutTornTail(_log.TailAddress);
+        if (TornBytesDiscarded > 0)
+        {
+            _log.Dispose();
+            _device.Dispose();
+            (_device, _log) = OpenLog(folder);
+        }
+    }
+
+    /// <summary>Bytes found after the last commit when the journal was opened, and removed.</summary>
+    public long TornBytesDiscarded { get; }
+
+    /// <summary>Address of the first entry.</summary>
+    public long BeginAddress => _log.BeginAddress;
+
+    /// <summary>Address after the last durable entry.</summary>
+    public long CommittedUntil => _log.CommittedUntilAddress;
+
+    /// <summary>Address after the last entry enqueued (durable or not).</summary>
+    public long Tail => _log.TailAddress;
+
+    /// <summary>Enqueues an entry; returns its address. Durable only after the next <see cref="Commit"/>.</summary>
+    public long Append(ReadOnlySpan<byte> entry) => _log.Enqueue(entry);
+
+    /// <summary>Makes every entry enqueued so far durable (written and flushed), waiting until it is.</summary>
+    public void Commit() => _log.Commit(spinWait: true);
+
+    /// <summary>Reads the entry at <paramref name="address"/> (durable or still in memory).</summary>
+    public byte[] Read(long address)
+    {
+        var (entry, length) = _log.ReadAsync(address).AsTask().GetAwaiter().GetResult();
+        return entry is null ? [] : entry.AsSpan(0, length).ToArray();
+    }
+
+    /// <summary>Visits the committed entries from <paramref name="from"/> to <paramref name="until"/>, in order.</summary>
+    /// <param name="from">First address to visit (an entry's address, or <see cref="BeginAddress"/>).</param>
+    /// <param name="until">Address to stop before (usually <see cref="CommittedUntil"/>).</param>
+    /// <param name="visit">Gets each entry's address and bytes; the bytes are only valid during the call.</param>
+    public void Scan(long from, long until, EntryVisitor visit)
+    {
+        using var iterator = _log.Scan(Math.Max(from, _log.BeginAddress), until, recover: false, scanUncommitted: false);
+        while (iterator.GetNext(MemoryPool<byte>.Shared, out var entry, out var length, out var address))
+        {
+            using (entry)
+            {
+                visit(address, entry.Memory.Span[..length]);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _log.Dispose();
+        _device.Dispose();
+    }
+
+    private (IDevice Device, FasterLog Log) OpenLog(string folder)
+    {
+        var device = Devices.CreateLogDevice(_path, recoverDevice: true);
+        var log = new FasterLog(new FasterLogSettings
+        {
+            LogDevice = device,
+            LogCommitDir = Path.Combine(folder, "commits"),
+            LogChecksum = LogChecksumType.PerEntry,
+            TryRecoverLatest = true,
+            MemorySizeBits = 26,
+            PageSizeBits = 22,
+            SegmentSizeBits = SegmentSizeBits,
+            RemoveOutdatedCommits = true,
+        });
+        return (device, log);
+    }
+
+    /// <summary>
+    /// Truncates the segment file holding <paramref name="committedTail"/> to the end of the tail's sector (FasterLog
+    /// writes whole 512-byte sectors, so the rest of that sector is its padding), and deletes later segments.
+    /// </summary>
+    private long CutTornTail(long committedTail)
+    {
+        const long SectorSize = 512;
+        var segment = committedTail >> SegmentSizeBits;
+        var offset = ((committedTail & ((1L << SegmentSizeBits) - 1)) + SectorSize - 1) / SectorSize * SectorSize;
+        long discarded = 0;
+        var current = new FileInfo($"{_path}.{segment}");
+        if (current.Exists && current.Length > offset)
+        {
+            discarded += current.Length - offset;
+            using var file = new FileStream(current.FullName, FileMode.Open, FileAccess.Write);
+            file.SetLength(offset);
+            file.Flush(flushToDisk: true);
+        }
+
+        for (var later = segment + 1; File.Exists($"{_path}.{later}"); later++)
+        {
+            discarded += new FileInfo($"{_path}.{later}").Length;
+            File.Delete($"{_path}.{later}");
+        }
+
+        return discarded;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Centrex.Ledger;
+
+/// <summary>How a <see cref="LedgerStore"/> sizes its memory and how often it checkpoints.</summary>
+public sealed record LedgerOptions
+{
+    /// <summary>Checkpoint the state after this much time with new entries (at a commit).</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>…or after this many new journal entries, whichever comes first.</summary>
+    public long CheckpointEveryEntries { get; init; } = 2_000_000;
+
+    /// <summary>In-memory part of the id registry's log (2^bits bytes); older records stay on disk.</summary>
+    public int IdLogMemoryBits { get; init; } = 27;
+
+    /// <summary>Hash buckets of the id registry (each holds several ids; more are chained).</summary>
+    public long IdIndexBuckets { get; init; } = 1L << 20;
+
+    /// <summary>In-memory part of the account state's log (2^bits bytes).</summary>
+    public int StateLogMemoryBits { get; init; } = 24;
+
+    /// <summary>Hash buckets of the account state.</summary>
+    public long StateIndexBuckets { get; init; } = 1L << 16;
+
+    /// <summary>
+    /// Crash points for the crash tests: <c>name:n</c> kills the process with SIGKILL the n-th time it reaches that
+    /// point (<see cref="CrashPoints"/>). Null in production; read from <c>CENTREX_CRASH_AT</c> by the host.
+    /// </summary>
+    public string? CrashAt { get; init; }
+}

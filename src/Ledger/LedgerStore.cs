@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+using Centrex.Ledger.Journal;
+using Centrex.Ledger.State;
+using Centrex.Rating.Money;
+
+namespace Centrex.Ledger;
+
+/// <summary>
+/// The durable ledger in <c>DATA/ledger</c>: the journal of everything that moves money (FasterLog), the account state
+/// derived from it (balances and per-period counters, FasterKV) and the registry of every CDR id, batch key and
+/// movement id ever charged (FasterKV), so nothing is charged twice. The journal is the truth: on opening, the state
+/// and the registry are recovered from their last checkpoint and brought forward by replaying the committed journal
+/// entries after it, so they are exactly what the committed journal implies.
+/// </summary>
+public sealed class LedgerStore : IDisposable
+{
+    private readonly CdrJournal _journal;
+    private readonly FasterTable<StateKey> _state;
+    private readonly FasterTable<IdKey> _names;
+
+    private LedgerStore(string folder, LedgerOptions options)
+    {
+        Folder = folder;
+        _journal = new CdrJournal(Path.Combine(folder, "journal"));
+        _state = new FasterTable<StateKey>(Path.Combine(folder, "state"), StateKeyComparer.Instance, options.StateIndexBuckets, options.StateLogMemoryBits);
+        _names = new FasterTable<IdKey>(Path.Combine(folder, "ids"), IdKeyComparer.Instance, options.IdIndexBuckets, options.IdLogMemoryBits);
+        Writer = new LedgerWriter(folder, _journal, _state, _names, options);
+    }
+
+    /// <summary>The ledger's folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>What opening found and did.</summary>
+    public RecoveryReport Recovery { get; private set; } = null!;
+
+    /// <summary>The single writer: only one thread may use it.</summary>
+    public LedgerWriter Writer { get; }
+
+    /// <summary>Address after the last committed journal entry.</summary>
+    public long CommittedUntil => _journal.CommittedUntil;
+
+    /// <summary>Address of the first journal entry.</summary>
+    public long JournalBegin => _journal.BeginAddress;
+
+    /// <summary>Opens the ledger of a data directory, creating it if needed, and recovers it.</summary>
+    /// <exception cref="LedgerUnavailableException">The directory cannot be used (not writable, full, damaged).</exception>
+    public static LedgerStore Open(string dataDirectory, LedgerOptions? options = null)
+    {
+        var folder = Path.Combine(dataDirectory, "ledger");
+        CheckWritable(folder);
+        LedgerStore? store = null;
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            store = new LedgerStore(folder, options ?? new LedgerOptions());
+            store.Recovery = store.Recover(stopwatch);
+            return store;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JournalFormatException)
+        {
+            store?.Dispose();
+            throw new LedgerUnavailableException(folder, e);
+        }
+    }
+
+    /// <summary>An account's balance as of the last commit (charges lower it, payments raise it). Any thread.</summary>
+    public Mills Balance(string account)
+    {
+        var bytes = Encoding.UTF8.GetBytes(account);
+        return StateKey.Fits(bytes) && _state.TryGetShared(StateKey.Balance(bytes), out var value) ? new Mills(value) : Mills.Zero;
+    }
+
+    /// <summary>An account's counter for a period (<c>yyyyMM</c>, UTC) as of the last commit. Any thread.</summary>
+    public long Counter(string account, CounterKind counter, int period)
+    {
+        var bytes = Encoding.UTF8.GetBytes(account);
+        return StateKey.Fits(bytes) && _state.TryGetShared(StateKey.CounterOf(bytes, counter, period), out var value) ? value : 0;
+    }
+
+    /// <summary>Visits the committed journal entries from <paramref name="from"/> on, in order.</summary>
+    public void ScanJournal(long from, EntryVisitor visit) => _journal.Scan(from, _journal.CommittedUntil, visit);
+
+    /// <summary>Every balance and counter the state holds (for verification). Call while no batch is being written.</summary>
+    public IReadOnlyList<(StateKey Key, long Value)> StateSnapshot() =>
+        [.. _state.Snapshot().Where(item => item.Key.Kind != StateKind.Meta)];
+
+    /// <summary>Closes the store. Anything not committed is gone, as after a crash; nothing committed is lost.</summary>
+    public void Dispose()
+    {
+        _names.Dispose();
+        _state.Dispose();
+        _journal.Dispose();
+    }
+
+    private RecoveryReport Recover(Stopwatch stopwatch)
+    {
+        var committed = _journal.CommittedUntil;
+        var stateFrom = _state.TryGet(StateKey.AppliedUntil, out var applied) ? applied : _journal.BeginAddress;
+        var namesFrom = _names.TryGet(IdKey.AppliedUntil, out var registered) ? registered : _journal.BeginAddress;
+        if (stateFrom > committed || namesFrom > committed)
+        {
+            throw new JournalFormatException(Math.Max(stateFrom, namesFrom),
+                $"the state was checkpointed up to address {Math.Max(stateFrom, namesFrom)} but the journal is committed only to {committed}: the journal has lost committed entries");
+        }
+
+        var from = Math.Min(stateFrom, namesFrom);
+        var replayed = Writer.Replay(from, committed, stateFrom, namesFrom);
+        if (replayed > 0 || !_state.Recovered)
+        {
+            Writer.Checkpoint();
+        }
+
+        return new RecoveryReport(_state.Recovered, committed, from, replayed, _journal.TornBytesDiscarded, stopwatch.Elapsed);
+    }
+
+    private static void CheckWritable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, ".write-test");
+            File.WriteAllBytes(probe, [1]);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LedgerUnavailableException(folder, e);
+        }
+    }
+}

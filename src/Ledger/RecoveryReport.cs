@@ -1,0 +1,10 @@
+namespace Centrex.Ledger;
+
+/// <summary>What opening the store found and did.</summary>
+/// <param name="CheckpointRecovered">A checkpoint of the account state was found and loaded.</param>
+/// <param name="CommittedUntil">Address after the last committed journal entry.</param>
+/// <param name="ReplayedFrom">Address replay started at (the checkpoint's position, or the journal's start).</param>
+/// <param name="EntriesReplayed">Journal entries applied on top of the checkpoint.</param>
+/// <param name="TornBytesDiscarded">Bytes written after the last commit by a process that died, cut off.</param>
+/// <param name="Elapsed">How long opening took.</param>
+public sealed record RecoveryReport(bool CheckpointRecovered, long CommittedUntil, long ReplayedFrom, long EntriesReplayed, long TornBytesDiscarded, TimeSpan Elapsed);
