@@ -21,7 +21,7 @@ public sealed class LedgerWriter
     private readonly FasterTable<IdKey> _names;
     private readonly LedgerOptions _options;
     private readonly CrashPoints _crash;
-    private readonly Dictionary<StateKey, long> _pending = new(StateKeyEquality.Instance);
+    private readonly PendingTotals _pending = new();
     private readonly ByteBuffer _scratch = new(4096);
 
     // Entries appended since the last commit, by address: the journal cannot read them back until they are durable,
@@ -47,6 +47,9 @@ public sealed class LedgerWriter
     /// <summary>Entries appended since the last commit.</summary>
     public int Uncommitted { get; private set; }
 
+    /// <summary>Bytes of entries appended since the last commit.</summary>
+    public long UncommittedBytes => _uncommittedBytes.Length;
+
     /// <summary>The journal address of the rated call that holds <paramref name="id"/>, or -1 when none does.</summary>
     public long FindCdr(ReadOnlySpan<byte> id) => Find(JournalRecordKind.RatedCdr, id, out _);
 
@@ -59,23 +62,42 @@ public sealed class LedgerWriter
     /// <exception cref="ArgumentException">The account is longer than <see cref="StateKey.MaxAccountLength"/> bytes.</exception>
     public bool TryAppendRatedCdr(in RatedCdrFields cdr)
     {
-        ThrowIfFaulted();
-        if (!StateKey.Fits(cdr.Account))
-        {
-            throw new ArgumentException($"account ids are at most {StateKey.MaxAccountLength} bytes");
-        }
-
-        if (Find(JournalRecordKind.RatedCdr, cdr.Id, out var probe) >= 0)
-        {
-            return false;
-        }
-
         _scratch.Clear();
         RatedCdrCodec.Write(cdr, _scratch);
-        var address = Append(_scratch.Written);
-        Register(JournalRecordKind.RatedCdr, cdr.Id, probe, address);
-        AddCall(cdr.Account, UtcPeriod.FromUnixSeconds(cdr.StartUnixSeconds), cdr.Class, cdr.BilledSeconds, cdr.ChargeMills - cdr.DiscountMills, cdr.DiscountMills);
-        return true;
+        return TryAppendEncodedCdr(_scratch.Written) switch
+        {
+            CdrAppend.Appended => true,
+            CdrAppend.Duplicate => false,
+            _ => throw new ArgumentException($"account ids are at most {StateKey.MaxAccountLength} bytes"),
+        };
+    }
+
+    /// <summary>
+    /// The same for a call already encoded by <see cref="RatedCdrCodec"/> (a pipeline stage encodes it in parallel,
+    /// the writer only appends it).
+    /// </summary>
+    /// <param name="entry">The encoded call.</param>
+    public CdrAppend TryAppendEncodedCdr(ReadOnlySpan<byte> entry)
+    {
+        ThrowIfFaulted();
+        var account = RatedCdrCodec.Account(entry);
+        if (!StateKey.Fits(account))
+        {
+            return CdrAppend.AccountTooLong;
+        }
+
+        var id = RatedCdrCodec.Id(entry);
+        if (Find(JournalRecordKind.RatedCdr, id, out var probe) >= 0)
+        {
+            return CdrAppend.Duplicate;
+        }
+
+        var address = Append(entry);
+        Register(JournalRecordKind.RatedCdr, id, probe, address);
+        var net = RatedCdrCodec.NetMills(entry);
+        AddCall(account, UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)), RatedCdrCodec.Class(entry),
+            RatedCdrCodec.BilledSeconds(entry), net, RatedCdrCodec.DiscountMills(entry));
+        return CdrAppend.Appended;
     }
 
     /// <summary>Posts a payment, top-up, refund or adjustment unless its id was posted before.</summary>
@@ -99,7 +121,7 @@ public sealed class LedgerWriter
         _scratch.Clear();
         MovementCodec.Write(movement, _scratch);
         Register(JournalRecordKind.Movement, id, probe, Append(_scratch.Written));
-        AddPending(StateKey.Balance(account), movement.Amount.Value);
+        _pending.AddMovement(account, movement.Amount.Value);
         return true;
     }
 
@@ -212,7 +234,7 @@ public sealed class LedgerWriter
 
                     if (address >= stateFrom)
                     {
-                        AddPending(StateKey.Balance(MovementCodec.Account(entry)), MovementCodec.AmountMills(entry));
+                        _pending.AddMovement(MovementCodec.Account(entry), MovementCodec.AmountMills(entry));
                     }
 
                     break;
@@ -232,37 +254,16 @@ public sealed class LedgerWriter
         return count;
     }
 
-    private void AddCall(ReadOnlySpan<byte> account, int period, NumberClass numberClass, long billedSeconds, long netMills, long discountMills)
-    {
-        // Charges lower the balance: a prepaid account's balance is what it has left, a postpaid one goes negative.
-        AddPending(StateKey.Balance(account), -netMills);
-        AddPending(StateKey.CounterOf(account, CounterKind.Calls, period), 1);
-        AddPending(StateKey.CounterOf(account, CounterKind.BilledSeconds, period), billedSeconds);
-        AddPending(StateKey.CounterOf(account, CounterKind.NetChargeMills, period), netMills);
-        if (numberClass == NumberClass.Domestic)
-        {
-            AddPending(StateKey.CounterOf(account, CounterKind.DomesticBilledSeconds, period), billedSeconds);
-        }
-
-        if (discountMills != 0)
-        {
-            AddPending(StateKey.CounterOf(account, CounterKind.DiscountMills, period), discountMills);
-        }
-    }
-
-    private void AddPending(StateKey key, long delta)
-    {
-        _pending[key] = checked(_pending.GetValueOrDefault(key) + delta);
-    }
+    private void AddCall(ReadOnlySpan<byte> account, int period, NumberClass numberClass, long billedSeconds, long netMills, long discountMills) =>
+        _pending.AddCall(account, period, numberClass == NumberClass.Domestic, billedSeconds, netMills, discountMills);
 
     private void ApplyPending(long appliedUntil)
     {
-        foreach (var (key, delta) in _pending)
+        foreach (var (key, delta) in _pending.Drain())
         {
             _state.Add(key, delta);
         }
 
-        _pending.Clear();
         _state.Set(StateKey.AppliedUntil, appliedUntil);
         _names.Set(IdKey.AppliedUntil, appliedUntil);
     }

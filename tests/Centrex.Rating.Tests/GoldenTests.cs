@@ -40,6 +40,6 @@ public class GoldenTests
     [Fact]
     public void CdrField_DisplayNames_CoverEveryField() =>
         Assert.Equal(
-            ["none", "column-count", "quoting", "encoding", "id", "callee", "start", "duration"],
+            ["none", "column-count", "quoting", "encoding", "id", "callee", "start", "duration", "account"],
             Enum.GetValues<CdrField>().Select(f => f.ToDisplayName()));
 }

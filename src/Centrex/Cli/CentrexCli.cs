@@ -13,6 +13,8 @@ internal static class CentrexCli
             RateCommand.Create(console),
             DemoCommand.Create(console),
             GenerateCommand.Create(console),
+            JournalCommand.Create(console),
+            BalanceCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

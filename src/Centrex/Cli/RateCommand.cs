@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.Rating.Numbering;
@@ -18,13 +19,14 @@ internal static class RateCommand
         var rejects = new Option<string>("--rejects") { Description = "Rejects CSV to write (line,id,reason)", Required = true };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table (npa,name) instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table (npa,name) instead of the shipped one" };
+        var data = new Option<string?>("--data") { Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run" };
         var command = new Command("rate", "Rate a CDR file: every row lands in the rated file or the rejects file, with a summary on stderr.")
         {
-            tariff, cdrs, output, rejects, tollFree, nanp,
+            tariff, cdrs, output, rejects, tollFree, nanp, data,
         };
         command.SetAction(parse => Execute(console, new RateRequest(
             parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
-            parse.GetValue(tollFree), parse.GetValue(nanp))));
+            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data))));
         return command;
     }
 
@@ -50,7 +52,19 @@ internal static class RateCommand
             return ExitCodes.BadInput;
         }
 
-        var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects));
+        LedgerStore? ledger = null;
+        try
+        {
+            ledger = request.Data is null ? null : LedgerStore.Open(request.Data);
+        }
+        catch (LedgerUnavailableException e)
+        {
+            console.Error.WriteLine($"centrex rate: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        using var ledgerScope = ledger;
+        var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects), ledger?.Writer);
         try
         {
             using var interrupt = console.CancelOnInterrupt();
@@ -58,7 +72,8 @@ internal static class RateCommand
                 $"rating {Path.GetFileName(request.Cdrs)}",
                 () => job.Progress is { } p ? (p.BytesDone, p.TotalBytes) : (0, 1),
                 () => job.Run(interrupt.Token));
-            RatingSummary.Write(console.Error, result, request);
+            ledger?.Writer.Checkpoint();
+            RatingSummary.Write(console.Error, result, request, ledger);
             return ExitCodes.Success;
         }
         catch (OperationCanceledException)
@@ -70,6 +85,11 @@ internal static class RateCommand
         {
             console.Error.WriteLine($"centrex rate: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (LedgerUnavailableException e)
+        {
+            console.Error.WriteLine($"centrex rate: {e.Message}; nothing after the last committed chunk was charged, and no output file was written");
+            return ExitCodes.Failure;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centrex.Ledger;
 using Centrex.Rating.Cdrs;
 using Centrex.RatingRun;
 
@@ -7,7 +8,7 @@ namespace Centrex.Cli;
 /// <summary>The end-of-run summary of <c>centrex rate</c>, on standard error, one fact per line for people and scripts.</summary>
 internal static class RatingSummary
 {
-    public static void Write(TextWriter error, RatingRunResult result, RateRequest request)
+    public static void Write(TextWriter error, RatingRunResult result, RateRequest request, LedgerStore? ledger = null)
     {
         var t = result.Tally;
         var seconds = Math.Max(result.Elapsed.TotalSeconds, 1e-9);
@@ -34,5 +35,9 @@ internal static class RatingSummary
         error.WriteLine(string.Create(culture, $"  rows per second  {t.Read / seconds,14:N0}"));
         error.WriteLine(string.Create(culture, $"  rated file       {request.Rated}"));
         error.WriteLine(string.Create(culture, $"  rejects file     {request.Rejects}"));
+        if (ledger is not null)
+        {
+            error.WriteLine(string.Create(culture, $"  ledger           {ledger.Folder} (journal committed to address {ledger.CommittedUntil:N0})"));
+        }
     }
 }

@@ -46,6 +46,9 @@ internal struct CdrChunk
     /// <summary>Rated CSV lines of the records the evaluate stage rated, in record order.</summary>
     public ByteBuffer Rated;
 
+    /// <summary>Journal entries of the records the evaluate stage rated, when rating into the durable ledger.</summary>
+    public ByteBuffer Journal;
+
     /// <summary>A slot with buffers for <paramref name="inputBytes"/> of input.</summary>
     public static CdrChunk Create(int inputBytes)
     {
@@ -59,6 +62,7 @@ internal struct CdrChunk
             Revoked = new byte[records],
             Tally = new RatingTally(),
             Rated = new ByteBuffer(inputBytes + (inputBytes / 2)),
+            Journal = new ByteBuffer(1024),
         };
     }
 

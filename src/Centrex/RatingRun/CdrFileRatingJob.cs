@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Centrex.Ledger;
 using Centrex.Pipeline;
 using Centrex.Rating;
 using Centrex.Rating.Cdrs;
@@ -8,10 +9,12 @@ namespace Centrex.RatingRun;
 
 /// <summary>
 /// Rates a CDR file through the ring-buffer pipeline: read (this thread) → evaluate (one handler per core) → write,
-/// slots reused so memory stays bounded. Outputs are written under temporary names and renamed only when the whole
-/// file is done, so a failed run never leaves a half-rated file that looks complete.
+/// slots reused so memory stays bounded. With a ledger, the write stage also appends every rated call to the durable
+/// journal and commits each chunk (group commit) before writing its lines. Outputs are written under temporary names
+/// and renamed only when the whole file is done (and committed), so a failed run never leaves a half-rated file that
+/// looks complete.
 /// </summary>
-internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
+internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options, LedgerWriter? ledger = null)
 {
     private const string PartialSuffix = ".partial";
 
@@ -40,6 +43,7 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
             using (var rejects = OpenOutput(rejectsPartial, CdrCsv.RejectsHeaderLine))
             {
                 idIndexBytes = Pump(input, rated, rejects, tally, cancellation);
+                ledger?.Commit();
                 rated.Flush(flushToDisk: true);
                 rejects.Flush(flushToDisk: true);
             }
@@ -69,8 +73,8 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
         var ids = new ConcurrentCdrIdIndex(ConcurrentCdrIdIndex.MaxIdsInFile(input.Length), evaluators);
         var disruptor = new Disruptor<CdrChunk>(options.RingSize, ProducerType.Single, new SleepingWaitStrategy(), () => CdrChunk.Create(chunkBytes));
         var ringBuffer = disruptor.RingBuffer;
-        disruptor.HandleEventsWith([.. Enumerable.Range(0, evaluators).Select(k => new EvaluateChunkHandler(rater, ids, ringBuffer, k, evaluators))])
-            .Then(new WriteChunkHandler(rated, rejects, tally, Progress!));
+        disruptor.HandleEventsWith([.. Enumerable.Range(0, evaluators).Select(k => new EvaluateChunkHandler(rater, ids, ringBuffer, k, evaluators, encodeJournal: ledger is not null))])
+            .Then(new WriteChunkHandler(rated, rejects, tally, Progress!, ledger));
         var ring = disruptor.Start();
         var reader = new CdrChunkReader(input, options.MaxRecordBytes);
         try
@@ -137,6 +141,10 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options)
         catch (PipelineFaultException fault) when (fault.InnerException is IOException io)
         {
             throw new IOException(io.Message, io);
+        }
+        catch (PipelineFaultException fault) when (fault.InnerException is LedgerUnavailableException ledgerFault)
+        {
+            throw new LedgerUnavailableException(ledgerFault.Folder, ledgerFault.InnerException ?? ledgerFault);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Centrex.Ledger.Journal;
 using Centrex.Pipeline;
 using Centrex.Rating;
 using Centrex.Rating.Cdrs;
@@ -16,7 +17,7 @@ namespace Centrex.RatingRun;
 /// smallest record index per id: a claim that displaces a later record revokes it in that record's chunk, which the
 /// write stage (after every handler is past it) turns into a duplicate.
 /// </remarks>
-internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids, RingBuffer<CdrChunk> ring, int index, int count)
+internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids, RingBuffer<CdrChunk> ring, int index, int count, bool encodeJournal = false)
     : IEventHandler<CdrChunk>
 {
     /// <summary>Records ahead whose index slot is prefetched: covers a memory access with the work in between.</summary>
@@ -40,6 +41,7 @@ internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids
         var recordCount = chunk.RecordCount;
         var input = chunk.Input.AsSpan();
         chunk.Rated.Clear();
+        chunk.Journal.Clear();
         chunk.Tally.Reset();
         chunk.RevokedCount = 0;
         Array.Clear(chunk.Revoked, 0, recordCount);
@@ -110,6 +112,19 @@ internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids
 
         evaluation.RatedLineStart = chunk.Rated.Length;
         evaluation.RatedLineLength = RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, rater.Tariff, chunk.Rated, evaluation.PlainFields);
+        if (encodeJournal)
+        {
+            // Encoded here, on this core, so the single writer only appends it.
+            var row = evaluation.Call.TariffRow;
+            evaluation.JournalStart = chunk.Journal.Length;
+            evaluation.JournalLength = RatedCdrCodec.Write(
+                new RatedCdrFields(
+                    record[evaluation.Id], record[evaluation.Account], record[evaluation.Caller], evaluation.Call.Callee.Digits,
+                    evaluation.StartUnixSeconds, evaluation.StartNanoseconds, evaluation.DurationSeconds, evaluation.Call.BilledSeconds,
+                    evaluation.Call.Class, rater.Tariff.PrefixUtf8(row), rater.Tariff.DestinationUtf8(row), evaluation.Call.Charge.Value, 0),
+                chunk.Journal);
+        }
+
         chunk.Tally.CountRated(evaluation.Call.Charge, evaluation.Call.BilledSeconds);
         return RecordStatus.Rated;
     }

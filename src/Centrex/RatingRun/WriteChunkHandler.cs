@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Centrex.Ledger;
 using Centrex.Pipeline;
 using Centrex.Rating.Cdrs;
 using Centrex.Rating.Csv;
@@ -7,12 +8,21 @@ namespace Centrex.RatingRun;
 
 /// <summary>
 /// The write stage, in file order, after every evaluate handler is past the chunk: applies revocations (records that
-/// turned out to be duplicates), adds the chunk's counts to the run's, renders the rejects lines and appends the rated
-/// lines (skipping revoked ones) and the rejects to their files.
+/// turned out to be duplicates), appends the chunk's rated calls to the durable ledger when there is one (a call whose
+/// id an earlier run charged becomes a duplicate there) and commits them, adds the chunk's counts to the run's, renders
+/// the rejects lines and appends the rated lines (skipping the ones rejected after all) and the rejects to their files.
 /// </summary>
-internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTally tally, RatingProgress progress) : IEventHandler<CdrChunk>
+internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTally tally, RatingProgress progress, LedgerWriter? ledger = null)
+    : IEventHandler<CdrChunk>
 {
+    /// <summary>Commit once this much journal is waiting…</summary>
+    private const long GroupCommitBytes = 32L << 20;
+
+    /// <summary>…or this long has passed since the last commit, whichever comes first.</summary>
+    private static readonly TimeSpan GroupCommitInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly ByteBuffer _rejectLines = new(64 * 1024);
+    private readonly System.Diagnostics.Stopwatch _sinceCommit = System.Diagnostics.Stopwatch.StartNew();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnEvent(ref CdrChunk chunk, long sequence, bool endOfBatch)
@@ -20,39 +30,58 @@ internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTall
         tally.Add(chunk.Tally);
         _rejectLines.Clear();
         var lines = chunk.Rated.Written;
+        var journal = chunk.Journal.Written;
         var revoked = Volatile.Read(ref chunk.RevokedCount);
         var written = 0;
         var input = chunk.Input.AsSpan();
         for (var i = 0; i < chunk.RecordCount; i++)
         {
             var status = chunk.Status[i];
-            if (status == RecordStatus.Rated && (revoked == 0 || chunk.Revoked[i] == 0))
-            {
-                continue;
-            }
-
-            ref readonly var record = ref chunk.Records[i];
             ref readonly var evaluation = ref chunk.Evaluations[i];
-            var reason = status switch
+            var isRevoked = revoked != 0 && chunk.Revoked[i] != 0;
+            RejectReason reason;
+            var field = CdrField.None;
+            if (status is RecordStatus.Rated or RecordStatus.NoRate)
             {
-                RecordStatus.Malformed => RejectReason.Malformed,
-                RecordStatus.Duplicate => RejectReason.Duplicate,
-                _ when revoked != 0 && chunk.Revoked[i] != 0 => RejectReason.Duplicate,
-                _ => RejectReason.NoRate,
-            };
+                reason = isRevoked ? RejectReason.Duplicate : RejectReason.NoRate;
+                if (status == RecordStatus.Rated && !isRevoked)
+                {
+                    var appended = ledger?.TryAppendEncodedCdr(journal.Slice(evaluation.JournalStart, evaluation.JournalLength)) ?? CdrAppend.Appended;
+                    if (appended == CdrAppend.Appended)
+                    {
+                        continue;
+                    }
 
-            if ((status == RecordStatus.Rated || status == RecordStatus.NoRate) && reason == RejectReason.Duplicate)
-            {
-                tally.ReviseToDuplicate(status == RecordStatus.Rated, evaluation.Call.Charge, evaluation.Call.BilledSeconds);
+                    (reason, field) = appended == CdrAppend.Duplicate ? (RejectReason.Duplicate, CdrField.None) : (RejectReason.Malformed, CdrField.Account);
+                }
+
+                if (reason != RejectReason.NoRate)
+                {
+                    tally.Revise(status == RecordStatus.Rated, reason, chunk.Records[i].Line, field, evaluation.Call.Charge, evaluation.Call.BilledSeconds);
+                }
+
                 if (status == RecordStatus.Rated)
                 {
-                    // Leave the revoked record's line out: write what comes before it.
+                    // Leave the record's rated line out: write what comes before it.
                     rated.Write(lines[written..evaluation.RatedLineStart]);
                     written = evaluation.RatedLineStart + evaluation.RatedLineLength;
                 }
             }
+            else
+            {
+                reason = status == RecordStatus.Malformed ? RejectReason.Malformed : RejectReason.Duplicate;
+            }
 
+            ref readonly var record = ref chunk.Records[i];
             RejectLine.Write(record.Line, input.Slice(record.Start, record.Length)[evaluation.Id], reason, _rejectLines);
+        }
+
+        // Group commit: one journal commit covers many chunks. Nothing is acknowledged before the last one, because the
+        // outputs only become the run's result (renamed into place) after the job's final commit.
+        if (ledger is not null && (ledger.UncommittedBytes >= GroupCommitBytes || _sinceCommit.Elapsed >= GroupCommitInterval))
+        {
+            ledger.Commit();
+            _sinceCommit.Restart();
         }
 
         rated.Write(lines[written..]);

@@ -22,6 +22,24 @@ public struct CdrEvaluation
     /// <summary>The account field within the record.</summary>
     public Range Account;
 
+    /// <summary>The caller field within the record.</summary>
+    public Range Caller;
+
+    /// <summary>The call's start: seconds since the Unix epoch.</summary>
+    public long StartUnixSeconds;
+
+    /// <summary>The call's start: nanoseconds after <see cref="StartUnixSeconds"/>.</summary>
+    public int StartNanoseconds;
+
+    /// <summary>Billable seconds as recorded.</summary>
+    public int DurationSeconds;
+
+    /// <summary>Where a stage that writes to the durable journal put this record's encoded entry (offset).</summary>
+    public int JournalStart;
+
+    /// <summary>Length of that entry; 0 when none was encoded.</summary>
+    public int JournalLength;
+
     /// <summary>The id and account need no quoting on output (see <see cref="CdrRow.IsPlain"/>).</summary>
     public bool PlainFields;
 

@@ -38,6 +38,10 @@ public static class CdrEvaluator
         }
 
         result.Account = fields[CdrCsv.Account];
+        result.Caller = fields[CdrCsv.Caller];
+        result.StartUnixSeconds = row.StartUnixSeconds;
+        result.StartNanoseconds = row.StartNanoseconds;
+        result.DurationSeconds = row.Duration;
         result.PlainFields = row.IsPlain;
         result.IdHash = CdrIdSet.Hash(row.Id);
         result.Outcome = rater.Rate(row.Callee, row.Duration, out result.Call);

@@ -26,4 +26,7 @@ public enum CdrField : byte
 
     /// <summary>The duration is not whole seconds from 0 to 86,400.</summary>
     Duration,
+
+    /// <summary>The account is longer than the durable store keeps (only when rating into the ledger).</summary>
+    Account,
 }

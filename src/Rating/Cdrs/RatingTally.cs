@@ -64,13 +64,17 @@ public sealed class RatingTally
     }
 
     /// <summary>
-    /// Moves a row counted as rated or as no-rate to duplicate: a parallel run learns that a row was a duplicate only
-    /// when a record earlier in the file, seen later, claims the same id.
+    /// Moves a row counted as rated or as no-rate to a rejection decided later: a parallel run learns that a row was a
+    /// duplicate only when a record earlier in the file, seen later, claims the same id; the durable ledger may know
+    /// the id from an earlier run, or refuse the account.
     /// </summary>
     /// <param name="wasRated">The row was counted as rated (else as no-rate).</param>
+    /// <param name="reason">Why it is rejected after all.</param>
+    /// <param name="line">Its line, for malformed examples.</param>
+    /// <param name="field">The malformed part, when <paramref name="reason"/> is malformed.</param>
     /// <param name="charge">Its charge, when rated.</param>
     /// <param name="billedSeconds">Its billed seconds, when rated.</param>
-    public void ReviseToDuplicate(bool wasRated, Mills charge, long billedSeconds)
+    public void Revise(bool wasRated, RejectReason reason, long line, CdrField field, Mills charge, long billedSeconds)
     {
         if (wasRated)
         {
@@ -83,7 +87,8 @@ public sealed class RatingTally
             _rejected[(int)RejectReason.NoRate]--;
         }
 
-        _rejected[(int)RejectReason.Duplicate]++;
+        Read--;
+        CountRejected(reason, line, field);
     }
 
     /// <summary>Forgets everything, to count again.</summary>

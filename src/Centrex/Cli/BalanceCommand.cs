@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using Centrex.Ledger;
+using Centrex.Ledger.State;
+
+namespace Centrex.Cli;
+
+/// <summary><c>centrex balance</c>: an account's balance and this month's counters from the durable ledger.</summary>
+internal static class BalanceCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = DataOption.Create();
+        var account = new Option<string>("--account") { Description = "Account id", Required = true };
+        var period = new Option<string?>("--period") { Description = "Month of the counters, YYYY-MM (UTC); default: every month with activity is not listed, only this one" };
+        var command = new Command("balance", "Show an account's balance (charges lower it, payments raise it) and its counters for a month.") { data, account, period };
+        command.SetAction(parse => Show(console, parse.GetRequiredValue(data), parse.GetRequiredValue(account), parse.GetValue(period)));
+        return command;
+    }
+
+    private static int Show(CliConsole console, string dataDirectory, string account, string? period)
+    {
+        var month = period is null
+            ? 0
+            : int.TryParse(period.Replace("-", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && period.Length == 7 ? value : -1;
+        if (month < 0)
+        {
+            console.Error.WriteLine("centrex balance: --period is YYYY-MM");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            using var store = LedgerStore.Open(dataDirectory);
+            var culture = CultureInfo.InvariantCulture;
+            console.Out.WriteLine(string.Create(culture, $"account  {account}"));
+            console.Out.WriteLine(string.Create(culture, $"balance  {store.Balance(account)}"));
+            if (month > 0)
+            {
+                foreach (var counter in Enum.GetValues<CounterKind>())
+                {
+                    console.Out.WriteLine(string.Create(culture, $"{counter,-22} {store.Counter(account, counter, month):N0}"));
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (LedgerUnavailableException e)
+        {
+            console.Error.WriteLine($"centrex balance: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
