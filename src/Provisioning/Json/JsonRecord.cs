@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using Centrex.Rating.Money;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Provisioning.Json;
+
+/// <summary>
+/// One JSON object of an import file, read field by field: every error names the file, the section, the index and the
+/// record's id, and fields the format does not know are refused rather than silently dropped.
+/// </summary>
+internal sealed class JsonRecord
+{
+    private readonly JsonElement _element;
+
+    public JsonRecord(JsonElement element, string where, IReadOnlyCollection<string> allowed)
+    {
+        _element = element;
+        Where = where;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Error($"is a JSON {element.ValueKind.ToString().ToLowerInvariant()}, not an object");
+        }
+
+        if (element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            Where = $"{where} (id \"{id.GetString()}\")";
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name))
+            {
+                throw Error($"unknown field \"{property.Name}\" (known: {string.Join(", ", allowed)})");
+            }
+
+            if (!seen.Add(property.Name))
+            {
+                throw Error($"field \"{property.Name}\" appears twice");
+            }
+        }
+    }
+
+    /// <summary>File, section, index and id, for messages.</summary>
+    public string Where { get; }
+
+    public ProvisioningException Error(string message) => new($"{Where}: {message}");
+
+    public string String(string name)
+    {
+        var value = OptionalString(name) ?? throw Error($"missing field \"{name}\"");
+        return value;
+    }
+
+    public string NonEmpty(string name)
+    {
+        var value = String(name);
+        return value.Trim().Length == 0 ? throw Error($"field \"{name}\" is empty") : value;
+    }
+
+    public string? OptionalString(string name)
+    {
+        if (!_element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Error($"field \"{name}\" must be a string");
+    }
+
+    public bool Bool(string name, bool? defaultValue = null)
+    {
+        if (!_element.TryGetProperty(name, out var value))
+        {
+            return defaultValue ?? throw Error($"missing field \"{name}\"");
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error($"field \"{name}\" must be true or false"),
+        };
+    }
+
+    public int Int(string name, int? defaultValue = null)
+    {
+        if (!_element.TryGetProperty(name, out var value))
+        {
+            return defaultValue ?? throw Error($"missing field \"{name}\"");
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw Error($"field \"{name}\" must be a whole number");
+    }
+
+    /// <summary>An amount as a JSON string or number with at most 3 decimals (<c>"29.99"</c>, <c>2.99</c>), read exactly.</summary>
+    public Mills Money(string name, Mills? defaultValue = null)
+    {
+        if (!_element.TryGetProperty(name, out var value))
+        {
+            return defaultValue ?? throw Error($"missing field \"{name}\"");
+        }
+
+        return ParseMoney(value, name);
+    }
+
+    public Mills ParseMoney(JsonElement value, string name)
+    {
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw Error($"field \"{name}\" must be an amount such as \"29.99\""),
+        };
+        return Mills.TryParse(text, out var mills) ? mills : throw Error($"field \"{name}\": '{text}' is not an amount with at most 3 decimals");
+    }
+
+    public LocalDate Date(string name) =>
+        OptionalDate(name) ?? throw Error($"missing field \"{name}\"");
+
+    public LocalDate? OptionalDate(string name)
+    {
+        var text = OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw Error($"field \"{name}\": '{text}' is not a date (YYYY-MM-DD)");
+    }
+
+    public T Enum<T>(string name, IReadOnlyDictionary<string, T> names, T? defaultValue = null)
+        where T : struct
+    {
+        var text = OptionalString(name);
+        if (text is null)
+        {
+            return defaultValue ?? throw Error($"missing field \"{name}\"");
+        }
+
+        return names.TryGetValue(text, out var value)
+            ? value
+            : throw Error($"field \"{name}\": '{text}' is not one of {string.Join(", ", names.Keys)}");
+    }
+
+    public IReadOnlyList<string> Strings(string name)
+    {
+        if (!_element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Error($"field \"{name}\" must be an array of strings");
+        }
+
+        return [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Error($"field \"{name}\" must be an array of strings"))];
+    }
+
+    public bool Has(string name) => _element.TryGetProperty(name, out _);
+
+    public JsonElement Object(string name) =>
+        _element.TryGetProperty(name, out var value) ? value : throw Error($"missing field \"{name}\"");
+
+    public IEnumerable<JsonRecord> Records(string name, IReadOnlyCollection<string> allowed)
+    {
+        var array = Object(name);
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw Error($"field \"{name}\" must be an array");
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            yield return new JsonRecord(item, string.Create(CultureInfo.InvariantCulture, $"{Where}, {name}[{index++}]"), allowed);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Discounts;
+using Centrex.Rating.Money;
+using Centrex.Rating.Numbering;
+using NodaTime.Text;
+
+namespace Centrex.Provisioning.Json;
+
+/// <summary>Writes the provisioning JSON format; what it writes <see cref="ProvisioningJsonReader"/> reads back to the same snapshot.</summary>
+public static class ProvisioningJsonWriter
+{
+    /// <summary>Writes <paramref name="snapshot"/> as indented UTF-8 JSON, amounts as strings so no reader turns them into floating point.</summary>
+    public static void Write(ProvisioningSnapshot snapshot, Stream output)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("format", ProvisioningJsonReader.Format);
+        Array(w, "customers", snapshot.Customers, (w, c) =>
+        {
+            w.WriteString("id", c.Id);
+            w.WriteString("company", c.Company);
+            w.WriteString("contact", c.Contact);
+            w.WriteString("email", c.Email);
+            w.WriteStartObject("address");
+            w.WriteString("street", c.Address.Street);
+            w.WriteString("city", c.Address.City);
+            if (c.Address.Province is not null)
+            {
+                w.WriteString("province", c.Address.Province);
+            }
+
+            w.WriteString("country", c.Address.Country);
+            w.WriteString("postal_code", c.Address.PostalCode);
+            w.WriteEndObject();
+            w.WriteString("currency", c.Currency);
+            w.WriteString("time_zone", c.TimeZone);
+            if (c.TaxId is not null)
+            {
+                w.WriteString("tax_id", c.TaxId);
+            }
+
+            w.WriteString("send_statistic", WireNames.Name(WireNames.SendStatistics, c.SendStatistic));
+        });
+        Array(w, "accounts", snapshot.Accounts, (w, a) =>
+        {
+            w.WriteString("id", a.Id);
+            w.WriteString("customer", a.CustomerId);
+            w.WriteString("type", WireNames.Name(WireNames.AccountTypes, a.Type));
+            w.WriteString("credit_limit", a.CreditLimit.ToString());
+            if (a.Site is not null)
+            {
+                w.WriteString("site", a.Site);
+            }
+
+            w.WriteBoolean("requires_911", a.Requires911);
+            w.WriteStartArray("discount_plans");
+            foreach (var plan in a.DiscountPlans)
+            {
+                w.WriteStringValue(plan);
+            }
+
+            w.WriteEndArray();
+        });
+        Array(w, "products", snapshot.Products, (w, p) =>
+        {
+            w.WriteString("id", p.Id);
+            w.WriteString("name", p.Name);
+            w.WriteString("monthly_fee", p.MonthlyFee.ToString());
+            w.WriteNumber("free_north_america_minutes", p.FreeNorthAmericaMinutes);
+        });
+        Array(w, "subscriptions", snapshot.Subscriptions, (w, s) =>
+        {
+            w.WriteString("id", s.Id);
+            w.WriteString("account", s.AccountId);
+            w.WriteString("product", s.ProductId);
+            w.WriteString("start", LocalDatePattern.Iso.Format(s.Start));
+            if (s.End is { } end)
+            {
+                w.WriteString("end", LocalDatePattern.Iso.Format(end));
+            }
+
+            if (s.Replaces is not null)
+            {
+                w.WriteString("replaces", s.Replaces);
+            }
+        });
+        Array(w, "discount_plans", snapshot.DiscountPlans, (w, d) => WritePlan(w, d.Plan));
+        Array(w, "payments", snapshot.Payments, (w, p) =>
+        {
+            w.WriteString("id", p.Id);
+            w.WriteString("customer", p.CustomerId);
+            w.WriteString("received", LocalDatePattern.Iso.Format(p.Received));
+            w.WriteString("amount", p.Amount.ToString());
+            w.WriteString("method", WireNames.Name(WireNames.PaymentMethods, p.Method));
+            w.WriteString("reference", p.Reference);
+            w.WriteString("kind", WireNames.Name(WireNames.PaymentKinds, p.Kind));
+        });
+        w.WriteEndObject();
+    }
+
+    private static void WritePlan(Utf8JsonWriter w, DiscountPlan plan)
+    {
+        w.WriteString("id", plan.Id);
+        w.WriteString("name", plan.Name);
+        w.WriteStartObject("destination_group");
+        w.WriteString("name", plan.Group.Name);
+        w.WriteStartArray("prefixes");
+        foreach (var prefix in plan.Group.Prefixes)
+        {
+            w.WriteStringValue(prefix);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("classes");
+        foreach (var c in plan.Group.Classes)
+        {
+            w.WriteStringValue(c.ToWireName());
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteString("basis", WireNames.Name(WireNames.DiscountBases, plan.Basis));
+        w.WriteStartArray("thresholds");
+        Span<char> percent = stackalloc char[16];
+        foreach (var tier in plan.Tiers)
+        {
+            w.WriteStartObject();
+            if (plan.Basis == DiscountBasis.Minutes)
+            {
+                w.WriteNumber("from", tier.Threshold / 60);
+            }
+            else
+            {
+                w.WriteString("from", new Mills(tier.Threshold).ToString());
+            }
+
+            FixedPointText.TryFormat(tier.BasisPoints, 2, percent, out var written);
+            w.WriteString("percent", percent[..written]);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("precedence", plan.Precedence);
+        w.WriteBoolean("combinable", plan.Combinable);
+    }
+
+    private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            write(w, item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,54 @@
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Discounts;
+using Centrex.Rating.Numbering;
+
+namespace Centrex.Provisioning.Json;
+
+/// <summary>The names enums have in the JSON format and the store (a contract: never rename, only add).</summary>
+public static class WireNames
+{
+    /// <summary>Account types.</summary>
+    public static readonly IReadOnlyDictionary<string, AccountType> AccountTypes = new Dictionary<string, AccountType>
+    {
+        ["credit"] = AccountType.Credit,
+        ["debit"] = AccountType.Debit,
+    };
+
+    /// <summary>Send-statistic preferences.</summary>
+    public static readonly IReadOnlyDictionary<string, SendStatistic> SendStatistics = new Dictionary<string, SendStatistic>
+    {
+        ["full"] = SendStatistic.Full,
+        ["summary"] = SendStatistic.Summary,
+        ["none"] = SendStatistic.None,
+    };
+
+    /// <summary>Payment methods.</summary>
+    public static readonly IReadOnlyDictionary<string, PaymentMethod> PaymentMethods = new Dictionary<string, PaymentMethod>
+    {
+        ["card"] = PaymentMethod.Card,
+        ["paypal"] = PaymentMethod.PayPal,
+        ["bank-transfer"] = PaymentMethod.BankTransfer,
+    };
+
+    /// <summary>Payment kinds.</summary>
+    public static readonly IReadOnlyDictionary<string, PaymentKind> PaymentKinds = new Dictionary<string, PaymentKind>
+    {
+        ["payment"] = PaymentKind.Payment,
+        ["refund"] = PaymentKind.Refund,
+    };
+
+    /// <summary>Discount bases.</summary>
+    public static readonly IReadOnlyDictionary<string, DiscountBasis> DiscountBases = new Dictionary<string, DiscountBasis>
+    {
+        ["minutes"] = DiscountBasis.Minutes,
+        ["money"] = DiscountBasis.Money,
+    };
+
+    /// <summary>Number classes (the rated CSV's names).</summary>
+    public static readonly IReadOnlyDictionary<string, NumberClass> NumberClasses =
+        System.Enum.GetValues<NumberClass>().ToDictionary(c => c.ToWireName(), c => c);
+
+    /// <summary>The wire name of an enum value in one of these maps.</summary>
+    public static string Name<T>(IReadOnlyDictionary<string, T> names, T value)
+        where T : struct => names.First(n => EqualityComparer<T>.Default.Equals(n.Value, value)).Key;
+}

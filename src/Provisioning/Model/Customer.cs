@@ -1,0 +1,13 @@
+namespace Centrex.Provisioning.Model;
+
+/// <summary>A customer: the party invoiced for its accounts.</summary>
+/// <param name="Id">Unique id.</param>
+/// <param name="Company">Company name.</param>
+/// <param name="Contact">Contact person.</param>
+/// <param name="Email">Where invoices go.</param>
+/// <param name="Address">Service address.</param>
+/// <param name="Currency">ISO 4217 currency of its invoices.</param>
+/// <param name="TimeZone">IANA time zone: billing periods and call times are in it.</param>
+/// <param name="TaxId">The customer's own tax id, printed on invoices, or null.</param>
+/// <param name="SendStatistic">What xDR statistics go with invoices.</param>
+public sealed record Customer(string Id, string Company, string Contact, string Email, ServiceAddress Address, string Currency, string TimeZone, string? TaxId, SendStatistic SendStatistic);

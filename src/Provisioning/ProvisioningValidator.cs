@@ -1,0 +1,176 @@
+using Centrex.Provisioning.Model;
+using NodaTime;
+
+namespace Centrex.Provisioning;
+
+/// <summary>
+/// Checks a whole snapshot: references between records, and the rules that span records. Every message names the
+/// record (section and id).
+/// </summary>
+public static class ProvisioningValidator
+{
+    /// <summary>Canadian provinces and territories (two-letter codes), for service addresses in Canada.</summary>
+    public static readonly IReadOnlySet<string> Provinces = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+    };
+
+    /// <summary>Throws <see cref="ProvisioningException"/> at the first record that breaks a rule.</summary>
+    public static void Validate(ProvisioningSnapshot s, string source)
+    {
+        var customers = s.Customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var accounts = s.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var products = s.Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var plans = s.DiscountPlans.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var subscriptions = s.Subscriptions.ToDictionary(x => x.Id, StringComparer.Ordinal);
+
+        foreach (var c in s.Customers)
+        {
+            var where = $"{source}: customers (id \"{c.Id}\")";
+            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) is null)
+            {
+                throw new ProvisioningException($"{where}: time_zone '{c.TimeZone}' is not an IANA time zone (e.g. America/Toronto)");
+            }
+
+            if (c.Address.Country.Length != 2 || !c.Address.Country.All(char.IsAsciiLetterUpper))
+            {
+                throw new ProvisioningException($"{where}: address.country '{c.Address.Country}' is not a two-letter ISO code (CA, US, ...)");
+            }
+
+            if (c.Address.InCanada && (c.Address.Province is null || !Provinces.Contains(c.Address.Province)))
+            {
+                throw new ProvisioningException($"{where}: address.province '{c.Address.Province}' is not a Canadian province or territory ({string.Join(", ", Provinces)})");
+            }
+
+            if (c.Currency.Length != 3 || !c.Currency.All(char.IsAsciiLetterUpper))
+            {
+                throw new ProvisioningException($"{where}: currency '{c.Currency}' is not an ISO 4217 code");
+            }
+        }
+
+        foreach (var a in s.Accounts)
+        {
+            var where = $"{source}: accounts (id \"{a.Id}\")";
+            if (!customers.TryGetValue(a.CustomerId, out var customer))
+            {
+                throw new ProvisioningException($"{where}: customer \"{a.CustomerId}\" does not exist");
+            }
+
+            if (a.CreditLimit.Value < 0)
+            {
+                throw new ProvisioningException($"{where}: credit_limit is negative");
+            }
+
+            // Provider FAQ, "Where is 911 service available?": across Canada only.
+            if (a.Requires911 && !customer.Address.InCanada)
+            {
+                throw new ProvisioningException($"{where}: requires_911 is only for service addresses in Canada (customer \"{customer.Id}\" is in {customer.Address.Country})");
+            }
+
+            foreach (var plan in a.DiscountPlans.Where(p => !plans.Contains(p)))
+            {
+                throw new ProvisioningException($"{where}: discount plan \"{plan}\" does not exist");
+            }
+        }
+
+        foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0))
+        {
+            throw new ProvisioningException($"{source}: products (id \"{p.Id}\"): monthly_fee and free_north_america_minutes may not be negative");
+        }
+
+        var replacedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var x in s.Subscriptions)
+        {
+            var where = $"{source}: subscriptions (id \"{x.Id}\")";
+            if (!accounts.ContainsKey(x.AccountId))
+            {
+                throw new ProvisioningException($"{where}: account \"{x.AccountId}\" does not exist");
+            }
+
+            if (!products.TryGetValue(x.ProductId, out var product))
+            {
+                throw new ProvisioningException($"{where}: product \"{x.ProductId}\" does not exist");
+            }
+
+            if (x.End is { } end && end < x.Start)
+            {
+                throw new ProvisioningException($"{where}: end {end:uuuu-MM-dd} is before start {x.Start:uuuu-MM-dd}");
+            }
+
+            if (x.Replaces is null)
+            {
+                continue;
+            }
+
+            if (!subscriptions.TryGetValue(x.Replaces, out var old) || old.Id == x.Id || old.AccountId != x.AccountId)
+            {
+                throw new ProvisioningException($"{where}: replaces \"{x.Replaces}\", which is not another subscription of account \"{x.AccountId}\"");
+            }
+
+            if (!replacedBy.TryAdd(old.Id, x.Id))
+            {
+                throw new ProvisioningException($"{where}: subscription \"{old.Id}\" is already replaced by \"{replacedBy[old.Id]}\"");
+            }
+
+            if (old.Start >= x.Start || (old.End is { } oldEnd && oldEnd != x.Start.PlusDays(-1)))
+            {
+                throw new ProvisioningException($"{where}: a plan change starts the day after the replaced subscription \"{old.Id}\" ends (its end must be {x.Start.PlusDays(-1):uuuu-MM-dd} or empty)");
+            }
+
+            // Provider FAQ, "Can I change my rate plans?": a lower-priced plan takes effect at the end of the cycle.
+            if (product.MonthlyFee < products[old.ProductId].MonthlyFee && x.Start.Day != 1)
+            {
+                throw new ProvisioningException($"{where}: a change to a lower-priced plan takes effect at the end of the cycle, so it starts on the 1st of a month, not {x.Start:uuuu-MM-dd}");
+            }
+        }
+
+        foreach (var p in s.Payments)
+        {
+            var where = $"{source}: payments (id \"{p.Id}\")";
+            if (!customers.ContainsKey(p.CustomerId))
+            {
+                throw new ProvisioningException($"{where}: customer \"{p.CustomerId}\" does not exist");
+            }
+
+            if (p.Amount.Value <= 0)
+            {
+                throw new ProvisioningException($"{where}: amount must be positive (a refund is kind \"refund\")");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The store after importing <paramref name="incoming"/>: records replace stored ones with the same id, others are
+    /// added, nothing is removed. Payments are money already received: one already stored may not change.
+    /// </summary>
+    public static ProvisioningSnapshot Merge(ProvisioningSnapshot stored, ProvisioningSnapshot incoming, string source)
+    {
+        var payments = stored.Payments.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var p in incoming.Payments)
+        {
+            if (payments.TryGetValue(p.Id, out var existing) && existing != p)
+            {
+                throw new ProvisioningException($"{source}: payments (id \"{p.Id}\"): payment \"{p.Id}\" is already recorded with other details; payments cannot change (record a refund instead)");
+            }
+        }
+
+        return new ProvisioningSnapshot(
+            MergeById(stored.Customers, incoming.Customers, c => c.Id),
+            MergeById(stored.Accounts, incoming.Accounts, a => a.Id),
+            MergeById(stored.Products, incoming.Products, p => p.Id),
+            MergeById(stored.Subscriptions, incoming.Subscriptions, x => x.Id),
+            MergeById(stored.DiscountPlans, incoming.DiscountPlans, d => d.Id),
+            MergeById(stored.Payments, incoming.Payments, p => p.Id));
+    }
+
+    private static List<T> MergeById<T>(IEnumerable<T> stored, IEnumerable<T> incoming, Func<T, string> id)
+    {
+        var merged = stored.ToDictionary(id, StringComparer.Ordinal);
+        foreach (var item in incoming)
+        {
+            merged[id(item)] = item;
+        }
+
+        return [.. merged.Values.OrderBy(id, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Discounts;
+using Centrex.Rating.Money;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Provisioning.Store;
+
+/// <summary>
+/// The provisioning store: <c>DATA/provisioning.db</c> (SQLite). Imports merge by id and are all-or-nothing: the merged
+/// result is validated in full and written in one transaction, so a failed import changes nothing.
+/// </summary>
+public sealed class ProvisioningStore : IDisposable
+{
+    /// <summary>File name of the store in the data directory.</summary>
+    public const string FileName = "provisioning.db";
+
+    private readonly SqliteConnection _connection;
+
+    private ProvisioningStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Path of the database file.</summary>
+    public string Path => _connection.DataSource;
+
+    /// <summary>Opens (creating if needed) the store in <paramref name="dataDirectory"/>.</summary>
+    public static ProvisioningStore Open(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = System.IO.Path.Combine(dataDirectory, FileName),
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        SqliteMigrator.Migrate(connection, ProvisioningSchema.Migrations, FileName);
+        return new ProvisioningStore(connection);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>Validates and stores <paramref name="incoming"/> merged into what is stored; returns the new snapshot.</summary>
+    /// <exception cref="ProvisioningException">A record breaks a rule; nothing was changed.</exception>
+    public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source)
+    {
+        var merged = ProvisioningValidator.Merge(Load(), incoming, source);
+        ProvisioningValidator.Validate(merged, source);
+        using var transaction = _connection.BeginTransaction();
+        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers;");
+        Insert(transaction, "customers", merged.Customers, c => [c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId, WireNames.Name(WireNames.SendStatistics, c.SendStatistic)]);
+        Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes]);
+        Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
+            d.Id, d.Plan.Name, d.Plan.Group.Name, string.Join(' ', d.Plan.Group.Prefixes), string.Join(' ', d.Plan.Group.Classes.Select(c => WireNames.Name(WireNames.NumberClasses, c))),
+            WireNames.Name(WireNames.DiscountBases, d.Plan.Basis), string.Join(' ', d.Plan.Tiers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Threshold}:{t.BasisPoints}"))),
+            d.Plan.Precedence, d.Plan.Combinable ? 1 : 0]);
+        Insert(transaction, "accounts", merged.Accounts, a => [a.Id, a.CustomerId, WireNames.Name(WireNames.AccountTypes, a.Type), a.CreditLimit.Value, a.Site, a.Requires911 ? 1 : 0]);
+        Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
+        Insert(transaction, "subscriptions", merged.Subscriptions, x => [x.Id, x.AccountId, x.ProductId, Date(x.Start), x.End is { } e ? Date(e) : null, x.Replaces]);
+        Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
+        transaction.Commit();
+        return merged;
+    }
+
+    /// <summary>Everything stored, each list sorted by id.</summary>
+    public ProvisioningSnapshot Load()
+    {
+        var planIds = Query("SELECT account_id, plan_id FROM account_discount_plans ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
+            .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        return new ProvisioningSnapshot(
+            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic FROM customers ORDER BY id", r => new Customer(
+                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                new ServiceAddress(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8)),
+                r.GetString(9), r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), WireNames.SendStatistics[r.GetString(12)])),
+            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911 FROM accounts ORDER BY id", r => new Account(
+                r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), r.IsDBNull(4) ? null : r.GetString(4),
+                r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]])),
+            Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes FROM products ORDER BY id", r => new Product(
+                r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3))),
+            Query("SELECT id, account_id, product_id, start_date, end_date, replaces FROM subscriptions ORDER BY id", r => new Subscription(
+                r.GetString(0), r.GetString(1), r.GetString(2), ParseDate(r.GetString(3)), r.IsDBNull(4) ? null : ParseDate(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5))),
+            Query("SELECT id, name, group_name, prefixes, classes, basis, tiers, precedence, combinable FROM discount_plans ORDER BY id", ReadPlan),
+            Query("SELECT id, customer_id, received, amount_mills, method, reference, kind FROM payments ORDER BY id", r => new Payment(
+                r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), new Mills(r.GetInt64(3)), WireNames.PaymentMethods[r.GetString(4)],
+                r.GetString(5), WireNames.PaymentKinds[r.GetString(6)])));
+    }
+
+    private static DiscountPlanRecord ReadPlan(SqliteDataReader r)
+    {
+        static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var group = new DestinationGroup(r.GetString(2), Words(r.GetString(3)), Words(r.GetString(4)).Select(c => WireNames.NumberClasses[c]));
+        var tiers = Words(r.GetString(6)).Select(t => t.Split(':')).Select(t => new DiscountTier(long.Parse(t[0], CultureInfo.InvariantCulture), int.Parse(t[1], CultureInfo.InvariantCulture)));
+        return new DiscountPlanRecord(new DiscountPlan(r.GetString(0), r.GetString(1), group, WireNames.DiscountBases[r.GetString(5)], tiers, r.GetInt32(7), r.GetInt64(8) != 0));
+    }
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static LocalDate ParseDate(string text) => LocalDatePattern.Iso.Parse(text).Value;
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private void Insert<T>(SqliteTransaction transaction, string table, IEnumerable<T> rows, Func<T, object?[]> values)
+    {
+        SqliteCommand? command = null;
+        try
+        {
+            foreach (var row in rows)
+            {
+                var v = values(row);
+                if (command is null)
+                {
+                    command = _connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = $"INSERT INTO {table} VALUES ({string.Join(", ", v.Select((_, i) => "$p" + i))})";
+                    for (var i = 0; i < v.Length; i++)
+                    {
+                        command.Parameters.Add(new SqliteParameter("$p" + i, null));
+                    }
+                }
+
+                for (var i = 0; i < v.Length; i++)
+                {
+                    command.Parameters[i].Value = v[i] ?? DBNull.Value;
+                }
+
+                command.ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            command?.Dispose();
+        }
+    }
+}
