@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using Centrex.Invoicing.Invoices;
+using Centrex.Invoicing.Rendering;
+using Centrex.Invoicing.Sources;
+using Centrex.Invoicing.Store;
+using Centrex.Invoicing.Taxes;
+using Centrex.Provisioning.Store;
+using Centrex.Rating.Cdrs;
+using Centrex.Rating.Money;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Invoicing.Cycle;
+
+/// <summary>
+/// The monthly billing run over the data directory: for every provisioned customer, its invoice for the month from
+/// the provisioning store, the rated calls and the balance carried in; one PDF and one CSV per customer in
+/// <c>DATA/invoices/YYYY-MM/</c>; the invoices, lines and ledger in <c>DATA/billing.db</c>. All or nothing: files are
+/// rendered into a <c>.partial</c> folder, the store is committed in one transaction, then the folder is renamed. A
+/// period already billed is left as it is. Periods are billed in order, once each customer's month is over.
+/// </summary>
+public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, IClock clock, BillingRules rules, TaxTable taxes, ProviderInfo provider)
+{
+    private readonly IInvoiceRenderer[] _renderers = [new PdfInvoiceRenderer(provider), new CsvInvoiceRenderer()];
+
+    /// <summary>Where a period's invoice files go.</summary>
+    public string InvoiceFolder(YearMonth period) => Path.Combine(dataDirectory, "invoices", YearMonthPattern.Iso.Format(period));
+
+    /// <summary>Bills <paramref name="period"/>.</summary>
+    /// <param name="period">The month.</param>
+    /// <param name="progress">Told (invoices rendered, invoices in all) as rendering goes.</param>
+    /// <param name="cancellation">Stops before anything is committed.</param>
+    /// <exception cref="BillingException">The period cannot be billed now; nothing was changed.</exception>
+    public BillingRunResult Run(YearMonth period, Action<int, int>? progress = null, CancellationToken cancellation = default)
+    {
+        var clockStart = Stopwatch.GetTimestamp();
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        using var billing = BillingStore.Open(dataDirectory);
+        var folder = InvoiceFolder(period);
+        if (billing.FindRun(period) is { } done)
+        {
+            FinishMove(folder);
+            return new BillingRunResult(done, AlreadyBilled: true, [], 0, 0, folder, Stopwatch.GetElapsedTime(clockStart));
+        }
+
+        if (billing.LastRun() is { } last && period != last.Period.PlusMonths(1))
+        {
+            throw new BillingException(period < last.Period
+                ? $"{Format(period)} comes before {Format(last.Period)}, the last period billed; issued periods are closed"
+                : $"{Format(last.Period)} was the last period billed: bill {Format(last.Period.PlusMonths(1))} first");
+        }
+
+        if (Directory.Exists(folder))
+        {
+            throw new BillingException($"{folder} exists but {Format(period)} has not been billed: move it away first (billing never overwrites invoice files)");
+        }
+
+        var snapshot = provisioning.Load();
+        var customers = CustomerBillingData.From(snapshot);
+        var now = clock.GetCurrentInstant();
+        var bounds = customers.ToDictionary(c => c.Customer.Id, c => InvoiceBuilder.Bounds(c.Customer, period), StringComparer.Ordinal);
+        foreach (var c in customers.Where(c => now < bounds[c.Customer.Id].End))
+        {
+            throw new BillingException($"{Format(period)} is not over yet for customer {c.Customer.Id}: it ends {InstantPattern.General.Format(bounds[c.Customer.Id].End)} ({c.Customer.TimeZone})");
+        }
+
+        var (calls, unprovisioned) = CallsByCustomer(customers, bounds, period);
+        var balances = billing.Balances();
+        var builder = new InvoiceBuilder(rules, taxes, snapshot.Products.ToDictionary(p => p.Id, StringComparer.Ordinal));
+        var next = billing.NextInvoiceNumber();
+        var invoices = customers.Select((c, i) => builder.Build(
+            next + i, c, period, calls.TryGetValue(c.Customer.Id, out var list) ? list : [], balances.GetValueOrDefault(c.Customer.Id))).ToList();
+
+        var partial = folder + ".partial";
+        if (Directory.Exists(partial))
+        {
+            Directory.Delete(partial, recursive: true); // left by a run that failed before committing
+        }
+
+        Directory.CreateDirectory(partial);
+        try
+        {
+            var files = Render(invoices, partial, progress, cancellation);
+            var run = new BillingRun(period, now, invoices.Count, invoices.Count > 0 ? invoices[0].Number : null, invoices.Count > 0 ? invoices[^1].Number : null,
+                invoices.Aggregate(Mills.Zero, (s, i) => s + i.Total));
+            billing.Commit(period, files, now);
+            FinishMove(folder);
+            return new BillingRunResult(run, AlreadyBilled: false, invoices, calls.Values.Sum(l => (long)l.Count), unprovisioned, folder, Stopwatch.GetElapsedTime(clockStart));
+        }
+        catch
+        {
+            if (Directory.Exists(partial))
+            {
+                Directory.Delete(partial, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Voids the customer's latest invoice and issues a corrected one from today's provisioning and calls (issue 3:
+    /// "immutable once issued (a correction voids and reissues)"). The void's ledger entries are reversed; the new
+    /// invoice takes the next number and names the one it replaces.
+    /// </summary>
+    /// <exception cref="BillingException">The invoice does not exist, is void already, or is not the customer's latest.</exception>
+    public Invoice VoidAndReissue(long number, string reason)
+    {
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        using var billing = BillingStore.Open(dataDirectory);
+        var old = billing.Invoices().FirstOrDefault(i => i.Number == number) ?? throw new BillingException($"invoice {number} does not exist");
+        var latest = billing.Invoices(old.CustomerId).Where(i => !i.Void).Select(i => i.Number).DefaultIfEmpty().Max();
+        if (old.Void || latest != number)
+        {
+            throw new BillingException($"invoice {number} {(old.Void ? "is void already" : $"is not customer {old.CustomerId}'s latest invoice ({latest}); reissue from the latest back")}");
+        }
+
+        var snapshot = provisioning.Load();
+        var customer = CustomerBillingData.From(snapshot).Single(c => c.Customer.Id == old.CustomerId);
+        var bounds = new Dictionary<string, (Instant, Instant)>(StringComparer.Ordinal) { [customer.Customer.Id] = InvoiceBuilder.Bounds(customer.Customer, old.Period) };
+        var (calls, _) = CallsByCustomer([customer], bounds, old.Period);
+        var voidedEntries = billing.Ledger(old.CustomerId).Where(e => e.InvoiceNumber == number).Aggregate(Mills.Zero, (s, e) => s + e.Amount);
+        var previous = billing.Balances().GetValueOrDefault(old.CustomerId) - voidedEntries;
+        var builder = new InvoiceBuilder(rules, taxes, snapshot.Products.ToDictionary(p => p.Id, StringComparer.Ordinal));
+        var invoice = builder.Build(billing.NextInvoiceNumber(), customer, old.Period, calls.GetValueOrDefault(customer.Customer.Id) ?? [], previous, number);
+        var folder = InvoiceFolder(old.Period);
+        Directory.CreateDirectory(folder);
+        var files = Render([invoice], folder, null, CancellationToken.None);
+        billing.Commit(null, files, clock.GetCurrentInstant(), [(number, reason)]);
+        return invoice;
+    }
+
+    private (Dictionary<string, List<RatedCdr>> ByCustomer, long Unprovisioned) CallsByCustomer(IReadOnlyList<CustomerBillingData> customers, IReadOnlyDictionary<string, (Instant Start, Instant End)> bounds, YearMonth period)
+    {
+        var owner = customers.SelectMany(c => c.Accounts.Select(a => (a.Id, c.Customer.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var result = new Dictionary<string, List<RatedCdr>>(StringComparer.Ordinal);
+        long unprovisioned = 0;
+
+        // Every zone's month lies within a day of the UTC month: read that once, then keep each call in its customer's month.
+        var utc = (Start: period.OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), End: period.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
+        var from = bounds.Count > 0 ? Instant.Min(utc.Start - Duration.FromDays(1), bounds.Values.Min(b => b.Start)) : utc.Start;
+        var to = bounds.Count > 0 ? Instant.Max(utc.End + Duration.FromDays(1), bounds.Values.Max(b => b.End)) : utc.End;
+        foreach (var call in source.Read(from, to))
+        {
+            if (!owner.TryGetValue(call.Account, out var customer))
+            {
+                if (call.Start >= utc.Start && call.Start < utc.End)
+                {
+                    unprovisioned++;
+                }
+
+                continue;
+            }
+
+            var (start, end) = bounds[customer];
+            if (call.Start >= start && call.Start < end)
+            {
+                if (!result.TryGetValue(customer, out var list))
+                {
+                    result[customer] = list = [];
+                }
+
+                list.Add(call);
+            }
+        }
+
+        return (result, unprovisioned);
+    }
+
+    private List<(Invoice Invoice, string PdfFile, string CsvFile)> Render(IReadOnlyList<Invoice> invoices, string folder, Action<int, int>? progress, CancellationToken cancellation)
+    {
+        var files = new (Invoice, string, string)[invoices.Count];
+        var rendered = 0;
+        Parallel.For(0, invoices.Count, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var invoice = invoices[i];
+            var stem = string.Create(CultureInfo.InvariantCulture, $"{PdfInvoiceRenderer.InvoiceNumber(invoice.Number)}-{SafeName(invoice.Customer.Id)}");
+            foreach (var renderer in _renderers)
+            {
+                using var stream = new FileStream(Path.Combine(folder, $"{stem}.{renderer.Extension}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                renderer.Render(invoice, stream);
+            }
+
+            files[i] = (invoice, stem + ".pdf", stem + ".csv");
+            progress?.Invoke(Interlocked.Increment(ref rendered), invoices.Count);
+        });
+        return [.. files];
+    }
+
+    private static void FinishMove(string folder)
+    {
+        var partial = folder + ".partial";
+        if (Directory.Exists(partial) && !Directory.Exists(folder))
+        {
+            Directory.Move(partial, folder);
+        }
+    }
+
+    private static string SafeName(string id) => string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+
+    private static string Format(YearMonth period) => YearMonthPattern.Iso.Format(period);
+}

@@ -1,0 +1,295 @@
+using System.Globalization;
+using Centrex.Invoicing.Invoices;
+using Centrex.Invoicing.Subscriptions;
+using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Money;
+using Centrex.Rating.Numbering;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Invoicing.Rendering;
+
+/// <summary>
+/// The PDF invoice (PdfSharp): provider header, customer block, invoice number, dates, period and due date, the balance
+/// summary (previous balance, payments, total, amount due), subscriptions with their proration dates, usage by class and
+/// destination, discounts, free-minute credits, taxes by type, and, when the customer asked for full statistics, per-call
+/// detail pages with times in the customer's zone. Every page carries "Page n of m".
+/// </summary>
+public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuu-MM-dd");
+    private static readonly LocalDateTimePattern CallTimePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
+
+    /// <inheritdoc />
+    public string Extension => "pdf";
+
+    /// <inheritdoc />
+    public void Render(Invoice invoice, Stream output)
+    {
+        DejaVuFontResolver.EnsureInstalled();
+        var number = InvoiceNumber(invoice.Number);
+        using var layout = new PdfLayout($"Invoice {number}", l => RunningHeader(l, invoice, number));
+        FirstPage(layout, invoice, number);
+        Subscriptions(layout, invoice);
+        Usage(layout, invoice);
+        Credits(layout, invoice);
+        Totals(layout, invoice);
+        if (invoice.Customer.SendStatistic == SendStatistic.Full && invoice.Calls.Count > 0)
+        {
+            CallDetail(layout, invoice);
+        }
+
+        layout.Save(output, $"{provider.Name} · Invoice {number} · {invoice.Customer.Company} ({invoice.Customer.Id}) · amounts in {invoice.Customer.Currency}");
+    }
+
+    /// <summary>How invoice numbers are printed: six digits.</summary>
+    public static string InvoiceNumber(long number) => number.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static string Date(LocalDate date) => DatePattern.Format(date);
+
+    private void FirstPage(PdfLayout l, Invoice invoice, string number)
+    {
+        var g = l.G;
+        g.DrawString(provider.Name, l.Large, PdfLayout.Accent, PdfLayout.Left, l.Y + l.Large.Size, PdfSharp.Drawing.XStringFormats.Default);
+        var y = l.Y + l.Large.Size + 6;
+        foreach (var line in provider.AddressLines.Append(provider.Contact).Append(provider.TaxRegistration))
+        {
+            l.Text(line, l.Small, PdfLayout.Left, y, 300, brush: PdfLayout.Muted);
+            y += l.Small.Size + 3;
+        }
+
+        l.Text(invoice.Replaces is null ? "INVOICE" : "INVOICE (REISSUED)", l.Title, 330, l.Y, PdfLayout.Right - 330, right: true, brush: PdfLayout.Accent);
+        var facts = new List<(string, string)>
+        {
+            ("Invoice number", number),
+            ("Invoice date", Date(invoice.IssuedOn)),
+            ("Billing period", $"{Date(invoice.PeriodStart)} to {Date(invoice.PeriodEnd)}"),
+            ("Due date", Date(invoice.DueOn)),
+            ("Customer id", invoice.Customer.Id),
+        };
+        if (invoice.Replaces is { } replaced)
+        {
+            facts.Add(("Replaces void invoice", InvoiceNumber(replaced)));
+        }
+
+        var fy = l.Y + 30;
+        foreach (var (label, value) in facts)
+        {
+            l.Text(label, l.Regular, 330, fy, 100, brush: PdfLayout.Muted);
+            l.Text(value, l.Bold, 410, fy, PdfLayout.Right - 410, right: true);
+            fy += l.Regular.Size + 4;
+        }
+
+        l.Y = Math.Max(y, fy) + 14;
+        var c = invoice.Customer;
+        l.Text("BILL TO", l.SmallBold, PdfLayout.Left, l.Y, 200, brush: PdfLayout.Muted);
+        l.Text("ACCOUNTS (PHONE LINES)", l.SmallBold, 330, l.Y, 200, brush: PdfLayout.Muted);
+        l.Y += 11;
+        var customerLines = new List<string> { c.Company, "Attn: " + c.Contact, c.Address.Street, $"{c.Address.City}{(c.Address.Province is null ? string.Empty : ", " + c.Address.Province)}  {c.Address.PostalCode}", CountryName(c.Address.Country), c.Email };
+        if (c.TaxId is not null)
+        {
+            customerLines.Add("Tax id: " + c.TaxId);
+        }
+
+        var accountLines = invoice.Accounts.Select(a => $"{a.Id} · {WireNames.Name(WireNames.AccountTypes, a.Type)}{(a.Site is null ? string.Empty : " · " + a.Site)}{(a.Requires911 ? " · 911" : string.Empty)}").ToList();
+        var top = l.Y;
+        foreach (var line in customerLines)
+        {
+            l.Text(line, line == c.Company ? l.Bold : l.Regular, PdfLayout.Left, l.Y, 280);
+            l.Y += l.Regular.Size + 3.5;
+        }
+
+        var ay = top;
+        foreach (var line in accountLines.Take(8))
+        {
+            l.Text(line, l.Regular, 330, ay, PdfLayout.Right - 330);
+            ay += l.Regular.Size + 3.5;
+        }
+
+        if (accountLines.Count > 8)
+        {
+            l.Text($"… and {accountLines.Count - 8} more", l.Regular, 330, ay, PdfLayout.Right - 330, brush: PdfLayout.Muted);
+            ay += l.Regular.Size + 3.5;
+        }
+
+        l.Y = Math.Max(l.Y, ay) + 12;
+        Summary(l, invoice);
+    }
+
+    private static void Summary(PdfLayout l, Invoice invoice)
+    {
+        var height = 108.0;
+        l.G.DrawRectangle(PdfLayout.Band, PdfLayout.Left, l.Y, PdfLayout.Width, height);
+        var y0 = l.Y;
+        l.Y += 8;
+        l.Text("ACCOUNT SUMMARY", l.SmallBold, PdfLayout.Left + 10, l.Y, 200, brush: PdfLayout.Muted);
+        l.Y += 12;
+        var payments = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Payment).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
+        var refunds = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Refund).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
+        Row("Previous balance", Amounts.Mills(invoice.PreviousBalance));
+        Row("Payments received", Amounts.Mills(payments));
+        if (refunds.Value != 0)
+        {
+            Row("Refunds", Amounts.Mills(refunds));
+        }
+
+        Row("Total this period (incl. taxes)", Amounts.Mills(invoice.Total));
+        Row("Balance (kept to the tenth of a cent)", Amounts.Mills(invoice.ClosingBalance));
+        var due = invoice.Prepaid ? "Prepaid statement: charges were paid from the balance" : $"Amount due by {Date(invoice.DueOn)}";
+        l.Text(due, l.Heading, PdfLayout.Left + 10, y0 + height - 24, 330, brush: PdfLayout.Accent);
+        l.Text($"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Large, PdfLayout.Right - 190, y0 + height - 25, 180, right: true, brush: PdfLayout.Accent);
+        l.Y = y0 + height + 6;
+
+        void Row(string label, string amount)
+        {
+            l.Text(label, l.Regular, PdfLayout.Left + 10, l.Y, 300);
+            l.Text(amount, l.Regular, PdfLayout.Right - 190, l.Y, 180, right: true);
+            l.Y += l.Regular.Size + 4;
+        }
+    }
+
+    private static void Subscriptions(PdfLayout l, Invoice invoice)
+    {
+        if (invoice.Payments.Count > 0)
+        {
+            l.SectionHeading("Payments and refunds");
+            l.Table(
+                [new("Date", 70), new("Payment", 70), new("Method", 80), new("Reference", 242), new("Amount", 70, true)],
+                invoice.Payments.Select(p => new[]
+                {
+                    Date(p.Payment.Received), p.Payment.Id, WireNames.Name(WireNames.PaymentMethods, p.Payment.Method),
+                    (p.Payment.Kind == PaymentKind.Refund ? "Refund · " : string.Empty) + p.Payment.Reference, Amounts.Mills(p.Amount),
+                }),
+                continuedTitle: "Payments and refunds");
+        }
+
+        if (invoice.Subscriptions.Count == 0)
+        {
+            return;
+        }
+
+        l.SectionHeading("Subscriptions and fees (billed in advance)");
+        l.Table(
+            [new("Account", 62), new("Description", 170), new("Charged", 62), new("From", 64), new("To", 64), new("Days", 42, true), new("Amount", 68, true)],
+            invoice.Subscriptions.Select(s => new[]
+            {
+                s.AccountId, Describe(s), Date(s.PostedOn), Date(s.ServiceFrom), Date(s.ServiceTo),
+                string.Create(CultureInfo.InvariantCulture, $"{s.Days}/{s.DaysInMonth}"), Amounts.Mills(s.Amount),
+            }),
+            continuedTitle: "Subscriptions and fees");
+        l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees), l.Bold);
+    }
+
+    private static string Describe(SubscriptionCharge s) => s.Kind switch
+    {
+        SubscriptionChargeKind.Emergency911 => "911 cost recovery fee (not prorated)",
+        SubscriptionChargeKind.Upgrade => s.Description + " (upgrade: price difference)",
+        SubscriptionChargeKind.Activation => s.Description + " (activation)",
+        _ => s.Description,
+    };
+
+    private static void Usage(PdfLayout l, Invoice invoice)
+    {
+        l.SectionHeading("Usage by class and destination");
+        if (invoice.Usage.Count == 0)
+        {
+            l.Text("No calls this period.", l.Regular, PdfLayout.Left, l.Y, 300, brush: PdfLayout.Muted);
+            l.Y += 14;
+            return;
+        }
+
+        l.Table(
+            [new("Class", 88), new("Destination", 196), new("Calls", 46, true), new("Minutes", 56, true), new("Charge", 74, true), new("Discount", 72, true)],
+            invoice.Usage.Select(u => new[]
+            {
+                u.Class.ToWireName(), u.Destination, u.Calls.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(u.BilledSeconds),
+                Amounts.Mills(u.Charge), u.Discount.Value == 0 ? string.Empty : Amounts.Mills(-u.Discount),
+            }),
+            continuedTitle: "Usage by class and destination");
+        l.TotalLine($"Calls ({invoice.Calls.Count:N0})", Amounts.Mills(invoice.UsageCharges), l.Bold);
+        if (invoice.VolumeDiscounts.Value != 0)
+        {
+            l.TotalLine("Volume discounts (applied at rating time)", Amounts.Mills(-invoice.VolumeDiscounts), l.Bold);
+        }
+    }
+
+    private static void Credits(PdfLayout l, Invoice invoice)
+    {
+        var credits = invoice.FreeMinutes.Where(f => f.AllowanceMinutes > 0).ToList();
+        if (credits.Count == 0)
+        {
+            return;
+        }
+
+        l.SectionHeading("Free North America minutes (domestic calls, credited at the end of the month)");
+        l.Table(
+            [new("Account", 80), new("Included minutes", 100, true), new("Minutes covered", 100, true), new("Calls credited", 100, true), new("Credit", 152, true)],
+            credits.Select(f => new[]
+            {
+                f.AccountId, f.AllowanceMinutes.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(f.CoveredSeconds),
+                f.CallsCredited.ToString("N0", CultureInfo.InvariantCulture), Amounts.Mills(-f.Credit),
+            }),
+            continuedTitle: "Free North America minutes");
+    }
+
+    private static void Totals(PdfLayout l, Invoice invoice)
+    {
+        l.Ensure(16 * 14.0); // the totals stay together on one page
+        l.SectionHeading("Totals");
+        l.TotalLine("Call charges", Amounts.Mills(invoice.UsageCharges));
+        l.TotalLine("Volume discounts", Amounts.Mills(-invoice.VolumeDiscounts));
+        l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees));
+        l.TotalLine("Free minutes credit", Amounts.Mills(-invoice.FreeMinutesCredit));
+        l.TotalLine("Taxable subtotal", Amounts.Mills(invoice.TaxableSubtotal), l.Bold);
+        if (invoice.Taxes.Count == 0)
+        {
+            l.TotalLine(invoice.Customer.Address.InCanada ? "Taxes" : "Taxes (service outside Canada: none)", Amounts.Mills(Mills.Zero));
+        }
+
+        foreach (var tax in invoice.Taxes)
+        {
+            l.TotalLine($"{tax.Tax} {tax.RateText} on {Amounts.Mills(tax.Base)}", Amounts.Mills(tax.Amount));
+        }
+
+        l.TotalLine("Total this period", Amounts.Mills(invoice.Total), l.Bold);
+        l.TotalLine("Previous balance", Amounts.Mills(invoice.PreviousBalance));
+        l.TotalLine("Payments and refunds", Amounts.Mills(invoice.PaymentsTotal));
+        l.TotalLine("Balance", Amounts.Mills(invoice.ClosingBalance));
+        l.TotalLine("Amount due (rounded to the cent)", $"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Heading, 200);
+        l.Y += 4;
+        l.Text("Balances are kept to the tenth of a cent; the amount due is rounded half up to the cent and the remainder stays on the balance.",
+            l.Small, PdfLayout.Left, l.Y, PdfLayout.Width, brush: PdfLayout.Muted);
+        l.Y += 12;
+    }
+
+    private static void CallDetail(PdfLayout l, Invoice invoice)
+    {
+        l.NewPage();
+        l.SectionHeading($"Call detail ({invoice.Calls.Count:N0} calls, times in {invoice.Customer.TimeZone})");
+        var zone = DateTimeZoneProviders.Tzdb[invoice.Customer.TimeZone];
+        l.Table(
+            [new("Date and time", 84), new("Account", 48), new("From", 66), new("To", 68), new("Destination", 98), new("Duration", 44, true), new("Charge", 40, true), new("Discount", 44, true), new("Net", 40, true)],
+            invoice.Calls.Select(c => new[]
+            {
+                CallTimePattern.Format(c.Start.InZone(zone).LocalDateTime), c.Account, c.Caller, "+" + c.Callee, c.Destination,
+                Amounts.Duration(c.DurationSeconds), Amounts.Mills(c.Charge), c.Discount.Value == 0 ? string.Empty : Amounts.Mills(-c.Discount), Amounts.Mills(c.Net),
+            }),
+            l.Small,
+            l.SmallBold,
+            "Call detail");
+    }
+
+    private static void RunningHeader(PdfLayout l, Invoice invoice, string number)
+    {
+        l.Text($"Invoice {number} · {invoice.Customer.Company} · {Date(invoice.PeriodStart)} to {Date(invoice.PeriodEnd)}", l.Small, PdfLayout.Left, l.Y, PdfLayout.Width, brush: PdfLayout.Muted);
+        l.Y += 14;
+    }
+
+    private static string CountryName(string code) => code switch
+    {
+        "CA" => "Canada",
+        "US" => "United States",
+        _ => code,
+    };
+}
