@@ -15,7 +15,8 @@ namespace Centrex.Invoicing.Subscriptions;
 /// difference at once. The replaced plan was already charged in advance, so its month stands; if the change comes after
 /// the 27th, the next month was charged at the old price too, and its difference is charged at once as well. A change
 /// is taken to happen at the start of its day, before that day's regular run.</item>
-/// <item>A change to a lower-priced plan starts on the 1st (the end of the cycle; the provisioning import enforces it).</item>
+/// <item>A change to a lower-priced plan starts on the 1st (the end of the cycle; the provisioning import enforces it) and
+/// its first month is the regular charge of the 27th before, at the new price.</item>
 /// <item>A subscription that simply ends pays only for its days of service in its last month.</item>
 /// <item>The 911 cost recovery fee: once per account that requires 911 for each month it has service, in full, on the day
 /// that month's first subscription charge is posted.</item>
@@ -54,7 +55,10 @@ public sealed class SubscriptionSchedule(BillingRules rules)
                 var dim = last.Day;
                 var isFirstMonth = month == startMonth;
                 var isNextMonth = month == startMonth.PlusMonths(1);
-                var chargedAtStart = isFirstMonth || (isNextMonth && s.Start.Day >= rules.NextMonthFromDay);
+                // A change to a lower-priced plan starts on the 1st and simply continues the service: its first month is
+                // the regular charge of the 27th before, at the new price.
+                var continuation = previous is not null && !upgrade && s.Start.Day == 1;
+                var chargedAtStart = !continuation && (isFirstMonth || (isNextMonth && s.Start.Day >= rules.NextMonthFromDay));
                 var posted = chargedAtStart ? s.Start : month.PlusMonths(-1).OnDayOfMonth(rules.RegularChargeDay);
                 var kind = chargedAtStart ? SubscriptionChargeKind.Activation : SubscriptionChargeKind.Regular;
                 var monthly = fee;
