@@ -141,7 +141,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         var utc = (Start: period.OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), End: period.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
         var from = bounds.Count > 0 ? Instant.Min(utc.Start - Duration.FromDays(1), bounds.Values.Min(b => b.Start)) : utc.Start;
         var to = bounds.Count > 0 ? Instant.Max(utc.End + Duration.FromDays(1), bounds.Values.Max(b => b.End)) : utc.End;
-        foreach (var call in source.Read(from, to))
+        source.Read(from, to, null, call =>
         {
             if (!owner.TryGetValue(call.Account, out var customer))
             {
@@ -150,7 +150,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
                     unprovisioned++;
                 }
 
-                continue;
+                return;
             }
 
             var (start, end) = bounds[customer];
@@ -163,7 +163,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
 
                 list.Add(call);
             }
-        }
+        });
 
         return (result, unprovisioned);
     }

@@ -117,55 +117,18 @@ internal sealed class PdfLayout : IDisposable
     /// <summary>Draws a table row by row; the header is drawn first and again at the top of each new page.</summary>
     public void Table(IReadOnlyList<Column> columns, IEnumerable<string[]> rows, XFont? font = null, XFont? headerFont = null, string? continuedTitle = null)
     {
-        font ??= Regular;
-        headerFont ??= Bold;
-        var rowHeight = font.Size + 4.5;
-        Header();
-        var shaded = false;
+        var table = StartTable(columns, font, headerFont, continuedTitle);
         foreach (var row in rows)
         {
-            if (Ensure(rowHeight))
-            {
-                if (continuedTitle is not null)
-                {
-                    SectionHeading(continuedTitle + " (continued)");
-                }
-
-                Header();
-                shaded = false;
-            }
-
-            if (shaded)
-            {
-                G.DrawRectangle(Band, Left, Y, Width, rowHeight);
-            }
-
-            shaded = !shaded;
-            Cells(row, font);
-            Y += rowHeight;
+            table.Row(row);
         }
 
-        G.DrawLine(Rule, Left, Y, Right, Y);
-        Y += 4;
-
-        void Header()
-        {
-            Ensure(rowHeight * 2);
-            Cells([.. columns.Select(c => c.Header)], headerFont);
-            Y += rowHeight;
-            G.DrawLine(Rule, Left, Y - 1.5, Right, Y - 1.5);
-        }
-
-        void Cells(string[] cells, XFont f)
-        {
-            var x = Left;
-            for (var i = 0; i < columns.Count; i++)
-            {
-                Text(cells[i], f, x + 2, Y + 1, columns[i].Width - 6, columns[i].RightAligned);
-                x += columns[i].Width;
-            }
-        }
+        table.End();
     }
+
+    /// <summary>Starts a table whose rows are added one at a time (reports stream their rows).</summary>
+    public PdfTable StartTable(IReadOnlyList<Column> columns, XFont? font = null, XFont? headerFont = null, string? continuedTitle = null) =>
+        new(this, columns, font ?? Regular, headerFont ?? Bold, continuedTitle);
 
     /// <summary>A label and an amount on one line, right-aligned, for totals.</summary>
     public void TotalLine(string label, string amount, XFont? font = null, double labelX = 250)

@@ -4,14 +4,17 @@ using NodaTime;
 namespace Centrex.Invoicing.Sources;
 
 /// <summary>
-/// Where billing and reports read rated calls from: every account's calls that started in
-/// [from, to), in any order. The durable journal (issue 5)
-/// implements it; <see cref="InMemoryRatedCdrSource"/> serves tests and <see cref="XdrCsvSource"/> reads xDR CSV files.
+/// Where billing and reports read rated calls from. It pushes calls to a visitor instead of returning a list so a
+/// report of a million calls streams in bounded memory. <see cref="LedgerJournalSource"/> reads the durable journal
+/// that <c>centrex rate --data</c> appends to (the source the commands use); <see cref="InMemoryRatedCdrSource"/>
+/// serves tests and <see cref="XdrCsvSource"/> reads xDR CSV files.
 /// </summary>
 public interface IRatedCdrSource
 {
-    /// <summary>The rated calls that started in the range.</summary>
+    /// <summary>Visits every rated call that started in [<paramref name="fromInclusive"/>, <paramref name="toExclusive"/>).</summary>
     /// <param name="fromInclusive">First instant included.</param>
     /// <param name="toExclusive">First instant excluded.</param>
-    IEnumerable<RatedCdr> Read(Instant fromInclusive, Instant toExclusive);
+    /// <param name="accounts">Only these accounts' calls, or every account's when null.</param>
+    /// <param name="visit">Gets each call, in the source's order (the journal's is the order calls were rated).</param>
+    void Read(Instant fromInclusive, Instant toExclusive, IReadOnlySet<string>? accounts, Action<RatedCdr> visit);
 }

@@ -9,6 +9,15 @@ public sealed class InMemoryRatedCdrSource(IEnumerable<RatedCdr> calls) : IRated
     private readonly List<RatedCdr> _calls = [.. calls];
 
     /// <inheritdoc />
-    public IEnumerable<RatedCdr> Read(Instant fromInclusive, Instant toExclusive) =>
-        _calls.Where(c => c.Start >= fromInclusive && c.Start < toExclusive);
+    public void Read(Instant fromInclusive, Instant toExclusive, IReadOnlySet<string>? accounts, Action<RatedCdr> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        foreach (var call in _calls)
+        {
+            if (call.Start >= fromInclusive && call.Start < toExclusive && (accounts is null || accounts.Contains(call.Account)))
+            {
+                visit(call);
+            }
+        }
+    }
 }

@@ -5,9 +5,9 @@ using NodaTime;
 namespace Centrex.Invoicing.Sources;
 
 /// <summary>
-/// Rated calls from the xDR CSV files (<c>*.csv</c>, in name order) of a folder: until the durable journal (issue 5)
-/// is wired in, <c>DATA/xdr/</c> is where <c>centrex bill</c> and <c>centrex report xdr</c> read rated calls, and
-/// <c>centrex demo</c> writes its month there.
+/// Rated calls from the xDR CSV files (<c>*.csv</c>, in name order) of a folder, such as reports written by
+/// <c>centrex report xdr --format csv</c>: lets billing run over calls exported from another system. The commands read
+/// the durable journal instead (<see cref="LedgerJournalSource"/>).
 /// </summary>
 public sealed class XdrCsvSource(string folder) : IRatedCdrSource
 {
@@ -18,20 +18,21 @@ public sealed class XdrCsvSource(string folder) : IRatedCdrSource
     public string Folder { get; } = folder;
 
     /// <inheritdoc />
-    public IEnumerable<RatedCdr> Read(Instant fromInclusive, Instant toExclusive)
+    public void Read(Instant fromInclusive, Instant toExclusive, IReadOnlySet<string>? accounts, Action<RatedCdr> visit)
     {
+        ArgumentNullException.ThrowIfNull(visit);
         if (!Directory.Exists(Folder))
         {
-            yield break;
+            return;
         }
 
         foreach (var file in Directory.GetFiles(Folder, "*.csv").Order(StringComparer.Ordinal))
         {
             foreach (var call in XdrCsvReader.Read(file))
             {
-                if (call.Start >= fromInclusive && call.Start < toExclusive)
+                if (call.Start >= fromInclusive && call.Start < toExclusive && (accounts is null || accounts.Contains(call.Account)))
                 {
-                    yield return call;
+                    visit(call);
                 }
             }
         }

@@ -12,7 +12,7 @@ namespace Centrex.Invoicing.Xdr;
 /// Writes rated calls in the xDR CSV format, straight to UTF-8 bytes in a reused buffer: nothing is allocated per row
 /// except for fields that need quoting, so a million rows take well under a second.
 /// </summary>
-public sealed class XdrCsvWriter : IDisposable
+public sealed class XdrCsvWriter : IXdrWriter
 {
     private const int FlushAt = 60 * 1024;
     private readonly Stream _output;
@@ -76,6 +76,9 @@ public sealed class XdrCsvWriter : IDisposable
         _output.Write(_buffer, 0, _used);
         _used = 0;
     }
+
+    /// <summary>Flushes: the CSV contract has no room for a summary, the command prints it instead.</summary>
+    public void Finish(XdrSummary summary) => Flush();
 
     /// <summary>Flushes; the stream stays the caller's.</summary>
     public void Dispose() => Flush();

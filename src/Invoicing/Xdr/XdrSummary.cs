@@ -1,0 +1,39 @@
+using Centrex.Rating.Cdrs;
+using Centrex.Rating.Money;
+using Centrex.Rating.Numbering;
+
+namespace Centrex.Invoicing.Xdr;
+
+/// <summary>The totals of a report, overall and per number class, added up call by call in exact mills.</summary>
+public sealed class XdrSummary
+{
+    private readonly Totals[] _byClass = new Totals[(int)NumberClass.International + 1];
+
+    /// <summary>All calls.</summary>
+    public Totals All { get; private set; }
+
+    /// <summary>The totals of one class.</summary>
+    public Totals Of(NumberClass numberClass) => _byClass[(int)numberClass];
+
+    /// <summary>Counts one call.</summary>
+    public void Add(RatedCdr call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        All = All.Plus(call);
+        _byClass[(int)call.Class] = _byClass[(int)call.Class].Plus(call);
+    }
+
+    /// <summary>Calls, billed seconds and amounts.</summary>
+    /// <param name="Calls">Calls.</param>
+    /// <param name="BilledSeconds">Billed seconds.</param>
+    /// <param name="Charge">Charges before discounts.</param>
+    /// <param name="Discount">Volume discounts.</param>
+    public readonly record struct Totals(long Calls, long BilledSeconds, Mills Charge, Mills Discount)
+    {
+        /// <summary>Charges less discounts.</summary>
+        public Mills Net => Charge - Discount;
+
+        internal Totals Plus(RatedCdr call) =>
+            new(checked(Calls + 1), checked(BilledSeconds + call.BilledSeconds), Charge + call.Charge, Discount + call.Discount);
+    }
+}
