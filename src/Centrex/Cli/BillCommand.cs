@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using Centrex.Invoicing;
+using Centrex.Invoicing.Cycle;
+using Centrex.Invoicing.Rendering;
+using Centrex.Invoicing.Sources;
+using Centrex.Invoicing.Taxes;
+using Centrex.Ledger;
+using Centrex.Provisioning;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Cli;
+
+/// <summary>
+/// <c>centrex bill --period YYYY-MM</c>: the monthly billing cycle for every provisioned customer over the rated calls
+/// in the data directory's journal: one PDF and one CSV invoice each in <c>DATA/invoices/YYYY-MM/</c>, a progress bar on
+/// a terminal and a run summary. A period already billed is left exactly as it is, and the summary says so.
+/// </summary>
+internal static class BillCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = DataOption.Create();
+        var period = new Option<string>("--period") { Description = "The month to bill, YYYY-MM (each customer's month in its own time zone)", Required = true };
+        var command = new Command("bill", "Run the billing cycle for a month: one PDF and one CSV invoice per customer, and a summary.") { data, period };
+        command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(period), SystemClock.Instance));
+        return command;
+    }
+
+    public static int Run(CliConsole console, string dataDirectory, string periodText, IClock clock)
+    {
+        if (YearMonthPattern.Iso.Parse(periodText) is not { Success: true } parsed)
+        {
+            console.Error.WriteLine($"centrex bill: --period '{periodText}' is not a month written YYYY-MM");
+            return ExitCodes.BadInput;
+        }
+
+        var period = parsed.Value;
+        try
+        {
+            using var ledger = LedgerStore.Open(dataDirectory);
+            var cycle = new BillingCycle(dataDirectory, new LedgerJournalSource(ledger), clock, BillingRules.Default, TaxTable.Default, ProviderInfo.Default);
+            using var interrupt = console.CancelOnInterrupt();
+            long done = 0, total = 1;
+            var result = console.WithProgress(
+                $"billing {YearMonthPattern.Iso.Format(period)}",
+                () => (Interlocked.Read(ref done), Interlocked.Read(ref total)),
+                () => cycle.Run(period, (n, all) =>
+                {
+                    Interlocked.Exchange(ref total, all);
+                    Interlocked.Exchange(ref done, n);
+                }, interrupt.Token));
+            Summary(console, result);
+            return ExitCodes.Success;
+        }
+        catch (BillingException e)
+        {
+            console.Error.WriteLine($"centrex bill: {e.Message}; nothing was changed");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("centrex bill: interrupted; nothing was issued");
+            return ExitCodes.Interrupted;
+        }
+        catch (LedgerUnavailableException e)
+        {
+            console.Error.WriteLine($"centrex bill: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is ProvisioningException or SqliteException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"centrex bill: {e.Message}; nothing was issued");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static void Summary(CliConsole console, BillingRunResult result)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var w = console.Error;
+        var run = result.Run;
+        var month = YearMonthPattern.Iso.Format(run.Period);
+        if (result.AlreadyBilled)
+        {
+            w.WriteLine(string.Create(c, $"centrex bill: {month} was already billed at {InstantPattern.General.Format(run.RunAt)} (invoices {Numbers(run)}): nothing changed"));
+            w.WriteLine($"  invoices: {result.InvoiceFolder}");
+            return;
+        }
+
+        var seconds = Math.Max(result.Elapsed.TotalSeconds, 1e-9);
+        w.WriteLine(string.Create(c, $"centrex bill: {month} billed"));
+        w.WriteLine(string.Create(c, $"  customers billed   {run.Invoices,12:N0}   invoices {Numbers(run)}"));
+        w.WriteLine(string.Create(c, $"  calls billed       {result.Calls,12:N0}"));
+        if (result.UnprovisionedCalls > 0)
+        {
+            w.WriteLine(string.Create(c, $"  calls not billed   {result.UnprovisionedCalls,12:N0}   their account is not provisioned: import it, then void and reissue"));
+        }
+
+        w.WriteLine(string.Create(c, $"  subtotal           {Amounts.Mills(Sum(result, i => i.TaxableSubtotal)),16}"));
+        w.WriteLine(string.Create(c, $"  taxes              {Amounts.Mills(Sum(result, i => i.TaxTotal)),16}"));
+        w.WriteLine(string.Create(c, $"  invoiced total     {Amounts.Mills(run.Total),16}"));
+        w.WriteLine(string.Create(c, $"  amount due         {Amounts.Cents(result.AmountDue),16}"));
+        w.WriteLine(string.Create(c, $"  elapsed            {result.Elapsed.TotalSeconds,12:N2} s   {run.Invoices / seconds:N0} invoices/s"));
+        w.WriteLine($"  invoices: {result.InvoiceFolder}");
+    }
+
+    private static Rating.Money.Mills Sum(BillingRunResult result, Func<Invoicing.Invoices.Invoice, Rating.Money.Mills> amount) =>
+        result.Invoices.Aggregate(Rating.Money.Mills.Zero, (s, i) => s + amount(i));
+
+    private static string Numbers(Invoicing.Store.BillingRun run) => run.FirstNumber is { } first
+        ? $"{PdfInvoiceRenderer.InvoiceNumber(first)} to {PdfInvoiceRenderer.InvoiceNumber(run.LastNumber!.Value)}"
+        : "none";
+}

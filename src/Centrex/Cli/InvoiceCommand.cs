@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Centrex.Invoicing;
+using Centrex.Invoicing.Cycle;
+using Centrex.Invoicing.Invoices;
+using Centrex.Invoicing.Rendering;
+using Centrex.Invoicing.Sources;
+using Centrex.Invoicing.Store;
+using Centrex.Invoicing.Taxes;
+using Centrex.Ledger;
+using Centrex.Provisioning;
+using Centrex.Provisioning.Store;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Cli;
+
+/// <summary>
+/// <c>centrex invoice list</c>: issued invoices with their payment status on a day (self-care manual, Invoices: Do Not
+/// Pay, Unpaid, Partially Paid, Paid, Overdue, N/A), payments applied to the oldest unpaid invoice first.
+/// <c>centrex invoice reissue NUMBER --reason TEXT</c>: the correction of an issued invoice, which is immutable: it is
+/// voided (its ledger entries reversed) and a new invoice with the next number replaces it.
+/// </summary>
+internal static class InvoiceCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var listData = DataOption.Create();
+        var customer = new Option<string?>("--customer") { Description = "Only this customer's invoices" };
+        var asOf = new Option<string?>("--as-of") { Description = "Status on this day, YYYY-MM-DD (default: today, UTC)" };
+        var list = new Command("list", "List issued invoices with their status, payments applied oldest first.") { listData, customer, asOf };
+        list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance));
+
+        var reissueData = DataOption.Create();
+        var number = new Argument<long>("NUMBER") { Description = "The invoice to void and reissue (the customer's latest)" };
+        var reason = new Option<string>("--reason") { Description = "Why, kept with the void", Required = true };
+        var reissue = new Command("reissue", "Void an issued invoice and issue its correction from today's provisioning and calls.") { reissueData, number, reason };
+        reissue.SetAction(parse => Reissue(console, parse.GetRequiredValue(reissueData), parse.GetValue(number), parse.GetRequiredValue(reason), SystemClock.Instance));
+        return new Command("invoice", "Issued invoices: statuses and corrections.") { list, reissue };
+    }
+
+    public static int List(CliConsole console, string dataDirectory, string? customerId, string? asOfText, IClock clock)
+    {
+        var asOf = clock.GetCurrentInstant().InUtc().Date;
+        if (asOfText is not null)
+        {
+            if (LocalDatePattern.Iso.Parse(asOfText) is not { Success: true } parsed)
+            {
+                console.Error.WriteLine($"centrex invoice: --as-of '{asOfText}' is not a date written YYYY-MM-DD");
+                return ExitCodes.BadInput;
+            }
+
+            asOf = parsed.Value;
+        }
+
+        try
+        {
+            using var provisioning = ProvisioningStore.Open(dataDirectory);
+            using var billing = BillingStore.Open(dataDirectory);
+            var payments = provisioning.Load().Payments.ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+            var c = CultureInfo.InvariantCulture;
+            console.Out.WriteLine(string.Create(c, $"{"invoice",-8} {"customer",-12} {"period",-8} {"due",-10} {"total",14} {"amount due",14} {"paid",14} status (as of {LocalDatePattern.Iso.Format(asOf)})"));
+            foreach (var group in billing.Invoices(customerId).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
+            {
+                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf))
+                {
+                    var i = s.Invoice;
+                    console.Out.WriteLine(string.Create(c,
+                        $"{PdfInvoiceRenderer.InvoiceNumber(i.Number),-8} {i.CustomerId,-12} {YearMonthPattern.Iso.Format(i.Period),-8} {LocalDatePattern.Iso.Format(i.DueOn),-10} {Amounts.Mills(i.Total),14} {Amounts.Cents(i.AmountDue),14} {Amounts.Cents(s.Paid),14} {s.Status.ToDisplayName()}{(i.Void ? " (void)" : string.Empty)}"));
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"centrex invoice: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static int Reissue(CliConsole console, string dataDirectory, long number, string reason, IClock clock)
+    {
+        try
+        {
+            using var ledger = LedgerStore.Open(dataDirectory);
+            var cycle = new BillingCycle(dataDirectory, new LedgerJournalSource(ledger), clock, BillingRules.Default, TaxTable.Default, ProviderInfo.Default);
+            var invoice = cycle.VoidAndReissue(number, reason);
+            console.Error.WriteLine($"centrex invoice: {PdfInvoiceRenderer.InvoiceNumber(number)} voided ({reason}); reissued as {PdfInvoiceRenderer.InvoiceNumber(invoice.Number)}, total {Amounts.Mills(invoice.Total)}, amount due {Amounts.Cents(invoice.AmountDue)}");
+            console.Error.WriteLine($"  invoices: {cycle.InvoiceFolder(invoice.Period)}");
+            return ExitCodes.Success;
+        }
+        catch (BillingException e)
+        {
+            console.Error.WriteLine($"centrex invoice: {e.Message}; nothing was changed");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is LedgerUnavailableException or ProvisioningException or SqliteException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"centrex invoice: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
