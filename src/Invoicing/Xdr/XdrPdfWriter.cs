@@ -8,7 +8,7 @@ namespace Centrex.Invoicing.Xdr;
 
 /// <summary>
 /// The PDF report (PdfSharp, the same layout as the invoices): provider and report heading, the summary by class, then
-/// every call in a table whose header repeats on each page, "Page n of m" on every page. The summary is known before
+/// every call (the class is in the summary) in a table whose header repeats on each page, "Page n of m" on every page. The summary is known before
 /// the first row because the report reads its calls twice for this format. A PDF is built in memory: it is meant for
 /// the calls a person reads, not a million rows (use CSV or XLSX for those).
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class XdrPdfWriter : IXdrWriter
         {
             _layout.SectionHeading($"Calls ({summary.All.Calls:N0}, times in {selection.Zone.Id})");
             _table = _layout.StartTable(
-                [new("Start", 76), new("Account", 46), new("From", 60), new("To", 64), new("Destination", 86), new("Class", 54), new("Billed", 34, true), new("Charge", 38, true), new("Discount", 36, true), new("Net", 38, true)],
+                [new("Start", 84), new("Account", 48), new("From", 66), new("To", 68), new("Destination", 98), new("Billed", 44, true), new("Charge", 40, true), new("Discount", 44, true), new("Net", 40, true)],
                 _layout.Small, _layout.SmallBold, "Calls");
         }
     }
@@ -54,7 +54,7 @@ public sealed class XdrPdfWriter : IXdrWriter
         _table?.Row(
         [
             TimePattern.Format(call.Start.InZone(_selection.Zone).LocalDateTime), call.Account, call.Caller, "+" + call.Callee, call.Destination,
-            call.Class.ToWireName(), Amounts.Duration(call.BilledSeconds), Amounts.Mills(call.Charge),
+            Amounts.Duration(call.BilledSeconds), Amounts.Mills(call.Charge),
             call.Discount.Value == 0 ? string.Empty : Amounts.Mills(-call.Discount), Amounts.Mills(call.Net),
         ]);
     }
