@@ -1,0 +1,50 @@
+namespace Centrex.Cli.Tests;
+
+public sealed class ProvisionCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Data => _folder.File("data");
+
+    [Fact]
+    public void ImportThenExport_GivesBackEverythingImported_AndExportReimportsUnchanged()
+    {
+        var import = CliRun.Invoke("provision", "import", "--data", Data, SampleProvisioning.Path);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("now 6 customers, 6 accounts, 3 plans, 8 subscriptions, 2 discount plans, 4 payments", import.Error, StringComparison.Ordinal);
+
+        var export = CliRun.Invoke("provision", "export", "--data", Data);
+        Assert.Equal(0, export.ExitCode);
+        foreach (var id in new[] { "CUST-QC", "ACC-1006", "PLAN-UNLTD", "SUB-7", "DP-UK", "REF-1" })
+        {
+            Assert.Contains($"\"{id}\"", export.Out, StringComparison.Ordinal);
+        }
+
+        var file = _folder.Write("exported.json", export.Out);
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, file).ExitCode);
+        Assert.Equal(export.Out, CliRun.Invoke("provision", "export", "--data", Data).Out);
+
+        Assert.Equal(0, CliRun.Invoke("provision", "export", "--data", Data, "--out", _folder.File("out.json")).ExitCode);
+        Assert.Equal(export.Out.TrimEnd(), File.ReadAllText(_folder.File("out.json")).TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("""{ "format": "centrex-provisioning/1", "customers": [ { "id": "X", "colour": "red" } ] }""", "colour")]
+    [InlineData("""{ "format": "centrex-provisioning/1", "accounts": [ { "id": "ACC-9", "customer": "NOPE", "type": "credit", "credit_limit": "1.00", "requires_911": false } ] }""", "NOPE")]
+    [InlineData("""{ "format": "centrex-provisioning/1", "products": [ { "id": "P", "name": "a", "monthly_fee": "1.00", "free_north_america_minutes": 0 }, { "id": "P", "name": "b", "monthly_fee": "1.00", "free_north_america_minutes": 0 } ] }""", "duplicate id \"P\"")]
+    public void FailedImport_NamesTheRecord_AndChangesNothing(string json, string named)
+    {
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, SampleProvisioning.Path).ExitCode);
+        var before = CliRun.Invoke("provision", "export", "--data", Data).Out;
+
+        var run = CliRun.Invoke("provision", "import", "--data", Data, _folder.Write("bad.json", json));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("bad.json", run.Error, StringComparison.Ordinal);
+        Assert.Contains(named, run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, CliRun.Invoke("provision", "export", "--data", Data).Out);
+    }
+}
