@@ -18,6 +18,35 @@ internal static class BalanceCommand
         return command;
     }
 
+    /// <summary>
+    /// Each volume discount plan of the account: used and remaining in the period (self-care manual, Volume Discounts:
+    /// "Used / Remaining"), in the plan's unit, counted from the journal the same way rating counts them.
+    /// </summary>
+    private static void VolumeDiscounts(CliConsole console, string dataDirectory, LedgerStore store, string account, NodaTime.YearMonth period)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, Provisioning.Store.ProvisioningStore.FileName)))
+        {
+            return;
+        }
+
+        using var provisioning = Provisioning.Store.ProvisioningStore.Open(dataDirectory);
+        var discounts = RatingRun.RatingDiscounts.From(provisioning.Load());
+        if (discounts is null)
+        {
+            return;
+        }
+
+        discounts.Replay(store);
+        var culture = CultureInfo.InvariantCulture;
+        foreach (var s in discounts.Status(account, period))
+        {
+            var minutes = s.Plan.Basis == Rating.Discounts.DiscountBasis.Minutes;
+            string Units(long value) => minutes ? string.Create(culture, $"{value / 60m:N1} min") : new Rating.Money.Mills(value).ToString();
+            console.Out.WriteLine(string.Create(culture,
+                $"discount {s.Plan.Id,-12} used {Units(s.Used)}, now {s.CurrentBasisPoints / 100m:0.##}% off, {(s.Remaining is { } r ? $"{Units(r)} remaining to the next threshold" : "above the last threshold")}"));
+        }
+    }
+
     private static int Show(CliConsole console, string dataDirectory, string account, string? period)
     {
         var month = period is null
@@ -41,6 +70,8 @@ internal static class BalanceCommand
                 {
                     console.Out.WriteLine(string.Create(culture, $"{counter,-22} {store.Counter(account, counter, month):N0}"));
                 }
+
+                VolumeDiscounts(console, dataDirectory, store, account, new NodaTime.YearMonth(month / 100, month % 100));
             }
 
             return ExitCodes.Success;

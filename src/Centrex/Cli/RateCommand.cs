@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Centrex.Ledger;
+using Centrex.Provisioning;
+using Centrex.Provisioning.Store;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
+using Microsoft.Data.Sqlite;
 
 namespace Centrex.Cli;
 
@@ -60,7 +63,18 @@ internal static class RateCommand
         }
 
         using var ledgerScope = ledger;
-        var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects), ledger?.Writer);
+        RatingDiscounts? discounts;
+        try
+        {
+            discounts = ledger is null ? null : LoadDiscounts(request.Data!, ledger);
+        }
+        catch (Exception e) when (e is SqliteException or ProvisioningException)
+        {
+            console.Error.WriteLine($"centrex rate: the provisioning store in {request.Data} cannot be read: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects), ledger?.Writer, discounts);
         try
         {
             using var interrupt = console.CancelOnInterrupt();
@@ -69,7 +83,7 @@ internal static class RateCommand
                 () => job.Progress is { } p ? (p.BytesDone, p.TotalBytes) : (0, 1),
                 () => job.Run(interrupt.Token));
             ledger?.Writer.Checkpoint();
-            RatingSummary.Write(console.Error, result, request, ledger);
+            RatingSummary.Write(console.Error, result, request, ledger, discounts?.Given);
             return ExitCodes.Success;
         }
         catch (OperationCanceledException)
@@ -94,6 +108,23 @@ internal static class RateCommand
             console.Error.WriteLine($"centrex rate: {Describe(e)}");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// The volume discounts of the accounts provisioned in the data directory, their counters rebuilt from the journal;
+    /// null when nothing is provisioned or no account has a discount plan.
+    /// </summary>
+    private static RatingDiscounts? LoadDiscounts(string dataDirectory, LedgerStore ledger)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, ProvisioningStore.FileName)))
+        {
+            return null;
+        }
+
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        var discounts = RatingDiscounts.From(provisioning.Load());
+        discounts?.Replay(ledger);
+        return discounts;
     }
 
     private static bool CheckPaths(CliConsole console, RateRequest request)

@@ -8,7 +8,7 @@ namespace Centrex.Cli;
 /// <summary>The end-of-run summary of <c>centrex rate</c>, on standard error, one fact per line for people and scripts.</summary>
 internal static class RatingSummary
 {
-    public static void Write(TextWriter error, RatingRunResult result, RateRequest request, LedgerStore? ledger = null)
+    public static void Write(TextWriter error, RatingRunResult result, RateRequest request, LedgerStore? ledger = null, Rating.Money.Mills? discounts = null)
     {
         var t = result.Tally;
         var seconds = Math.Max(result.Elapsed.TotalSeconds, 1e-9);
@@ -30,6 +30,11 @@ internal static class RatingSummary
         }
 
         error.WriteLine(string.Create(culture, $"  total charge     {t.TotalCharge,14}"));
+        if (discounts is { } given)
+        {
+            error.WriteLine(string.Create(culture, $"  volume discounts {given,14}"));
+        }
+
         error.WriteLine(string.Create(culture, $"  billed minutes   {t.BilledSeconds / 60,14:N0}"));
         error.WriteLine(string.Create(culture, $"  elapsed          {result.Elapsed.TotalSeconds,14:F3} s"));
         error.WriteLine(string.Create(culture, $"  rows per second  {t.Read / seconds,14:N0}"));

@@ -14,7 +14,7 @@ namespace Centrex.RatingRun;
 /// and renamed only when the whole file is done (and committed), so a failed run never leaves a half-rated file that
 /// looks complete.
 /// </summary>
-internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options, LedgerWriter? ledger = null)
+internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options, LedgerWriter? ledger = null, RatingDiscounts? discounts = null)
 {
     private const string PartialSuffix = ".partial";
 
@@ -74,7 +74,7 @@ internal sealed class CdrFileRatingJob(Rater rater, RatingRunOptions options, Le
         var disruptor = new Disruptor<CdrChunk>(options.RingSize, ProducerType.Single, new SleepingWaitStrategy(), () => CdrChunk.Create(chunkBytes));
         var ringBuffer = disruptor.RingBuffer;
         disruptor.HandleEventsWith([.. Enumerable.Range(0, evaluators).Select(k => new EvaluateChunkHandler(rater, ids, ringBuffer, k, evaluators, encodeJournal: ledger is not null))])
-            .Then(new WriteChunkHandler(rated, rejects, tally, Progress!, ledger));
+            .Then(new WriteChunkHandler(rated, rejects, tally, Progress!, ledger, discounts));
         var ring = disruptor.Start();
         var reader = new CdrChunkReader(input, options.MaxRecordBytes);
         try

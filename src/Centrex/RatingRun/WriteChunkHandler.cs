@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Centrex.Ledger;
+using Centrex.Ledger.Journal;
 using Centrex.Pipeline;
 using Centrex.Rating.Cdrs;
 using Centrex.Rating.Csv;
@@ -8,11 +9,11 @@ namespace Centrex.RatingRun;
 
 /// <summary>
 /// The write stage, in file order, after every evaluate handler is past the chunk: applies revocations (records that
-/// turned out to be duplicates), appends the chunk's rated calls to the durable ledger when there is one (a call whose
+/// turned out to be duplicates), applies volume discounts (<see cref="RatingDiscounts"/>), appends the chunk's rated calls to the durable ledger when there is one (a call whose
 /// id an earlier run charged becomes a duplicate there) and commits them, adds the chunk's counts to the run's, renders
 /// the rejects lines and appends the rated lines (skipping the ones rejected after all) and the rejects to their files.
 /// </summary>
-internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTally tally, RatingProgress progress, LedgerWriter? ledger = null)
+internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTally tally, RatingProgress progress, LedgerWriter? ledger = null, RatingDiscounts? discounts = null)
     : IEventHandler<CdrChunk>
 {
     /// <summary>Commit once this much journal is waiting…</summary>
@@ -46,7 +47,14 @@ internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTall
                 reason = isRevoked ? RejectReason.Duplicate : RejectReason.NoRate;
                 if (status == RecordStatus.Rated && !isRevoked)
                 {
-                    var appended = ledger?.TryAppendEncodedCdr(journal.Slice(evaluation.JournalStart, evaluation.JournalLength)) ?? CdrAppend.Appended;
+                    var entry = journal.Slice(evaluation.JournalStart, evaluation.JournalLength);
+                    if (discounts is not null && ledger!.FindCdr(RatedCdrCodec.Id(entry)) < 0)
+                    {
+                        // In file order, only for a call that will be charged: its discount moves the counters once.
+                        discounts.Apply(entry);
+                    }
+
+                    var appended = ledger?.TryAppendEncodedCdr(entry) ?? CdrAppend.Appended;
                     if (appended == CdrAppend.Appended)
                     {
                         continue;
