@@ -36,4 +36,25 @@ public sealed class JournalSourceTests : IDisposable
         source.Read(Instant.MinValue, Instant.MaxValue, null, all.Add);
         Assert.Equal(calls, all);
     }
+
+    [Fact]
+    public void CsvReport_FromTheEncodedJournal_IsByteForByteTheReportFromRecords()
+    {
+        var calls = Calls.Month(["A1", "A2", "B9"], new YearMonth(2026, 10), 400, seed: 3);
+        calls.Add(Calls.Make("A1", Instant.FromUtc(2026, 10, 9, 1, 2, 3) + Duration.FromNanoseconds(120_000_000), 60, Rating.Numbering.NumberClass.International, "44", "Quote \"and, comma\"", "442071234567", 77, 7));
+        Journal.Append(_folder.Path, calls);
+        var selection = new Xdr.XdrSelection("t", new HashSet<string>(["A1", "A2"]), DateTimeZoneProviders.Tzdb["America/Halifax"], new LocalDate(2026, 10, 1), new LocalDate(2026, 10, 31), "CAD");
+        var fromJournal = System.IO.Path.Combine(_folder.Path, "journal.csv");
+        var fromRecords = System.IO.Path.Combine(_folder.Path, "records.csv");
+        using (var ledger = LedgerStore.Open(_folder.Path))
+        {
+            Xdr.XdrReport.Write(new LedgerJournalSource(ledger), selection, Xdr.XdrFormat.Csv, fromJournal, Rendering.ProviderInfo.Default);
+        }
+
+        var summary = Xdr.XdrReport.Write(new InMemoryRatedCdrSource(calls), selection, Xdr.XdrFormat.Csv, fromRecords, Rendering.ProviderInfo.Default);
+        Assert.Equal(File.ReadAllText(fromRecords), File.ReadAllText(fromJournal));
+        Assert.Contains("\"Quote \"\"and, comma\"\"\"", File.ReadAllText(fromJournal), StringComparison.Ordinal);
+        Assert.Contains("T22:02:03.12-03:00", File.ReadAllText(fromJournal), StringComparison.Ordinal);
+        Assert.True(summary.All.Calls > 500);
+    }
 }

@@ -34,6 +34,7 @@ internal sealed class PdfLayout : IDisposable
 
     private readonly PdfDocument _document = new();
     private readonly Dictionary<(string, XFont, double), string> _fitted = [];
+    private readonly Dictionary<XFont, TextWidths> _widths = [];
     private readonly Action<PdfLayout>? _runningHeader;
     private XGraphics? _graphics;
 
@@ -79,14 +80,14 @@ internal sealed class PdfLayout : IDisposable
     public void Text(string text, XFont font, double x, double y, double width, bool right = false, XBrush? brush = null)
     {
         var fitted = Fit(text, font, width);
-        var dx = right ? width - G.MeasureString(fitted, font).Width : 0;
+        var dx = right ? width - Measure(fitted, font) : 0;
         G.DrawString(fitted, font, brush ?? Ink, x + dx, y + font.Size, XStringFormats.Default);
     }
 
     /// <summary>The text cut to <paramref name="width"/> points with an ellipsis when it is longer.</summary>
     public string Fit(string text, XFont font, double width)
     {
-        if (text.Length <= 3 || G.MeasureString(text, font).Width <= width)
+        if (text.Length <= 3 || Measure(text, font) <= width)
         {
             return text;
         }
@@ -98,12 +99,23 @@ internal sealed class PdfLayout : IDisposable
         }
 
         var length = text.Length - 1;
-        while (length > 0 && G.MeasureString(text[..length] + "…", font).Width > width)
+        while (length > 0 && Measure(text[..length] + "…", font) > width)
         {
             length--;
         }
 
         return _fitted[key] = text[..length].TrimEnd() + "…";
+    }
+
+    /// <summary>The width <paramref name="text"/> takes in <paramref name="font"/>, in points.</summary>
+    public double Measure(string text, XFont font)
+    {
+        if (!_widths.TryGetValue(font, out var widths))
+        {
+            _widths[font] = widths = new TextWidths(t => G.MeasureString(t, font).Width);
+        }
+
+        return widths.Of(text);
     }
 
     public void SectionHeading(string text)

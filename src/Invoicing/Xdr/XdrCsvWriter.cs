@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using Centrex.Ledger.Journal;
 using Centrex.Rating.Cdrs;
 using Centrex.Rating.Csv;
 using Centrex.Rating.Money;
@@ -70,6 +71,47 @@ public sealed class XdrCsvWriter : IXdrWriter
         }
     }
 
+    /// <summary>Appends one call still encoded as the journal holds it (<see cref="RatedCdrCodec"/>): its UTF-8 fields are copied as they are.</summary>
+    public void WriteEncoded(ReadOnlySpan<byte> entry)
+    {
+        if (_used + entry.Length * 2 + 256 > _buffer.Length)
+        {
+            Flush();
+            if (entry.Length * 2 + 256 > _buffer.Length)
+            {
+                throw new InvalidOperationException($"CDR {Encoding.UTF8.GetString(RatedCdrCodec.Id(entry))} has fields too long for an xDR row");
+            }
+        }
+
+        var span = _buffer.AsSpan();
+        for (var field = 0; field < 4; field++)
+        {
+            Utf8(RatedCdrCodec.Text(entry, field), span);
+        }
+
+        var start = Instant.FromUnixTimeSeconds(RatedCdrCodec.StartUnixSeconds(entry)).PlusNanoseconds(RatedCdrCodec.StartNanoseconds(entry));
+        _used += LocalTimeText.Write(start, _zone, span[_used..]);
+        span[_used++] = (byte)',';
+        Number(RatedCdrCodec.DurationSeconds(entry), span, ',');
+        Number(RatedCdrCodec.BilledSeconds(entry), span, ',');
+        var cls = RatedCdrCodec.Class(entry).ToUtf8WireName();
+        cls.CopyTo(span[_used..]);
+        _used += cls.Length;
+        span[_used++] = (byte)',';
+        Utf8(RatedCdrCodec.Text(entry, 4), span);
+        Utf8(RatedCdrCodec.Text(entry, 5), span);
+        var charge = RatedCdrCodec.ChargeMills(entry);
+        var discount = RatedCdrCodec.DiscountMills(entry);
+        Money(new Mills(charge), span, ',');
+        Money(new Mills(discount), span, ',');
+        Money(new Mills(charge - discount), span, '\n');
+        Rows++;
+        if (_used >= FlushAt)
+        {
+            Flush();
+        }
+    }
+
     /// <summary>Writes what is buffered to the stream.</summary>
     public void Flush()
     {
@@ -90,6 +132,13 @@ public sealed class XdrCsvWriter : IXdrWriter
         CsvText.TryWriteField(bytes, span[_used..], out var written);
         _used += written;
         span[_used++] = (byte)separator;
+    }
+
+    private void Utf8(ReadOnlySpan<byte> value, Span<byte> span)
+    {
+        CsvText.TryWriteField(value, span[_used..], out var written);
+        _used += written;
+        span[_used++] = (byte)',';
     }
 
     private void Number(long value, Span<byte> span, char separator)

@@ -1,5 +1,7 @@
 using Centrex.Invoicing.Rendering;
 using Centrex.Invoicing.Sources;
+using Centrex.Ledger.Journal;
+using Centrex.Rating.Money;
 
 namespace Centrex.Invoicing.Xdr;
 
@@ -42,17 +44,35 @@ public static class XdrReport
                     XdrFormat.Xlsx => new XdrXlsxWriter(stream, selection),
                     _ => new XdrPdfWriter(stream, selection, first!, provider),
                 };
-                source.Read(selection.From, selection.To, selection.Accounts, call =>
+                if (writer is XdrCsvWriter csv && source is LedgerJournalSource journal)
                 {
-                    writer.Write(call);
-                    summary.Add(call);
+                    // The CSV copies the journal's bytes: no record or strings per call (1M rows/s, bench/README.md).
+                    journal.ReadEncoded(selection.From, selection.To, selection.Accounts, (_, entry) =>
+                    {
+                        csv.WriteEncoded(entry);
+                        summary.Add(RatedCdrCodec.Class(entry), RatedCdrCodec.BilledSeconds(entry), new Mills(RatedCdrCodec.ChargeMills(entry)), new Mills(RatedCdrCodec.DiscountMills(entry)));
+                        Tick();
+                    });
+                }
+                else
+                {
+                    source.Read(selection.From, selection.To, selection.Accounts, call =>
+                    {
+                        writer.Write(call);
+                        summary.Add(call);
+                        Tick();
+                    });
+                }
+                writer.Finish(summary);
+
+                void Tick()
+                {
                     if ((summary.All.Calls & 0xFFFF) == 0)
                     {
                         cancellation.ThrowIfCancellationRequested();
                         progress?.Invoke(summary.All.Calls);
                     }
-                });
-                writer.Finish(summary);
+                }
                 stream.Flush(flushToDisk: true);
             }
 

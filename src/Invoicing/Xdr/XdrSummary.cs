@@ -19,8 +19,14 @@ public sealed class XdrSummary
     public void Add(RatedCdr call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        All = All.Plus(call);
-        _byClass[(int)call.Class] = _byClass[(int)call.Class].Plus(call);
+        Add(call.Class, call.BilledSeconds, call.Charge, call.Discount);
+    }
+
+    /// <summary>Counts one call given by its fields.</summary>
+    public void Add(NumberClass numberClass, long billedSeconds, Mills charge, Mills discount)
+    {
+        All = All.Plus(billedSeconds, charge, discount);
+        _byClass[(int)numberClass] = _byClass[(int)numberClass].Plus(billedSeconds, charge, discount);
     }
 
     /// <summary>Calls, billed seconds and amounts.</summary>
@@ -33,7 +39,7 @@ public sealed class XdrSummary
         /// <summary>Charges less discounts.</summary>
         public Mills Net => Charge - Discount;
 
-        internal Totals Plus(RatedCdr call) =>
-            new(checked(Calls + 1), checked(BilledSeconds + call.BilledSeconds), Charge + call.Charge, Discount + call.Discount);
+        internal Totals Plus(long billedSeconds, Mills charge, Mills discount) =>
+            new(checked(Calls + 1), checked(BilledSeconds + billedSeconds), Charge + charge, Discount + discount);
     }
 }

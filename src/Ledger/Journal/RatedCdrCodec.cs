@@ -97,6 +97,32 @@ public static class RatedCdrCodec
     /// <summary>Start of an encoded entry, in Unix seconds.</summary>
     public static long StartUnixSeconds(ReadOnlySpan<byte> entry) => BinaryPrimitives.ReadInt64LittleEndian(entry[8..]);
 
+    /// <summary>Start of an encoded entry: nanoseconds after <see cref="StartUnixSeconds"/>.</summary>
+    public static int StartNanoseconds(ReadOnlySpan<byte> entry) => BinaryPrimitives.ReadInt32LittleEndian(entry[16..]);
+
+    /// <summary>Recorded duration of an encoded entry, in seconds.</summary>
+    public static int DurationSeconds(ReadOnlySpan<byte> entry) => BinaryPrimitives.ReadInt32LittleEndian(entry[4..]);
+
+    /// <summary>Charge before discount of an encoded entry, in mills.</summary>
+    public static long ChargeMills(ReadOnlySpan<byte> entry) => BinaryPrimitives.ReadInt64LittleEndian(entry[32..]);
+
+    /// <summary>
+    /// The text fields of an encoded entry (UTF-8), in order: 0 id, 1 account, 2 caller, 3 callee, 4 prefix, 5 destination.
+    /// </summary>
+    public static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> entry, int field)
+    {
+        var p = HeaderSize;
+        for (var i = 0; i < field; i++)
+        {
+            p += TextLength(entry, i);
+        }
+
+        return entry.Slice(p, TextLength(entry, field));
+    }
+
+    private static int TextLength(ReadOnlySpan<byte> entry, int field) =>
+        BinaryPrimitives.ReadUInt16LittleEndian(entry[(field < 2 ? 20 + (2 * field) : 48 + (2 * (field - 2)))..]);
+
     /// <summary>Billed seconds of an encoded entry.</summary>
     public static long BilledSeconds(ReadOnlySpan<byte> entry) => BinaryPrimitives.ReadInt64LittleEndian(entry[24..]);
 
