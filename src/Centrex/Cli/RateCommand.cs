@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Centrex.Ledger;
 using Centrex.Provisioning;
-using Centrex.Provisioning.Store;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
@@ -66,7 +65,7 @@ internal static class RateCommand
         RatingDiscounts? discounts;
         try
         {
-            discounts = ledger is null ? null : LoadDiscounts(request.Data!, ledger);
+            discounts = ledger is null ? null : RatingDiscounts.Load(request.Data!, ledger);
         }
         catch (Exception e) when (e is SqliteException or ProvisioningException)
         {
@@ -108,23 +107,6 @@ internal static class RateCommand
             console.Error.WriteLine($"centrex rate: {Describe(e)}");
             return ExitCodes.Failure;
         }
-    }
-
-    /// <summary>
-    /// The volume discounts of the accounts provisioned in the data directory, their counters rebuilt from the journal;
-    /// null when nothing is provisioned or no account has a discount plan.
-    /// </summary>
-    private static RatingDiscounts? LoadDiscounts(string dataDirectory, LedgerStore ledger)
-    {
-        if (!File.Exists(Path.Combine(dataDirectory, ProvisioningStore.FileName)))
-        {
-            return null;
-        }
-
-        using var provisioning = ProvisioningStore.Open(dataDirectory);
-        var discounts = RatingDiscounts.From(provisioning.Load());
-        discounts?.Replay(ledger);
-        return discounts;
     }
 
     private static bool CheckPaths(CliConsole console, RateRequest request)

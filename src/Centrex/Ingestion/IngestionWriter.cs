@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Centrex.Ledger;
 using Centrex.Ledger.Journal;
 using Centrex.Rating.Money;
+using Centrex.RatingRun;
 
 namespace Centrex.Ingestion;
 
@@ -17,13 +18,15 @@ internal sealed class IngestionWriter : IDisposable
     private const int MaxGroup = 256;
 
     private readonly LedgerWriter _ledger;
+    private readonly RatingDiscounts? _discounts;
     private readonly BlockingCollection<Pending> _queue = new(boundedCapacity: 4096);
     private readonly Thread _thread;
     private volatile Exception? _fault;
 
-    public IngestionWriter(LedgerWriter ledger)
+    public IngestionWriter(LedgerWriter ledger, RatingDiscounts? discounts = null)
     {
         _ledger = ledger;
+        _discounts = discounts;
         _thread = new Thread(Run) { Name = "centrex-ingestion-writer", IsBackground = true };
         _thread.Start();
     }
@@ -141,6 +144,12 @@ internal sealed class IngestionWriter : IDisposable
             if (row.Priced)
             {
                 var entry = journal.Slice(row.JournalStart, row.JournalLength);
+                if (_discounts is not null && _ledger.FindCdr(RatedCdrCodec.Id(entry)) < 0)
+                {
+                    // Volume discounts at rating time (issue 3), in the order calls are charged, as the file run does.
+                    _discounts.Apply(entry);
+                }
+
                 outcome = _ledger.TryAppendEncodedCdr(entry) == CdrAppend.Appended ? BatchOutcome.Rated : BatchOutcome.Duplicate;
                 charge = outcome == BatchOutcome.Rated ? new Mills(RatedCdrCodec.NetMills(entry)) : Mills.Zero;
             }

@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Ledger;
 using Centrex.Rating;
+using Centrex.RatingRun;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,7 +46,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         _app = builder.Build();
-        _writer = new IngestionWriter(_ledger.Writer);
+        _writer = new IngestionWriter(_ledger.Writer, RatingDiscounts.Load(Path.GetDirectoryName(_ledger.Folder)!, _ledger));
         var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), _writer, _limits);
         var balance = new BalanceEndpoint(_ledger);
         _app.MapPost(IngestionEndpoint.Route, ingestion.Handle);

@@ -3,6 +3,7 @@ using System.Text;
 using Centrex.Ledger;
 using Centrex.Ledger.Journal;
 using Centrex.Provisioning.Model;
+using Centrex.Provisioning.Store;
 using Centrex.Rating.Discounts;
 using Centrex.Rating.Money;
 using NodaTime;
@@ -45,6 +46,23 @@ internal sealed class RatingDiscounts
             a => ((IReadOnlyList<DiscountPlan>)[.. a.DiscountPlans.Select(id => plans[id])], zones[a.CustomerId], new DiscountCounters()),
             StringComparer.Ordinal);
         return accounts.Count == 0 ? null : new RatingDiscounts(accounts);
+    }
+
+    /// <summary>
+    /// The volume discounts of the accounts provisioned in a data directory, their counters rebuilt from the journal;
+    /// null when nothing is provisioned or no account has a discount plan. Read once, when a run or the server starts.
+    /// </summary>
+    public static RatingDiscounts? Load(string dataDirectory, LedgerStore ledger)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, ProvisioningStore.FileName)))
+        {
+            return null;
+        }
+
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        var discounts = From(provisioning.Load());
+        discounts?.Replay(ledger);
+        return discounts;
     }
 
     /// <summary>Brings the counters up to date with every call the journal holds.</summary>
