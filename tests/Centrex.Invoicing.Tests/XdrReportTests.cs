@@ -124,6 +124,17 @@ public sealed class XdrReportTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_TextIsEscaped_AndCharactersXmlCannotCarryAreReplaced()
+    {
+        _calls.Clear();
+        _calls.Add(Calls.Make("A1", Instant.FromUtc(2026, 10, 5, 12, 0), 60, Rating.Numbering.NumberClass.International, "44", "R&D <lab> \"x\" \u0001 é 😀", "442071234567", 10));
+        var (path, _) = Write(XdrFormat.Xlsx);
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Select(p => p.Worksheet).First(w => w.Descendants<Row>().Count() == 2);
+        Assert.Equal("R&D <lab> \"x\" \uFFFD é 😀", sheet.Descendants<Row>().Last().Elements<Cell>().ElementAt(9).InlineString!.InnerText);
+    }
+
+    [Fact]
     public void FailedReport_LeavesNoFile()
     {
         var path = System.IO.Path.Combine(_folder.Path, "broken.xlsx");
