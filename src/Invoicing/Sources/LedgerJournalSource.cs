@@ -24,7 +24,21 @@ public sealed class LedgerJournalSource(LedgerStore ledger) : IRatedCdrSource
     public void Read(Instant fromInclusive, Instant toExclusive, IReadOnlySet<string>? accounts, Action<RatedCdr> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        ReadEncoded(fromInclusive, toExclusive, accounts, (address, entry) => visit(RatedCdrCodec.Read(entry, address)));
+
+        // Accounts, callers, prefixes and destinations repeat across a month of calls: one string each, shared by every
+        // call, keeps a billing run's million calls in about half the memory (the ids and callees are unique).
+        var pool = new StringPool();
+        ReadEncoded(fromInclusive, toExclusive, accounts, (address, entry) =>
+        {
+            var call = RatedCdrCodec.Read(entry, address);
+            visit(call with
+            {
+                Account = pool.Get(call.Account),
+                Caller = pool.Get(call.Caller),
+                Prefix = pool.Get(call.Prefix),
+                Destination = pool.Get(call.Destination),
+            });
+        });
     }
 
     /// <summary>
