@@ -21,12 +21,14 @@ dotnet publish "$root/src/Centrex" -c Release -r linux-x64 --self-contained fals
   -o "$publish" -v quiet -nologo >/dev/null
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GB, .NET $(dotnet --version)"
 
-measure() { # label, command...: prints wall seconds and peak RSS, keeps the command's stderr in $work/<label>.log
+measure() { # label, command...: prints wall seconds, peak RSS (MB) and CPU seconds (user + system); keeps stderr in $work/<label>.log
   local label=$1; shift
-  /usr/bin/time -f '%e %M' -o "$work/$label.time" "$@" 2>"$work/$label.log" >/dev/null || { cat "$work/$label.log" >&2; exit 1; }
-  read -r wall rss_kb < "$work/$label.time"
-  echo "$wall $((rss_kb / 1024))"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/$label.time" "$@" 2>"$work/$label.log" >/dev/null || { cat "$work/$label.log" >&2; exit 1; }
+  read -r wall rss_kb user sys < "$work/$label.time"
+  echo "$wall $((rss_kb / 1024)) $(echo "$user + $sys" | bc)"
 }
+# The machine may be shared: the load average before each measurement says how much of it the run had.
+load() { cut -d' ' -f1 /proc/loadavg; }
 
 # --- billing: 10,000 customers, one account each, 1M calls over those accounts ---
 rm -rf "$work" && mkdir -p "$work"
@@ -35,10 +37,11 @@ python3 "$root/bench/make-provisioning.py" "$customers" "$work/provisioning.json
 "$centrex" provision import --data "$work/data" "$work/provisioning.json"
 "$centrex" rate --data "$work/data" --tariff "$work/gen/tariff.csv" --cdrs "$work/gen/cdrs.csv" \
   --out "$work/gen/rated.csv" --rejects "$work/gen/rejects.csv" 2>"$work/rate.log"
-read -r wall rss < <(measure bill "$centrex" bill --data "$work/data" --period 2026-10)
+before=$(load)
+read -r wall rss cpu < <(measure bill "$centrex" bill --data "$work/data" --period 2026-10)
 invoices=$(ls "$work/data/invoices/2026-10/"*.pdf | wc -l)
 pages=$(for f in $(ls "$work/data/invoices/2026-10/"*.pdf | head -200); do pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p'; done | awk '{s+=$1} END {printf "%.1f", s/NR}')
-echo "bill:  $invoices PDF invoices (+ CSV) in $wall s wall = $(echo "$invoices / $wall" | bc) invoices/s (whole process); peak RSS $rss MB; ~$pages pages per PDF (first 200)"
+echo "bill:  $invoices PDF invoices (+ CSV) in $wall s wall = $(echo "$invoices / $wall" | bc) invoices/s (whole process); CPU $cpu s; peak RSS $rss MB; ~$pages pages per PDF (first 200); load before $before"
 sed -n 's/^ *\(calls billed\|elapsed\) */  in-run \1: /p' "$work/bill.log"
 
 # --- xDR export: one customer, one account, 1M calls ---
@@ -50,9 +53,10 @@ python3 "$root/bench/make-provisioning.py" 1 "$xdr/provisioning.json"
 "$centrex" rate --data "$xdr/data" --tariff "$xdr/gen/tariff.csv" --cdrs "$xdr/gen/cdrs.csv" \
   --out "$xdr/gen/rated.csv" --rejects "$xdr/gen/rejects.csv" 2>/dev/null
 for format in csv xlsx; do
-  read -r wall rss < <(measure "xdr-$format" "$centrex" report xdr --data "$xdr/data" --customer C000000 \
+  before=$(load)
+  read -r wall rss cpu < <(measure "xdr-$format" "$centrex" report xdr --data "$xdr/data" --customer C000000 \
     --from 2026-09-30 --to 2026-11-01 --format "$format" --out "$xdr/report.$format")
   n=$(sed -n 's/^ *\([0-9,]*\) rows in.*/\1/p' "$work/xdr-$format.log" | tr -d ,)
   inrun=$(sed -n 's/.*rows in .* s (\([0-9,]*\) rows\/s).*/\1/p' "$work/xdr-$format.log")
-  echo "xdr $format: $n rows in $wall s wall = $(echo "$n / $wall" | bc) rows/s (whole process; in-run $inrun rows/s); peak RSS $rss MB; $(du -h "$xdr/report.$format" | cut -f1)"
+  echo "xdr $format: $n rows in $wall s wall = $(echo "$n / $wall" | bc) rows/s (whole process; in-run $inrun rows/s); CPU $cpu s; peak RSS $rss MB; $(du -h "$xdr/report.$format" | cut -f1); load before $before"
 done

@@ -57,4 +57,30 @@ public sealed class JournalSourceTests : IDisposable
         Assert.Contains("T22:02:03.12-03:00", File.ReadAllText(fromJournal), StringComparison.Ordinal);
         Assert.True(summary.All.Calls > 500);
     }
+
+    [Fact]
+    public void XlsxReport_FromTheEncodedJournal_HasTheSameSheetAsTheReportFromRecords()
+    {
+        var calls = Calls.Month(["A1"], new YearMonth(2026, 10), 300, seed: 5);
+        calls.Add(Calls.Make("A1", Instant.FromUtc(2026, 10, 9, 1, 2, 3), 60, Rating.Numbering.NumberClass.International, "44", "R&D <lab> \u0001 é", "442071234567", 77, 7));
+        Journal.Append(_folder.Path, calls);
+        var selection = new Xdr.XdrSelection("t", new HashSet<string>(["A1"]), DateTimeZoneProviders.Tzdb["America/Vancouver"], new LocalDate(2026, 10, 1), new LocalDate(2026, 10, 31), "CAD");
+        var fromJournal = System.IO.Path.Combine(_folder.Path, "journal.xlsx");
+        var fromRecords = System.IO.Path.Combine(_folder.Path, "records.xlsx");
+        using (var ledger = LedgerStore.Open(_folder.Path))
+        {
+            Xdr.XdrReport.Write(new LedgerJournalSource(ledger), selection, Xdr.XdrFormat.Xlsx, fromJournal, Rendering.ProviderInfo.Default);
+        }
+
+        Xdr.XdrReport.Write(new InMemoryRatedCdrSource(calls), selection, Xdr.XdrFormat.Xlsx, fromRecords, Rendering.ProviderInfo.Default);
+        Assert.Equal(Sheet(fromRecords), Sheet(fromJournal));
+        Assert.Contains("R&amp;D &lt;lab&gt; \uFFFD é", Sheet(fromJournal), StringComparison.Ordinal);
+
+        static string Sheet(string path)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            return reader.ReadToEnd();
+        }
+    }
 }

@@ -64,6 +64,31 @@ internal sealed class SheetRowEncoder(Stream output)
         Raw("</t></is></c>"u8);
     }
 
+    /// <summary>An inline string cell from UTF-8 text (validated when the call was rated): copied with XML's escapes.</summary>
+    public void Text(ReadOnlySpan<byte> utf8)
+    {
+        Ensure((utf8.Length * 5) + 64);
+        Raw("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8);
+        var span = _buffer.AsSpan();
+        foreach (var b in utf8)
+        {
+            switch (b)
+            {
+                case (byte)'&': Raw("&amp;"u8); break;
+                case (byte)'<': Raw("&lt;"u8); break;
+                case (byte)'>': Raw("&gt;"u8); break;
+                case < 0x20 when b is not ((byte)'\t' or (byte)'\n' or (byte)'\r'):
+                    Raw("\uFFFD"u8);
+                    break;
+                default:
+                    span[_used++] = b;
+                    break;
+            }
+        }
+
+        Raw("</t></is></c>"u8);
+    }
+
     /// <summary>A number cell whose value is already formatted (invariant digits, '.' decimal point).</summary>
     public void Number(ReadOnlySpan<byte> value, uint style)
     {

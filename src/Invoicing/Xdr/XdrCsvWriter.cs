@@ -13,7 +13,7 @@ namespace Centrex.Invoicing.Xdr;
 /// Writes rated calls in the xDR CSV format, straight to UTF-8 bytes in a reused buffer: nothing is allocated per row
 /// except for fields that need quoting, so a million rows take well under a second.
 /// </summary>
-public sealed class XdrCsvWriter : IXdrWriter
+public sealed class XdrCsvWriter : IEncodedXdrWriter
 {
     private const int FlushAt = 60 * 1024;
     private readonly Stream _output;

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using Centrex.Ledger.Journal;
 using Centrex.Rating.Cdrs;
 using Centrex.Rating.Money;
 using Centrex.Rating.Numbering;
@@ -22,7 +23,7 @@ namespace Centrex.Invoicing.Xdr;
 /// in create mode: the SDK's own packaging opens packages read-write, and in that mode the zip keeps every part in
 /// memory until the file is closed, while SDK 2.20 refuses write-only packages.
 /// </summary>
-public sealed class XdrXlsxWriter : IXdrWriter
+public sealed class XdrXlsxWriter : IEncodedXdrWriter
 {
     // Excel's serial date: days since 1899-12-30 (Excel's 1900 leap-year bug makes day 0 fall there); 1970-01-01 is 25,569.
     private const long UnixEpochSerial = 25_569;
@@ -81,6 +82,33 @@ public sealed class XdrXlsxWriter : IXdrWriter
         Money(call.Charge, number);
         Money(call.Discount, number);
         Money(call.Net, number);
+        o.EndRow();
+        _rows++;
+    }
+
+    /// <summary>Appends one call still encoded as the journal holds it (<see cref="RatedCdrCodec"/>), without decoding its text.</summary>
+    public void WriteEncoded(ReadOnlySpan<byte> entry)
+    {
+        Span<byte> number = stackalloc byte[32];
+        var o = _rowsOut;
+        o.StartRow();
+        for (var field = 0; field < 4; field++)
+        {
+            o.Text(RatedCdrCodec.Text(entry, field));
+        }
+
+        var start = Instant.FromUnixTimeSeconds(RatedCdrCodec.StartUnixSeconds(entry)).PlusNanoseconds(RatedCdrCodec.StartNanoseconds(entry));
+        o.Number(_serial.AsSpan(0, Serial(start)), XlsxStyles.DateTime);
+        o.Number(RatedCdrCodec.DurationSeconds(entry), XlsxStyles.Integer);
+        o.Number(RatedCdrCodec.BilledSeconds(entry), XlsxStyles.Integer);
+        o.Text(RatedCdrCodec.Class(entry).ToUtf8WireName());
+        o.Text(RatedCdrCodec.Text(entry, 4));
+        o.Text(RatedCdrCodec.Text(entry, 5));
+        var charge = RatedCdrCodec.ChargeMills(entry);
+        var discount = RatedCdrCodec.DiscountMills(entry);
+        Money(new Mills(charge), number);
+        Money(new Mills(discount), number);
+        Money(new Mills(charge - discount), number);
         o.EndRow();
         _rows++;
     }
