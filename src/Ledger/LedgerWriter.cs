@@ -298,9 +298,11 @@ public sealed class LedgerWriter
     private void CheckFreeSpace()
     {
         var free = new DriveInfo(_folder).AvailableFreeSpace;
-        if (free < _options.MinimumFreeBytes + _uncommittedBytes + BlockCodec.HeaderSize)
+        var needed = _options.MinimumFreeBytes + _uncommittedBytes + BlockCodec.HeaderSize;
+        if (free < needed)
         {
-            throw new IOException($"the disk holding {_folder} is full: {free / 1_048_576.0:N1} MiB free, the ledger keeps {_options.MinimumFreeBytes / 1_048_576:N0} MiB in reserve for its commits and checkpoints");
+            throw new IOException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the disk holding {_folder} is full: {free / 1_048_576.0:N1} MiB free, {needed / 1_048_576.0:N1} MiB needed (this commit and the {_options.MinimumFreeBytes / 1_048_576:N0} MiB the ledger keeps in reserve for commits and checkpoints)"));
         }
     }
 
