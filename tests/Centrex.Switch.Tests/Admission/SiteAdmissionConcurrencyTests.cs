@@ -9,15 +9,20 @@ namespace Centrex.Switch.Tests.Admission;
 public sealed class SiteAdmissionConcurrencyTests
 {
     private const int Threads = 8;
-    private const int CallsPerThread = 20_000;
+    private const int CallsPerThread = 10_000;
+
+    /// <summary>Each thread keeps up to this many calls up at once: more than a site allows, so refusals are certain.</summary>
+    private const int HeldPerThread = 8;
 
     private static readonly SiteLimits Hq = new("HQ", MaxCalls: 6, MaxIncomingCalls: 4, MaxOutgoingCalls: 4, MaxForwardedCalls: 2,
         MaxBandwidthKbps: 400, MaxIncomingBandwidthKbps: 300, MaxOutgoingBandwidthKbps: 250);
 
+    private static readonly SiteLimits DefaultLimits = new(SiteAdmission.DefaultSiteName, MaxCalls: 3);
+
     [Fact]
     public void ManyThreads_AdmitAdjustRelease_NoLimitEverExceededAndAllCountersBackToZero()
     {
-        var sites = new SiteAdmission([Hq, new SiteLimits(SiteAdmission.DefaultSiteName, MaxCalls: 3)]);
+        var sites = new SiteAdmission([Hq, DefaultLimits]);
         var holding = new int[2]; // calls each observer thread believes are held: HQ, Default
         var maxHeld = new int[2];
         var admitted = 0L;
@@ -29,6 +34,7 @@ public sealed class SiteAdmissionConcurrencyTests
         var workers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
             var random = new Random(t);
+            var held = new Queue<(CallAdmission Call, int Site)>();
             start.SignalAndWait();
             for (var i = 0; i < CallsPerThread; i++)
             {
@@ -36,38 +42,50 @@ public sealed class SiteAdmissionConcurrencyTests
                 var site = siteIndex == 0 ? "HQ" : null;
                 var direction = random.Next(2) == 0 ? CallDirection.Incoming : CallDirection.Outgoing;
                 var request = new AdmissionRequest(site, direction, random.Next(3) == 0, random.Next(2) == 0 ? 87_200 : 31_200);
-                if (!sites.TryAdmit(request, out var call, out var refusal))
+                if (sites.TryAdmit(request, out var call, out var refusal))
                 {
-                    Assert.NotEqual(AdmissionLimit.None, refusal.Limit);
-                    Interlocked.Increment(ref refused);
-                    continue;
-                }
+                    Interlocked.Increment(ref admitted);
+                    InterlockedMax(ref maxHeld[siteIndex], Interlocked.Increment(ref holding[siteIndex]));
+                    if (random.Next(2) == 0)
+                    {
+                        call.TryChangeBandwidth(random.Next(2) == 0 ? 31_200 : 87_200, out _);
+                    }
 
-                Interlocked.Increment(ref admitted);
-                var held = Interlocked.Increment(ref holding[siteIndex]);
-                InterlockedMax(ref maxHeld[siteIndex], held);
-                if (random.Next(2) == 0)
-                {
-                    call.TryChangeBandwidth(random.Next(2) == 0 ? 31_200 : 87_200, out _);
-                }
+                    if (!WithinLimits(sites.Usage(site), siteIndex == 0 ? Hq : DefaultLimits))
+                    {
+                        Interlocked.Increment(ref violations);
+                    }
 
-                if (!WithinLimits(sites.Usage(site), siteIndex == 0 ? Hq : new SiteLimits("Default", MaxCalls: 3)))
-                {
-                    Interlocked.Increment(ref violations);
-                }
-
-                Interlocked.Decrement(ref holding[siteIndex]);
-
-                // Every end path may release: BYE and a late timeout racing each other release once.
-                if (random.Next(2) == 0)
-                {
-                    Parallel.Invoke(() => call.Release(), () => call.Release());
+                    held.Enqueue((call, siteIndex));
                 }
                 else
                 {
-                    call.Release();
-                    call.Release();
+                    Assert.NotEqual(AdmissionLimit.None, refusal.Limit);
+                    Interlocked.Increment(ref refused);
                 }
+
+                if (held.Count >= HeldPerThread || (held.Count > 0 && random.Next(3) == 0))
+                {
+                    var (oldest, oldestSite) = held.Dequeue();
+                    Interlocked.Decrement(ref holding[oldestSite]);
+
+                    // Every end path may release: BYE and a late timeout racing each other release once.
+                    if (random.Next(8) == 0)
+                    {
+                        Parallel.Invoke(() => oldest.Release(), () => oldest.Release());
+                    }
+                    else
+                    {
+                        oldest.Release();
+                        oldest.Release();
+                    }
+                }
+            }
+
+            while (held.TryDequeue(out var rest))
+            {
+                Interlocked.Decrement(ref holding[rest.Site]);
+                rest.Call.Release();
             }
         })).ToList();
         var observer = new Thread(() =>
