@@ -1,6 +1,7 @@
 using System.Globalization;
 using Centrex.Rating.Csv;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Centrex.Switch.Cdrs;
 
@@ -86,11 +87,11 @@ public sealed class CdrStore : IDisposable
         }
 
         var fields = new List<string>(SwitchCdrCsv.Header.Count);
+        var first = from.InUtc().Date;
         var last = (to - Duration.Epsilon).InUtc().Date;
-        for (var day = from.InUtc().Date; day <= last; day = day.PlusDays(1))
+        foreach (var (day, path) in DayFiles(folder))
         {
-            var path = Path.Combine(folder, DayFileName(day));
-            if (!File.Exists(path))
+            if (day < first || day > last)
             {
                 continue;
             }
@@ -119,6 +120,14 @@ public sealed class CdrStore : IDisposable
             }
         }
     }
+
+    /// <summary>The day files present, oldest first.</summary>
+    private static IEnumerable<(LocalDate Day, string Path)> DayFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "????-??-??.csv")
+            .Select(path => (Parsed: LocalDatePattern.Iso.Parse(Path.GetFileNameWithoutExtension(path)), Path: path))
+            .Where(file => file.Parsed.Success)
+            .Select(file => (file.Parsed.Value, file.Path))
+            .OrderBy(file => file.Value);
 
     /// <summary>The file name of a day: <c>YYYY-MM-DD.csv</c>.</summary>
     public static string DayFileName(LocalDate day) =>
