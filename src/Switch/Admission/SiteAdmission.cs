@@ -26,6 +26,7 @@ public sealed class SiteAdmission : ISiteAdmission
         var map = new Dictionary<string, SiteCounters>(StringComparer.Ordinal);
         foreach (var limits in sites)
         {
+            Validate(limits);
             if (!map.TryAdd(limits.Name, new SiteCounters(limits)))
             {
                 throw new ArgumentException($"site '{limits.Name}' is configured twice", nameof(sites));
@@ -72,7 +73,7 @@ public sealed class SiteAdmission : ISiteAdmission
     /// </summary>
     public void Configure(SiteLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(limits);
+        Validate(limits);
         lock (_configure)
         {
             if (_sites.TryGetValue(limits.Name, out var existing))
@@ -83,6 +84,22 @@ public sealed class SiteAdmission : ISiteAdmission
 
             var map = new Dictionary<string, SiteCounters>(_sites, StringComparer.Ordinal) { [limits.Name] = new SiteCounters(limits) };
             _sites = map.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+    }
+
+    private static void Validate(SiteLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (string.IsNullOrEmpty(limits.Name))
+        {
+            throw new ArgumentException("a site needs a name", nameof(limits));
+        }
+
+        int?[] values = [limits.MaxCalls, limits.MaxIncomingCalls, limits.MaxOutgoingCalls, limits.MaxForwardedCalls,
+            limits.MaxBandwidthKbps, limits.MaxIncomingBandwidthKbps, limits.MaxOutgoingBandwidthKbps];
+        if (values.Any(value => value < 0))
+        {
+            throw new ArgumentException($"site '{limits.Name}': a limit cannot be negative", nameof(limits));
         }
     }
 

@@ -170,4 +170,17 @@ public sealed class SiteAdmissionTests
     [Fact]
     public void Constructor_SiteTwice_Throws() =>
         Assert.Throws<ArgumentException>(() => new SiteAdmission([new SiteLimits("HQ"), new SiteLimits("HQ")]));
+
+    [Fact]
+    public void Constructor_NegativeLimit_Throws() =>
+        Assert.Throws<ArgumentException>(() => new SiteAdmission([new SiteLimits("HQ", MaxBandwidthKbps: -1)]));
+
+    [Fact]
+    public void TryAdmit_ZeroLimit_RefusesEveryCallOfThatKind()
+    {
+        var sites = new SiteAdmission([new SiteLimits("HQ", MaxForwardedCalls: 0)]);
+        Assert.False(sites.TryAdmit(Out("HQ", forwarded: true), out _, out var refusal));
+        Assert.Equal("site HQ: max forwarded calls 0 reached", refusal.Reason);
+        Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+    }
 }
