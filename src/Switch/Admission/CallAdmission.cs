@@ -8,17 +8,12 @@ public sealed class CallAdmission
 {
     private readonly SiteCounters _site;
 
-    // Serializes this call's own bandwidth changes with its release; the site's counters have their own lock.
-    private readonly Lock _gate = new();
-    private int _bandwidthBps;
-    private bool _released;
-
     internal CallAdmission(SiteCounters site, CallDirection direction, bool forwarded, int bandwidthBps)
     {
         _site = site;
         Direction = direction;
         Forwarded = forwarded;
-        _bandwidthBps = bandwidthBps;
+        BandwidthUnderLock = bandwidthBps;
     }
 
     /// <summary>The site the call counts on.</summary>
@@ -31,28 +26,15 @@ public sealed class CallAdmission
     public bool Forwarded { get; }
 
     /// <summary>Bandwidth reserved now, bits per second.</summary>
-    public int BandwidthBps
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _bandwidthBps;
-            }
-        }
-    }
+    public int BandwidthBps => Volatile.Read(ref BandwidthUnderLock);
 
     /// <summary>Whether the reservation was given back.</summary>
-    public bool IsReleased
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _released;
-            }
-        }
-    }
+    public bool IsReleased => Volatile.Read(ref ReleasedUnderLock);
+
+    // Changed only under the site's lock, together with the site's counters (one lock per operation, no lock object
+    // per call): the call's state and the counters can never disagree.
+    internal int BandwidthUnderLock;
+    internal bool ReleasedUnderLock;
 
     /// <summary>
     /// Re-evaluates the call's bandwidth once the negotiated codec is known (the answer SDP): the offer reserved its
@@ -66,39 +48,11 @@ public sealed class CallAdmission
     public bool TryChangeBandwidth(int bandwidthBps, out AdmissionRefusal refusal)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bandwidthBps);
-        lock (_gate)
-        {
-            refusal = default;
-            if (_released || bandwidthBps == _bandwidthBps)
-            {
-                return true;
-            }
-
-            var limit = _site.TryChangeBandwidth(Direction, _bandwidthBps, bandwidthBps, out var maximum);
-            if (limit != AdmissionLimit.None)
-            {
-                refusal = new AdmissionRefusal(_site.Name, limit, maximum);
-                return false;
-            }
-
-            _bandwidthBps = bandwidthBps;
-            return true;
-        }
+        var limit = _site.TryChangeBandwidth(this, bandwidthBps, out var maximum);
+        refusal = limit == AdmissionLimit.None ? default : new AdmissionRefusal(_site.Name, limit, maximum);
+        return limit == AdmissionLimit.None;
     }
 
     /// <summary>Gives the call's slots and bandwidth back to the site. Returns true the first time only.</summary>
-    public bool Release()
-    {
-        lock (_gate)
-        {
-            if (_released)
-            {
-                return false;
-            }
-
-            _released = true;
-            _site.Release(Direction, Forwarded, _bandwidthBps);
-            return true;
-        }
-    }
+    public bool Release() => _site.Release(this);
 }

@@ -71,18 +71,24 @@ internal sealed class SiteCounters
         }
     }
 
-    /// <summary>Moves a call's reservation from <paramref name="from"/> to <paramref name="to"/> bps; a raise is checked.</summary>
-    public AdmissionLimit TryChangeBandwidth(CallDirection direction, int from, int to, out int maximum)
+    /// <summary>Moves a call's reservation to <paramref name="to"/> bps; a raise is checked. A released call is left alone.</summary>
+    public AdmissionLimit TryChangeBandwidth(CallAdmission call, int to, out int maximum)
     {
         lock (_gate)
         {
-            var incoming = direction == CallDirection.Incoming;
+            maximum = 0;
+            var from = call.BandwidthUnderLock;
+            if (call.ReleasedUnderLock || to == from)
+            {
+                return AdmissionLimit.None;
+            }
+
+            var incoming = call.Direction == CallDirection.Incoming;
             if (to > from && CheckBandwidth(_limits, incoming, (long)to - from, out maximum) is { } refused)
             {
                 return refused;
             }
 
-            maximum = 0;
             long delta = to - from;
             _bandwidth += delta;
             if (incoming)
@@ -94,32 +100,42 @@ internal sealed class SiteCounters
                 _outgoingBandwidth += delta;
             }
 
+            Volatile.Write(ref call.BandwidthUnderLock, to);
             return AdmissionLimit.None;
         }
     }
 
-    public void Release(CallDirection direction, bool forwarded, int bandwidthBps)
+    /// <summary>Gives a call's slots back; false when it was already released.</summary>
+    public bool Release(CallAdmission call)
     {
         lock (_gate)
         {
+            if (call.ReleasedUnderLock)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref call.ReleasedUnderLock, true);
+            var bandwidth = call.BandwidthUnderLock;
             _calls--;
-            if (direction == CallDirection.Incoming)
+            if (call.Direction == CallDirection.Incoming)
             {
                 _incoming--;
-                _incomingBandwidth -= bandwidthBps;
+                _incomingBandwidth -= bandwidth;
             }
             else
             {
                 _outgoing--;
-                _outgoingBandwidth -= bandwidthBps;
+                _outgoingBandwidth -= bandwidth;
             }
 
-            if (forwarded)
+            if (call.Forwarded)
             {
                 _forwarded--;
             }
 
-            _bandwidth -= bandwidthBps;
+            _bandwidth -= bandwidth;
+            return true;
         }
     }
 
