@@ -82,7 +82,7 @@ public sealed class CodecProfileTable
 
             // Decimal only at the edge: the text becomes whole bits per second at once.
             if (!decimal.TryParse(row.Fields[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var kbps)
-                || kbps * 1000 != decimal.Truncate(kbps * 1000) || kbps > 10_000_000)
+                || kbps * 1000 != decimal.Truncate(kbps * 1000) || kbps > 1_000_000)
             {
                 throw new CsvFormatException(source, row.Line, "kbps", $"'{row.Fields[2]}' is not kbps with at most 3 decimals");
             }

@@ -84,6 +84,7 @@ public sealed class CodecProfileTableTests
     [InlineData("encoding,clock_rate,kbps\nPCMU/8000,8000,87.2\n", "encoding")]
     [InlineData("encoding,clock_rate,kbps\nPCMU,8000,87.2\npcmu,8000,80\n", "encoding")]
     [InlineData("encoding,clock_rate,kbps\nPCMU,8000,-1\n", "kbps")]
+    [InlineData("encoding,clock_rate,kbps\nPCMU,8000,3000000\n", "kbps")]
     public void Parse_BadRow_NamesTheField(string content, string field)
     {
         var error = Assert.Throws<CsvFormatException>(() => CodecProfileTable.Parse(Encoding.UTF8.GetBytes(content), "bad.csv"));

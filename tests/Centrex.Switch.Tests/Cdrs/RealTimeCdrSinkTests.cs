@@ -89,6 +89,18 @@ public sealed class RealTimeCdrSinkTests : IDisposable
     }
 
     [Fact]
+    public void AccountIdTooLongForTheLedger_StoredAndCountedUnratedWithoutStoppingTheSink()
+    {
+        using var sink = Sink();
+        sink.Emit(Cdr.Answered("long", new string('a', 57), "2125551234", 60));
+        var ticket = sink.Emit(Cdr.Answered("after", "acme", "2125551234", 60));
+        sink.WaitForCommit(ticket, _guard.Token);
+        Assert.Equal(1, sink.Counters.Unrated);
+        Assert.Equal(1, sink.Counters.Charged);
+        Assert.Equal(2, sink.Counters.Stored);
+    }
+
+    [Fact]
     public void ManyProducers_EveryCdrStoredAndChargedExactlyOnce()
     {
         const int producers = 4;
