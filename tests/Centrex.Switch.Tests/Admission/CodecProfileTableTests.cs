@@ -55,6 +55,20 @@ public sealed class CodecProfileTableTests
     }
 
     [Fact]
+    public void OfferBandwidth_AllocatesNothing()
+    {
+        var offer = Encoding.ASCII.GetBytes(Offer);
+        CodecProfileTable.Default.OfferBandwidthBps(offer);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            CodecProfileTable.Default.OfferBandwidthBps(offer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Negotiated_AnswerWithG729AndDtmf_ReportsG729AndItsBandwidth()
     {
         var answer = "v=0\r\nc=IN IP4 198.51.100.7\r\nm=audio 3456 RTP/AVP 18 101\r\na=rtpmap:101 telephone-event/8000\r\n";
