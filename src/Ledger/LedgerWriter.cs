@@ -157,6 +157,11 @@ public sealed class LedgerWriter
     public void Commit()
     {
         ThrowIfFaulted();
+        if (Uncommitted == 0)
+        {
+            return;
+        }
+
         try
         {
             _crash.Reach("before-commit");

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Centrex.Ledger;
 
 /// <summary>What opening the store found and did.</summary>
@@ -7,4 +9,12 @@ namespace Centrex.Ledger;
 /// <param name="EntriesReplayed">Journal entries applied on top of the checkpoint.</param>
 /// <param name="TornBytesDiscarded">Bytes written after the last commit by a process that died, cut off.</param>
 /// <param name="Elapsed">How long opening took.</param>
-public sealed record RecoveryReport(bool CheckpointRecovered, long CommittedUntil, long ReplayedFrom, long EntriesReplayed, long TornBytesDiscarded, TimeSpan Elapsed);
+public sealed record RecoveryReport(bool CheckpointRecovered, long CommittedUntil, long ReplayedFrom, long EntriesReplayed, long TornBytesDiscarded, TimeSpan Elapsed)
+{
+    /// <summary>One line for an operator.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"recovered {(CheckpointRecovered ? "from a checkpoint" : "without a checkpoint")}, {EntriesReplayed:N0} journal entries replayed, "
+        + $"journal committed to {CommittedUntil:N0}{(TornBytesDiscarded > 0 ? $", {TornBytesDiscarded:N0} torn bytes after the last commit cut off" : string.Empty)}, "
+        + $"in {Elapsed.TotalMilliseconds:N0} ms");
+}

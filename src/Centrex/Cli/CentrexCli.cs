@@ -15,6 +15,7 @@ internal static class CentrexCli
             GenerateCommand.Create(console),
             JournalCommand.Create(console),
             BalanceCommand.Create(console),
+            ServeCommand.Create(console),
             CdrCommand.Create(console),
         };
 

@@ -2,8 +2,6 @@ using System.CommandLine;
 using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
-using Centrex.Rating.Numbering;
-using Centrex.Rating.Tariffs;
 using Centrex.RatingRun;
 
 namespace Centrex.Cli;
@@ -20,13 +18,14 @@ internal static class RateCommand
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table (npa,name) instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table (npa,name) instead of the shipped one" };
         var data = new Option<string?>("--data") { Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run" };
+        var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var command = new Command("rate", "Rate a CDR file: every row lands in the rated file or the rejects file, with a summary on stderr.")
         {
-            tariff, cdrs, output, rejects, tollFree, nanp, data,
+            tariff, cdrs, output, rejects, tollFree, nanp, data, checkpoints,
         };
         command.SetAction(parse => Execute(console, new RateRequest(
             parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
-            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data))));
+            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints))));
         return command;
     }
 
@@ -41,10 +40,7 @@ internal static class RateCommand
         Rater rater;
         try
         {
-            var plan = NumberingPlan.FromTables(
-                request.TollFree is null ? NpaTable.DefaultTollFree : NpaTable.Load(request.TollFree),
-                request.NanpInternational is null ? NpaTable.DefaultNanpInternational : NpaTable.Load(request.NanpInternational));
-            rater = new Rater(TariffLoader.Load(request.Tariff), plan);
+            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
         {
@@ -55,7 +51,7 @@ internal static class RateCommand
         LedgerStore? ledger = null;
         try
         {
-            ledger = request.Data is null ? null : LedgerStore.Open(request.Data);
+            ledger = request.Data is null ? null : LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
         }
         catch (LedgerUnavailableException e)
         {

@@ -8,4 +8,5 @@ namespace Centrex.Cli;
 /// <param name="TollFree">Operator's toll-free NPA table, or null for the shipped one.</param>
 /// <param name="NanpInternational">Operator's NANP-international NPA table, or null for the shipped one.</param>
 /// <param name="Data">Data directory whose durable ledger the calls are rated into, or null for a pure file run.</param>
-internal sealed record RateRequest(string Tariff, string Cdrs, string Rated, string Rejects, string? TollFree = null, string? NanpInternational = null, string? Data = null);
+/// <param name="CheckpointEntries">With <paramref name="Data"/>: checkpoint the balances after this many entries.</param>
+internal sealed record RateRequest(string Tariff, string Cdrs, string Rated, string Rejects, string? TollFree = null, string? NanpInternational = null, string? Data = null, long CheckpointEntries = 2_000_000);

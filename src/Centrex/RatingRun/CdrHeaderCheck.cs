@@ -4,7 +4,7 @@ using Centrex.Rating.Csv;
 
 namespace Centrex.RatingRun;
 
-/// <summary>Refuses a CDR file whose first record is not exactly the columns <c>id,account,caller,callee,start,duration</c>.</summary>
+/// <summary>Refuses CDR input whose first record is not exactly the columns <c>id,account,caller,callee,start,duration</c>.</summary>
 internal static class CdrHeaderCheck
 {
     /// <summary>Reads the first record of <paramref name="stream"/> and checks it; leaves the stream at its start.</summary>
@@ -20,18 +20,24 @@ internal static class CdrHeaderCheck
         }
 
         stream.Position = 0;
-        var content = buffer.AsSpan(0, length);
-        if (content.StartsWith(CsvDocument.Utf8Bom))
-        {
-            content = content[3..];
-        }
+        Check(buffer.AsSpan(0, length), isFinal: length < buffer.Length, path, maxRecordBytes);
+    }
 
+    /// <summary>Checks the header at the start of <paramref name="content"/>; returns where the data rows begin.</summary>
+    /// <param name="content">The input from its first byte (a UTF-8 byte order mark is skipped).</param>
+    /// <param name="isFinal">Whether <paramref name="content"/> is all of the input.</param>
+    /// <param name="source">The input's name in messages.</param>
+    /// <param name="maxRecordBytes">Longest record accepted.</param>
+    /// <exception cref="CsvFormatException">The header is missing or different.</exception>
+    public static int Check(ReadOnlySpan<byte> content, bool isFinal, string source, int maxRecordBytes)
+    {
+        var offset = content.StartsWith(CsvDocument.Utf8Bom) ? CsvDocument.Utf8Bom.Length : 0;
+        content = content[offset..];
         var expected = string.Join(",", CdrCsv.CdrHeader);
-        var isFinal = length < buffer.Length;
         var status = CsvRecordScanner.Scan(content, isFinal, maxRecordBytes, out var record);
         if (status == CsvScanStatus.EndOfData)
         {
-            throw new CsvFormatException(path, 1, "header", $"the file is empty; expected the header {expected}");
+            throw new CsvFormatException(source, 1, "header", $"the input is empty; expected the header {expected}");
         }
 
         // The header is a record like any other (RFC 4180 §2.3): its names may be quoted.
@@ -47,7 +53,9 @@ internal static class CdrHeaderCheck
         if (!matches)
         {
             var shown = Encoding.UTF8.GetString(record.ContentLength > 0 && !record.Damaged ? content[..record.ContentLength] : content[..Math.Min(content.Length, 80)]);
-            throw new CsvFormatException(path, 1, "header", $"the header is '{shown}'; a CDR file must start with exactly {expected}");
+            throw new CsvFormatException(source, 1, "header", $"the header is '{shown}'; CDR input must start with exactly {expected}");
         }
+
+        return offset + record.TotalLength;
     }
 }

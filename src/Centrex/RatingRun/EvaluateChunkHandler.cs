@@ -115,14 +115,8 @@ internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids
         if (encodeJournal)
         {
             // Encoded here, on this core, so the single writer only appends it.
-            var row = evaluation.Call.TariffRow;
             evaluation.JournalStart = chunk.Journal.Length;
-            evaluation.JournalLength = RatedCdrCodec.Write(
-                new RatedCdrFields(
-                    record[evaluation.Id], record[evaluation.Account], record[evaluation.Caller], evaluation.Call.Callee.Digits,
-                    evaluation.StartUnixSeconds, evaluation.StartNanoseconds, evaluation.DurationSeconds, evaluation.Call.BilledSeconds,
-                    evaluation.Call.Class, rater.Tariff.PrefixUtf8(row), rater.Tariff.DestinationUtf8(row), evaluation.Call.Charge.Value, 0),
-                chunk.Journal);
+            evaluation.JournalLength = RatedCdrEntry.Write(record, evaluation, rater.Tariff, chunk.Journal);
         }
 
         chunk.Tally.CountRated(evaluation.Call.Charge, evaluation.Call.BilledSeconds);

@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Text.Json;
+using Centrex.Ledger;
+using Centrex.Rating.Csv;
+using Microsoft.AspNetCore.Http;
+
+namespace Centrex.Ingestion;
+
+/// <summary>
+/// <c>POST /v1/cdr-batches</c>: a switch posts CDRs in the <c>centrex rate</c> CSV contract with an
+/// <c>Idempotency-Key</c> header; the answer (after the batch is committed) lists each row's outcome.
+/// </summary>
+internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writer, IngestionLimits limits)
+{
+    /// <summary>The route.</summary>
+    public const string Route = "/v1/cdr-batches";
+
+    /// <summary>The header naming the batch.</summary>
+    public const string KeyHeader = "Idempotency-Key";
+
+    public async Task Handle(HttpContext context)
+    {
+        var key = context.Request.Headers[KeyHeader].ToString();
+        if (key.Length is 0 or > IngestionLimits.MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+        {
+            await Respond(context, StatusCodes.Status400BadRequest, json => BatchResponse.WriteError(json, "bad-idempotency-key",
+                $"every batch carries an {KeyHeader} header of 1 to {IngestionLimits.MaxKeyLength} printable ASCII characters; resend it unchanged on retry", field: KeyHeader));
+            return;
+        }
+
+        if (context.Request.ContentLength > limits.MaxBatchBytes)
+        {
+            await TooLarge(context, $"a batch is at most {limits.MaxBatchBytes:N0} bytes");
+            return;
+        }
+
+        var body = ArrayPool<byte>.Shared.Rent(limits.MaxBatchBytes + 1);
+        try
+        {
+            var length = await ReadBody(context.Request.Body, body, context.RequestAborted);
+            if (length > limits.MaxBatchBytes)
+            {
+                await TooLarge(context, $"a batch is at most {limits.MaxBatchBytes:N0} bytes");
+                return;
+            }
+
+            ParsedBatch batch;
+            try
+            {
+                batch = parser.Parse(key, body, length);
+            }
+            catch (CsvFormatException e)
+            {
+                await Respond(context, StatusCodes.Status400BadRequest, json => BatchResponse.WriteError(json, "malformed-batch",
+                    $"line {e.Line}, field '{e.Field}': {e.Reason}; nothing in the batch was applied", e.Line, e.Field));
+                return;
+            }
+            catch (BatchTooLargeException e)
+            {
+                await TooLarge(context, e.Message);
+                return;
+            }
+
+            BatchResult result;
+            try
+            {
+                result = await writer.SubmitAsync(batch);
+            }
+            catch (Exception e) when (e is LedgerUnavailableException or InvalidOperationException or IOException)
+            {
+                await Respond(context, StatusCodes.Status503ServiceUnavailable, json => BatchResponse.WriteError(json, "ledger-unavailable",
+                    $"{e.Message}; the batch was not acknowledged: resend it with the same key once the service is back"));
+                return;
+            }
+
+            if (result.KeyConflict)
+            {
+                await Respond(context, StatusCodes.Status422UnprocessableEntity, json => BatchResponse.WriteError(json, "idempotency-key-reused",
+                    $"the key '{key}' was used before for a different batch; a retry must resend the same bytes, a new batch needs a new key", field: KeyHeader));
+                return;
+            }
+
+            await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, result));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    private static async Task<int> ReadBody(Stream body, byte[] buffer, CancellationToken cancel)
+    {
+        var length = 0;
+        int n;
+        while (length < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(length), cancel)) > 0)
+        {
+            length += n;
+        }
+
+        return length;
+    }
+
+    private static Task TooLarge(HttpContext context, string message) =>
+        Respond(context, StatusCodes.Status413PayloadTooLarge, json => BatchResponse.WriteError(json, "batch-too-large", $"{message}; split it into smaller batches"));
+
+    internal static async Task Respond(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(json);
+        }
+
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Centrex.Ledger;
+using Centrex.Rating;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Centrex.Ingestion;
+
+/// <summary>
+/// The HTTP side of <c>centrex serve</c> (ASP.NET Core on Kestrel): routes, limits, and an orderly stop that lets the
+/// ledger writer finish every queued batch and checkpoint before the store closes.
+/// </summary>
+internal sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly LedgerStore _ledger;
+    private readonly Rater _rater;
+    private readonly IngestionLimits _limits;
+    private WebApplication? _app;
+    private IngestionWriter? _writer;
+
+    public ServiceHost(LedgerStore ledger, Rater rater, IngestionLimits limits)
+    {
+        _ledger = ledger;
+        _rater = rater;
+        _limits = limits;
+    }
+
+    /// <summary>Starts listening; returns the bound address (the real port when 0 was asked for).</summary>
+    public async Task<string> StartAsync(IPEndPoint endpoint, CancellationToken cancel)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(endpoint);
+            kestrel.AddServerHeader = false;
+
+            // The endpoint enforces the batch limit itself, to answer 413 with a reason.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        _app = builder.Build();
+        _writer = new IngestionWriter(_ledger.Writer);
+        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), _writer, _limits);
+        var balance = new BalanceEndpoint(_ledger);
+        _app.MapPost(IngestionEndpoint.Route, ingestion.Handle);
+        _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account));
+        await _app.StartAsync(cancel);
+        var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First()).Authority;
+    }
+
+    /// <summary>Waits until <paramref name="cancel"/> fires or the host is told to stop.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancel)
+    {
+        if (_app is not null)
+        {
+            await _app.WaitForShutdownAsync(cancel);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _writer?.Dispose();
+    }
+}
