@@ -16,6 +16,7 @@ internal static class CentrexCli
             JournalCommand.Create(console),
             BalanceCommand.Create(console),
             ServeCommand.Create(console),
+            CdrCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,34 @@
+using Centrex.Ledger;
+using Centrex.Ledger.Journal;
+using Centrex.Rating.Money;
+using NodaTime;
+
+namespace Centrex.Switch.Tests.Support;
+
+/// <summary>A real ledger (FasterKV + FasterLog) in a temp data directory.</summary>
+internal sealed class LedgerFolder : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private int _movements;
+
+    public LedgerFolder() => Store = LedgerStore.Open(_folder.Path);
+
+    public LedgerStore Store { get; }
+
+    public string DataDirectory => _folder.Path;
+
+    /// <summary>Posts a top-up (or, negative, an adjustment) and commits it.</summary>
+    public void TopUp(string account, long mills)
+    {
+        var id = "m" + Interlocked.Increment(ref _movements);
+        var kind = mills >= 0 ? MovementKind.TopUp : MovementKind.Adjustment;
+        Assert.True(Store.Writer.TryPostMovement(new BalanceMovement(id, account, kind, new Mills(mills), Instant.FromUnixTimeSeconds(1_790_000_000), "test")));
+        Store.Writer.Commit();
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _folder.Dispose();
+    }
+}
