@@ -38,7 +38,7 @@ public sealed class RealTimeCdrSinkTests : IDisposable
         Assert.True(hold.IsReleased);
         Assert.Equal(Mills.Zero, authorizer.Held("acme"));
         Assert.Equal(1, sink.Counters.Charged);
-        Assert.True(_ledger.Store.Writer.FindCdr("call-1"u8) >= 0);
+        Assert.True(_ledger.Store.Writer.ContainsCdr("call-1"u8));
     }
 
     [Fact]
