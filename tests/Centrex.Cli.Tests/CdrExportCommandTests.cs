@@ -91,7 +91,8 @@ public sealed class CdrExportCommandTests : IDisposable
         Mills charged;
         using (var ledger = LedgerStore.Open(Data))
         {
-            using (var sink = new RealTimeCdrSink(rater, ledger, Data))
+            using (var writer = new LedgerWriterThread(ledger.Writer))
+            using (var sink = new RealTimeCdrSink(rater, writer, Data))
             {
                 foreach (var cdr in Calls())
                 {

@@ -21,6 +21,7 @@ public class CdrSinkBenchmarks
 {
     private string _folder = string.Empty;
     private LedgerStore? _ledger;
+    private LedgerWriterThread? _writer;
     private RealTimeCdrSink? _sink;
     private long _next;
 
@@ -30,13 +31,15 @@ public class CdrSinkBenchmarks
         _folder = Path.Combine(Path.GetTempPath(), "centrex-bench-sink-" + Guid.NewGuid().ToString("N"));
         _ledger = LedgerStore.Open(_folder);
         var tariff = TariffLoader.Parse(Encoding.UTF8.GetBytes("prefix,destination,rate,connect_fee,first_increment,next_increment\n" + string.Join("\n", SampleTariffBuilder.Build(3_000))), "sample");
-        _sink = new RealTimeCdrSink(new Rater(tariff, NumberingPlan.Default), _ledger, _folder);
+        _writer = new LedgerWriterThread(_ledger.Writer);
+        _sink = new RealTimeCdrSink(new Rater(tariff, NumberingPlan.Default), _writer, _folder);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _sink?.Dispose();
+        _writer?.Dispose();
         _ledger?.Dispose();
         Directory.Delete(_folder, recursive: true);
     }

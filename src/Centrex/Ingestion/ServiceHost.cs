@@ -21,7 +21,7 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly Rater _rater;
     private readonly IngestionLimits _limits;
     private WebApplication? _app;
-    private IngestionWriter? _writer;
+    private LedgerWriterThread? _writer;
 
     public ServiceHost(LedgerStore ledger, Rater rater, IngestionLimits limits)
     {
@@ -45,8 +45,8 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         _app = builder.Build();
-        _writer = new IngestionWriter(_ledger.Writer);
-        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), _writer, _limits);
+        _writer = new LedgerWriterThread(_ledger.Writer);
+        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer), _limits);
         var balance = new BalanceEndpoint(_ledger);
         _app.MapPost(IngestionEndpoint.Route, ingestion.Handle);
         _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account));

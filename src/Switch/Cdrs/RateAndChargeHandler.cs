@@ -10,17 +10,20 @@ using Centrex.Switch.Authorization;
 namespace Centrex.Switch.Cdrs;
 
 /// <summary>
-/// The real-time CDR stage: stores every CDR, rates each chargeable one with the rating kernel and appends it to the
-/// ledger's journal; at the end of each batch (the Disruptor's natural batching: whatever arrived while the last
-/// commit ran) flushes the store, commits the ledger once for the whole batch (group commit, as the file run's
-/// <c>WriteChunkHandler</c> does), and only then releases the batch's balance holds and acknowledges it. An idle
-/// switch commits each CDR at once (milliseconds after the BYE); a busy one commits many per disk flush.
+/// The real-time CDR stage: stores every CDR and rates each chargeable one with the rating kernel into its journal
+/// entry; at the end of each batch (the Disruptor's natural batching: whatever arrived while the last commit ran)
+/// flushes the store and hands the batch's entries to the ledger's writer thread, which appends them and commits
+/// them with whatever else it is writing (group commit); only then are the batch's balance holds released and the
+/// batch acknowledged. An idle switch commits each CDR at once (milliseconds after the BYE); a busy one commits many
+/// per disk flush.
 /// </summary>
-internal sealed class RateAndChargeHandler(Rater rater, LedgerWriter ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters)
+internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters)
     : IEventHandler<CdrSlot>, ILifecycleAware
 {
     private readonly List<CallAuthorization> _releaseAfterCommit = [];
     private readonly ByteBuffer _text = new(1024);
+    private readonly ByteBuffer _entries = new(64 * 1024);
+    private readonly List<int> _lengths = [];
 
     public void OnEvent(ref CdrSlot data, long sequence, bool endOfBatch)
     {
@@ -42,7 +45,7 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriter ledger, Cdr
         if (endOfBatch)
         {
             store.Flush();
-            ledger.Commit();
+            ChargeBatch();
             foreach (var hold in _releaseAfterCommit)
             {
                 hold.Release();
@@ -82,13 +85,44 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriter ledger, Cdr
             call.Callee.Digits, start.ToUnixTimeSeconds(), (int)(((ticks % 10_000_000) + 10_000_000) % 10_000_000 * 100),
             cdr.BillableSeconds, call.BilledSeconds, call.Class,
             rater.Tariff.PrefixUtf8(call.TariffRow), rater.Tariff.DestinationUtf8(call.TariffRow), call.Charge.Value, 0);
-        if (ledger.TryAppendRatedCdr(fields))
+        _lengths.Add(RatedCdrCodec.Write(fields, _entries));
+    }
+
+    /// <summary>Appends the batch's rated calls on the writer thread and waits until they are committed.</summary>
+    private void ChargeBatch()
+    {
+        if (_lengths.Count == 0)
         {
-            counters.AddCharged();
+            return;
         }
-        else
+
+        var entries = _entries.Written.ToArray();
+        var lengths = _lengths.ToArray();
+        _entries.Clear();
+        _lengths.Clear();
+        var charged = ledger.Submit(writer =>
         {
-            counters.AddDuplicate();
+            var appended = 0;
+            for (int i = 0, offset = 0; i < lengths.Length; offset += lengths[i], i++)
+            {
+                if (writer.TryAppendEncodedCdr(entries.AsSpan(offset, lengths[i])) == CdrAppend.Appended)
+                {
+                    appended++;
+                }
+            }
+
+            return appended;
+        }).GetAwaiter().GetResult();
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            if (i < charged)
+            {
+                counters.AddCharged();
+            }
+            else
+            {
+                counters.AddDuplicate();
+            }
         }
     }
 

@@ -7,8 +7,8 @@ namespace Centrex.Switch.Cdrs;
 
 /// <summary>
 /// The switch's <see cref="ICdrSink"/>: a ring buffer (the pipeline's Disruptor, many producers: every B2BUA thread)
-/// feeding one stage that stores, rates and charges (<see cref="RateAndChargeHandler"/>). The stage owns the ledger's
-/// single writer while the sink runs: nothing else may write to that ledger meanwhile.
+/// feeding one stage that stores, rates and charges (<see cref="RateAndChargeHandler"/>) through the ledger's writer
+/// thread, which it shares with everything else that charges in the service.
 /// </summary>
 public sealed class RealTimeCdrSink : ICdrSink, IDisposable
 {
@@ -20,16 +20,16 @@ public sealed class RealTimeCdrSink : ICdrSink, IDisposable
 
     /// <summary>Starts the sink.</summary>
     /// <param name="rater">Rates chargeable calls.</param>
-    /// <param name="ledger">The durable ledger: charges lower its balances.</param>
+    /// <param name="ledger">The durable ledger's writer thread: charges lower its balances.</param>
     /// <param name="dataDirectory">Where the CDR store lives (<c>DATA/cdrs</c>).</param>
     /// <param name="ringSize">Slots in the ring, a power of two: CDRs that may wait for the stage before
     /// <see cref="Emit"/> blocks.</param>
-    public RealTimeCdrSink(Rater rater, LedgerStore ledger, string dataDirectory, int ringSize = 4096)
+    public RealTimeCdrSink(Rater rater, LedgerWriterThread ledger, string dataDirectory, int ringSize = 4096)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         _store = new CdrStore(dataDirectory);
         _disruptor = new Disruptor<CdrSlot>(ringSize, ProducerType.Multi, new BlockingWaitStrategy());
-        _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger.Writer, _store, _signal, Counters));
+        _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger, _store, _signal, Counters));
         _ring = _disruptor.Start();
     }
 

@@ -19,7 +19,7 @@ public sealed class RealTimeCdrSinkTests : IDisposable
         _ledger.Dispose();
     }
 
-    private RealTimeCdrSink Sink() => new(TestTariff.Rater, _ledger.Store, _ledger.DataDirectory, ringSize: 64);
+    private RealTimeCdrSink Sink() => new(TestTariff.Rater, _ledger.Writer, _ledger.DataDirectory, ringSize: 64);
 
     [Fact]
     public void AnsweredOutgoingCall_BalanceMovesOnceCommittedAndTheHoldIsReleasedAfter()
@@ -38,7 +38,7 @@ public sealed class RealTimeCdrSinkTests : IDisposable
         Assert.True(hold.IsReleased);
         Assert.Equal(Mills.Zero, authorizer.Held("acme"));
         Assert.Equal(1, sink.Counters.Charged);
-        Assert.True(_ledger.Store.Writer.ContainsCdr("call-1"u8));
+        Assert.True(_ledger.Writer.Submit(writer => writer.ContainsCdr("call-1"u8)).GetAwaiter().GetResult());
     }
 
     [Fact]

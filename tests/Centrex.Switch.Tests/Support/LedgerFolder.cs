@@ -11,9 +11,16 @@ internal sealed class LedgerFolder : IDisposable
     private readonly TempFolder _folder = new();
     private int _movements;
 
-    public LedgerFolder() => Store = LedgerStore.Open(_folder.Path);
+    public LedgerFolder()
+    {
+        Store = LedgerStore.Open(_folder.Path);
+        Writer = new LedgerWriterThread(Store.Writer);
+    }
 
     public LedgerStore Store { get; }
+
+    /// <summary>The ledger's writer thread: everything that writes goes through it.</summary>
+    public LedgerWriterThread Writer { get; }
 
     public string DataDirectory => _folder.Path;
 
@@ -22,12 +29,13 @@ internal sealed class LedgerFolder : IDisposable
     {
         var id = "m" + Interlocked.Increment(ref _movements);
         var kind = mills >= 0 ? MovementKind.TopUp : MovementKind.Adjustment;
-        Assert.True(Store.Writer.TryPostMovement(new BalanceMovement(id, account, kind, new Mills(mills), Instant.FromUnixTimeSeconds(1_790_000_000), "test")));
-        Store.Writer.Commit();
+        var movement = new BalanceMovement(id, account, kind, new Mills(mills), Instant.FromUnixTimeSeconds(1_790_000_000), "test");
+        Assert.True(Writer.Submit(writer => writer.TryPostMovement(movement)).GetAwaiter().GetResult());
     }
 
     public void Dispose()
     {
+        Writer.Dispose();
         Store.Dispose();
         _folder.Dispose();
     }
