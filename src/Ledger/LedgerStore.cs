@@ -23,7 +23,7 @@ public sealed class LedgerStore : IDisposable
     {
         Folder = folder;
         _journal = new CdrJournal(Path.Combine(folder, "journal"));
-        _state = new FasterTable<StateKey>(Path.Combine(folder, "state"), StateKeyComparer.Instance, options.StateIndexBuckets, options.StateLogMemoryBits);
+        _state = StateTable.Open(Path.Combine(folder, "state"), options.StateIndexBuckets, options.StateLogMemoryBits);
         _idLog = new IdLog(Path.Combine(folder, "ids"));
         var ids = new IdIndex(_idLog.Durable);
         _idLog.LoadInto(ids);

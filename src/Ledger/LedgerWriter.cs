@@ -391,10 +391,7 @@ public sealed class LedgerWriter
 
     private void Apply(PendingTotals totals, long appliedUntil)
     {
-        foreach (var (key, delta) in totals.Drain())
-        {
-            _state.Add(key, delta);
-        }
+        _state.AddAll(totals.Drain());
 
         _state.Set(StateKey.AppliedUntil, appliedUntil);
         _appliedUntil = appliedUntil;
