@@ -9,6 +9,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["ledger-open", var folder])
+        {
+            Ledger.DurableLedgerBench.Reopen(folder, "recovery of an existing ledger");
+            return;
+        }
+
         if (args is ["ledger", .. var rest])
         {
             Ledger.DurableLedgerBench.Run(rest);

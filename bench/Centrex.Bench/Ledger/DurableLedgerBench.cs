@@ -11,7 +11,8 @@ namespace Centrex.Bench.Ledger;
 /// The durable ledger's figures, timed with a stopwatch on real files (BenchmarkDotNet's repeated iterations do not
 /// fit a store that grows): rated CDRs appended and group-committed (throughput, commit latency p50/p99), then the
 /// time to reopen the store with its checkpoint and without one (every entry replayed).
-/// <c>dotnet run -c Release --project bench/Centrex.Bench -- ledger [cdrs] [group] [folder]</c>.
+/// <c>dotnet run -c Release --project bench/Centrex.Bench -- ledger [cdrs] [group] [folder]</c>; <c>-- ledger-open FOLDER</c>
+/// times opening (recovering) an existing ledger.
 /// </summary>
 internal static class DurableLedgerBench
 {
@@ -113,7 +114,7 @@ internal static class DurableLedgerBench
         }
     }
 
-    private static void Reopen(string folder, string what)
+    public static void Reopen(string folder, string what)
     {
         var open = Stopwatch.StartNew();
         using var store = LedgerStore.Open(folder);

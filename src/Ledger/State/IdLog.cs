@@ -13,6 +13,7 @@ internal sealed class IdLog : IDisposable
 {
     private const int RecordSize = 24;
     private const int MetaSize = 24;
+    private const int PrefetchDistance = 8;
     private readonly string _meta;
     private readonly FileStream _file;
     private readonly BufferedStream _writer;
@@ -53,11 +54,16 @@ internal sealed class IdLog : IDisposable
         {
             var records = (int)Math.Min(RecordsPerRead, left);
             _file.ReadExactly(buffer, 0, records * RecordSize);
-            for (var at = 0; at < records * RecordSize; at += RecordSize)
+            for (var i = 0; i < records; i++)
             {
-                var record = buffer.AsSpan(at, RecordSize);
-                index.Add(new NameFingerprint(BinaryPrimitives.ReadUInt64LittleEndian(record), BinaryPrimitives.ReadUInt64LittleEndian(record[8..])),
-                    BinaryPrimitives.ReadInt64LittleEndian(record[16..]));
+                // The inserts land all over a table far larger than the cache: start loading a later record's slot first.
+                if (i + PrefetchDistance < records)
+                {
+                    index.Prefetch(Fingerprint(buffer.AsSpan((i + PrefetchDistance) * RecordSize, RecordSize)));
+                }
+
+                var record = buffer.AsSpan(i * RecordSize, RecordSize);
+                index.Add(Fingerprint(record), BinaryPrimitives.ReadInt64LittleEndian(record[16..]));
             }
 
             left -= records;
@@ -127,6 +133,9 @@ internal sealed class IdLog : IDisposable
 
         return (covered, durable);
     }
+
+    private static NameFingerprint Fingerprint(ReadOnlySpan<byte> record) =>
+        new(BinaryPrimitives.ReadUInt64LittleEndian(record), BinaryPrimitives.ReadUInt64LittleEndian(record[8..]));
 
     private static long Check(long covered, long durable) => (long)(((ulong)covered * 0x9E3779B97F4A7C15UL) ^ ((ulong)durable * 0xC2B2AE3D27D4EB4FUL) ^ 0x5EED);
 }
