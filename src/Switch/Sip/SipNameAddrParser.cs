@@ -46,7 +46,7 @@ internal static class SipNameAddrParser
             {
                 // addr-spec: a scheme, so the whole thing is a URI.
                 s.Position = start;
-                uriRange = s.TakeUntil(_addrSpecStop);
+                uriRange = s.TakeUntil(SipChars.AddrSpecStop);
                 bracketed = false;
             }
             else
@@ -107,8 +107,7 @@ internal static class SipNameAddrParser
 
         uri = new TextRange(s.Position, close);
         s.Position += close + 1;
-        return buffer.Slice(uri.Start, uri.Length).IndexOfAny(SipChars.Space) < 0;
+        return !SipChars.Any(buffer.Slice(uri.Start, uri.Length), SipChars.Space);
     }
 
-    private static readonly System.Buffers.SearchValues<byte> _addrSpecStop = System.Buffers.SearchValues.Create(" \t\r\n;,"u8);
 }

@@ -8,6 +8,7 @@ internal struct SipParamCapture
     public TextRange Received;
     public TextRange Rport;
     public bool HasRport;
+    public TextRange RportParam;
     public TextRange Expires;
     public TextRange All;
 }

@@ -13,8 +13,14 @@ internal static class SipParams
     public static bool TryRead(ref SipScanner s, ReadOnlySpan<byte> buffer, ref SipParamCapture capture)
     {
         var start = s.Position;
-        while (s.TrySeparator((byte)';'))
+        while (true)
         {
+            var paramStart = s.Position;
+            if (!s.TrySeparator((byte)';'))
+            {
+                break;
+            }
+
             if (!s.TryToken(out var name))
             {
                 return false;
@@ -34,7 +40,7 @@ internal static class SipParams
                 }
                 else
                 {
-                    value = s.TakeUntil(SipChars.ParamValueStop);
+                    value = s.TakeUntil(SipChars.ParamStop);
                     if (value.IsEmpty)
                     {
                         return false;
@@ -43,6 +49,10 @@ internal static class SipParams
             }
 
             Capture(buffer.Slice(name.Start, name.Length), value, hasValue, ref capture);
+            if (capture.HasRport && capture.RportParam.IsEmpty)
+            {
+                capture.RportParam = new TextRange(paramStart, s.Position - paramStart);
+            }
         }
 
         capture.All = new TextRange(start, s.Position - start);

@@ -126,7 +126,7 @@ internal static partial class SipParser
 
             case SipHeaderKind.CallId:
                 // callid = word [ "@" word ]: no whitespace (RFC 3261 §25.1).
-                if (value.IsEmpty || span.Slice(value.Start, value.Length).IndexOfAny(SipChars.Space) >= 0)
+                if (value.IsEmpty || SipChars.Any(span.Slice(value.Start, value.Length), SipChars.Space))
                 {
                     return SipParseError.BadCallId;
                 }
@@ -171,7 +171,7 @@ internal static partial class SipParser
         // CSeq = 1*DIGIT LWS Method.
         var s = new SipScanner(span, value);
         var digits = s.Rest;
-        var n = digits.IndexOfAnyExcept("0123456789"u8);
+        var n = SipChars.CountIn(digits, SipChars.Digit);
         if (n <= 0)
         {
             return SipParseError.BadCSeq;

@@ -86,7 +86,7 @@ internal static partial class SipParser
         }
 
         var method = line[..sp1];
-        if (method.IndexOfAnyExcept(SipChars.Token) >= 0)
+        if (!SipChars.All(method, SipChars.Token))
         {
             return SipParseError.BadMethod;
         }
@@ -99,7 +99,7 @@ internal static partial class SipParser
         }
 
         var version = rest[(sp2 + 1)..];
-        if (version.IndexOfAny(SipChars.Space) >= 0)
+        if (SipChars.Any(version, SipChars.Space))
         {
             return SipParseError.BadRequestUri; // RFC 4475 §3.1.2.7: whitespace inside the Request-URI.
         }
@@ -110,7 +110,7 @@ internal static partial class SipParser
         }
 
         var uriRange = new TextRange(start + sp1 + 1, sp2);
-        if (!SipUriParser.TryParse(span, uriRange, out var uri))
+        if (SipChars.Any(rest[..sp2], SipChars.Space) || !SipUriParser.TryParse(span, uriRange, out var uri))
         {
             return SipParseError.BadRequestUri;
         }
@@ -190,25 +190,21 @@ internal static partial class SipParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, int pos, int end)
     {
+        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS: one pass over the name finds the colon too.
         var line = span[pos..end];
-        var colon = line.IndexOf((byte)':');
-        if (colon < 0)
+        var nameEnd = SipChars.CountIn(line, SipChars.Token);
+        var colon = nameEnd;
+        while (colon < line.Length && SipChars.IsWsp(line[colon]))
         {
-            return SipParseError.HeaderWithoutColon;
+            colon++;
         }
 
-        // header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS.
-        var nameEnd = colon;
-        while (nameEnd > 0 && SipChars.IsWsp(line[nameEnd - 1]))
+        if (colon >= line.Length || line[colon] != (byte)':' || nameEnd == 0)
         {
-            nameEnd--;
+            return line.IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
         }
 
         var name = line[..nameEnd];
-        if (name.IsEmpty || name.IndexOfAnyExcept(SipChars.Token) >= 0)
-        {
-            return SipParseError.BadHeaderName;
-        }
 
         var valueStart = pos + colon + 1;
         while (valueStart < end && SipChars.IsWsp(span[valueStart]))

@@ -80,13 +80,7 @@ internal ref struct SipScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryToken(out TextRange token)
     {
-        var rest = _buffer[Position.._end];
-        var n = rest.IndexOfAnyExcept(SipChars.Token);
-        if (n < 0)
-        {
-            n = rest.Length;
-        }
-
+        var n = SipChars.CountIn(_buffer[Position.._end], SipChars.Token);
         token = new TextRange(Position, n);
         Position += n;
         return n > 0;
@@ -131,14 +125,9 @@ internal ref struct SipScanner
     }
 
     /// <summary>Runs until one of <paramref name="stops"/> (or the end); the range taken may be empty.</summary>
-    public TextRange TakeUntil(System.Buffers.SearchValues<byte> stops)
+    public TextRange TakeUntil(byte stops)
     {
-        var rest = _buffer[Position.._end];
-        var n = rest.IndexOfAny(stops);
-        if (n < 0)
-        {
-            n = rest.Length;
-        }
+        var n = SipChars.CountNotIn(_buffer[Position.._end], stops);
 
         var range = new TextRange(Position, n);
         Position += n;

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Centrex.Switch.Sip;
 
-/// <summary>Checks and splits a URI that has no whitespace in it (RFC 3261 §19.1.1 and §25.1, RFC 5118 for IPv6).</summary>
+/// <summary>Checks and splits a URI the caller has checked for whitespace (RFC 3261 §19.1.1 and §25.1, RFC 5118 for IPv6).</summary>
 internal static class SipUriParser
 {
     public static bool TryParse(ReadOnlySpan<byte> buffer, TextRange range, out SipUri uri)
@@ -10,14 +10,14 @@ internal static class SipUriParser
         uri = default;
         var text = buffer.Slice(range.Start, range.Length);
         var colon = text.IndexOf((byte)':');
-        if (colon <= 0 || text.IndexOfAny(SipChars.Space) >= 0)
+        if (colon <= 0)
         {
             return false;
         }
 
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
         var scheme = text[..colon];
-        if (!char.IsAsciiLetter((char)scheme[0]) || scheme.IndexOfAnyExcept(_schemeChars) >= 0)
+        if (!char.IsAsciiLetter((char)scheme[0]) || !SipChars.All(scheme, SipChars.Scheme))
         {
             return false;
         }
@@ -69,7 +69,7 @@ internal static class SipUriParser
         {
             // IPv6reference = "[" IPv6address "]" (RFC 5118 §4.1; the three-colon form of §4.5 is let through).
             var close = hostText.IndexOf((byte)']');
-            if (close < 3 || hostText[1..close].IndexOfAnyExcept(SipChars.Ipv6) >= 0)
+            if (close < 3 || !SipChars.All(hostText[1..close], SipChars.Ipv6))
             {
                 return false;
             }
@@ -80,11 +80,7 @@ internal static class SipUriParser
         }
         else
         {
-            hostLength = hostText.IndexOfAnyExcept(SipChars.Host);
-            if (hostLength < 0)
-            {
-                hostLength = hostText.Length;
-            }
+            hostLength = SipChars.CountIn(hostText, SipChars.Host);
 
             if (hostLength == 0)
             {
@@ -99,11 +95,7 @@ internal static class SipUriParser
         if (!after.IsEmpty && after[0] == (byte)':')
         {
             var digits = after[1..];
-            var n = digits.IndexOfAnyExcept("0123456789"u8);
-            if (n < 0)
-            {
-                n = digits.Length;
-            }
+            var n = SipChars.CountIn(digits, SipChars.Digit);
 
             var value = SipNumbers.Parse(digits[..n], 65535);
             if (value < 0)
@@ -133,7 +125,4 @@ internal static class SipUriParser
         var i = text.IndexOf(stop);
         return i < 0 ? text.Length : i;
     }
-
-    private static readonly System.Buffers.SearchValues<byte> _schemeChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-."u8);
 }

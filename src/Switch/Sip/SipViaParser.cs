@@ -66,7 +66,7 @@ internal static class SipViaParser
             s.Position++;
             var inner = s.Rest;
             var close = inner.IndexOf((byte)']');
-            if (close < 2 || inner[..close].IndexOfAnyExcept(SipChars.Ipv6) >= 0)
+            if (close < 2 || !SipChars.All(inner[..close], SipChars.Ipv6))
             {
                 return SipParseError.BadVia;
             }
@@ -78,13 +78,12 @@ internal static class SipViaParser
         else
         {
             var rest = s.Rest;
-            var n = rest.IndexOfAnyExcept(SipChars.Host);
-            if (n == 0 || rest.IsEmpty)
+            var n = SipChars.CountIn(rest, SipChars.Host);
+            if (n == 0)
             {
                 return SipParseError.BadVia;
             }
 
-            n = n < 0 ? rest.Length : n;
             host = new TextRange(s.Position, n);
             s.Position += n;
         }
@@ -93,8 +92,7 @@ internal static class SipViaParser
         if (s.TrySeparator((byte)':'))
         {
             var rest = s.Rest;
-            var n = rest.IndexOfAnyExcept("0123456789"u8);
-            n = n < 0 ? rest.Length : n;
+            var n = SipChars.CountIn(rest, SipChars.Digit);
             var value = SipNumbers.Parse(rest[..n], 65535);
             if (value <= 0)
             {
@@ -112,7 +110,7 @@ internal static class SipViaParser
         }
 
         via = new SipVia(new TextRange(start, s.Position - start), transport, host, port, ipv6,
-            capture.Branch, capture.Received, capture.HasRport, capture.Rport);
+            capture.Branch, capture.Received, capture.HasRport, capture.Rport, capture.RportParam);
         return SipParseError.None;
     }
 }
