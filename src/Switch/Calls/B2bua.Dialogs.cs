@@ -76,6 +76,7 @@ internal sealed partial class B2bua
             return;
         }
 
+        End(call, CallDisposition.Answered, 200); // the CDR is out before either side hears back.
         transaction.Respond(200, "OK");
         if (callId == call.BCallId)
         {
@@ -85,8 +86,6 @@ internal sealed partial class B2bua
         {
             ByeB(call);
         }
-
-        End(call, CallDisposition.Answered, 200);
     }
 
     private void OnCap(Call call)
@@ -97,9 +96,9 @@ internal sealed partial class B2bua
         }
 
         // The 120-minute cap (seed 001) or the balance's maximum duration: both legs are released.
+        End(call, CallDisposition.Answered, 200);
         ByeA(call);
         ByeB(call);
-        End(call, CallDisposition.Answered, 200);
     }
 
     /// <summary>The final response to the caller's INVITE; a 2xx is retransmitted over UDP until ACK (§13.3.1.4).</summary>
@@ -127,9 +126,9 @@ internal sealed partial class B2bua
         if (elapsed >= SipTimerValues.Timeout)
         {
             // §13.3.1.4: no ACK after 64*T1: the dialog is confirmed and then ended with BYE.
+            End(call, CallDisposition.Failed, 200);
             ByeA(call);
             ByeB(call);
-            End(call, CallDisposition.Failed, 200);
             return;
         }
 

@@ -132,8 +132,8 @@ internal sealed partial class B2bua
 
     private void Refuse(Call call, int status, string reason, CallDisposition disposition, string? extra = null)
     {
-        call.AInvite.Respond(status, reason, extra);
         End(call, disposition, status);
+        call.AInvite.Respond(status, reason, extra);
     }
 
     private void OnNoAnswer(Call call)
@@ -144,8 +144,8 @@ internal sealed partial class B2bua
         }
 
         CancelB(call);
-        call.AInvite.Respond(480, "No Answer");
         End(call, CallDisposition.NoAnswer, 480);
+        call.AInvite.Respond(480, "No Answer");
     }
 
     private static string CallerOf(SipMessage request, SwitchAccount? caller) =>

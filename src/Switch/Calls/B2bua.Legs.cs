@@ -70,12 +70,11 @@ internal sealed partial class B2bua
         }
 
         // Timer B: the callee never answered the INVITE at all (§8.1.3.1: as if 408).
+        End(call, call.Cancelled ? CallDisposition.Cancelled : CallDisposition.NoAnswer, call.Cancelled ? 487 : 408);
         if (!call.Cancelled)
         {
             call.AInvite.Respond(408, "Request Timeout");
         }
-
-        End(call, call.Cancelled ? CallDisposition.Cancelled : CallDisposition.NoAnswer, call.Cancelled ? 487 : 408);
     }
 
     private void OnBProvisional(Call call, SipMessage response, int status)
@@ -129,8 +128,8 @@ internal sealed partial class B2bua
         {
             ByeB(call);
             var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
-            call.AInvite.Respond(admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", warning);
             End(call, CallDisposition.RefusedByLimit, 503);
+            call.AInvite.Respond(admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", warning);
             return;
         }
 
@@ -156,7 +155,6 @@ internal sealed partial class B2bua
 
         // Busy, decline, unavailable and the rest reach the caller with the callee's status (§16.7 step 6 in spirit).
         var extra = status == 503 ? null : response.Find(SipHeaderKind.Warning) is { IsEmpty: false } w ? $"Warning: {response.Text(w)}\r\n" : null;
-        call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
         var disposition = status switch
         {
             486 or 600 => CallDisposition.Busy,
@@ -165,6 +163,7 @@ internal sealed partial class B2bua
             _ => CallDisposition.Failed,
         };
         End(call, disposition, status);
+        call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
     }
 
     private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP";

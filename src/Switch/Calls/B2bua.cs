@@ -78,8 +78,8 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         call.AFinalTimer?.Cancel();
         if (call.Feature is not null && call.State == CallState.Answered)
         {
-            ByeA(call); // Feature codes are answered and then released (their behaviour is a later issue).
             End(call, CallDisposition.Answered, 200);
+            ByeA(call); // Feature codes are answered and then released (their behaviour is a later issue).
         }
     }
 

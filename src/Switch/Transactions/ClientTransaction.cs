@@ -150,9 +150,9 @@ internal sealed class ClientTransaction
                 _retransmit?.Cancel();
                 _timeout?.Cancel();
                 _ack = BuildAck(response);
-                _stack.Send(Kind, Destination, _ack, Connection);
                 _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, Terminate); // Timer D.
                 User.OnResponse(this, response);
+                _stack.Send(Kind, Destination, _ack, Connection);
                 break;
             case TransactionState.Accepted when status is >= 200 and < 300:
                 User.OnResponse(this, response);

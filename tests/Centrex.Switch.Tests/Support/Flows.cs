@@ -36,6 +36,17 @@ internal static class Flows
         return (callId, "a1", branch, invite);
     }
 
+    /// <summary>
+    /// Waits until the switch has handled everything this phone sent: an OPTIONS goes after it on the same socket and
+    /// the switch reads one socket in order, so its 200 means the earlier messages were processed.
+    /// </summary>
+    public static void Sync(TestPhone phone)
+    {
+        var callId = Guid.NewGuid().ToString("N");
+        phone.Send(phone.Request("OPTIONS", $"sip:{SwitchFixture.Realm}", callId, 1, "s"));
+        phone.Receive(m => !m.IsRequest && m.Text(m.CallId) == callId);
+    }
+
     /// <summary>The ACK for a non-2xx final response (same branch as the INVITE, §17.1.1.3).</summary>
     public static string AckFor(TestPhone phone, SipMessage response, string uri)
     {

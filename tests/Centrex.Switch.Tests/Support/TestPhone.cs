@@ -14,7 +14,7 @@ internal sealed class TestPhone : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly IPEndPoint _switch;
+    private IPEndPoint _switch;
     private int _cseq;
 
     public TestPhone(IPEndPoint target, string user)
@@ -24,6 +24,9 @@ internal sealed class TestPhone : IDisposable
     }
 
     public string User { get; }
+
+    /// <summary>Points the phone at another switch address (for a gateway created before the switch).</summary>
+    public void Retarget(IPEndPoint target) => _switch = target;
 
     public IPEndPoint Local => (IPEndPoint)_udp.Client.LocalEndPoint!;
 
