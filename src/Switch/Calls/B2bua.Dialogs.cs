@@ -108,12 +108,13 @@ internal sealed partial class B2bua
         builder.Header("Contact"u8, OurContact(call.ASource.Kind));
         builder.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\n"u8);
         call.AFinal = builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray();
-        call.AInvite.Send(call.AFinal, status);
         if (call.ASource.Kind == SipTransportKind.Udp)
         {
             call.AFinalInterval = SipTimerValues.T1;
             call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, SipTimerValues.T1));
         }
+
+        call.AInvite.Send(call.AFinal, status);
     }
 
     private void RetransmitAFinal(Call call, Duration elapsed)

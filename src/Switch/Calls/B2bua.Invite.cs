@@ -88,8 +88,8 @@ internal sealed partial class B2bua
         }
 
         call.Media = _hooks.Media.Open(info);
-        SendBInvite(call, route, caller);
         call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
+        SendBInvite(call, route, caller);
     }
 
     /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>

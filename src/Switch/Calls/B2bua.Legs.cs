@@ -135,8 +135,8 @@ internal sealed partial class B2bua
 
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
-        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer));
         call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
+        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer));
     }
 
     private void OnBFailed(Call call, SipMessage response, int status)

@@ -61,12 +61,7 @@ internal sealed class ClientTransaction
 
     internal void Start()
     {
-        if (!_stack.Send(Kind, Destination, _bytes, Connection))
-        {
-            _timeout = _stack.StartTimer(Duration.Zero, TimedOut); // §8.1.3.1: a transport error is a 503/408 to the TU.
-            return;
-        }
-
+        // Timers are set before the request leaves, so whatever the peer does next finds them running.
         if (Unreliable)
         {
             _interval = SipTimerValues.T1;
@@ -74,6 +69,12 @@ internal sealed class ClientTransaction
         }
 
         _timeout = _stack.StartTimer(SipTimerValues.Timeout, TimedOut); // Timer B or F.
+        if (!_stack.Send(Kind, Destination, _bytes, Connection))
+        {
+            _retransmit?.Cancel();
+            _timeout.Cancel();
+            _timeout = _stack.StartTimer(Duration.Zero, TimedOut); // §8.1.3.1: a transport error is a timeout to the TU.
+        }
     }
 
     private void Retransmit()

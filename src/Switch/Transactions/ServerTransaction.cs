@@ -73,10 +73,10 @@ internal sealed class ServerTransaction
         }
 
         _last = response;
-        _stack.SendResponse(this, response);
         if (status < 200)
         {
             State = TransactionState.Proceeding;
+            _stack.SendResponse(this, response);
             return;
         }
 
@@ -102,6 +102,8 @@ internal sealed class ServerTransaction
             State = TransactionState.Completed;
             _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.Timeout : Duration.Zero, Terminate); // Timer J.
         }
+
+        _stack.SendResponse(this, response); // after the timers, so the peer's next move finds them running.
     }
 
     /// <summary>The same request again: answer with the last response, never pass it up (§17.2.1, §17.2.2).</summary>

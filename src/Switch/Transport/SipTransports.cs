@@ -28,7 +28,8 @@ internal sealed class SipTransports : IAsyncDisposable
         _sink = sink;
         for (var attempt = 0; ; attempt++)
         {
-            var udp = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            // A large receive buffer rides out bursts (load tests, floods of junk) instead of dropping datagrams.
+            var udp = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
             udp.Bind(endpoint);
             var bound = (IPEndPoint)udp.LocalEndPoint!;
             var tcp = new TcpListener(bound);

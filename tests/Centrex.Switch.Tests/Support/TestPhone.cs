@@ -54,8 +54,9 @@ internal sealed class TestPhone : IDisposable
         {
             var result = _udp.ReceiveAsync(cancel.Token).AsTask().GetAwaiter().GetResult();
             var message = SipMessage.ParseNew(result.Buffer, out var error);
-            Assert.Equal(SipParseError.None, error);
-            if (match is null || match(message))
+
+            // A 400 to a malformed message copies its broken headers back; such replies are not what tests wait for.
+            if (error == SipParseError.None && (match is null || match(message)))
             {
                 return (message, result.RemoteEndPoint);
             }
