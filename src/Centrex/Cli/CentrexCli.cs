@@ -15,6 +15,8 @@ internal static class CentrexCli
             GenerateCommand.Create(console),
             JournalCommand.Create(console),
             BalanceCommand.Create(console),
+            ServeCommand.Create(console),
+            SipHashCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

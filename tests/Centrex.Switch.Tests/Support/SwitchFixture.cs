@@ -13,14 +13,14 @@ internal sealed class SwitchFixture : IAsyncDisposable
     public const string Realm = "centrex.test";
     public const string Password = "secret";
 
-    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"")
+    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false)
     {
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
         Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
         {
-            Clock = Clock,
+            Clock = realTime ? SystemSwitchClock.Instance : Clock,
             Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
         });
     }
