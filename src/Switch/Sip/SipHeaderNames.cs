@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Centrex.Switch.Sip;
 
@@ -39,47 +38,254 @@ internal static class SipHeaderNames
         _ => SipHeaderKind.Other,
     };
 
-    private static SipHeaderKind LookupLong(ReadOnlySpan<byte> n) => n.Length switch
+    private static SipHeaderKind LookupLong(ReadOnlySpan<byte> n)
     {
-        2 when Is(n, "to"u8) => SipHeaderKind.To,
-        3 when Is(n, "via"u8) => SipHeaderKind.Via,
-        4 when Is(n, "from"u8) => SipHeaderKind.From,
-        4 when Is(n, "cseq"u8) => SipHeaderKind.CSeq,
-        4 when Is(n, "date"u8) => SipHeaderKind.Date,
-        5 when Is(n, "route"u8) => SipHeaderKind.Route,
-        5 when Is(n, "allow"u8) => SipHeaderKind.Allow,
-        5 when Is(n, "event"u8) => SipHeaderKind.Event,
-        6 when Is(n, "accept"u8) => SipHeaderKind.Accept,
-        6 when Is(n, "server"u8) => SipHeaderKind.Server,
-        6 when Is(n, "reason"u8) => SipHeaderKind.Reason,
-        7 when Is(n, "call-id"u8) => SipHeaderKind.CallId,
-        7 when Is(n, "contact"u8) => SipHeaderKind.Contact,
-        7 when Is(n, "expires"u8) => SipHeaderKind.Expires,
-        7 when Is(n, "require"u8) => SipHeaderKind.Require,
-        7 when Is(n, "subject"u8) => SipHeaderKind.Subject,
-        7 when Is(n, "warning"u8) => SipHeaderKind.Warning,
-        8 when Is(n, "refer-to"u8) => SipHeaderKind.ReferTo,
-        9 when Is(n, "supported"u8) => SipHeaderKind.Supported,
-        10 when Is(n, "user-agent"u8) => SipHeaderKind.UserAgent,
-        11 when Is(n, "min-expires"u8) => SipHeaderKind.MinExpires,
-        11 when Is(n, "unsupported"u8) => SipHeaderKind.Unsupported,
-        11 when Is(n, "referred-by"u8) => SipHeaderKind.ReferredBy,
-        12 when Is(n, "max-forwards"u8) => SipHeaderKind.MaxForwards,
-        12 when Is(n, "record-route"u8) => SipHeaderKind.RecordRoute,
-        12 when Is(n, "content-type"u8) => SipHeaderKind.ContentType,
-        13 when Is(n, "authorization"u8) => SipHeaderKind.Authorization,
-        13 when Is(n, "proxy-require"u8) => SipHeaderKind.ProxyRequire,
-        14 when Is(n, "content-length"u8) => SipHeaderKind.ContentLength,
-        15 when Is(n, "session-expires"u8) => SipHeaderKind.SessionExpires,
-        16 when Is(n, "www-authenticate"u8) => SipHeaderKind.WwwAuthenticate,
-        16 when Is(n, "content-encoding"u8) => SipHeaderKind.ContentEncoding,
-        18 when Is(n, "proxy-authenticate"u8) => SipHeaderKind.ProxyAuthenticate,
-        19 when Is(n, "proxy-authorization"u8) => SipHeaderKind.ProxyAuthorization,
-        _ => SipHeaderKind.Other,
-    };
+        // One jump on (length, first letter folded), then at most two whole-name compares.
+        switch ((n.Length << 8) | (n[0] | 0x20))
+        {
+            case (2 << 8) | 't':
+                if (Is(n, "to"u8))
+                {
+                    return SipHeaderKind.To;
+                }
+
+                break;
+            case (3 << 8) | 'v':
+                if (Is(n, "via"u8))
+                {
+                    return SipHeaderKind.Via;
+                }
+
+                break;
+            case (4 << 8) | 'c':
+                if (Is(n, "cseq"u8))
+                {
+                    return SipHeaderKind.CSeq;
+                }
+
+                break;
+            case (4 << 8) | 'd':
+                if (Is(n, "date"u8))
+                {
+                    return SipHeaderKind.Date;
+                }
+
+                break;
+            case (4 << 8) | 'f':
+                if (Is(n, "from"u8))
+                {
+                    return SipHeaderKind.From;
+                }
+
+                break;
+            case (5 << 8) | 'a':
+                if (Is(n, "allow"u8))
+                {
+                    return SipHeaderKind.Allow;
+                }
+
+                break;
+            case (5 << 8) | 'e':
+                if (Is(n, "event"u8))
+                {
+                    return SipHeaderKind.Event;
+                }
+
+                break;
+            case (5 << 8) | 'r':
+                if (Is(n, "route"u8))
+                {
+                    return SipHeaderKind.Route;
+                }
+
+                break;
+            case (6 << 8) | 'a':
+                if (Is(n, "accept"u8))
+                {
+                    return SipHeaderKind.Accept;
+                }
+
+                break;
+            case (6 << 8) | 'r':
+                if (Is(n, "reason"u8))
+                {
+                    return SipHeaderKind.Reason;
+                }
+
+                break;
+            case (6 << 8) | 's':
+                if (Is(n, "server"u8))
+                {
+                    return SipHeaderKind.Server;
+                }
+
+                break;
+            case (7 << 8) | 'c':
+                if (Is(n, "call-id"u8))
+                {
+                    return SipHeaderKind.CallId;
+                }
+
+                if (Is(n, "contact"u8))
+                {
+                    return SipHeaderKind.Contact;
+                }
+
+                break;
+            case (7 << 8) | 'e':
+                if (Is(n, "expires"u8))
+                {
+                    return SipHeaderKind.Expires;
+                }
+
+                break;
+            case (7 << 8) | 'r':
+                if (Is(n, "require"u8))
+                {
+                    return SipHeaderKind.Require;
+                }
+
+                break;
+            case (7 << 8) | 's':
+                if (Is(n, "subject"u8))
+                {
+                    return SipHeaderKind.Subject;
+                }
+
+                break;
+            case (7 << 8) | 'w':
+                if (Is(n, "warning"u8))
+                {
+                    return SipHeaderKind.Warning;
+                }
+
+                break;
+            case (8 << 8) | 'r':
+                if (Is(n, "refer-to"u8))
+                {
+                    return SipHeaderKind.ReferTo;
+                }
+
+                break;
+            case (9 << 8) | 's':
+                if (Is(n, "supported"u8))
+                {
+                    return SipHeaderKind.Supported;
+                }
+
+                break;
+            case (10 << 8) | 'u':
+                if (Is(n, "user-agent"u8))
+                {
+                    return SipHeaderKind.UserAgent;
+                }
+
+                break;
+            case (11 << 8) | 'm':
+                if (Is(n, "min-expires"u8))
+                {
+                    return SipHeaderKind.MinExpires;
+                }
+
+                break;
+            case (11 << 8) | 'r':
+                if (Is(n, "referred-by"u8))
+                {
+                    return SipHeaderKind.ReferredBy;
+                }
+
+                break;
+            case (11 << 8) | 'u':
+                if (Is(n, "unsupported"u8))
+                {
+                    return SipHeaderKind.Unsupported;
+                }
+
+                break;
+            case (12 << 8) | 'c':
+                if (Is(n, "content-type"u8))
+                {
+                    return SipHeaderKind.ContentType;
+                }
+
+                break;
+            case (12 << 8) | 'm':
+                if (Is(n, "max-forwards"u8))
+                {
+                    return SipHeaderKind.MaxForwards;
+                }
+
+                break;
+            case (12 << 8) | 'r':
+                if (Is(n, "record-route"u8))
+                {
+                    return SipHeaderKind.RecordRoute;
+                }
+
+                break;
+            case (13 << 8) | 'a':
+                if (Is(n, "authorization"u8))
+                {
+                    return SipHeaderKind.Authorization;
+                }
+
+                break;
+            case (13 << 8) | 'p':
+                if (Is(n, "proxy-require"u8))
+                {
+                    return SipHeaderKind.ProxyRequire;
+                }
+
+                break;
+            case (14 << 8) | 'c':
+                if (Is(n, "content-length"u8))
+                {
+                    return SipHeaderKind.ContentLength;
+                }
+
+                break;
+            case (15 << 8) | 's':
+                if (Is(n, "session-expires"u8))
+                {
+                    return SipHeaderKind.SessionExpires;
+                }
+
+                break;
+            case (16 << 8) | 'c':
+                if (Is(n, "content-encoding"u8))
+                {
+                    return SipHeaderKind.ContentEncoding;
+                }
+
+                break;
+            case (16 << 8) | 'w':
+                if (Is(n, "www-authenticate"u8))
+                {
+                    return SipHeaderKind.WwwAuthenticate;
+                }
+
+                break;
+            case (18 << 8) | 'p':
+                if (Is(n, "proxy-authenticate"u8))
+                {
+                    return SipHeaderKind.ProxyAuthenticate;
+                }
+
+                break;
+            case (19 << 8) | 'p':
+                if (Is(n, "proxy-authorization"u8))
+                {
+                    return SipHeaderKind.ProxyAuthorization;
+                }
+
+                break;
+        }
+
+        return SipHeaderKind.Other;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase) => Ascii.EqualsIgnoreCase(name, lowerCase);
+    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase) => SipAscii.EqualsLower(name, lowerCase);
 
     /// <summary>The canonical long name, for messages the switch writes and for error reasons.</summary>
     public static string Display(SipHeaderKind kind) => kind switch

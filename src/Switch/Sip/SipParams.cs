@@ -63,20 +63,20 @@ internal static class SipParams
     {
         switch (name.Length)
         {
-            case 3 when Ascii.EqualsIgnoreCase(name, "tag"u8) && hasValue:
+            case 3 when SipAscii.EqualsLower(name, "tag"u8) && hasValue:
                 capture.Tag = value;
                 break;
-            case 5 when Ascii.EqualsIgnoreCase(name, "rport"u8):
+            case 5 when SipAscii.EqualsLower(name, "rport"u8):
                 capture.HasRport = true;
                 capture.Rport = value;
                 break;
-            case 6 when Ascii.EqualsIgnoreCase(name, "branch"u8) && hasValue:
+            case 6 when SipAscii.EqualsLower(name, "branch"u8) && hasValue:
                 capture.Branch = value;
                 break;
-            case 7 when Ascii.EqualsIgnoreCase(name, "expires"u8) && hasValue:
+            case 7 when SipAscii.EqualsLower(name, "expires"u8) && hasValue:
                 capture.Expires = value;
                 break;
-            case 8 when Ascii.EqualsIgnoreCase(name, "received"u8) && hasValue:
+            case 8 when SipAscii.EqualsLower(name, "received"u8) && hasValue:
                 capture.Received = value;
                 break;
         }

@@ -5,7 +5,7 @@ internal static partial class SipParser
 {
     private static SipParseError CheckHeaders(SipMessage m, ReadOnlySpan<byte> span)
     {
-        var seen = 0u;
+        var seen = 0UL; // one bit per SipHeaderKind (fewer than 64 kinds)
         for (var i = 0; i < m.HeaderCount; i++)
         {
             ref readonly var header = ref m.Header(i);
@@ -16,7 +16,7 @@ internal static partial class SipParser
             }
 
             // RFC 3261 §7.3.1: these appear once (RFC 4475 §3.3.9 multi01, §3.3.10 mcl01).
-            var bit = 1u << (int)kind;
+            var bit = 1UL << (int)kind;
             if ((SingletonMask & bit) != 0)
             {
                 if ((seen & bit) != 0)
@@ -40,22 +40,22 @@ internal static partial class SipParser
             return SipParseError.MissingVia;
         }
 
-        if ((seen & (1u << (int)SipHeaderKind.From)) == 0)
+        if ((seen & (1UL << (int)SipHeaderKind.From)) == 0)
         {
             return SipParseError.MissingFrom;
         }
 
-        if ((seen & (1u << (int)SipHeaderKind.To)) == 0)
+        if ((seen & (1UL << (int)SipHeaderKind.To)) == 0)
         {
             return SipParseError.MissingTo;
         }
 
-        if ((seen & (1u << (int)SipHeaderKind.CallId)) == 0)
+        if ((seen & (1UL << (int)SipHeaderKind.CallId)) == 0)
         {
             return SipParseError.MissingCallId;
         }
 
-        if ((seen & (1u << (int)SipHeaderKind.CSeq)) == 0)
+        if ((seen & (1UL << (int)SipHeaderKind.CSeq)) == 0)
         {
             return SipParseError.MissingCSeq;
         }
@@ -69,10 +69,10 @@ internal static partial class SipParser
         return SipParseError.None;
     }
 
-    private const uint SingletonMask =
-        (1u << (int)SipHeaderKind.From) | (1u << (int)SipHeaderKind.To) | (1u << (int)SipHeaderKind.CallId)
-        | (1u << (int)SipHeaderKind.CSeq) | (1u << (int)SipHeaderKind.MaxForwards)
-        | (1u << (int)SipHeaderKind.ContentLength) | (1u << (int)SipHeaderKind.ContentType);
+    private const ulong SingletonMask =
+        (1UL << (int)SipHeaderKind.From) | (1UL << (int)SipHeaderKind.To) | (1UL << (int)SipHeaderKind.CallId)
+        | (1UL << (int)SipHeaderKind.CSeq) | (1UL << (int)SipHeaderKind.MaxForwards)
+        | (1UL << (int)SipHeaderKind.ContentLength) | (1UL << (int)SipHeaderKind.ContentType);
 
     private static SipParseError Duplicate(SipHeaderKind kind) => kind switch
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Centrex.Switch.Sip;
 
 /// <summary>Checks and splits a URI the caller has checked for whitespace (RFC 3261 §19.1.1 and §25.1, RFC 5118 for IPv6).</summary>
@@ -22,9 +20,9 @@ internal static class SipUriParser
             return false;
         }
 
-        var kind = Ascii.EqualsIgnoreCase(scheme, "sip"u8) ? SipUriScheme.Sip
-            : Ascii.EqualsIgnoreCase(scheme, "sips"u8) ? SipUriScheme.Sips
-            : Ascii.EqualsIgnoreCase(scheme, "tel"u8) ? SipUriScheme.Tel
+        var kind = SipAscii.EqualsLower(scheme, "sip"u8) ? SipUriScheme.Sip
+            : SipAscii.EqualsLower(scheme, "sips"u8) ? SipUriScheme.Sips
+            : SipAscii.EqualsLower(scheme, "tel"u8) ? SipUriScheme.Tel
             : SipUriScheme.Other;
         if (kind is SipUriScheme.Tel or SipUriScheme.Other)
         {

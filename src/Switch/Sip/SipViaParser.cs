@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Centrex.Switch.Sip;
 
 /// <summary>
@@ -52,7 +50,7 @@ internal static class SipViaParser
             return SipParseError.BadVia;
         }
 
-        if (!Ascii.EqualsIgnoreCase(buffer.Slice(protocol.Start, protocol.Length), "SIP"u8)
+        if (!SipAscii.EqualsLower(buffer.Slice(protocol.Start, protocol.Length), "sip"u8)
             || !buffer.Slice(version.Start, version.Length).SequenceEqual("2.0"u8))
         {
             return SipParseError.ViaVersion;

@@ -60,6 +60,20 @@ public class ParserRobustnessTests
     }
 
     [Fact]
+    public void Parse_EveryKnownHeaderKindOnce_IsNotTakenForADuplicate()
+    {
+        var extra = string.Concat(Enum.GetValues<SipHeaderKind>()
+            .Where(k => k is not (SipHeaderKind.Other or SipHeaderKind.Via or SipHeaderKind.From or SipHeaderKind.To or SipHeaderKind.CallId
+                or SipHeaderKind.CSeq or SipHeaderKind.Contact or SipHeaderKind.MaxForwards or SipHeaderKind.ContentLength or SipHeaderKind.ContentType))
+            .Select(k => $"{SipHeaderNames.Display(k)}: x\r\n"));
+        var text = SampleMessages.Invite.Replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n" + extra);
+        var m = new SipMessage();
+
+        Assert.Equal(SipParseError.None, m.Parse(Encoding.ASCII.GetBytes(text)));
+        Assert.Contains(SipHeaderKind.Reason, Enumerable.Range(0, m.HeaderCount).Select(i => m.Header(i).Kind));
+    }
+
+    [Fact]
     public void Parse_TooManyHeaders_IsRefused()
     {
         var text = SampleMessages.Invite.Replace("Max-Forwards: 70\r\n", string.Concat(Enumerable.Repeat("X-Filler: 1\r\n", SipLimits.MaxHeaders)));
