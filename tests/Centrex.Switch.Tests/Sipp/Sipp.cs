@@ -49,22 +49,45 @@ internal static class Sipp
         return Finish(process);
     }
 
-    /// <summary>A UDP port nobody is using right now, for a sipp endpoint.</summary>
+    /// <summary>A port nobody is using right now for UDP or TCP, for a sipp endpoint.</summary>
     public static int FreeUdpPort()
     {
-        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+            try
+            {
+                var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                listener.Stop();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken for TCP: try another
+            }
+        }
     }
 
     /// <summary>Waits until something listens on <paramref name="port"/> (sipp has bound it), checking by trying to bind it.</summary>
-    public static void WaitUntilBound(int port, Process owner)
+    public static void WaitUntilBound(int port, Process owner, bool tcp = false)
     {
         var deadline = DateTime.UtcNow + Bound;
         while (DateTime.UtcNow < deadline && !owner.HasExited)
         {
             try
             {
-                using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                if (tcp)
+                {
+                    var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    listener.Stop();
+                }
+                else
+                {
+                    using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                }
             }
             catch (SocketException)
             {

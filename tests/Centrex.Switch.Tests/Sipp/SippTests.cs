@@ -43,6 +43,16 @@ public class SippTests
     }
 
     [Fact]
+    public async Task Sipp_CallOverTcp_IsAnsweredAndHungUp()
+    {
+        await using var fixture = NewSwitch();
+
+        RunCall(fixture, "uas-answer", "uac-call", tcp: true);
+
+        Assert.Equal(CallDisposition.Answered, fixture.Cdrs.Ends.Single().Disposition);
+    }
+
+    [Fact]
     public async Task Sipp_BusyCallee_PassesBusyToTheCaller()
     {
         await using var fixture = NewSwitch();
@@ -94,15 +104,16 @@ public class SippTests
     }
 
     /// <summary>Registers the callee's port with sipp, runs the callee scenario there and the caller scenario against it.</summary>
-    private static void RunCall(SwitchFixture fixture, string callee, string caller)
+    private static void RunCall(SwitchFixture fixture, string callee, string caller, bool tcp = false)
     {
         var port = Sipp.FreeUdpPort();
-        var registered = Sipp.Run("register", fixture.Endpoint, port, "-s", Callee, "-au", Callee, "-ap", SwitchFixture.Password);
+        string[] transport = tcp ? ["-t", "t1"] : ["-t", "u1"];
+        var registered = Sipp.Run("register", fixture.Endpoint, port, ["-s", Callee, "-au", Callee, "-ap", SwitchFixture.Password, .. transport]);
         Assert.True(registered.ExitCode == 0, registered.Output);
 
-        using var uas = Sipp.Start(callee, fixture.Endpoint, port);
-        Sipp.WaitUntilBound(port, uas);
-        var uac = Sipp.Run(caller, fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "102", "-au", Caller, "-ap", SwitchFixture.Password);
+        using var uas = Sipp.Start(callee, fixture.Endpoint, port, transport);
+        Sipp.WaitUntilBound(port, uas, tcp);
+        var uac = Sipp.Run(caller, fixture.Endpoint, Sipp.FreeUdpPort(), ["-s", "102", "-au", Caller, "-ap", SwitchFixture.Password, .. transport]);
         var uasResult = Sipp.Finish(uas);
 
         Assert.True(uac.ExitCode == 0, "caller: " + uac.Output);
