@@ -56,7 +56,7 @@ internal sealed partial class B2bua
     {
         var invite = call.BInvite!;
         var r = invite.Request;
-        var b = new SipBuilder(512).RequestLine("CANCEL"u8, call.BRemoteTargetAtInvite(r));
+        var b = new SipBuilder(512).RequestLine("CANCEL"u8, r.Text(r.RequestUri.Whole)); // §9.1: the INVITE's Request-URI
         b.Raw("Via: "u8).Raw(r[r.Find(SipHeaderKind.Via)]).Crlf();
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Raw("From: "u8).Raw(r[r.Find(SipHeaderKind.From)]).Crlf();

@@ -20,7 +20,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        var dialed = request.RequestUri.Scheme == SipUriScheme.Tel ? request.Text(request.RequestUri.User) : request.Text(request.RequestUri.User);
+        var dialed = request.Text(request.RequestUri.User); // the user part of a sip: URI, the number of a tel: URI
         var trunk = _directory.FindTrunkBySource(transaction.Source.Remote);
         SwitchAccount? caller = null;
         SwitchAccount? callee;
@@ -89,7 +89,7 @@ internal sealed partial class B2bua
 
         call.Media = _hooks.Media.Open(info);
         call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
-        SendBInvite(call, route, caller);
+        SendBInvite(call, route);
     }
 
     /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>

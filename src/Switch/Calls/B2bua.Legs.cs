@@ -1,4 +1,3 @@
-using Centrex.Switch.Provisioning;
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Sip.Writing;
@@ -10,7 +9,7 @@ namespace Centrex.Switch.Calls;
 /// <summary>The callee's leg: the INVITE the switch sends, and what it does with each response (RFC 3261 §13.2.2).</summary>
 internal sealed partial class B2bua
 {
-    private void SendBInvite(Call call, Route route, SwitchAccount? caller)
+    private void SendBInvite(Call call, Route route)
     {
         var a = call.AInvite.Request;
         var branch = SipIds.Branch();
@@ -32,7 +31,6 @@ internal sealed partial class B2bua
         b.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\nUser-Agent: Centrex\r\n"u8);
         b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
-        _ = caller;
     }
 
     public void OnResponse(ClientTransaction transaction, SipMessage response)
