@@ -49,15 +49,19 @@ internal static class Sipp
         return Finish(process);
     }
 
-    /// <summary>A port nobody is using right now for UDP or TCP, for a sipp endpoint.</summary>
+    /// <summary>
+    /// A port nobody is using right now for UDP or TCP, for a sipp endpoint. It is drawn below the kernel's ephemeral
+    /// range (32768 and up on Linux), so sockets other tests bind to port 0 can never take it between this check and
+    /// sipp binding it.
+    /// </summary>
     public static int FreeUdpPort()
     {
         while (true)
         {
-            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+            var port = Random.Shared.Next(20_000, 32_000);
             try
             {
+                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
                 var listener = new TcpListener(IPAddress.Loopback, port);
                 listener.Start();
                 listener.Stop();
@@ -65,7 +69,7 @@ internal static class Sipp
             }
             catch (SocketException)
             {
-                // taken for TCP: try another
+                // in use: draw another
             }
         }
     }
