@@ -17,6 +17,7 @@ internal static class CentrexCli
             BalanceCommand.Create(console),
             ServeCommand.Create(console),
             CdrCommand.Create(console),
+            SipHashCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

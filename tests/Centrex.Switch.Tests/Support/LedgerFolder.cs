@@ -33,6 +33,10 @@ internal sealed class LedgerFolder : IDisposable
         Assert.True(Writer.Submit(writer => writer.TryPostMovement(movement)).GetAwaiter().GetResult());
     }
 
+    /// <summary>Whether the ledger charged a call with this id (asked on the writer thread, which owns the registry).</summary>
+    public bool ContainsCdr(string id) =>
+        Writer.Submit(writer => writer.ContainsCdr(System.Text.Encoding.UTF8.GetBytes(id))).GetAwaiter().GetResult();
+
     public void Dispose()
     {
         Writer.Dispose();
