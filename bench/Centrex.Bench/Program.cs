@@ -7,5 +7,20 @@ namespace Centrex.Bench;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["ledger-open", var folder])
+        {
+            Ledger.DurableLedgerBench.Reopen(folder, "recovery of an existing ledger");
+            return;
+        }
+
+        if (args is ["ledger", .. var rest])
+        {
+            Ledger.DurableLedgerBench.Run(rest);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

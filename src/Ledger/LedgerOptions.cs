@@ -9,11 +9,11 @@ public sealed record LedgerOptions
     /// <summary>…or after this many new journal entries, whichever comes first.</summary>
     public long CheckpointEveryEntries { get; init; } = 2_000_000;
 
-    /// <summary>In-memory part of the id registry's log (2^bits bytes); older records stay on disk.</summary>
-    public int IdLogMemoryBits { get; init; } = 27;
-
-    /// <summary>Hash buckets of the id registry (each holds several ids; more are chained).</summary>
-    public long IdIndexBuckets { get; init; } = 1L << 20;
+    /// <summary>
+    /// Free disk space the ledger keeps in reserve: a commit or checkpoint that would leave less is refused with a
+    /// "disk full" error (the writer stops; everything committed stays intact).
+    /// </summary>
+    public long MinimumFreeBytes { get; init; } = 64L << 20;
 
     /// <summary>In-memory part of the account state's log (2^bits bytes).</summary>
     public int StateLogMemoryBits { get; init; } = 24;

@@ -9,7 +9,7 @@ namespace Centrex.Ledger;
 /// <summary>
 /// The durable ledger in <c>DATA/ledger</c>: the journal of everything that moves money (FasterLog), the account state
 /// derived from it (balances and per-period counters, FasterKV) and the registry of every CDR id, batch key and
-/// movement id ever charged (FasterKV), so nothing is charged twice. The journal is the truth: on opening, the state
+/// movement id ever charged (in memory, persisted as an append-only id log), so nothing is charged twice. The journal is the truth: on opening, the state
 /// and the registry are recovered from their last checkpoint and brought forward by replaying the committed journal
 /// entries after it, so they are exactly what the committed journal implies.
 /// </summary>
@@ -17,15 +17,17 @@ public sealed class LedgerStore : IDisposable
 {
     private readonly CdrJournal _journal;
     private readonly FasterTable<StateKey> _state;
-    private readonly FasterTable<IdKey> _names;
+    private readonly IdLog _idLog;
 
     private LedgerStore(string folder, LedgerOptions options)
     {
         Folder = folder;
         _journal = new CdrJournal(Path.Combine(folder, "journal"));
-        _state = new FasterTable<StateKey>(Path.Combine(folder, "state"), StateKeyComparer.Instance, options.StateIndexBuckets, options.StateLogMemoryBits);
-        _names = new FasterTable<IdKey>(Path.Combine(folder, "ids"), IdKeyComparer.Instance, options.IdIndexBuckets, options.IdLogMemoryBits);
-        Writer = new LedgerWriter(folder, _journal, _state, _names, options);
+        _state = StateTable.Open(Path.Combine(folder, "state"), options.StateIndexBuckets, options.StateLogMemoryBits);
+        _idLog = new IdLog(Path.Combine(folder, "ids"));
+        var ids = new IdIndex(_idLog.Durable);
+        _idLog.LoadInto(ids);
+        Writer = new LedgerWriter(folder, _journal, _state, ids, _idLog, options);
     }
 
     /// <summary>The ledger's folder.</summary>
@@ -79,7 +81,9 @@ public sealed class LedgerStore : IDisposable
     }
 
     /// <summary>Visits the committed journal entries from <paramref name="from"/> on, in order.</summary>
-    public void ScanJournal(long from, EntryVisitor visit) => _journal.Scan(from, _journal.CommittedUntil, visit);
+    /// <remarks>The calls of a block are visited one by one; each gets its <see cref="EntryReference"/>.</remarks>
+    public void ScanJournal(long from, EntryVisitor visit) =>
+        _journal.Scan(from, _journal.CommittedUntil, (address, entry) => BlockCodec.Expand(address, entry, visit));
 
     /// <summary>Every balance and counter the state holds (for verification). Call while no batch is being written.</summary>
     public IReadOnlyList<(StateKey Key, long Value)> StateSnapshot() =>
@@ -88,7 +92,7 @@ public sealed class LedgerStore : IDisposable
     /// <summary>Closes the store. Anything not committed is gone, as after a crash; nothing committed is lost.</summary>
     public void Dispose()
     {
-        _names.Dispose();
+        _idLog.Dispose();
         _state.Dispose();
         _journal.Dispose();
     }
@@ -97,7 +101,7 @@ public sealed class LedgerStore : IDisposable
     {
         var committed = _journal.CommittedUntil;
         var stateFrom = _state.TryGet(StateKey.AppliedUntil, out var applied) ? applied : _journal.BeginAddress;
-        var namesFrom = _names.TryGet(IdKey.AppliedUntil, out var registered) ? registered : _journal.BeginAddress;
+        var namesFrom = _idLog.CoveredUntil >= 0 ? _idLog.CoveredUntil : _journal.BeginAddress;
         if (stateFrom > committed || namesFrom > committed)
         {
             throw new JournalFormatException(Math.Max(stateFrom, namesFrom),

@@ -18,28 +18,45 @@ public sealed class LedgerWriter
 {
     private readonly CdrJournal _journal;
     private readonly FasterTable<StateKey> _state;
-    private readonly FasterTable<IdKey> _names;
+    private readonly IdIndex _ids;
+    private readonly IdLog _idLog;
     private readonly LedgerOptions _options;
     private readonly CrashPoints _crash;
-    private readonly PendingTotals _pending = new();
+    private readonly Queue<CommitGroup> _inFlight = new();
+    private readonly Stack<PendingTotals> _spareTotals = new();
+    private PendingTotals _pending = new();
+    private long _appliedUntil;
+    private long _appliedIdRecords;
     private readonly ByteBuffer _scratch = new(4096);
 
-    // Entries appended since the last commit, by address: the journal cannot read them back until they are durable,
-    // and a repeat of a name in the same batch must still be caught.
-    private readonly ByteBuffer _uncommittedBytes = new(1 << 16);
-    private readonly Dictionary<long, (int Start, int Length)> _uncommitted = [];
+    // Calls appended since the last block was enqueued: they become one journal entry (BlockCodec) when the block is
+    // full or at the commit, so the journal's per-entry work (header, checksum, epoch) is paid per block, not per call.
+    private readonly ByteBuffer _block = new(MaxBlockBytes + (1 << 16));
+    private readonly List<NameFingerprint> _blockNames = new(EntryReference.MaxBlockEntries);
+
+    // Batch entries appended since the last commit, by address: the journal cannot read them back until they are
+    // durable, and a retry of a batch in the same group commit must still find its answer.
+    private readonly Dictionary<long, byte[]> _uncommittedBatches = [];
+
+    /// <summary>Journal bytes a block holds before it is enqueued.</summary>
+    private const int MaxBlockBytes = 256 * 1024;
+
+    /// <summary>The registry's address for a call still in the open block (set to its reference when enqueued).</summary>
+    private const long InOpenBlock = -2;
+    private long _uncommittedBytes;
     private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
     private long _entriesSinceCheckpoint;
     private Exception? _fault;
 
     private readonly string _folder;
 
-    internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey> state, FasterTable<IdKey> names, LedgerOptions options)
+    internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey> state, IdIndex ids, IdLog idLog, LedgerOptions options)
     {
         _folder = folder;
         _journal = journal;
         _state = state;
-        _names = names;
+        _ids = ids;
+        _idLog = idLog;
         _options = options;
         _crash = new CrashPoints(options.CrashAt);
     }
@@ -48,10 +65,10 @@ public sealed class LedgerWriter
     public int Uncommitted { get; private set; }
 
     /// <summary>Bytes of entries appended since the last commit.</summary>
-    public long UncommittedBytes => _uncommittedBytes.Length;
+    public long UncommittedBytes => _uncommittedBytes;
 
-    /// <summary>The journal address of the rated call that holds <paramref name="id"/>, or -1 when none does.</summary>
-    public long FindCdr(ReadOnlySpan<byte> id) => Find(JournalRecordKind.RatedCdr, id, out _);
+    /// <summary>Whether a rated call with this id was appended (committed or not).</summary>
+    public bool ContainsCdr(ReadOnlySpan<byte> id) => Find(JournalRecordKind.RatedCdr, id) != -1;
 
     /// <summary>
     /// Appends a rated call unless its id was charged before: registers the id, and adds its net charge to the account's
@@ -86,19 +103,24 @@ public sealed class LedgerWriter
             return CdrAppend.AccountTooLong;
         }
 
-        var id = RatedCdrCodec.Id(entry);
-        if (Find(JournalRecordKind.RatedCdr, id, out var probe) >= 0)
+        var id = NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry));
+        if (!_ids.TryAdd(id, InOpenBlock))
         {
             return CdrAppend.Duplicate;
         }
 
-        var address = Append(entry);
-        Register(JournalRecordKind.RatedCdr, id, probe, address);
+        AppendToBlock(entry, id);
         var net = RatedCdrCodec.NetMills(entry);
         AddCall(account, UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)), RatedCdrCodec.Class(entry),
             RatedCdrCodec.BilledSeconds(entry), net, RatedCdrCodec.DiscountMills(entry));
         return CdrAppend.Appended;
     }
+
+    /// <summary>
+    /// Hints that <paramref name="entry"/> (an encoded call) will be appended soon: a writer appending many calls calls
+    /// this a few calls ahead so the id registry's memory is already in the cache when the call's turn comes.
+    /// </summary>
+    public void Prefetch(ReadOnlySpan<byte> entry) => _ids.Prefetch(NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry)));
 
     /// <summary>Posts a payment, top-up, refund or adjustment unless its id was posted before.</summary>
     /// <returns>True when posted; false when a movement with this id was already posted.</returns>
@@ -113,14 +135,15 @@ public sealed class LedgerWriter
             throw new ArgumentException($"account ids are at most {StateKey.MaxAccountLength} bytes", nameof(movement));
         }
 
-        if (Find(JournalRecordKind.Movement, id, out var probe) >= 0)
+        var name = NameHash.Of(JournalRecordKind.Movement, id);
+        if (_ids.Find(name) != -1)
         {
             return false;
         }
 
         _scratch.Clear();
         MovementCodec.Write(movement, _scratch);
-        Register(JournalRecordKind.Movement, id, probe, Append(_scratch.Written));
+        Register(name, Append(_scratch.Written));
         _pending.AddMovement(account, movement.Amount.Value);
         return true;
     }
@@ -128,8 +151,14 @@ public sealed class LedgerWriter
     /// <summary>The batch accepted earlier under <paramref name="key"/>, or null.</summary>
     public AcceptedBatch? FindBatch(string key)
     {
-        var address = Find(JournalRecordKind.Batch, Encoding.UTF8.GetBytes(key), out _);
-        return address < 0 ? null : BatchCodec.Read(ReadEntry(address), address);
+        var reference = Find(JournalRecordKind.Batch, Encoding.UTF8.GetBytes(key));
+        if (reference < 0)
+        {
+            return null;
+        }
+
+        var address = EntryReference.Address(reference);
+        return BatchCodec.Read(_uncommittedBatches.TryGetValue(address, out var entry) ? entry : _journal.Read(address), address);
     }
 
     /// <summary>Records an accepted batch (after its calls), so a retry with its key gets the same answer.</summary>
@@ -138,16 +167,21 @@ public sealed class LedgerWriter
     {
         ArgumentNullException.ThrowIfNull(batch);
         ThrowIfFaulted();
-        var key = Encoding.UTF8.GetBytes(batch.Key);
-        if (Find(JournalRecordKind.Batch, key, out var probe) >= 0)
+        var key = NameHash.Of(JournalRecordKind.Batch, Encoding.UTF8.GetBytes(batch.Key));
+        if (_ids.Find(key) != -1)
         {
             throw new InvalidOperationException($"a batch with idempotency key '{batch.Key}' was already recorded");
         }
 
         _scratch.Clear();
         BatchCodec.Write(batch, _scratch);
-        Register(JournalRecordKind.Batch, key, probe, Append(_scratch.Written));
+        var address = Append(_scratch.Written);
+        _uncommittedBatches[address] = _scratch.Written.ToArray();
+        Register(key, address);
     }
+
+    /// <summary>Journal address up to which entries are durable and applied: acknowledge everything before it.</summary>
+    public long AppliedUntil => _appliedUntil;
 
     /// <summary>
     /// Makes everything appended so far durable, then applies its balance and counter changes; checkpoints the state
@@ -157,26 +191,126 @@ public sealed class LedgerWriter
     public void Commit()
     {
         ThrowIfFaulted();
-        if (Uncommitted == 0)
+        if (Uncommitted == 0 && _inFlight.Count == 0)
         {
             return;
         }
 
-        try
+        var until = RequestCommit();
+        Guard(() => _journal.WaitForCommit(until));
+        CompleteCommits();
+    }
+
+    /// <summary>
+    /// Starts committing everything appended so far without waiting (pipelined group commit: the writer goes on
+    /// appending while the disk flushes); returns the journal address the commit covers. Entries are acknowledged once
+    /// <see cref="CompleteCommits"/> reports them applied.
+    /// </summary>
+    /// <exception cref="LedgerUnavailableException">The disk is full or failing; the writer is now faulted.</exception>
+    public long RequestCommit()
+    {
+        ThrowIfFaulted();
+        if (Uncommitted == 0)
         {
+            return _inFlight.Count > 0 ? _inFlight.Last().Until : _appliedUntil;
+        }
+
+        return Guard(() =>
+        {
+            FlushBlock();
+            CheckFreeSpace();
             _crash.Reach("before-commit");
-            _journal.Commit();
-            _crash.Reach("after-commit");
-            ApplyPending(_journal.CommittedUntil);
-            _entriesSinceCheckpoint += Uncommitted;
+            var until = _journal.Tail;
+            _journal.RequestCommit();
+            _inFlight.Enqueue(new CommitGroup(until, _pending, Uncommitted, _idLog.Written));
+            _pending = _spareTotals.Count > 0 ? _spareTotals.Pop() : new PendingTotals();
             Uncommitted = 0;
-            _uncommitted.Clear();
-            _uncommittedBytes.Clear();
+            _uncommittedBytes = 0;
+            return until;
+        });
+    }
+
+    /// <summary>
+    /// Applies the balance and counter changes of every requested commit that is now durable, and checkpoints when one
+    /// is due. Returns <see cref="AppliedUntil"/>: entries before it may be acknowledged.
+    /// </summary>
+    /// <exception cref="LedgerUnavailableException">The state could not be written; the writer is now faulted.</exception>
+    public long CompleteCommits()
+    {
+        ThrowIfFaulted();
+        return Guard(() =>
+        {
+            var committed = _journal.CommittedUntil;
+            while (_inFlight.TryPeek(out var group) && group.Until <= committed)
+            {
+                _inFlight.Dequeue();
+                _crash.Reach("after-commit");
+                Apply(group.Totals, group.Until);
+                _spareTotals.Push(group.Totals);
+                _appliedIdRecords = group.IdRecords;
+                _entriesSinceCheckpoint += group.Entries;
+            }
+
+            if (_uncommittedBatches.Count > 0)
+            {
+                foreach (var address in _uncommittedBatches.Keys.Where(a => a < _appliedUntil).ToList())
+                {
+                    _uncommittedBatches.Remove(address);
+                }
+            }
+
             if (_entriesSinceCheckpoint >= _options.CheckpointEveryEntries
                 || (_entriesSinceCheckpoint > 0 && _sinceCheckpoint.Elapsed >= _options.CheckpointInterval))
             {
-                Checkpoint();
+                CheckpointApplied();
             }
+
+            return _appliedUntil;
+        });
+    }
+
+    /// <summary>Checkpoints the account state and the id registry at <see cref="AppliedUntil"/>.</summary>
+    /// <exception cref="LedgerUnavailableException">The checkpoint could not be written; the writer is now faulted.</exception>
+    public void Checkpoint()
+    {
+        ThrowIfFaulted();
+        Guard(() =>
+        {
+            CheckpointApplied();
+            return 0;
+        });
+    }
+
+    private void CheckpointApplied()
+    {
+        CheckFreeSpace();
+        _state.Checkpoint();
+        _crash.Reach("mid-checkpoint");
+        _idLog.Checkpoint(_appliedUntil, _appliedIdRecords);
+        _entriesSinceCheckpoint = 0;
+        _sinceCheckpoint.Restart();
+    }
+
+    /// <summary>
+    /// Refuses to write when the ledger's disk is nearly full: FASTER cannot report a failed flush to its caller (it
+    /// stalls), so the writer stops first, with a clear error, while everything committed is intact.
+    /// </summary>
+    private void CheckFreeSpace()
+    {
+        var free = new DriveInfo(_folder).AvailableFreeSpace;
+        var needed = _options.MinimumFreeBytes + _uncommittedBytes + BlockCodec.HeaderSize;
+        if (free < needed)
+        {
+            throw new IOException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the disk holding {_folder} is full: {free / 1_048_576.0:N1} MiB free, {needed / 1_048_576.0:N1} MiB needed (this commit and the {_options.MinimumFreeBytes / 1_048_576:N0} MiB the ledger keeps in reserve for commits and checkpoints)"));
+        }
+    }
+
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FASTER.core.FasterException)
         {
@@ -185,21 +319,11 @@ public sealed class LedgerWriter
         }
     }
 
-    /// <summary>Checkpoints the account state and the registry, at the committed journal position.</summary>
-    public void Checkpoint()
+    private void Guard(Action action) => Guard(() =>
     {
-        ThrowIfFaulted();
-        if (Uncommitted != 0)
-        {
-            throw new InvalidOperationException("commit before checkpointing: the state must not run ahead of the committed journal");
-        }
-
-        _state.Checkpoint();
-        _crash.Reach("mid-checkpoint");
-        _names.Checkpoint();
-        _entriesSinceCheckpoint = 0;
-        _sinceCheckpoint.Restart();
-    }
+        action();
+        return 0;
+    });
 
     /// <summary>
     /// Brings the state and the registry forward over the committed entries in [<paramref name="from"/>,
@@ -209,20 +333,22 @@ public sealed class LedgerWriter
     internal long Replay(long from, long until, long stateFrom, long namesFrom)
     {
         long count = 0;
-        _journal.Scan(from, until, (address, entry) =>
+        _journal.Scan(from, until, (journalAddress, whole) => BlockCodec.Expand(journalAddress, whole, (address, entry) =>
         {
+            // Within this callback "address" is the entry's reference; the checkpoints' positions are journal addresses.
             count++;
+            var at = EntryReference.Address(address);
             var kind = entry.Length > 1 ? (JournalRecordKind)entry[1] : default;
             switch (kind)
             {
                 case JournalRecordKind.RatedCdr:
-                    RatedCdrCodec.Check(entry, address);
-                    if (address >= namesFrom)
+                    RatedCdrCodec.Check(entry, at);
+                    if (at >= namesFrom)
                     {
                         RegisterReplayed(kind, RatedCdrCodec.Id(entry), address);
                     }
 
-                    if (address >= stateFrom)
+                    if (at >= stateFrom)
                     {
                         var net = RatedCdrCodec.NetMills(entry);
                         AddCall(RatedCdrCodec.Account(entry), UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)),
@@ -231,108 +357,122 @@ public sealed class LedgerWriter
 
                     break;
                 case JournalRecordKind.Movement:
-                    MovementCodec.Read(entry, address);
-                    if (address >= namesFrom)
+                    MovementCodec.Read(entry, at);
+                    if (at >= namesFrom)
                     {
                         RegisterReplayed(kind, MovementCodec.Id(entry), address);
                     }
 
-                    if (address >= stateFrom)
+                    if (at >= stateFrom)
                     {
                         _pending.AddMovement(MovementCodec.Account(entry), MovementCodec.AmountMills(entry));
                     }
 
                     break;
                 case JournalRecordKind.Batch:
-                    if (address >= namesFrom)
+                    if (at >= namesFrom)
                     {
                         RegisterReplayed(kind, BatchCodec.Key(entry), address);
                     }
 
                     break;
                 default:
-                    throw new JournalFormatException(address, $"unknown entry kind {(int)kind}");
+                    throw new JournalFormatException(at, $"unknown entry kind {(int)kind}");
             }
-        });
+        }));
 
-        ApplyPending(until);
+        Apply(_pending, until);
+        _appliedIdRecords = _idLog.Written;
         return count;
     }
 
     private void AddCall(ReadOnlySpan<byte> account, int period, NumberClass numberClass, long billedSeconds, long netMills, long discountMills) =>
         _pending.AddCall(account, period, numberClass == NumberClass.Domestic, billedSeconds, netMills, discountMills);
 
-    private void ApplyPending(long appliedUntil)
+    private void Apply(PendingTotals totals, long appliedUntil)
     {
-        foreach (var (key, delta) in _pending.Drain())
-        {
-            _state.Add(key, delta);
-        }
+        _state.AddAll(totals.Drain());
 
         _state.Set(StateKey.AppliedUntil, appliedUntil);
-        _names.Set(IdKey.AppliedUntil, appliedUntil);
+        _appliedUntil = appliedUntil;
     }
 
+    /// <summary>Appends a whole entry (a batch or a movement) after the calls before it; returns its reference.</summary>
     private long Append(ReadOnlySpan<byte> entry)
     {
+        FlushBlock();
         Uncommitted++;
-        var address = _journal.Append(entry);
-        _uncommitted[address] = (_uncommittedBytes.Length, entry.Length);
-        entry.CopyTo(_uncommittedBytes.GetSpan(entry.Length));
-        _uncommittedBytes.Advance(entry.Length);
-        return address;
+        _uncommittedBytes += entry.Length;
+        return EntryReference.Whole(_journal.Append(entry));
     }
 
-    /// <summary>An entry's bytes, from the uncommitted ones kept here or from the journal.</summary>
-    private ReadOnlySpan<byte> ReadEntry(long address) =>
-        _uncommitted.TryGetValue(address, out var at) ? _uncommittedBytes.Written.Slice(at.Start, at.Length) : _journal.Read(address);
-
-    /// <summary>
-    /// The address of the entry of <paramref name="kind"/> named <paramref name="name"/>, or -1; <paramref name="freeProbe"/>
-    /// is where to register it. Equal hashes are confirmed against the entry's own bytes, so the answer is exact.
-    /// </summary>
-    private long Find(JournalRecordKind kind, ReadOnlySpan<byte> name, out long freeProbe)
+    private void AppendToBlock(ReadOnlySpan<byte> entry, NameFingerprint id)
     {
-        for (long probe = 0; ; probe++)
+        if (_block.Length + BlockCodec.LengthSize + entry.Length > MaxBlockBytes || _blockNames.Count == EntryReference.MaxBlockEntries)
         {
-            if (!_names.TryGet(NameHash.KeyOf(kind, name, probe), out var address))
-            {
-                freeProbe = probe;
-                return -1;
-            }
-
-            var entry = ReadEntry(address);
-            if (entry.Length > 1 && entry[1] == (byte)kind && NameOf(kind, entry).SequenceEqual(name))
-            {
-                freeProbe = -1;
-                return address;
-            }
+            FlushBlock();
         }
+
+        if (_blockNames.Count == 0)
+        {
+            _block.Clear();
+            _block.Advance(BlockCodec.HeaderSize);
+        }
+
+        var span = _block.GetSpan(BlockCodec.LengthSize + entry.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, entry.Length);
+        entry.CopyTo(span[BlockCodec.LengthSize..]);
+        _block.Advance(BlockCodec.LengthSize + entry.Length);
+        _blockNames.Add(id);
+        Uncommitted++;
+        _uncommittedBytes += BlockCodec.LengthSize + entry.Length;
     }
 
-    private void Register(JournalRecordKind kind, ReadOnlySpan<byte> name, long probe, long address) =>
-        _names.Set(NameHash.KeyOf(kind, name, probe), address);
+    /// <summary>Enqueues the open block as one journal entry and gives its calls their references.</summary>
+    private void FlushBlock()
+    {
+        if (_blockNames.Count == 0)
+        {
+            return;
+        }
+
+        var block = _block.Written;
+        BlockCodec.WriteHeader(block, _blockNames.Count);
+        var address = _journal.Append(block);
+        for (var i = 0; i < _blockNames.Count; i++)
+        {
+            var reference = EntryReference.InBlock(address, i);
+            _ids.Set(_blockNames[i], reference);
+            _idLog.Append(_blockNames[i], reference);
+        }
+
+        _blockNames.Clear();
+        _block.Clear();
+    }
+
+    private long Find(JournalRecordKind kind, ReadOnlySpan<byte> name) => _ids.Find(NameHash.Of(kind, name));
+
+    private void Register(NameFingerprint name, long address)
+    {
+        _ids.Add(name, address);
+        _idLog.Append(name, address);
+    }
 
     private void RegisterReplayed(JournalRecordKind kind, ReadOnlySpan<byte> name, long address)
     {
         // A name registered twice in the journal is damage (the writer never appends a known name): say so.
-        if (Find(kind, name, out var probe) is var existing and >= 0 && existing != address)
+        var fingerprint = NameHash.Of(kind, name);
+        var existing = _ids.Find(fingerprint);
+        if (existing != -1 && existing != address)
         {
             throw new JournalFormatException(address, $"{kind} '{Encoding.UTF8.GetString(name)}' is already in the journal at address {existing}");
         }
 
-        if (probe >= 0)
+        if (existing == -1)
         {
-            Register(kind, name, probe, address);
+            Register(fingerprint, address);
         }
     }
-
-    private static ReadOnlySpan<byte> NameOf(JournalRecordKind kind, ReadOnlySpan<byte> entry) => kind switch
-    {
-        JournalRecordKind.RatedCdr => RatedCdrCodec.Id(entry),
-        JournalRecordKind.Movement => MovementCodec.Id(entry),
-        _ => BatchCodec.Key(entry),
-    };
 
     private void ThrowIfFaulted()
     {
@@ -341,4 +481,7 @@ public sealed class LedgerWriter
             throw new InvalidOperationException("the ledger writer failed earlier and must be restarted (recovery rebuilds it from the journal)", _fault);
         }
     }
+
+    /// <summary>A commit requested and not yet applied: where it ends, and the changes it carries.</summary>
+    private sealed record CommitGroup(long Until, PendingTotals Totals, long Entries, long IdRecords);
 }

@@ -32,14 +32,14 @@ internal sealed class CentrexProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Runs <c>centrex</c> with <paramref name="args"/> to completion; returns its exit code and standard error.</summary>
-    public static async Task<(int ExitCode, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    /// <summary>Runs <c>centrex</c> with <paramref name="args"/> to completion.</summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var process = Process.Start(Info(environment, args))!;
         var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await error);
+        return new CliRun(process.ExitCode, output, await error);
     }
 
     /// <summary>Starts <c>centrex serve</c> on a free port and waits until it listens.</summary>

@@ -44,11 +44,35 @@ public class JournalFormatGoldenTests
     [Fact]
     public void PersistedEnums_AreFrozen()
     {
-        Assert.Equal(["1=RatedCdr", "2=Batch", "3=Movement"], Enum.GetValues<JournalRecordKind>().Select(k => $"{(int)k}={k}"));
+        Assert.Equal(["1=RatedCdr", "2=Batch", "3=Movement", "4=Block"], Enum.GetValues<JournalRecordKind>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Payment", "2=TopUp", "3=Refund", "4=Adjustment"], Enum.GetValues<MovementKind>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Rated", "2=Duplicate", "3=NoRate"], Enum.GetValues<BatchOutcome>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Balance", "2=Counter", "255=Meta"], Enum.GetValues<StateKind>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Calls", "2=BilledSeconds", "3=DomesticBilledSeconds", "4=NetChargeMills", "5=DiscountMills"], Enum.GetValues<CounterKind>().Select(k => $"{(int)k}={k}"));
+    }
+
+    [Fact]
+    public void Block_Format1_IsHeaderThenLengthPrefixedCalls_AndEachCallHasItsReference()
+    {
+        var call = Convert.FromHexString(RatedCdrFormat1);
+        var block = new byte[BlockCodec.HeaderSize + (2 * (4 + call.Length))];
+        BlockCodec.WriteHeader(block, 2);
+        for (var i = 0; i < 2; i++)
+        {
+            var at = BlockCodec.HeaderSize + (i * (4 + call.Length));
+            BitConverter.TryWriteBytes(block.AsSpan(at), call.Length);
+            call.CopyTo(block, at + 4);
+        }
+
+        Assert.Equal("0104000002000000", Convert.ToHexString(block.AsSpan(0, 8)));
+        var seen = new List<(long Reference, string Hex)>();
+        BlockCodec.Visit(4096, block, (reference, entry) => seen.Add((reference, Convert.ToHexString(entry))));
+        Assert.Equal([((4096L << 15) | 0, RatedCdrFormat1), ((4096L << 15) | 1, RatedCdrFormat1)], seen);
+        Assert.Equal(4096, EntryReference.Address(seen[1].Reference));
+        Assert.Equal((4096L << 15) | 32767, EntryReference.Whole(4096));
+
+        block[BlockCodec.HeaderSize] = 0xFF; // the first call's length runs past the block
+        Assert.Throws<JournalFormatException>(() => BlockCodec.Visit(4096, block, (_, _) => { }));
     }
 
     [Fact]

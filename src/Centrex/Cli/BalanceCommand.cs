@@ -12,7 +12,7 @@ internal static class BalanceCommand
     {
         var data = DataOption.Create();
         var account = new Option<string>("--account") { Description = "Account id", Required = true };
-        var period = new Option<string?>("--period") { Description = "Month of the counters, YYYY-MM (UTC); default: every month with activity is not listed, only this one" };
+        var period = new Option<string?>("--period") { Description = "Also show the counters of this month, YYYY-MM (UTC)" };
         var command = new Command("balance", "Show an account's balance (charges lower it, payments raise it) and its counters for a month.") { data, account, period };
         command.SetAction(parse => Show(console, parse.GetRequiredValue(data), parse.GetRequiredValue(account), parse.GetValue(period)));
         return command;

@@ -20,6 +20,8 @@ internal static class CentrexCli
             JournalCommand.Create(console),
             BalanceCommand.Create(console),
             ServeCommand.Create(console),
+            CdrCommand.Create(console),
+            SipHashCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -1,43 +1,59 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using Centrex.Ingestion;
 using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
+using Centrex.Switch;
+using Centrex.Switch.Provisioning;
 
 namespace Centrex.Cli;
 
 /// <summary>
-/// <c>centrex serve</c>: the long-running service on a data directory: the CDR ingestion API and the self-care
-/// balance API over the durable ledger (the SIP switch joins it in its own issue).
+/// <c>centrex serve</c>: the long-running service on a data directory. The SIP switch runs when a switch directory is
+/// configured (<c>--directory</c>, or <c>DATA/switch.json</c>); the HTTP API (CDR ingestion and balances on the durable
+/// ledger) runs when a tariff is given. Bound addresses are printed on standard output (so callers can ask for port 0);
+/// Ctrl+C or SIGTERM stops it cleanly.
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var tariff = new Option<string>("--tariff") { Description = "Tariff CSV that rates ingested CDRs", Required = true };
+        var sip = new Option<string>("--sip") { Description = "Address and port for SIP over UDP and TCP (port 0: any free port)", DefaultValueFactory = _ => "127.0.0.1:5060" };
+        var directory = new Option<string?>("--directory") { Description = "Switch directory JSON (accounts, credentials, dial plans, trunks, sites); default DATA/switch.json when it exists" };
+        var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
         var http = new Option<string>("--http") { Description = "Address of the HTTP API (port 0 picks a free one)", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var maxBytes = new Option<int>("--max-batch-bytes") { Description = "Largest ingestion batch body; larger ones get 413", DefaultValueFactory = _ => new IngestionLimits().MaxBatchBytes };
         var maxRows = new Option<int>("--max-batch-rows") { Description = "Most rows in one ingestion batch; more get 413", DefaultValueFactory = _ => new IngestionLimits().MaxRows };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
-        var command = new Command("serve", "Run the service: CDR ingestion and balance APIs on the durable ledger, until Ctrl+C or SIGTERM.")
+        var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
-            data, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints,
+            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints,
         };
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
-            parse.GetRequiredValue(data), parse.GetRequiredValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
-            parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows)), parse.GetValue(checkpoints)), cancel));
+            parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
+            parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows)), parse.GetValue(checkpoints),
+            parse.GetRequiredValue(sip), parse.GetValue(directory)), cancel));
         return command;
     }
 
     private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
     {
-        if (!IPEndPoint.TryParse(request.Http, out var endpoint))
+        var directoryPath = request.Directory ?? Path.Combine(request.Data, "switch.json");
+        var runSwitch = request.Directory is not null || File.Exists(directoryPath);
+        if (!runSwitch && request.Tariff is null)
         {
-            console.Error.WriteLine($"centrex serve: --http '{request.Http}' is not an address:port");
+            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API and/or a switch directory (--directory, or DATA/switch.json)");
+            return ExitCodes.BadInput;
+        }
+
+        if (!IPEndPoint.TryParse(request.Http, out var httpEndpoint) || !IPEndPoint.TryParse(request.Sip, out var sipEndpoint))
+        {
+            console.Error.WriteLine($"centrex serve: --http '{request.Http}' and --sip '{request.Sip}' must be address:port");
             return ExitCodes.BadInput;
         }
 
@@ -47,12 +63,14 @@ internal static class ServeCommand
             return ExitCodes.BadInput;
         }
 
-        Rater rater;
+        Rater? rater = null;
+        ISwitchDirectory? directory = null;
         try
         {
-            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
+            directory = runSwitch ? JsonSwitchDirectory.Load(directoryPath) : null;
         }
-        catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CsvFormatException or FormatException or IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"centrex serve: {e.Message}");
             return ExitCodes.BadInput;
@@ -71,24 +89,54 @@ internal static class ServeCommand
 
         using (ledger)
         {
-            var recovery = ledger.Recovery;
-            console.Error.WriteLine($"centrex serve: ledger in {ledger.Folder}: {recovery}");
-            await using var service = new ServiceHost(ledger, rater, request.Limits);
+            console.Error.WriteLine($"centrex serve: ledger in {ledger.Folder}: {ledger.Recovery}");
+
+            // Ctrl+C and SIGTERM (a service manager's stop) both mean an orderly stop: drain, commit, checkpoint.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
+            using var writer = new LedgerWriterThread(ledger.Writer);
+            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits);
+            SipSwitch? sipSwitch = null;
             try
             {
-                var bound = await service.StartAsync(endpoint, cancel);
-                console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
+                if (service is not null)
+                {
+                    var bound = await service.StartAsync(httpEndpoint, stop.Token);
+                    console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
+                }
+
+                if (directory is not null)
+                {
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory));
+                    console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
+                    console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
+                }
+
                 console.Out.Flush();
-                await service.WaitForShutdownAsync(cancel);
+                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
-                console.Error.WriteLine($"centrex serve: cannot listen on {endpoint}: {e.Message}");
+                console.Error.WriteLine($"centrex serve: cannot listen: {e.Message}");
                 return ExitCodes.Failure;
             }
+            finally
+            {
+                if (sipSwitch is not null)
+                {
+                    await sipSwitch.DisposeAsync();
+                }
+            }
 
-            console.Error.WriteLine("centrex serve: stopped; every acknowledged batch is committed");
+            console.Error.WriteLine("centrex serve: stopped; every acknowledged batch and call is committed");
             return ExitCodes.Success;
         }
     }
+
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    };
 }

@@ -3,4 +3,6 @@ using Centrex.Ingestion;
 namespace Centrex.Cli;
 
 /// <summary>The options of <c>centrex serve</c>.</summary>
-internal sealed record ServeRequest(string Data, string Tariff, string? TollFree, string? NanpInternational, string Http, IngestionLimits Limits, long CheckpointEntries);
+internal sealed record ServeRequest(
+    string Data, string? Tariff, string? TollFree, string? NanpInternational, string Http, IngestionLimits Limits, long CheckpointEntries,
+    string Sip, string? Directory);

@@ -13,20 +13,21 @@ using Microsoft.Extensions.Logging;
 namespace Centrex.Ingestion;
 
 /// <summary>
-/// The HTTP side of <c>centrex serve</c> (ASP.NET Core on Kestrel): routes, limits, and an orderly stop that lets the
-/// ledger writer finish every queued batch and checkpoint before the store closes.
+/// The HTTP side of <c>centrex serve</c> (ASP.NET Core on Kestrel): routes, limits, and an orderly stop (requests in
+/// flight are answered; the caller then stops the ledger's writer thread, which commits and checkpoints).
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
     private readonly LedgerStore _ledger;
     private readonly Rater _rater;
     private readonly IngestionLimits _limits;
+    private readonly LedgerWriterThread _writer;
     private WebApplication? _app;
-    private IngestionWriter? _writer;
 
-    public ServiceHost(LedgerStore ledger, Rater rater, IngestionLimits limits)
+    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater rater, IngestionLimits limits)
     {
         _ledger = ledger;
+        _writer = writer;
         _rater = rater;
         _limits = limits;
     }
@@ -46,23 +47,14 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         _app = builder.Build();
-        _writer = new IngestionWriter(_ledger.Writer, RatingDiscounts.Load(Path.GetDirectoryName(_ledger.Folder)!, _ledger));
-        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), _writer, _limits);
+        var discounts = RatingDiscounts.Load(Path.GetDirectoryName(_ledger.Folder)!, _ledger);
+        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, discounts), _limits);
         var balance = new BalanceEndpoint(_ledger);
         _app.MapPost(IngestionEndpoint.Route, ingestion.Handle);
         _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account));
         await _app.StartAsync(cancel);
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First()).Authority;
-    }
-
-    /// <summary>Waits until <paramref name="cancel"/> fires or the host is told to stop.</summary>
-    public async Task WaitForShutdownAsync(CancellationToken cancel)
-    {
-        if (_app is not null)
-        {
-            await _app.WaitForShutdownAsync(cancel);
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -72,7 +64,5 @@ internal sealed class ServiceHost : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-
-        _writer?.Dispose();
     }
 }

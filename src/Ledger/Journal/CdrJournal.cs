@@ -53,6 +53,12 @@ internal sealed class CdrJournal : IDisposable
     /// <summary>Makes every entry enqueued so far durable (written and flushed), waiting until it is.</summary>
     public void Commit() => _log.Commit(spinWait: true);
 
+    /// <summary>Starts making every entry enqueued so far durable; <see cref="CommittedUntil"/> moves when it is.</summary>
+    public void RequestCommit() => _log.Commit(spinWait: false);
+
+    /// <summary>Waits until the journal is committed at least up to <paramref name="address"/>.</summary>
+    public void WaitForCommit(long address) => _log.WaitForCommit(address);
+
     /// <summary>Reads the entry at <paramref name="address"/> (durable or still in memory).</summary>
     public byte[] Read(long address)
     {

@@ -13,4 +13,10 @@ public enum JournalRecordKind : byte
 
     /// <summary>A balance movement that is not a call: a payment, a top-up, a refund, an adjustment.</summary>
     Movement = 3,
+
+    /// <summary>
+    /// A block of rated calls written as one journal entry (group commit: one entry header and checksum for up to
+    /// thousands of calls); see <see cref="BlockCodec"/>.
+    /// </summary>
+    Block = 4,
 }

@@ -5,13 +5,13 @@ using Centrex.Ledger.Journal;
 namespace Centrex.Ledger.State;
 
 /// <summary>
-/// Two independent 64-bit hashes of a name (a CDR id, a batch's idempotency key, a movement id) in its domain, for
-/// the persistent registry's key. Equal names in different domains hash apart.
+/// Two independent 64-bit hashes of a name (a CDR id, a batch's idempotency key, a movement id) in its domain: the
+/// registry's <see cref="NameFingerprint"/>. Equal names in different domains hash apart.
 /// </summary>
 internal static class NameHash
 {
-    public static IdKey KeyOf(JournalRecordKind domain, ReadOnlySpan<byte> name, long probe) =>
-        new(Hash(domain, name, 0x9E3779B97F4A7C15UL) | 1, Hash(domain, name, 0xD6E8FEB86659FD93UL), probe);
+    public static NameFingerprint Of(JournalRecordKind domain, ReadOnlySpan<byte> name) =>
+        new(Hash(domain, name, 0x9E3779B97F4A7C15UL) | 1, Hash(domain, name, 0xD6E8FEB86659FD93UL));
 
     private static ulong Hash(JournalRecordKind domain, ReadOnlySpan<byte> name, ulong seed)
     {

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Centrex.Rating.Cdrs;
+using Centrex.Switch.Cdrs;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Centrex.Cli;
+
+/// <summary>
+/// <c>centrex cdr export</c>: the switch's stored CDRs (<c>DATA/cdrs</c>) in the CSV contract <c>centrex rate</c> reads
+/// (<c>id,account,caller,callee,start,duration</c>): the chargeable calls started in [--from, --to).
+/// </summary>
+internal static class CdrCommand
+{
+    private static readonly Instant Earliest = Instant.FromUtc(1, 1, 1, 0, 0);
+    private static readonly Instant Latest = Instant.FromUtc(9999, 12, 31, 0, 0);
+
+    public static Command Create(CliConsole console)
+    {
+        var data = DataOption.Create();
+        var from = new Option<string?>("--from") { Description = "First start included: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: the first stored" };
+        var to = new Option<string?>("--to") { Description = "First start excluded: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: after the last stored" };
+        var output = new Option<string>("--out") { Description = "CSV file to write (id,account,caller,callee,start,duration)", Required = true };
+        var export = new Command("export", "Write the switch's chargeable CDRs in the CSV contract 'centrex rate' reads.") { data, from, to, output };
+        export.SetAction(parse => Export(console, parse.GetRequiredValue(data), parse.GetValue(from), parse.GetValue(to), parse.GetRequiredValue(output)));
+        return new Command("cdr", "The switch's call detail records.") { export };
+    }
+
+    private static int Export(CliConsole console, string dataDirectory, string? fromText, string? toText, string path)
+    {
+        if (!TryInstant(fromText, Earliest, out var from))
+        {
+            console.Error.WriteLine($"centrex cdr export: --from '{fromText}' is not YYYY-MM-DD or an RFC 3339 time");
+            return ExitCodes.BadInput;
+        }
+
+        if (!TryInstant(toText, Latest, out var to))
+        {
+            console.Error.WriteLine($"centrex cdr export: --to '{toText}' is not YYYY-MM-DD or an RFC 3339 time");
+            return ExitCodes.BadInput;
+        }
+
+        if (to <= from)
+        {
+            console.Error.WriteLine("centrex cdr export: --to must be after --from");
+            return ExitCodes.BadInput;
+        }
+
+        if (!Directory.Exists(CdrStore.FolderOf(dataDirectory)))
+        {
+            console.Error.WriteLine($"centrex cdr export: no switch CDRs in {CdrStore.FolderOf(dataDirectory)}");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            long damaged = 0;
+            var rows = CdrExport.WriteFile(dataDirectory, from, to, path, (file, line, reason) =>
+            {
+                damaged++;
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"centrex cdr export: {file}, line {line}: skipped ({reason})"));
+            });
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exported  {rows:N0} chargeable CDRs to {path}"));
+            if (damaged > 0)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"damaged   {damaged:N0} stored lines skipped"));
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"centrex cdr export: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static bool TryInstant(string? text, Instant fallback, out Instant instant)
+    {
+        instant = fallback;
+        if (text is null)
+        {
+            return true;
+        }
+
+        var date = LocalDatePattern.Iso.Parse(text);
+        if (date.Success)
+        {
+            instant = date.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            return true;
+        }
+
+        return IsoTimestamp.TryParse(Encoding.ASCII.GetBytes(text), out instant);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Centrex.Ledger.State;
+
+/// <summary>
+/// Every name the ledger has ever registered, in memory: an open-addressing table from <see cref="NameFingerprint"/>
+/// to the journal address of the entry holding the name, linear probing, doubled at 70% load. 24 bytes a slot; one
+/// writer thread. Rebuilt on start-up from the <see cref="IdLog"/> and the journal's tail.
+/// </summary>
+internal sealed class IdIndex
+{
+    private const int MinimumCapacity = 1 << 16;
+    private Slot[] _slots;
+    private int _mask;
+    private int _growAt;
+
+    public IdIndex(long expected = 0)
+    {
+        var capacity = MinimumCapacity;
+        while (capacity * 7L / 10 < expected)
+        {
+            capacity <<= 1;
+        }
+
+        _slots = new Slot[capacity];
+        _mask = capacity - 1;
+        _growAt = (int)(capacity * 7L / 10);
+    }
+
+    /// <summary>Names held.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>
+    /// Starts loading the slot of <paramref name="name"/> into the cache. The table is far larger than the cache and
+    /// names arrive in no order, so each probe would otherwise wait for memory (and, under a hypervisor, for a nested
+    /// page walk); a writer that prefetches a few calls ahead overlaps those waits.
+    /// </summary>
+    public unsafe void Prefetch(NameFingerprint name)
+    {
+        if (Sse.IsSupported)
+        {
+            // The index is masked to the table, so the address is inside the array.
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (int)name.Low & _mask)));
+        }
+    }
+
+    /// <summary>The address registered for <paramref name="name"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Find(NameFingerprint name)
+    {
+        var slots = _slots;
+        for (var i = (int)name.Low & _mask; ; i = (i + 1) & _mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.High == name.High && slot.Low == name.Low)
+            {
+                return slot.Address;
+            }
+
+            if (slot.High == 0)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>Registers <paramref name="name"/> unless it is held: one probe for the check and the insert.</summary>
+    /// <returns>False when the name was already held (nothing changed).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAdd(NameFingerprint name, long address)
+    {
+        if (Count >= _growAt)
+        {
+            Grow();
+        }
+
+        var slots = _slots;
+        for (var i = (int)name.Low & _mask; ; i = (i + 1) & _mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.High == 0)
+            {
+                slot = new Slot(name.High, name.Low, address);
+                Count++;
+                return true;
+            }
+
+            if (slot.High == name.High && slot.Low == name.Low)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Changes the address of a name held.</summary>
+    public void Set(NameFingerprint name, long address)
+    {
+        var slots = _slots;
+        for (var i = (int)name.Low & _mask; ; i = (i + 1) & _mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.High == name.High && slot.Low == name.Low)
+            {
+                slot = new Slot(name.High, name.Low, address);
+                return;
+            }
+
+            if (slot.High == 0)
+            {
+                throw new InvalidOperationException("the name is not registered");
+            }
+        }
+    }
+
+    /// <summary>Registers a name not held yet.</summary>
+    public void Add(NameFingerprint name, long address)
+    {
+        if (Count >= _growAt)
+        {
+            Grow();
+        }
+
+        Insert(_slots, _mask, name.High, name.Low, address);
+        Count++;
+    }
+
+    private static void Insert(Slot[] slots, int mask, ulong high, ulong low, long address)
+    {
+        var i = (int)low & mask;
+        while (slots[i].High != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        slots[i] = new Slot(high, low, address);
+    }
+
+    private void Grow()
+    {
+        var bigger = new Slot[_slots.Length * 2];
+        var mask = bigger.Length - 1;
+        foreach (var slot in _slots)
+        {
+            if (slot.High != 0)
+            {
+                Insert(bigger, mask, slot.High, slot.Low, slot.Address);
+            }
+        }
+
+        _slots = bigger;
+        _mask = mask;
+        _growAt = (int)(bigger.Length * 7L / 10);
+    }
+
+    private record struct Slot(ulong High, ulong Low, long Address);
+}

@@ -1,0 +1,141 @@
+using System.Buffers.Binary;
+
+namespace Centrex.Ledger.State;
+
+/// <summary>
+/// The registry's persistent form in <c>ledger/ids</c>: <c>ids.log</c>, one 24-byte record (fingerprint, address) per
+/// registered name in journal order, and <c>ids.meta</c>, written atomically at each checkpoint, saying how many
+/// records are durable and up to which journal address they cover. Records after that count (written by a process
+/// that died before its next checkpoint) are cut off on opening; the journal's tail after the covered address is
+/// replayed to register them again.
+/// </summary>
+internal sealed class IdLog : IDisposable
+{
+    private const int RecordSize = 24;
+    private const int MetaSize = 24;
+    private const int PrefetchDistance = 8;
+    private readonly string _meta;
+    private readonly FileStream _file;
+    private readonly BufferedStream _writer;
+
+    public IdLog(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        _meta = Path.Combine(folder, "ids.meta");
+        (CoveredUntil, Durable) = ReadMeta(_meta);
+        _file = new FileStream(Path.Combine(folder, "ids.log"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+        if (_file.Length < Durable * RecordSize)
+        {
+            throw new IOException($"{_file.Name} holds {_file.Length / RecordSize:N0} records but its checkpoint says {Durable:N0}: the file lost data");
+        }
+
+        _file.SetLength(Durable * RecordSize);
+        _writer = new BufferedStream(_file, 1 << 20);
+        Written = Durable;
+    }
+
+    /// <summary>The journal address the durable records cover (registered names of every entry before it), or -1.</summary>
+    public long CoveredUntil { get; private set; }
+
+    /// <summary>Records made durable by the last checkpoint.</summary>
+    public long Durable { get; private set; }
+
+    /// <summary>Records written so far.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>Reads the durable records into <paramref name="index"/>.</summary>
+    public void LoadInto(IdIndex index)
+    {
+        _writer.Flush();
+        const int RecordsPerRead = 8192;
+        var buffer = new byte[RecordSize * RecordsPerRead];
+        _file.Position = 0;
+        for (var left = Durable; left > 0;)
+        {
+            var records = (int)Math.Min(RecordsPerRead, left);
+            _file.ReadExactly(buffer, 0, records * RecordSize);
+            for (var i = 0; i < records; i++)
+            {
+                // The inserts land all over a table far larger than the cache: start loading a later record's slot first.
+                if (i + PrefetchDistance < records)
+                {
+                    index.Prefetch(Fingerprint(buffer.AsSpan((i + PrefetchDistance) * RecordSize, RecordSize)));
+                }
+
+                var record = buffer.AsSpan(i * RecordSize, RecordSize);
+                index.Add(Fingerprint(record), BinaryPrimitives.ReadInt64LittleEndian(record[16..]));
+            }
+
+            left -= records;
+        }
+
+        _file.Position = Durable * RecordSize;
+    }
+
+    /// <summary>Appends a record (durable at the next <see cref="Checkpoint(long)"/>).</summary>
+    public void Append(NameFingerprint name, long address)
+    {
+        Span<byte> record = stackalloc byte[RecordSize];
+        BinaryPrimitives.WriteUInt64LittleEndian(record, name.High);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[8..], name.Low);
+        BinaryPrimitives.WriteInt64LittleEndian(record[16..], address);
+        _writer.Write(record);
+        Written++;
+    }
+
+    /// <summary>Makes every record written durable, covering the journal up to <paramref name="coveredUntil"/>.</summary>
+    public void Checkpoint(long coveredUntil) => Checkpoint(coveredUntil, Written);
+
+    /// <summary>
+    /// Makes the first <paramref name="records"/> records durable, covering the journal up to <paramref name="coveredUntil"/>
+    /// (records after them belong to entries not yet committed and are cut off if the process dies).
+    /// </summary>
+    public void Checkpoint(long coveredUntil, long records)
+    {
+        _writer.Flush();
+        _file.Flush(flushToDisk: true);
+        var meta = new byte[MetaSize];
+        BinaryPrimitives.WriteInt64LittleEndian(meta, coveredUntil);
+        BinaryPrimitives.WriteInt64LittleEndian(meta.AsSpan(8), records);
+        BinaryPrimitives.WriteInt64LittleEndian(meta.AsSpan(16), Check(coveredUntil, records));
+        var temporary = _meta + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+        {
+            file.Write(meta);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, _meta, overwrite: true);
+        CoveredUntil = coveredUntil;
+        Durable = records;
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _file.Dispose();
+    }
+
+    private static (long CoveredUntil, long Durable) ReadMeta(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return (-1, 0);
+        }
+
+        var meta = File.ReadAllBytes(path);
+        var covered = meta.Length == MetaSize ? BinaryPrimitives.ReadInt64LittleEndian(meta) : 0;
+        var durable = meta.Length == MetaSize ? BinaryPrimitives.ReadInt64LittleEndian(meta.AsSpan(8)) : 0;
+        if (meta.Length != MetaSize || BinaryPrimitives.ReadInt64LittleEndian(meta.AsSpan(16)) != Check(covered, durable))
+        {
+            throw new IOException($"{path} is damaged");
+        }
+
+        return (covered, durable);
+    }
+
+    private static NameFingerprint Fingerprint(ReadOnlySpan<byte> record) =>
+        new(BinaryPrimitives.ReadUInt64LittleEndian(record), BinaryPrimitives.ReadUInt64LittleEndian(record[8..]));
+
+    private static long Check(long covered, long durable) => (long)(((ulong)covered * 0x9E3779B97F4A7C15UL) ^ ((ulong)durable * 0xC2B2AE3D27D4EB4FUL) ^ 0x5EED);
+}

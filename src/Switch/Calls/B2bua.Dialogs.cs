@@ -1,0 +1,186 @@
+using Centrex.Switch.Sip;
+using Centrex.Switch.Sip.Writing;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+using NodaTime;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// In-dialog work: the 2xx to the caller and its retransmission until ACK (§13.3.1.4), BYE from either side
+/// (§15.1), CANCEL towards the callee (§9.1), and the duration caps.
+/// </summary>
+internal sealed partial class B2bua
+{
+    public void OnCancel(ServerTransaction invite)
+    {
+        if (!_calls.TryGetValue(invite.Request.Text(invite.Request.CallId), out var call))
+        {
+            invite.Respond(487, "Request Terminated");
+            return;
+        }
+
+        if (call.State != CallState.Trying)
+        {
+            return;
+        }
+
+        call.Cancelled = true;
+        CancelB(call);
+        invite.Respond(487, "Request Terminated"); // §9.2: the INVITE gets 487 once the CANCEL is accepted.
+        if (call.BInvite is null)
+        {
+            End(call, CallDisposition.Cancelled, 487);
+        }
+    }
+
+    private void CancelB(Call call)
+    {
+        if (call.BInvite is not { State: TransactionState.Calling or TransactionState.Proceeding })
+        {
+            return;
+        }
+
+        if (call.BProvisional)
+        {
+            SendCancel(call);
+        }
+        else
+        {
+            call.CancelPending = true;
+        }
+    }
+
+    /// <summary>§9.1: CANCEL copies the INVITE's Request-URI, Call-ID, From, To, CSeq number and its top Via.</summary>
+    private void SendCancel(Call call)
+    {
+        var invite = call.BInvite!;
+        var r = invite.Request;
+        var b = new SipBuilder(512).RequestLine("CANCEL"u8, r.Text(r.RequestUri.Whole)); // §9.1: the INVITE's Request-URI
+        b.Raw("Via: "u8).Raw(r[r.Find(SipHeaderKind.Via)]).Crlf();
+        b.Raw("Max-Forwards: 70\r\n"u8);
+        b.Raw("From: "u8).Raw(r[r.Find(SipHeaderKind.From)]).Crlf();
+        b.Raw("To: "u8).Raw(r[r.Find(SipHeaderKind.To)]).Crlf();
+        b.Raw("Call-ID: "u8).Raw(r[r.CallId]).Crlf();
+        b.Raw("CSeq: "u8).Number(r.CSeq).Raw(" CANCEL\r\n"u8);
+        _stack.SendRequest(b.Body([]).ToArray(), invite.Branch, call.BKind, call.BDestination!, call.BConnection, this, call);
+    }
+
+    private void OnBye(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        var callId = request.Text(request.CallId);
+        if (!_calls.TryGetValue(callId, out var call) || call.State != CallState.Answered)
+        {
+            transaction.Respond(481, "Call/Transaction Does Not Exist");
+            return;
+        }
+
+        End(call, CallDisposition.Answered, 200); // the CDR is out before either side hears back.
+        transaction.Respond(200, "OK");
+        if (callId == call.BCallId)
+        {
+            ByeA(call);
+        }
+        else
+        {
+            ByeB(call);
+        }
+    }
+
+    private void OnCap(Call call)
+    {
+        if (call.State != CallState.Answered)
+        {
+            return;
+        }
+
+        // The 120-minute cap (seed 001) or the balance's maximum duration: both legs are released.
+        End(call, CallDisposition.Answered, 200);
+        ByeA(call);
+        ByeB(call);
+    }
+
+    /// <summary>The final response to the caller's INVITE; a 2xx is retransmitted over UDP until ACK (§13.3.1.4).</summary>
+    private void SendAFinal(Call call, int status, string reason, ReadOnlyMemory<byte> sdp)
+    {
+        var builder = call.AInvite.Begin(status, reason);
+        builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+        builder.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\n"u8);
+        call.AFinal = builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray();
+        if (call.ASource.Kind == SipTransportKind.Udp)
+        {
+            call.AFinalInterval = SipTimerValues.T1;
+            call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, SipTimerValues.T1));
+        }
+
+        call.AInvite.Send(call.AFinal, status);
+    }
+
+    private void RetransmitAFinal(Call call, Duration elapsed)
+    {
+        if (call.AAcked || call.State != CallState.Answered || call.AFinal is null)
+        {
+            return;
+        }
+
+        if (elapsed >= SipTimerValues.Timeout)
+        {
+            // §13.3.1.4: no ACK after 64*T1: the dialog is confirmed and then ended with BYE.
+            End(call, CallDisposition.Failed, 200);
+            ByeA(call);
+            ByeB(call);
+            return;
+        }
+
+        call.AInvite.Send(call.AFinal, 200);
+        call.AFinalInterval = Duration.Min(call.AFinalInterval * 2, SipTimerValues.T2);
+        call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, elapsed + call.AFinalInterval));
+    }
+
+    /// <summary>BYE to the caller, in the dialog where the switch is the UAS: From and To swap, the switch's own CSeq.</summary>
+    private void ByeA(Call call)
+    {
+        var a = call.AInvite.Request;
+        var branch = SipIds.Branch();
+        var kind = call.ASource.Kind;
+        var b = new SipBuilder(512).RequestLine("BYE"u8, call.ARemoteTarget);
+        b.Header("Via"u8, $"SIP/2.0/{(kind == SipTransportKind.Tcp ? "TCP" : "UDP")} {_stack.LocalEndpoint};branch={branch};rport");
+        b.Raw("Max-Forwards: 70\r\n"u8);
+        b.Raw("From: "u8).Raw(a[a.Find(SipHeaderKind.To)]);
+        if (a.To.Tag.IsEmpty)
+        {
+            b.Raw(";tag="u8).Text(call.AInvite.LocalTag);
+        }
+
+        b.Crlf();
+        b.Raw("To: "u8).Raw(a[a.Find(SipHeaderKind.From)]).Crlf();
+        b.Raw("Call-ID: "u8).Raw(a[a.CallId]).Crlf();
+        b.Raw("CSeq: "u8).Number(++call.ALocalCSeq).Raw(" BYE\r\n"u8);
+        _stack.SendRequest(b.Body([]).ToArray(), branch, kind, call.ASource.Remote, call.ASource.Connection, this, call);
+    }
+
+    private void ByeB(Call call)
+    {
+        if (call.BDestination is null || call.BRemoteTag.Length == 0)
+        {
+            return;
+        }
+
+        var branch = SipIds.Branch();
+        _stack.SendRequest(BuildBRequest(call, "BYE", ++call.BLocalCSeq, branch), branch, call.BKind, call.BDestination, call.BConnection, this, call);
+    }
+
+    /// <summary>A request in the callee's dialog (ACK for its 2xx, BYE): to its remote target, with its tag.</summary>
+    private byte[] BuildBRequest(Call call, string method, int cseq, string branch)
+    {
+        var b = new SipBuilder(512).RequestLine(System.Text.Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
+        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpoint};branch={branch};rport");
+        b.Raw("Max-Forwards: 70\r\n"u8);
+        b.Header("From"u8, call.BFrom);
+        b.Header("To"u8, call.BRemoteTag.Length > 0 ? $"{call.BTo};tag={call.BRemoteTag}" : call.BTo);
+        b.Header("Call-ID"u8, call.BCallId);
+        b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
+        return b.Body([]).ToArray();
+    }
+}

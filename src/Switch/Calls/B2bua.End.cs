@@ -1,0 +1,27 @@
+namespace Centrex.Switch.Calls;
+
+/// <summary>The one place a call ends: timers stop, hooks are released, one CDR goes out.</summary>
+internal sealed partial class B2bua
+{
+    private void End(Call call, CallDisposition disposition, int status)
+    {
+        if (call.State == CallState.Ended)
+        {
+            return;
+        }
+
+        call.State = CallState.Ended;
+        call.NoAnswerTimer?.Cancel();
+        call.CapTimer?.Cancel();
+        call.AFinalTimer?.Cancel();
+
+        Untrack(call);
+        if (call.Admitted)
+        {
+            _hooks.Admission.Release(call.Info);
+        }
+
+        call.Media?.Dispose();
+        _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer));
+    }
+}

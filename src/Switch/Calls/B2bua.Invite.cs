@@ -1,0 +1,181 @@
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Routing;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+using NodaTime;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>A new INVITE: who is calling, where it goes, whether the hooks let it, then the callee's leg.</summary>
+internal sealed partial class B2bua
+{
+    private void OnInvite(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        var callId = request.Text(request.CallId);
+        if (_calls.ContainsKey(callId))
+        {
+            transaction.Respond(482, "Loop Detected"); // the same Call-ID as a call in progress: a second fork or a loop.
+            return;
+        }
+
+        var dialed = request.Text(request.RequestUri.User); // the user part of a sip: URI, the number of a tel: URI
+        var trunk = _directory.FindTrunkBySource(transaction.Source.Remote);
+        SwitchAccount? caller = null;
+        SwitchAccount? callee;
+        Route route;
+        if (trunk is not null)
+        {
+            callee = _dialPlan.RouteFromTrunk(dialed);
+            route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed.TrimStart('+'));
+        }
+        else
+        {
+            var outcome = _authenticator.Check(request, SipHeaderKind.ProxyAuthorization, out caller);
+            if (outcome != Registration.DigestOutcome.Authenticated || caller is null)
+            {
+                // RFC 3261 §22.3: a proxy-like element challenges with 407.
+                transaction.Respond(407, "Proxy Authentication Required", _authenticator.Challenge("Proxy-Authenticate", outcome == Registration.DigestOutcome.Stale));
+                return;
+            }
+
+            route = _dialPlan.RouteFrom(caller, dialed);
+            callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
+        }
+
+        var direction = trunk is not null ? CallDirection.Incoming : route.Kind == RouteKind.Trunk ? CallDirection.Outgoing : CallDirection.Internal;
+        var owner = direction == CallDirection.Incoming ? callee : caller;
+        var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
+            route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
+            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now);
+        var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
+        call.Offer = request[request.Body].ToArray();
+        Track(call, callId);
+
+        switch (route.Kind)
+        {
+            case RouteKind.NotFound:
+                Refuse(call, 404, "Not Found", CallDisposition.Failed);
+                return;
+            case RouteKind.Feature:
+                call.Feature = route.FeatureCode;
+                AnswerFeature(call);
+                return;
+        }
+
+        var balance = _hooks.Balance.Authorize(info);
+        if (!balance.Allowed)
+        {
+            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required", CallDisposition.RefusedByBalance);
+            return;
+        }
+
+        call.MaxDuration = balance.MaxDuration;
+        var admission = _hooks.Admission.Admit(info, call.Offer);
+        if (!admission.Admitted)
+        {
+            var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
+            Refuse(call, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit, warning);
+            return;
+        }
+
+        call.Admitted = true;
+        if (!TryTarget(call, route))
+        {
+            Refuse(call, 480, "Temporarily Unavailable", CallDisposition.NoAnswer);
+            return;
+        }
+
+        call.Media = _hooks.Media.Open(info);
+        call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
+        SendBInvite(call, route);
+    }
+
+    /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>
+    private bool TryTarget(Call call, Route route)
+    {
+        if (route.Kind == RouteKind.Account)
+        {
+            var binding = _registrar.Lookup(route.AccountId!);
+            if (binding is null)
+            {
+                return false;
+            }
+
+            call.BRemoteTarget = binding.ContactUri;
+            call.BKind = binding.Kind;
+            call.BDestination = binding.Remote;
+            call.BConnection = binding.Connection;
+            if (binding.Kind == SipTransportKind.Tcp && binding.Connection is not { IsOpen: true } && ContactAddress(binding.ContactUri) is { } contact)
+            {
+                // The registering connection is gone: open one to the Contact's address (RFC 3261 §18.2.1, §19.1.4).
+                call.BDestination = contact;
+                call.BConnection = null;
+            }
+
+            return true;
+        }
+
+        var trunk = _directory.FindTrunk(route.TrunkId!);
+        if (trunk is null)
+        {
+            return false;
+        }
+
+        call.BRemoteTarget = $"sip:{route.Number}@{Host(trunk.Address)}";
+        call.BKind = SipTransportKind.Udp;
+        call.BDestination = trunk.Address;
+        return true;
+    }
+
+    private void AnswerFeature(Call call)
+    {
+        // Recognized feature codes are answered 200 and released with BYE once acknowledged (behaviour: later issue).
+        call.State = CallState.Answered;
+        call.AnswerTime = _stack.Clock.Now;
+        SendAFinal(call, 200, "OK", ReadOnlyMemory<byte>.Empty);
+    }
+
+    private void Refuse(Call call, int status, string reason, CallDisposition disposition, string? extra = null)
+    {
+        End(call, disposition, status);
+        call.AInvite.Respond(status, reason, extra);
+    }
+
+    private void OnNoAnswer(Call call)
+    {
+        if (call.State != CallState.Trying)
+        {
+            return;
+        }
+
+        CancelB(call);
+        End(call, CallDisposition.NoAnswer, 480);
+        call.AInvite.Respond(480, "No Answer");
+    }
+
+    private static string CallerOf(SipMessage request, SwitchAccount? caller) =>
+        caller?.Id ?? request.Text(request.From.Uri.User);
+
+    private static string RemoteTarget(SipMessage request) =>
+        request.HasContact && !request.ContactIsStar ? request.Text(request.Contact.Uri.Whole) : request.Text(request.From.Uri.Whole);
+
+    private static string Host(System.Net.IPEndPoint endpoint) => endpoint.ToString();
+
+    /// <summary>The IP address and port of a SIP URI (5060 when it has none), or null for a name or another scheme.</summary>
+    private static System.Net.IPEndPoint? ContactAddress(string uri)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(uri);
+        if (!SipUriParser.TryParse(bytes, new TextRange(0, bytes.Length), out var parsed) || parsed.Scheme != SipUriScheme.Sip
+            || !System.Net.IPAddress.TryParse(System.Text.Encoding.ASCII.GetString(bytes, parsed.Host.Start, parsed.Host.Length), out var address))
+        {
+            return null;
+        }
+
+        return new System.Net.IPEndPoint(address, parsed.Port == 0 ? 5060 : parsed.Port);
+    }
+
+    private Duration CapFor(Call call) =>
+        call.MaxDuration is { } max && max < _options.MaxCallDuration ? max : _options.MaxCallDuration;
+}

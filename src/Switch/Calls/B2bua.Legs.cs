@@ -1,0 +1,171 @@
+using Centrex.Switch.Routing;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Sip.Writing;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>The callee's leg: the INVITE the switch sends, and what it does with each response (RFC 3261 §13.2.2).</summary>
+internal sealed partial class B2bua
+{
+    private void SendBInvite(Call call, Route route)
+    {
+        var a = call.AInvite.Request;
+        var branch = SipIds.Branch();
+        var local = _stack.LocalEndpoint.ToString();
+        var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
+        call.BCallId = SipIds.CallId();
+        call.BFrom = $"{display}<sip:{call.Info.Caller}@{local}>;tag={SipIds.Tag()}";
+        call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
+        Track(call, call.BCallId);
+
+        var offer = call.Media!.RewriteOffer(call.Offer);
+        var maxForwards = a.MaxForwards > 0 ? a.MaxForwards - 1 : 70;
+        var b = new SipBuilder(768 + offer.Length).RequestLine("INVITE"u8, call.BRemoteTarget);
+        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {local};branch={branch};rport");
+        b.Raw("Max-Forwards: "u8).Number(maxForwards).Crlf();
+        b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
+        b.Raw("CSeq: 1 INVITE\r\n"u8);
+        b.Header("Contact"u8, OurContact(call.BKind));
+        b.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\nUser-Agent: Centrex\r\n"u8);
+        b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
+        call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
+    }
+
+    public void OnResponse(ClientTransaction transaction, SipMessage response)
+    {
+        if (transaction.UserState is not Call call)
+        {
+            return;
+        }
+
+        if (transaction.Request.Method != SipMethod.Invite)
+        {
+            return; // BYE and CANCEL responses need nothing more.
+        }
+
+        var status = response.StatusCode;
+        if (status < 200)
+        {
+            OnBProvisional(call, response, status);
+        }
+        else if (status < 300)
+        {
+            OnBAnswered(call, response);
+        }
+        else
+        {
+            OnBFailed(call, response, status);
+        }
+    }
+
+    public void OnTimeout(ClientTransaction transaction)
+    {
+        if (transaction.UserState is not Call call || transaction.Request.Method != SipMethod.Invite || call.State != CallState.Trying)
+        {
+            return;
+        }
+
+        // Timer B: the callee never answered the INVITE at all (§8.1.3.1: as if 408).
+        End(call, call.Cancelled ? CallDisposition.Cancelled : CallDisposition.NoAnswer, call.Cancelled ? 487 : 408);
+        if (!call.Cancelled)
+        {
+            call.AInvite.Respond(408, "Request Timeout");
+        }
+    }
+
+    private void OnBProvisional(Call call, SipMessage response, int status)
+    {
+        call.BProvisional = true;
+        if (call.CancelPending)
+        {
+            call.CancelPending = false;
+            SendCancel(call); // §9.1: CANCEL waits for a provisional response.
+        }
+
+        if (status == 100 || call.State != CallState.Trying || call.Cancelled)
+        {
+            return;
+        }
+
+        var body = response[response.Body];
+        var builder = call.AInvite.Begin(status, response.Text(response.ReasonPhrase));
+        builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+        var sdp = body.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(body.ToArray());
+        call.AInvite.Send(builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray(), status);
+    }
+
+    private void OnBAnswered(Call call, SipMessage response)
+    {
+        if (call.BAck is not null)
+        {
+            _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection); // a retransmitted 2xx: ACK again.
+            return;
+        }
+
+        call.BRemoteTag = response.Text(response.To.Tag);
+        if (response.HasContact && !response.ContactIsStar)
+        {
+            call.BRemoteTarget = response.Text(response.Contact.Uri.Whole);
+        }
+
+        call.BAck = BuildBRequest(call, "ACK", 1, SipIds.Branch());
+        _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
+        call.NoAnswerTimer?.Cancel();
+
+        if (call.State != CallState.Trying || call.Cancelled)
+        {
+            ByeB(call); // the caller gave up while the callee answered: release the callee (§15).
+            return;
+        }
+
+        call.Answer = response[response.Body].ToArray();
+        var admission = _hooks.Admission.Answered(call.Info, call.Answer);
+        if (!admission.Admitted)
+        {
+            ByeB(call);
+            var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
+            End(call, CallDisposition.RefusedByLimit, 503);
+            call.AInvite.Respond(admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", warning);
+            return;
+        }
+
+        call.State = CallState.Answered;
+        call.AnswerTime = _stack.Clock.Now;
+        call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
+        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer));
+    }
+
+    private void OnBFailed(Call call, SipMessage response, int status)
+    {
+        if (call.State != CallState.Trying)
+        {
+            return;
+        }
+
+        call.NoAnswerTimer?.Cancel();
+        if (call.Cancelled)
+        {
+            End(call, CallDisposition.Cancelled, 487);
+            return;
+        }
+
+        // Busy, decline, unavailable and the rest reach the caller with the callee's status (§16.7 step 6 in spirit).
+        var extra = status == 503 ? null : response.Find(SipHeaderKind.Warning) is { IsEmpty: false } w ? $"Warning: {response.Text(w)}\r\n" : null;
+        var disposition = status switch
+        {
+            486 or 600 => CallDisposition.Busy,
+            408 or 480 => CallDisposition.NoAnswer,
+            487 => CallDisposition.Cancelled,
+            _ => CallDisposition.Failed,
+        };
+        End(call, disposition, status);
+        call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
+    }
+
+    private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP";
+
+    private string OurContact(SipTransportKind kind) =>
+        kind == SipTransportKind.Tcp ? $"<sip:centrex@{_stack.LocalEndpoint};transport=tcp>" : $"<sip:centrex@{_stack.LocalEndpoint}>";
+}

@@ -1,0 +1,112 @@
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Registration;
+using Centrex.Switch.Routing;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// The back-to-back user agent: the transaction user of the stack. REGISTER goes to the registrar; an INVITE is
+/// authenticated (407 otherwise, or accepted by trunk source address), routed by the dial plan, checked by the
+/// hooks, and bridged to a second leg; BYE, CANCEL, busy and no-answer pass between the legs.
+/// Everything here runs under the stack's lock.
+/// </summary>
+internal sealed partial class B2bua : ISipCore, IClientTransactionUser
+{
+    private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
+    private readonly SipStack _stack;
+    private readonly ISwitchDirectory _directory;
+    private readonly Registrar _registrar;
+    private readonly DigestAuthenticator _authenticator;
+    private readonly DialPlan _dialPlan;
+    private readonly CallHooks _hooks;
+    private readonly SwitchOptions _options;
+    private long _nextCallId;
+
+    public B2bua(SipStack stack, ISwitchDirectory directory, Registrar registrar, DigestAuthenticator authenticator,
+        CallHooks hooks, SwitchOptions options)
+    {
+        _stack = stack;
+        _directory = directory;
+        _registrar = registrar;
+        _authenticator = authenticator;
+        _dialPlan = new DialPlan(directory);
+        _hooks = hooks;
+        _options = options;
+    }
+
+    /// <summary>Calls in progress (each counted once).</summary>
+    public int ActiveCalls => _calls.Values.Distinct().Count();
+
+    public void OnRequest(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        switch (request.Method)
+        {
+            case SipMethod.Register:
+                _registrar.OnRegister(transaction);
+                break;
+            case SipMethod.Invite when request.To.Tag.IsEmpty:
+                OnInvite(transaction);
+                break;
+            case SipMethod.Invite:
+                // A re-INVITE (hold, codec change) is not supported yet: the session stays as it is (RFC 3261 §14.2).
+                transaction.Respond(488, "Not Acceptable Here");
+                break;
+            case SipMethod.Bye:
+                OnBye(transaction);
+                break;
+            case SipMethod.Options:
+                transaction.Respond(200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER\r\nAccept: application/sdp\r\n");
+                break;
+            default:
+                transaction.Respond(501, "Not Implemented", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER\r\n");
+                break;
+        }
+    }
+
+    public void OnAck(SipMessage ack, SipSource source)
+    {
+        if (!_calls.TryGetValue(ack.Text(ack.CallId), out var call) || call.BCallId == ack.Text(ack.CallId))
+        {
+            return; // An ACK for nothing we know: dropped (§17.2.3 leaves it to the TU; there is no dialog).
+        }
+
+        call.AAcked = true;
+        call.AFinalTimer?.Cancel();
+        if (call.Feature is not null && call.State == CallState.Answered)
+        {
+            End(call, CallDisposition.Answered, 200);
+            ByeA(call); // Feature codes are answered and then released (their behaviour is a later issue).
+        }
+    }
+
+    public void OnStrayResponse(SipMessage response, SipSource source)
+    {
+        // A 2xx retransmission after the INVITE transaction ended: the ACK was lost, send it again (§13.2.2.4).
+        if (_calls.TryGetValue(response.Text(response.CallId), out var call) && call.BAck is { } ack && call.BDestination is { } to)
+        {
+            _stack.Send(call.BKind, to, ack, call.BConnection);
+        }
+    }
+
+    public void OnAckTimeout(ServerTransaction invite)
+    {
+        // A non-2xx final response was never acknowledged: nothing else to release, the call has already ended.
+    }
+
+    private string NewCallId() => (++_nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Track(Call call, string key) => _calls[key] = call;
+
+    private void Untrack(Call call)
+    {
+        _calls.Remove(call.Info.SipCallId);
+        if (call.BCallId.Length > 0)
+        {
+            _calls.Remove(call.BCallId);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Centrex.Switch.Clock;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+using NodaTime;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// One call through the B2BUA: the caller's leg (A, where the switch is the UAS) and the callee's leg (B, where it
+/// is the UAC), each its own dialog (RFC 3261 §12) with its own Call-ID, tags, remote target and CSeq.
+/// </summary>
+internal sealed class Call(CallInfo info, ServerTransaction invite)
+{
+    public CallInfo Info { get; } = info;
+
+    public CallState State { get; set; } = CallState.Trying;
+
+    // A leg: the caller's INVITE and the dialog the switch answers in.
+    public ServerTransaction AInvite { get; } = invite;
+
+    public SipSource ASource => AInvite.Source;
+
+    public string ARemoteTarget { get; set; } = string.Empty;
+
+    public int ALocalCSeq { get; set; }
+
+    public byte[]? AFinal { get; set; }
+
+    public Duration AFinalInterval { get; set; }
+
+    public ISwitchTimer? AFinalTimer { get; set; }
+
+    public bool AAcked { get; set; }
+
+    // B leg: the switch's INVITE to the callee (none for feature codes and refused calls).
+    public ClientTransaction? BInvite { get; set; }
+
+    public string BCallId { get; set; } = string.Empty;
+
+    public string BFrom { get; set; } = string.Empty;
+
+    public string BTo { get; set; } = string.Empty;
+
+    public string BRemoteTag { get; set; } = string.Empty;
+
+    public string BRemoteTarget { get; set; } = string.Empty;
+
+    public SipTransportKind BKind { get; set; }
+
+    public IPEndPoint? BDestination { get; set; }
+
+    public SipConnection? BConnection { get; set; }
+
+    public int BLocalCSeq { get; set; } = 1;
+
+    public byte[]? BAck { get; set; }
+
+    public bool BProvisional { get; set; }
+
+    public bool CancelPending { get; set; }
+
+    public bool Cancelled { get; set; }
+
+    // Hooks, timers, outcome.
+    public bool Admitted { get; set; }
+
+    public IMediaSession? Media { get; set; }
+
+    public ReadOnlyMemory<byte> Offer { get; set; }
+
+    public ReadOnlyMemory<byte> Answer { get; set; }
+
+    public Instant? AnswerTime { get; set; }
+
+    public ISwitchTimer? NoAnswerTimer { get; set; }
+
+    public ISwitchTimer? CapTimer { get; set; }
+
+    public Duration? MaxDuration { get; set; }
+
+    public string? Feature { get; set; }
+}

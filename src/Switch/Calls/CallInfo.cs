@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// What the switch knows about a call attempt when it asks the hooks: ids, parties, direction and site.
+/// <see cref="AccountId"/> is the account that pays (the caller for outgoing and internal calls, the DID's owner
+/// for incoming ones). Numbers are digits as dialed and, where they normalize, E.164 without '+'.
+/// </summary>
+/// <param name="Id">The switch's id for the call (unique per process run).</param>
+/// <param name="SipCallId">The Call-ID of the caller's leg.</param>
+/// <param name="AccountId">The account the call belongs to.</param>
+/// <param name="CalleeAccountId">The called account for internal and incoming calls.</param>
+/// <param name="Caller">The calling number or user.</param>
+/// <param name="Dialed">The number as dialed.</param>
+/// <param name="Normalized">The E.164 number, when the destination is one.</param>
+/// <param name="Direction">Outgoing, incoming or internal.</param>
+/// <param name="SiteId">The site of <paramref name="AccountId"/> (the Default site when it has none).</param>
+/// <param name="Forwarded">Whether the call is a forwarded one (no forwarding yet: always false).</param>
+/// <param name="Start">When the INVITE arrived.</param>
+public sealed record CallInfo(
+    string Id,
+    string SipCallId,
+    string? AccountId,
+    string? CalleeAccountId,
+    string Caller,
+    string Dialed,
+    string? Normalized,
+    CallDirection Direction,
+    string SiteId,
+    bool Forwarded,
+    Instant Start);

@@ -1,0 +1,30 @@
+namespace Centrex.Switch.Cdrs;
+
+/// <summary>What the real-time CDR sink has done so far (read from any thread).</summary>
+public sealed class CdrSinkCounters
+{
+    private long _stored;
+    private long _charged;
+    private long _duplicates;
+    private long _unrated;
+
+    /// <summary>CDRs written to the store.</summary>
+    public long Stored => Volatile.Read(ref _stored);
+
+    /// <summary>Chargeable CDRs rated and journaled in the ledger.</summary>
+    public long Charged => Volatile.Read(ref _charged);
+
+    /// <summary>Chargeable CDRs whose id the ledger had already charged (left alone).</summary>
+    public long Duplicates => Volatile.Read(ref _duplicates);
+
+    /// <summary>Chargeable CDRs that could not be rated (the callee did not normalize, no tariff prefix prices it, or the account id is too long for the ledger).</summary>
+    public long Unrated => Volatile.Read(ref _unrated);
+
+    internal void AddStored() => Interlocked.Increment(ref _stored);
+
+    internal void AddCharged() => Interlocked.Increment(ref _charged);
+
+    internal void AddDuplicate() => Interlocked.Increment(ref _duplicates);
+
+    internal void AddUnrated() => Interlocked.Increment(ref _unrated);
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Centrex.Ledger;
+using Centrex.Ledger.Journal;
+using Centrex.Ledger.State;
+using Centrex.Pipeline;
+using Centrex.Rating;
+using Centrex.Rating.Csv;
+using Centrex.Switch.Authorization;
+
+namespace Centrex.Switch.Cdrs;
+
+/// <summary>
+/// The real-time CDR stage: stores every CDR and rates each chargeable one with the rating kernel into its journal
+/// entry; at the end of each batch (the Disruptor's natural batching: whatever arrived while the last commit ran)
+/// flushes the store and hands the batch's entries to the ledger's writer thread, which appends them and commits
+/// them with whatever else it is writing (group commit); only then are the batch's balance holds released and the
+/// batch acknowledged. An idle switch commits each CDR at once (milliseconds after the BYE); a busy one commits many
+/// per disk flush.
+/// </summary>
+internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters)
+    : IEventHandler<CdrSlot>, ILifecycleAware
+{
+    private readonly List<CallAuthorization> _releaseAfterCommit = [];
+    private readonly ByteBuffer _text = new(1024);
+    private readonly ByteBuffer _entries = new(64 * 1024);
+    private readonly List<int> _lengths = [];
+
+    public void OnEvent(ref CdrSlot data, long sequence, bool endOfBatch)
+    {
+        var cdr = data.Cdr!;
+        store.Append(cdr);
+        counters.AddStored();
+        if (cdr.IsChargeable)
+        {
+            Charge(cdr);
+        }
+
+        if (data.Authorization is { } authorization)
+        {
+            _releaseAfterCommit.Add(authorization);
+        }
+
+        data = default; // let the CDR go: the ring keeps slots for ever
+
+        if (endOfBatch)
+        {
+            store.Flush();
+            ChargeBatch();
+            foreach (var hold in _releaseAfterCommit)
+            {
+                hold.Release();
+            }
+
+            _releaseAfterCommit.Clear();
+            signal.Commit(sequence);
+        }
+    }
+
+    public void OnStart()
+    {
+    }
+
+    public void OnShutdown() => signal.Stop(null);
+
+    private void Charge(SwitchCdr cdr)
+    {
+        var dialed = cdr.CalleeNormalized.Length > 0 ? cdr.CalleeNormalized : cdr.CalleeDialed;
+        _text.Clear();
+        var callee = Utf8(dialed);
+        var outcome = rater.Rate(_text.Written.Slice(callee.Start, callee.Length), cdr.BillableSeconds, out var call);
+        if (outcome != RatingOutcome.Rated || Encoding.UTF8.GetByteCount(cdr.Account) > StateKey.MaxAccountLength)
+        {
+            counters.AddUnrated();
+            return;
+        }
+
+        var id = Utf8(cdr.Id);
+        var account = Utf8(cdr.Account);
+        var caller = Utf8(cdr.Caller);
+        var text = _text.Written;
+        var start = cdr.Answer ?? cdr.Start; // billing starts at answer, as the export says
+        var ticks = start.ToUnixTimeTicks();
+        var fields = new RatedCdrFields(
+            text.Slice(id.Start, id.Length), text.Slice(account.Start, account.Length), text.Slice(caller.Start, caller.Length),
+            call.Callee.Digits, start.ToUnixTimeSeconds(), (int)(((ticks % 10_000_000) + 10_000_000) % 10_000_000 * 100),
+            cdr.BillableSeconds, call.BilledSeconds, call.Class,
+            rater.Tariff.PrefixUtf8(call.TariffRow), rater.Tariff.DestinationUtf8(call.TariffRow), call.Charge.Value, 0);
+        _lengths.Add(RatedCdrCodec.Write(fields, _entries));
+    }
+
+    /// <summary>Appends the batch's rated calls on the writer thread and waits until they are committed.</summary>
+    private void ChargeBatch()
+    {
+        if (_lengths.Count == 0)
+        {
+            return;
+        }
+
+        var entries = _entries.Written.ToArray();
+        var lengths = _lengths.ToArray();
+        _entries.Clear();
+        _lengths.Clear();
+        var charged = ledger.Submit(writer =>
+        {
+            var appended = 0;
+            for (int i = 0, offset = 0; i < lengths.Length; offset += lengths[i], i++)
+            {
+                if (writer.TryAppendEncodedCdr(entries.AsSpan(offset, lengths[i])) == CdrAppend.Appended)
+                {
+                    appended++;
+                }
+            }
+
+            return appended;
+        }).GetAwaiter().GetResult();
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            if (i < charged)
+            {
+                counters.AddCharged();
+            }
+            else
+            {
+                counters.AddDuplicate();
+            }
+        }
+    }
+
+    private (int Start, int Length) Utf8(string value)
+    {
+        var start = _text.Length;
+        var span = _text.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = Encoding.UTF8.GetBytes(value, span);
+        _text.Advance(length);
+        return (start, length);
+    }
+}

@@ -1,0 +1,68 @@
+using Centrex.Switch.Admission;
+using NodaTime;
+
+namespace Centrex.Switch.Cdrs;
+
+/// <summary>
+/// One call attempt as the switch records it: every attempt ends in exactly one, whatever its outcome. Immutable; the
+/// B2BUA builds it when the call ends and hands it to an <see cref="ICdrSink"/>.
+/// </summary>
+/// <param name="Id">Unique id (also the id the ledger charges it under, so it is charged once however often it is seen).</param>
+/// <param name="Account">The account the call belongs to (the caller's for outgoing calls, the callee's for incoming).</param>
+/// <param name="Caller">The calling number or extension.</param>
+/// <param name="CalleeDialed">The callee as dialed.</param>
+/// <param name="CalleeNormalized">The callee as E.164 digits after the dial plan; empty when it is not a public number
+/// (an extension, a feature code).</param>
+/// <param name="Start">When the INVITE arrived.</param>
+/// <param name="Answer">When the call was answered (2xx), or <see langword="null"/>.</param>
+/// <param name="End">When the call ended (BYE, final failure response, CANCEL, refusal).</param>
+/// <param name="BillableSeconds">Whole seconds from answer to end (see <see cref="BillableSecondsBetween"/>); 0 when not answered.</param>
+/// <param name="Disposition">How it ended.</param>
+/// <param name="SipCallId">The SIP Call-ID of the caller's leg.</param>
+/// <param name="Codec">The negotiated codec (<see cref="NegotiatedCodec.Encoding"/>), or empty.</param>
+/// <param name="Site">The site the call counted on.</param>
+/// <param name="Direction">Outgoing or incoming, seen from <paramref name="Account"/>.</param>
+/// <param name="Forwarded">Whether the call was forwarded (billed to the forwarding account, seed 001: "How are forwarded calls billed?").</param>
+public sealed record SwitchCdr(
+    string Id,
+    string Account,
+    string Caller,
+    string CalleeDialed,
+    string CalleeNormalized,
+    Instant Start,
+    Instant? Answer,
+    Instant End,
+    int BillableSeconds,
+    CallDisposition Disposition,
+    string SipCallId,
+    string Codec,
+    string Site,
+    CallDirection Direction,
+    bool Forwarded)
+{
+    /// <summary>
+    /// Whether the call is charged to <see cref="Account"/>: answered, and placed by it or forwarded by it. Incoming
+    /// calls are not charged to the callee.
+    /// </summary>
+    public bool IsChargeable => Disposition == CallDisposition.Answered && (Direction == CallDirection.Outgoing || Forwarded);
+
+    /// <summary>
+    /// Billable whole seconds from answer to end: a started second counts (rounded up, as switches bill), but never
+    /// more than the duration the call was authorized for, since the switch's own BYE at that limit may land a few
+    /// milliseconds late.
+    /// </summary>
+    /// <param name="answer">Answer instant.</param>
+    /// <param name="end">End instant.</param>
+    /// <param name="maxDurationSeconds">The authorized maximum (<c>CallAuthorization.MaxDurationSeconds</c>).</param>
+    public static int BillableSecondsBetween(Instant answer, Instant end, int maxDurationSeconds)
+    {
+        var ticks = (end - answer).BclCompatibleTicks;
+        if (ticks <= 0)
+        {
+            return 0;
+        }
+
+        var seconds = (ticks + (NodaConstants.TicksPerSecond - 1)) / NodaConstants.TicksPerSecond;
+        return (int)Math.Min(seconds, maxDurationSeconds);
+    }
+}

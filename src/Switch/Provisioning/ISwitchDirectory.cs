@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace Centrex.Switch.Provisioning;
+
+/// <summary>
+/// What the switch needs to know about customers: accounts and credentials, extensions, DIDs, abbreviated dialing,
+/// dialing rules, trunks and sites. Loaded from a JSON file for now (<see cref="JsonSwitchDirectory"/>); the shared
+/// SQLite provisioning store will implement the same interface.
+/// </summary>
+public interface ISwitchDirectory
+{
+    /// <summary>The digest realm (RFC 3261 §22.1).</summary>
+    string Realm { get; }
+
+    /// <summary>Digest algorithms offered in challenges, most preferred first (RFC 8760 §2.4): "SHA-256", "MD5".</summary>
+    IReadOnlyList<string> DigestAlgorithms { get; }
+
+    /// <summary>Feature codes recognized from the dial plan (seed 000: *72, *73, *97, *98...).</summary>
+    IReadOnlySet<string> FeatureCodes { get; }
+
+    /// <summary>The account with this SIP user name or id.</summary>
+    SwitchAccount? FindAccount(string usernameOrId);
+
+    /// <summary>The customer by id.</summary>
+    SwitchCustomer? FindCustomer(string id);
+
+    /// <summary>The account a DID (E.164 digits, no '+') is assigned to.</summary>
+    SwitchAccount? FindByDid(string e164);
+
+    /// <summary>The trunk by id.</summary>
+    SwitchTrunk? FindTrunk(string id);
+
+    /// <summary>The trunk whose source addresses include <paramref name="remote"/>.</summary>
+    SwitchTrunk? FindTrunkBySource(IPEndPoint remote);
+
+    /// <summary>The site by id; the Default site for null or unknown ids.</summary>
+    SwitchSite FindSite(string? id);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace Centrex.Switch.Provisioning;
+
+/// <summary>The JSON shape of the directory file.</summary>
+public sealed partial class JsonSwitchDirectory
+{
+    private static readonly JsonSerializerOptions _options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private sealed class Model
+    {
+        public string? Realm { get; set; }
+        public List<string>? DigestAlgorithms { get; set; }
+        public List<string>? FeatureCodes { get; set; }
+        public List<SiteModel>? Sites { get; set; }
+        public List<TrunkModel>? Trunks { get; set; }
+        public List<CustomerModel>? Customers { get; set; }
+        public List<AccountModel>? Accounts { get; set; }
+        public List<DidModel>? Dids { get; set; }
+    }
+
+    private sealed class SiteModel
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public int? MaxCalls { get; set; }
+        public int? MaxIncoming { get; set; }
+        public int? MaxOutgoing { get; set; }
+        public int? MaxForwarded { get; set; }
+        public int? MaxBandwidthKbps { get; set; }
+        public int? MaxIncomingKbps { get; set; }
+        public int? MaxOutgoingKbps { get; set; }
+    }
+
+    private sealed class TrunkModel
+    {
+        public string? Id { get; set; }
+        public string? Address { get; set; }
+        public List<string>? Sources { get; set; }
+    }
+
+    private sealed class CustomerModel
+    {
+        public string? Id { get; set; }
+        public string? DialingRules { get; set; }
+        public string? Trunk { get; set; }
+        public Dictionary<string, string>? Abbreviated { get; set; }
+    }
+
+    private sealed class AccountModel
+    {
+        public string? Id { get; set; }
+        public string? Customer { get; set; }
+        public string? Site { get; set; }
+        public string? Extension { get; set; }
+        public string? Username { get; set; }
+        public string? Ha1Md5 { get; set; }
+        public string? Ha1Sha256 { get; set; }
+        public string? Type { get; set; }
+    }
+
+    private sealed class DidModel
+    {
+        public string? Number { get; set; }
+        public string? Account { get; set; }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Centrex.Switch.Provisioning;
+
+/// <summary>
+/// A phone line (seed 004, "Phone lines"): the account id (usually its main number), its customer, site, extension,
+/// SIP user name and credentials as digest hashes only: HA1 = H(username ":" realm ":" password) for MD5 and
+/// SHA-256 (RFC 7616 §3.4.2, RFC 8760). <see cref="Type"/> is <c>debit</c> (prepaid) or <c>credit</c>.
+/// </summary>
+public sealed record SwitchAccount(
+    string Id,
+    string CustomerId,
+    string? SiteId,
+    string? Extension,
+    string Username,
+    string? Ha1Md5,
+    string? Ha1Sha256,
+    string Type);

@@ -1,0 +1,12 @@
+namespace Centrex.Switch.Provisioning;
+
+/// <summary>
+/// A customer's dial plan (seed 004, "IP Centrex"): its extensions (number → account id), abbreviated dialing
+/// (abbreviated number → number to dial, empty = dial as is), dialing rules and the trunk its calls leave by.
+/// </summary>
+public sealed record SwitchCustomer(
+    string Id,
+    IReadOnlyDictionary<string, string> Extensions,
+    IReadOnlyDictionary<string, string> Abbreviated,
+    DialingRules DialingRules,
+    string? TrunkId);

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Centrex.Switch.Clock;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transactions;
+using NodaTime;
+
+namespace Centrex.Switch.Registration;
+
+/// <summary>
+/// The registrar (RFC 3261 §10.3) with digest authentication. One active device per account (seed 004: a phone
+/// line is one device): a REGISTER from a new contact that authenticates replaces the previous binding, so the
+/// phone that registered last gets the calls. Bindings expire on the switch clock; Expires 0 or '*' removes them.
+/// </summary>
+internal sealed class Registrar(DigestAuthenticator authenticator, ISwitchClock clock)
+{
+    private readonly Dictionary<string, Binding> _bindings = new(StringComparer.Ordinal);
+
+    public const int MinExpires = 60;
+    public const int MaxExpires = 3600;
+    public const int DefaultExpires = 3600;
+
+    public int Count => _bindings.Count;
+
+    /// <summary>The account's live binding, dropping it if it has expired.</summary>
+    public Binding? Lookup(string accountId)
+    {
+        if (!_bindings.TryGetValue(accountId, out var binding))
+        {
+            return null;
+        }
+
+        if (binding.Expires <= clock.Now)
+        {
+            _bindings.Remove(accountId);
+            return null;
+        }
+
+        return binding;
+    }
+
+    public void OnRegister(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+
+        // §10.3 step 4 (address of record): the To header must be a SIP URI (RFC 4475 §3.3.5 unksm2).
+        if (request.To.Uri.Scheme is not (SipUriScheme.Sip or SipUriScheme.Sips))
+        {
+            transaction.Respond(400, "To is not a SIP or SIPS URI");
+            return;
+        }
+
+        var outcome = authenticator.Check(request, SipHeaderKind.Authorization, out var account);
+        if (outcome != DigestOutcome.Authenticated || account is null)
+        {
+            transaction.Respond(401, "Unauthorized", authenticator.Challenge("WWW-Authenticate", outcome == DigestOutcome.Stale));
+            return;
+        }
+
+        var headerExpires = ParseExpires(request[request.Find(SipHeaderKind.Expires)]);
+        if (!request.HasContact)
+        {
+            RespondBindings(transaction, account.Id); // §10.3 step 6: a query.
+            return;
+        }
+
+        if (request.ContactIsStar)
+        {
+            if (headerExpires != 0)
+            {
+                transaction.Respond(400, "Contact * needs Expires 0"); // §10.2.2
+                return;
+            }
+
+            _bindings.Remove(account.Id);
+            RespondBindings(transaction, account.Id);
+            return;
+        }
+
+        var contact = request.Contact;
+        var expires = ParseExpires(request[contact.Expires]) ?? headerExpires ?? DefaultExpires;
+        var contactUri = request.Text(contact.Uri.Whole);
+        if (expires == 0)
+        {
+            if (_bindings.TryGetValue(account.Id, out var existing) && existing.ContactUri == contactUri)
+            {
+                _bindings.Remove(account.Id);
+            }
+
+            RespondBindings(transaction, account.Id);
+            return;
+        }
+
+        if (expires < MinExpires)
+        {
+            transaction.Respond(423, "Interval Too Brief", $"Min-Expires: {MinExpires}\r\n"); // §10.3 step 7
+            return;
+        }
+
+        expires = Math.Min(expires, MaxExpires);
+        var callId = request.Text(request.CallId);
+        if (_bindings.TryGetValue(account.Id, out var current) && current.CallId == callId && current.CSeq >= request.CSeq
+            && current.ContactUri == contactUri)
+        {
+            transaction.Respond(500, "Out of order REGISTER"); // §10.3 step 7: a lower CSeq in the same Call-ID.
+            return;
+        }
+
+        var source = transaction.Source;
+        _bindings[account.Id] = new Binding(account.Id, contactUri, source.Kind, source.Remote, source.Connection, callId,
+            request.CSeq, clock.Now + Duration.FromSeconds(expires));
+        RespondBindings(transaction, account.Id);
+    }
+
+    private void RespondBindings(ServerTransaction transaction, string accountId)
+    {
+        var binding = Lookup(accountId);
+        var extra = binding is null ? null
+            : $"Contact: <{binding.ContactUri}>;expires={(long)Math.Ceiling((binding.Expires - clock.Now).TotalSeconds)}\r\n";
+        transaction.Respond(200, "OK", extra);
+    }
+
+    /// <summary>delta-seconds; values past 2**32-1 saturate (RFC 3261 §20.19 with RFC 4475 §3.1.2.4); null when absent or not digits.</summary>
+    private static int? ParseExpires(ReadOnlySpan<byte> text)
+    {
+        text = text.Trim(" \t"u8);
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        var value = SipNumbers.Parse(text, uint.MaxValue);
+        return value == SipNumbers.TooLarge ? MaxExpires : value < 0 ? null : (int)Math.Min(value, int.MaxValue);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{_bindings.Count} bindings");
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Centrex.Rating.Numbering;
+using Centrex.Switch.Provisioning;
+
+namespace Centrex.Switch.Routing;
+
+/// <summary>
+/// The customer's dial plan, tried in this order (issue 4): feature codes, extension numbers, abbreviated dialing,
+/// dialing rules to E.164, then out the customer's trunk. An E.164 number that is one of our DIDs stays on the net.
+/// </summary>
+internal sealed class DialPlan(ISwitchDirectory directory)
+{
+    public Route RouteFrom(SwitchAccount caller, string dialed)
+    {
+        var customer = directory.FindCustomer(caller.CustomerId);
+        if (customer is null || dialed.Length == 0)
+        {
+            return Route.NotFound;
+        }
+
+        // Feature codes: "*72" alone or followed by its argument ("*7218773149650", seed 000).
+        if (dialed[0] == '*')
+        {
+            foreach (var code in directory.FeatureCodes)
+            {
+                if (dialed.StartsWith(code, StringComparison.Ordinal))
+                {
+                    return new Route(RouteKind.Feature, FeatureCode: code, Number: dialed[code.Length..]);
+                }
+            }
+
+            return Route.NotFound;
+        }
+
+        if (customer.Extensions.TryGetValue(dialed, out var extensionAccount))
+        {
+            return new Route(RouteKind.Account, AccountId: extensionAccount, Number: dialed);
+        }
+
+        if (customer.Abbreviated.TryGetValue(dialed, out var target))
+        {
+            // Seed 004: "# to Dial" is an account id or an E.164 number; blank means dial as is.
+            if (string.IsNullOrEmpty(target))
+            {
+                return ToNumber(customer, dialed.TrimStart('+'));
+            }
+
+            if (directory.FindAccount(target) is { } account)
+            {
+                return new Route(RouteKind.Account, AccountId: account.Id, Number: target);
+            }
+
+            return Normalize(DialingRules.E164, target) is { } abbreviatedE164 ? ToNumber(customer, abbreviatedE164) : Route.NotFound;
+        }
+
+        return Normalize(customer.DialingRules, dialed) is { } e164 ? ToNumber(customer, e164) : Route.NotFound;
+    }
+
+    /// <summary>An inbound call from a trunk: the DID it was sent to, in E.164 with or without '+'.</summary>
+    public SwitchAccount? RouteFromTrunk(string dialed) =>
+        Normalize(DialingRules.E164, dialed) is { } e164 ? directory.FindByDid(e164) : null;
+
+    private Route ToNumber(SwitchCustomer customer, string e164)
+    {
+        if (directory.FindByDid(e164) is { } owner)
+        {
+            return new Route(RouteKind.Account, AccountId: owner.Id, Number: e164);
+        }
+
+        return customer.TrunkId is { } trunk ? new Route(RouteKind.Trunk, Number: e164, TrunkId: trunk) : Route.NotFound;
+    }
+
+    /// <summary>
+    /// Dialing rules: North American dialing uses the rating engine's normalization (strip '+', 011 or 00; 10 digits
+    /// get a leading 1); E.164 dialing only strips '+'. Either way the result is 4 to 15 digits.
+    /// </summary>
+    public static string? Normalize(DialingRules rules, string dialed)
+    {
+        if (rules == DialingRules.NorthAmerica)
+        {
+            return NumberingPlan.TryNormalize(Encoding.ASCII.GetBytes(dialed), out var number) ? number.ToString() : null;
+        }
+
+        var digits = dialed.StartsWith('+') ? dialed[1..] : dialed;
+        return digits.Length is >= 4 and <= 15 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+}

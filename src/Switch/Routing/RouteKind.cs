@@ -1,0 +1,17 @@
+namespace Centrex.Switch.Routing;
+
+/// <summary>Where the dial plan sends a call.</summary>
+internal enum RouteKind : byte
+{
+    /// <summary>Nothing matched, or no trunk to send it to: 404.</summary>
+    NotFound,
+
+    /// <summary>A feature code (seed 000: *72, *73, *97, *98...).</summary>
+    Feature,
+
+    /// <summary>An account of ours (extension, abbreviated number naming an account, or an on-net DID).</summary>
+    Account,
+
+    /// <summary>An E.164 number out through the customer's trunk.</summary>
+    Trunk,
+}

@@ -1,0 +1,165 @@
+namespace Centrex.Switch.Sip;
+
+/// <summary>
+/// A parsed SIP message: its own copy of the bytes plus ranges into them. One instance can be parsed into again and
+/// again (the buffers grow once and are reused), which is how the hot path reads messages without allocating.
+/// </summary>
+internal sealed partial class SipMessage
+{
+    private byte[] _buffer;
+    private SipHeader[] _headers;
+
+    public SipMessage(int initialBytes = 2048)
+    {
+        _buffer = new byte[initialBytes];
+        _headers = new SipHeader[32];
+    }
+
+    /// <summary>The message bytes.</summary>
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, Length);
+
+    /// <summary>The message bytes as memory (for sending on unchanged).</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
+    public int Length { get; private set; }
+
+    public bool IsRequest { get; private set; }
+
+    public SipMethod Method { get; private set; }
+
+    public TextRange MethodName { get; private set; }
+
+    public SipUri RequestUri { get; private set; }
+
+    public int StatusCode { get; private set; }
+
+    public TextRange ReasonPhrase { get; private set; }
+
+    public int HeaderCount { get; private set; }
+
+    public SipVia TopVia { get; private set; }
+
+    public int ViaCount { get; private set; }
+
+    public SipNameAddr From { get; private set; }
+
+    public SipNameAddr To { get; private set; }
+
+    public TextRange CallId { get; private set; }
+
+    public int CSeq { get; private set; }
+
+    public SipMethod CSeqMethod { get; private set; }
+
+    public TextRange CSeqMethodName { get; private set; }
+
+    /// <summary>-1 when absent.</summary>
+    public int MaxForwards { get; private set; }
+
+    /// <summary>-1 when absent.</summary>
+    public int ContentLength { get; private set; }
+
+    public TextRange Body { get; private set; }
+
+    /// <summary>The first Contact value, when there is one and it is not '*'.</summary>
+    public SipNameAddr Contact { get; private set; }
+
+    public bool HasContact { get; private set; }
+
+    public bool ContactIsStar { get; private set; }
+
+    /// <summary>The header at <paramref name="index"/> in message order.</summary>
+    public ref readonly SipHeader Header(int index)
+    {
+        if ((uint)index >= (uint)HeaderCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return ref _headers[index];
+    }
+
+    public ReadOnlySpan<byte> this[TextRange range] => _buffer.AsSpan(range.Start, range.Length);
+
+    public string Text(TextRange range) => System.Text.Encoding.UTF8.GetString(this[range]);
+
+    /// <summary>The value of the first header of <paramref name="kind"/>, or an empty range.</summary>
+    public TextRange Find(SipHeaderKind kind)
+    {
+        for (var i = 0; i < HeaderCount; i++)
+        {
+            if (_headers[i].Kind == kind)
+            {
+                return _headers[i].Value;
+            }
+        }
+
+        return default;
+    }
+
+    public bool Has(SipHeaderKind kind)
+    {
+        for (var i = 0; i < HeaderCount; i++)
+        {
+            if (_headers[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Copies <paramref name="data"/> in and parses it; see <see cref="SipParser"/>.</summary>
+    public SipParseError Parse(ReadOnlySpan<byte> data)
+    {
+        if (data.Length > SipLimits.MaxMessageBytes)
+        {
+            Reset(0);
+            return SipParseError.MessageTooLarge;
+        }
+
+        if (_buffer.Length < data.Length)
+        {
+            _buffer = new byte[Math.Max(data.Length, _buffer.Length * 2)];
+        }
+
+        data.CopyTo(_buffer);
+        Reset(data.Length);
+        return SipParser.Parse(this);
+    }
+
+    /// <summary>Parses a standalone copy (for messages kept by transactions).</summary>
+    public static SipMessage ParseNew(ReadOnlySpan<byte> data, out SipParseError error)
+    {
+        var message = new SipMessage(Math.Max(data.Length, 64));
+        error = message.Parse(data);
+        return message;
+    }
+
+    private void Reset(int length)
+    {
+        Length = length;
+        IsRequest = false;
+        Method = SipMethod.None;
+        MethodName = default;
+        RequestUri = default;
+        StatusCode = 0;
+        ReasonPhrase = default;
+        HeaderCount = 0;
+        TopVia = default;
+        ViaCount = 0;
+        From = default;
+        To = default;
+        CallId = default;
+        CSeq = -1;
+        CSeqMethod = SipMethod.None;
+        CSeqMethodName = default;
+        MaxForwards = -1;
+        ContentLength = -1;
+        Body = default;
+        Contact = default;
+        HasContact = false;
+        ContactIsStar = false;
+    }
+}

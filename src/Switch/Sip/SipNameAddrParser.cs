@@ -1,0 +1,113 @@
+namespace Centrex.Switch.Sip;
+
+/// <summary>
+/// <c>( name-addr / addr-spec ) *( SEMI param )</c> (RFC 3261 §20.10, §25.1). In <c>name-addr</c> the URI sits in
+/// angle brackets with nothing else inside (RFC 4475 §3.1.2.13); the display name is tokens separated by LWS or a
+/// quoted string (§3.1.2.14). In <c>addr-spec</c> form the URI ends at whitespace, ';' or ','.
+/// </summary>
+internal static class SipNameAddrParser
+{
+    public static bool TryRead(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipNameAddr value)
+    {
+        value = default;
+        s.SkipLws();
+        var display = default(TextRange);
+        TextRange uriRange;
+        var bracketed = true;
+        if (s.Peek == (byte)'"')
+        {
+            if (!s.TryQuoted(out display))
+            {
+                return false;
+            }
+
+            s.SkipLws();
+            if (!TryAngle(ref s, buffer, out uriRange))
+            {
+                return false;
+            }
+        }
+        else if (s.Peek == (byte)'<')
+        {
+            if (!TryAngle(ref s, buffer, out uriRange))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            var start = s.Position;
+            if (!s.TryToken(out _))
+            {
+                return false;
+            }
+
+            if (s.Peek == (byte)':')
+            {
+                // addr-spec: a scheme, so the whole thing is a URI.
+                s.Position = start;
+                uriRange = s.TakeUntil(SipChars.AddrSpecStop);
+                bracketed = false;
+            }
+            else
+            {
+                // display-name = *(token LWS): more tokens may follow before '<'.
+                while (true)
+                {
+                    var end = s.Position;
+                    s.SkipLws();
+                    if (s.Peek == (byte)'<')
+                    {
+                        display = new TextRange(start, end - start);
+                        break;
+                    }
+
+                    if (!s.TryToken(out _))
+                    {
+                        return false;
+                    }
+                }
+
+                if (!TryAngle(ref s, buffer, out uriRange))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (!SipUriParser.TryParse(buffer, uriRange, out var uri))
+        {
+            return false;
+        }
+
+        var capture = default(SipParamCapture);
+        if (!SipParams.TryRead(ref s, buffer, ref capture))
+        {
+            return false;
+        }
+
+        value = new SipNameAddr(display, uri, bracketed, capture.Tag, capture.Expires, capture.All);
+        return true;
+    }
+
+    private static bool TryAngle(ref SipScanner s, ReadOnlySpan<byte> buffer, out TextRange uri)
+    {
+        uri = default;
+        if (!s.TryChar((byte)'<'))
+        {
+            return false;
+        }
+
+        var rest = s.Rest;
+        var close = rest.IndexOf((byte)'>');
+        if (close <= 0)
+        {
+            return false;
+        }
+
+        uri = new TextRange(s.Position, close);
+        s.Position += close + 1;
+        return !SipChars.Any(buffer.Slice(uri.Start, uri.Length), SipChars.Space);
+    }
+
+}

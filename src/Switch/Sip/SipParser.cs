@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Centrex.Switch.Sip;
+
+/// <summary>
+/// The message parser (RFC 3261 §7): start line, header lines with folding, then a check of every header the switch
+/// relies on, then the body by Content-Length. It reads the message's own buffer and writes only ranges and numbers
+/// into it, so parsing allocates nothing once the message's buffers are large enough.
+/// </summary>
+internal static partial class SipParser
+{
+    public static SipParseError Parse(SipMessage m)
+    {
+        ReadOnlySpan<byte> span = m.RawBuffer.AsSpan(0, m.Length);
+
+        // RFC 3261 §7.5: empty lines before the start line are ignored.
+        var pos = 0;
+        while (pos < span.Length && (span[pos] == (byte)'\r' || span[pos] == (byte)'\n'))
+        {
+            pos++;
+        }
+
+        var lf = span[pos..].IndexOf((byte)'\n');
+        if (lf < 0)
+        {
+            return span.Length == 0 ? SipParseError.Incomplete : SipParseError.HeadersNotTerminated;
+        }
+
+        var lineEnd = pos + lf;
+        var error = ParseStartLine(m, span, pos, TrimLineEnd(span, pos, lineEnd));
+        if (error != SipParseError.None)
+        {
+            return error;
+        }
+
+        error = ReadHeaderLines(m, span, lineEnd + 1, out var bodyStart);
+        if (error != SipParseError.None)
+        {
+            return error;
+        }
+
+        error = CheckHeaders(m, span);
+        if (error != SipParseError.None)
+        {
+            return error;
+        }
+
+        // RFC 3261 §18.3: bytes beyond Content-Length are discarded; a Content-Length beyond the datagram is an error.
+        var available = span.Length - bodyStart;
+        if (m.ContentLength >= 0)
+        {
+            if (m.ContentLength > available)
+            {
+                return SipParseError.ContentLengthExceedsMessage;
+            }
+
+            m.SetBody(new TextRange(bodyStart, m.ContentLength));
+        }
+        else
+        {
+            m.SetBody(new TextRange(bodyStart, available));
+        }
+
+        return SipParseError.None;
+    }
+
+    private static SipParseError ParseStartLine(SipMessage m, ReadOnlySpan<byte> span, int start, int end)
+    {
+        // Trailing whitespace on the start line is tolerated (RFC 4475 §3.1.2.9 allows leniency).
+        while (end > start && SipChars.IsWsp(span[end - 1]))
+        {
+            end--;
+        }
+
+        var line = span[start..end];
+        var sp1 = line.IndexOf((byte)' ');
+        if (sp1 <= 0)
+        {
+            return SipParseError.BadStartLine;
+        }
+
+        if (line.StartsWith("SIP/"u8))
+        {
+            return ParseStatusLine(m, line, start, sp1);
+        }
+
+        var method = line[..sp1];
+        if (!SipChars.All(method, SipChars.Token))
+        {
+            return SipParseError.BadMethod;
+        }
+
+        var rest = line[(sp1 + 1)..];
+        var sp2 = rest.IndexOf((byte)' ');
+        if (sp2 <= 0)
+        {
+            return SipParseError.BadStartLine; // RFC 4475 §3.1.2.8: exactly one SP between elements.
+        }
+
+        var version = rest[(sp2 + 1)..];
+        if (SipChars.Any(version, SipChars.Space))
+        {
+            return SipParseError.BadRequestUri; // RFC 4475 §3.1.2.7: whitespace inside the Request-URI.
+        }
+
+        if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
+        {
+            return SipParseError.BadVersion;
+        }
+
+        var uriRange = new TextRange(start + sp1 + 1, sp2);
+        if (SipChars.Any(rest[..sp2], SipChars.Space) || !SipUriParser.TryParse(span, uriRange, out var uri))
+        {
+            return SipParseError.BadRequestUri;
+        }
+
+        m.SetRequestLine(SipMethods.Parse(method), new TextRange(start, sp1), uri);
+        return SipParseError.None;
+    }
+
+    private static SipParseError ParseStatusLine(SipMessage m, ReadOnlySpan<byte> line, int start, int sp1)
+    {
+        if (!Ascii.EqualsIgnoreCase(line[..sp1], "SIP/2.0"u8))
+        {
+            return SipParseError.BadVersion;
+        }
+
+        // Status-Code = 3DIGIT (RFC 3261 §25.1), 100 to 699 (§21).
+        var rest = line[(sp1 + 1)..];
+        if (rest.Length < 3 || (rest.Length > 3 && rest[3] != (byte)' '))
+        {
+            return SipParseError.BadStatusCode;
+        }
+
+        var code = SipNumbers.Parse(rest[..3], 999);
+        if (code is < 100 or > 699)
+        {
+            return SipParseError.BadStatusCode;
+        }
+
+        var reasonStart = start + sp1 + 1 + Math.Min(4, rest.Length);
+        m.SetStatusLine((int)code, new TextRange(reasonStart, start + line.Length - reasonStart));
+        return SipParseError.None;
+    }
+
+    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, int pos, out int bodyStart)
+    {
+        bodyStart = 0;
+        while (true)
+        {
+            var lf = span[pos..].IndexOf((byte)'\n');
+            if (lf < 0)
+            {
+                return SipParseError.HeadersNotTerminated;
+            }
+
+            var lineEnd = pos + lf;
+            var contentEnd = TrimLineEnd(span, pos, lineEnd);
+            if (contentEnd == pos)
+            {
+                bodyStart = lineEnd + 1;
+                return SipParseError.None;
+            }
+
+            var first = span[pos];
+            if (SipChars.IsWsp(first))
+            {
+                // Line folding (RFC 3261 §7.3.1): the value goes on; readers treat the CRLF and WSP as LWS.
+                if (m.HeaderCount == 0)
+                {
+                    return SipParseError.FoldWithoutHeader;
+                }
+
+                m.ExtendLastHeader(TrimTrailing(span, pos, contentEnd));
+            }
+            else
+            {
+                var error = AddHeaderLine(m, span, pos, contentEnd);
+                if (error != SipParseError.None)
+                {
+                    return error;
+                }
+            }
+
+            pos = lineEnd + 1;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, int pos, int end)
+    {
+        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS: one pass over the name finds the colon too.
+        var line = span[pos..end];
+        var nameEnd = SipChars.CountIn(line, SipChars.Token);
+        var colon = nameEnd;
+        while (colon < line.Length && SipChars.IsWsp(line[colon]))
+        {
+            colon++;
+        }
+
+        if (colon >= line.Length || line[colon] != (byte)':' || nameEnd == 0)
+        {
+            return line.IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
+        }
+
+        var name = line[..nameEnd];
+
+        var valueStart = pos + colon + 1;
+        while (valueStart < end && SipChars.IsWsp(span[valueStart]))
+        {
+            valueStart++;
+        }
+
+        var valueEnd = TrimTrailing(span, valueStart, end);
+        var header = new SipHeader(SipHeaderNames.Lookup(name), new TextRange(pos, nameEnd), new TextRange(valueStart, valueEnd - valueStart));
+        return m.AddHeader(header) ? SipParseError.None : SipParseError.TooManyHeaders;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TrimLineEnd(ReadOnlySpan<byte> span, int start, int lineEnd) =>
+        lineEnd > start && span[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TrimTrailing(ReadOnlySpan<byte> span, int start, int end)
+    {
+        while (end > start && SipChars.IsWsp(span[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+}

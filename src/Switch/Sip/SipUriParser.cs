@@ -1,0 +1,126 @@
+namespace Centrex.Switch.Sip;
+
+/// <summary>Checks and splits a URI the caller has checked for whitespace (RFC 3261 §19.1.1 and §25.1, RFC 5118 for IPv6).</summary>
+internal static class SipUriParser
+{
+    public static bool TryParse(ReadOnlySpan<byte> buffer, TextRange range, out SipUri uri)
+    {
+        uri = default;
+        var text = buffer.Slice(range.Start, range.Length);
+        var colon = text.IndexOf((byte)':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+        var scheme = text[..colon];
+        if (!char.IsAsciiLetter((char)scheme[0]) || !SipChars.All(scheme, SipChars.Scheme))
+        {
+            return false;
+        }
+
+        var kind = SipAscii.EqualsLower(scheme, "sip"u8) ? SipUriScheme.Sip
+            : SipAscii.EqualsLower(scheme, "sips"u8) ? SipUriScheme.Sips
+            : SipAscii.EqualsLower(scheme, "tel"u8) ? SipUriScheme.Tel
+            : SipUriScheme.Other;
+        if (kind is SipUriScheme.Tel or SipUriScheme.Other)
+        {
+            if (colon + 1 >= text.Length)
+            {
+                return false;
+            }
+
+            var user = kind == SipUriScheme.Tel ? new TextRange(range.Start + colon + 1, LengthBefore(text[(colon + 1)..], (byte)';')) : default;
+            uri = new SipUri(kind, range, user, default, 0, false, default, default);
+            return true;
+        }
+
+        return TryParseSip(buffer, range, colon + 1, kind, out uri);
+    }
+
+    private static bool TryParseSip(ReadOnlySpan<byte> buffer, TextRange range, int afterScheme, SipUriScheme kind, out SipUri uri)
+    {
+        uri = default;
+        var text = buffer.Slice(range.Start, range.Length);
+        var rest = text[afterScheme..];
+        var userRange = default(TextRange);
+        var at = rest.IndexOf((byte)'@');
+        var hostStart = afterScheme;
+        if (at >= 0)
+        {
+            // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"; the user part may hold ';', '?', ','.
+            if (at == 0)
+            {
+                return false;
+            }
+
+            userRange = new TextRange(range.Start + afterScheme, LengthBefore(rest[..at], (byte)':'));
+            hostStart = afterScheme + at + 1;
+        }
+
+        var hostText = text[hostStart..];
+        int hostLength;
+        var ipv6 = false;
+        TextRange host;
+        if (!hostText.IsEmpty && hostText[0] == (byte)'[')
+        {
+            // IPv6reference = "[" IPv6address "]" (RFC 5118 §4.1; the three-colon form of §4.5 is let through).
+            var close = hostText.IndexOf((byte)']');
+            if (close < 3 || !SipChars.All(hostText[1..close], SipChars.Ipv6))
+            {
+                return false;
+            }
+
+            ipv6 = true;
+            host = new TextRange(range.Start + hostStart + 1, close - 1);
+            hostLength = close + 1;
+        }
+        else
+        {
+            hostLength = SipChars.CountIn(hostText, SipChars.Host);
+
+            if (hostLength == 0)
+            {
+                return false;
+            }
+
+            host = new TextRange(range.Start + hostStart, hostLength);
+        }
+
+        var after = hostText[hostLength..];
+        var port = 0;
+        if (!after.IsEmpty && after[0] == (byte)':')
+        {
+            var digits = after[1..];
+            var n = SipChars.CountIn(digits, SipChars.Digit);
+
+            var value = SipNumbers.Parse(digits[..n], 65535);
+            if (value < 0)
+            {
+                return false;
+            }
+
+            port = (int)value;
+            after = digits[n..];
+        }
+
+        if (!after.IsEmpty && after[0] != (byte)';' && after[0] != (byte)'?')
+        {
+            return false;
+        }
+
+        var offset = range.End - after.Length;
+        var question = after.IndexOf((byte)'?');
+        var parameters = question < 0 ? new TextRange(offset, after.Length) : new TextRange(offset, question);
+        var headers = question < 0 ? default : new TextRange(offset + question + 1, after.Length - question - 1);
+        uri = new SipUri(kind, range, userRange, host, port, ipv6, parameters, headers);
+        return true;
+    }
+
+    private static int LengthBefore(ReadOnlySpan<byte> text, byte stop)
+    {
+        var i = text.IndexOf(stop);
+        return i < 0 ? text.Length : i;
+    }
+}

@@ -1,0 +1,114 @@
+namespace Centrex.Switch.Sip;
+
+/// <summary>
+/// <c>Via = ( "Via" / "v" ) HCOLON via-parm *(COMMA via-parm)</c>,
+/// <c>via-parm = sent-protocol LWS sent-by *( SEMI via-params )</c>, with LWS allowed around every '/' and ':'
+/// (RFC 3261 §25.1; RFC 4475 §3.1.1.1 exercises all of it).
+/// </summary>
+internal static class SipViaParser
+{
+    /// <summary>Checks every via-parm in a header value; the first one comes back in <paramref name="first"/>.</summary>
+    public static SipParseError TryReadAll(ReadOnlySpan<byte> buffer, TextRange value, out SipVia first, out int count)
+    {
+        first = default;
+        count = 0;
+        var s = new SipScanner(buffer, value);
+        while (true)
+        {
+            var error = TryReadOne(ref s, buffer, out var via);
+            if (error != SipParseError.None)
+            {
+                return error;
+            }
+
+            if (count++ == 0)
+            {
+                first = via;
+            }
+
+            s.SkipLws();
+            if (s.AtEnd)
+            {
+                return SipParseError.None;
+            }
+
+            if (!s.TryChar((byte)','))
+            {
+                return SipParseError.BadVia;
+            }
+        }
+    }
+
+    private static SipParseError TryReadOne(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipVia via)
+    {
+        via = default;
+        s.SkipLws();
+        var start = s.Position;
+        if (!s.TryToken(out var protocol) || !s.TrySeparator((byte)'/') || !s.TryToken(out var version)
+            || !s.TrySeparator((byte)'/') || !s.TryToken(out var transport))
+        {
+            return SipParseError.BadVia;
+        }
+
+        if (!SipAscii.EqualsLower(buffer.Slice(protocol.Start, protocol.Length), "sip"u8)
+            || !buffer.Slice(version.Start, version.Length).SequenceEqual("2.0"u8))
+        {
+            return SipParseError.ViaVersion;
+        }
+
+        s.SkipLws();
+        TextRange host;
+        var ipv6 = false;
+        if (s.Peek == (byte)'[')
+        {
+            s.Position++;
+            var inner = s.Rest;
+            var close = inner.IndexOf((byte)']');
+            if (close < 2 || !SipChars.All(inner[..close], SipChars.Ipv6))
+            {
+                return SipParseError.BadVia;
+            }
+
+            host = new TextRange(s.Position, close);
+            s.Position += close + 1;
+            ipv6 = true;
+        }
+        else
+        {
+            var rest = s.Rest;
+            var n = SipChars.CountIn(rest, SipChars.Host);
+            if (n == 0)
+            {
+                return SipParseError.BadVia;
+            }
+
+            host = new TextRange(s.Position, n);
+            s.Position += n;
+        }
+
+        var port = 0;
+        if (s.TrySeparator((byte)':'))
+        {
+            var rest = s.Rest;
+            var n = SipChars.CountIn(rest, SipChars.Digit);
+            var value = SipNumbers.Parse(rest[..n], 65535);
+            if (value <= 0)
+            {
+                return SipParseError.BadVia;
+            }
+
+            port = (int)value;
+            s.Position += n;
+        }
+
+        var capture = default(SipParamCapture);
+        if (!SipParams.TryRead(ref s, buffer, ref capture))
+        {
+            return SipParseError.BadVia;
+        }
+
+        via = new SipVia(new TextRange(start, s.Position - start), transport, host, port, ipv6,
+            capture.Branch, capture.Received, capture.HasRport, capture.Rport, capture.RportParam);
+        return SipParseError.None;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Centrex.Switch.Calls;
+using Centrex.Switch.Registration;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch;
+
+/// <summary>
+/// A running switch: transports listening on UDP and TCP, the transaction layer, the registrar and the B2BUA.
+/// Dispose to stop: listeners close, loops end.
+/// </summary>
+public sealed class SipSwitch : IAsyncDisposable
+{
+    private readonly SipTransports _transports;
+
+    private SipSwitch(SipSwitchSettings settings)
+    {
+        _transports = new SipTransports();
+        Stack = new SipStack(_transports, settings.Clock);
+        var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock) { NonceLifetime = settings.NonceLifetime };
+        Registrar = new Registrar(authenticator, settings.Clock);
+        B2bua = new B2bua(Stack, settings.Directory, Registrar, authenticator, settings.Hooks, settings.Options);
+        Stack.Core = B2bua;
+        _transports.Start(settings.Endpoint, Stack);
+    }
+
+    /// <summary>The bound UDP address (the real port when 0 was asked for).</summary>
+    public IPEndPoint UdpEndpoint => _transports.UdpEndpoint!;
+
+    /// <summary>The bound TCP address.</summary>
+    public IPEndPoint TcpEndpoint => _transports.TcpEndpoint!;
+
+    internal SipStack Stack { get; }
+
+    internal Registrar Registrar { get; }
+
+    internal B2bua B2bua { get; }
+
+    /// <summary>Calls in progress.</summary>
+    public int ActiveCalls
+    {
+        get
+        {
+            lock (Stack.Gate)
+            {
+                return B2bua.ActiveCalls;
+            }
+        }
+    }
+
+    /// <summary>Messages received that did not parse.</summary>
+    public long MalformedMessages
+    {
+        get
+        {
+            lock (Stack.Gate)
+            {
+                return Stack.MalformedCount;
+            }
+        }
+    }
+
+    /// <summary>Binds the transports and starts serving.</summary>
+    public static SipSwitch Start(SipSwitchSettings settings) => new(settings);
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _transports.DisposeAsync();
+}

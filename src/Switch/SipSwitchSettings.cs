@@ -1,0 +1,25 @@
+using System.Net;
+using Centrex.Switch.Calls;
+using Centrex.Switch.Clock;
+using Centrex.Switch.Provisioning;
+using NodaTime;
+
+namespace Centrex.Switch;
+
+/// <summary>What a switch needs to start: where to listen, the directory, the clock, the hooks and call settings.</summary>
+/// <param name="Endpoint">The address and port for UDP and TCP (port 0 picks a free one).</param>
+/// <param name="Directory">Accounts, credentials, dial plans, trunks, sites.</param>
+public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Directory)
+{
+    /// <summary>The clock for every timer; the system clock unless a test supplies a manual one.</summary>
+    public ISwitchClock Clock { get; init; } = SystemSwitchClock.Instance;
+
+    /// <summary>Admission, balance, media and CDR hooks; pass-through by default.</summary>
+    public CallHooks Hooks { get; init; } = CallHooks.PassThrough;
+
+    /// <summary>The 120-minute cap and the no-answer timeout.</summary>
+    public SwitchOptions Options { get; init; } = new();
+
+    /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
+    public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using Centrex.Switch.Clock;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Sip.Writing;
+using Centrex.Switch.Transport;
+using NodaTime;
+
+namespace Centrex.Switch.Transactions;
+
+/// <summary>
+/// A client transaction: INVITE (RFC 3261 §17.1.1 with RFC 6026's Accepted state) or non-INVITE (§17.1.2). Timers
+/// A and E retransmit over UDP, B and F give up, D and K absorb response retransmissions, M (RFC 6026) lets 2xx
+/// retransmissions reach the dialog. The ACK for a non-2xx final response is sent here (§17.1.1.3).
+/// </summary>
+internal sealed class ClientTransaction
+{
+    private readonly SipStack _stack;
+    private readonly byte[] _bytes;
+    private Duration _interval;
+    private ISwitchTimer? _retransmit;
+    private ISwitchTimer? _timeout;
+    private byte[]? _ack;
+
+    public ClientTransaction(SipStack stack, SipMessage request, byte[] bytes, string branch, SipTransportKind kind,
+        IPEndPoint destination, SipConnection? connection, IClientTransactionUser user)
+    {
+        _stack = stack;
+        Request = request;
+        _bytes = bytes;
+        Branch = branch;
+        Kind = kind;
+        Destination = destination;
+        Connection = connection;
+        User = user;
+        Key = TransactionKeys.Client(branch, request.Method);
+        State = IsInvite ? TransactionState.Calling : TransactionState.Trying;
+    }
+
+    public string Key { get; }
+
+    public string Branch { get; }
+
+    public SipMessage Request { get; }
+
+    public SipTransportKind Kind { get; }
+
+    public IPEndPoint Destination { get; }
+
+    public SipConnection? Connection { get; }
+
+    public IClientTransactionUser User { get; }
+
+    public TransactionState State { get; private set; }
+
+    /// <summary>What the transaction user keeps with it.</summary>
+    public object? UserState { get; set; }
+
+    public bool IsInvite => Request.Method == SipMethod.Invite;
+
+    private bool Unreliable => Kind == SipTransportKind.Udp;
+
+    internal void Start()
+    {
+        // Timers are set before the request leaves, so whatever the peer does next finds them running.
+        if (Unreliable)
+        {
+            _interval = SipTimerValues.T1;
+            _retransmit = _stack.StartTimer(_interval, Retransmit); // Timer A or E.
+        }
+
+        _timeout = _stack.StartTimer(SipTimerValues.Timeout, TimedOut); // Timer B or F.
+        if (!_stack.Send(Kind, Destination, _bytes, Connection))
+        {
+            _retransmit?.Cancel();
+            _timeout.Cancel();
+            _timeout = _stack.StartTimer(Duration.Zero, TimedOut); // §8.1.3.1: a transport error is a timeout to the TU.
+        }
+    }
+
+    private void Retransmit()
+    {
+        var retransmitting = IsInvite ? State == TransactionState.Calling : State is TransactionState.Trying or TransactionState.Proceeding;
+        if (!retransmitting)
+        {
+            return;
+        }
+
+        _stack.Send(Kind, Destination, _bytes, Connection);
+
+        // Timer A doubles without bound (§17.1.1.2); Timer E doubles up to T2, and is T2 once Proceeding (§17.1.2.2).
+        _interval = IsInvite ? _interval * 2
+            : State == TransactionState.Proceeding ? SipTimerValues.T2 : Duration.Min(_interval * 2, SipTimerValues.T2);
+        _retransmit = _stack.StartTimer(_interval, Retransmit);
+    }
+
+    private void TimedOut()
+    {
+        if (State is TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding)
+        {
+            Terminate();
+            User.OnTimeout(this);
+        }
+    }
+
+    internal void OnResponse(SipMessage response)
+    {
+        var status = response.StatusCode;
+        if (IsInvite)
+        {
+            OnInviteResponse(response, status);
+            return;
+        }
+
+        if (State is TransactionState.Completed or TransactionState.Terminated)
+        {
+            return;
+        }
+
+        if (status < 200)
+        {
+            State = TransactionState.Proceeding;
+            User.OnResponse(this, response);
+            return;
+        }
+
+        State = TransactionState.Completed;
+        _retransmit?.Cancel();
+        _timeout?.Cancel();
+        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, Terminate); // Timer K.
+        User.OnResponse(this, response);
+    }
+
+    private void OnInviteResponse(SipMessage response, int status)
+    {
+        switch (State)
+        {
+            case TransactionState.Calling or TransactionState.Proceeding when status < 200:
+                State = TransactionState.Proceeding;
+                _retransmit?.Cancel();
+                User.OnResponse(this, response);
+                break;
+            case TransactionState.Calling or TransactionState.Proceeding when status < 300:
+                State = TransactionState.Accepted;
+                _retransmit?.Cancel();
+                _timeout?.Cancel();
+                _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer M.
+                User.OnResponse(this, response);
+                break;
+            case TransactionState.Calling or TransactionState.Proceeding:
+                State = TransactionState.Completed;
+                _retransmit?.Cancel();
+                _timeout?.Cancel();
+                _ack = BuildAck(response);
+                _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, Terminate); // Timer D.
+                User.OnResponse(this, response);
+                _stack.Send(Kind, Destination, _ack, Connection);
+                break;
+            case TransactionState.Accepted when status is >= 200 and < 300:
+                User.OnResponse(this, response);
+                break;
+            case TransactionState.Completed when status >= 300 && _ack is not null:
+                _stack.Send(Kind, Destination, _ack, Connection);
+                break;
+        }
+    }
+
+    /// <summary>§17.1.1.3: same Request-URI, Call-ID, From, CSeq number and top Via as the INVITE, To from the response.</summary>
+    private byte[] BuildAck(SipMessage response)
+    {
+        var r = Request;
+        var b = new SipBuilder(512).RequestLine("ACK"u8, r.Text(r.RequestUri.Whole));
+        b.Raw("Via: "u8).Raw(r[r.Find(SipHeaderKind.Via)]).Crlf();
+        for (var i = 0; i < r.HeaderCount; i++)
+        {
+            ref readonly var h = ref r.Header(i);
+            if (h.Kind == SipHeaderKind.Route)
+            {
+                b.Raw("Route: "u8).Raw(r[h.Value]).Crlf();
+            }
+        }
+
+        b.Raw("Max-Forwards: 70\r\n"u8);
+        b.Raw("From: "u8).Raw(r[r.Find(SipHeaderKind.From)]).Crlf();
+        b.Raw("To: "u8).Raw(response[response.Find(SipHeaderKind.To)]).Crlf();
+        b.Raw("Call-ID: "u8).Raw(r[r.CallId]).Crlf();
+        b.Raw("CSeq: "u8).Number(r.CSeq).Raw(" ACK\r\n"u8);
+        return b.Body([]).ToArray();
+    }
+
+    internal void Terminate()
+    {
+        if (State == TransactionState.Terminated)
+        {
+            return;
+        }
+
+        State = TransactionState.Terminated;
+        _retransmit?.Cancel();
+        _timeout?.Cancel();
+        _stack.Remove(this);
+    }
+}

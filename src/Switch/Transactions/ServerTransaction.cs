@@ -1,0 +1,162 @@
+using Centrex.Switch.Clock;
+using NodaTime;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Sip.Writing;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Transactions;
+
+/// <summary>
+/// A server transaction: INVITE (RFC 3261 §17.2.1 with RFC 6026's Accepted state) or non-INVITE (§17.2.2).
+/// Retransmitted requests are absorbed and answered with the last response; timers G, H, I, J, L run on the stack's clock.
+/// </summary>
+internal sealed class ServerTransaction
+{
+    private readonly SipStack _stack;
+    private byte[]? _last;
+    private Duration _interval;
+    private ISwitchTimer? _retransmit;
+    private ISwitchTimer? _timeout;
+
+    public ServerTransaction(SipStack stack, string key, SipMessage request, SipSource source)
+    {
+        _stack = stack;
+        Key = key;
+        Request = request;
+        Source = source;
+        State = request.Method == SipMethod.Invite ? TransactionState.Proceeding : TransactionState.Trying;
+        LocalTag = request.To.Tag.IsEmpty ? SipIds.Tag() : request.Text(request.To.Tag);
+    }
+
+    public string Key { get; }
+
+    public SipMessage Request { get; }
+
+    public SipSource Source { get; }
+
+    public TransactionState State { get; private set; }
+
+    /// <summary>The To tag this side puts in its responses (kept from the request inside a dialog).</summary>
+    public string LocalTag { get; }
+
+    public int FinalStatus { get; private set; }
+
+    /// <summary>What the transaction user keeps with it (the call, the registration).</summary>
+    public object? UserState { get; set; }
+
+    public bool IsInvite => Request.Method == SipMethod.Invite;
+
+    private bool Unreliable => Source.Kind == SipTransportKind.Udp;
+
+    /// <summary>Answers with a body-less response built from the request.</summary>
+    public void Respond(int status, string reason, string? extraHeaders = null) =>
+        Send(SipResponses.Simple(Request, Source, status, reason, LocalTag, extraHeaders), status);
+
+    /// <summary>Starts a response the caller completes (extra headers, body), then passes to <see cref="Send"/>.</summary>
+    public SipBuilder Begin(int status, string reason) => SipResponses.Start(Request, Source, status, reason, LocalTag);
+
+    public void Send(byte[] response, int status)
+    {
+        if (State is TransactionState.Completed or TransactionState.Confirmed or TransactionState.Terminated)
+        {
+            return; // A final response went already (§17.2.1: the TU's later responses are not sent).
+        }
+
+        if (State == TransactionState.Accepted)
+        {
+            if (status is >= 200 and < 300)
+            {
+                _stack.SendResponse(this, response); // RFC 6026 §7.1: 2xx retransmissions pass in Accepted.
+            }
+
+            return;
+        }
+
+        _last = response;
+        if (status < 200)
+        {
+            State = TransactionState.Proceeding;
+            _stack.SendResponse(this, response);
+            return;
+        }
+
+        FinalStatus = status;
+        if (IsInvite && status < 300)
+        {
+            State = TransactionState.Accepted;
+            _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer L.
+        }
+        else if (IsInvite)
+        {
+            State = TransactionState.Completed;
+            if (Unreliable)
+            {
+                _interval = SipTimerValues.T1;
+                _retransmit = _stack.StartTimer(_interval, RetransmitFinal); // Timer G.
+            }
+
+            _timeout = _stack.StartTimer(SipTimerValues.Timeout, AckTimedOut); // Timer H.
+        }
+        else
+        {
+            State = TransactionState.Completed;
+            _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.Timeout : Duration.Zero, Terminate); // Timer J.
+        }
+
+        _stack.SendResponse(this, response); // after the timers, so the peer's next move finds them running.
+    }
+
+    /// <summary>The same request again: answer with the last response, never pass it up (§17.2.1, §17.2.2).</summary>
+    internal void OnRetransmission()
+    {
+        if (_last is not null && State is TransactionState.Proceeding or TransactionState.Completed)
+        {
+            _stack.SendResponse(this, _last);
+        }
+    }
+
+    /// <summary>The ACK for a non-2xx final response: stop retransmitting and absorb further ACKs (Timer I).</summary>
+    internal void OnAck()
+    {
+        if (State != TransactionState.Completed || !IsInvite)
+        {
+            return;
+        }
+
+        State = TransactionState.Confirmed;
+        _retransmit?.Cancel();
+        _timeout?.Cancel();
+        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, Terminate);
+    }
+
+    private void RetransmitFinal()
+    {
+        if (State != TransactionState.Completed || _last is null)
+        {
+            return;
+        }
+
+        _stack.SendResponse(this, _last);
+        _interval = Duration.Min(_interval * 2, SipTimerValues.T2); // Timer G: doubles up to T2.
+        _retransmit = _stack.StartTimer(_interval, RetransmitFinal);
+    }
+
+    private void AckTimedOut()
+    {
+        Terminate();
+        _stack.Core.OnAckTimeout(this);
+    }
+
+    internal void Terminate()
+    {
+        if (State == TransactionState.Terminated)
+        {
+            return;
+        }
+
+        State = TransactionState.Terminated;
+        _retransmit?.Cancel();
+        _timeout?.Cancel();
+        _stack.Remove(this);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Centrex.Cli.Tests;
+
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Serve_OnPortZero_PrintsItsPorts_AnswersSip_AndStopsCleanlyOnSigterm()
+    {
+        var directory = _folder.Write("switch.json", """{ "realm": "centrex.test", "customers": [ { "id": "acme" } ] }""");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        try
+        {
+            var udp = await process.StandardOutput.ReadLineAsync();
+            var tcp = await process.StandardOutput.ReadLineAsync();
+            Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
+            Assert.StartsWith("sip tcp 127.0.0.1:", tcp, StringComparison.Ordinal);
+            var endpoint = IPEndPoint.Parse(udp!["sip udp ".Length..]);
+
+            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var local = (IPEndPoint)client.Client.LocalEndPoint!;
+            var options = $"OPTIONS sip:centrex.test SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKserve1;rport\r\nMax-Forwards: 70\r\n" +
+                "From: <sip:probe@centrex.test>;tag=1\r\nTo: <sip:centrex.test>\r\nCall-ID: serve-test\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            client.Send(Encoding.ASCII.GetBytes(options), endpoint);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var reply = await client.ReceiveAsync(patience.Token);
+            Assert.StartsWith("SIP/2.0 200 OK", Encoding.ASCII.GetString(reply.Buffer), StringComparison.Ordinal);
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "centrex serve stopped");
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("stopped", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public void Serve_WithABrokenDirectory_ExitsTwoNamingTheEntry()
+    {
+        var directory = _folder.Write("switch.json", """{ "accounts": [ { "id": "1", "customer": "nobody", "ha1Md5": "x" } ] }""");
+
+        var result = CliRun.Invoke("serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("accounts[1].customer: no customer 'nobody'", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using Centrex.Rating.Csv;
+using Centrex.Switch.Admission;
+using Centrex.Switch.Cdrs;
+using Centrex.Switch.Tests.Support;
+using NodaTime;
+
+namespace Centrex.Switch.Tests.Cdrs;
+
+public sealed class SwitchCdrCsvTests
+{
+    [Fact]
+    public void Header_IsFrozen() =>
+        Assert.Equal(
+            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded\n",
+            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine));
+
+    [Fact]
+    public void DispositionNames_AreFrozen()
+    {
+        Assert.Equal(
+            ["answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance"],
+            Enum.GetValues<CallDisposition>().Select(d => d.ToWireName()));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], Enum.GetValues<CallDisposition>().Select(d => (int)d));
+    }
+
+    [Fact]
+    public void WriteThenParse_AwkwardValues_RoundTrip()
+    {
+        var cdr = new SwitchCdr("c,1", "Acme \"HQ\"", "Zoë\r\n<sip:101>", "011447700900123", "447700900123",
+            Instant.FromUnixTimeTicks(17_900_000_001_234_567), Instant.FromUtc(2026, 10, 1, 9, 0, 5), Instant.FromUtc(2026, 10, 1, 9, 1, 6), 61,
+            CallDisposition.Answered, "a84b4c76e66710@pc33.atlanta.example.com", "G729", "Site, A", CallDirection.Incoming, true);
+        var line = new ByteBuffer();
+        SwitchCdrCsv.Write(cdr, line);
+        var text = Encoding.UTF8.GetString(line.Written);
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Count(c => c == '\n'));
+
+        var fields = new List<string>();
+        Assert.True(SwitchCdrCsv.TrySplit(text.TrimEnd('\n'), fields));
+        var parsed = SwitchCdrCsv.Parse(fields, out var error);
+        Assert.Null(error);
+        Assert.Equal(cdr with { Caller = "Zoë  <sip:101>" }, parsed);
+    }
+
+    [Fact]
+    public void Write_UnansweredCall_LeavesAnswerEmpty()
+    {
+        var line = new ByteBuffer();
+        SwitchCdrCsv.Write(Cdr.Failed("f1", "acme", CallDisposition.Busy), line);
+        Assert.Equal(
+            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false\n",
+            Encoding.UTF8.GetString(line.Written));
+    }
+
+    [Theory]
+    [InlineData("a,\"b")]
+    [InlineData("a,b\"c")]
+    [InlineData("\"a\"x,b")]
+    public void TrySplit_BrokenQuoting_False(string line) => Assert.False(SwitchCdrCsv.TrySplit(line, []));
+
+    [Fact]
+    public void Parse_BadDisposition_NamesTheField()
+    {
+        var fields = new List<string>();
+        Assert.True(SwitchCdrCsv.TrySplit("x,a,c,d,1,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,hung-up,id,,HQ,outgoing,false", fields));
+        Assert.Null(SwitchCdrCsv.Parse(fields, out var error));
+        Assert.Equal("disposition: unknown", error);
+    }
+
+    [Fact]
+    public void BillableSecondsBetween_StartedSecondCountsCappedAtTheAuthorizedMaximum()
+    {
+        var answer = Instant.FromUtc(2026, 10, 1, 9, 0);
+        Assert.Equal(0, SwitchCdr.BillableSecondsBetween(answer, answer, 7200));
+        Assert.Equal(1, SwitchCdr.BillableSecondsBetween(answer, answer + Duration.FromMilliseconds(1), 7200));
+        Assert.Equal(60, SwitchCdr.BillableSecondsBetween(answer, answer + Duration.FromSeconds(60), 7200));
+        Assert.Equal(61, SwitchCdr.BillableSecondsBetween(answer, answer + Duration.FromMilliseconds(60_001), 7200));
+        Assert.Equal(60, SwitchCdr.BillableSecondsBetween(answer, answer + Duration.FromMilliseconds(60_004), 60));
+        Assert.Equal(0, SwitchCdr.BillableSecondsBetween(answer, answer - Duration.FromSeconds(1), 7200));
+    }
+}

@@ -1,0 +1,76 @@
+using Centrex.Switch.Sip;
+
+namespace Centrex.Switch.Tests.Support;
+
+/// <summary>Common message exchanges: registering with digest, placing an authenticated INVITE.</summary>
+internal static class Flows
+{
+    public const string Sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+
+    /// <summary>REGISTER, 401, REGISTER with credentials; returns the final response.</summary>
+    public static SipMessage Register(TestPhone phone, string password = SwitchFixture.Password, string algorithm = "MD5", int expires = 3600)
+    {
+        var callId = Guid.NewGuid().ToString("N");
+        var uri = $"sip:{SwitchFixture.Realm}";
+        var to = $"<sip:{phone.User}@{SwitchFixture.Realm}>";
+        phone.Send(phone.Request("REGISTER", uri, callId, phone.NextCSeq(), "reg", to, $"Expires: {expires}\r\n"));
+        var challenge = phone.ReceiveFinal();
+        Assert.Equal(401, challenge.StatusCode);
+        var authorization = TestPhone.Authorization(challenge, SipHeaderKind.WwwAuthenticate, phone.User, password, "REGISTER", uri, algorithm);
+        phone.Send(phone.Request("REGISTER", uri, callId, phone.NextCSeq(), "reg", to, $"Expires: {expires}\r\nAuthorization: {authorization}\r\n"));
+        return phone.ReceiveFinal();
+    }
+
+    /// <summary>Sends an INVITE, takes the 407, sends it again with credentials; returns the Call-ID and the From tag.</summary>
+    public static (string CallId, string Tag, string Branch, string Invite) Invite(TestPhone phone, string dialed)
+    {
+        var callId = Guid.NewGuid().ToString("N");
+        var uri = $"sip:{dialed}@{SwitchFixture.Realm}";
+        phone.Send(phone.Request("INVITE", uri, callId, 1, "a1", body: Sdp));
+        var challenge = phone.ReceiveResponse(407);
+        phone.Send(AckFor(phone, challenge, uri));
+        var authorization = TestPhone.Authorization(challenge, SipHeaderKind.ProxyAuthenticate, phone.User, SwitchFixture.Password, "INVITE", uri);
+        var branch = phone.NextBranch();
+        var invite = phone.Request("INVITE", uri, callId, 2, "a1", extra: $"Proxy-Authorization: {authorization}\r\n", body: Sdp, branch: branch);
+        phone.Send(invite);
+        return (callId, "a1", branch, invite);
+    }
+
+    /// <summary>
+    /// Waits until the switch has handled everything this phone sent: an OPTIONS goes after it on the same socket and
+    /// the switch reads one socket in order, so its 200 means the earlier messages were processed.
+    /// </summary>
+    public static void Sync(TestPhone phone)
+    {
+        var callId = Guid.NewGuid().ToString("N");
+        phone.Send(phone.Request("OPTIONS", $"sip:{SwitchFixture.Realm}", callId, 1, "s"));
+        phone.Receive(m => !m.IsRequest && m.Text(m.CallId) == callId);
+    }
+
+    /// <summary>The ACK for a non-2xx final response (same branch as the INVITE, §17.1.1.3).</summary>
+    public static string AckFor(TestPhone phone, SipMessage response, string uri)
+    {
+        var via = response.Text(response.Find(SipHeaderKind.Via));
+        return $"ACK {uri} SIP/2.0\r\nVia: {via}\r\nMax-Forwards: 70\r\n" +
+            $"From: {response.Text(response.Find(SipHeaderKind.From))}\r\nTo: {response.Text(response.Find(SipHeaderKind.To))}\r\n" +
+            $"Call-ID: {response.Text(response.CallId)}\r\nCSeq: {response.CSeq} ACK\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    /// <summary>A request in the dialog a 2xx created, from the caller's side (ACK, BYE).</summary>
+    public static string InDialog(TestPhone phone, SipMessage ok, string method, int cseq)
+    {
+        var target = ok.Text(ok.Contact.Uri.Whole);
+        return $"{method} {target} SIP/2.0\r\nVia: SIP/2.0/UDP {phone.Local};branch={phone.NextBranch()};rport\r\nMax-Forwards: 70\r\n" +
+            $"From: {ok.Text(ok.Find(SipHeaderKind.From))}\r\nTo: {ok.Text(ok.Find(SipHeaderKind.To))}\r\n" +
+            $"Call-ID: {ok.Text(ok.CallId)}\r\nCSeq: {cseq} {method}\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    /// <summary>A request in the dialog an INVITE received created, from the callee's side (BYE from the callee).</summary>
+    public static string FromCallee(TestPhone phone, SipMessage invite, string toTag, string method, int cseq)
+    {
+        var target = invite.Text(invite.Contact.Uri.Whole);
+        return $"{method} {target} SIP/2.0\r\nVia: SIP/2.0/UDP {phone.Local};branch={phone.NextBranch()};rport\r\nMax-Forwards: 70\r\n" +
+            $"From: {invite.Text(invite.Find(SipHeaderKind.To))};tag={toTag}\r\nTo: {invite.Text(invite.Find(SipHeaderKind.From))}\r\n" +
+            $"Call-ID: {invite.Text(invite.CallId)}\r\nCSeq: {cseq} {method}\r\nContent-Length: 0\r\n\r\n";
+    }
+}

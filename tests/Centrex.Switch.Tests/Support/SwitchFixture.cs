@@ -1,0 +1,56 @@
+using System.Net;
+using Centrex.Switch.Calls;
+using Centrex.Switch.Clock;
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Registration;
+using NodaTime;
+
+namespace Centrex.Switch.Tests.Support;
+
+/// <summary>A switch on 127.0.0.1 with a free port, a manual clock and a directory of test accounts.</summary>
+internal sealed class SwitchFixture : IAsyncDisposable
+{
+    public const string Realm = "centrex.test";
+    public const string Password = "secret";
+
+    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false)
+    {
+        Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
+        Cdrs = new CollectingCdrs();
+        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
+        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
+        {
+            Clock = realTime ? SystemSwitchClock.Instance : Clock,
+            Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
+        });
+    }
+
+    public ManualSwitchClock Clock { get; }
+
+    public CollectingCdrs Cdrs { get; }
+
+    public JsonSwitchDirectory Directory { get; }
+
+    public SipSwitch Switch { get; }
+
+    public IPEndPoint Endpoint => Switch.UdpEndpoint;
+
+    public static string DirectoryJson(IPEndPoint trunk, string algorithms = "\"SHA-256\", \"MD5\"")
+    {
+        string Account(string id, string ext, string site = "hq") =>
+            $$"""{ "id": "{{id}}", "customer": "acme", "site": "{{site}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, Realm, Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, Realm, Password)}}", "type": "credit" }""";
+        return $$"""
+        {
+          "realm": "{{Realm}}",
+          "digestAlgorithms": [{{algorithms}}],
+          "sites": [ { "id": "hq", "name": "Head office", "maxCalls": 30 } ],
+          "trunks": [ { "id": "pstn", "address": "{{trunk}}", "sources": ["{{trunk}}"] } ],
+          "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn", "abbreviated": { "188": "16045550102", "911": "" } } ],
+          "accounts": [ {{Account("16045550101", "101")}}, {{Account("16045550102", "102")}}, {{Account("16045550103", "103", "default")}} ],
+          "dids": [ { "number": "16045550100", "account": "16045550102" } ]
+        }
+        """;
+    }
+
+    public ValueTask DisposeAsync() => Switch.DisposeAsync();
+}
