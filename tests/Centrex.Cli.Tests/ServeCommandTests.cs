@@ -58,6 +58,74 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_WithATariff_RunsTheSwitchWithCallControl_ASiteLimitRefuses503_AndTheAttemptIsStored()
+    {
+        // Every loopback source is the trunk, so an INVITE needs no credentials; the DID's site takes no incoming call.
+        var directory = _folder.Write("switch.json", """
+            { "realm": "centrex.test",
+              "sites": [ { "id": "hq", "name": "Head office", "maxIncoming": 0 } ],
+              "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": ["127.0.0.1"] } ],
+              "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" } ],
+              "accounts": [ { "id": "16045550101", "customer": "acme", "site": "hq", "extension": "101", "username": "16045550101", "ha1Md5": "00", "type": "debit" } ],
+              "dids": [ { "number": "16045550100", "account": "16045550101" } ] }
+            """);
+        var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--http", "127.0.0.1:0",
+            "--data", _folder.File("data"), "--directory", directory, "--tariff", tariff])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        try
+        {
+            string? udp;
+            do
+            {
+                udp = await process.StandardOutput.ReadLineAsync();
+            }
+            while (udp is not null && !udp.StartsWith("sip udp ", StringComparison.Ordinal));
+
+            Assert.NotNull(udp);
+            var endpoint = IPEndPoint.Parse(udp["sip udp ".Length..]);
+            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var local = (IPEndPoint)client.Client.LocalEndPoint!;
+            var invite = $"INVITE sip:16045550100@{endpoint} SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKserve2;rport\r\nMax-Forwards: 70\r\n" +
+                $"From: <sip:2125551234@{local.Address}>;tag=1\r\nTo: <sip:16045550100@{endpoint}>\r\nCall-ID: serve-hooks\r\nCSeq: 1 INVITE\r\n" +
+                $"Contact: <sip:2125551234@{local}>\r\nContent-Length: 0\r\n\r\n";
+            client.Send(Encoding.ASCII.GetBytes(invite), endpoint);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            string reply;
+            do
+            {
+                reply = Encoding.ASCII.GetString((await client.ReceiveAsync(patience.Token)).Buffer); // skip 100 Trying
+            }
+            while (reply.StartsWith("SIP/2.0 1", StringComparison.Ordinal));
+
+            Assert.StartsWith("SIP/2.0 503 ", reply, StringComparison.Ordinal);
+            Assert.Contains("site Head office: max incoming calls 0 reached", reply, StringComparison.Ordinal);
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "centrex serve stopped");
+            Assert.Equal(0, process.ExitCode);
+            var stored = Directory.EnumerateFiles(Path.Combine(_folder.File("data"), "cdrs"), "*.csv").Select(File.ReadAllText);
+            Assert.Contains(stored, text => text.Contains("refused-by-limit", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    [Fact]
     public void Serve_WithABrokenDirectory_ExitsTwoNamingTheEntry()
     {
         var directory = _folder.Write("switch.json", """{ "accounts": [ { "id": "1", "customer": "nobody", "ha1Md5": "x" } ] }""");

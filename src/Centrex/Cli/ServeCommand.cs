@@ -6,6 +6,9 @@ using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.Switch;
+using Centrex.Switch.Calls;
+using Centrex.Switch.Hooks;
+using Centrex.Switch.Media;
 using Centrex.Switch.Provisioning;
 
 namespace Centrex.Cli;
@@ -30,14 +33,18 @@ internal static class ServeCommand
         var maxBytes = new Option<int>("--max-batch-bytes") { Description = "Largest ingestion batch body; larger ones get 413", DefaultValueFactory = _ => new IngestionLimits().MaxBatchBytes };
         var maxRows = new Option<int>("--max-batch-rows") { Description = "Most rows in one ingestion batch; more get 413", DefaultValueFactory = _ => new IngestionLimits().MaxRows };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
+
+        // Direct by default: the relay binds a port pair per party on 127.0.0.1 unless configured, which only suits a
+        // switch whose phones share its host; relay becomes the default once its address and range are options.
+        var media = new Option<MediaMode>("--media") { Description = "Media with --tariff: Direct (end to end, SDP untouched) or Relay (RTP through the switch on 127.0.0.1:20000-29999)", DefaultValueFactory = _ => MediaMode.Direct };
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
-            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints,
+            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints, media,
         };
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows)), parse.GetValue(checkpoints),
-            parse.GetRequiredValue(sip), parse.GetValue(directory)), cancel));
+            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media)), cancel));
         return command;
     }
 
@@ -97,6 +104,13 @@ internal static class ServeCommand
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
             using var writer = new LedgerWriterThread(ledger.Writer);
             await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits);
+
+            // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
+            // the same writer thread; without one it runs pass-through (nothing to price calls with). Declared after
+            // the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
+            using var hooks = rater is not null && directory is not null
+                ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, request.Media)
+                : null;
             SipSwitch? sipSwitch = null;
             try
             {
@@ -108,7 +122,7 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory));
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks?.Hooks ?? CallHooks.PassThrough });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }

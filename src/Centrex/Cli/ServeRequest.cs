@@ -1,8 +1,9 @@
 using Centrex.Ingestion;
+using Centrex.Switch.Media;
 
 namespace Centrex.Cli;
 
 /// <summary>The options of <c>centrex serve</c>.</summary>
 internal sealed record ServeRequest(
     string Data, string? Tariff, string? TollFree, string? NanpInternational, string Http, IngestionLimits Limits, long CheckpointEntries,
-    string Sip, string? Directory);
+    string Sip, string? Directory, MediaMode Media = MediaMode.Direct);

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Centrex.Switch.Authorization;
+using Centrex.Switch.Calls;
+using Centrex.Switch.Provisioning;
+using NodaTime;
+
+namespace Centrex.Switch.Hooks;
+
+/// <summary>
+/// The B2BUA's <see cref="IBalanceAuthorization"/> over <see cref="ICallAuthorizer"/>: an outgoing call to a priced
+/// number is authorized against its account's balance (debit or credit, from the directory) and gets the duration the
+/// money covers; internal and incoming calls are not charged and get only the 120-minute cap. The grant is kept until
+/// the call's CDR takes it (<see cref="Take"/>), so the sink releases its hold after the charge is committed.
+/// </summary>
+public sealed class BalanceAuthorizationHook : IBalanceAuthorization
+{
+    private readonly ISwitchDirectory _directory;
+    private readonly ICallAuthorizer _authorizer;
+    private readonly ConcurrentDictionary<string, CallAuthorization> _grants = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the hook.</summary>
+    /// <param name="directory">Where accounts and their types come from.</param>
+    /// <param name="authorizer">Prices the call and holds its money.</param>
+    public BalanceAuthorizationHook(ISwitchDirectory directory, ICallAuthorizer authorizer)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(authorizer);
+        _directory = directory;
+        _authorizer = authorizer;
+    }
+
+    /// <summary>Calls holding an authorization now (granted, CDR not yet emitted).</summary>
+    public int Outstanding => _grants.Count;
+
+    /// <inheritdoc/>
+    public BalanceDecision Authorize(CallInfo call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+
+        // Only calls that leave through a trunk are priced (SwitchCdr.IsChargeable); forwarding does not exist yet.
+        if (call.Direction != Calls.CallDirection.Outgoing && !call.Forwarded)
+        {
+            return BalanceDecision.Unlimited;
+        }
+
+        var provisioned = call.AccountId is { } id ? _directory.FindAccount(id) : null;
+        if (provisioned is null)
+        {
+            return new BalanceDecision(false, null, 403, "no account to charge");
+        }
+
+        // The CDR sink rates the same text (SwitchCdr.CalleeNormalized, else the dialed number), so what is authorized
+        // is exactly what is charged.
+        var callee = call.Normalized is { Length: > 0 } normalized ? normalized : call.Dialed;
+        if (!_authorizer.TryAuthorize(AccountOf(provisioned), Encoding.UTF8.GetBytes(callee), out var grant, out var refusal))
+        {
+            return new BalanceDecision(false, null, refusal.SipStatus, refusal.Reason);
+        }
+
+        if (!_grants.TryAdd(call.Id, grant))
+        {
+            grant.Release(); // asked twice for one call: hold its money once
+        }
+
+        return BalanceDecision.For(Duration.FromSeconds(grant.MaxDurationSeconds));
+    }
+
+    /// <summary>Removes and returns the call's authorization (null for an uncharged call); the caller must release it.</summary>
+    public CallAuthorization? Take(CallInfo call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return _grants.TryRemove(call.Id, out var grant) ? grant : null;
+    }
+
+    /// <summary>
+    /// The authorization view of a provisioned account. The directory has no credit limit yet, so a credit account
+    /// gets only the cap; a type other than <c>credit</c> is treated as prepaid, which can never overspend.
+    /// </summary>
+    internal static Authorization.SwitchAccount AccountOf(Provisioning.SwitchAccount account) =>
+        new(account.Id,
+            string.Equals(account.Type, "credit", StringComparison.OrdinalIgnoreCase) ? AccountType.Credit : AccountType.Debit,
+            CreditLimit: null,
+            Site: account.SiteId);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Centrex.Ledger;
+using Centrex.Rating;
+using Centrex.Switch.Authorization;
+using Centrex.Switch.Cdrs;
+using Centrex.Switch.Media;
+using Centrex.Switch.Provisioning;
+
+namespace Centrex.Switch.Hooks;
+
+/// <summary>Builds the switch's call-control hooks over the call-control modules (README-callctl.md).</summary>
+public static class SwitchHooksFactory
+{
+    /// <summary>
+    /// Site admission from the directory's sites, balance authorization over the tariff and the ledger's balances,
+    /// the media core of <paramref name="mediaMode"/>, and real-time CDRs charged through the ledger's writer thread.
+    /// </summary>
+    /// <param name="directory">Accounts (debit or credit) and sites.</param>
+    /// <param name="rater">The tariff: prices authorizations and charges.</param>
+    /// <param name="ledgerStore">Balances for authorization (as of the last commit).</param>
+    /// <param name="ledgerWriterThread">The ledger's single writer, shared with the rest of the service.</param>
+    /// <param name="dataDirectory">Where the CDR store lives (<c>DATA/cdrs</c>).</param>
+    /// <param name="mediaMode">Relay or direct media.</param>
+    /// <param name="mediaOptions">Relay address and port range (defaults when null).</param>
+    public static SwitchHooks Create(ISwitchDirectory directory, Rater rater, LedgerStore ledgerStore, LedgerWriterThread ledgerWriterThread,
+        string dataDirectory, MediaMode mediaMode, MediaOptions? mediaOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(rater);
+        ArgumentNullException.ThrowIfNull(ledgerStore);
+        ArgumentNullException.ThrowIfNull(ledgerWriterThread);
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+
+        var admission = new SiteAdmissionHook(directory);
+        var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)));
+        var media = new MediaHook(MediaCoreFactory.Create((mediaOptions ?? new MediaOptions()) with { Mode = mediaMode }));
+        RealTimeCdrSink? sink = null;
+        try
+        {
+            sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory);
+
+            // A run id that sorts by start time (UUID v7): CDR ids stay unique across restarts of the switch.
+            var run = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
+            return new SwitchHooks(admission, balance, media, new CdrSinkHook(sink, balance, run), sink);
+        }
+        catch
+        {
+            sink?.Dispose();
+            media.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Centrex.Switch.Hooks;
+using Centrex.Switch.Media;
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Registration;
+using Centrex.Switch.Tests.Support;
+
+namespace Centrex.Switch.Tests.Hooks;
+
+/// <summary>
+/// A switch on 127.0.0.1 (free port, system clock) wired as <c>centrex serve --tariff</c> wires it: the hooks from
+/// <see cref="SwitchHooksFactory"/> over the test tariff and a real ledger in a temp folder. Site <c>hq</c> (Head
+/// office) allows one outgoing call; 101 and 102 are credit accounts on it, 103 a prepaid account on the Default site.
+/// Media is direct: the relay's default port range overlaps the ports sipp endpoints are given.
+/// </summary>
+internal sealed class HookedSwitch : IAsyncDisposable
+{
+    public const string Caller = "16045550101";
+    public const string Callee = "16045550102";
+    public const string Prepaid = "16045550103";
+
+    public HookedSwitch()
+    {
+        Directory = JsonSwitchDirectory.Parse(DirectoryJson(), "hooked-switch");
+        Ledger = new LedgerFolder();
+        Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory, MediaMode.Direct);
+        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory) { Hooks = Hooks.Hooks });
+    }
+
+    public JsonSwitchDirectory Directory { get; }
+
+    public LedgerFolder Ledger { get; }
+
+    public SwitchHooks Hooks { get; }
+
+    public SipSwitch Switch { get; }
+
+    public IPEndPoint Endpoint => Switch.UdpEndpoint;
+
+    /// <summary>Waits (bounded) until every CDR emitted so far is stored and charged.</summary>
+    public void WaitForCdrs(CancellationToken cancellation)
+    {
+        long ticket;
+        lock (Switch.Stack.Gate)
+        {
+            ticket = Hooks.Cdrs.LastTicket;
+        }
+
+        if (ticket >= 0)
+        {
+            Hooks.Sink.WaitForCommit(ticket, cancellation);
+        }
+    }
+
+    private static string DirectoryJson()
+    {
+        static string Account(string id, string ext, string site, string type) =>
+            $$"""{ "id": "{{id}}", "customer": "acme", "site": "{{site}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "{{type}}" }""";
+        return $$"""
+        {
+          "realm": "{{SwitchFixture.Realm}}",
+          "digestAlgorithms": ["MD5", "SHA-256"],
+          "sites": [ { "id": "hq", "name": "Head office", "maxOutgoing": 1 } ],
+          "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": ["127.0.0.1:9"] } ],
+          "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" } ],
+          "accounts": [ {{Account(Caller, "101", "hq", "credit")}}, {{Account(Callee, "102", "hq", "credit")}}, {{Account(Prepaid, "103", "default", "debit")}} ]
+        }
+        """;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Switch.DisposeAsync();
+        Hooks.Dispose();
+        Ledger.Dispose();
+    }
+}
