@@ -12,6 +12,7 @@ namespace Centrex.Ledger.State;
 internal sealed class IdIndex
 {
     private const int MinimumCapacity = 1 << 16;
+    private const int PrefetchDistance = 8;
     private Slot[] _slots;
     private int _mask;
     private int _growAt;
@@ -94,26 +95,6 @@ internal sealed class IdIndex
         }
     }
 
-    /// <summary>Changes the address of a name held.</summary>
-    public void Set(NameFingerprint name, long address)
-    {
-        var slots = _slots;
-        for (var i = (int)name.Low & _mask; ; i = (i + 1) & _mask)
-        {
-            ref var slot = ref slots[i];
-            if (slot.High == name.High && slot.Low == name.Low)
-            {
-                slot = new Slot(name.High, name.Low, address);
-                return;
-            }
-
-            if (slot.High == 0)
-            {
-                throw new InvalidOperationException("the name is not registered");
-            }
-        }
-    }
-
     /// <summary>Registers a name not held yet.</summary>
     public void Add(NameFingerprint name, long address)
     {
@@ -137,12 +118,20 @@ internal sealed class IdIndex
         slots[i] = new Slot(high, low, address);
     }
 
-    private void Grow()
+    private unsafe void Grow()
     {
         var bigger = new Slot[_slots.Length * 2];
         var mask = bigger.Length - 1;
-        foreach (var slot in _slots)
+        var old = _slots;
+        for (var i = 0; i < old.Length; i++)
         {
+            // The old table is read in order, the new one written all over: prefetch the destination a few slots ahead.
+            if (Sse.IsSupported && i + PrefetchDistance < old.Length && old[i + PrefetchDistance].High != 0)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref bigger[(int)old[i + PrefetchDistance].Low & mask]));
+            }
+
+            ref readonly var slot = ref old[i];
             if (slot.High != 0)
             {
                 Insert(bigger, mask, slot.High, slot.Low, slot.Address);

@@ -68,12 +68,13 @@ internal sealed class PendingTotals
         if (_first.TryGetValue(hash, out var index))
         {
             // Entries with the same hash are chained through Next; compare the account itself.
-            for (; index >= 0; index = _entries[index].Next)
+            var entries = CollectionsMarshal.AsSpan(_entries);
+            for (; index >= 0; index = entries[index].Next)
             {
-                var entry = _entries[index];
+                ref var entry = ref entries[index];
                 if (entry.Period == period && entry.Account.AsSpan().SequenceEqual(account))
                 {
-                    return ref CollectionsMarshal.AsSpan(_entries)[index].Totals;
+                    return ref entry.Totals;
                 }
             }
         }
