@@ -5,6 +5,7 @@ using Centrex.Ingestion;
 using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
+using Centrex.RatingRun;
 using Centrex.Switch;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Hooks;
@@ -103,13 +104,16 @@ internal static class ServeCommand
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
             using var writer = new LedgerWriterThread(ledger.Writer);
-            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits);
+            // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
+            // the writer thread in charging order, as a file run does (issue 3).
+            var discounts = rater is null ? null : RatingDiscounts.Load(request.Data, ledger);
+            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts);
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
             // the same writer thread; without one it runs pass-through (nothing to price calls with). Declared after
             // the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
             using var hooks = rater is not null && directory is not null
-                ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, request.Media)
+                ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, request.Media, adjust: discounts is null ? null : discounts.Apply)
                 : null;
             SipSwitch? sipSwitch = null;
             try

@@ -22,14 +22,16 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly Rater _rater;
     private readonly IngestionLimits _limits;
     private readonly LedgerWriterThread _writer;
+    private readonly RatingDiscounts? _discounts;
     private WebApplication? _app;
 
-    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater rater, IngestionLimits limits)
+    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater rater, IngestionLimits limits, RatingDiscounts? discounts)
     {
         _ledger = ledger;
         _writer = writer;
         _rater = rater;
         _limits = limits;
+        _discounts = discounts;
     }
 
     /// <summary>Starts listening; returns the bound address (the real port when 0 was asked for).</summary>
@@ -47,8 +49,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         _app = builder.Build();
-        var discounts = RatingDiscounts.Load(Path.GetDirectoryName(_ledger.Folder)!, _ledger);
-        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, discounts), _limits);
+        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, _discounts), _limits);
         var balance = new BalanceEndpoint(_ledger);
         _app.MapPost(IngestionEndpoint.Route, ingestion.Handle);
         _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account));

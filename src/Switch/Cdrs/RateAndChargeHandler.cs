@@ -17,7 +17,7 @@ namespace Centrex.Switch.Cdrs;
 /// batch acknowledged. An idle switch commits each CDR at once (milliseconds after the BYE); a busy one commits many
 /// per disk flush.
 /// </summary>
-internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters)
+internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters, ChargeAdjuster? adjust = null)
     : IEventHandler<CdrSlot>, ILifecycleAware
 {
     private readonly List<CallAuthorization> _releaseAfterCommit = [];
@@ -105,7 +105,13 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
             var appended = 0;
             for (int i = 0, offset = 0; i < lengths.Length; offset += lengths[i], i++)
             {
-                if (writer.TryAppendEncodedCdr(entries.AsSpan(offset, lengths[i])) == CdrAppend.Appended)
+                var entry = entries.AsSpan(offset, lengths[i]);
+                if (adjust is not null && !writer.ContainsCdr(RatedCdrCodec.Id(entry)))
+                {
+                    adjust(entry);
+                }
+
+                if (writer.TryAppendEncodedCdr(entry) == CdrAppend.Appended)
                 {
                     appended++;
                 }

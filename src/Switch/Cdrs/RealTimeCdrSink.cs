@@ -24,12 +24,13 @@ public sealed class RealTimeCdrSink : ICdrSink, IDisposable
     /// <param name="dataDirectory">Where the CDR store lives (<c>DATA/cdrs</c>).</param>
     /// <param name="ringSize">Slots in the ring, a power of two: CDRs that may wait for the stage before
     /// <see cref="Emit"/> blocks.</param>
-    public RealTimeCdrSink(Rater rater, LedgerWriterThread ledger, string dataDirectory, int ringSize = 4096)
+    /// <param name="adjust">Adjusts each call's entry before it is charged (volume discounts), or null.</param>
+    public RealTimeCdrSink(Rater rater, LedgerWriterThread ledger, string dataDirectory, int ringSize = 4096, ChargeAdjuster? adjust = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         _store = new CdrStore(dataDirectory);
         _disruptor = new Disruptor<CdrSlot>(ringSize, ProducerType.Multi, new BlockingWaitStrategy());
-        _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger, _store, _signal, Counters));
+        _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger, _store, _signal, Counters, adjust));
         _ring = _disruptor.Start();
     }
 

@@ -22,8 +22,9 @@ public static class SwitchHooksFactory
     /// <param name="dataDirectory">Where the CDR store lives (<c>DATA/cdrs</c>).</param>
     /// <param name="mediaMode">Relay or direct media.</param>
     /// <param name="mediaOptions">Relay address and port range (defaults when null).</param>
+    /// <param name="adjust">Adjusts each call's journal entry before it is charged (the host's volume discounts), or null.</param>
     public static SwitchHooks Create(ISwitchDirectory directory, Rater rater, LedgerStore ledgerStore, LedgerWriterThread ledgerWriterThread,
-        string dataDirectory, MediaMode mediaMode, MediaOptions? mediaOptions = null)
+        string dataDirectory, MediaMode mediaMode, MediaOptions? mediaOptions = null, ChargeAdjuster? adjust = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(rater);
@@ -37,7 +38,7 @@ public static class SwitchHooksFactory
         RealTimeCdrSink? sink = null;
         try
         {
-            sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory);
+            sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory, adjust: adjust);
 
             // A run id that sorts by start time (UUID v7): CDR ids stay unique across restarts of the switch.
             var run = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);

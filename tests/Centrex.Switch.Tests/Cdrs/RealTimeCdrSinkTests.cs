@@ -42,6 +42,27 @@ public sealed class RealTimeCdrSinkTests : IDisposable
     }
 
     [Fact]
+    public void ChargeAdjuster_SeesEachNewCallOnce_AndTheBalanceMovesByTheAdjustedNetCharge()
+    {
+        var adjusted = new List<string>();
+        ChargeAdjuster discount = entry =>
+        {
+            adjusted.Add(System.Text.Encoding.UTF8.GetString(Centrex.Ledger.Journal.RatedCdrCodec.Id(entry)));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(entry[40..], 20); // RatedCdrCodec: discount mills at 40
+        };
+
+        using (var sink = new RealTimeCdrSink(TestTariff.Rater, _ledger.Writer, _ledger.DataDirectory, ringSize: 64, adjust: discount))
+        {
+            sink.WaitForCommit(sink.Emit(Cdr.Answered("call-d", "acme", "2125551234", 61)), _guard.Token);
+            sink.WaitForCommit(sink.Emit(Cdr.Answered("call-d", "acme", "2125551234", 61)), _guard.Token); // a repeat: not adjusted, not charged
+        }
+
+        // 120 mills charged, 20 discounted: the balance moves by the net 100.
+        Assert.Equal(new Mills(-100), _ledger.Store.Balance("acme"));
+        Assert.Equal(["call-d"], adjusted);
+    }
+
+    [Fact]
     public void UnansweredAndIncomingCalls_StoredButNotCharged()
     {
         using (var sink = Sink())
