@@ -12,6 +12,8 @@ namespace Centrex.Invoicing.Rendering;
 /// </summary>
 internal sealed class PdfLayout : IDisposable
 {
+    // Page geometry in points: PdfSharp's drawing API is double-based. Amounts are formatted from integer mills before
+    // they reach the layout, which only places text.
     public const double Left = 40;
     public const double Right = 572;
     public const double Top = 40;
