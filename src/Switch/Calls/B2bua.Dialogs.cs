@@ -4,6 +4,8 @@ using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
 using NodaTime;
 
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
 namespace Centrex.Switch.Calls;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
 namespace Centrex.Switch.Calls;
 
 /// <summary>The one place a call ends: timers stop, hooks are released, one CDR goes out.</summary>

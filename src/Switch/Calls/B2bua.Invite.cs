@@ -5,6 +5,8 @@ using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
 using NodaTime;
 
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
 namespace Centrex.Switch.Calls;
 
 /// <summary>A new INVITE: who is calling, where it goes, whether the hooks let it, then the callee's leg.</summary>

@@ -4,6 +4,8 @@ using Centrex.Switch.Sip.Writing;
 using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
 
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
 namespace Centrex.Switch.Calls;
 
 /// <summary>The callee's leg: the INVITE the switch sends, and what it does with each response (RFC 3261 §13.2.2).</summary>

@@ -5,6 +5,8 @@ using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
 
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
 namespace Centrex.Switch.Calls;
 
 /// <summary>

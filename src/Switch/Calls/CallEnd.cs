@@ -1,5 +1,7 @@
 using NodaTime;
 
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
 namespace Centrex.Switch.Calls;
 
 /// <summary>

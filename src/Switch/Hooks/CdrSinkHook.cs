@@ -4,7 +4,6 @@ using Centrex.Switch.Calls;
 using Centrex.Switch.Cdrs;
 using CallDirection = Centrex.Switch.Calls.CallDirection;
 using CdrDirection = Centrex.Switch.Admission.CallDirection;
-using CdrDisposition = Centrex.Switch.Cdrs.CallDisposition;
 
 namespace Centrex.Switch.Hooks;
 
@@ -64,18 +63,7 @@ public sealed class CdrSinkHook : Calls.ICdrSink
         var direction = call.Direction == CallDirection.Outgoing ? CdrDirection.Outgoing : CdrDirection.Incoming;
         return new SwitchCdr(
             $"{_run}-{call.Id}", account, call.Caller, call.Dialed, call.Normalized ?? string.Empty,
-            call.Start, end.Answer, end.End, billable, DispositionOf(end.Disposition), call.SipCallId, codec,
+            call.Start, end.Answer, end.End, billable, end.Disposition, call.SipCallId, codec,
             call.SiteId, direction, call.Forwarded);
     }
-
-    private static CdrDisposition DispositionOf(Calls.CallDisposition disposition) => disposition switch
-    {
-        Calls.CallDisposition.Answered => CdrDisposition.Answered,
-        Calls.CallDisposition.Busy => CdrDisposition.Busy,
-        Calls.CallDisposition.NoAnswer => CdrDisposition.NoAnswer,
-        Calls.CallDisposition.Cancelled => CdrDisposition.Cancelled,
-        Calls.CallDisposition.RefusedByLimit => CdrDisposition.RefusedByLimit,
-        Calls.CallDisposition.RefusedByBalance => CdrDisposition.RefusedByBalance,
-        _ => CdrDisposition.Failed,
-    };
 }

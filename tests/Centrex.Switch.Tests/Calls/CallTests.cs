@@ -1,5 +1,6 @@
 using System.Net;
 using Centrex.Switch.Calls;
+using Centrex.Switch.Cdrs;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Tests.Support;
 using NodaTime;

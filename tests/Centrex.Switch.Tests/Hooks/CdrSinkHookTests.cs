@@ -2,7 +2,7 @@ using Centrex.Rating.Money;
 using Centrex.Switch.Authorization;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Cdrs;
-using CallDisposition = Centrex.Switch.Calls.CallDisposition;
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
 using CdrDirection = Centrex.Switch.Admission.CallDirection;
 using CdrDisposition = Centrex.Switch.Cdrs.CallDisposition;
 using Centrex.Switch.Hooks;

@@ -1,4 +1,4 @@
-using Centrex.Switch.Calls;
+using Centrex.Switch.Cdrs;
 using Centrex.Switch.Tests.Sip;
 using Centrex.Switch.Tests.Support;
 
