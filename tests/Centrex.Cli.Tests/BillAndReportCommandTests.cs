@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Centrex.Invoicing.Tests.Support;
 
 namespace Centrex.Cli.Tests;
 
@@ -28,7 +29,7 @@ public sealed class BillAndReportCommandTests : IClassFixture<BillAndReportComma
         var folder = Path.Combine(Data, "invoices", "2026-10");
         Assert.Equal(6, Directory.GetFiles(folder, "*.pdf").Length);
         Assert.Equal(6, Directory.GetFiles(folder, "*.csv").Length);
-        var text = PdfText.Of(Path.Combine(folder, "000004-CUST-ON.pdf"));
+        var text = Pdf.ToText(Path.Combine(folder, "000004-CUST-ON.pdf"));
         Assert.Contains("Lakeshore Dental Group", text, StringComparison.Ordinal);
         Assert.Matches(@"HST 13%", text);
     }
@@ -97,7 +98,7 @@ public sealed class BillAndReportCommandTests : IClassFixture<BillAndReportComma
         var pdf = _month.File("qc.pdf");
         var run = CliRun.Invoke("report", "xdr", "--data", Data, "--customer", "CUST-QC", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "pdf", "--out", pdf);
         Assert.Equal(0, run.ExitCode);
-        var text = PdfText.Of(pdf);
+        var text = Pdf.ToText(pdf);
         Assert.Contains("xDR REPORT", text, StringComparison.Ordinal);
         Assert.Contains("Customer CUST-QC — Boulangerie Tremblay inc.", text, StringComparison.Ordinal);
         Assert.Matches(@"Total\s+[\d,]+\s+[\d,.]+\s+[\d,.]+", text);

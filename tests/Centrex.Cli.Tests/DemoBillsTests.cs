@@ -1,3 +1,5 @@
+using Centrex.Invoicing.Tests.Support;
+
 namespace Centrex.Cli.Tests;
 
 public sealed class DemoBillsTests : IDisposable
@@ -20,7 +22,7 @@ public sealed class DemoBillsTests : IDisposable
             Assert.Contains(pdf, run.Out, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Amount due", PdfText.Of(pdfs[0]), StringComparison.Ordinal);
+        Assert.Contains("Amount due", Pdf.ToText(pdfs[0]), StringComparison.Ordinal);
         Assert.Contains("centrex bill: 2026-10 billed", run.Error, StringComparison.Ordinal);
 
         var again = CliRun.Invoke("demo", "--data", _folder.Path, "--rows", "4000");

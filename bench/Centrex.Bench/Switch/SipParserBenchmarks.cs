@@ -17,7 +17,7 @@ public class SipParserBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _invite = System.Text.Encoding.ASCII.GetBytes(TypicalInvite.Text);
+        _invite = Centrex.Switch.Tests.Sip.SampleMessages.InviteBytes;
         if (_message.Parse(_invite) != SipParseError.None || ParseAndReadAll() == 0)
         {
             throw new InvalidOperationException("the sample INVITE must parse");
