@@ -49,6 +49,18 @@ public sealed class SipSwitch : IAsyncDisposable
         }
     }
 
+    /// <summary>Calls in progress that both parties have answered and acknowledged (the talking phase).</summary>
+    public int ConfirmedCalls
+    {
+        get
+        {
+            lock (Stack.Gate)
+            {
+                return B2bua.ConfirmedCalls;
+            }
+        }
+    }
+
     /// <summary>Messages received that did not parse.</summary>
     public long MalformedMessages
     {

@@ -42,6 +42,9 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
     /// <summary>Calls in progress (each counted once).</summary>
     public int ActiveCalls => _calls.Values.Distinct().Count();
 
+    /// <summary>Calls answered by the callee and acknowledged by the caller: both parties are talking.</summary>
+    public int ConfirmedCalls => _calls.Values.Distinct().Count(call => call.State == CallState.Answered && call.AAcked);
+
     public void OnRequest(ServerTransaction transaction)
     {
         var request = transaction.Request;

@@ -1,4 +1,5 @@
 using System.Net;
+using Centrex.Switch.Clock;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
 using Centrex.Switch.Provisioning;
@@ -8,9 +9,10 @@ using Centrex.Switch.Tests.Support;
 namespace Centrex.Switch.Tests.Hooks;
 
 /// <summary>
-/// A switch on 127.0.0.1 (free port, system clock) wired as <c>centrex serve --tariff</c> wires it: the hooks from
-/// <see cref="SwitchHooksFactory"/> over the test tariff and a real ledger in a temp folder. Site <c>hq</c> (Head
-/// office) allows one outgoing call; 101 and 102 are credit accounts on it, 103 a prepaid account on the Default site.
+/// A switch on 127.0.0.1 (free port; system clock unless a manual one is given) wired as <c>centrex serve --tariff</c>
+/// wires it: the hooks from <see cref="SwitchHooksFactory"/> over the test tariff and a real ledger in a temp folder.
+/// Site <c>hq</c> (Head office) allows one outgoing call; 101 and 102 are credit accounts on it, 103 a prepaid account
+/// on the Default site. Calls out leave through the trunk <c>pstn</c> at <c>trunk</c> (nowhere when not given).
 /// Media is direct: the relay's default port range overlaps the ports sipp endpoints are given.
 /// </summary>
 internal sealed class HookedSwitch : IAsyncDisposable
@@ -19,12 +21,16 @@ internal sealed class HookedSwitch : IAsyncDisposable
     public const string Callee = "16045550102";
     public const string Prepaid = "16045550103";
 
-    public HookedSwitch()
+    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null)
     {
-        Directory = JsonSwitchDirectory.Parse(DirectoryJson(), "hooked-switch");
+        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
         Ledger = new LedgerFolder();
         Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory, MediaMode.Direct);
-        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory) { Hooks = Hooks.Hooks });
+        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
+        {
+            Hooks = Hooks.Hooks,
+            Clock = clock is null ? SystemSwitchClock.Instance : clock,
+        });
     }
 
     public JsonSwitchDirectory Directory { get; }
@@ -52,7 +58,7 @@ internal sealed class HookedSwitch : IAsyncDisposable
         }
     }
 
-    private static string DirectoryJson()
+    private static string DirectoryJson(IPEndPoint trunk)
     {
         static string Account(string id, string ext, string site, string type) =>
             $$"""{ "id": "{{id}}", "customer": "acme", "site": "{{site}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "{{type}}" }""";
@@ -61,7 +67,7 @@ internal sealed class HookedSwitch : IAsyncDisposable
           "realm": "{{SwitchFixture.Realm}}",
           "digestAlgorithms": ["MD5", "SHA-256"],
           "sites": [ { "id": "hq", "name": "Head office", "maxOutgoing": 1 } ],
-          "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": ["127.0.0.1:9"] } ],
+          "trunks": [ { "id": "pstn", "address": "{{trunk}}", "sources": ["{{trunk}}"] } ],
           "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" } ],
           "accounts": [ {{Account(Caller, "101", "hq", "credit")}}, {{Account(Callee, "102", "hq", "credit")}}, {{Account(Prepaid, "103", "default", "debit")}} ]
         }

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using Centrex.Rating.Money;
+using Centrex.Switch.Cdrs;
+using Centrex.Switch.Clock;
+using Centrex.Switch.Tests.Hooks;
+using Centrex.Switch.Tests.Support;
+using NodaTime;
+
+namespace Centrex.Switch.Tests.Sipp;
+
+/// <summary>
+/// Chargeable calls from a sipp phone out through the trunk to a sipp gateway, on a switch wired as
+/// <c>centrex serve --tariff</c> wires it: the CDR is rated in real time and the balance moves; a prepaid call is cut
+/// when its balance runs out; every call ends at 120 minutes (seed 001). The last two run on a manual clock, so two
+/// hours pass in a step while sipp sees real SIP on loopback.
+/// </summary>
+public sealed class SippChargingTests : IDisposable
+{
+    private const string Dialed = "2125551234"; // North America: 60 mills a minute, by the minute (TestTariff)
+
+    private readonly CancellationTokenSource _guard = new(TimeSpan.FromMinutes(2)); // a hang fails the test, never times it
+
+    public void Dispose() => _guard.Dispose();
+
+    [Fact]
+    public async Task Sipp_CallOutThroughTheTrunk_ItsCdrIsRatedAndTheBalanceMoves()
+    {
+        var gatewayPort = Sipp.FreeUdpPort();
+        await using var fixture = new HookedSwitch(trunk: new IPEndPoint(IPAddress.Loopback, gatewayPort));
+        using var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort);
+        Sipp.WaitUntilBound(gatewayPort, gateway);
+
+        var caller = Sipp.Run("uac-call-hold", fixture.Endpoint, Sipp.FreeUdpPort(),
+            "-s", Dialed, "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-d", "1500");
+        var gatewayResult = Sipp.Finish(gateway);
+
+        Assert.True(caller.ExitCode == 0, "caller: " + caller.Output);
+        Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
+        fixture.WaitForCdrs(_guard.Token);
+        var cdr = Assert.Single(ReadCdrs(fixture, SystemClock.Instance.GetCurrentInstant()));
+        Assert.Equal((HookedSwitch.Caller, CallDisposition.Answered, "1" + Dialed), (cdr.Account, cdr.Disposition, cdr.CalleeNormalized));
+        Assert.InRange(cdr.BillableSeconds, 1, 59);
+
+        // One started minute at 60 mills: charged once, the credit account's balance below zero by exactly that.
+        Assert.True(fixture.Ledger.ContainsCdr(cdr.Id), "the ledger has no charge for " + cdr.Id);
+        Assert.Equal(new Mills(-60), fixture.Ledger.Store.Balance(HookedSwitch.Caller));
+    }
+
+    [Fact]
+    public async Task Sipp_PrepaidCall_CutWithByeOnBothLegsWhenItsBalanceRunsOut()
+    {
+        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
+        var gatewayPort = Sipp.FreeUdpPort();
+        await using var fixture = new HookedSwitch(clock, new IPEndPoint(IPAddress.Loopback, gatewayPort));
+        fixture.Ledger.TopUp(HookedSwitch.Prepaid, 1_000); // 16 whole minutes at 60 mills: 960 s, 40 mills left over
+
+        var (caller, gateway) = StartAnsweredCall(fixture, gatewayPort, HookedSwitch.Prepaid);
+        using (caller)
+        using (gateway)
+        {
+            clock.Advance(Duration.FromSeconds(959));
+            Assert.Equal(1, fixture.Switch.ConfirmedCalls); // one second of credit left: still talking
+
+            clock.Advance(Duration.FromSeconds(1));
+            AssertBothLegsReleased(fixture, caller, gateway);
+        }
+
+        fixture.WaitForCdrs(_guard.Token);
+        var cdr = Assert.Single(ReadCdrs(fixture, clock.Now));
+        Assert.Equal((HookedSwitch.Prepaid, CallDisposition.Answered, 960), (cdr.Account, cdr.Disposition, cdr.BillableSeconds));
+        Assert.Equal(new Mills(40), fixture.Ledger.Store.Balance(HookedSwitch.Prepaid));
+        Assert.Equal(0, fixture.Hooks.Balance.Outstanding);
+    }
+
+    [Fact]
+    public async Task Sipp_CreditCall_EndsAt120MinutesRegardless()
+    {
+        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
+        var gatewayPort = Sipp.FreeUdpPort();
+        await using var fixture = new HookedSwitch(clock, new IPEndPoint(IPAddress.Loopback, gatewayPort));
+
+        var (caller, gateway) = StartAnsweredCall(fixture, gatewayPort, HookedSwitch.Caller);
+        using (caller)
+        using (gateway)
+        {
+            clock.Advance(Duration.FromMinutes(120) - Duration.FromSeconds(1));
+            Assert.Equal(1, fixture.Switch.ConfirmedCalls);
+
+            clock.Advance(Duration.FromSeconds(1));
+            AssertBothLegsReleased(fixture, caller, gateway);
+        }
+
+        fixture.WaitForCdrs(_guard.Token);
+        var cdr = Assert.Single(ReadCdrs(fixture, clock.Now));
+        Assert.Equal((HookedSwitch.Caller, CallDisposition.Answered, 7_200), (cdr.Account, cdr.Disposition, cdr.BillableSeconds));
+        Assert.Equal(new Mills(-7_200), fixture.Ledger.Store.Balance(HookedSwitch.Caller)); // 120 minutes at 60 mills
+    }
+
+    /// <summary>A sipp gateway that answers, and a sipp phone that calls out and never hangs up; returns once both
+    /// parties are talking (the caller's ACK reached the switch).</summary>
+    private (Process Caller, Process Gateway) StartAnsweredCall(HookedSwitch fixture, int gatewayPort, string account)
+    {
+        var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort);
+        Sipp.WaitUntilBound(gatewayPort, gateway);
+        var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(),
+            "-s", Dialed, "-au", account, "-ap", SwitchFixture.Password);
+        while (fixture.Switch.ConfirmedCalls == 0)
+        {
+            if (caller.HasExited || gateway.HasExited)
+            {
+                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\ngateway: {Sipp.Finish(gateway).Output}");
+            }
+
+            _guard.Token.ThrowIfCancellationRequested();
+            Thread.Yield();
+        }
+
+        return (caller, gateway);
+    }
+
+    /// <summary>The switch sent BYE to both parties, and both sipp scenarios (which end on a received BYE) passed.</summary>
+    private static void AssertBothLegsReleased(HookedSwitch fixture, Process caller, Process gateway)
+    {
+        var callerResult = Sipp.Finish(caller);
+        var gatewayResult = Sipp.Finish(gateway);
+        Assert.True(callerResult.ExitCode == 0, "caller: " + callerResult.Output);
+        Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
+        Assert.Equal(0, fixture.Switch.ActiveCalls);
+    }
+
+    private static IReadOnlyList<SwitchCdr> ReadCdrs(HookedSwitch fixture, Instant around) =>
+        CdrStore.Read(fixture.Ledger.DataDirectory, around - Duration.FromDays(1), around + Duration.FromDays(1)).ToList();
+}
