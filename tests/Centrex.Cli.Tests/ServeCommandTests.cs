@@ -135,4 +135,20 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("accounts[1].customer: no customer 'nobody'", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--media-ports", "30000", "--media-ports '30000' MIN-MAX")]
+    [InlineData("--media-ports", "30000-30001", "--media-ports '30000-30001' MIN-MAX")]
+    [InlineData("--media-ports", "80-2000", "--media-ports '80-2000' MIN-MAX")]
+    [InlineData("--media-address", "0.0.0.0", "--media-address '0.0.0.0' must be an IP address")]
+    [InlineData("--media-address", "relay.example", "--media-address 'relay.example' must be an IP address")]
+    public void Serve_WithABadRelayAddressOrPortRange_ExitsTwoSayingWhatIsWrong(string option, string value, string message)
+    {
+        var directory = _folder.Write("switch.json", "{}");
+
+        var result = CliRun.Invoke("serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
 }

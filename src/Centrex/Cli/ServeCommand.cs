@@ -35,17 +35,19 @@ internal static class ServeCommand
         var maxRows = new Option<int>("--max-batch-rows") { Description = "Most rows in one ingestion batch; more get 413", DefaultValueFactory = _ => new IngestionLimits().MaxRows };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
 
-        // Direct by default: the relay binds a port pair per party on 127.0.0.1 unless configured, which only suits a
-        // switch whose phones share its host; relay becomes the default once its address and range are options.
-        var media = new Option<MediaMode>("--media") { Description = "Media with --tariff: Direct (end to end, SDP untouched) or Relay (RTP through the switch on 127.0.0.1:20000-29999)", DefaultValueFactory = _ => MediaMode.Direct };
+        // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
+        // address unless that is a wildcard: the address written into SDP must be one the phones can reach.
+        var media = new Option<MediaMode>("--media") { Description = "Relay (RTP through the switch, SDP c=/m= rewritten) or Direct (end to end, SDP untouched)", DefaultValueFactory = _ => MediaMode.Relay };
+        var mediaAddress = new Option<string?>("--media-address") { Description = "Address the relay binds and writes into SDP; default the --sip address (127.0.0.1 when that is a wildcard)" };
+        var mediaPorts = new Option<string>("--media-ports") { Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)", DefaultValueFactory = _ => "20000-29999" };
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
-            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints, media,
+            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints, media, mediaAddress, mediaPorts,
         };
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows)), parse.GetValue(checkpoints),
-            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media)), cancel));
+            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts)), cancel));
         return command;
     }
 
@@ -62,6 +64,12 @@ internal static class ServeCommand
         if (!IPEndPoint.TryParse(request.Http, out var httpEndpoint) || !IPEndPoint.TryParse(request.Sip, out var sipEndpoint))
         {
             console.Error.WriteLine($"centrex serve: --http '{request.Http}' and --sip '{request.Sip}' must be address:port");
+            return ExitCodes.BadInput;
+        }
+
+        if (MediaSettings.Parse(request, sipEndpoint) is not { } mediaOptions)
+        {
+            console.Error.WriteLine($"centrex serve: --media-address '{request.MediaAddress}' must be an IP address and --media-ports '{request.MediaPorts}' MIN-MAX within 1024-65535 with room for a pair");
             return ExitCodes.BadInput;
         }
 
@@ -110,11 +118,12 @@ internal static class ServeCommand
             await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts);
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
-            // the same writer thread; without one it runs pass-through (nothing to price calls with). Declared after
-            // the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
+            // the same writer thread; without one only the media core applies (nothing to price calls with). Declared
+            // after the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
             using var hooks = rater is not null && directory is not null
-                ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, request.Media, adjust: discounts is null ? null : discounts.Apply)
+                ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
                 : null;
+            using var mediaOnly = hooks is null && directory is not null ? new MediaHook(MediaCoreFactory.Create(mediaOptions)) : null;
             SipSwitch? sipSwitch = null;
             try
             {
@@ -126,7 +135,7 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks?.Hooks ?? CallHooks.PassThrough });
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks?.Hooks ?? MediaOnly(mediaOnly!) });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }
@@ -151,6 +160,9 @@ internal static class ServeCommand
             return ExitCodes.Success;
         }
     }
+
+    private static CallHooks MediaOnly(MediaHook media) =>
+        CallHooks.PassThrough with { Media = media };
 
     private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
     {

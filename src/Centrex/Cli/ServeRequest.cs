@@ -6,4 +6,4 @@ namespace Centrex.Cli;
 /// <summary>The options of <c>centrex serve</c>.</summary>
 internal sealed record ServeRequest(
     string Data, string? Tariff, string? TollFree, string? NanpInternational, string Http, IngestionLimits Limits, long CheckpointEntries,
-    string Sip, string? Directory, MediaMode Media = MediaMode.Direct);
+    string Sip, string? Directory, MediaMode Media = MediaMode.Relay, string? MediaAddress = null, string MediaPorts = "20000-29999");

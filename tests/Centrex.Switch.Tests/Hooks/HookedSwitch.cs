@@ -13,7 +13,7 @@ namespace Centrex.Switch.Tests.Hooks;
 /// wires it: the hooks from <see cref="SwitchHooksFactory"/> over the test tariff and a real ledger in a temp folder.
 /// Site <c>hq</c> (Head office) allows one outgoing call; 101 and 102 are credit accounts on it, 103 a prepaid account
 /// on the Default site. Calls out leave through the trunk <c>pstn</c> at <c>trunk</c> (nowhere when not given).
-/// Media is direct: the relay's default port range overlaps the ports sipp endpoints are given.
+/// Media is direct unless options are given: the relay's default port range overlaps the ports sipp endpoints are given.
 /// </summary>
 internal sealed class HookedSwitch : IAsyncDisposable
 {
@@ -21,11 +21,12 @@ internal sealed class HookedSwitch : IAsyncDisposable
     public const string Callee = "16045550102";
     public const string Prepaid = "16045550103";
 
-    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null)
+    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null)
     {
         Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
         Ledger = new LedgerFolder();
-        Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory, MediaMode.Direct);
+        Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
+            media?.Mode ?? MediaMode.Direct, media);
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
         {
             Hooks = Hooks.Hooks,
