@@ -7,6 +7,8 @@ public sealed class CdrSinkCounters
     private long _charged;
     private long _duplicates;
     private long _unrated;
+    private long _uncharged;
+    private long _lost;
 
     /// <summary>CDRs written to the store.</summary>
     public long Stored => Volatile.Read(ref _stored);
@@ -20,6 +22,13 @@ public sealed class CdrSinkCounters
     /// <summary>Chargeable CDRs that could not be rated (the callee did not normalize, no tariff prefix prices it, or the account id is too long for the ledger).</summary>
     public long Unrated => Volatile.Read(ref _unrated);
 
+    /// <summary>Chargeable CDRs stored but not charged because the ledger could not write: charge them after the restart
+    /// (<c>centrex cdr export</c> then <c>centrex rate --data</c>; ids make that exactly once).</summary>
+    public long Uncharged => Volatile.Read(ref _uncharged);
+
+    /// <summary>CDRs the store could not write; each was written to standard error in the export's CSV format instead.</summary>
+    public long Lost => Volatile.Read(ref _lost);
+
     internal void AddStored() => Interlocked.Increment(ref _stored);
 
     internal void AddCharged() => Interlocked.Increment(ref _charged);
@@ -27,4 +36,8 @@ public sealed class CdrSinkCounters
     internal void AddDuplicate() => Interlocked.Increment(ref _duplicates);
 
     internal void AddUnrated() => Interlocked.Increment(ref _unrated);
+
+    internal void AddUncharged(int count) => Interlocked.Add(ref _uncharged, count);
+
+    internal void AddLost() => Interlocked.Increment(ref _lost);
 }

@@ -16,20 +16,25 @@ namespace Centrex.Switch.Cdrs;
 /// them with whatever else it is writing (group commit); only then are the batch's balance holds released and the
 /// batch acknowledged. An idle switch commits each CDR at once (milliseconds after the BYE); a busy one commits many
 /// per disk flush.
+/// A failure loses nothing and stops nothing: when the ledger cannot write (disk full, read-only, failed device) the
+/// batch and every later chargeable CDR stay in the store, counted as uncharged, to be charged after the restart by id
+/// (exactly once); when the store cannot write, the CDR goes to standard error in the export's CSV format. Either way
+/// <see cref="ChargingHealth"/> records why, and the balance authorization refuses new chargeable calls.
 /// </summary>
-internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters, ChargeAdjuster? adjust = null)
+internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters,
+    ChargingHealth health, ChargeAdjuster? adjust = null)
     : IEventHandler<CdrSlot>, ILifecycleAware
 {
     private readonly List<CallAuthorization> _releaseAfterCommit = [];
     private readonly ByteBuffer _text = new(1024);
     private readonly ByteBuffer _entries = new(64 * 1024);
     private readonly List<int> _lengths = [];
+    private bool _ledgerFailed;
 
     public void OnEvent(ref CdrSlot data, long sequence, bool endOfBatch)
     {
         var cdr = data.Cdr!;
-        store.Append(cdr);
-        counters.AddStored();
+        Store(cdr);
         if (cdr.IsChargeable)
         {
             Charge(cdr);
@@ -44,7 +49,7 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
 
         if (endOfBatch)
         {
-            store.Flush();
+            FlushStore();
             ChargeBatch();
             foreach (var hold in _releaseAfterCommit)
             {
@@ -61,6 +66,36 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
     }
 
     public void OnShutdown() => signal.Stop(null);
+
+    private void Store(SwitchCdr cdr)
+    {
+        try
+        {
+            store.Append(cdr);
+            counters.AddStored();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            health.Fail("the CDR store cannot write: " + e.Message);
+            counters.AddLost();
+            _text.Clear();
+            SwitchCdrCsv.Write(cdr, _text);
+            Console.Error.Write("centrex: CDR not stored (" + e.Message + "): " + Encoding.UTF8.GetString(_text.Written));
+            _text.Clear();
+        }
+    }
+
+    private void FlushStore()
+    {
+        try
+        {
+            store.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            health.Fail("the CDR store cannot write: " + e.Message);
+        }
+    }
 
     private void Charge(SwitchCdr cdr)
     {
@@ -100,7 +135,41 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
         var lengths = _lengths.ToArray();
         _entries.Clear();
         _lengths.Clear();
-        var charged = ledger.Submit(writer =>
+        if (_ledgerFailed)
+        {
+            counters.AddUncharged(lengths.Length);
+            return;
+        }
+
+        int charged;
+        try
+        {
+            charged = Submit(entries, lengths);
+        }
+        catch (Exception e) when (e is LedgerUnavailableException or IOException or InvalidOperationException)
+        {
+            // The writer faults everything after a failure (the process must restart and recover), so stop asking.
+            _ledgerFailed = true;
+            health.Fail("the ledger cannot write: " + e.Message);
+            counters.AddUncharged(lengths.Length);
+            return;
+        }
+
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            if (i < charged)
+            {
+                counters.AddCharged();
+            }
+            else
+            {
+                counters.AddDuplicate();
+            }
+        }
+    }
+
+    private int Submit(byte[] entries, int[] lengths) =>
+        ledger.Submit(writer =>
         {
             var appended = 0;
             for (int i = 0, offset = 0; i < lengths.Length; offset += lengths[i], i++)
@@ -119,18 +188,6 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
 
             return appended;
         }).GetAwaiter().GetResult();
-        for (var i = 0; i < lengths.Length; i++)
-        {
-            if (i < charged)
-            {
-                counters.AddCharged();
-            }
-            else
-            {
-                counters.AddDuplicate();
-            }
-        }
-    }
 
     private (int Start, int Length) Utf8(string value)
     {

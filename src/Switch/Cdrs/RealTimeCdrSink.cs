@@ -30,9 +30,12 @@ public sealed class RealTimeCdrSink : ICdrSink, IDisposable
         ArgumentNullException.ThrowIfNull(ledger);
         _store = new CdrStore(dataDirectory);
         _disruptor = new Disruptor<CdrSlot>(ringSize, ProducerType.Multi, new BlockingWaitStrategy());
-        _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger, _store, _signal, Counters, adjust));
+        _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger, _store, _signal, Counters, Health, adjust));
         _ring = _disruptor.Start();
     }
+
+    /// <summary>Whether charging works; why not when it stopped.</summary>
+    public ChargingHealth Health { get; } = new();
 
     /// <summary>What the sink has done.</summary>
     public CdrSinkCounters Counters { get; } = new();

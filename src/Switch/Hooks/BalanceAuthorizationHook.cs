@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Centrex.Switch.Authorization;
 using Centrex.Switch.Calls;
+using Centrex.Switch.Cdrs;
 using Centrex.Switch.Provisioning;
 using NodaTime;
 
@@ -17,17 +18,20 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
 {
     private readonly ISwitchDirectory _directory;
     private readonly ICallAuthorizer _authorizer;
+    private readonly ChargingHealth? _charging;
     private readonly ConcurrentDictionary<string, CallAuthorization> _grants = new(StringComparer.Ordinal);
 
     /// <summary>Creates the hook.</summary>
     /// <param name="directory">Where accounts and their types come from.</param>
     /// <param name="authorizer">Prices the call and holds its money.</param>
-    public BalanceAuthorizationHook(ISwitchDirectory directory, ICallAuthorizer authorizer)
+    /// <param name="charging">Whether the CDR sink can still charge; null when nothing charges.</param>
+    public BalanceAuthorizationHook(ISwitchDirectory directory, ICallAuthorizer authorizer, ChargingHealth? charging = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(authorizer);
         _directory = directory;
         _authorizer = authorizer;
+        _charging = charging;
     }
 
     /// <summary>Calls holding an authorization now (granted, CDR not yet emitted).</summary>
@@ -42,6 +46,12 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
         if (call.Direction != Calls.CallDirection.Outgoing && !call.Forwarded)
         {
             return BalanceDecision.Unlimited;
+        }
+
+        // A call that could not be charged is not connected: fail closed, as the ingestion API answers 503 (issue 5).
+        if (_charging?.Fault is { } fault)
+        {
+            return new BalanceDecision(false, null, 503, "charging unavailable: " + fault.ReplaceLineEndings(" ")); // a reason phrase is one line (§25.1)
         }
 
         var provisioned = call.AccountId is { } id ? _directory.FindAccount(id) : null;

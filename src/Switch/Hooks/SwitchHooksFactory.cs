@@ -33,12 +33,12 @@ public static class SwitchHooksFactory
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
 
         var admission = new SiteAdmissionHook(directory);
-        var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)));
         var media = new MediaHook(MediaCoreFactory.Create((mediaOptions ?? new MediaOptions()) with { Mode = mediaMode }));
         RealTimeCdrSink? sink = null;
         try
         {
             sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory, adjust: adjust);
+            var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)), sink.Health);
 
             // A run id that sorts by start time (UUID v7): CDR ids stay unique across restarts of the switch.
             var run = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);

@@ -21,10 +21,10 @@ internal sealed class HookedSwitch : IAsyncDisposable
     public const string Callee = "16045550102";
     public const string Prepaid = "16045550103";
 
-    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null)
+    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null)
     {
         Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
-        Ledger = new LedgerFolder();
+        Ledger = new LedgerFolder(ledgerDirectory);
         Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
             media?.Mode ?? MediaMode.Direct, media);
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)

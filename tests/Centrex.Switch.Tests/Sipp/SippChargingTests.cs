@@ -97,6 +97,48 @@ public sealed class SippChargingTests : IDisposable
         Assert.Equal(new Mills(-7_200), fixture.Ledger.Store.Balance(HookedSwitch.Caller)); // 120 minutes at 60 mills
     }
 
+    [Fact]
+    public async Task Sipp_LedgerCannotWrite_TheCallIsKeptUncharged_AndNewChargeableCallsGet503()
+    {
+        // A real ledger on a real small tmpfs, then filled until less than the ledger's 64 MiB reserve is free: its
+        // next commit fails as on a full disk (the CDR store still has room for a few lines).
+        using var folder = new TempFolder();
+        using var disk = Centrex.Cli.Tests.Mount.Tmpfs(folder.File("disk"), "size=160m");
+        var gatewayPort = Sipp.FreeUdpPort();
+        await using var fixture = new HookedSwitch(trunk: new IPEndPoint(IPAddress.Loopback, gatewayPort), ledgerDirectory: disk.Path);
+        using (var filler = File.Create(Path.Combine(disk.Path, "filler")))
+        {
+            var chunk = new byte[1 << 20];
+            while (new DriveInfo(disk.Path).AvailableFreeSpace > 16L << 20)
+            {
+                filler.Write(chunk); // written, not sparse: tmpfs takes space only for pages that hold data
+                filler.Flush();
+            }
+        }
+
+        using var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort);
+        Sipp.WaitUntilBound(gatewayPort, gateway);
+
+        var answered = Sipp.Run("uac-call-hold", fixture.Endpoint, Sipp.FreeUdpPort(),
+            "-s", Dialed, "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-d", "100");
+        var gatewayResult = Sipp.Finish(gateway);
+        Assert.True(answered.ExitCode == 0, "caller: " + answered.Output);
+        Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
+        fixture.WaitForCdrs(_guard.Token); // the sink acknowledges what it kept even though it could not charge it
+
+        Assert.Equal((1L, 0L, 1L), (fixture.Hooks.Sink.Counters.Stored, fixture.Hooks.Sink.Counters.Charged, fixture.Hooks.Sink.Counters.Uncharged));
+        Assert.StartsWith("the ledger cannot write", fixture.Hooks.Sink.Health.Fault, StringComparison.Ordinal);
+        Assert.Equal(0, fixture.Hooks.Balance.Outstanding);
+
+        // Fail closed: the next chargeable call is refused with the reason, and that attempt is recorded too.
+        var refused = Sipp.Run("uac-charging-unavailable", fixture.Endpoint, Sipp.FreeUdpPort(),
+            "-s", Dialed, "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password);
+        Assert.True(refused.ExitCode == 0, "refused caller: " + refused.Output);
+        fixture.WaitForCdrs(_guard.Token);
+        var dispositions = ReadCdrs(fixture, SystemClock.Instance.GetCurrentInstant()).Select(c => c.Disposition).Order();
+        Assert.Equal([CallDisposition.Answered, CallDisposition.RefusedByBalance], dispositions);
+    }
+
     /// <summary>A sipp gateway that answers, and a sipp phone that calls out and never hangs up; returns once both
     /// parties are talking (the caller's ACK reached the switch).</summary>
     private (Process Caller, Process Gateway) StartAnsweredCall(HookedSwitch fixture, int gatewayPort, string account)

@@ -11,9 +11,11 @@ internal sealed class LedgerFolder : IDisposable
     private readonly TempFolder _folder = new();
     private int _movements;
 
-    public LedgerFolder()
+    /// <summary>Opens a ledger in a fresh temp folder, or in <paramref name="directory"/> (e.g. a small tmpfs).</summary>
+    public LedgerFolder(string? directory = null)
     {
-        Store = LedgerStore.Open(_folder.Path);
+        DataDirectory = directory ?? _folder.Path;
+        Store = LedgerStore.Open(DataDirectory);
         Writer = new LedgerWriterThread(Store.Writer);
     }
 
@@ -22,7 +24,7 @@ internal sealed class LedgerFolder : IDisposable
     /// <summary>The ledger's writer thread: everything that writes goes through it.</summary>
     public LedgerWriterThread Writer { get; }
 
-    public string DataDirectory => _folder.Path;
+    public string DataDirectory { get; }
 
     /// <summary>Posts a top-up (or, negative, an adjustment) and commits it.</summary>
     public void TopUp(string account, long mills)
