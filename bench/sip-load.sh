@@ -6,7 +6,9 @@
 # source addresses) calling a DID; the DID's account is registered (by sipp, with digest) at the anchor's UAS port,
 # so every call is a full B2BUA call: trunk leg in, DID lookup, registered contact, second leg out.
 #
-# usage: bench/sip-load.sh [anchor options, e.g. --steps "250 500 1000" --budget 200]
+# Then a latency phase: LATENCY_CALLS (15000) calls at LATENCY_RATE (500/s) through the switch, p50/p99 INVITE->180.
+#
+# usage: [SKIP_ANCHOR=1] [LATENCY_RATE=N] [LATENCY_CALLS=N] bench/sip-load.sh [anchor options, e.g. --steps "250 500 1000" --budget 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,9 @@ DID=16045550100
 ACCOUNT=16045550102
 REALM=load.centrex
 PASSWORD=load-test
+# Direct by default: Kamailio as a proxy relays no media, so the side-by-side compares signalling; MEDIA=Relay adds
+# the relay (two RTP/RTCP port pairs bound per call).
+MEDIA=${MEDIA:-Direct}
 
 work=$(mktemp -d)
 pid=""
@@ -43,7 +48,7 @@ cat >"$work/switch.json" <<JSON
 }
 JSON
 
-"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --directory "$work/switch.json" >"$work/serve.out" 2>"$work/serve.err" &
+"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --directory "$work/switch.json" --media "$MEDIA" >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 for _ in $(seq 1 300); do
     grep -q '^sip udp' "$work/serve.out" 2>/dev/null && break
@@ -57,4 +62,35 @@ sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xm
     -m 1 -i 127.0.0.1 -p "$UAS_PORT" -nostdin -timeout 10s -timeout_error >"$work/register.log" 2>&1 \
     || { echo "registration failed" >&2; cat "$work/register.log" >&2; exit 1; }
 
-bash "$ANCHOR" --target "127.0.0.1:$PORT" --service "$DID" --uas-port "$UAS_PORT" --uac-port "$UAC_PORT" "$@"
+if [[ "${SKIP_ANCHOR:-0}" != 1 ]]; then
+    bash "$ANCHOR" --target "127.0.0.1:$PORT" --service "$DID" --uas-port "$UAS_PORT" --uac-port "$UAC_PORT" "$@"
+fi
+
+# Latency phase: the anchor reports only sipp's mean INVITE->200, so one more fixed-rate run through the switch times
+# every call's INVITE->180 (sipp -trace_rtt: one row per call) for p50/p99.
+LATENCY_RATE=${LATENCY_RATE:-500}
+LATENCY_CALLS=${LATENCY_CALLS:-15000}
+echo
+echo "latency: $LATENCY_CALLS calls at $LATENCY_RATE calls/s through the switch (INVITE->180 per call)"
+sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$ACCOUNT" -au "$ACCOUNT" -ap "$PASSWORD" \
+    -m 1 -i 127.0.0.1 -p "$UAS_PORT" -nostdin -timeout 10s -timeout_error >"$work/register2.log" 2>&1 \
+    || { echo "registration failed" >&2; cat "$work/register2.log" >&2; exit 1; }
+sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas.err" &
+uas=$!
+sleep 0.5
+(cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s "$DID" -i 127.0.0.1 -p "$UAC_PORT" -mp 17000 \
+    -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 1048576 -timeout 120s -trace_rtt -rtt_freq 1 \
+    -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
+kill "$uas" 2>/dev/null || true
+rtt=$(ls "$work"/uac-latency_*_rtt.csv 2>/dev/null | head -1 || true)
+[[ -n "$rtt" ]] || { echo "no response-time trace" >&2; cat "$work/latency.err" >&2; exit 1; }
+# rows: Date_ms;response_time_ms;rtd_no (sipp measures in whole milliseconds) — percentiles by rank over sorted times
+percentiles() {
+    awk -F';' -v t="$1" 'NR > 1 && $3 == t { print $2 }' "$rtt" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "no samples"; exit }
+        p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+        printf "%d samples, p50 %d ms, p99 %d ms, max %d ms (whole ms: 0 = under 1 ms)\n", NR, p50, p99, v[NR] }'
+}
+echo "INVITE->180: $(percentiles 1)"
+awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
+    printf "calls: %d created, %d successful, %d failed, %d retransmissions\n", f[c["TotalCallCreated"]], f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]], f[c["Retransmissions(C)"]] }' "$work/latency-stat.csv"
