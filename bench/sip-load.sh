@@ -40,15 +40,19 @@ cat >"$work/switch.json" <<JSON
 {
   "realm": "$REALM",
   "digestAlgorithms": ["MD5", "SHA-256"],
-  "trunks": [ { "id": "anchor", "address": "127.0.0.1:$UAC_PORT",
+  "trunks": [ { "id": "anchor", "address": "127.0.0.1:$UAS_PORT",
                 "sources": ["127.0.0.1:$UAC_PORT", "127.0.0.1:$((UAC_PORT + 1))", "127.0.0.1:$((UAC_PORT + 2))", "127.0.0.1:$((UAC_PORT + 3))"] } ],
-  "customers": [ { "id": "load", "trunk": "anchor" } ],
+  "customers": [ { "id": "load", "trunk": "anchor", "dialingRules": "north-america" } ],
   "accounts": [ { "id": "$ACCOUNT", "customer": "load", "username": "$ACCOUNT", $hashes } ],
   "dids": [ { "number": "$DID", "account": "$ACCOUNT" } ]
 }
 JSON
 
-"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --directory "$work/switch.json" --media "$MEDIA" >"$work/serve.out" 2>"$work/serve.err" &
+# With a tariff, as a carrier runs it: every call's CDR goes through the real-time sink (stored; outgoing calls rated
+# and charged on the durable ledger).
+printf 'prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.01,0,60,6\n' >"$work/tariff.csv"
+"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --directory "$work/switch.json" --media "$MEDIA" \
+    --tariff "$work/tariff.csv" --http 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 for _ in $(seq 1 300); do
     grep -q '^sip udp' "$work/serve.out" 2>/dev/null && break
@@ -66,25 +70,24 @@ if [[ "${SKIP_ANCHOR:-0}" != 1 ]]; then
     bash "$ANCHOR" --target "127.0.0.1:$PORT" --service "$DID" --uas-port "$UAS_PORT" --uac-port "$UAC_PORT" "$@"
 fi
 
-# Latency phase: the anchor reports only sipp's mean INVITE->200, so one more fixed-rate run through the switch times
-# every call's INVITE->180 (sipp -trace_rtt: one row per call) for p50/p99.
+# Latency phase: the anchor reports only sipp's mean INVITE->200 for trunk calls to a DID (incoming: stored, not
+# charged), so one more fixed-rate run has the registered account call out to North America through the trunk (digest
+# challenge, dial plan, balance authorization, real-time rating and charging) and times every call's INVITE->180
+# (sipp -trace_rtt: one row per call) for p50/p99. The gateway is a sipp UAS at the trunk's address.
 LATENCY_RATE=${LATENCY_RATE:-500}
 LATENCY_CALLS=${LATENCY_CALLS:-15000}
 echo
-echo "latency: $LATENCY_CALLS calls at $LATENCY_RATE calls/s through the switch (INVITE->180 per call)"
-sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$ACCOUNT" -au "$ACCOUNT" -ap "$PASSWORD" \
-    -m 1 -i 127.0.0.1 -p "$UAS_PORT" -nostdin -timeout 10s -timeout_error >"$work/register2.log" 2>&1 \
-    || { echo "registration failed" >&2; cat "$work/register2.log" >&2; exit 1; }
+echo "latency: $LATENCY_CALLS chargeable calls out at $LATENCY_RATE calls/s through the switch (INVITE->180 per call)"
 sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas.err" &
 uas=$!
 sleep 0.5
-(cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s "$DID" -i 127.0.0.1 -p "$UAC_PORT" -mp 17000 \
-    -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 1048576 -timeout 120s -trace_rtt -rtt_freq 1 \
-    -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
+(cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s 2125551234 -au "$ACCOUNT" -ap "$PASSWORD" \
+    -i 127.0.0.1 -p "$((UAC_PORT + 10))" -mp 17000 -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 1048576 -timeout 300s \
+    -trace_rtt -rtt_freq 1 -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
 kill "$uas" 2>/dev/null || true
 rtt=$(ls "$work"/uac-latency_*_rtt.csv 2>/dev/null | head -1 || true)
 [[ -n "$rtt" ]] || { echo "no response-time trace" >&2; cat "$work/latency.err" >&2; exit 1; }
-# rows: Date_ms;response_time_ms;rtd_no (sipp measures in whole milliseconds) — percentiles by rank over sorted times
+# rows: Date_ms;response_time_ms;rtd_no (sipp measures in whole milliseconds); percentiles by rank over sorted times
 percentiles() {
     awk -F';' -v t="$1" 'NR > 1 && $3 == t { print $2 }' "$rtt" | sort -g | awk '{ v[NR] = $1 } END {
         if (NR == 0) { print "no samples"; exit }
@@ -94,3 +97,8 @@ percentiles() {
 echo "INVITE->180: $(percentiles 1)"
 awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
     printf "calls: %d created, %d successful, %d failed, %d retransmissions\n", f[c["TotalCallCreated"]], f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]], f[c["Retransmissions(C)"]] }' "$work/latency-stat.csv"
+
+# Stop the switch (SIGTERM: drain, commit, checkpoint) and show what it charged.
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+grep 'switch CDRs' "$work/serve.err" || tail -3 "$work/serve.err"
+"${centrex[@]}" balance --data "$work/data" --account "$ACCOUNT" | grep balance

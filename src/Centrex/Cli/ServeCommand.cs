@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using Centrex.Ingestion;
@@ -153,6 +154,14 @@ internal static class ServeCommand
                 if (sipSwitch is not null)
                 {
                     await sipSwitch.DisposeAsync();
+                }
+
+                if (hooks is not null)
+                {
+                    hooks.Sink.Dispose(); // drain: every CDR the switch emitted is stored and charged before the summary
+                    var c = hooks.Sink.Counters;
+                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"centrex serve: switch CDRs: {c.Stored:N0} stored, {c.Charged:N0} charged, {c.Duplicates:N0} duplicate, {c.Unrated:N0} unrated, {c.Uncharged:N0} uncharged, {c.Lost:N0} not stored"));
                 }
             }
 
