@@ -57,8 +57,10 @@ public sealed class ServeCommandTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Serve_WithATariff_RunsTheSwitchWithCallControl_ASiteLimitRefuses503_AndTheAttemptIsStored()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // without a tariff nothing is priced, but sites still limit and every attempt is still stored
+    public async Task Serve_RunsTheSwitchWithCallControl_ASiteLimitRefuses503_AndTheAttemptIsStored(bool withTariff)
     {
         // Every loopback source is the trunk, so an INVITE needs no credentials; the DID's site takes no incoming call.
         var directory = _folder.Write("switch.json", """
@@ -72,7 +74,7 @@ public sealed class ServeCommandTests : IDisposable
         var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--http", "127.0.0.1:0",
-            "--data", _folder.File("data"), "--directory", directory, "--tariff", tariff])
+            "--data", _folder.File("data"), "--directory", directory, .. withTariff ? ["--tariff", tariff] : Array.Empty<string>()])
         {
             info.ArgumentList.Add(arg);
         }
@@ -115,6 +117,7 @@ public sealed class ServeCommandTests : IDisposable
             Assert.Equal(0, process.ExitCode);
             var stored = Directory.EnumerateFiles(Path.Combine(_folder.File("data"), "cdrs"), "*.csv").Select(File.ReadAllText);
             Assert.Contains(stored, text => text.Contains("refused-by-limit", StringComparison.Ordinal));
+            Assert.Contains("switch CDRs: 1 stored, 0 charged", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
         }
         finally
         {

@@ -8,7 +8,6 @@ using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
 using Centrex.Switch;
-using Centrex.Switch.Calls;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
 using Centrex.Switch.Provisioning;
@@ -119,12 +118,12 @@ internal static class ServeCommand
             await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts);
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
-            // the same writer thread; without one only the media core applies (nothing to price calls with). Declared
+            // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
             // after the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
             using var hooks = rater is not null && directory is not null
                 ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
                 : null;
-            using var mediaOnly = hooks is null && directory is not null ? new MediaHook(MediaCoreFactory.Create(mediaOptions)) : null;
+            using var unrated = hooks is null && directory is not null ? SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions) : null;
             SipSwitch? sipSwitch = null;
             try
             {
@@ -136,7 +135,7 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks?.Hooks ?? MediaOnly(mediaOnly!) });
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks?.Hooks ?? unrated!.Hooks });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }
@@ -156,10 +155,10 @@ internal static class ServeCommand
                     await sipSwitch.DisposeAsync();
                 }
 
-                if (hooks is not null)
+                if ((hooks?.Sink ?? unrated?.Sink) is { } sink)
                 {
-                    hooks.Sink.Dispose(); // drain: every CDR the switch emitted is stored and charged before the summary
-                    var c = hooks.Sink.Counters;
+                    sink.Dispose(); // drain: every CDR the switch emitted is stored (and charged) before the summary
+                    var c = sink.Counters;
                     console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"centrex serve: switch CDRs: {c.Stored:N0} stored, {c.Charged:N0} charged, {c.Duplicates:N0} duplicate, {c.Unrated:N0} unrated, {c.Uncharged:N0} uncharged, {c.Lost:N0} not stored"));
                 }
@@ -169,9 +168,6 @@ internal static class ServeCommand
             return ExitCodes.Success;
         }
     }
-
-    private static CallHooks MediaOnly(MediaHook media) =>
-        CallHooks.PassThrough with { Media = media };
 
     private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
     {

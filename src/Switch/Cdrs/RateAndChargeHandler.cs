@@ -20,8 +20,9 @@ namespace Centrex.Switch.Cdrs;
 /// batch and every later chargeable CDR stay in the store, counted as uncharged, to be charged after the restart by id
 /// (exactly once); when the store cannot write, the CDR goes to standard error in the export's CSV format. Either way
 /// <see cref="ChargingHealth"/> records why, and the balance authorization refuses new chargeable calls.
+/// Without a rater and ledger (a switch run with no tariff) it only stores.
 /// </summary>
-internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters,
+internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? ledger, CdrStore store, CommitSignal signal, CdrSinkCounters counters,
     ChargingHealth health, ChargeAdjuster? adjust = null)
     : IEventHandler<CdrSlot>, ILifecycleAware
 {
@@ -35,9 +36,9 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
     {
         var cdr = data.Cdr!;
         Store(cdr);
-        if (cdr.IsChargeable)
+        if (cdr.IsChargeable && rater is not null)
         {
-            Charge(cdr);
+            Charge(rater, cdr);
         }
 
         if (data.Authorization is { } authorization)
@@ -97,7 +98,7 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
         }
     }
 
-    private void Charge(SwitchCdr cdr)
+    private void Charge(Rater rater, SwitchCdr cdr)
     {
         var dialed = cdr.CalleeNormalized.Length > 0 ? cdr.CalleeNormalized : cdr.CalleeDialed;
         _text.Clear();
@@ -169,7 +170,7 @@ internal sealed class RateAndChargeHandler(Rater rater, LedgerWriterThread ledge
     }
 
     private int Submit(byte[] entries, int[] lengths) =>
-        ledger.Submit(writer =>
+        ledger!.Submit(writer =>
         {
             var appended = 0;
             for (int i = 0, offset = 0; i < lengths.Length; offset += lengths[i], i++)

@@ -19,15 +19,19 @@ public sealed class RealTimeCdrSink : ICdrSink, IDisposable
     private bool _disposed;
 
     /// <summary>Starts the sink.</summary>
-    /// <param name="rater">Rates chargeable calls.</param>
-    /// <param name="ledger">The durable ledger's writer thread: charges lower its balances.</param>
+    /// <param name="rater">Rates chargeable calls; null (with <paramref name="ledger"/>) to store CDRs only.</param>
+    /// <param name="ledger">The durable ledger's writer thread: charges lower its balances; null with <paramref name="rater"/>.</param>
     /// <param name="dataDirectory">Where the CDR store lives (<c>DATA/cdrs</c>).</param>
     /// <param name="ringSize">Slots in the ring, a power of two: CDRs that may wait for the stage before
     /// <see cref="Emit"/> blocks.</param>
     /// <param name="adjust">Adjusts each call's entry before it is charged (volume discounts), or null.</param>
-    public RealTimeCdrSink(Rater rater, LedgerWriterThread ledger, string dataDirectory, int ringSize = 4096, ChargeAdjuster? adjust = null)
+    public RealTimeCdrSink(Rater? rater, LedgerWriterThread? ledger, string dataDirectory, int ringSize = 4096, ChargeAdjuster? adjust = null)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
+        if ((rater is null) != (ledger is null))
+        {
+            throw new ArgumentException("a rater charges through a ledger: give both or neither", nameof(ledger));
+        }
+
         _store = new CdrStore(dataDirectory);
         _disruptor = new Disruptor<CdrSlot>(ringSize, ProducerType.Multi, new BlockingWaitStrategy());
         _disruptor.HandleEventsWith(new RateAndChargeHandler(rater, ledger, _store, _signal, Counters, Health, adjust));

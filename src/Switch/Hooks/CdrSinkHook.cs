@@ -16,20 +16,19 @@ namespace Centrex.Switch.Hooks;
 public sealed class CdrSinkHook : Calls.ICdrSink
 {
     private readonly Cdrs.ICdrSink _sink;
-    private readonly BalanceAuthorizationHook _balance;
+    private readonly BalanceAuthorizationHook? _balance;
     private readonly CodecProfileTable _codecs;
     private readonly string _run;
 
     /// <summary>Creates the hook.</summary>
     /// <param name="sink">Where CDRs are stored, rated and charged.</param>
-    /// <param name="balance">Holds each call's authorization until its CDR goes out.</param>
+    /// <param name="balance">Holds each call's authorization until its CDR goes out; null when nothing is authorized.</param>
     /// <param name="run">Prefix of every CDR id, unique to this switch run: the switch numbers calls from 1 on every
     /// start, and the ledger charges an id once, so a bare number would make a restarted switch's calls free.</param>
     /// <param name="codecs">Names the negotiated codec (<see cref="CodecProfileTable.Default"/> when null).</param>
-    public CdrSinkHook(Cdrs.ICdrSink sink, BalanceAuthorizationHook balance, string run, CodecProfileTable? codecs = null)
+    public CdrSinkHook(Cdrs.ICdrSink sink, BalanceAuthorizationHook? balance, string run, CodecProfileTable? codecs = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        ArgumentNullException.ThrowIfNull(balance);
         ArgumentException.ThrowIfNullOrEmpty(run);
         _sink = sink;
         _balance = balance;
@@ -44,7 +43,7 @@ public sealed class CdrSinkHook : Calls.ICdrSink
     public void Emit(CallEnd end)
     {
         ArgumentNullException.ThrowIfNull(end);
-        var grant = _balance.Take(end.Call);
+        var grant = _balance?.Take(end.Call);
         LastTicket = _sink.Emit(ToCdr(end, grant?.MaxDurationSeconds ?? AffordableDuration.MaxCallSeconds), grant);
     }
 

@@ -40,9 +40,7 @@ public static class SwitchHooksFactory
             sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory, adjust: adjust);
             var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)), sink.Health);
 
-            // A run id that sorts by start time (UUID v7): CDR ids stay unique across restarts of the switch.
-            var run = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
-            return new SwitchHooks(admission, balance, media, new CdrSinkHook(sink, balance, run), sink);
+            return new SwitchHooks(admission, balance, media, new CdrSinkHook(sink, balance, RunId()), sink);
         }
         catch
         {
@@ -51,4 +49,33 @@ public static class SwitchHooksFactory
             throw;
         }
     }
+
+    /// <summary>
+    /// The hooks of a switch without a tariff: site admission, the media core of <paramref name="mediaOptions"/> and
+    /// every CDR stored in <c>DATA/cdrs</c>, nothing priced or charged.
+    /// </summary>
+    /// <param name="directory">Sites and accounts.</param>
+    /// <param name="dataDirectory">Where the CDR store lives.</param>
+    /// <param name="mediaOptions">Relay or direct media.</param>
+    public static UnratedSwitchHooks CreateUnrated(ISwitchDirectory directory, string dataDirectory, MediaOptions mediaOptions)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+        var media = new MediaHook(MediaCoreFactory.Create(mediaOptions));
+        RealTimeCdrSink? sink = null;
+        try
+        {
+            sink = new RealTimeCdrSink(null, null, dataDirectory);
+            return new UnratedSwitchHooks(new SiteAdmissionHook(directory), media, new CdrSinkHook(sink, null, RunId()), sink);
+        }
+        catch
+        {
+            sink?.Dispose();
+            media.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A run id that sorts by start time (UUID v7): CDR ids stay unique across restarts of the switch.</summary>
+    private static string RunId() => Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
 }
