@@ -1,7 +1,6 @@
 using System.Net;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
-using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Tests.Support;
 
