@@ -31,19 +31,24 @@ dotnet build src/Centrex -c Release -v quiet -nologo >/dev/null
 centrex=(dotnet src/Centrex/bin/Release/net10.0/centrex.dll)
 hashes=$(printf '%s' "$PASSWORD" | "${centrex[@]}" sip-hash --username "$ACCOUNT" --realm "$REALM")
 
-cat >"$work/switch.json" <<JSON
+# The switch's data in the one provisioning format (README, "Provisioning JSON"), imported into the data directory's
+# store; `serve --data` runs the switch from it.
+cat >"$work/provisioning.json" <<JSON
 {
-  "realm": "$REALM",
-  "digestAlgorithms": ["MD5", "SHA-256"],
+  "format": "centrex-provisioning/1",
+  "switch": { "realm": "$REALM", "digest_algorithms": ["MD5", "SHA-256"] },
   "trunks": [ { "id": "anchor", "address": "127.0.0.1:$UAC_PORT",
                 "sources": ["127.0.0.1:$UAC_PORT", "127.0.0.1:$((UAC_PORT + 1))", "127.0.0.1:$((UAC_PORT + 2))", "127.0.0.1:$((UAC_PORT + 3))"] } ],
-  "customers": [ { "id": "load", "trunk": "anchor" } ],
-  "accounts": [ { "id": "$ACCOUNT", "customer": "load", "username": "$ACCOUNT", $hashes } ],
-  "dids": [ { "number": "$DID", "account": "$ACCOUNT" } ]
+  "customers": [ { "id": "load", "company": "Load test", "contact": "bench", "email": "bench@load.example",
+                   "address": { "street": "1 Loopback", "city": "Vancouver", "province": "BC", "country": "CA", "postal_code": "V7Y 1A1" },
+                   "time_zone": "America/Vancouver", "trunk": "anchor" } ],
+  "accounts": [ { "id": "$ACCOUNT", "customer": "load", "type": "debit", "sip": { "username": "$ACCOUNT", $hashes }, "dids": ["$DID"] } ]
 }
 JSON
+"${centrex[@]}" provision import --data "$work/data" "$work/provisioning.json" 2>"$work/provision.err" \
+    || { cat "$work/provision.err" >&2; exit 1; }
 
-"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --directory "$work/switch.json" >"$work/serve.out" 2>"$work/serve.err" &
+"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 for _ in $(seq 1 300); do
     grep -q '^sip udp' "$work/serve.out" 2>/dev/null && break
