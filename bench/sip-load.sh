@@ -36,22 +36,28 @@ dotnet build src/Centrex -c Release -v quiet -nologo >/dev/null
 centrex=(dotnet src/Centrex/bin/Release/net10.0/centrex.dll)
 hashes=$(printf '%s' "$PASSWORD" | "${centrex[@]}" sip-hash --username "$ACCOUNT" --realm "$REALM")
 
-cat >"$work/switch.json" <<JSON
+# The switch's data in the one provisioning format (README, "Provisioning JSON"), imported into the data directory's
+# store; `serve --data` runs the switch from it.
+cat >"$work/provisioning.json" <<JSON
 {
-  "realm": "$REALM",
-  "digestAlgorithms": ["MD5", "SHA-256"],
+  "format": "centrex-provisioning/1",
+  "switch": { "realm": "$REALM", "digest_algorithms": ["MD5", "SHA-256"] },
   "trunks": [ { "id": "anchor", "address": "127.0.0.1:$UAS_PORT",
                 "sources": ["127.0.0.1:$UAC_PORT", "127.0.0.1:$((UAC_PORT + 1))", "127.0.0.1:$((UAC_PORT + 2))", "127.0.0.1:$((UAC_PORT + 3))"] } ],
-  "customers": [ { "id": "load", "trunk": "anchor", "dialingRules": "north-america" } ],
-  "accounts": [ { "id": "$ACCOUNT", "customer": "load", "username": "$ACCOUNT", $hashes } ],
-  "dids": [ { "number": "$DID", "account": "$ACCOUNT" } ]
+  "customers": [ { "id": "load", "company": "Load test", "contact": "bench", "email": "bench@load.example",
+                   "address": { "street": "1 Loopback", "city": "Vancouver", "province": "BC", "country": "CA", "postal_code": "V7Y 1A1" },
+                   "time_zone": "America/Vancouver", "trunk": "anchor", "dialing_rules": "north-america" } ],
+  "accounts": [ { "id": "$ACCOUNT", "customer": "load", "type": "credit", "credit_limit": "1000000.00",
+                  "sip": { "username": "$ACCOUNT", $hashes }, "dids": ["$DID"] } ]
 }
 JSON
+"${centrex[@]}" provision import --data "$work/data" "$work/provisioning.json" 2>"$work/provision.err" \
+    || { cat "$work/provision.err" >&2; exit 1; }
 
 # With a tariff, as a carrier runs it: every call's CDR goes through the real-time sink (stored; outgoing calls rated
 # and charged on the durable ledger).
 printf 'prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.01,0,60,6\n' >"$work/tariff.csv"
-"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --directory "$work/switch.json" --media "$MEDIA" \
+"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --media "$MEDIA" \
     --tariff "$work/tariff.csv" --http 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 for _ in $(seq 1 300); do

@@ -7,7 +7,7 @@ namespace Centrex.Provisioning;
 /// Checks a whole snapshot: references between records, and the rules that span records. Every message names the
 /// record (section and id).
 /// </summary>
-public static class ProvisioningValidator
+public static partial class ProvisioningValidator
 {
     /// <summary>Canadian provinces and territories (two-letter codes), for service addresses in Canada.</summary>
     public static readonly IReadOnlySet<string> Provinces = new HashSet<string>(StringComparer.Ordinal)
@@ -72,6 +72,8 @@ public static class ProvisioningValidator
                 throw new ProvisioningException($"{where}: discount plan \"{plan}\" does not exist");
             }
         }
+
+        ValidateSwitch(s, source);
 
         foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0))
         {
@@ -141,7 +143,7 @@ public static class ProvisioningValidator
 
     /// <summary>
     /// The store after importing <paramref name="incoming"/>: records replace stored ones with the same id, others are
-    /// added, nothing is removed. Payments are money already received: one already stored may not change.
+    /// added, nothing is removed; switch settings, when given, replace the stored ones. Payments are money already received: one already stored may not change.
     /// </summary>
     public static ProvisioningSnapshot Merge(ProvisioningSnapshot stored, ProvisioningSnapshot incoming, string source)
     {
@@ -160,7 +162,10 @@ public static class ProvisioningValidator
             MergeById(stored.Products, incoming.Products, p => p.Id),
             MergeById(stored.Subscriptions, incoming.Subscriptions, x => x.Id),
             MergeById(stored.DiscountPlans, incoming.DiscountPlans, d => d.Id),
-            MergeById(stored.Payments, incoming.Payments, p => p.Id));
+            MergeById(stored.Payments, incoming.Payments, p => p.Id),
+            incoming.Switch ?? stored.Switch,
+            MergeById(stored.Sites, incoming.Sites, s => s.Id),
+            MergeById(stored.Trunks, incoming.Trunks, t => t.Id));
     }
 
     private static List<T> MergeById<T>(IEnumerable<T> stored, IEnumerable<T> incoming, Func<T, string> id)

@@ -30,6 +30,40 @@ public sealed class ProvisionCommandTests : IDisposable
         Assert.Equal(export.Out.TrimEnd(), File.ReadAllText(_folder.File("out.json")).TrimEnd());
     }
 
+    [Fact]
+    public async Task SipHashOutput_PastedIntoAnAccountsSipObject_ImportsAndExportsTheSwitchSections()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "sip-hash", "--username", "alice", "--realm", SwitchProvisioning.Realm])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        string hashes;
+        using (var process = System.Diagnostics.Process.Start(info)!)
+        {
+            await process.StandardInput.WriteLineAsync(SwitchProvisioning.Password);
+            process.StandardInput.Close();
+            hashes = (await process.StandardOutput.ReadToEndAsync()).Trim();
+            await process.WaitForExitAsync();
+        }
+
+        Assert.Equal($"\"ha1_md5\": \"{SwitchProvisioning.Ha1(false, "alice")}\", \"ha1_sha256\": \"{SwitchProvisioning.Ha1(true, "alice")}\"", hashes);
+        var json = SwitchProvisioning.Json();
+        var start = json.IndexOf("\"ha1_md5\"", StringComparison.Ordinal);
+        var file = _folder.Write("switch.json", json[..start] + hashes + json[json.IndexOf(" } },", start, StringComparison.Ordinal)..]);
+
+        var import = CliRun.Invoke("provision", "import", "--data", Data, file);
+        var export = CliRun.Invoke("provision", "export", "--data", Data);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("switch: 2 sites, 2 trunks, 3 SIP accounts, 1 DIDs", import.Error, StringComparison.Ordinal);
+        Assert.Contains($"\"ha1_sha256\": \"{SwitchProvisioning.Ha1(true, "alice")}\"", export.Out, StringComparison.Ordinal);
+        Assert.Contains("\"realm\": \"centrex.test\"", export.Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, _folder.Write("exported.json", export.Out)).ExitCode);
+        Assert.Equal(export.Out, CliRun.Invoke("provision", "export", "--data", Data).Out);
+    }
+
     [Theory]
     [InlineData("""{ "format": "centrex-provisioning/1", "customers": [ { "id": "X", "colour": "red" } ] }""", "colour")]
     [InlineData("""{ "format": "centrex-provisioning/1", "accounts": [ { "id": "ACC-9", "customer": "NOPE", "type": "credit", "credit_limit": "1.00", "requires_911": false } ] }""", "NOPE")]

@@ -14,7 +14,7 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task Serve_OnPortZero_PrintsItsPorts_AnswersSip_AndStopsCleanlyOnSigterm()
     {
-        var directory = _folder.Write("switch.json", """{ "realm": "centrex.test", "customers": [ { "id": "acme" } ] }""");
+        var directory = _folder.Write("switch.json", SwitchProvisioning.Json());
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory])
         {
@@ -60,21 +60,16 @@ public sealed class ServeCommandTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)] // without a tariff nothing is priced, but sites still limit and every attempt is still stored
-    public async Task Serve_RunsTheSwitchWithCallControl_ASiteLimitRefuses503_AndTheAttemptIsStored(bool withTariff)
+    public async Task Serve_RunsTheSwitchFromTheStoreWithCallControl_ASiteLimitRefuses503_AndTheAttemptIsStored(bool withTariff)
     {
         // Every loopback source is the trunk, so an INVITE needs no credentials; the DID's site takes no incoming call.
-        var directory = _folder.Write("switch.json", """
-            { "realm": "centrex.test",
-              "sites": [ { "id": "hq", "name": "Head office", "maxIncoming": 0 } ],
-              "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": ["127.0.0.1"] } ],
-              "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" } ],
-              "accounts": [ { "id": "16045550101", "customer": "acme", "site": "hq", "extension": "101", "username": "16045550101", "ha1Md5": "00", "type": "debit" } ],
-              "dids": [ { "number": "16045550100", "account": "16045550101" } ] }
-            """);
+        // The switch runs from the provisioning store: no --directory.
+        var imported = CliRun.Invoke("provision", "import", "--data", _folder.File("data"), _folder.Write("switch.json", SwitchProvisioning.Json(site: "\"max_incoming\": 0")));
+        Assert.Equal(0, imported.ExitCode);
         var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--http", "127.0.0.1:0",
-            "--data", _folder.File("data"), "--directory", directory, .. withTariff ? ["--tariff", tariff] : Array.Empty<string>()])
+            "--data", _folder.File("data"), .. withTariff ? ["--tariff", tariff] : Array.Empty<string>()])
         {
             info.ArgumentList.Add(arg);
         }
@@ -129,14 +124,26 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
-    public void Serve_WithABrokenDirectory_ExitsTwoNamingTheEntry()
+    public void Serve_WithABrokenDirectory_ExitsTwoNamingTheRecord()
     {
-        var directory = _folder.Write("switch.json", """{ "accounts": [ { "id": "1", "customer": "nobody", "ha1Md5": "x" } ] }""");
+        var directory = _folder.Write("switch.json", SwitchProvisioning.Json().Replace("\"site\": \"hq\", \"extension\": \"101\"", "\"site\": \"annex\", \"extension\": \"101\"", StringComparison.Ordinal));
 
         var result = CliRun.Invoke("serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("accounts[1].customer: no customer 'nobody'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("switch.json: accounts (id \"16045550101\"): site \"annex\" does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_OnAStoreWithoutSipAccounts_AndNoTariff_HasNothingToServe()
+    {
+        var billingOnly = SwitchProvisioning.Json().Split("\"accounts\": [")[0] + "\"accounts\": [ { \"id\": \"A1\", \"customer\": \"acme\", \"type\": \"debit\" } ] }";
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", _folder.File("data"), _folder.Write("billing.json", billingOnly)).ExitCode);
+
+        var result = CliRun.Invoke("serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nothing to serve", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Centrex.Invoicing.Tests;
 public class SubscriptionScheduleTests
 {
     private static readonly SubscriptionSchedule Schedule = new(BillingRules.Default);
-    private static readonly Account Line = new("A1", "C1", AccountType.Credit, Mills.Zero, null, Requires911: false, []);
+    private static readonly Account Line = new("A1", "C1", AccountType.Credit, Mills.Zero, null, Requires911: false, [], Extension: null, Sip: null, Dids: []);
     private static readonly Account Line911 = Line with { Requires911 = true };
     private static readonly Dictionary<string, Product> Products = new()
     {

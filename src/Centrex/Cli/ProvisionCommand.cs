@@ -18,7 +18,7 @@ internal static class ProvisionCommand
     {
         var importData = DataOption.Create();
         var file = new Argument<string>("FILE") { Description = "Provisioning JSON file (format centrex-provisioning/1)" };
-        var import = new Command("import", "Import customers, accounts, plans, subscriptions, discount plans and payments; all or nothing.") { importData, file };
+        var import = new Command("import", "Import customers, accounts, plans, subscriptions, discount plans, payments and the switch's data; all or nothing.") { importData, file };
         import.SetAction(parse => Import(console, parse.GetRequiredValue(importData), parse.GetRequiredValue(file)));
 
         var exportData = DataOption.Create();
@@ -26,7 +26,7 @@ internal static class ProvisionCommand
         var export = new Command("export", "Export everything provisioned as JSON that import reads back.") { exportData, output };
         export.SetAction(parse => Export(console, parse.GetRequiredValue(exportData), parse.GetValue(output)));
 
-        return new Command("provision", "The provisioning store: customers, accounts, plans, subscriptions, discount plans, payments.") { import, export };
+        return new Command("provision", "The provisioning store: customers, accounts, plans, subscriptions, discount plans, payments; sites, trunks, SIP lines and DIDs.") { import, export };
     }
 
     public static int Import(CliConsole console, string dataDirectory, string path)
@@ -40,6 +40,9 @@ internal static class ProvisionCommand
             console.Error.WriteLine(
                 $"  now {merged.Customers.Count:N0} customers, {merged.Accounts.Count:N0} accounts, {merged.Products.Count:N0} plans, " +
                 $"{merged.Subscriptions.Count:N0} subscriptions, {merged.DiscountPlans.Count:N0} discount plans, {merged.Payments.Count:N0} payments");
+            console.Error.WriteLine(
+                $"  switch: {merged.Sites.Count:N0} sites, {merged.Trunks.Count:N0} trunks, {merged.Accounts.Count(a => a.Sip is not null):N0} SIP accounts, " +
+                $"{merged.Accounts.Sum(a => a.Dids.Count):N0} DIDs");
             return ExitCodes.Success;
         }
         catch (ProvisioningException e)

@@ -4,6 +4,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using Centrex.Ingestion;
 using Centrex.Ledger;
+using Centrex.Provisioning;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
@@ -11,13 +12,16 @@ using Centrex.Switch;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
 using Centrex.Switch.Provisioning;
+using Centrex.Switching;
+using Microsoft.Data.Sqlite;
 
 namespace Centrex.Cli;
 
 /// <summary>
-/// <c>centrex serve</c>: the long-running service on a data directory. The SIP switch runs when a switch directory is
-/// configured (<c>--directory</c>, or <c>DATA/switch.json</c>); the HTTP API (CDR ingestion and balances on the durable
-/// ledger) runs when a tariff is given. Bound addresses are printed on standard output (so callers can ask for port 0);
+/// <c>centrex serve</c>: the long-running service on a data directory. The SIP switch runs when the provisioning store
+/// in <c>DATA</c> has accounts with SIP credentials, or from a provisioning JSON file given with <c>--directory</c>
+/// (issue 4: one store, one format); the HTTP API (CDR ingestion and balances on the durable ledger) runs when a
+/// tariff is given. Bound addresses are printed on standard output (so callers can ask for port 0);
 /// Ctrl+C or SIGTERM stops it cleanly.
 /// </summary>
 internal static class ServeCommand
@@ -26,7 +30,7 @@ internal static class ServeCommand
     {
         var data = DataOption.Create();
         var sip = new Option<string>("--sip") { Description = "Address and port for SIP over UDP and TCP (port 0: any free port)", DefaultValueFactory = _ => "127.0.0.1:5060" };
-        var directory = new Option<string?>("--directory") { Description = "Switch directory JSON (accounts, credentials, dial plans, trunks, sites); default DATA/switch.json when it exists" };
+        var directory = new Option<string?>("--directory") { Description = "Run the switch from this provisioning JSON file (the format of 'provision import') instead of the store in DATA" };
         var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
@@ -53,14 +57,6 @@ internal static class ServeCommand
 
     private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
     {
-        var directoryPath = request.Directory ?? Path.Combine(request.Data, "switch.json");
-        var runSwitch = request.Directory is not null || File.Exists(directoryPath);
-        if (!runSwitch && request.Tariff is null)
-        {
-            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API and/or a switch directory (--directory, or DATA/switch.json)");
-            return ExitCodes.BadInput;
-        }
-
         if (!IPEndPoint.TryParse(request.Http, out var httpEndpoint) || !IPEndPoint.TryParse(request.Sip, out var sipEndpoint))
         {
             console.Error.WriteLine($"centrex serve: --http '{request.Http}' and --sip '{request.Sip}' must be address:port");
@@ -84,11 +80,22 @@ internal static class ServeCommand
         try
         {
             rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
-            directory = runSwitch ? JsonSwitchDirectory.Load(directoryPath) : null;
+            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
-        catch (Exception e) when (e is CsvFormatException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"centrex serve: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (SqliteException e)
+        {
+            console.Error.WriteLine($"centrex serve: the provisioning store in {request.Data} cannot be used: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (directory is null && rater is null)
+        {
+            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
             return ExitCodes.BadInput;
         }
 

@@ -97,6 +97,49 @@ internal sealed class JsonRecord
             : throw Error($"field \"{name}\" must be a whole number");
     }
 
+    /// <summary>A whole number that is 0 or more, or null when the field is absent or null.</summary>
+    public int? OptionalCount(string name)
+    {
+        if (!_element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 0
+            ? number
+            : throw Error($"field \"{name}\" must be a whole number, 0 or more");
+    }
+
+    /// <summary>An object of string values (<c>{ "188": "16045550102" }</c>), empty when absent.</summary>
+    public IReadOnlyDictionary<string, string> StringMap(string name)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!_element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return map;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Error($"field \"{name}\" must be an object of strings");
+        }
+
+        foreach (var entry in value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.String)
+            {
+                throw Error($"field \"{name}\": \"{entry.Name}\" must be a string");
+            }
+
+            if (!map.TryAdd(entry.Name, entry.Value.GetString()!))
+            {
+                throw Error($"field \"{name}\": \"{entry.Name}\" appears twice");
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>An amount as a JSON string or number with at most 3 decimals (<c>"29.99"</c>, <c>2.99</c>), read exactly.</summary>
     public Mills Money(string name, Mills? defaultValue = null)
     {

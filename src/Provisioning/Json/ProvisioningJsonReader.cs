@@ -10,15 +10,15 @@ namespace Centrex.Provisioning.Json;
 /// array per entity. Unknown top-level keys and unknown fields are refused; every record is checked on its own here and
 /// against the others by <see cref="ProvisioningValidator"/>.
 /// </summary>
-public static class ProvisioningJsonReader
+public static partial class ProvisioningJsonReader
 {
     /// <summary>The value of the top-level <c>format</c> key this version reads and writes.</summary>
     public const string Format = "centrex-provisioning/1";
 
-    private static readonly string[] TopLevel = ["format", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments"];
-    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic"];
+    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments"];
+    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces"];
     private static readonly string[] DiscountFields = ["id", "name", "destination_group", "basis", "thresholds", "precedence", "combinable"];
@@ -58,7 +58,10 @@ public static class ProvisioningJsonReader
                 Section(root, "products", ProductFields, ReadProduct),
                 Section(root, "subscriptions", SubscriptionFields, ReadSubscription),
                 Section(root, "discount_plans", DiscountFields, ReadDiscountPlan),
-                Section(root, "payments", PaymentFields, ReadPayment));
+                Section(root, "payments", PaymentFields, ReadPayment),
+                ReadSwitch(root),
+                Section(root, "sites", SiteFields, ReadSite),
+                Section(root, "trunks", TrunkFields, ReadTrunk));
         }
     }
 
@@ -92,12 +95,13 @@ public static class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full));
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r));
     }
 
     private static Account ReadAccount(JsonRecord r) => new(
         r.NonEmpty("id"), r.NonEmpty("customer"), r.Enum<AccountType>("type", WireNames.AccountTypes), r.Money("credit_limit", Mills.Zero),
-        r.OptionalString("site"), r.Bool("requires_911", false), r.Strings("discount_plans"));
+        r.OptionalString("site"), r.Bool("requires_911", false), r.Strings("discount_plans"),
+        r.OptionalString("extension"), ReadSip(r), ReadDids(r));
 
     private static Product ReadProduct(JsonRecord r) =>
         new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0));

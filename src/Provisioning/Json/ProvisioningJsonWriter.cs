@@ -8,7 +8,7 @@ using NodaTime.Text;
 namespace Centrex.Provisioning.Json;
 
 /// <summary>Writes the provisioning JSON format; what it writes <see cref="ProvisioningJsonReader"/> reads back to the same snapshot.</summary>
-public static class ProvisioningJsonWriter
+public static partial class ProvisioningJsonWriter
 {
     /// <summary>Writes <paramref name="snapshot"/> as indented UTF-8 JSON, amounts as strings so no reader turns them into floating point.</summary>
     public static void Write(ProvisioningSnapshot snapshot, Stream output)
@@ -16,6 +16,7 @@ public static class ProvisioningJsonWriter
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("format", ProvisioningJsonReader.Format);
+        WriteSwitch(w, snapshot);
         Array(w, "customers", snapshot.Customers, (w, c) =>
         {
             w.WriteString("id", c.Id);
@@ -41,6 +42,7 @@ public static class ProvisioningJsonWriter
             }
 
             w.WriteString("send_statistic", WireNames.Name(WireNames.SendStatistics, c.SendStatistic));
+            WriteDialPlan(w, c.DialPlan);
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {
@@ -61,6 +63,7 @@ public static class ProvisioningJsonWriter
             }
 
             w.WriteEndArray();
+            WriteLine(w, a);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {

@@ -37,6 +37,13 @@ public static class WireNames
         ["refund"] = PaymentKind.Refund,
     };
 
+    /// <summary>Dialing rules.</summary>
+    public static readonly IReadOnlyDictionary<string, DialingRules> DialingRules = new Dictionary<string, DialingRules>
+    {
+        ["e164"] = Model.DialingRules.E164,
+        ["north-america"] = Model.DialingRules.NorthAmerica,
+    };
+
     /// <summary>Discount bases.</summary>
     public static readonly IReadOnlyDictionary<string, DiscountBasis> DiscountBases = new Dictionary<string, DiscountBasis>
     {

@@ -6,8 +6,13 @@ namespace Centrex.Provisioning.Model;
 /// <param name="Id">Unique id, as in CDRs.</param>
 /// <param name="CustomerId">The customer it belongs to.</param>
 /// <param name="Type">Postpaid (credit) or prepaid (debit).</param>
-/// <param name="CreditLimit">How far a credit account may go into debt.</param>
-/// <param name="Site">The site it belongs to, or null for the default site.</param>
+/// <param name="CreditLimit">How far a credit account may go into debt; the switch refuses a call it cannot pay within it.</param>
+/// <param name="Site">The id of the site it belongs to, or null for the Default site.</param>
 /// <param name="Requires911">Whether it carries the 911 cost recovery fee (Canada only).</param>
 /// <param name="DiscountPlans">Ids of the volume discount plans that apply to it.</param>
-public sealed record Account(string Id, string CustomerId, AccountType Type, Mills CreditLimit, string? Site, bool Requires911, IReadOnlyList<string> DiscountPlans);
+/// <param name="Extension">Its extension within the customer, or null.</param>
+/// <param name="Sip">How its phone registers with the switch, or null for a line the switch does not serve.</param>
+/// <param name="Dids">The DIDs (E.164 digits, no '+') whose calls reach it.</param>
+public sealed record Account(
+    string Id, string CustomerId, AccountType Type, Mills CreditLimit, string? Site, bool Requires911, IReadOnlyList<string> DiscountPlans,
+    string? Extension, SipCredentials? Sip, IReadOnlyList<string> Dids);

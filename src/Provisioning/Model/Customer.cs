@@ -10,4 +10,5 @@ namespace Centrex.Provisioning.Model;
 /// <param name="TimeZone">IANA time zone: billing periods and call times are in it.</param>
 /// <param name="TaxId">The customer's own tax id, printed on invoices, or null.</param>
 /// <param name="SendStatistic">What xDR statistics go with invoices.</param>
-public sealed record Customer(string Id, string Company, string Contact, string Email, ServiceAddress Address, string Currency, string TimeZone, string? TaxId, SendStatistic SendStatistic);
+/// <param name="DialPlan">How its users dial, for the switch (<see cref="CustomerDialPlan.None"/> when not given).</param>
+public sealed record Customer(string Id, string Company, string Contact, string Email, ServiceAddress Address, string Currency, string TimeZone, string? TaxId, SendStatistic SendStatistic, CustomerDialPlan DialPlan);

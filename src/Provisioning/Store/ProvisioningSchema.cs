@@ -2,9 +2,10 @@ namespace Centrex.Provisioning.Store;
 
 /// <summary>
 /// The SQLite schema of <c>DATA/provisioning.db</c>, as ordered migrations: version N is reached by running the first
-/// N scripts. One table per entity keyed by its text id; a later issue adds its switch entities (sites, extensions,
-/// SIP credentials, DIDs, abbreviated dialing, dialing rules, trunks) as the next migration without touching these.
-/// Amounts are integer mills, dates ISO text (<c>YYYY-MM-DD</c>), enums their JSON wire names.
+/// N scripts, so a store written by an older version is upgraded when opened. One table per entity keyed by its text
+/// id; amounts are integer mills, dates ISO text (<c>YYYY-MM-DD</c>), enums their JSON wire names. Migration 2 adds the
+/// switch's entities (issue 4): its settings, sites, trunks, a customer's dial plan and an account's extension, SIP
+/// credentials (digest hashes only) and DIDs.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -39,6 +40,34 @@ internal static class ProvisioningSchema
         CREATE INDEX accounts_by_customer ON accounts(customer_id);
         CREATE INDEX subscriptions_by_account ON subscriptions(account_id);
         CREATE INDEX payments_by_customer ON payments(customer_id);
+        """,
+        """
+        CREATE TABLE switch_settings (
+            id INTEGER PRIMARY KEY CHECK (id = 1), realm TEXT NOT NULL,
+            digest_algorithms TEXT NOT NULL,  -- space-separated, most preferred first
+            feature_codes TEXT NOT NULL);     -- space-separated
+        CREATE TABLE sites (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, max_calls INTEGER, max_incoming INTEGER, max_outgoing INTEGER,
+            max_forwarded INTEGER, max_bandwidth_kbps INTEGER, max_incoming_kbps INTEGER, max_outgoing_kbps INTEGER);
+        -- Until now an account's site was free text: each one becomes a site without limits, so the store stays valid.
+        INSERT INTO sites (id, name) SELECT DISTINCT site, site FROM accounts WHERE site IS NOT NULL AND site <> 'default';
+        CREATE TABLE trunks (
+            id TEXT PRIMARY KEY, address TEXT NOT NULL,
+            sources TEXT NOT NULL);           -- space-separated; empty: the address
+        ALTER TABLE customers ADD COLUMN dialing_rules TEXT NOT NULL DEFAULT 'e164';
+        ALTER TABLE customers ADD COLUMN trunk_id TEXT REFERENCES trunks(id);
+        CREATE TABLE abbreviated_dialing (
+            customer_id TEXT NOT NULL REFERENCES customers(id), code TEXT NOT NULL, number TEXT NOT NULL,
+            PRIMARY KEY (customer_id, code));
+        ALTER TABLE accounts ADD COLUMN extension TEXT;
+        ALTER TABLE accounts ADD COLUMN sip_username TEXT;
+        ALTER TABLE accounts ADD COLUMN ha1_md5 TEXT;
+        ALTER TABLE accounts ADD COLUMN ha1_sha256 TEXT;
+        CREATE UNIQUE INDEX accounts_by_sip_username ON accounts(sip_username);
+        CREATE TABLE dids (
+            number TEXT PRIMARY KEY,          -- E.164 digits, no '+'
+            account_id TEXT NOT NULL REFERENCES accounts(id), position INTEGER NOT NULL);
+        CREATE INDEX dids_by_account ON dids(account_id);
         """,
     ];
 }

@@ -13,7 +13,7 @@ namespace Centrex.Provisioning.Store;
 /// The provisioning store: <c>DATA/provisioning.db</c> (SQLite). Imports merge by id and are all-or-nothing: the merged
 /// result is validated in full and written in one transaction, so a failed import changes nothing.
 /// </summary>
-public sealed class ProvisioningStore : IDisposable
+public sealed partial class ProvisioningStore : IDisposable
 {
     /// <summary>File name of the store in the data directory.</summary>
     public const string FileName = "provisioning.db";
@@ -49,14 +49,21 @@ public sealed class ProvisioningStore : IDisposable
         var merged = ProvisioningValidator.Merge(Load(), incoming, source);
         ProvisioningValidator.Validate(merged, source);
         using var transaction = _connection.BeginTransaction();
-        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers;");
-        Insert(transaction, "customers", merged.Customers, c => [c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId, WireNames.Name(WireNames.SendStatistics, c.SendStatistic)]);
+        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
+        InsertSwitch(transaction, merged);
+        Insert(transaction, "customers", merged.Customers, c => [
+            c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId,
+            WireNames.Name(WireNames.SendStatistics, c.SendStatistic), WireNames.Name(WireNames.DialingRules, c.DialPlan.DialingRules), c.DialPlan.Trunk]);
+        Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value))), x => [x.Id, x.Key, x.Value]);
         Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes]);
         Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
             d.Id, d.Plan.Name, d.Plan.Group.Name, string.Join(' ', d.Plan.Group.Prefixes), string.Join(' ', d.Plan.Group.Classes.Select(c => WireNames.Name(WireNames.NumberClasses, c))),
             WireNames.Name(WireNames.DiscountBases, d.Plan.Basis), string.Join(' ', d.Plan.Tiers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Threshold}:{t.BasisPoints}"))),
             d.Plan.Precedence, d.Plan.Combinable ? 1 : 0]);
-        Insert(transaction, "accounts", merged.Accounts, a => [a.Id, a.CustomerId, WireNames.Name(WireNames.AccountTypes, a.Type), a.CreditLimit.Value, a.Site, a.Requires911 ? 1 : 0]);
+        Insert(transaction, "accounts", merged.Accounts, a => [
+            a.Id, a.CustomerId, WireNames.Name(WireNames.AccountTypes, a.Type), a.CreditLimit.Value, a.Site, a.Requires911 ? 1 : 0,
+            a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256]);
+        Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
         Insert(transaction, "subscriptions", merged.Subscriptions, x => [x.Id, x.AccountId, x.ProductId, Date(x.Start), x.End is { } e ? Date(e) : null, x.Replaces]);
         Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
@@ -69,14 +76,20 @@ public sealed class ProvisioningStore : IDisposable
     {
         var planIds = Query("SELECT account_id, plan_id FROM account_discount_plans ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var dids = Query("SELECT account_id, number FROM dids ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
+            .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var abbreviated = Query("SELECT customer_id, code, number FROM abbreviated_dialing ORDER BY customer_id, code", r => (r.GetString(0), r.GetString(1), r.GetString(2)))
+            .ToLookup(x => x.Item1, StringComparer.Ordinal);
         return new ProvisioningSnapshot(
-            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic FROM customers ORDER BY id", r => new Customer(
+            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id FROM customers ORDER BY id", r => new Customer(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                new ServiceAddress(r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8)),
-                r.GetString(9), r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), WireNames.SendStatistics[r.GetString(12)])),
-            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911 FROM accounts ORDER BY id", r => new Account(
-                r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]])),
+                new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
+                r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
+                new CustomerDialPlan(WireNames.DialingRules[r.GetString(13)], Text(r, 14), abbreviated[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal)))),
+            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256 FROM accounts ORDER BY id", r => new Account(
+                r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), Text(r, 4),
+                r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]],
+                Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])),
             Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes FROM products ORDER BY id", r => new Product(
                 r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3))),
             Query("SELECT id, account_id, product_id, start_date, end_date, replaces FROM subscriptions ORDER BY id", r => new Subscription(
@@ -84,16 +97,20 @@ public sealed class ProvisioningStore : IDisposable
             Query("SELECT id, name, group_name, prefixes, classes, basis, tiers, precedence, combinable FROM discount_plans ORDER BY id", ReadPlan),
             Query("SELECT id, customer_id, received, amount_mills, method, reference, kind FROM payments ORDER BY id", r => new Payment(
                 r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), new Mills(r.GetInt64(3)), WireNames.PaymentMethods[r.GetString(4)],
-                r.GetString(5), WireNames.PaymentKinds[r.GetString(6)])));
+                r.GetString(5), WireNames.PaymentKinds[r.GetString(6)])),
+            LoadSwitchSettings(),
+            LoadSites(),
+            LoadTrunks());
     }
 
     private static DiscountPlanRecord ReadPlan(SqliteDataReader r)
     {
-        static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var group = new DestinationGroup(r.GetString(2), Words(r.GetString(3)), Words(r.GetString(4)).Select(c => WireNames.NumberClasses[c]));
         var tiers = Words(r.GetString(6)).Select(t => t.Split(':')).Select(t => new DiscountTier(long.Parse(t[0], CultureInfo.InvariantCulture), int.Parse(t[1], CultureInfo.InvariantCulture)));
         return new DiscountPlanRecord(new DiscountPlan(r.GetString(0), r.GetString(1), group, WireNames.DiscountBases[r.GetString(5)], tiers, r.GetInt32(7), r.GetInt64(8) != 0));
     }
+
+    private static string? Text(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -84,12 +84,12 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
     }
 
     /// <summary>
-    /// The authorization view of a provisioned account. The directory has no credit limit yet, so a credit account
-    /// gets only the cap; a type other than <c>credit</c> is treated as prepaid, which can never overspend.
+    /// The authorization view of a provisioned account: a credit account may spend down to its credit limit (none in
+    /// the directory: only the cap); a type other than <c>credit</c> is treated as prepaid, which can never overspend.
     /// </summary>
     internal static Authorization.SwitchAccount AccountOf(Provisioning.SwitchAccount account) =>
         new(account.Id,
             string.Equals(account.Type, "credit", StringComparison.OrdinalIgnoreCase) ? AccountType.Credit : AccountType.Debit,
-            CreditLimit: null,
-            Site: account.SiteId);
+            account.CreditLimit,
+            account.SiteId);
 }

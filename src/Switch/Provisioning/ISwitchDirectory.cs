@@ -4,8 +4,8 @@ namespace Centrex.Switch.Provisioning;
 
 /// <summary>
 /// What the switch needs to know about customers: accounts and credentials, extensions, DIDs, abbreviated dialing,
-/// dialing rules, trunks and sites. Loaded from a JSON file for now (<see cref="JsonSwitchDirectory"/>); the shared
-/// SQLite provisioning store will implement the same interface.
+/// dialing rules, trunks and sites. The host implements it over the shared provisioning store (issue 4: one store, one
+/// format), so the switch does not depend on how provisioning is kept.
 /// </summary>
 public interface ISwitchDirectory
 {

@@ -1,9 +1,13 @@
+using Centrex.Rating.Money;
+
 namespace Centrex.Switch.Provisioning;
 
 /// <summary>
 /// A phone line (seed 004, "Phone lines"): the account id (usually its main number), its customer, site, extension,
 /// SIP user name and credentials as digest hashes only: HA1 = H(username ":" realm ":" password) for MD5 and
-/// SHA-256 (RFC 7616 §3.4.2, RFC 8760). <see cref="Type"/> is <c>debit</c> (prepaid) or <c>credit</c>.
+/// SHA-256 (RFC 7616 §3.4.2, RFC 8760). <see cref="Type"/> is <c>debit</c> (prepaid) or <c>credit</c>;
+/// <see cref="CreditLimit"/> is how far below zero a credit account's balance may go (null: no limit, only the
+/// 120-minute cap), the same limit the billing side provisions.
 /// </summary>
 public sealed record SwitchAccount(
     string Id,
@@ -13,4 +17,5 @@ public sealed record SwitchAccount(
     string Username,
     string? Ha1Md5,
     string? Ha1Sha256,
-    string Type);
+    string Type,
+    Mills? CreditLimit = null);

@@ -62,6 +62,29 @@ public sealed class BalanceAuthorizationHookTests : IDisposable
     }
 
     [Fact]
+    public void CreditAccount_UnderItsLimit_GetsTheDurationTheLimitCovers()
+    {
+        var decision = _hook.Authorize(HookDirectory.Outgoing("l1", HookDirectory.Limited));
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(Duration.FromSeconds(60), decision.MaxDuration); // 0.100 of credit pays one whole minute of 60 mills
+        Assert.Equal(new Mills(60), _authorizer.Held(HookDirectory.Limited));
+    }
+
+    [Fact]
+    public void CreditAccount_PastItsLimit_Refused402WithTheReason()
+    {
+        _ledger.TopUp(HookDirectory.Limited, -50); // 0.050 owed: 0.050 of the 0.100 limit left, under one minute's 0.060
+
+        var decision = _hook.Authorize(HookDirectory.Outgoing("l2", HookDirectory.Limited));
+
+        Assert.False(decision.Allowed);
+        Assert.Equal(402, decision.Status);
+        Assert.Equal("insufficient funds: 0.050 available, the first 60 s to 1 North America cost 0.060", decision.Reason);
+        Assert.Equal(0, _hook.Outstanding);
+    }
+
+    [Fact]
     public void NumberWithoutARate_Refused403()
     {
         _ledger.TopUp(HookDirectory.Prepaid, 1_000);

@@ -1,6 +1,6 @@
 using System.Text;
 using Centrex.Switch.Calls;
-using Centrex.Switch.Provisioning;
+using Centrex.Switch.Tests.Support;
 using NodaTime;
 
 namespace Centrex.Switch.Tests.Hooks;
@@ -12,14 +12,17 @@ internal static class HookDirectory
     public const string Postpaid = "16045550102";
     public const string NoSite = "16045550103";
 
+    /// <summary>A credit account whose credit limit is 0.100: one minute to North America (60 mills) but not two.</summary>
+    public const string Limited = "16045550104";
+
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 22, 9, 0);
 
     /// <summary>Site "hq" (Head office) allows <paramref name="maxOutgoing"/> outgoing calls and
     /// <paramref name="maxKbps"/> kbps; the Default site allows <paramref name="defaultMaxCalls"/> calls.</summary>
     public static JsonSwitchDirectory Create(int maxOutgoing = 10, int maxKbps = 1000, int defaultMaxCalls = 5)
     {
-        static string Account(string id, string ext, string? site, string type) =>
-            $$"""{ "id": "{{id}}", "customer": "acme", {{(site is null ? "" : $"\"site\": \"{site}\",")}} "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "00", "type": "{{type}}" }""";
+        static string Account(string id, string ext, string? site, string type, string? creditLimit = null) =>
+            $$"""{ "id": "{{id}}", "customer": "acme", {{(site is null ? "" : $"\"site\": \"{site}\",")}} "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "00", "type": "{{type}}" {{(creditLimit is null ? "" : $", \"creditLimit\": \"{creditLimit}\"")}} }""";
         var json = $$"""
         {
           "realm": "centrex.test",
@@ -27,7 +30,8 @@ internal static class HookDirectory
                      { "id": "default", "name": "Default site", "maxCalls": {{defaultMaxCalls}} } ],
           "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": ["127.0.0.1:9"] } ],
           "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" } ],
-          "accounts": [ {{Account(Prepaid, "101", "hq", "debit")}}, {{Account(Postpaid, "102", "hq", "credit")}}, {{Account(NoSite, "103", null, "debit")}} ]
+          "accounts": [ {{Account(Prepaid, "101", "hq", "debit")}}, {{Account(Postpaid, "102", "hq", "credit")}}, {{Account(NoSite, "103", null, "debit")}},
+                        {{Account(Limited, "104", "hq", "credit", "0.100")}} ]
         }
         """;
         return JsonSwitchDirectory.Parse(json, "hooks-test");

@@ -2,7 +2,6 @@ using System.Net;
 using Centrex.Switch.Clock;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
-using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Tests.Support;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
-using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using NodaTime;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Centrex.Switch.Provisioning;
+namespace Centrex.Switch.Tests.Support;
 
 /// <summary>The JSON shape of the directory file.</summary>
-public sealed partial class JsonSwitchDirectory
+internal sealed partial class JsonSwitchDirectory
 {
     private static readonly JsonSerializerOptions _options = new()
     {
@@ -63,6 +63,7 @@ public sealed partial class JsonSwitchDirectory
         public string? Ha1Md5 { get; set; }
         public string? Ha1Sha256 { get; set; }
         public string? Type { get; set; }
+        public string? CreditLimit { get; set; }
     }
 
     private sealed class DidModel

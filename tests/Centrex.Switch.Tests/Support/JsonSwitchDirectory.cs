@@ -1,13 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using Centrex.Rating.Money;
+using Centrex.Switch.Provisioning;
 
-namespace Centrex.Switch.Provisioning;
+namespace Centrex.Switch.Tests.Support;
 
 /// <summary>
-/// The switch directory read from one JSON file (format in the README, "Switch directory"). Loading checks every
-/// reference (customer, site, trunk, account) and names the offending entry in its error.
+/// A switch directory for the switch's own tests, read from compact JSON (camelCase names, the switch's records one to
+/// one). The product reads the one provisioning format instead (<c>centrex serve</c> adapts it in the host); this lets
+/// the switch be tested without the provisioning module, as the module rules want. Loading checks every reference.
 /// </summary>
-public sealed partial class JsonSwitchDirectory : ISwitchDirectory
+internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
 {
     private readonly Dictionary<string, SwitchAccount> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwitchCustomer> _customers = new(StringComparer.Ordinal);
@@ -85,8 +88,11 @@ public sealed partial class JsonSwitchDirectory : ISwitchDirectory
                 throw new FormatException($"{source}: accounts[{id}]: needs ha1Md5 or ha1Sha256 (digest hashes, never passwords)");
             }
 
+            Mills? creditLimit = account.CreditLimit is null ? null
+                : Mills.TryParse(account.CreditLimit, out var limit) && limit.Value >= 0 ? limit
+                : throw new FormatException($"{source}: accounts[{id}].creditLimit: '{account.CreditLimit}' is not an amount such as \"25.00\"");
             var entry = new SwitchAccount(id, customer, account.Site, account.Extension, account.Username ?? id,
-                account.Ha1Md5?.ToLowerInvariant(), account.Ha1Sha256?.ToLowerInvariant(), account.Type ?? "credit");
+                account.Ha1Md5?.ToLowerInvariant(), account.Ha1Sha256?.ToLowerInvariant(), account.Type ?? "credit", creditLimit);
             _accounts[id] = entry;
             _accounts[entry.Username] = entry;
             if (account.Extension is not null && !extensions[customer].TryAdd(account.Extension, id))

@@ -1,0 +1,122 @@
+using System.Net;
+using Centrex.Provisioning;
+using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
+using Centrex.Switch.Provisioning;
+using SwitchDialingRules = Centrex.Switch.Provisioning.DialingRules;
+
+namespace Centrex.Switching;
+
+/// <summary>
+/// The switch's directory over the provisioning store's snapshot (issue 4: one store, one format). It lives in the host
+/// because the host is what wires modules together: the switch knows only <see cref="ISwitchDirectory"/>, the
+/// provisioning module nothing of SIP. Accounts with SIP credentials are the switch's accounts; a credit account
+/// brings its credit limit, so balance authorization refuses what the limit cannot cover. Built once from a snapshot
+/// and read-only after, so any thread may read it.
+/// </summary>
+internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
+{
+    /// <summary>The port a trunk address without one is reached on (RFC 3261 §19.1.2: 5060 for sip).</summary>
+    private const int SipPort = 5060;
+
+    private readonly Dictionary<string, SwitchAccount> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwitchCustomer> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwitchAccount> _dids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwitchTrunk> _trunks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwitchSite> _sites = new(StringComparer.Ordinal);
+    private readonly SwitchSite _defaultSite;
+
+    private ProvisionedSwitchDirectory(ProvisioningSnapshot snapshot)
+    {
+        var settings = snapshot.Switch ?? SwitchSettings.Default;
+        Realm = settings.Realm;
+        DigestAlgorithms = settings.DigestAlgorithms;
+        FeatureCodes = new HashSet<string>(settings.FeatureCodes, StringComparer.Ordinal);
+
+        foreach (var s in snapshot.Sites)
+        {
+            _sites[s.Id] = new SwitchSite(s.Id, s.Name, s.MaxCalls, s.MaxIncoming, s.MaxOutgoing, s.MaxForwarded, s.MaxBandwidthKbps, s.MaxIncomingKbps, s.MaxOutgoingKbps);
+        }
+
+        _defaultSite = _sites.TryGetValue(SwitchSite.DefaultId, out var provisioned) ? provisioned : new SwitchSite(SwitchSite.DefaultId, "Default site");
+        _sites[SwitchSite.DefaultId] = _defaultSite;
+
+        foreach (var t in snapshot.Trunks)
+        {
+            var address = IPEndPoint.Parse(t.Address);
+            var sources = (t.Sources.Count == 0 ? [t.Address] : t.Sources).Select(IPEndPoint.Parse).ToArray(); // port 0: any port
+            _trunks[t.Id] = new SwitchTrunk(t.Id, address.Port == 0 ? new IPEndPoint(address.Address, SipPort) : address, sources);
+        }
+
+        var lines = snapshot.Accounts.Where(a => a.Sip is not null).ToList();
+        foreach (var c in snapshot.Customers)
+        {
+            var extensions = lines.Where(a => a.CustomerId == c.Id && a.Extension is not null).ToDictionary(a => a.Extension!, a => a.Id, StringComparer.Ordinal);
+            var rules = c.DialPlan.DialingRules == Provisioning.Model.DialingRules.NorthAmerica ? SwitchDialingRules.NorthAmerica : SwitchDialingRules.E164;
+            _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk);
+        }
+
+        foreach (var a in lines)
+        {
+            var sip = a.Sip!;
+            var account = new SwitchAccount(a.Id, a.CustomerId, a.Site, a.Extension, sip.Username, sip.Ha1Md5, sip.Ha1Sha256,
+                WireNames.Name(WireNames.AccountTypes, a.Type), a.Type == AccountType.Credit ? a.CreditLimit : null);
+            _accounts[a.Id] = account;
+            _accounts[sip.Username] = account;
+            foreach (var did in a.Dids)
+            {
+                _dids[did] = account;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public string Realm { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> DigestAlgorithms { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> FeatureCodes { get; }
+
+    /// <summary>How many accounts the switch serves (those with SIP credentials).</summary>
+    public int AccountCount => _accounts.Values.Distinct().Count();
+
+    /// <summary>The directory of <paramref name="snapshot"/>, after checking it as an import would.</summary>
+    /// <exception cref="ProvisioningException">The snapshot breaks a provisioning rule; the message names <paramref name="source"/> and the record.</exception>
+    public static ProvisionedSwitchDirectory From(ProvisioningSnapshot snapshot, string source)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ProvisioningValidator.Validate(snapshot, source);
+        return new ProvisionedSwitchDirectory(snapshot);
+    }
+
+    /// <inheritdoc/>
+    public SwitchAccount? FindAccount(string usernameOrId) => _accounts.GetValueOrDefault(usernameOrId);
+
+    /// <inheritdoc/>
+    public SwitchCustomer? FindCustomer(string id) => _customers.GetValueOrDefault(id);
+
+    /// <inheritdoc/>
+    public SwitchAccount? FindByDid(string e164) => _dids.GetValueOrDefault(e164);
+
+    /// <inheritdoc/>
+    public SwitchTrunk? FindTrunk(string id) => _trunks.GetValueOrDefault(id);
+
+    /// <inheritdoc/>
+    public SwitchTrunk? FindTrunkBySource(IPEndPoint remote)
+    {
+        foreach (var trunk in _trunks.Values)
+        {
+            if (trunk.IsSource(remote))
+            {
+                return trunk;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;
+}

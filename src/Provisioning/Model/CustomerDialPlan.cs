@@ -1,0 +1,13 @@
+namespace Centrex.Provisioning.Model;
+
+/// <summary>A customer's dial plan (seed 004, "IP Centrex"); its extensions are on its accounts.</summary>
+/// <param name="DialingRules">How dialed numbers become E.164.</param>
+/// <param name="Trunk">The trunk its calls to the public network leave by, or null (they cannot leave).</param>
+/// <param name="AbbreviatedDialing">
+/// Abbreviated number → what it dials (an extension, an account id or an E.164 number; empty: dial it as is, e.g. 911).
+/// </param>
+public sealed record CustomerDialPlan(DialingRules DialingRules, string? Trunk, IReadOnlyDictionary<string, string> AbbreviatedDialing)
+{
+    /// <summary>E.164 dialing, no trunk, no abbreviations: what a customer without switch settings has.</summary>
+    public static CustomerDialPlan None { get; } = new(DialingRules.E164, null, new Dictionary<string, string>());
+}

@@ -1,0 +1,16 @@
+namespace Centrex.Provisioning.Model;
+
+/// <summary>The switch's own settings.</summary>
+/// <param name="Realm">
+/// The digest realm (RFC 3261 §22.1). Every HA1 is computed with it, so changing it invalidates every stored hash.
+/// </param>
+/// <param name="DigestAlgorithms">Algorithms offered in challenges, most preferred first (RFC 8760 §2.4): <c>SHA-256</c>, <c>MD5</c>.</param>
+/// <param name="FeatureCodes">Feature codes the dial plan recognizes (seed 000: *72, *73, *97, *98).</param>
+public sealed record SwitchSettings(string Realm, IReadOnlyList<string> DigestAlgorithms, IReadOnlyList<string> FeatureCodes)
+{
+    /// <summary>The digest algorithms the switch implements.</summary>
+    public static readonly IReadOnlyList<string> KnownDigestAlgorithms = ["SHA-256", "MD5"];
+
+    /// <summary>What the switch runs with when nothing is provisioned.</summary>
+    public static SwitchSettings Default { get; } = new("centrex", KnownDigestAlgorithms, ["*72", "*73", "*97", "*98"]);
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using Centrex.Provisioning.Model;
+
+namespace Centrex.Provisioning;
+
+/// <summary>The switch's rules (issue 4): settings, sites, trunks, dial plans, extensions, SIP credentials and DIDs.</summary>
+public static partial class ProvisioningValidator
+{
+    private static void ValidateSwitch(ProvisioningSnapshot s, string source)
+    {
+        var settings = s.Switch ?? SwitchSettings.Default;
+        ValidateSettings(settings, source);
+
+        foreach (var site in s.Sites)
+        {
+            var where = $"{source}: sites (id \"{site.Id}\")";
+            if (site.Name.Trim().Length == 0)
+            {
+                throw new ProvisioningException($"{where}: name is empty");
+            }
+
+            int?[] limits = [site.MaxCalls, site.MaxIncoming, site.MaxOutgoing, site.MaxForwarded, site.MaxBandwidthKbps, site.MaxIncomingKbps, site.MaxOutgoingKbps];
+            if (limits.Any(l => l < 0))
+            {
+                throw new ProvisioningException($"{where}: a limit may not be negative (leave it out for no limit)");
+            }
+        }
+
+        foreach (var trunk in s.Trunks)
+        {
+            var where = $"{source}: trunks (id \"{trunk.Id}\")";
+            if (!IsEndpoint(trunk.Address))
+            {
+                throw new ProvisioningException($"{where}: address '{trunk.Address}' is not an IP address with an optional port (192.0.2.1 or 192.0.2.1:5060)");
+            }
+
+            foreach (var bad in trunk.Sources.Where(a => !IsEndpoint(a)))
+            {
+                throw new ProvisioningException($"{where}: sources: '{bad}' is not an IP address with an optional port");
+            }
+        }
+
+        var trunks = s.Trunks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in s.Customers)
+        {
+            var where = $"{source}: customers (id \"{c.Id}\")";
+            if (c.DialPlan.Trunk is { } trunk && !trunks.Contains(trunk))
+            {
+                throw new ProvisioningException($"{where}: trunk \"{trunk}\" does not exist");
+            }
+
+            foreach (var (code, number) in c.DialPlan.AbbreviatedDialing)
+            {
+                if (!IsDialable(code, "0123456789*#"))
+                {
+                    throw new ProvisioningException($"{where}: abbreviated_dialing: '{code}' is not 1 to 15 digits, * or #");
+                }
+
+                if (number.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
+                {
+                    throw new ProvisioningException($"{where}: abbreviated_dialing: \"{code}\" dials '{number}', which has spaces");
+                }
+            }
+        }
+
+        ValidateLines(s, settings, source);
+    }
+
+    private static void ValidateSettings(SwitchSettings settings, string source)
+    {
+        var where = $"{source}: switch";
+
+        // RFC 3261 §25.1: the realm is a quoted-string in every challenge; a quote or backslash would need escaping
+        // that not every phone undoes before it hashes.
+        if (settings.Realm.Trim().Length == 0 || settings.Realm.Any(ch => ch is '"' or '\\' || char.IsControl(ch)))
+        {
+            throw new ProvisioningException($"{where}: realm '{settings.Realm}' is empty or has a quote, backslash or control character");
+        }
+
+        if (settings.DigestAlgorithms.Count == 0 || settings.DigestAlgorithms.Distinct(StringComparer.Ordinal).Count() != settings.DigestAlgorithms.Count)
+        {
+            throw new ProvisioningException($"{where}: digest_algorithms lists each algorithm once, at least one");
+        }
+
+        foreach (var algorithm in settings.DigestAlgorithms.Where(a => !SwitchSettings.KnownDigestAlgorithms.Contains(a)))
+        {
+            throw new ProvisioningException($"{where}: digest_algorithms: '{algorithm}' is not one of {string.Join(", ", SwitchSettings.KnownDigestAlgorithms)}");
+        }
+
+        foreach (var code in settings.FeatureCodes.Where(c => !IsDialable(c, "0123456789*#")))
+        {
+            throw new ProvisioningException($"{where}: feature_codes: '{code}' is not 1 to 15 digits, * or #");
+        }
+    }
+
+    private static void ValidateLines(ProvisioningSnapshot s, SwitchSettings settings, string source)
+    {
+        var sites = s.Sites.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        var accountIds = s.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var extensions = new Dictionary<(string Customer, string Extension), string>();
+        var usernames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var dids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in s.Accounts)
+        {
+            var where = $"{source}: accounts (id \"{a.Id}\")";
+            if (a.Site is { } site && site != Site.DefaultId && !sites.Contains(site))
+            {
+                throw new ProvisioningException($"{where}: site \"{site}\" does not exist (provision it in \"sites\", or leave site out for the Default site)");
+            }
+
+            if ((a.Extension is not null || a.Dids.Count > 0) && a.Sip is null)
+            {
+                throw new ProvisioningException($"{where}: an extension or DID needs sip credentials: the switch delivers its calls to the phone registered with them");
+            }
+
+            if (a.Extension is { } extension)
+            {
+                if (!IsDialable(extension, "0123456789"))
+                {
+                    throw new ProvisioningException($"{where}: extension '{extension}' is not 1 to 15 digits");
+                }
+
+                if (!extensions.TryAdd((a.CustomerId, extension), a.Id))
+                {
+                    throw new ProvisioningException($"{where}: extension {extension} is already account \"{extensions[(a.CustomerId, extension)]}\"'s in customer \"{a.CustomerId}\"");
+                }
+            }
+
+            if (a.Sip is { } sip)
+            {
+                ValidateSip(a, sip, settings, where, accountIds, usernames);
+            }
+
+            foreach (var did in a.Dids)
+            {
+                if (!IsDialable(did, "0123456789"))
+                {
+                    throw new ProvisioningException($"{where}: dids: '{did}' is not an E.164 number (1 to 15 digits after an optional +)");
+                }
+
+                if (!dids.TryAdd(did, a.Id))
+                {
+                    throw new ProvisioningException($"{where}: dids: {did} is already assigned to account \"{dids[did]}\"");
+                }
+            }
+        }
+    }
+
+    private static void ValidateSip(Account a, SipCredentials sip, SwitchSettings settings, string where, HashSet<string> accountIds, Dictionary<string, string> usernames)
+    {
+        if (sip.Username.Length == 0 || sip.Username.Any(ch => ch is ':' or '"' or '\\' || char.IsWhiteSpace(ch) || char.IsControl(ch)))
+        {
+            throw new ProvisioningException($"{where}: sip.username '{sip.Username}' is empty or has a colon, quote, backslash or space");
+        }
+
+        // The switch finds an account by user name or id (ISwitchDirectory.FindAccount): both must point at one account.
+        if (!usernames.TryAdd(sip.Username, a.Id) || (sip.Username != a.Id && accountIds.Contains(sip.Username)))
+        {
+            var other = usernames.TryGetValue(sip.Username, out var owner) && owner != a.Id ? owner : sip.Username;
+            throw new ProvisioningException($"{where}: sip.username \"{sip.Username}\" is already account \"{other}\"'s");
+        }
+
+        if (sip.Ha1Md5 is not null && !IsHex(sip.Ha1Md5, 32))
+        {
+            throw new ProvisioningException($"{where}: sip.ha1_md5 is not 32 hex digits (an MD5 HA1; centrex sip-hash prints it)");
+        }
+
+        if (sip.Ha1Sha256 is not null && !IsHex(sip.Ha1Sha256, 64))
+        {
+            throw new ProvisioningException($"{where}: sip.ha1_sha256 is not 64 hex digits (a SHA-256 HA1; centrex sip-hash prints it)");
+        }
+
+        var offered = settings.DigestAlgorithms.Any(alg => alg == "MD5" ? sip.Ha1Md5 is not null : sip.Ha1Sha256 is not null);
+        if (!offered)
+        {
+            throw new ProvisioningException($"{where}: sip needs the hash of an algorithm the switch offers ({string.Join(", ", settings.DigestAlgorithms)}): ha1_md5 or ha1_sha256");
+        }
+    }
+
+    private static bool IsEndpoint(string text) =>
+        !text.Contains(' ', StringComparison.Ordinal) && IPEndPoint.TryParse(text, out _);
+
+    private static bool IsDialable(string text, string allowed) =>
+        text.Length is > 0 and <= 15 && text.All(allowed.Contains);
+
+    private static bool IsHex(string text, int length) =>
+        text.Length == length && text.All(char.IsAsciiHexDigitLower);
+}
