@@ -66,6 +66,7 @@ internal sealed partial class B2bua
         b.Raw("Call-ID: "u8).Raw(r[r.CallId]).Crlf();
         b.Raw("CSeq: "u8).Number(r.CSeq).Raw(" CANCEL\r\n"u8);
         _stack.SendRequest(b.Body([]).ToArray(), invite.Branch, call.BKind, call.BDestination!, call.BConnection, this, call);
+        invite.Cancelled();
     }
 
     private void OnBye(ServerTransaction transaction)

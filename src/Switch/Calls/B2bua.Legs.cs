@@ -118,6 +118,11 @@ internal sealed partial class B2bua
 
         if (call.State != CallState.Trying || call.Cancelled)
         {
+            if (call.State == CallState.Trying)
+            {
+                End(call, CallDisposition.Cancelled, 487); // the CANCEL crossed the 200: the caller already has its 487
+            }
+
             ByeB(call); // the caller gave up while the callee answered: release the callee (§15).
             return;
         }

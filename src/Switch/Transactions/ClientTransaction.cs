@@ -19,6 +19,7 @@ internal sealed class ClientTransaction
     private Duration _interval;
     private ISwitchTimer? _retransmit;
     private ISwitchTimer? _timeout;
+    private bool _cancelled;
     private byte[]? _ack;
 
     public ClientTransaction(SipStack stack, SipMessage request, byte[] bytes, string branch, SipTransportKind kind,
@@ -95,11 +96,36 @@ internal sealed class ClientTransaction
 
     private void TimedOut()
     {
-        if (State is TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding)
+        // Timer B ends only a Calling INVITE (§17.1.1.2): once the callee has sent a provisional it may ring for as long
+        // as the transaction user lets it (the B2BUA's no-answer timer, in place of a proxy's Timer C, §16.6 step 11).
+        if (State is TransactionState.Calling or TransactionState.Trying || (State == TransactionState.Proceeding && !IsInvite))
         {
             Terminate();
             User.OnTimeout(this);
         }
+    }
+
+    /// <summary>
+    /// The transaction user sent a CANCEL for this INVITE: if no final response comes within 64*T1 the transaction is
+    /// destroyed (§9.1), so a callee that rang and then vanished does not keep it for ever.
+    /// </summary>
+    internal void Cancelled()
+    {
+        if (!IsInvite || State is not (TransactionState.Calling or TransactionState.Proceeding) || _cancelled)
+        {
+            return;
+        }
+
+        _cancelled = true;
+        _timeout?.Cancel();
+        _timeout = _stack.StartTimer(SipTimerValues.Timeout, () =>
+        {
+            if (State is TransactionState.Calling or TransactionState.Proceeding)
+            {
+                Terminate();
+                User.OnTimeout(this); // the transaction user ends the call it was cancelling
+            }
+        });
     }
 
     internal void OnResponse(SipMessage response)
@@ -135,6 +161,12 @@ internal sealed class ClientTransaction
         switch (State)
         {
             case TransactionState.Calling or TransactionState.Proceeding when status < 200:
+                if (State == TransactionState.Calling && !_cancelled)
+                {
+                    _timeout?.Cancel(); // Timer B no longer applies (§17.1.1.2)
+                    _timeout = null;
+                }
+
                 State = TransactionState.Proceeding;
                 _retransmit?.Cancel();
                 User.OnResponse(this, response);
