@@ -25,6 +25,8 @@ public sealed class SipSwitch : IAsyncDisposable
         _transports.Start(settings.Endpoint, Stack);
     }
 
+    private int _disposed;
+
     /// <summary>The bound UDP address (the real port when 0 was asked for).</summary>
     public IPEndPoint UdpEndpoint => _transports.UdpEndpoint!;
 
@@ -77,5 +79,19 @@ public sealed class SipSwitch : IAsyncDisposable
     public static SipSwitch Start(SipSwitchSettings settings) => new(settings);
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _transports.DisposeAsync();
+    /// <remarks>Calls in progress are ended first (<see cref="B2bua.EndAll"/>): each gets its BYE or 503 and its CDR.</remarks>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        lock (Stack.Gate)
+        {
+            B2bua.EndAll();
+        }
+
+        return _transports.DisposeAsync();
+    }
 }

@@ -98,6 +98,32 @@ public sealed class SippChargingTests : IDisposable
     }
 
     [Fact]
+    public async Task Sipp_SwitchStoppingMidCall_ByeOnBothLegs_AndTheCallIsRecordedAndChargedUpToTheStop()
+    {
+        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
+        var gatewayPort = Sipp.FreeUdpPort();
+        await using var fixture = new HookedSwitch(clock, new IPEndPoint(IPAddress.Loopback, gatewayPort));
+        var (caller, gateway) = StartAnsweredCall(fixture, gatewayPort, HookedSwitch.Caller);
+        using (caller)
+        using (gateway)
+        {
+            clock.Advance(Duration.FromSeconds(90));
+
+            await fixture.Switch.DisposeAsync(); // what serve does on SIGTERM, before the CDR stage drains
+
+            var callerResult = Sipp.Finish(caller);
+            var gatewayResult = Sipp.Finish(gateway);
+            Assert.True(callerResult.ExitCode == 0, "caller: " + callerResult.Output);
+            Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
+        }
+
+        fixture.WaitForCdrs(_guard.Token);
+        var cdr = Assert.Single(ReadCdrs(fixture, clock.Now));
+        Assert.Equal((CallDisposition.Answered, 90), (cdr.Disposition, cdr.BillableSeconds));
+        Assert.Equal(new Mills(-120), fixture.Ledger.Store.Balance(HookedSwitch.Caller)); // two started minutes
+    }
+
+    [Fact]
     public async Task Sipp_LedgerCannotWrite_TheCallIsKeptUncharged_AndNewChargeableCallsGet503()
     {
         // A real ledger on a real small tmpfs, then filled until less than the ledger's 64 MiB reserve is free: its
