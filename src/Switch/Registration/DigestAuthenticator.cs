@@ -87,7 +87,9 @@ internal sealed class DigestAuthenticator(ISwitchDirectory directory, ISwitchClo
             return DigestOutcome.Refused;
         }
 
-        if (!TryNonceAge(nonce, out var age))
+        // The credentials must be for this request's Request-URI (RFC 3261 §22.4, RFC 7616 §3.4.6): otherwise a
+        // captured INVITE's credentials would authorize a call to any other number while its nonce lives.
+        if (!string.Equals(uri, request.Text(request.RequestUri.Whole), StringComparison.Ordinal) || !TryNonceAge(nonce, out var age))
         {
             return DigestOutcome.Refused;
         }

@@ -117,6 +117,25 @@ public class CallTests
     }
 
     [Fact]
+    public async Task Call_WithCredentialsForAnotherRequestUri_IsChallengedAgain()
+    {
+        // RFC 3261 §22.4: the digest-uri must be the Request-URI, or a captured INVITE's credentials would authorize a
+        // call to any number while the nonce lives.
+        await using var fixture = new SwitchFixture();
+        using var alice = new TestPhone(fixture.Endpoint, "16045550101");
+        const string Uri = "sip:2125551234@centrex.test";
+        alice.Send(alice.Request("INVITE", Uri, "x2", 1, "t", body: Flows.Sdp));
+        var challenge = alice.ReceiveResponse(407);
+        alice.Send(Flows.AckFor(alice, challenge, Uri));
+        var forOtherNumber = TestPhone.Authorization(challenge, SipHeaderKind.ProxyAuthenticate, alice.User, SwitchFixture.Password, "INVITE", "sip:102@centrex.test");
+
+        alice.Send(alice.Request("INVITE", Uri, "x2", 2, "t", extra: $"Proxy-Authorization: {forOtherNumber}\r\n", body: Flows.Sdp));
+
+        Assert.Equal(407, alice.ReceiveFinal().StatusCode);
+        Assert.Equal(0, fixture.Switch.ActiveCalls);
+    }
+
+    [Fact]
     public async Task Call_WithoutCredentials_Gets407()
     {
         await using var fixture = new SwitchFixture();

@@ -19,7 +19,7 @@ internal static class Sipp
         var info = new ProcessStartInfo("sipp") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in (string[])[$"{target.Address}:{target.Port}", "-sf", Scenario(scenario), "-m", "1", "-i", "127.0.0.1",
             "-p", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nostdin", "-timeout", "30s", "-timeout_error",
-            "-recv_timeout", "20000", .. extra])
+            "-recv_timeout", "20000", .. AuthUri(scenario, target, extra), .. extra])
         {
             info.ArgumentList.Add(arg);
         }
@@ -27,6 +27,20 @@ internal static class Sipp
         var process = Process.Start(info)!;
         process.StandardInput.Close();
         return process;
+    }
+
+    /// <summary>
+    /// sipp answers a challenge with <c>uri="sip:HOST:PORT"</c> unless told the Request-URI, and the switch requires the
+    /// digest-uri to be the Request-URI (RFC 3261 §22.4): a caller scenario (<c>uac-*</c>, whose Request-URI is
+    /// <c>sip:[service]@[remote_ip]:[remote_port]</c>) that authenticates gets it with <c>-auth_uri</c>; REGISTER's
+    /// Request-URI is <c>sip:HOST:PORT</c> already.
+    /// </summary>
+    private static string[] AuthUri(string scenario, IPEndPoint target, string[] extra)
+    {
+        var service = Array.IndexOf(extra, "-s");
+        return scenario.StartsWith("uac-", StringComparison.Ordinal) && service >= 0 && Array.IndexOf(extra, "-au") >= 0 && Array.IndexOf(extra, "-auth_uri") < 0
+            ? ["-auth_uri", $"{extra[service + 1]}@{target.Address}:{target.Port}"] // sipp writes the "sip:"
+            : [];
     }
 
     /// <summary>Waits for the run to end (bounded) and returns its exit code and screen output.</summary>

@@ -108,7 +108,12 @@ public class SippTests
     {
         var port = Sipp.FreeUdpPort();
         string[] transport = tcp ? ["-t", "t1"] : ["-t", "u1"];
-        var registered = Sipp.Run("register", fixture.Endpoint, port, ["-s", Callee, "-au", Callee, "-ap", SwitchFixture.Password, .. transport]);
+        // Over TCP the REGISTER's connection comes from its own port (closing it leaves that port in TIME_WAIT, where
+        // the callee could not listen), naming the callee's port as its contact.
+        var registered = tcp
+            ? Sipp.Run("register-contact", fixture.Endpoint, Sipp.FreeUdpPort(),
+                ["-s", Callee, "-au", Callee, "-ap", SwitchFixture.Password, "-key", "contact_port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. transport])
+            : Sipp.Run("register", fixture.Endpoint, port, ["-s", Callee, "-au", Callee, "-ap", SwitchFixture.Password, .. transport]);
         Assert.True(registered.ExitCode == 0, registered.Output);
 
         using var uas = Sipp.Start(callee, fixture.Endpoint, port, transport);
