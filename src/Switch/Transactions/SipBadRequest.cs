@@ -7,7 +7,7 @@ namespace Centrex.Switch.Transactions;
 
 /// <summary>
 /// The 400 for a message that did not parse (RFC 3261 §21.4.1), when one can be addressed at all: the bytes must
-/// look like a request other than ACK and carry Via, From, To, Call-ID and CSeq lines to copy back. The reason phrase
+/// look like a request other than ACK and carry a Via line; From, To, Call-ID and CSeq are copied back when present. The reason phrase
 /// names what was wrong. Anything else (responses, garbage) is dropped (§18.1.2, RFC 4475 §3.1.2).
 /// </summary>
 internal static class SipBadRequest
@@ -79,6 +79,8 @@ internal static class SipBadRequest
             }
         }
 
-        return found == 31 ? b.Raw("Server: Centrex\r\n"u8).Body([]).ToArray() : null;
+        // A Via is what addresses a response (§18.2.2); the other four are copied when present, so a request missing
+        // one of them (RFC 4475 §3.3.1 insuf) still hears why it was refused instead of retransmitting into silence.
+        return (found & 1) != 0 ? b.Raw("Server: Centrex\r\n"u8).Body([]).ToArray() : null;
     }
 }
