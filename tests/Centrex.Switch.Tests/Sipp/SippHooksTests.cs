@@ -67,4 +67,27 @@ public sealed class SippHooksTests : IDisposable
         var dispositions = CdrStore.Read(fixture.Ledger.DataDirectory, now - Duration.FromDays(1), now + Duration.FromDays(1)).Select(c => c.Disposition).Order();
         Assert.Equal([CallDisposition.Answered, CallDisposition.RefusedByLimit], dispositions);
     }
+
+    [Theory]
+    [InlineData("uas-busy", "uac-busy", CallDisposition.Busy)]
+    [InlineData("uas-ring", "uac-cancel", CallDisposition.Cancelled)]
+    public async Task Sipp_CallThatEndsUnanswered_GivesItsSiteSlotBack(string callee, string caller, CallDisposition disposition)
+    {
+        await using var fixture = new HookedSwitch();
+        var calleePort = Sipp.FreeUdpPort();
+        var registered = Sipp.Run("register", fixture.Endpoint, calleePort, "-s", HookedSwitch.Callee, "-au", HookedSwitch.Callee, "-ap", SwitchFixture.Password);
+        Assert.True(registered.ExitCode == 0, registered.Output);
+        using var uas = Sipp.Start(callee, fixture.Endpoint, calleePort);
+        Sipp.WaitUntilBound(calleePort, uas);
+
+        var first = Sipp.Run(caller, fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "102", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password);
+        var uasResult = Sipp.Finish(uas);
+
+        Assert.True(first.ExitCode == 0, "caller: " + first.Output);
+        Assert.True(uasResult.ExitCode == 0, "callee: " + uasResult.Output);
+        fixture.WaitForCdrs(_guard.Token);
+        Assert.True(fixture.Hooks.Admission.Usage("hq").IsIdle, "the site slot was not released");
+        var now = SystemClock.Instance.GetCurrentInstant();
+        Assert.Equal(disposition, Assert.Single(CdrStore.Read(fixture.Ledger.DataDirectory, now - Duration.FromDays(1), now + Duration.FromDays(1))).Disposition);
+    }
 }
