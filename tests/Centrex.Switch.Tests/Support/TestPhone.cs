@@ -63,6 +63,22 @@ internal sealed class TestPhone : IDisposable
         }
     }
 
+    /// <summary>
+    /// The messages already waiting in the socket, without waiting for more. Loopback UDP is delivered inside the
+    /// sender's send call, so after the manual clock's Advance (which sends on the calling thread) this is exact.
+    /// </summary>
+    public List<SipMessage> Drain()
+    {
+        var messages = new List<SipMessage>();
+        while (_udp.Available > 0)
+        {
+            IPEndPoint? from = null;
+            messages.Add(SipMessage.ParseNew(_udp.Receive(ref from), out _));
+        }
+
+        return messages;
+    }
+
     public SipMessage ReceiveResponse(int status) => Receive(m => !m.IsRequest && m.StatusCode == status).Message;
 
     public SipMessage ReceiveFinal() => Receive(m => !m.IsRequest && m.StatusCode >= 200).Message;
