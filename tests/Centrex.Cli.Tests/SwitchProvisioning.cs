@@ -29,11 +29,12 @@ internal static class SwitchProvisioning
 
     /// <param name="site">The hq site's record (limits spliced in).</param>
     /// <param name="trunkSources">The pstn trunk's sources.</param>
-    public static string Json(string site = "\"max_outgoing\": 1", string trunkSources = "\"127.0.0.1\"") => $$"""
+    /// <param name="trunkAddress">The pstn trunk's gateway, where calls out go.</param>
+    public static string Json(string site = "\"max_outgoing\": 1", string trunkSources = "\"127.0.0.1\"", string trunkAddress = "127.0.0.1:9") => $$"""
         { "format": "centrex-provisioning/1",
           "switch": { "realm": "{{Realm}}", "digest_algorithms": ["MD5", "SHA-256"], "feature_codes": ["*72", "*73", "*97", "*98"] },
           "sites": [ { "id": "hq", "name": "Head office", {{site}} }, { "id": "default", "name": "Default site", "max_calls": 5 } ],
-          "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": [{{trunkSources}}] },
+          "trunks": [ { "id": "pstn", "address": "{{trunkAddress}}", "sources": [{{trunkSources}}] },
                       { "id": "carrier", "address": "192.0.2.1" } ],
           "customers": [ { "id": "acme", "company": "Acme", "contact": "A", "email": "a@x.example",
              "address": { "street": "1 Main", "city": "Vancouver", "province": "BC", "country": "CA", "postal_code": "V7Y" },
