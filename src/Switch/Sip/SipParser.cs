@@ -149,72 +149,101 @@ internal static partial class SipParser
         bodyStart = 0;
         while (true)
         {
-            var lf = span[pos..].IndexOf((byte)'\n');
-            if (lf < 0)
+            if ((uint)pos >= (uint)span.Length)
             {
                 return SipParseError.HeadersNotTerminated;
             }
 
-            var lineEnd = pos + lf;
-            var contentEnd = TrimLineEnd(span, pos, lineEnd);
-            if (contentEnd == pos)
+            var first = span[pos];
+            if (first == (byte)'\n' || (first == (byte)'\r' && pos + 1 < span.Length && span[pos + 1] == (byte)'\n'))
             {
-                bodyStart = lineEnd + 1;
+                // The empty line (CRLF, or a bare LF) ends the headers (RFC 3261 §7).
+                bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
                 return SipParseError.None;
             }
 
-            var first = span[pos];
+            int lf;
             if (SipChars.IsWsp(first))
             {
                 // Line folding (RFC 3261 §7.3.1): the value goes on; readers treat the CRLF and WSP as LWS.
+                lf = span[pos..].IndexOf((byte)'\n');
+                if (lf < 0)
+                {
+                    return SipParseError.HeadersNotTerminated;
+                }
+
                 if (m.HeaderCount == 0)
                 {
                     return SipParseError.FoldWithoutHeader;
                 }
 
-                m.ExtendLastHeader(TrimTrailing(span, pos, contentEnd));
+                lf += pos;
+                m.ExtendLastHeader(TrimTrailing(span, pos, TrimLineEnd(span, pos, lf)));
             }
             else
             {
-                var error = AddHeaderLine(m, span, pos, contentEnd);
+                var error = AddHeaderLine(m, span, pos, out lf);
                 if (error != SipParseError.None)
                 {
                     return error;
                 }
             }
 
-            pos = lineEnd + 1;
+            pos = lf + 1;
         }
     }
 
+    /// <summary>
+    /// One header line in one forward pass: the name (token bytes, which never include CR or LF), HCOLON, the value
+    /// up to the LF found by a vectorized search. <paramref name="lf"/> is the line's LF.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, int pos, int end)
+    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, int pos, out int lf)
     {
-        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS: one pass over the name finds the colon too.
-        var line = span[pos..end];
-        var nameEnd = SipChars.CountIn(line, SipChars.Token);
+        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 §25.1).
+        var nameEnd = pos + SipChars.CountIn(span[pos..], SipChars.Token);
         var colon = nameEnd;
-        while (colon < line.Length && SipChars.IsWsp(line[colon]))
+        while (colon < span.Length && SipChars.IsWsp(span[colon]))
         {
             colon++;
         }
 
-        if (colon >= line.Length || line[colon] != (byte)':' || nameEnd == 0)
+        if (colon >= span.Length || span[colon] != (byte)':' || nameEnd == pos)
         {
-            return line.IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
+            return BadHeaderLine(span, pos, out lf);
         }
 
-        var name = line[..nameEnd];
-
-        var valueStart = pos + colon + 1;
-        while (valueStart < end && SipChars.IsWsp(span[valueStart]))
+        var valueStart = colon + 1;
+        while (valueStart < span.Length && SipChars.IsWsp(span[valueStart]))
         {
             valueStart++;
         }
 
-        var valueEnd = TrimTrailing(span, valueStart, end);
-        var header = new SipHeader(SipHeaderNames.Lookup(name), new TextRange(pos, nameEnd), new TextRange(valueStart, valueEnd - valueStart));
+        lf = span[valueStart..].IndexOf((byte)'\n');
+        if (lf < 0)
+        {
+            return SipParseError.HeadersNotTerminated;
+        }
+
+        lf += valueStart;
+        var valueEnd = TrimTrailing(span, valueStart, TrimLineEnd(span, valueStart, lf));
+        var name = new TextRange(pos, nameEnd - pos);
+        var header = new SipHeader(SipHeaderNames.Lookup(span.Slice(pos, name.Length)), name, new TextRange(valueStart, valueEnd - valueStart));
         return m.AddHeader(header) ? SipParseError.None : SipParseError.TooManyHeaders;
+    }
+
+    /// <summary>Why a line is not <c>name: value</c>; an unterminated line counts first, as the whole header block is then incomplete.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SipParseError BadHeaderLine(ReadOnlySpan<byte> span, int pos, out int lf)
+    {
+        lf = span[pos..].IndexOf((byte)'\n');
+        if (lf < 0)
+        {
+            return SipParseError.HeadersNotTerminated;
+        }
+
+        lf += pos;
+        return span[pos..lf].IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
