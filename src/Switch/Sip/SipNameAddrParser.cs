@@ -98,16 +98,15 @@ internal static class SipNameAddrParser
             return false;
         }
 
-        var rest = s.Rest;
-        var close = rest.IndexOf((byte)'>');
-        if (close <= 0)
+        // One vectorized search finds the '>' and proves there is no whitespace before it.
+        var close = s.Rest.IndexOfAny(SipChars.SpacesOrRightAngle);
+        if (close <= 0 || buffer[s.Position + close] != (byte)'>')
         {
             return false;
         }
 
         uri = new TextRange(s.Position, close);
         s.Position += close + 1;
-        return !SipChars.Any(buffer.Slice(uri.Start, uri.Length), SipChars.Space);
+        return true;
     }
-
 }

@@ -110,7 +110,7 @@ internal static partial class SipParser
         }
 
         var uriRange = new TextRange(start + sp1 + 1, sp2);
-        if (SipChars.Any(rest[..sp2], SipChars.Space) || !SipUriParser.TryParse(span, uriRange, out var uri))
+        if (SipChars.HasSpace(rest[..sp2]) || !SipUriParser.TryParse(span, uriRange, out var uri))
         {
             return SipParseError.BadRequestUri;
         }
