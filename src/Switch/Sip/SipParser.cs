@@ -21,20 +21,20 @@ internal static partial class SipParser
             pos++;
         }
 
-        var lf = span[pos..].IndexOf((byte)'\n');
-        if (lf < 0)
+        var lines = new SipLineEnds(span);
+        var lineEnd = lines.Next(pos);
+        if (lineEnd < 0)
         {
             return span.Length == 0 ? SipParseError.Incomplete : SipParseError.HeadersNotTerminated;
         }
 
-        var lineEnd = pos + lf;
         var error = ParseStartLine(m, span, pos, TrimLineEnd(span, pos, lineEnd));
         if (error != SipParseError.None)
         {
             return error;
         }
 
-        error = ReadHeaderLines(m, span, lineEnd + 1, out var bodyStart);
+        error = ReadHeaderLines(m, span, ref lines, lineEnd + 1, out var bodyStart);
         if (error != SipParseError.None)
         {
             return error;
@@ -144,7 +144,7 @@ internal static partial class SipParser
         return SipParseError.None;
     }
 
-    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, int pos, out int bodyStart)
+    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, ref SipLineEnds lines, int pos, out int bodyStart)
     {
         bodyStart = 0;
         while (true)
@@ -166,7 +166,7 @@ internal static partial class SipParser
             if (SipChars.IsWsp(first))
             {
                 // Line folding (RFC 3261 §7.3.1): the value goes on; readers treat the CRLF and WSP as LWS.
-                lf = span[pos..].IndexOf((byte)'\n');
+                lf = lines.Next(pos);
                 if (lf < 0)
                 {
                     return SipParseError.HeadersNotTerminated;
@@ -177,12 +177,11 @@ internal static partial class SipParser
                     return SipParseError.FoldWithoutHeader;
                 }
 
-                lf += pos;
                 m.ExtendLastHeader(TrimTrailing(span, pos, TrimLineEnd(span, pos, lf)));
             }
             else
             {
-                var error = AddHeaderLine(m, span, pos, out lf);
+                var error = AddHeaderLine(m, span, ref lines, pos, out lf);
                 if (error != SipParseError.None)
                 {
                     return error;
@@ -195,10 +194,10 @@ internal static partial class SipParser
 
     /// <summary>
     /// One header line in one forward pass: the name (token bytes, which never include CR or LF), HCOLON, the value
-    /// up to the LF found by a vectorized search. <paramref name="lf"/> is the line's LF.
+    /// up to the next LF from <see cref="SipLineEnds"/>. <paramref name="lf"/> is the line's LF.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, int pos, out int lf)
+    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, ref SipLineEnds lines, int pos, out int lf)
     {
         // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 §25.1).
         var nameEnd = pos + SipChars.CountIn(span[pos..], SipChars.Token);
@@ -219,13 +218,12 @@ internal static partial class SipParser
             valueStart++;
         }
 
-        lf = span[valueStart..].IndexOf((byte)'\n');
+        lf = lines.Next(valueStart);
         if (lf < 0)
         {
             return SipParseError.HeadersNotTerminated;
         }
 
-        lf += valueStart;
         var valueEnd = TrimTrailing(span, valueStart, TrimLineEnd(span, valueStart, lf));
         var name = new TextRange(pos, nameEnd - pos);
         var header = new SipHeader(SipHeaderNames.Lookup(span.Slice(pos, name.Length)), name, new TextRange(valueStart, valueEnd - valueStart));
