@@ -74,22 +74,26 @@ internal static partial class SipParser
         }
 
         var line = span[start..end];
-        var sp1 = line.IndexOf((byte)' ');
-        if (sp1 <= 0)
-        {
-            return SipParseError.BadStartLine;
-        }
 
-        if (line.StartsWith("SIP/"u8))
+        // A request's method is a token and ends at the first SP, so one pass over it usually finds that SP too.
+        var sp1 = SipChars.CountIn(line, SipChars.Token);
+        if (sp1 == 0 || sp1 >= line.Length || line[sp1] != (byte)' ')
         {
-            return ParseStatusLine(m, line, start, sp1);
+            sp1 = line.IndexOf((byte)' ');
+            if (sp1 <= 0)
+            {
+                return SipParseError.BadStartLine;
+            }
+
+            if (line.StartsWith("SIP/"u8))
+            {
+                return ParseStatusLine(m, line, start, sp1);
+            }
+
+            return SipParseError.BadMethod; // the first SP is not where the token ends
         }
 
         var method = line[..sp1];
-        if (!SipChars.All(method, SipChars.Token))
-        {
-            return SipParseError.BadMethod;
-        }
 
         var rest = line[(sp1 + 1)..];
         var sp2 = rest.IndexOf((byte)' ');
@@ -99,13 +103,13 @@ internal static partial class SipParser
         }
 
         var version = rest[(sp2 + 1)..];
-        if (SipChars.Any(version, SipChars.Space))
+        if (!SipAscii.IsSipVersion(version))
         {
-            return SipParseError.BadRequestUri; // RFC 4475 §3.1.2.7: whitespace inside the Request-URI.
-        }
+            if (SipChars.Any(version, SipChars.Space))
+            {
+                return SipParseError.BadRequestUri; // RFC 4475 §3.1.2.7: whitespace inside the Request-URI.
+            }
 
-        if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
-        {
             return SipParseError.BadVersion;
         }
 
