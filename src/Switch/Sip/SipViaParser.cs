@@ -44,16 +44,30 @@ internal static class SipViaParser
         via = default;
         s.SkipLws();
         var start = s.Position;
-        if (!s.TryToken(out var protocol) || !s.TrySeparator((byte)'/') || !s.TryToken(out var version)
-            || !s.TrySeparator((byte)'/') || !s.TryToken(out var transport))
+        TextRange transport;
+        if (SipAscii.StartsWithSipVersionSlash(s.Rest))
         {
-            return SipParseError.BadVia;
+            // What every phone sends: "SIP/2.0/" with no LWS inside, checked in one 8-byte compare.
+            s.Position += 8;
+            s.SkipLws(); // SLASH = SWS "/" SWS
+            if (!s.TryToken(out transport))
+            {
+                return SipParseError.BadVia;
+            }
         }
-
-        if (!SipAscii.EqualsLower(buffer.Slice(protocol.Start, protocol.Length), "sip"u8)
-            || !buffer.Slice(version.Start, version.Length).SequenceEqual("2.0"u8))
+        else
         {
-            return SipParseError.ViaVersion;
+            if (!s.TryToken(out var protocol) || !s.TrySeparator((byte)'/') || !s.TryToken(out var version)
+                || !s.TrySeparator((byte)'/') || !s.TryToken(out transport))
+            {
+                return SipParseError.BadVia;
+            }
+
+            if (!SipAscii.EqualsLower(buffer.Slice(protocol.Start, protocol.Length), "sip"u8)
+                || !buffer.Slice(version.Start, version.Length).SequenceEqual("2.0"u8))
+            {
+                return SipParseError.ViaVersion;
+            }
         }
 
         s.SkipLws();
