@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Centrex.Switch.Sip;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Centrex.Switch.Sip;
 /// </summary>
 internal static class SipNameAddrParser
 {
+    // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
+    // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryRead(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipNameAddr value)
     {
         value = default;

@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace Centrex.Switch.Sip;
 
 /// <summary>Checks and splits a URI the caller has checked for whitespace (RFC 3261 §19.1.1 and §25.1, RFC 5118 for IPv6).</summary>
 internal static class SipUriParser
 {
+    // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
+    // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryParse(ReadOnlySpan<byte> buffer, TextRange range, out SipUri uri)
     {
         uri = default;

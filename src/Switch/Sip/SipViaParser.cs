@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Centrex.Switch.Sip;
 
 /// <summary>
@@ -39,6 +41,9 @@ internal static class SipViaParser
         }
     }
 
+    // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
+    // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static SipParseError TryReadOne(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipVia via)
     {
         via = default;
