@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Centrex.Switch.Sip;
 
@@ -28,4 +29,22 @@ internal static class SipAscii
 
         return true;
     }
+
+    /// <summary>
+    /// <c>SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT</c> for 2.0 (RFC 3261 §7.1, letters case-insensitive), in two
+    /// overlapping 4-byte compares: "sip/" with letters folded, then "/2.0" exactly, so no control byte folds onto a digit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSipVersion(ReadOnlySpan<byte> s) =>
+        s.Length == 7
+        && (MemoryMarshal.Read<uint>(s) | 0x00202020) == 0x2F706973 // "sip/" little-endian
+        && MemoryMarshal.Read<uint>(s[3..]) == 0x302E322F; // "/2.0" little-endian
+
+    /// <summary>
+    /// Whether <paramref name="s"/> starts with "SIP/2.0/" (letters case-insensitive), the sent-protocol prefix of a
+    /// Via without LWS (RFC 3261 §20.42). Only the three letters are folded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool StartsWithSipVersionSlash(ReadOnlySpan<byte> s) =>
+        s.Length >= 8 && (MemoryMarshal.Read<ulong>(s) | 0x202020) == 0x2F302E322F706973; // "sip/2.0/" little-endian
 }

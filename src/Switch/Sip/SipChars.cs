@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Centrex.Switch.Sip;
@@ -85,6 +86,19 @@ internal static class SipChars
     public static bool All(ReadOnlySpan<byte> s, byte mask) => CountIn(s, mask) == s.Length;
 
     public static bool Any(ReadOnlySpan<byte> s, byte mask) => CountNotIn(s, mask) != s.Length;
+
+    /// <summary>
+    /// Whether <paramref name="s"/> holds SP, HT, CR or LF. Vectorized: the spans checked this way (URIs, Call-IDs)
+    /// run to 30 bytes and more, where the table loop above costs several instructions a byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasSpace(ReadOnlySpan<byte> s) => s.ContainsAny(Spaces);
+
+    /// <summary>SP, HT, CR, LF: the <see cref="Space"/> class for vectorized searches.</summary>
+    public static readonly SearchValues<byte> Spaces = SearchValues.Create(" \t\r\n"u8);
+
+    /// <summary>The <see cref="Space"/> class and '&gt;': the first of these after '&lt;' must be the '&gt;' (RFC 4475 §3.1.2.13).</summary>
+    public static readonly SearchValues<byte> SpacesOrRightAngle = SearchValues.Create(" \t\r\n>"u8);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWsp(byte b) => b == (byte)' ' || b == (byte)'\t';

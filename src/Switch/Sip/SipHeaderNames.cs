@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Centrex.Switch.Sip;
 
 /// <summary>
 /// Header name lookup: RFC 3261 §7.3.1 says names are case-insensitive, and §7.3.3 (with RFC 3265, 3515, 3841,
-/// 4028) gives the compact one-letter forms. Dispatch on length first so a lookup touches one or two candidates.
+/// 4028) gives the compact one-letter forms. Long names go through a perfect hash, so a lookup touches one candidate.
 /// </summary>
 internal static class SipHeaderNames
 {
@@ -40,252 +41,128 @@ internal static class SipHeaderNames
 
     private static SipHeaderKind LookupLong(ReadOnlySpan<byte> n)
     {
-        // One jump on (length, first letter folded), then at most two whole-name compares.
-        switch ((n.Length << 8) | (n[0] | 0x20))
+        if (n.Length < 2)
         {
-            case (2 << 8) | 't':
-                if (Is(n, "to"u8))
-                {
-                    return SipHeaderKind.To;
-                }
-
-                break;
-            case (3 << 8) | 'v':
-                if (Is(n, "via"u8))
-                {
-                    return SipHeaderKind.Via;
-                }
-
-                break;
-            case (4 << 8) | 'c':
-                if (Is(n, "cseq"u8))
-                {
-                    return SipHeaderKind.CSeq;
-                }
-
-                break;
-            case (4 << 8) | 'd':
-                if (Is(n, "date"u8))
-                {
-                    return SipHeaderKind.Date;
-                }
-
-                break;
-            case (4 << 8) | 'f':
-                if (Is(n, "from"u8))
-                {
-                    return SipHeaderKind.From;
-                }
-
-                break;
-            case (5 << 8) | 'a':
-                if (Is(n, "allow"u8))
-                {
-                    return SipHeaderKind.Allow;
-                }
-
-                break;
-            case (5 << 8) | 'e':
-                if (Is(n, "event"u8))
-                {
-                    return SipHeaderKind.Event;
-                }
-
-                break;
-            case (5 << 8) | 'r':
-                if (Is(n, "route"u8))
-                {
-                    return SipHeaderKind.Route;
-                }
-
-                break;
-            case (6 << 8) | 'a':
-                if (Is(n, "accept"u8))
-                {
-                    return SipHeaderKind.Accept;
-                }
-
-                break;
-            case (6 << 8) | 'r':
-                if (Is(n, "reason"u8))
-                {
-                    return SipHeaderKind.Reason;
-                }
-
-                break;
-            case (6 << 8) | 's':
-                if (Is(n, "server"u8))
-                {
-                    return SipHeaderKind.Server;
-                }
-
-                break;
-            case (7 << 8) | 'c':
-                if (Is(n, "call-id"u8))
-                {
-                    return SipHeaderKind.CallId;
-                }
-
-                if (Is(n, "contact"u8))
-                {
-                    return SipHeaderKind.Contact;
-                }
-
-                break;
-            case (7 << 8) | 'e':
-                if (Is(n, "expires"u8))
-                {
-                    return SipHeaderKind.Expires;
-                }
-
-                break;
-            case (7 << 8) | 'r':
-                if (Is(n, "require"u8))
-                {
-                    return SipHeaderKind.Require;
-                }
-
-                break;
-            case (7 << 8) | 's':
-                if (Is(n, "subject"u8))
-                {
-                    return SipHeaderKind.Subject;
-                }
-
-                break;
-            case (7 << 8) | 'w':
-                if (Is(n, "warning"u8))
-                {
-                    return SipHeaderKind.Warning;
-                }
-
-                break;
-            case (8 << 8) | 'r':
-                if (Is(n, "refer-to"u8))
-                {
-                    return SipHeaderKind.ReferTo;
-                }
-
-                break;
-            case (9 << 8) | 's':
-                if (Is(n, "supported"u8))
-                {
-                    return SipHeaderKind.Supported;
-                }
-
-                break;
-            case (10 << 8) | 'u':
-                if (Is(n, "user-agent"u8))
-                {
-                    return SipHeaderKind.UserAgent;
-                }
-
-                break;
-            case (11 << 8) | 'm':
-                if (Is(n, "min-expires"u8))
-                {
-                    return SipHeaderKind.MinExpires;
-                }
-
-                break;
-            case (11 << 8) | 'r':
-                if (Is(n, "referred-by"u8))
-                {
-                    return SipHeaderKind.ReferredBy;
-                }
-
-                break;
-            case (11 << 8) | 'u':
-                if (Is(n, "unsupported"u8))
-                {
-                    return SipHeaderKind.Unsupported;
-                }
-
-                break;
-            case (12 << 8) | 'c':
-                if (Is(n, "content-type"u8))
-                {
-                    return SipHeaderKind.ContentType;
-                }
-
-                break;
-            case (12 << 8) | 'm':
-                if (Is(n, "max-forwards"u8))
-                {
-                    return SipHeaderKind.MaxForwards;
-                }
-
-                break;
-            case (12 << 8) | 'r':
-                if (Is(n, "record-route"u8))
-                {
-                    return SipHeaderKind.RecordRoute;
-                }
-
-                break;
-            case (13 << 8) | 'a':
-                if (Is(n, "authorization"u8))
-                {
-                    return SipHeaderKind.Authorization;
-                }
-
-                break;
-            case (13 << 8) | 'p':
-                if (Is(n, "proxy-require"u8))
-                {
-                    return SipHeaderKind.ProxyRequire;
-                }
-
-                break;
-            case (14 << 8) | 'c':
-                if (Is(n, "content-length"u8))
-                {
-                    return SipHeaderKind.ContentLength;
-                }
-
-                break;
-            case (15 << 8) | 's':
-                if (Is(n, "session-expires"u8))
-                {
-                    return SipHeaderKind.SessionExpires;
-                }
-
-                break;
-            case (16 << 8) | 'c':
-                if (Is(n, "content-encoding"u8))
-                {
-                    return SipHeaderKind.ContentEncoding;
-                }
-
-                break;
-            case (16 << 8) | 'w':
-                if (Is(n, "www-authenticate"u8))
-                {
-                    return SipHeaderKind.WwwAuthenticate;
-                }
-
-                break;
-            case (18 << 8) | 'p':
-                if (Is(n, "proxy-authenticate"u8))
-                {
-                    return SipHeaderKind.ProxyAuthenticate;
-                }
-
-                break;
-            case (19 << 8) | 'p':
-                if (Is(n, "proxy-authorization"u8))
-                {
-                    return SipHeaderKind.ProxyAuthorization;
-                }
-
-                break;
+            return SipHeaderKind.Other;
         }
 
-        return SipHeaderKind.Other;
+        // One table load on a hash of (first letter, last letter, length), then one whole-name compare.
+        var entry = Slots[Hash(n[0], n[^1], n.Length)];
+        var length = (int)((entry >> 8) & 0xFF);
+        if (length != n.Length || !EqualsFolded(n, LowerNames.AsSpan((int)(entry >> 16), length)))
+        {
+            return SipHeaderKind.Other;
+        }
+
+        return (SipHeaderKind)(byte)entry;
+    }
+
+    /// <summary>
+    /// Collision-free over <see cref="Long"/> (the static constructor checks it). Letters are folded with 0x20, as in
+    /// <see cref="SipAscii"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(byte first, byte last, int length) =>
+        ((first | 0x20) + ((last | 0x20) * 5) + (length * 23)) & (SlotCount - 1);
+
+    /// <summary>
+    /// Compares a token of 2 to 24 bytes with a lower-case name of the same length in two or three overlapping
+    /// 8-byte (or 4-byte) words rather than byte by byte. OR-ing 0x20 into every byte folds letters and leaves '-'
+    /// alone; as in <see cref="SipAscii"/>, no other token byte folds onto a letter or '-'.
+    /// </summary>
+    private static bool EqualsFolded(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lower)
+    {
+        var n = name.Length;
+        if (n >= 8)
+        {
+            const ulong Fold = 0x2020202020202020;
+            return (Read64(name, 0) | Fold) == Read64(lower, 0)
+                && (Read64(name, n - 8) | Fold) == Read64(lower, n - 8)
+                && (n <= 16 || (Read64(name, 8) | Fold) == Read64(lower, 8));
+        }
+
+        if (n >= 4)
+        {
+            const uint Fold = 0x20202020;
+            return (Read32(name, 0) | Fold) == Read32(lower, 0) && (Read32(name, n - 4) | Fold) == Read32(lower, n - 4);
+        }
+
+        return (name[0] | 0x20) == lower[0] && (name[1] | 0x20) == lower[1] && (n == 2 || (name[2] | 0x20) == lower[2]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase) => SipAscii.EqualsLower(name, lowerCase);
+    private static ulong Read64(ReadOnlySpan<byte> s, int offset) => MemoryMarshal.Read<ulong>(s[offset..]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Read32(ReadOnlySpan<byte> s, int offset) => MemoryMarshal.Read<uint>(s[offset..]);
+
+    private const int SlotCount = 128;
+
+    /// <summary>The long names the switch knows, lower case.</summary>
+    private static readonly (string Name, SipHeaderKind Kind)[] Long =
+    [
+        ("to", SipHeaderKind.To),
+        ("via", SipHeaderKind.Via),
+        ("cseq", SipHeaderKind.CSeq),
+        ("date", SipHeaderKind.Date),
+        ("from", SipHeaderKind.From),
+        ("allow", SipHeaderKind.Allow),
+        ("event", SipHeaderKind.Event),
+        ("route", SipHeaderKind.Route),
+        ("accept", SipHeaderKind.Accept),
+        ("reason", SipHeaderKind.Reason),
+        ("server", SipHeaderKind.Server),
+        ("call-id", SipHeaderKind.CallId),
+        ("contact", SipHeaderKind.Contact),
+        ("expires", SipHeaderKind.Expires),
+        ("require", SipHeaderKind.Require),
+        ("subject", SipHeaderKind.Subject),
+        ("warning", SipHeaderKind.Warning),
+        ("refer-to", SipHeaderKind.ReferTo),
+        ("supported", SipHeaderKind.Supported),
+        ("user-agent", SipHeaderKind.UserAgent),
+        ("min-expires", SipHeaderKind.MinExpires),
+        ("referred-by", SipHeaderKind.ReferredBy),
+        ("unsupported", SipHeaderKind.Unsupported),
+        ("content-type", SipHeaderKind.ContentType),
+        ("max-forwards", SipHeaderKind.MaxForwards),
+        ("record-route", SipHeaderKind.RecordRoute),
+        ("authorization", SipHeaderKind.Authorization),
+        ("proxy-require", SipHeaderKind.ProxyRequire),
+        ("content-length", SipHeaderKind.ContentLength),
+        ("session-expires", SipHeaderKind.SessionExpires),
+        ("content-encoding", SipHeaderKind.ContentEncoding),
+        ("www-authenticate", SipHeaderKind.WwwAuthenticate),
+        ("proxy-authenticate", SipHeaderKind.ProxyAuthenticate),
+        ("proxy-authorization", SipHeaderKind.ProxyAuthorization),
+    ];
+
+    /// <summary>All of <see cref="Long"/>'s names, one after another.</summary>
+    private static readonly byte[] LowerNames;
+
+    /// <summary>Per hash slot: name offset in <see cref="LowerNames"/> (bits 16+), length (bits 8–15), kind (bits 0–7); 0 when empty.</summary>
+    private static readonly uint[] Slots;
+
+    static SipHeaderNames()
+    {
+        var names = new List<byte>();
+        var slots = new uint[SlotCount];
+        foreach (var (name, kind) in Long)
+        {
+            var bytes = System.Text.Encoding.ASCII.GetBytes(name);
+            var slot = Hash(bytes[0], bytes[^1], bytes.Length);
+            if (slots[slot] != 0 || bytes.Length is < 2 or > 24)
+            {
+                throw new InvalidOperationException($"header name table: '{name}' collides or is out of range");
+            }
+
+            slots[slot] = ((uint)names.Count << 16) | ((uint)bytes.Length << 8) | (byte)kind;
+            names.AddRange(bytes);
+        }
+
+        LowerNames = [.. names];
+        Slots = slots;
+    }
 
     /// <summary>The canonical long name, for messages the switch writes and for error reasons.</summary>
     public static string Display(SipHeaderKind kind) => kind switch

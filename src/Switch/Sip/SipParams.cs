@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Centrex.Switch.Sip;
@@ -10,6 +11,9 @@ namespace Centrex.Switch.Sip;
 internal static class SipParams
 {
     /// <summary>Reads parameters at the cursor until something that is not ';'. False on an empty name or value.</summary>
+    // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
+    // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryRead(ref SipScanner s, ReadOnlySpan<byte> buffer, ref SipParamCapture capture)
     {
         var start = s.Position;

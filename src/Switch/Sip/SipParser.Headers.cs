@@ -126,7 +126,7 @@ internal static partial class SipParser
 
             case SipHeaderKind.CallId:
                 // callid = word [ "@" word ]: no whitespace (RFC 3261 §25.1).
-                if (value.IsEmpty || SipChars.Any(span.Slice(value.Start, value.Length), SipChars.Space))
+                if (value.IsEmpty || SipChars.HasSpace(span.Slice(value.Start, value.Length)))
                 {
                     return SipParseError.BadCallId;
                 }

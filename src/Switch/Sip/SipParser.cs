@@ -21,20 +21,20 @@ internal static partial class SipParser
             pos++;
         }
 
-        var lf = span[pos..].IndexOf((byte)'\n');
-        if (lf < 0)
+        var lines = new SipLineEnds(span);
+        var lineEnd = lines.Next(pos);
+        if (lineEnd < 0)
         {
             return span.Length == 0 ? SipParseError.Incomplete : SipParseError.HeadersNotTerminated;
         }
 
-        var lineEnd = pos + lf;
         var error = ParseStartLine(m, span, pos, TrimLineEnd(span, pos, lineEnd));
         if (error != SipParseError.None)
         {
             return error;
         }
 
-        error = ReadHeaderLines(m, span, lineEnd + 1, out var bodyStart);
+        error = ReadHeaderLines(m, span, ref lines, lineEnd + 1, out var bodyStart);
         if (error != SipParseError.None)
         {
             return error;
@@ -74,22 +74,26 @@ internal static partial class SipParser
         }
 
         var line = span[start..end];
-        var sp1 = line.IndexOf((byte)' ');
-        if (sp1 <= 0)
-        {
-            return SipParseError.BadStartLine;
-        }
 
-        if (line.StartsWith("SIP/"u8))
+        // A request's method is a token and ends at the first SP, so one pass over it usually finds that SP too.
+        var sp1 = SipChars.CountIn(line, SipChars.Token);
+        if (sp1 == 0 || sp1 >= line.Length || line[sp1] != (byte)' ')
         {
-            return ParseStatusLine(m, line, start, sp1);
+            sp1 = line.IndexOf((byte)' ');
+            if (sp1 <= 0)
+            {
+                return SipParseError.BadStartLine;
+            }
+
+            if (line.StartsWith("SIP/"u8))
+            {
+                return ParseStatusLine(m, line, start, sp1);
+            }
+
+            return SipParseError.BadMethod; // the first SP is not where the token ends
         }
 
         var method = line[..sp1];
-        if (!SipChars.All(method, SipChars.Token))
-        {
-            return SipParseError.BadMethod;
-        }
 
         var rest = line[(sp1 + 1)..];
         var sp2 = rest.IndexOf((byte)' ');
@@ -99,18 +103,18 @@ internal static partial class SipParser
         }
 
         var version = rest[(sp2 + 1)..];
-        if (SipChars.Any(version, SipChars.Space))
+        if (!SipAscii.IsSipVersion(version))
         {
-            return SipParseError.BadRequestUri; // RFC 4475 §3.1.2.7: whitespace inside the Request-URI.
-        }
+            if (SipChars.Any(version, SipChars.Space))
+            {
+                return SipParseError.BadRequestUri; // RFC 4475 §3.1.2.7: whitespace inside the Request-URI.
+            }
 
-        if (!Ascii.EqualsIgnoreCase(version, "SIP/2.0"u8))
-        {
             return SipParseError.BadVersion;
         }
 
         var uriRange = new TextRange(start + sp1 + 1, sp2);
-        if (SipChars.Any(rest[..sp2], SipChars.Space) || !SipUriParser.TryParse(span, uriRange, out var uri))
+        if (SipChars.HasSpace(rest[..sp2]) || !SipUriParser.TryParse(span, uriRange, out var uri))
         {
             return SipParseError.BadRequestUri;
         }
@@ -144,77 +148,104 @@ internal static partial class SipParser
         return SipParseError.None;
     }
 
-    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, int pos, out int bodyStart)
+    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, ref SipLineEnds lines, int pos, out int bodyStart)
     {
         bodyStart = 0;
         while (true)
         {
-            var lf = span[pos..].IndexOf((byte)'\n');
-            if (lf < 0)
+            if ((uint)pos >= (uint)span.Length)
             {
                 return SipParseError.HeadersNotTerminated;
             }
 
-            var lineEnd = pos + lf;
-            var contentEnd = TrimLineEnd(span, pos, lineEnd);
-            if (contentEnd == pos)
+            var first = span[pos];
+            if (first == (byte)'\n' || (first == (byte)'\r' && pos + 1 < span.Length && span[pos + 1] == (byte)'\n'))
             {
-                bodyStart = lineEnd + 1;
+                // The empty line (CRLF, or a bare LF) ends the headers (RFC 3261 §7).
+                bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
                 return SipParseError.None;
             }
 
-            var first = span[pos];
+            int lf;
             if (SipChars.IsWsp(first))
             {
                 // Line folding (RFC 3261 §7.3.1): the value goes on; readers treat the CRLF and WSP as LWS.
+                lf = lines.Next(pos);
+                if (lf < 0)
+                {
+                    return SipParseError.HeadersNotTerminated;
+                }
+
                 if (m.HeaderCount == 0)
                 {
                     return SipParseError.FoldWithoutHeader;
                 }
 
-                m.ExtendLastHeader(TrimTrailing(span, pos, contentEnd));
+                m.ExtendLastHeader(TrimTrailing(span, pos, TrimLineEnd(span, pos, lf)));
             }
             else
             {
-                var error = AddHeaderLine(m, span, pos, contentEnd);
+                var error = AddHeaderLine(m, span, ref lines, pos, out lf);
                 if (error != SipParseError.None)
                 {
                     return error;
                 }
             }
 
-            pos = lineEnd + 1;
+            pos = lf + 1;
         }
     }
 
+    /// <summary>
+    /// One header line in one forward pass: the name (token bytes, which never include CR or LF), HCOLON, the value
+    /// up to the next LF from <see cref="SipLineEnds"/>. <paramref name="lf"/> is the line's LF.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, int pos, int end)
+    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, ref SipLineEnds lines, int pos, out int lf)
     {
-        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS: one pass over the name finds the colon too.
-        var line = span[pos..end];
-        var nameEnd = SipChars.CountIn(line, SipChars.Token);
+        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 §25.1).
+        var nameEnd = pos + SipChars.CountIn(span[pos..], SipChars.Token);
         var colon = nameEnd;
-        while (colon < line.Length && SipChars.IsWsp(line[colon]))
+        while (colon < span.Length && SipChars.IsWsp(span[colon]))
         {
             colon++;
         }
 
-        if (colon >= line.Length || line[colon] != (byte)':' || nameEnd == 0)
+        if (colon >= span.Length || span[colon] != (byte)':' || nameEnd == pos)
         {
-            return line.IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
+            return BadHeaderLine(span, pos, out lf);
         }
 
-        var name = line[..nameEnd];
-
-        var valueStart = pos + colon + 1;
-        while (valueStart < end && SipChars.IsWsp(span[valueStart]))
+        var valueStart = colon + 1;
+        while (valueStart < span.Length && SipChars.IsWsp(span[valueStart]))
         {
             valueStart++;
         }
 
-        var valueEnd = TrimTrailing(span, valueStart, end);
-        var header = new SipHeader(SipHeaderNames.Lookup(name), new TextRange(pos, nameEnd), new TextRange(valueStart, valueEnd - valueStart));
+        lf = lines.Next(valueStart);
+        if (lf < 0)
+        {
+            return SipParseError.HeadersNotTerminated;
+        }
+
+        var valueEnd = TrimTrailing(span, valueStart, TrimLineEnd(span, valueStart, lf));
+        var name = new TextRange(pos, nameEnd - pos);
+        var header = new SipHeader(SipHeaderNames.Lookup(span.Slice(pos, name.Length)), name, new TextRange(valueStart, valueEnd - valueStart));
         return m.AddHeader(header) ? SipParseError.None : SipParseError.TooManyHeaders;
+    }
+
+    /// <summary>Why a line is not <c>name: value</c>; an unterminated line counts first, as the whole header block is then incomplete.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SipParseError BadHeaderLine(ReadOnlySpan<byte> span, int pos, out int lf)
+    {
+        lf = span[pos..].IndexOf((byte)'\n');
+        if (lf < 0)
+        {
+            return SipParseError.HeadersNotTerminated;
+        }
+
+        lf += pos;
+        return span[pos..lf].IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,24 +1,26 @@
+using System.Runtime.CompilerServices;
+
 namespace Centrex.Switch.Sip;
 
 /// <summary>Checks and splits a URI the caller has checked for whitespace (RFC 3261 §19.1.1 and §25.1, RFC 5118 for IPv6).</summary>
 internal static class SipUriParser
 {
+    // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
+    // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryParse(ReadOnlySpan<byte> buffer, TextRange range, out SipUri uri)
     {
         uri = default;
         var text = buffer.Slice(range.Start, range.Length);
-        var colon = text.IndexOf((byte)':');
-        if (colon <= 0)
+
+        // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":": one pass over the scheme finds the colon too.
+        var colon = SipChars.CountIn(text, SipChars.Scheme);
+        if (colon == 0 || colon >= text.Length || text[colon] != (byte)':' || !char.IsAsciiLetter((char)text[0]))
         {
             return false;
         }
 
-        // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
         var scheme = text[..colon];
-        if (!char.IsAsciiLetter((char)scheme[0]) || !SipChars.All(scheme, SipChars.Scheme))
-        {
-            return false;
-        }
 
         var kind = SipAscii.EqualsLower(scheme, "sip"u8) ? SipUriScheme.Sip
             : SipAscii.EqualsLower(scheme, "sips"u8) ? SipUriScheme.Sips
@@ -45,8 +47,13 @@ internal static class SipUriParser
         var text = buffer.Slice(range.Start, range.Length);
         var rest = text[afterScheme..];
         var userRange = default(TextRange);
-        var at = rest.IndexOf((byte)'@');
+
+        // Most users and hosts are host characters only, so one table pass usually ends at the '@' (a user) or at
+        // the end of the host (no user); only otherwise is the rest searched for '@'.
+        var plain = SipChars.CountIn(rest, SipChars.Host);
+        var at = plain < rest.Length && rest[plain] == (byte)'@' ? plain : IndexFrom(rest, plain, (byte)'@');
         var hostStart = afterScheme;
+        var hostLength = -1;
         if (at >= 0)
         {
             // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"; the user part may hold ';', '?', ','.
@@ -55,12 +62,16 @@ internal static class SipUriParser
                 return false;
             }
 
-            userRange = new TextRange(range.Start + afterScheme, LengthBefore(rest[..at], (byte)':'));
+            var userLength = at == plain ? at : LengthBefore(rest[..at], (byte)':');
+            userRange = new TextRange(range.Start + afterScheme, userLength);
             hostStart = afterScheme + at + 1;
+        }
+        else
+        {
+            hostLength = plain; // no user: the pass above already measured the host
         }
 
         var hostText = text[hostStart..];
-        int hostLength;
         var ipv6 = false;
         TextRange host;
         if (!hostText.IsEmpty && hostText[0] == (byte)'[')
@@ -78,7 +89,10 @@ internal static class SipUriParser
         }
         else
         {
-            hostLength = SipChars.CountIn(hostText, SipChars.Host);
+            if (hostLength < 0)
+            {
+                hostLength = SipChars.CountIn(hostText, SipChars.Host);
+            }
 
             if (hostLength == 0)
             {
@@ -111,11 +125,17 @@ internal static class SipUriParser
         }
 
         var offset = range.End - after.Length;
-        var question = after.IndexOf((byte)'?');
+        var question = after.IsEmpty ? -1 : after.IndexOf((byte)'?');
         var parameters = question < 0 ? new TextRange(offset, after.Length) : new TextRange(offset, question);
         var headers = question < 0 ? default : new TextRange(offset + question + 1, after.Length - question - 1);
         uri = new SipUri(kind, range, userRange, host, port, ipv6, parameters, headers);
         return true;
+    }
+
+    private static int IndexFrom(ReadOnlySpan<byte> text, int from, byte value)
+    {
+        var i = text[from..].IndexOf(value);
+        return i < 0 ? -1 : from + i;
     }
 
     private static int LengthBefore(ReadOnlySpan<byte> text, byte stop)
