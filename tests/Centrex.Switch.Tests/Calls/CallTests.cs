@@ -154,13 +154,7 @@ public class CallTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
-        bob.Send(bob.Response(invite, 200, "OK", "b1", Flows.Sdp));
-        var ok = alice.ReceiveResponse(200);
-        alice.Send(Flows.InDialog(alice, ok, "ACK", 2));
-        bob.ReceiveRequest("ACK");
+        Flows.AnsweredCall(alice, bob);
         Flows.Sync(alice);
 
         fixture.Clock.Advance(Duration.FromMinutes(119));

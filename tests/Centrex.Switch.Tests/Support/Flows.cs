@@ -37,6 +37,22 @@ internal static class Flows
     }
 
     /// <summary>
+    /// A registered <paramref name="bob"/> (extension 102) answers <paramref name="alice"/>'s call and both ACKs are
+    /// through: returns bob's INVITE and alice's 200.
+    /// </summary>
+    public static (SipMessage Invite, SipMessage Ok) AnsweredCall(TestPhone alice, TestPhone bob)
+    {
+        Register(bob);
+        Invite(alice, "102");
+        var (invite, _) = bob.ReceiveRequest("INVITE");
+        bob.Send(bob.Response(invite, 200, "OK", "b1", Sdp));
+        var ok = alice.ReceiveResponse(200);
+        alice.Send(InDialog(alice, ok, "ACK", 2));
+        bob.ReceiveRequest("ACK");
+        return (invite, ok);
+    }
+
+    /// <summary>
     /// Waits until the switch has handled everything this phone sent: an OPTIONS goes after it on the same socket and
     /// the switch reads one socket in order, so its 200 means the earlier messages were processed.
     /// </summary>

@@ -61,13 +61,7 @@ public sealed class TransactionTimerTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
-        bob.Send(bob.Response(invite, 200, "OK", "b1", Flows.Sdp));
-        var ok = alice.ReceiveResponse(200);
-        alice.Send(Flows.InDialog(alice, ok, "ACK", 2));
-        bob.ReceiveRequest("ACK");
+        var (_, ok) = Flows.AnsweredCall(alice, bob);
 
         alice.Send(Flows.InDialog(alice, ok, "BYE", 3));
         Assert.Equal(200, alice.ReceiveResponse(200).StatusCode);
