@@ -27,9 +27,8 @@ public sealed class ServeChargedCallTests : IDisposable
         using var serve = await CentrexProcess.ServeAsync(data, tariff, null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct");
         var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
 
-        using (var gateway = Sipp.Start("uas-answer", switchAddress, gatewayPort))
+        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
         {
-            Sipp.WaitUntilBound(gatewayPort, gateway);
             var caller = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(),
                 "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "500");
             var gatewayResult = Sipp.Finish(gateway);

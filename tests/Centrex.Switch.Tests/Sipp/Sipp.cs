@@ -11,6 +11,8 @@ namespace Centrex.Switch.Tests.Sipp;
 internal static class Sipp
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static int _nextPort = Random.Shared.Next(12_000);
+    private static int _nextRange = Random.Shared.Next(10_000);
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Sipp", "Scenarios", name + ".xml");
 
@@ -19,7 +21,7 @@ internal static class Sipp
         var info = new ProcessStartInfo("sipp") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in (string[])[$"{target.Address}:{target.Port}", "-sf", Scenario(scenario), "-m", "1", "-i", "127.0.0.1",
             "-p", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nostdin", "-timeout", "30s", "-timeout_error",
-            "-recv_timeout", "20000", .. AuthUri(scenario, target, extra), .. extra])
+            "-recv_timeout", "20000", .. MediaPort(extra), .. AuthUri(scenario, target, extra), .. extra])
         {
             info.ArgumentList.Add(arg);
         }
@@ -28,6 +30,13 @@ internal static class Sipp
         process.StandardInput.Close();
         return process;
     }
+
+    /// <summary>
+    /// sipp binds RTP ports at start (6000 and up unless told), so sipps started at once by tests running in parallel
+    /// would fight over them and one would exit: each gets its own free range with <c>-mp</c> unless the test gives one.
+    /// </summary>
+    private static string[] MediaPort(string[] extra) =>
+        Array.IndexOf(extra, "-mp") >= 0 ? [] : ["-mp", FreeUdpRange(4).ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     /// <summary>
     /// sipp answers a challenge with <c>uri="sip:HOST:PORT"</c> unless told the Request-URI, and the switch requires the
@@ -41,6 +50,30 @@ internal static class Sipp
         return scenario.StartsWith("uac-", StringComparison.Ordinal) && service >= 0 && Array.IndexOf(extra, "-au") >= 0 && Array.IndexOf(extra, "-auth_uri") < 0
             ? ["-auth_uri", $"{extra[service + 1]}@{target.Address}:{target.Port}"] // sipp writes the "sip:"
             : [];
+    }
+
+    /// <summary>
+    /// Starts a listening scenario (a callee, a gateway) on <paramref name="localPort"/> and returns once it is bound.
+    /// A start that loses the port for a moment ("Unable to bind main socket", seen now and then with many sipps
+    /// starting in parallel) is started again, a few times, before the test fails with sipp's output.
+    /// </summary>
+    public static Process Listen(string scenario, IPEndPoint target, int localPort, params string[] extra)
+    {
+        var tcp = Array.IndexOf(extra, "t1") >= 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var process = Start(scenario, target, localPort, extra);
+            try
+            {
+                WaitUntilBound(localPort, process, tcp);
+                return process;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && process.HasExited)
+            {
+                process.Dispose();
+                Thread.Sleep(50 * attempt); // back off: the port is someone else's for a moment
+            }
+        }
     }
 
     /// <summary>Waits for the run to end (bounded) and returns its exit code and screen output.</summary>
@@ -72,7 +105,9 @@ internal static class Sipp
     {
         while (true)
         {
-            var port = Random.Shared.Next(20_000, 32_000);
+            // Handed out in turn from a random start, so tests running in parallel in this process never draw the
+            // same port (a random draw each time did, now and then: "Unable to bind main socket").
+            var port = 20_000 + (int)((uint)Interlocked.Increment(ref _nextPort) % 12_000);
             try
             {
                 using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
@@ -84,6 +119,34 @@ internal static class Sipp
             catch (SocketException)
             {
                 // in use: draw another
+            }
+        }
+    }
+
+    /// <summary>An even port starting <paramref name="count"/> consecutive UDP ports free just now, below the ephemeral range.</summary>
+    public static int FreeUdpRange(int count)
+    {
+        while (true)
+        {
+            // In turn from a random start too, apart from FreeUdpPort's SIP ports.
+            var start = 10_000 + (int)((uint)Interlocked.Add(ref _nextRange, 2 * count) % (10_000 - (2 * count)) & ~1);
+            var held = new List<UdpClient>();
+            try
+            {
+                for (var port = start; port < start + count; port++)
+                {
+                    held.Add(new UdpClient(new IPEndPoint(IPAddress.Loopback, port)));
+                }
+
+                return start;
+            }
+            catch (SocketException)
+            {
+                // part of it is in use: draw another
+            }
+            finally
+            {
+                held.ForEach(udp => udp.Dispose());
             }
         }
     }
@@ -115,6 +178,6 @@ internal static class Sipp
             Thread.Yield();
         }
 
-        throw new InvalidOperationException($"sipp never bound port {port}");
+        throw new InvalidOperationException($"sipp never bound port {port}" + (owner.HasExited ? ": " + Finish(owner).Output : ""));
     }
 }

@@ -28,8 +28,7 @@ public sealed class SippChargingTests : IDisposable
     {
         var gatewayPort = Sipp.FreeUdpPort();
         await using var fixture = new HookedSwitch(trunk: new IPEndPoint(IPAddress.Loopback, gatewayPort));
-        using var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort);
-        Sipp.WaitUntilBound(gatewayPort, gateway);
+        using var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
 
         var caller = Sipp.Run("uac-call-hold", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", Dialed, "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-d", "1500");
@@ -142,8 +141,7 @@ public sealed class SippChargingTests : IDisposable
             }
         }
 
-        using var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort);
-        Sipp.WaitUntilBound(gatewayPort, gateway);
+        using var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
 
         var answered = Sipp.Run("uac-call-hold", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", Dialed, "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-d", "100");
@@ -169,8 +167,7 @@ public sealed class SippChargingTests : IDisposable
     /// parties are talking (the caller's ACK reached the switch).</summary>
     private (Process Caller, Process Gateway) StartAnsweredCall(HookedSwitch fixture, int gatewayPort, string account)
     {
-        var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort);
-        Sipp.WaitUntilBound(gatewayPort, gateway);
+        var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
         var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", Dialed, "-au", account, "-ap", SwitchFixture.Password);
         while (fixture.Switch.ConfirmedCalls == 0)

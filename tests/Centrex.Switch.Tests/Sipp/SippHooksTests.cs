@@ -39,8 +39,7 @@ public sealed class SippHooksTests : IDisposable
         var registered = Sipp.Run("register", fixture.Endpoint, calleePort, "-s", HookedSwitch.Callee, "-au", HookedSwitch.Callee, "-ap", SwitchFixture.Password);
         Assert.True(registered.ExitCode == 0, registered.Output);
 
-        using var uas = Sipp.Start("uas-answer", fixture.Endpoint, calleePort);
-        Sipp.WaitUntilBound(calleePort, uas);
+        using var uas = Sipp.Listen("uas-answer", fixture.Endpoint, calleePort);
 
         // The first call holds the site's one outgoing slot for 5 s after the answer; the second is placed once the
         // slot is seen taken, and must be refused while the first is still up.
@@ -77,8 +76,7 @@ public sealed class SippHooksTests : IDisposable
         var calleePort = Sipp.FreeUdpPort();
         var registered = Sipp.Run("register", fixture.Endpoint, calleePort, "-s", HookedSwitch.Callee, "-au", HookedSwitch.Callee, "-ap", SwitchFixture.Password);
         Assert.True(registered.ExitCode == 0, registered.Output);
-        using var uas = Sipp.Start(callee, fixture.Endpoint, calleePort);
-        Sipp.WaitUntilBound(calleePort, uas);
+        using var uas = Sipp.Listen(callee, fixture.Endpoint, calleePort);
 
         var first = Sipp.Run(caller, fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "102", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password);
         var uasResult = Sipp.Finish(uas);

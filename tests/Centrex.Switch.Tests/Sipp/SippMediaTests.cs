@@ -38,9 +38,8 @@ public sealed partial class SippMediaTests : IDisposable
         var callerLog = Path.Combine(_logs.Path, "caller.log");
         var gatewayLog = Path.Combine(_logs.Path, "gateway.log");
 
-        using var gateway = Sipp.Start("uas-answer", fixture.Endpoint, gatewayPort,
+        using var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort,
             "-mp", Port(gatewayMedia), "-rtp_echo", "-trace_msg", "-message_file", gatewayLog);
-        Sipp.WaitUntilBound(gatewayPort, gateway);
         using var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", "2125551234", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-mp", Port(callerMedia),
             "-trace_msg", "-message_file", callerLog);

@@ -116,8 +116,7 @@ public class SippTests
             : Sipp.Run("register", fixture.Endpoint, port, ["-s", Callee, "-au", Callee, "-ap", SwitchFixture.Password, .. transport]);
         Assert.True(registered.ExitCode == 0, registered.Output);
 
-        using var uas = Sipp.Start(callee, fixture.Endpoint, port, transport);
-        Sipp.WaitUntilBound(port, uas, tcp);
+        using var uas = Sipp.Listen(callee, fixture.Endpoint, port, transport);
         var uac = Sipp.Run(caller, fixture.Endpoint, Sipp.FreeUdpPort(), ["-s", "102", "-au", Caller, "-ap", SwitchFixture.Password, .. transport]);
         var uasResult = Sipp.Finish(uas);
 
