@@ -18,11 +18,7 @@ public class CallEndTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
-        bob.Send(bob.Response(invite, 180, "Ringing", "b1"));
-        alice.ReceiveResponse(180);
+        var invite = RingBob(alice, bob).Invite;
 
         fixture.Clock.Advance(Duration.FromSeconds(59)); // Timer B (32 s) has passed: a ringing call is not a timeout
         Assert.Equal(1, fixture.Switch.ActiveCalls);
@@ -43,10 +39,7 @@ public class CallEndTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        var ringing = RingBob(alice, bob);
-        CancelFromAlice(alice, ringing);
-        bob.ReceiveRequest("CANCEL");
+        var ringing = CancelWhileRinging(alice, bob);
 
         bob.Send(bob.Response(ringing.Invite, 200, "OK", "b1", Flows.Sdp)); // answered before the CANCEL arrived
 
@@ -64,9 +57,7 @@ public class CallEndTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        CancelFromAlice(alice, RingBob(alice, bob));
-        bob.ReceiveRequest("CANCEL"); // and bob says nothing more, ever
+        CancelWhileRinging(alice, bob); // and bob says nothing more, ever
         Assert.Equal(487, alice.ReceiveFinal().StatusCode);
 
         fixture.Clock.Advance(Duration.FromSeconds(31));
@@ -77,13 +68,24 @@ public class CallEndTests
         Assert.Equal(0, fixture.Switch.ActiveCalls);
     }
 
+    /// <summary>bob registers, alice calls him, and he rings.</summary>
     private static Ringing RingBob(TestPhone alice, TestPhone bob)
     {
+        Flows.Register(bob);
         var (callId, tag, branch, _) = Flows.Invite(alice, "102");
         var (invite, _) = bob.ReceiveRequest("INVITE");
         bob.Send(bob.Response(invite, 180, "Ringing", "b1"));
         alice.ReceiveResponse(180);
         return new Ringing(invite, callId, tag, branch);
+    }
+
+    /// <summary>bob rings, alice cancels, and bob has received the switch's CANCEL.</summary>
+    private static Ringing CancelWhileRinging(TestPhone alice, TestPhone bob)
+    {
+        var ringing = RingBob(alice, bob);
+        CancelFromAlice(alice, ringing);
+        bob.ReceiveRequest("CANCEL");
+        return ringing;
     }
 
     /// <summary>§9.1: the CANCEL matches the INVITE's Call-ID, From tag, top Via branch and CSeq number.</summary>
