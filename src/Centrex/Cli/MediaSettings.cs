@@ -17,7 +17,7 @@ internal static class MediaSettings
         IPAddress address;
         if (request.MediaAddress is { } given)
         {
-            if (!IPAddress.TryParse(given, out var parsed) || parsed.Equals(IPAddress.Any) || parsed.Equals(IPAddress.IPv6Any))
+            if (!IPAddress.TryParse(given, out var parsed) || IsWildcard(parsed))
             {
                 return null;
             }
@@ -26,7 +26,7 @@ internal static class MediaSettings
         }
         else
         {
-            address = sip.Address.Equals(IPAddress.Any) || sip.Address.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : sip.Address;
+            address = IsWildcard(sip.Address) ? IPAddress.Loopback : sip.Address;
         }
 
         var dash = request.MediaPorts.IndexOf('-', StringComparison.Ordinal);
@@ -40,4 +40,6 @@ internal static class MediaSettings
 
         return new MediaOptions(request.Media, address, min, max);
     }
+
+    private static bool IsWildcard(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 }

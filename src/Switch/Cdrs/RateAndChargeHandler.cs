@@ -132,15 +132,18 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
             return;
         }
 
+        if (_ledgerFailed)
+        {
+            counters.AddUncharged(_lengths.Count); // nothing to copy: the writer faults everything after a failure
+            _entries.Clear();
+            _lengths.Clear();
+            return;
+        }
+
         var entries = _entries.Written.ToArray();
         var lengths = _lengths.ToArray();
         _entries.Clear();
         _lengths.Clear();
-        if (_ledgerFailed)
-        {
-            counters.AddUncharged(lengths.Length);
-            return;
-        }
 
         int charged;
         try
