@@ -47,8 +47,15 @@ internal ref struct SipLineEnds
         return -1;
     }
 
+    /// <summary>The index of the first LF at or after <paramref name="from"/>, or -1 (for rare lines: folds).</summary>
+    public static int IndexOfLf(ReadOnlySpan<byte> span, int from)
+    {
+        var i = span[from..].IndexOf((byte)'\n');
+        return i < 0 ? -1 : from + i;
+    }
+
     /// <summary>Bit i set when byte <c>block + i</c> is LF.</summary>
-    private static ulong Mask(ReadOnlySpan<byte> span, int block)
+    public static ulong Mask(ReadOnlySpan<byte> span, int block)
     {
         if (Vector256.IsHardwareAccelerated && block + 64 <= span.Length)
         {

@@ -5,12 +5,25 @@ internal sealed partial class SipMessage
 {
     internal byte[] RawBuffer => _buffer;
 
-    internal void SetRequestLine(SipMethod method, TextRange name, SipUri uri)
+    /// <summary>Where the parser writes the Request-URI (in place, see <see cref="SipUri"/>).</summary>
+    internal ref SipUri RequestUriSlot => ref _requestUri;
+
+    /// <summary>Where the parser writes the top Via, while <see cref="ViaCount"/> is 0.</summary>
+    internal ref SipVia TopViaSlot => ref _topVia;
+
+    internal ref SipNameAddr FromSlot => ref _from;
+
+    internal ref SipNameAddr ToSlot => ref _to;
+
+    /// <summary>Where the parser writes the first Contact, while <see cref="HasContact"/> is false.</summary>
+    internal ref SipNameAddr ContactSlot => ref _contact;
+
+    /// <summary>The start line of a request whose URI is already in <see cref="RequestUriSlot"/>.</summary>
+    internal void SetRequestLine(SipMethod method, TextRange name)
     {
         IsRequest = true;
         Method = method;
         MethodName = name;
-        RequestUri = uri;
     }
 
     internal void SetStatusLine(int code, TextRange reason)
@@ -20,41 +33,24 @@ internal sealed partial class SipMessage
         ReasonPhrase = reason;
     }
 
-    internal bool AddHeader(in SipHeader header)
+    /// <summary>The header array the parser fills (see <see cref="SetHeaders"/>).</summary>
+    internal SipHeader[] HeaderArray => _headers;
+
+    /// <summary>Doubles the header array (up to <see cref="SipLimits.MaxHeaders"/>), keeping what is in it.</summary>
+    internal SipHeader[] GrowHeaders()
     {
-        if (HeaderCount == _headers.Length)
-        {
-            if (HeaderCount >= SipLimits.MaxHeaders)
-            {
-                return false;
-            }
-
-            Array.Resize(ref _headers, Math.Min(_headers.Length * 2, SipLimits.MaxHeaders));
-        }
-
-        _headers[HeaderCount++] = header;
-        return true;
+        Array.Resize(ref _headers, Math.Min(_headers.Length * 2, SipLimits.MaxHeaders));
+        return _headers;
     }
 
-    internal void ExtendLastHeader(int valueEnd)
+    /// <summary>The header lines read: the first <paramref name="count"/> entries of <paramref name="headers"/>.</summary>
+    internal void SetHeaders(SipHeader[] headers, int count)
     {
-        ref var last = ref _headers[HeaderCount - 1];
-        last = last with { Value = new TextRange(last.Value.Start, valueEnd - last.Value.Start) };
+        _headers = headers;
+        HeaderCount = count;
     }
 
-    internal void SetVia(in SipVia top, int count)
-    {
-        if (ViaCount == 0)
-        {
-            TopVia = top;
-        }
-
-        ViaCount += count;
-    }
-
-    internal void SetFrom(in SipNameAddr value) => From = value;
-
-    internal void SetTo(in SipNameAddr value) => To = value;
+    internal void AddVias(int count) => ViaCount += count;
 
     internal void SetCallId(TextRange value) => CallId = value;
 
@@ -69,11 +65,11 @@ internal sealed partial class SipMessage
 
     internal void SetContentLength(int value) => ContentLength = value;
 
-    internal void SetContact(in SipNameAddr first, bool star)
+    /// <summary>A Contact header was read; the first one's value is already in <see cref="ContactSlot"/>.</summary>
+    internal void SetContact(bool star)
     {
         if (!HasContact)
         {
-            Contact = first;
             ContactIsStar = star;
         }
 

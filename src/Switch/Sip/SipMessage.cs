@@ -8,6 +8,11 @@ internal sealed partial class SipMessage
 {
     private byte[] _buffer;
     private SipHeader[] _headers;
+    private SipUri _requestUri;
+    private SipVia _topVia;
+    private SipNameAddr _from;
+    private SipNameAddr _to;
+    private SipNameAddr _contact;
 
     public SipMessage(int initialBytes = 2048)
     {
@@ -29,7 +34,7 @@ internal sealed partial class SipMessage
 
     public TextRange MethodName { get; private set; }
 
-    public SipUri RequestUri { get; private set; }
+    public ref readonly SipUri RequestUri => ref _requestUri;
 
     public int StatusCode { get; private set; }
 
@@ -37,13 +42,13 @@ internal sealed partial class SipMessage
 
     public int HeaderCount { get; private set; }
 
-    public SipVia TopVia { get; private set; }
+    public ref readonly SipVia TopVia => ref _topVia;
 
     public int ViaCount { get; private set; }
 
-    public SipNameAddr From { get; private set; }
+    public ref readonly SipNameAddr From => ref _from;
 
-    public SipNameAddr To { get; private set; }
+    public ref readonly SipNameAddr To => ref _to;
 
     public TextRange CallId { get; private set; }
 
@@ -62,7 +67,7 @@ internal sealed partial class SipMessage
     public TextRange Body { get; private set; }
 
     /// <summary>The first Contact value, when there is one and it is not '*'.</summary>
-    public SipNameAddr Contact { get; private set; }
+    public ref readonly SipNameAddr Contact => ref _contact;
 
     public bool HasContact { get; private set; }
 
@@ -143,14 +148,14 @@ internal sealed partial class SipMessage
         IsRequest = false;
         Method = SipMethod.None;
         MethodName = default;
-        RequestUri = default;
+        _requestUri = default;
         StatusCode = 0;
         ReasonPhrase = default;
         HeaderCount = 0;
-        TopVia = default;
+        _topVia = default;
         ViaCount = 0;
-        From = default;
-        To = default;
+        _from = default;
+        _to = default;
         CallId = default;
         CSeq = -1;
         CSeqMethod = SipMethod.None;
@@ -158,7 +163,7 @@ internal sealed partial class SipMessage
         MaxForwards = -1;
         ContentLength = -1;
         Body = default;
-        Contact = default;
+        _contact = default;
         HasContact = false;
         ContactIsStar = false;
     }

@@ -80,7 +80,7 @@ internal static class SipNameAddrParser
             }
         }
 
-        if (!SipUriParser.TryParse(buffer, uriRange, out var uri))
+        if (!SipUriParser.TryParse(buffer, uriRange, out value.Uri))
         {
             return false;
         }
@@ -91,7 +91,11 @@ internal static class SipNameAddrParser
             return false;
         }
 
-        value = new SipNameAddr(display, uri, bracketed, capture.Tag, capture.Expires, capture.All);
+        value.DisplayName = display;
+        value.Bracketed = bracketed;
+        value.Tag = capture.Tag;
+        value.Expires = capture.Expires;
+        value.Parameters = capture.All;
         return true;
     }
 

@@ -91,35 +91,20 @@ internal static partial class SipParser
         {
             case SipHeaderKind.Via:
             {
-                var error = SipViaParser.TryReadAll(span, value, out var top, out var count);
+                var error = SipViaParser.TryReadAll(span, value, m.ViaCount == 0, ref m.TopViaSlot, out var count);
                 if (error == SipParseError.None)
                 {
-                    m.SetVia(top, count);
+                    m.AddVias(count);
                 }
 
                 return error;
             }
 
             case SipHeaderKind.From:
+                return ReadNameAddr(span, value, ref m.FromSlot) ? SipParseError.None : SipParseError.BadFrom;
+
             case SipHeaderKind.To:
-            {
-                var s = new SipScanner(span, value);
-                if (!SipNameAddrParser.TryRead(ref s, span, out var nameAddr) || !AtEnd(ref s))
-                {
-                    return kind == SipHeaderKind.From ? SipParseError.BadFrom : SipParseError.BadTo;
-                }
-
-                if (kind == SipHeaderKind.From)
-                {
-                    m.SetFrom(nameAddr);
-                }
-                else
-                {
-                    m.SetTo(nameAddr);
-                }
-
-                return SipParseError.None;
-            }
+                return ReadNameAddr(span, value, ref m.ToSlot) ? SipParseError.None : SipParseError.BadTo;
 
             case SipHeaderKind.Contact:
                 return CheckContact(m, span, value);
@@ -207,18 +192,20 @@ internal static partial class SipParser
                 return SipParseError.BadContact;
             }
 
-            m.SetContact(default, star: true);
+            m.SetContact(star: true);
             return SipParseError.None;
         }
 
+        var other = default(SipNameAddr);
         while (true)
         {
-            if (!SipNameAddrParser.TryRead(ref s, span, out var nameAddr))
+            // The first Contact is kept (in place); later ones are only checked.
+            if (!SipNameAddrParser.TryRead(ref s, span, out (m.HasContact ? ref other : ref m.ContactSlot)))
             {
                 return SipParseError.BadContact;
             }
 
-            m.SetContact(nameAddr, star: false);
+            m.SetContact(star: false);
             s.SkipLws();
             if (s.AtEnd)
             {
@@ -230,6 +217,13 @@ internal static partial class SipParser
                 return SipParseError.BadContact;
             }
         }
+    }
+
+    /// <summary>A From or To value (one name-addr, nothing after it), parsed into the message in place.</summary>
+    private static bool ReadNameAddr(ReadOnlySpan<byte> span, TextRange value, ref SipNameAddr slot)
+    {
+        var s = new SipScanner(span, value);
+        return SipNameAddrParser.TryRead(ref s, span, out slot) && AtEnd(ref s);
     }
 
     private static bool AtEnd(ref SipScanner s)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -34,7 +35,7 @@ internal static partial class SipParser
             return error;
         }
 
-        error = ReadHeaderLines(m, span, ref lines, lineEnd + 1, out var bodyStart);
+        error = ReadHeaderLines(m, span, lineEnd + 1, out var bodyStart);
         if (error != SipParseError.None)
         {
             return error;
@@ -76,7 +77,7 @@ internal static partial class SipParser
         var line = span[start..end];
 
         // A request's method is a token and ends at the first SP, so one pass over it usually finds that SP too.
-        var sp1 = SipChars.CountIn(line, SipChars.Token);
+        var sp1 = SipCharRuns.CountIn(span, start, end, SipChars.Token);
         if (sp1 == 0 || sp1 >= line.Length || line[sp1] != (byte)' ')
         {
             sp1 = line.IndexOf((byte)' ');
@@ -114,12 +115,12 @@ internal static partial class SipParser
         }
 
         var uriRange = new TextRange(start + sp1 + 1, sp2);
-        if (SipChars.HasSpace(rest[..sp2]) || !SipUriParser.TryParse(span, uriRange, out var uri))
+        if (SipChars.HasSpace(rest[..sp2]) || !SipUriParser.TryParse(span, uriRange, out m.RequestUriSlot))
         {
             return SipParseError.BadRequestUri;
         }
 
-        m.SetRequestLine(SipMethods.Parse(method), new TextRange(start, sp1), uri);
+        m.SetRequestLine(SipMethods.Parse(method), new TextRange(start, sp1));
         return SipParseError.None;
     }
 
@@ -148,9 +149,22 @@ internal static partial class SipParser
         return SipParseError.None;
     }
 
-    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, ref SipLineEnds lines, int pos, out int bodyStart)
+    /// <summary>
+    /// The header lines, one forward pass each: the name (a vectorized token run, which never includes CR or LF),
+    /// HCOLON, the value up to the line's LF from <see cref="SipLineEnds"/>'s bit masks, the name's kind. Written as
+    /// one loop with its state in locals (the line finder, the header count) so the JIT keeps them in registers.
+    /// </summary>
+    // Not inlined into Parse: compiled alone, the loop's state stays in registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SipParseError ReadHeaderLines(SipMessage m, ReadOnlySpan<byte> span, int pos, out int bodyStart)
     {
         bodyStart = 0;
+
+        // The LF bit mask of the 64-byte block being read (see SipLineEnds), and the header array, held in locals.
+        var block = -1;
+        var lfMask = 0UL;
+        var headers = m.HeaderArray;
+        var count = 0;
         while (true)
         {
             if ((uint)pos >= (uint)span.Length)
@@ -159,93 +173,125 @@ internal static partial class SipParser
             }
 
             var first = span[pos];
-            if (first == (byte)'\n' || (first == (byte)'\r' && pos + 1 < span.Length && span[pos + 1] == (byte)'\n'))
+            if (first <= (byte)' ')
             {
-                // The empty line (CRLF, or a bare LF) ends the headers (RFC 3261 §7).
-                bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
-                return SipParseError.None;
+                if (first == (byte)'\n' || (first == (byte)'\r' && pos + 1 < span.Length && span[pos + 1] == (byte)'\n'))
+                {
+                    // The empty line (CRLF, or a bare LF) ends the headers (RFC 3261 §7).
+                    bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
+                    m.SetHeaders(headers, count);
+                    return SipParseError.None;
+                }
+
+                if (SipChars.IsWsp(first))
+                {
+                    // Line folding (RFC 3261 §7.3.1): the value goes on; readers treat the CRLF and WSP as LWS.
+                    var foldEnd = SipLineEnds.IndexOfLf(span, pos);
+                    if (foldEnd < 0)
+                    {
+                        return SipParseError.HeadersNotTerminated;
+                    }
+
+                    if (count == 0)
+                    {
+                        return SipParseError.FoldWithoutHeader;
+                    }
+
+                    ref var last = ref headers[count - 1];
+                    var valueStart = last.Value.Start;
+                    last = last with { Value = new TextRange(valueStart, TrimTrailing(span, pos, TrimLineEnd(span, pos, foldEnd)) - valueStart) };
+                    pos = foldEnd + 1;
+                    continue;
+                }
             }
 
-            int lf;
-            if (SipChars.IsWsp(first))
+            // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 §25.1): nearly always "Name: ".
+            var nameEnd = pos + SipCharRuns.CountIn(span, pos, span.Length, SipChars.Token);
+            var start = nameEnd + 1;
+            if (nameEnd == pos || (uint)nameEnd >= (uint)span.Length || span[nameEnd] != (byte)':')
             {
-                // Line folding (RFC 3261 §7.3.1): the value goes on; readers treat the CRLF and WSP as LWS.
-                lf = lines.Next(pos);
-                if (lf < 0)
+                start = AfterSpacedColon(span, pos, nameEnd);
+                if (start < 0)
+                {
+                    return BadHeaderLine(span, pos);
+                }
+            }
+
+            while ((uint)start < (uint)span.Length && SipChars.IsWsp(span[start]))
+            {
+                start++;
+            }
+
+            // The line's LF: the next set bit of the block's mask, or of a later block's.
+            var from = start;
+            int lf;
+            while (true)
+            {
+                if ((uint)from >= (uint)span.Length)
                 {
                     return SipParseError.HeadersNotTerminated;
                 }
 
-                if (m.HeaderCount == 0)
+                if ((from & ~63) != block)
                 {
-                    return SipParseError.FoldWithoutHeader;
+                    block = from & ~63;
+                    lfMask = SipLineEnds.Mask(span, block);
                 }
 
-                m.ExtendLastHeader(TrimTrailing(span, pos, TrimLineEnd(span, pos, lf)));
+                var bits = lfMask & (ulong.MaxValue << (from & 63));
+                if (bits != 0)
+                {
+                    lf = block + BitOperations.TrailingZeroCount(bits);
+                    break;
+                }
+
+                from = block + 64;
             }
-            else
+
+            var end = lf > start && span[lf - 1] == (byte)'\r' ? lf - 1 : lf;
+            end = TrimTrailing(span, start, end);
+            if (count == headers.Length)
             {
-                var error = AddHeaderLine(m, span, ref lines, pos, out lf);
-                if (error != SipParseError.None)
+                if (count >= SipLimits.MaxHeaders)
                 {
-                    return error;
+                    return SipParseError.TooManyHeaders;
                 }
+
+                headers = m.GrowHeaders();
             }
 
+            headers[count++] = new SipHeader(SipHeaderNames.Lookup(span[pos..nameEnd]), new TextRange(pos, nameEnd - pos), new TextRange(start, end - start));
             pos = lf + 1;
         }
     }
 
     /// <summary>
-    /// One header line in one forward pass: the name (token bytes, which never include CR or LF), HCOLON, the value
-    /// up to the next LF from <see cref="SipLineEnds"/>. <paramref name="lf"/> is the line's LF.
+    /// Where the value starts when the name is followed by spaces before its colon (<c>Name : value</c>); -1 when the
+    /// line is not a header line at all.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static SipParseError AddHeaderLine(SipMessage m, ReadOnlySpan<byte> span, ref SipLineEnds lines, int pos, out int lf)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AfterSpacedColon(ReadOnlySpan<byte> span, int pos, int nameEnd)
     {
-        // header-name HCOLON, HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 §25.1).
-        var nameEnd = pos + SipChars.CountIn(span[pos..], SipChars.Token);
         var colon = nameEnd;
         while (colon < span.Length && SipChars.IsWsp(span[colon]))
         {
             colon++;
         }
 
-        if (colon >= span.Length || span[colon] != (byte)':' || nameEnd == pos)
-        {
-            return BadHeaderLine(span, pos, out lf);
-        }
-
-        var valueStart = colon + 1;
-        while (valueStart < span.Length && SipChars.IsWsp(span[valueStart]))
-        {
-            valueStart++;
-        }
-
-        lf = lines.Next(valueStart);
-        if (lf < 0)
-        {
-            return SipParseError.HeadersNotTerminated;
-        }
-
-        var valueEnd = TrimTrailing(span, valueStart, TrimLineEnd(span, valueStart, lf));
-        var name = new TextRange(pos, nameEnd - pos);
-        var header = new SipHeader(SipHeaderNames.Lookup(span.Slice(pos, name.Length)), name, new TextRange(valueStart, valueEnd - valueStart));
-        return m.AddHeader(header) ? SipParseError.None : SipParseError.TooManyHeaders;
+        return nameEnd == pos || colon >= span.Length || span[colon] != (byte)':' ? -1 : colon + 1;
     }
 
     /// <summary>Why a line is not <c>name: value</c>; an unterminated line counts first, as the whole header block is then incomplete.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SipParseError BadHeaderLine(ReadOnlySpan<byte> span, int pos, out int lf)
+    private static SipParseError BadHeaderLine(ReadOnlySpan<byte> span, int pos)
     {
-        lf = span[pos..].IndexOf((byte)'\n');
+        var lf = span[pos..].IndexOf((byte)'\n');
         if (lf < 0)
         {
             return SipParseError.HeadersNotTerminated;
         }
 
-        lf += pos;
-        return span[pos..lf].IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
+        return span.Slice(pos, lf).IndexOf((byte)':') < 0 ? SipParseError.HeaderWithoutColon : SipParseError.BadHeaderName;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

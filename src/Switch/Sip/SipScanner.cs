@@ -80,7 +80,7 @@ internal ref struct SipScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryToken(out TextRange token)
     {
-        var n = SipChars.CountIn(_buffer[Position.._end], SipChars.Token);
+        var n = SipCharRuns.CountIn(_buffer, Position, _end, SipChars.Token);
         token = new TextRange(Position, n);
         Position += n;
         return n > 0;
@@ -127,7 +127,7 @@ internal ref struct SipScanner
     /// <summary>Runs until one of <paramref name="stops"/> (or the end); the range taken may be empty.</summary>
     public TextRange TakeUntil(byte stops)
     {
-        var n = SipChars.CountNotIn(_buffer[Position.._end], stops);
+        var n = SipCharRuns.CountNotIn(_buffer, Position, _end, stops);
 
         var range = new TextRange(Position, n);
         Position += n;

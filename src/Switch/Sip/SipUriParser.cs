@@ -14,7 +14,7 @@ internal static class SipUriParser
         var text = buffer.Slice(range.Start, range.Length);
 
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":": one pass over the scheme finds the colon too.
-        var colon = SipChars.CountIn(text, SipChars.Scheme);
+        var colon = SipCharRuns.CountIn(buffer, range.Start, range.End, SipChars.Scheme);
         if (colon == 0 || colon >= text.Length || text[colon] != (byte)':' || !char.IsAsciiLetter((char)text[0]))
         {
             return false;
@@ -33,24 +33,28 @@ internal static class SipUriParser
                 return false;
             }
 
-            var user = kind == SipUriScheme.Tel ? new TextRange(range.Start + colon + 1, LengthBefore(text[(colon + 1)..], (byte)';')) : default;
-            uri = new SipUri(kind, range, user, default, 0, false, default, default);
+            uri.Scheme = kind;
+            uri.Whole = range;
+            if (kind == SipUriScheme.Tel)
+            {
+                uri.User = new TextRange(range.Start + colon + 1, LengthBefore(text[(colon + 1)..], (byte)';'));
+            }
+
             return true;
         }
 
-        return TryParseSip(buffer, range, colon + 1, kind, out uri);
+        return TryParseSip(buffer, range, colon + 1, kind, ref uri);
     }
 
-    private static bool TryParseSip(ReadOnlySpan<byte> buffer, TextRange range, int afterScheme, SipUriScheme kind, out SipUri uri)
+    private static bool TryParseSip(ReadOnlySpan<byte> buffer, TextRange range, int afterScheme, SipUriScheme kind, ref SipUri uri)
     {
-        uri = default;
         var text = buffer.Slice(range.Start, range.Length);
         var rest = text[afterScheme..];
         var userRange = default(TextRange);
 
         // Most users and hosts are host characters only, so one table pass usually ends at the '@' (a user) or at
         // the end of the host (no user); only otherwise is the rest searched for '@'.
-        var plain = SipChars.CountIn(rest, SipChars.Host);
+        var plain = SipCharRuns.CountIn(buffer, range.Start + afterScheme, range.End, SipChars.Host);
         var at = plain < rest.Length && rest[plain] == (byte)'@' ? plain : IndexFrom(rest, plain, (byte)'@');
         var hostStart = afterScheme;
         var hostLength = -1;
@@ -91,7 +95,7 @@ internal static class SipUriParser
         {
             if (hostLength < 0)
             {
-                hostLength = SipChars.CountIn(hostText, SipChars.Host);
+                hostLength = SipCharRuns.CountIn(buffer, range.Start + hostStart, range.End, SipChars.Host);
             }
 
             if (hostLength == 0)
@@ -128,7 +132,14 @@ internal static class SipUriParser
         var question = after.IsEmpty ? -1 : after.IndexOf((byte)'?');
         var parameters = question < 0 ? new TextRange(offset, after.Length) : new TextRange(offset, question);
         var headers = question < 0 ? default : new TextRange(offset + question + 1, after.Length - question - 1);
-        uri = new SipUri(kind, range, userRange, host, port, ipv6, parameters, headers);
+        uri.Scheme = kind;
+        uri.Whole = range;
+        uri.User = userRange;
+        uri.Host = host;
+        uri.Port = port;
+        uri.HostIsIpv6 = ipv6;
+        uri.Parameters = parameters;
+        uri.Headers = headers;
         return true;
     }
 

@@ -9,24 +9,24 @@ namespace Centrex.Switch.Sip;
 /// </summary>
 internal static class SipViaParser
 {
-    /// <summary>Checks every via-parm in a header value; the first one comes back in <paramref name="first"/>.</summary>
-    public static SipParseError TryReadAll(ReadOnlySpan<byte> buffer, TextRange value, out SipVia first, out int count)
+    /// <summary>
+    /// Checks every via-parm in a header value. The first is written to <paramref name="first"/> when
+    /// <paramref name="keepFirst"/> (the message's top Via, in place), the others only checked.
+    /// </summary>
+    public static SipParseError TryReadAll(ReadOnlySpan<byte> buffer, TextRange value, bool keepFirst, ref SipVia first, out int count)
     {
-        first = default;
         count = 0;
         var s = new SipScanner(buffer, value);
+        var other = default(SipVia);
         while (true)
         {
-            var error = TryReadOne(ref s, buffer, out var via);
+            var error = count == 0 && keepFirst ? TryReadOne(ref s, buffer, out first) : TryReadOne(ref s, buffer, out other);
             if (error != SipParseError.None)
             {
                 return error;
             }
 
-            if (count++ == 0)
-            {
-                first = via;
-            }
+            count++;
 
             s.SkipLws();
             if (s.AtEnd)
@@ -94,8 +94,7 @@ internal static class SipViaParser
         }
         else
         {
-            var rest = s.Rest;
-            var n = SipChars.CountIn(rest, SipChars.Host);
+            var n = SipCharRuns.CountIn(buffer, s.Position, s.End, SipChars.Host);
             if (n == 0)
             {
                 return SipParseError.BadVia;
@@ -126,8 +125,16 @@ internal static class SipViaParser
             return SipParseError.BadVia;
         }
 
-        via = new SipVia(new TextRange(start, s.Position - start), transport, host, port, ipv6,
-            capture.Branch, capture.Received, capture.HasRport, capture.Rport, capture.RportParam);
+        via.Whole = new TextRange(start, s.Position - start);
+        via.Transport = transport;
+        via.Host = host;
+        via.Port = port;
+        via.HostIsIpv6 = ipv6;
+        via.Branch = capture.Branch;
+        via.Received = capture.Received;
+        via.HasRport = capture.HasRport;
+        via.Rport = capture.Rport;
+        via.RportParam = capture.RportParam;
         return SipParseError.None;
     }
 }
