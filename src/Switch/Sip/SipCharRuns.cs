@@ -16,8 +16,16 @@ namespace Centrex.Switch.Sip;
 /// </summary>
 internal static class SipCharRuns
 {
-    /// <summary>Per class bit (index = log2 of the <see cref="SipChars"/> constant): the low-nibble tables.</summary>
-    private static readonly Vector128<byte>[] LowTables = BuildLowTables();
+    // The low-nibble table of each class the hot paths scan. Static readonly vectors are constants to the JIT once
+    // the class is initialized, so with the class a constant at the call site the table is folded into the code.
+    private static readonly Vector128<byte> TokenLow = LowTable(SipChars.Token);
+    private static readonly Vector128<byte> HostLow = LowTable(SipChars.Host);
+    private static readonly Vector128<byte> ParamStopLow = LowTable(SipChars.ParamStop);
+    private static readonly Vector128<byte> SchemeLow = LowTable(SipChars.Scheme);
+    private static readonly Vector128<byte> AddrSpecStopLow = LowTable(SipChars.AddrSpecStop);
+    private static readonly Vector128<byte> DigitLow = LowTable(SipChars.Digit);
+    private static readonly Vector128<byte> SpaceLow = LowTable(SipChars.Space);
+    private static readonly Vector128<byte> Ipv6Low = LowTable(SipChars.Ipv6);
 
     /// <summary>High nibble h (0–7) to the bit 1 &lt;&lt; h; 8–15 (bytes 0x80 and up) to 0.</summary>
     private static readonly Vector128<byte> HighBits = Vector128.Create(1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0).AsByte();
@@ -40,7 +48,17 @@ internal static class SipCharRuns
             return Scalar(buffer, from, end, mask, inClass);
         }
 
-        var low = LowTables[BitOperations.Log2(mask)];
+        var low = mask switch
+        {
+            SipChars.Token => TokenLow,
+            SipChars.Host => HostLow,
+            SipChars.ParamStop => ParamStopLow,
+            SipChars.Scheme => SchemeLow,
+            SipChars.AddrSpecStop => AddrSpecStopLow,
+            SipChars.Digit => DigitLow,
+            SipChars.Space => SpaceLow,
+            _ => Ipv6Low,
+        };
         var pos = from;
         while (pos + 16 <= buffer.Length)
         {
@@ -70,24 +88,18 @@ internal static class SipCharRuns
         return inClass ? SipChars.CountIn(run, mask) : SipChars.CountNotIn(run, mask);
     }
 
-    private static Vector128<byte>[] BuildLowTables()
+    /// <summary>Entry n: bit h set when byte <c>h * 16 + n</c> (h 0–7) is in the class.</summary>
+    private static Vector128<byte> LowTable(byte mask)
     {
-        var tables = new Vector128<byte>[8];
         Span<byte> low = stackalloc byte[16];
-        for (var bit = 0; bit < 8; bit++)
+        for (var b = 0; b < 128; b++)
         {
-            low.Clear();
-            for (var b = 0; b < 128; b++)
+            if (SipChars.Is((byte)b, mask))
             {
-                if (SipChars.Is((byte)b, (byte)(1 << bit)))
-                {
-                    low[b & 0x0F] |= (byte)(1 << (b >> 4));
-                }
+                low[b & 0x0F] |= (byte)(1 << (b >> 4));
             }
-
-            tables[bit] = Vector128.Create((ReadOnlySpan<byte>)low);
         }
 
-        return tables;
+        return Vector128.Create((ReadOnlySpan<byte>)low);
     }
 }

@@ -9,15 +9,46 @@ namespace Centrex.Switch.Sip;
 /// </summary>
 internal static class SipHeaderNames
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The kind of a header name (any case, long or compact form); <see cref="SipHeaderKind.Other"/> when unknown.</summary>
     public static SipHeaderKind Lookup(ReadOnlySpan<byte> name)
     {
-        if (name.Length == 1)
+        if (name.Length is < 1 or > NameWords * 8)
         {
-            return Compact((byte)(name[0] | 0x20));
+            return SipHeaderKind.Other;
         }
 
-        return LookupLong(name);
+        Span<byte> padded = stackalloc byte[NameWords * 8];
+        padded.Clear();
+        name.CopyTo(padded);
+        return LookupAt(padded, 0, name.Length);
+    }
+
+    /// <summary>
+    /// <see cref="Lookup"/> for the name at <paramref name="start"/> in a message: read in place, three 8-byte words
+    /// at a time, when the buffer holds 24 bytes from there (it always does but for the last lines of a message).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SipHeaderKind LookupAt(ReadOnlySpan<byte> buffer, int start, int length)
+    {
+        if (length == 1)
+        {
+            return Compact((byte)(buffer[start] | 0x20));
+        }
+
+        if ((uint)start > (uint)(buffer.Length - (NameWords * 8)) || length > NameWords * 8)
+        {
+            return Lookup(buffer.Slice(start, length));
+        }
+
+        // One table load on a hash of (first letter, last letter, length), then one whole-name compare: each word
+        // of the name, letters folded with 0x20 and the bytes past its end masked off, against the table's.
+        ref var name = ref Unsafe.Add(ref MemoryMarshal.GetReference(buffer), start);
+        ref readonly var entry = ref Slots[Hash(name, Unsafe.Add(ref name, length - 1), length)];
+        const ulong Fold = 0x2020202020202020;
+        var diff = (((Unsafe.ReadUnaligned<ulong>(ref name) | Fold) & entry.Mask0) ^ entry.Word0)
+            | (((Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref name, 8)) | Fold) & entry.Mask1) ^ entry.Word1)
+            | (((Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref name, 16)) | Fold) & entry.Mask2) ^ entry.Word2);
+        return diff == 0 && entry.Length == length ? entry.Kind : SipHeaderKind.Other;
     }
 
     private static SipHeaderKind Compact(byte letter) => letter switch
@@ -39,62 +70,20 @@ internal static class SipHeaderNames
         _ => SipHeaderKind.Other,
     };
 
-    private static SipHeaderKind LookupLong(ReadOnlySpan<byte> n)
-    {
-        if (n.Length < 2)
-        {
-            return SipHeaderKind.Other;
-        }
-
-        // One table load on a hash of (first letter, last letter, length), then one whole-name compare.
-        var entry = Slots[Hash(n[0], n[^1], n.Length)];
-        var length = (int)((entry >> 8) & 0xFF);
-        if (length != n.Length || !EqualsFolded(n, LowerNames.AsSpan((int)(entry >> 16), length)))
-        {
-            return SipHeaderKind.Other;
-        }
-
-        return (SipHeaderKind)(byte)entry;
-    }
-
     /// <summary>
     /// Collision-free over <see cref="Long"/> (the static constructor checks it). Letters are folded with 0x20, as in
-    /// <see cref="SipAscii"/>.
+    /// <see cref="SipAscii"/>: OR-ing 0x20 folds A–Z onto a–z and maps no other token byte onto a letter or '-'
+    /// (names are token runs, so CR, which would fold onto '-', never reaches here).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(byte first, byte last, int length) =>
         ((first | 0x20) + ((last | 0x20) * 5) + (length * 23)) & (SlotCount - 1);
 
-    /// <summary>
-    /// Compares a token of 2 to 24 bytes with a lower-case name of the same length in two or three overlapping
-    /// 8-byte (or 4-byte) words rather than byte by byte. OR-ing 0x20 into every byte folds letters and leaves '-'
-    /// alone; as in <see cref="SipAscii"/>, no other token byte folds onto a letter or '-'.
-    /// </summary>
-    private static bool EqualsFolded(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lower)
-    {
-        var n = name.Length;
-        if (n >= 8)
-        {
-            const ulong Fold = 0x2020202020202020;
-            return (Read64(name, 0) | Fold) == Read64(lower, 0)
-                && (Read64(name, n - 8) | Fold) == Read64(lower, n - 8)
-                && (n <= 16 || (Read64(name, 8) | Fold) == Read64(lower, 8));
-        }
+    /// <summary>Names are compared as this many 8-byte words (the longest, proxy-authorization, is 19 bytes).</summary>
+    private const int NameWords = 3;
 
-        if (n >= 4)
-        {
-            const uint Fold = 0x20202020;
-            return (Read32(name, 0) | Fold) == Read32(lower, 0) && (Read32(name, n - 4) | Fold) == Read32(lower, n - 4);
-        }
-
-        return (name[0] | 0x20) == lower[0] && (name[1] | 0x20) == lower[1] && (n == 2 || (name[2] | 0x20) == lower[2]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Read64(ReadOnlySpan<byte> s, int offset) => MemoryMarshal.Read<ulong>(s[offset..]);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Read32(ReadOnlySpan<byte> s, int offset) => MemoryMarshal.Read<uint>(s[offset..]);
+    /// <summary>A known name: its lower-case bytes as words, the masks that keep only its own bytes, length, kind.</summary>
+    private readonly record struct Entry(ulong Word0, ulong Word1, ulong Word2, ulong Mask0, ulong Mask1, ulong Mask2, int Length, SipHeaderKind Kind);
 
     private const int SlotCount = 128;
 
@@ -137,31 +126,32 @@ internal static class SipHeaderNames
         ("proxy-authorization", SipHeaderKind.ProxyAuthorization),
     ];
 
-    /// <summary>All of <see cref="Long"/>'s names, one after another.</summary>
-    private static readonly byte[] LowerNames;
+    /// <summary>Per hash slot, the name there (length 0 when empty).</summary>
+    private static readonly Entry[] Slots = BuildSlots();
 
-    /// <summary>Per hash slot: name offset in <see cref="LowerNames"/> (bits 16+), length (bits 8–15), kind (bits 0–7); 0 when empty.</summary>
-    private static readonly uint[] Slots;
-
-    static SipHeaderNames()
+    private static Entry[] BuildSlots()
     {
-        var names = new List<byte>();
-        var slots = new uint[SlotCount];
+        var slots = new Entry[SlotCount];
         foreach (var (name, kind) in Long)
         {
             var bytes = System.Text.Encoding.ASCII.GetBytes(name);
             var slot = Hash(bytes[0], bytes[^1], bytes.Length);
-            if (slots[slot] != 0 || bytes.Length is < 2 or > 24)
+            if (slots[slot].Length != 0 || bytes.Length is < 2 or > NameWords * 8)
             {
                 throw new InvalidOperationException($"header name table: '{name}' collides or is out of range");
             }
 
-            slots[slot] = ((uint)names.Count << 16) | ((uint)bytes.Length << 8) | (byte)kind;
-            names.AddRange(bytes);
+            var padded = new byte[NameWords * 8];
+            var mask = new byte[NameWords * 8];
+            bytes.CopyTo(padded, 0);
+            mask.AsSpan(0, bytes.Length).Fill(0xFF);
+            slots[slot] = new Entry(
+                BitConverter.ToUInt64(padded, 0), BitConverter.ToUInt64(padded, 8), BitConverter.ToUInt64(padded, 16),
+                BitConverter.ToUInt64(mask, 0), BitConverter.ToUInt64(mask, 8), BitConverter.ToUInt64(mask, 16),
+                bytes.Length, kind);
         }
 
-        LowerNames = [.. names];
-        Slots = slots;
+        return slots;
     }
 
     /// <summary>The canonical long name, for messages the switch writes and for error reasons.</summary>

@@ -10,13 +10,13 @@ internal static partial class SipParser
         {
             ref readonly var header = ref m.Header(i);
             var kind = header.Kind;
-            if (kind == SipHeaderKind.Other)
+            var bit = 1UL << (int)kind;
+            if ((CheckedMask & bit) == 0)
             {
                 continue;
             }
 
             // RFC 3261 §7.3.1: these appear once (RFC 4475 §3.3.9 multi01, §3.3.10 mcl01).
-            var bit = 1UL << (int)kind;
             if ((SingletonMask & bit) != 0)
             {
                 if ((seen & bit) != 0)
@@ -25,6 +25,10 @@ internal static partial class SipParser
                 }
 
                 seen |= bit;
+                if (kind == SipHeaderKind.ContentType)
+                {
+                    continue; // counted only: its value is the body's business
+                }
             }
 
             var error = CheckHeader(m, span, kind, header.Value);
@@ -68,6 +72,9 @@ internal static partial class SipParser
 
         return SipParseError.None;
     }
+
+    /// <summary>The kinds read here: the singletons and the headers <see cref="CheckHeader"/> parses.</summary>
+    private const ulong CheckedMask = SingletonMask | (1UL << (int)SipHeaderKind.Via) | (1UL << (int)SipHeaderKind.Contact);
 
     private const ulong SingletonMask =
         (1UL << (int)SipHeaderKind.From) | (1UL << (int)SipHeaderKind.To) | (1UL << (int)SipHeaderKind.CallId)

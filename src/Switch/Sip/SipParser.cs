@@ -260,7 +260,7 @@ internal static partial class SipParser
                 headers = m.GrowHeaders();
             }
 
-            headers[count++] = new SipHeader(SipHeaderNames.Lookup(span[pos..nameEnd]), new TextRange(pos, nameEnd - pos), new TextRange(start, end - start));
+            headers[count++] = new SipHeader(SipHeaderNames.LookupAt(span, pos, nameEnd - pos), new TextRange(pos, nameEnd - pos), new TextRange(start, end - start));
             pos = lf + 1;
         }
     }

@@ -30,6 +30,25 @@ public class HeaderLookupAndLineEndTests
     }
 
     [Fact]
+    public void LookupAt_InPlaceWithRoomAndAtTheBufferEnd_AgreesWithLookup()
+    {
+        var names = Enum.GetValues<SipHeaderKind>().Where(k => k != SipHeaderKind.Other).Select(SipHeaderNames.Display)
+            .Concat(["v", "I", "q", "tox", "Contac", "Content-Lengthh", "Proxy-Authorizatiom", "X-Twenty-Five-Bytes-Long1"]);
+        foreach (var name in names.SelectMany(n => new[] { n, n.ToUpperInvariant(), n.ToLowerInvariant() }))
+        {
+            var expected = SipHeaderNames.Lookup(Encoding.ASCII.GetBytes(name));
+
+            // In place: the name inside a message with more than 24 bytes after it, followed by bytes that are not its own.
+            var roomy = Encoding.ASCII.GetBytes("ab" + name + ": Zz-Yy-Xx-Ww-Vv-Uu-Tt-Ss\r\n");
+            Assert.Equal(expected, SipHeaderNames.LookupAt(roomy, 2, name.Length));
+
+            // At the end: fewer than 24 bytes left, so the lookup copies the name out.
+            var tail = Encoding.ASCII.GetBytes("ab" + name);
+            Assert.Equal(expected, SipHeaderNames.LookupAt(tail, 2, name.Length));
+        }
+    }
+
+    [Fact]
     public void LineEnds_MatchIndexOf_AcrossBlockBoundariesAndTheTail()
     {
         var random = new Random(4);
