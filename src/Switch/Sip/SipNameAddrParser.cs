@@ -12,7 +12,17 @@ internal static class SipNameAddrParser
     // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
     // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static bool TryRead(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipNameAddr value)
+    public static bool TryRead(ref SipScanner scanner, ReadOnlySpan<byte> buffer, out SipNameAddr value)
+    {
+        // The cursor is worked on as a local, which the JIT keeps in registers, and handed back once.
+        var s = scanner;
+        var ok = Read(ref s, buffer, out value);
+        scanner = s;
+        return ok;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Read(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipNameAddr value)
     {
         value = default;
         s.SkipLws();
@@ -86,10 +96,13 @@ internal static class SipNameAddrParser
         }
 
         var capture = default(SipParamCapture);
-        if (!SipParams.TryRead(ref s, buffer, ref capture))
+        var parameters = s;
+        if (!SipParams.TryRead(ref parameters, buffer, ref capture))
         {
             return false;
         }
+
+        s.Position = parameters.Position;
 
         value.DisplayName = display;
         value.Bracketed = bracketed;
@@ -99,6 +112,7 @@ internal static class SipNameAddrParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryAngle(ref SipScanner s, ReadOnlySpan<byte> buffer, out TextRange uri)
     {
         uri = default;

@@ -14,7 +14,17 @@ internal static class SipParams
     // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
     // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static bool TryRead(ref SipScanner s, ReadOnlySpan<byte> buffer, ref SipParamCapture capture)
+    public static bool TryRead(ref SipScanner scanner, ReadOnlySpan<byte> buffer, ref SipParamCapture capture)
+    {
+        // The cursor is worked on as a local, which the JIT keeps in registers, and handed back once.
+        var s = scanner;
+        var ok = Read(ref s, buffer, ref capture);
+        scanner = s;
+        return ok;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Read(ref SipScanner s, ReadOnlySpan<byte> buffer, ref SipParamCapture capture)
     {
         var start = s.Position;
         while (true)

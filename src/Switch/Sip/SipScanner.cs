@@ -19,6 +19,11 @@ internal ref struct SipScanner
         _end = range.End;
     }
 
+    /// <remarks>
+    /// Readers that are compiled on their own copy the scanner into a local and hand a copy to the readers they call
+    /// (see <see cref="SipParams.TryRead"/>): a local whose address never escapes stays in registers, where a
+    /// scanner passed by reference would be read and written through memory at every step.
+    /// </remarks>
     public int Position;
 
     public readonly bool AtEnd => Position >= _end;
@@ -32,7 +37,11 @@ internal ref struct SipScanner
         get => Position < _end ? _buffer[Position] : (byte)0;
     }
 
-    public readonly ReadOnlySpan<byte> Rest => _buffer[Position.._end];
+    public readonly ReadOnlySpan<byte> Rest
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _buffer[Position.._end];
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SkipLws()
@@ -90,6 +99,7 @@ internal ref struct SipScanner
     /// A quoted-string (RFC 3261 §25.1): the range excludes the quotes; a backslash escapes any byte but CR and LF.
     /// False when it is not closed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryQuoted(out TextRange inner)
     {
         inner = default;
@@ -125,6 +135,7 @@ internal ref struct SipScanner
     }
 
     /// <summary>Runs until one of <paramref name="stops"/> (or the end); the range taken may be empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TextRange TakeUntil(byte stops)
     {
         var n = SipCharRuns.CountNotIn(_buffer, Position, _end, stops);

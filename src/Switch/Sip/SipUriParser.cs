@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Centrex.Switch.Sip;
 
@@ -12,6 +13,12 @@ internal static class SipUriParser
     {
         uri = default;
         var text = buffer.Slice(range.Start, range.Length);
+
+        // What nearly every URI starts with, "sip:" (letters in any case), checked as one 4-byte word.
+        if (text.Length > 4 && (MemoryMarshal.Read<uint>(text) | 0x00202020) == 0x3A706973)
+        {
+            return TryParseSip(buffer, range, 4, SipUriScheme.Sip, ref uri);
+        }
 
         // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":": one pass over the scheme finds the colon too.
         var colon = SipCharRuns.CountIn(buffer, range.Start, range.End, SipChars.Scheme);

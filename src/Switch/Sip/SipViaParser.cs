@@ -44,7 +44,17 @@ internal static class SipViaParser
     // Not inlined: inlined into its callers it used up the JIT's inlining budget, after which trivial helpers
     // (TextRange's constructor, the scanner's Peek and AtEnd) became calls; compiled alone, they all inline.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SipParseError TryReadOne(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipVia via)
+    private static SipParseError TryReadOne(ref SipScanner scanner, ReadOnlySpan<byte> buffer, out SipVia via)
+    {
+        // The cursor is worked on as a local, which the JIT keeps in registers, and handed back once.
+        var s = scanner;
+        var error = ReadOne(ref s, buffer, out via);
+        scanner = s;
+        return error;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static SipParseError ReadOne(ref SipScanner s, ReadOnlySpan<byte> buffer, out SipVia via)
     {
         via = default;
         s.SkipLws();
@@ -120,10 +130,13 @@ internal static class SipViaParser
         }
 
         var capture = default(SipParamCapture);
-        if (!SipParams.TryRead(ref s, buffer, ref capture))
+        var parameters = s;
+        if (!SipParams.TryRead(ref parameters, buffer, ref capture))
         {
             return SipParseError.BadVia;
         }
+
+        s.Position = parameters.Position;
 
         via.Whole = new TextRange(start, s.Position - start);
         via.Transport = transport;
