@@ -15,6 +15,12 @@ public static class Program
             return;
         }
 
+        if (args is ["sip-parse-ab", var oldDirectory, var newDirectory, .. var abRest])
+        {
+            Switch.SipParseComparison.Run(oldDirectory, newDirectory, abRest is [var pairs] ? int.Parse(pairs, System.Globalization.CultureInfo.InvariantCulture) : 200);
+            return;
+        }
+
         if (args is ["ledger-open", var folder])
         {
             Ledger.DurableLedgerBench.Reopen(folder, "recovery of an existing ledger");

@@ -6,9 +6,10 @@ internal static partial class SipParser
     private static SipParseError CheckHeaders(SipMessage m, ReadOnlySpan<byte> span)
     {
         var seen = 0UL; // one bit per SipHeaderKind (fewer than 64 kinds)
-        for (var i = 0; i < m.HeaderCount; i++)
+        var headers = m.HeaderArray.AsSpan(0, m.HeaderCount);
+        for (var i = 0; i < headers.Length; i++)
         {
-            ref readonly var header = ref m.Header(i);
+            ref readonly var header = ref headers[i];
             var kind = header.Kind;
             var bit = 1UL << (int)kind;
             if ((CheckedMask & bit) == 0)
