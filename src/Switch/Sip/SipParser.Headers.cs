@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Centrex.Switch.Sip;
 
 /// <summary>The header checks: each header the switch relies on is read fully once, here, so later reads are free.</summary>
@@ -66,7 +68,9 @@ internal static partial class SipParser
         }
 
         // RFC 3261 §8.1.1.5: the CSeq method matches the request method (RFC 4475 §3.1.2.16, §3.1.2.17).
-        if (m.IsRequest && !m[m.CSeqMethodName].SequenceEqual(m[m.MethodName]))
+        // Method names are case-sensitive (§7.1), so two that parsed to the same known method are the same text.
+        if (m.IsRequest && (m.CSeqMethod != m.Method || m.Method == SipMethod.Extension)
+            && !m[m.CSeqMethodName].SequenceEqual(m[m.MethodName]))
         {
             return SipParseError.CSeqMethodMismatch;
         }
@@ -93,6 +97,7 @@ internal static partial class SipParser
         _ => SipParseError.DuplicateContentType,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SipParseError CheckHeader(SipMessage m, ReadOnlySpan<byte> span, SipHeaderKind kind, TextRange value)
     {
         switch (kind)
