@@ -127,10 +127,9 @@ internal static class ServeCommand
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
             // after the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
-            using var hooks = rater is not null && directory is not null
-                ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
-                : null;
-            using var unrated = hooks is null && directory is not null ? SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions) : null;
+            using SwitchHookSet? hooks = directory is null ? null
+                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
+                : SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions);
             SipSwitch? sipSwitch = null;
             try
             {
@@ -142,7 +141,7 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks?.Hooks ?? unrated!.Hooks });
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks!.Hooks });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }
@@ -162,7 +161,7 @@ internal static class ServeCommand
                     await sipSwitch.DisposeAsync();
                 }
 
-                if ((hooks?.Sink ?? unrated?.Sink) is { } sink)
+                if (hooks?.Sink is { } sink)
                 {
                     sink.Dispose(); // drain: every CDR the switch emitted is stored (and charged) before the summary
                     var c = sink.Counters;
