@@ -4,7 +4,7 @@ using Centrex.Switch.Sip;
 namespace Centrex.Bench.Switch;
 
 /// <summary>
-/// Parse a typical phone INVITE (13 headers, SDP body) and read every header: name, value, and the parsed Via,
+/// Parse a typical phone INVITE (12 headers, SDP body) and read every header: name, value, and the parsed Via,
 /// From, To, Call-ID, CSeq, Contact and Content-Length. Target (issue 4): at least 1 million per second on one core,
 /// 0 bytes allocated. Baseline: <see cref="NaiveSipParser"/>, string splitting into a dictionary. Min and median are
 /// shown beside the mean because this host's speed swings by up to 2× from minute to minute (time another guest

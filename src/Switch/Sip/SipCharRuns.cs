@@ -43,7 +43,8 @@ internal static class SipCharRuns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Count(ReadOnlySpan<byte> buffer, int from, int end, byte mask, bool inClass)
     {
-        if (!Ssse3.IsSupported || (uint)end > (uint)buffer.Length || from > end)
+        // Out-of-range positions go to the scalar loop, whose slicing throws; so does a mask of several classes.
+        if (!Ssse3.IsSupported || (uint)end > (uint)buffer.Length || (uint)from > (uint)end || !BitOperations.IsPow2(mask))
         {
             return Scalar(buffer, from, end, mask, inClass);
         }
@@ -57,7 +58,7 @@ internal static class SipCharRuns
             SipChars.AddrSpecStop => AddrSpecStopLow,
             SipChars.Digit => DigitLow,
             SipChars.Space => SpaceLow,
-            _ => Ipv6Low,
+            _ => Ipv6Low, // the one class left: mask is a single bit
         };
         var pos = from;
         while (pos + 16 <= buffer.Length)

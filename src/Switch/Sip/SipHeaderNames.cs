@@ -35,7 +35,9 @@ internal static class SipHeaderNames
             return Compact((byte)(buffer[start] | 0x20));
         }
 
-        if ((uint)start > (uint)(buffer.Length - (NameWords * 8)) || length > NameWords * 8)
+        // Fewer than 24 bytes from the name to the end of the buffer (or an empty or overlong name): copy it out.
+        // The subtraction cannot overflow: start is within the buffer or Slice throws.
+        if (length is < 2 or > NameWords * 8 || buffer.Length - start < NameWords * 8)
         {
             return Lookup(buffer.Slice(start, length));
         }

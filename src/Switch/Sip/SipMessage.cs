@@ -3,6 +3,9 @@ namespace Centrex.Switch.Sip;
 /// <summary>
 /// A parsed SIP message: its own copy of the bytes plus ranges into them. One instance can be parsed into again and
 /// again (the buffers grow once and are reused), which is how the hot path reads messages without allocating.
+/// After a failed parse only the error and the header lines before the bad one mean anything: the parser writes the
+/// Request-URI, top Via, From, To and Contact in place as it checks them, so one may be partly filled; the next parse
+/// clears them all.
 /// </summary>
 internal sealed partial class SipMessage
 {

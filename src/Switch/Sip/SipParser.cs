@@ -169,7 +169,7 @@ internal static partial class SipParser
         {
             if ((uint)pos >= (uint)span.Length)
             {
-                return SipParseError.HeadersNotTerminated;
+                return Stop(m, headers, count, SipParseError.HeadersNotTerminated);
             }
 
             var first = span[pos];
@@ -179,8 +179,7 @@ internal static partial class SipParser
                 {
                     // The empty line (CRLF, or a bare LF) ends the headers (RFC 3261 §7).
                     bodyStart = pos + (first == (byte)'\n' ? 1 : 2);
-                    m.SetHeaders(headers, count);
-                    return SipParseError.None;
+                    return Stop(m, headers, count, SipParseError.None);
                 }
 
                 if (SipChars.IsWsp(first))
@@ -189,12 +188,12 @@ internal static partial class SipParser
                     var foldEnd = SipLineEnds.IndexOfLf(span, pos);
                     if (foldEnd < 0)
                     {
-                        return SipParseError.HeadersNotTerminated;
+                        return Stop(m, headers, count, SipParseError.HeadersNotTerminated);
                     }
 
                     if (count == 0)
                     {
-                        return SipParseError.FoldWithoutHeader;
+                        return Stop(m, headers, count, SipParseError.FoldWithoutHeader);
                     }
 
                     ref var last = ref headers[count - 1];
@@ -213,7 +212,7 @@ internal static partial class SipParser
                 start = AfterSpacedColon(span, pos, nameEnd);
                 if (start < 0)
                 {
-                    return BadHeaderLine(span, pos);
+                    return Stop(m, headers, count, BadHeaderLine(span, pos));
                 }
             }
 
@@ -229,7 +228,7 @@ internal static partial class SipParser
             {
                 if ((uint)from >= (uint)span.Length)
                 {
-                    return SipParseError.HeadersNotTerminated;
+                    return Stop(m, headers, count, SipParseError.HeadersNotTerminated);
                 }
 
                 if ((from & ~63) != block)
@@ -254,7 +253,7 @@ internal static partial class SipParser
             {
                 if (count >= SipLimits.MaxHeaders)
                 {
-                    return SipParseError.TooManyHeaders;
+                    return Stop(m, headers, count, SipParseError.TooManyHeaders);
                 }
 
                 headers = m.GrowHeaders();
@@ -263,6 +262,16 @@ internal static partial class SipParser
             headers[count++] = new SipHeader(SipHeaderNames.LookupAt(span, pos, nameEnd - pos), new TextRange(pos, nameEnd - pos), new TextRange(start, end - start));
             pos = lf + 1;
         }
+    }
+
+    /// <summary>
+    /// Hands the header lines read so far to the message, on success and on failure alike (a failed parse keeps the
+    /// lines before the bad one, for diagnostics).
+    /// </summary>
+    private static SipParseError Stop(SipMessage m, SipHeader[] headers, int count, SipParseError error)
+    {
+        m.SetHeaders(headers, count);
+        return error;
     }
 
     /// <summary>

@@ -81,6 +81,21 @@ public class ParserRobustnessTests
     }
 
     [Fact]
+    public void Parse_BadHeaderLine_KeepsTheLinesBeforeIt_AndTheNextParseStartsClean()
+    {
+        var m = new SipMessage(16); // a small buffer, grown by the parse: no read may go past it
+        Assert.Equal(SipParseError.HeaderWithoutColon, m.Parse("INVITE sip:a SIP/2.0\r\nVia: SIP/2.0/UDP h\r\nbogus\r\n\r\n"u8));
+        Assert.Equal(1, m.HeaderCount);
+        Assert.Equal(SipHeaderKind.Via, m.Header(0).Kind);
+
+        // A status line and a two-letter name within the last 24 bytes of the message: the name is looked up from a copy.
+        Assert.Equal(SipParseError.MissingVia, m.Parse("SIP/2.0 200 OK\nto: <sip:a>\n\n"u8));
+        Assert.Equal(SipHeaderKind.To, m.Header(0).Kind);
+        Assert.Equal(SipParseError.None, m.Parse(SampleMessages.InviteBytes));
+        Assert.Equal(12, m.HeaderCount);
+    }
+
+    [Fact]
     public void Parse_LargerThanLimit_IsRefused()
     {
         Assert.Equal(SipParseError.MessageTooLarge, new SipMessage().Parse(new byte[SipLimits.MaxMessageBytes + 1]));

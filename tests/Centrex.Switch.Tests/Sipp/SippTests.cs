@@ -8,6 +8,7 @@ namespace Centrex.Switch.Tests.Sipp;
 /// The switch against a real, independent SIP implementation (sipp) on loopback. sipp answers only the first
 /// digest challenge header, and only MD5, so these switches offer MD5 first.
 /// </summary>
+[Collection(RepliesToPort5060.Name)]
 public class SippTests
 {
     private const string Caller = "16045550101";

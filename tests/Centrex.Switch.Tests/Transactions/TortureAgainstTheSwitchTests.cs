@@ -14,6 +14,7 @@ namespace Centrex.Switch.Tests.Transactions;
 /// on 127.0.0.1:5060. Each run ends with an OPTIONS on the same socket: the switch reads one socket in order, so its
 /// 200 means every reply to the message came first.
 /// </summary>
+[Collection(RepliesToPort5060.Name)]
 public sealed class TortureAgainstTheSwitchTests
 {
     [Theory]

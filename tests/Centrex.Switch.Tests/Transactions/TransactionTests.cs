@@ -5,6 +5,7 @@ using NodaTime;
 
 namespace Centrex.Switch.Tests.Transactions;
 
+[Collection(RepliesToPort5060.Name)]
 public class TransactionTests
 {
     private static readonly Duration WellPastEveryTimer = Duration.FromMinutes(2);
