@@ -69,9 +69,7 @@ public class CallTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
+        var invite = Flows.CallBob(alice, bob);
 
         bob.Send(bob.Response(invite, 486, "Busy Here", "b1"));
 

@@ -37,14 +37,23 @@ internal static class Flows
     }
 
     /// <summary>
+    /// <paramref name="bob"/> (extension 102) registers and <paramref name="alice"/>'s authenticated call to 102 reaches
+    /// him: returns the INVITE bob received, not yet answered.
+    /// </summary>
+    public static SipMessage CallBob(TestPhone alice, TestPhone bob)
+    {
+        Register(bob);
+        Invite(alice, "102");
+        return bob.ReceiveRequest("INVITE").Message;
+    }
+
+    /// <summary>
     /// A registered <paramref name="bob"/> (extension 102) answers <paramref name="alice"/>'s call and both ACKs are
     /// through: returns bob's INVITE and alice's 200.
     /// </summary>
     public static (SipMessage Invite, SipMessage Ok) AnsweredCall(TestPhone alice, TestPhone bob)
     {
-        Register(bob);
-        Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
+        var invite = CallBob(alice, bob);
         bob.Send(bob.Response(invite, 200, "OK", "b1", Sdp));
         var ok = alice.ReceiveResponse(200);
         alice.Send(InDialog(alice, ok, "ACK", 2));

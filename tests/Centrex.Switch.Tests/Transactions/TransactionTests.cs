@@ -54,9 +54,7 @@ public class TransactionTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (first, _) = bob.ReceiveRequest("INVITE");
+        var first = Flows.CallBob(alice, bob);
 
         fixture.Clock.Advance(Duration.FromMilliseconds(500)); // Timer A
         var (again, _) = bob.ReceiveRequest("INVITE");
@@ -103,9 +101,7 @@ public class TransactionTests
         Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
         Assert.Equal(0, fixture.Switch.Stack.ClientTransactionCount);
 
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
+        var invite = Flows.CallBob(alice, bob);
         bob.Send(bob.Response(invite, 200, "OK", "b1", Flows.Sdp));
         Assert.Equal(200, alice.ReceiveResponse(200).StatusCode);
     }

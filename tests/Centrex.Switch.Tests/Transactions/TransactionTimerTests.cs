@@ -17,9 +17,7 @@ public sealed class TransactionTimerTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        bob.ReceiveRequest("INVITE");
+        Flows.CallBob(alice, bob);
 
         // Retransmissions at 0.5, 1.5, 3.5 s (T1 = 500 ms, doubling, §17.1.1.2): none before each, one at each.
         int[] steps = [499, 1, 999, 1, 1_999, 1];
@@ -37,9 +35,7 @@ public sealed class TransactionTimerTests
         await using var fixture = new SwitchFixture();
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
-        Flows.Register(bob);
-        Flows.Invite(alice, "102");
-        var (invite, _) = bob.ReceiveRequest("INVITE");
+        var invite = Flows.CallBob(alice, bob);
         var busy = bob.Response(invite, 486, "Busy Here", "b1");
         bob.Send(busy);
         bob.ReceiveRequest("ACK");
