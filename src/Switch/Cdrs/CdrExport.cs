@@ -38,7 +38,7 @@ public static class CdrExport
             Field(line, cdr.Id);
             Field(line, cdr.Account);
             Field(line, cdr.Caller);
-            Field(line, cdr.CalleeNormalized.Length > 0 ? "+" + cdr.CalleeNormalized : cdr.CalleeDialed);
+            Field(line, cdr.CalleeForRating);
             var span = line.GetSpan(IsoInstant.MaxLength + 1);
             var written = IsoInstant.Write(answer, span);
             span[written] = (byte)',';

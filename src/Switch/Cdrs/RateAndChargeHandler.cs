@@ -100,9 +100,8 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
 
     private void Charge(Rater rater, SwitchCdr cdr)
     {
-        var dialed = cdr.CalleeNormalized.Length > 0 ? cdr.CalleeNormalized : cdr.CalleeDialed;
         _text.Clear();
-        var callee = Utf8(dialed);
+        var callee = Utf8(cdr.CalleeForRating);
         var outcome = rater.Rate(_text.Written.Slice(callee.Start, callee.Length), cdr.BillableSeconds, out var call);
         if (outcome != RatingOutcome.Rated || Encoding.UTF8.GetByteCount(cdr.Account) > StateKey.MaxAccountLength)
         {

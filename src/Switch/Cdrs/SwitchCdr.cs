@@ -46,6 +46,9 @@ public sealed record SwitchCdr(
     /// </summary>
     public bool IsChargeable => Disposition == CallDisposition.Answered && (Direction == CallDirection.Outgoing || Forwarded);
 
+    /// <summary>What the rater prices: <see cref="RatedCallee.Of"/> the normalized and dialed callee.</summary>
+    public string CalleeForRating => RatedCallee.Of(CalleeNormalized, CalleeDialed);
+
     /// <summary>
     /// Billable whole seconds from answer to end: a started second counts (rounded up, as switches bill), but never
     /// more than the duration the call was authorized for, since the switch's own BYE at that limit may land a few

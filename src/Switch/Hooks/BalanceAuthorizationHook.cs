@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Centrex.Rating.Money;
 using Centrex.Switch.Authorization;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Cdrs;
@@ -37,6 +38,21 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
     /// <summary>Calls holding an authorization now (granted, CDR not yet emitted).</summary>
     public int Outstanding => _grants.Count;
 
+    /// <summary>The money held for <paramref name="account"/>'s calls in progress (granted, CDR not yet emitted).</summary>
+    public Mills Held(string account)
+    {
+        var held = Mills.Zero;
+        foreach (var grant in _grants.Values)
+        {
+            if (grant.Account == account)
+            {
+                held += grant.Reserved;
+            }
+        }
+
+        return held;
+    }
+
     /// <inheritdoc/>
     public BalanceDecision Authorize(CallInfo call)
     {
@@ -60,9 +76,8 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
             return new BalanceDecision(false, null, 403, "no account to charge");
         }
 
-        // The CDR sink rates the same text (SwitchCdr.CalleeNormalized, else the dialed number), so what is authorized
-        // is exactly what is charged.
-        var callee = call.Normalized is { Length: > 0 } normalized ? normalized : call.Dialed;
+        // The CDR sink rates the same text (SwitchCdr.CalleeForRating), so what is authorized is exactly what is charged.
+        var callee = RatedCallee.Of(call.Normalized, call.Dialed);
         if (!_authorizer.TryAuthorize(AccountOf(provisioned), Encoding.UTF8.GetBytes(callee), out var grant, out var refusal))
         {
             return new BalanceDecision(false, null, refusal.SipStatus, refusal.Reason);
