@@ -33,9 +33,15 @@ internal sealed class CentrexProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Runs <c>centrex</c> with <paramref name="args"/> to completion.</summary>
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(Info(environment, args));
+
+    /// <summary>Runs <c>centrex</c> with <paramref name="args"/> to completion, started by a shell with <paramref name="umask"/>.</summary>
+    public static Task<CliRun> RunUnderUmaskAsync(string umask, params string[] args) => RunAsync(Info(null, args, umask));
+
+    private static async Task<CliRun> RunAsync(ProcessStartInfo info)
     {
-        using var process = Process.Start(Info(environment, args))!;
+        using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -43,9 +49,16 @@ internal sealed class CentrexProcess : IDisposable
     }
 
     /// <summary>Starts <c>centrex serve</c> on a free port and waits until it listens.</summary>
-    public static async Task<CentrexProcess> ServeAsync(string data, string tariff, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
+    public static Task<CentrexProcess> ServeAsync(string data, string tariff, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
+        ServeAsync(Info(environment, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]));
+
+    /// <summary>The same, started by a shell with <paramref name="umask"/>.</summary>
+    public static Task<CentrexProcess> ServeUnderUmaskAsync(string umask, string data, string tariff, params string[] extra) =>
+        ServeAsync(Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra], umask));
+
+    private static async Task<CentrexProcess> ServeAsync(ProcessStartInfo info)
     {
-        var child = new CentrexProcess(Process.Start(Info(environment, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]))!);
+        var child = new CentrexProcess(Process.Start(info)!);
         child._process.OutputDataReceived += (_, e) =>
         {
             var at = e.Data?.IndexOf("http://", StringComparison.Ordinal) ?? -1;
@@ -112,14 +125,23 @@ internal sealed class CentrexProcess : IDisposable
         _process.Dispose();
     }
 
-    private static ProcessStartInfo Info(IReadOnlyDictionary<string, string>? environment, string[] args)
+    private static ProcessStartInfo Info(IReadOnlyDictionary<string, string>? environment, string[] args, string? umask = null)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
+        var program = Path.Combine(AppContext.BaseDirectory, "centrex");
+        var info = new ProcessStartInfo(umask is null ? program : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (umask is not null)
+        {
+            // The shell sets the umask and becomes the program (exec), so signals reach centrex itself.
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add($"umask {umask} && exec \"$0\" \"$@\"");
+            info.ArgumentList.Add(program);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

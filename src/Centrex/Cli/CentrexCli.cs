@@ -8,6 +8,7 @@ internal static class CentrexCli
     /// <summary>Runs the command line and returns the process exit code.</summary>
     public static int Run(string[] args, CliConsole console)
     {
+        PrivateFiles.RestrictNewFiles();
         var root = new RootCommand("Centrex: carrier-grade IP Centrex rating and billing engine (AGPL-3.0-or-later).")
         {
             RateCommand.Create(console),
@@ -34,6 +35,12 @@ internal static class CentrexCli
 
             console.Error.WriteLine("Run 'centrex --help' for usage.");
             return ExitCodes.BadInput;
+        }
+
+        if (parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
+                .FirstOrDefault(o => o.Option.Name == DataOption.Name) is { } data && data.GetValueOrDefault<string>() is { } folder)
+        {
+            PrivateFiles.Protect(folder);
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
