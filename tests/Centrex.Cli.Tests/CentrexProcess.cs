@@ -15,6 +15,11 @@ internal sealed class CentrexProcess : IDisposable
 
     private CentrexProcess(Process process) => _process = process;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+
+    /// <summary>An API key of this serve with every scope.</summary>
+    public string ApiKey { get; private init; } = string.Empty;
+
     /// <summary>The API's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,6 +36,9 @@ internal sealed class CentrexProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
 
     /// <summary>Runs <c>centrex</c> with <paramref name="args"/> to completion.</summary>
     public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
@@ -49,16 +57,34 @@ internal sealed class CentrexProcess : IDisposable
     }
 
     /// <summary>Starts <c>centrex serve</c> on a free port and waits until it listens.</summary>
-    public static Task<CentrexProcess> ServeAsync(string data, string tariff, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
-        ServeAsync(Info(environment, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]));
+    /// <remarks>An API key with every scope is created in <paramref name="data"/> first, by the real program
+    /// (<c>apikey create</c>): <see cref="ApiKey"/>, which <see cref="IngestionSample"/>'s requests send.</remarks>
+    public static async Task<CentrexProcess> ServeAsync(string data, string tariff, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
+        await ServeAsync(Info(environment, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]), await CreateKeyAsync(data, umask: null));
 
     /// <summary>The same, started by a shell with <paramref name="umask"/>.</summary>
-    public static Task<CentrexProcess> ServeUnderUmaskAsync(string umask, string data, string tariff, params string[] extra) =>
-        ServeAsync(Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra], umask));
+    public static async Task<CentrexProcess> ServeUnderUmaskAsync(string umask, string data, string tariff, params string[] extra) =>
+        await ServeAsync(Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra], umask), await CreateKeyAsync(data, umask));
 
-    private static async Task<CentrexProcess> ServeAsync(ProcessStartInfo info)
+    /// <summary>The API key of the serve listening at <paramref name="server"/> (for requests built from its address alone).</summary>
+    public static string KeyFor(Uri server) => Keys.TryGetValue(server.Authority, out var key) ? key : string.Empty;
+
+    /// <summary>Creates a key with every scope in <paramref name="data"/> with the real program; returns its text.</summary>
+    public static async Task<string> CreateKeyAsync(string data, string? umask, params string[] scopes)
     {
-        var child = new CentrexProcess(Process.Start(info)!);
+        string[] args = ["apikey", "create", "--data", data, "--name", "tests", .. (scopes.Length == 0 ? ["cdr-batches:write", "balances:read"] : scopes).SelectMany(s => new[] { "--scope", s })];
+        var run = umask is null ? await RunAsync(null, args) : await RunUnderUmaskAsync(umask, args);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException("centrex apikey create failed: " + run.Error);
+        }
+
+        return run.Out.Trim();
+    }
+
+    private static async Task<CentrexProcess> ServeAsync(ProcessStartInfo info, string key)
+    {
+        var child = new CentrexProcess(Process.Start(info)!) { ApiKey = key };
         child._process.OutputDataReceived += (_, e) =>
         {
             var at = e.Data?.IndexOf("http://", StringComparison.Ordinal) ?? -1;
@@ -81,6 +107,7 @@ internal sealed class CentrexProcess : IDisposable
         try
         {
             child.BaseAddress = new Uri(await child._address.Task.WaitAsync(StartTimeout));
+            Keys[child.BaseAddress.Authority] = key;
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {

@@ -70,6 +70,8 @@ internal sealed class IngestionSample : IDisposable
             request.Headers.Add("Idempotency-Key", key);
         }
 
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CentrexProcess.KeyFor(server));
+
         using var response = await client.SendAsync(request);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         return ((int)response.StatusCode, json);
@@ -77,7 +79,11 @@ internal sealed class IngestionSample : IDisposable
 
     public static async Task<long> BalanceAsync(HttpClient client, Uri server, string account)
     {
-        var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(server, $"/v1/accounts/{account}/balance"))).RootElement;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, $"/v1/accounts/{account}/balance"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CentrexProcess.KeyFor(server));
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return json.GetProperty("balance_mills").GetInt64();
     }
 

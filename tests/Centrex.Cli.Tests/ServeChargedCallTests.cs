@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Centrex.Switch.Tests.Sipp;
 
 namespace Centrex.Cli.Tests;
@@ -37,13 +36,12 @@ public sealed class ServeChargedCallTests : IDisposable
         }
 
         // One started minute at 60 mills, charged to the credit line within its 100-mill limit.
-        using var http = new HttpClient { BaseAddress = serve.BaseAddress };
+        using var http = new HttpClient();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound, not a timing check
         long mills;
         do
         {
-            using var balance = JsonDocument.Parse(await http.GetStringAsync($"/v1/accounts/{SwitchProvisioning.Limited}/balance", patience.Token));
-            mills = balance.RootElement.GetProperty("balance_mills").GetInt64();
+            mills = await IngestionSample.BalanceAsync(http, serve.BaseAddress, SwitchProvisioning.Limited);
         }
         while (mills == 0 && !patience.IsCancellationRequested);
 

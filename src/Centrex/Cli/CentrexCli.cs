@@ -23,6 +23,7 @@ internal static class CentrexCli
             ServeCommand.Create(console),
             CdrCommand.Create(console),
             SipHashCommand.Create(console),
+            ApiKeyCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

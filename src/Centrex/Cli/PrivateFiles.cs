@@ -38,9 +38,9 @@ internal static partial class PrivateFiles
         {
             File.SetUnixFileMode(directory, DirectoryMode);
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            // Another user's folder (read-only use such as `balance`): leave its mode to its owner.
+            // Another user's folder, or a read-only file system: the command itself reports what it cannot do there.
         }
     }
 

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using Centrex.Ingestion;
 using Centrex.Ledger;
 using Centrex.Provisioning;
+using Centrex.Provisioning.Access;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
@@ -37,6 +38,22 @@ internal static class ServeCommand
         var http = new Option<string>("--http") { Description = "Address of the HTTP API (port 0 picks a free one)", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var maxBytes = new Option<int>("--max-batch-bytes") { Description = "Largest ingestion batch body; larger ones get 413", DefaultValueFactory = _ => new IngestionLimits().MaxBatchBytes };
         var maxRows = new Option<int>("--max-batch-rows") { Description = "Most rows in one ingestion batch; more get 413", DefaultValueFactory = _ => new IngestionLimits().MaxRows };
+        var inFlight = new Option<long>("--max-http-bytes-in-flight") { Description = "Request body bytes the HTTP API holds at once across all requests; past it a batch gets 503 with Retry-After", DefaultValueFactory = _ => new IngestionLimits().MaxBytesInFlight };
+        inFlight.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() < 1024)
+            {
+                r.AddError("--max-http-bytes-in-flight is at least 1024");
+            }
+        });
+        var connections = new Option<int>("--max-http-connections") { Description = "Open HTTP connections at once", DefaultValueFactory = _ => new IngestionLimits().MaxConnections };
+        connections.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--max-http-connections is at least 1");
+            }
+        });
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
 
         // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
@@ -46,11 +63,11 @@ internal static class ServeCommand
         var mediaPorts = new Option<string>("--media-ports") { Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)", DefaultValueFactory = _ => "20000-29999" };
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
-            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints, media, mediaAddress, mediaPorts,
+            data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
         };
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
-            parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows)), parse.GetValue(checkpoints),
+            parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows), parse.GetValue(inFlight), parse.GetValue(connections)), parse.GetValue(checkpoints),
             parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts)), cancel));
         return command;
     }
@@ -122,7 +139,13 @@ internal static class ServeCommand
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
             var discounts = rater is null ? null : RatingDiscounts.Load(request.Data, ledger);
-            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts);
+            using var keys = rater is null ? null : OpenKeys(console, request.Data);
+            if (rater is not null && keys is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts, keys!);
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
@@ -137,6 +160,10 @@ internal static class ServeCommand
                 {
                     var bound = await service.StartAsync(httpEndpoint, stop.Token);
                     console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
+                    if (keys!.List().All(k => k.Revoked is not null))
+                    {
+                        console.Error.WriteLine("centrex serve: no API key works yet: every request will get 401 until one is made with 'centrex apikey create'");
+                    }
                 }
 
                 if (directory is not null)
@@ -172,6 +199,20 @@ internal static class ServeCommand
 
             console.Error.WriteLine("centrex serve: stopped; every acknowledged batch and call is committed");
             return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>The API keys of the data directory, or null (the reason written) when the store cannot be used.</summary>
+    private static ApiKeyStore? OpenKeys(CliConsole console, string data)
+    {
+        try
+        {
+            return ApiKeyStore.Open(data);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            console.Error.WriteLine($"centrex serve: the API key store in {data} cannot be used: {e.Message}");
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ using Centrex.Rating;
 using Centrex.Rating.Cdrs;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
+using Centrex.Switch.Cdrs;
 
 namespace Centrex.Ingestion;
 
@@ -47,6 +48,12 @@ internal sealed class BatchParser(Rater rater, IngestionLimits limits)
             if (evaluation.Malformed != CdrField.None)
             {
                 throw new CsvFormatException(Source, line, evaluation.Malformed.ToDisplayName(), Explain(evaluation.Malformed));
+            }
+
+            if (SwitchCdrIds.IsReserved(record[evaluation.Id]))
+            {
+                throw new CsvFormatException(Source, line, CdrField.Id.ToDisplayName(),
+                    $"ids starting with '{SwitchCdrIds.Prefix}' are the switch's own; the API cannot charge under them");
             }
 
             var id = Encoding.UTF8.GetString(record[evaluation.Id]);

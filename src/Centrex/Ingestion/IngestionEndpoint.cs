@@ -1,4 +1,5 @@
 using System.Buffers;
+using Centrex.Api;
 using System.Text.Json;
 using Centrex.Ledger;
 using Centrex.Rating.Csv;
@@ -10,7 +11,7 @@ namespace Centrex.Ingestion;
 /// <c>POST /v1/cdr-batches</c>: a switch posts CDRs in the <c>centrex rate</c> CSV contract with an
 /// <c>Idempotency-Key</c> header; the answer (after the batch is committed) lists each row's outcome.
 /// </summary>
-internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writer, IngestionLimits limits)
+internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writer, IngestionLimits limits, RequestBodyBudget budget)
 {
     /// <summary>The route.</summary>
     public const string Route = "/v1/cdr-batches";
@@ -28,26 +29,27 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
             return;
         }
 
-        if (context.Request.ContentLength > limits.MaxBatchBytes)
+        var (read, body) = await BodyReader.ReadAsync(context.Request, limits.MaxBatchBytes, budget, context.RequestAborted);
+        using (body)
         {
-            await TooLarge(context, $"a batch is at most {limits.MaxBatchBytes:N0} bytes");
-            return;
-        }
-
-        var body = ArrayPool<byte>.Shared.Rent(limits.MaxBatchBytes + 1);
-        try
-        {
-            var length = await ReadBody(context.Request.Body, body, context.RequestAborted);
-            if (length > limits.MaxBatchBytes)
+            if (read == BodyReader.Outcome.TooLarge)
             {
                 await TooLarge(context, $"a batch is at most {limits.MaxBatchBytes:N0} bytes");
+                return;
+            }
+
+            if (read == BodyReader.Outcome.Busy)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await Respond(context, StatusCodes.Status503ServiceUnavailable, json => BatchResponse.WriteError(json, "busy",
+                    $"the service is holding its limit of {budget.Capacity:N0} bytes of batches in flight; resend the batch with the same key shortly"));
                 return;
             }
 
             ParsedBatch batch;
             try
             {
-                batch = parser.Parse(key, body, length);
+                batch = parser.Parse(key, body.Buffer, body.Length);
             }
             catch (CsvFormatException e)
             {
@@ -82,22 +84,6 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
 
             await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, result));
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body);
-        }
-    }
-
-    private static async Task<int> ReadBody(Stream body, byte[] buffer, CancellationToken cancel)
-    {
-        var length = 0;
-        int n;
-        while (length < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(length), cancel)) > 0)
-        {
-            length += n;
-        }
-
-        return length;
     }
 
     private static Task TooLarge(HttpContext context, string message) =>

@@ -1,10 +1,15 @@
 using System.Net;
+using Centrex.Api;
+using Centrex.Provisioning.Access;
 using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.RatingRun;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,15 +28,18 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly IngestionLimits _limits;
     private readonly LedgerWriterThread _writer;
     private readonly RatingDiscounts? _discounts;
+    private readonly ApiKeyStore _keys;
+    private readonly ApiKeyFailureLimiter _failures = new();
     private WebApplication? _app;
 
-    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater rater, IngestionLimits limits, RatingDiscounts? discounts)
+    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater rater, IngestionLimits limits, RatingDiscounts? discounts, ApiKeyStore keys)
     {
         _ledger = ledger;
         _writer = writer;
         _rater = rater;
         _limits = limits;
         _discounts = discounts;
+        _keys = keys;
     }
 
     /// <summary>Starts listening; returns the bound address (the real port when 0 was asked for).</summary>
@@ -46,13 +54,32 @@ internal sealed class ServiceHost : IAsyncDisposable
 
             // The endpoint enforces the batch limit itself, to answer 413 with a reason.
             kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MaxConcurrentConnections = _limits.MaxConnections;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(IngestionLimits.MinBodyBytesPerSecond, TimeSpan.FromSeconds(5));
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton(_keys);
+        builder.Services.AddSingleton(_failures);
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(o =>
+        {
+            foreach (var scope in ApiScope.All)
+            {
+                o.AddPolicy(scope, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, scope));
+            }
+
+            // Anything not mapped with a policy still needs a key (secure by default: nothing answers anonymously).
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
         _app = builder.Build();
-        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, _discounts), _limits);
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, _discounts), _limits,
+            new RequestBodyBudget(_limits.MaxBytesInFlight));
         var balance = new BalanceEndpoint(_ledger);
-        _app.MapPost(IngestionEndpoint.Route, ingestion.Handle);
-        _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account));
+        _app.MapPost(IngestionEndpoint.Route, ingestion.Handle).RequireAuthorization(ApiScope.CdrBatchesWrite);
+        _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead);
         await _app.StartAsync(cancel);
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First()).Authority;
@@ -65,5 +92,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        _failures.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Switch.Authorization;
@@ -40,7 +39,7 @@ public static class SwitchHooksFactory
             sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory, adjust: adjust);
             var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)), sink.Health);
 
-            return new SwitchHooks(admission, balance, media, new CdrSinkHook(sink, balance, RunId()), sink);
+            return new SwitchHooks(admission, balance, media, new CdrSinkHook(sink, balance, SwitchCdrIds.NewRun()), sink);
         }
         catch
         {
@@ -66,7 +65,7 @@ public static class SwitchHooksFactory
         try
         {
             sink = new RealTimeCdrSink(null, null, dataDirectory);
-            return new UnratedSwitchHooks(new SiteAdmissionHook(directory), media, new CdrSinkHook(sink, null, RunId()), sink);
+            return new UnratedSwitchHooks(new SiteAdmissionHook(directory), media, new CdrSinkHook(sink, null, SwitchCdrIds.NewRun()), sink);
         }
         catch
         {
@@ -75,7 +74,4 @@ public static class SwitchHooksFactory
             throw;
         }
     }
-
-    /// <summary>A run id that sorts by start time (UUID v7): CDR ids stay unique across restarts of the switch.</summary>
-    private static string RunId() => Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,18 @@
+using NodaTime;
+
+namespace Centrex.Provisioning.Access;
+
+/// <summary>
+/// An API key as stored: its public id, a label, its scopes and dates. The secret itself is never stored, only its
+/// SHA-256 (<see cref="ApiKeySecret"/>), and never shown again after <c>apikey create</c>.
+/// </summary>
+/// <param name="Id">The public part of the key (shown by <c>apikey list</c>, given to <c>apikey revoke</c>).</param>
+/// <param name="Name">The operator's label for it ("switch-east", "finance-export").</param>
+/// <param name="Scopes">What it may do (<see cref="ApiScope"/>).</param>
+/// <param name="Created">When it was created.</param>
+/// <param name="Revoked">When it was revoked, or null while it works.</param>
+public sealed record ApiKey(string Id, string Name, IReadOnlyList<string> Scopes, Instant Created, Instant? Revoked)
+{
+    /// <summary>Whether the key carries <paramref name="scope"/>.</summary>
+    public bool Allows(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
+}
