@@ -16,7 +16,7 @@ public sealed class SipSwitch : IAsyncDisposable
 
     private SipSwitch(SipSwitchSettings settings)
     {
-        _transports = new SipTransports();
+        _transports = new SipTransports(settings.TcpLimits);
         Stack = new SipStack(_transports, settings.Clock);
         var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock) { NonceLifetime = settings.NonceLifetime };
         Registrar = new Registrar(authenticator, settings.Clock);
@@ -32,6 +32,12 @@ public sealed class SipSwitch : IAsyncDisposable
 
     /// <summary>The bound TCP address.</summary>
     public IPEndPoint TcpEndpoint => _transports.TcpEndpoint!;
+
+    /// <summary>Accepted SIP TCP connections open now.</summary>
+    public int TcpConnections => _transports.AcceptedConnections;
+
+    /// <summary>SIP TCP connections reset at once because a limit of <see cref="SipSwitchSettings.TcpLimits"/> was reached.</summary>
+    public long RefusedTcpConnections => _transports.RefusedConnections;
 
     internal SipStack Stack { get; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
 using Centrex.Switch.Provisioning;
+using Centrex.Switch.Transport;
 using NodaTime;
 
 namespace Centrex.Switch;
@@ -19,6 +20,9 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>The 120-minute cap and the no-answer timeout.</summary>
     public SwitchOptions Options { get; init; } = new();
+
+    /// <summary>What SIP over TCP may take: connections in total and per address, and timeouts.</summary>
+    public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;
 
     /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);

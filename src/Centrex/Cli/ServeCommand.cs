@@ -55,6 +55,7 @@ internal static class ServeCommand
             }
         });
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
+        var tcp = new SipTcpOptions();
 
         // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
         // address unless that is a wildcard: the address written into SDP must be one the phones can reach.
@@ -65,10 +66,18 @@ internal static class ServeCommand
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
         };
+        foreach (var option in tcp.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows), parse.GetValue(inFlight), parse.GetValue(connections)), parse.GetValue(checkpoints),
-            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts)), cancel));
+            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts))
+            {
+                SipTcp = tcp.Read(parse),
+            }, cancel));
         return command;
     }
 
@@ -168,7 +177,7 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks!.Hooks });
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks!.Hooks, TcpLimits = request.SipTcp });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Centrex.Switch.Sip;
@@ -6,41 +8,65 @@ namespace Centrex.Switch.Transport;
 
 /// <summary>
 /// One TCP connection: reads a byte stream, frames messages by Content-Length (RFC 3261 §18.3) across partial reads
-/// and several messages per segment, and sends whole messages under a lock.
+/// and several messages per segment, and sends whole messages under a lock. It holds no buffer while idle (it waits for
+/// data with a zero-byte receive and rents one when bytes arrive), closes itself on the timeouts of
+/// <see cref="TcpLimits"/>, and never blocks a sender: a peer that stops reading until its socket buffer is full is
+/// disconnected instead of stalling the switch behind it.
 /// </summary>
 internal sealed class SipConnection : IDisposable
 {
     private readonly Socket _socket;
+    private readonly TcpLimits _limits;
     private readonly object _sendLock = new();
-    private byte[] _buffer = new byte[8192];
+    private readonly long _opened = Stopwatch.GetTimestamp();
+    private byte[]? _buffer;
     private int _count;
+    private bool _sawMessage;
+    private long _partialSince;
+    private int _disposed;
 
-    public SipConnection(Socket socket)
+    public SipConnection(Socket socket, TcpLimits limits)
     {
         _socket = socket;
+        _limits = limits;
         Remote = (IPEndPoint)socket.RemoteEndPoint!;
+
+        // Sends fail with WouldBlock instead of waiting (see Send); receives are asynchronous either way.
+        _socket.Blocking = false;
     }
 
     public IPEndPoint Remote { get; }
 
-    public bool IsOpen { get; private set; } = true;
+    public bool IsOpen => Volatile.Read(ref _disposed) == 0;
+
+    /// <summary>Raised once when the connection closes, whoever closed it.</summary>
+    public event Action<SipConnection>? Closed;
 
     public async Task ReadLoopAsync(ISipMessageSink sink, CancellationToken cancel)
     {
         var source = new SipSource(SipTransportKind.Tcp, Remote, this);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         try
         {
             while (!cancel.IsCancellationRequested)
             {
-                if (_count == _buffer.Length)
+                deadline.CancelAfter(Remaining());
+                if (_count == 0)
                 {
-                    Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, SipLimits.MaxMessageBytes + 4096));
+                    // Idle: wait until the peer sends something without holding a buffer for it.
+                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, deadline.Token).ConfigureAwait(false);
                 }
 
-                var read = await _socket.ReceiveAsync(_buffer.AsMemory(_count), SocketFlags.None, cancel).ConfigureAwait(false);
+                EnsureRoom();
+                var read = await _socket.ReceiveAsync(_buffer.AsMemory(_count), SocketFlags.None, deadline.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
+                }
+
+                if (_count == 0)
+                {
+                    _partialSince = Stopwatch.GetTimestamp();
                 }
 
                 _count += read;
@@ -52,7 +78,7 @@ internal sealed class SipConnection : IDisposable
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The peer went away or the switch is stopping: the connection just ends.
+            // The peer went away, a timeout passed, or the switch is stopping: the connection just ends.
         }
         finally
         {
@@ -60,15 +86,43 @@ internal sealed class SipConnection : IDisposable
         }
     }
 
+    /// <summary>How long the next receive may wait: for the message under way, the first message, or any activity.</summary>
+    private TimeSpan Remaining()
+    {
+        var left = _count > 0 ? _limits.PartialMessage - Stopwatch.GetElapsedTime(_partialSince)
+            : !_sawMessage ? _limits.FirstMessage - Stopwatch.GetElapsedTime(_opened)
+            : _limits.Idle;
+        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
+    }
+
+    /// <summary>A buffer with room to receive into: rented when idle, grown (up to one message) when full.</summary>
+    private void EnsureRoom()
+    {
+        if (_buffer is null)
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(8192);
+            return;
+        }
+
+        if (_count == _buffer.Length)
+        {
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, SipLimits.MaxMessageBytes + 4096));
+            _buffer.AsSpan(0, _count).CopyTo(grown);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = grown;
+        }
+    }
+
     /// <summary>Hands every complete message in the buffer to the sink; false when framing is lost (connection must close).</summary>
     private bool Drain(ISipMessageSink sink, SipSource source)
     {
+        var buffer = _buffer!;
         var offset = 0;
         try
         {
             while (offset < _count)
             {
-                var status = SipFraming.TryFrame(_buffer.AsSpan(offset, _count - offset), out var skip, out var length, out var error);
+                var status = SipFraming.TryFrame(buffer.AsSpan(offset, _count - offset), out var skip, out var length, out var error);
                 if (status == SipFrameStatus.NeedMore)
                 {
                     offset += skip;
@@ -78,18 +132,19 @@ internal sealed class SipConnection : IDisposable
                 var start = offset + skip;
                 if (status == SipFrameStatus.Error)
                 {
-                    sink.OnMalformed(_buffer.AsSpan(start, _count - start), error, source);
+                    sink.OnMalformed(buffer.AsSpan(start, _count - start), error, source);
                     return false;
                 }
 
-                var message = SipMessage.ParseNew(_buffer.AsSpan(start, length), out var parseError);
+                _sawMessage = true;
+                var message = SipMessage.ParseNew(buffer.AsSpan(start, length), out var parseError);
                 if (parseError == SipParseError.None)
                 {
                     sink.OnMessage(message, source);
                 }
                 else
                 {
-                    sink.OnMalformed(_buffer.AsSpan(start, length), parseError, source);
+                    sink.OnMalformed(buffer.AsSpan(start, length), parseError, source);
                 }
 
                 offset = start + length;
@@ -97,13 +152,24 @@ internal sealed class SipConnection : IDisposable
         }
         finally
         {
-            Buffer.BlockCopy(_buffer, offset, _buffer, 0, _count - offset);
+            Buffer.BlockCopy(buffer, offset, buffer, 0, _count - offset);
             _count -= offset;
+            if (_count == 0)
+            {
+                // Nothing pending (keepalives included): give the buffer back, and the next byte starts a new message.
+                ArrayPool<byte>.Shared.Return(buffer);
+                _buffer = null;
+            }
+            else if (offset > 0)
+            {
+                _partialSince = Stopwatch.GetTimestamp(); // what is left is the start of the next message
+            }
         }
 
         return true;
     }
 
+    /// <summary>Sends a whole message, or closes the connection: a message half sent would break the stream's framing.</summary>
     public bool Send(ReadOnlySpan<byte> bytes)
     {
         lock (_sendLock)
@@ -112,15 +178,21 @@ internal sealed class SipConnection : IDisposable
             {
                 while (!bytes.IsEmpty)
                 {
-                    var sent = _socket.Send(bytes);
+                    var sent = _socket.Send(bytes, SocketFlags.None, out var error);
+                    if (error != SocketError.Success)
+                    {
+                        // WouldBlock: the peer's receive window and our send buffer are full, it is not reading.
+                        Dispose();
+                        return false;
+                    }
+
                     bytes = bytes[sent..];
                 }
 
                 return true;
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
-                IsOpen = false;
                 return false;
             }
         }
@@ -128,7 +200,12 @@ internal sealed class SipConnection : IDisposable
 
     public void Dispose()
     {
-        IsOpen = false;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _socket.Dispose();
+        Closed?.Invoke(this);
     }
 }

@@ -9,9 +9,13 @@ namespace Centrex.Switch.Transport;
 /// The listening side: one UDP socket and one TCP listener on the same address and port (RFC 3261 §18: a server
 /// listens on both). Port 0 picks a free port for UDP and then binds TCP to the same number. Every received message
 /// is parsed and handed to the sink; nothing a peer sends can end a receive loop except closing its own connection.
+/// TCP is bounded by <see cref="TcpLimits"/> (connections in total and per address, timeouts), and a failing accept
+/// backs off instead of spinning, so a flood of connections cannot take UDP, HTTP or memory with it.
 /// </summary>
-internal sealed class SipTransports : IAsyncDisposable
+internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposable
 {
+    private readonly TcpLimits _tcpLimits = tcpLimits ?? TcpLimits.Default;
+    private readonly ConnectionCounter _accepted = new(tcpLimits ?? TcpLimits.Default);
     private readonly ConcurrentDictionary<IPEndPoint, SipConnection> _connections = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
@@ -22,6 +26,17 @@ internal sealed class SipTransports : IAsyncDisposable
     public IPEndPoint? UdpEndpoint { get; private set; }
 
     public IPEndPoint? TcpEndpoint { get; private set; }
+
+    /// <summary>Accepted TCP connections open now.</summary>
+    public int AcceptedConnections => _accepted.Total;
+
+    /// <summary>TCP connections closed at once because a limit was reached.</summary>
+    public long RefusedConnections => Interlocked.Read(ref _refused);
+
+    private long _refused;
+
+    /// <summary>Longest wait for a TCP connection the switch opens to a phone or trunk.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
 
     public void Start(IPEndPoint endpoint, ISipMessageSink sink)
     {
@@ -105,15 +120,38 @@ internal sealed class SipTransports : IAsyncDisposable
 
     private async Task AcceptLoopAsync(CancellationToken cancel)
     {
+        var backoff = TimeSpan.Zero;
         while (!cancel.IsCancellationRequested)
         {
             Socket socket;
             try
             {
                 socket = await _tcp!.AcceptSocketAsync(cancel).ConfigureAwait(false);
+                backoff = TimeSpan.Zero;
             }
-            catch (SocketException)
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionAborted or SocketError.ConnectionReset)
             {
+                continue; // the client gave up before its connection was accepted
+            }
+            catch (SocketException e)
+            {
+                // Out of descriptors or buffers (EMFILE, ENFILE, ENOBUFS): accepting again at once would spin and fail
+                // the same way. Wait, doubling up to a second, while connections close and free what accept needs.
+                if (backoff == TimeSpan.Zero)
+                {
+                    Console.Error.WriteLine($"centrex: SIP TCP accept failed ({e.SocketErrorCode}: {e.Message}); backing off");
+                }
+
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.TicksPerSecond));
+                try
+                {
+                    await Task.Delay(backoff, cancel).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 continue;
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
@@ -121,14 +159,25 @@ internal sealed class SipTransports : IAsyncDisposable
                 return;
             }
 
-            socket.NoDelay = true;
-            var connection = new SipConnection(socket);
-            _connections[connection.Remote] = connection;
-            _ = Task.Run(async () =>
+            var address = ((IPEndPoint)socket.RemoteEndPoint!).Address;
+            if (!_accepted.TryAdd(address))
             {
-                await connection.ReadLoopAsync(new GuardedSink(_sink!), cancel).ConfigureAwait(false);
-                _connections.TryRemove(new KeyValuePair<IPEndPoint, SipConnection>(connection.Remote, connection));
-            }, CancellationToken.None);
+                // Over a limit: reset at once, so the descriptor is free again and the client learns straight away.
+                Interlocked.Increment(ref _refused);
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Dispose();
+                continue;
+            }
+
+            socket.NoDelay = true;
+            var connection = new SipConnection(socket, _tcpLimits);
+            connection.Closed += closed =>
+            {
+                _accepted.Remove(closed.Remote.Address);
+                _connections.TryRemove(new KeyValuePair<IPEndPoint, SipConnection>(closed.Remote, closed));
+            };
+            _connections[connection.Remote] = connection;
+            _ = Task.Run(() => connection.ReadLoopAsync(new GuardedSink(_sink!), cancel), CancellationToken.None);
         }
     }
 
@@ -162,15 +211,22 @@ internal sealed class SipTransports : IAsyncDisposable
         var socket = new Socket(to.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            socket.Connect(to);
+            // Bounded: this runs on the switch's signalling path, and a contact that drops SYNs would otherwise hold it
+            // for the kernel's whole connect timeout (about two minutes).
+            if (!socket.ConnectAsync(to).Wait(ConnectTimeout))
+            {
+                socket.Dispose();
+                return null;
+            }
         }
-        catch (SocketException)
+        catch (AggregateException e) when (e.InnerException is SocketException)
         {
             socket.Dispose();
             return null;
         }
 
-        var connection = new SipConnection(socket);
+        var connection = new SipConnection(socket, _tcpLimits);
+        connection.Closed += closed => _connections.TryRemove(new KeyValuePair<IPEndPoint, SipConnection>(to, closed));
         _connections[to] = connection;
         var cancel = _stop.Token;
         _ = Task.Run(() => connection.ReadLoopAsync(new GuardedSink(_sink!), cancel), CancellationToken.None);
