@@ -34,8 +34,9 @@ public sealed class LedgerWriter
     private readonly ByteBuffer _block = new(MaxBlockBytes + (1 << 16));
     private readonly List<NameFingerprint> _blockNames = new(EntryReference.MaxBlockEntries);
 
-    // Batch entries appended since the last commit, by address: the journal cannot read them back until they are
-    // durable, and a retry of a batch in the same group commit must still find its answer.
+    // Batch entries appended and not yet applied, by journal address (not by EntryReference: the address is what
+    // FindBatch derives from the registry and what AppliedUntil is compared with). The journal cannot read them back
+    // until they are durable, and a retry of a batch in the same group commit must still find its answer.
     private readonly Dictionary<long, byte[]> _uncommittedBatches = [];
 
     /// <summary>Journal bytes a block holds before it is enqueued.</summary>
@@ -66,6 +67,9 @@ public sealed class LedgerWriter
 
     /// <summary>Bytes of entries appended since the last commit.</summary>
     public long UncommittedBytes => _uncommittedBytes;
+
+    /// <summary>Batch records kept in memory until their commit is applied (then read back from the journal).</summary>
+    internal int UncommittedBatchCount => _uncommittedBatches.Count;
 
     /// <summary>Whether a rated call with this id was appended (committed or not).</summary>
     public bool ContainsCdr(ReadOnlySpan<byte> id) => Find(JournalRecordKind.RatedCdr, id) != -1;
@@ -157,6 +161,7 @@ public sealed class LedgerWriter
             return null;
         }
 
+        // A batch whose commit is not applied yet cannot be read back from the journal: its copy in memory answers.
         var address = EntryReference.Address(reference);
         return BatchCodec.Read(_uncommittedBatches.TryGetValue(address, out var entry) ? entry : _journal.Read(address), address);
     }
@@ -175,9 +180,9 @@ public sealed class LedgerWriter
 
         _scratch.Clear();
         BatchCodec.Write(batch, _scratch);
-        var address = Append(_scratch.Written);
-        _uncommittedBatches[address] = _scratch.Written.ToArray();
-        Register(key, address);
+        var reference = Append(_scratch.Written);
+        _uncommittedBatches[EntryReference.Address(reference)] = _scratch.Written.ToArray();
+        Register(key, reference);
     }
 
     /// <summary>Journal address up to which entries are durable and applied: acknowledge everything before it.</summary>
@@ -251,9 +256,11 @@ public sealed class LedgerWriter
                 _entriesSinceCheckpoint += group.Entries;
             }
 
-            if (_uncommittedBatches.Count > 0)
+            // Applied batches are readable from the journal now: release their copies (kept, the process would hold
+            // every batch it ever accepted). Removing while enumerating a Dictionary is allowed since .NET Core 3.0.
+            foreach (var address in _uncommittedBatches.Keys)
             {
-                foreach (var address in _uncommittedBatches.Keys.Where(a => a < _appliedUntil).ToList())
+                if (address < _appliedUntil)
                 {
                     _uncommittedBatches.Remove(address);
                 }
