@@ -39,6 +39,9 @@ public sealed class LedgerWriter
     // until they are durable, and a retry of a batch in the same group commit must still find its answer.
     private readonly Dictionary<long, byte[]> _uncommittedBatches = [];
 
+    // Bumped whenever the writer starts changing its state; see Changes.
+    private long _changes;
+
     /// <summary>Journal bytes a block holds before it is enqueued.</summary>
     private const int MaxBlockBytes = 256 * 1024;
 
@@ -67,6 +70,18 @@ public sealed class LedgerWriter
 
     /// <summary>Bytes of entries appended since the last commit.</summary>
     public long UncommittedBytes => _uncommittedBytes;
+
+    /// <summary>
+    /// Counts the changes the writer has begun (an entry appended, a commit requested or applied, a checkpoint): a work
+    /// item that throws while this stays the same left the writer exactly as it found it.
+    /// </summary>
+    internal long Changes => _changes;
+
+    /// <summary>Whether an I/O failure stopped the writer (it refuses all work until the process restarts).</summary>
+    internal bool IsFaulted => _fault is not null;
+
+    /// <summary>The ledger's folder.</summary>
+    internal string Folder => _folder;
 
     /// <summary>Batch records kept in memory until their commit is applied (then read back from the journal).</summary>
     internal int UncommittedBatchCount => _uncommittedBatches.Count;
@@ -113,6 +128,7 @@ public sealed class LedgerWriter
             return CdrAppend.Duplicate;
         }
 
+        _changes++;
         AppendToBlock(entry, id);
         var net = RatedCdrCodec.NetMills(entry);
         AddCall(account, UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)), RatedCdrCodec.Class(entry),
@@ -220,6 +236,7 @@ public sealed class LedgerWriter
             return _inFlight.Count > 0 ? _inFlight.Last().Until : _appliedUntil;
         }
 
+        _changes++;
         return Guard(() =>
         {
             FlushBlock();
@@ -243,6 +260,7 @@ public sealed class LedgerWriter
     public long CompleteCommits()
     {
         ThrowIfFaulted();
+        _changes++;
         return Guard(() =>
         {
             var committed = _journal.CommittedUntil;
@@ -281,6 +299,7 @@ public sealed class LedgerWriter
     public void Checkpoint()
     {
         ThrowIfFaulted();
+        _changes++;
         Guard(() =>
         {
             CheckpointApplied();
@@ -407,6 +426,7 @@ public sealed class LedgerWriter
     /// <summary>Appends a whole entry (a batch or a movement) after the calls before it; returns its reference.</summary>
     private long Append(ReadOnlySpan<byte> entry)
     {
+        _changes++;
         FlushBlock();
         Uncommitted++;
         _uncommittedBytes += entry.Length;
