@@ -21,6 +21,7 @@ public sealed class LedgerWriterThread : IDisposable
     private readonly Thread _thread;
     private volatile LedgerUnavailableException? _fault;
     private long _notCommitted;
+    private bool _disposed;
 
     /// <summary>Starts the thread; from now on only it may use <paramref name="writer"/>.</summary>
     public LedgerWriterThread(LedgerWriter writer)
@@ -59,16 +60,27 @@ public sealed class LedgerWriterThread : IDisposable
     /// <summary>Stops taking work, finishes and commits what is queued, and checkpoints.</summary>
     public void Dispose()
     {
-        if (_queue.IsAddingCompleted)
+        // Once: serve stops the thread explicitly to report what is committed, and again when its scope ends.
+        if (_disposed)
         {
             return;
         }
 
+        _disposed = true;
         _queue.CompleteAdding();
         _thread.Join();
         if (_fault is null)
         {
-            _writer.Checkpoint();
+            try
+            {
+                _writer.Checkpoint();
+            }
+            catch (LedgerUnavailableException e)
+            {
+                // Everything acknowledged is committed (recovery replays it), but the caller must hear that the ledger
+                // failed rather than a clean stop.
+                _fault = e;
+            }
         }
 
         _queue.Dispose();
