@@ -34,9 +34,13 @@ public sealed class LedgerWriter
     private readonly ByteBuffer _block = new(MaxBlockBytes + (1 << 16));
     private readonly List<NameFingerprint> _blockNames = new(EntryReference.MaxBlockEntries);
 
-    // Batch entries appended since the last commit, by address: the journal cannot read them back until they are
-    // durable, and a retry of a batch in the same group commit must still find its answer.
+    // Batch entries appended and not yet applied, by journal address (not by EntryReference: the address is what
+    // FindBatch derives from the registry and what AppliedUntil is compared with). The journal cannot read them back
+    // until they are durable, and a retry of a batch in the same group commit must still find its answer.
     private readonly Dictionary<long, byte[]> _uncommittedBatches = [];
+
+    // Bumped whenever the writer starts changing its state; see Changes.
+    private long _changes;
 
     /// <summary>Journal bytes a block holds before it is enqueued.</summary>
     private const int MaxBlockBytes = 256 * 1024;
@@ -66,6 +70,21 @@ public sealed class LedgerWriter
 
     /// <summary>Bytes of entries appended since the last commit.</summary>
     public long UncommittedBytes => _uncommittedBytes;
+
+    /// <summary>
+    /// Counts the changes the writer has begun (an entry appended, a commit requested or applied, a checkpoint): a work
+    /// item that throws while this stays the same left the writer exactly as it found it.
+    /// </summary>
+    internal long Changes => _changes;
+
+    /// <summary>Whether an I/O failure stopped the writer (it refuses all work until the process restarts).</summary>
+    internal bool IsFaulted => _fault is not null;
+
+    /// <summary>The ledger's folder.</summary>
+    internal string Folder => _folder;
+
+    /// <summary>Batch records kept in memory until their commit is applied (then read back from the journal).</summary>
+    internal int UncommittedBatchCount => _uncommittedBatches.Count;
 
     /// <summary>Whether a rated call with this id was appended (committed or not).</summary>
     public bool ContainsCdr(ReadOnlySpan<byte> id) => Find(JournalRecordKind.RatedCdr, id) != -1;
@@ -109,6 +128,7 @@ public sealed class LedgerWriter
             return CdrAppend.Duplicate;
         }
 
+        _changes++;
         AppendToBlock(entry, id);
         var net = RatedCdrCodec.NetMills(entry);
         AddCall(account, UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)), RatedCdrCodec.Class(entry),
@@ -157,6 +177,7 @@ public sealed class LedgerWriter
             return null;
         }
 
+        // A batch whose commit is not applied yet cannot be read back from the journal: its copy in memory answers.
         var address = EntryReference.Address(reference);
         return BatchCodec.Read(_uncommittedBatches.TryGetValue(address, out var entry) ? entry : _journal.Read(address), address);
     }
@@ -175,9 +196,9 @@ public sealed class LedgerWriter
 
         _scratch.Clear();
         BatchCodec.Write(batch, _scratch);
-        var address = Append(_scratch.Written);
-        _uncommittedBatches[address] = _scratch.Written.ToArray();
-        Register(key, address);
+        var reference = Append(_scratch.Written);
+        _uncommittedBatches[EntryReference.Address(reference)] = _scratch.Written.ToArray();
+        Register(key, reference);
     }
 
     /// <summary>Journal address up to which entries are durable and applied: acknowledge everything before it.</summary>
@@ -215,6 +236,7 @@ public sealed class LedgerWriter
             return _inFlight.Count > 0 ? _inFlight.Last().Until : _appliedUntil;
         }
 
+        _changes++;
         return Guard(() =>
         {
             FlushBlock();
@@ -238,6 +260,7 @@ public sealed class LedgerWriter
     public long CompleteCommits()
     {
         ThrowIfFaulted();
+        _changes++;
         return Guard(() =>
         {
             var committed = _journal.CommittedUntil;
@@ -251,9 +274,11 @@ public sealed class LedgerWriter
                 _entriesSinceCheckpoint += group.Entries;
             }
 
-            if (_uncommittedBatches.Count > 0)
+            // Applied batches are readable from the journal now: release their copies (kept, the process would hold
+            // every batch it ever accepted). Removing while enumerating a Dictionary is allowed since .NET Core 3.0.
+            foreach (var address in _uncommittedBatches.Keys)
             {
-                foreach (var address in _uncommittedBatches.Keys.Where(a => a < _appliedUntil).ToList())
+                if (address < _appliedUntil)
                 {
                     _uncommittedBatches.Remove(address);
                 }
@@ -274,6 +299,7 @@ public sealed class LedgerWriter
     public void Checkpoint()
     {
         ThrowIfFaulted();
+        _changes++;
         Guard(() =>
         {
             CheckpointApplied();
@@ -400,6 +426,7 @@ public sealed class LedgerWriter
     /// <summary>Appends a whole entry (a batch or a movement) after the calls before it; returns its reference.</summary>
     private long Append(ReadOnlySpan<byte> entry)
     {
+        _changes++;
         FlushBlock();
         Uncommitted++;
         _uncommittedBytes += entry.Length;

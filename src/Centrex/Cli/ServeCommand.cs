@@ -206,6 +206,22 @@ internal static class ServeCommand
                 }
             }
 
+            // Stop taking requests, drain the switch and the writer thread, then say what is committed: a ledger that
+            // failed during the run (or at the final checkpoint) must not end in "everything committed" and exit 0.
+            if (service is not null)
+            {
+                await service.DisposeAsync();
+            }
+
+            hooks?.Dispose();
+            writer.Dispose();
+            if (writer.Fault is { } fault)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"centrex serve: stopped after a ledger failure: {fault.Message}. Not committed: {writer.NotCommitted:N0} submissions refused since (ingestion batches, answered 503: resend them with the same key; groups of switch CDRs, counted as uncharged); the journal is committed up to address {ledger.CommittedUntil}, and a restart recovers from it"));
+                return ExitCodes.Failure;
+            }
+
             console.Error.WriteLine("centrex serve: stopped; every acknowledged batch and call is committed");
             return ExitCodes.Success;
         }

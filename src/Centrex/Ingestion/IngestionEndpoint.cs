@@ -68,6 +68,13 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
             {
                 result = await writer.SubmitAsync(batch);
             }
+            catch (LedgerWorkFailedException e)
+            {
+                // This batch alone failed on the writer thread, before it wrote anything; the ledger goes on serving.
+                await Respond(context, StatusCodes.Status500InternalServerError, json => BatchResponse.WriteError(json, "batch-failed",
+                    $"{e.Message}; nothing in the batch was applied and it was not acknowledged: resend it with the same key, and report the error if it persists"));
+                return;
+            }
             catch (Exception e) when (e is LedgerUnavailableException or InvalidOperationException or IOException)
             {
                 await Respond(context, StatusCodes.Status503ServiceUnavailable, json => BatchResponse.WriteError(json, "ledger-unavailable",

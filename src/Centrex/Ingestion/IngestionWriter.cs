@@ -11,6 +11,9 @@ namespace Centrex.Ingestion;
 /// after that commit, so an acknowledged batch is durable and a batch is never half applied: a crash before the commit
 /// loses the whole batch, which the client resends under the same key. Volume discounts are applied to each call on
 /// that thread, in the order calls are charged (<see cref="RatingDiscounts"/>).
+/// Concurrent requests with one key are serialized by that thread: the first applies the batch, every later one finds
+/// its record (from memory while its commit is pending) and is a replay, or a key conflict for another body; all are
+/// completed only after the commit that carries the first, so no replay is answered for a batch that is not durable.
 /// </summary>
 internal sealed class IngestionWriter(LedgerWriterThread thread, RatingDiscounts? discounts = null)
 {

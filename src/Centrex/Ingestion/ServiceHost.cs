@@ -87,10 +87,11 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        // Once: serve stops the host explicitly before reporting, and again when its scope ends.
+        if (Interlocked.Exchange(ref _app, null) is { } app)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
 
         _failures.Dispose();
