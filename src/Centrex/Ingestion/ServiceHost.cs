@@ -92,8 +92,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            _failures.Dispose();
         }
-
-        _failures.Dispose();
     }
 }

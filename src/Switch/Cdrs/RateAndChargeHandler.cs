@@ -149,6 +149,14 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
         {
             charged = Submit(entries, lengths);
         }
+        catch (LedgerWorkFailedException e)
+        {
+            // This batch alone failed before the writer wrote any of it (not a disk fault: the ledger goes on). Its
+            // CDRs are in the store, counted uncharged, for `cdr export` and `rate --data` to charge once by id.
+            Console.Error.WriteLine($"centrex: {lengths.Length} switch CDRs not charged: {e.Message}");
+            counters.AddUncharged(lengths.Length);
+            return;
+        }
         catch (Exception e) when (e is LedgerUnavailableException or IOException or InvalidOperationException)
         {
             // The writer faults everything after a failure (the process must restart and recover), so stop asking.
