@@ -10,9 +10,10 @@ namespace Centrex.Switch.Registration;
 
 /// <summary>
 /// Digest authentication (RFC 3261 §22, RFC 7616, RFC 8760 for SHA-256). Nonces are stateless: the issue time, a
-/// random part and an HMAC over both with a per-process key, so any nonce this switch issued can be checked and aged
-/// without storing it. A nonce older than <see cref="NonceLifetime"/> gets stale=true. Credentials are stored only
-/// as HA1 hashes. (Nonce-count replay tracking is not kept: a replayed response within the nonce lifetime is accepted.)
+/// part drawn from the challenged request and an HMAC over both with a per-process key, so any nonce this switch
+/// issued can be checked and aged without storing it. A nonce older than <see cref="NonceLifetime"/> gets stale=true.
+/// Credentials are stored only as HA1 hashes. (Nonce-count replay tracking is not kept: a replayed response within the
+/// nonce lifetime is accepted.)
 /// </summary>
 internal sealed class DigestAuthenticator(ISwitchDirectory directory, ISwitchClock clock)
 {
@@ -20,10 +21,17 @@ internal sealed class DigestAuthenticator(ISwitchDirectory directory, ISwitchClo
 
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);
 
-    /// <summary>The challenge header lines (WWW-Authenticate or Proxy-Authenticate), one per algorithm offered.</summary>
-    public string Challenge(string headerName, bool stale)
+    /// <summary>
+    /// How finely a nonce's issue time is kept. Challenges are sent statelessly, so a retransmitted request is
+    /// challenged again; within one period it gets the byte-identical challenge (UAs such as sipp take a different one
+    /// for a new message). 32 s is 64*T1, as long as a client retransmits (RFC 3261 Timers B and F).
+    /// </summary>
+    public static readonly Duration IssuePeriod = Duration.FromSeconds(32);
+
+    /// <summary>The challenge header lines (WWW-Authenticate or Proxy-Authenticate) for <paramref name="request"/>, one per algorithm offered.</summary>
+    public string Challenge(SipMessage request, string headerName, bool stale)
     {
-        var nonce = NewNonce();
+        var nonce = NewNonce(request);
         var builder = new StringBuilder();
         foreach (var algorithm in directory.DigestAlgorithms)
         {
@@ -117,11 +125,26 @@ internal sealed class DigestAuthenticator(ISwitchDirectory directory, ISwitchClo
         return Convert.ToHexStringLower(sha256 ? SHA256.HashData(bytes) : MD5.HashData(bytes));
     }
 
-    private string NewNonce()
+    /// <summary>
+    /// The issue period's start, a part that only this request (Call-ID, From tag, top Via branch, CSeq: what a
+    /// retransmission repeats) gives in this period, and the MAC that makes both unforgeable.
+    /// </summary>
+    private string NewNonce(SipMessage request)
     {
-        var issued = clock.Now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
-        var random = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        return $"{issued}.{random}.{Mac(issued, random)}";
+        var period = IssuePeriod.ToInt64Nanoseconds() / 1_000_000;
+        var now = clock.Now.ToUnixTimeMilliseconds();
+        var issued = (now - (((now % period) + period) % period)).ToString("x", CultureInfo.InvariantCulture);
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        hmac.AppendData(Encoding.ASCII.GetBytes("request:" + issued + ":"));
+        foreach (var field in (ReadOnlySpan<TextRange>)[request.CallId, request.From.Tag, request.TopVia.Branch])
+        {
+            hmac.AppendData(BitConverter.GetBytes(field.Length));
+            hmac.AppendData(request[field]);
+        }
+
+        hmac.AppendData(BitConverter.GetBytes(request.CSeq));
+        var part = Convert.ToHexStringLower(hmac.GetHashAndReset().AsSpan(0, 8));
+        return $"{issued}.{part}.{Mac(issued, part)}";
     }
 
     private bool TryNonceAge(string nonce, out Duration age)

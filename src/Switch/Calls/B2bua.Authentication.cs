@@ -1,0 +1,47 @@
+using Centrex.Switch.Registration;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// Who may have a transaction: a REGISTER and a phone's new INVITE are authenticated before the stack makes one, so
+/// a request without valid credentials costs one stateless challenge and nothing kept (RFC 3261 §8.2.7, §26.3.2.4).
+/// </summary>
+internal sealed partial class B2bua
+{
+    public bool TryAdmit(SipMessage request, SipSource source, out object? userState)
+    {
+        userState = null;
+        switch (request.Method)
+        {
+            case SipMethod.Register when Registrar.HasSipAddressOfRecord(request):
+                return Authenticate(request, source, SipHeaderKind.Authorization, out userState);
+
+            // A new INVITE from a phone (a trunk's needs no credentials). One with the Call-ID of a call in progress
+            // goes on to be refused 482 as a loop without being authenticated: it would repeat that call's credentials.
+            case SipMethod.Invite when request.To.Tag.IsEmpty && !_calls.ContainsKey(request.Text(request.CallId))
+                && _directory.FindTrunkBySource(source.Remote) is null:
+                return Authenticate(request, source, SipHeaderKind.ProxyAuthorization, out userState);
+
+            default:
+                return true;
+        }
+    }
+
+    private bool Authenticate(SipMessage request, SipSource source, SipHeaderKind credentials, out object? account)
+    {
+        var outcome = _authenticator.Check(request, credentials, out var authenticated);
+        account = authenticated;
+        if (outcome == DigestOutcome.Authenticated && authenticated is not null)
+        {
+            return true;
+        }
+
+        // RFC 3261 §22.3: a registrar challenges with 401 and WWW-Authenticate, a proxy-like element with 407.
+        var register = credentials == SipHeaderKind.Authorization;
+        _stack.RespondStatelessly(request, source, register ? 401 : 407, register ? "Unauthorized" : "Proxy Authentication Required",
+            _authenticator.Challenge(request, register ? "WWW-Authenticate" : "Proxy-Authenticate", outcome == DigestOutcome.Stale));
+        return false;
+    }
+}
