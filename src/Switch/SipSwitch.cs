@@ -18,7 +18,7 @@ public sealed class SipSwitch : IAsyncDisposable
     {
         _transports = new SipTransports(settings.TcpLimits);
         Stack = new SipStack(_transports, settings.Clock);
-        var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock) { NonceLifetime = settings.NonceLifetime };
+        var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces);
         Registrar = new Registrar(settings.Clock);
         B2bua = new B2bua(Stack, settings.Directory, Registrar, authenticator, settings.Hooks, settings.Options);
         Stack.Core = B2bua;

@@ -26,4 +26,7 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>Nonce-count tracking limits.</summary>
+    public SipAuthLimits AuthLimits { get; init; } = new();
 }

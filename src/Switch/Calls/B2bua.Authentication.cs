@@ -31,17 +31,19 @@ internal sealed partial class B2bua
 
     private bool Authenticate(SipMessage request, SipSource source, SipHeaderKind credentials, out object? account)
     {
-        var outcome = _authenticator.Check(request, credentials, out var authenticated);
-        account = authenticated;
-        if (outcome == DigestOutcome.Authenticated && authenticated is not null)
+        var result = _authenticator.Check(request, credentials);
+        account = result.Account;
+        if (result.Outcome == DigestOutcome.Authenticated)
         {
             return true;
         }
 
-        // RFC 3261 §22.3: a registrar challenges with 401 and WWW-Authenticate, a proxy-like element with 407.
+        // RFC 3261 §22.3: a registrar challenges with 401 and WWW-Authenticate, a proxy-like element with 407. A replay
+        // is challenged stale=true too (RFC 7616 §3.3): a phone that reused its nonce retries with the new one at once,
+        // without asking its user for the password; a replayer without the password can do nothing with it.
         var register = credentials == SipHeaderKind.Authorization;
         _stack.RespondStatelessly(request, source, register ? 401 : 407, register ? "Unauthorized" : "Proxy Authentication Required",
-            _authenticator.Challenge(request, register ? "WWW-Authenticate" : "Proxy-Authenticate", outcome == DigestOutcome.Stale));
+            _authenticator.Challenge(request, register ? "WWW-Authenticate" : "Proxy-Authenticate", result.Outcome is DigestOutcome.Stale or DigestOutcome.Replay));
         return false;
     }
 }
