@@ -36,6 +36,11 @@ internal sealed partial class SipStack
 
     private void OnRequest(SipMessage request, SipSource source)
     {
+        if (Core.IsBlocked(source))
+        {
+            return; // dropped, whatever it is: the source is blocked (the core logged once when the block started)
+        }
+
         var method = request.Method;
         if (method == SipMethod.Ack)
         {

@@ -13,12 +13,14 @@ namespace Centrex.Switch.Tests.Support;
 internal sealed class TestPhone : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly UdpClient _udp;
     private IPEndPoint _switch;
     private int _cseq;
 
-    public TestPhone(IPEndPoint target, string user)
+    /// <summary>A phone on <paramref name="local"/> (127.0.0.1 unless given: 127.0.0.2 is another source address on Linux).</summary>
+    public TestPhone(IPEndPoint target, string user, IPAddress? local = null)
     {
+        _udp = new UdpClient(new IPEndPoint(local ?? IPAddress.Loopback, 0));
         _switch = target;
         User = user;
     }
