@@ -139,6 +139,6 @@ public sealed partial class BruteForceTests
     private static partial Regex Date();
 
     // README, "SIP authentication failures": failregex, with <HOST> written out as fail2ban would match an address.
-    [GeneratedRegex("""^\s*centrex: sip-auth-failure ip=(?<host>[0-9A-Fa-f.:]+) port=(?<port>\d+) transport=(?<transport>udp|tcp) method=(?<method>[A-Z]+) user=(?<user>"(?:[^"\\]|\\.)*") realm=(?<realm>"(?:[^"\\]|\\.)*") reason=(?<reason>[a-z-]+)(?<until> until=\S+)?$""")]
+    [GeneratedRegex("""^\s*centrex: sip-auth-failure ip=(?<host>[0-9A-Fa-f.:]+) port=(?<port>\d+) transport=(?<transport>udp|tcp) method=(?<method>[A-Z]+) user=(?<user>"(?:[^"\\]|\\.)*") realm=(?<realm>"(?:[^"\\]|\\.)*") reason=(?<reason>wrong-password|unknown-user|replay|invalid|blocked)(?<until> until=\S+)?$""")]
     private static partial Regex FailRegex();
 }
