@@ -9,8 +9,8 @@ using NodaTime;
 namespace Centrex.Switch.Registration;
 
 /// <summary>
-/// Digest authentication (RFC 3261 §22, RFC 7616, RFC 8760 for SHA-256). Nonces are stateless: the issue time, a
-/// part drawn from the challenged request and an HMAC over both with a per-process key, so any nonce this switch
+/// Digest authentication (RFC 3261 §22, RFC 7616, RFC 8760 for SHA-256). Nonces are stateless: the start of the
+/// period they were issued in, a part drawn from the challenged request and an HMAC over both with a per-process key, so any nonce this switch
 /// issued can be checked and aged without storing it. A nonce older than <see cref="NonceLifetime"/> gets stale=true.
 /// Credentials are stored only as HA1 hashes. A response is good once: the nonce counts accepted are kept
 /// (<see cref="NonceCounter"/>), so a captured request replayed while its nonce is fresh is refused.
@@ -22,13 +22,11 @@ internal sealed partial class DigestAuthenticator(ISwitchDirectory directory, IS
 
     public Duration NonceLifetime { get; } = nonceLifetime;
 
-    /// <summary>Nonces whose accepted counts are kept.</summary>
-    public int TrackedNonces => _nonces.Count;
-
     /// <summary>
     /// How finely a nonce's issue time is kept. Challenges are sent statelessly, so a retransmitted request is
-    /// challenged again; within one period it gets the byte-identical challenge (UAs such as sipp take a different one
-    /// for a new message). 32 s is 64*T1, as long as a client retransmits (RFC 3261 Timers B and F).
+    /// challenged again; within one period it gets the byte-identical challenge, which a UA that compares messages
+    /// (sipp does) takes for a retransmission rather than an unexpected new one. 32 s is 64*T1, as long as a client
+    /// retransmits (RFC 3261 Timers B and F); the nonce's 5-minute life is counted from the period's start.
     /// </summary>
     public static readonly Duration IssuePeriod = Duration.FromSeconds(32);
 
@@ -97,6 +95,6 @@ internal sealed partial class DigestAuthenticator(ISwitchDirectory directory, IS
         return true;
     }
 
-    private string Mac(string issued, string random) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(issued + "." + random)))[..24];
+    private string Mac(string issued, string part) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(issued + "." + part)))[..24];
 }
