@@ -18,9 +18,12 @@ public sealed class SipSwitch : IAsyncDisposable
     {
         _transports = new SipTransports(settings.TcpLimits);
         Stack = new SipStack(_transports, settings.Clock);
-        var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock) { NonceLifetime = settings.NonceLifetime };
-        Registrar = new Registrar(authenticator, settings.Clock);
-        B2bua = new B2bua(Stack, settings.Directory, Registrar, authenticator, settings.Hooks, settings.Options);
+        settings.AuthLimits.Validate();
+        var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces);
+        var auth = new AuthGuard(authenticator, new AuthFailureTracker(settings.AuthLimits, settings.Clock),
+            new AuthFailureLog(settings.AuthLog, settings.Clock), settings.Directory.Realm);
+        Registrar = new Registrar(settings.Clock);
+        B2bua = new B2bua(Stack, settings.Directory, Registrar, auth, settings.Hooks, settings.Options);
         Stack.Core = B2bua;
         _transports.Start(settings.Endpoint, Stack);
     }

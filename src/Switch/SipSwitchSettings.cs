@@ -26,4 +26,10 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>Nonce-count tracking, and when a source that keeps failing authentication is slowed and blocked.</summary>
+    public SipAuthLimits AuthLimits { get; init; } = new();
+
+    /// <summary>Where authentication failures are written, one line each (standard error unless a test captures them).</summary>
+    public TextWriter AuthLog { get; init; } = Console.Error;
 }

@@ -62,6 +62,7 @@ internal static class ServeCommand
         var media = new Option<MediaMode>("--media") { Description = "Relay (RTP through the switch, SDP c=/m= rewritten) or Direct (end to end, SDP untouched)", DefaultValueFactory = _ => MediaMode.Relay };
         var mediaAddress = new Option<string?>("--media-address") { Description = "Address the relay binds and writes into SDP; default the --sip address (127.0.0.1 when that is a wildcard)" };
         var mediaPorts = new Option<string>("--media-ports") { Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)", DefaultValueFactory = _ => "20000-29999" };
+        var sipAuth = new SipAuthOptions();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -71,12 +72,14 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
+        sipAuth.AddTo(command);
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows), parse.GetValue(inFlight), parse.GetValue(connections)), parse.GetValue(checkpoints),
             parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts))
             {
                 SipTcp = tcp.Read(parse),
+                SipAuth = sipAuth.Read(parse),
             }, cancel));
         return command;
     }
@@ -92,6 +95,12 @@ internal static class ServeCommand
         if (MediaSettings.Parse(request, sipEndpoint) is not { } mediaOptions)
         {
             console.Error.WriteLine($"centrex serve: --media-address '{request.MediaAddress}' must be an IP address and --media-ports '{request.MediaPorts}' MIN-MAX within 1024-65535 with room for a pair");
+            return ExitCodes.BadInput;
+        }
+
+        if (SipAuthOptions.Problem(request.SipAuth) is { } authProblem)
+        {
+            console.Error.WriteLine($"centrex serve: {authProblem}");
             return ExitCodes.BadInput;
         }
 
@@ -177,7 +186,13 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks!.Hooks, TcpLimits = request.SipTcp });
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory)
+                    {
+                        Hooks = hooks!.Hooks,
+                        TcpLimits = request.SipTcp,
+                        AuthLimits = request.SipAuth,
+                        AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                    });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }

@@ -1,4 +1,5 @@
 using Centrex.Ingestion;
+using Centrex.Switch;
 using Centrex.Switch.Media;
 using Centrex.Switch.Transport;
 
@@ -11,4 +12,7 @@ internal sealed record ServeRequest(
 {
     /// <summary>The bounds on SIP over TCP.</summary>
     public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
+
+    /// <summary>When a source that keeps failing SIP authentication is slowed and blocked.</summary>
+    public SipAuthLimits SipAuth { get; init; } = new();
 }

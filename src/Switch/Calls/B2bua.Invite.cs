@@ -34,14 +34,9 @@ internal sealed partial class B2bua
         }
         else
         {
-            var outcome = _authenticator.Check(request, SipHeaderKind.ProxyAuthorization, out caller);
-            if (outcome != Registration.DigestOutcome.Authenticated || caller is null)
-            {
-                // RFC 3261 §22.3: a proxy-like element challenges with 407.
-                transaction.Respond(407, "Proxy Authentication Required", _authenticator.Challenge("Proxy-Authenticate", outcome == Registration.DigestOutcome.Stale));
-                return;
-            }
-
+            // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
+            caller = transaction.UserState as SwitchAccount
+                ?? throw new InvalidOperationException("an INVITE reached the B2BUA without being authenticated");
             route = _dialPlan.RouteFrom(caller, dialed);
             callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
         }

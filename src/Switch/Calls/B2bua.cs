@@ -21,19 +21,19 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
     private readonly SipStack _stack;
     private readonly ISwitchDirectory _directory;
     private readonly Registrar _registrar;
-    private readonly DigestAuthenticator _authenticator;
+    private readonly AuthGuard _auth;
     private readonly DialPlan _dialPlan;
     private readonly CallHooks _hooks;
     private readonly SwitchOptions _options;
     private long _nextCallId;
 
-    public B2bua(SipStack stack, ISwitchDirectory directory, Registrar registrar, DigestAuthenticator authenticator,
+    public B2bua(SipStack stack, ISwitchDirectory directory, Registrar registrar, AuthGuard auth,
         CallHooks hooks, SwitchOptions options)
     {
         _stack = stack;
         _directory = directory;
         _registrar = registrar;
-        _authenticator = authenticator;
+        _auth = auth;
         _dialPlan = new DialPlan(directory);
         _hooks = hooks;
         _options = options;

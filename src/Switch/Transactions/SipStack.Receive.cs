@@ -36,15 +36,21 @@ internal sealed partial class SipStack
 
     private void OnRequest(SipMessage request, SipSource source)
     {
+        if (Core.IsBlocked(source))
+        {
+            return; // dropped, whatever it is: the source is blocked (the core logged once when the block started)
+        }
+
         var method = request.Method;
         if (method == SipMethod.Ack)
         {
             // An ACK for a non-2xx response belongs to the INVITE transaction; any other ACK is the dialog's (§17.2.3).
+            // The ACK for a response sent statelessly has no transaction: its To tag says so, and it ends here (§8.2.7).
             if (_servers.TryGetValue(TransactionKeys.Server(request, SipMethod.Invite), out var invite) && invite.State is TransactionState.Completed or TransactionState.Confirmed)
             {
                 invite.OnAck();
             }
-            else
+            else if (!_statelessTags.Matches(request))
             {
                 Core.OnAck(request, source);
             }
@@ -59,28 +65,41 @@ internal sealed partial class SipStack
             return;
         }
 
-        var transaction = new ServerTransaction(this, key, request, source);
-        _servers[key] = transaction;
         if (method == SipMethod.Cancel)
         {
-            OnCancel(transaction);
+            OnCancel(Open(key, request, source, null));
             return;
         }
 
+        // Refusals decided before the switch knows who is asking are sent statelessly (§8.2.7): a transaction would
+        // keep state for, and over UDP retransmit an INVITE's final response up to eleven times to, any source at all.
         var check = SipRequestChecks.Check(request);
         if (!check.Passed)
         {
             var extra = check.Status == 420 ? $"Unsupported: {request.Text(request.Find(SipHeaderKind.Require))}\r\n" : null;
-            transaction.Respond(check.Status, check.Reason, extra);
+            RespondStatelessly(request, source, check.Status, check.Reason, extra);
             return;
         }
 
+        if (!Core.TryAdmit(request, source, out var userState))
+        {
+            return; // answered statelessly (a digest challenge) or dropped
+        }
+
+        var transaction = Open(key, request, source, userState);
         if (method == SipMethod.Invite)
         {
             transaction.Respond(100, "Trying"); // §17.2.1: stops the client's retransmissions at once.
         }
 
         Core.OnRequest(transaction);
+    }
+
+    private ServerTransaction Open(string key, SipMessage request, SipSource source, object? userState)
+    {
+        var transaction = new ServerTransaction(this, key, request, source) { UserState = userState };
+        _servers[key] = transaction;
+        return transaction;
     }
 
     private void OnCancel(ServerTransaction cancel)

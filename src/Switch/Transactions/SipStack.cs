@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Switch.Clock;
 using Centrex.Switch.Sip;
+using Centrex.Switch.Sip.Writing;
 using Centrex.Switch.Transport;
 using NodaTime;
 
@@ -16,6 +17,7 @@ internal sealed partial class SipStack : ISipMessageSink
     private readonly Dictionary<string, ServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly SipTransports _transports;
+    private readonly StatelessTags _statelessTags = new();
 
     public SipStack(SipTransports transports, ISwitchClock clock)
     {
@@ -57,6 +59,9 @@ internal sealed partial class SipStack : ISipMessageSink
     /// <summary>Messages that failed to parse, answered or dropped.</summary>
     public long MalformedCount { get; private set; }
 
+    /// <summary>Responses sent without a server transaction (<see cref="RespondStatelessly"/>).</summary>
+    public long StatelessResponses { get; private set; }
+
     /// <summary>A timer whose callback runs under <see cref="Gate"/> and never after it was cancelled.</summary>
     public ISwitchTimer StartTimer(Duration delay, Action callback)
     {
@@ -83,16 +88,29 @@ internal sealed partial class SipStack : ISipMessageSink
     /// to the source address (the received parameter) at the source port when the client asked for rport (RFC 3581
     /// §4), else at the sent-by port or 5060.
     /// </summary>
-    public void SendResponse(ServerTransaction transaction, byte[] response)
+    public void SendResponse(ServerTransaction transaction, byte[] response) => SendResponse(transaction.Request, transaction.Source, response);
+
+    /// <summary>
+    /// Answers <paramref name="request"/> without a server transaction (RFC 3261 §8.2.7, stateless UAS behaviour):
+    /// nothing is kept, nothing is retransmitted, a retransmitted request is answered again one for one, and the ACK
+    /// for a non-2xx response is absorbed by its To tag (<see cref="StatelessTags"/>). For what an unauthenticated
+    /// source may cause: one datagram out per datagram in and no state (§26.3.2.4 on denial of service).
+    /// </summary>
+    public void RespondStatelessly(SipMessage request, SipSource source, int status, string reason, string? extraHeaders = null)
     {
-        var source = transaction.Source;
+        StatelessResponses++;
+        SendResponse(request, source, SipResponses.Simple(request, source, status, reason, _statelessTags.For(request), extraHeaders));
+    }
+
+    private void SendResponse(SipMessage request, SipSource source, byte[] response)
+    {
         if (source.Kind == SipTransportKind.Tcp)
         {
             _transports.Send(SipTransportKind.Tcp, source.Remote, response, source.Connection);
             return;
         }
 
-        var via = transaction.Request.TopVia;
+        var via = request.TopVia;
         var port = via.HasRport ? source.Remote.Port : via.Port != 0 ? via.Port : 5060;
         _transports.Send(SipTransportKind.Udp, new IPEndPoint(source.Remote.Address, port), response, null);
     }

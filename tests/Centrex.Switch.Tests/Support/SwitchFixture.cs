@@ -6,13 +6,19 @@ using NodaTime;
 
 namespace Centrex.Switch.Tests.Support;
 
-/// <summary>A switch on 127.0.0.1 with a free port, a manual clock and a directory of test accounts.</summary>
+/// <summary>
+/// A switch on 127.0.0.1 with a free port, a manual clock and a directory of test accounts; its authentication failure
+/// lines go to <see cref="AuthLog"/>.
+/// </summary>
 internal sealed class SwitchFixture : IAsyncDisposable
 {
     public const string Realm = "centrex.test";
     public const string Password = "secret";
 
-    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false)
+    private readonly StringWriter _authLog = new();
+
+    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false,
+        SipAuthLimits? authLimits = null)
     {
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
@@ -21,10 +27,24 @@ internal sealed class SwitchFixture : IAsyncDisposable
         {
             Clock = realTime ? SystemSwitchClock.Instance : Clock,
             Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
+            AuthLimits = authLimits ?? new SipAuthLimits(),
+            AuthLog = _authLog,
         });
     }
 
     public ManualSwitchClock Clock { get; }
+
+    /// <summary>The authentication failure lines written so far (the switch writes them under its lock).</summary>
+    public string[] AuthLog
+    {
+        get
+        {
+            lock (Switch.Stack.Gate)
+            {
+                return _authLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+    }
 
     public CollectingCdrs Cdrs { get; }
 

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Centrex.Switch;
+
+namespace Centrex.Cli;
+
+/// <summary>
+/// <c>centrex serve</c>'s limits on SIP authentication failures (README, "SIP authentication failures"): after how
+/// many strikes in 60 s a source address is slowed, and after how many it is blocked for 15 minutes.
+/// </summary>
+internal sealed class SipAuthOptions
+{
+    public Option<int> SlowAfter { get; } = new("--sip-auth-slow-after")
+    {
+        Description = "Authentication failures from one address within 60 s after which its requests are slowed",
+        DefaultValueFactory = _ => new SipAuthLimits().SlowAfter,
+    };
+
+    public Option<int> BlockAfter { get; } = new("--sip-auth-block-after")
+    {
+        Description = "Authentication failures (and requests dropped while slowed) from one address within 60 s after which it is blocked for 15 minutes",
+        DefaultValueFactory = _ => new SipAuthLimits().BlockAfter,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(SlowAfter);
+        command.Options.Add(BlockAfter);
+    }
+
+    public SipAuthLimits Read(ParseResult parse) => new() { SlowAfter = parse.GetValue(SlowAfter), BlockAfter = parse.GetValue(BlockAfter) };
+
+    /// <summary>What is wrong with the limits, or null.</summary>
+    public static string? Problem(SipAuthLimits limits) =>
+        limits.SlowAfter < 1 || limits.BlockAfter < limits.SlowAfter
+            ? $"--sip-auth-slow-after ({limits.SlowAfter}) must be at least 1 and --sip-auth-block-after ({limits.BlockAfter}) at least as much"
+            : null;
+}
