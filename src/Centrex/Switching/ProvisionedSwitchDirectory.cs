@@ -95,10 +95,18 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
     public SwitchAccount? FindAccount(string usernameOrId) => _accounts.GetValueOrDefault(usernameOrId);
 
     /// <inheritdoc/>
+    public SwitchAccount? FindAccount(ReadOnlySpan<char> usernameOrId) =>
+        _accounts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(usernameOrId, out var account) ? account : null;
+
+    /// <inheritdoc/>
     public SwitchCustomer? FindCustomer(string id) => _customers.GetValueOrDefault(id);
 
     /// <inheritdoc/>
     public SwitchAccount? FindByDid(string e164) => _dids.GetValueOrDefault(e164);
+
+    /// <inheritdoc/>
+    public SwitchAccount? FindByDid(ReadOnlySpan<char> e164) =>
+        _dids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(e164, out var account) ? account : null;
 
     /// <inheritdoc/>
     public SwitchTrunk? FindTrunk(string id) => _trunks.GetValueOrDefault(id);

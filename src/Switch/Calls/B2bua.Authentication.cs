@@ -11,9 +11,6 @@ namespace Centrex.Switch.Calls;
 /// </summary>
 internal sealed partial class B2bua
 {
-    /// <summary>A blocked source's requests are all dropped, unless it is a trunk's (see <see cref="AuthGuard.Authenticate"/>).</summary>
-    public bool IsBlocked(SipSource source) => _auth.IsBlocked(source) && _directory.FindTrunkBySource(source.Remote) is null;
-
     public bool TryAdmit(SipMessage request, SipSource source, out object? userState)
     {
         userState = null;
@@ -37,9 +34,9 @@ internal sealed partial class B2bua
     {
         var verdict = _auth.Authenticate(request, source, credentials, trusted);
         account = verdict.Account;
-        if (verdict.Admitted || verdict.Drop)
+        if (verdict.Admitted)
         {
-            return verdict.Admitted;
+            return true;
         }
 
         // RFC 3261 §22.3: a registrar challenges with 401 and WWW-Authenticate, a proxy-like element with 407. A replay

@@ -145,7 +145,7 @@ internal sealed partial class B2bua
     private void ByeA(Call call)
     {
         var a = call.AInvite.Request;
-        var branch = SipIds.Branch();
+        var branch = _stack.NewBranch();
         var kind = call.ASource.Kind;
         var b = new SipBuilder(512).RequestLine("BYE"u8, call.ARemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{(kind == SipTransportKind.Tcp ? "TCP" : "UDP")} {_stack.LocalEndpoint};branch={branch};rport");
@@ -170,7 +170,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        var branch = SipIds.Branch();
+        var branch = _stack.NewBranch();
         _stack.SendRequest(BuildBRequest(call, "BYE", ++call.BLocalCSeq, branch), branch, call.BKind, call.BDestination, call.BConnection, this, call);
     }
 

@@ -12,6 +12,12 @@ internal sealed partial class B2bua
             return;
         }
 
+        Volatile.Write(ref _activeCalls, _activeCalls - 1);
+        if (call.State == CallState.Answered && call.AAcked)
+        {
+            Volatile.Write(ref _confirmedCalls, _confirmedCalls - 1);
+        }
+
         call.State = CallState.Ended;
         call.NoAnswerTimer?.Cancel();
         call.CapTimer?.Cancel();

@@ -49,6 +49,7 @@ internal sealed partial class B2bua
         var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
         call.Offer = request[request.Body].ToArray();
         Track(call, callId);
+        Volatile.Write(ref _activeCalls, _activeCalls + 1); // until End, which every call reaches exactly once
 
         switch (route.Kind)
         {

@@ -14,11 +14,11 @@ internal sealed partial class B2bua
     private void SendBInvite(Call call, Route route)
     {
         var a = call.AInvite.Request;
-        var branch = SipIds.Branch();
+        var branch = _stack.NewBranch();
         var local = _stack.LocalEndpoint.ToString();
         var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
-        call.BCallId = SipIds.CallId();
-        call.BFrom = $"{display}<sip:{call.Info.Caller}@{local}>;tag={SipIds.Tag()}";
+        call.BCallId = _stack.NewCallId();
+        call.BFrom = $"{display}<sip:{call.Info.Caller}@{local}>;tag={_stack.NewTag()}";
         call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
         Track(call, call.BCallId);
 
@@ -112,7 +112,7 @@ internal sealed partial class B2bua
             call.BRemoteTarget = response.Text(response.Contact.Uri.Whole);
         }
 
-        call.BAck = BuildBRequest(call, "ACK", 1, SipIds.Branch());
+        call.BAck = BuildBRequest(call, "ACK", 1, _stack.NewBranch());
         _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
         call.NoAnswerTimer?.Cancel();
 

@@ -39,11 +39,16 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         _options = options;
     }
 
+    // Written only by the partition's thread, read by anyone (metrics, tests): each change is published before the
+    // messages that follow from it are queued for sending.
+    private int _activeCalls;
+    private int _confirmedCalls;
+
     /// <summary>Calls in progress (each counted once).</summary>
-    public int ActiveCalls => _calls.Values.Distinct().Count();
+    public int ActiveCalls => Volatile.Read(ref _activeCalls);
 
     /// <summary>Calls answered by the callee and acknowledged by the caller: both parties are talking.</summary>
-    public int ConfirmedCalls => _calls.Values.Distinct().Count(call => call.State == CallState.Answered && call.AAcked);
+    public int ConfirmedCalls => Volatile.Read(ref _confirmedCalls);
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -77,6 +82,11 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         if (!_calls.TryGetValue(ack.Text(ack.CallId), out var call) || call.BCallId == ack.Text(ack.CallId))
         {
             return; // An ACK for nothing we know: dropped (§17.2.3 leaves it to the TU; there is no dialog).
+        }
+
+        if (!call.AAcked && call.State == CallState.Answered)
+        {
+            Volatile.Write(ref _confirmedCalls, _confirmedCalls + 1);
         }
 
         call.AAcked = true;

@@ -21,11 +21,17 @@ public interface ISwitchDirectory
     /// <summary>The account with this SIP user name or id.</summary>
     SwitchAccount? FindAccount(string usernameOrId);
 
+    /// <summary>The same, for a name read from a message: implementations look it up without allocating.</summary>
+    SwitchAccount? FindAccount(ReadOnlySpan<char> usernameOrId) => FindAccount(usernameOrId.ToString());
+
     /// <summary>The customer by id.</summary>
     SwitchCustomer? FindCustomer(string id);
 
     /// <summary>The account a DID (E.164 digits, no '+') is assigned to.</summary>
     SwitchAccount? FindByDid(string e164);
+
+    /// <summary>The same, for a number read from a message: implementations look it up without allocating.</summary>
+    SwitchAccount? FindByDid(ReadOnlySpan<char> e164) => FindByDid(e164.ToString());
 
     /// <summary>The trunk by id.</summary>
     SwitchTrunk? FindTrunk(string id);

@@ -4,17 +4,18 @@ using Centrex.Switch.Transport;
 namespace Centrex.Switch.Registration;
 
 /// <summary>
-/// Digest authentication with its defences (issue 13 item 6): a slowed or blocked source is dropped before its
-/// credentials are looked at, every failure is logged (<see cref="AuthFailureLog"/>) and counted against its source
-/// address (<see cref="AuthFailureTracker"/>), and a success resets nothing: an attacker holding one account's password
-/// cannot wash out the failures it piles up against another.
+/// Digest authentication in a partition, with its defences (issue 13 item 6): every failure is logged
+/// (<see cref="AuthFailureLog"/>) and reported to the router, which counts it against its source address and slows,
+/// then blocks, the source before its requests reach any partition (<see cref="SourceGuard"/>); a success resets
+/// nothing: an attacker holding one account's password cannot wash out the failures it piles up against another.
 /// </summary>
-internal sealed class AuthGuard(DigestAuthenticator authenticator, AuthFailureTracker tracker, AuthFailureLog log, string realm)
+/// <param name="authenticator">Checks credentials (this partition's nonce counts).</param>
+/// <param name="report">Tells the router of a failure: the source, the username tried and the method.</param>
+/// <param name="log">Where each failure's line goes.</param>
+/// <param name="realm">The realm now (provisioning may change it).</param>
+internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSource, string?, string> report, AuthFailureLog log, Func<string> realm)
 {
     public DigestAuthenticator Authenticator => authenticator;
-
-    /// <summary>Whether every request from this source is dropped now (it is blocked).</summary>
-    public bool IsBlocked(SipSource source) => tracker.IsBlocked(source.Remote.Address);
 
     /// <summary>
     /// Checks <paramref name="request"/>'s credentials in headers of <paramref name="kind"/>. Failures from a
@@ -24,16 +25,6 @@ internal sealed class AuthGuard(DigestAuthenticator authenticator, AuthFailureTr
     public AuthVerdict Authenticate(SipMessage request, SipSource source, SipHeaderKind kind, bool trusted = false)
     {
         var method = request.Method == SipMethod.Invite ? "INVITE" : "REGISTER";
-        var address = source.Remote.Address;
-        switch (trusted ? AuthAdmission.Check : tracker.Admit(address))
-        {
-            case AuthAdmission.Slowed or AuthAdmission.Blocked:
-                return AuthVerdict.Dropped;
-            case AuthAdmission.BlockStarted:
-                LogBlock(source, method);
-                return AuthVerdict.Dropped;
-        }
-
         var result = authenticator.Check(request, kind);
         if (result.Outcome == DigestOutcome.Authenticated)
         {
@@ -42,19 +33,13 @@ internal sealed class AuthGuard(DigestAuthenticator authenticator, AuthFailureTr
 
         if (result.IsFailure)
         {
-            log.Write(source, method, result.Username, realm, AuthFailureLog.Reason(result.Outcome));
-            if (!trusted && tracker.Fail(address, result.Username))
+            log.Write(source, method, result.Username, realm(), AuthFailureLog.Reason(result.Outcome));
+            if (!trusted)
             {
-                LogBlock(source, method);
+                report(source, result.Username, method);
             }
         }
 
         return AuthVerdict.Challenge(result.Outcome is DigestOutcome.Stale or DigestOutcome.Replay);
-    }
-
-    private void LogBlock(SipSource source, string method)
-    {
-        var (until, user) = tracker.Block(source.Remote.Address);
-        log.Write(source, method, user, realm, "blocked", until);
     }
 }

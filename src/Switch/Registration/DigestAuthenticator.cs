@@ -15,9 +15,15 @@ namespace Centrex.Switch.Registration;
 /// Credentials are stored only as HA1 hashes. A response is good once: the nonce counts accepted are kept
 /// (<see cref="NonceCounter"/>), so a captured request replayed while its nonce is fresh is refused.
 /// </summary>
-internal sealed partial class DigestAuthenticator(ISwitchDirectory directory, ISwitchClock clock, Duration nonceLifetime, int maxTrackedNonces)
+/// <param name="directory">Accounts and their HA1 hashes, the realm and the algorithms offered.</param>
+/// <param name="clock">The switch's clock.</param>
+/// <param name="nonceLifetime">How long a nonce stays fresh.</param>
+/// <param name="maxTrackedNonces">Most nonces whose counts are kept (<see cref="NonceCounter"/>).</param>
+/// <param name="key">The nonce MAC key, shared by every partition's authenticator: a nonce one partition issued in a
+/// challenge is checked by the partition of the account that answers it.</param>
+internal sealed partial class DigestAuthenticator(ISwitchDirectory directory, ISwitchClock clock, Duration nonceLifetime, int maxTrackedNonces, byte[]? key = null)
 {
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key = key ?? RandomNumberGenerator.GetBytes(32);
     private readonly NonceCounter _nonces = new(clock, nonceLifetime, maxTrackedNonces);
 
     public Duration NonceLifetime { get; } = nonceLifetime;

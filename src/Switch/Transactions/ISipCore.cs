@@ -6,9 +6,6 @@ namespace Centrex.Switch.Transactions;
 /// <summary>The transaction user (RFC 3261 §5): what the transaction layer hands requests and dialog-level events to.</summary>
 internal interface ISipCore
 {
-    /// <summary>Whether every request from this source is to be dropped unanswered (blocked after repeated authentication failures).</summary>
-    bool IsBlocked(SipSource source);
-
     /// <summary>
     /// A new request (not ACK, not CANCEL) that passed the §8.2 checks, before it gets a server transaction. False:
     /// the core answered it statelessly (<see cref="SipStack.RespondStatelessly"/>, e.g. a digest challenge) or dropped

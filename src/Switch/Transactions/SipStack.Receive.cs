@@ -3,44 +3,27 @@ using Centrex.Switch.Transport;
 
 namespace Centrex.Switch.Transactions;
 
-/// <summary>Receiving: matching requests and responses to transactions (RFC 3261 §17.1.3, §17.2.3), CANCEL (§9.2).</summary>
+/// <summary>
+/// Receiving: matching requests and responses to transactions (RFC 3261 §17.1.3, §17.2.3), CANCEL (§9.2). The message
+/// lives in a ring slot that is reused once this returns: a transaction that keeps it keeps a clone.
+/// </summary>
 internal sealed partial class SipStack
 {
-    public void OnMessage(SipMessage message, SipSource source)
+    /// <summary>A message the router sent here; <paramref name="hops"/> partitions have been offered it before (a CANCEL).</summary>
+    public void OnMessage(SipMessage message, SipSource source, int hops)
     {
-        lock (Gate)
+        if (message.IsRequest)
         {
-            if (message.IsRequest)
-            {
-                OnRequest(message, source);
-            }
-            else
-            {
-                OnResponse(message, source);
-            }
+            OnRequest(message, source, hops);
+        }
+        else
+        {
+            OnResponse(message, source);
         }
     }
 
-    public void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
+    private void OnRequest(SipMessage request, SipSource source, int hops)
     {
-        lock (Gate)
-        {
-            MalformedCount++;
-            var response = SipBadRequest.TryBuild(data, error, source);
-            if (response is not null)
-            {
-                _transports.Send(source.Kind, source.Remote, response, source.Connection);
-            }
-        }
-    }
-
-    private void OnRequest(SipMessage request, SipSource source)
-    {
-        if (Core.IsBlocked(source))
-        {
-            return; // dropped, whatever it is: the source is blocked (the core logged once when the block started)
-        }
-
         var method = request.Method;
         if (method == SipMethod.Ack)
         {
@@ -67,7 +50,7 @@ internal sealed partial class SipStack
 
         if (method == SipMethod.Cancel)
         {
-            OnCancel(Open(key, request, source, null));
+            OnCancel(key, request, source, hops);
             return;
         }
 
@@ -97,21 +80,30 @@ internal sealed partial class SipStack
 
     private ServerTransaction Open(string key, SipMessage request, SipSource source, object? userState)
     {
-        var transaction = new ServerTransaction(this, key, request, source) { UserState = userState };
+        var transaction = new ServerTransaction(this, key, request.Clone(), source) { UserState = userState };
         _servers[key] = transaction;
         return transaction;
     }
 
-    private void OnCancel(ServerTransaction cancel)
+    private void OnCancel(string key, SipMessage request, SipSource source, int hops)
     {
-        // §9.2: the CANCEL matches the INVITE with the same branch (Via, Request-URI, Call-ID, CSeq number).
-        var inviteKey = TransactionKeys.Server(cancel.Request, SipMethod.Invite);
+        // §9.2: the CANCEL matches the INVITE with the same branch (Via, Request-URI, Call-ID, CSeq number). It carries no
+        // credentials, so the router may not know which account's partition has the INVITE (one routed by the
+        // credentials of a phone whose From names no account): it is offered to each partition in turn, and the last
+        // one answers 481 when none had it.
+        var inviteKey = TransactionKeys.Server(request, SipMethod.Invite);
         if (!_servers.TryGetValue(inviteKey, out var invite))
         {
-            cancel.Respond(481, "Call/Transaction Does Not Exist");
+            if (hops + 1 < PartitionCount && ForwardCancel is { } forward && forward((Partition + 1) % PartitionCount, request, source, hops + 1))
+            {
+                return;
+            }
+
+            Open(key, request, source, null).Respond(481, "Call/Transaction Does Not Exist");
             return;
         }
 
+        var cancel = Open(key, request, source, null);
         cancel.Respond(200, "OK");
         if (invite.State == TransactionState.Proceeding)
         {

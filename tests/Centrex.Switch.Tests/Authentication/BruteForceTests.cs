@@ -117,7 +117,7 @@ public sealed partial class BruteForceTests
             attacker.Send(Register(attacker, TestPhone.Authorization(challenge, SipHeaderKind.WwwAuthenticate, Victim, $"guess-{i}", "REGISTER", Uri)));
             if (i % 25 == 0 || i == count)
             {
-                Flows.Sync(probe); // the switch reads one socket in order: all sent so far is handled, its answers delivered
+                Flows.Sync(probe, fixture.Switch); // the switch reads one socket in order: all sent so far is handled, its answers delivered
             }
         }
     }

@@ -43,7 +43,7 @@ public sealed partial class ReplayTests : IDisposable
         var credentials = ProxyAuthorization().Match(captured).Groups[1].Value;
         attacker.Send(attacker.Request("INVITE", DialedUri, "replayed-" + Guid.NewGuid().ToString("N"), 1, "evil",
             extra: $"Proxy-Authorization: {credentials}\r\n", body: Flows.Sdp));
-        Flows.Sync(probe); // the switch reads one socket in order: the replay has been handled, its answers sent
+        Flows.Sync(probe, fixture.Switch); // the switch reads one socket in order: the replay has been handled, its answers sent
 
         Assert.Empty(gateway.Drain()); // no INVITE left through the trunk
         var refused = Assert.Single(attacker.Drain()); // and no 100 Trying before the refusal

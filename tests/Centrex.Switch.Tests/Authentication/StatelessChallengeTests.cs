@@ -23,7 +23,7 @@ public class StatelessChallengeTests
 
         attacker.Send(attacker.Request("INVITE", Uri, "amp-1", 1, "t", body: Flows.Sdp));
         var first = attacker.Receive().Message;
-        Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
+        Assert.Equal(0, fixture.Switch.ServerTransactionCount);
         fixture.Clock.Advance(PastTimerH); // Timer G would retransmit at 0.5, 1.5, 3.5, 7.5 ... s, Timer H ends at 32 s
 
         Assert.Equal(407, first.StatusCode);
@@ -42,7 +42,7 @@ public class StatelessChallengeTests
         attacker.Send(Flows.AckFor(attacker, challenge, Uri));
         attacker.Send(invite); // the same branch again: one datagram in, one out
         var again = attacker.Receive().Message;
-        Flows.Sync(attacker);
+        Flows.Sync(attacker, fixture.Switch);
         fixture.Clock.Advance(PastTimerH);
 
         Assert.Equal(407, again.StatusCode);
@@ -50,7 +50,7 @@ public class StatelessChallengeTests
         Assert.Equal(challenge.Text(challenge.To.Tag), again.Text(again.To.Tag));
         Assert.Equal(challenge.Text(challenge.Find(SipHeaderKind.ProxyAuthenticate)), again.Text(again.Find(SipHeaderKind.ProxyAuthenticate)));
         Assert.Empty(attacker.Drain());
-        Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
+        Assert.Equal(0, fixture.Switch.ServerTransactionCount);
         Assert.Equal(0, fixture.Switch.ActiveCalls);
     }
 
@@ -65,7 +65,7 @@ public class StatelessChallengeTests
 
         Assert.Equal(401, challenge.StatusCode);
         Assert.True(challenge.Has(SipHeaderKind.WwwAuthenticate));
-        Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
+        Assert.Equal(0, fixture.Switch.ServerTransactionCount);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal sealed class HookedSwitch : IAsyncDisposable
         {
             Hooks = Hooks.Hooks,
             Clock = clock is null ? SystemSwitchClock.Instance : clock,
+            Partitions = 2,
+            UdpReaders = 1, // messages reach the router in the order sent (Flows.Sync)
         });
     }
 
@@ -46,12 +48,7 @@ internal sealed class HookedSwitch : IAsyncDisposable
     /// <summary>Waits (bounded) until every CDR emitted so far is stored and charged.</summary>
     public void WaitForCdrs(CancellationToken cancellation)
     {
-        long ticket;
-        lock (Switch.Stack.Gate)
-        {
-            ticket = Hooks.Cdrs.LastTicket;
-        }
-
+        var ticket = Hooks.Cdrs.LastTicket;
         if (ticket >= 0)
         {
             Hooks.Sink.WaitForCommit(ticket, cancellation);

@@ -144,11 +144,17 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
     /// <inheritdoc/>
     public SwitchAccount? FindAccount(string usernameOrId) => _accounts.GetValueOrDefault(usernameOrId);
 
+    public SwitchAccount? FindAccount(ReadOnlySpan<char> usernameOrId) =>
+        _accounts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(usernameOrId, out var account) ? account : null;
+
     /// <inheritdoc/>
     public SwitchCustomer? FindCustomer(string id) => _customers.GetValueOrDefault(id);
 
     /// <inheritdoc/>
     public SwitchAccount? FindByDid(string e164) => _dids.GetValueOrDefault(e164);
+
+    public SwitchAccount? FindByDid(ReadOnlySpan<char> e164) =>
+        _dids.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(e164, out var account) ? account : null;
 
     /// <inheritdoc/>
     public SwitchTrunk? FindTrunk(string id) => _trunks.GetValueOrDefault(id);

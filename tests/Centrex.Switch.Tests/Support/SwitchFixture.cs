@@ -8,18 +8,22 @@ namespace Centrex.Switch.Tests.Support;
 
 /// <summary>
 /// A switch on 127.0.0.1 with a free port, a manual clock and a directory of test accounts; its authentication failure
-/// lines go to <see cref="AuthLog"/>.
+/// lines go to <see cref="AuthLog"/>. Two partitions unless told otherwise, so the tests run the partitioned pipeline,
+/// and one UDP reader, so a test's messages reach the router in the order sent (<see cref="Flows.Sync"/>); one
+/// partition keeps the order in which they are handled too.
 /// </summary>
 internal sealed class SwitchFixture : IAsyncDisposable
 {
     public const string Realm = "centrex.test";
     public const string Password = "secret";
 
-    private readonly StringWriter _authLog = new();
+    private readonly StringWriter _authText = new();
+    private readonly TextWriter _authLog;
 
     public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false,
-        SipAuthLimits? authLimits = null)
+        SipAuthLimits? authLimits = null, int? partitions = null)
     {
+        _authLog = TextWriter.Synchronized(_authText);
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
         Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
@@ -28,6 +32,8 @@ internal sealed class SwitchFixture : IAsyncDisposable
             Clock = realTime ? SystemSwitchClock.Instance : Clock,
             Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
             AuthLimits = authLimits ?? new SipAuthLimits(),
+            Partitions = partitions ?? 2,
+            UdpReaders = 1,
             AuthLog = _authLog,
         });
     }
@@ -39,9 +45,9 @@ internal sealed class SwitchFixture : IAsyncDisposable
     {
         get
         {
-            lock (Switch.Stack.Gate)
+            lock (_authLog) // the synchronized writer's own lock: partitions and the router write through it
             {
-                return _authLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                return _authText.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             }
         }
     }
