@@ -62,15 +62,49 @@ public sealed class RateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rate_IdsThatDifferOnlyBySpaces_AreChargedOnce_TheOthersMalformedInTheId()
+    {
+        // Issue 13: ' e4', 'e4 ' and 'e4' were accepted as three ids and charged three times.
+        var run = Rate(
+            """
+            id,account,caller,callee,start,duration
+             e4,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+            e4 ,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+            e4,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+
+            """);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("line,id,reason\n2, e4,malformed\n3,e4 ,malformed\n", Rejects);
+        Assert.Single(Rated.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..]);
+        Assert.Equal(3, run.SummaryCount("rows read"));
+        Assert.Equal(1, run.SummaryCount("rated"));
+        Assert.Equal(2, run.SummaryCount("rejected"));
+        Assert.Contains("malformed by field: id 2", run.Error, StringComparison.Ordinal);
+        Assert.Equal("0.011", run.Summary("total charge"));
+    }
+
+    [Fact]
+    public void Rate_ControlCharacterInIdOrAccount_IsMalformedInThatField()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\nc\u00001,acme,x,2125551234,2026-10-01T09:00:00Z,6\nc2,ac\u001bme,x,2125551234,2026-10-01T09:00:00Z,6\nc3,acme,x,2125551234,0001-01-01T00:00:00Z,6\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.SummaryCount("rated"));
+        Assert.Contains("malformed by field: id 1, start 1, account 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rate_CrlfBomAndQuotedNewlines_ReportsPhysicalLineNumbers()
     {
         var cdrs = "\uFEFFid,account,caller,callee,start,duration\r\n"
-            + "\"multi\r\nline\",acme,x,2125551234,2026-10-01T09:00:00Z,6\r\n"
+            + "q1,acme,\"multi\r\nline caller\",2125551234,2026-10-01T09:00:00Z,6\r\n"
             + "bad,acme,x,2125551234,2026-10-01T09:00:00Z,6.5\r\n";
         var run = Rate(cdrs);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("line,id,reason\n4,bad,malformed\n", Rejects);
-        Assert.Contains("\"multi\r\nline\",acme,12125551234", Rated, StringComparison.Ordinal);
+
+        // The line break sits in the caller: in an id or account it would be a control character (issue 13).
+        Assert.Contains("q1,acme,12125551234", Rated, StringComparison.Ordinal);
     }
 
     [Fact]
