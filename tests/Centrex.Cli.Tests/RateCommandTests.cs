@@ -118,6 +118,19 @@ public sealed class RateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rate_BinaryCdrFile_QuotesItsHeaderEscaped()
+    {
+        // Issue 13: the header of a binary file was echoed raw, control bytes (here a terminal escape) included.
+        var path = _folder.File("cdrs.csv");
+        File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x1B, (byte)'[', (byte)'2', (byte)'J', 0xFF, 0xFE, 0x07, (byte)'\n', 0x00, 0x01]);
+        var run = CliRun.Invoke("rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", path, "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cdrs.csv: line 1, field 'header': the header is 'PK\\x03\\x04\\x00\\x1b[2J\\xff\\xfe\\x07'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Error, c => char.IsControl(c) && c != '\n');
+    }
+
+    [Fact]
     public void Rate_EmptyCdrFile_ExitsTwo()
     {
         var run = Rate(string.Empty);
