@@ -1,0 +1,6 @@
+namespace Centrex.Cli;
+
+/// <summary>A range of UDP ports, both ends included, as <c>MIN-MAX</c> on the command line.</summary>
+/// <param name="Min">First port.</param>
+/// <param name="Max">Last port.</param>
+internal readonly record struct PortRange(int Min, int Max);
