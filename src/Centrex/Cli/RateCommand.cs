@@ -21,13 +21,15 @@ internal static class RateCommand
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table (npa,name) instead of the shipped one" };
         var data = new Option<string?>("--data") { Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run" };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
+        var rateCap = new TariffRateCap();
         var command = new Command("rate", "Rate a CDR file: every row lands in the rated file or the rejects file, with a summary on stderr.")
         {
             tariff, cdrs, output, rejects, tollFree, nanp, data, checkpoints,
         };
+        rateCap.AddTo(command);
         command.SetAction(parse => Execute(console, new RateRequest(
             parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
-            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints))));
+            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints)) { MaxRatePerMinute = rateCap.Of(parse) }));
         return command;
     }
 
@@ -42,7 +44,7 @@ internal static class RateCommand
         Rater rater;
         try
         {
-            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
+            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
         {

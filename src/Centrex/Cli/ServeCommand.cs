@@ -44,14 +44,17 @@ internal static class ServeCommand
         var media = new Option<MediaMode>("--media") { Description = "Relay (RTP through the switch, SDP c=/m= rewritten) or Direct (end to end, SDP untouched)", DefaultValueFactory = _ => MediaMode.Relay };
         var mediaAddress = new Option<string?>("--media-address") { Description = "Address the relay binds and writes into SDP; default the --sip address (127.0.0.1 when that is a wildcard)" };
         var mediaPorts = new Option<string>("--media-ports") { Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)", DefaultValueFactory = _ => "20000-29999" };
+        var rateCap = new TariffRateCap();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, checkpoints, media, mediaAddress, mediaPorts,
         };
+        rateCap.AddTo(command);
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows)), parse.GetValue(checkpoints),
-            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts)), cancel));
+            parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts))
+            { MaxRatePerMinute = rateCap.Of(parse) }, cancel));
         return command;
     }
 
@@ -79,7 +82,7 @@ internal static class ServeCommand
         ISwitchDirectory? directory = null;
         try
         {
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)

@@ -6,4 +6,8 @@ namespace Centrex.Cli;
 /// <summary>The options of <c>centrex serve</c>.</summary>
 internal sealed record ServeRequest(
     string Data, string? Tariff, string? TollFree, string? NanpInternational, string Http, IngestionLimits Limits, long CheckpointEntries,
-    string Sip, string? Directory, MediaMode Media = MediaMode.Relay, string? MediaAddress = null, string MediaPorts = "20000-29999");
+    string Sip, string? Directory, MediaMode Media = MediaMode.Relay, string? MediaAddress = null, string MediaPorts = "20000-29999")
+{
+    /// <summary>The tariff's sanity cap on a rate per minute (issue 13); null when the operator lifted it.</summary>
+    public Rating.Money.MicroDollars? MaxRatePerMinute { get; init; } = Rating.Tariffs.TariffLoader.DefaultMaxRatePerMinute;
+}
