@@ -157,6 +157,51 @@ public sealed class RateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rate_TariffRateAboveTheCap_ExitsTwoNamingLineAndField_AndTheWayToLiftIt()
+    {
+        // Issue 13: a rate above $100/min (default cap) is refused unless the operator says it is meant.
+        var run = Rate("id,account,caller,callee,start,duration\nc1,a,x,447700900123,2026-10-01T09:00:00Z,60\n", Tariff + "4420,London premium,150,0,60,60\n");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tariff.csv: line 6, field 'rate': 150.000000 per minute is above the sanity cap of 100.000000", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-high-rates", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("rated.csv")));
+    }
+
+    [Fact]
+    public void Rate_TariffRateAboveTheCap_IsAcceptedWithAllowHighRates()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\nc1,a,x,442071234567,2026-10-01T09:00:00Z,60\n", Tariff + "4420,London premium,150,0,60,60\n", "--allow-high-rates");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("150.000", run.Summary("total charge"));
+    }
+
+    [Theory]
+    [InlineData("0.10", 2)] // the Jamaica row (0.20) is above it
+    [InlineData("0.2", 0)]
+    public void Rate_MaxRate_SetsTheCap(string cap, int exit)
+    {
+        var run = Rate("id,account,caller,callee,start,duration\n", null, "--max-rate", cap);
+        Assert.Equal(exit, run.ExitCode);
+        if (exit == 2)
+        {
+            Assert.Contains("tariff.csv: line 4, field 'rate': 0.200000 per minute is above the sanity cap of 0.100000", run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("centrex: --max-rate 'ten' is not a dollar amount", "--max-rate", "ten")]
+    [InlineData("centrex: --max-rate '-1' is not a dollar amount", "--max-rate", "-1")]
+    [InlineData("centrex: give --max-rate or --allow-high-rates, not both", "--max-rate", "5", "--allow-high-rates")]
+    public void Rate_BadRateCapOptions_AreParseErrors(string message, params string[] options)
+    {
+        var run = Rate("id,account,caller,callee,start,duration\n", null, options);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rate_MissingInput_ExitsTwo()
     {
         var run = CliRun.Invoke("rate", "--tariff", _folder.File("nope.csv"), "--cdrs", _folder.File("none.csv"), "--out", _folder.File("r.csv"), "--rejects", _folder.File("j.csv"));
