@@ -201,6 +201,49 @@ public sealed class RateCommandTests : IDisposable
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--rejects")]
+    public void Rate_OutputIsAFolder_ExitsTwoNamingTheOption_BeforeAnyRating(string option)
+    {
+        // Issue 13: --out naming a folder failed only at the final rename, after all the rating, with exit 1.
+        var folder = Directory.CreateDirectory(_folder.File("a-folder")).FullName;
+        var cdrs = _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,6\n");
+        string[] outputs = option == "--out" ? ["--out", folder, "--rejects", _folder.File("rejects.csv")] : ["--out", _folder.File("rated.csv"), "--rejects", folder];
+        var run = CliRun.Invoke(["rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", cdrs, .. outputs]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"centrex: {option} '{folder}' is a folder", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rows read", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        Assert.False(File.Exists(_folder.File("rated.csv")) || File.Exists(_folder.File("rejects.csv")));
+    }
+
+    [Fact]
+    public void Rate_OutputInAMissingFolder_ExitsTwoNamingTheOption()
+    {
+        var missing = Path.Combine(_folder.File("nowhere"), "rated.csv");
+        var run = CliRun.Invoke("rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n"),
+            "--out", missing, "--rejects", _folder.File("rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--out '{missing}' cannot be written: the folder {_folder.File("nowhere")} does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_ExistingOutputs_AreCheckedWithoutBeingChanged()
+    {
+        var rated = _folder.Write("rated.csv", "old rated");
+        var rejects = _folder.Write("rejects.csv", "old rejects");
+        var missingTariff = _folder.File("no-tariff.csv");
+        var run = CliRun.Invoke("rate", "--tariff", missingTariff, "--cdrs", _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n"), "--out", rated, "--rejects", rejects);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--tariff '{missingTariff}': the file cannot be read (FileNotFound)", run.Error, StringComparison.Ordinal);
+        Assert.Equal(("old rated", "old rejects"), (File.ReadAllText(rated), File.ReadAllText(rejects)));
+        Assert.Equal(3, Directory.GetFiles(_folder.Path).Length); // cdrs, rated, rejects: no probe file left behind
+    }
+
     [Fact]
     public void Rate_MissingInput_ExitsTwo()
     {

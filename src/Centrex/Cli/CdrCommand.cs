@@ -23,6 +23,7 @@ internal static class CdrCommand
         var from = new Option<string?>("--from") { Description = "First start included: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: the first stored" };
         var to = new Option<string?>("--to") { Description = "First start excluded: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: after the last stored" };
         var output = new Option<string>("--out") { Description = "CSV file to write (id,account,caller,callee,start,duration)", Required = true };
+        output.Validators.Add(OutputFile.MustBeWritable);
         var export = new Command("export", "Write the switch's chargeable CDRs in the CSV contract 'centrex rate' reads.") { data, from, to, output };
         export.SetAction(parse => Export(console, parse.GetRequiredValue(data), parse.GetValue(from), parse.GetValue(to), parse.GetRequiredValue(output)));
         return new Command("cdr", "The switch's call detail records.") { export };

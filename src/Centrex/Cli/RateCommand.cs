@@ -22,25 +22,37 @@ internal static class RateCommand
         var data = new Option<string?>("--data") { Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run" };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var rateCap = new TariffRateCap();
+        foreach (var input in new Option[] { tariff, cdrs, tollFree, nanp })
+        {
+            input.Validators.Add(InputFile.MustBeReadable);
+        }
+
+        // Every output is checked before any input is read (issue 13): a folder given as --out used to fail only at
+        // the final rename, after all the rating.
+        output.Validators.Add(OutputFile.MustBeWritable);
+        rejects.Validators.Add(OutputFile.MustBeWritable);
         var command = new Command("rate", "Rate a CDR file: every row lands in the rated file or the rejects file, with a summary on stderr.")
         {
             tariff, cdrs, output, rejects, tollFree, nanp, data, checkpoints,
         };
         rateCap.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            var files = new[] { result.GetValue(cdrs), result.GetValue(tariff), result.GetValue(output), result.GetValue(rejects) };
+            if (files.All(f => f is not null) && files.Select(f => Path.GetFullPath(f!)).Distinct(StringComparer.Ordinal).Count() != files.Length)
+            {
+                result.AddError("--out and --rejects must be two different files, neither of them an input");
+            }
+        });
         command.SetAction(parse => Execute(console, new RateRequest(
             parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
             parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints)) { MaxRatePerMinute = rateCap.Of(parse) }));
         return command;
     }
 
-    /// <summary>Runs a rating and prints its summary; returns the exit code.</summary>
+    /// <summary>Runs a rating and prints its summary; returns the exit code. The paths are checked by the options' validators.</summary>
     public static int Execute(CliConsole console, RateRequest request)
     {
-        if (!CheckPaths(console, request))
-        {
-            return ExitCodes.BadInput;
-        }
-
         Rater rater;
         try
         {
@@ -109,47 +121,6 @@ internal static class RateCommand
             console.Error.WriteLine($"centrex rate: {Describe(e)}");
             return ExitCodes.Failure;
         }
-    }
-
-    private static bool CheckPaths(CliConsole console, RateRequest request)
-    {
-        var inputs = new[] { (request.Tariff, "tariff"), (request.Cdrs, "CDR file"), (request.TollFree, "toll-free table"), (request.NanpInternational, "NANP-international table") };
-        foreach (var (path, what) in inputs)
-        {
-            if (path is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                using var probe = File.OpenRead(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"centrex rate: {path}: the {what} cannot be read ({e.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)})");
-                return false;
-            }
-        }
-
-        foreach (var output in new[] { request.Rated, request.Rejects })
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(output));
-            if (folder is not null && !Directory.Exists(folder))
-            {
-                console.Error.WriteLine($"centrex rate: {output}: the folder {folder} does not exist");
-                return false;
-            }
-        }
-
-        var full = new[] { request.Cdrs, request.Tariff, request.Rated, request.Rejects }.Select(Path.GetFullPath).ToArray();
-        if (full.Distinct(StringComparer.Ordinal).Count() != full.Length)
-        {
-            console.Error.WriteLine("centrex rate: --out and --rejects must be two different files, neither of them an input");
-            return false;
-        }
-
-        return true;
     }
 
     private static string Describe(Exception e) => e switch

@@ -29,6 +29,7 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "csv, xlsx or pdf", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx", "pdf");
         var output = new Option<string>("--out") { Description = "File to write", Required = true };
+        output.Validators.Add(OutputFile.MustBeWritable);
         var xdr = new Command("xdr", "Every rated call in a date range with its charge, plus a summary.") { data, customer, account, from, to, format, output };
         xdr.SetAction(parse => Xdr(console, new XdrRequest(
             parse.GetRequiredValue(data), parse.GetValue(customer), parse.GetValue(account), parse.GetRequiredValue(from), parse.GetRequiredValue(to),
