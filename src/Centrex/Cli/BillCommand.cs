@@ -23,21 +23,19 @@ internal static class BillCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var period = new Option<string>("--period") { Description = "The month to bill, YYYY-MM (each customer's month in its own time zone)", Required = true };
+        var period = new Option<YearMonth>("--period")
+        {
+            Description = "The month to bill, YYYY-MM (each customer's month in its own time zone)",
+            Required = true,
+            CustomParser = OptionParsers.Of<YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
+        };
         var command = new Command("bill", "Run the billing cycle for a month: one PDF and one CSV invoice per customer, and a summary.") { data, period };
         command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(period), SystemClock.Instance));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, string periodText, IClock clock)
+    public static int Run(CliConsole console, string dataDirectory, YearMonth period, IClock clock)
     {
-        if (YearMonthPattern.Iso.Parse(periodText) is not { Success: true } parsed)
-        {
-            console.Error.WriteLine($"centrex bill: --period '{periodText}' is not a month written YYYY-MM");
-            return ExitCodes.BadInput;
-        }
-
-        var period = parsed.Value;
         try
         {
             using var ledger = LedgerStore.Open(dataDirectory);

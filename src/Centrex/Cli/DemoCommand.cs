@@ -19,7 +19,12 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var rows = new Option<long>("--rows") { Description = "CDR rows to generate", DefaultValueFactory = _ => 100_000 };
+        var rows = new Option<long>("--rows")
+        {
+            Description = "CDR rows to generate",
+            DefaultValueFactory = _ => 100_000,
+            CustomParser = OptionParsers.Of(OptionValues.LongBetween(0, long.MaxValue), "is not a whole number of rows, 0 or more"),
+        };
         var command = new Command("demo", "Import sample customers, generate and rate a month of calls, bill it and show where the invoices are.") { data, rows };
         command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetValue(rows)));
         return command;
@@ -72,7 +77,7 @@ internal static class DemoCommand
 
     private static int Bill(CliConsole console, string dataDirectory, string folder, string month)
     {
-        var exit = BillCommand.Run(console, dataDirectory, month, SystemClock.Instance);
+        var exit = BillCommand.Run(console, dataDirectory, Month, SystemClock.Instance);
         if (exit != ExitCodes.Success)
         {
             return exit;

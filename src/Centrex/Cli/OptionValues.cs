@@ -30,13 +30,16 @@ internal static class OptionValues
         return parsed.Success && text.Length == 10;
     }
 
-    /// <summary>A moment: a day written <c>YYYY-MM-DD</c> (UTC midnight) or an RFC 3339 time, as a CDR start is read.</summary>
+    /// <summary>
+    /// A moment: a day written <c>YYYY-MM-DD</c> (UTC midnight) or an RFC 3339 time, as a CDR start is read, so in the
+    /// same years 1970 to 9999 (see <see cref="IsoTimestamp"/>).
+    /// </summary>
     public static bool TryMoment(string text, out Instant instant)
     {
         if (TryDate(text, out var date))
         {
             instant = date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-            return true;
+            return date.Year >= 1970;
         }
 
         return IsoTimestamp.TryParse(Encoding.UTF8.GetBytes(text), out instant);
