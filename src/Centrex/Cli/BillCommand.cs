@@ -30,17 +30,16 @@ internal static class BillCommand
             CustomParser = OptionParsers.Of<YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
         };
         var command = new Command("bill", "Run the billing cycle for a month: one PDF and one CSV invoice per customer, and a summary.") { data, period };
-        command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(period), SystemClock.Instance));
+        command.SetAction((parse, cancel) => Interruptible.Run(() => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(period), SystemClock.Instance, cancel)));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, YearMonth period, IClock clock)
+    public static int Run(CliConsole console, string dataDirectory, YearMonth period, IClock clock, CancellationToken cancel)
     {
         try
         {
             using var ledger = LedgerStore.Open(dataDirectory);
             var cycle = new BillingCycle(dataDirectory, new LedgerJournalSource(ledger), clock, BillingRules.Default, TaxTable.Default, ProviderInfo.Default);
-            using var interrupt = console.CancelOnInterrupt();
             long done = 0, total = 1;
             var result = console.WithProgress(
                 $"billing {YearMonthPattern.Iso.Format(period)}",
@@ -49,7 +48,7 @@ internal static class BillCommand
                 {
                     Interlocked.Exchange(ref total, all);
                     Interlocked.Exchange(ref done, n);
-                }, interrupt.Token));
+                }, cancel));
             Summary(console, result);
             return ExitCodes.Success;
         }

@@ -44,14 +44,17 @@ internal static class RateCommand
                 result.AddError("--out and --rejects must be two different files, neither of them an input");
             }
         });
-        command.SetAction(parse => Execute(console, new RateRequest(
+        command.SetAction((parse, cancel) => Interruptible.Run(() => Execute(console, new RateRequest(
             parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
-            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints)) { MaxRatePerMinute = rateCap.Of(parse) }));
+            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints)) { MaxRatePerMinute = rateCap.Of(parse) }, cancel)));
         return command;
     }
 
     /// <summary>Runs a rating and prints its summary; returns the exit code. The paths are checked by the options' validators.</summary>
-    public static int Execute(CliConsole console, RateRequest request)
+    /// <param name="console">Where to write.</param>
+    /// <param name="request">What to rate.</param>
+    /// <param name="cancel">Ctrl+C: the run stops, writes no output file, and the exit code is 130.</param>
+    public static int Execute(CliConsole console, RateRequest request, CancellationToken cancel)
     {
         Rater rater;
         try
@@ -90,11 +93,10 @@ internal static class RateCommand
         var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects), ledger?.Writer, discounts);
         try
         {
-            using var interrupt = console.CancelOnInterrupt();
             var result = console.WithProgress(
                 $"rating {Path.GetFileName(request.Cdrs)}",
                 () => job.Progress is { } p ? (p.BytesDone, p.TotalBytes) : (0, 1),
-                () => job.Run(interrupt.Token));
+                () => job.Run(cancel));
             ledger?.Writer.Checkpoint();
             RatingSummary.Write(console.Error, result, request, ledger, discounts?.Given);
             return ExitCodes.Success;

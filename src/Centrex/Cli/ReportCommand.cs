@@ -44,13 +44,13 @@ internal static class ReportCommand
                 result.AddError($"--to {LocalDatePattern.Iso.Format(last)} is before --from {LocalDatePattern.Iso.Format(first)}");
             }
         });
-        xdr.SetAction(parse => Xdr(console, new XdrRequest(
+        xdr.SetAction((parse, cancel) => Interruptible.Run(() => Xdr(console, new XdrRequest(
             parse.GetRequiredValue(data), parse.GetValue(customer), parse.GetValue(account), parse.GetRequiredValue(from), parse.GetRequiredValue(to),
-            parse.GetRequiredValue(format), parse.GetRequiredValue(output))));
+            parse.GetRequiredValue(format), parse.GetRequiredValue(output)), cancel)));
         return new Command("report", "Reports a finance team downloads.") { xdr };
     }
 
-    public static int Xdr(CliConsole console, XdrRequest request)
+    public static int Xdr(CliConsole console, XdrRequest request, CancellationToken cancel)
     {
         var format = Enum.Parse<XdrFormat>(request.Format, ignoreCase: true);
         try
@@ -67,13 +67,12 @@ internal static class ReportCommand
             }
 
             using var ledger = LedgerStore.Open(request.Data);
-            using var interrupt = console.CancelOnInterrupt();
             var source = new LedgerJournalSource(ledger);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = console.WithProgress(
                 $"xDR report {Path.GetFileName(request.Output)}",
                 () => source.Position,
-                () => XdrReport.Write(source, selection, format, request.Output, ProviderInfo.Default, null, interrupt.Token));
+                () => XdrReport.Write(source, selection, format, request.Output, ProviderInfo.Default, null, cancel));
             Summary(console, request, selection, summary, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return ExitCodes.Success;
         }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Centrex.Ingestion;
 using Centrex.Ledger;
 using Centrex.Provisioning;
@@ -99,10 +98,8 @@ internal static class ServeCommand
         {
             console.Error.WriteLine($"centrex serve: ledger in {ledger.Folder}: {ledger.Recovery}");
 
-            // Ctrl+C and SIGTERM (a service manager's stop) both mean an orderly stop: drain, commit, checkpoint.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
+            // Ctrl+C and SIGTERM (a service manager's stop) both cancel the action's token (CentrexCli) and mean an
+            // orderly stop: drain, commit, checkpoint.
             using var writer = new LedgerWriterThread(ledger.Writer);
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
@@ -120,7 +117,7 @@ internal static class ServeCommand
             {
                 if (service is not null)
                 {
-                    var bound = await service.StartAsync(request.Http, stop.Token);
+                    var bound = await service.StartAsync(request.Http, cancel);
                     console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
                 }
 
@@ -132,7 +129,7 @@ internal static class ServeCommand
                 }
 
                 console.Out.Flush();
-                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Timeout.Infinite, cancel).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
@@ -159,10 +156,4 @@ internal static class ServeCommand
             return ExitCodes.Success;
         }
     }
-
-    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
-    {
-        context.Cancel = true;
-        stop.Cancel();
-    };
 }
