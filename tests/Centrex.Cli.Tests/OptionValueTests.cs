@@ -54,7 +54,8 @@ public sealed class OptionValueTests : IDisposable
     public void Generate_OutIsAFile_IsAParseError()
     {
         var file = _folder.Write("a-file", "x");
-        AssertParseError(CliRun.Invoke("generate", "--out", file), $"centrex: --out '{file}' is a file");
+        AssertParseError(CliRun.Invoke("generate", "--out", file), $"centrex: --out '{file}' is not a folder");
+        AssertParseError(CliRun.Invoke("generate", "--out", string.Empty), "centrex: --out '' is not a folder");
     }
 
     [Fact]

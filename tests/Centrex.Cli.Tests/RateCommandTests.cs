@@ -220,6 +220,17 @@ public sealed class RateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rate_EmptyPaths_AreParseErrorsNamingTheOptions()
+    {
+        var run = CliRun.Invoke("rate", "--tariff", string.Empty, "--cdrs", _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n"), "--out", string.Empty, "--rejects", _folder.File("rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("centrex: --tariff '': the file cannot be read", run.Error, StringComparison.Ordinal);
+        Assert.Contains("centrex: --out '' is not a file name", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rate_OutputInAMissingFolder_ExitsTwoNamingTheOption()
     {
         var missing = Path.Combine(_folder.File("nowhere"), "rated.csv");

@@ -13,9 +13,9 @@ internal static class GenerateCommand
         var output = new Option<string>("--out") { Description = "Folder to write tariff.csv and cdrs.csv into", Required = true };
         output.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { } folder && File.Exists(folder))
+            if (result.GetValueOrDefault<string>() is { } folder && (folder.Length == 0 || File.Exists(folder)))
             {
-                result.AddError($"--out '{folder}' is a file: give the folder to write tariff.csv and cdrs.csv into");
+                result.AddError($"--out '{folder}' is not a folder: give the folder to write tariff.csv and cdrs.csv into");
             }
         });
         var rows = Count<long>("--rows", "CDR rows", 50_000, OptionValues.LongBetween(0, long.MaxValue), "0 or more");

@@ -38,8 +38,10 @@ internal static class RateCommand
         rateCap.AddTo(command);
         command.Validators.Add(result =>
         {
+            // Runs before the options' own validators: a path that is no path at all ("") is theirs to report.
             var files = new[] { result.GetValue(cdrs), result.GetValue(tariff), result.GetValue(output), result.GetValue(rejects) };
-            if (files.All(f => f is not null) && files.Select(f => Path.GetFullPath(f!)).Distinct(StringComparer.Ordinal).Count() != files.Length)
+            if (files.All(f => !string.IsNullOrEmpty(f) && !f.Contains('\0', StringComparison.Ordinal))
+                && files.Select(f => Path.GetFullPath(f!)).Distinct(StringComparer.Ordinal).Count() != files.Length)
             {
                 result.AddError("--out and --rejects must be two different files, neither of them an input");
             }
