@@ -18,6 +18,7 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of<IPEndPoint>(OptionValues.TryEndpoint, "is not address:port (e.g. 127.0.0.1:5060, [::1]:0)"),
     };
 
+    /// <summary>The largest ingestion batch body, 1 KiB to 1 GiB.</summary>
     public static Option<int> MaxBatchBytes() => new("--max-batch-bytes")
     {
         Description = "Largest ingestion batch body; larger ones get 413",
@@ -25,6 +26,7 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1024, 1 << 30), "is not a byte count from 1024 (1 KiB) to 1073741824 (1 GiB)"),
     };
 
+    /// <summary>The most rows in one ingestion batch, at least 1.</summary>
     public static Option<int> MaxBatchRows() => new("--max-batch-rows")
     {
         Description = "Most rows in one ingestion batch; more get 413",
@@ -39,6 +41,7 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of<IPAddress?>(OptionValues.TryReachableAddress, "must be an IP address, not a wildcard: it goes into SDP for the phones to send to"),
     };
 
+    /// <summary>The relay's port range (see <see cref="OptionValues.TryRelayPorts"/>).</summary>
     public static Option<PortRange> MediaPorts() => new("--media-ports")
     {
         Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)",
