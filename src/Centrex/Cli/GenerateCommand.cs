@@ -22,17 +22,16 @@ internal static class GenerateCommand
         var prefixes = Count<int>("--prefixes", "Tariff rows (at least)", 3_000, OptionValues.IntBetween(0, int.MaxValue), "0 or more");
         var accounts = Count<int>("--accounts", "Accounts the calls belong to", 5, OptionValues.IntBetween(1, int.MaxValue), "1 or more");
         var bad = Count<int>("--bad-per-10000", "Bad rows (malformed, duplicate, no-rate) per 10,000", 50, OptionValues.IntBetween(0, 10_000), "from 0 to 10000");
-        var month = new Option<YearMonth>("--month")
+        var month = new Option<YearMonth?>("--month")
         {
-            Description = "Month of the calls, YYYY-MM",
-            DefaultValueFactory = _ => new YearMonth(2026, 10),
-            CustomParser = OptionParsers.Of<YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
+            Description = "Month of the calls, YYYY-MM (default: 2026-10)",
+            CustomParser = OptionParsers.Optional<YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
         };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files", DefaultValueFactory = _ => 20261121 };
         var command = new Command("generate", "Write a realistic sample tariff and CDR file.") { output, rows, prefixes, accounts, month, bad, seed };
         command.SetAction(parse =>
         {
-            var spec = new CdrSampleSpec(parse.GetValue(rows), parse.GetValue(accounts), parse.GetValue(month), parse.GetValue(bad));
+            var spec = new CdrSampleSpec(parse.GetValue(rows), parse.GetValue(accounts), parse.GetValue(month) ?? DemoCommand.Month, parse.GetValue(bad));
             var files = Generate(parse.GetRequiredValue(output), parse.GetValue(prefixes), spec, parse.GetValue(seed));
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"centrex generate: {files.TariffRows:N0} tariff rows in {files.Tariff}, {spec.Rows:N0} CDRs in {files.Cdrs}"));
             return ExitCodes.Success;

@@ -44,6 +44,7 @@ internal static class ServeOptions
     /// <summary>The relay's port range (see <see cref="OptionValues.TryRelayPorts"/>).</summary>
     public static Option<PortRange> MediaPorts() => new("--media-ports")
     {
+        HelpName = "MIN-MAX",
         Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)",
         DefaultValueFactory = _ => new PortRange(20_000, 29_999),
         CustomParser = OptionParsers.Of<PortRange>(OptionValues.TryRelayPorts, "must be MIN-MAX within 1024-65535 with room for two RTP/RTCP pairs"),

@@ -13,6 +13,7 @@ internal sealed class TariffRateCap
     /// <summary>The cap.</summary>
     public Option<MicroDollars> MaxRate { get; } = new("--max-rate")
     {
+        HelpName = "DOLLARS",
         Description = "Refuse a tariff whose rate per minute is above this many dollars (a sanity cap against slips such as cents written as dollars)",
         DefaultValueFactory = _ => TariffLoader.DefaultMaxRatePerMinute,
         CustomParser = OptionParsers.Of<MicroDollars>(OptionValues.TryDollars, "is not a dollar amount with at most 6 decimals"),
