@@ -19,13 +19,18 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var rows = new Option<long>("--rows") { Description = "CDR rows to generate", DefaultValueFactory = _ => 100_000 };
+        var rows = new Option<long>("--rows")
+        {
+            Description = "CDR rows to generate",
+            DefaultValueFactory = _ => 100_000,
+            CustomParser = OptionParsers.Of(OptionValues.LongBetween(0, long.MaxValue), "is not a whole number of rows, 0 or more"),
+        };
         var command = new Command("demo", "Import sample customers, generate and rate a month of calls, bill it and show where the invoices are.") { data, rows };
-        command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetValue(rows)));
+        command.SetAction((parse, cancel) => Interruptible.Run(() => Run(console, parse.GetRequiredValue(data), parse.GetValue(rows), cancel)));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, long rows)
+    public static int Run(CliConsole console, string dataDirectory, long rows, CancellationToken cancel)
     {
         var folder = Path.Combine(dataDirectory, "demo");
         var month = YearMonthPattern.Iso.Format(Month);
@@ -35,7 +40,7 @@ internal static class DemoCommand
             {
                 // The ledger charges every CDR id once: rating the same sample again would reject every row as a duplicate.
                 console.Error.WriteLine($"centrex demo: {month} is already rated and billed in {dataDirectory}; showing it (use a fresh --data to run it again)");
-                return Bill(console, dataDirectory, folder, month);
+                return Bill(console, dataDirectory, folder, month, cancel);
             }
         }
 
@@ -56,7 +61,7 @@ internal static class DemoCommand
         console.Error.WriteLine($"centrex demo: generating a sample tariff and {rows:N0} CDRs for accounts ACC-1001 to ACC-1005 ({month}) in {folder}");
         var files = GenerateCommand.Generate(folder, prefixes: 3_000, new CdrSampleSpec(rows, Accounts: 5, Month), seed: 20261121);
         var request = new RateRequest(files.Tariff, files.Cdrs, Path.Combine(folder, "rated.csv"), Path.Combine(folder, "rejects.csv"), Data: dataDirectory);
-        exit = RateCommand.Execute(console, request);
+        exit = RateCommand.Execute(console, request, cancel);
         if (exit != ExitCodes.Success)
         {
             return exit;
@@ -67,12 +72,12 @@ internal static class DemoCommand
         console.Out.WriteLine($"cdrs:    {files.Cdrs}");
         console.Out.WriteLine($"rated:   {request.Rated}");
         console.Out.WriteLine($"rejects: {request.Rejects}");
-        return Bill(console, dataDirectory, folder, month);
+        return Bill(console, dataDirectory, folder, month, cancel);
     }
 
-    private static int Bill(CliConsole console, string dataDirectory, string folder, string month)
+    private static int Bill(CliConsole console, string dataDirectory, string folder, string month, CancellationToken cancel)
     {
-        var exit = BillCommand.Run(console, dataDirectory, month, SystemClock.Instance);
+        var exit = BillCommand.Run(console, dataDirectory, Month, SystemClock.Instance, cancel);
         if (exit != ExitCodes.Success)
         {
             return exit;

@@ -28,7 +28,11 @@ internal static class InvoiceCommand
     {
         var listData = DataOption.Create();
         var customer = new Option<string?>("--customer") { Description = "Only this customer's invoices" };
-        var asOf = new Option<string?>("--as-of") { Description = "Status on this day, YYYY-MM-DD (default: today, UTC)" };
+        var asOf = new Option<LocalDate?>("--as-of")
+        {
+            Description = "Status on this day, YYYY-MM-DD (default: today, UTC)",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
         var list = new Command("list", "List issued invoices with their status, payments applied oldest first.") { listData, customer, asOf };
         list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance));
 
@@ -40,20 +44,9 @@ internal static class InvoiceCommand
         return new Command("invoice", "Issued invoices: statuses and corrections.") { list, reissue };
     }
 
-    public static int List(CliConsole console, string dataDirectory, string? customerId, string? asOfText, IClock clock)
+    public static int List(CliConsole console, string dataDirectory, string? customerId, LocalDate? asOfDay, IClock clock)
     {
-        var asOf = clock.GetCurrentInstant().InUtc().Date;
-        if (asOfText is not null)
-        {
-            if (LocalDatePattern.Iso.Parse(asOfText) is not { Success: true } parsed)
-            {
-                console.Error.WriteLine($"centrex invoice: --as-of '{asOfText}' is not a date written YYYY-MM-DD");
-                return ExitCodes.BadInput;
-            }
-
-            asOf = parsed.Value;
-        }
-
+        var asOf = asOfDay ?? clock.GetCurrentInstant().InUtc().Date;
         try
         {
             using var provisioning = ProvisioningStore.Open(dataDirectory);

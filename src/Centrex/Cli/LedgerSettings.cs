@@ -16,11 +16,12 @@ internal static class LedgerSettings
     {
         Description = "Checkpoint balances after this many journal entries (or 30 s), so recovery replays at most that many",
         DefaultValueFactory = _ => new LedgerOptions().CheckpointEveryEntries,
+        CustomParser = OptionParsers.Of(OptionValues.LongBetween(1, long.MaxValue), "is not a whole number of entries, 1 or more"),
     };
 
     public static LedgerOptions Create(long checkpointEntries) => new()
     {
-        CheckpointEveryEntries = Math.Max(1, checkpointEntries),
+        CheckpointEveryEntries = checkpointEntries,
         CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
     };
 }

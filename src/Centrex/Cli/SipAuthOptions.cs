@@ -21,10 +21,23 @@ internal sealed class SipAuthOptions
         DefaultValueFactory = _ => new SipAuthLimits().BlockAfter,
     };
 
+    /// <summary>Adds both options and the check between them, so a bad pair takes the usual parse-error path (exit 2).</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(SlowAfter);
         command.Options.Add(BlockAfter);
+        command.Validators.Add(result =>
+        {
+            var limits = new SipAuthLimits
+            {
+                SlowAfter = result.GetValue(SlowAfter),
+                BlockAfter = result.GetValue(BlockAfter),
+            };
+            if (Problem(limits) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
     }
 
     public SipAuthLimits Read(ParseResult parse) => new() { SlowAfter = parse.GetValue(SlowAfter), BlockAfter = parse.GetValue(BlockAfter) };
