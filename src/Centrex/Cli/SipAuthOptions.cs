@@ -28,10 +28,12 @@ internal sealed class SipAuthOptions
         command.Options.Add(BlockAfter);
         command.Validators.Add(result =>
         {
+            // Command validators run before the options are converted: read what was given (defaults otherwise).
+            var defaults = new SipAuthLimits();
             var limits = new SipAuthLimits
             {
-                SlowAfter = result.GetValue(SlowAfter),
-                BlockAfter = result.GetValue(BlockAfter),
+                SlowAfter = OptionParsers.TryGiven(result, SlowAfter, OptionValues.IntBetween(int.MinValue, int.MaxValue), out var slow) ? slow : defaults.SlowAfter,
+                BlockAfter = OptionParsers.TryGiven(result, BlockAfter, OptionValues.IntBetween(int.MinValue, int.MaxValue), out var block) ? block : defaults.BlockAfter,
             };
             if (Problem(limits) is { } problem)
             {

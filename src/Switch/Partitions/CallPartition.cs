@@ -16,7 +16,7 @@ namespace Centrex.Switch.Partitions;
 /// the clock for its <see cref="TimerWheel"/>, transport errors from the send stage, and work (stopping, inspection) from
 /// other threads. Nothing here takes a lock, and no other thread reads its state but its call counts, which it publishes as they change.
 /// </summary>
-internal sealed class CallPartition : IEventHandler<PartitionSlot>
+internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerScheduler
 {
     /// <summary>Slots in a partition's ring.</summary>
     public const int RingSize = 8192;
@@ -47,8 +47,20 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>
 
     public int Id { get; }
 
-    /// <summary>The partition's timing wheel (its stack schedules every timer on it).</summary>
-    public TimerWheel Wheel => _wheel;
+    /// <summary>
+    /// A timer on the partition's wheel. The clock's wake-up is moved earlier at once when this one is due first, so
+    /// it is on the clock before anything the caller goes on to send can make a test (or a peer) move the clock on.
+    /// </summary>
+    public ISwitchTimer Schedule(Instant due, Action callback)
+    {
+        var timer = _wheel.Schedule(due, callback);
+        if (_wakeAt is not { } armed || due < armed)
+        {
+            Arm(due);
+        }
+
+        return timer;
+    }
 
     public SipStack Stack { get; }
 
@@ -172,14 +184,17 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>
     /// <summary>Keeps one wake-up on the clock, at the wheel's earliest timer (a later one that fires early is harmless).</summary>
     private void Rearm()
     {
-        if (_wheel.NextDue() is not { } next || (_wakeAt is { } armed && armed <= next))
+        if (_wheel.NextDue() is { } next && (_wakeAt is not { } armed || next < armed))
         {
-            return;
+            Arm(next);
         }
+    }
 
+    private void Arm(Instant at)
+    {
         _wake?.Cancel();
-        _wakeAt = next;
-        var delay = next - _clock.Now;
+        _wakeAt = at;
+        var delay = at - _clock.Now;
         _wake = _clock.Schedule(delay > Duration.Zero ? delay : Duration.Zero, Wake);
     }
 

@@ -42,7 +42,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         {
             _partitions[i] = new CallPartition(i, settings.Clock, partition =>
             {
-                var stack = new SipStack(partition.Id, this, settings.Clock, partition.Wheel, statelessTags)
+                var stack = new SipStack(partition.Id, this, settings.Clock, partition, statelessTags)
                 {
                     PartitionCount = Map.Count,
                     ForwardCancel = (target, message, source, hops) => _partitions[target].TryPublishMessage(message, source, hops),

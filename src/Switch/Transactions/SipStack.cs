@@ -21,9 +21,9 @@ internal sealed partial class SipStack
     private readonly Dictionary<string, ClientTransaction> _clients = new(StringComparer.Ordinal);
     private readonly StatelessTags _statelessTags;
     private readonly ISipSender _sender;
-    private readonly TimerWheel _timers;
+    private readonly ITimerScheduler _timers;
 
-    public SipStack(int partition, ISipSender sender, ISwitchClock clock, TimerWheel timers, StatelessTags statelessTags)
+    public SipStack(int partition, ISipSender sender, ISwitchClock clock, ITimerScheduler timers, StatelessTags statelessTags)
     {
         Partition = partition;
         _sender = sender;
