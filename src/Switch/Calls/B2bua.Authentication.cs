@@ -19,10 +19,10 @@ internal sealed partial class B2bua
             case SipMethod.Register when Registrar.HasSipAddressOfRecord(request):
                 return Authenticate(request, source, SipHeaderKind.Authorization, _directory.FindTrunkBySource(source.Remote) is not null, out userState);
 
-            // A new INVITE from a phone (a trunk's needs no credentials). One with the Call-ID of a call in progress
+            // A new INVITE from a phone (a trunk's needs no credentials, nor the switch's own from another partition). One with the Call-ID of a call in progress
             // goes on to be refused 482 as a loop without being authenticated: it would repeat that call's credentials.
-            case SipMethod.Invite when request.To.Tag.IsEmpty && !_calls.ContainsKey(request.Text(request.CallId))
-                && _directory.FindTrunkBySource(source.Remote) is null:
+            case SipMethod.Invite when request.To.Tag.IsEmpty && source.Kind != SipTransportKind.Internal
+                && !_calls.ContainsKey(request.Text(request.CallId)) && _directory.FindTrunkBySource(source.Remote) is null:
                 return Authenticate(request, source, SipHeaderKind.ProxyAuthorization, false, out userState);
 
             default:

@@ -30,6 +30,11 @@ internal sealed partial class B2bua
         }
 
         call.Media?.Dispose();
+        if (call.HandedOver && call.BResponded)
+        {
+            return; // the partition it was handed to answered it, so it has the call and records it
+        }
+
         _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer));
     }
 }

@@ -23,11 +23,18 @@ internal sealed partial class B2bua
         }
 
         var dialed = request.Text(request.RequestUri.User); // the user part of a sip: URI, the number of a tel: URI
-        var trunk = _directory.FindTrunkBySource(transaction.Source.Remote);
+        var handedOver = transaction.Source.Kind == SipTransportKind.Internal;
+        var trunk = handedOver ? null : _directory.FindTrunkBySource(transaction.Source.Remote);
         SwitchAccount? caller = null;
         SwitchAccount? callee;
         Route route;
-        if (trunk is not null)
+        if (handedOver)
+        {
+            // Another partition's caller dialed one of this partition's accounts: the Request-URI names the account.
+            callee = _directory.FindAccount(dialed);
+            route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed);
+        }
+        else if (trunk is not null)
         {
             callee = _dialPlan.RouteFromTrunk(dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed.TrimStart('+'));
@@ -41,7 +48,7 @@ internal sealed partial class B2bua
             callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
         }
 
-        var direction = trunk is not null ? CallDirection.Incoming : route.Kind == RouteKind.Trunk ? CallDirection.Outgoing : CallDirection.Internal;
+        var direction = trunk is not null || handedOver ? CallDirection.Incoming : route.Kind == RouteKind.Trunk ? CallDirection.Outgoing : CallDirection.Internal;
         var owner = direction == CallDirection.Incoming ? callee : caller;
         var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
@@ -93,6 +100,18 @@ internal sealed partial class B2bua
     /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>
     private bool TryTarget(Call call, Route route)
     {
+        if (route.Kind == RouteKind.Account && _directory.FindAccount(route.AccountId!) is { } target && _partitionOf(target.CustomerId) != _stack.Partition)
+        {
+            // The callee is another customer's, in another partition: the call is handed over as SIP through the rings
+            // (the send stage puts it back on the receive ring, the router routes it by the account in the URI), never
+            // by reaching into that partition's state. That partition records the call (one CDR, on the callee).
+            call.HandedOver = true;
+            call.BKind = SipTransportKind.Internal;
+            call.BDestination = _stack.LocalEndpoint;
+            call.BRemoteTarget = $"sip:{target.Id}@{_stack.LocalEndpoint}";
+            return true;
+        }
+
         if (route.Kind == RouteKind.Account)
         {
             var binding = _registrar.Lookup(route.AccountId!);

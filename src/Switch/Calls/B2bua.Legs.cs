@@ -47,6 +47,7 @@ internal sealed partial class B2bua
             return; // BYE and CANCEL responses need nothing more.
         }
 
+        call.BResponded = true;
         var status = response.StatusCode;
         if (status < 200)
         {
@@ -171,7 +172,7 @@ internal sealed partial class B2bua
         call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
     }
 
-    private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP";
+    private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP"; // an internal hop reads as UDP
 
     private string OurContact(SipTransportKind kind) =>
         kind == SipTransportKind.Tcp ? $"<sip:centrex@{_stack.LocalEndpoint};transport=tcp>" : $"<sip:centrex@{_stack.LocalEndpoint}>";

@@ -25,11 +25,13 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
     private readonly DialPlan _dialPlan;
     private readonly CallHooks _hooks;
     private readonly SwitchOptions _options;
+    private readonly Func<string, int> _partitionOf;
     private long _nextCallId;
 
     public B2bua(SipStack stack, ISwitchDirectory directory, Registrar registrar, AuthGuard auth,
-        CallHooks hooks, SwitchOptions options)
+        CallHooks hooks, SwitchOptions options, Func<string, int>? partitionOf = null)
     {
+        _partitionOf = partitionOf ?? (_ => stack.Partition);
         _stack = stack;
         _directory = directory;
         _registrar = registrar;
@@ -112,7 +114,11 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         // A non-2xx final response was never acknowledged: nothing else to release, the call has already ended.
     }
 
-    private string NewCallId() => (++_nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The switch's id for a call: the partition's number and its own count, so no two partitions give the same id (the
+    /// hooks key calls by it, and CDR ids are built from it: a repeated id would be charged once for two calls).
+    /// </summary>
+    private string NewCallId() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_stack.Partition}.{++_nextCallId}");
 
     private void Track(Call call, string key) => _calls[key] = call;
 

@@ -60,6 +60,12 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
 
     public bool CancelPending { get; set; }
 
+    /// <summary>The callee's leg went to another partition (another customer's account): that partition records the call.</summary>
+    public bool HandedOver { get; set; }
+
+    /// <summary>Whatever answered the callee's leg answered at all (a provisional or final response came).</summary>
+    public bool BResponded { get; set; }
+
     public bool Cancelled { get; set; }
 
     // Hooks, timers, outcome.

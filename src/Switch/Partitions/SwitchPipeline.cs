@@ -50,7 +50,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
                 var authenticator = new DigestAuthenticator(directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces, nonceKey);
                 var auth = new AuthGuard(authenticator, ReportAuthFailure, log, () => directory.Realm);
                 var registrar = new Registrar(settings.Clock);
-                var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options);
+                var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options, Map.Of);
                 stack.Core = core;
                 return (stack, core, registrar);
             }, () => Drain(_send!));

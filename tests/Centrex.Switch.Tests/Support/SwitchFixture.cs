@@ -21,12 +21,12 @@ internal sealed class SwitchFixture : IAsyncDisposable
     private readonly TextWriter _authLog;
 
     public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false,
-        SipAuthLimits? authLimits = null, int? partitions = null)
+        SipAuthLimits? authLimits = null, int? partitions = null, string? directoryJson = null)
     {
         _authLog = TextWriter.Synchronized(_authText);
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
-        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
+        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
         {
             Clock = realTime ? SystemSwitchClock.Instance : Clock,
