@@ -30,13 +30,24 @@ internal sealed partial class B2bua
         b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: 1 INVITE\r\n"u8);
         b.Header("Contact"u8, OurContact(call.BKind));
-        b.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\nUser-Agent: Centrex\r\n"u8);
+        b.Raw("Allow: "u8).Text(AllowedMethods).Raw("\r\nUser-Agent: Centrex\r\n"u8);
+        foreach (var name in OfferHeaders)
+        {
+            CopyHeader(b, a, name); // session timers and 100rel are the two phones' business: they pass through
+        }
+
         b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
     }
 
     public void OnResponse(ClientTransaction transaction, SipMessage response)
     {
+        if (transaction.UserState is RelayedRequest relay)
+        {
+            OnRelayedResponse(relay, transaction, response);
+            return;
+        }
+
         if (transaction.UserState is not Call call)
         {
             return;
@@ -65,6 +76,12 @@ internal sealed partial class B2bua
 
     public void OnTimeout(ClientTransaction transaction)
     {
+        if (transaction.UserState is RelayedRequest relay)
+        {
+            OnRelayedTimeout(relay);
+            return;
+        }
+
         if (transaction.UserState is not Call call || transaction.Request.Method != SipMethod.Invite || call.State != CallState.Trying)
         {
             return;
@@ -81,6 +98,14 @@ internal sealed partial class B2bua
     private void OnBProvisional(Call call, SipMessage response, int status)
     {
         call.BProvisional = true;
+        if (call.BEarlyTag.Length == 0 && !response.To.Tag.IsEmpty)
+        {
+            call.BEarlyTag = response.Text(response.To.Tag); // the early dialog a PRACK goes in (RFC 3262 §4)
+            if (response.HasContact && !response.ContactIsStar)
+            {
+                call.BRemoteTarget = response.Text(response.Contact.Uri.Whole); // §12.1.2: the early dialog's target
+            }
+        }
         if (call.CancelPending)
         {
             call.CancelPending = false;
@@ -95,6 +120,11 @@ internal sealed partial class B2bua
         var body = response[response.Body];
         var builder = call.AInvite.Begin(status, response.Text(response.ReasonPhrase));
         builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+
+        // A reliable provisional (RFC 3262) passes through with its RSeq: the caller PRACKs it (OnPrack) and the callee
+        // retransmits it until then, so the switch keeps nothing for it.
+        CopyHeader(builder, response, "Require");
+        CopyHeader(builder, response, "RSeq");
         var sdp = body.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(body.ToArray());
         call.AInvite.Send(builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray(), status);
     }
@@ -142,7 +172,7 @@ internal sealed partial class B2bua
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
         call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
-        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer));
+        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer), OfferHeadersOf(response));
     }
 
     private void OnBFailed(Call call, SipMessage response, int status)
@@ -170,6 +200,18 @@ internal sealed partial class B2bua
         };
         End(call, disposition, status);
         call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
+    }
+
+    /// <summary>The offer headers of <paramref name="response"/> as header lines, for the response relayed to the caller.</summary>
+    private static string? OfferHeadersOf(SipMessage response)
+    {
+        var headers = new System.Text.StringBuilder();
+        foreach (var name in OfferHeaders)
+        {
+            AppendHeader(headers, response, name);
+        }
+
+        return headers.Length == 0 ? null : headers.ToString();
     }
 
     private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP"; // an internal hop reads as UDP
