@@ -18,11 +18,26 @@ internal sealed partial class B2bua
         var local = _stack.LocalEndpoint.ToString();
         var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
         call.BCallId = _stack.NewCallId();
-        call.BFrom = $"{display}<sip:{call.Info.Caller}@{local}>;tag={_stack.NewTag()}";
+        var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
+        var emergency = call.Info.Emergency;
+
+        // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
+        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.Info.Caller;
+        call.BFrom = $"{display}<sip:{identity}@{local}>;tag={_stack.NewTag()}";
         call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
         Track(call, call.BCallId);
 
         var offer = call.Media!.RewriteOffer(call.Offer);
+        var contentType = offer.IsEmpty ? null : "application/sdp";
+        string? location = null;
+        if (emergency && callerAccount?.EmergencyLocation is { } where)
+        {
+            // The service address goes with the call by value (RFC 6442): the SDP and a PIDF-LO, one multipart body.
+            location = $"loc-{call.BCallId}";
+            (var body, contentType) = EmergencyBody.Build(offer, where, $"pres:{identity}@{local}", location, _stack.Clock.Now);
+            offer = body;
+        }
+
         var maxForwards = a.MaxForwards > 0 ? a.MaxForwards - 1 : 70;
         var b = new SipBuilder(768 + offer.Length).RequestLine("INVITE"u8, call.BRemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {local};branch={branch};rport");
@@ -36,7 +51,17 @@ internal sealed partial class B2bua
             CopyHeader(b, a, name); // session timers and 100rel are the two phones' business: they pass through
         }
 
-        b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
+        if (emergency)
+        {
+            b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");
+            b.Raw("Priority: emergency\r\n"u8); // RFC 3261 §20.26
+            if (location is not null)
+            {
+                b.Header("Geolocation"u8, $"<cid:{location}>").Raw("Geolocation-Routing: no\r\n"u8);
+            }
+        }
+
+        b.Body(offer.Span, contentType);
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
     }
 
@@ -171,7 +196,7 @@ internal sealed partial class B2bua
 
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
-        call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
+        StartCap(call);
         SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer), OfferHeadersOf(response));
     }
 
