@@ -10,6 +10,7 @@ using Centrex.RatingRun;
 using Centrex.Switch;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
@@ -58,6 +59,8 @@ internal static class ServeCommand
         var mediaPorts = ServeOptions.MediaPorts();
         var rateCap = new TariffRateCap();
         var sipAuth = new SipAuthOptions();
+        var sourceRate = ServeOptions.SourceRate();
+        var sourceBurst = ServeOptions.SourceBurst();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -66,6 +69,9 @@ internal static class ServeCommand
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(sourceRate);
+        command.Options.Add(sourceBurst);
 
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
@@ -86,6 +92,7 @@ internal static class ServeCommand
                 MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
                 SipAuth = sipAuth.Read(parse),
+                SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
             }, cancel));
         return command;
     }
@@ -181,6 +188,7 @@ internal static class ServeCommand
                         TcpLimits = request.SipTcp,
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                        SourceRates = request.SourceRates,
                     });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
