@@ -61,6 +61,8 @@ internal static class ServeCommand
         var sipAuth = new SipAuthOptions();
         var sourceRate = ServeOptions.SourceRate();
         var sourceBurst = ServeOptions.SourceBurst();
+        var partitions = ServeOptions.Partitions();
+        var udpReaders = ServeOptions.UdpReaders();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -72,6 +74,8 @@ internal static class ServeCommand
 
         command.Options.Add(sourceRate);
         command.Options.Add(sourceBurst);
+        command.Options.Add(partitions);
+        command.Options.Add(udpReaders);
 
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
@@ -93,6 +97,8 @@ internal static class ServeCommand
                 SipTcp = tcp.Read(parse),
                 SipAuth = sipAuth.Read(parse),
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
+                Partitions = parse.GetValue(partitions),
+                UdpReaders = parse.GetValue(udpReaders),
             }, cancel));
         return command;
     }
@@ -189,6 +195,8 @@ internal static class ServeCommand
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
                         SourceRates = request.SourceRates,
+                        Partitions = request.Partitions,
+                        UdpReaders = request.UdpReaders,
                     });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
