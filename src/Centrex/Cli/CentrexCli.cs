@@ -9,7 +9,7 @@ internal static class CentrexCli
     public static int Run(string[] args, CliConsole console)
     {
         PrivateFiles.RestrictNewFiles();
-        var root = new RootCommand("Centrex: carrier-grade IP Centrex rating and billing engine (AGPL-3.0-or-later).")
+        var root = new RootCommand("Centrex: carrier-grade IP Centrex rating and billing engine (Apache-2.0).")
         {
             RateCommand.Create(console),
             DemoCommand.Create(console),
