@@ -177,7 +177,7 @@ public sealed class BillingCycleTests : IDisposable
             Assert.Equal(CsvInvoiceRenderer.Header, lines[0]);
             var rows = lines.Skip(1).Select(l => (Section: Field(l, 3), Amount: long.Parse(l[(l.LastIndexOf(',') + 1)..].Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture))).ToList();
             long Of(params string[] sections) => rows.Where(r => sections.Contains(r.Section)).Sum(r => r.Amount);
-            Assert.Equal(invoice.TaxableSubtotal.Value, Of("subscription", "emergency-911", "usage", "volume-discount", "free-minutes-credit"));
+            Assert.Equal(invoice.TaxableSubtotal.Value, Of("subscription", "emergency-911", "fee", "adjustment", "usage", "volume-discount", "free-minutes-credit"));
             Assert.Equal(invoice.Total.Value, Of("subtotal", "tax"));
             Assert.Equal(invoice.Total.Value, Of("total"));
             Assert.Equal(invoice.ClosingBalance.Value, Of("previous-balance", "payment", "refund", "total"));

@@ -22,7 +22,17 @@ namespace Centrex.Invoicing.Cycle;
 /// </summary>
 public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, IClock clock, BillingRules rules, TaxTable taxes, ProviderInfo provider)
 {
-    private readonly IInvoiceRenderer[] _renderers = [new PdfInvoiceRenderer(provider), new CsvInvoiceRenderer()];
+    private IReadOnlyList<IInvoiceRenderer> _renderers = [new PdfInvoiceRenderer(provider), new CsvInvoiceRenderer()];
+
+    /// <summary>
+    /// The files each invoice is written as; PDF and CSV unless told otherwise (a property test running hundreds of
+    /// billing runs writes the CSV only: the amounts are the same, the PDF is read back by its own tests).
+    /// </summary>
+    public IReadOnlyList<IInvoiceRenderer> Renderers
+    {
+        get => _renderers;
+        init => _renderers = value is { Count: > 0 } ? value : throw new ArgumentException("an invoice is written as at least one file", nameof(value));
+    }
 
     /// <summary>Where a period's invoice files go.</summary>
     public string InvoiceFolder(YearMonth period) => Path.Combine(dataDirectory, "invoices", YearMonthPattern.Iso.Format(period));
@@ -65,12 +75,14 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             throw new BillingException($"{Format(period)} is not over yet for customer {c.Customer.Id}: it ends {InstantPattern.General.Format(bounds[c.Customer.Id].End)} ({c.Customer.TimeZone})");
         }
 
-        var (calls, unprovisioned) = CallsByCustomer(customers, bounds, period);
+        var (calls, previousCalls, unprovisioned) = CallsByCustomer(customers, bounds, period);
         var balances = billing.Balances();
+        var history = History(billing, null, null, period);
         var builder = new InvoiceBuilder(rules, taxes, snapshot.Products.ToDictionary(p => p.Id, StringComparer.Ordinal));
         var next = billing.NextInvoiceNumber();
         var invoices = customers.Select((c, i) => builder.Build(
-            next + i, c, period, calls.TryGetValue(c.Customer.Id, out var list) ? list : [], balances.GetValueOrDefault(c.Customer.Id))).ToList();
+            next + i, c, period, calls.TryGetValue(c.Customer.Id, out var list) ? list : [], balances.GetValueOrDefault(c.Customer.Id), null,
+            history(c.Customer.Id), previousCalls.GetValueOrDefault(c.Customer.Id))).ToList();
 
         var partial = folder + ".partial";
         if (Directory.Exists(partial))
@@ -119,11 +131,12 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         var snapshot = provisioning.Load();
         var customer = CustomerBillingData.From(snapshot).Single(c => c.Customer.Id == old.CustomerId);
         var bounds = new Dictionary<string, (Instant, Instant)>(StringComparer.Ordinal) { [customer.Customer.Id] = InvoiceBuilder.Bounds(customer.Customer, old.Period) };
-        var (calls, _) = CallsByCustomer([customer], bounds, old.Period);
+        var (calls, previousCalls, _) = CallsByCustomer([customer], bounds, old.Period);
         var voidedEntries = billing.Ledger(old.CustomerId).Where(e => e.InvoiceNumber == number).Aggregate(Mills.Zero, (s, e) => s + e.Amount);
         var previous = billing.Balances().GetValueOrDefault(old.CustomerId) - voidedEntries;
         var builder = new InvoiceBuilder(rules, taxes, snapshot.Products.ToDictionary(p => p.Id, StringComparer.Ordinal));
-        var invoice = builder.Build(billing.NextInvoiceNumber(), customer, old.Period, calls.GetValueOrDefault(customer.Customer.Id) ?? [], previous, number);
+        var invoice = builder.Build(billing.NextInvoiceNumber(), customer, old.Period, calls.GetValueOrDefault(customer.Customer.Id) ?? [], previous, number,
+            History(billing, old.CustomerId, number, old.Period)(old.CustomerId), previousCalls.GetValueOrDefault(customer.Customer.Id));
         var folder = InvoiceFolder(old.Period);
         Directory.CreateDirectory(folder);
         var files = Render([invoice], folder, null, CancellationToken.None);
@@ -131,15 +144,38 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         return invoice;
     }
 
-    private (Dictionary<string, List<RatedCdr>> ByCustomer, long Unprovisioned) CallsByCustomer(IReadOnlyList<CustomerBillingData> customers, IReadOnlyDictionary<string, (Instant Start, Instant End)> bounds, YearMonth period)
+    /// <summary>
+    /// Each customer's billing history from the store: what was charged under each key and its standing invoice of each
+    /// month. <paramref name="voiding"/>, an invoice voided in the same commit, counts for neither.
+    /// </summary>
+    private static Func<string, BillingHistory> History(BillingStore billing, string? customerId, long? voiding, YearMonth period)
+    {
+        var start = (billing.FirstRun()?.Period ?? period).OnDayOfMonth(1);
+        var billed = billing.BilledCharges(customerId, voiding);
+        var invoices = billing.Invoices(customerId).Where(i => !i.Void && i.Number != voiding)
+            .GroupBy(i => i.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<YearMonth, long>)g.GroupBy(i => i.Period).ToDictionary(p => p.Key, p => p.Max(i => i.Number)), StringComparer.Ordinal);
+        var none = new Dictionary<string, BilledCharge>(StringComparer.Ordinal);
+        var noInvoices = new Dictionary<YearMonth, long>();
+        return customer => new BillingHistory(billed.GetValueOrDefault(customer) ?? none, invoices.GetValueOrDefault(customer) ?? noInvoices, start);
+    }
+
+    /// <summary>
+    /// Each customer's calls of the period, and its domestic calls of the month before (for the free minutes credit,
+    /// which seed 001 puts on "the following months invoice"), read from the source in one pass.
+    /// </summary>
+    private (Dictionary<string, List<RatedCdr>> ByCustomer, Dictionary<string, List<RatedCdr>> PreviousMonth, long Unprovisioned) CallsByCustomer(
+        IReadOnlyList<CustomerBillingData> customers, IReadOnlyDictionary<string, (Instant Start, Instant End)> bounds, YearMonth period)
     {
         var owner = customers.SelectMany(c => c.Accounts.Select(a => (a.Id, c.Customer.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         var result = new Dictionary<string, List<RatedCdr>>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, List<RatedCdr>>(StringComparer.Ordinal);
+        var previousBounds = customers.ToDictionary(c => c.Customer.Id, c => InvoiceBuilder.Bounds(c.Customer, period.PlusMonths(-1)), StringComparer.Ordinal);
         long unprovisioned = 0;
 
         // Every zone's month lies within a day of the UTC month: read that once, then keep each call in its customer's month.
         var utc = (Start: period.OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), End: period.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
-        var from = bounds.Count > 0 ? Instant.Min(utc.Start - Duration.FromDays(1), bounds.Values.Min(b => b.Start)) : utc.Start;
+        var from = bounds.Count > 0 ? Instant.Min(utc.Start - Duration.FromDays(1), previousBounds.Values.Min(b => b.Start)) : utc.Start;
         var to = bounds.Count > 0 ? Instant.Max(utc.End + Duration.FromDays(1), bounds.Values.Max(b => b.End)) : utc.End;
         source.Read(from, to, null, call =>
         {
@@ -156,16 +192,25 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             var (start, end) = bounds[customer];
             if (call.Start >= start && call.Start < end)
             {
-                if (!result.TryGetValue(customer, out var list))
-                {
-                    result[customer] = list = [];
-                }
-
-                list.Add(call);
+                Add(result, customer, call);
+            }
+            else if (call.Class == Rating.Numbering.NumberClass.Domestic && call.Start >= previousBounds[customer].Start && call.Start < previousBounds[customer].End)
+            {
+                Add(previous, customer, call);
             }
         });
 
-        return (result, unprovisioned);
+        return (result, previous, unprovisioned);
+
+        static void Add(Dictionary<string, List<RatedCdr>> into, string customer, RatedCdr call)
+        {
+            if (!into.TryGetValue(customer, out var list))
+            {
+                into[customer] = list = [];
+            }
+
+            list.Add(call);
+        }
     }
 
     private List<(Invoice Invoice, string PdfFile, string CsvFile)> Render(IReadOnlyList<Invoice> invoices, string folder, Action<int, int>? progress, CancellationToken cancellation)

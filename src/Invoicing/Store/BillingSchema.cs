@@ -37,5 +37,36 @@ internal static class BillingSchema
         CREATE TRIGGER ledger_immutable BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger entries are immutable: post a reversal'); END;
         CREATE TRIGGER ledger_kept BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger entries are immutable: post a reversal'); END;
         """,
+
+        // Issue 17: each charge billing reconciles carries the key of what it pays for, and an adjustment the invoice it
+        // corrects. Entries written before get their keys here, the only time the ledger is written to in place: a
+        // subscription or 911 entry is paired with its invoice line (both were written in the same order from the same
+        // invoice) for its service month; a reversal takes the key of the entry it reverses (written in the same order too).
+        """
+        ALTER TABLE ledger ADD COLUMN charge_key TEXT;
+        ALTER TABLE ledger ADD COLUMN corrects INTEGER REFERENCES invoices(number);
+        DROP TRIGGER ledger_immutable;
+        UPDATE ledger SET charge_key = (
+            SELECT CASE l.kind WHEN 'subscription' THEN 'sub:' || l.reference ELSE '911:' || l.account_id END || ':' || substr(x.from_date, 1, 7)
+            FROM (SELECT id, kind, reference, account_id, invoice_number,
+                         ROW_NUMBER() OVER (PARTITION BY invoice_number ORDER BY id) AS k
+                  FROM ledger WHERE kind IN ('subscription', 'emergency-911')) l
+            JOIN (SELECT number, from_date, ROW_NUMBER() OVER (PARTITION BY number ORDER BY line) AS k
+                  FROM invoice_lines WHERE section IN ('subscription', 'emergency-911')) x
+              ON x.number = l.invoice_number AND x.k = l.k
+            WHERE l.id = ledger.id)
+        WHERE kind IN ('subscription', 'emergency-911');
+        UPDATE ledger SET charge_key = 'free:' || account_id || ':' || (SELECT period FROM invoices WHERE number = ledger.invoice_number)
+        WHERE kind = 'free-minutes-credit';
+        UPDATE ledger SET charge_key = (
+            SELECT o.charge_key
+            FROM (SELECT id, invoice_number, ROW_NUMBER() OVER (PARTITION BY invoice_number ORDER BY id) AS k FROM ledger WHERE kind = 'reversal') r
+            JOIN (SELECT charge_key, invoice_number, ROW_NUMBER() OVER (PARTITION BY invoice_number ORDER BY id) AS k FROM ledger WHERE kind <> 'reversal') o
+              ON o.invoice_number = r.invoice_number AND o.k = r.k
+            WHERE r.id = ledger.id)
+        WHERE kind = 'reversal';
+        CREATE TRIGGER ledger_immutable BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger entries are immutable: post a reversal'); END;
+        CREATE INDEX ledger_by_key ON ledger(customer_id, charge_key);
+        """,
     ];
 }

@@ -50,6 +50,10 @@ public sealed class BillingStore : IDisposable
     public BillingRun? FindRun(YearMonth period) =>
         Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs WHERE period = $p", ReadRun, ("$p", PeriodPattern.Format(period))).FirstOrDefault();
 
+    /// <summary>The earliest period billed, if any: where billing started.</summary>
+    public BillingRun? FirstRun() =>
+        Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs ORDER BY period LIMIT 1", ReadRun).FirstOrDefault();
+
     /// <summary>The latest period billed, if any.</summary>
     public BillingRun? LastRun() =>
         Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs ORDER BY period DESC LIMIT 1", ReadRun).FirstOrDefault();
@@ -84,9 +88,9 @@ public sealed class BillingStore : IDisposable
 
     private List<LedgerEntry> LedgerQuery(SqliteTransaction? transaction, string where, params (string Name, object? Value)[] parameters) => Query(
         transaction,
-        "SELECT customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills FROM ledger WHERE " + where + " ORDER BY id",
+        "SELECT customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills, charge_key, corrects FROM ledger WHERE " + where + " ORDER BY id",
         r => new LedgerEntry(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), Date(r.GetString(3)), LedgerKinds.Parse(r.GetString(4)),
-            r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), new Mills(r.GetInt64(7))),
+            r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), new Mills(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
         parameters);
 
     /// <summary>
@@ -154,9 +158,43 @@ public sealed class BillingStore : IDisposable
     }
 
     private void Insert(SqliteTransaction transaction, LedgerEntry e) =>
-        Execute(transaction, "INSERT INTO ledger (customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills) VALUES ($c, $a, $n, $d, $k, $desc, $r, $amt)",
+        Execute(transaction, "INSERT INTO ledger (customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills, charge_key, corrects) VALUES ($c, $a, $n, $d, $k, $desc, $r, $amt, $key, $cor)",
             ("$c", e.CustomerId), ("$a", e.AccountId), ("$n", e.InvoiceNumber), ("$d", Date(e.PostedOn)), ("$k", e.Kind.ToWireName()),
-            ("$desc", e.Description), ("$r", e.Reference), ("$amt", e.Amount.Value));
+            ("$desc", e.Description), ("$r", e.Reference), ("$amt", e.Amount.Value), ("$key", e.ChargeKey), ("$cor", e.Corrects));
+
+    /// <summary>
+    /// What issued invoices charged under each key (<see cref="Subscriptions.SubscriptionCharge.Key"/>), per customer:
+    /// the net amount (a voided invoice's entries and their reversals cancel out) and the latest invoice still standing
+    /// that charged it, which an adjustment names as the one it corrects.
+    /// </summary>
+    /// <param name="customerId">One customer, or every customer when null.</param>
+    /// <param name="excludeInvoice">An invoice being voided in the same commit: its entries do not count.</param>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, BilledCharge>> BilledCharges(string? customerId = null, long? excludeInvoice = null)
+    {
+        var result = new Dictionary<string, Dictionary<string, BilledCharge>>(StringComparer.Ordinal);
+        foreach (var (customer, key, amount, invoice, standing, description, account) in Query(
+            """
+            SELECT l.customer_id, l.charge_key, l.amount_mills, l.invoice_number, l.kind <> 'reversal' AND v.number IS NULL, l.description, l.account_id
+            FROM ledger l LEFT JOIN invoice_voids v ON v.number = l.invoice_number
+            WHERE l.charge_key IS NOT NULL AND ($c IS NULL OR l.customer_id = $c) AND ($x IS NULL OR l.invoice_number <> $x)
+            ORDER BY l.id
+            """,
+            r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetBoolean(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            ("$c", customerId), ("$x", excludeInvoice)))
+        {
+            if (!result.TryGetValue(customer, out var keys))
+            {
+                result[customer] = keys = new Dictionary<string, BilledCharge>(StringComparer.Ordinal);
+            }
+
+            var before = keys.GetValueOrDefault(key) ?? new BilledCharge(Mills.Zero, null, description, account);
+            keys[key] = standing
+                ? new BilledCharge(before.Amount + new Mills(amount), invoice, description, account)
+                : before with { Amount = before.Amount + new Mills(amount) };
+        }
+
+        return result.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, BilledCharge>)c.Value, StringComparer.Ordinal);
+    }
 
     private static BillingRun ReadRun(SqliteDataReader r) => new(
         PeriodPattern.Parse(r.GetString(0)).Value, InstantPattern.General.Parse(r.GetString(1)).Value, r.GetInt32(2),

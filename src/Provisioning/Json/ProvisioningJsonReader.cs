@@ -15,12 +15,13 @@ public static partial class ProvisioningJsonReader
     /// <summary>The value of the top-level <c>format</c> key this version reads and writes.</summary>
     public const string Format = "centrex-provisioning/1";
 
-    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments"];
+    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees"];
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
     private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids"];
-    private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes"];
-    private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces"];
+    private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
+    private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
+    private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
     private static readonly string[] DiscountFields = ["id", "name", "destination_group", "basis", "thresholds", "precedence", "combinable"];
     private static readonly string[] GroupFields = ["name", "prefixes", "classes"];
     private static readonly string[] TierFields = ["from", "percent"];
@@ -61,7 +62,7 @@ public static partial class ProvisioningJsonReader
                 Section(root, "payments", PaymentFields, ReadPayment),
                 ReadSwitch(root),
                 Section(root, "sites", SiteFields, ReadSite),
-                Section(root, "trunks", TrunkFields, ReadTrunk));
+                Section(root, "trunks", TrunkFields, ReadTrunk)) { Fees = Section(root, "fees", FeeFields, ReadFee) };
         }
     }
 
@@ -104,10 +105,32 @@ public static partial class ProvisioningJsonReader
         r.OptionalString("extension"), ReadSip(r), ReadDids(r));
 
     private static Product ReadProduct(JsonRecord r) =>
-        new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0));
+        new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0), r.Money("setup_fee", Mills.Zero));
 
     private static Subscription ReadSubscription(JsonRecord r) =>
-        new(r.NonEmpty("id"), r.NonEmpty("account"), r.NonEmpty("product"), r.Date("start"), r.OptionalDate("end"), r.OptionalString("replaces"));
+        new(r.NonEmpty("id"), r.NonEmpty("account"), r.NonEmpty("product"), r.Date("start"), r.OptionalDate("end"), r.OptionalString("replaces"), Number(r, "did"));
+
+    private static OneOffFee ReadFee(JsonRecord r)
+    {
+        var kind = r.Enum<OneOffFeeKind>("kind", WireNames.FeeKinds);
+        var number = Number(r, "number");
+        var amount = r.Has("amount") ? r.Money("amount") : OneOffFee.DefaultAmount(kind) ?? throw r.Error("missing field \"amount\" (only a porting fee has a default, 75.00)");
+        var description = r.OptionalString("description") ?? (kind == OneOffFeeKind.Other ? throw r.Error("missing field \"description\" (an \"other\" fee says what it is)") : OneOffFee.DefaultDescription(kind, number));
+        return new OneOffFee(r.NonEmpty("id"), r.NonEmpty("account"), r.Date("date"), kind, number, description, amount);
+    }
+
+    /// <summary>An E.164 number field: digits with an optional leading '+', stored without it.</summary>
+    private static string? Number(JsonRecord r, string name)
+    {
+        var text = r.OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var digits = text.StartsWith('+') ? text[1..] : text;
+        return digits.Length is >= 4 and <= 15 && digits.All(char.IsAsciiDigit) ? digits : throw r.Error($"field \"{name}\": '{text}' is not an E.164 number (+ and 4 to 15 digits)");
+    }
 
     private static Payment ReadPayment(JsonRecord r) => new(
         r.NonEmpty("id"), r.NonEmpty("customer"), r.Date("received"), r.Money("amount"), r.Enum<PaymentMethod>("method", WireNames.PaymentMethods),

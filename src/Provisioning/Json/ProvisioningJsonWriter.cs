@@ -71,6 +71,10 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("name", p.Name);
             w.WriteString("monthly_fee", p.MonthlyFee.ToString());
             w.WriteNumber("free_north_america_minutes", p.FreeNorthAmericaMinutes);
+            if (p.SetupFee.Value != 0)
+            {
+                w.WriteString("setup_fee", p.SetupFee.ToString());
+            }
         });
         Array(w, "subscriptions", snapshot.Subscriptions, (w, s) =>
         {
@@ -87,6 +91,11 @@ public static partial class ProvisioningJsonWriter
             {
                 w.WriteString("replaces", s.Replaces);
             }
+
+            if (s.Did is not null)
+            {
+                w.WriteString("did", "+" + s.Did);
+            }
         });
         Array(w, "discount_plans", snapshot.DiscountPlans, (w, d) => WritePlan(w, d.Plan));
         Array(w, "payments", snapshot.Payments, (w, p) =>
@@ -98,6 +107,20 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("method", WireNames.Name(WireNames.PaymentMethods, p.Method));
             w.WriteString("reference", p.Reference);
             w.WriteString("kind", WireNames.Name(WireNames.PaymentKinds, p.Kind));
+        });
+        Array(w, "fees", snapshot.Fees, (w, f) =>
+        {
+            w.WriteString("id", f.Id);
+            w.WriteString("account", f.AccountId);
+            w.WriteString("date", LocalDatePattern.Iso.Format(f.Date));
+            w.WriteString("kind", WireNames.Name(WireNames.FeeKinds, f.Kind));
+            if (f.Number is not null)
+            {
+                w.WriteString("number", "+" + f.Number);
+            }
+
+            w.WriteString("description", f.Description);
+            w.WriteString("amount", f.Amount.ToString());
         });
         w.WriteEndObject();
     }

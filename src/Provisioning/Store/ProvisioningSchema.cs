@@ -5,7 +5,8 @@ namespace Centrex.Provisioning.Store;
 /// N scripts, so a store written by an older version is upgraded when opened. One table per entity keyed by its text
 /// id; amounts are integer mills, dates ISO text (<c>YYYY-MM-DD</c>), enums their JSON wire names. Migration 2 adds the
 /// switch's entities (issue 4): its settings, sites, trunks, a customer's dial plan and an account's extension, SIP
-/// credentials (digest hashes only) and DIDs.
+/// credentials (digest hashes only) and DIDs. Migration 3 (issue 17) adds products' setup fees, the number a subscription
+/// is for, and one-off fees.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -68,6 +69,14 @@ internal static class ProvisioningSchema
             number TEXT PRIMARY KEY,          -- E.164 digits, no '+'
             account_id TEXT NOT NULL REFERENCES accounts(id), position INTEGER NOT NULL);
         CREATE INDEX dids_by_account ON dids(account_id);
+        """,
+        """
+        ALTER TABLE products ADD COLUMN setup_fee_mills INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE subscriptions ADD COLUMN did TEXT;
+        CREATE TABLE fees (
+            id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), date TEXT NOT NULL, kind TEXT NOT NULL,
+            number TEXT, description TEXT NOT NULL, amount_mills INTEGER NOT NULL);
+        CREATE INDEX fees_by_account ON fees(account_id);
         """,
     ];
 }

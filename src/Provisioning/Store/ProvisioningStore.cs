@@ -43,19 +43,22 @@ public sealed partial class ProvisioningStore : IDisposable
     public void Dispose() => _connection.Dispose();
 
     /// <summary>Validates and stores <paramref name="incoming"/> merged into what is stored; returns the new snapshot.</summary>
+    /// <param name="incoming">The records to merge in.</param>
+    /// <param name="source">Names the input in messages.</param>
+    /// <param name="notice">Told of each record the import changed on purpose (a mid-month downgrade scheduled for the 1st).</param>
     /// <exception cref="ProvisioningException">A record breaks a rule; nothing was changed.</exception>
-    public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source)
+    public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source, Action<string>? notice = null)
     {
-        var merged = ProvisioningValidator.Merge(Load(), incoming, source);
+        var merged = ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(Load(), incoming, source), notice);
         ProvisioningValidator.Validate(merged, source);
         using var transaction = _connection.BeginTransaction();
-        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
+        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
         InsertSwitch(transaction, merged);
         Insert(transaction, "customers", merged.Customers, c => [
             c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId,
             WireNames.Name(WireNames.SendStatistics, c.SendStatistic), WireNames.Name(WireNames.DialingRules, c.DialPlan.DialingRules), c.DialPlan.Trunk]);
         Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value))), x => [x.Id, x.Key, x.Value]);
-        Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes]);
+        Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes, p.SetupFee.Value]);
         Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
             d.Id, d.Plan.Name, d.Plan.Group.Name, string.Join(' ', d.Plan.Group.Prefixes), string.Join(' ', d.Plan.Group.Classes.Select(c => WireNames.Name(WireNames.NumberClasses, c))),
             WireNames.Name(WireNames.DiscountBases, d.Plan.Basis), string.Join(' ', d.Plan.Tiers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Threshold}:{t.BasisPoints}"))),
@@ -65,8 +68,9 @@ public sealed partial class ProvisioningStore : IDisposable
             a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
-        Insert(transaction, "subscriptions", merged.Subscriptions, x => [x.Id, x.AccountId, x.ProductId, Date(x.Start), x.End is { } e ? Date(e) : null, x.Replaces]);
+        Insert(transaction, "subscriptions", merged.Subscriptions, x => [x.Id, x.AccountId, x.ProductId, Date(x.Start), x.End is { } e ? Date(e) : null, x.Replaces, x.Did]);
         Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
+        Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
         transaction.Commit();
         return merged;
     }
@@ -90,17 +94,21 @@ public sealed partial class ProvisioningStore : IDisposable
                 r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), Text(r, 4),
                 r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]],
                 Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])),
-            Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes FROM products ORDER BY id", r => new Product(
-                r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3))),
-            Query("SELECT id, account_id, product_id, start_date, end_date, replaces FROM subscriptions ORDER BY id", r => new Subscription(
-                r.GetString(0), r.GetString(1), r.GetString(2), ParseDate(r.GetString(3)), r.IsDBNull(4) ? null : ParseDate(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5))),
+            Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes, setup_fee_mills FROM products ORDER BY id", r => new Product(
+                r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3), new Mills(r.GetInt64(4)))),
+            Query("SELECT id, account_id, product_id, start_date, end_date, replaces, did FROM subscriptions ORDER BY id", r => new Subscription(
+                r.GetString(0), r.GetString(1), r.GetString(2), ParseDate(r.GetString(3)), r.IsDBNull(4) ? null : ParseDate(r.GetString(4)), Text(r, 5), Text(r, 6))),
             Query("SELECT id, name, group_name, prefixes, classes, basis, tiers, precedence, combinable FROM discount_plans ORDER BY id", ReadPlan),
             Query("SELECT id, customer_id, received, amount_mills, method, reference, kind FROM payments ORDER BY id", r => new Payment(
                 r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), new Mills(r.GetInt64(3)), WireNames.PaymentMethods[r.GetString(4)],
                 r.GetString(5), WireNames.PaymentKinds[r.GetString(6)])),
             LoadSwitchSettings(),
             LoadSites(),
-            LoadTrunks());
+            LoadTrunks())
+        {
+            Fees = Query("SELECT id, account_id, date, kind, number, description, amount_mills FROM fees ORDER BY id", r => new OneOffFee(
+                r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), WireNames.FeeKinds[r.GetString(3)], Text(r, 4), r.GetString(5), new Mills(r.GetInt64(6)))),
+        };
     }
 
     private static DiscountPlanRecord ReadPlan(SqliteDataReader r)
