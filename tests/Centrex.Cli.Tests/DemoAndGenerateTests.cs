@@ -33,6 +33,10 @@ public sealed class DemoAndGenerateTests : IDisposable
             Assert.Contains(rated, f => f[5] == cls);
         }
 
+        // Seed 001: "All calls placed to toll free numbers are billed at the rates listed" (issue 17, rule 4).
+        Assert.Contains(rated, f => f[5] == "toll-free" && f[7] != "0.000");
+        Assert.DoesNotContain(rated, f => f[5] == "toll-free" && f[6] != "0" && f[7] == "0.000");
+
         Assert.True(File.ReadLines(Path.Combine(demo, "tariff.csv")).Count() > 3_000);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Centrex.Invoicing.Invoices;
+using Centrex.Invoicing.Mail;
 using Centrex.Invoicing.Rendering;
 using Centrex.Invoicing.Sources;
 using Centrex.Invoicing.Store;
@@ -96,7 +97,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             var files = Render(invoices, partial, progress, cancellation);
             var run = new BillingRun(period, now, invoices.Count, invoices.Count > 0 ? invoices[0].Number : null, invoices.Count > 0 ? invoices[^1].Number : null,
                 invoices.Aggregate(Mills.Zero, (s, i) => s + i.Total));
-            billing.Commit(period, files, now);
+            billing.Commit(period, [.. files.Select(f => (f.Invoice, f.PdfFile, f.CsvFile))], now, mails: Mails(files, period));
             FinishMove(folder);
             return new BillingRunResult(run, AlreadyBilled: false, invoices, calls.Values.Sum(l => (long)l.Count), unprovisioned, folder, Stopwatch.GetElapsedTime(clockStart));
         }
@@ -140,7 +141,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         var folder = InvoiceFolder(old.Period);
         Directory.CreateDirectory(folder);
         var files = Render([invoice], folder, null, CancellationToken.None);
-        billing.Commit(null, files, clock.GetCurrentInstant(), [(number, reason)]);
+        billing.Commit(null, [.. files.Select(f => (f.Invoice, f.PdfFile, f.CsvFile))], clock.GetCurrentInstant(), [(number, reason)], Mails(files, old.Period));
         return invoice;
     }
 
@@ -213,9 +214,17 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         }
     }
 
-    private List<(Invoice Invoice, string PdfFile, string CsvFile)> Render(IReadOnlyList<Invoice> invoices, string folder, Action<int, int>? progress, CancellationToken cancellation)
+    /// <summary>Each invoice's email, its files named as they will be once the period's folder is in place.</summary>
+    private List<NewMail> Mails(IEnumerable<(Invoice Invoice, string PdfFile, string CsvFile, string? Statistics)> files, YearMonth period)
     {
-        var files = new (Invoice, string, string)[invoices.Count];
+        var folder = Path.Combine("invoices", YearMonthPattern.Iso.Format(period));
+        return [.. files.Where(f => f.Invoice.Customer.Email.Contains('@', StringComparison.Ordinal)).Select(f => InvoiceMail.For(f.Invoice, provider,
+            f.Statistics is null ? [Path.Combine(folder, f.PdfFile)] : [Path.Combine(folder, f.PdfFile), Path.Combine(folder, f.Statistics)]))];
+    }
+
+    private List<(Invoice Invoice, string PdfFile, string CsvFile, string? Statistics)> Render(IReadOnlyList<Invoice> invoices, string folder, Action<int, int>? progress, CancellationToken cancellation)
+    {
+        var files = new (Invoice, string, string, string?)[invoices.Count];
         var rendered = 0;
         Parallel.For(0, invoices.Count, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -227,7 +236,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
                 renderer.Render(invoice, stream);
             }
 
-            files[i] = (invoice, stem + ".pdf", stem + ".csv");
+            files[i] = (invoice, stem + ".pdf", stem + ".csv", StatisticsFile.Write(invoice, folder, stem));
             progress?.Invoke(Interlocked.Increment(ref rendered), invoices.Count);
         });
         return [.. files];

@@ -127,7 +127,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         l.Y += 12;
         var payments = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Payment).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
         var refunds = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Refund).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
-        Row("Previous balance", Amounts.Mills(invoice.PreviousBalance));
+        Row("Previous balance", Amounts.BalanceWithExact(invoice.PreviousBalance));
         Row("Payments received", Amounts.Mills(payments));
         if (refunds.Value != 0)
         {
@@ -135,7 +135,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         }
 
         Row("Total this period (incl. taxes)", Amounts.Mills(invoice.Total));
-        Row("Balance (kept to the tenth of a cent)", Amounts.Mills(invoice.ClosingBalance));
+        Row("Balance", Amounts.BalanceWithExact(invoice.ClosingBalance));
         var due = invoice.Prepaid ? "Prepaid statement: charges were paid from the balance" : $"Amount due by {Date(invoice.DueOn)}";
         l.Text(due, l.Heading, PdfLayout.Left + 10, y0 + height - 24, 330, brush: PdfLayout.Accent);
         l.Text($"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Large, PdfLayout.Right - 190, y0 + height - 25, 180, right: true, brush: PdfLayout.Accent);
@@ -280,9 +280,9 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         }
 
         l.TotalLine("Total this period", Amounts.Mills(invoice.Total), l.Bold);
-        l.TotalLine("Previous balance", Amounts.Mills(invoice.PreviousBalance));
+        l.TotalLine("Previous balance (exact)", Amounts.Mills(invoice.PreviousBalance));
         l.TotalLine("Payments and refunds", Amounts.Mills(invoice.PaymentsTotal));
-        l.TotalLine("Balance", Amounts.Mills(invoice.ClosingBalance));
+        l.TotalLine("Balance (exact, to the tenth of a cent)", Amounts.Mills(invoice.ClosingBalance));
         l.TotalLine("Amount due (rounded to the cent)", $"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Heading, 200);
         l.Y += 4;
         l.Text("Balances are kept to the tenth of a cent; the amount due is rounded half up to the cent and the remainder stays on the balance.",

@@ -68,5 +68,19 @@ internal static class BillingSchema
         CREATE TRIGGER ledger_immutable BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'ledger entries are immutable: post a reversal'); END;
         CREATE INDEX ledger_by_key ON ledger(customer_id, charge_key);
         """,
+
+        // Issue 17: the email outbox. A message is queued in the transaction that issues what it announces; every
+        // delivery attempt is recorded with its outcome (sent, or failed and why).
+        """
+        CREATE TABLE mail_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, customer_id TEXT NOT NULL, recipient TEXT NOT NULL,
+            subject TEXT NOT NULL, body TEXT NOT NULL,
+            attachments TEXT NOT NULL,  -- newline-separated paths relative to the data directory
+            status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT, queued_at TEXT NOT NULL, sent_at TEXT);
+        CREATE INDEX mail_outbox_by_status ON mail_outbox(status);
+        CREATE TABLE mail_attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, mail_id INTEGER NOT NULL REFERENCES mail_outbox(id), at TEXT NOT NULL,
+            outcome TEXT NOT NULL, detail TEXT);
+        """,
     ];
 }

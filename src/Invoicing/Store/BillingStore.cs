@@ -14,7 +14,7 @@ namespace Centrex.Invoicing.Store;
 /// A run's invoices are committed in one transaction with numbers that must follow the last one exactly, so the
 /// sequence never has a gap and a failed run leaves nothing behind.
 /// </summary>
-public sealed class BillingStore : IDisposable
+public sealed partial class BillingStore : IDisposable
 {
     /// <summary>File name of the store in the data directory.</summary>
     public const string FileName = "billing.db";
@@ -101,7 +101,9 @@ public sealed class BillingStore : IDisposable
     /// <param name="invoices">The invoices with the file names they were rendered to.</param>
     /// <param name="runAt">When.</param>
     /// <param name="voids">Invoices voided by this commit, with their reason.</param>
-    public void Commit(YearMonth? period, IReadOnlyList<(Invoice Invoice, string PdfFile, string CsvFile)> invoices, Instant runAt, IReadOnlyList<(long Number, string Reason)>? voids = null)
+    /// <param name="mails">Messages to queue with the invoices (each invoice's email), all or nothing with them.</param>
+    public void Commit(YearMonth? period, IReadOnlyList<(Invoice Invoice, string PdfFile, string CsvFile)> invoices, Instant runAt, IReadOnlyList<(long Number, string Reason)>? voids = null,
+        IReadOnlyList<Mail.NewMail>? mails = null)
     {
         using var transaction = _connection.BeginTransaction();
         var expected = NextInvoiceNumber(transaction);
@@ -144,6 +146,11 @@ public sealed class BillingStore : IDisposable
             {
                 Insert(transaction, entry);
             }
+        }
+
+        foreach (var mail in mails ?? [])
+        {
+            Enqueue(transaction, mail, runAt);
         }
 
         if (period is { } p)
