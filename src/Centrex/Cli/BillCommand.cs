@@ -29,7 +29,7 @@ internal static class BillCommand
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, string periodText, IClock clock)
+    public static int Run(CliConsole console, string dataDirectory, string periodText, IClock clock, Invoicing.Mail.MailSettings? mail = null)
     {
         if (YearMonthPattern.Iso.Parse(periodText) is not { Success: true } parsed)
         {
@@ -53,6 +53,16 @@ internal static class BillCommand
                     Interlocked.Exchange(ref done, n);
                 }, interrupt.Token));
             Summary(console, result);
+            try
+            {
+                // Issue 17: "sending is retried and recorded ... and never blocks billing": the invoices are committed.
+                MailCommand.SendPending(console, dataDirectory, clock, mail);
+            }
+            catch (InvalidDataException e)
+            {
+                console.Error.WriteLine($"  email: not sent ({e.Message}); the invoices' messages wait in the outbox (centrex mail send)");
+            }
+
             return ExitCodes.Success;
         }
         catch (BillingException e)

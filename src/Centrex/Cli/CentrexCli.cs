@@ -24,6 +24,9 @@ internal static class CentrexCli
             CdrCommand.Create(console),
             SipHashCommand.Create(console),
             ApiKeyCommand.Create(console),
+            MailCommand.Create(console),
+            NotifyCommand.Create(console),
+            TransactionsCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

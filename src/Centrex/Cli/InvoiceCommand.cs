@@ -29,19 +29,48 @@ internal static class InvoiceCommand
         var listData = DataOption.Create();
         var customer = new Option<string?>("--customer") { Description = "Only this customer's invoices" };
         var asOf = new Option<string?>("--as-of") { Description = "Status on this day, YYYY-MM-DD (default: today, UTC)" };
-        var list = new Command("list", "List issued invoices with their status, payments applied oldest first.") { listData, customer, asOf };
-        list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance));
+        var number = new Option<long?>("--number") { Description = "Only the invoice with this number" };
+        var from = new Option<string?>("--from") { Description = "Only invoices dated on or after this day, YYYY-MM-DD" };
+        var to = new Option<string?>("--to") { Description = "Only invoices dated on or before this day, YYYY-MM-DD" };
+        var list = new Command("list", "List issued invoices (void ones included, marked) with their status, payments applied oldest first.") { listData, customer, asOf, number, from, to };
+        list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance,
+            new InvoiceSearch(parse.GetValue(number), parse.GetValue(from), parse.GetValue(to))));
 
         var reissueData = DataOption.Create();
-        var number = new Argument<long>("NUMBER") { Description = "The invoice to void and reissue (the customer's latest)" };
+        var reissueNumber = new Argument<long>("NUMBER") { Description = "The invoice to void and reissue (the customer's latest)" };
         var reason = new Option<string>("--reason") { Description = "Why, kept with the void", Required = true };
-        var reissue = new Command("reissue", "Void an issued invoice and issue its correction from today's provisioning and calls.") { reissueData, number, reason };
-        reissue.SetAction(parse => Reissue(console, parse.GetRequiredValue(reissueData), parse.GetValue(number), parse.GetRequiredValue(reason), SystemClock.Instance));
+        var reissue = new Command("reissue", "Void an issued invoice and issue its correction from today's provisioning and calls.") { reissueData, reissueNumber, reason };
+        reissue.SetAction(parse => Reissue(console, parse.GetRequiredValue(reissueData), parse.GetValue(reissueNumber), parse.GetRequiredValue(reason), SystemClock.Instance));
         return new Command("invoice", "Issued invoices: statuses and corrections.") { list, reissue };
     }
 
-    public static int List(CliConsole console, string dataDirectory, string? customerId, string? asOfText, IClock clock)
+    public static int List(CliConsole console, string dataDirectory, string? customerId, string? asOfText, IClock clock, InvoiceSearch? search = null)
     {
+        search ??= new InvoiceSearch(null, null, null);
+        LocalDate? from = null, to = null;
+        foreach (var (name, text) in new[] { ("--from", search.From), ("--to", search.To) })
+        {
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (LocalDatePattern.Iso.Parse(text) is not { Success: true } day)
+            {
+                console.Error.WriteLine($"centrex invoice: {name} '{text}' is not a date written YYYY-MM-DD");
+                return ExitCodes.BadInput;
+            }
+
+            if (name == "--from")
+            {
+                from = day.Value;
+            }
+            else
+            {
+                to = day.Value;
+            }
+        }
+
         var asOf = clock.GetCurrentInstant().InUtc().Date;
         if (asOfText is not null)
         {
@@ -63,7 +92,9 @@ internal static class InvoiceCommand
             console.Out.WriteLine(string.Create(c, $"{"invoice",-8} {"customer",-12} {"period",-8} {"due",-10} {"total",14} {"amount due",14} {"paid",14} status (as of {LocalDatePattern.Iso.Format(asOf)})"));
             foreach (var group in billing.Invoices(customerId).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
             {
-                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf))
+                // Statuses are computed over all the customer's invoices (payments go to the oldest first), then filtered.
+                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf)
+                             .Where(s => (search.Number is null || s.Invoice.Number == search.Number) && (from is null || s.Invoice.IssuedOn >= from) && (to is null || s.Invoice.IssuedOn <= to)))
                 {
                     var i = s.Invoice;
                     console.Out.WriteLine(string.Create(c,

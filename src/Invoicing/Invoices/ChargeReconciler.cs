@@ -1,6 +1,7 @@
 using Centrex.Invoicing.Subscriptions;
 using Centrex.Rating.Money;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Centrex.Invoicing.Invoices;
 
@@ -67,9 +68,16 @@ public static class ChargeReconciler
 
             var kind = key.StartsWith("911:", StringComparison.Ordinal) ? SubscriptionChargeKind.Emergency911
                 : key.StartsWith("sub:", StringComparison.Ordinal) ? SubscriptionChargeKind.Regular : SubscriptionChargeKind.OneOffFee;
-            var subscription = key.StartsWith("sub:", StringComparison.Ordinal) || key.StartsWith("setup:", StringComparison.Ordinal) ? key.Split(':')[1] : null;
+            var parts = key.Split(':');
+            var subscription = parts[0] is "sub" or "setup" ? parts[1] : null;
+
+            // A monthly key names its month: the credit reads "Business Basic, 2026-11" and covers that month.
+            var month = parts.Length == 3 && YearMonthPattern.Iso.Parse(parts[2]) is { Success: true } m ? m.Value : (YearMonth?)null;
+            var (from, to) = month is { } ym ? (ym.OnDayOfMonth(1), SubscriptionSchedule.LastDay(ym)) : (periodStart, periodStart);
+            var description = month is { } named && !before.Description.Contains(YearMonthPattern.Iso.Format(named), StringComparison.Ordinal)
+                ? $"{before.Description.Split(':')[0]}, {YearMonthPattern.Iso.Format(named)}" : before.Description;
             result.Add(new SubscriptionCharge(
-                before.AccountId, subscription, before.Description, kind, periodStart, periodStart, periodStart, Mills.Zero, 0, 0, -before.Amount, key,
+                before.AccountId, subscription, description, kind, periodStart, from, to, Mills.Zero, 0, 0, -before.Amount, key,
                 before.LastInvoice ?? invoiceOn(periodStart.PlusDays(-1)), before.Amount));
         }
 

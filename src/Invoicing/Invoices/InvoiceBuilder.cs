@@ -130,7 +130,7 @@ public sealed class InvoiceBuilder(BillingRules rules, TaxTable taxes, IReadOnly
             var allowances = FreeMinutesAllowance.For([.. subscriptionsByAccount[account.Id]], products, month);
             var credit = FreeMinutesCalculator.Compute(account.Id, month, allowances, callsByAccount[account.Id], zone);
             var previously = -(billed.GetValueOrDefault(FreeMinutesCredit.KeyOf(account.Id, month))?.Amount ?? Mills.Zero);
-            if (credit.AllowanceMinutes > 0 || previously.Value != 0)
+            if (credit.CoveredSeconds > 0 || previously.Value != 0)
             {
                 result.Add(credit with { Previously = previously });
             }

@@ -185,7 +185,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         {
             l.SectionHeading("Adjustments to earlier invoices");
             l.Table(
-                [new("Account", 62), new("Corrects", 52), new("Description", 244), new("Billed before", 62, true), new("Adjustment", 112, true)],
+                [new("Account", 62), new("Corrects", 52), new("Description", 226), new("Billed before", 80, true), new("Adjustment", 112, true)],
                 adjustments.Select(s => new[]
                 {
                     s.AccountId ?? "—", InvoiceNumber(s.Corrects!.Value), AdjustmentText(s), Amounts.Mills(s.Previously), Amounts.Mills(s.Amount),

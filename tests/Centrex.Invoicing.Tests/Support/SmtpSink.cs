@@ -11,11 +11,12 @@ namespace Centrex.Invoicing.Tests.Support;
 /// </summary>
 internal sealed class SmtpSink : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "centrex-smtp-" + Guid.NewGuid().ToString("N"));
     private readonly Process _process;
 
     public SmtpSink()
     {
+        Directory.CreateDirectory(_folder);
         Port = FreePort();
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir })
@@ -38,7 +39,7 @@ internal sealed class SmtpSink : IDisposable
 
     public int Port { get; }
 
-    public string Maildir => Path.Combine(_folder.Path, "maildir");
+    public string Maildir => Path.Combine(_folder, "maildir");
 
     /// <summary>Every message received so far, parsed.</summary>
     public List<MimeMessage> Messages()
@@ -65,7 +66,10 @@ internal sealed class SmtpSink : IDisposable
         }
 
         _process.Dispose();
-        _folder.Dispose();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private static bool Accepts(int port)
