@@ -53,7 +53,7 @@ internal static class RateCommand
         LedgerStore? ledger = null;
         try
         {
-            ledger = request.Data is null ? null : LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = request.Data is null ? null : LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {

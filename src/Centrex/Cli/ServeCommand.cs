@@ -128,7 +128,7 @@ internal static class ServeCommand
         LedgerStore ledger;
         try
         {
-            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {
