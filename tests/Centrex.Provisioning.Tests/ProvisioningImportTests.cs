@@ -177,6 +177,25 @@ public sealed class ProvisioningImportTests : IDisposable
         Assert.Contains("fees (id \"F1\"): account \"A9\" does not exist", badAccount.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Seed 001, "What are the limitations of using PayPal with Cititone?": "all re-occurring services (such as services
+    /// with monthly fees) cannot be charged on a re-occurring basis with PayPal".
+    /// </summary>
+    [Fact]
+    public void AutoPay_ByCard_RoundTrips_ByPayPal_IsRefused()
+    {
+        var card = Minimal(customers: """, "auto_pay": { "card_token": "tok_1", "card_label": "VISA ****4242", "pay_invoices": true, "recharge_below": "10.00", "recharge_amount": "50.00" }""");
+        using var store = ProvisioningStore.Open(_folder.Path);
+        var pay = store.Import(Parse(card), "card.json").Customers.Single().AutoPay!;
+        Assert.Equal(("tok_1", true, (Rating.Money.Mills?)new Rating.Money.Mills(10_000), (Rating.Money.Mills?)new Rating.Money.Mills(50_000)), (pay.CardToken, pay.PayInvoices, pay.RechargeBelow, pay.RechargeAmount));
+        Assert.Equal(pay, ProvisioningJsonReader.Parse(Encoding.UTF8.GetBytes(Export(store)), "export").Customers.Single().AutoPay);
+
+        var paypal = Assert.Throws<ProvisioningException>(() => Parse(Minimal(customers: """, "auto_pay": { "method": "paypal", "card_token": "x" }""")));
+        Assert.Contains("customers[0] (id \"C1\"), auto_pay: method 'paypal': automatic payments are by card only", paypal.Message, StringComparison.Ordinal);
+        var half = Assert.Throws<ProvisioningException>(() => Parse(Minimal(customers: """, "auto_pay": { "card_token": "x", "recharge_below": "5" }""")));
+        Assert.Contains("recharge_below and recharge_amount go together", half.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void InvalidJson_NamesTheLine()
     {

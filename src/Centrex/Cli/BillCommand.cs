@@ -53,6 +53,7 @@ internal static class BillCommand
                     Interlocked.Exchange(ref done, n);
                 }, interrupt.Token));
             Summary(console, result);
+            AutoPayCommand.AfterBilling(console, dataDirectory, result.Invoices, clock);
             try
             {
                 // Issue 17: "sending is retried and recorded ... and never blocks billing": the invoices are committed.

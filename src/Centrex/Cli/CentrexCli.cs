@@ -27,6 +27,7 @@ internal static class CentrexCli
             MailCommand.Create(console),
             NotifyCommand.Create(console),
             TransactionsCommand.Create(console),
+            AutoPayCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -82,5 +82,14 @@ internal static class BillingSchema
             id INTEGER PRIMARY KEY AUTOINCREMENT, mail_id INTEGER NOT NULL REFERENCES mail_outbox(id), at TEXT NOT NULL,
             outcome TEXT NOT NULL, detail TEXT);
         """,
+
+        // Issue 17: card payments asked of the payment gateway (auto-pay, auto-recharge). A row is written as "pending"
+        // before the gateway is asked, so a run that stopped halfway asks again with the same idempotency key.
+        """
+        CREATE TABLE payment_attempts (
+            key TEXT PRIMARY KEY, customer_id TEXT NOT NULL, account_id TEXT, purpose TEXT NOT NULL, amount_mills INTEGER NOT NULL,
+            status TEXT NOT NULL, decline TEXT, reference TEXT, at TEXT NOT NULL);
+        CREATE INDEX payment_attempts_by_account ON payment_attempts(account_id);
+        """,
     ];
 }

@@ -16,7 +16,8 @@ public static partial class ProvisioningJsonReader
     public const string Format = "centrex-provisioning/1";
 
     private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees"];
-    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing"];
+    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay"];
+    private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
     private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
@@ -96,7 +97,31 @@ public static partial class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r));
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r) };
+    }
+
+    private static AutoPay? ReadAutoPay(JsonRecord customer)
+    {
+        if (!customer.Has("auto_pay"))
+        {
+            return null;
+        }
+
+        var r = new JsonRecord(customer.Object("auto_pay"), customer.Where + ", auto_pay", AutoPayFields);
+        if (r.OptionalString("method") is { } method && method != "card")
+        {
+            // Seed 001: "all re-occurring services ... cannot be charged on a re-occurring basis with PayPal".
+            throw r.Error($"method '{method}': automatic payments are by card only (PayPal cannot be charged on a re-occurring basis)");
+        }
+
+        var below = r.Has("recharge_below") ? r.Money("recharge_below") : (Mills?)null;
+        var amount = r.Has("recharge_amount") ? r.Money("recharge_amount") : (Mills?)null;
+        if ((below is null) != (amount is null) || amount is { Value: <= 0 })
+        {
+            throw r.Error("recharge_below and recharge_amount go together, and the amount is positive");
+        }
+
+        return new AutoPay(r.NonEmpty("card_token"), r.OptionalString("card_label") ?? "card", r.Bool("pay_invoices", false), below, amount);
     }
 
     private static Account ReadAccount(JsonRecord r) => new(

@@ -42,6 +42,21 @@ public static partial class ProvisioningJsonWriter
             }
 
             w.WriteString("send_statistic", WireNames.Name(WireNames.SendStatistics, c.SendStatistic));
+            if (c.AutoPay is { } pay)
+            {
+                w.WriteStartObject("auto_pay");
+                w.WriteString("method", "card");
+                w.WriteString("card_token", pay.CardToken);
+                w.WriteString("card_label", pay.CardLabel);
+                w.WriteBoolean("pay_invoices", pay.PayInvoices);
+                if (pay.RechargeBelow is { } below && pay.RechargeAmount is { } amount)
+                {
+                    w.WriteString("recharge_below", below.ToString());
+                    w.WriteString("recharge_amount", amount.ToString());
+                }
+
+                w.WriteEndObject();
+            }
             WriteDialPlan(w, c.DialPlan);
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>

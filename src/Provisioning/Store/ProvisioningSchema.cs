@@ -77,6 +77,11 @@ internal static class ProvisioningSchema
             id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), date TEXT NOT NULL, kind TEXT NOT NULL,
             number TEXT, description TEXT NOT NULL, amount_mills INTEGER NOT NULL);
         CREATE INDEX fees_by_account ON fees(account_id);
+        ALTER TABLE customers ADD COLUMN auto_pay_token TEXT;
+        ALTER TABLE customers ADD COLUMN auto_pay_label TEXT;
+        ALTER TABLE customers ADD COLUMN auto_pay_invoices INTEGER;
+        ALTER TABLE customers ADD COLUMN recharge_below_mills INTEGER;
+        ALTER TABLE customers ADD COLUMN recharge_amount_mills INTEGER;
         """,
     ];
 }
