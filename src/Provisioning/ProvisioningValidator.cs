@@ -80,6 +80,38 @@ public static partial class ProvisioningValidator
             throw new ProvisioningException($"{source}: products (id \"{p.Id}\"): monthly_fee, setup_fee and free_north_america_minutes may not be negative");
         }
 
+        var centres = s.RateCentres.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in s.RateCentres)
+        {
+            foreach (var prefix in r.Prefixes.Where(p => p.Length is < 2 or > 15 || p[0] != '1' || !p.All(char.IsAsciiDigit)))
+            {
+                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\"): prefix '{prefix}' is not a NANP prefix (1 then the NPA or NPA-NXX digits, e.g. 1514555)");
+            }
+
+            if (r.RatePerMinute.Value < 0)
+            {
+                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\"): rate may not be negative");
+            }
+        }
+
+        foreach (var c in s.Customers.Where(c => c.RateCentre is not null && !centres.Contains(c.RateCentre)))
+        {
+            throw new ProvisioningException($"{source}: customers (id \"{c.Id}\"): rate centre \"{c.RateCentre}\" does not exist");
+        }
+
+        foreach (var a in s.Accounts)
+        {
+            if (a.RateCentre is not null && !centres.Contains(a.RateCentre))
+            {
+                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\"): rate centre \"{a.RateCentre}\" does not exist");
+            }
+
+            foreach (var number in a.InboundRates.Keys.Where(n => !a.Dids.Contains(n)))
+            {
+                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\"): inbound rate for +{number}, which is not one of its dids");
+            }
+        }
+
         foreach (var f in s.Fees)
         {
             var where = $"{source}: fees (id \"{f.Id}\")";
@@ -212,6 +244,7 @@ public static partial class ProvisioningValidator
             MergeById(stored.Trunks, incoming.Trunks, t => t.Id))
         {
             Fees = MergeById(stored.Fees, incoming.Fees, f => f.Id),
+            RateCentres = MergeById(stored.RateCentres, incoming.RateCentres, r => r.Id),
         };
     }
 

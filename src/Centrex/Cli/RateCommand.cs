@@ -42,7 +42,7 @@ internal static class RateCommand
         Rater rater;
         try
         {
-            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational);
+            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.Data);
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
         {

@@ -182,7 +182,7 @@ public static class RatedCdrCodec
             total += BinaryPrimitives.ReadUInt16LittleEndian(entry[(48 + (2 * i))..]);
         }
 
-        if (total != entry.Length || entry[2] > (byte)NumberClass.International || (sbyte)entry[3] is < -1 or > 1)
+        if (total != entry.Length || entry[2] > (byte)NumberClass.TollFreeInbound || (sbyte)entry[3] is < -1 or > 1)
         {
             throw new JournalFormatException(address, "field lengths do not match the entry");
         }

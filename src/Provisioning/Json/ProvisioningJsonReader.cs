@@ -15,11 +15,12 @@ public static partial class ProvisioningJsonReader
     /// <summary>The value of the top-level <c>format</c> key this version reads and writes.</summary>
     public const string Format = "centrex-provisioning/1";
 
-    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees"];
-    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay"];
+    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres"];
+    private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
+    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre"];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "rate_centre", "inbound_rates"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
     private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
@@ -63,7 +64,11 @@ public static partial class ProvisioningJsonReader
                 Section(root, "payments", PaymentFields, ReadPayment),
                 ReadSwitch(root),
                 Section(root, "sites", SiteFields, ReadSite),
-                Section(root, "trunks", TrunkFields, ReadTrunk)) { Fees = Section(root, "fees", FeeFields, ReadFee) };
+                Section(root, "trunks", TrunkFields, ReadTrunk))
+            {
+                Fees = Section(root, "fees", FeeFields, ReadFee),
+                RateCentres = Section(root, "rate_centres", RateCentreFields, ReadRateCentre),
+            };
         }
     }
 
@@ -97,7 +102,7 @@ public static partial class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r) };
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre") };
     }
 
     private static AutoPay? ReadAutoPay(JsonRecord customer)
@@ -127,7 +132,21 @@ public static partial class ProvisioningJsonReader
     private static Account ReadAccount(JsonRecord r) => new(
         r.NonEmpty("id"), r.NonEmpty("customer"), r.Enum<AccountType>("type", WireNames.AccountTypes), r.Money("credit_limit", Mills.Zero),
         r.OptionalString("site"), r.Bool("requires_911", false), r.Strings("discount_plans"),
-        r.OptionalString("extension"), ReadSip(r), ReadDids(r));
+        r.OptionalString("extension"), ReadSip(r), ReadDids(r))
+    {
+        RateCentre = r.OptionalString("rate_centre"),
+        InboundRates = r.StringMap("inbound_rates").ToDictionary(
+            e => e.Key.TrimStart('+'),
+            e => MicroDollars.TryParse(e.Value, out var rate) ? rate : throw r.Error($"field \"inbound_rates\": '{e.Value}' for {e.Key} is not a rate (dollars per minute, at most 6 decimals)"),
+            StringComparer.Ordinal),
+    };
+
+    private static RateCentre ReadRateCentre(JsonRecord r)
+    {
+        var rate = r.OptionalString("rate") ?? "0";
+        return new RateCentre(r.NonEmpty("id"), r.OptionalString("name") ?? r.NonEmpty("id"), r.Strings("prefixes"),
+            MicroDollars.TryParse(rate, out var perMinute) ? perMinute : throw r.Error($"field \"rate\": '{rate}' is not a rate (dollars per minute, at most 6 decimals)"));
+    }
 
     private static Product ReadProduct(JsonRecord r) =>
         new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0), r.Money("setup_fee", Mills.Zero));

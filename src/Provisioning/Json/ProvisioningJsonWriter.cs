@@ -42,6 +42,11 @@ public static partial class ProvisioningJsonWriter
             }
 
             w.WriteString("send_statistic", WireNames.Name(WireNames.SendStatistics, c.SendStatistic));
+            if (c.RateCentre is not null)
+            {
+                w.WriteString("rate_centre", c.RateCentre);
+            }
+
             if (c.AutoPay is { } pay)
             {
                 w.WriteStartObject("auto_pay");
@@ -79,6 +84,21 @@ public static partial class ProvisioningJsonWriter
 
             w.WriteEndArray();
             WriteLine(w, a);
+            if (a.RateCentre is not null)
+            {
+                w.WriteString("rate_centre", a.RateCentre);
+            }
+
+            if (a.InboundRates.Count > 0)
+            {
+                w.WriteStartObject("inbound_rates");
+                foreach (var (number, rate) in a.InboundRates.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    w.WriteString("+" + number, rate.ToString());
+                }
+
+                w.WriteEndObject();
+            }
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {
@@ -122,6 +142,19 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("method", WireNames.Name(WireNames.PaymentMethods, p.Method));
             w.WriteString("reference", p.Reference);
             w.WriteString("kind", WireNames.Name(WireNames.PaymentKinds, p.Kind));
+        });
+        Array(w, "rate_centres", snapshot.RateCentres, (w, r) =>
+        {
+            w.WriteString("id", r.Id);
+            w.WriteString("name", r.Name);
+            w.WriteStartArray("prefixes");
+            foreach (var prefix in r.Prefixes)
+            {
+                w.WriteStringValue(prefix);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("rate", r.RatePerMinute.ToString());
         });
         Array(w, "fees", snapshot.Fees, (w, f) =>
         {

@@ -15,4 +15,7 @@ public sealed record Customer(string Id, string Company, string Contact, string 
 {
     /// <summary>Its automatic payments by card, or null.</summary>
     public AutoPay? AutoPay { get; init; }
+
+    /// <summary>The rate centre whose local calling area its accounts call at the local rate, or null.</summary>
+    public string? RateCentre { get; init; }
 }

@@ -82,6 +82,14 @@ internal static class ProvisioningSchema
         ALTER TABLE customers ADD COLUMN auto_pay_invoices INTEGER;
         ALTER TABLE customers ADD COLUMN recharge_below_mills INTEGER;
         ALTER TABLE customers ADD COLUMN recharge_amount_mills INTEGER;
+        CREATE TABLE rate_centres (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL,
+            prefixes TEXT NOT NULL,           -- space-separated E.164 prefixes
+            rate_micro INTEGER NOT NULL);
+        ALTER TABLE customers ADD COLUMN rate_centre TEXT REFERENCES rate_centres(id);
+        ALTER TABLE accounts ADD COLUMN rate_centre TEXT REFERENCES rate_centres(id);
+        CREATE TABLE did_inbound_rates (
+            number TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), rate_micro INTEGER NOT NULL);
         """,
     ];
 }

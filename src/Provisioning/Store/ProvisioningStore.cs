@@ -52,12 +52,13 @@ public sealed partial class ProvisioningStore : IDisposable
         var merged = ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(Load(), incoming, source), notice);
         ProvisioningValidator.Validate(merged, source);
         using var transaction = _connection.BeginTransaction();
-        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
+        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM did_inbound_rates; DELETE FROM rate_centres; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
         InsertSwitch(transaction, merged);
         Insert(transaction, "customers", merged.Customers, c => [
             c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId,
             WireNames.Name(WireNames.SendStatistics, c.SendStatistic), WireNames.Name(WireNames.DialingRules, c.DialPlan.DialingRules), c.DialPlan.Trunk,
-            c.AutoPay?.CardToken, c.AutoPay?.CardLabel, c.AutoPay is null ? null : c.AutoPay.PayInvoices ? 1 : 0, c.AutoPay?.RechargeBelow?.Value, c.AutoPay?.RechargeAmount?.Value]);
+            c.AutoPay?.CardToken, c.AutoPay?.CardLabel, c.AutoPay is null ? null : c.AutoPay.PayInvoices ? 1 : 0, c.AutoPay?.RechargeBelow?.Value, c.AutoPay?.RechargeAmount?.Value,
+            c.RateCentre]);
         Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value))), x => [x.Id, x.Key, x.Value]);
         Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes, p.SetupFee.Value]);
         Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
@@ -66,11 +67,13 @@ public sealed partial class ProvisioningStore : IDisposable
             d.Plan.Precedence, d.Plan.Combinable ? 1 : 0]);
         Insert(transaction, "accounts", merged.Accounts, a => [
             a.Id, a.CustomerId, WireNames.Name(WireNames.AccountTypes, a.Type), a.CreditLimit.Value, a.Site, a.Requires911 ? 1 : 0,
-            a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256]);
+            a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256, a.RateCentre]);
+        Insert(transaction, "did_inbound_rates", merged.Accounts.SelectMany(a => a.InboundRates.Select(e => (a.Id, e.Key, e.Value))), x => [x.Key, x.Id, x.Value.Value]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
         Insert(transaction, "subscriptions", merged.Subscriptions, x => [x.Id, x.AccountId, x.ProductId, Date(x.Start), x.End is { } e ? Date(e) : null, x.Replaces, x.Did]);
         Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
+        Insert(transaction, "rate_centres", merged.RateCentres, r => [r.Id, r.Name, string.Join(' ', r.Prefixes), r.RatePerMinute.Value]);
         Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
         transaction.Commit();
         return merged;
@@ -83,10 +86,12 @@ public sealed partial class ProvisioningStore : IDisposable
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         var dids = Query("SELECT account_id, number FROM dids ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var inbound = Query("SELECT account_id, number, rate_micro FROM did_inbound_rates ORDER BY number", r => (r.GetString(0), r.GetString(1), new MicroDollars(r.GetInt64(2))))
+            .ToLookup(x => x.Item1, StringComparer.Ordinal);
         var abbreviated = Query("SELECT customer_id, code, number FROM abbreviated_dialing ORDER BY customer_id, code", r => (r.GetString(0), r.GetString(1), r.GetString(2)))
             .ToLookup(x => x.Item1, StringComparer.Ordinal);
         return new ProvisioningSnapshot(
-            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills FROM customers ORDER BY id", r => new Customer(
+            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills, rate_centre FROM customers ORDER BY id", r => new Customer(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
                 r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
@@ -94,11 +99,16 @@ public sealed partial class ProvisioningStore : IDisposable
             {
                 AutoPay = r.IsDBNull(15) ? null : new AutoPay(r.GetString(15), r.GetString(16), r.GetInt64(17) != 0,
                     r.IsDBNull(18) ? null : new Mills(r.GetInt64(18)), r.IsDBNull(19) ? null : new Mills(r.GetInt64(19))),
+                RateCentre = Text(r, 20),
             }),
-            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256 FROM accounts ORDER BY id", r => new Account(
+            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256, rate_centre FROM accounts ORDER BY id", r => new Account(
                 r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), Text(r, 4),
                 r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]],
-                Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])),
+                Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])
+            {
+                RateCentre = Text(r, 10),
+                InboundRates = inbound[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal),
+            }),
             Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes, setup_fee_mills FROM products ORDER BY id", r => new Product(
                 r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3), new Mills(r.GetInt64(4)))),
             Query("SELECT id, account_id, product_id, start_date, end_date, replaces, did FROM subscriptions ORDER BY id", r => new Subscription(
@@ -111,6 +121,8 @@ public sealed partial class ProvisioningStore : IDisposable
             LoadSites(),
             LoadTrunks())
         {
+            RateCentres = Query("SELECT id, name, prefixes, rate_micro FROM rate_centres ORDER BY id", r => new RateCentre(
+                r.GetString(0), r.GetString(1), Words(r.GetString(2)), new MicroDollars(r.GetInt64(3)))),
             Fees = Query("SELECT id, account_id, date, kind, number, description, amount_mills FROM fees ORDER BY id", r => new OneOffFee(
                 r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), WireNames.FeeKinds[r.GetString(3)], Text(r, 4), r.GetString(5), new Mills(r.GetInt64(6)))),
         };
