@@ -51,7 +51,8 @@ public sealed class MailCommandTests : IDisposable
         Assert.Contains("0 notices queued", early.Error, StringComparison.Ordinal);
         var reminder = CliRun.Invoke("notify", "--data", Data, "--as-of", "2026-11-24");
         Assert.Contains("1 notices queued (1 renewal reminders", reminder.Error, StringComparison.Ordinal);
-        var mail = sink.Messages().Skip(invoices).Single();
+        Assert.Equal(invoices + 1, sink.Messages().Count);
+        var mail = Assert.Single(sink.Messages(), m => m.Subject!.StartsWith("Your services renew", StringComparison.Ordinal)); // the Maildir's names do not keep arrival order
         Assert.Equal("office@cedarridge.example", mail.To.Mailboxes.Single().Address); // the prepaid customer
         Assert.StartsWith("Your services renew on 2026-11-27: CAD ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Business Basic", mail.TextBody, StringComparison.Ordinal);

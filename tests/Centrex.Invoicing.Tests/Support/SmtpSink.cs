@@ -41,7 +41,7 @@ internal sealed class SmtpSink : IDisposable
 
     public string Maildir => Path.Combine(_folder, "maildir");
 
-    /// <summary>Every message received so far, parsed.</summary>
+    /// <summary>Every message received so far, parsed (in no particular order: Maildir names do not keep arrival order).</summary>
     public List<MimeMessage> Messages()
     {
         var folder = Path.Combine(Maildir, "new");
