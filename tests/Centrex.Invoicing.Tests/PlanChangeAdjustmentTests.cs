@@ -127,4 +127,19 @@ public sealed class PlanChangeAdjustmentTests : IDisposable
         Assert.Equal((september.Number, new Mills(15_500)), (late.Corrects, late.Amount)); // Sep 16-30: 15 of 30 days of 31.00
         Assert.Contains(october.Subscriptions, c => c is { Key: "sub:S1:2026-11", IsAdjustment: false });
     }
+
+    [Fact]
+    public void PaymentEnteredAfterItsMonthWasBilled_GoesOnTheNextInvoice_NotLost()
+    {
+        _h.Import(Harness.Customer("C1", "A1"));
+        Subscriptions("""{ "id": "S1", "account": "A1", "product": "P31", "start": "2026-09-01" }""");
+        var september = _h.Bill(September).Invoices.Single();
+        _h.Import("""{ "format": "centrex-provisioning/1", "payments": [ { "id": "LATE", "customer": "C1", "received": "2026-09-25", "amount": "40.00", "method": "card", "reference": "found late" } ] }""");
+        var october = _h.Bill(October).Invoices.Single();
+        var november = _h.Bill(November).Invoices.Single();
+
+        Assert.Contains(october.Payments, p => p.Payment.Id == "LATE");
+        Assert.Equal(september.ClosingBalance + october.Total - new Mills(40_000), october.ClosingBalance);
+        Assert.DoesNotContain(november.Payments, p => p.Payment.Id == "LATE"); // once
+    }
 }

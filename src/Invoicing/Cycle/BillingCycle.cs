@@ -158,7 +158,12 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<YearMonth, long>)g.GroupBy(i => i.Period).ToDictionary(p => p.Key, p => p.Max(i => i.Number)), StringComparer.Ordinal);
         var none = new Dictionary<string, BilledCharge>(StringComparer.Ordinal);
         var noInvoices = new Dictionary<YearMonth, long>();
-        return customer => new BillingHistory(billed.GetValueOrDefault(customer) ?? none, invoices.GetValueOrDefault(customer) ?? noInvoices, start);
+        var paid = billing.InvoicedPayments(customerId, voiding);
+        var noPayments = new HashSet<string>(StringComparer.Ordinal);
+        return customer => new BillingHistory(billed.GetValueOrDefault(customer) ?? none, invoices.GetValueOrDefault(customer) ?? noInvoices, start)
+        {
+            InvoicedPayments = paid.GetValueOrDefault(customer) ?? noPayments,
+        };
     }
 
     /// <summary>

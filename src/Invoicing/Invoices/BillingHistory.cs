@@ -12,6 +12,12 @@ namespace Centrex.Invoicing.Invoices;
 /// </param>
 public sealed record BillingHistory(IReadOnlyDictionary<string, BilledCharge> Billed, IReadOnlyDictionary<YearMonth, long> Invoices, LocalDate BillingStart)
 {
+    /// <summary>
+    /// Payments and refunds already on a standing invoice (by id): one entered after the month it was received was
+    /// invoiced goes on the next invoice instead of being lost.
+    /// </summary>
+    public IReadOnlySet<string> InvoicedPayments { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The customer's standing invoice of <paramref name="period"/>, if any.</summary>
     public long? InvoiceOf(YearMonth period) => Invoices.TryGetValue(period, out var number) ? number : null;
 }

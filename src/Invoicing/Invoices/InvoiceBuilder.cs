@@ -95,7 +95,10 @@ public sealed class InvoiceBuilder(BillingRules rules, TaxTable taxes, IReadOnly
                 g.Aggregate(Mills.Zero, (s, c) => s + c.Charge), g.Aggregate(Mills.Zero, (s, c) => s + c.Discount)))
             .OrderBy(u => u.Class).ThenBy(u => u.Destination, StringComparer.Ordinal).ToList();
 
-        var payments = data.Payments.Where(p => p.Received >= first && p.Received <= last)
+        // The month's payments, and any received in an earlier invoiced month but entered after it was billed.
+        var invoicedPayments = history?.InvoicedPayments;
+        var payments = data.Payments.Where(p => p.Received <= last && (p.Received >= first
+                || (invoicedPayments is not null && p.Received >= start && !invoicedPayments.Contains(p.Id))))
             .OrderBy(p => p.Received).ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new PaymentLine(p, p.Kind == PaymentKind.Refund ? p.Amount : -p.Amount)).ToList();
 

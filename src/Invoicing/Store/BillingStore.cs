@@ -50,6 +50,20 @@ public sealed partial class BillingStore : IDisposable
     public BillingRun? FindRun(YearMonth period) =>
         Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs WHERE period = $p", ReadRun, ("$p", PeriodPattern.Format(period))).FirstOrDefault();
 
+    /// <summary>The ids of the payments and refunds on standing invoices, per customer.</summary>
+    /// <param name="customerId">One customer, or all when null.</param>
+    /// <param name="excludeInvoice">An invoice being voided in the same commit: its payments count as not invoiced.</param>
+    public IReadOnlyDictionary<string, HashSet<string>> InvoicedPayments(string? customerId = null, long? excludeInvoice = null) =>
+        Query(
+            """
+            SELECT l.customer_id, l.reference FROM ledger l LEFT JOIN invoice_voids v ON v.number = l.invoice_number
+            WHERE l.kind IN ('payment', 'refund') AND l.reference IS NOT NULL AND v.number IS NULL
+              AND ($c IS NULL OR l.customer_id = $c) AND ($x IS NULL OR l.invoice_number <> $x)
+            """,
+            r => (r.GetString(0), r.GetString(1)), ("$c", customerId), ("$x", excludeInvoice))
+        .GroupBy(x => x.Item1, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     /// <summary>The earliest period billed, if any: where billing started.</summary>
     public BillingRun? FirstRun() =>
         Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs ORDER BY period LIMIT 1", ReadRun).FirstOrDefault();
