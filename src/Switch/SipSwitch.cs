@@ -1,31 +1,29 @@
 using System.Net;
-using Centrex.Switch.Calls;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Registration;
-using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
 
 namespace Centrex.Switch;
 
 /// <summary>
-/// A running switch: transports listening on UDP and TCP, the transaction layer, the registrar and the B2BUA.
-/// Dispose to stop: listeners close, loops end.
+/// A running switch: transports listening on UDP and TCP, and the stages of <see cref="SwitchPipeline"/> (router,
+/// call-control partitions with their transactions, registrars and B2BUAs, send stage). Dispose to stop: calls in
+/// progress end first, then the listeners close and the stages drain.
 /// </summary>
 public sealed class SipSwitch : IAsyncDisposable
 {
     private readonly SipTransports _transports;
+    private readonly SwitchPipeline _pipeline;
+    private int _disposed;
 
     private SipSwitch(SipSwitchSettings settings)
     {
-        _transports = new SipTransports(settings.TcpLimits);
-        Stack = new SipStack(_transports, settings.Clock);
-        var authenticator = new DigestAuthenticator(settings.Directory, settings.Clock) { NonceLifetime = settings.NonceLifetime };
-        Registrar = new Registrar(authenticator, settings.Clock);
-        B2bua = new B2bua(Stack, settings.Directory, Registrar, authenticator, settings.Hooks, settings.Options);
-        Stack.Core = B2bua;
-        _transports.Start(settings.Endpoint, Stack);
+        settings.AuthLimits.Validate();
+        _transports = new SipTransports(settings.TcpLimits, settings.UdpReaders);
+        _pipeline = new SwitchPipeline(settings, _transports);
+        _transports.Start(settings.Endpoint, _pipeline);
+        _pipeline.Start();
     }
-
-    private int _disposed;
 
     /// <summary>The bound UDP address (the real port when 0 was asked for).</summary>
     public IPEndPoint UdpEndpoint => _transports.UdpEndpoint!;
@@ -39,65 +37,65 @@ public sealed class SipSwitch : IAsyncDisposable
     /// <summary>SIP TCP connections reset at once because a limit of <see cref="SipSwitchSettings.TcpLimits"/> was reached.</summary>
     public long RefusedTcpConnections => _transports.RefusedConnections;
 
-    internal SipStack Stack { get; }
-
-    internal Registrar Registrar { get; }
-
-    internal B2bua B2bua { get; }
+    /// <summary>Call-control partitions.</summary>
+    public int PartitionCount => _pipeline.Partitions.Count;
 
     /// <summary>Calls in progress.</summary>
-    public int ActiveCalls
-    {
-        get
-        {
-            lock (Stack.Gate)
-            {
-                return B2bua.ActiveCalls;
-            }
-        }
-    }
+    public int ActiveCalls => _pipeline.Partitions.Sum(p => p.ActiveCalls);
 
     /// <summary>Calls in progress that both parties have answered and acknowledged (the talking phase).</summary>
-    public int ConfirmedCalls
-    {
-        get
-        {
-            lock (Stack.Gate)
-            {
-                return B2bua.ConfirmedCalls;
-            }
-        }
-    }
+    public int ConfirmedCalls => _pipeline.Partitions.Sum(p => p.ConfirmedCalls);
 
     /// <summary>Messages received that did not parse.</summary>
-    public long MalformedMessages
+    public long MalformedMessages => _pipeline.Router.Malformed;
+
+    internal SwitchPipeline Pipeline => _pipeline;
+
+    /// <summary>Server transactions in every partition (read on each partition's thread, after what it has queued).</summary>
+    internal int ServerTransactionCount => ReadAll(p => p.Stack.ServerTransactionCount).Sum();
+
+    /// <summary>Client transactions in every partition (read on each partition's thread, after what it has queued).</summary>
+    internal int ClientTransactionCount => ReadAll(p => p.Stack.ClientTransactionCount).Sum();
+
+    /// <summary>Responses sent statelessly in every partition (read on each partition's thread).</summary>
+    internal long StatelessResponses => _pipeline.Partitions.Sum(p => p.Read(() => p.Stack.StatelessResponses));
+
+    /// <summary>The live registration of <paramref name="accountId"/>, read on the partition that holds it.</summary>
+    internal Binding? Lookup(string accountId) => ReadAll(p => p.Registrar.Lookup(accountId)).FirstOrDefault(b => b is not null);
+
+    /// <summary>Registrations in every partition.</summary>
+    internal int Registrations => ReadAll(p => p.Registrar.Count).Sum();
+
+    /// <summary>
+    /// Waits until every partition has handled what the router gave it so far and the send stage has sent what that
+    /// produced (tests: with one UDP reader, everything received before a probe's answer has had all its effects).
+    /// </summary>
+    internal void Quiesce()
     {
-        get
+        foreach (var partition in _pipeline.Partitions)
         {
-            lock (Stack.Gate)
-            {
-                return Stack.MalformedCount;
-            }
+            partition.Run(static () => { });
         }
+
+        _pipeline.WaitForSends();
     }
 
     /// <summary>Binds the transports and starts serving.</summary>
     public static SipSwitch Start(SipSwitchSettings settings) => new(settings);
 
     /// <inheritdoc/>
-    /// <remarks>Calls in progress are ended first (<see cref="B2bua.EndAll"/>): each gets its BYE or 503 and its CDR.</remarks>
-    public ValueTask DisposeAsync()
+    /// <remarks>Calls in progress are ended first: each gets its BYE or 503 and its CDR.</remarks>
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        lock (Stack.Gate)
-        {
-            B2bua.EndAll();
-        }
-
-        return _transports.DisposeAsync();
+        _pipeline.EndAllCalls();
+        await _transports.DisposeAsync().ConfigureAwait(false);
+        _pipeline.Stop();
     }
+
+    private IEnumerable<T> ReadAll<T>(Func<CallPartition, T> read) => _pipeline.Partitions.Select(p => p.Read(() => read(p))).ToList();
 }

@@ -21,9 +21,24 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
     /// <summary>The 120-minute cap and the no-answer timeout.</summary>
     public SwitchOptions Options { get; init; } = new();
 
+    /// <summary>
+    /// Call-control partitions: each owns the calls of the customers that map to it and runs on its own thread (default:
+    /// one per core). Between 1 and 256.
+    /// </summary>
+    public int Partitions { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Threads reading the UDP socket (default: one per core).</summary>
+    public int UdpReaders { get; init; } = Environment.ProcessorCount;
+
     /// <summary>What SIP over TCP may take: connections in total and per address, and timeouts.</summary>
     public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;
 
     /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>Nonce-count tracking, and when a source that keeps failing authentication is slowed and blocked.</summary>
+    public SipAuthLimits AuthLimits { get; init; } = new();
+
+    /// <summary>Where authentication failures are written, one line each (standard error unless a test captures them).</summary>
+    public TextWriter AuthLog { get; init; } = Console.Error;
 }

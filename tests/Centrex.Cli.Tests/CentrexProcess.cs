@@ -12,6 +12,8 @@ internal sealed class CentrexProcess : IDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Text.StringBuilder _error = new();
+    private readonly List<string> _output = [];
+    private TaskCompletionSource _outputChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CentrexProcess(Process process) => _process = process;
 
@@ -87,6 +89,11 @@ internal sealed class CentrexProcess : IDisposable
         var child = new CentrexProcess(Process.Start(info)!) { ApiKey = key };
         child._process.OutputDataReceived += (_, e) =>
         {
+            if (e.Data is { } line)
+            {
+                child.OnOutputLine(line);
+            }
+
             var at = e.Data?.IndexOf("http://", StringComparison.Ordinal) ?? -1;
             if (at >= 0)
             {
@@ -100,7 +107,14 @@ internal sealed class CentrexProcess : IDisposable
                 child._error.AppendLine(e.Data);
             }
         };
-        child._process.Exited += (_, _) => child._address.TrySetException(new InvalidOperationException("centrex serve exited before listening"));
+        child._process.Exited += (_, _) =>
+        {
+            child._address.TrySetException(new InvalidOperationException("centrex serve exited before listening"));
+            lock (child._output)
+            {
+                child._outputChanged.TrySetResult();
+            }
+        };
         child._process.EnableRaisingEvents = true;
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
@@ -117,6 +131,45 @@ internal sealed class CentrexProcess : IDisposable
         }
 
         return child;
+    }
+
+    /// <summary>
+    /// The first line of standard output that starts with <paramref name="prefix"/>, once printed (e.g. <c>sip udp </c>:
+    /// the switch listens; serve prints the HTTP address first).
+    /// </summary>
+    public async Task<string> OutputLineAsync(string prefix)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_output)
+            {
+                if (_output.FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal)) is { } line)
+                {
+                    return line;
+                }
+
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"centrex exited before printing '{prefix}': {Error}");
+                }
+
+                changed = _outputChanged.Task;
+            }
+
+            await changed.WaitAsync(StartTimeout);
+        }
+    }
+
+    private void OnOutputLine(string line)
+    {
+        lock (_output)
+        {
+            _output.Add(line);
+            var changed = _outputChanged;
+            _outputChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.TrySetResult();
+        }
     }
 
     /// <summary>SIGKILL: the process dies at once, as when the box loses power (minus the disk cache).</summary>

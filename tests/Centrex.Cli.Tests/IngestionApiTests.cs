@@ -87,6 +87,9 @@ public sealed class IngestionApiTests : IDisposable
     [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1,1,abc,2026-10-01T00:00:00Z,60\n", 3, "callee")]
     [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z\n", 2, "column-count")]
     [InlineData("HEADER\nx1,\"ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\n", 2, "quoting")]
+    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx\u00002,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\n", 3, "id")]
+    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1\t,1,5145550000,2026-10-01T00:00:00Z,60\n", 3, "account")]
+    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1,1,5145550000,1969-12-31T23:59:59Z,60\n", 3, "start")]
     public async Task MalformedBatch_Is400WithLineAndField_AndNothingIsApplied(string body, long line, string field)
     {
         using var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
@@ -103,6 +106,26 @@ public sealed class IngestionApiTests : IDisposable
         var (fixedStatus, fixedJson) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "bad", good);
         Assert.Equal(200, fixedStatus);
         Assert.Equal("rated", fixedJson.GetProperty("rows")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task IdsThatDifferOnlyBySpaces_RefuseTheBatchAtTheFirst_WithFieldId_AndTheCleanIdIsChargedOnce()
+    {
+        // Issue 13: ' e4', 'e4 ' and 'e4' were three ids, charged three times.
+        using var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
+        const string Call = ",ACC-1,1,5145550000,2026-10-01T00:00:00Z,60";
+        var (status, json) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "spaces", _sample.Body([" e4" + Call, "e4 " + Call, "e4" + Call]));
+
+        Assert.Equal(400, status);
+        Assert.Equal("malformed-batch", json.GetProperty("error").GetString());
+        Assert.Equal(2, json.GetProperty("line").GetInt64());
+        Assert.Equal("id", json.GetProperty("field").GetString());
+        Assert.Equal(0, await IngestionSample.BalanceAsync(_http, serve.BaseAddress, "ACC-1"));
+
+        var (_, once) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "clean", _sample.Body(["e4" + Call]));
+        var (_, again) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "clean-again", _sample.Body(["e4" + Call]));
+        Assert.Equal("rated", once.GetProperty("rows")[0].GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", again.GetProperty("rows")[0].GetProperty("outcome").GetString());
     }
 
     [Fact]

@@ -62,15 +62,49 @@ public sealed class RateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rate_IdsThatDifferOnlyBySpaces_AreChargedOnce_TheOthersMalformedInTheId()
+    {
+        // Issue 13: ' e4', 'e4 ' and 'e4' were accepted as three ids and charged three times.
+        var run = Rate(
+            """
+            id,account,caller,callee,start,duration
+             e4,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+            e4 ,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+            e4,acme,4165550100,2125551234,2026-10-01T09:00:00Z,61
+
+            """);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("line,id,reason\n2, e4,malformed\n3,e4 ,malformed\n", Rejects);
+        Assert.Single(Rated.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..]);
+        Assert.Equal(3, run.SummaryCount("rows read"));
+        Assert.Equal(1, run.SummaryCount("rated"));
+        Assert.Equal(2, run.SummaryCount("rejected"));
+        Assert.Contains("malformed by field: id 2", run.Error, StringComparison.Ordinal);
+        Assert.Equal("0.011", run.Summary("total charge"));
+    }
+
+    [Fact]
+    public void Rate_ControlCharacterInIdOrAccount_IsMalformedInThatField()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\nc\u00001,acme,x,2125551234,2026-10-01T09:00:00Z,6\nc2,ac\u001bme,x,2125551234,2026-10-01T09:00:00Z,6\nc3,acme,x,2125551234,0001-01-01T00:00:00Z,6\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.SummaryCount("rated"));
+        Assert.Contains("malformed by field: id 1, start 1, account 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rate_CrlfBomAndQuotedNewlines_ReportsPhysicalLineNumbers()
     {
         var cdrs = "\uFEFFid,account,caller,callee,start,duration\r\n"
-            + "\"multi\r\nline\",acme,x,2125551234,2026-10-01T09:00:00Z,6\r\n"
+            + "q1,acme,\"multi\r\nline caller\",2125551234,2026-10-01T09:00:00Z,6\r\n"
             + "bad,acme,x,2125551234,2026-10-01T09:00:00Z,6.5\r\n";
         var run = Rate(cdrs);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("line,id,reason\n4,bad,malformed\n", Rejects);
-        Assert.Contains("\"multi\r\nline\",acme,12125551234", Rated, StringComparison.Ordinal);
+
+        // The line break sits in the caller: in an id or account it would be a control character (issue 13).
+        Assert.Contains("q1,acme,12125551234", Rated, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,6 +115,19 @@ public sealed class RateCommandTests : IDisposable
         Assert.Contains("cdrs.csv: line 1, field 'header'", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_folder.File("rated.csv")));
         Assert.False(File.Exists(_folder.File("rejects.csv")));
+    }
+
+    [Fact]
+    public void Rate_BinaryCdrFile_QuotesItsHeaderEscaped()
+    {
+        // Issue 13: the header of a binary file was echoed raw, control bytes (here a terminal escape) included.
+        var path = _folder.File("cdrs.csv");
+        File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x1B, (byte)'[', (byte)'2', (byte)'J', 0xFF, 0xFE, 0x07, (byte)'\n', 0x00, 0x01]);
+        var run = CliRun.Invoke("rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", path, "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cdrs.csv: line 1, field 'header': the header is 'PK\\x03\\x04\\x00\\x1b[2J\\xff\\xfe\\x07'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Error, c => char.IsControl(c) && c != '\n');
     }
 
     [Fact]
@@ -107,6 +154,105 @@ public sealed class RateCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("tariff.csv: line 6, field 'prefix': duplicate prefix 44 (first on line 5)", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_folder.File("rated.csv")));
+    }
+
+    [Fact]
+    public void Rate_TariffRateAboveTheCap_ExitsTwoNamingLineAndField_AndTheWayToLiftIt()
+    {
+        // Issue 13: a rate above $100/min (default cap) is refused unless the operator says it is meant.
+        var run = Rate("id,account,caller,callee,start,duration\nc1,a,x,447700900123,2026-10-01T09:00:00Z,60\n", Tariff + "4420,London premium,150,0,60,60\n");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tariff.csv: line 6, field 'rate': 150.000000 per minute is above the sanity cap of 100.000000", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-high-rates", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("rated.csv")));
+    }
+
+    [Fact]
+    public void Rate_TariffRateAboveTheCap_IsAcceptedWithAllowHighRates()
+    {
+        var run = Rate("id,account,caller,callee,start,duration\nc1,a,x,442071234567,2026-10-01T09:00:00Z,60\n", Tariff + "4420,London premium,150,0,60,60\n", "--allow-high-rates");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("150.000", run.Summary("total charge"));
+    }
+
+    [Theory]
+    [InlineData("0.10", 2)] // the Jamaica row (0.20) is above it
+    [InlineData("0.2", 0)]
+    public void Rate_MaxRate_SetsTheCap(string cap, int exit)
+    {
+        var run = Rate("id,account,caller,callee,start,duration\n", null, "--max-rate", cap);
+        Assert.Equal(exit, run.ExitCode);
+        if (exit == 2)
+        {
+            Assert.Contains("tariff.csv: line 4, field 'rate': 0.200000 per minute is above the sanity cap of 0.100000", run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("centrex: --max-rate 'ten' is not a dollar amount", "--max-rate", "ten")]
+    [InlineData("centrex: --max-rate '-1' is not a dollar amount", "--max-rate", "-1")]
+    [InlineData("centrex: give --max-rate or --allow-high-rates, not both", "--max-rate", "5", "--allow-high-rates")]
+    public void Rate_BadRateCapOptions_AreParseErrors(string message, params string[] options)
+    {
+        var run = Rate("id,account,caller,callee,start,duration\n", null, options);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--rejects")]
+    public void Rate_OutputIsAFolder_ExitsTwoNamingTheOption_BeforeAnyRating(string option)
+    {
+        // Issue 13: --out naming a folder failed only at the final rename, after all the rating, with exit 1.
+        var folder = Directory.CreateDirectory(_folder.File("a-folder")).FullName;
+        var cdrs = _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\nc1,a,x,2125551234,2026-10-01T09:00:00Z,6\n");
+        string[] outputs = option == "--out" ? ["--out", folder, "--rejects", _folder.File("rejects.csv")] : ["--out", _folder.File("rated.csv"), "--rejects", folder];
+        var run = CliRun.Invoke(["rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", cdrs, .. outputs]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"centrex: {option} '{folder}' is a folder", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rows read", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        Assert.False(File.Exists(_folder.File("rated.csv")) || File.Exists(_folder.File("rejects.csv")));
+    }
+
+    [Fact]
+    public void Rate_EmptyPaths_AreParseErrorsNamingTheOptions()
+    {
+        var run = CliRun.Invoke("rate", "--tariff", string.Empty, "--cdrs", _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n"), "--out", string.Empty, "--rejects", _folder.File("rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("centrex: --tariff '': the file cannot be read", run.Error, StringComparison.Ordinal);
+        Assert.Contains("centrex: --out '' is not a file name", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_OutputInAMissingFolder_ExitsTwoNamingTheOption()
+    {
+        var missing = Path.Combine(_folder.File("nowhere"), "rated.csv");
+        var run = CliRun.Invoke("rate", "--tariff", _folder.Write("tariff.csv", Tariff), "--cdrs", _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n"),
+            "--out", missing, "--rejects", _folder.File("rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--out '{missing}' cannot be written: the folder {_folder.File("nowhere")} does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_ExistingOutputs_AreCheckedWithoutBeingChanged()
+    {
+        var rated = _folder.Write("rated.csv", "old rated");
+        var rejects = _folder.Write("rejects.csv", "old rejects");
+        var missingTariff = _folder.File("no-tariff.csv");
+        var run = CliRun.Invoke("rate", "--tariff", missingTariff, "--cdrs", _folder.Write("cdrs.csv", "id,account,caller,callee,start,duration\n"), "--out", rated, "--rejects", rejects);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--tariff '{missingTariff}': the file cannot be read (FileNotFound)", run.Error, StringComparison.Ordinal);
+        Assert.Equal(("old rated", "old rejects"), (File.ReadAllText(rated), File.ReadAllText(rejects)));
+        Assert.Equal(3, Directory.GetFiles(_folder.Path).Length); // cdrs, rated, rejects: no probe file left behind
     }
 
     [Fact]

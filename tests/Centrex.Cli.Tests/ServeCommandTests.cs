@@ -147,9 +147,9 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--media-ports", "30000", "--media-ports '30000' MIN-MAX")]
-    [InlineData("--media-ports", "30000-30001", "--media-ports '30000-30001' MIN-MAX")]
-    [InlineData("--media-ports", "80-2000", "--media-ports '80-2000' MIN-MAX")]
+    [InlineData("--media-ports", "30000", "--media-ports '30000' must be MIN-MAX")]
+    [InlineData("--media-ports", "30000-30001", "--media-ports '30000-30001' must be MIN-MAX")]
+    [InlineData("--media-ports", "80-2000", "--media-ports '80-2000' must be MIN-MAX")]
     [InlineData("--media-address", "0.0.0.0", "--media-address '0.0.0.0' must be an IP address")]
     [InlineData("--media-address", "relay.example", "--media-address 'relay.example' must be an IP address")]
     public void Serve_WithABadRelayAddressOrPortRange_ExitsTwoSayingWhatIsWrong(string option, string value, string message)

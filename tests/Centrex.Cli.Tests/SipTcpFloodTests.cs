@@ -25,14 +25,13 @@ public sealed class SipTcpFloodTests : IDisposable
     {
         var data = _folder.File("data");
         var gatewayPort = Sipp.FreeUdpPort();
-        var sipPort = Sipp.FreeUdpPort();
         var provisioning = SwitchProvisioning.Json(trunkSources: "\"127.0.0.1:9\"", trunkAddress: $"127.0.0.1:{gatewayPort}");
         Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", provisioning)).ExitCode);
         var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
-        using var serve = await CentrexProcess.ServeAsync(data, tariff, null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct",
+        using var serve = await CentrexProcess.ServeAsync(data, tariff, null, "--sip", "127.0.0.1:0", "--media", "Direct",
             "--sip-tcp-max-connections", "300", "--sip-tcp-max-per-address", PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--sip-tcp-first-message-timeout", "3");
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        var switchAddress = IPEndPoint.Parse((await serve.OutputLineAsync("sip tcp "))["sip tcp ".Length..]);
         var before = OpenSockets(serve.Id);
 
         var flood = new List<Socket>(Flood);

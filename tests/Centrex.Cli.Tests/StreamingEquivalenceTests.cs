@@ -93,11 +93,12 @@ public sealed class StreamingEquivalenceTests : IDisposable
             };
             lines.Add(random.Next(12) switch
             {
-                0 => $"{id},\"acct\nwith break\",x,{callee},2026-10-01T00:00:00Z,{random.Next(0, 400)}",
+                0 => $"{id},acct,\"caller\nwith break\",{callee},2026-10-01T00:00:00Z,{random.Next(0, 400)}",
                 1 => $"{id},acct,x,{callee},2026-10-01T00:00:00Z",
                 2 => $"{id},\"unterminated,x,{callee},2026-10-01T00:00:00Z,60",
                 3 => $"{id},{new string('z', random.Next(100, 500))},x,{callee},2026-10-01T00:00:00Z,60",
                 4 => $"{id},acct,x,{callee},2026-13-01T00:00:00Z,60",
+                5 => $"{id} ,acct,x,{callee},2026-10-01T00:00:00Z,60", // issue 13: malformed, not another id
                 _ => $"{id},acct,x,{callee},2026-10-01T00:00:00+01:00,{random.Next(0, 4_000)}",
             });
         }

@@ -12,7 +12,11 @@ internal static class BalanceCommand
     {
         var data = DataOption.Create();
         var account = new Option<string>("--account") { Description = "Account id", Required = true };
-        var period = new Option<string?>("--period") { Description = "Also show the counters of this month, YYYY-MM (UTC)" };
+        var period = new Option<NodaTime.YearMonth?>("--period")
+        {
+            Description = "Also show the counters of this month, YYYY-MM (UTC)",
+            CustomParser = OptionParsers.Optional<NodaTime.YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
+        };
         var command = new Command("balance", "Show an account's balance (charges lower it, payments raise it) and its counters for a month.") { data, account, period };
         command.SetAction(parse => Show(console, parse.GetRequiredValue(data), parse.GetRequiredValue(account), parse.GetValue(period)));
         return command;
@@ -47,17 +51,8 @@ internal static class BalanceCommand
         }
     }
 
-    private static int Show(CliConsole console, string dataDirectory, string account, string? period)
+    private static int Show(CliConsole console, string dataDirectory, string account, NodaTime.YearMonth? period)
     {
-        var month = period is null
-            ? 0
-            : int.TryParse(period.Replace("-", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && period.Length == 7 ? value : -1;
-        if (month < 0)
-        {
-            console.Error.WriteLine("centrex balance: --period is YYYY-MM");
-            return ExitCodes.BadInput;
-        }
-
         try
         {
             using var store = LedgerStore.Open(dataDirectory);
@@ -66,14 +61,14 @@ internal static class BalanceCommand
             // Issue 17, rule 7: whole cents as customers see it, the exact tenth of a cent beside it.
             var balance = store.Balance(account);
             console.Out.WriteLine(string.Create(culture, $"balance  {Invoicing.Rendering.Amounts.Balance(balance)} (exact {balance})"));
-            if (month > 0)
+            if (period is { } month)
             {
                 foreach (var counter in Enum.GetValues<CounterKind>())
                 {
-                    console.Out.WriteLine(string.Create(culture, $"{counter,-22} {store.Counter(account, counter, month):N0}"));
+                    console.Out.WriteLine(string.Create(culture, $"{counter,-22} {store.Counter(account, counter, (month.Year * 100) + month.Month):N0}"));
                 }
 
-                VolumeDiscounts(console, dataDirectory, store, account, new NodaTime.YearMonth(month / 100, month % 100));
+                VolumeDiscounts(console, dataDirectory, store, account, month);
             }
 
             return ExitCodes.Success;

@@ -23,26 +23,23 @@ internal static class BillCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var period = new Option<string>("--period") { Description = "The month to bill, YYYY-MM (each customer's month in its own time zone)", Required = true };
+        var period = new Option<YearMonth>("--period")
+        {
+            Description = "The month to bill, YYYY-MM (each customer's month in its own time zone)",
+            Required = true,
+            CustomParser = OptionParsers.Of<YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
+        };
         var command = new Command("bill", "Run the billing cycle for a month: one PDF and one CSV invoice per customer, and a summary.") { data, period };
-        command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(period), SystemClock.Instance));
+        command.SetAction((parse, cancel) => Interruptible.Run(() => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(period), SystemClock.Instance, cancel)));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, string periodText, IClock clock, Invoicing.Mail.MailSettings? mail = null)
+    public static int Run(CliConsole console, string dataDirectory, YearMonth period, IClock clock, CancellationToken cancel, Invoicing.Mail.MailSettings? mail = null)
     {
-        if (YearMonthPattern.Iso.Parse(periodText) is not { Success: true } parsed)
-        {
-            console.Error.WriteLine($"centrex bill: --period '{periodText}' is not a month written YYYY-MM");
-            return ExitCodes.BadInput;
-        }
-
-        var period = parsed.Value;
         try
         {
             using var ledger = LedgerStore.Open(dataDirectory);
             var cycle = new BillingCycle(dataDirectory, new LedgerJournalSource(ledger), clock, BillingRules.Default, TaxTable.Default, ProviderInfo.Default);
-            using var interrupt = console.CancelOnInterrupt();
             long done = 0, total = 1;
             var result = console.WithProgress(
                 $"billing {YearMonthPattern.Iso.Format(period)}",
@@ -51,7 +48,7 @@ internal static class BillCommand
                 {
                     Interlocked.Exchange(ref total, all);
                     Interlocked.Exchange(ref done, n);
-                }, interrupt.Token));
+                }, cancel));
             Summary(console, result);
             AutoPayCommand.AfterBilling(console, dataDirectory, result.Invoices, clock);
             try

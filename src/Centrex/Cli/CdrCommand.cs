@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using Centrex.Rating.Cdrs;
 using Centrex.Switch.Cdrs;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Centrex.Cli;
 
@@ -20,34 +17,25 @@ internal static class CdrCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var from = new Option<string?>("--from") { Description = "First start included: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: the first stored" };
-        var to = new Option<string?>("--to") { Description = "First start excluded: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: after the last stored" };
+        var from = Moment("--from", "First start included: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: the first stored");
+        var to = Moment("--to", "First start excluded: YYYY-MM-DD (UTC midnight) or an RFC 3339 time; default: after the last stored");
         var output = new Option<string>("--out") { Description = "CSV file to write (id,account,caller,callee,start,duration)", Required = true };
+        output.Validators.Add(OutputFile.MustBeWritable);
         var export = new Command("export", "Write the switch's chargeable CDRs in the CSV contract 'centrex rate' reads.") { data, from, to, output };
-        export.SetAction(parse => Export(console, parse.GetRequiredValue(data), parse.GetValue(from), parse.GetValue(to), parse.GetRequiredValue(output)));
+        export.Validators.Add(result =>
+        {
+            if (OptionParsers.TryGiven<Instant>(result, from, OptionValues.TryMoment, out var first)
+                && OptionParsers.TryGiven<Instant>(result, to, OptionValues.TryMoment, out var last) && last <= first)
+            {
+                result.AddError("--to must be after --from");
+            }
+        });
+        export.SetAction(parse => Export(console, parse.GetRequiredValue(data), parse.GetValue(from) ?? Earliest, parse.GetValue(to) ?? Latest, parse.GetRequiredValue(output)));
         return new Command("cdr", "The switch's call detail records.") { export };
     }
 
-    private static int Export(CliConsole console, string dataDirectory, string? fromText, string? toText, string path)
+    private static int Export(CliConsole console, string dataDirectory, Instant from, Instant to, string path)
     {
-        if (!TryInstant(fromText, Earliest, out var from))
-        {
-            console.Error.WriteLine($"centrex cdr export: --from '{fromText}' is not YYYY-MM-DD or an RFC 3339 time");
-            return ExitCodes.BadInput;
-        }
-
-        if (!TryInstant(toText, Latest, out var to))
-        {
-            console.Error.WriteLine($"centrex cdr export: --to '{toText}' is not YYYY-MM-DD or an RFC 3339 time");
-            return ExitCodes.BadInput;
-        }
-
-        if (to <= from)
-        {
-            console.Error.WriteLine("centrex cdr export: --to must be after --from");
-            return ExitCodes.BadInput;
-        }
-
         if (!Directory.Exists(CdrStore.FolderOf(dataDirectory)))
         {
             console.Error.WriteLine($"centrex cdr export: no switch CDRs in {CdrStore.FolderOf(dataDirectory)}");
@@ -77,21 +65,9 @@ internal static class CdrCommand
         }
     }
 
-    private static bool TryInstant(string? text, Instant fallback, out Instant instant)
+    private static Option<Instant?> Moment(string name, string description) => new(name)
     {
-        instant = fallback;
-        if (text is null)
-        {
-            return true;
-        }
-
-        var date = LocalDatePattern.Iso.Parse(text);
-        if (date.Success)
-        {
-            instant = date.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-            return true;
-        }
-
-        return IsoTimestamp.TryParse(Encoding.ASCII.GetBytes(text), out instant);
-    }
+        Description = description,
+        CustomParser = OptionParsers.Optional<Instant>(OptionValues.TryMoment, "is not YYYY-MM-DD or an RFC 3339 time"),
+    };
 }

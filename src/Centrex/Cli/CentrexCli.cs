@@ -2,7 +2,11 @@ using System.CommandLine;
 
 namespace Centrex.Cli;
 
-/// <summary>The <c>centrex</c> command line: builds the command tree and maps parse errors to exit code 2.</summary>
+/// <summary>
+/// The <c>centrex</c> command line: builds the command tree, maps parse errors (bad options and bad values alike, see
+/// <see cref="OptionParsers"/>) to exit code 2, and turns Ctrl+C and SIGTERM into the cancellation token
+/// System.CommandLine passes to each command's action.
+/// </summary>
 internal static class CentrexCli
 {
     /// <summary>Runs the command line and returns the process exit code.</summary>
@@ -48,6 +52,16 @@ internal static class CentrexCli
             PrivateFiles.Protect(folder);
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        return parsed.Invoke(new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+
+            // Ctrl+C and SIGTERM cancel the action's token, and the command stops cleanly (rate removes its partial
+            // files and exits 130; serve drains, commits and exits 0). No time limit: System.CommandLine would
+            // otherwise return its own exit code while the command is still writing. Only for the process's own
+            // console: a test's in-process run must not take over the test host's signals.
+            ProcessTerminationTimeout = console.OwnsProcessConsole ? Timeout.InfiniteTimeSpan : null,
+        });
     }
 }

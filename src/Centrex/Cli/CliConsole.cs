@@ -21,10 +21,10 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool error
     public bool ShowsProgress { get; } = errorIsTerminal;
 
     /// <summary>
-    /// A scope whose token is cancelled by Ctrl+C (only for the process's own console; tests get a token that never
-    /// fires). Ctrl+C then asks the command to stop cleanly instead of killing the process mid-write.
+    /// This is the process's own console, so Ctrl+C and SIGTERM are this command line's to handle (tests get a console
+    /// whose commands' tokens never fire).
     /// </summary>
-    public InterruptScope CancelOnInterrupt() => new(ownsProcessConsole);
+    public bool OwnsProcessConsole { get; } = ownsProcessConsole;
 
     /// <summary>A Spectre console over standard error, for progress bars.</summary>
     public IAnsiConsole ProgressConsole() => AnsiConsole.Create(new AnsiConsoleSettings

@@ -22,13 +22,18 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var rows = new Option<long>("--rows") { Description = "CDR rows to generate", DefaultValueFactory = _ => 100_000 };
+        var rows = new Option<long>("--rows")
+        {
+            Description = "CDR rows to generate",
+            DefaultValueFactory = _ => 100_000,
+            CustomParser = OptionParsers.Of(OptionValues.LongBetween(0, long.MaxValue), "is not a whole number of rows, 0 or more"),
+        };
         var command = new Command("demo", "Import sample customers, generate and rate a month of calls, bill it and the next, and show the invoices and their emails.") { data, rows };
-        command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetValue(rows)));
+        command.SetAction((parse, cancel) => Interruptible.Run(() => Run(console, parse.GetRequiredValue(data), parse.GetValue(rows), cancel)));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, long rows)
+    public static int Run(CliConsole console, string dataDirectory, long rows, CancellationToken cancel)
     {
         var folder = Path.Combine(dataDirectory, "demo");
         var month = YearMonthPattern.Iso.Format(Month);
@@ -58,7 +63,7 @@ internal static class DemoCommand
             console.Error.WriteLine($"centrex demo: generating a sample tariff and {rows:N0} CDRs for accounts ACC-1001 to ACC-1005 ({month}) in {folder}");
             var files = GenerateCommand.Generate(folder, prefixes: 3_000, new CdrSampleSpec(rows, Accounts: 5, Month), seed: 20261121);
             var request = new RateRequest(files.Tariff, files.Cdrs, Path.Combine(folder, "rated.csv"), Path.Combine(folder, "rejects.csv"), Data: dataDirectory);
-            exit = RateCommand.Execute(console, request);
+            exit = RateCommand.Execute(console, request, cancel);
             if (exit != ExitCodes.Success)
             {
                 return exit;
@@ -70,7 +75,7 @@ internal static class DemoCommand
             console.Out.WriteLine($"rated:   {request.Rated}");
             console.Out.WriteLine($"rejects: {request.Rejects}");
             console.Error.WriteLine($"centrex demo: billing {month}; its emails go to the demo mailbox on 127.0.0.1:{mailbox.Port}");
-            exit = BillCommand.Run(console, dataDirectory, month, SystemClock.Instance, mailbox.Settings);
+            exit = BillCommand.Run(console, dataDirectory, Month, SystemClock.Instance, cancel, mailbox.Settings);
             if (exit != ExitCodes.Success)
             {
                 return exit;
@@ -86,7 +91,7 @@ internal static class DemoCommand
         }
 
         console.Error.WriteLine($"centrex demo: billing {next}; its emails go to the demo mailbox too");
-        var billed = BillCommand.Run(console, dataDirectory, next, SystemClock.Instance, mailbox.Settings);
+        var billed = BillCommand.Run(console, dataDirectory, Month.PlusMonths(1), SystemClock.Instance, cancel, mailbox.Settings);
         return billed != ExitCodes.Success ? billed : Show(console, dataDirectory, folder);
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Centrex.Samples;
-using NodaTime.Text;
+using NodaTime;
 
 namespace Centrex.Cli;
 
@@ -11,29 +11,40 @@ internal static class GenerateCommand
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--out") { Description = "Folder to write tariff.csv and cdrs.csv into", Required = true };
-        var rows = new Option<long>("--rows") { Description = "CDR rows", DefaultValueFactory = _ => 50_000 };
-        var prefixes = new Option<int>("--prefixes") { Description = "Tariff rows (at least)", DefaultValueFactory = _ => 3_000 };
-        var accounts = new Option<int>("--accounts") { Description = "Accounts the calls belong to", DefaultValueFactory = _ => 5 };
-        var month = new Option<string>("--month") { Description = "Month of the calls, YYYY-MM", DefaultValueFactory = _ => "2026-10" };
-        var bad = new Option<int>("--bad-per-10000") { Description = "Bad rows (malformed, duplicate, no-rate) per 10,000", DefaultValueFactory = _ => 50 };
+        output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } folder && (folder.Length == 0 || File.Exists(folder)))
+            {
+                result.AddError($"--out '{folder}' is not a folder: give the folder to write tariff.csv and cdrs.csv into");
+            }
+        });
+        var rows = Count<long>("--rows", "CDR rows", 50_000, OptionValues.LongBetween(0, long.MaxValue), "0 or more");
+        var prefixes = Count<int>("--prefixes", "Tariff rows (at least)", 3_000, OptionValues.IntBetween(0, int.MaxValue), "0 or more");
+        var accounts = Count<int>("--accounts", "Accounts the calls belong to", 5, OptionValues.IntBetween(1, int.MaxValue), "1 or more");
+        var bad = Count<int>("--bad-per-10000", "Bad rows (malformed, duplicate, no-rate) per 10,000", 50, OptionValues.IntBetween(0, 10_000), "from 0 to 10000");
+        var month = new Option<YearMonth?>("--month")
+        {
+            Description = "Month of the calls, YYYY-MM (default: 2026-10)",
+            CustomParser = OptionParsers.Optional<YearMonth>(OptionValues.TryMonth, "is not a month written YYYY-MM"),
+        };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files", DefaultValueFactory = _ => 20261121 };
         var command = new Command("generate", "Write a realistic sample tariff and CDR file.") { output, rows, prefixes, accounts, month, bad, seed };
         command.SetAction(parse =>
         {
-            var parsedMonth = YearMonthPattern.Iso.Parse(parse.GetRequiredValue(month));
-            if (!parsedMonth.Success || parse.GetValue(rows) < 0 || parse.GetValue(accounts) < 1 || parse.GetValue(bad) is < 0 or > 10_000)
-            {
-                console.Error.WriteLine("centrex generate: --month is YYYY-MM, --rows >= 0, --accounts >= 1, --bad-per-10000 0..10000");
-                return ExitCodes.BadInput;
-            }
-
-            var spec = new CdrSampleSpec(parse.GetValue(rows), parse.GetValue(accounts), parsedMonth.Value, parse.GetValue(bad));
+            var spec = new CdrSampleSpec(parse.GetValue(rows), parse.GetValue(accounts), parse.GetValue(month) ?? DemoCommand.Month, parse.GetValue(bad));
             var files = Generate(parse.GetRequiredValue(output), parse.GetValue(prefixes), spec, parse.GetValue(seed));
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"centrex generate: {files.TariffRows:N0} tariff rows in {files.Tariff}, {spec.Rows:N0} CDRs in {files.Cdrs}"));
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static Option<T> Count<T>(string name, string description, T fallback, TryParser<T> tryParse, string range) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = OptionParsers.Of(tryParse, $"is not a whole number {range}"),
+    };
 
     /// <summary>Writes <c>tariff.csv</c> and <c>cdrs.csv</c> into <paramref name="folder"/>.</summary>
     public static SampleFiles Generate(string folder, int prefixes, CdrSampleSpec spec, int seed)

@@ -28,10 +28,22 @@ internal static class InvoiceCommand
     {
         var listData = DataOption.Create();
         var customer = new Option<string?>("--customer") { Description = "Only this customer's invoices" };
-        var asOf = new Option<string?>("--as-of") { Description = "Status on this day, YYYY-MM-DD (default: today, UTC)" };
+        var asOf = new Option<LocalDate?>("--as-of")
+        {
+            Description = "Status on this day, YYYY-MM-DD (default: today, UTC)",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
         var number = new Option<long?>("--number") { Description = "Only the invoice with this number" };
-        var from = new Option<string?>("--from") { Description = "Only invoices dated on or after this day, YYYY-MM-DD" };
-        var to = new Option<string?>("--to") { Description = "Only invoices dated on or before this day, YYYY-MM-DD" };
+        var from = new Option<LocalDate?>("--from")
+        {
+            Description = "Only invoices dated on or after this day, YYYY-MM-DD",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
+        var to = new Option<LocalDate?>("--to")
+        {
+            Description = "Only invoices dated on or before this day, YYYY-MM-DD",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
         var list = new Command("list", "List issued invoices (void ones included, marked) with their status, payments applied oldest first.") { listData, customer, asOf, number, from, to };
         list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance,
             new InvoiceSearch(parse.GetValue(number), parse.GetValue(from), parse.GetValue(to))));
@@ -44,45 +56,10 @@ internal static class InvoiceCommand
         return new Command("invoice", "Issued invoices: statuses and corrections.") { list, reissue };
     }
 
-    public static int List(CliConsole console, string dataDirectory, string? customerId, string? asOfText, IClock clock, InvoiceSearch? search = null)
+    public static int List(CliConsole console, string dataDirectory, string? customerId, LocalDate? asOfDay, IClock clock, InvoiceSearch? search = null)
     {
         search ??= new InvoiceSearch(null, null, null);
-        LocalDate? from = null, to = null;
-        foreach (var (name, text) in new[] { ("--from", search.From), ("--to", search.To) })
-        {
-            if (text is null)
-            {
-                continue;
-            }
-
-            if (LocalDatePattern.Iso.Parse(text) is not { Success: true } day)
-            {
-                console.Error.WriteLine($"centrex invoice: {name} '{text}' is not a date written YYYY-MM-DD");
-                return ExitCodes.BadInput;
-            }
-
-            if (name == "--from")
-            {
-                from = day.Value;
-            }
-            else
-            {
-                to = day.Value;
-            }
-        }
-
-        var asOf = clock.GetCurrentInstant().InUtc().Date;
-        if (asOfText is not null)
-        {
-            if (LocalDatePattern.Iso.Parse(asOfText) is not { Success: true } parsed)
-            {
-                console.Error.WriteLine($"centrex invoice: --as-of '{asOfText}' is not a date written YYYY-MM-DD");
-                return ExitCodes.BadInput;
-            }
-
-            asOf = parsed.Value;
-        }
-
+        var asOf = asOfDay ?? clock.GetCurrentInstant().InUtc().Date;
         try
         {
             using var provisioning = ProvisioningStore.Open(dataDirectory);
@@ -94,7 +71,7 @@ internal static class InvoiceCommand
             {
                 // Statuses are computed over all the customer's invoices (payments go to the oldest first), then filtered.
                 foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf)
-                             .Where(s => (search.Number is null || s.Invoice.Number == search.Number) && (from is null || s.Invoice.IssuedOn >= from) && (to is null || s.Invoice.IssuedOn <= to)))
+                             .Where(s => (search.Number is null || s.Invoice.Number == search.Number) && (search.From is null || s.Invoice.IssuedOn >= search.From) && (search.To is null || s.Invoice.IssuedOn <= search.To)))
                 {
                     var i = s.Invoice;
                     console.Out.WriteLine(string.Create(c,

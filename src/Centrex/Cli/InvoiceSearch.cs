@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Centrex.Cli;
 
 /// <summary>
@@ -5,6 +7,6 @@ namespace Centrex.Cli;
 /// its number or by selecting a date range"); void invoices are always listed, marked.
 /// </summary>
 /// <param name="Number">Only this invoice number.</param>
-/// <param name="From">Only invoices dated on or after this day (text as given).</param>
-/// <param name="To">Only invoices dated on or before this day (text as given).</param>
-internal sealed record InvoiceSearch(long? Number, string? From, string? To);
+/// <param name="From">Only invoices dated on or after this day.</param>
+/// <param name="To">Only invoices dated on or before this day.</param>
+internal sealed record InvoiceSearch(long? Number, LocalDate? From, LocalDate? To);

@@ -16,6 +16,7 @@ internal static class LedgerSettings
     {
         Description = "Checkpoint balances after this many journal entries (or 30 s), so recovery replays at most that many",
         DefaultValueFactory = _ => new LedgerOptions().CheckpointEveryEntries,
+        CustomParser = OptionParsers.Of(OptionValues.LongBetween(1, long.MaxValue), "is not a whole number of entries, 1 or more"),
     };
 
     /// <param name="checkpointEntries">Journal entries between checkpoints.</param>
@@ -25,7 +26,7 @@ internal static class LedgerSettings
     /// </param>
     public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null) => new()
     {
-        CheckpointEveryEntries = Math.Max(1, checkpointEntries),
+        CheckpointEveryEntries = checkpointEntries,
         CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
         AccountZones = dataDirectory is null ? null : AccountZones(dataDirectory),
     };

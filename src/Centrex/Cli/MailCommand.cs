@@ -18,9 +18,20 @@ internal static class MailCommand
     public static Command Create(CliConsole console)
     {
         var configureData = DataOption.Create();
-        var smtp = new Option<string>("--smtp") { Description = "SMTP server, HOST:PORT", Required = true };
-        var from = new Option<string>("--from") { Description = "Sender address, e.g. billing@example.com", Required = true };
+        var smtp = new Option<(string Host, int Port)>("--smtp")
+        {
+            Description = "SMTP server, HOST:PORT",
+            Required = true,
+            CustomParser = OptionParsers.Of<(string, int)>(TryHostPort, "is not HOST:PORT (port 1-65535)"),
+        };
+        var from = new Option<string>("--from")
+        {
+            Description = "Sender address, e.g. billing@example.com",
+            Required = true,
+            CustomParser = OptionParsers.Of<string>(TryAddress, "is not an email address"),
+        };
         var security = new Option<string>("--security") { Description = "none, starttls or tls", DefaultValueFactory = _ => "none" };
+        security.AcceptOnlyFromAmong("none", "starttls", "tls");
         var username = new Option<string?>("--username") { Description = "Authenticate as this user (password from CENTREX_SMTP_PASSWORD)" };
         var configure = new Command("configure", "Set the SMTP server billing's email goes through.") { configureData, smtp, from, security, username };
         configure.SetAction(parse => Configure(console, parse.GetRequiredValue(configureData), parse.GetRequiredValue(smtp), parse.GetRequiredValue(from), parse.GetRequiredValue(security), parse.GetValue(username)));
@@ -35,25 +46,26 @@ internal static class MailCommand
         return new Command("mail", "Billing email: invoices, reminders and overdue notices through SMTP.") { configure, send, list };
     }
 
-    public static int Configure(CliConsole console, string dataDirectory, string smtp, string from, string security, string? username)
+    public static int Configure(CliConsole console, string dataDirectory, (string Host, int Port) smtp, string from, string security, string? username)
     {
-        var colon = smtp.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(smtp.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            console.Error.WriteLine($"centrex mail: --smtp '{smtp}' is not HOST:PORT (port 1-65535)");
-            return ExitCodes.BadInput;
-        }
-
-        MailSecurity? level = security switch { "none" => MailSecurity.None, "starttls" => MailSecurity.StartTls, "tls" => MailSecurity.Tls, _ => null };
-        if (level is null || !MimeKit.MailboxAddress.TryParse(from, out _) || !from.Contains('@', StringComparison.Ordinal))
-        {
-            console.Error.WriteLine(level is null ? $"centrex mail: --security '{security}' is not none, starttls or tls" : $"centrex mail: --from '{from}' is not an email address");
-            return ExitCodes.BadInput;
-        }
-
-        new MailSettings(smtp[..colon], port, level.Value, from, username).Save(dataDirectory);
-        console.Error.WriteLine($"centrex mail: email goes through {smtp} ({security}) from {from}; settings in {Path.Combine(dataDirectory, MailSettings.FileName)}");
+        var level = security switch { "starttls" => MailSecurity.StartTls, "tls" => MailSecurity.Tls, _ => MailSecurity.None };
+        new MailSettings(smtp.Host, smtp.Port, level, from, username).Save(dataDirectory);
+        console.Error.WriteLine($"centrex mail: email goes through {smtp.Host}:{smtp.Port} ({security}) from {from}; settings in {Path.Combine(dataDirectory, MailSettings.FileName)}");
         return ExitCodes.Success;
+    }
+
+    private static bool TryHostPort(string text, out (string Host, int Port) value)
+    {
+        var colon = text.LastIndexOf(':');
+        var ok = colon > 0 && int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
+        value = ok ? (text[..colon], int.Parse(text.AsSpan(colon + 1), CultureInfo.InvariantCulture)) : default;
+        return ok;
+    }
+
+    private static bool TryAddress(string text, out string value)
+    {
+        value = text;
+        return text.Contains('@', StringComparison.Ordinal) && MimeKit.MailboxAddress.TryParse(text, out _);
     }
 
     public static int Send(CliConsole console, string dataDirectory, IClock clock)

@@ -20,26 +20,19 @@ internal static class NotifyCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var asOf = new Option<string?>("--as-of") { Description = "The day, YYYY-MM-DD (default: today, UTC)" };
+        var asOf = new Option<LocalDate?>("--as-of")
+        {
+            Description = "The day, YYYY-MM-DD (default: today, UTC)",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
         var command = new Command("notify", "Queue and send the day's renewal reminders and overdue notices by email.") { data, asOf };
         command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetValue(asOf), SystemClock.Instance));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, string? asOfText, IClock clock)
+    public static int Run(CliConsole console, string dataDirectory, LocalDate? asOfDay, IClock clock)
     {
-        var asOf = clock.GetCurrentInstant().InUtc().Date;
-        if (asOfText is not null)
-        {
-            if (LocalDatePattern.Iso.Parse(asOfText) is not { Success: true } parsed)
-            {
-                console.Error.WriteLine($"centrex notify: --as-of '{asOfText}' is not a date written YYYY-MM-DD");
-                return ExitCodes.BadInput;
-            }
-
-            asOf = parsed.Value;
-        }
-
+        var asOf = asOfDay ?? clock.GetCurrentInstant().InUtc().Date;
         try
         {
             using (var provisioning = ProvisioningStore.Open(dataDirectory))

@@ -23,6 +23,7 @@ internal static class ProvisionCommand
 
         var exportData = DataOption.Create();
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
+        output.Validators.Add(OutputFile.MustBeWritable);
         var export = new Command("export", "Export everything provisioned as JSON that import reads back.") { exportData, output };
         export.SetAction(parse => Export(console, parse.GetRequiredValue(exportData), parse.GetValue(output)));
 

@@ -21,28 +21,47 @@ internal static class RateCommand
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table (npa,name) instead of the shipped one" };
         var data = new Option<string?>("--data") { Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run" };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
+        var rateCap = new TariffRateCap();
+        foreach (var input in new Option[] { tariff, cdrs, tollFree, nanp })
+        {
+            input.Validators.Add(InputFile.MustBeReadable);
+        }
+
+        // Every output is checked before any input is read (issue 13): a folder given as --out used to fail only at
+        // the final rename, after all the rating.
+        output.Validators.Add(OutputFile.MustBeWritable);
+        rejects.Validators.Add(OutputFile.MustBeWritable);
         var command = new Command("rate", "Rate a CDR file: every row lands in the rated file or the rejects file, with a summary on stderr.")
         {
             tariff, cdrs, output, rejects, tollFree, nanp, data, checkpoints,
         };
-        command.SetAction(parse => Execute(console, new RateRequest(
+        rateCap.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            // Runs before the options' own validators: a path that is no path at all ("") is theirs to report.
+            var files = new[] { result.GetValue(cdrs), result.GetValue(tariff), result.GetValue(output), result.GetValue(rejects) };
+            if (files.All(f => !string.IsNullOrEmpty(f) && !f.Contains('\0', StringComparison.Ordinal))
+                && files.Select(f => Path.GetFullPath(f!)).Distinct(StringComparer.Ordinal).Count() != files.Length)
+            {
+                result.AddError("--out and --rejects must be two different files, neither of them an input");
+            }
+        });
+        command.SetAction((parse, cancel) => Interruptible.Run(() => Execute(console, new RateRequest(
             parse.GetRequiredValue(tariff), parse.GetRequiredValue(cdrs), parse.GetRequiredValue(output), parse.GetRequiredValue(rejects),
-            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints))));
+            parse.GetValue(tollFree), parse.GetValue(nanp), parse.GetValue(data), parse.GetValue(checkpoints)) { MaxRatePerMinute = rateCap.Of(parse) }, cancel)));
         return command;
     }
 
-    /// <summary>Runs a rating and prints its summary; returns the exit code.</summary>
-    public static int Execute(CliConsole console, RateRequest request)
+    /// <summary>Runs a rating and prints its summary; returns the exit code. The paths are checked by the options' validators.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="request">What to rate.</param>
+    /// <param name="cancel">Ctrl+C: the run stops, writes no output file, and the exit code is 130.</param>
+    public static int Execute(CliConsole console, RateRequest request, CancellationToken cancel)
     {
-        if (!CheckPaths(console, request))
-        {
-            return ExitCodes.BadInput;
-        }
-
         Rater rater;
         try
         {
-            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.Data);
+            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
         {
@@ -76,11 +95,10 @@ internal static class RateCommand
         var job = new CdrFileRatingJob(rater, new RatingRunOptions(request.Cdrs, request.Rated, request.Rejects), ledger?.Writer, discounts);
         try
         {
-            using var interrupt = console.CancelOnInterrupt();
             var result = console.WithProgress(
                 $"rating {Path.GetFileName(request.Cdrs)}",
                 () => job.Progress is { } p ? (p.BytesDone, p.TotalBytes) : (0, 1),
-                () => job.Run(interrupt.Token));
+                () => job.Run(cancel));
             ledger?.Writer.Checkpoint();
             RatingSummary.Write(console.Error, result, request, ledger, discounts?.Given);
             return ExitCodes.Success;
@@ -107,47 +125,6 @@ internal static class RateCommand
             console.Error.WriteLine($"centrex rate: {Describe(e)}");
             return ExitCodes.Failure;
         }
-    }
-
-    private static bool CheckPaths(CliConsole console, RateRequest request)
-    {
-        var inputs = new[] { (request.Tariff, "tariff"), (request.Cdrs, "CDR file"), (request.TollFree, "toll-free table"), (request.NanpInternational, "NANP-international table") };
-        foreach (var (path, what) in inputs)
-        {
-            if (path is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                using var probe = File.OpenRead(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"centrex rate: {path}: the {what} cannot be read ({e.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)})");
-                return false;
-            }
-        }
-
-        foreach (var output in new[] { request.Rated, request.Rejects })
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(output));
-            if (folder is not null && !Directory.Exists(folder))
-            {
-                console.Error.WriteLine($"centrex rate: {output}: the folder {folder} does not exist");
-                return false;
-            }
-        }
-
-        var full = new[] { request.Cdrs, request.Tariff, request.Rated, request.Rejects }.Select(Path.GetFullPath).ToArray();
-        if (full.Distinct(StringComparer.Ordinal).Count() != full.Length)
-        {
-            console.Error.WriteLine("centrex rate: --out and --rejects must be two different files, neither of them an input");
-            return false;
-        }
-
-        return true;
     }
 
     private static string Describe(Exception e) => e switch

@@ -24,47 +24,41 @@ internal static class ReportCommand
         var data = DataOption.Create();
         var customer = new Option<string?>("--customer") { Description = "Customer id: all its accounts" };
         var account = new Option<string?>("--account") { Description = "Account id" };
-        var from = new Option<string>("--from") { Description = "First day, YYYY-MM-DD, in the customer's time zone", Required = true };
-        var to = new Option<string>("--to") { Description = "Last day included, YYYY-MM-DD", Required = true };
+        var from = Day("--from", "First day, YYYY-MM-DD, in the customer's time zone");
+        var to = Day("--to", "Last day included, YYYY-MM-DD");
         var format = new Option<string>("--format") { Description = "csv, xlsx or pdf", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx", "pdf");
         var output = new Option<string>("--out") { Description = "File to write", Required = true };
+        output.Validators.Add(OutputFile.MustBeWritable);
         var xdr = new Command("xdr", "Every rated call in a date range with its charge, plus a summary.") { data, customer, account, from, to, format, output };
-        xdr.SetAction(parse => Xdr(console, new XdrRequest(
+        xdr.Validators.Add(result =>
+        {
+            if ((result.GetResult(customer) is null) == (result.GetResult(account) is null))
+            {
+                result.AddError("give exactly one of --customer ID and --account ID");
+            }
+
+            if (OptionParsers.TryGiven<LocalDate>(result, from, OptionValues.TryDate, out var first)
+                && OptionParsers.TryGiven<LocalDate>(result, to, OptionValues.TryDate, out var last) && last < first)
+            {
+                result.AddError($"--to {LocalDatePattern.Iso.Format(last)} is before --from {LocalDatePattern.Iso.Format(first)}");
+            }
+        });
+        xdr.SetAction((parse, cancel) => Interruptible.Run(() => Xdr(console, new XdrRequest(
             parse.GetRequiredValue(data), parse.GetValue(customer), parse.GetValue(account), parse.GetRequiredValue(from), parse.GetRequiredValue(to),
-            parse.GetRequiredValue(format), parse.GetRequiredValue(output))));
+            parse.GetRequiredValue(format), parse.GetRequiredValue(output)), cancel)));
         return new Command("report", "Reports a finance team downloads.") { xdr };
     }
 
-    public static int Xdr(CliConsole console, XdrRequest request)
+    public static int Xdr(CliConsole console, XdrRequest request, CancellationToken cancel)
     {
-        if ((request.Customer is null) == (request.Account is null))
-        {
-            return Bad(console, "give exactly one of --customer ID and --account ID");
-        }
-
-        if (LocalDatePattern.Iso.Parse(request.From) is not { Success: true } fromDate)
-        {
-            return Bad(console, $"--from '{request.From}' is not a date written YYYY-MM-DD");
-        }
-
-        if (LocalDatePattern.Iso.Parse(request.To) is not { Success: true } toDate)
-        {
-            return Bad(console, $"--to '{request.To}' is not a date written YYYY-MM-DD");
-        }
-
-        if (toDate.Value < fromDate.Value)
-        {
-            return Bad(console, $"--to {request.To} is before --from {request.From}");
-        }
-
         var format = Enum.Parse<XdrFormat>(request.Format, ignoreCase: true);
         try
         {
             XdrSelection selection;
             using (var provisioning = ProvisioningStore.Open(request.Data))
             {
-                if (Select(provisioning, request, fromDate.Value, toDate.Value) is not { } found)
+                if (Select(provisioning, request, request.From, request.To) is not { } found)
                 {
                     return Bad(console, request.Customer is not null ? $"customer '{request.Customer}' is not provisioned in {request.Data}" : $"account '{request.Account}' is not provisioned in {request.Data}");
                 }
@@ -73,13 +67,12 @@ internal static class ReportCommand
             }
 
             using var ledger = LedgerStore.Open(request.Data);
-            using var interrupt = console.CancelOnInterrupt();
             var source = new LedgerJournalSource(ledger);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = console.WithProgress(
                 $"xDR report {Path.GetFileName(request.Output)}",
                 () => source.Position,
-                () => XdrReport.Write(source, selection, format, request.Output, ProviderInfo.Default, null, interrupt.Token));
+                () => XdrReport.Write(source, selection, format, request.Output, ProviderInfo.Default, null, cancel));
             Summary(console, request, selection, summary, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return ExitCodes.Success;
         }
@@ -115,11 +108,18 @@ internal static class ReportCommand
         return new XdrSelection($"Customer {customer.Id} — {customer.Company}", accounts, zone, from, to, customer.Currency);
     }
 
+    private static Option<LocalDate> Day(string name, string description) => new(name)
+    {
+        Description = description,
+        Required = true,
+        CustomParser = OptionParsers.Of<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+    };
+
     private static void Summary(CliConsole console, XdrRequest request, XdrSelection selection, XdrSummary summary, TimeSpan elapsed)
     {
         var c = CultureInfo.InvariantCulture;
         var w = console.Error;
-        w.WriteLine(string.Create(c, $"centrex report: {selection.Title}, calls started {request.From} to {request.To} ({selection.Zone.Id})"));
+        w.WriteLine(string.Create(c, $"centrex report: {selection.Title}, calls started {LocalDatePattern.Iso.Format(request.From)} to {LocalDatePattern.Iso.Format(request.To)} ({selection.Zone.Id})"));
         w.WriteLine(string.Create(c, $"  {"class",-20} {"calls",12} {"billed min",14} {"charge",16} {"discount",14} {"net",16}"));
         foreach (var numberClass in Enum.GetValues<NumberClass>())
         {

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using System.Runtime.InteropServices;
 using Centrex.Ingestion;
 using Centrex.Ledger;
 using Centrex.Provisioning;
@@ -30,14 +28,14 @@ internal static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var data = DataOption.Create();
-        var sip = new Option<string>("--sip") { Description = "Address and port for SIP over UDP and TCP (port 0: any free port)", DefaultValueFactory = _ => "127.0.0.1:5060" };
+        var sip = ServeOptions.Endpoint("--sip", "Address and port for SIP over UDP and TCP (port 0: any free port)", 5060);
         var directory = new Option<string?>("--directory") { Description = "Run the switch from this provisioning JSON file (the format of 'provision import') instead of the store in DATA" };
         var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
-        var http = new Option<string>("--http") { Description = "Address of the HTTP API (port 0 picks a free one)", DefaultValueFactory = _ => "127.0.0.1:8080" };
-        var maxBytes = new Option<int>("--max-batch-bytes") { Description = "Largest ingestion batch body; larger ones get 413", DefaultValueFactory = _ => new IngestionLimits().MaxBatchBytes };
-        var maxRows = new Option<int>("--max-batch-rows") { Description = "Most rows in one ingestion batch; more get 413", DefaultValueFactory = _ => new IngestionLimits().MaxRows };
+        var http = ServeOptions.Endpoint("--http", "Address of the HTTP API (port 0 picks a free one)", 8080);
+        var maxBytes = ServeOptions.MaxBatchBytes();
+        var maxRows = ServeOptions.MaxBatchRows();
         var inFlight = new Option<long>("--max-http-bytes-in-flight") { Description = "Request body bytes the HTTP API holds at once across all requests; past it a batch gets 503 with Retry-After", DefaultValueFactory = _ => new IngestionLimits().MaxBytesInFlight };
         inFlight.Validators.Add(r =>
         {
@@ -60,8 +58,10 @@ internal static class ServeCommand
         // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
         // address unless that is a wildcard: the address written into SDP must be one the phones can reach.
         var media = new Option<MediaMode>("--media") { Description = "Relay (RTP through the switch, SDP c=/m= rewritten) or Direct (end to end, SDP untouched)", DefaultValueFactory = _ => MediaMode.Relay };
-        var mediaAddress = new Option<string?>("--media-address") { Description = "Address the relay binds and writes into SDP; default the --sip address (127.0.0.1 when that is a wildcard)" };
-        var mediaPorts = new Option<string>("--media-ports") { Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)", DefaultValueFactory = _ => "20000-29999" };
+        var mediaAddress = ServeOptions.MediaAddress();
+        var mediaPorts = ServeOptions.MediaPorts();
+        var rateCap = new TariffRateCap();
+        var sipAuth = new SipAuthOptions();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -71,41 +71,28 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
+        sipAuth.AddTo(command);
+        rateCap.AddTo(command);
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows), parse.GetValue(inFlight), parse.GetValue(connections)), parse.GetValue(checkpoints),
             parse.GetRequiredValue(sip), parse.GetValue(directory), parse.GetValue(media), parse.GetValue(mediaAddress), parse.GetRequiredValue(mediaPorts))
             {
+                MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
+                SipAuth = sipAuth.Read(parse),
             }, cancel));
         return command;
     }
 
     private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
     {
-        if (!IPEndPoint.TryParse(request.Http, out var httpEndpoint) || !IPEndPoint.TryParse(request.Sip, out var sipEndpoint))
-        {
-            console.Error.WriteLine($"centrex serve: --http '{request.Http}' and --sip '{request.Sip}' must be address:port");
-            return ExitCodes.BadInput;
-        }
-
-        if (MediaSettings.Parse(request, sipEndpoint) is not { } mediaOptions)
-        {
-            console.Error.WriteLine($"centrex serve: --media-address '{request.MediaAddress}' must be an IP address and --media-ports '{request.MediaPorts}' MIN-MAX within 1024-65535 with room for a pair");
-            return ExitCodes.BadInput;
-        }
-
-        if (request.Limits.MaxBatchBytes is < 1024 or > (1 << 30) || request.Limits.MaxRows < 1)
-        {
-            console.Error.WriteLine("centrex serve: --max-batch-bytes is 1 KiB to 1 GiB and --max-batch-rows at least 1");
-            return ExitCodes.BadInput;
-        }
-
+        var mediaOptions = MediaSettings.Create(request);
         Rater? rater = null;
         ISwitchDirectory? directory = null;
         try
         {
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.Data);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
@@ -140,10 +127,8 @@ internal static class ServeCommand
         {
             console.Error.WriteLine($"centrex serve: ledger in {ledger.Folder}: {ledger.Recovery}");
 
-            // Ctrl+C and SIGTERM (a service manager's stop) both mean an orderly stop: drain, commit, checkpoint.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
+            // Ctrl+C and SIGTERM (a service manager's stop) both cancel the action's token (CentrexCli) and mean an
+            // orderly stop: drain, commit, checkpoint.
             using var writer = new LedgerWriterThread(ledger.Writer);
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
@@ -167,7 +152,7 @@ internal static class ServeCommand
             {
                 if (service is not null)
                 {
-                    var bound = await service.StartAsync(httpEndpoint, stop.Token);
+                    var bound = await service.StartAsync(request.Http, cancel);
                     console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
                     if (keys!.List().All(k => k.Revoked is not null))
                     {
@@ -177,13 +162,19 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
-                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(sipEndpoint, directory) { Hooks = hooks!.Hooks, TcpLimits = request.SipTcp });
+                    sipSwitch = SipSwitch.Start(new SipSwitchSettings(request.Sip, directory)
+                    {
+                        Hooks = hooks!.Hooks,
+                        TcpLimits = request.SipTcp,
+                        AuthLimits = request.SipAuth,
+                        AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                    });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }
 
                 console.Out.Flush();
-                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Timeout.Infinite, cancel).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
@@ -240,10 +231,4 @@ internal static class ServeCommand
             return null;
         }
     }
-
-    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => context =>
-    {
-        context.Cancel = true;
-        stop.Cancel();
-    };
 }

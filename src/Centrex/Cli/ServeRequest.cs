@@ -1,4 +1,6 @@
+using System.Net;
 using Centrex.Ingestion;
+using Centrex.Switch;
 using Centrex.Switch.Media;
 using Centrex.Switch.Transport;
 
@@ -6,9 +8,15 @@ namespace Centrex.Cli;
 
 /// <summary>The options of <c>centrex serve</c>.</summary>
 internal sealed record ServeRequest(
-    string Data, string? Tariff, string? TollFree, string? NanpInternational, string Http, IngestionLimits Limits, long CheckpointEntries,
-    string Sip, string? Directory, MediaMode Media = MediaMode.Relay, string? MediaAddress = null, string MediaPorts = "20000-29999")
+    string Data, string? Tariff, string? TollFree, string? NanpInternational, IPEndPoint Http, IngestionLimits Limits, long CheckpointEntries,
+    IPEndPoint Sip, string? Directory, MediaMode Media = MediaMode.Relay, IPAddress? MediaAddress = null, PortRange MediaPorts = default)
 {
+    /// <summary>The tariff's sanity cap on a rate per minute (issue 13); null when the operator lifted it.</summary>
+    public Rating.Money.MicroDollars? MaxRatePerMinute { get; init; } = Rating.Tariffs.TariffLoader.DefaultMaxRatePerMinute;
+
     /// <summary>The bounds on SIP over TCP.</summary>
     public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
+
+    /// <summary>When a source that keeps failing SIP authentication is slowed and blocked.</summary>
+    public SipAuthLimits SipAuth { get; init; } = new();
 }

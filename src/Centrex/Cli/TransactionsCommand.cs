@@ -9,6 +9,7 @@ using Centrex.Ledger;
 using Centrex.Ledger.Journal;
 using Centrex.Provisioning.Store;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 using NodaTime.Text;
 
 namespace Centrex.Cli;
@@ -24,8 +25,18 @@ internal static class TransactionsCommand
     {
         var data = DataOption.Create();
         var customer = new Option<string>("--customer") { Description = "Customer id", Required = true };
-        var from = new Option<string>("--from") { Description = "First day, YYYY-MM-DD, in the customer's time zone", Required = true };
-        var to = new Option<string>("--to") { Description = "Last day included, YYYY-MM-DD", Required = true };
+        var from = new Option<LocalDate>("--from")
+        {
+            Description = "First day, YYYY-MM-DD, in the customer's time zone",
+            Required = true,
+            CustomParser = OptionParsers.Of<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
+        var to = new Option<LocalDate>("--to")
+        {
+            Description = "Last day included, YYYY-MM-DD",
+            Required = true,
+            CustomParser = OptionParsers.Of<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
         var service = new Option<string?>("--service") { Description = "Only one service: " + string.Join(", ", TransactionReport.Services) };
         service.AcceptOnlyFromAmong([.. TransactionReport.Services]);
         var format = new Option<string>("--format") { Description = "csv", DefaultValueFactory = _ => "csv" };
@@ -35,18 +46,21 @@ internal static class TransactionsCommand
         {
             data, customer, from, to, service, format, output,
         };
+        command.Validators.Add(result =>
+        {
+            if (OptionParsers.TryGiven<LocalDate>(result, from, OptionValues.TryDate, out var first) && OptionParsers.TryGiven<LocalDate>(result, to, OptionValues.TryDate, out var last) && last < first)
+            {
+                result.AddError($"--to {LocalDatePattern.Iso.Format(last)} is before --from {LocalDatePattern.Iso.Format(first)}");
+            }
+        });
         command.SetAction(parse => Run(console, parse.GetRequiredValue(data), parse.GetRequiredValue(customer), parse.GetRequiredValue(from), parse.GetRequiredValue(to), parse.GetValue(service), parse.GetValue(output)));
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, string customerId, string fromText, string toText, string? service, string? output)
+    public static int Run(CliConsole console, string dataDirectory, string customerId, LocalDate from, LocalDate to, string? service, string? output)
     {
-        if (LocalDatePattern.Iso.Parse(fromText) is not { Success: true } from || LocalDatePattern.Iso.Parse(toText) is not { Success: true } to || to.Value < from.Value)
-        {
-            console.Error.WriteLine($"centrex transactions: --from '{fromText}' and --to '{toText}' must be dates written YYYY-MM-DD, --to not before --from");
-            return ExitCodes.BadInput;
-        }
-
+        var fromText = LocalDatePattern.Iso.Format(from);
+        var toText = LocalDatePattern.Iso.Format(to);
         try
         {
             using var provisioning = ProvisioningStore.Open(dataDirectory);
@@ -62,7 +76,7 @@ internal static class TransactionsCommand
             var source = new LedgerJournalSource(ledger);
             var transactions = console.WithProgress("transactions", () => source.Position, () => TransactionReport.Build(
                 customer, [.. snapshot.Accounts.Where(a => a.CustomerId == customer.Id)], [.. snapshot.Payments.Where(p => p.CustomerId == customer.Id)],
-                billing, source, from.Value, to.Value, service));
+                billing, source, from, to, service));
             if (output is null)
             {
                 TransactionReport.WriteCsv(transactions, console.Out);

@@ -86,11 +86,11 @@ internal sealed class BatchParser(Rater rater, IngestionLimits limits)
         CdrField.ColumnCount => "a row has exactly 6 fields: id,account,caller,callee,start,duration",
         CdrField.Quoting => "broken quoting (RFC 4180: a quoted field ends with a quote followed by a comma or the line end)",
         CdrField.Encoding => "the row is not valid UTF-8",
-        CdrField.Id => $"the id is empty or longer than {CdrIdSet.MaxIdLength} bytes",
+        CdrField.Id => $"the id is empty, longer than {CdrIdSet.MaxIdLength} bytes, or has white space at an end or a control character",
         CdrField.Callee => "the callee is not a dialable number (4 to 15 digits after the North American dialing rules)",
-        CdrField.Start => "start is an ISO 8601 date-time with seconds and a Z or ±hh:mm offset",
+        CdrField.Start => "start is an ISO 8601 date-time with seconds and a Z or ±hh:mm offset, in the years 1970 to 9999 (UTC)",
         CdrField.Duration => "duration is whole seconds from 0 to 86400",
-        CdrField.Account => $"the account is longer than {StateKey.MaxAccountLength} bytes",
+        CdrField.Account => $"the account is longer than {StateKey.MaxAccountLength} bytes, or has white space at an end or a control character",
         _ => "malformed",
     };
 }

@@ -7,6 +7,9 @@ namespace Centrex.RatingRun;
 /// <summary>Refuses CDR input whose first record is not exactly the columns <c>id,account,caller,callee,start,duration</c>.</summary>
 internal static class CdrHeaderCheck
 {
+    /// <summary>Most bytes of a wrong header quoted in the message.</summary>
+    private const int ShownHeaderBytes = 120;
+
     /// <summary>Reads the first record of <paramref name="stream"/> and checks it; leaves the stream at its start.</summary>
     /// <exception cref="CsvFormatException">The header is missing or different.</exception>
     public static void Check(Stream stream, string path, int maxRecordBytes)
@@ -52,7 +55,8 @@ internal static class CdrHeaderCheck
 
         if (!matches)
         {
-            var shown = Encoding.UTF8.GetString(record.ContentLength > 0 && !record.Damaged ? content[..record.ContentLength] : content[..Math.Min(content.Length, 80)]);
+            // Escaped, bytes that do not decode as \xNN: a binary file's "header" must not reach the terminal raw (issue 13).
+            var shown = PrintableText.Escape(record.ContentLength > 0 && !record.Damaged ? content[..record.ContentLength] : content, ShownHeaderBytes);
             throw new CsvFormatException(source, 1, "header", $"the header is '{shown}'; CDR input must start with exactly {expected}");
         }
 

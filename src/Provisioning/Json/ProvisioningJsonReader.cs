@@ -20,7 +20,7 @@ public static partial class ProvisioningJsonReader
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre"];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "rate_centre", "inbound_rates"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
     private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
@@ -95,10 +95,15 @@ public static partial class ProvisioningJsonReader
         return records;
     }
 
+    private static ServiceAddress ReadAddress(JsonRecord r, string field)
+    {
+        var a = new JsonRecord(r.Object(field), r.Where + ", " + field, AddressFields);
+        return new ServiceAddress(a.String("street"), a.String("city"), a.OptionalString("province"), a.NonEmpty("country"), a.String("postal_code"));
+    }
+
     private static Customer ReadCustomer(JsonRecord r)
     {
-        var a = new JsonRecord(r.Object("address"), r.Where + ", address", AddressFields);
-        var address = new ServiceAddress(a.String("street"), a.String("city"), a.OptionalString("province"), a.NonEmpty("country"), a.String("postal_code"));
+        var address = ReadAddress(r, "address");
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
@@ -134,6 +139,7 @@ public static partial class ProvisioningJsonReader
         r.OptionalString("site"), r.Bool("requires_911", false), r.Strings("discount_plans"),
         r.OptionalString("extension"), ReadSip(r), ReadDids(r))
     {
+        E911Address = r.Has("e911_address") ? ReadAddress(r, "e911_address") : null,
         RateCentre = r.OptionalString("rate_centre"),
         InboundRates = r.StringMap("inbound_rates").ToDictionary(
             e => e.Key.TrimStart('+'),

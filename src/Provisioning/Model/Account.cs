@@ -25,4 +25,10 @@ public sealed record Account(
     /// the account (seed 001: "Toll Free numbers are charged according to your service contract").
     /// </summary>
     public IReadOnlyDictionary<string, Rating.Money.MicroDollars> InboundRates { get; init; } = new Dictionary<string, Rating.Money.MicroDollars>();
+
+    /// <summary>
+    /// Where the line's phone is, carried in its emergency calls (issue 14; seed 001 E911: "the service address entered
+    /// for E911"); null: the customer's address.
+    /// </summary>
+    public ServiceAddress? E911Address { get; init; }
 }

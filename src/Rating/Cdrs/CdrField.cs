@@ -15,7 +15,7 @@ public enum CdrField : byte
     /// <summary>The row is not valid UTF-8.</summary>
     Encoding,
 
-    /// <summary>The id is empty.</summary>
+    /// <summary>The id is empty or too long, has white space at an end or a control character (issue 13).</summary>
     Id,
 
     /// <summary>The callee does not normalize to an E.164 number.</summary>
@@ -27,6 +27,9 @@ public enum CdrField : byte
     /// <summary>The duration is not whole seconds from 0 to 86,400.</summary>
     Duration,
 
-    /// <summary>The account is longer than the durable store keeps (only when rating into the ledger).</summary>
+    /// <summary>
+    /// The account has white space at an end or a control character (issue 13), or, when rating into the ledger, is
+    /// longer than the durable store keeps.
+    /// </summary>
     Account,
 }

@@ -56,9 +56,14 @@ public static class CdrRowParser
         }
 
         var id = record[fields[CdrCsv.Id]];
-        if (id.IsEmpty)
+        if (id.IsEmpty || !CdrKeyText.IsClean(id, plain))
         {
             return CdrField.Id;
+        }
+
+        if (!CdrKeyText.IsClean(record[fields[CdrCsv.Account]], plain))
+        {
+            return CdrField.Account;
         }
 
         if (!IsoTimestamp.TryParse(record[fields[CdrCsv.Start]], out long startSeconds, out var startNanoseconds))

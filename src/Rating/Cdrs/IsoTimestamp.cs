@@ -8,11 +8,16 @@ namespace Centrex.Rating.Cdrs;
 /// Parses the CDR <c>start</c> field: an ISO 8601 / RFC 3339 date-time with seconds and an explicit offset,
 /// <c>YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)</c>, from bytes, with no allocation. The fraction has 1 to 9 digits.
 /// <c>T</c> and <c>Z</c> may be lower case (RFC 3339 §5.6 note). Calendar dates are checked (no 30 February).
+/// The moment must fall in the years 1970 to 9999 (UTC): a call before the Unix epoch or past 9999 would be charged to
+/// a period (<c>YYYY-MM</c>) that nothing can display or bill (issue 13), so such a start is not a CDR start.
 /// </summary>
 public static class IsoTimestamp
 {
     private const int MaxOffsetHours = 18; // NodaTime's Offset range, wider than any zone in use (−12 to +14).
     private const int FixedPart = 19; // YYYY-MM-DDThh:mm:ss
+
+    /// <summary>9999-12-31T23:59:59Z as Unix seconds: the last second of the last displayable year.</summary>
+    private const long LastUnixSecond = 253_402_300_799;
 
     /// <summary>Parses <paramref name="text"/>; false when it is not exactly such a timestamp.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out Instant instant)
@@ -71,7 +76,17 @@ public static class IsoTimestamp
             return false;
         }
 
-        unixSeconds = (DaysFromCivil(year, month, day) * 86_400L) + (hour * 3_600) + (minute * 60) + second - offsetSeconds;
+        var seconds = (DaysFromCivil(year, month, day) * 86_400L) + (hour * 3_600) + (minute * 60) + second - offsetSeconds;
+
+        // One unsigned compare refuses both ends: before 1970 (negative) and after 9999, in UTC, so an offset cannot
+        // carry 1970-01-01T00:30:00+01:00 back into 1969 or 9999-12-31T23:00:00-05:00 on into 10000.
+        if ((ulong)seconds > LastUnixSecond)
+        {
+            nanoseconds = 0;
+            return false;
+        }
+
+        unixSeconds = seconds;
         return true;
     }
 

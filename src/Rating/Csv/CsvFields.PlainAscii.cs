@@ -5,14 +5,15 @@ using System.Runtime.Intrinsics;
 
 namespace Centrex.Rating.Csv;
 
-/// <summary>The fast path for the common record: pure ASCII and no quotes.</summary>
+/// <summary>The fast path for the common record: printable ASCII and no quotes.</summary>
 public static partial class CsvFields
 {
     /// <summary>
-    /// Splits a record that is pure ASCII and has no quote or carriage return in one vectorized pass: each 16-byte
-    /// block yields a bitmask of its commas, and of any quote, CR or non-ASCII byte. Returns false, having split
-    /// nothing reliable, when the record has one of those: the caller then checks UTF-8 and uses <see cref="Split"/>.
-    /// Such a plain record is valid UTF-8, needs no unescaping, and none of its fields needs quoting on output.
+    /// Splits a record that is printable ASCII (0x20 to 0x7E) without a quote in one vectorized pass: each 16-byte
+    /// block yields a bitmask of its commas, and of any quote, control (CR, tab, NUL...), DEL or non-ASCII byte.
+    /// Returns false, having split nothing reliable, when the record has one of those: the caller then checks UTF-8 and
+    /// uses <see cref="Split"/>. Such a plain record is valid UTF-8, needs no unescaping, none of its fields needs
+    /// quoting on output, and none holds a control character (so the CDR key check is two compares, issue 13).
     /// </summary>
     /// <param name="record">The record without terminator.</param>
     /// <param name="fields">Receives the field ranges.</param>
@@ -70,11 +71,15 @@ public static partial class CsvFields
         return true;
     }
 
-    /// <summary>No quote, CR or non-ASCII byte in the block.</summary>
+    /// <summary>Only printable ASCII other than the quote in the block.</summary>
+    /// <remarks>
+    /// Adding 1 maps printable ASCII (0x20–0x7E) to 0x21–0x7F, the only bytes above 0x20 as signed bytes: a control byte
+    /// becomes 0x01–0x20, DEL and non-ASCII wrap to negative (0xFF to 0x00). One signed compare finds them all.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlain(Vector128<byte> block) =>
-        (Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\r'))
-            | (block & Vector128.Create((byte)0x80))) == Vector128<byte>.Zero;
+        (Vector128.Equals(block, Vector128.Create((byte)'"'))
+            | Vector128.LessThan((block + Vector128<byte>.One).AsSByte(), Vector128.Create((sbyte)0x21)).AsByte()) == Vector128<byte>.Zero;
 
     /// <summary>The same for records shorter than one vector, a byte at a time.</summary>
     private static bool TrySplitShortPlainAscii(ReadOnlySpan<byte> record, Span<Range> fields, out int count)
@@ -84,7 +89,7 @@ public static partial class CsvFields
         for (var i = 0; i < record.Length; i++)
         {
             var b = record[i];
-            if (b == (byte)'"' || b == (byte)'\r' || b >= 0x80)
+            if (b == (byte)'"' || (uint)(b - 0x20) > 0x7E - 0x20)
             {
                 return false;
             }

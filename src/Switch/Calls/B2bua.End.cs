@@ -12,6 +12,12 @@ internal sealed partial class B2bua
             return;
         }
 
+        Volatile.Write(ref _activeCalls, _activeCalls - 1);
+        if (call.State == CallState.Answered && call.AAcked)
+        {
+            Volatile.Write(ref _confirmedCalls, _confirmedCalls - 1);
+        }
+
         call.State = CallState.Ended;
         call.NoAnswerTimer?.Cancel();
         call.CapTimer?.Cancel();
@@ -24,6 +30,11 @@ internal sealed partial class B2bua
         }
 
         call.Media?.Dispose();
+        if (call.HandedOver && call.BResponded)
+        {
+            return; // the partition it was handed to answered it, so it has the call and records it
+        }
+
         _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer));
     }
 }

@@ -23,37 +23,42 @@ internal sealed partial class B2bua
         }
 
         var dialed = request.Text(request.RequestUri.User); // the user part of a sip: URI, the number of a tel: URI
-        var trunk = _directory.FindTrunkBySource(transaction.Source.Remote);
+        var handedOver = transaction.Source.Kind == SipTransportKind.Internal;
+        var trunk = handedOver ? null : _directory.FindTrunkBySource(transaction.Source.Remote);
         SwitchAccount? caller = null;
         SwitchAccount? callee;
         Route route;
-        if (trunk is not null)
+        if (handedOver)
+        {
+            // Another partition's caller dialed one of this partition's accounts: the Request-URI names the account.
+            callee = _directory.FindAccount(dialed);
+            route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed);
+        }
+        else if (trunk is not null)
         {
             callee = _dialPlan.RouteFromTrunk(dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed.TrimStart('+'));
         }
         else
         {
-            var outcome = _authenticator.Check(request, SipHeaderKind.ProxyAuthorization, out caller);
-            if (outcome != Registration.DigestOutcome.Authenticated || caller is null)
-            {
-                // RFC 3261 §22.3: a proxy-like element challenges with 407.
-                transaction.Respond(407, "Proxy Authentication Required", _authenticator.Challenge("Proxy-Authenticate", outcome == Registration.DigestOutcome.Stale));
-                return;
-            }
-
-            route = _dialPlan.RouteFrom(caller, dialed);
+            // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
+            caller = transaction.UserState as SwitchAccount
+                ?? throw new InvalidOperationException("an INVITE reached the B2BUA without being authenticated");
+            route = _directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(caller) : _dialPlan.RouteFrom(caller, dialed);
             callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
         }
 
-        var direction = trunk is not null ? CallDirection.Incoming : route.Kind == RouteKind.Trunk ? CallDirection.Outgoing : CallDirection.Internal;
+        var emergency = route.Kind == RouteKind.Emergency;
+        var direction = trunk is not null || handedOver ? CallDirection.Incoming
+            : route.Kind is RouteKind.Trunk or RouteKind.Emergency ? CallDirection.Outgoing : CallDirection.Internal;
         var owner = direction == CallDirection.Incoming ? callee : caller;
         var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
-            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now);
+            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
         var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
         call.Offer = request[request.Body].ToArray();
         Track(call, callId);
+        Volatile.Write(ref _activeCalls, _activeCalls + 1); // until End, which every call reaches exactly once
 
         switch (route.Kind)
         {
@@ -64,6 +69,14 @@ internal sealed partial class B2bua
                 call.Feature = route.FeatureCode;
                 AnswerFeature(call);
                 return;
+        }
+
+        if (emergency)
+        {
+            // Emergency calls always go out (issue 14): no balance, credit or site limit refuses them, no slot is taken
+            // from the site, and no duration cap cuts them.
+            OnEmergency(call, route);
+            return;
         }
 
         var balance = _hooks.Balance.Authorize(info);
@@ -97,6 +110,18 @@ internal sealed partial class B2bua
     /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>
     private bool TryTarget(Call call, Route route)
     {
+        if (route.Kind == RouteKind.Account && _directory.FindAccount(route.AccountId!) is { } target && _partitionOf(target.CustomerId) != _stack.Partition)
+        {
+            // The callee is another customer's, in another partition: the call is handed over as SIP through the rings
+            // (the send stage puts it back on the receive ring, the router routes it by the account in the URI), never
+            // by reaching into that partition's state. That partition records the call (one CDR, on the callee).
+            call.HandedOver = true;
+            call.BKind = SipTransportKind.Internal;
+            call.BDestination = _stack.LocalEndpoint;
+            call.BRemoteTarget = $"sip:{target.Id}@{_stack.LocalEndpoint}";
+            return true;
+        }
+
         if (route.Kind == RouteKind.Account)
         {
             var binding = _registrar.Lookup(route.AccountId!);
@@ -129,6 +154,30 @@ internal sealed partial class B2bua
         call.BKind = SipTransportKind.Udp;
         call.BDestination = trunk.Address;
         return true;
+    }
+
+    /// <summary>An emergency number: the emergency trunk, else the caller's customer's trunk (seed 001 E911).</summary>
+    private Route EmergencyRoute(SwitchAccount caller)
+    {
+        var trunk = _directory.EmergencyTrunkId ?? _directory.FindCustomer(caller.CustomerId)?.TrunkId;
+        return new Route(RouteKind.Emergency, Number: null, TrunkId: trunk);
+    }
+
+    private void OnEmergency(Call call, Route route)
+    {
+        if (route.TrunkId is null || _directory.FindTrunk(route.TrunkId) is not { } trunk)
+        {
+            Console.Error.WriteLine($"centrex: EMERGENCY CALL FROM {call.Info.AccountId} TO {call.Info.Dialed} HAS NO ROUTE: provision switch.emergency_trunk or the customer's trunk");
+            Refuse(call, 503, "No Emergency Route", CallDisposition.Failed);
+            return;
+        }
+
+        call.BRemoteTarget = $"sip:{call.Info.Dialed}@{Host(trunk.Address)}";
+        call.BKind = SipTransportKind.Udp;
+        call.BDestination = trunk.Address;
+        call.Media = _hooks.Media.Open(call.Info);
+        call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
+        SendBInvite(call, route);
     }
 
     private void AnswerFeature(Call call)
@@ -180,4 +229,13 @@ internal sealed partial class B2bua
 
     private Duration CapFor(Call call) =>
         call.MaxDuration is { } max && max < _options.MaxCallDuration ? max : _options.MaxCallDuration;
+
+    /// <summary>The 120-minute cap (seed 001) and the balance's limit end a call; nothing ends an emergency call but its parties.</summary>
+    private void StartCap(Call call)
+    {
+        if (!call.Info.Emergency)
+        {
+            call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
+        }
+    }
 }

@@ -21,29 +21,36 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
     private readonly SipStack _stack;
     private readonly ISwitchDirectory _directory;
     private readonly Registrar _registrar;
-    private readonly DigestAuthenticator _authenticator;
+    private readonly AuthGuard _auth;
     private readonly DialPlan _dialPlan;
     private readonly CallHooks _hooks;
     private readonly SwitchOptions _options;
+    private readonly Func<string, int> _partitionOf;
     private long _nextCallId;
 
-    public B2bua(SipStack stack, ISwitchDirectory directory, Registrar registrar, DigestAuthenticator authenticator,
-        CallHooks hooks, SwitchOptions options)
+    public B2bua(SipStack stack, ISwitchDirectory directory, Registrar registrar, AuthGuard auth,
+        CallHooks hooks, SwitchOptions options, Func<string, int>? partitionOf = null)
     {
+        _partitionOf = partitionOf ?? (_ => stack.Partition);
         _stack = stack;
         _directory = directory;
         _registrar = registrar;
-        _authenticator = authenticator;
+        _auth = auth;
         _dialPlan = new DialPlan(directory);
         _hooks = hooks;
         _options = options;
     }
 
+    // Written only by the partition's thread, read by anyone (metrics, tests): each change is published before the
+    // messages that follow from it are queued for sending.
+    private int _activeCalls;
+    private int _confirmedCalls;
+
     /// <summary>Calls in progress (each counted once).</summary>
-    public int ActiveCalls => _calls.Values.Distinct().Count();
+    public int ActiveCalls => Volatile.Read(ref _activeCalls);
 
     /// <summary>Calls answered by the callee and acknowledged by the caller: both parties are talking.</summary>
-    public int ConfirmedCalls => _calls.Values.Distinct().Count(call => call.State == CallState.Answered && call.AAcked);
+    public int ConfirmedCalls => Volatile.Read(ref _confirmedCalls);
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -56,27 +63,41 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
             case SipMethod.Invite when request.To.Tag.IsEmpty:
                 OnInvite(transaction);
                 break;
-            case SipMethod.Invite:
-                // A re-INVITE (hold, codec change) is not supported yet: the session stays as it is (RFC 3261 §14.2).
-                transaction.Respond(488, "Not Acceptable Here");
+            case SipMethod.Invite or SipMethod.Update:
+                OnInDialogOffer(transaction);
+                break;
+            case SipMethod.Prack:
+                OnPrack(transaction);
                 break;
             case SipMethod.Bye:
                 OnBye(transaction);
                 break;
             case SipMethod.Options:
-                transaction.Respond(200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER\r\nAccept: application/sdp\r\n");
+                transaction.Respond(200, "OK", $"Allow: {AllowedMethods}, REGISTER\r\nAccept: application/sdp\r\nSupported: 100rel, timer\r\n");
                 break;
             default:
-                transaction.Respond(501, "Not Implemented", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER\r\n");
+                transaction.Respond(501, "Not Implemented", $"Allow: {AllowedMethods}, REGISTER\r\n");
                 break;
         }
     }
 
     public void OnAck(SipMessage ack, SipSource source)
     {
-        if (!_calls.TryGetValue(ack.Text(ack.CallId), out var call) || call.BCallId == ack.Text(ack.CallId))
+        var callId = ack.Text(ack.CallId);
+        if (!_calls.TryGetValue(callId, out var call))
         {
             return; // An ACK for nothing we know: dropped (§17.2.3 leaves it to the TU; there is no dialog).
+        }
+
+        var fromCaller = callId == call.Info.SipCallId;
+        if (TryAckReInvite(call, ack, fromCaller) || !fromCaller || ack.CSeq != call.AInvite.Request.CSeq)
+        {
+            return; // the ACK for a 2xx to a re-INVITE, or one that matches nothing pending
+        }
+
+        if (!call.AAcked && call.State == CallState.Answered)
+        {
+            Volatile.Write(ref _confirmedCalls, _confirmedCalls + 1);
         }
 
         call.AAcked = true;
@@ -102,7 +123,11 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         // A non-2xx final response was never acknowledged: nothing else to release, the call has already ended.
     }
 
-    private string NewCallId() => (++_nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The switch's id for a call: the partition's number and its own count, so no two partitions give the same id (the
+    /// hooks key calls by it, and CDR ids are built from it: a repeated id would be charged once for two calls).
+    /// </summary>
+    private string NewCallId() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_stack.Partition}.{++_nextCallId}");
 
     private void Track(Call call, string key) => _calls[key] = call;
 

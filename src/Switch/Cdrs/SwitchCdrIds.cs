@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Centrex.Switch.Cdrs;
 
 /// <summary>
-/// The namespace of the CDR ids the switch generates: <c>sw:RUN-N</c>, RUN a UUID v7 per switch start and N the
-/// switch's call number. The ledger charges an id once, so whoever writes an id first owns it: the ingestion API refuses
+/// The namespace of the CDR ids the switch generates: <c>sw:RUN-P.N</c>, RUN a UUID v7 per switch start, P.N the
+/// call-control partition and its call number. The ledger charges an id once, so whoever writes an id first owns it: the ingestion API refuses
 /// ids in this namespace (issue 13, item 5), so no client can post a 0-second call under the id a real call of the
 /// switch will carry and make that call a free duplicate. <c>centrex rate</c>, the operator's own tool, may write them:
 /// re-rating a <c>cdr export</c> must find the switch's ids charged already.

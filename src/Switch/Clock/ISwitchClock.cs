@@ -13,4 +13,11 @@ public interface ISwitchClock
 
     /// <summary>Runs <paramref name="callback"/> once, <paramref name="delay"/> from now, unless cancelled first.</summary>
     ISwitchTimer Schedule(Duration delay, Action callback);
+
+    /// <summary>
+    /// Whether a timer callback must finish its work before the clock moves on: a manual clock runs timers one by one at
+    /// their instants, so a partition's wake-up waits until the partition has handled it. A real clock's callback only
+    /// queues the wake-up.
+    /// </summary>
+    bool WaitsForTimers => false;
 }

@@ -25,6 +25,9 @@ public sealed class ManualSwitchClock(Instant start) : ISwitchClock
         }
     }
 
+    /// <inheritdoc/>
+    public bool WaitsForTimers => true;
+
     /// <summary>How many timers are scheduled and not cancelled.</summary>
     public int Pending
     {

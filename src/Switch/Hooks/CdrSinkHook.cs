@@ -36,15 +36,27 @@ public sealed class CdrSinkHook : Calls.ICdrSink
         _codecs = codecs ?? CodecProfileTable.Default;
     }
 
-    /// <summary>The ticket of the last CDR emitted (for tests and shutdown: <see cref="Cdrs.ICdrSink.WaitForCommit"/>).</summary>
-    public long LastTicket { get; private set; } = -1;
+    private long _lastTicket = -1;
+
+    /// <summary>
+    /// The highest ticket of a CDR emitted so far, by any partition (for tests and shutdown:
+    /// <see cref="Cdrs.ICdrSink.WaitForCommit"/>; tickets are the sink ring's sequences, committed in order).
+    /// </summary>
+    public long LastTicket => Interlocked.Read(ref _lastTicket);
 
     /// <inheritdoc/>
     public void Emit(CallEnd end)
     {
         ArgumentNullException.ThrowIfNull(end);
         var grant = _balance?.Take(end.Call);
-        LastTicket = _sink.Emit(ToCdr(end, grant?.MaxDurationSeconds ?? AffordableDuration.MaxCallSeconds), grant);
+        var ticket = _sink.Emit(ToCdr(end, grant?.MaxDurationSeconds ?? AffordableDuration.MaxCallSeconds), grant);
+        for (var last = LastTicket; ticket > last; last = LastTicket)
+        {
+            if (Interlocked.CompareExchange(ref _lastTicket, ticket, last) == last)
+            {
+                break;
+            }
+        }
     }
 
     /// <summary>The CDR for a call end; <paramref name="maxDurationSeconds"/> caps the billable seconds.</summary>
@@ -63,6 +75,9 @@ public sealed class CdrSinkHook : Calls.ICdrSink
         return new SwitchCdr(
             $"{_run}-{call.Id}", account, call.Caller, call.Dialed, call.Normalized ?? string.Empty,
             call.Start, end.Answer, end.End, billable, end.Disposition, call.SipCallId, codec,
-            call.SiteId, direction, call.Forwarded);
+            call.SiteId, direction, call.Forwarded)
+        {
+            Emergency = call.Emergency,
+        };
     }
 }

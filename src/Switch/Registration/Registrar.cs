@@ -1,5 +1,6 @@
 using System.Globalization;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
 using NodaTime;
@@ -10,8 +11,10 @@ namespace Centrex.Switch.Registration;
 /// The registrar (RFC 3261 §10.3) with digest authentication. One active device per account (seed 004: a phone
 /// line is one device): a REGISTER from a new contact that authenticates replaces the previous binding, so the
 /// phone that registered last gets the calls. Bindings expire on the switch clock; Expires 0 or '*' removes them.
+/// A REGISTER is authenticated before it gets a transaction (<c>B2bua.TryAdmit</c>: the 401 challenge is stateless),
+/// so what reaches <see cref="OnRegister"/> carries its account.
 /// </summary>
-internal sealed class Registrar(DigestAuthenticator authenticator, ISwitchClock clock)
+internal sealed class Registrar(ISwitchClock clock)
 {
     private readonly Dictionary<string, Binding> _bindings = new(StringComparer.Ordinal);
 
@@ -38,23 +41,20 @@ internal sealed class Registrar(DigestAuthenticator authenticator, ISwitchClock 
         return binding;
     }
 
+    /// <summary>§10.3 step 4 (address of record): the To header must be a SIP URI (RFC 4475 §3.3.5 unksm2); else 400, unauthenticated.</summary>
+    public static bool HasSipAddressOfRecord(SipMessage request) => request.To.Uri.Scheme is SipUriScheme.Sip or SipUriScheme.Sips;
+
     public void OnRegister(ServerTransaction transaction)
     {
         var request = transaction.Request;
-
-        // §10.3 step 4 (address of record): the To header must be a SIP URI (RFC 4475 §3.3.5 unksm2).
-        if (request.To.Uri.Scheme is not (SipUriScheme.Sip or SipUriScheme.Sips))
+        if (!HasSipAddressOfRecord(request))
         {
             transaction.Respond(400, "To is not a SIP or SIPS URI");
             return;
         }
 
-        var outcome = authenticator.Check(request, SipHeaderKind.Authorization, out var account);
-        if (outcome != DigestOutcome.Authenticated || account is null)
-        {
-            transaction.Respond(401, "Unauthorized", authenticator.Challenge("WWW-Authenticate", outcome == DigestOutcome.Stale));
-            return;
-        }
+        var account = transaction.UserState as SwitchAccount
+            ?? throw new InvalidOperationException("a REGISTER reached the registrar without being authenticated");
 
         var headerExpires = ParseExpires(request[request.Find(SipHeaderKind.Expires)]);
         if (!request.HasContact)

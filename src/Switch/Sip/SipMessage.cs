@@ -137,6 +137,58 @@ internal sealed partial class SipMessage
         return SipParser.Parse(this);
     }
 
+    /// <summary>
+    /// Makes this message a copy of <paramref name="other"/>: its bytes and every parsed field (all ranges point into the
+    /// bytes, so they stay valid). Reuses this message's buffers, so copying into a ring slot allocates nothing once the
+    /// slot's buffers have grown to the largest message seen.
+    /// </summary>
+    public void CopyFrom(SipMessage other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (_buffer.Length < other.Length)
+        {
+            _buffer = new byte[Math.Max(other.Length, _buffer.Length * 2)];
+        }
+
+        other.Bytes.CopyTo(_buffer);
+        if (_headers.Length < other.HeaderCount)
+        {
+            _headers = new SipHeader[other._headers.Length];
+        }
+
+        other._headers.AsSpan(0, other.HeaderCount).CopyTo(_headers);
+        Length = other.Length;
+        IsRequest = other.IsRequest;
+        Method = other.Method;
+        MethodName = other.MethodName;
+        _requestUri = other._requestUri;
+        StatusCode = other.StatusCode;
+        ReasonPhrase = other.ReasonPhrase;
+        HeaderCount = other.HeaderCount;
+        _topVia = other._topVia;
+        ViaCount = other.ViaCount;
+        _from = other._from;
+        _to = other._to;
+        CallId = other.CallId;
+        CSeq = other.CSeq;
+        CSeqMethod = other.CSeqMethod;
+        CSeqMethodName = other.CSeqMethodName;
+        MaxForwards = other.MaxForwards;
+        ContentLength = other.ContentLength;
+        Body = other.Body;
+        _contact = other._contact;
+        HasContact = other.HasContact;
+        ContactIsStar = other.ContactIsStar;
+    }
+
+    /// <summary>A standalone copy (for a message a transaction keeps beyond the ring slot it arrived in).</summary>
+    public SipMessage Clone()
+    {
+        var copy = new SipMessage(Math.Max(Length, 64));
+        copy.CopyFrom(this);
+        return copy;
+    }
+
     /// <summary>Parses a standalone copy (for messages kept by transactions).</summary>
     public static SipMessage ParseNew(ReadOnlySpan<byte> data, out SipParseError error)
     {

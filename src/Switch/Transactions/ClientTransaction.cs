@@ -70,11 +70,16 @@ internal sealed class ClientTransaction
         }
 
         _timeout = _stack.StartTimer(SipTimerValues.Timeout, TimedOut); // Timer B or F.
-        if (!_stack.Send(Kind, Destination, _bytes, Connection))
+        _stack.SendRequestBytes(this, _bytes);
+    }
+
+    /// <summary>§8.1.3.1: the transport could not send the request: to the transaction user that is a timeout.</summary>
+    internal void OnTransportError()
+    {
+        if (State is TransactionState.Calling or TransactionState.Trying or TransactionState.Proceeding)
         {
-            _retransmit?.Cancel();
-            _timeout.Cancel();
-            _timeout = _stack.StartTimer(Duration.Zero, TimedOut); // §8.1.3.1: a transport error is a timeout to the TU.
+            Terminate();
+            User.OnTimeout(this);
         }
     }
 
@@ -86,7 +91,7 @@ internal sealed class ClientTransaction
             return;
         }
 
-        _stack.Send(Kind, Destination, _bytes, Connection);
+        _stack.SendRequestBytes(this, _bytes);
 
         // Timer A doubles without bound (§17.1.1.2); Timer E doubles up to T2, and is T2 once Proceeding (§17.1.2.2).
         _interval = IsInvite ? _interval * 2

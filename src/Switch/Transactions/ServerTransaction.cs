@@ -25,7 +25,7 @@ internal sealed class ServerTransaction
         Request = request;
         Source = source;
         State = request.Method == SipMethod.Invite ? TransactionState.Proceeding : TransactionState.Trying;
-        LocalTag = request.To.Tag.IsEmpty ? SipIds.Tag() : request.Text(request.To.Tag);
+        LocalTag = request.To.Tag.IsEmpty ? stack.NewTag() : request.Text(request.To.Tag);
     }
 
     public string Key { get; }

@@ -3,48 +3,37 @@ using Centrex.Switch.Transport;
 
 namespace Centrex.Switch.Transactions;
 
-/// <summary>Receiving: matching requests and responses to transactions (RFC 3261 §17.1.3, §17.2.3), CANCEL (§9.2).</summary>
+/// <summary>
+/// Receiving: matching requests and responses to transactions (RFC 3261 §17.1.3, §17.2.3), CANCEL (§9.2). The message
+/// lives in a ring slot that is reused once this returns: a transaction that keeps it keeps a clone.
+/// </summary>
 internal sealed partial class SipStack
 {
-    public void OnMessage(SipMessage message, SipSource source)
+    /// <summary>A message the router sent here; <paramref name="hops"/> partitions have been offered it before (a CANCEL).</summary>
+    public void OnMessage(SipMessage message, SipSource source, int hops)
     {
-        lock (Gate)
+        if (message.IsRequest)
         {
-            if (message.IsRequest)
-            {
-                OnRequest(message, source);
-            }
-            else
-            {
-                OnResponse(message, source);
-            }
+            OnRequest(message, source, hops);
+        }
+        else
+        {
+            OnResponse(message, source);
         }
     }
 
-    public void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
-    {
-        lock (Gate)
-        {
-            MalformedCount++;
-            var response = SipBadRequest.TryBuild(data, error, source);
-            if (response is not null)
-            {
-                _transports.Send(source.Kind, source.Remote, response, source.Connection);
-            }
-        }
-    }
-
-    private void OnRequest(SipMessage request, SipSource source)
+    private void OnRequest(SipMessage request, SipSource source, int hops)
     {
         var method = request.Method;
         if (method == SipMethod.Ack)
         {
             // An ACK for a non-2xx response belongs to the INVITE transaction; any other ACK is the dialog's (§17.2.3).
+            // The ACK for a response sent statelessly has no transaction: its To tag says so, and it ends here (§8.2.7).
             if (_servers.TryGetValue(TransactionKeys.Server(request, SipMethod.Invite), out var invite) && invite.State is TransactionState.Completed or TransactionState.Confirmed)
             {
                 invite.OnAck();
             }
-            else
+            else if (!_statelessTags.Matches(request))
             {
                 Core.OnAck(request, source);
             }
@@ -59,22 +48,28 @@ internal sealed partial class SipStack
             return;
         }
 
-        var transaction = new ServerTransaction(this, key, request, source);
-        _servers[key] = transaction;
         if (method == SipMethod.Cancel)
         {
-            OnCancel(transaction);
+            OnCancel(key, request, source, hops);
             return;
         }
 
+        // Refusals decided before the switch knows who is asking are sent statelessly (§8.2.7): a transaction would
+        // keep state for, and over UDP retransmit an INVITE's final response up to eleven times to, any source at all.
         var check = SipRequestChecks.Check(request);
         if (!check.Passed)
         {
             var extra = check.Status == 420 ? $"Unsupported: {request.Text(request.Find(SipHeaderKind.Require))}\r\n" : null;
-            transaction.Respond(check.Status, check.Reason, extra);
+            RespondStatelessly(request, source, check.Status, check.Reason, extra);
             return;
         }
 
+        if (!Core.TryAdmit(request, source, out var userState))
+        {
+            return; // answered statelessly (a digest challenge) or dropped
+        }
+
+        var transaction = Open(key, request, source, userState);
         if (method == SipMethod.Invite)
         {
             transaction.Respond(100, "Trying"); // §17.2.1: stops the client's retransmissions at once.
@@ -83,16 +78,32 @@ internal sealed partial class SipStack
         Core.OnRequest(transaction);
     }
 
-    private void OnCancel(ServerTransaction cancel)
+    private ServerTransaction Open(string key, SipMessage request, SipSource source, object? userState)
     {
-        // §9.2: the CANCEL matches the INVITE with the same branch (Via, Request-URI, Call-ID, CSeq number).
-        var inviteKey = TransactionKeys.Server(cancel.Request, SipMethod.Invite);
+        var transaction = new ServerTransaction(this, key, request.Clone(), source) { UserState = userState };
+        _servers[key] = transaction;
+        return transaction;
+    }
+
+    private void OnCancel(string key, SipMessage request, SipSource source, int hops)
+    {
+        // §9.2: the CANCEL matches the INVITE with the same branch (Via, Request-URI, Call-ID, CSeq number). It carries no
+        // credentials, so the router may not know which account's partition has the INVITE (one routed by the
+        // credentials of a phone whose From names no account): it is offered to each partition in turn, and the last
+        // one answers 481 when none had it.
+        var inviteKey = TransactionKeys.Server(request, SipMethod.Invite);
         if (!_servers.TryGetValue(inviteKey, out var invite))
         {
-            cancel.Respond(481, "Call/Transaction Does Not Exist");
+            if (hops + 1 < PartitionCount && ForwardCancel is { } forward && forward((Partition + 1) % PartitionCount, request, source, hops + 1))
+            {
+                return;
+            }
+
+            Open(key, request, source, null).Respond(481, "Call/Transaction Does Not Exist");
             return;
         }
 
+        var cancel = Open(key, request, source, null);
         cancel.Respond(200, "OK");
         if (invite.State == TransactionState.Proceeding)
         {

@@ -1,100 +1,114 @@
 using System.Net;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Sip;
+using Centrex.Switch.Sip.Writing;
 using Centrex.Switch.Transport;
 using NodaTime;
 
 namespace Centrex.Switch.Transactions;
 
 /// <summary>
-/// The transaction layer (RFC 3261 §17) between the transports and the transaction user. One lock (<see cref="Gate"/>)
-/// serializes everything that touches transaction and call state: received messages, timer callbacks, and the
-/// transaction user's own calls, so state machines never race. Sending happens under it too; UDP sends do not block.
+/// The transaction layer (RFC 3261 §17) of one call-control partition, between the router and the transaction user.
+/// Everything here runs on the partition's one thread (its ring's event processor): received messages, timers (the
+/// partition's <see cref="TimerWheel"/>) and the transaction user's own calls, so state machines never race and take
+/// no lock. Messages leave through the send stage; the identifiers it makes name its partition
+/// (<see cref="PartitionTokens"/>), so every later message of a transaction or dialog comes back here.
 /// </summary>
-internal sealed partial class SipStack : ISipMessageSink
+internal sealed partial class SipStack
 {
     private readonly Dictionary<string, ServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientTransaction> _clients = new(StringComparer.Ordinal);
-    private readonly SipTransports _transports;
+    private readonly StatelessTags _statelessTags;
+    private readonly ISipSender _sender;
+    private readonly ITimerScheduler _timers;
 
-    public SipStack(SipTransports transports, ISwitchClock clock)
+    public SipStack(int partition, ISipSender sender, ISwitchClock clock, ITimerScheduler timers, StatelessTags statelessTags)
     {
-        _transports = transports;
+        Partition = partition;
+        _sender = sender;
         Clock = clock;
+        _timers = timers;
+        _statelessTags = statelessTags;
     }
 
-    public object Gate { get; } = new();
+    /// <summary>The partition this stack belongs to.</summary>
+    public int Partition { get; }
 
     public ISwitchClock Clock { get; }
 
     public ISipCore Core { get; set; } = null!;
 
+    /// <summary>Offers a CANCEL that matches no INVITE here to the next partition (see <see cref="OnCancel"/>).</summary>
+    public Func<int, SipMessage, SipSource, int, bool>? ForwardCancel { get; set; }
+
+    /// <summary>Partitions in the switch (a CANCEL is offered to each once at most).</summary>
+    public int PartitionCount { get; set; } = 1;
+
     /// <summary>The address this switch puts in its Via and Contact headers.</summary>
-    public IPEndPoint LocalEndpoint => _transports.UdpEndpoint ?? new IPEndPoint(IPAddress.Loopback, 5060);
+    public IPEndPoint LocalEndpoint => _sender.LocalEndpoint;
 
-    public int ServerTransactionCount
+    public int ServerTransactionCount => _servers.Count;
+
+    public int ClientTransactionCount => _clients.Count;
+
+    /// <summary>Responses sent without a server transaction (<see cref="RespondStatelessly"/>).</summary>
+    public long StatelessResponses { get; private set; }
+
+    /// <summary>A new branch, tag or Call-ID of this partition.</summary>
+    public string NewBranch() => PartitionTokens.Branch(Partition);
+
+    /// <inheritdoc cref="NewBranch"/>
+    public string NewTag() => PartitionTokens.Tag(Partition);
+
+    /// <inheritdoc cref="NewBranch"/>
+    public string NewCallId() => PartitionTokens.CallId(Partition);
+
+    /// <summary>A timer on the partition's wheel: its callback runs on the partition's thread, never after it was cancelled.</summary>
+    public ISwitchTimer StartTimer(Duration delay, Action callback) => _timers.Schedule(Clock.Now + delay, callback);
+
+    public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection) =>
+        _sender.Send(kind, to, bytes, connection, null, Partition);
+
+    /// <summary>The send stage could not send a request of the client transaction <paramref name="key"/> (§8.1.3.1).</summary>
+    public void OnTransportError(string key)
     {
-        get
+        if (_clients.TryGetValue(key, out var transaction))
         {
-            lock (Gate)
-            {
-                return _servers.Count;
-            }
+            transaction.OnTransportError();
         }
     }
-
-    public int ClientTransactionCount
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _clients.Count;
-            }
-        }
-    }
-
-    /// <summary>Messages that failed to parse, answered or dropped.</summary>
-    public long MalformedCount { get; private set; }
-
-    /// <summary>A timer whose callback runs under <see cref="Gate"/> and never after it was cancelled.</summary>
-    public ISwitchTimer StartTimer(Duration delay, Action callback)
-    {
-        var guard = new GuardedTimer();
-        guard.Inner = Clock.Schedule(delay, () =>
-        {
-            lock (Gate)
-            {
-                if (!guard.Cancelled)
-                {
-                    guard.Cancelled = true;
-                    callback();
-                }
-            }
-        });
-        return guard;
-    }
-
-    public bool Send(SipTransportKind kind, IPEndPoint to, ReadOnlySpan<byte> bytes, SipConnection? connection) =>
-        _transports.Send(kind, to, bytes, connection);
 
     /// <summary>
     /// Sends a response where RFC 3261 §18.2.2 says: on the connection the request came on when it is open; over UDP
     /// to the source address (the received parameter) at the source port when the client asked for rport (RFC 3581
     /// §4), else at the sent-by port or 5060.
     /// </summary>
-    public void SendResponse(ServerTransaction transaction, byte[] response)
+    public void SendResponse(ServerTransaction transaction, byte[] response) => SendResponse(transaction.Request, transaction.Source, response);
+
+    /// <summary>
+    /// Answers <paramref name="request"/> without a server transaction (RFC 3261 §8.2.7, stateless UAS behaviour):
+    /// nothing is kept, nothing is retransmitted, a retransmitted request is answered again one for one, and the ACK
+    /// for a non-2xx response is absorbed by its To tag (<see cref="StatelessTags"/>). For what an unauthenticated
+    /// source may cause: one datagram out per datagram in and no state (§26.3.2.4 on denial of service).
+    /// </summary>
+    public void RespondStatelessly(SipMessage request, SipSource source, int status, string reason, string? extraHeaders = null)
     {
-        var source = transaction.Source;
-        if (source.Kind == SipTransportKind.Tcp)
+        StatelessResponses++;
+        SendResponse(request, source, SipResponses.Simple(request, source, status, reason, _statelessTags.For(request), extraHeaders));
+    }
+
+    private void SendResponse(SipMessage request, SipSource source, byte[] response)
+    {
+        if (source.Kind != SipTransportKind.Udp)
         {
-            _transports.Send(SipTransportKind.Tcp, source.Remote, response, source.Connection);
+            _sender.Send(source.Kind, source.Remote, response, source.Connection, null, Partition);
             return;
         }
 
-        var via = transaction.Request.TopVia;
+        var via = request.TopVia;
         var port = via.HasRport ? source.Remote.Port : via.Port != 0 ? via.Port : 5060;
-        _transports.Send(SipTransportKind.Udp, new IPEndPoint(source.Remote.Address, port), response, null);
+        _sender.Send(SipTransportKind.Udp, port == source.Remote.Port ? source.Remote : new IPEndPoint(source.Remote.Address, port), response, null, null, Partition);
     }
 
     /// <summary>Starts a client transaction for a request the switch built.</summary>
@@ -113,6 +127,10 @@ internal sealed partial class SipStack : ISipMessageSink
         return transaction;
     }
 
+    /// <summary>Sends a client transaction's request (first time or retransmission); a failure comes back as <see cref="OnTransportError"/>.</summary>
+    internal void SendRequestBytes(ClientTransaction transaction, byte[] bytes) =>
+        _sender.Send(transaction.Kind, transaction.Destination, bytes, transaction.Connection, transaction.Key, Partition);
+
     internal void Remove(ServerTransaction transaction)
     {
         if (_servers.TryGetValue(transaction.Key, out var existing) && ReferenceEquals(existing, transaction))
@@ -126,18 +144,6 @@ internal sealed partial class SipStack : ISipMessageSink
         if (_clients.TryGetValue(transaction.Key, out var existing) && ReferenceEquals(existing, transaction))
         {
             _clients.Remove(transaction.Key);
-        }
-    }
-
-    private sealed class GuardedTimer : ISwitchTimer
-    {
-        public ISwitchTimer? Inner;
-        public bool Cancelled;
-
-        public void Cancel()
-        {
-            Cancelled = true;
-            Inner?.Cancel();
         }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class SipConnection : IDisposable
     private bool _sawMessage;
     private long _partialSince;
     private int _disposed;
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SipConnection(Socket socket, TcpLimits limits)
     {
@@ -42,7 +43,7 @@ internal sealed class SipConnection : IDisposable
     /// <summary>Raised once when the connection closes, whoever closed it.</summary>
     public event Action<SipConnection>? Closed;
 
-    public async Task ReadLoopAsync(ISipMessageSink sink, CancellationToken cancel)
+    public async Task ReadLoopAsync(ISipReceiver receiver, CancellationToken cancel)
     {
         var source = new SipSource(SipTransportKind.Tcp, Remote, this);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -70,8 +71,11 @@ internal sealed class SipConnection : IDisposable
                 }
 
                 _count += read;
-                if (!Drain(sink, source))
+                if (!Drain(receiver, source))
                 {
+                    // Framing is lost: the 400 for it goes out through the send stage, then the connection closes
+                    // (a second at most, for when the bytes could not be answered at all).
+                    await Task.WhenAny(_answered.Task, Task.Delay(TimeSpan.FromSeconds(1), cancel)).ConfigureAwait(false);
                     return;
                 }
             }
@@ -113,8 +117,8 @@ internal sealed class SipConnection : IDisposable
         }
     }
 
-    /// <summary>Hands every complete message in the buffer to the sink; false when framing is lost (connection must close).</summary>
-    private bool Drain(ISipMessageSink sink, SipSource source)
+    /// <summary>Hands every complete message in the buffer to the receiver; false when framing is lost (connection must close).</summary>
+    private bool Drain(ISipReceiver receiver, SipSource source)
     {
         var buffer = _buffer!;
         var offset = 0;
@@ -132,20 +136,12 @@ internal sealed class SipConnection : IDisposable
                 var start = offset + skip;
                 if (status == SipFrameStatus.Error)
                 {
-                    sink.OnMalformed(buffer.AsSpan(start, _count - start), error, source);
+                    receiver.OnUnframed(buffer.AsSpan(start, _count - start), error, source);
                     return false;
                 }
 
                 _sawMessage = true;
-                var message = SipMessage.ParseNew(buffer.AsSpan(start, length), out var parseError);
-                if (parseError == SipParseError.None)
-                {
-                    sink.OnMessage(message, source);
-                }
-                else
-                {
-                    sink.OnMalformed(buffer.AsSpan(start, length), parseError, source);
-                }
+                receiver.OnReceived(buffer.AsSpan(start, length), source);
 
                 offset = start + length;
             }
@@ -189,6 +185,7 @@ internal sealed class SipConnection : IDisposable
                     bytes = bytes[sent..];
                 }
 
+                _answered.TrySetResult();
                 return true;
             }
             catch (ObjectDisposedException)

@@ -5,4 +5,10 @@ internal enum SipTransportKind : byte
 {
     Udp,
     Tcp,
+
+    /// <summary>
+    /// The switch to itself: a call from one customer to another is handed between their partitions as SIP through
+    /// the rings (the send stage puts it back on the receive ring), never by sharing state. Reliable: no retransmission.
+    /// </summary>
+    Internal,
 }

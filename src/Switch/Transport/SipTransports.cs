@@ -6,22 +6,27 @@ using Centrex.Switch.Sip;
 namespace Centrex.Switch.Transport;
 
 /// <summary>
-/// The listening side: one UDP socket and one TCP listener on the same address and port (RFC 3261 §18: a server
-/// listens on both). Port 0 picks a free port for UDP and then binds TCP to the same number. Every received message
-/// is parsed and handed to the sink; nothing a peer sends can end a receive loop except closing its own connection.
-/// TCP is bounded by <see cref="TcpLimits"/> (connections in total and per address, timeouts), and a failing accept
-/// backs off instead of spinning, so a flood of connections cannot take UDP, HTTP or memory with it.
+/// The receive side of the pipeline and the sockets the send stage uses: one UDP socket and one TCP listener on the
+/// same address and port (RFC 3261 §18: a server listens on both). The UDP socket is read by several threads at once
+/// (one per core by default; the kernel hands each datagram to one waiting reader), each of which copies datagrams
+/// into the receive ring and nothing more: parsing and routing are the router's. One socket rather than several with
+/// <c>SO_REUSEPORT</c>: a port-0 bind with that option may join another process's group on the same port, which would
+/// split both switches' traffic. Port 0 picks a free UDP port and then binds TCP to the same number. Nothing a peer sends can end a
+/// receive loop except closing its own connection. TCP is bounded by <see cref="TcpLimits"/> (connections in total and
+/// per address, timeouts), and a failing accept backs off instead of spinning, so a flood of connections cannot take
+/// UDP, HTTP or memory with it.
 /// </summary>
-internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposable
+internal sealed class SipTransports(TcpLimits? tcpLimits = null, int udpReaders = 1) : IAsyncDisposable
 {
     private readonly TcpLimits _tcpLimits = tcpLimits ?? TcpLimits.Default;
     private readonly ConnectionCounter _accepted = new(tcpLimits ?? TcpLimits.Default);
     private readonly ConcurrentDictionary<IPEndPoint, SipConnection> _connections = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
-    private Socket? _udp;
+    private readonly List<Thread> _readers = [];
+    private readonly List<Socket> _udp = [];
     private TcpListener? _tcp;
-    private ISipMessageSink? _sink;
+    private ISipReceiver? _receiver;
 
     public IPEndPoint? UdpEndpoint { get; private set; }
 
@@ -38,13 +43,12 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposa
     /// <summary>Longest wait for a TCP connection the switch opens to a phone or trunk.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(1);
 
-    public void Start(IPEndPoint endpoint, ISipMessageSink sink)
+    public void Start(IPEndPoint endpoint, ISipReceiver receiver)
     {
-        _sink = sink;
+        _receiver = receiver;
         for (var attempt = 0; ; attempt++)
         {
-            // A large receive buffer rides out bursts (load tests, floods of junk) instead of dropping datagrams.
-            var udp = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
+            var udp = NewUdpSocket(endpoint.AddressFamily);
             udp.Bind(endpoint);
             var bound = (IPEndPoint)udp.LocalEndPoint!;
             var tcp = new TcpListener(bound);
@@ -58,60 +62,58 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposa
                 continue; // the UDP port number is taken for TCP: try another.
             }
 
-            _udp = udp;
+            _udp.Add(udp);
             _tcp = tcp;
             UdpEndpoint = bound;
             TcpEndpoint = (IPEndPoint)tcp.LocalEndpoint;
             break;
         }
 
-        _loops.Add(Task.Run(() => UdpLoopAsync(_stop.Token)));
+        for (var i = 0; i < Math.Max(1, udpReaders); i++)
+        {
+            var thread = new Thread(() => UdpReader(_udp[0])) { IsBackground = true, Name = $"sip:udp-reader-{i}" };
+            _readers.Add(thread);
+            thread.Start();
+        }
+
         _loops.Add(Task.Run(() => AcceptLoopAsync(_stop.Token)));
     }
 
-    private async Task UdpLoopAsync(CancellationToken cancel)
+    // A large receive buffer rides out bursts (load tests, floods of junk) instead of dropping datagrams. The receive
+    // timeout lets a reader see the stop flag: a blocking receive is not woken by closing its socket everywhere.
+    private static Socket NewUdpSocket(AddressFamily family) =>
+        new(family, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20, ReceiveTimeout = 250 };
+
+    /// <summary>
+    /// One reader thread of the UDP socket: blocking receives into one buffer, the sender's address into one
+    /// <see cref="SocketAddress"/>, its <see cref="SipSource"/> from the reader's own cache: nothing is allocated per
+    /// datagram from a known peer.
+    /// </summary>
+    private void UdpReader(Socket udp)
     {
         var buffer = new byte[SipLimits.MaxMessageBytes + 1];
-        var any = new IPEndPoint(_udp!.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!cancel.IsCancellationRequested)
+        var address = new SocketAddress(udp.AddressFamily);
+        var sources = new UdpSourceCache();
+        while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveFromResult result;
+            int received;
             try
             {
-                result = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, any, cancel).ConfigureAwait(false);
+                received = udp.ReceiveFrom(buffer, SocketFlags.None, address);
             }
-            catch (SocketException)
+            catch (SocketException) when (!_stop.IsCancellationRequested)
             {
                 continue; // e.g. ICMP port unreachable reported on the socket: not a reason to stop listening.
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            var source = new SipSource(SipTransportKind.Udp, (IPEndPoint)result.RemoteEndPoint, null);
-            var data = buffer.AsSpan(0, result.ReceivedBytes);
-            if (IsKeepAlive(data))
+            var data = buffer.AsSpan(0, received);
+            if (!IsKeepAlive(data))
             {
-                continue;
-            }
-
-            var message = SipMessage.ParseNew(data, out var error);
-            try
-            {
-                if (error == SipParseError.None)
-                {
-                    _sink!.OnMessage(message, source);
-                }
-                else
-                {
-                    _sink!.OnMalformed(data, error, source);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A bug in handling one message must not stop the server (issue 4: bad input never stops it).
-                Console.Error.WriteLine($"centrex: error handling a message from {source}: {e.GetType().Name}: {e.Message}");
+                _receiver!.OnReceived(data, sources.Get(address));
             }
         }
     }
@@ -177,7 +179,7 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposa
                 _connections.TryRemove(new KeyValuePair<IPEndPoint, SipConnection>(closed.Remote, closed));
             };
             _connections[connection.Remote] = connection;
-            _ = Task.Run(() => connection.ReadLoopAsync(new GuardedSink(_sink!), cancel), CancellationToken.None);
+            _ = Task.Run(() => connection.ReadLoopAsync(_receiver!, cancel), CancellationToken.None);
         }
     }
 
@@ -188,7 +190,7 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposa
         {
             if (kind == SipTransportKind.Udp)
             {
-                return _udp?.SendTo(bytes, SocketFlags.None, to) == bytes.Length;
+                return _udp.Count > 0 && _udp[0].SendTo(bytes, SocketFlags.None, to) == bytes.Length;
             }
 
             connection = connection is { IsOpen: true } ? connection : Connection(to);
@@ -229,14 +231,23 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposa
         connection.Closed += closed => _connections.TryRemove(new KeyValuePair<IPEndPoint, SipConnection>(to, closed));
         _connections[to] = connection;
         var cancel = _stop.Token;
-        _ = Task.Run(() => connection.ReadLoopAsync(new GuardedSink(_sink!), cancel), CancellationToken.None);
+        _ = Task.Run(() => connection.ReadLoopAsync(_receiver!, cancel), CancellationToken.None);
         return connection;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        _udp?.Dispose();
+        foreach (var udp in _udp)
+        {
+            udp.Dispose();
+        }
+
+        foreach (var reader in _readers)
+        {
+            reader.Join();
+        }
+
         _tcp?.Stop();
         foreach (var connection in _connections.Values)
         {
@@ -245,33 +256,5 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null) : IAsyncDisposa
 
         await Task.WhenAll(_loops).ConfigureAwait(false);
         _stop.Dispose();
-    }
-
-    /// <summary>Keeps one failing message from ending a TCP connection's loop.</summary>
-    private sealed class GuardedSink(ISipMessageSink inner) : ISipMessageSink
-    {
-        public void OnMessage(SipMessage message, SipSource source)
-        {
-            try
-            {
-                inner.OnMessage(message, source);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                Console.Error.WriteLine($"centrex: error handling a message from {source}: {e.GetType().Name}: {e.Message}");
-            }
-        }
-
-        public void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
-        {
-            try
-            {
-                inner.OnMalformed(data, error, source);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                Console.Error.WriteLine($"centrex: error answering a malformed message from {source}: {e.GetType().Name}: {e.Message}");
-            }
-        }
     }
 }

@@ -77,8 +77,33 @@ public class CsvFieldsTests
     [InlineData("caf\u00e9,b")]
     [InlineData("a\rb,c")]
     [InlineData("0123456789abcdef0123456789abcdef,\u00e9")]
-    public void TrySplitPlainAscii_QuoteOrNonAscii_DefersToTheFullParser(string record) =>
+    [InlineData("a\tb,c")]
+    [InlineData("a\u0000b,c")]
+    [InlineData("a\u007fb,c")]
+    [InlineData("0123456789abcdef0123456789,x\u0000y")]
+    [InlineData("0123456789abcdef0123456789,\u001fy")]
+    [InlineData("0123456789abcdef0123456789,\u007fy")]
+    public void TrySplitPlainAscii_QuoteControlOrNonAscii_DefersToTheFullParser(string record) =>
         Assert.False(CsvFields.TrySplitPlainAscii(Encoding.UTF8.GetBytes(record), new Range[8], out _));
+
+    [Fact]
+    public void TrySplitPlainAscii_AnyByteAtAnyPosition_IsPlainOnlyWhenPrintableAsciiOtherThanTheQuote()
+    {
+        // Both the byte loop (short records) and the vector blocks, the overlapping last block included.
+        foreach (var length in new[] { 5, 16, 40 })
+        {
+            for (var position = 0; position < length; position++)
+            {
+                for (var value = 0; value < 256; value++)
+                {
+                    var record = Enumerable.Repeat((byte)'a', length).ToArray();
+                    record[position] = (byte)value;
+                    var expected = value is >= 0x20 and <= 0x7E and not '"';
+                    Assert.True(expected == CsvFields.TrySplitPlainAscii(record, new Range[64], out _), $"byte {value} at {position} of {length}");
+                }
+            }
+        }
+    }
 
     [Fact]
     public void TrySplitPlainAscii_TooManyFields_CountsOnePastTheRoom()

@@ -83,6 +83,41 @@ public class TariffLoaderTests
     public void Parse_HeaderOnly_GivesAnEmptyTariff() => Assert.Empty(Parse(string.Empty).Rows);
 
     [Fact]
+    public void Parse_RateAboveTheDefaultCap_IsRefusedWithLineAndField()
+    {
+        // Issue 13: $100 per minute unless the operator says otherwise.
+        var error = Assert.Throws<CsvFormatException>(() => Parse("1,A,0.01,0,60,60\n44,UK,100.000001,0,60,60\n"));
+        Assert.Equal((3L, "rate"), (error.Line, error.Field));
+        Assert.Contains("100.000001 per minute is above the sanity cap of 100.000000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-high-rates", error.Message, StringComparison.Ordinal);
+        Assert.Equal(100_000_000L, Parse("44,UK,100,0,60,60\n").Rows[0].RatePerMinute.Value);
+    }
+
+    [Fact]
+    public void Parse_OtherCapOrNone_IsTheOperatorsChoice()
+    {
+        var content = Encoding.UTF8.GetBytes(Header + "44,UK,250,0,60,60\n");
+        Assert.Equal("rate", Assert.Throws<CsvFormatException>(() => TariffLoader.Parse(content, "t.csv", new MicroDollars(249_999_999))).Field);
+        Assert.Equal(250_000_000L, TariffLoader.Parse(content, "t.csv", new MicroDollars(250_000_000)).Rows[0].RatePerMinute.Value);
+        Assert.Equal(250_000_000L, TariffLoader.Parse(content, "t.csv", null).Rows[0].RatePerMinute.Value);
+    }
+
+    [Fact]
+    public void Parse_NoCap_StillRefusesARateThatCannotPriceADay()
+    {
+        var error = Assert.Throws<CsvFormatException>(() => TariffLoader.Parse(Encoding.UTF8.GetBytes(Header + "1,A,200000000,0,60,60\n"), "t.csv", null));
+        Assert.Contains("too large to price a 24-hour call exactly", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromRows_RateAboveTheCap_IsRefusedUnlessLifted()
+    {
+        TariffRow[] rows = [new("44", "UK", new MicroDollars(150_000_000), default, 60, 60, Line: 7)];
+        Assert.Equal((7L, "rate"), Assert.Throws<CsvFormatException>(() => TariffLoader.FromRows(rows)) is var e ? (e.Line, e.Field) : default);
+        Assert.Single(TariffLoader.FromRows(rows, "code", null).Rows);
+    }
+
+    [Fact]
     public void FromRows_ChecksLikeTheFileLoader() =>
         Assert.Throws<CsvFormatException>(() => TariffLoader.FromRows(
         [

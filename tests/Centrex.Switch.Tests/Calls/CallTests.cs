@@ -153,7 +153,7 @@ public class CallTests
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");
         Flows.AnsweredCall(alice, bob);
-        Flows.Sync(alice);
+        Flows.Sync(alice, fixture.Switch);
 
         fixture.Clock.Advance(Duration.FromMinutes(119));
         Assert.Equal(1, fixture.Switch.ActiveCalls);

@@ -29,7 +29,7 @@ public class RegistrarTests
         var response = Flows.Register(phone, password: "wrong");
 
         Assert.Equal(401, response.StatusCode);
-        Assert.Equal(0, fixture.Switch.Registrar.Count);
+        Assert.Equal(0, fixture.Switch.Registrations);
     }
 
     [Fact]
@@ -72,17 +72,11 @@ public class RegistrarTests
         using var phone = new TestPhone(fixture.Endpoint, "16045550101");
         Assert.Equal(200, Flows.Register(phone, expires: 60).StatusCode);
 
-        lock (fixture.Switch.Stack.Gate)
-        {
-            Assert.NotNull(fixture.Switch.Registrar.Lookup("16045550101"));
-        }
+        Assert.NotNull(fixture.Switch.Lookup("16045550101"));
 
         fixture.Clock.Advance(Duration.FromSeconds(61));
 
-        lock (fixture.Switch.Stack.Gate)
-        {
-            Assert.Null(fixture.Switch.Registrar.Lookup("16045550101"));
-        }
+        Assert.Null(fixture.Switch.Lookup("16045550101"));
     }
 
     [Fact]
@@ -95,12 +89,9 @@ public class RegistrarTests
         Assert.Equal(200, Flows.Register(first).StatusCode);
         Assert.Equal(200, Flows.Register(second).StatusCode);
 
-        lock (fixture.Switch.Stack.Gate)
-        {
-            var binding = fixture.Switch.Registrar.Lookup("16045550101");
-            Assert.Equal(second.Local, binding!.Remote);
-            Assert.Equal(1, fixture.Switch.Registrar.Count);
-        }
+        var binding = fixture.Switch.Lookup("16045550101");
+        Assert.Equal(second.Local, binding!.Remote);
+        Assert.Equal(1, fixture.Switch.Registrations);
     }
 
     [Fact]

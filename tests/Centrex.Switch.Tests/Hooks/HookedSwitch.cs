@@ -20,9 +20,10 @@ internal sealed class HookedSwitch : IAsyncDisposable
     public const string Callee = "16045550102";
     public const string Prepaid = "16045550103";
 
-    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null)
+    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null,
+        string? directoryJson = null)
     {
-        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
+        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
         Ledger = new LedgerFolder(ledgerDirectory);
         Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
             media?.Mode ?? MediaMode.Direct, media);
@@ -30,6 +31,8 @@ internal sealed class HookedSwitch : IAsyncDisposable
         {
             Hooks = Hooks.Hooks,
             Clock = clock is null ? SystemSwitchClock.Instance : clock,
+            Partitions = 2,
+            UdpReaders = 1, // messages reach the router in the order sent (Flows.Sync)
         });
     }
 
@@ -46,12 +49,7 @@ internal sealed class HookedSwitch : IAsyncDisposable
     /// <summary>Waits (bounded) until every CDR emitted so far is stored and charged.</summary>
     public void WaitForCdrs(CancellationToken cancellation)
     {
-        long ticket;
-        lock (Switch.Stack.Gate)
-        {
-            ticket = Hooks.Cdrs.LastTicket;
-        }
-
+        var ticket = Hooks.Cdrs.LastTicket;
         if (ticket >= 0)
         {
             Hooks.Sink.WaitForCommit(ticket, cancellation);

@@ -26,11 +26,8 @@ public class SippTests
 
         Assert.True(ok.ExitCode == 0, ok.Output);
         Assert.True(refused.ExitCode == 0, refused.Output);
-        lock (fixture.Switch.Stack.Gate)
-        {
-            Assert.NotNull(fixture.Switch.Registrar.Lookup(Callee));
-            Assert.Null(fixture.Switch.Registrar.Lookup(Caller));
-        }
+        Assert.NotNull(fixture.Switch.Lookup(Callee));
+        Assert.Null(fixture.Switch.Lookup(Caller));
     }
 
     [Fact]
@@ -95,7 +92,7 @@ public class SippTests
                 attacker.SendBytes(junk);
             }
 
-            Flows.Sync(attacker);
+            Flows.Sync(attacker, fixture.Switch);
         }
 
         RunCall(fixture, "uas-answer", "uac-call");

@@ -65,11 +65,15 @@ internal static class Flows
     /// Waits until the switch has handled everything this phone sent: an OPTIONS goes after it on the same socket and
     /// the switch reads one socket in order, so its 200 means the earlier messages were processed.
     /// </summary>
-    public static void Sync(TestPhone phone)
+    public static void Sync(TestPhone phone, SipSwitch sipSwitch)
     {
+        // The probe comes after everything the phone sent (one UDP reader keeps the order into the router); once it is
+        // answered, every partition is run to the end of what the router gave it and the send stage flushed, so what
+        // those messages caused, in whichever partition, has happened and was sent.
         var callId = Guid.NewGuid().ToString("N");
         phone.Send(phone.Request("OPTIONS", $"sip:{SwitchFixture.Realm}", callId, 1, "s"));
         phone.Receive(m => !m.IsRequest && m.Text(m.CallId) == callId);
+        sipSwitch.Quiesce();
     }
 
     /// <summary>The ACK for a non-2xx final response (same branch as the INVITE, §17.1.1.3).</summary>

@@ -6,25 +6,51 @@ using NodaTime;
 
 namespace Centrex.Switch.Tests.Support;
 
-/// <summary>A switch on 127.0.0.1 with a free port, a manual clock and a directory of test accounts.</summary>
+/// <summary>
+/// A switch on 127.0.0.1 with a free port, a manual clock and a directory of test accounts; its authentication failure
+/// lines go to <see cref="AuthLog"/>. Two partitions unless told otherwise, so the tests run the partitioned pipeline,
+/// and one UDP reader, so a test's messages reach the router in the order sent (<see cref="Flows.Sync"/>); one
+/// partition keeps the order in which they are handled too.
+/// </summary>
 internal sealed class SwitchFixture : IAsyncDisposable
 {
     public const string Realm = "centrex.test";
     public const string Password = "secret";
 
-    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false)
+    private readonly StringWriter _authText = new();
+    private readonly TextWriter _authLog;
+
+    public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false,
+        SipAuthLimits? authLimits = null, int? partitions = null, string? directoryJson = null)
     {
+        _authLog = TextWriter.Synchronized(_authText);
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
-        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
+        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
         {
             Clock = realTime ? SystemSwitchClock.Instance : Clock,
             Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
+            AuthLimits = authLimits ?? new SipAuthLimits(),
+            Partitions = partitions ?? 2,
+            UdpReaders = 1,
+            AuthLog = _authLog,
         });
     }
 
     public ManualSwitchClock Clock { get; }
+
+    /// <summary>The authentication failure lines written so far (the switch writes them under its lock).</summary>
+    public string[] AuthLog
+    {
+        get
+        {
+            lock (_authLog) // the synchronized writer's own lock: partitions and the router write through it
+            {
+                return _authText.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+    }
 
     public CollectingCdrs Cdrs { get; }
 

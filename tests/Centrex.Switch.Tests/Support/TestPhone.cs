@@ -13,12 +13,14 @@ namespace Centrex.Switch.Tests.Support;
 internal sealed class TestPhone : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly UdpClient _udp;
     private IPEndPoint _switch;
     private int _cseq;
 
-    public TestPhone(IPEndPoint target, string user)
+    /// <summary>A phone on <paramref name="local"/> (127.0.0.1 unless given: 127.0.0.2 is another source address on Linux).</summary>
+    public TestPhone(IPEndPoint target, string user, IPAddress? local = null)
     {
+        _udp = new UdpClient(new IPEndPoint(local ?? IPAddress.Loopback, 0));
         _switch = target;
         User = user;
     }
@@ -126,8 +128,12 @@ internal sealed class TestPhone : IDisposable
             $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n" + body;
     }
 
-    /// <summary>The Authorization value for a challenge, computed independently of the switch (RFC 7616 §3.4.1).</summary>
-    public static string Authorization(SipMessage challenge, SipHeaderKind kind, string user, string password, string method, string uri, string algorithm = "MD5")
+    /// <summary>
+    /// The Authorization value for a challenge, computed independently of the switch (RFC 7616 §3.4.1): with
+    /// qop=auth and nonce count <paramref name="nc"/>, or without qop (RFC 2069 style) when <paramref name="qop"/> is false.
+    /// </summary>
+    public static string Authorization(SipMessage challenge, SipHeaderKind kind, string user, string password, string method, string uri,
+        string algorithm = "MD5", string nc = "00000001", bool qop = true)
     {
         string? header = null;
         for (var i = 0; i < challenge.HeaderCount; i++)
@@ -146,7 +152,12 @@ internal sealed class TestPhone : IDisposable
         var ha1 = Hash(sha, $"{user}:{realm}:{password}");
         var ha2 = Hash(sha, $"{method}:{uri}");
         const string cnonce = "0a4f113b";
-        const string nc = "00000001";
+        if (!qop)
+        {
+            return $"Digest username=\"{user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", " +
+                $"response=\"{Hash(sha, $"{ha1}:{nonce}:{ha2}")}\", algorithm={algorithm}";
+        }
+
         var response = Hash(sha, $"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}");
         return $"Digest username=\"{user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", " +
             $"algorithm={algorithm}, cnonce=\"{cnonce}\", qop=auth, nc={nc}";

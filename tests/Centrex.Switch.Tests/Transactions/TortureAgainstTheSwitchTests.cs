@@ -60,7 +60,7 @@ public sealed class TortureAgainstTheSwitchTests
 
     private static async Task<List<string>> SendAlone(string name)
     {
-        await using var fixture = new SwitchFixture();
+        await using var fixture = new SwitchFixture(partitions: 1); // one reader, one partition: the probe is answered after the message
         using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 5060));
         socket.Send(TortureCorpus.Read(name), fixture.Endpoint);
         var local = (IPEndPoint)socket.Client.LocalEndPoint!;

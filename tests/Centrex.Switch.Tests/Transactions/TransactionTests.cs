@@ -27,7 +27,7 @@ public class TransactionTests
         Assert.Equal(180, alice.ReceiveResponse(180).StatusCode);
         bob.Send(bob.Response(received, 486, "Busy Here", "b1"));
         Assert.Equal(486, alice.ReceiveResponse(486).StatusCode);
-        Flows.Sync(bob);
+        Flows.Sync(bob, fixture.Switch);
         Assert.Single(fixture.Cdrs.Ends);
     }
 
@@ -45,7 +45,7 @@ public class TransactionTests
         Assert.Equal(480, alice.ReceiveFinal().StatusCode); // and again after 2*T1
 
         fixture.Clock.Advance(WellPastEveryTimer);
-        Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
+        Assert.Equal(0, fixture.Switch.ServerTransactionCount);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class TransactionTests
         fixture.Clock.Advance(Duration.FromSeconds(32)); // Timer B = 64*T1
         Assert.Equal(408, alice.ReceiveFinal().StatusCode);
         fixture.Clock.Advance(WellPastEveryTimer);
-        Assert.Equal(0, fixture.Switch.Stack.ClientTransactionCount);
+        Assert.Equal(0, fixture.Switch.ClientTransactionCount);
         Assert.Equal(0, fixture.Switch.ActiveCalls);
     }
 
@@ -86,7 +86,7 @@ public class TransactionTests
             alice.SendBytes(junk);
             if (i % 50 == 49)
             {
-                Flows.Sync(alice); // keep the burst within the socket buffers: this test is about content, not load
+                Flows.Sync(alice, fixture.Switch); // keep the burst within the socket buffers: this test is about content, not load
             }
         }
 
@@ -95,11 +95,11 @@ public class TransactionTests
         Assert.Equal(400, mismatch.StatusCode);
         Assert.Equal("CSeq method does not match request method", mismatch.Text(mismatch.ReasonPhrase));
 
-        Flows.Sync(alice);
+        Flows.Sync(alice, fixture.Switch);
         Assert.True(fixture.Switch.MalformedMessages >= 200);
         fixture.Clock.Advance(WellPastEveryTimer);
-        Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
-        Assert.Equal(0, fixture.Switch.Stack.ClientTransactionCount);
+        Assert.Equal(0, fixture.Switch.ServerTransactionCount);
+        Assert.Equal(0, fixture.Switch.ClientTransactionCount);
 
         var invite = Flows.CallBob(alice, bob);
         bob.Send(bob.Response(invite, 200, "OK", "b1", Flows.Sdp));
@@ -119,9 +119,9 @@ public class TransactionTests
             }
         }
 
-        Flows.Sync(alice);
+        Flows.Sync(alice, fixture.Switch);
         fixture.Clock.Advance(WellPastEveryTimer);
-        Assert.Equal(0, fixture.Switch.Stack.ServerTransactionCount);
+        Assert.Equal(0, fixture.Switch.ServerTransactionCount);
         Assert.Equal(0, fixture.Switch.ActiveCalls);
         Assert.Equal(200, Flows.Register(alice).StatusCode);
     }

@@ -43,11 +43,11 @@ public sealed class TransactionTimerTests
 
         bob.Send(busy); // our ACK was "lost": the callee retransmits its final response (§17.1.1.2, Timer D's purpose)
         Assert.Equal(SipMethod.Ack, bob.ReceiveRequest("ACK").Message.Method);
-        Flows.Sync(alice);
+        Flows.Sync(alice, fixture.Switch);
         Assert.DoesNotContain(alice.Drain(), m => !m.IsRequest && m.StatusCode == 486);
 
         fixture.Clock.Advance(Duration.FromSeconds(32)); // Timer D = 32 s over UDP
-        Assert.Equal(0, fixture.Switch.Stack.ClientTransactionCount);
+        Assert.Equal(0, fixture.Switch.ClientTransactionCount);
         Assert.Equal(CallDisposition.Busy, Assert.Single(fixture.Cdrs.Ends).Disposition);
     }
 
@@ -66,12 +66,12 @@ public sealed class TransactionTimerTests
         // Timer E: 0.5, 1.5, 3.5, 7.5 s, then every T2 = 4 s (11.5 ... 31.5 s): ten retransmissions before Timer F.
         fixture.Clock.Advance(Duration.FromMilliseconds(31_999));
         Assert.Equal(10, bob.Drain().Count(m => m.Method == SipMethod.Bye));
-        Assert.True(fixture.Switch.Stack.ClientTransactionCount > 0);
+        Assert.True(fixture.Switch.ClientTransactionCount > 0);
 
         fixture.Clock.Advance(Duration.FromMilliseconds(1)); // Timer F = 64*T1: the BYE's transaction gives up
         Assert.Empty(bob.Drain());
         fixture.Clock.Advance(Duration.FromMinutes(2));
-        Assert.Equal(0, fixture.Switch.Stack.ClientTransactionCount);
+        Assert.Equal(0, fixture.Switch.ClientTransactionCount);
         Assert.Equal(CallDisposition.Answered, Assert.Single(fixture.Cdrs.Ends).Disposition);
     }
 }

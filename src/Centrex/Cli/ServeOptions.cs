@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Net;
+using Centrex.Ingestion;
+
+namespace Centrex.Cli;
+
+/// <summary>
+/// The options of <c>centrex serve</c> that take a value to check (addresses, port ranges, limits), each with its
+/// parser, so a bad value is a parse error naming the option (issue 13) rather than a check in the command body.
+/// </summary>
+internal static class ServeOptions
+{
+    /// <summary>An <c>address:port</c> option, loopback on <paramref name="port"/> by default.</summary>
+    public static Option<IPEndPoint> Endpoint(string name, string description, int port) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => new IPEndPoint(IPAddress.Loopback, port),
+        CustomParser = OptionParsers.Of<IPEndPoint>(OptionValues.TryEndpoint, "is not address:port (e.g. 127.0.0.1:5060, [::1]:0)"),
+    };
+
+    /// <summary>The largest ingestion batch body, 1 KiB to 1 GiB.</summary>
+    public static Option<int> MaxBatchBytes() => new("--max-batch-bytes")
+    {
+        Description = "Largest ingestion batch body; larger ones get 413",
+        DefaultValueFactory = _ => new IngestionLimits().MaxBatchBytes,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1024, 1 << 30), "is not a byte count from 1024 (1 KiB) to 1073741824 (1 GiB)"),
+    };
+
+    /// <summary>The most rows in one ingestion batch, at least 1.</summary>
+    public static Option<int> MaxBatchRows() => new("--max-batch-rows")
+    {
+        Description = "Most rows in one ingestion batch; more get 413",
+        DefaultValueFactory = _ => new IngestionLimits().MaxRows,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, int.MaxValue), "is not a row count, 1 or more"),
+    };
+
+    /// <summary>The relay's address: one the phones can be told to send RTP to, so not a wildcard.</summary>
+    public static Option<IPAddress?> MediaAddress() => new("--media-address")
+    {
+        Description = "Address the relay binds and writes into SDP; default the --sip address (127.0.0.1 when that is a wildcard)",
+        CustomParser = OptionParsers.Of<IPAddress?>(OptionValues.TryReachableAddress, "must be an IP address, not a wildcard: it goes into SDP for the phones to send to"),
+    };
+
+    /// <summary>The relay's port range (see <see cref="OptionValues.TryRelayPorts"/>).</summary>
+    public static Option<PortRange> MediaPorts() => new("--media-ports")
+    {
+        HelpName = "MIN-MAX",
+        Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)",
+        DefaultValueFactory = _ => new PortRange(20_000, 29_999),
+        CustomParser = OptionParsers.Of<PortRange>(OptionValues.TryRelayPorts, "must be MIN-MAX within 1024-65535 with room for two RTP/RTCP pairs"),
+    };
+}

@@ -1,0 +1,28 @@
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Partitions;
+
+/// <summary>
+/// One slot of a partition's ring. <see cref="Message"/> is made with the ring and parsed into again and again (the
+/// router copies the parsed message in: bytes and ranges), so routing allocates nothing; whatever a transaction keeps
+/// beyond the slot it clones.
+/// </summary>
+internal struct PartitionSlot
+{
+    public PartitionEventKind Kind;
+    public SipMessage Message;
+    public SipSource? Source;
+
+    /// <summary>Partitions a CANCEL has been offered to already (it looks for its INVITE's partition, see CallPartition).</summary>
+    public int Hops;
+
+    /// <summary>The work to run (<see cref="PartitionEventKind.Work"/>), or the key of the client transaction that failed.</summary>
+    public Action? Work;
+    public string? TransactionKey;
+
+    /// <summary>Set once the event was handled, for a producer that waits for it (a manual clock, an inspection).</summary>
+    public ManualResetEventSlim? Done;
+
+    public static PartitionSlot Create() => new() { Message = new SipMessage() };
+}

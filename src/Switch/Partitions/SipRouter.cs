@@ -1,0 +1,162 @@
+using Centrex.Pipeline;
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Registration;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Partitions;
+
+/// <summary>
+/// The parse stage and the router: the one consumer of the receive ring. It parses each message in place with the
+/// zero-allocation parser, answers what does not parse (400 with the reason, §21.4.1), and hands each message to the
+/// partition that owns it, found from the message alone: a response by its top Via branch, a request inside a dialog
+/// by its To tag (both minted by the partition, <see cref="PartitionTokens"/>), a new request by the customer of the
+/// account that sends it (its credentials' user name, else its From user) or, from a trunk, of the DID it calls;
+/// anything no customer claims goes by a hash of its Call-ID. It also owns the per-source authentication defences
+/// (<see cref="SourceGuard"/>): partitions report failures to it through the receive ring.
+/// </summary>
+internal sealed class SipRouter(
+    PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
+    StatelessTags statelessTags) : IEventHandler<ReceiveSlot>
+{
+    private readonly SipMessage _message = new(8192);
+    private long _malformed;
+    private long _dropped;
+
+    /// <summary>Messages that did not parse (answered 400 when addressable).</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Requests dropped unanswered: blocked or slowed sources, ACKs for stateless answers, stray responses.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void OnEvent(ref ReceiveSlot data, long sequence, bool endOfBatch)
+    {
+        try
+        {
+            Handle(ref data);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"centrex: error routing a message from {data.Source}: {e.GetType().Name}: {e.Message}");
+        }
+
+        data.Source = null;
+        data.User = null;
+    }
+
+    private void Handle(ref ReceiveSlot data)
+    {
+        var source = data.Source!;
+        switch (data.Kind)
+        {
+            case ReceiveKind.AuthFailure:
+                guard.Failed(source, data.User);
+                return;
+            case ReceiveKind.AuthSuccess:
+                guard.Succeeded(source);
+                return;
+            case ReceiveKind.Unframed:
+                OnMalformed(data.Data, data.Error, source);
+                return;
+        }
+
+        var error = _message.Parse(data.Data);
+        if (error != SipParseError.None)
+        {
+            OnMalformed(data.Data, error, source);
+            return;
+        }
+
+        var partition = Route(_message, source);
+        if (partition < 0)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        partitions(partition).TryPublishMessage(_message, source, hops: 0);
+    }
+
+    /// <summary>The partition that owns <paramref name="m"/>, or -1 to drop it.</summary>
+    internal int Route(SipMessage m, SipSource source)
+    {
+        if (!m.IsRequest)
+        {
+            return PartitionTokens.TryBranchPartition(m[m.TopVia.Branch], out var owner) ? owner % map.Count : -1;
+        }
+
+        var current = directory();
+        var trusted = source.Kind == SipTransportKind.Internal || current.FindTrunkBySource(source.Remote) is not null;
+        if (!trusted && guard.IsBlocked(source))
+        {
+            return -1; // every request of a blocked source is dropped (its block was logged once when it started)
+        }
+
+        if (!m.To.Tag.IsEmpty)
+        {
+            if (m.Method == SipMethod.Ack && statelessTags.Matches(m))
+            {
+                return -1; // the ACK for a response sent statelessly: nothing holds it (§8.2.7)
+            }
+
+            if (PartitionTokens.TryPartition(m[m.To.Tag], out var dialog))
+            {
+                return dialog % map.Count;
+            }
+        }
+
+        var register = m.Method == SipMethod.Register;
+        var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
+        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, register ? "REGISTER" : "INVITE", HasCredentials(m, register)))
+        {
+            return -1; // a slowed source's request beyond its allowance, or the one that starts its block
+        }
+
+        var partition = trusted ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
+        return partition >= 0 ? partition : map.OfBytes(m[m.CallId]);
+    }
+
+    /// <summary>A trunk's INVITE belongs to the customer of the DID it calls; the switch's own hop, to the called account's.</summary>
+    private int TrustedOwner(SipMessage m, SipSource source, ISwitchDirectory current)
+    {
+        var user = m[m.RequestUri.User];
+        return source.Kind == SipTransportKind.Internal ? map.OfAccount(current, user) : map.OfDid(current, user);
+    }
+
+    /// <summary>
+    /// A phone's request belongs to the customer of the account it speaks for: the user name of its first credentials in
+    /// our realm (the ones the partition's authenticator checks), else its To (REGISTER) or From user.
+    /// </summary>
+    private int PhoneOwner(SipMessage m, ISwitchDirectory current, ReadOnlySpan<byte> credentials)
+    {
+        var register = m.Method == SipMethod.Register;
+        if (!credentials.IsEmpty && map.OfAccount(current, credentials) is var byCredentials and >= 0)
+        {
+            return byCredentials;
+        }
+
+        if (register && map.OfAccount(current, m[m.To.Uri.User]) is var byTo and >= 0)
+        {
+            return byTo;
+        }
+
+        return map.OfAccount(current, m[m.From.Uri.User]);
+    }
+
+    /// <summary>Whether the request carries any credentials: then it is a guess to count (<see cref="SourceGuard.Admit"/>).</summary>
+    private static bool HasCredentials(SipMessage m, bool register) => m.Has(register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization);
+
+    /// <summary>Requests authenticated before they get a transaction: REGISTER, and INVITEs outside a dialog.</summary>
+    private static bool NeedsAuthentication(SipMessage m) =>
+        m.Method == SipMethod.Register || (m.Method == SipMethod.Invite && m.To.Tag.IsEmpty);
+
+    private void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
+    {
+        Interlocked.Increment(ref _malformed);
+        if (SipBadRequest.TryBuild(data, error, source) is { } response)
+        {
+            sender.Send(source.Kind, source.Remote, response, source.Connection, null, 0);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Registration;
+
+/// <summary>
+/// Digest authentication in a partition, with its defences (issue 13 item 6): every failure is logged
+/// (<see cref="AuthFailureLog"/>) and reported to the router, which counts it against its source address and slows,
+/// then blocks, the source before its requests reach any partition (<see cref="SourceGuard"/>); a success resets
+/// nothing: an attacker holding one account's password cannot wash out the failures it piles up against another.
+/// </summary>
+/// <param name="authenticator">Checks credentials (this partition's nonce counts).</param>
+/// <param name="report">Tells the router of a failure (the source, the username tried and the method), or of a success
+/// (the username is null and the method empty): each attempt with credentials was counted as a strike when the router let it
+/// through, and a success gives it back.</param>
+/// <param name="log">Where each failure's line goes.</param>
+/// <param name="realm">The realm now (provisioning may change it).</param>
+/// <param name="owns">Whether an account's calls belong to this partition. The router sends a request here by the user name
+/// of its credentials; one that authenticates as an account of another partition carried more than one set (a replay
+/// dressed up to reach a partition that has not seen its nonce): refused as a replay.</param>
+internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSource, string?, string> report, AuthFailureLog log, Func<string> realm,
+    Func<SwitchAccount, bool> owns)
+{
+    public DigestAuthenticator Authenticator => authenticator;
+
+    /// <summary>
+    /// Checks <paramref name="request"/>'s credentials in headers of <paramref name="kind"/>. Failures from a
+    /// <paramref name="trusted"/> source (a trunk's address: its INVITEs need no credentials, so blocking it would
+    /// protect nothing and let a spoofed flood cut a carrier off) are logged but not counted.
+    /// </summary>
+    public AuthVerdict Authenticate(SipMessage request, SipSource source, SipHeaderKind kind, bool trusted = false)
+    {
+        var method = request.Method == SipMethod.Invite ? "INVITE" : "REGISTER";
+        var result = authenticator.Check(request, kind);
+        if (result.Outcome == DigestOutcome.Authenticated && owns(result.Account!))
+        {
+            if (!trusted)
+            {
+                report(source, null, string.Empty);
+            }
+
+            return AuthVerdict.Admit(result.Account!);
+        }
+
+        if (result.Outcome == DigestOutcome.Authenticated)
+        {
+            result = result with { Outcome = DigestOutcome.Replay };
+        }
+
+        if (result.IsFailure)
+        {
+            log.Write(source, method, result.Username, realm(), AuthFailureLog.Reason(result.Outcome));
+            if (!trusted)
+            {
+                report(source, result.Username, method);
+            }
+        }
+
+        return AuthVerdict.Challenge(result.Outcome is DigestOutcome.Stale or DigestOutcome.Replay);
+    }
+}

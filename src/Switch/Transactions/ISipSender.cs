@@ -1,0 +1,18 @@
+using System.Net;
+using Centrex.Switch.Transport;
+
+namespace Centrex.Switch.Transactions;
+
+/// <summary>Where a partition's messages leave: the send stage, which owns the sockets.</summary>
+internal interface ISipSender
+{
+    /// <summary>The address this switch puts in its Via and Contact headers.</summary>
+    IPEndPoint LocalEndpoint { get; }
+
+    /// <summary>
+    /// Queues <paramref name="bytes"/> for sending. For a request of a client transaction, <paramref name="transactionKey"/>
+    /// names it: when the bytes cannot be sent, <paramref name="partition"/> hears of it and the transaction ends as on a
+    /// timeout (RFC 3261 §8.1.3.1).
+    /// </summary>
+    void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, string? transactionKey, int partition);
+}
