@@ -118,7 +118,7 @@ internal static class ServeCommand
         ISwitchDirectory? directory = null;
         try
         {
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
@@ -141,7 +141,7 @@ internal static class ServeCommand
         LedgerStore ledger;
         try
         {
-            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {
