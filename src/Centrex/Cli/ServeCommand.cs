@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Centrex.Api;
 using Centrex.Ingestion;
 using Centrex.Ledger;
+using Centrex.Portal;
+using Centrex.Portal.Data;
 using Centrex.Provisioning;
 using Centrex.Provisioning.Access;
 using Centrex.Rating;
@@ -14,6 +17,7 @@ using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace Centrex.Cli;
 
@@ -34,7 +38,7 @@ internal static class ServeCommand
         var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
-        var http = ServeOptions.Endpoint("--http", "Address of the HTTP API (port 0 picks a free one)", 8080);
+        var http = ServeOptions.Endpoint("--http", "Address of the HTTP listener: the self-care portal and REST API, and CDR ingestion and balances with --tariff (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
         var maxBytes = ServeOptions.MaxBatchBytes();
         var maxRows = ServeOptions.MaxBatchRows();
         var inFlight = new Option<long>("--max-http-bytes-in-flight")
@@ -96,6 +100,7 @@ internal static class ServeCommand
                 MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
                 SipAuth = sipAuth.Read(parse),
+                HttpGiven = parse.GetResult(http) is { Implicit: false },
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
                 Partitions = parse.GetValue(partitions),
                 UdpReaders = parse.GetValue(udpReaders),
@@ -132,9 +137,9 @@ internal static class ServeCommand
             return ExitCodes.Failure;
         }
 
-        if (directory is null && rater is null)
+        if (directory is null && rater is null && !request.HttpGiven)
         {
-            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
+            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API, --http for the self-care portal, and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
             return ExitCodes.BadInput;
         }
 
@@ -159,13 +164,16 @@ internal static class ServeCommand
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
             var discounts = rater is null ? null : RatingDiscounts.Load(request.Data, ledger);
-            using var keys = rater is null ? null : OpenKeys(console, request.Data);
-            if (rater is not null && keys is null)
+            var serveHttp = rater is not null || request.HttpGiven;
+            using var keys = serveHttp ? OpenKeys(console, request.Data) : null;
+            if (serveHttp && keys is null)
             {
                 return ExitCodes.Failure;
             }
 
-            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts, keys!);
+            // The self-care portal and REST API (issue 16) on the same listener, over the same ledger and stores.
+            using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) : null;
+            await using var service = serveHttp ? new ServiceHost(ledger, writer, rater, request.Limits, discounts, keys!, new PortalHost(portalData!, ApiKeyAuthentication.SchemeName)) : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
@@ -179,7 +187,9 @@ internal static class ServeCommand
                 if (service is not null)
                 {
                     var bound = await service.StartAsync(request.Http, cancel);
-                    console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
+                    console.Out.WriteLine(rater is null
+                        ? $"centrex serve: http://{bound} (self-care portal, /api/v1)"
+                        : $"centrex serve: http://{bound} (self-care portal, /api/v1; POST /api{IngestionEndpoint.Route}, GET /api{BalanceEndpoint.Route})");
                     if (keys!.List().All(k => k.Revoked is not null))
                     {
                         console.Error.WriteLine("centrex serve: no API key works yet: every request will get 401 until one is made with 'centrex apikey create'");

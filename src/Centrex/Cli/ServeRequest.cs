@@ -15,6 +15,9 @@ internal sealed record ServeRequest(
     /// <summary>The tariff's sanity cap on a rate per minute (issue 13); null when the operator lifted it.</summary>
     public Rating.Money.MicroDollars? MaxRatePerMinute { get; init; } = Rating.Tariffs.TariffLoader.DefaultMaxRatePerMinute;
 
+    /// <summary>Whether <c>--http</c> was given: HTTP (the portal) then runs without a tariff too.</summary>
+    public bool HttpGiven { get; init; }
+
     /// <summary>The bounds on SIP over TCP.</summary>
     public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Centrex.Api;
 using Centrex.Provisioning.Access;
 using Centrex.Ledger;
+using Centrex.Portal;
 using Centrex.Rating;
 using Centrex.RatingRun;
 using Microsoft.AspNetCore.Authentication;
@@ -19,12 +20,15 @@ namespace Centrex.Ingestion;
 
 /// <summary>
 /// The HTTP side of <c>centrex serve</c> (ASP.NET Core on Kestrel): routes, limits, and an orderly stop (requests in
-/// flight are answered; the caller then stops the ledger's writer thread, which commits and checkpoints).
+/// flight are answered; the caller then stops the ledger's writer thread, which commits and checkpoints). The charging
+/// endpoints are there when <c>serve</c> has a tariff, under <c>/api/v1</c> and, deprecated, their old <c>/v1</c> paths;
+/// the self-care portal and its REST API (<see cref="PortalHost"/>, issue 16) always.
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
     private readonly LedgerStore _ledger;
-    private readonly Rater _rater;
+    private readonly Rater? _rater;
+    private readonly PortalHost _portal;
     private readonly IngestionLimits _limits;
     private readonly LedgerWriterThread _writer;
     private readonly RatingDiscounts? _discounts;
@@ -32,8 +36,9 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly ApiKeyFailureLimiter _failures = new();
     private WebApplication? _app;
 
-    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater rater, IngestionLimits limits, RatingDiscounts? discounts, ApiKeyStore keys)
+    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater? rater, IngestionLimits limits, RatingDiscounts? discounts, ApiKeyStore keys, PortalHost portal)
     {
+        _portal = portal;
         _ledger = ledger;
         _writer = writer;
         _rater = rater;
@@ -72,18 +77,43 @@ internal sealed class ServiceHost : IAsyncDisposable
             // Anything not mapped with a policy still needs a key (secure by default: nothing answers anonymously).
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
+        _portal.AddServices(builder);
         _app = builder.Build();
         _app.UseAuthentication();
         _app.UseAuthorization();
-        var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, _discounts), _limits,
-            new RequestBodyBudget(_limits.MaxBytesInFlight));
-        var balance = new BalanceEndpoint(_ledger);
-        _app.MapPost(IngestionEndpoint.Route, ingestion.Handle).RequireAuthorization(ApiScope.CdrBatchesWrite);
-        _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead);
+        if (_rater is not null)
+        {
+            var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, _discounts), _limits,
+                new RequestBodyBudget(_limits.MaxBytesInFlight));
+            var balance = new BalanceEndpoint(_ledger);
+            foreach (var prefix in new[] { "/api", string.Empty })
+            {
+                // The issue-13 paths answer for one more release, marked deprecated (RFC 9745) with their successor (RFC 8288).
+                var deprecated = prefix.Length == 0;
+                _app.MapPost(prefix + IngestionEndpoint.Route, ingestion.Handle).RequireAuthorization(ApiScope.CdrBatchesWrite)
+                    .AddEndpointFilter(Deprecation(deprecated, "/api" + IngestionEndpoint.Route));
+                _app.MapGet(prefix + BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead)
+                    .AddEndpointFilter(Deprecation(deprecated, "/api" + BalanceEndpoint.Route));
+            }
+        }
+
+        _portal.Map(_app, IngestionEndpoint.Route, "/api" + IngestionEndpoint.Route);
         await _app.StartAsync(cancel);
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First()).Authority;
     }
+
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deprecation(bool deprecated, string successor) =>
+        (context, next) =>
+        {
+            if (deprecated)
+            {
+                context.HttpContext.Response.Headers["Deprecation"] = "true";
+                context.HttpContext.Response.Headers.Link = $"<{successor}>; rel=\"successor-version\"";
+            }
+
+            return next(context);
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Centrex.Portal.Features;
+
+/// <summary>The query and change classes of each feature, one instance per request (each reads through the request's <see cref="Security.CustomerScope"/>).</summary>
+internal static class FeatureServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<Customer.Invoices.InvoiceQueries>();
+        services.AddScoped<Customer.Calls.CallQueries>();
+    }
+}
