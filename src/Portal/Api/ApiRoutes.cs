@@ -17,6 +17,7 @@ internal static class ApiRoutes
         SessionApi.Map(api);
         var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.Customer).AddEndpointFilter<CsrfFilter>();
         Features.Customer.Invoices.InvoicesApi.Map(me);
+        Features.Customer.Reports.ReportsApi.Map(me);
     }
 
     /// <summary>A 404 that says no more than that (another customer's id looks exactly like an unknown one).</summary>

@@ -9,5 +9,6 @@ internal static class FeatureServices
     {
         services.AddScoped<Customer.Invoices.InvoiceQueries>();
         services.AddScoped<Customer.Calls.CallQueries>();
+        services.AddScoped<Customer.Reports.XdrDownload>();
     }
 }
