@@ -18,6 +18,7 @@ internal static class ApiRoutes
         var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.Customer).AddEndpointFilter<CsrfFilter>();
         Features.Customer.Invoices.InvoicesApi.Map(me);
         Features.Customer.Reports.ReportsApi.Map(me);
+        Features.Customer.Calls.CallsApi.Map(me);
     }
 
     /// <summary>A 404 that says no more than that (another customer's id looks exactly like an unknown one).</summary>
