@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Centrex.Portal.Tests.Support;
+
+/// <summary>
+/// The real <c>centrex</c> program on a real data directory: <c>demo</c> (sample customers, a month of rated calls,
+/// two billed months, one operator and one login per customer, their passwords printed), then <c>serve --http</c> on a
+/// free loopback port with the demo's tariff, as a child process. Shared by the tests of one collection and stopped with
+/// SIGTERM at the end.
+/// </summary>
+public sealed partial class PortalServer : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
+    private Process? _serve;
+    private readonly System.Text.StringBuilder _error = new();
+
+    /// <summary>The data directory.</summary>
+    public string Data { get; } = Path.Combine(Path.GetTempPath(), "centrex-portal-tests-" + Guid.NewGuid().ToString("N")[..10]);
+
+    /// <summary>Where the portal answers, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>An API key with every scope (<c>apikey create</c>).</summary>
+    public string ApiKey { get; private set; } = string.Empty;
+
+    /// <summary>An API key with only <c>balances:read</c>.</summary>
+    public string BalancesKey { get; private set; } = string.Empty;
+
+    /// <summary>What serve wrote to standard error so far.</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    /// <summary>The password the demo printed for <paramref name="login"/>.</summary>
+    public string Password(string login) => _passwords[login];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Data);
+        var demo = await Run(null, "demo", "--data", Data, "--rows", "3000");
+        Assert.True(demo.Exit == 0, demo.Error);
+        foreach (Match m in LoginLine().Matches(demo.Output))
+        {
+            _passwords[m.Groups[1].Value] = m.Groups[2].Value;
+        }
+
+        Assert.True(_passwords.ContainsKey("operator") && _passwords.ContainsKey("cust-qc"), demo.Output);
+        ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
+        BalancesKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
+        await StartServe();
+    }
+
+    /// <summary>Creates a login with a known password (<c>user add --password-stdin</c>).</summary>
+    public async Task AddLogin(string login, string? customer, string password)
+    {
+        var run = await Run(password + "\n", ["user", "add", login, "--data", Data, .. customer is null ? new[] { "--operator" } : ["--customer", customer], "--password-stdin"]);
+        Assert.True(run.Exit == 0, run.Error);
+    }
+
+    /// <summary>Runs <c>centrex</c> to completion.</summary>
+    public static async Task<(int Exit, string Output, string Error)> Run(string? input, params string[] args)
+    {
+        var info = Info(args);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output, await error);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_serve is { HasExited: false } serve)
+        {
+            using (var term = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await serve.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                serve.Kill(entireProcessTree: true);
+            }
+        }
+
+        _serve?.Dispose();
+        try
+        {
+            Directory.Delete(Data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A test's leftovers must not fail the run.
+        }
+    }
+
+    private async Task StartServe()
+    {
+        var info = Info(["serve", "--data", Data, "--http", "127.0.0.1:0", "--tariff", Path.Combine(Data, "demo", "tariff.csv")]);
+        var process = Process.Start(info)!;
+        _serve = process;
+        var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ServeLine().Match(line) is { Success: true } m)
+            {
+                address.TrySetResult(m.Groups[1].Value);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_error)
+            {
+                _error.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(address.Task, exited, Task.Delay(StartTimeout));
+        Assert.True(first == address.Task, $"serve did not start: {Error}");
+        BaseAddress = new Uri(await address.Task);
+    }
+
+    private static ProcessStartInfo Info(string[] args)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    [GeneratedRegex(@"^  (\S+)\s+([A-Za-z0-9]{16})  (?:operator|customer)", RegexOptions.Multiline)]
+    private static partial Regex LoginLine();
+
+    [GeneratedRegex(@"^centrex serve: (http://[^ ]+)")]
+    private static partial Regex ServeLine();
+}
