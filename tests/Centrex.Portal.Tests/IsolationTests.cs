@@ -51,7 +51,7 @@ public sealed class IsolationTests(PortalServer server)
     {
         using var qc = await Sessions.SignedIn(server, "cust-qc");
 
-        // ACC-1005 is CUST-US's line in the demo.
+        // ACC-1005 is CUST-AB's line in the demo (with calls of its own).
         var api = await qc.Http.GetAsync("/api/v1/me/calls?line=ACC-1005");
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         var error = await api.Content.ReadFromJsonAsync<JsonElement>();
