@@ -31,4 +31,10 @@ public sealed record Account(
     /// for E911"); null: the customer's address.
     /// </summary>
     public ServiceAddress? E911Address { get; init; }
+
+    /// <summary>The extension's name (seed 004, Extensions: "the name of the person using this line"), or null.</summary>
+    public string? ExtensionName { get; init; }
+
+    /// <summary>The line's call forwarding (seed 004: follow-me, advanced, simple), off unless provisioned.</summary>
+    public Forwarding Forwarding { get; init; } = Forwarding.Off;
 }
