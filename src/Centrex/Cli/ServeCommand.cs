@@ -208,6 +208,11 @@ internal static class ServeCommand
                         Partitions = request.Partitions,
                         UdpReaders = request.UdpReaders,
                     });
+                    if (portalData is not null)
+                    {
+                        portalData.Switch = new PortalSwitchState(sipSwitch, hooks!);
+                    }
+
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }

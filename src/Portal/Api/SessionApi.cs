@@ -1,4 +1,4 @@
-using Centrex.Portal.Features.Account;
+using Centrex.Portal.Features.Sessions;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Access;
 using Microsoft.AspNetCore.Antiforgery;

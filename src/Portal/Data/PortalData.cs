@@ -44,6 +44,9 @@ public sealed class PortalData : IDisposable
     /// <summary>Invoices, statuses, the billing ledger.</summary>
     public BillingReader Billing { get; }
 
+    /// <summary>The running switch, or null when <c>serve</c> runs none (set once it has started).</summary>
+    public ISwitchState? Switch { get; set; }
+
     /// <summary>The provider named on reports.</summary>
     public ProviderInfo Provider { get; } = ProviderInfo.Default;
 

@@ -10,5 +10,8 @@ internal static class FeatureServices
         services.AddScoped<Customer.Invoices.InvoiceQueries>();
         services.AddScoped<Customer.Calls.CallQueries>();
         services.AddScoped<Customer.Reports.XdrDownload>();
+        services.AddScoped<Customer.Lines.LineQueries>();
+        services.AddScoped<Customer.Lines.LineChanges>();
+        services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

@@ -13,7 +13,7 @@ public static partial class ProvisioningJsonWriter
     public static string ForwardingJson(Forwarding forwarding)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteForwarding(w, forwarding);
         }

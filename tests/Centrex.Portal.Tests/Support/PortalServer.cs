@@ -40,6 +40,17 @@ public sealed partial class PortalServer : IAsyncLifetime
         }
     }
 
+    /// <summary>SIP credentials and extensions for ACC-1001 (CUST-QC) and ACC-1002 (CUST-ON); the hashes are of 'secret' for realm centrex.</summary>
+    public const string SwitchLines = """
+        { "format": "centrex-provisioning/1",
+          "accounts": [
+            { "id": "ACC-1001", "customer": "CUST-QC", "type": "credit", "credit_limit": "500.00", "site": "Atelier", "requires_911": true,
+              "discount_plans": ["DP-UK", "DP-INTL"], "extension": "101", "extension_name": "Isabelle",
+              "sip": { "username": "qc101", "ha1_md5": "00000000000000000000000000000000" } },
+            { "id": "ACC-1002", "customer": "CUST-ON", "type": "credit", "credit_limit": "1000.00", "site": "Front desk", "requires_911": true,
+              "discount_plans": ["DP-INTL"], "extension": "201", "sip": { "username": "on201", "ha1_md5": "00000000000000000000000000000000" } } ] }
+        """;
+
     /// <summary>The password the demo printed for <paramref name="login"/>.</summary>
     public string Password(string login) => _passwords[login];
 
@@ -54,6 +65,11 @@ public sealed partial class PortalServer : IAsyncLifetime
         }
 
         Assert.True(_passwords.ContainsKey("operator") && _passwords.ContainsKey("cust-qc"), demo.Output);
+        // Two of the demo's lines become phones of the switch (a SIP user, an extension), as an operator would provision them.
+        var lines = Path.Combine(Data, "lines.json");
+        await File.WriteAllTextAsync(lines, SwitchLines);
+        var import = await Run(null, "provision", "import", "--data", Data, lines);
+        Assert.True(import.Exit == 0, import.Error);
         ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
         BalancesKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
         await StartServe();
@@ -117,7 +133,7 @@ public sealed partial class PortalServer : IAsyncLifetime
 
     private async Task StartServe()
     {
-        var info = Info(["serve", "--data", Data, "--http", "127.0.0.1:0", "--tariff", Path.Combine(Data, "demo", "tariff.csv")]);
+        var info = Info(["serve", "--data", Data, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Path.Combine(Data, "demo", "tariff.csv")]);
         var process = Process.Start(info)!;
         _serve = process;
         var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

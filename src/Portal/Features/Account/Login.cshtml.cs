@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 
-namespace Centrex.Portal.Features.Account;
+namespace Centrex.Portal.Features.Sessions;
 
 /// <summary>
 /// Login (seed 004: "Your ITSP will provide you with a URL and credentials"). A good password starts a new session
