@@ -80,6 +80,19 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.Conventions.AllowAnonymousToPage("/Account/Login");
         }).AddApplicationPart(typeof(PortalHost).Assembly);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddOpenApi("v1", o =>
+        {
+            // The REST API only (the pages are not part of it; the deprecated /v1 paths are documented as such).
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true || d.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Centrex REST API";
+                document.Info.Description = "The self-care portal's API (issue 16): /api/v1/me for a customer's own data (session or key), "
+                    + "/api/v1/cdr-batches and /api/v1/accounts/{account}/balance for API keys with their scopes. "
+                    + "The /v1 paths are deprecated: they answer for one release, with a Deprecation header.";
+                return Task.CompletedTask;
+            });
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     }
 
@@ -104,6 +117,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();
         app.MapGet("/", (HttpContext context) => Results.Redirect(Home(context))).RequireAuthorization();
         app.MapRazorPages();
+        app.MapOpenApi(PortalPaths.Api[..^3] + "/{documentName}/openapi.json");
         Api.ApiRoutes.Map(app);
     }
 

@@ -90,10 +90,13 @@ internal sealed class ServiceHost : IAsyncDisposable
             {
                 // The issue-13 paths answer for one more release, marked deprecated (RFC 9745) with their successor (RFC 8288).
                 var deprecated = prefix.Length == 0;
-                _app.MapPost(prefix + IngestionEndpoint.Route, ingestion.Handle).RequireAuthorization(ApiScope.CdrBatchesWrite)
-                    .AddEndpointFilter(Deprecation(deprecated, "/api" + IngestionEndpoint.Route));
+                _app.MapPost(prefix + IngestionEndpoint.Route, AsRouteHandler(ingestion.Handle)).RequireAuthorization(ApiScope.CdrBatchesWrite)
+                    .AddEndpointFilter(Deprecation(deprecated, "/api" + IngestionEndpoint.Route))
+                    .Produces(StatusCodes.Status200OK, contentType: "application/json")
+                    .WithSummary("Post a batch of CDRs (the CSV of centrex rate) to be rated and charged; scope cdr-batches:write, header Idempotency-Key");
                 _app.MapGet(prefix + BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead)
-                    .AddEndpointFilter(Deprecation(deprecated, "/api" + BalanceEndpoint.Route));
+                    .AddEndpointFilter(Deprecation(deprecated, "/api" + BalanceEndpoint.Route))
+                    .WithSummary("An account's balance and its counters for a month (?period=YYYY-MM); scope balances:read");
             }
         }
 
@@ -102,6 +105,9 @@ internal sealed class ServiceHost : IAsyncDisposable
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First()).Authority;
     }
+
+    // A route handler (not a bare RequestDelegate) so the OpenAPI document lists the route with its summary.
+    private static Delegate AsRouteHandler(Func<HttpContext, Task> handle) => (HttpContext context) => handle(context);
 
     private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deprecation(bool deprecated, string successor) =>
         (context, next) =>
