@@ -42,6 +42,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddSingleton(data.Clock);
         services.AddSingleton(data.Calls);
         services.AddSingleton(new TariffStore(data.DataDirectory));
+        services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
         services.AddSingleton<LoginService>();
         services.AddHttpContextAccessor();
         services.AddScoped<CustomerScope>();

@@ -20,6 +20,7 @@ internal static class ApiRoutes
         Features.Customer.Reports.ReportsApi.Map(me);
         Features.Customer.Calls.CallsApi.Map(me);
         Features.Customer.Lines.LinesApi.Map(me);
+        Features.Customer.Tickets.TicketsApi.Map(me);
     }
 
     /// <summary>A 404 that says no more than that (another customer's id looks exactly like an unknown one).</summary>

@@ -12,6 +12,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Reports.XdrDownload>();
         services.AddScoped<Customer.Lines.LineQueries>();
         services.AddScoped<Customer.Lines.LineChanges>();
+        services.AddScoped<Customer.Tickets.TicketDesk>();
         services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

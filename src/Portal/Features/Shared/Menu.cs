@@ -37,6 +37,7 @@ public static class Menu
     [
         new("Customers", "/operator", []),
         new("Tariffs", "/operator/tariffs", []),
+        new("Tickets", "/operator/tickets", []),
         new("Billing", "/operator/billing", []),
         new("Ledger", "/operator/ledger", []),
         new("Switch", "/operator/switch", []),
