@@ -172,7 +172,7 @@ internal static class ServeCommand
             }
 
             // The self-care portal and REST API (issue 16) on the same listener, over the same ledger and stores.
-            using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) : null;
+            using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) { Writer = writer } : null;
             await using var service = serveHttp ? new ServiceHost(ledger, writer, rater, request.Limits, discounts, keys!, new PortalHost(portalData!, ApiKeyAuthentication.SchemeName)) : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through

@@ -13,7 +13,7 @@ internal sealed class PortalSwitchState(SipSwitch sipSwitch, SwitchHookSet hooks
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private readonly object _gate = new();
     private IReadOnlySet<string> _registered = new HashSet<string>();
-    private long _readAt = long.MinValue;
+    private long? _readAt;
 
     public int ActiveCalls => sipSwitch.ActiveCalls;
 
@@ -21,7 +21,7 @@ internal sealed class PortalSwitchState(SipSwitch sipSwitch, SwitchHookSet hooks
     {
         lock (_gate)
         {
-            if (Environment.TickCount64 - _readAt >= Fresh.TotalMilliseconds)
+            if (_readAt is not { } at || Environment.TickCount64 - at >= Fresh.TotalMilliseconds)
             {
                 _registered = sipSwitch.RegisteredAccounts().ToHashSet(StringComparer.Ordinal);
                 _readAt = Environment.TickCount64;

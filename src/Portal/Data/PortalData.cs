@@ -44,6 +44,9 @@ public sealed class PortalData : IDisposable
     /// <summary>Invoices, statuses, the billing ledger.</summary>
     public BillingReader Billing { get; }
 
+    /// <summary>The ledger's single writer thread: work that must see no concurrent write (verification) runs on it.</summary>
+    public LedgerWriterThread? Writer { get; init; }
+
     /// <summary>The running switch, or null when <c>serve</c> runs none (set once it has started).</summary>
     public ISwitchState? Switch { get; set; }
 

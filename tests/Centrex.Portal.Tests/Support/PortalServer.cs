@@ -22,6 +22,9 @@ public sealed partial class PortalServer : IAsyncLifetime
     /// <summary>Where the portal answers, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Where the switch listens for SIP over UDP.</summary>
+    public System.Net.IPEndPoint SipUdp { get; private set; } = null!;
+
     /// <summary>An API key with every scope (<c>apikey create</c>).</summary>
     public string ApiKey { get; private set; } = string.Empty;
 
@@ -40,13 +43,20 @@ public sealed partial class PortalServer : IAsyncLifetime
         }
     }
 
-    /// <summary>SIP credentials and extensions for ACC-1001 (CUST-QC) and ACC-1002 (CUST-ON); the hashes are of 'secret' for realm centrex.</summary>
+    /// <summary>The SIP password of ACC-1001 (user qc101) when serve starts.</summary>
+    public const string SipPassword = "qc101-secret";
+
+    /// <summary>
+    /// SIP credentials and extensions for ACC-1001 (CUST-QC, its MD5 HA1 filled in for <see cref="SipPassword"/>) and ACC-1002
+    /// (CUST-ON, a hash of no password); MD5 offered first, the only digest sipp answers.
+    /// </summary>
     public const string SwitchLines = """
         { "format": "centrex-provisioning/1",
+          "switch": { "realm": "centrex", "digest_algorithms": ["MD5", "SHA-256"] },
           "accounts": [
             { "id": "ACC-1001", "customer": "CUST-QC", "type": "credit", "credit_limit": "500.00", "site": "Atelier", "requires_911": true,
               "discount_plans": ["DP-UK", "DP-INTL"], "extension": "101", "extension_name": "Isabelle",
-              "sip": { "username": "qc101", "ha1_md5": "00000000000000000000000000000000" } },
+              "sip": { "username": "qc101", "ha1_md5": "QC101-HA1" } },
             { "id": "ACC-1002", "customer": "CUST-ON", "type": "credit", "credit_limit": "1000.00", "site": "Front desk", "requires_911": true,
               "discount_plans": ["DP-INTL"], "extension": "201", "sip": { "username": "on201", "ha1_md5": "00000000000000000000000000000000" } } ] }
         """;
@@ -67,7 +77,7 @@ public sealed partial class PortalServer : IAsyncLifetime
         Assert.True(_passwords.ContainsKey("operator") && _passwords.ContainsKey("cust-qc"), demo.Output);
         // Two of the demo's lines become phones of the switch (a SIP user, an extension), as an operator would provision them.
         var lines = Path.Combine(Data, "lines.json");
-        await File.WriteAllTextAsync(lines, SwitchLines);
+        await File.WriteAllTextAsync(lines, SwitchLines.Replace("QC101-HA1", Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("qc101:centrex:" + SipPassword))), StringComparison.Ordinal));
         var import = await Run(null, "provision", "import", "--data", Data, lines);
         Assert.True(import.Exit == 0, import.Error);
         ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
@@ -137,11 +147,17 @@ public sealed partial class PortalServer : IAsyncLifetime
         var process = Process.Start(info)!;
         _serve = process;
         var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sipReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { } line && ServeLine().Match(line) is { Success: true } m)
             {
                 address.TrySetResult(m.Groups[1].Value);
+            }
+            else if (e.Data is { } sip && sip.StartsWith("sip udp ", StringComparison.Ordinal))
+            {
+                SipUdp = System.Net.IPEndPoint.Parse(sip["sip udp ".Length..]);
+                sipReady.TrySetResult();
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -157,6 +173,7 @@ public sealed partial class PortalServer : IAsyncLifetime
         var first = await Task.WhenAny(address.Task, exited, Task.Delay(StartTimeout));
         Assert.True(first == address.Task, $"serve did not start: {Error}");
         BaseAddress = new Uri(await address.Task);
+        Assert.True(await Task.WhenAny(sipReady.Task, Task.Delay(StartTimeout)) == sipReady.Task, $"the switch did not start: {Error}");
     }
 
     private static ProcessStartInfo Info(string[] args)
