@@ -106,6 +106,15 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         app.Use((context, next) =>
         {
             SecurityHeaders.Apply(context.Response);
+
+            // Server time of each answer (W3C Server-Timing), what the portal's latency targets are measured on.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={ms:0.0}");
+                return Task.CompletedTask;
+            });
             if (!unlimitedBodies.Any(r => context.Request.Path.StartsWithSegments(r))
                 && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
