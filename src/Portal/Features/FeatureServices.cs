@@ -13,6 +13,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Lines.LineQueries>();
         services.AddScoped<Customer.Lines.LineChanges>();
         services.AddScoped<Customer.Tickets.TicketDesk>();
+        services.AddScoped<Customer.Payments.PaymentDesk>();
         services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

@@ -80,6 +80,7 @@ public sealed partial class PortalServer : IAsyncLifetime
         await File.WriteAllTextAsync(lines, SwitchLines.Replace("QC101-HA1", Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("qc101:centrex:" + SipPassword))), StringComparison.Ordinal));
         var import = await Run(null, "provision", "import", "--data", Data, lines);
         Assert.True(import.Exit == 0, import.Error);
+        Assert.Equal(0, (await Run(null, "autopay", "configure", "--gateway", "test", "--data", Data)).Exit);
         ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
         BalancesKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
         await StartServe();

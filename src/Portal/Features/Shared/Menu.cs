@@ -17,17 +17,16 @@ public static class Menu
     public static IReadOnlyList<Tab> Customer { get; } =
     [
         new("Dashboard", "/customer", []),
-        new("My Profile", "/customer/profile", []),
         new("IP Centrex", "/customer/lines",
         [
             new("Phone Lines", "/customer/lines"),
-            new("Extensions", "/customer/extensions"),
             new("Call Logs", "/customer/calls"),
         ]),
         new("Billing Information", "/customer/invoices",
         [
             new("Invoices", "/customer/invoices"),
             new("Reports", "/customer/reports"),
+            new("Make a Payment", "/customer/payments"),
         ]),
         new("Trouble Tickets", "/customer/tickets", []),
     ];
@@ -39,6 +38,7 @@ public static class Menu
         new("Tariffs", "/operator/tariffs", []),
         new("Tickets", "/operator/tickets", []),
         new("Billing", "/operator/billing", []),
+        new("Payments", "/operator/payments", []),
         new("Ledger", "/operator/ledger", []),
         new("Switch", "/operator/switch", []),
     ];
