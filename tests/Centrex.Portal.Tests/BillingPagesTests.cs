@@ -73,7 +73,7 @@ public sealed class BillingPagesTests(PortalServer server)
     }
 
     /// <summary>Posts a page's form (following the redirect of a success) and returns the page shown after.</summary>
-    private static async Task<string> Form(PortalClient client, string path, string? handler, params (string Name, string Value)[] fields)
+    internal static async Task<string> Form(PortalClient client, string path, string? handler, params (string Name, string Value)[] fields)
     {
         var token = await client.FormTokenAsync(path);
         var content = new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]);

@@ -17,14 +17,17 @@ public static class Menu
     public static IReadOnlyList<Tab> Customer { get; } =
     [
         new("Dashboard", "/customer", []),
+        new("My Profile", "/customer/profile", []),
         new("IP Centrex", "/customer/lines",
         [
             new("Phone Lines", "/customer/lines"),
+            new("Extensions", "/customer/extensions"),
             new("Call Logs", "/customer/calls"),
         ]),
         new("Billing Information", "/customer/invoices",
         [
             new("Invoices", "/customer/invoices"),
+            new("Transactions", "/customer/transactions"),
             new("Reports", "/customer/reports"),
             new("Make a Payment", "/customer/payments"),
         ]),
