@@ -3,7 +3,7 @@ using Centrex.Switch.Transport;
 
 namespace Centrex.Cli;
 
-/// <summary>The options of <c>serve</c> that bound SIP over TCP (<see cref="TcpLimits"/>), each checked when parsed.</summary>
+/// <summary>The options of <c>serve</c> that bound SIP over TCP and TLS (<see cref="TcpLimits"/>), each checked when parsed.</summary>
 internal sealed class SipTcpOptions
 {
     private readonly Option<int> _maxConnections = AtLeast(new Option<int>("--sip-tcp-max-connections")
@@ -36,13 +36,20 @@ internal sealed class SipTcpOptions
         DefaultValueFactory = _ => (int)TcpLimits.Default.PartialMessage.TotalSeconds,
     }, 1);
 
+    private readonly Option<int> _handshake = AtLeast(new Option<int>("--sip-tls-handshake-timeout")
+    {
+        Description = "Seconds a SIP TLS client may take to finish its handshake before its connection is closed",
+        DefaultValueFactory = _ => (int)TcpLimits.Default.Handshake.TotalSeconds,
+    }, 1);
+
     /// <summary>The options, to add to the command.</summary>
-    public IEnumerable<Option> All => [_maxConnections, _maxPerAddress, _firstMessage, _idle, _message];
+    public IEnumerable<Option> All => [_maxConnections, _maxPerAddress, _firstMessage, _idle, _message, _handshake];
 
     /// <summary>The limits the command line asked for.</summary>
     public TcpLimits Read(ParseResult parse) => new(
         parse.GetValue(_maxConnections), parse.GetValue(_maxPerAddress),
-        TimeSpan.FromSeconds(parse.GetValue(_firstMessage)), TimeSpan.FromSeconds(parse.GetValue(_idle)), TimeSpan.FromSeconds(parse.GetValue(_message)));
+        TimeSpan.FromSeconds(parse.GetValue(_firstMessage)), TimeSpan.FromSeconds(parse.GetValue(_idle)), TimeSpan.FromSeconds(parse.GetValue(_message)),
+        TimeSpan.FromSeconds(parse.GetValue(_handshake)));
 
     private static Option<int> AtLeast(Option<int> option, int minimum)
     {

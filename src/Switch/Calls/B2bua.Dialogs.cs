@@ -108,7 +108,7 @@ internal sealed partial class B2bua
     private void SendAFinal(Call call, int status, string reason, ReadOnlyMemory<byte> sdp)
     {
         var builder = call.AInvite.Begin(status, reason);
-        builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+        builder.Header("Contact"u8, OurContact(call.ASource.Kind, AIsSips(call)));
         builder.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\n"u8);
         call.AFinal = builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray();
         if (call.ASource.Kind == SipTransportKind.Udp)
@@ -148,7 +148,7 @@ internal sealed partial class B2bua
         var branch = _stack.NewBranch();
         var kind = call.ASource.Kind;
         var b = new SipBuilder(512).RequestLine("BYE"u8, call.ARemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{(kind == SipTransportKind.Tcp ? "TCP" : "UDP")} {_stack.LocalEndpoint};branch={branch};rport");
+        b.Header("Via"u8, $"SIP/2.0/{SipTransportNames.Via(kind)} {_stack.LocalEndpointFor(kind)};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Raw("From: "u8).Raw(a[a.Find(SipHeaderKind.To)]);
         if (a.To.Tag.IsEmpty)
@@ -178,7 +178,7 @@ internal sealed partial class B2bua
     private byte[] BuildBRequest(Call call, string method, int cseq, string branch)
     {
         var b = new SipBuilder(512).RequestLine(System.Text.Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpoint};branch={branch};rport");
+        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpointFor(call.BKind)};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Header("From"u8, call.BFrom);
         b.Header("To"u8, call.BRemoteTag.Length > 0 ? $"{call.BTo};tag={call.BRemoteTag}" : call.BTo);

@@ -15,7 +15,7 @@ internal sealed partial class B2bua
     {
         var a = call.AInvite.Request;
         var branch = _stack.NewBranch();
-        var local = _stack.LocalEndpoint.ToString();
+        var local = _stack.LocalEndpointFor(call.BKind).ToString();
         var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
         call.BCallId = _stack.NewCallId();
         call.BFrom = $"{display}<sip:{call.Info.Caller}@{local}>;tag={_stack.NewTag()}";
@@ -29,7 +29,7 @@ internal sealed partial class B2bua
         b.Raw("Max-Forwards: "u8).Number(maxForwards).Crlf();
         b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: 1 INVITE\r\n"u8);
-        b.Header("Contact"u8, OurContact(call.BKind));
+        b.Header("Contact"u8, OurContact(call.BKind, BIsSips(call)));
         b.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\nUser-Agent: Centrex\r\n"u8);
         b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
@@ -94,7 +94,7 @@ internal sealed partial class B2bua
 
         var body = response[response.Body];
         var builder = call.AInvite.Begin(status, response.Text(response.ReasonPhrase));
-        builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+        builder.Header("Contact"u8, OurContact(call.ASource.Kind, AIsSips(call)));
         var sdp = body.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(body.ToArray());
         call.AInvite.Send(builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray(), status);
     }
@@ -172,8 +172,7 @@ internal sealed partial class B2bua
         call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
     }
 
-    private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP"; // an internal hop reads as UDP
+    private static string TransportName(Call call) => SipTransportNames.Via(call.BKind);
 
-    private string OurContact(SipTransportKind kind) =>
-        kind == SipTransportKind.Tcp ? $"<sip:centrex@{_stack.LocalEndpoint};transport=tcp>" : $"<sip:centrex@{_stack.LocalEndpoint}>";
+    private string OurContact(SipTransportKind kind, bool sips) => SipTransportNames.Contact(kind, _stack.LocalEndpointFor(kind), sips);
 }
