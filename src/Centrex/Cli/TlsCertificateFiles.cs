@@ -58,8 +58,10 @@ internal static class TlsCertificateFiles
             // Also checks that the key is the certificate's: a pair that does not match fails every handshake.
             certificate = X509Certificate2.CreateFromPem(chain[0].ExportCertificatePem(), keyText);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
+            // ArgumentException: a key of the certificate's algorithm that is not its key; CryptographicException: none
+            // of its algorithm, or one that does not parse.
             problem = $"{SipTlsOptions.KeyName} '{keyPath}' is not the private key of the certificate in {SipTlsOptions.CertificateName} '{certificatePath}' (or does not parse)";
             return null;
         }
