@@ -13,6 +13,7 @@ namespace Centrex.Cli.Tests;
 /// made by the test. A pair that cannot be used is refused before anything starts (exit 2, naming the option); a good
 /// one is what the TLS listener presents.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes: the key file's
 public sealed class ServeTlsTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -20,10 +21,11 @@ public sealed class ServeTlsTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task Serve_WithTls_PrintsItsAddress_AndAnswersOverTlsWithTheGivenCertificate()
+    public async Task Serve_WithTls_PrintsItsAddress_AnswersOverTlsWithTheGivenCertificate_AndWarnsOfAKeyOthersCanRead()
     {
         using var certificate = TestCertificates.SelfSigned();
         var (cert, key) = TestCertificates.WritePem(certificate, _folder.Path, "switch");
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"),
             "--directory", _folder.Write("switch.json", SwitchProvisioning.Json()), "--tls", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key])
@@ -59,6 +61,10 @@ public sealed class ServeTlsTests : IDisposable
 
             Assert.StartsWith("SIP/2.0 200 OK", text, StringComparison.Ordinal);
             Assert.Contains($"Via: SIP/2.0/TLS {local};branch=z9hG4bKtls1;rport={local.Port}", text, StringComparison.Ordinal);
+
+            process.Kill();
+            Assert.Contains($"centrex serve: warning: --tls-key '{key}' can be read by other users: chmod 600 it",
+                await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
         }
         finally
         {
