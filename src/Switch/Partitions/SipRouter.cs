@@ -113,7 +113,15 @@ internal sealed class SipRouter(
             return -1; // a slowed source's request beyond its allowance, or the one that starts its block
         }
 
-        var partition = trusted ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
+        // A trunk's INVITE belongs to the DID's customer; a REGISTER from a trunk's address is still a phone's (a PBX
+        // behind the carrier's address registers its lines), and goes by the account it registers.
+        if (trusted && register && source.Kind != SipTransportKind.Internal)
+        {
+            credentials = DigestUsername.Find(m, SipHeaderKind.Authorization, current.Realm);
+        }
+
+        var partition = trusted && !(register && source.Kind != SipTransportKind.Internal)
+            ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
         return partition >= 0 ? partition : map.OfBytes(m[m.CallId]);
     }
 
