@@ -10,6 +10,7 @@ using Centrex.RatingRun;
 using Centrex.Switch;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Transport;
 using Centrex.Switching;
@@ -60,6 +61,8 @@ internal static class ServeCommand
         var mediaPorts = ServeOptions.MediaPorts();
         var rateCap = new TariffRateCap();
         var sipAuth = new SipAuthOptions();
+        var sourceRate = ServeOptions.SourceRate();
+        var sourceBurst = ServeOptions.SourceBurst();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -68,6 +71,9 @@ internal static class ServeCommand
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(sourceRate);
+        command.Options.Add(sourceBurst);
 
         tls.AddTo(command);
         sipAuth.AddTo(command);
@@ -90,6 +96,7 @@ internal static class ServeCommand
                 SipTcp = tcp.Read(parse),
                 SipTls = tls.Read(parse),
                 SipAuth = sipAuth.Read(parse),
+                SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
             }, cancel));
         return command;
     }
@@ -188,6 +195,7 @@ internal static class ServeCommand
                         Tls = tls,
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                        SourceRates = request.SourceRates,
                     });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");

@@ -2,6 +2,7 @@ using System.Net;
 using Centrex.Ingestion;
 using Centrex.Switch;
 using Centrex.Switch.Media;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Transport;
 
 namespace Centrex.Cli;
@@ -19,6 +20,9 @@ internal sealed record ServeRequest(
 
     /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
     public SipTlsFiles? SipTls { get; init; }
+
+    /// <summary>How fast one source address may send SIP requests outside a dialog.</summary>
+    public SourceRateLimits SourceRates { get; init; } = new();
 
     /// <summary>When a source that keeps failing SIP authentication is slowed and blocked.</summary>
     public SipAuthLimits SipAuth { get; init; } = new();

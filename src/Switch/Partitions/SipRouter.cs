@@ -18,7 +18,7 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -29,6 +29,11 @@ internal sealed class SipRouter(
 
     /// <summary>Requests dropped unanswered: blocked or slowed sources, ACKs for stateless answers, stray responses.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Requests dropped because their source sent faster than <see cref="SourceRateLimits"/> allows.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    private long _rateLimited;
 
     public void OnEvent(ref ReceiveSlot data, long sequence, bool endOfBatch)
     {
@@ -55,6 +60,7 @@ internal sealed class SipRouter(
                 return;
             case ReceiveKind.AuthSuccess:
                 guard.Succeeded(source);
+                rates.Authenticated(source.Remote.Address);
                 return;
             case ReceiveKind.Unframed:
                 OnMalformed(data.Data, data.Error, source);
@@ -91,6 +97,13 @@ internal sealed class SipRouter(
         if (!trusted && guard.IsBlocked(source))
         {
             return -1; // every request of a blocked source is dropped (its block was logged once when it started)
+        }
+
+        if (!trusted && (m.To.Tag.IsEmpty || !PartitionTokens.TryPartition(m[m.To.Tag], out _)) && m.Method != SipMethod.Ack
+            && !rates.TryTake(source.Remote.Address))
+        {
+            Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
+            return -1;
         }
 
         if (!m.To.Tag.IsEmpty)
