@@ -63,6 +63,8 @@ internal static class ServeCommand
         var sipAuth = new SipAuthOptions();
         var sourceRate = ServeOptions.SourceRate();
         var sourceBurst = ServeOptions.SourceBurst();
+        var partitions = ServeOptions.Partitions();
+        var udpReaders = ServeOptions.UdpReaders();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -74,6 +76,8 @@ internal static class ServeCommand
 
         command.Options.Add(sourceRate);
         command.Options.Add(sourceBurst);
+        command.Options.Add(partitions);
+        command.Options.Add(udpReaders);
 
         tls.AddTo(command);
         sipAuth.AddTo(command);
@@ -97,6 +101,8 @@ internal static class ServeCommand
                 SipTls = tls.Read(parse),
                 SipAuth = sipAuth.Read(parse),
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
+                Partitions = parse.GetValue(partitions),
+                UdpReaders = parse.GetValue(udpReaders),
             }, cancel));
         return command;
     }
@@ -118,7 +124,7 @@ internal static class ServeCommand
         try
         {
             tls = LoadTls(console, request.SipTls);
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
@@ -141,7 +147,7 @@ internal static class ServeCommand
         LedgerStore ledger;
         try
         {
-            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {
@@ -196,6 +202,8 @@ internal static class ServeCommand
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
                         SourceRates = request.SourceRates,
+                        Partitions = request.Partitions,
+                        UdpReaders = request.UdpReaders,
                     });
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");

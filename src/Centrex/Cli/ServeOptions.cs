@@ -67,4 +67,20 @@ internal static class ServeOptions
         DefaultValueFactory = _ => new Switch.Partitions.SourceRateLimits().Burst,
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 10_000_000), "is not a count from 1 to 10000000"),
     };
+
+    /// <summary>Call-control partitions: each runs the calls of the customers that map to it on its own thread.</summary>
+    public static Option<int> Partitions() => new("--sip-partitions")
+    {
+        Description = "Call-control partitions, each on its own thread with the calls of the customers that map to it (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 256), "is not a count from 1 to 256"),
+    };
+
+    /// <summary>Threads reading the SIP UDP socket.</summary>
+    public static Option<int> UdpReaders() => new("--sip-udp-readers")
+    {
+        Description = "Threads reading the SIP UDP socket (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 64), "is not a count from 1 to 64"),
+    };
 }

@@ -21,6 +21,12 @@ internal sealed record ServeRequest(
     /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
     public SipTlsFiles? SipTls { get; init; }
 
+    /// <summary>Call-control partitions (one thread each).</summary>
+    public int Partitions { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Threads reading the SIP UDP socket.</summary>
+    public int UdpReaders { get; init; } = Environment.ProcessorCount;
+
     /// <summary>How fast one source address may send SIP requests outside a dialog.</summary>
     public SourceRateLimits SourceRates { get; init; } = new();
 
