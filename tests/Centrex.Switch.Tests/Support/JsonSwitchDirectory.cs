@@ -160,7 +160,18 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
     public SwitchTrunk? FindTrunk(string id) => _trunks.GetValueOrDefault(id);
 
     /// <inheritdoc/>
-    public SwitchTrunk? FindTrunkBySource(IPEndPoint remote) => _trunks.Values.FirstOrDefault(t => t.IsSource(remote));
+    public SwitchTrunk? FindTrunkBySource(IPEndPoint remote)
+    {
+        foreach (var trunk in _trunks.Values) // no LINQ: the router asks this for every request (no allocation per message)
+        {
+            if (trunk.IsSource(remote))
+            {
+                return trunk;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;
