@@ -46,8 +46,10 @@ public sealed partial class ProvisioningStore : IDisposable
     /// <exception cref="ProvisioningException">A record breaks a rule; nothing was changed.</exception>
     public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source)
     {
-        var merged = ProvisioningValidator.Merge(Load(), incoming, source);
+        var stored = Load();
+        var merged = ProvisioningValidator.Merge(stored, incoming, source);
         ProvisioningValidator.Validate(merged, source);
+        ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         using var transaction = _connection.BeginTransaction();
         Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
         InsertSwitch(transaction, merged);
