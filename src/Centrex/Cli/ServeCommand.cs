@@ -89,11 +89,12 @@ internal static class ServeCommand
     {
         var mediaOptions = MediaSettings.Create(request);
         Rater? rater = null;
-        ISwitchDirectory? directory = null;
+        LiveSwitchDirectory? directory = null;
         try
         {
             rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
-            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
+            // Live: the store's changes are swapped in while serving (ProvisioningWatcher); a --directory file is read once.
+            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error) is { } loaded ? new LiveSwitchDirectory(loaded) : null;
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
         {
@@ -148,6 +149,7 @@ internal static class ServeCommand
                 : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
                 : SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions);
             SipSwitch? sipSwitch = null;
+            ProvisioningWatcher? watcher = null;
             try
             {
                 if (service is not null)
@@ -169,6 +171,12 @@ internal static class ServeCommand
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
                     });
+                    if (request.Directory is null)
+                    {
+                        // Before the addresses are printed: once a caller sees them, an import is served live.
+                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, console.Error);
+                    }
+
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                 }
@@ -183,6 +191,11 @@ internal static class ServeCommand
             }
             finally
             {
+                if (watcher is not null)
+                {
+                    await watcher.DisposeAsync(); // first: a reload waits on the switch's partitions
+                }
+
                 if (sipSwitch is not null)
                 {
                     await sipSwitch.DisposeAsync();
