@@ -18,7 +18,7 @@ public static partial class ProvisioningJsonReader
     private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments"];
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "fraud"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces"];
     private static readonly string[] DiscountFields = ["id", "name", "destination_group", "basis", "thresholds", "precedence", "combinable"];
@@ -101,7 +101,7 @@ public static partial class ProvisioningJsonReader
     private static Account ReadAccount(JsonRecord r) => new(
         r.NonEmpty("id"), r.NonEmpty("customer"), r.Enum<AccountType>("type", WireNames.AccountTypes), r.Money("credit_limit", Mills.Zero),
         r.OptionalString("site"), r.Bool("requires_911", false), r.Strings("discount_plans"),
-        r.OptionalString("extension"), ReadSip(r), ReadDids(r));
+        r.OptionalString("extension"), ReadSip(r), ReadDids(r), ReadFraud(r));
 
     private static Product ReadProduct(JsonRecord r) =>
         new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0));

@@ -64,6 +64,7 @@ public static partial class ProvisioningJsonWriter
 
             w.WriteEndArray();
             WriteLine(w, a);
+            WriteFraud(w, a.Fraud);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {

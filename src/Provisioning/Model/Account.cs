@@ -13,6 +13,7 @@ namespace Centrex.Provisioning.Model;
 /// <param name="Extension">Its extension within the customer, or null.</param>
 /// <param name="Sip">How its phone registers with the switch, or null for a line the switch does not serve.</param>
 /// <param name="Dids">The DIDs (E.164 digits, no '+') whose calls reach it.</param>
+/// <param name="Fraud">Its fraud controls on outgoing calls, or null for none.</param>
 public sealed record Account(
     string Id, string CustomerId, AccountType Type, Mills CreditLimit, string? Site, bool Requires911, IReadOnlyList<string> DiscountPlans,
-    string? Extension, SipCredentials? Sip, IReadOnlyList<string> Dids);
+    string? Extension, SipCredentials? Sip, IReadOnlyList<string> Dids, FraudLimits? Fraud = null);

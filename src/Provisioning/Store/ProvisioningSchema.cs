@@ -5,7 +5,8 @@ namespace Centrex.Provisioning.Store;
 /// N scripts, so a store written by an older version is upgraded when opened. One table per entity keyed by its text
 /// id; amounts are integer mills, dates ISO text (<c>YYYY-MM-DD</c>), enums their JSON wire names. Migration 2 adds the
 /// switch's entities (issue 4): its settings, sites, trunks, a customer's dial plan and an account's extension, SIP
-/// credentials (digest hashes only) and DIDs.
+/// credentials (digest hashes only) and DIDs. Migration 3 adds an account's fraud controls (issue 14): null columns
+/// set no limit, so every account of an upgraded store keeps calling as before.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -68,6 +69,12 @@ internal static class ProvisioningSchema
             number TEXT PRIMARY KEY,          -- E.164 digits, no '+'
             account_id TEXT NOT NULL REFERENCES accounts(id), position INTEGER NOT NULL);
         CREATE INDEX dids_by_account ON dids(account_id);
+        """,
+        """
+        ALTER TABLE accounts ADD COLUMN fraud_max_international_calls INTEGER;
+        ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
+        ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
+        ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
         """,
     ];
 }
