@@ -11,8 +11,9 @@ namespace Centrex.Switching;
 /// The switch's directory over the provisioning store's snapshot (issue 4: one store, one format). It lives in the host
 /// because the host is what wires modules together: the switch knows only <see cref="ISwitchDirectory"/>, the
 /// provisioning module nothing of SIP. Accounts with SIP credentials are the switch's accounts; a credit account
-/// brings its credit limit, so balance authorization refuses what the limit cannot cover. Built once from a snapshot
-/// and read-only after, so any thread may read it.
+/// brings its credit limit, so balance authorization refuses what the limit cannot cover, and its fraud controls. Built
+/// once from a snapshot and read-only after, so any thread may read it; live provisioning builds a new one and swaps it
+/// in whole (<see cref="LiveSwitchDirectory"/>).
 /// </summary>
 internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
 {
@@ -60,7 +61,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         {
             var sip = a.Sip!;
             var account = new SwitchAccount(a.Id, a.CustomerId, a.Site, a.Extension, sip.Username, sip.Ha1Md5, sip.Ha1Sha256,
-                WireNames.Name(WireNames.AccountTypes, a.Type), a.Type == AccountType.Credit ? a.CreditLimit : null);
+                WireNames.Name(WireNames.AccountTypes, a.Type), a.Type == AccountType.Credit ? a.CreditLimit : null, FraudOf(a.Fraud));
             _accounts[a.Id] = account;
             _accounts[sip.Username] = account;
             foreach (var did in a.Dids)
@@ -124,6 +125,10 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
 
         return null;
     }
+
+    private static SwitchFraudLimits? FraudOf(FraudLimits? fraud) => fraud is null ? null
+        : new SwitchFraudLimits(fraud.MaxInternationalCalls, fraud.MaxSpendPerHour, fraud.MaxSpendPerDay,
+            fraud.BlockedClasses.Contains(FraudClass.International), fraud.BlockedClasses.Contains(FraudClass.Premium));
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;

@@ -73,7 +73,8 @@ internal sealed partial class B2bua
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {
-            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required", CallDisposition.RefusedByBalance);
+            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required",
+                balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance);
             return;
         }
 

@@ -92,7 +92,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
                 : Mills.TryParse(account.CreditLimit, out var limit) && limit.Value >= 0 ? limit
                 : throw new FormatException($"{source}: accounts[{id}].creditLimit: '{account.CreditLimit}' is not an amount such as \"25.00\"");
             var entry = new SwitchAccount(id, customer, account.Site, account.Extension, account.Username ?? id,
-                account.Ha1Md5?.ToLowerInvariant(), account.Ha1Sha256?.ToLowerInvariant(), account.Type ?? "credit", creditLimit);
+                account.Ha1Md5?.ToLowerInvariant(), account.Ha1Sha256?.ToLowerInvariant(), account.Type ?? "credit", creditLimit, Fraud(account.Fraud, source, id));
             _accounts[id] = entry;
             _accounts[entry.Username] = entry;
             if (account.Extension is not null && !extensions[customer].TryAdd(account.Extension, id))
@@ -175,6 +175,26 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;
+
+    private static SwitchFraudLimits? Fraud(FraudModel? fraud, string source, string id)
+    {
+        if (fraud is null)
+        {
+            return null;
+        }
+
+        Mills? Amount(string? text, string field) => text is null ? null
+            : Mills.TryParse(text, out var amount) && amount.Value >= 0 ? amount
+            : throw new FormatException($"{source}: accounts[{id}].fraud.{field}: '{text}' is not an amount such as \"20.00\"");
+        var blocked = fraud.Blocked ?? [];
+        foreach (var name in blocked.Where(b => b is not ("international" or "premium")))
+        {
+            throw new FormatException($"{source}: accounts[{id}].fraud.blocked: '{name}' is not international or premium");
+        }
+
+        return new SwitchFraudLimits(fraud.MaxInternationalCalls, Amount(fraud.MaxSpendPerHour, "maxSpendPerHour"), Amount(fraud.MaxSpendPerDay, "maxSpendPerDay"),
+            blocked.Contains("international"), blocked.Contains("premium"));
+    }
 
     private static string Required(string? value, string source, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{source}: {field} is missing") : value;
