@@ -70,6 +70,20 @@ public sealed class ProvisionedSwitchDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void FraudControls_AreTheAccountsOwn()
+    {
+        var json = SwitchProvisioning.Json().Replace("\"site\": \"hq\", \"extension\": \"101\",",
+            "\"site\": \"hq\", \"extension\": \"101\", \"fraud\": { \"max_international_calls\": 1, \"max_spend_per_day\": \"5\", \"blocked_classes\": [\"premium\"] },",
+            StringComparison.Ordinal);
+
+        var directory = Directory(json);
+
+        Assert.Equal(new Centrex.Switch.Provisioning.SwitchFraudLimits(1, null, new Centrex.Rating.Money.Mills(5_000), false, true),
+            directory.FindAccount("alice")!.Fraud);
+        Assert.Null(directory.FindAccount(SwitchProvisioning.Prepaid)!.Fraud);
+    }
+
+    [Fact]
     public void Did_FindsTheAccountItIsAssignedTo()
     {
         var directory = Directory();

@@ -146,7 +146,8 @@ internal static class ServeCommand
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
             // after the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
             using SwitchHookSet? hooks = directory is null ? null
-                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
+                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions,
+                    adjust: discounts is null ? null : discounts.Apply, fraudLog: console.Error)
                 : SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions);
             SipSwitch? sipSwitch = null;
             ProvisioningWatcher? watcher = null;
