@@ -102,43 +102,8 @@ public sealed partial class FraudControl
 
         var state = _accounts.GetOrAdd(accountId, static _ => new AccountFraudState());
         var row = outcome == RatingOutcome.Rated ? rated.TariffRow : -1;
-        lock (state.Gate)
-        {
-            if (international && limits.MaxInternationalCalls is { } most && state.InternationalCalls >= most)
-            {
-                return Refuse(call, accountId, number, FraudRule.MaxInternationalCalls, $"fraud control: max_international_calls {most} reached");
-            }
-
-            int? seconds = null;
-            var held = 0L;
-            if (spendCapped && row >= 0)
-            {
-                var (left, rule, cap) = Left(state, limits, call.Start);
-                var terms = _rater.Tariff.Rows[row];
-                var affordable = AffordableDuration.MaxSeconds(terms.RatePerMinute, terms.ConnectFee, terms.FirstIncrement, terms.NextIncrement, new Mills(left));
-                if (affordable < 0)
-                {
-                    var name = rule == FraudRule.MaxSpendPerHour ? "max_spend_per_hour" : "max_spend_per_day";
-                    return Refuse(call, accountId, number, rule, $"fraud control: {name} {cap} reached");
-                }
-
-                seconds = affordable;
-                held = AffordableDuration.Charge(terms.RatePerMinute, terms.ConnectFee, terms.FirstIncrement, terms.NextIncrement, affordable).Value;
-            }
-
-            if (!_calls.TryAdd(call.Id, new FraudCall(state, international, held, row)))
-            {
-                return new FraudDecision(true, seconds, default, null); // asked twice for one call: counted once
-            }
-
-            state.Held += held;
-            if (international)
-            {
-                state.InternationalCalls++;
-            }
-
-            return new FraudDecision(true, seconds, default, null);
-        }
+        var decision = Reserve(state, call, limits, international, row);
+        return decision.Allowed ? decision : Refuse(call, accountId, number, decision.Rule, decision.Reason!); // logged outside the account's lock
     }
 
     /// <summary>
@@ -170,6 +135,47 @@ public sealed partial class FraudControl
             }
 
             state.Spent.Add(end, charge);
+        }
+    }
+
+    /// <summary>Under the account's lock: takes an international slot and the spend hold for the call, or names the rule that refuses it (not yet counted or logged).</summary>
+    private FraudDecision Reserve(AccountFraudState state, CallInfo call, SwitchFraudLimits limits, bool international, int row)
+    {
+        lock (state.Gate)
+        {
+            if (international && limits.MaxInternationalCalls is { } most && state.InternationalCalls >= most)
+            {
+                return new FraudDecision(false, null, FraudRule.MaxInternationalCalls, $"fraud control: max_international_calls {most} reached");
+            }
+
+            int? seconds = null;
+            var held = 0L;
+            if ((limits.MaxSpendPerHour is not null || limits.MaxSpendPerDay is not null) && row >= 0)
+            {
+                var (left, rule, cap) = Left(state, limits, call.Start);
+                var terms = _rater.Tariff.Rows[row];
+                var affordable = AffordableDuration.MaxSeconds(terms.RatePerMinute, terms.ConnectFee, terms.FirstIncrement, terms.NextIncrement, new Mills(left));
+                if (affordable < 0)
+                {
+                    var name = rule == FraudRule.MaxSpendPerHour ? "max_spend_per_hour" : "max_spend_per_day";
+                    return new FraudDecision(false, null, rule, $"fraud control: {name} {cap} reached");
+                }
+
+                seconds = affordable;
+                held = AffordableDuration.Charge(terms.RatePerMinute, terms.ConnectFee, terms.FirstIncrement, terms.NextIncrement, affordable).Value;
+            }
+
+            // Asked twice for one call (it cannot be, but a leaked slot would refuse the account for ever): counted once.
+            if (_calls.TryAdd(call.Id, new FraudCall(state, international, held, row)))
+            {
+                state.Held += held;
+                if (international)
+                {
+                    state.InternationalCalls++;
+                }
+            }
+
+            return new FraudDecision(true, seconds, default, null);
         }
     }
 
