@@ -12,6 +12,8 @@ public sealed class BalanceCommandTests : IDisposable
     [InlineData("2026-1")]
     [InlineData("+2026-10")]
     [InlineData("October")]
+    [InlineData("1969-12")] // no CDR starts before 1970
+    [InlineData("0000-01")]
     public void Balance_BadPeriod_IsAParseErrorNamingTheOption_BeforeAnyOutput(string period)
     {
         // Issue 13.
@@ -29,7 +31,7 @@ public sealed class BalanceCommandTests : IDisposable
         var run = CliRun.Invoke("balance", "--data", _folder.Path, "--account", "ACC-1", "--period", "2026-10");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("balance  0.000", run.Out, StringComparison.Ordinal);
+        Assert.Contains("balance  0.00 (exact 0.000)", run.Out, StringComparison.Ordinal); // issue 17: whole cents, the exact balance beside
         Assert.Contains("Calls", run.Out, StringComparison.Ordinal);
     }
 }

@@ -10,6 +10,7 @@ using Centrex.RatingRun;
 using Centrex.Switch;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
@@ -36,22 +37,18 @@ internal static class ServeCommand
         var http = ServeOptions.Endpoint("--http", "Address of the HTTP API (port 0 picks a free one)", 8080);
         var maxBytes = ServeOptions.MaxBatchBytes();
         var maxRows = ServeOptions.MaxBatchRows();
-        var inFlight = new Option<long>("--max-http-bytes-in-flight") { Description = "Request body bytes the HTTP API holds at once across all requests; past it a batch gets 503 with Retry-After", DefaultValueFactory = _ => new IngestionLimits().MaxBytesInFlight };
-        inFlight.Validators.Add(r =>
+        var inFlight = new Option<long>("--max-http-bytes-in-flight")
         {
-            if (r.GetValueOrDefault<long>() < 1024)
-            {
-                r.AddError("--max-http-bytes-in-flight is at least 1024");
-            }
-        });
-        var connections = new Option<int>("--max-http-connections") { Description = "Open HTTP connections at once", DefaultValueFactory = _ => new IngestionLimits().MaxConnections };
-        connections.Validators.Add(r =>
+            Description = "Request body bytes the HTTP API holds at once across all requests; past it a batch gets 503 with Retry-After",
+            DefaultValueFactory = _ => new IngestionLimits().MaxBytesInFlight,
+            CustomParser = OptionParsers.Of(OptionValues.LongBetween(1024, long.MaxValue), "is not a byte count, 1024 or more"),
+        };
+        var connections = new Option<int>("--max-http-connections")
         {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--max-http-connections is at least 1");
-            }
-        });
+            Description = "Open HTTP connections at once",
+            DefaultValueFactory = _ => new IngestionLimits().MaxConnections,
+            CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+        };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var tcp = new SipTcpOptions();
 
@@ -62,6 +59,10 @@ internal static class ServeCommand
         var mediaPorts = ServeOptions.MediaPorts();
         var rateCap = new TariffRateCap();
         var sipAuth = new SipAuthOptions();
+        var sourceRate = ServeOptions.SourceRate();
+        var sourceBurst = ServeOptions.SourceBurst();
+        var partitions = ServeOptions.Partitions();
+        var udpReaders = ServeOptions.UdpReaders();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -71,8 +72,22 @@ internal static class ServeCommand
             command.Options.Add(option);
         }
 
+        command.Options.Add(sourceRate);
+        command.Options.Add(sourceBurst);
+        command.Options.Add(partitions);
+        command.Options.Add(udpReaders);
+
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            // A batch between the two sizes could never be held: it would get 503 Retry-After for ever.
+            var batch = OptionParsers.TryGiven(result, maxBytes, OptionValues.IntBetween(1024, 1 << 30), out var given) ? given : new IngestionLimits().MaxBatchBytes;
+            if (OptionParsers.TryGiven(result, inFlight, OptionValues.LongBetween(1024, long.MaxValue), out var budget) && budget < batch)
+            {
+                result.AddError($"--max-http-bytes-in-flight ({budget}) is less than --max-batch-bytes ({batch}): the largest batch must fit the budget");
+            }
+        });
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows), parse.GetValue(inFlight), parse.GetValue(connections)), parse.GetValue(checkpoints),
@@ -81,6 +96,9 @@ internal static class ServeCommand
                 MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
                 SipAuth = sipAuth.Read(parse),
+                SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
+                Partitions = parse.GetValue(partitions),
+                UdpReaders = parse.GetValue(udpReaders),
             }, cancel));
         return command;
     }
@@ -88,11 +106,20 @@ internal static class ServeCommand
     private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
     {
         var mediaOptions = MediaSettings.Create(request);
+        if (DescriptorBudget.Raise() is { } descriptors
+            && DescriptorBudget.Problem(descriptors, request.SipTcp.MaxConnections, request.Limits.MaxConnections,
+                mediaOptions.Mode == MediaMode.Relay ? mediaOptions.PortMax - mediaOptions.PortMin + 1 : 0) is { } problem)
+        {
+            console.Error.WriteLine($"centrex serve: {problem}");
+            return ExitCodes.BadInput;
+        }
+
         Rater? rater = null;
         LiveSwitchDirectory? directory = null;
         try
         {
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
+
             // Live: the store's changes are swapped in while serving (ProvisioningWatcher); a --directory file is read once.
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error) is { } loaded ? new LiveSwitchDirectory(loaded) : null;
         }
@@ -116,7 +143,7 @@ internal static class ServeCommand
         LedgerStore ledger;
         try
         {
-            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {
@@ -171,6 +198,9 @@ internal static class ServeCommand
                         TcpLimits = request.SipTcp,
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                        SourceRates = request.SourceRates,
+                        Partitions = request.Partitions,
+                        UdpReaders = request.UdpReaders,
                     });
                     if (request.Directory is null)
                     {

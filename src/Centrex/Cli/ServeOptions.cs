@@ -31,7 +31,9 @@ internal static class ServeOptions
     {
         Description = "Most rows in one ingestion batch; more get 413",
         DefaultValueFactory = _ => new IngestionLimits().MaxRows,
-        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, int.MaxValue), "is not a row count, 1 or more"),
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, Ledger.Journal.BatchCodec.MaxRows),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"is not a row count from 1 to {Ledger.Journal.BatchCodec.MaxRows:N0} (a batch's record is one journal entry, which must fit in a journal page)")),
     };
 
     /// <summary>The relay's address: one the phones can be told to send RTP to, so not a wildcard.</summary>
@@ -48,5 +50,37 @@ internal static class ServeOptions
         Description = "The relay's UDP port range, MIN-MAX (an RTP/RTCP pair per party and call)",
         DefaultValueFactory = _ => new PortRange(20_000, 29_999),
         CustomParser = OptionParsers.Of<PortRange>(OptionValues.TryRelayPorts, "must be MIN-MAX within 1024-65535 with room for two RTP/RTCP pairs"),
+    };
+
+    /// <summary>Requests a second one source address may send outside a dialog (<see cref="Switch.Partitions.SourceRateLimits"/>).</summary>
+    public static Option<int> SourceRate() => new("--sip-source-rate")
+    {
+        Description = "SIP requests a second one address may send outside a dialog (10x for an address that authenticated lately); more are dropped",
+        DefaultValueFactory = _ => new Switch.Partitions.SourceRateLimits().PerSecond,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 10_000_000), "is not a rate from 1 to 10000000"),
+    };
+
+    /// <summary>Requests one source address may send at once after a quiet spell.</summary>
+    public static Option<int> SourceBurst() => new("--sip-source-burst")
+    {
+        Description = "SIP requests one address may send at once after a quiet spell",
+        DefaultValueFactory = _ => new Switch.Partitions.SourceRateLimits().Burst,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 10_000_000), "is not a count from 1 to 10000000"),
+    };
+
+    /// <summary>Call-control partitions: each runs the calls of the customers that map to it on its own thread.</summary>
+    public static Option<int> Partitions() => new("--sip-partitions")
+    {
+        Description = "Call-control partitions, each on its own thread with the calls of the customers that map to it (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 256), "is not a count from 1 to 256"),
+    };
+
+    /// <summary>Threads reading the SIP UDP socket.</summary>
+    public static Option<int> UdpReaders() => new("--sip-udp-readers")
+    {
+        Description = "Threads reading the SIP UDP socket (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 64), "is not a count from 1 to 64"),
     };
 }

@@ -23,17 +23,7 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("company", c.Company);
             w.WriteString("contact", c.Contact);
             w.WriteString("email", c.Email);
-            w.WriteStartObject("address");
-            w.WriteString("street", c.Address.Street);
-            w.WriteString("city", c.Address.City);
-            if (c.Address.Province is not null)
-            {
-                w.WriteString("province", c.Address.Province);
-            }
-
-            w.WriteString("country", c.Address.Country);
-            w.WriteString("postal_code", c.Address.PostalCode);
-            w.WriteEndObject();
+            WriteAddress(w, "address", c.Address);
             w.WriteString("currency", c.Currency);
             w.WriteString("time_zone", c.TimeZone);
             if (c.TaxId is not null)
@@ -42,6 +32,26 @@ public static partial class ProvisioningJsonWriter
             }
 
             w.WriteString("send_statistic", WireNames.Name(WireNames.SendStatistics, c.SendStatistic));
+            if (c.RateCentre is not null)
+            {
+                w.WriteString("rate_centre", c.RateCentre);
+            }
+
+            if (c.AutoPay is { } pay)
+            {
+                w.WriteStartObject("auto_pay");
+                w.WriteString("method", "card");
+                w.WriteString("card_token", pay.CardToken);
+                w.WriteString("card_label", pay.CardLabel);
+                w.WriteBoolean("pay_invoices", pay.PayInvoices);
+                if (pay.RechargeBelow is { } below && pay.RechargeAmount is { } amount)
+                {
+                    w.WriteString("recharge_below", below.ToString());
+                    w.WriteString("recharge_amount", amount.ToString());
+                }
+
+                w.WriteEndObject();
+            }
             WriteDialPlan(w, c.DialPlan);
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
@@ -64,6 +74,27 @@ public static partial class ProvisioningJsonWriter
 
             w.WriteEndArray();
             WriteLine(w, a);
+            if (a.E911Address is { } e911)
+            {
+                WriteAddress(w, "e911_address", e911);
+            }
+
+            if (a.RateCentre is not null)
+            {
+                w.WriteString("rate_centre", a.RateCentre);
+            }
+
+            if (a.InboundRates.Count > 0)
+            {
+                w.WriteStartObject("inbound_rates");
+                foreach (var (number, rate) in a.InboundRates.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    w.WriteString("+" + number, rate.ToString());
+                }
+
+                w.WriteEndObject();
+            }
+
             WriteFraud(w, a.Fraud);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
@@ -72,6 +103,10 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("name", p.Name);
             w.WriteString("monthly_fee", p.MonthlyFee.ToString());
             w.WriteNumber("free_north_america_minutes", p.FreeNorthAmericaMinutes);
+            if (p.SetupFee.Value != 0)
+            {
+                w.WriteString("setup_fee", p.SetupFee.ToString());
+            }
         });
         Array(w, "subscriptions", snapshot.Subscriptions, (w, s) =>
         {
@@ -88,6 +123,11 @@ public static partial class ProvisioningJsonWriter
             {
                 w.WriteString("replaces", s.Replaces);
             }
+
+            if (s.Did is not null)
+            {
+                w.WriteString("did", "+" + s.Did);
+            }
         });
         Array(w, "discount_plans", snapshot.DiscountPlans, (w, d) => WritePlan(w, d.Plan));
         Array(w, "payments", snapshot.Payments, (w, p) =>
@@ -99,6 +139,33 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("method", WireNames.Name(WireNames.PaymentMethods, p.Method));
             w.WriteString("reference", p.Reference);
             w.WriteString("kind", WireNames.Name(WireNames.PaymentKinds, p.Kind));
+        });
+        Array(w, "rate_centres", snapshot.RateCentres, (w, r) =>
+        {
+            w.WriteString("id", r.Id);
+            w.WriteString("name", r.Name);
+            w.WriteStartArray("prefixes");
+            foreach (var prefix in r.Prefixes)
+            {
+                w.WriteStringValue(prefix);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("rate", r.RatePerMinute.ToString());
+        });
+        Array(w, "fees", snapshot.Fees, (w, f) =>
+        {
+            w.WriteString("id", f.Id);
+            w.WriteString("account", f.AccountId);
+            w.WriteString("date", LocalDatePattern.Iso.Format(f.Date));
+            w.WriteString("kind", WireNames.Name(WireNames.FeeKinds, f.Kind));
+            if (f.Number is not null)
+            {
+                w.WriteString("number", "+" + f.Number);
+            }
+
+            w.WriteString("description", f.Description);
+            w.WriteString("amount", f.Amount.ToString());
         });
         w.WriteEndObject();
     }
@@ -160,5 +227,20 @@ public static partial class ProvisioningJsonWriter
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteAddress(Utf8JsonWriter w, string name, ServiceAddress address)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("street", address.Street);
+        w.WriteString("city", address.City);
+        if (address.Province is not null)
+        {
+            w.WriteString("province", address.Province);
+        }
+
+        w.WriteString("country", address.Country);
+        w.WriteString("postal_code", address.PostalCode);
+        w.WriteEndObject();
     }
 }

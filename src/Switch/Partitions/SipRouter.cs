@@ -18,7 +18,7 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -29,6 +29,11 @@ internal sealed class SipRouter(
 
     /// <summary>Requests dropped unanswered: blocked or slowed sources, ACKs for stateless answers, stray responses.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Requests dropped because their source sent faster than <see cref="SourceRateLimits"/> allows.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    private long _rateLimited;
 
     public void OnEvent(ref ReceiveSlot data, long sequence, bool endOfBatch)
     {
@@ -51,7 +56,11 @@ internal sealed class SipRouter(
         switch (data.Kind)
         {
             case ReceiveKind.AuthFailure:
-                guard.Failed(source, data.User, data.Method!);
+                guard.Failed(source, data.User);
+                return;
+            case ReceiveKind.AuthSuccess:
+                guard.Succeeded(source);
+                rates.Authenticated(source.Remote.Address);
                 return;
             case ReceiveKind.Unframed:
                 OnMalformed(data.Data, data.Error, source);
@@ -90,6 +99,13 @@ internal sealed class SipRouter(
             return -1; // every request of a blocked source is dropped (its block was logged once when it started)
         }
 
+        if (!trusted && (m.To.Tag.IsEmpty || !PartitionTokens.TryPartition(m[m.To.Tag], out _)) && m.Method != SipMethod.Ack
+            && !rates.TryTake(source.Remote.Address))
+        {
+            Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
+            return -1;
+        }
+
         if (!m.To.Tag.IsEmpty)
         {
             if (m.Method == SipMethod.Ack && statelessTags.Matches(m))
@@ -103,12 +119,22 @@ internal sealed class SipRouter(
             }
         }
 
-        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, m.Method == SipMethod.Invite ? "INVITE" : "REGISTER"))
+        var register = m.Method == SipMethod.Register;
+        var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
+        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, register ? "REGISTER" : "INVITE", HasCredentials(m, register)))
         {
             return -1; // a slowed source's request beyond its allowance, or the one that starts its block
         }
 
-        var partition = trusted ? TrustedOwner(m, source, current) : PhoneOwner(m, current);
+        // A trunk's INVITE belongs to the DID's customer; a REGISTER from a trunk's address is still a phone's (a PBX
+        // behind the carrier's address registers its lines), and goes by the account it registers.
+        if (trusted && register && source.Kind != SipTransportKind.Internal)
+        {
+            credentials = DigestUsername.Find(m, SipHeaderKind.Authorization, current.Realm);
+        }
+
+        var partition = trusted && !(register && source.Kind != SipTransportKind.Internal)
+            ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
         return partition >= 0 ? partition : map.OfBytes(m[m.CallId]);
     }
 
@@ -119,11 +145,13 @@ internal sealed class SipRouter(
         return source.Kind == SipTransportKind.Internal ? map.OfAccount(current, user) : map.OfDid(current, user);
     }
 
-    /// <summary>A phone's request belongs to the customer of the account it speaks for.</summary>
-    private int PhoneOwner(SipMessage m, ISwitchDirectory current)
+    /// <summary>
+    /// A phone's request belongs to the customer of the account it speaks for: the user name of its first credentials in
+    /// our realm (the ones the partition's authenticator checks), else its To (REGISTER) or From user.
+    /// </summary>
+    private int PhoneOwner(SipMessage m, ISwitchDirectory current, ReadOnlySpan<byte> credentials)
     {
         var register = m.Method == SipMethod.Register;
-        var credentials = DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization);
         if (!credentials.IsEmpty && map.OfAccount(current, credentials) is var byCredentials and >= 0)
         {
             return byCredentials;
@@ -136,6 +164,9 @@ internal sealed class SipRouter(
 
         return map.OfAccount(current, m[m.From.Uri.User]);
     }
+
+    /// <summary>Whether the request carries any credentials: then it is a guess to count (<see cref="SourceGuard.Admit"/>).</summary>
+    private static bool HasCredentials(SipMessage m, bool register) => m.Has(register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization);
 
     /// <summary>Requests authenticated before they get a transaction: REGISTER, and INVITEs outside a dialog.</summary>
     private static bool NeedsAuthentication(SipMessage m) =>

@@ -37,6 +37,12 @@ public sealed class LiveSwitchDirectory : ISwitchDirectory
     /// <inheritdoc/>
     public IReadOnlySet<string> FeatureCodes => _current.FeatureCodes;
 
+    /// <inheritdoc/>
+    public IReadOnlySet<string> EmergencyNumbers => _current.EmergencyNumbers;
+
+    /// <inheritdoc/>
+    public string? EmergencyTrunkId => _current.EmergencyTrunkId;
+
     /// <summary>Publishes <paramref name="next"/> (built whole beforehand); returns the snapshot it replaced.</summary>
     public ISwitchDirectory Replace(ISwitchDirectory next)
     {

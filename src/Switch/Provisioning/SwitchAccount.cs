@@ -18,5 +18,14 @@ public sealed record SwitchAccount(
     string? Ha1Md5,
     string? Ha1Sha256,
     string Type,
-    Mills? CreditLimit = null,
-    SwitchFraudLimits? Fraud = null);
+    Mills? CreditLimit = null)
+{
+    /// <summary>The line's DIDs (E.164 digits, no '+'): the first is its caller ID toward emergency services.</summary>
+    public IReadOnlyList<string> Dids { get; init; } = [];
+
+    /// <summary>Where the line's phone is, carried in its emergency calls; null when nothing is provisioned.</summary>
+    public EmergencyLocation? EmergencyLocation { get; init; }
+
+    /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
+    public SwitchFraudLimits? Fraud { get; init; }
+}

@@ -24,13 +24,14 @@ internal sealed class HookedSwitch : IAsyncDisposable
     /// <param name="trunk">Where calls out go.</param>
     /// <param name="media">Relay options (direct media when null).</param>
     /// <param name="ledgerDirectory">The data directory (a temp folder when null).</param>
+    /// <param name="directoryJson">The whole directory instead of the one described above, or null.</param>
     /// <param name="callerFraud">The caller's (101's) fraud controls in the test directory's form (<c>"maxInternationalCalls": 2</c>...), or null.</param>
     /// <param name="maxOutgoing">Outgoing calls site hq allows at once.</param>
     public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null,
-        string? callerFraud = null, int maxOutgoing = 1)
+        string? directoryJson = null, string? callerFraud = null, int maxOutgoing = 1)
     {
         _fraudLog = TextWriter.Synchronized(_fraudText);
-        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), callerFraud, maxOutgoing), "hooked-switch");
+        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), callerFraud, maxOutgoing), "hooked-switch");
         Ledger = new LedgerFolder(ledgerDirectory);
         Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
             media?.Mode ?? MediaMode.Direct, media, fraudLog: _fraudLog);
