@@ -137,6 +137,37 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     }
 
     [Fact]
+    public async Task FraudControls_ImportedWhileServing_RefuseTheNextPremiumCall403_AndServeLogsIt()
+    {
+        var data = _folder.File("data");
+        var (gatewayPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
+        Import(data, "base.json", Base(gatewayPort, Sipp.FreeUdpPort()));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
+        {
+            var before = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "19005551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "100");
+            Assert.True(before.ExitCode == 0, "premium call before the controls: " + before.Output + serve.Error);
+            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
+        }
+
+        var barred = Base(gatewayPort, Sipp.FreeUdpPort()).Replace("\"site\": \"hq\", \"extension\": \"101\",",
+            "\"site\": \"hq\", \"extension\": \"101\", \"fraud\": { \"blocked_classes\": [\"premium\"] },", StringComparison.Ordinal);
+        Import(data, "fraud.json", barred);
+        await serve.ErrorTextAsync(Reloaded);
+
+        foreach (var attempt in (int[])[1, 2])
+        {
+            var refused = Sipp.Run("uac-forbidden", switchAddress, Sipp.FreeUdpPort(), "-s", "19005551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
+            Assert.True(refused.ExitCode == 0, $"premium call {attempt} after the controls: {refused.Output}{serve.Error}");
+        }
+
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Single(serve.Error.Split('\n'), l => l.Contains("fraud control: account 16045550101: call to 19005551234 refused (403 fraud control: premium-rate numbers barred", StringComparison.Ordinal));
+        Assert.Contains("switch CDRs: 3 stored", serve.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RealmChange_WithoutNewHashes_IsRefusedNamingTheField_WithThem_IsServedAndPhonesAuthenticateInTheNewRealm()
     {
         var data = _folder.File("data");
