@@ -168,6 +168,31 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoreWrittenBehindImportsBack_ThatBreaksARule_IsReportedAndNotServed_TheSwitchKeepsItsDirectory()
+    {
+        var data = _folder.File("data");
+        var sipPort = Sipp.FreeUdpPort();
+        Import(data, "base.json", Base(Sipp.FreeUdpPort(), Sipp.FreeUdpPort()));
+        using var serve = await ServeAsync(data, sipPort);
+
+        // Another program writes the store without import's checks: an extension that is not digits.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "provisioning.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE accounts SET extension = '1x' WHERE id = '{SwitchProvisioning.Prepaid}'";
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        await serve.ErrorTextAsync("provisioning changed but cannot be served");
+        Assert.Contains("extension '1x' is not 1 to 15 digits; the switch keeps the directory it has", serve.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reloaded, serve.Error, StringComparison.Ordinal);
+        var registered = Sipp.Run("register", new IPEndPoint(IPAddress.Loopback, sipPort), Sipp.FreeUdpPort(), "-s", "alice", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        Assert.True(registered.ExitCode == 0, "register: " + registered.Output + serve.Error);
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    [Fact]
     public async Task RealmChange_WithoutNewHashes_IsRefusedNamingTheField_WithThem_IsServedAndPhonesAuthenticateInTheNewRealm()
     {
         var data = _folder.File("data");

@@ -35,7 +35,7 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
 
         // The directory the switch started with was read before this connection existed, so a commit in between would
         // not change the version seen from here: read the store once now, quietly, and watch from there.
-        Reload(quietly: true);
+        TryReload(quietly: true);
         _loop = Task.Run(RunAsync);
     }
 
@@ -70,19 +70,22 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
+                long version;
                 try
                 {
-                    var version = _store.DataVersion();
-                    if (version != _version)
-                    {
-                        _version = version;
-                        Reload(quietly: false);
-                    }
+                    version = _store.DataVersion();
                 }
                 catch (SqliteException e)
                 {
                     // A locked or damaged store now and then must not stop the service: try again at the next tick.
                     _log.WriteLine($"centrex serve: the provisioning store {_store.Path} cannot be read now ({e.Message}); the switch keeps its directory");
+                    continue;
+                }
+
+                if (version != _version)
+                {
+                    _version = version;
+                    TryReload(quietly: false);
                 }
             }
         }
@@ -92,7 +95,7 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         }
     }
 
-    private void Reload(bool quietly)
+    private void TryReload(bool quietly)
     {
         ProvisionedSwitchDirectory directory;
         try
@@ -102,6 +105,13 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         catch (ProvisioningException e)
         {
             _log.WriteLine($"centrex serve: provisioning changed but cannot be served: {e.Message}; the switch keeps the directory it has");
+            return;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A store another program wrote (a value this version cannot read, a lock held too long) must not stop
+            // the switch, which goes on with what it has; the next commit is tried afresh.
+            _log.WriteLine($"centrex serve: the provisioning store {_store.Path} cannot be read ({e.GetType().Name}: {e.Message}); the switch keeps the directory it has");
             return;
         }
 
