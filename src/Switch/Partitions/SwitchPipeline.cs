@@ -79,6 +79,10 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
     /// <inheritdoc/>
     public IPEndPoint LocalEndpoint => _transports.UdpEndpoint ?? new IPEndPoint(IPAddress.Loopback, 5060);
 
+    /// <inheritdoc/>
+    public IPEndPoint LocalEndpointFor(SipTransportKind kind) =>
+        kind == SipTransportKind.Tls && _transports.TlsEndpoint is { } tls ? tls : LocalEndpoint;
+
     /// <summary>Starts the stages from the last to the first, so nothing is published to a stage not yet running.</summary>
     public void Start()
     {
