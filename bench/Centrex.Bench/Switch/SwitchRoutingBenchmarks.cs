@@ -50,7 +50,8 @@ public class SwitchRoutingBenchmarks
             """), "bench");
         var directory = ProvisionedSwitchDirectory.From(snapshot, "bench");
         var clock = SystemSwitchClock.Instance;
-        _guard = new SourceGuard(new AuthFailureTracker(new SipAuthLimits(), clock), new AuthFailureLog(TextWriter.Null, clock), () => directory.Realm);
+        _guard = new SourceGuard(new AuthFailureTracker(new SipAuthLimits(), clock), new AuthChecksInFlight(new SipAuthLimits(), clock),
+            new AuthFailureLog(TextWriter.Null, clock), () => directory.Realm);
         var rates = new SourceRateLimiter(new SourceRateLimits(PerSecond: 100_000_000, Burst: 100_000_000), clock);
         _router = new SipRouter(new PartitionMap(4), () => directory, _ => throw new InvalidOperationException("not called"), null!, _guard,
             new StatelessTags(), rates);
