@@ -74,7 +74,8 @@ public sealed class SipSwitch : IAsyncDisposable
 
     /// <summary>
     /// Waits until every partition has handled what the router gave it so far and the send stage has sent what that
-    /// produced (tests: with one UDP reader, everything received before a probe's answer has had all its effects).
+    /// produced, and the router has counted what the partitions reported back (failed and ended credential checks) (tests:
+    /// with one UDP reader, everything received before a probe's answer has had all its effects).
     /// </summary>
     internal void Quiesce()
     {
@@ -83,6 +84,7 @@ public sealed class SipSwitch : IAsyncDisposable
             partition.Run(static () => { });
         }
 
+        _pipeline.WaitForRouter();
         _pipeline.WaitForSends();
     }
 

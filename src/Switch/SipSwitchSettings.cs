@@ -28,7 +28,10 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
     /// </summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Threads reading the UDP socket (default: one per core).</summary>
+    /// <summary>
+    /// UDP sockets sharing a fixed SIP port with SO_REUSEPORT, each read by its own thread (default: one per core); on
+    /// port 0 always one (<see cref="Transport.SipTransports"/>).
+    /// </summary>
     public int UdpReaders { get; init; } = Environment.ProcessorCount;
 
     /// <summary>How fast one source address may send requests outside a dialog (trunks are not limited).</summary>

@@ -51,7 +51,7 @@ public class SwitchRoutingBenchmarks
         var directory = ProvisionedSwitchDirectory.From(snapshot, "bench");
         var clock = SystemSwitchClock.Instance;
         _guard = new SourceGuard(new AuthFailureTracker(new SipAuthLimits(), clock), new AuthChecksInFlight(new SipAuthLimits(), clock),
-            new AuthFailureLog(TextWriter.Null, clock), () => directory.Realm);
+            new ProvenCredentials(new SipAuthLimits(), clock), new AuthFailureLog(TextWriter.Null, clock), () => directory.Realm);
         var rates = new SourceRateLimiter(new SourceRateLimits(PerSecond: 100_000_000, Burst: 100_000_000), clock);
         _router = new SipRouter(new PartitionMap(4), () => directory, _ => throw new InvalidOperationException("not called"), null!, _guard,
             new StatelessTags(), rates);
@@ -95,13 +95,17 @@ public class SwitchRoutingBenchmarks
             return -1;
         }
 
-        var partition = _router.Route(_parser, source);
+        var partition = _router.Route(_parser, source, out var checkBegun);
         if (partition >= 0)
         {
             _partitionSlot.CopyFrom(_parser);
         }
 
-        _guard.Succeeded(source); // the partition's success report gives the attempt's strike back, as in the switch
+        if (checkBegun)
+        {
+            _guard.Report(source, AuthOutcome.Authenticated, "1001", "INVITE", endsCheck: true); // the partition's report, as in the switch
+        }
+
         return partition;
     }
 }

@@ -55,12 +55,13 @@ internal sealed class SipRouter(
         var source = data.Source!;
         switch (data.Kind)
         {
-            case ReceiveKind.AuthFailure:
-                guard.Failed(source, data.User, data.Method!);
-                return;
-            case ReceiveKind.AuthSuccess:
-                guard.Succeeded(source);
-                rates.Authenticated(source.Remote.Address);
+            case ReceiveKind.AuthReport:
+                guard.Report(source, data.Outcome, data.User, data.Method, data.EndsCheck);
+                if (data.Outcome == AuthOutcome.Authenticated)
+                {
+                    rates.Authenticated(source.Remote.Address);
+                }
+
                 return;
             case ReceiveKind.Unframed:
                 OnMalformed(data.Data, data.Error, source);
@@ -74,19 +75,26 @@ internal sealed class SipRouter(
             return;
         }
 
-        var partition = Route(_message, source);
+        var partition = Route(_message, source, out var checkBegun);
         if (partition < 0)
         {
             Interlocked.Increment(ref _dropped);
             return;
         }
 
-        partitions(partition).TryPublishMessage(_message, source, hops: 0);
+        if (!partitions(partition).TryPublishMessage(_message, source, hops: 0, checkBegun) && checkBegun)
+        {
+            guard.Report(source, AuthOutcome.None, null, null, endsCheck: true); // dropped before any check
+        }
     }
 
-    /// <summary>The partition that owns <paramref name="m"/>, or -1 to drop it.</summary>
-    internal int Route(SipMessage m, SipSource source)
+    /// <summary>
+    /// The partition that owns <paramref name="m"/>, or -1 to drop it; <paramref name="checkBegun"/>: a check of its
+    /// credentials began (<see cref="SourceGuard.Admit"/>), to be ended by the partition's report.
+    /// </summary>
+    internal int Route(SipMessage m, SipSource source, out bool checkBegun)
     {
+        checkBegun = false;
         if (!m.IsRequest)
         {
             return PartitionTokens.TryBranchPartition(m[m.TopVia.Branch], out var owner) ? owner % map.Count : -1;
@@ -121,9 +129,15 @@ internal sealed class SipRouter(
 
         var register = m.Method == SipMethod.Register;
         var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
-        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, register ? "REGISTER" : "INVITE", HasCredentials(m, register)))
+        if (!trusted && NeedsAuthentication(m))
         {
-            return -1; // a slowed source's request beyond its allowance, or the one that starts its block
+            var withCredentials = HasCredentials(m, register);
+            if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials))
+            {
+                return -1; // a slowed source's request beyond its allowance, or the one that starts its block
+            }
+
+            checkBegun = withCredentials;
         }
 
         // A trunk's INVITE belongs to the DID's customer; a REGISTER from a trunk's address is still a phone's (a PBX

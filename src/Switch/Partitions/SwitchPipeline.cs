@@ -48,16 +48,16 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
                     ForwardCancel = (target, message, source, hops) => _partitions[target].TryPublishMessage(message, source, hops),
                 };
                 var authenticator = new DigestAuthenticator(directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces, nonceKey);
-                var auth = new AuthGuard(authenticator, ReportAuthentication, log, () => directory.Realm, account => Map.Of(account.CustomerId) == partition.Id);
+                var auth = new AuthGuard(authenticator, partition.RecordAuthentication, log, () => directory.Realm, account => Map.Of(account.CustomerId) == partition.Id);
                 var registrar = new Registrar(settings.Clock);
                 var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options, Map.Of);
                 stack.Core = core;
                 return (stack, core, registrar);
-            }, () => Drain(_send!));
+            }, ReportAuthentication, () => Drain(_send!));
         }
 
         var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), new AuthChecksInFlight(settings.AuthLimits, settings.Clock),
-            log, () => directory.Realm);
+            new ProvenCredentials(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
         Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock));
         _receive = new Disruptor<ReceiveSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy(), ReceiveSlot.Create);
         _receive.HandleEventsWith(Router);
@@ -111,6 +111,9 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
     /// <summary>Waits until the send stage has sent everything queued so far.</summary>
     public void WaitForSends() => Drain(_send);
 
+    /// <summary>Waits until the router has handled everything published to the receive ring so far.</summary>
+    public void WaitForRouter() => Drain(_receive);
+
     /// <summary>Stops every stage, after the transports stopped receiving.</summary>
     public void Stop()
     {
@@ -162,11 +165,11 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
     }
 
     /// <summary>
-    /// On a partition's thread: a source failed authentication as <paramref name="user"/>, or succeeded (an empty
-    /// <paramref name="method"/>); the router keeps the count (a report that finds the ring full is dropped: a lost
-    /// success leaves one strike that ages out of the window).
+    /// On a partition's thread: what checking a request's credentials found, for the router to count (a report that
+    /// finds the ring full is dropped: a lost failure goes uncounted, a lost check end counts as in flight until
+    /// <see cref="SipAuthLimits.CheckTimeout"/>).
     /// </summary>
-    private void ReportAuthentication(SipSource source, string? user, string method)
+    private void ReportAuthentication(SipSource source, AuthOutcome outcome, string? user, string? method, bool endsCheck)
     {
         var ring = _receive.RingBuffer;
         if (!ring.TryNext(out var sequence))
@@ -176,9 +179,11 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         }
 
         ref var slot = ref ring[sequence];
-        slot.Fill(method.Length == 0 ? ReceiveKind.AuthSuccess : ReceiveKind.AuthFailure, default, source);
+        slot.Fill(ReceiveKind.AuthReport, default, source);
+        slot.Outcome = outcome;
         slot.User = user;
         slot.Method = method;
+        slot.EndsCheck = endsCheck;
         ring.Publish(sequence);
     }
 

@@ -18,8 +18,13 @@ internal sealed class AuthChecksInFlight(SipAuthLimits limits, ISwitchClock cloc
     /// <summary>Sources with checks in flight.</summary>
     public int Count => _sources.Count;
 
-    /// <summary>Begins a check for <paramref name="address"/>; false (nothing begun) when it has as many in flight as allowed.</summary>
-    public bool TryBegin(IPAddress address)
+    /// <summary>
+    /// Begins a check for <paramref name="address"/>; false (nothing begun) when it has as many in flight as allowed:
+    /// <see cref="SipAuthLimits.MaxProvenChecksInFlight"/> for <paramref name="proven"/> credentials, else
+    /// <see cref="SipAuthLimits.MaxChecksInFlight"/> (both count the same checks: guesses from a busy PBX's address
+    /// still get only the small bound).
+    /// </summary>
+    public bool TryBegin(IPAddress address, bool proven = false)
     {
         var now = clock.Now;
         var key = SourceKey.Of(address);
@@ -39,7 +44,7 @@ internal sealed class AuthChecksInFlight(SipAuthLimits limits, ISwitchClock cloc
             begun.Dequeue(); // its result was lost
         }
 
-        if (begun.Count >= limits.MaxChecksInFlight)
+        if (begun.Count >= (proven ? limits.MaxProvenChecksInFlight : limits.MaxChecksInFlight))
         {
             return false;
         }

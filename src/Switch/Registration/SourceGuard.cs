@@ -9,7 +9,7 @@ namespace Centrex.Switch.Registration;
 /// (<see cref="AuthChecksInFlight"/>), so a burst cannot get more guesses checked than the limits allow; a blocked
 /// source's requests and a slowed source's excess ones are dropped before any partition sees them.
 /// </summary>
-internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight checks, AuthFailureLog log, Func<string> realm)
+internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight checks, ProvenCredentials proven, AuthFailureLog log, Func<string> realm)
 {
     /// <summary>Whether every request from this source is dropped now (it is blocked).</summary>
     public bool IsBlocked(SipSource source) => tracker.IsBlocked(source.Remote.Address);
@@ -18,9 +18,10 @@ internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight
     /// Whether a request that needs authentication from <paramref name="source"/> may go on to its partition: not when
     /// the source is slowed or blocked, nor, for one that carries credentials, when as many of its checks are in flight
     /// as allowed (failures come back to be counted only after the check, so this is what keeps a burst of guesses from
-    /// all being checked before the first failure is counted).
+    /// all being checked before the first failure is counted). Credentials whose <paramref name="user"/> (UTF-8, empty
+    /// when unknown) authenticated from this address lately get the larger bound (<see cref="ProvenCredentials"/>).
     /// </summary>
-    public bool Admit(SipSource source, string method, bool withCredentials)
+    public bool Admit(SipSource source, string method, bool withCredentials, ReadOnlySpan<byte> user)
     {
         switch (tracker.Admit(source.Remote.Address))
         {
@@ -31,21 +32,37 @@ internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight
                 return false;
         }
 
-        return !withCredentials || checks.TryBegin(source.Remote.Address);
+        return !withCredentials || checks.TryBegin(source.Remote.Address, proven.IsProven(source.Remote.Address, user));
     }
 
-    /// <summary>A partition's report: <paramref name="source"/> failed as <paramref name="user"/>.</summary>
-    public void Failed(SipSource source, string? user, string method)
+    /// <summary>
+    /// A partition's report on one request from <paramref name="source"/>: what checking its credentials found, and
+    /// whether it ends a check <see cref="Admit"/> began (every request admitted with credentials is reported exactly
+    /// once, whatever became of it, so checks in flight count only requests still on their way).
+    /// </summary>
+    public void Report(SipSource source, AuthOutcome outcome, string? user, string? method, bool endsCheck)
     {
-        checks.End(source.Remote.Address);
-        if (tracker.Fail(source.Remote.Address, user))
+        var address = source.Remote.Address;
+        if (endsCheck)
         {
-            LogBlock(source, method);
+            checks.End(address);
+        }
+
+        switch (outcome)
+        {
+            case AuthOutcome.Authenticated when user is not null:
+                proven.Authenticated(address, user);
+                break;
+            case AuthOutcome.Failed:
+                proven.Failed(address, user);
+                if (tracker.Fail(address, user))
+                {
+                    LogBlock(source, method ?? "REGISTER");
+                }
+
+                break;
         }
     }
-
-    /// <summary>A partition's report: <paramref name="source"/> authenticated.</summary>
-    public void Succeeded(SipSource source) => checks.End(source.Remote.Address);
 
     private void LogBlock(SipSource source, string method)
     {

@@ -8,11 +8,12 @@ namespace Centrex.Switch.Transport;
 /// <summary>
 /// The receive side of the pipeline and the sockets the send stage uses: one UDP socket and one TCP listener on the
 /// same address and port (RFC 3261 §18: a server listens on both), and a TLS listener on its own when configured
-/// (§26.2.1, 5061 by convention). The UDP socket is read by several threads at once
-/// (one per core by default; the kernel hands each datagram to one waiting reader), each of which copies datagrams
-/// into the receive ring and nothing more: parsing and routing are the router's. One socket rather than several with
-/// <c>SO_REUSEPORT</c>: a port-0 bind with that option may join another process's group on the same port, which would
-/// split both switches' traffic. Port 0 picks a free UDP port and then binds TCP to the same number. Nothing a peer sends can end a
+/// (§26.2.1, 5061 by convention). UDP is read by one thread per socket, which copies datagrams into the receive ring
+/// and nothing more: parsing and routing are the router's. On a fixed port with more than one reader, that many sockets
+/// share the port with <c>SO_REUSEPORT</c>, so each peer's datagrams stay in order on one socket (several threads
+/// reading one socket would swap a 180 and the 200 right behind it); on port 0 one socket and one reader, because a
+/// port-0 bind with that option may join another process's group on the same port and split both switches' traffic.
+/// Port 0 picks a free UDP port and then binds TCP to the same number. Nothing a peer sends can end a
 /// receive loop except closing its own connection. TCP and TLS are bounded by <see cref="TcpLimits"/> (connections in
 /// total and per address, counted together, timeouts, the TLS handshake's), and a failing accept backs off instead of
 /// spinning, so a flood of connections cannot take UDP, HTTP or memory with it. A TLS handshake runs on the thread
@@ -63,9 +64,12 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null, int udpReaders 
             _tls = new SipTlsContext(tls);
         }
 
+        // Several UDP sockets only on a fixed port: bound to port 0 with SO_REUSEPORT, the kernel may hand out a port
+        // another process of the same user already holds with it, and the two would silently share its datagrams.
+        var udpSockets = endpoint.Port != 0 && udpReaders > 1 && OperatingSystem.IsLinux() ? udpReaders : 1;
         for (var attempt = 0; ; attempt++)
         {
-            var udp = NewUdpSocket(endpoint.AddressFamily);
+            var udp = NewUdpSocket(endpoint.AddressFamily, reusePort: udpSockets > 1);
             udp.Bind(endpoint);
             var bound = (IPEndPoint)udp.LocalEndPoint!;
             var tcp = new TcpListener(bound);
@@ -78,8 +82,20 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null, int udpReaders 
                 udp.Dispose();
                 continue; // the UDP port number is taken for TCP: try another.
             }
+            catch (SocketException)
+            {
+                udp.Dispose();
+                throw;
+            }
 
             _udp.Add(udp);
+            for (var i = 1; i < udpSockets; i++)
+            {
+                var more = NewUdpSocket(endpoint.AddressFamily, reusePort: true);
+                more.Bind(bound);
+                _udp.Add(more);
+            }
+
             _tcp = tcp;
             UdpEndpoint = bound;
             TcpEndpoint = (IPEndPoint)tcp.LocalEndpoint;
@@ -98,16 +114,17 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null, int udpReaders 
                 // Nothing runs yet: close what is bound, so a failed start leaves no socket behind.
                 _tlsListener = null;
                 _tcp!.Stop();
-                _udp[0].Dispose();
+                _udp.ForEach(u => u.Dispose());
                 throw;
             }
 
             TlsEndpoint = (IPEndPoint)_tlsListener.LocalEndpoint;
         }
 
-        for (var i = 0; i < Math.Max(1, udpReaders); i++)
+        for (var i = 0; i < _udp.Count; i++)
         {
-            var thread = new Thread(() => UdpReader(_udp[0])) { IsBackground = true, Name = $"sip:udp-reader-{i}" };
+            var socket = _udp[i];
+            var thread = new Thread(() => UdpReader(socket)) { IsBackground = true, Name = $"sip:udp-reader-{i}" };
             _readers.Add(thread);
             thread.Start();
         }
@@ -121,8 +138,20 @@ internal sealed class SipTransports(TcpLimits? tcpLimits = null, int udpReaders 
 
     // A large receive buffer rides out bursts (load tests, floods of junk) instead of dropping datagrams. The receive
     // timeout lets a reader see the stop flag: a blocking receive is not woken by closing its socket everywhere.
-    private static Socket NewUdpSocket(AddressFamily family) =>
-        new(family, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20, ReceiveTimeout = 250 };
+    // SO_REUSEPORT (Linux, socket(7)) makes the sockets bound to one port a group the kernel spreads datagrams over by a
+    // hash of source and destination, so one peer's datagrams all reach the same socket, in the order they came: a
+    // 180 and the 200 right behind it are never swapped, as they are when several threads read one socket.
+    private static Socket NewUdpSocket(AddressFamily family, bool reusePort)
+    {
+        var socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20, ReceiveTimeout = 250 };
+        if (reusePort)
+        {
+            const int SolSocket = 1, SoReusePort = 15;
+            socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+        }
+
+        return socket;
+    }
 
     /// <summary>
     /// One reader thread of the UDP socket: blocking receives into one buffer, the sender's address into one
