@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Transport;
 using NodaTime;
@@ -41,4 +42,10 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>Where authentication failures are written, one line each (standard error unless a test captures them).</summary>
     public TextWriter AuthLog { get; init; } = Console.Error;
+
+    /// <summary>
+    /// Where the switch counts what it does (messages, refusals, retransmissions, ended calls) for the host's
+    /// <c>/metrics</c>; the host passes its own so that hooks can count into the same one (a new one by default).
+    /// </summary>
+    public SwitchMetrics Metrics { get; init; } = new();
 }

@@ -1,4 +1,5 @@
 using Centrex.Pipeline;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
@@ -18,7 +19,7 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -65,6 +66,7 @@ internal sealed class SipRouter(
             return;
         }
 
+        metrics.Received.Count(source.Kind, _message);
         var partition = Route(_message, source);
         if (partition < 0)
         {
@@ -144,6 +146,7 @@ internal sealed class SipRouter(
     private void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
     {
         Interlocked.Increment(ref _malformed);
+        metrics.CountParseError(error);
         if (SipBadRequest.TryBuild(data, error, source) is { } response)
         {
             sender.Send(source.Kind, source.Remote, response, source.Connection, null, 0);
