@@ -65,9 +65,9 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
             }
 
             _releaseAfterCommit.Clear();
-            signal.Commit(sequence);
-            counters.Committed();
+            counters.Committed(); // before the signal: whoever waited for this commit sees no lag left
             _inBatch = false;
+            signal.Commit(sequence);
         }
     }
 
