@@ -41,6 +41,11 @@ public static partial class ProvisioningValidator
         }
 
         var trunks = s.Trunks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        if (settings.EmergencyTrunk is { } emergencyTrunk && !trunks.Contains(emergencyTrunk))
+        {
+            throw new ProvisioningException($"{source}: switch: emergency_trunk \"{emergencyTrunk}\" does not exist");
+        }
+
         foreach (var c in s.Customers)
         {
             var where = $"{source}: customers (id \"{c.Id}\")";
@@ -91,6 +96,12 @@ public static partial class ProvisioningValidator
         {
             throw new ProvisioningException($"{where}: feature_codes: '{code}' is not 1 to 15 digits, * or #");
         }
+
+        // Emergency numbers are short codes dialed as is (911, 933; 112 or 999 elsewhere).
+        foreach (var number in settings.EmergencyNumbers.Where(n => n.Length is < 2 or > 6 || !n.All(char.IsAsciiDigit)))
+        {
+            throw new ProvisioningException($"{where}: emergency_numbers: '{number}' is not 2 to 6 digits");
+        }
     }
 
     private static void ValidateLines(ProvisioningSnapshot s, SwitchSettings settings, string source)
@@ -118,6 +129,11 @@ public static partial class ProvisioningValidator
                 if (!IsDialable(extension, "0123456789"))
                 {
                     throw new ProvisioningException($"{where}: extension '{extension}' is not 1 to 15 digits");
+                }
+
+                if (settings.EmergencyNumbers.Contains(extension))
+                {
+                    throw new ProvisioningException($"{where}: extension {extension} is an emergency number: dialing it must always reach emergency services");
                 }
 
                 if (!extensions.TryAdd((a.CustomerId, extension), a.Id))

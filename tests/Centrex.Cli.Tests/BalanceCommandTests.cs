@@ -12,6 +12,8 @@ public sealed class BalanceCommandTests : IDisposable
     [InlineData("2026-1")]
     [InlineData("+2026-10")]
     [InlineData("October")]
+    [InlineData("1969-12")] // no CDR starts before 1970
+    [InlineData("0000-01")]
     public void Balance_BadPeriod_IsAParseErrorNamingTheOption_BeforeAnyOutput(string period)
     {
         // Issue 13.

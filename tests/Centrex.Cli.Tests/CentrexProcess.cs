@@ -75,6 +75,22 @@ internal sealed class CentrexProcess : IDisposable
     public static async Task<CentrexProcess> ServeUnderUmaskAsync(string umask, string data, string tariff, params string[] extra) =>
         await ServeAsync(Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra], umask), await CreateKeyAsync(data, umask));
 
+    /// <summary>The same, started through <paramref name="wrapper"/> (e.g. <c>prlimit --nofile=1024 --</c>).</summary>
+    public static async Task<CentrexProcess> ServeWrappedAsync(string[] wrapper, string data, string tariff, params string[] extra)
+    {
+        var info = Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]);
+        var program = info.FileName;
+        info.FileName = wrapper[0];
+        var arguments = info.ArgumentList.ToList();
+        info.ArgumentList.Clear();
+        foreach (var argument in (string[])[.. wrapper[1..], program, .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return await ServeAsync(info, await CreateKeyAsync(data, umask: null));
+    }
+
     /// <summary>The API key of the serve listening at <paramref name="server"/> (for requests built from its address alone).</summary>
     public static string KeyFor(Uri server) => Keys.TryGetValue(server.Authority, out var key) ? key : string.Empty;
 

@@ -18,7 +18,10 @@ public sealed class OptionValueTests : IDisposable
     [InlineData("centrex: --http '::1' is not address:port", "--http", "::1")]
     [InlineData("centrex: --http '127.0.0.1:99999' is not address:port", "--http", "127.0.0.1:99999")]
     [InlineData("centrex: --max-batch-bytes '10' is not a byte count from 1024", "--max-batch-bytes", "10")]
-    [InlineData("centrex: --max-batch-rows '0' is not a row count, 1 or more", "--max-batch-rows", "0")]
+    [InlineData("centrex: --max-batch-rows '0' is not a row count from 1 to 419,", "--max-batch-rows", "0")]
+    [InlineData("centrex: --max-batch-rows '1000000' is not a row count from 1 to 419,", "--max-batch-rows", "1000000")] // a record past a journal page stopped the ledger
+    [InlineData("centrex: --sip-tcp-first-message-timeout '5000000' is not", "--sip-tcp-first-message-timeout", "5000000")] // silently closed every connection
+    [InlineData("centrex: --max-http-bytes-in-flight (2048) is less than --max-batch-bytes", "--max-http-bytes-in-flight", "2048")]
     [InlineData("centrex: --checkpoint-entries '0' is not a whole number of entries, 1 or more", "--checkpoint-entries", "0")] // was silently 1
     [InlineData("centrex: --media-address '::' must be an IP address, not a wildcard", "--media-address", "::")]
     [InlineData("centrex: --media-ports '29999-20000' must be MIN-MAX", "--media-ports", "29999-20000")]

@@ -89,6 +89,69 @@ public sealed class SipTcpFloodTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task UnderA1024DescriptorLimit_TheDefaultCapsAreRefused_AndFittingCapsSurviveAFloodFromManyAddresses()
+    {
+        // The review's attack: under prlimit --nofile=1024 with the default caps (4,096 TCP connections), a flood ran the
+        // process out of descriptors and it died. Now serve checks its caps against the limit at start.
+        var data = _folder.File("data");
+        var provisioning = SwitchProvisioning.Json(trunkSources: "\"127.0.0.1:9\"", trunkAddress: "127.0.0.1:9");
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", provisioning)).ExitCode);
+        var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
+        string[] limited = ["prlimit", "--nofile=1024", "--"];
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => CentrexProcess.ServeWrappedAsync(limited, data, tariff, "--sip", "127.0.0.1:0"));
+        Assert.Contains("--sip-tcp-max-connections (4096)", refused.Message, StringComparison.Ordinal);
+
+        using var serve = await CentrexProcess.ServeWrappedAsync(limited, data, tariff, "--sip", "127.0.0.1:0", "--media", "Direct",
+            "--sip-tcp-max-connections", "400", "--max-http-connections", "100", "--sip-tcp-first-message-timeout", "3");
+        var switchAddress = IPEndPoint.Parse((await serve.OutputLineAsync("sip tcp "))["sip tcp ".Length..]);
+        var flood = new List<Socket>();
+        try
+        {
+            for (var source = 1; source <= 5; source++) // five addresses, 300 each: past the per-address and the total caps
+            {
+                for (var i = 0; i < 300; i++)
+                {
+                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    flood.Add(socket);
+                    socket.Bind(new IPEndPoint(IPAddress.Parse($"127.0.0.{source}"), 0));
+                    try
+                    {
+                        await socket.ConnectAsync(switchAddress);
+                    }
+                    catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset)
+                    {
+                        // refused as the listen queue filled: a refusal too
+                    }
+                }
+            }
+
+            Assert.StartsWith("SIP/2.0 401 ", await RegisterOverUdpAsync(switchAddress), StringComparison.Ordinal);
+            Assert.InRange(OpenSockets(serve.Id), 0, 400 + DescriptorReserve);
+            Assert.False(serve.HasExited, serve.Error);
+        }
+        finally
+        {
+            flood.ForEach(s => s.Dispose());
+        }
+    }
+
+    private const int DescriptorReserve = 512;
+
+    /// <summary>A REGISTER without credentials over UDP; the answer's text.</summary>
+    private static async Task<string> RegisterOverUdpAsync(IPEndPoint server)
+    {
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var from = (IPEndPoint)client.Client.LocalEndPoint!;
+        var register = $"REGISTER sip:{server} SIP/2.0\r\nVia: SIP/2.0/UDP {from};branch=z9hG4bKfloodudp;rport\r\nMax-Forwards: 70\r\n" +
+            $"From: <sip:alice@{SwitchProvisioning.Realm}>;tag=u1\r\nTo: <sip:alice@{SwitchProvisioning.Realm}>\r\nCall-ID: flood-udp\r\n" +
+            $"CSeq: 1 REGISTER\r\nContact: <sip:alice@{from}>\r\nContent-Length: 0\r\n\r\n";
+        await client.SendAsync(Encoding.ASCII.GetBytes(register), server);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return Encoding.ASCII.GetString((await client.ReceiveAsync(patience.Token)).Buffer);
+    }
+
     /// <summary>A REGISTER without credentials over a new TCP connection from <paramref name="local"/>; the answer's text.</summary>
     private static async Task<string> RegisterOverTcpAsync(IPEndPoint local, IPEndPoint server)
     {

@@ -49,6 +49,22 @@ public sealed class UncommittedBatchTests : IDisposable
     }
 
     [Fact]
+    public void TheLargestBatchRecordAllowed_WithTheLongestKey_FitsInAJournalEntry_AndCommits()
+    {
+        // serve caps --max-batch-rows at BatchCodec.MaxRows: a batch record is one journal entry, and one larger than a
+        // journal page made the append fail and stopped the ledger (issue 13 review: 450,000 rows).
+        using var store = LedgerStore.Open(_data.Path);
+        var key = new string('k', BatchCodec.MaxKeyBytes);
+        var rows = Enumerable.Repeat(new BatchRow(BatchOutcome.NoRate, Mills.Zero), BatchCodec.MaxRows).ToList();
+
+        store.Writer.AppendBatch(new AcceptedBatch(key, UInt128.One, rows));
+        store.Writer.Commit();
+
+        Assert.Equal(BatchCodec.MaxRows, store.Writer.FindBatch(key)!.Rows.Count);
+        Assert.True(JournalVerifier.Verify(store).IsConsistent);
+    }
+
+    [Fact]
     public void ManyCommittedBatches_LeaveNoCopyInMemory()
     {
         using var store = LedgerStore.Open(_data.Path);

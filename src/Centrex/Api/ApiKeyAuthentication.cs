@@ -14,8 +14,8 @@ namespace Centrex.Api;
 /// against <see cref="ApiKeyStore"/> on every request (so a revocation takes effect at the next one), and the key's
 /// scopes become <see cref="ScopeClaim"/> claims that the endpoints' policies require. A missing or wrong key is
 /// <c>401</c> with <c>WWW-Authenticate: Bearer</c> (RFC 6750 §3), a key without the endpoint's scope <c>403</c>. An
-/// address that keeps presenting wrong keys is answered <c>429</c> for the rest of the minute, so the key store is not a
-/// free oracle. The key's text is never logged or echoed.
+/// address that keeps presenting wrong keys gets <c>429</c> for its wrong keys for the rest of the minute (a good key
+/// still works), so the key store is not a free oracle. The key's text is never logged or echoed.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, ApiKeyFailureLimiter failures)
@@ -33,23 +33,25 @@ internal sealed class ApiKeyAuthentication(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var remote = Context.Connection.RemoteIpAddress;
-        if (failures.IsThrottled(remote))
-        {
-            Context.Items[ThrottledItem] = true;
-            return Task.FromResult(AuthenticateResult.Fail("too many failed authentications from this address"));
-        }
-
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        // A good key is always let in: the throttle below only slows an address that keeps presenting wrong ones, so no
+        // process sharing a client's address can lock that client out by failing on purpose.
         Context.Items[GivenItem] = true;
         var key = header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? keys.Verify(header[BearerPrefix.Length..].Trim()) : null;
         if (key is null)
         {
+            var remote = Context.Connection.RemoteIpAddress;
+            if (failures.IsThrottled(remote))
+            {
+                Context.Items[ThrottledItem] = true;
+                return Task.FromResult(AuthenticateResult.Fail("too many failed authentications from this address"));
+            }
+
             failures.Record(remote);
             return Task.FromResult(AuthenticateResult.Fail("unknown or revoked API key"));
         }

@@ -19,7 +19,7 @@ internal static class OptionValues
     {
         var parsed = YearMonthPattern.Iso.Parse(text);
         month = parsed.Success ? parsed.Value : default;
-        return parsed.Success && text.Length == 7; // no sign, four-digit year
+        return parsed.Success && text.Length == 7 && month.Year >= 1970; // no sign, four-digit year; no CDR starts before 1970
     }
 
     /// <summary>A day written <c>YYYY-MM-DD</c>.</summary>

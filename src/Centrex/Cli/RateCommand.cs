@@ -105,7 +105,12 @@ internal static class RateCommand
         }
         catch (OperationCanceledException)
         {
-            console.Error.WriteLine("centrex rate: interrupted; no output files were written");
+            // With --data, what was committed before the interruption stays charged (the ledger's exactly-once ids make
+            // a rerun of the same file charge only the rest): say so, or a user would think nothing happened.
+            console.Error.WriteLine(ledger is null
+                ? "centrex rate: interrupted; no output files were written"
+                : $"centrex rate: interrupted; no output files were written, but the calls committed to the ledger in {ledger.Folder} " +
+                  $"before the interruption stay charged (journal committed up to {ledger.CommittedUntil}): rerun the same file to charge the rest, each call once");
             return ExitCodes.Interrupted;
         }
         catch (CsvFormatException e)

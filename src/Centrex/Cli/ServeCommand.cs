@@ -37,22 +37,18 @@ internal static class ServeCommand
         var http = ServeOptions.Endpoint("--http", "Address of the HTTP API: CDR ingestion and balances with --tariff, and /metrics (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
         var maxBytes = ServeOptions.MaxBatchBytes();
         var maxRows = ServeOptions.MaxBatchRows();
-        var inFlight = new Option<long>("--max-http-bytes-in-flight") { Description = "Request body bytes the HTTP API holds at once across all requests; past it a batch gets 503 with Retry-After", DefaultValueFactory = _ => new IngestionLimits().MaxBytesInFlight };
-        inFlight.Validators.Add(r =>
+        var inFlight = new Option<long>("--max-http-bytes-in-flight")
         {
-            if (r.GetValueOrDefault<long>() < 1024)
-            {
-                r.AddError("--max-http-bytes-in-flight is at least 1024");
-            }
-        });
-        var connections = new Option<int>("--max-http-connections") { Description = "Open HTTP connections at once", DefaultValueFactory = _ => new IngestionLimits().MaxConnections };
-        connections.Validators.Add(r =>
+            Description = "Request body bytes the HTTP API holds at once across all requests; past it a batch gets 503 with Retry-After",
+            DefaultValueFactory = _ => new IngestionLimits().MaxBytesInFlight,
+            CustomParser = OptionParsers.Of(OptionValues.LongBetween(1024, long.MaxValue), "is not a byte count, 1024 or more"),
+        };
+        var connections = new Option<int>("--max-http-connections")
         {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--max-http-connections is at least 1");
-            }
-        });
+            Description = "Open HTTP connections at once",
+            DefaultValueFactory = _ => new IngestionLimits().MaxConnections,
+            CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+        };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var tcp = new SipTcpOptions();
 
@@ -74,6 +70,15 @@ internal static class ServeCommand
 
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            // A batch between the two sizes could never be held: it would get 503 Retry-After for ever.
+            var batch = OptionParsers.TryGiven(result, maxBytes, OptionValues.IntBetween(1024, 1 << 30), out var given) ? given : new IngestionLimits().MaxBatchBytes;
+            if (OptionParsers.TryGiven(result, inFlight, OptionValues.LongBetween(1024, long.MaxValue), out var budget) && budget < batch)
+            {
+                result.AddError($"--max-http-bytes-in-flight ({budget}) is less than --max-batch-bytes ({batch}): the largest batch must fit the budget");
+            }
+        });
         command.SetAction((parse, cancel) => Execute(console, new ServeRequest(
             parse.GetRequiredValue(data), parse.GetValue(tariff), parse.GetValue(tollFree), parse.GetValue(nanp),
             parse.GetRequiredValue(http), new IngestionLimits(parse.GetValue(maxBytes), parse.GetValue(maxRows), parse.GetValue(inFlight), parse.GetValue(connections)), parse.GetValue(checkpoints),
@@ -90,6 +95,14 @@ internal static class ServeCommand
     private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
     {
         var mediaOptions = MediaSettings.Create(request);
+        if (DescriptorBudget.Raise() is { } descriptors
+            && DescriptorBudget.Problem(descriptors, request.SipTcp.MaxConnections, request.Limits.MaxConnections,
+                mediaOptions.Mode == MediaMode.Relay ? mediaOptions.PortMax - mediaOptions.PortMin + 1 : 0) is { } problem)
+        {
+            console.Error.WriteLine($"centrex serve: {problem}");
+            return ExitCodes.BadInput;
+        }
+
         Rater? rater = null;
         ISwitchDirectory? directory = null;
         try

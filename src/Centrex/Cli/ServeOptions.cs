@@ -31,7 +31,9 @@ internal static class ServeOptions
     {
         Description = "Most rows in one ingestion batch; more get 413",
         DefaultValueFactory = _ => new IngestionLimits().MaxRows,
-        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, int.MaxValue), "is not a row count, 1 or more"),
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, Ledger.Journal.BatchCodec.MaxRows),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"is not a row count from 1 to {Ledger.Journal.BatchCodec.MaxRows:N0} (a batch's record is one journal entry, which must fit in a journal page)")),
     };
 
     /// <summary>The relay's address: one the phones can be told to send RTP to, so not a wildcard.</summary>

@@ -20,5 +20,5 @@ internal sealed record IngestionLimits(int MaxBatchBytes = 16 << 20, int MaxRows
     public const int MinBodyBytesPerSecond = 16 * 1024;
 
     /// <summary>Longest idempotency key.</summary>
-    public const int MaxKeyLength = 200;
+    public const int MaxKeyLength = Ledger.Journal.BatchCodec.MaxKeyBytes;
 }

@@ -32,6 +32,8 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         Realm = settings.Realm;
         DigestAlgorithms = settings.DigestAlgorithms;
         FeatureCodes = new HashSet<string>(settings.FeatureCodes, StringComparer.Ordinal);
+        EmergencyNumbers = new HashSet<string>(settings.EmergencyNumbers, StringComparer.Ordinal);
+        EmergencyTrunkId = settings.EmergencyTrunk;
 
         foreach (var s in snapshot.Sites)
         {
@@ -59,8 +61,13 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         foreach (var a in lines)
         {
             var sip = a.Sip!;
+            var e911 = a.E911Address ?? snapshot.Customers.FirstOrDefault(c => c.Id == a.CustomerId)?.Address;
             var account = new SwitchAccount(a.Id, a.CustomerId, a.Site, a.Extension, sip.Username, sip.Ha1Md5, sip.Ha1Sha256,
-                WireNames.Name(WireNames.AccountTypes, a.Type), a.Type == AccountType.Credit ? a.CreditLimit : null);
+                WireNames.Name(WireNames.AccountTypes, a.Type), a.Type == AccountType.Credit ? a.CreditLimit : null)
+            {
+                Dids = a.Dids,
+                EmergencyLocation = e911 is null ? null : new EmergencyLocation(e911.Street, e911.City, e911.Province, e911.Country, e911.PostalCode),
+            };
             _accounts[a.Id] = account;
             _accounts[sip.Username] = account;
             foreach (var did in a.Dids)
@@ -78,6 +85,12 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
 
     /// <inheritdoc/>
     public IReadOnlySet<string> FeatureCodes { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> EmergencyNumbers { get; }
+
+    /// <inheritdoc/>
+    public string? EmergencyTrunkId { get; }
 
     /// <summary>How many accounts the switch serves (those with SIP credentials).</summary>
     public int AccountCount => _accounts.Values.Distinct().Count();

@@ -21,6 +21,15 @@ public static class BatchCodec
     /// <summary>Bytes per row.</summary>
     public const int RowSize = 10;
 
+    /// <summary>Longest idempotency key (bytes) a batch record holds.</summary>
+    public const int MaxKeyBytes = 200;
+
+    /// <summary>
+    /// Most rows one batch record can hold: it is one journal entry, and an entry must fit in a journal page (a batch
+    /// of 450,000 rows did not, and its failed append stopped the ledger: issue 13 review).
+    /// </summary>
+    public const int MaxRows = (CdrJournal.MaxEntryBytes - HeaderSize - MaxKeyBytes) / RowSize;
+
     /// <summary>Bytes an entry takes.</summary>
     public static int Size(int keyBytes, int rows) => HeaderSize + keyBytes + (rows * RowSize);
 

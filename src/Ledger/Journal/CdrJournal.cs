@@ -10,6 +10,12 @@ namespace Centrex.Ledger.Journal;
 /// </summary>
 internal sealed class CdrJournal : IDisposable
 {
+    /// <summary>log2 of a journal page's size (4 MiB): no entry may be larger than a page.</summary>
+    public const int PageSizeBits = 22;
+
+    /// <summary>The largest entry the journal takes (a page, less FasterLog's per-entry header and checksum).</summary>
+    public const int MaxEntryBytes = (1 << PageSizeBits) - 64;
+
     /// <summary>Bits of a segment file's size (1 GiB): addresses map to <c>journal.log.N</c> at offset address mod 2^bits.</summary>
     private const int SegmentSizeBits = 30;
 
@@ -98,7 +104,7 @@ internal sealed class CdrJournal : IDisposable
             LogChecksum = LogChecksumType.PerEntry,
             TryRecoverLatest = true,
             MemorySizeBits = 26,
-            PageSizeBits = 22,
+            PageSizeBits = PageSizeBits,
             SegmentSizeBits = SegmentSizeBits,
             RemoveOutdatedCommits = true,
         });

@@ -5,7 +5,7 @@ namespace Centrex.Provisioning.Json;
 /// <summary>The switch's sections and fields (issue 4): <c>switch</c>, <c>sites</c>, <c>trunks</c>, and the customer's dial plan and account's line settings.</summary>
 public static partial class ProvisioningJsonReader
 {
-    private static readonly string[] SwitchFields = ["realm", "digest_algorithms", "feature_codes"];
+    private static readonly string[] SwitchFields = ["realm", "digest_algorithms", "feature_codes", "emergency_numbers", "emergency_trunk"];
     private static readonly string[] SiteFields =
         ["id", "name", "max_calls", "max_incoming", "max_outgoing", "max_forwarded", "max_bandwidth_kbps", "max_incoming_kbps", "max_outgoing_kbps"];
 
@@ -26,7 +26,11 @@ public static partial class ProvisioningJsonReader
         return new SwitchSettings(
             r.OptionalString("realm") ?? defaults.Realm,
             r.Has("digest_algorithms") ? r.Strings("digest_algorithms") : defaults.DigestAlgorithms,
-            r.Has("feature_codes") ? r.Strings("feature_codes") : defaults.FeatureCodes);
+            r.Has("feature_codes") ? r.Strings("feature_codes") : defaults.FeatureCodes)
+        {
+            EmergencyNumbers = r.Has("emergency_numbers") ? r.Strings("emergency_numbers") : defaults.EmergencyNumbers,
+            EmergencyTrunk = r.OptionalString("emergency_trunk"),
+        };
     }
 
     private static Site ReadSite(JsonRecord r)

@@ -18,7 +18,7 @@ public static partial class ProvisioningJsonReader
     private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments"];
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces"];
     private static readonly string[] DiscountFields = ["id", "name", "destination_group", "basis", "thresholds", "precedence", "combinable"];
@@ -88,10 +88,15 @@ public static partial class ProvisioningJsonReader
         return records;
     }
 
+    private static ServiceAddress ReadAddress(JsonRecord r, string field)
+    {
+        var a = new JsonRecord(r.Object(field), r.Where + ", " + field, AddressFields);
+        return new ServiceAddress(a.String("street"), a.String("city"), a.OptionalString("province"), a.NonEmpty("country"), a.String("postal_code"));
+    }
+
     private static Customer ReadCustomer(JsonRecord r)
     {
-        var a = new JsonRecord(r.Object("address"), r.Where + ", address", AddressFields);
-        var address = new ServiceAddress(a.String("street"), a.String("city"), a.OptionalString("province"), a.NonEmpty("country"), a.String("postal_code"));
+        var address = ReadAddress(r, "address");
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
@@ -101,7 +106,10 @@ public static partial class ProvisioningJsonReader
     private static Account ReadAccount(JsonRecord r) => new(
         r.NonEmpty("id"), r.NonEmpty("customer"), r.Enum<AccountType>("type", WireNames.AccountTypes), r.Money("credit_limit", Mills.Zero),
         r.OptionalString("site"), r.Bool("requires_911", false), r.Strings("discount_plans"),
-        r.OptionalString("extension"), ReadSip(r), ReadDids(r));
+        r.OptionalString("extension"), ReadSip(r), ReadDids(r))
+    {
+        E911Address = r.Has("e911_address") ? ReadAddress(r, "e911_address") : null,
+    };
 
     private static Product ReadProduct(JsonRecord r) =>
         new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0));

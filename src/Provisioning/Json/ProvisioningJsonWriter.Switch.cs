@@ -17,6 +17,12 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("realm", settings.Realm);
             Strings(w, "digest_algorithms", settings.DigestAlgorithms);
             Strings(w, "feature_codes", settings.FeatureCodes);
+            Strings(w, "emergency_numbers", settings.EmergencyNumbers);
+            if (settings.EmergencyTrunk is not null)
+            {
+                w.WriteString("emergency_trunk", settings.EmergencyTrunk);
+            }
+
             w.WriteEndObject();
         }
 

@@ -23,17 +23,7 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("company", c.Company);
             w.WriteString("contact", c.Contact);
             w.WriteString("email", c.Email);
-            w.WriteStartObject("address");
-            w.WriteString("street", c.Address.Street);
-            w.WriteString("city", c.Address.City);
-            if (c.Address.Province is not null)
-            {
-                w.WriteString("province", c.Address.Province);
-            }
-
-            w.WriteString("country", c.Address.Country);
-            w.WriteString("postal_code", c.Address.PostalCode);
-            w.WriteEndObject();
+            WriteAddress(w, "address", c.Address);
             w.WriteString("currency", c.Currency);
             w.WriteString("time_zone", c.TimeZone);
             if (c.TaxId is not null)
@@ -64,6 +54,10 @@ public static partial class ProvisioningJsonWriter
 
             w.WriteEndArray();
             WriteLine(w, a);
+            if (a.E911Address is { } e911)
+            {
+                WriteAddress(w, "e911_address", e911);
+            }
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {
@@ -159,5 +153,20 @@ public static partial class ProvisioningJsonWriter
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteAddress(Utf8JsonWriter w, string name, ServiceAddress address)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("street", address.Street);
+        w.WriteString("city", address.City);
+        if (address.Province is not null)
+        {
+            w.WriteString("province", address.Province);
+        }
+
+        w.WriteString("country", address.Country);
+        w.WriteString("postal_code", address.PostalCode);
+        w.WriteEndObject();
     }
 }

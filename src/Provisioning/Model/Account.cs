@@ -15,4 +15,11 @@ namespace Centrex.Provisioning.Model;
 /// <param name="Dids">The DIDs (E.164 digits, no '+') whose calls reach it.</param>
 public sealed record Account(
     string Id, string CustomerId, AccountType Type, Mills CreditLimit, string? Site, bool Requires911, IReadOnlyList<string> DiscountPlans,
-    string? Extension, SipCredentials? Sip, IReadOnlyList<string> Dids);
+    string? Extension, SipCredentials? Sip, IReadOnlyList<string> Dids)
+{
+    /// <summary>
+    /// Where the line's phone is, carried in its emergency calls (issue 14; seed 001 E911: "the service address entered
+    /// for E911"); null: the customer's address.
+    /// </summary>
+    public ServiceAddress? E911Address { get; init; }
+}

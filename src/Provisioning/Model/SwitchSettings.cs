@@ -8,6 +8,15 @@ namespace Centrex.Provisioning.Model;
 /// <param name="FeatureCodes">Feature codes the dial plan recognizes (seed 000: *72, *73, *97, *98).</param>
 public sealed record SwitchSettings(string Realm, IReadOnlyList<string> DigestAlgorithms, IReadOnlyList<string> FeatureCodes)
 {
+    /// <summary>The numbers that always go out (seed 001 E911; seed 004 "direct number (e.g. 911)"): 911 and 933 by default.</summary>
+    public IReadOnlyList<string> EmergencyNumbers { get; init; } = DefaultEmergencyNumbers;
+
+    /// <summary>The trunk emergency calls leave by; null: the caller's customer's own trunk.</summary>
+    public string? EmergencyTrunk { get; init; }
+
+    /// <summary>911 (emergency services) and 933 (the North American E911 address test line).</summary>
+    public static readonly IReadOnlyList<string> DefaultEmergencyNumbers = ["911", "933"];
+
     /// <summary>The digest algorithms the switch implements.</summary>
     public static readonly IReadOnlyList<string> KnownDigestAlgorithms = ["SHA-256", "MD5"];
 

@@ -5,7 +5,8 @@ namespace Centrex.Provisioning.Store;
 /// N scripts, so a store written by an older version is upgraded when opened. One table per entity keyed by its text
 /// id; amounts are integer mills, dates ISO text (<c>YYYY-MM-DD</c>), enums their JSON wire names. Migration 2 adds the
 /// switch's entities (issue 4): its settings, sites, trunks, a customer's dial plan and an account's extension, SIP
-/// credentials (digest hashes only) and DIDs.
+/// credentials (digest hashes only) and DIDs. Migration 3 adds emergency calling (issue 14): the emergency numbers and
+/// trunk, and each account's E911 service address.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -68,6 +69,15 @@ internal static class ProvisioningSchema
             number TEXT PRIMARY KEY,          -- E.164 digits, no '+'
             account_id TEXT NOT NULL REFERENCES accounts(id), position INTEGER NOT NULL);
         CREATE INDEX dids_by_account ON dids(account_id);
+        """,
+        """
+        ALTER TABLE switch_settings ADD COLUMN emergency_numbers TEXT NOT NULL DEFAULT '911 933';  -- space-separated
+        ALTER TABLE switch_settings ADD COLUMN emergency_trunk TEXT;
+        ALTER TABLE accounts ADD COLUMN e911_street TEXT;
+        ALTER TABLE accounts ADD COLUMN e911_city TEXT;
+        ALTER TABLE accounts ADD COLUMN e911_province TEXT;
+        ALTER TABLE accounts ADD COLUMN e911_country TEXT;
+        ALTER TABLE accounts ADD COLUMN e911_postal_code TEXT;
         """,
     ];
 }

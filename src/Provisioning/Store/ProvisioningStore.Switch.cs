@@ -10,7 +10,8 @@ public sealed partial class ProvisioningStore
     {
         if (merged.Switch is { } settings)
         {
-            Insert(transaction, "switch_settings", [settings], s => [1, s.Realm, string.Join(' ', s.DigestAlgorithms), string.Join(' ', s.FeatureCodes)]);
+            Insert(transaction, "switch_settings", [settings], s => [
+                1, s.Realm, string.Join(' ', s.DigestAlgorithms), string.Join(' ', s.FeatureCodes), string.Join(' ', s.EmergencyNumbers), s.EmergencyTrunk]);
         }
 
         Insert(transaction, "sites", merged.Sites, s => [
@@ -19,8 +20,12 @@ public sealed partial class ProvisioningStore
     }
 
     private SwitchSettings? LoadSwitchSettings() =>
-        Query("SELECT realm, digest_algorithms, feature_codes FROM switch_settings", r => new SwitchSettings(r.GetString(0), Words(r.GetString(1)), Words(r.GetString(2))))
-            .SingleOrDefault();
+        Query("SELECT realm, digest_algorithms, feature_codes, emergency_numbers, emergency_trunk FROM switch_settings",
+            r => new SwitchSettings(r.GetString(0), Words(r.GetString(1)), Words(r.GetString(2)))
+            {
+                EmergencyNumbers = Words(r.GetString(3)),
+                EmergencyTrunk = r.IsDBNull(4) ? null : r.GetString(4),
+            }).SingleOrDefault();
 
     private List<Site> LoadSites() =>
         Query("SELECT id, name, max_calls, max_incoming, max_outgoing, max_forwarded, max_bandwidth_kbps, max_incoming_kbps, max_outgoing_kbps FROM sites ORDER BY id", r => new Site(

@@ -62,7 +62,8 @@ public sealed partial class ProvisioningStore : IDisposable
             d.Plan.Precedence, d.Plan.Combinable ? 1 : 0]);
         Insert(transaction, "accounts", merged.Accounts, a => [
             a.Id, a.CustomerId, WireNames.Name(WireNames.AccountTypes, a.Type), a.CreditLimit.Value, a.Site, a.Requires911 ? 1 : 0,
-            a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256]);
+            a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256,
+            a.E911Address?.Street, a.E911Address?.City, a.E911Address?.Province, a.E911Address?.Country, a.E911Address?.PostalCode]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
         Insert(transaction, "subscriptions", merged.Subscriptions, x => [x.Id, x.AccountId, x.ProductId, Date(x.Start), x.End is { } e ? Date(e) : null, x.Replaces]);
@@ -86,10 +87,14 @@ public sealed partial class ProvisioningStore : IDisposable
                 new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
                 r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
                 new CustomerDialPlan(WireNames.DialingRules[r.GetString(13)], Text(r, 14), abbreviated[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal)))),
-            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256 FROM accounts ORDER BY id", r => new Account(
+            Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256, " +
+                "e911_street, e911_city, e911_province, e911_country, e911_postal_code FROM accounts ORDER BY id", r => new Account(
                 r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), Text(r, 4),
                 r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]],
-                Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])),
+                Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])
+            {
+                E911Address = r.IsDBNull(13) ? null : new ServiceAddress(r.GetString(10), r.GetString(11), Text(r, 12), r.GetString(13), r.GetString(14)),
+            }),
             Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes FROM products ORDER BY id", r => new Product(
                 r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3))),
             Query("SELECT id, account_id, product_id, start_date, end_date, replaces FROM subscriptions ORDER BY id", r => new Subscription(

@@ -51,9 +51,12 @@ public static class CdrKeyText
             }
         }
 
-        // Non-ASCII white space at an end (U+00A0 no-break space, U+2003 em space, U+3000...) hides the same way.
+        // Non-ASCII white space at an end (U+00A0 no-break space, U+2003 em space, U+3000...) hides the same way, and so
+        // do invisible format characters (U+200B zero-width space, U+FEFF byte-order mark, U+2060 word joiner: Cf).
         Rune.DecodeFromUtf8(value, out var first, out _);
         Rune.DecodeLastFromUtf8(value, out var last, out _);
-        return !Rune.IsWhiteSpace(first) && !Rune.IsWhiteSpace(last);
+        return !Hides(first) && !Hides(last);
     }
+
+    private static bool Hides(Rune rune) => Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Sip.Writing;
 using Centrex.Switch.Transactions;
@@ -105,11 +106,15 @@ internal sealed partial class B2bua
     }
 
     /// <summary>The final response to the caller's INVITE; a 2xx is retransmitted over UDP until ACK (§13.3.1.4).</summary>
-    private void SendAFinal(Call call, int status, string reason, ReadOnlyMemory<byte> sdp)
+    private void SendAFinal(Call call, int status, string reason, ReadOnlyMemory<byte> sdp, string? extra = null)
     {
         var builder = call.AInvite.Begin(status, reason);
         builder.Header("Contact"u8, OurContact(call.ASource.Kind));
-        builder.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\n"u8);
+        builder.Raw("Allow: "u8).Text(AllowedMethods).Crlf();
+        if (extra is not null)
+        {
+            builder.Text(extra);
+        }
         call.AFinal = builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray();
         if (call.ASource.Kind == SipTransportKind.Udp)
         {
@@ -145,10 +150,20 @@ internal sealed partial class B2bua
     /// <summary>BYE to the caller, in the dialog where the switch is the UAS: From and To swap, the switch's own CSeq.</summary>
     private void ByeA(Call call)
     {
-        var a = call.AInvite.Request;
         var branch = _stack.NewBranch();
+        _stack.SendRequest(BuildARequest(call, "BYE", ++call.ALocalCSeq, branch, null, ReadOnlyMemory<byte>.Empty), branch,
+            call.ASource.Kind, call.ASource.Remote, call.ASource.Connection, this, call);
+    }
+
+    /// <summary>
+    /// A request in the caller's dialog, where the switch is the UAS of the INVITE: to the caller's remote target, From
+    /// and To swapped, the switch's own CSeq; target-refresh requests (re-INVITE, UPDATE) carry our Contact (§12.2.1.1).
+    /// </summary>
+    private byte[] BuildARequest(Call call, string method, int cseq, string branch, string? extra, ReadOnlyMemory<byte> body)
+    {
+        var a = call.AInvite.Request;
         var kind = call.ASource.Kind;
-        var b = new SipBuilder(512).RequestLine("BYE"u8, call.ARemoteTarget);
+        var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.ARemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{(kind == SipTransportKind.Tcp ? "TCP" : "UDP")} {_stack.LocalEndpoint};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Raw("From: "u8).Raw(a[a.Find(SipHeaderKind.To)]);
@@ -160,8 +175,9 @@ internal sealed partial class B2bua
         b.Crlf();
         b.Raw("To: "u8).Raw(a[a.Find(SipHeaderKind.From)]).Crlf();
         b.Raw("Call-ID: "u8).Raw(a[a.CallId]).Crlf();
-        b.Raw("CSeq: "u8).Number(++call.ALocalCSeq).Raw(" BYE\r\n"u8);
-        _stack.SendRequest(b.Body([]).ToArray(), branch, kind, call.ASource.Remote, call.ASource.Connection, this, call);
+        b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
+        WriteDialogExtras(b, method, kind, extra);
+        return b.Body(body.Span, body.IsEmpty ? null : "application/sdp").ToArray();
     }
 
     private void ByeB(Call call)
@@ -175,16 +191,34 @@ internal sealed partial class B2bua
         _stack.SendRequest(BuildBRequest(call, "BYE", ++call.BLocalCSeq, branch), branch, call.BKind, call.BDestination, call.BConnection, this, call);
     }
 
-    /// <summary>A request in the callee's dialog (ACK for its 2xx, BYE): to its remote target, with its tag.</summary>
-    private byte[] BuildBRequest(Call call, string method, int cseq, string branch)
+    /// <summary>A request in the callee's dialog (ACK for its 2xx, BYE, a relayed re-INVITE): to its remote target, with its tag.</summary>
+    private byte[] BuildBRequest(Call call, string method, int cseq, string branch, string? toTag = null, string? extra = null,
+        ReadOnlyMemory<byte> body = default)
     {
-        var b = new SipBuilder(512).RequestLine(System.Text.Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
+        toTag ??= call.BRemoteTag;
+        var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpoint};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Header("From"u8, call.BFrom);
-        b.Header("To"u8, call.BRemoteTag.Length > 0 ? $"{call.BTo};tag={call.BRemoteTag}" : call.BTo);
+        b.Header("To"u8, toTag.Length > 0 ? $"{call.BTo};tag={toTag}" : call.BTo);
         b.Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
-        return b.Body([]).ToArray();
+        WriteDialogExtras(b, method, call.BKind, extra);
+        return b.Body(body.Span, body.IsEmpty ? null : "application/sdp").ToArray();
+    }
+
+    /// <summary>Our Contact on target-refresh requests (§12.2.1.1), and the headers a relayed request carries across.</summary>
+    private void WriteDialogExtras(SipBuilder b, string method, SipTransportKind kind, string? extra)
+    {
+        if (method is "INVITE" or "UPDATE")
+        {
+            b.Header("Contact"u8, OurContact(kind));
+            b.Raw("Allow: "u8).Text(AllowedMethods).Crlf();
+        }
+
+        if (extra is not null)
+        {
+            b.Text(extra);
+        }
     }
 }

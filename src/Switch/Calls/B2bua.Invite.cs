@@ -45,15 +45,17 @@ internal sealed partial class B2bua
             // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
             caller = transaction.UserState as SwitchAccount
                 ?? throw new InvalidOperationException("an INVITE reached the B2BUA without being authenticated");
-            route = _dialPlan.RouteFrom(caller, dialed);
+            route = _directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(caller) : _dialPlan.RouteFrom(caller, dialed);
             callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
         }
 
-        var direction = trunk is not null || handedOver ? CallDirection.Incoming : route.Kind == RouteKind.Trunk ? CallDirection.Outgoing : CallDirection.Internal;
+        var emergency = route.Kind == RouteKind.Emergency;
+        var direction = trunk is not null || handedOver ? CallDirection.Incoming
+            : route.Kind is RouteKind.Trunk or RouteKind.Emergency ? CallDirection.Outgoing : CallDirection.Internal;
         var owner = direction == CallDirection.Incoming ? callee : caller;
         var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
-            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now);
+            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
         var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
         call.Offer = request[request.Body].ToArray();
         Track(call, callId);
@@ -68,6 +70,14 @@ internal sealed partial class B2bua
                 call.Feature = route.FeatureCode;
                 AnswerFeature(call);
                 return;
+        }
+
+        if (emergency)
+        {
+            // Emergency calls always go out (issue 14): no balance, credit or site limit refuses them, no slot is taken
+            // from the site, and no duration cap cuts them.
+            OnEmergency(call, route);
+            return;
         }
 
         var balance = _hooks.Balance.Authorize(info);
@@ -149,6 +159,30 @@ internal sealed partial class B2bua
         return true;
     }
 
+    /// <summary>An emergency number: the emergency trunk, else the caller's customer's trunk (seed 001 E911).</summary>
+    private Route EmergencyRoute(SwitchAccount caller)
+    {
+        var trunk = _directory.EmergencyTrunkId ?? _directory.FindCustomer(caller.CustomerId)?.TrunkId;
+        return new Route(RouteKind.Emergency, Number: null, TrunkId: trunk);
+    }
+
+    private void OnEmergency(Call call, Route route)
+    {
+        if (route.TrunkId is null || _directory.FindTrunk(route.TrunkId) is not { } trunk)
+        {
+            Console.Error.WriteLine($"centrex: EMERGENCY CALL FROM {call.Info.AccountId} TO {call.Info.Dialed} HAS NO ROUTE: provision switch.emergency_trunk or the customer's trunk");
+            Refuse(call, 503, "No Emergency Route", CallDisposition.Failed);
+            return;
+        }
+
+        call.BRemoteTarget = $"sip:{call.Info.Dialed}@{Host(trunk.Address)}";
+        call.BKind = SipTransportKind.Udp;
+        call.BDestination = trunk.Address;
+        call.Media = _hooks.Media.Open(call.Info);
+        call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
+        SendBInvite(call, route);
+    }
+
     private void AnswerFeature(Call call)
     {
         // Recognized feature codes are answered 200 and released with BYE once acknowledged (behaviour: later issue).
@@ -198,4 +232,13 @@ internal sealed partial class B2bua
 
     private Duration CapFor(Call call) =>
         call.MaxDuration is { } max && max < _options.MaxCallDuration ? max : _options.MaxCallDuration;
+
+    /// <summary>The 120-minute cap (seed 001) and the balance's limit end a call; nothing ends an emergency call but its parties.</summary>
+    private void StartCap(Call call)
+    {
+        if (!call.Info.Emergency)
+        {
+            call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
+        }
+    }
 }

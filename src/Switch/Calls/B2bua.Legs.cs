@@ -18,11 +18,26 @@ internal sealed partial class B2bua
         var local = _stack.LocalEndpoint.ToString();
         var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
         call.BCallId = _stack.NewCallId();
-        call.BFrom = $"{display}<sip:{call.Info.Caller}@{local}>;tag={_stack.NewTag()}";
+        var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
+        var emergency = call.Info.Emergency;
+
+        // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
+        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.Info.Caller;
+        call.BFrom = $"{display}<sip:{identity}@{local}>;tag={_stack.NewTag()}";
         call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
         Track(call, call.BCallId);
 
         var offer = call.Media!.RewriteOffer(call.Offer);
+        var contentType = offer.IsEmpty ? null : "application/sdp";
+        string? location = null;
+        if (emergency && callerAccount?.EmergencyLocation is { } where)
+        {
+            // The service address goes with the call by value (RFC 6442): the SDP and a PIDF-LO, one multipart body.
+            location = $"loc-{call.BCallId}";
+            (var body, contentType) = EmergencyBody.Build(offer, where, $"pres:{identity}@{local}", location, _stack.Clock.Now);
+            offer = body;
+        }
+
         var maxForwards = a.MaxForwards > 0 ? a.MaxForwards - 1 : 70;
         var b = new SipBuilder(768 + offer.Length).RequestLine("INVITE"u8, call.BRemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {local};branch={branch};rport");
@@ -30,13 +45,34 @@ internal sealed partial class B2bua
         b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: 1 INVITE\r\n"u8);
         b.Header("Contact"u8, OurContact(call.BKind));
-        b.Raw("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\nUser-Agent: Centrex\r\n"u8);
-        b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
+        b.Raw("Allow: "u8).Text(AllowedMethods).Raw("\r\nUser-Agent: Centrex\r\n"u8);
+        foreach (var name in OfferHeaders)
+        {
+            CopyHeader(b, a, name); // session timers and 100rel are the two phones' business: they pass through
+        }
+
+        if (emergency)
+        {
+            b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");
+            b.Raw("Priority: emergency\r\n"u8); // RFC 3261 §20.26
+            if (location is not null)
+            {
+                b.Header("Geolocation"u8, $"<cid:{location}>").Raw("Geolocation-Routing: no\r\n"u8);
+            }
+        }
+
+        b.Body(offer.Span, contentType);
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
     }
 
     public void OnResponse(ClientTransaction transaction, SipMessage response)
     {
+        if (transaction.UserState is RelayedRequest relay)
+        {
+            OnRelayedResponse(relay, transaction, response);
+            return;
+        }
+
         if (transaction.UserState is not Call call)
         {
             return;
@@ -65,6 +101,12 @@ internal sealed partial class B2bua
 
     public void OnTimeout(ClientTransaction transaction)
     {
+        if (transaction.UserState is RelayedRequest relay)
+        {
+            OnRelayedTimeout(relay);
+            return;
+        }
+
         if (transaction.UserState is not Call call || transaction.Request.Method != SipMethod.Invite || call.State != CallState.Trying)
         {
             return;
@@ -81,6 +123,14 @@ internal sealed partial class B2bua
     private void OnBProvisional(Call call, SipMessage response, int status)
     {
         call.BProvisional = true;
+        if (call.BEarlyTag.Length == 0 && !response.To.Tag.IsEmpty)
+        {
+            call.BEarlyTag = response.Text(response.To.Tag); // the early dialog a PRACK goes in (RFC 3262 §4)
+            if (response.HasContact && !response.ContactIsStar)
+            {
+                call.BRemoteTarget = response.Text(response.Contact.Uri.Whole); // §12.1.2: the early dialog's target
+            }
+        }
         if (call.CancelPending)
         {
             call.CancelPending = false;
@@ -95,6 +145,11 @@ internal sealed partial class B2bua
         var body = response[response.Body];
         var builder = call.AInvite.Begin(status, response.Text(response.ReasonPhrase));
         builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+
+        // A reliable provisional (RFC 3262) passes through with its RSeq: the caller PRACKs it (OnPrack) and the callee
+        // retransmits it until then, so the switch keeps nothing for it.
+        CopyHeader(builder, response, "Require");
+        CopyHeader(builder, response, "RSeq");
         var sdp = body.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(body.ToArray());
         call.AInvite.Send(builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray(), status);
     }
@@ -142,8 +197,8 @@ internal sealed partial class B2bua
 
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
-        call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
-        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer));
+        StartCap(call);
+        SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer), OfferHeadersOf(response));
     }
 
     private void OnBFailed(Call call, SipMessage response, int status)
@@ -171,6 +226,18 @@ internal sealed partial class B2bua
         };
         End(call, disposition, status);
         call.AInvite.Respond(status, response.Text(response.ReasonPhrase), extra);
+    }
+
+    /// <summary>The offer headers of <paramref name="response"/> as header lines, for the response relayed to the caller.</summary>
+    private static string? OfferHeadersOf(SipMessage response)
+    {
+        var headers = new System.Text.StringBuilder();
+        foreach (var name in OfferHeaders)
+        {
+            AppendHeader(headers, response, name);
+        }
+
+        return headers.Length == 0 ? null : headers.ToString();
     }
 
     private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP"; // an internal hop reads as UDP

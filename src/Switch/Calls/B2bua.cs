@@ -63,27 +63,36 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
             case SipMethod.Invite when request.To.Tag.IsEmpty:
                 OnInvite(transaction);
                 break;
-            case SipMethod.Invite:
-                // A re-INVITE (hold, codec change) is not supported yet: the session stays as it is (RFC 3261 §14.2).
-                transaction.Respond(488, "Not Acceptable Here");
+            case SipMethod.Invite or SipMethod.Update:
+                OnInDialogOffer(transaction);
+                break;
+            case SipMethod.Prack:
+                OnPrack(transaction);
                 break;
             case SipMethod.Bye:
                 OnBye(transaction);
                 break;
             case SipMethod.Options:
-                transaction.Respond(200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER\r\nAccept: application/sdp\r\n");
+                transaction.Respond(200, "OK", $"Allow: {AllowedMethods}, REGISTER\r\nAccept: application/sdp\r\nSupported: 100rel, timer\r\n");
                 break;
             default:
-                transaction.Respond(501, "Not Implemented", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER\r\n");
+                transaction.Respond(501, "Not Implemented", $"Allow: {AllowedMethods}, REGISTER\r\n");
                 break;
         }
     }
 
     public void OnAck(SipMessage ack, SipSource source)
     {
-        if (!_calls.TryGetValue(ack.Text(ack.CallId), out var call) || call.BCallId == ack.Text(ack.CallId))
+        var callId = ack.Text(ack.CallId);
+        if (!_calls.TryGetValue(callId, out var call))
         {
             return; // An ACK for nothing we know: dropped (§17.2.3 leaves it to the TU; there is no dialog).
+        }
+
+        var fromCaller = callId == call.Info.SipCallId;
+        if (TryAckReInvite(call, ack, fromCaller) || !fromCaller || ack.CSeq != call.AInvite.Request.CSeq)
+        {
+            return; // the ACK for a 2xx to a re-INVITE, or one that matches nothing pending
         }
 
         if (!call.AAcked && call.State == CallState.Answered)

@@ -60,6 +60,15 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
 
     public bool CancelPending { get; set; }
 
+    /// <summary>A re-INVITE or UPDATE being passed to the other party: while one is, a second gets 491 (§14.1, RFC 3311 §5.2).</summary>
+    public RelayedRequest? PendingOffer { get; set; }
+
+    /// <summary>The 2xx the switch sent to a re-INVITE, until its ACK.</summary>
+    public UasFinal? ReInviteFinal { get; set; }
+
+    /// <summary>The callee's To tag from its first provisional with one (the early dialog PRACKs go in, RFC 3262).</summary>
+    public string BEarlyTag { get; set; } = string.Empty;
+
     /// <summary>The callee's leg went to another partition (another customer's account): that partition records the call.</summary>
     public bool HandedOver { get; set; }
 

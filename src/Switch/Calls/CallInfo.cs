@@ -29,4 +29,8 @@ public sealed record CallInfo(
     CallDirection Direction,
     string SiteId,
     bool Forwarded,
-    Instant Start);
+    Instant Start)
+{
+    /// <summary>A call to an emergency number: never refused for money or limits, never cut, never charged (issue 14).</summary>
+    public bool Emergency { get; init; }
+}

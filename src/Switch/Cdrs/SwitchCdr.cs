@@ -41,10 +41,13 @@ public sealed record SwitchCdr(
     bool Forwarded)
 {
     /// <summary>
-    /// Whether the call is charged to <see cref="Account"/>: answered, and placed by it or forwarded by it. Incoming
-    /// calls are not charged to the callee.
+    /// Whether the call is charged to <see cref="Account"/>: answered, and placed by it or forwarded by it, and not an
+    /// emergency call. Incoming calls are not charged to the callee.
     /// </summary>
-    public bool IsChargeable => Disposition == CallDisposition.Answered && (Direction == CallDirection.Outgoing || Forwarded);
+    public bool IsChargeable => Disposition == CallDisposition.Answered && (Direction == CallDirection.Outgoing || Forwarded) && !Emergency;
+
+    /// <summary>A call to an emergency number (issue 14): recorded, never charged.</summary>
+    public bool Emergency { get; init; }
 
     /// <summary>What the rater prices: <see cref="RatedCallee.Of"/> the normalized and dialed callee.</summary>
     public string CalleeForRating => RatedCallee.Of(CalleeNormalized, CalleeDialed);

@@ -16,8 +16,11 @@ public static class SwitchCdrCsv
     public static readonly IReadOnlyList<string> Header =
     [
         "id", "account", "caller", "callee_dialed", "callee", "start", "answer", "end", "billable_seconds",
-        "disposition", "sip_call_id", "codec", "site", "direction", "forwarded",
+        "disposition", "sip_call_id", "codec", "site", "direction", "forwarded", "emergency",
     ];
+
+    /// <summary>Columns of lines written before <c>emergency</c> was added (issue 14): read as not emergency.</summary>
+    private const int ColumnsBeforeEmergency = 15;
 
     /// <summary>The header line, LF-terminated.</summary>
     public static readonly byte[] HeaderLine = Encoding.ASCII.GetBytes(string.Join(',', Header) + "\n");
@@ -49,7 +52,8 @@ public static class SwitchCdrCsv
         Field(line, cdr.Codec, ',');
         Field(line, cdr.Site, ',');
         Field(line, cdr.Direction.ToWireName(), ',');
-        Field(line, cdr.Forwarded ? "true" : "false", '\n');
+        Field(line, cdr.Forwarded ? "true" : "false", ',');
+        Field(line, cdr.Emergency ? "true" : "false", '\n');
     }
 
     /// <summary>Reads a line's fields (quoted per RFC 4180); false when the quoting is broken.</summary>
@@ -122,7 +126,7 @@ public static class SwitchCdrCsv
     {
         ArgumentNullException.ThrowIfNull(fields);
         error = null;
-        if (fields.Count != Header.Count)
+        if (fields.Count != Header.Count && fields.Count != ColumnsBeforeEmergency)
         {
             error = $"{fields.Count} fields, {Header.Count} expected";
             return null;
@@ -182,8 +186,17 @@ public static class SwitchCdrCsv
             return null;
         }
 
+        if (fields.Count > ColumnsBeforeEmergency && fields[15] is not ("true" or "false"))
+        {
+            error = "emergency: not true or false";
+            return null;
+        }
+
         return new SwitchCdr(fields[0], fields[1], fields[2], fields[3], fields[4], start, answer, end, billable, disposition,
-            fields[10], fields[11], fields[12], direction, fields[14] == "true");
+            fields[10], fields[11], fields[12], direction, fields[14] == "true")
+        {
+            Emergency = fields.Count > ColumnsBeforeEmergency && fields[15] == "true",
+        };
     }
 
     private static bool TryTime(string text, out Instant instant) => IsoTimestamp.TryParse(Encoding.ASCII.GetBytes(text), out instant);

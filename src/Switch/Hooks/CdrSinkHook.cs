@@ -75,6 +75,9 @@ public sealed class CdrSinkHook : Calls.ICdrSink
         return new SwitchCdr(
             $"{_run}-{call.Id}", account, call.Caller, call.Dialed, call.Normalized ?? string.Empty,
             call.Start, end.Answer, end.End, billable, end.Disposition, call.SipCallId, codec,
-            call.SiteId, direction, call.Forwarded);
+            call.SiteId, direction, call.Forwarded)
+        {
+            Emergency = call.Emergency,
+        };
     }
 }

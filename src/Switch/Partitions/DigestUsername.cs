@@ -10,13 +10,25 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal static class DigestUsername
 {
-    /// <summary>The username of the first Digest credentials in headers of <paramref name="kind"/>, or empty.</summary>
-    public static ReadOnlySpan<byte> Find(SipMessage message, SipHeaderKind kind)
+    /// <summary>
+    /// The username of the first Digest credentials in headers of <paramref name="kind"/> whose realm is
+    /// <paramref name="realm"/> (the ones the authenticator checks: credentials for other realms are not ours,
+    /// RFC 3261 §22.3), or empty.
+    /// </summary>
+    public static ReadOnlySpan<byte> Find(SipMessage message, SipHeaderKind kind, string realm)
     {
+        Span<byte> ours = stackalloc byte[Math.Min(Encoding.UTF8.GetMaxByteCount(realm.Length), 512)];
+        if (!Encoding.UTF8.TryGetBytes(realm, ours, out var length))
+        {
+            return default;
+        }
+
         for (var i = 0; i < message.HeaderCount; i++)
         {
             ref readonly var header = ref message.Header(i);
-            if (header.Kind == kind && TryRead(message[header.Value], out var username))
+            var value = message[header.Value];
+            if (header.Kind == kind && IsDigest(value) && TryParameter(value, "realm"u8, out var r) && r.SequenceEqual(ours[..length])
+                && TryParameter(value, "username"u8, out var username) && !username.IsEmpty)
             {
                 return username;
             }
@@ -25,30 +37,32 @@ internal static class DigestUsername
         return default;
     }
 
-    private static bool TryRead(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> username)
+    private static bool IsDigest(ReadOnlySpan<byte> value)
     {
-        username = default;
         value = value.TrimStart(" \t"u8);
-        if (value.Length < 7 || !Ascii.EqualsIgnoreCase(value[..6], "Digest"u8))
-        {
-            return false;
-        }
+        return value.Length >= 7 && Ascii.EqualsIgnoreCase(value[..6], "Digest"u8);
+    }
 
+    /// <summary>A quoted auth-param of the header value, in place; false when absent or written with escapes.</summary>
+    private static bool TryParameter(ReadOnlySpan<byte> value, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> parameter)
+    {
+        parameter = default;
+        value = value.TrimStart(" \t"u8);
         var at = 6;
         while (at < value.Length)
         {
-            var found = IndexOfIgnoreCase(value[at..], "username"u8);
+            var found = IndexOfIgnoreCase(value[at..], name);
             if (found < 0)
             {
                 return false;
             }
 
             var start = at + found;
-            at = start + 8;
+            at = start + name.Length;
             var before = start > 0 ? value[start - 1] : (byte)' ';
             if (before is not ((byte)' ' or (byte)'\t' or (byte)','))
             {
-                continue; // part of another parameter's name (e.g. "xusername")
+                continue; // part of another parameter's name (e.g. "xusername"), or a value
             }
 
             var rest = value[at..].TrimStart(" \t"u8);
@@ -69,8 +83,8 @@ internal static class DigestUsername
                 return false;
             }
 
-            username = rest.Slice(1, end);
-            return !username.IsEmpty;
+            parameter = rest.Slice(1, end);
+            return true;
         }
 
         return false;

@@ -11,4 +11,7 @@ internal enum ReceiveKind : byte
 
     /// <summary>A partition's report that a source failed digest authentication (the router counts it).</summary>
     AuthFailure,
+
+    /// <summary>A partition's report that a source authenticated (the router gives back the attempt's strike).</summary>
+    AuthSuccess,
 }

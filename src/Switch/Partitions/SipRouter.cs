@@ -52,7 +52,10 @@ internal sealed class SipRouter(
         switch (data.Kind)
         {
             case ReceiveKind.AuthFailure:
-                guard.Failed(source, data.User, data.Method!);
+                guard.Failed(source, data.User);
+                return;
+            case ReceiveKind.AuthSuccess:
+                guard.Succeeded(source);
                 return;
             case ReceiveKind.Unframed:
                 OnMalformed(data.Data, data.Error, source);
@@ -105,12 +108,14 @@ internal sealed class SipRouter(
             }
         }
 
-        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, m.Method == SipMethod.Invite ? "INVITE" : "REGISTER"))
+        var register = m.Method == SipMethod.Register;
+        var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
+        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, register ? "REGISTER" : "INVITE", HasCredentials(m, register)))
         {
             return -1; // a slowed source's request beyond its allowance, or the one that starts its block
         }
 
-        var partition = trusted ? TrustedOwner(m, source, current) : PhoneOwner(m, current);
+        var partition = trusted ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
         return partition >= 0 ? partition : map.OfBytes(m[m.CallId]);
     }
 
@@ -121,11 +126,13 @@ internal sealed class SipRouter(
         return source.Kind == SipTransportKind.Internal ? map.OfAccount(current, user) : map.OfDid(current, user);
     }
 
-    /// <summary>A phone's request belongs to the customer of the account it speaks for.</summary>
-    private int PhoneOwner(SipMessage m, ISwitchDirectory current)
+    /// <summary>
+    /// A phone's request belongs to the customer of the account it speaks for: the user name of its first credentials in
+    /// our realm (the ones the partition's authenticator checks), else its To (REGISTER) or From user.
+    /// </summary>
+    private int PhoneOwner(SipMessage m, ISwitchDirectory current, ReadOnlySpan<byte> credentials)
     {
         var register = m.Method == SipMethod.Register;
-        var credentials = DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization);
         if (!credentials.IsEmpty && map.OfAccount(current, credentials) is var byCredentials and >= 0)
         {
             return byCredentials;
@@ -138,6 +145,9 @@ internal sealed class SipRouter(
 
         return map.OfAccount(current, m[m.From.Uri.User]);
     }
+
+    /// <summary>Whether the request carries any credentials: then it is a guess to count (<see cref="SourceGuard.Admit"/>).</summary>
+    private static bool HasCredentials(SipMessage m, bool register) => m.Has(register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization);
 
     /// <summary>Requests authenticated before they get a transaction: REGISTER, and INVITEs outside a dialog.</summary>
     private static bool NeedsAuthentication(SipMessage m) =>

@@ -50,7 +50,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
                     ForwardCancel = (target, message, source, hops) => _partitions[target].TryPublishMessage(message, source, hops),
                 };
                 var authenticator = new DigestAuthenticator(directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces, nonceKey);
-                var auth = new AuthGuard(authenticator, ReportAuthFailure, log, () => directory.Realm);
+                var auth = new AuthGuard(authenticator, ReportAuthentication, log, () => directory.Realm, account => Map.Of(account.CustomerId) == partition.Id);
                 var registrar = new Registrar(settings.Clock);
                 var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options, Map.Of);
                 stack.Core = core;
@@ -168,8 +168,12 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         ring.Publish(sequence);
     }
 
-    /// <summary>On a partition's thread: a source failed authentication; the router counts it (dropped if its ring is full).</summary>
-    private void ReportAuthFailure(SipSource source, string? user, string method)
+    /// <summary>
+    /// On a partition's thread: a source failed authentication as <paramref name="user"/>, or succeeded (an empty
+    /// <paramref name="method"/>); the router keeps the count (a report that finds the ring full is dropped: a lost
+    /// success leaves one strike that ages out of the window).
+    /// </summary>
+    private void ReportAuthentication(SipSource source, string? user, string method)
     {
         var ring = _receive.RingBuffer;
         if (!ring.TryNext(out var sequence))
@@ -179,7 +183,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         }
 
         ref var slot = ref ring[sequence];
-        slot.Fill(ReceiveKind.AuthFailure, default, source);
+        slot.Fill(method.Length == 0 ? ReceiveKind.AuthSuccess : ReceiveKind.AuthFailure, default, source);
         slot.User = user;
         slot.Method = method;
         ring.Publish(sequence);

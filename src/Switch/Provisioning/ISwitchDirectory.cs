@@ -18,6 +18,18 @@ public interface ISwitchDirectory
     /// <summary>Feature codes recognized from the dial plan (seed 000: *72, *73, *97, *98...).</summary>
     IReadOnlySet<string> FeatureCodes { get; }
 
+    /// <summary>
+    /// Numbers that always go out as dialed, whatever the caller's balance, limits or dialing rules (issue 14; seed 001
+    /// E911, seed 004 "direct number (e.g. 911)").
+    /// </summary>
+    IReadOnlySet<string> EmergencyNumbers => DefaultEmergencyNumbers;
+
+    /// <summary>The trunk emergency calls leave by; null: the caller's customer's own trunk.</summary>
+    string? EmergencyTrunkId => null;
+
+    /// <summary>911 and 933 (the E911 address test line).</summary>
+    static IReadOnlySet<string> DefaultEmergencyNumbers { get; } = new HashSet<string>(["911", "933"], StringComparer.Ordinal);
+
     /// <summary>The account with this SIP user name or id.</summary>
     SwitchAccount? FindAccount(string usernameOrId);
 

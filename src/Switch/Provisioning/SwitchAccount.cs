@@ -18,4 +18,11 @@ public sealed record SwitchAccount(
     string? Ha1Md5,
     string? Ha1Sha256,
     string Type,
-    Mills? CreditLimit = null);
+    Mills? CreditLimit = null)
+{
+    /// <summary>The line's DIDs (E.164 digits, no '+'): the first is its caller ID toward emergency services.</summary>
+    public IReadOnlyList<string> Dids { get; init; } = [];
+
+    /// <summary>Where the line's phone is, carried in its emergency calls; null when nothing is provisioned.</summary>
+    public EmergencyLocation? EmergencyLocation { get; init; }
+}

@@ -55,8 +55,13 @@ internal sealed class AuthFailureTracker(SipAuthLimits limits, ISwitchClock cloc
         return Strike(node, now) ? AuthAdmission.BlockStarted : AuthAdmission.Slowed;
     }
 
-    /// <summary>Counts a failure by <paramref name="user"/> against <paramref name="address"/>; true when it started a block.</summary>
-    public bool Fail(IPAddress address, string? user)
+    /// <summary>
+    /// Counts an attempt with credentials from <paramref name="address"/> as a strike before it is checked: a burst of
+    /// guesses is slowed by the attempts themselves, not by failures reported back after each check (those arrive late,
+    /// through the receive ring, once the partitions have checked them all). A success gives the strike back
+    /// (<see cref="Refund"/>). True when this attempt started a block (the attempt is then dropped).
+    /// </summary>
+    public bool Attempt(IPAddress address)
     {
         var now = clock.Now;
         var key = SourceKey.Of(address);
@@ -72,8 +77,25 @@ internal sealed class AuthFailureTracker(SipAuthLimits limits, ISwitchClock cloc
             _sources[key] = node;
         }
 
-        node.Value.LastUser = user;
         return Strike(node, now);
+    }
+
+    /// <summary>The attempt from <paramref name="address"/> authenticated: its provisional strike is taken back.</summary>
+    public void Refund(IPAddress address)
+    {
+        if (_sources.TryGetValue(SourceKey.Of(address), out var node))
+        {
+            node.Value.Refund();
+        }
+    }
+
+    /// <summary>The attempt from <paramref name="address"/> failed as <paramref name="user"/> (its strike was counted when it was admitted).</summary>
+    public void Fail(IPAddress address, string? user)
+    {
+        if (_sources.TryGetValue(SourceKey.Of(address), out var node))
+        {
+            node.Value.LastUser = user;
+        }
     }
 
     /// <summary>When the block on <paramref name="address"/> ends and the username of its last failure.</summary>

@@ -1,3 +1,4 @@
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transport;
 
@@ -10,10 +11,16 @@ namespace Centrex.Switch.Registration;
 /// nothing: an attacker holding one account's password cannot wash out the failures it piles up against another.
 /// </summary>
 /// <param name="authenticator">Checks credentials (this partition's nonce counts).</param>
-/// <param name="report">Tells the router of a failure: the source, the username tried and the method.</param>
+/// <param name="report">Tells the router of a failure (the source, the username tried and the method), or of a success
+/// (the username is null and the method empty): each attempt with credentials was counted as a strike when the router let it
+/// through, and a success gives it back.</param>
 /// <param name="log">Where each failure's line goes.</param>
 /// <param name="realm">The realm now (provisioning may change it).</param>
-internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSource, string?, string> report, AuthFailureLog log, Func<string> realm)
+/// <param name="owns">Whether an account's calls belong to this partition. The router sends a request here by the user name
+/// of its credentials; one that authenticates as an account of another partition carried more than one set (a replay
+/// dressed up to reach a partition that has not seen its nonce): refused as a replay.</param>
+internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSource, string?, string> report, AuthFailureLog log, Func<string> realm,
+    Func<SwitchAccount, bool> owns)
 {
     public DigestAuthenticator Authenticator => authenticator;
 
@@ -26,9 +33,19 @@ internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSou
     {
         var method = request.Method == SipMethod.Invite ? "INVITE" : "REGISTER";
         var result = authenticator.Check(request, kind);
+        if (result.Outcome == DigestOutcome.Authenticated && owns(result.Account!))
+        {
+            if (!trusted)
+            {
+                report(source, null, string.Empty);
+            }
+
+            return AuthVerdict.Admit(result.Account!);
+        }
+
         if (result.Outcome == DigestOutcome.Authenticated)
         {
-            return AuthVerdict.Admit(result.Account!);
+            result = result with { Outcome = DigestOutcome.Replay };
         }
 
         if (result.IsFailure)

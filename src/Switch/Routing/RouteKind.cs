@@ -14,4 +14,7 @@ internal enum RouteKind : byte
 
     /// <summary>An E.164 number out through the customer's trunk.</summary>
     Trunk,
+
+    /// <summary>An emergency number, dialed as is, out through the emergency trunk (no trunk: refused 503).</summary>
+    Emergency,
 }

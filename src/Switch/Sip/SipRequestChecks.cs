@@ -26,7 +26,7 @@ internal static class SipRequestChecks
             return new SipRequestCheck(416, "Unsupported URI Scheme");
         }
 
-        if (m.Method != SipMethod.Cancel && m.Has(SipHeaderKind.Require))
+        if (m.Method != SipMethod.Cancel && !RequiresOnlySupported(m))
         {
             return new SipRequestCheck(420, "Bad Extension");
         }
@@ -54,6 +54,33 @@ internal static class SipRequestChecks
         }
 
         return SipRequestCheck.Pass;
+    }
+
+    /// <summary>
+    /// Whether every option tag in Require is one the switch supports: <c>100rel</c> (RFC 3262) and <c>timer</c>
+    /// (RFC 4028), which it passes between the two phones (§8.2.2.3: any other gets 420 with Unsupported).
+    /// </summary>
+    private static bool RequiresOnlySupported(SipMessage m)
+    {
+        for (var i = 0; i < m.HeaderCount; i++)
+        {
+            ref readonly var h = ref m.Header(i);
+            if (h.Kind != SipHeaderKind.Require)
+            {
+                continue;
+            }
+
+            foreach (var range in m[h.Value].Split((byte)','))
+            {
+                var tag = m[h.Value][range].Trim(" \t"u8);
+                if (!Ascii.EqualsIgnoreCase(tag, "100rel"u8) && !Ascii.EqualsIgnoreCase(tag, "timer"u8))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool AcceptsSdp(SipMessage m)

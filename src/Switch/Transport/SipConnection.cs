@@ -84,6 +84,11 @@ internal sealed class SipConnection : IDisposable
         {
             // The peer went away, a timeout passed, or the switch is stopping: the connection just ends.
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Anything else is a bug: the connection ends, and it must not end silently.
+            Console.Error.WriteLine($"centrex: SIP TCP connection from {Remote} closed on an error: {e.GetType().Name}: {e.Message}");
+        }
         finally
         {
             Dispose();

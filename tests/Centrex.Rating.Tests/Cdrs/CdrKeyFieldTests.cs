@@ -55,6 +55,9 @@ public class CdrKeyFieldTests
     [InlineData("\u00a0e4")] // no-break space
     [InlineData("e4\u3000")] // ideographic space
     [InlineData("caf\u00e9\u0000")] // non-ASCII row with a NUL
+    [InlineData("e4\u200b")] // zero-width space: charged as a third id in the issue 13 review
+    [InlineData("\ufeffe4")] // a byte-order mark
+    [InlineData("e4\u2060")] // word joiner
     public void Process_IdWithEdgeSpaceOrControlCharacter_IsMalformedInTheId(string id)
     {
         var (rater, rated, _) = Rate(id + ",acme" + Tail);

@@ -56,6 +56,33 @@ public sealed partial class BruteForceTests
     }
 
     [Fact]
+    public async Task ABurstOfWrongPasswordsWithoutPauses_GetsNoMoreCheckedThanTheLimit_AndOneBlockLine()
+    {
+        // The partitions check credentials and report failures back to the router through the receive ring: a burst
+        // that arrives before the first report used to have hundreds of guesses checked. Attempts count as they are let
+        // through now, so the burst is slowed and blocked by the attempts themselves.
+        await using var fixture = new SwitchFixture();
+        using var attacker = new TestPhone(fixture.Endpoint, Victim, Elsewhere);
+        using var probe = new TestPhone(fixture.Endpoint, "probe");
+        attacker.Send(Register(attacker, null));
+        var challenge = attacker.ReceiveResponse(401);
+        var guesses = Enumerable.Range(1, 500)
+            .Select(i => Register(attacker, TestPhone.Authorization(challenge, SipHeaderKind.WwwAuthenticate, Victim, $"guess-{i}", "REGISTER", Uri)))
+            .ToList();
+
+        foreach (var guess in guesses)
+        {
+            attacker.Send(guess);
+        }
+
+        Flows.Sync(probe, fixture.Switch);
+        var log = fixture.AuthLog;
+        Assert.Equal(10, log.Count(line => line.Contains("reason=wrong-password", StringComparison.Ordinal))); // SlowAfter, no more
+        Assert.Single(log, line => line.Contains("reason=blocked", StringComparison.Ordinal));
+        Assert.Equal(10, attacker.Drain().Count(m => m.StatusCode == 401));
+    }
+
+    [Fact]
     public async Task HostileUsername_CannotForgeALineOrAnAddress_AndTheResponseIsNeverLogged()
     {
         await using var fixture = new SwitchFixture();

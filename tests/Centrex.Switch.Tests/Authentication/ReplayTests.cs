@@ -59,6 +59,55 @@ public sealed partial class ReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task CapturedInvite_ReplayedBehindAnotherCustomersCredentials_ReachingAnotherPartition_IsRefused()
+    {
+        // Each partition keeps the nonce counts of its own customers' accounts. The router picks the partition by the
+        // user name of the first credentials in our realm: put another customer's (any response) before the captured
+        // ones and the replay reaches a partition that has not seen the nonce. That partition refuses an account that
+        // is not its own as a replay.
+        using var gateway = new TestPhone(new IPEndPoint(IPAddress.Loopback, 9), "gateway");
+        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
+        await using var fixture = new HookedSwitch(clock, gateway.Local, directoryJson: TwoCustomers(gateway.Local));
+        gateway.Retarget(fixture.Endpoint);
+        using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
+        using var attacker = new TestPhone(fixture.Endpoint, "attacker");
+        using var probe = new TestPhone(fixture.Endpoint, "probe");
+
+        var (_, _, _, captured) = Flows.Invite(alice, Dialed);
+        AnswerAndHangUp(alice, gateway, clock);
+        var credentials = ProxyAuthorization().Match(captured).Groups[1].Value;
+        var decoy = $"Digest username=\"{Gus}\", realm=\"{SwitchFixture.Realm}\", nonce=\"x\", uri=\"{DialedUri}\", response=\"00000000000000000000000000000000\"";
+        attacker.Send(attacker.Request("INVITE", DialedUri, "decoy-" + Guid.NewGuid().ToString("N"), 1, "evil",
+            extra: $"Proxy-Authorization: {decoy}\r\nProxy-Authorization: {credentials}\r\n", body: Flows.Sdp));
+        Flows.Sync(probe, fixture.Switch);
+
+        Assert.Empty(gateway.Drain()); // nothing went out through the trunk
+        Assert.Equal(407, Assert.Single(attacker.Drain()).StatusCode);
+        Assert.NotEqual(fixture.Switch.Pipeline.Map.Of("acme"), fixture.Switch.Pipeline.Map.Of(GusCustomer)); // the decoy did lead elsewhere
+    }
+
+    private const string Gus = "16045550301";
+
+    /// <summary>A customer id that maps to the other of two partitions than <c>acme</c>.</summary>
+    private static string GusCustomer { get; } = Enumerable.Range(0, 100).Select(i => $"globex-{i}")
+        .First(id => new Partitions.PartitionMap(2).Of(id) != new Partitions.PartitionMap(2).Of("acme"));
+
+    private static string TwoCustomers(IPEndPoint trunk)
+    {
+        static string Account(string id, string customer, string ext) =>
+            $$"""{ "id": "{{id}}", "customer": "{{customer}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{Registration.DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "credit" }""";
+        return $$"""
+        {
+          "realm": "{{SwitchFixture.Realm}}",
+          "digestAlgorithms": ["MD5"],
+          "trunks": [ { "id": "pstn", "address": "{{trunk}}", "sources": ["{{trunk}}"] } ],
+          "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" }, { "id": "{{GusCustomer}}", "dialingRules": "north-america", "trunk": "pstn" } ],
+          "accounts": [ {{Account(HookedSwitch.Caller, "acme", "101")}}, {{Account(Gus, GusCustomer, "301")}} ]
+        }
+        """;
+    }
+
+    [Fact]
     public async Task SameNonce_WithAHigherCount_IsAccepted_ARepeatedOrLowerCountIsNot()
     {
         await using var fixture = new SwitchFixture();

@@ -12,8 +12,20 @@ public sealed class SwitchCdrCsvTests
     [Fact]
     public void Header_IsFrozen() =>
         Assert.Equal(
-            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded\n",
-            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine));
+            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded,emergency\n",
+            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine)); // columns only ever grow at the end (emergency: issue 14)
+
+    [Fact]
+    public void ALineWrittenBeforeTheEmergencyColumn_StillReads_AsNotEmergency()
+    {
+        var fields = new List<string>();
+        Assert.True(SwitchCdrCsv.TrySplit("f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false", fields));
+
+        var cdr = SwitchCdrCsv.Parse(fields, out var error);
+
+        Assert.Null(error);
+        Assert.False(cdr!.Emergency);
+    }
 
     [Fact]
     public void DispositionNames_AreFrozen()
@@ -49,7 +61,7 @@ public sealed class SwitchCdrCsvTests
         var line = new ByteBuffer();
         SwitchCdrCsv.Write(Cdr.Failed("f1", "acme", CallDisposition.Busy), line);
         Assert.Equal(
-            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false\n",
+            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false,false\n",
             Encoding.UTF8.GetString(line.Written));
     }
 

@@ -20,9 +20,10 @@ internal sealed class HookedSwitch : IAsyncDisposable
     public const string Callee = "16045550102";
     public const string Prepaid = "16045550103";
 
-    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null)
+    public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null,
+        string? directoryJson = null)
     {
-        Directory = JsonSwitchDirectory.Parse(DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
+        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
         Ledger = new LedgerFolder(ledgerDirectory);
         Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
             media?.Mode ?? MediaMode.Direct, media);

@@ -23,6 +23,8 @@ internal sealed partial class JsonSwitchDirectory
         public List<CustomerModel>? Customers { get; set; }
         public List<AccountModel>? Accounts { get; set; }
         public List<DidModel>? Dids { get; set; }
+        public List<string>? EmergencyNumbers { get; set; }
+        public string? EmergencyTrunk { get; set; }
     }
 
     private sealed class SiteModel
@@ -64,6 +66,16 @@ internal sealed partial class JsonSwitchDirectory
         public string? Ha1Sha256 { get; set; }
         public string? Type { get; set; }
         public string? CreditLimit { get; set; }
+        public LocationModel? E911 { get; set; }
+    }
+
+    private sealed class LocationModel
+    {
+        public string? Street { get; set; }
+        public string? City { get; set; }
+        public string? Province { get; set; }
+        public string? Country { get; set; }
+        public string? PostalCode { get; set; }
     }
 
     private sealed class DidModel

@@ -32,6 +32,8 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
         }
 
         FeatureCodes = new HashSet<string>(model.FeatureCodes ?? ["*72", "*73", "*97", "*98"], StringComparer.Ordinal);
+        EmergencyNumbers = new HashSet<string>(model.EmergencyNumbers ?? ["911", "933"], StringComparer.Ordinal);
+        EmergencyTrunkId = model.EmergencyTrunk;
         foreach (var site in model.Sites ?? [])
         {
             _sites[Required(site.Id, source, "sites[].id")] = new SwitchSite(site.Id!, site.Name ?? site.Id!, site.MaxCalls,
@@ -91,8 +93,13 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
             Mills? creditLimit = account.CreditLimit is null ? null
                 : Mills.TryParse(account.CreditLimit, out var limit) && limit.Value >= 0 ? limit
                 : throw new FormatException($"{source}: accounts[{id}].creditLimit: '{account.CreditLimit}' is not an amount such as \"25.00\"");
+            var dids = (model.Dids ?? []).Where(d => d.Account == id).Select(d => d.Number!.TrimStart('+')).ToList();
             var entry = new SwitchAccount(id, customer, account.Site, account.Extension, account.Username ?? id,
-                account.Ha1Md5?.ToLowerInvariant(), account.Ha1Sha256?.ToLowerInvariant(), account.Type ?? "credit", creditLimit);
+                account.Ha1Md5?.ToLowerInvariant(), account.Ha1Sha256?.ToLowerInvariant(), account.Type ?? "credit", creditLimit)
+            {
+                Dids = dids,
+                EmergencyLocation = account.E911 is { } e911 ? new EmergencyLocation(e911.Street ?? "", e911.City ?? "", e911.Province, e911.Country ?? "", e911.PostalCode ?? "") : null,
+            };
             _accounts[id] = entry;
             _accounts[entry.Username] = entry;
             if (account.Extension is not null && !extensions[customer].TryAdd(account.Extension, id))
@@ -121,6 +128,10 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
 
     /// <inheritdoc/>
     public IReadOnlySet<string> FeatureCodes { get; }
+
+    public IReadOnlySet<string> EmergencyNumbers { get; }
+
+    public string? EmergencyTrunkId { get; }
 
     /// <summary>Loads and checks a directory file; throws <see cref="FormatException"/> naming the file and entry.</summary>
     public static JsonSwitchDirectory Load(string path) => Parse(File.ReadAllText(path), path);
