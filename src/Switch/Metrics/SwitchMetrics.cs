@@ -5,9 +5,10 @@ namespace Centrex.Switch.Metrics;
 
 /// <summary>
 /// The switch's event counters (issue 14), read by the host's Prometheus collector at scrape time (README, "Metrics").
-/// Each count is one interlocked add on a padded array, from whichever thread sees the event (the router, the send
-/// stage, a partition): no lock, no allocation, and nothing exported at the moment of counting, so counting costs the
-/// hot path a few nanoseconds whatever the exporter does. State that is already kept (active calls, ring occupancy,
+/// Each count is one add on a padded array by the thread that sees the event: a plain add for the messages, which
+/// the router and the send stage each count alone, an interlocked one for what any partition counts (refusals,
+/// retransmissions, ended calls). No lock, no allocation, and nothing exported at the moment of counting, so counting
+/// costs the hot path about a nanosecond per message whatever the exporter does. State that is already kept (active calls, ring occupancy,
 /// queue depths) is not counted here at all: the collector reads it where it lives.
 /// </summary>
 /// <remarks>
@@ -32,10 +33,10 @@ public sealed class SwitchMetrics
     /// <summary>Calls ended (each recorded once, as its CDR) with <paramref name="disposition"/> so far.</summary>
     public long CallsEnded(CallDisposition disposition) => _calls[(int)disposition];
 
-    /// <summary>Messages received, counted by the router after they parsed.</summary>
+    /// <summary>Messages received, counted by the router (their one writer) after they parsed.</summary>
     internal SipMessageCounts Received { get; } = new();
 
-    /// <summary>Messages sent, counted by the send stage once the transport took them.</summary>
+    /// <summary>Messages sent, counted by the send stage (their one writer) once the transport took them.</summary>
     internal SipMessageCounts Sent { get; } = new();
 
     internal void CountCallEnded(CallDisposition disposition) => _calls.Increment((int)disposition);
