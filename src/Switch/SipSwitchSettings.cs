@@ -45,7 +45,8 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>
     /// Where the switch counts what it does (messages, refusals, retransmissions, ended calls) for the host's
-    /// <c>/metrics</c>; the host passes its own so that hooks can count into the same one (a new one by default).
+    /// <c>/metrics</c>; the host passes its own so that hooks can count into the same one (a new one by default). One
+    /// switch per instance: its message counts have one writer each (the switch's router and send stage).
     /// </summary>
     public SwitchMetrics Metrics { get; init; } = new();
 }
