@@ -4,11 +4,12 @@
 #   sip-tester         sipp, the real SIP peer of the switch tests
 #   poppler-utils      pdftotext, which the tests use to read the PDF invoices and reports back
 #   fonts-dejavu-core  DejaVu Sans, the TTF the PDFs embed (resolved from /usr/share/fonts/truetype/dejavu/)
+#   python3-aiosmtpd   a real SMTP server the email tests start on a loopback port (run as /usr/bin/python3 -m aiosmtpd)
 # Quiet and quick when all are installed already; uses sudo only when not running as root. Arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(sip-tester poppler-utils fonts-dejavu-core)
+packages=(sip-tester poppler-utils fonts-dejavu-core python3-aiosmtpd)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

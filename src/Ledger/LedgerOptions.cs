@@ -22,6 +22,12 @@ public sealed record LedgerOptions
     public long StateIndexBuckets { get; init; } = 1L << 16;
 
     /// <summary>
+    /// Each account's customer time zone (issue 17: counters count in the customer's month), or null to count in UTC
+    /// months. The host builds it from provisioning; an account it does not name counts in UTC.
+    /// </summary>
+    public IReadOnlyDictionary<string, NodaTime.DateTimeZone>? AccountZones { get; init; }
+
+    /// <summary>
     /// Crash points for the crash tests: <c>name:n</c> kills the process with SIGKILL the n-th time it reaches that
     /// point (<see cref="CrashPoints"/>). Null in production; read from <c>CENTREX_CRASH_AT</c> by the host.
     /// </summary>

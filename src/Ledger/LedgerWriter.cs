@@ -54,6 +54,9 @@ public sealed class LedgerWriter
 
     private readonly string _folder;
 
+    // The customer's zone of each account, looked up by the account's UTF-8 bytes decoded onto the stack: no allocation.
+    private readonly Dictionary<string, NodaTime.DateTimeZone>.AlternateLookup<ReadOnlySpan<char>>? _zones;
+
     internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey> state, IdIndex ids, IdLog idLog, LedgerOptions options)
     {
         _folder = folder;
@@ -63,6 +66,10 @@ public sealed class LedgerWriter
         _idLog = idLog;
         _options = options;
         _crash = new CrashPoints(options.CrashAt);
+        if (options.AccountZones is { Count: > 0 } zones)
+        {
+            _zones = new Dictionary<string, NodaTime.DateTimeZone>(zones, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
     }
 
     /// <summary>Entries appended since the last commit.</summary>
@@ -129,9 +136,11 @@ public sealed class LedgerWriter
         }
 
         _changes++;
-        AppendToBlock(entry, id);
+        var start = RatedCdrCodec.StartUnixSeconds(entry);
+        var offset = LocalPeriod.MonthOffset(start, ZoneOf(account));
+        AppendToBlock(entry, id, offset);
         var net = RatedCdrCodec.NetMills(entry);
-        AddCall(account, UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)), RatedCdrCodec.Class(entry),
+        AddCall(account, LocalPeriod.Of(start, offset), RatedCdrCodec.Class(entry),
             RatedCdrCodec.BilledSeconds(entry), net, RatedCdrCodec.DiscountMills(entry));
         return CdrAppend.Appended;
     }
@@ -377,7 +386,7 @@ public sealed class LedgerWriter
                     if (at >= stateFrom)
                     {
                         var net = RatedCdrCodec.NetMills(entry);
-                        AddCall(RatedCdrCodec.Account(entry), UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry)),
+                        AddCall(RatedCdrCodec.Account(entry), RatedCdrCodec.Period(entry),
                             RatedCdrCodec.Class(entry), RatedCdrCodec.BilledSeconds(entry), net, RatedCdrCodec.DiscountMills(entry));
                     }
 
@@ -433,7 +442,18 @@ public sealed class LedgerWriter
         return EntryReference.Whole(_journal.Append(entry));
     }
 
-    private void AppendToBlock(ReadOnlySpan<byte> entry, NameFingerprint id)
+    private NodaTime.DateTimeZone? ZoneOf(ReadOnlySpan<byte> account)
+    {
+        if (_zones is not { } zones || account.Length > StateKey.MaxAccountLength)
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[StateKey.MaxAccountLength];
+        return Encoding.UTF8.TryGetChars(account, chars, out var written) && zones.TryGetValue(chars[..written], out var zone) ? zone : null;
+    }
+
+    private void AppendToBlock(ReadOnlySpan<byte> entry, NameFingerprint id, sbyte monthOffset)
     {
         if (_block.Length + BlockCodec.LengthSize + entry.Length > MaxBlockBytes || _blockNames.Count == EntryReference.MaxBlockEntries)
         {
@@ -449,6 +469,7 @@ public sealed class LedgerWriter
         var span = _block.GetSpan(BlockCodec.LengthSize + entry.Length);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, entry.Length);
         entry.CopyTo(span[BlockCodec.LengthSize..]);
+        span[BlockCodec.LengthSize + 3] = (byte)monthOffset; // RatedCdrCodec byte 3: the customer's month, decided here
         _block.Advance(BlockCodec.LengthSize + entry.Length);
         _blockNames.Add(id);
         Uncommitted++;

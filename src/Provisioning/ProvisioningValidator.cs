@@ -75,9 +75,55 @@ public static partial class ProvisioningValidator
 
         ValidateSwitch(s, source);
 
-        foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0))
+        foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0 || p.SetupFee.Value < 0))
         {
-            throw new ProvisioningException($"{source}: products (id \"{p.Id}\"): monthly_fee and free_north_america_minutes may not be negative");
+            throw new ProvisioningException($"{source}: products (id \"{p.Id}\"): monthly_fee, setup_fee and free_north_america_minutes may not be negative");
+        }
+
+        var centres = s.RateCentres.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in s.RateCentres)
+        {
+            foreach (var prefix in r.Prefixes.Where(p => p.Length is < 2 or > 15 || p[0] != '1' || !p.All(char.IsAsciiDigit)))
+            {
+                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\"): prefix '{prefix}' is not a NANP prefix (1 then the NPA or NPA-NXX digits, e.g. 1514555)");
+            }
+
+            if (r.RatePerMinute.Value < 0)
+            {
+                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\"): rate may not be negative");
+            }
+        }
+
+        foreach (var c in s.Customers.Where(c => c.RateCentre is not null && !centres.Contains(c.RateCentre)))
+        {
+            throw new ProvisioningException($"{source}: customers (id \"{c.Id}\"): rate centre \"{c.RateCentre}\" does not exist");
+        }
+
+        foreach (var a in s.Accounts)
+        {
+            if (a.RateCentre is not null && !centres.Contains(a.RateCentre))
+            {
+                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\"): rate centre \"{a.RateCentre}\" does not exist");
+            }
+
+            foreach (var number in a.InboundRates.Keys.Where(n => !a.Dids.Contains(n)))
+            {
+                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\"): inbound rate for +{number}, which is not one of its dids");
+            }
+        }
+
+        foreach (var f in s.Fees)
+        {
+            var where = $"{source}: fees (id \"{f.Id}\")";
+            if (!accounts.ContainsKey(f.AccountId))
+            {
+                throw new ProvisioningException($"{where}: account \"{f.AccountId}\" does not exist");
+            }
+
+            if (f.Amount.Value <= 0)
+            {
+                throw new ProvisioningException($"{where}: amount must be positive (a fee charged by mistake is corrected by changing it: billing credits the difference)");
+            }
         }
 
         var replacedBy = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -120,6 +166,7 @@ public static partial class ProvisioningValidator
             }
 
             // Provider FAQ, "Can I change my rate plans?": a lower-priced plan takes effect at the end of the cycle.
+            // ScheduleDowngrades moved every such request to the 1st before validation; one still mid-month is a bug.
             if (product.MonthlyFee < products[old.ProductId].MonthlyFee && x.Start.Day != 1)
             {
                 throw new ProvisioningException($"{where}: a change to a lower-priced plan takes effect at the end of the cycle, so it starts on the 1st of a month, not {x.Start:uuuu-MM-dd}");
@@ -139,6 +186,35 @@ public static partial class ProvisioningValidator
                 throw new ProvisioningException($"{where}: amount must be positive (a refund is kind \"refund\")");
             }
         }
+    }
+
+    /// <summary>
+    /// Provider FAQ, "Can I change my rate plans?": "If you are changing to a lower priced rate plan, the change will only
+    /// occur at the end of your current billing cycle." A change to a lower-priced plan asked for mid-month is accepted
+    /// and scheduled: it starts on the 1st of the next month and the plan it replaces runs to the end of this one. Each
+    /// change so moved is told to <paramref name="notice"/>. Records already scheduled are left as they are.
+    /// </summary>
+    public static ProvisioningSnapshot ScheduleDowngrades(ProvisioningSnapshot s, Action<string>? notice = null)
+    {
+        var products = s.Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var byId = s.Subscriptions.ToDictionary(x => x.Id, StringComparer.Ordinal);
+        var moved = new Dictionary<string, Subscription>(StringComparer.Ordinal);
+        foreach (var x in s.Subscriptions)
+        {
+            if (x.Replaces is null || x.Start.Day == 1 || !byId.TryGetValue(x.Replaces, out var old)
+                || !products.TryGetValue(x.ProductId, out var product) || !products.TryGetValue(old.ProductId, out var oldProduct)
+                || product.MonthlyFee >= oldProduct.MonthlyFee || (old.End is { } end && end != x.Start.PlusDays(-1)))
+            {
+                continue; // not a mid-month downgrade (or one the validator will refuse with its own message)
+            }
+
+            var start = x.Start.With(DateAdjusters.EndOfMonth).PlusDays(1);
+            moved[x.Id] = x with { Start = start };
+            moved[old.Id] = (moved.GetValueOrDefault(old.Id) ?? old) with { End = start.PlusDays(-1) };
+            notice?.Invoke($"subscription \"{x.Id}\" (a lower-priced plan asked for {x.Start:uuuu-MM-dd}) is scheduled for {start:uuuu-MM-dd}, the end of the billing cycle; \"{old.Id}\" runs to {start.PlusDays(-1):uuuu-MM-dd}");
+        }
+
+        return moved.Count == 0 ? s : s with { Subscriptions = [.. s.Subscriptions.Select(x => moved.GetValueOrDefault(x.Id) ?? x)] };
     }
 
     /// <summary>
@@ -165,7 +241,11 @@ public static partial class ProvisioningValidator
             MergeById(stored.Payments, incoming.Payments, p => p.Id),
             incoming.Switch ?? stored.Switch,
             MergeById(stored.Sites, incoming.Sites, s => s.Id),
-            MergeById(stored.Trunks, incoming.Trunks, t => t.Id));
+            MergeById(stored.Trunks, incoming.Trunks, t => t.Id))
+        {
+            Fees = MergeById(stored.Fees, incoming.Fees, f => f.Id),
+            RateCentres = MergeById(stored.RateCentres, incoming.RateCentres, r => r.Id),
+        };
     }
 
     private static List<T> MergeById<T>(IEnumerable<T> stored, IEnumerable<T> incoming, Func<T, string> id)

@@ -23,6 +23,12 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     /// <summary>The numbering plan that classifies callees.</summary>
     public NumberingPlan Plan { get; } = plan;
 
+    /// <summary>
+    /// Per-account rules applied to each rated CDR record (local calling areas, toll-free inbound rates), or null: then
+    /// every call is rated by the tariff alone, exactly as the rated-file contract says.
+    /// </summary>
+    public Charging.AccountRules? AccountRules { get; init; }
+
     /// <summary>Rates one call.</summary>
     /// <param name="dialedCallee">The callee as dialed (ASCII).</param>
     /// <param name="durationSeconds">Billable seconds, 0 to 86,400.</param>

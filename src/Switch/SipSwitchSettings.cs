@@ -2,6 +2,7 @@ using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
 using Centrex.Switch.Metrics;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Transport;
 using NodaTime;
@@ -30,6 +31,9 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>Threads reading the UDP socket (default: one per core).</summary>
     public int UdpReaders { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How fast one source address may send requests outside a dialog (trunks are not limited).</summary>
+    public SourceRateLimits SourceRates { get; init; } = new();
 
     /// <summary>What SIP over TCP may take: connections in total and per address, and timeouts.</summary>
     public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;

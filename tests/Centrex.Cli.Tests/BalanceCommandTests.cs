@@ -31,7 +31,7 @@ public sealed class BalanceCommandTests : IDisposable
         var run = CliRun.Invoke("balance", "--data", _folder.Path, "--account", "ACC-1", "--period", "2026-10");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("balance  0.000", run.Out, StringComparison.Ordinal);
+        Assert.Contains("balance  0.00 (exact 0.000)", run.Out, StringComparison.Ordinal); // issue 17: whole cents, the exact balance beside
         Assert.Contains("Calls", run.Out, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,8 @@ public sealed class BillAndReportCommandTests : IClassFixture<BillAndReportComma
         Assert.Contains("invoices/s", run.Error, StringComparison.Ordinal);
         var folder = Path.Combine(Data, "invoices", "2026-10");
         Assert.Equal(6, Directory.GetFiles(folder, "*.pdf").Length);
-        Assert.Equal(6, Directory.GetFiles(folder, "*.csv").Length);
+        Assert.Equal(6, Directory.GetFiles(folder, "??????-CUST-??.csv").Length);
+        Assert.Contains("email is not configured (centrex mail configure): messages wait in the outbox", run.Error, StringComparison.Ordinal);
         var text = Pdf.ToText(Path.Combine(folder, "000004-CUST-ON.pdf"));
         Assert.Contains("Lakeshore Dental Group", text, StringComparison.Ordinal);
         Assert.Matches(@"HST 13%", text);
@@ -132,6 +133,49 @@ public sealed class BillAndReportCommandTests : IClassFixture<BillAndReportComma
         Assert.Contains("Overdue", after.Out, StringComparison.Ordinal);
         var all = CliRun.Invoke("invoice", "list", "--data", Data, "--as-of", "2026-11-15");
         Assert.Contains("N/A", all.Out, StringComparison.Ordinal); // the prepaid customer's statement
+    }
+
+    /// <summary>Self-care manual, Invoices: "A particular invoice can be found either by entering its number or by selecting a date range".</summary>
+    [Fact]
+    public void InvoiceList_FindsByNumber_AndByDateRange()
+    {
+        var one = CliRun.Invoke("invoice", "list", "--data", Data, "--number", "3", "--as-of", "2026-11-15");
+        Assert.Equal(0, one.ExitCode);
+        var rows = one.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.StartsWith("000003   CUST-NS", Assert.Single(rows), StringComparison.Ordinal);
+        Assert.Equal(6, CliRun.Invoke("invoice", "list", "--data", Data, "--from", "2026-10-31", "--to", "2026-10-31").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Single(CliRun.Invoke("invoice", "list", "--data", Data, "--from", "2026-11-01").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, CliRun.Invoke("invoice", "list", "--data", Data, "--from", "31-10-2026").ExitCode);
+    }
+
+    /// <summary>
+    /// Seed 004, Transactions: "Transactions (calls, payments, refunds, subscription charges, etc.) serve as the primary
+    /// record of services provided to you. This screen allows you to view and download transaction records – for any
+    /// desired time period and service."
+    /// </summary>
+    [Fact]
+    public void Transactions_ListEveryMovement_WithTotalsPerService_CallsAgreeWithTheXdrReport()
+    {
+        var output = _month.File("ns-transactions.csv");
+        var run = CliRun.Invoke("transactions", "--data", Data, "--customer", "CUST-NS", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "csv", "--out", output);
+        Assert.Equal(0, run.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("date,service,account,description,reference,invoice,quantity,unit,amount", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("2026-10-28,payments,,Payment PAY-3 by bank-transfer (Wire 20261028-118),PAY-3,000003,1,each,-100.000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2026-10-28,fees,,Wire transfer processing fee (payment PAY-3),wire:PAY-3,000003,1,each,15.000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",subscriptions,ACC-1003,", StringComparison.Ordinal));
+
+        var xdr = CliRun.Invoke("report", "xdr", "--data", Data, "--customer", "CUST-NS", "--from", "2026-10-01", "--to", "2026-10-31", "--out", _month.File("ns.csv"));
+        var calls = lines.Skip(1).Where(l => l.Split(',')[1] == "calls").ToList();
+        Assert.Equal(System.Text.RegularExpressions.Regex.Match(xdr.Error, @"total\s+([\d,]+)").Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), calls.Count.ToString(CultureInfo.InvariantCulture));
+        var net = System.Text.RegularExpressions.Regex.Match(xdr.Error, @"total\s+[\d,]+\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+([\d,.]+)").Groups[1].Value;
+        Assert.Equal(Mills(net.Replace(",", string.Empty, StringComparison.Ordinal)), calls.Sum(l => Mills(l[(l.LastIndexOf(',') + 1)..])));
+        Assert.Matches($@"calls\s+{calls.Count:N0}\s+[\d,]+ s\s+{System.Text.RegularExpressions.Regex.Escape(net)}", run.Error);
+        Assert.Matches(@"payments\s+1\s+1\s+-100\.000", run.Error);
+
+        var onlyFees = CliRun.Invoke("transactions", "--data", Data, "--customer", "CUST-NS", "--from", "2026-10-01", "--to", "2026-10-31", "--service", "fees");
+        Assert.Equal(2, onlyFees.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(2, CliRun.Invoke("transactions", "--data", Data, "--customer", "NOPE", "--from", "2026-10-01", "--to", "2026-10-31").ExitCode);
     }
 
     private static long Mills(string amount) => (long)(decimal.Parse(amount, CultureInfo.InvariantCulture) * 1000m);

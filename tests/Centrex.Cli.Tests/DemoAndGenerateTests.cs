@@ -33,7 +33,26 @@ public sealed class DemoAndGenerateTests : IDisposable
             Assert.Contains(rated, f => f[5] == cls);
         }
 
+        // Seed 001: "All calls placed to toll free numbers are billed at the rates listed" (issue 17, rule 4).
+        Assert.Contains(rated, f => f[5] == "toll-free" && f[7] != "0.000");
+        Assert.DoesNotContain(rated, f => f[5] == "toll-free" && f[6] != "0" && f[7] == "0.000");
+
         Assert.True(File.ReadLines(Path.Combine(demo, "tariff.csv")).Count() > 3_000);
+
+        // Issue 17, done means: "the demo's invoices show the free-minute credit on the following month, an adjustment
+        // line, a setup fee and an emailed copy in the local SMTP server's mailbox".
+        var october = Path.Combine(_folder.Path, "invoices", "2026-10");
+        var november = Path.Combine(_folder.Path, "invoices", "2026-11");
+        Assert.Contains(File.ReadLines(Path.Combine(october, "000005-CUST-QC.csv")), l => l.Contains(",fee,ACC-1001,Local phone number (+15145550142): setup fee,", StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadLines(Path.Combine(october, "000005-CUST-QC.csv")), l => l.Contains(",free-minutes-credit,", StringComparison.Ordinal));
+        Assert.Contains(File.ReadLines(Path.Combine(november, "000011-CUST-QC.csv")), l => l.Contains(",free-minutes-credit,ACC-1001,\"Free North America minutes, 2026-10 calls: 300 of 300 used\"", StringComparison.Ordinal));
+        Assert.Contains(File.ReadLines(Path.Combine(november, "000012-CUST-US.csv")), l => l.Contains(",adjustment,ACC-1006,\"Adjustment of invoice 000006: Business Basic, 2026-11", StringComparison.Ordinal));
+        var mailbox = Path.Combine(demo, "mailbox");
+        Assert.Equal(12, Directory.GetFiles(mailbox, "*.eml").Length);
+        Assert.Contains(mailbox, run.Out, StringComparison.Ordinal);
+        var mail = MimeKit.MimeMessage.Load(Directory.GetFiles(mailbox, "*comptes@boulangerie-tremblay.example.eml").Order(StringComparer.Ordinal).Last());
+        Assert.Equal("Invoice 000011 from Centrex Communications Inc.: 2026-11", mail.Subject);
+        Assert.Equal(["000011-CUST-QC.pdf", "000011-CUST-QC.xdr.csv"], mail.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName));
     }
 
     [Fact]

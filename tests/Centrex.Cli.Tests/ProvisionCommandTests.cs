@@ -13,7 +13,7 @@ public sealed class ProvisionCommandTests : IDisposable
     {
         var import = CliRun.Invoke("provision", "import", "--data", Data, SampleProvisioning.Path);
         Assert.Equal(0, import.ExitCode);
-        Assert.Contains("now 6 customers, 6 accounts, 3 plans, 8 subscriptions, 2 discount plans, 4 payments", import.Error, StringComparison.Ordinal);
+        Assert.Contains("now 6 customers, 6 accounts, 4 plans, 9 subscriptions, 2 discount plans, 4 payments, 1 one-off fees", import.Error, StringComparison.Ordinal);
 
         var export = CliRun.Invoke("provision", "export", "--data", Data);
         Assert.Equal(0, export.ExitCode);

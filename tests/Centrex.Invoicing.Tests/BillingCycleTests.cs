@@ -111,7 +111,7 @@ public sealed class BillingCycleTests : IDisposable
         var (result, _) = BillSampleOctober(20);
         Assert.Equal([1L, 2, 3, 4, 5, 6], result.Invoices.Select(i => i.Number));
         Assert.Equal(6, Directory.GetFiles(result.InvoiceFolder, "*.pdf").Length);
-        Assert.Equal(6, Directory.GetFiles(result.InvoiceFolder, "*.csv").Length);
+        Assert.Equal(6, Directory.GetFiles(result.InvoiceFolder, "*.csv").Count(f => !f.EndsWith(".xdr.csv", StringComparison.Ordinal) && !f.EndsWith(".summary.csv", StringComparison.Ordinal)));
         Assert.EndsWith(Path.Combine("invoices", "2026-10"), result.InvoiceFolder, StringComparison.Ordinal);
 
         Billing.Import(_folder.Path, """{ "format": "centrex-provisioning/1", "payments": [] }""");
@@ -147,7 +147,7 @@ public sealed class BillingCycleTests : IDisposable
         Assert.Matches(@"Due date\s+2026-11-30", text);
         Assert.Matches($@"Total this period\s+{Escape(Amounts.Mills(qc.Total))}", text);
         Assert.Matches($@"Amount due \(rounded to the cent\)\s+CAD {Escape(Amounts.Cents(qc.AmountDue))}", text);
-        Assert.Matches($@"Previous balance\s+{Escape(Amounts.Mills(qc.PreviousBalance))}", text);
+        Assert.Matches($@"Previous balance\s+{Escape(Amounts.BalanceWithExact(qc.PreviousBalance))}", text);
         Assert.Matches(@"PAY-1\s+card\s+VISA \*\*\*\*4242", text);
         foreach (var tax in qc.Taxes)
         {
@@ -172,12 +172,12 @@ public sealed class BillingCycleTests : IDisposable
         var (result, _) = BillSampleOctober(100);
         foreach (var invoice in result.Invoices)
         {
-            var file = Directory.GetFiles(result.InvoiceFolder, $"{PdfInvoiceRenderer.InvoiceNumber(invoice.Number)}-*.csv").Single();
+            var file = Path.Combine(result.InvoiceFolder, $"{PdfInvoiceRenderer.InvoiceNumber(invoice.Number)}-{invoice.Customer.Id}.csv");
             var lines = File.ReadAllLines(file);
             Assert.Equal(CsvInvoiceRenderer.Header, lines[0]);
             var rows = lines.Skip(1).Select(l => (Section: Field(l, 3), Amount: long.Parse(l[(l.LastIndexOf(',') + 1)..].Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture))).ToList();
             long Of(params string[] sections) => rows.Where(r => sections.Contains(r.Section)).Sum(r => r.Amount);
-            Assert.Equal(invoice.TaxableSubtotal.Value, Of("subscription", "emergency-911", "usage", "volume-discount", "free-minutes-credit"));
+            Assert.Equal(invoice.TaxableSubtotal.Value, Of("subscription", "emergency-911", "fee", "adjustment", "usage", "volume-discount", "free-minutes-credit"));
             Assert.Equal(invoice.Total.Value, Of("subtotal", "tax"));
             Assert.Equal(invoice.Total.Value, Of("total"));
             Assert.Equal(invoice.ClosingBalance.Value, Of("previous-balance", "payment", "refund", "total"));
@@ -255,6 +255,31 @@ public sealed class BillingCycleTests : IDisposable
         var bc = store.Invoices("CUST-BC");
         Assert.Equal(InvoiceStatus.NotApplicable, InvoiceStatusCalculator.Compute(bc, [], new LocalDate(2026, 12, 5)).Single().Status); // prepaid
         Assert.NotNull(result);
+    }
+
+    /// <summary>
+    /// Issue 17, rule 6. Seed 004, General, Send Statistic: "Full Statistics – Send a CSV file with a complete list of
+    /// xDRs. Summary Only – Do not send a full list of xDRs, only a brief summary. Do Not Send – This option prevents the
+    /// delivery of event statistics to the customer via email."
+    /// </summary>
+    [Fact]
+    public void SendStatistic_Full_Summary_None_DecideTheStatisticsFileThatGoesWithTheInvoice()
+    {
+        var (result, _) = BillSampleOctober(40);
+        var qc = result.Invoices.Single(i => i.Customer.Id == "CUST-QC"); // full
+        var xdr = File.ReadAllLines(Path.Combine(result.InvoiceFolder, "000005-CUST-QC.xdr.csv"));
+        Assert.Equal(string.Join(",", Xdr.XdrCsvFormat.Header), xdr[0]);
+        Assert.Equal(qc.Calls.Count, xdr.Length - 1);
+        Assert.False(File.Exists(Path.Combine(result.InvoiceFolder, "000005-CUST-QC.summary.csv")));
+
+        var bc = result.Invoices.Single(i => i.Customer.Id == "CUST-BC"); // summary
+        var summary = File.ReadAllLines(Path.Combine(result.InvoiceFolder, "000002-CUST-BC.summary.csv"));
+        Assert.Equal(StatisticsFile.SummaryHeader, summary[0]);
+        Assert.Equal(bc.Usage.Count + 2, summary.Length);
+        Assert.EndsWith($",total,,{bc.Calls.Count},{bc.Calls.Sum(c => c.BilledSeconds)},{bc.UsageCharges},{bc.VolumeDiscounts},{bc.UsageCharges - bc.VolumeDiscounts}", summary[^1], StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(result.InvoiceFolder, "000002-CUST-BC.xdr.csv")));
+
+        Assert.Empty(Directory.GetFiles(result.InvoiceFolder, "000006-CUST-US.*.csv")); // none
     }
 
     private static List<string> Snapshot(string folder) =>

@@ -61,28 +61,32 @@ public class SubscriptionScheduleTests
     }
 
     [Fact]
-    public void UpgradeMidMonth_ChargesTheProratedDifferenceAtOnce_ThenTheNewPrice()
+    public void UpgradeMidMonth_TheNewPlanPaysItsDaysAtOnce_AndTheOldPlanOwesOnlyItsOwnDays()
     {
         var basic = new Subscription("S1", "A1", "BASIC", D(2026, 9, 1), D(2026, 10, 11), null);
         var pro = new Subscription("S2", "A1", "PRO", D(2026, 10, 12), null, "S1");
-        var october = Posted(Line, D(2026, 10, 1), D(2026, 10, 31), basic, pro);
-        Assert.Equal(2, october.Count);
-        var upgrade = october[0];
-        Assert.Equal((SubscriptionChargeKind.Upgrade, D(2026, 10, 12), 20, new Mills(15_000)), (upgrade.Kind, upgrade.PostedOn, upgrade.Days, upgrade.MonthlyFee));
-        Assert.Equal(new Mills(9_677), upgrade.Amount); // 15.00 × 20/31 = 9.6774…
-        var november = october[1];
+        var targets = Schedule.Targets(Line, [basic, pro], Products, D(2026, 10, 31));
+        var october = targets.Where(c => c.ServiceFrom.Month == 10).ToList();
+
+        // The old plan was billed for all of October on Sep 27; it now owes Oct 1-11 only (billing credits the rest).
+        var old = october.Single(c => c.SubscriptionId == "S1");
+        Assert.Equal((D(2026, 9, 27), 11, new Mills(7_093), "sub:S1:2026-10"), (old.PostedOn, old.Days, old.Amount, old.Key)); // 19.99 × 11/31
+        var upgrade = october.Single(c => c.SubscriptionId == "S2");
+        Assert.Equal((SubscriptionChargeKind.Upgrade, D(2026, 10, 12), 20, new Mills(22_574)), (upgrade.Kind, upgrade.PostedOn, upgrade.Days, upgrade.Amount)); // 34.99 × 20/31
+        var november = targets.Single(c => c.ServiceFrom.Month == 11);
         Assert.Equal(("S2", D(2026, 10, 27), new Mills(34_990)), (november.SubscriptionId, november.PostedOn, november.Amount));
     }
 
     [Fact]
-    public void UpgradeAfterThe27th_AlsoChargesTheNextMonthsDifference()
+    public void UpgradeAfterThe27th_ChargesTheNextMonthAtTheNewPriceAtOnce_AndTheOldPlanOwesNothingForIt()
     {
         var basic = new Subscription("S1", "A1", "BASIC", D(2026, 9, 1), null, null);
         var pro = new Subscription("S2", "A1", "PRO", D(2026, 10, 29), null, "S1");
-        var october = Posted(Line, D(2026, 10, 1), D(2026, 10, 31), basic, pro);
-        var novemberTotal = october.Where(c => c.ServiceFrom.Month == 11).Aggregate(Mills.Zero, (s, c) => s + c.Amount);
-        Assert.Equal(new Mills(34_990), novemberTotal); // 19.99 on the 27th, 15.00 difference on the 29th
-        Assert.Contains(october, c => c is { Kind: SubscriptionChargeKind.Upgrade, ServiceFrom.Month: 10, Days: 3 });
+        var targets = Schedule.Targets(Line, [basic, pro], Products, D(2026, 10, 31));
+        Assert.DoesNotContain(targets, c => c.Key == "sub:S1:2026-11");
+        var november = targets.Single(c => c.Key == "sub:S2:2026-11");
+        Assert.Equal((D(2026, 10, 29), new Mills(34_990)), (november.PostedOn, november.Amount));
+        Assert.Contains(targets, c => c is { Kind: SubscriptionChargeKind.Upgrade, ServiceFrom.Month: 10, Days: 3 });
     }
 
     [Fact]
@@ -114,12 +118,14 @@ public class SubscriptionScheduleTests
     }
 
     [Fact]
-    public void FreeMinutes_AreTheLargestAllowanceInServiceDuringTheMonth()
+    public void SetupFee_IsChargedOnceInFullOnTheFirstDay_NotForAPlanChange()
     {
-        var basic = new Subscription("S1", "A1", "BASIC", D(2026, 9, 1), D(2026, 10, 11), null);
-        var pro = new Subscription("S2", "A1", "PRO", D(2026, 10, 12), null, "S1");
-        Assert.Equal(100, SubscriptionSchedule.FreeMinutes([basic, pro], Products, new YearMonth(2026, 9)));
-        Assert.Equal(300, SubscriptionSchedule.FreeMinutes([basic, pro], Products, new YearMonth(2026, 10)));
-        Assert.Equal(0, SubscriptionSchedule.FreeMinutes([basic], Products, new YearMonth(2026, 12)));
+        var products = new Dictionary<string, Product>(Products) { ["DID"] = new("DID", "Local number", new Mills(2_500), 0, SetupFee: new Mills(10_000)) };
+        var number = new Subscription("N1", "A1", "DID", D(2026, 10, 5), null, null, Did: "15145550100");
+        var change = new Subscription("N2", "A1", "DID", D(2026, 11, 1), null, "N1", Did: "15145550100");
+        var targets = Schedule.Targets(Line, [number with { End = D(2026, 10, 31) }, change], products, D(2026, 11, 30));
+        var setup = Assert.Single(targets, c => c.Kind == SubscriptionChargeKind.SetupFee);
+        Assert.Equal(("setup:N1", D(2026, 10, 5), new Mills(10_000)), (setup.Key, setup.PostedOn, setup.Amount));
+        Assert.Contains(targets, c => c.Key == "sub:N1:2026-10" && c.Description == "Local number (+15145550100)" && c.Days == 27);
     }
 }

@@ -14,7 +14,7 @@ public class GoldenTests
     public void NumberClass_ValuesAndWireNames_AreFrozen()
     {
         Assert.Equal(
-            ["0=Domestic:domestic", "1=NanpInternational:nanp-international", "2=TollFree:toll-free", "3=International:international"],
+            ["0=Domestic:domestic", "1=NanpInternational:nanp-international", "2=TollFree:toll-free", "3=International:international", "4=Local:local", "5=TollFreeInbound:toll-free-inbound"],
             Enum.GetValues<NumberClass>().Select(c => $"{(int)c}={c}:{c.ToWireName()}"));
     }
 

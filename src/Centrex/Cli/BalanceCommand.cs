@@ -58,7 +58,9 @@ internal static class BalanceCommand
             using var store = LedgerStore.Open(dataDirectory);
             var culture = CultureInfo.InvariantCulture;
             console.Out.WriteLine(string.Create(culture, $"account  {account}"));
-            console.Out.WriteLine(string.Create(culture, $"balance  {store.Balance(account)}"));
+            // Issue 17, rule 7: whole cents as customers see it, the exact tenth of a cent beside it.
+            var balance = store.Balance(account);
+            console.Out.WriteLine(string.Create(culture, $"balance  {Invoicing.Rendering.Amounts.Balance(balance)} (exact {balance})"));
             if (period is { } month)
             {
                 foreach (var counter in Enum.GetValues<CounterKind>())

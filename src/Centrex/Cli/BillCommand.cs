@@ -34,7 +34,7 @@ internal static class BillCommand
         return command;
     }
 
-    public static int Run(CliConsole console, string dataDirectory, YearMonth period, IClock clock, CancellationToken cancel)
+    public static int Run(CliConsole console, string dataDirectory, YearMonth period, IClock clock, CancellationToken cancel, Invoicing.Mail.MailSettings? mail = null)
     {
         try
         {
@@ -50,6 +50,17 @@ internal static class BillCommand
                     Interlocked.Exchange(ref done, n);
                 }, cancel));
             Summary(console, result);
+            AutoPayCommand.AfterBilling(console, dataDirectory, result.Invoices, clock);
+            try
+            {
+                // Issue 17: "sending is retried and recorded ... and never blocks billing": the invoices are committed.
+                MailCommand.SendPending(console, dataDirectory, clock, mail);
+            }
+            catch (InvalidDataException e)
+            {
+                console.Error.WriteLine($"  email: not sent ({e.Message}); the invoices' messages wait in the outbox (centrex mail send)");
+            }
+
             return ExitCodes.Success;
         }
         catch (BillingException e)

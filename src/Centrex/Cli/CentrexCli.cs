@@ -13,7 +13,7 @@ internal static class CentrexCli
     public static int Run(string[] args, CliConsole console)
     {
         PrivateFiles.RestrictNewFiles();
-        var root = new RootCommand("Centrex: carrier-grade IP Centrex rating and billing engine (AGPL-3.0-or-later).")
+        var root = new RootCommand("Centrex: carrier-grade IP Centrex rating and billing engine (Apache-2.0).")
         {
             RateCommand.Create(console),
             DemoCommand.Create(console),
@@ -28,6 +28,10 @@ internal static class CentrexCli
             CdrCommand.Create(console),
             SipHashCommand.Create(console),
             ApiKeyCommand.Create(console),
+            MailCommand.Create(console),
+            NotifyCommand.Create(console),
+            TransactionsCommand.Create(console),
+            AutoPayCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -8,8 +8,11 @@ namespace Centrex.Cli;
 
 /// <summary>
 /// <c>centrex demo</c>: the main job on the embedded default. Imports the sample provisioning (six customers across
-/// provinces, plans, discount plans, payments), generates a month of sample traffic for its accounts, rates it into the
-/// data directory's ledger, bills the month, and says where everything is, the PDF invoices included.
+/// provinces, plans, a phone number with a setup fee, a porting fee, discount plans, payments), generates a month of
+/// sample traffic for its accounts, rates it into the data directory's ledger, bills October, enters what changed during
+/// November (a cancellation after October was billed, a payment), bills November, and says where everything is: the PDF
+/// invoices, and the emailed copies in the demo's own mailbox (an SMTP server on loopback that keeps what it receives as
+/// <c>.eml</c> files; see <see cref="DemoMailbox"/>).
 /// </summary>
 internal static class DemoCommand
 {
@@ -25,7 +28,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => 100_000,
             CustomParser = OptionParsers.Of(OptionValues.LongBetween(0, long.MaxValue), "is not a whole number of rows, 0 or more"),
         };
-        var command = new Command("demo", "Import sample customers, generate and rate a month of calls, bill it and show where the invoices are.") { data, rows };
+        var command = new Command("demo", "Import sample customers, generate and rate a month of calls, bill it and the next, and show the invoices and their emails.") { data, rows };
         command.SetAction((parse, cancel) => Interruptible.Run(() => Run(console, parse.GetRequiredValue(data), parse.GetValue(rows), cancel)));
         return command;
     }
@@ -34,63 +37,107 @@ internal static class DemoCommand
     {
         var folder = Path.Combine(dataDirectory, "demo");
         var month = YearMonthPattern.Iso.Format(Month);
+        bool october, november;
         using (var billing = BillingStore.Open(dataDirectory))
         {
-            if (billing.FindRun(Month) is not null)
+            october = billing.FindRun(Month) is not null;
+            november = billing.FindRun(Month.PlusMonths(1)) is not null;
+        }
+
+        if (october && november)
+        {
+            // The ledger charges every CDR id once: rating the same sample again would reject every row as a duplicate.
+            console.Error.WriteLine($"centrex demo: {month} and the month after are already rated and billed in {dataDirectory}: nothing changed; showing them (use a fresh --data to run it again)");
+            return Show(console, dataDirectory, folder);
+        }
+
+        using var mailbox = new DemoMailbox(Path.Combine(folder, "mailbox"));
+        if (!october)
+        {
+            var exit = Import(console, dataDirectory, folder, "provisioning.json");
+            if (exit != ExitCodes.Success)
             {
-                // The ledger charges every CDR id once: rating the same sample again would reject every row as a duplicate.
-                console.Error.WriteLine($"centrex demo: {month} is already rated and billed in {dataDirectory}; showing it (use a fresh --data to run it again)");
-                return Bill(console, dataDirectory, folder, month, cancel);
+                return exit;
+            }
+
+            console.Error.WriteLine($"centrex demo: generating a sample tariff and {rows:N0} CDRs for accounts ACC-1001 to ACC-1005 ({month}) in {folder}");
+            var files = GenerateCommand.Generate(folder, prefixes: 3_000, new CdrSampleSpec(rows, Accounts: 5, Month), seed: 20261121);
+            var request = new RateRequest(files.Tariff, files.Cdrs, Path.Combine(folder, "rated.csv"), Path.Combine(folder, "rejects.csv"), Data: dataDirectory);
+            exit = RateCommand.Execute(console, request, cancel);
+            if (exit != ExitCodes.Success)
+            {
+                return exit;
+            }
+
+            console.Out.WriteLine($"provisioning: {Path.Combine(folder, "provisioning.json")}");
+            console.Out.WriteLine($"tariff:  {files.Tariff} ({files.TariffRows:N0} prefixes)");
+            console.Out.WriteLine($"cdrs:    {files.Cdrs}");
+            console.Out.WriteLine($"rated:   {request.Rated}");
+            console.Out.WriteLine($"rejects: {request.Rejects}");
+            console.Error.WriteLine($"centrex demo: billing {month}; its emails go to the demo mailbox on 127.0.0.1:{mailbox.Port}");
+            exit = BillCommand.Run(console, dataDirectory, Month, SystemClock.Instance, cancel, mailbox.Settings);
+            if (exit != ExitCodes.Success)
+            {
+                return exit;
             }
         }
 
+        // November: what changed after October was billed, then its bill (October's free minutes, the adjustment).
+        var next = YearMonthPattern.Iso.Format(Month.PlusMonths(1));
+        var changed = Import(console, dataDirectory, folder, "provisioning-2026-11.json");
+        if (changed != ExitCodes.Success)
+        {
+            return changed;
+        }
+
+        console.Error.WriteLine($"centrex demo: billing {next}; its emails go to the demo mailbox too");
+        var billed = BillCommand.Run(console, dataDirectory, Month.PlusMonths(1), SystemClock.Instance, cancel, mailbox.Settings);
+        return billed != ExitCodes.Success ? billed : Show(console, dataDirectory, folder);
+    }
+
+    private static int Import(CliConsole console, string dataDirectory, string folder, string name)
+    {
         Directory.CreateDirectory(folder);
-        var provisioning = Path.Combine(folder, "provisioning.json");
-        using (var sample = typeof(DemoCommand).Assembly.GetManifestResourceStream("Centrex.Samples.provisioning.json")!)
-        using (var file = File.Create(provisioning))
+        var path = Path.Combine(folder, name);
+        using (var sample = typeof(DemoCommand).Assembly.GetManifestResourceStream("Centrex.Samples." + name)!)
+        using (var file = File.Create(path))
         {
             sample.CopyTo(file);
         }
 
-        var exit = ProvisionCommand.Import(console, dataDirectory, provisioning);
-        if (exit != ExitCodes.Success)
-        {
-            return exit;
-        }
-
-        console.Error.WriteLine($"centrex demo: generating a sample tariff and {rows:N0} CDRs for accounts ACC-1001 to ACC-1005 ({month}) in {folder}");
-        var files = GenerateCommand.Generate(folder, prefixes: 3_000, new CdrSampleSpec(rows, Accounts: 5, Month), seed: 20261121);
-        var request = new RateRequest(files.Tariff, files.Cdrs, Path.Combine(folder, "rated.csv"), Path.Combine(folder, "rejects.csv"), Data: dataDirectory);
-        exit = RateCommand.Execute(console, request, cancel);
-        if (exit != ExitCodes.Success)
-        {
-            return exit;
-        }
-
-        console.Out.WriteLine($"provisioning: {provisioning}");
-        console.Out.WriteLine($"tariff:  {files.Tariff} ({files.TariffRows:N0} prefixes)");
-        console.Out.WriteLine($"cdrs:    {files.Cdrs}");
-        console.Out.WriteLine($"rated:   {request.Rated}");
-        console.Out.WriteLine($"rejects: {request.Rejects}");
-        return Bill(console, dataDirectory, folder, month, cancel);
+        return ProvisionCommand.Import(console, dataDirectory, path);
     }
 
-    private static int Bill(CliConsole console, string dataDirectory, string folder, string month, CancellationToken cancel)
+    private static int Show(CliConsole console, string dataDirectory, string folder)
     {
-        var exit = BillCommand.Run(console, dataDirectory, Month, SystemClock.Instance, cancel);
-        if (exit != ExitCodes.Success)
+        foreach (var period in new[] { Month, Month.PlusMonths(1) })
         {
-            return exit;
+            var invoices = Path.Combine(dataDirectory, "invoices", YearMonthPattern.Iso.Format(period));
+            if (!Directory.Exists(invoices))
+            {
+                continue;
+            }
+
+            console.Out.WriteLine($"invoices: {invoices} (one PDF and one CSV per customer, and the statistics each customer asked for)");
+            foreach (var pdf in Directory.GetFiles(invoices, "*.pdf").Order(StringComparer.Ordinal))
+            {
+                console.Out.WriteLine($"  {pdf}");
+            }
         }
 
-        var invoices = Path.Combine(dataDirectory, "invoices", month);
-        console.Out.WriteLine($"invoices: {invoices} (one PDF and one CSV per customer)");
-        foreach (var pdf in Directory.GetFiles(invoices, "*.pdf").Order(StringComparer.Ordinal))
+        var mailbox = Path.Combine(folder, "mailbox");
+        if (Directory.Exists(mailbox))
         {
-            console.Out.WriteLine($"  {pdf}");
+            console.Out.WriteLine($"emailed: {mailbox} (what the demo's SMTP server received; open an .eml file in a mail client)");
+            foreach (var message in Directory.GetFiles(mailbox, "*.eml").Order(StringComparer.Ordinal))
+            {
+                console.Out.WriteLine($"  {message}");
+            }
         }
 
+        var month = YearMonthPattern.Iso.Format(Month);
         console.Out.WriteLine($"xDR report: centrex report xdr --data {dataDirectory} --customer CUST-QC --from {month}-01 --to {month}-31 --format xlsx --out {Path.Combine(folder, "CUST-QC.xlsx")}");
+        console.Out.WriteLine($"transactions: centrex transactions --data {dataDirectory} --customer CUST-US --from {month}-01 --to {YearMonthPattern.Iso.Format(Month.PlusMonths(1))}-30");
         return ExitCodes.Success;
     }
 }

@@ -33,19 +33,32 @@ internal static class InvoiceCommand
             Description = "Status on this day, YYYY-MM-DD (default: today, UTC)",
             CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
         };
-        var list = new Command("list", "List issued invoices with their status, payments applied oldest first.") { listData, customer, asOf };
-        list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance));
+        var number = new Option<long?>("--number") { Description = "Only the invoice with this number" };
+        var from = new Option<LocalDate?>("--from")
+        {
+            Description = "Only invoices dated on or after this day, YYYY-MM-DD",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
+        var to = new Option<LocalDate?>("--to")
+        {
+            Description = "Only invoices dated on or before this day, YYYY-MM-DD",
+            CustomParser = OptionParsers.Optional<LocalDate>(OptionValues.TryDate, "is not a date written YYYY-MM-DD"),
+        };
+        var list = new Command("list", "List issued invoices (void ones included, marked) with their status, payments applied oldest first.") { listData, customer, asOf, number, from, to };
+        list.SetAction(parse => List(console, parse.GetRequiredValue(listData), parse.GetValue(customer), parse.GetValue(asOf), SystemClock.Instance,
+            new InvoiceSearch(parse.GetValue(number), parse.GetValue(from), parse.GetValue(to))));
 
         var reissueData = DataOption.Create();
-        var number = new Argument<long>("NUMBER") { Description = "The invoice to void and reissue (the customer's latest)" };
+        var reissueNumber = new Argument<long>("NUMBER") { Description = "The invoice to void and reissue (the customer's latest)" };
         var reason = new Option<string>("--reason") { Description = "Why, kept with the void", Required = true };
-        var reissue = new Command("reissue", "Void an issued invoice and issue its correction from today's provisioning and calls.") { reissueData, number, reason };
-        reissue.SetAction(parse => Reissue(console, parse.GetRequiredValue(reissueData), parse.GetValue(number), parse.GetRequiredValue(reason), SystemClock.Instance));
+        var reissue = new Command("reissue", "Void an issued invoice and issue its correction from today's provisioning and calls.") { reissueData, reissueNumber, reason };
+        reissue.SetAction(parse => Reissue(console, parse.GetRequiredValue(reissueData), parse.GetValue(reissueNumber), parse.GetRequiredValue(reason), SystemClock.Instance));
         return new Command("invoice", "Issued invoices: statuses and corrections.") { list, reissue };
     }
 
-    public static int List(CliConsole console, string dataDirectory, string? customerId, LocalDate? asOfDay, IClock clock)
+    public static int List(CliConsole console, string dataDirectory, string? customerId, LocalDate? asOfDay, IClock clock, InvoiceSearch? search = null)
     {
+        search ??= new InvoiceSearch(null, null, null);
         var asOf = asOfDay ?? clock.GetCurrentInstant().InUtc().Date;
         try
         {
@@ -56,7 +69,9 @@ internal static class InvoiceCommand
             console.Out.WriteLine(string.Create(c, $"{"invoice",-8} {"customer",-12} {"period",-8} {"due",-10} {"total",14} {"amount due",14} {"paid",14} status (as of {LocalDatePattern.Iso.Format(asOf)})"));
             foreach (var group in billing.Invoices(customerId).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
             {
-                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf))
+                // Statuses are computed over all the customer's invoices (payments go to the oldest first), then filtered.
+                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf)
+                             .Where(s => (search.Number is null || s.Invoice.Number == search.Number) && (search.From is null || s.Invoice.IssuedOn >= search.From) && (search.To is null || s.Invoice.IssuedOn <= search.To)))
                 {
                     var i = s.Invoice;
                     console.Out.WriteLine(string.Create(c,

@@ -19,9 +19,29 @@ internal static class LedgerSettings
         CustomParser = OptionParsers.Of(OptionValues.LongBetween(1, long.MaxValue), "is not a whole number of entries, 1 or more"),
     };
 
-    public static LedgerOptions Create(long checkpointEntries) => new()
+    /// <param name="checkpointEntries">Journal entries between checkpoints.</param>
+    /// <param name="dataDirectory">
+    /// The data directory: its provisioning gives each account its customer's time zone, so calls count in the customer's
+    /// month (issue 17). Without provisioning, counters are by UTC month.
+    /// </param>
+    public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null) => new()
     {
         CheckpointEveryEntries = checkpointEntries,
         CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
+        AccountZones = dataDirectory is null ? null : AccountZones(dataDirectory),
     };
+
+    /// <summary>Each provisioned account's customer time zone; empty when the data directory has no provisioning yet.</summary>
+    public static IReadOnlyDictionary<string, NodaTime.DateTimeZone> AccountZones(string dataDirectory)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, Provisioning.Store.ProvisioningStore.FileName)))
+        {
+            return new Dictionary<string, NodaTime.DateTimeZone>(StringComparer.Ordinal);
+        }
+
+        using var store = Provisioning.Store.ProvisioningStore.Open(dataDirectory);
+        var snapshot = store.Load();
+        var zones = snapshot.Customers.ToDictionary(c => c.Id, c => NodaTime.DateTimeZoneProviders.Tzdb[c.TimeZone], StringComparer.Ordinal);
+        return snapshot.Accounts.ToDictionary(a => a.Id, a => zones[a.CustomerId], StringComparer.Ordinal);
+    }
 }

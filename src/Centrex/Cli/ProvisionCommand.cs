@@ -36,11 +36,11 @@ internal static class ProvisionCommand
         {
             var incoming = ProvisioningJsonReader.Read(path);
             using var store = ProvisioningStore.Open(dataDirectory);
-            var merged = store.Import(incoming, path);
+            var merged = store.Import(incoming, path, notice => console.Error.WriteLine($"centrex provision: {notice}"));
             console.Error.WriteLine($"centrex provision: imported {path} into {store.Path}");
             console.Error.WriteLine(
                 $"  now {merged.Customers.Count:N0} customers, {merged.Accounts.Count:N0} accounts, {merged.Products.Count:N0} plans, " +
-                $"{merged.Subscriptions.Count:N0} subscriptions, {merged.DiscountPlans.Count:N0} discount plans, {merged.Payments.Count:N0} payments");
+                $"{merged.Subscriptions.Count:N0} subscriptions, {merged.DiscountPlans.Count:N0} discount plans, {merged.Payments.Count:N0} payments, {merged.Fees.Count:N0} one-off fees");
             console.Error.WriteLine(
                 $"  switch: {merged.Sites.Count:N0} sites, {merged.Trunks.Count:N0} trunks, {merged.Accounts.Count(a => a.Sip is not null):N0} SIP accounts, " +
                 $"{merged.Accounts.Sum(a => a.Dids.Count):N0} DIDs");

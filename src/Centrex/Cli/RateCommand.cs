@@ -61,7 +61,7 @@ internal static class RateCommand
         Rater rater;
         try
         {
-            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
+            rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
         {
@@ -72,7 +72,7 @@ internal static class RateCommand
         LedgerStore? ledger = null;
         try
         {
-            ledger = request.Data is null ? null : LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = request.Data is null ? null : LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {

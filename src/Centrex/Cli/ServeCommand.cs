@@ -11,6 +11,7 @@ using Centrex.RatingRun;
 using Centrex.Switch;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
@@ -59,6 +60,10 @@ internal static class ServeCommand
         var mediaPorts = ServeOptions.MediaPorts();
         var rateCap = new TariffRateCap();
         var sipAuth = new SipAuthOptions();
+        var sourceRate = ServeOptions.SourceRate();
+        var sourceBurst = ServeOptions.SourceBurst();
+        var partitions = ServeOptions.Partitions();
+        var udpReaders = ServeOptions.UdpReaders();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -67,6 +72,11 @@ internal static class ServeCommand
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(sourceRate);
+        command.Options.Add(sourceBurst);
+        command.Options.Add(partitions);
+        command.Options.Add(udpReaders);
 
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
@@ -88,6 +98,9 @@ internal static class ServeCommand
                 SipTcp = tcp.Read(parse),
                 SipAuth = sipAuth.Read(parse),
                 HttpGiven = parse.GetResult(http) is { Implicit: false },
+                SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
+                Partitions = parse.GetValue(partitions),
+                UdpReaders = parse.GetValue(udpReaders),
             }, cancel));
         return command;
     }
@@ -107,7 +120,7 @@ internal static class ServeCommand
         ISwitchDirectory? directory = null;
         try
         {
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute);
+            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
@@ -130,7 +143,7 @@ internal static class ServeCommand
         LedgerStore ledger;
         try
         {
-            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries));
+            ledger = LedgerStore.Open(request.Data, LedgerSettings.Create(request.CheckpointEntries, request.Data));
         }
         catch (LedgerUnavailableException e)
         {
@@ -193,6 +206,9 @@ internal static class ServeCommand
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
                         Metrics = metrics.Switch,
+                        SourceRates = request.SourceRates,
+                        Partitions = request.Partitions,
+                        UdpReaders = request.UdpReaders,
                     });
                     metrics.Attach(sipSwitch);
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");

@@ -51,4 +51,36 @@ internal static class ServeOptions
         DefaultValueFactory = _ => new PortRange(20_000, 29_999),
         CustomParser = OptionParsers.Of<PortRange>(OptionValues.TryRelayPorts, "must be MIN-MAX within 1024-65535 with room for two RTP/RTCP pairs"),
     };
+
+    /// <summary>Requests a second one source address may send outside a dialog (<see cref="Switch.Partitions.SourceRateLimits"/>).</summary>
+    public static Option<int> SourceRate() => new("--sip-source-rate")
+    {
+        Description = "SIP requests a second one address may send outside a dialog (10x for an address that authenticated lately); more are dropped",
+        DefaultValueFactory = _ => new Switch.Partitions.SourceRateLimits().PerSecond,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 10_000_000), "is not a rate from 1 to 10000000"),
+    };
+
+    /// <summary>Requests one source address may send at once after a quiet spell.</summary>
+    public static Option<int> SourceBurst() => new("--sip-source-burst")
+    {
+        Description = "SIP requests one address may send at once after a quiet spell",
+        DefaultValueFactory = _ => new Switch.Partitions.SourceRateLimits().Burst,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 10_000_000), "is not a count from 1 to 10000000"),
+    };
+
+    /// <summary>Call-control partitions: each runs the calls of the customers that map to it on its own thread.</summary>
+    public static Option<int> Partitions() => new("--sip-partitions")
+    {
+        Description = "Call-control partitions, each on its own thread with the calls of the customers that map to it (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 256), "is not a count from 1 to 256"),
+    };
+
+    /// <summary>Threads reading the SIP UDP socket.</summary>
+    public static Option<int> UdpReaders() => new("--sip-udp-readers")
+    {
+        Description = "Threads reading the SIP UDP socket (default: one per core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 64), "is not a count from 1 to 64"),
+    };
 }

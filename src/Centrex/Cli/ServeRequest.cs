@@ -2,6 +2,7 @@ using System.Net;
 using Centrex.Ingestion;
 using Centrex.Switch;
 using Centrex.Switch.Media;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Transport;
 
 namespace Centrex.Cli;
@@ -23,6 +24,14 @@ internal sealed record ServeRequest(
     /// taking port 8080 on an upgrade.
     /// </summary>
     public bool HttpGiven { get; init; }
+    /// <summary>Call-control partitions (one thread each).</summary>
+    public int Partitions { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Threads reading the SIP UDP socket.</summary>
+    public int UdpReaders { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How fast one source address may send SIP requests outside a dialog.</summary>
+    public SourceRateLimits SourceRates { get; init; } = new();
 
     /// <summary>When a source that keeps failing SIP authentication is slowed and blocked.</summary>
     public SipAuthLimits SipAuth { get; init; } = new();

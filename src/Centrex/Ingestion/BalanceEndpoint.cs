@@ -34,7 +34,10 @@ internal sealed class BalanceEndpoint(LedgerStore ledger)
         {
             json.WriteStartObject();
             json.WriteString("account", account);
-            json.WriteString("balance", balance.ToString());
+            // Issue 17, rule 7: "balance" is what a customer sees, whole cents (half up); the exact balance, to the tenth of
+            // a cent, is beside it as text and as mills.
+            json.WriteString("balance", Invoicing.MoneyRounding.HalfUpToCent(balance).ToString()[..^1]);
+            json.WriteString("balance_exact", balance.ToString());
             json.WriteNumber("balance_mills", balance.Value);
             if (month > 0)
             {

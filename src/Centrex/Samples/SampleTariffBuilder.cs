@@ -7,7 +7,7 @@ using Centrex.Rating.Numbering;
 namespace Centrex.Samples;
 
 /// <summary>
-/// Builds a realistic sample tariff: the North America rate, toll-free at zero, each NANP-international area code
+/// Builds a realistic sample tariff: the North America rate, toll-free numbers at a rate of their own, each NANP-international area code
 /// (with mobile sub-ranges) at international rates, and country, mobile and regional prefixes up to the requested size.
 /// </summary>
 internal static class SampleTariffBuilder
@@ -39,9 +39,11 @@ internal static class SampleTariffBuilder
             Row("1808", "United States - Hawaii", 20_000, 0, 6, 6),
         };
 
+        // Seed 001, "Why am I being billed for toll free calls?": "All calls placed to toll free numbers are billed at the
+        // rates listed on the International Rates plan page." The seed lists no figure: 0.025/min, like a domestic call.
         foreach (var npa in NpaTable.DefaultTollFree.Npas.Order())
         {
-            rows.Add(Row($"1{npa}", $"Toll-free ({npa})", 0, 0, 1, 1));
+            rows.Add(Row($"1{npa}", $"Toll-free ({npa})", 25_000, 0, 6, 6));
         }
 
         foreach (var (npa, name) in NpaTable.DefaultNanpInternational.Names.OrderBy(n => n.Key))

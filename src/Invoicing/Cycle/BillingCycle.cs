@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Centrex.Invoicing.Invoices;
+using Centrex.Invoicing.Mail;
 using Centrex.Invoicing.Rendering;
 using Centrex.Invoicing.Sources;
 using Centrex.Invoicing.Store;
@@ -22,7 +23,17 @@ namespace Centrex.Invoicing.Cycle;
 /// </summary>
 public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, IClock clock, BillingRules rules, TaxTable taxes, ProviderInfo provider)
 {
-    private readonly IInvoiceRenderer[] _renderers = [new PdfInvoiceRenderer(provider), new CsvInvoiceRenderer()];
+    private IReadOnlyList<IInvoiceRenderer> _renderers = [new PdfInvoiceRenderer(provider), new CsvInvoiceRenderer()];
+
+    /// <summary>
+    /// The files each invoice is written as; PDF and CSV unless told otherwise (a property test running hundreds of
+    /// billing runs writes the CSV only: the amounts are the same, the PDF is read back by its own tests).
+    /// </summary>
+    public IReadOnlyList<IInvoiceRenderer> Renderers
+    {
+        get => _renderers;
+        init => _renderers = value is { Count: > 0 } ? value : throw new ArgumentException("an invoice is written as at least one file", nameof(value));
+    }
 
     /// <summary>Where a period's invoice files go.</summary>
     public string InvoiceFolder(YearMonth period) => Path.Combine(dataDirectory, "invoices", YearMonthPattern.Iso.Format(period));
@@ -65,12 +76,14 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             throw new BillingException($"{Format(period)} is not over yet for customer {c.Customer.Id}: it ends {InstantPattern.General.Format(bounds[c.Customer.Id].End)} ({c.Customer.TimeZone})");
         }
 
-        var (calls, unprovisioned) = CallsByCustomer(customers, bounds, period);
+        var (calls, previousCalls, unprovisioned) = CallsByCustomer(customers, bounds, period);
         var balances = billing.Balances();
+        var history = History(billing, null, null, period);
         var builder = new InvoiceBuilder(rules, taxes, snapshot.Products.ToDictionary(p => p.Id, StringComparer.Ordinal));
         var next = billing.NextInvoiceNumber();
         var invoices = customers.Select((c, i) => builder.Build(
-            next + i, c, period, calls.TryGetValue(c.Customer.Id, out var list) ? list : [], balances.GetValueOrDefault(c.Customer.Id))).ToList();
+            next + i, c, period, calls.TryGetValue(c.Customer.Id, out var list) ? list : [], balances.GetValueOrDefault(c.Customer.Id), null,
+            history(c.Customer.Id), previousCalls.GetValueOrDefault(c.Customer.Id))).ToList();
 
         var partial = folder + ".partial";
         if (Directory.Exists(partial))
@@ -84,7 +97,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             var files = Render(invoices, partial, progress, cancellation);
             var run = new BillingRun(period, now, invoices.Count, invoices.Count > 0 ? invoices[0].Number : null, invoices.Count > 0 ? invoices[^1].Number : null,
                 invoices.Aggregate(Mills.Zero, (s, i) => s + i.Total));
-            billing.Commit(period, files, now);
+            billing.Commit(period, [.. files.Select(f => (f.Invoice, f.PdfFile, f.CsvFile))], now, mails: Mails(files, period));
             FinishMove(folder);
             return new BillingRunResult(run, AlreadyBilled: false, invoices, calls.Values.Sum(l => (long)l.Count), unprovisioned, folder, Stopwatch.GetElapsedTime(clockStart));
         }
@@ -119,27 +132,56 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         var snapshot = provisioning.Load();
         var customer = CustomerBillingData.From(snapshot).Single(c => c.Customer.Id == old.CustomerId);
         var bounds = new Dictionary<string, (Instant, Instant)>(StringComparer.Ordinal) { [customer.Customer.Id] = InvoiceBuilder.Bounds(customer.Customer, old.Period) };
-        var (calls, _) = CallsByCustomer([customer], bounds, old.Period);
+        var (calls, previousCalls, _) = CallsByCustomer([customer], bounds, old.Period);
         var voidedEntries = billing.Ledger(old.CustomerId).Where(e => e.InvoiceNumber == number).Aggregate(Mills.Zero, (s, e) => s + e.Amount);
         var previous = billing.Balances().GetValueOrDefault(old.CustomerId) - voidedEntries;
         var builder = new InvoiceBuilder(rules, taxes, snapshot.Products.ToDictionary(p => p.Id, StringComparer.Ordinal));
-        var invoice = builder.Build(billing.NextInvoiceNumber(), customer, old.Period, calls.GetValueOrDefault(customer.Customer.Id) ?? [], previous, number);
+        var invoice = builder.Build(billing.NextInvoiceNumber(), customer, old.Period, calls.GetValueOrDefault(customer.Customer.Id) ?? [], previous, number,
+            History(billing, old.CustomerId, number, old.Period)(old.CustomerId), previousCalls.GetValueOrDefault(customer.Customer.Id));
         var folder = InvoiceFolder(old.Period);
         Directory.CreateDirectory(folder);
         var files = Render([invoice], folder, null, CancellationToken.None);
-        billing.Commit(null, files, clock.GetCurrentInstant(), [(number, reason)]);
+        billing.Commit(null, [.. files.Select(f => (f.Invoice, f.PdfFile, f.CsvFile))], clock.GetCurrentInstant(), [(number, reason)], Mails(files, old.Period));
         return invoice;
     }
 
-    private (Dictionary<string, List<RatedCdr>> ByCustomer, long Unprovisioned) CallsByCustomer(IReadOnlyList<CustomerBillingData> customers, IReadOnlyDictionary<string, (Instant Start, Instant End)> bounds, YearMonth period)
+    /// <summary>
+    /// Each customer's billing history from the store: what was charged under each key and its standing invoice of each
+    /// month. <paramref name="voiding"/>, an invoice voided in the same commit, counts for neither.
+    /// </summary>
+    private static Func<string, BillingHistory> History(BillingStore billing, string? customerId, long? voiding, YearMonth period)
+    {
+        var start = (billing.FirstRun()?.Period ?? period).OnDayOfMonth(1);
+        var billed = billing.BilledCharges(customerId, voiding);
+        var invoices = billing.Invoices(customerId).Where(i => !i.Void && i.Number != voiding)
+            .GroupBy(i => i.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<YearMonth, long>)g.GroupBy(i => i.Period).ToDictionary(p => p.Key, p => p.Max(i => i.Number)), StringComparer.Ordinal);
+        var none = new Dictionary<string, BilledCharge>(StringComparer.Ordinal);
+        var noInvoices = new Dictionary<YearMonth, long>();
+        var paid = billing.InvoicedPayments(customerId, voiding);
+        var noPayments = new HashSet<string>(StringComparer.Ordinal);
+        return customer => new BillingHistory(billed.GetValueOrDefault(customer) ?? none, invoices.GetValueOrDefault(customer) ?? noInvoices, start)
+        {
+            InvoicedPayments = paid.GetValueOrDefault(customer) ?? noPayments,
+        };
+    }
+
+    /// <summary>
+    /// Each customer's calls of the period, and its domestic calls of the month before (for the free minutes credit,
+    /// which seed 001 puts on "the following months invoice"), read from the source in one pass.
+    /// </summary>
+    private (Dictionary<string, List<RatedCdr>> ByCustomer, Dictionary<string, List<RatedCdr>> PreviousMonth, long Unprovisioned) CallsByCustomer(
+        IReadOnlyList<CustomerBillingData> customers, IReadOnlyDictionary<string, (Instant Start, Instant End)> bounds, YearMonth period)
     {
         var owner = customers.SelectMany(c => c.Accounts.Select(a => (a.Id, c.Customer.Id))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         var result = new Dictionary<string, List<RatedCdr>>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, List<RatedCdr>>(StringComparer.Ordinal);
+        var previousBounds = customers.ToDictionary(c => c.Customer.Id, c => InvoiceBuilder.Bounds(c.Customer, period.PlusMonths(-1)), StringComparer.Ordinal);
         long unprovisioned = 0;
 
         // Every zone's month lies within a day of the UTC month: read that once, then keep each call in its customer's month.
         var utc = (Start: period.OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), End: period.PlusMonths(1).OnDayOfMonth(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
-        var from = bounds.Count > 0 ? Instant.Min(utc.Start - Duration.FromDays(1), bounds.Values.Min(b => b.Start)) : utc.Start;
+        var from = bounds.Count > 0 ? Instant.Min(utc.Start - Duration.FromDays(1), previousBounds.Values.Min(b => b.Start)) : utc.Start;
         var to = bounds.Count > 0 ? Instant.Max(utc.End + Duration.FromDays(1), bounds.Values.Max(b => b.End)) : utc.End;
         source.Read(from, to, null, call =>
         {
@@ -156,21 +198,38 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
             var (start, end) = bounds[customer];
             if (call.Start >= start && call.Start < end)
             {
-                if (!result.TryGetValue(customer, out var list))
-                {
-                    result[customer] = list = [];
-                }
-
-                list.Add(call);
+                Add(result, customer, call);
+            }
+            else if (call.Class == Rating.Numbering.NumberClass.Domestic && call.Start >= previousBounds[customer].Start && call.Start < previousBounds[customer].End)
+            {
+                Add(previous, customer, call);
             }
         });
 
-        return (result, unprovisioned);
+        return (result, previous, unprovisioned);
+
+        static void Add(Dictionary<string, List<RatedCdr>> into, string customer, RatedCdr call)
+        {
+            if (!into.TryGetValue(customer, out var list))
+            {
+                into[customer] = list = [];
+            }
+
+            list.Add(call);
+        }
     }
 
-    private List<(Invoice Invoice, string PdfFile, string CsvFile)> Render(IReadOnlyList<Invoice> invoices, string folder, Action<int, int>? progress, CancellationToken cancellation)
+    /// <summary>Each invoice's email, its files named as they will be once the period's folder is in place.</summary>
+    private List<NewMail> Mails(IEnumerable<(Invoice Invoice, string PdfFile, string CsvFile, string? Statistics)> files, YearMonth period)
     {
-        var files = new (Invoice, string, string)[invoices.Count];
+        var folder = Path.Combine("invoices", YearMonthPattern.Iso.Format(period));
+        return [.. files.Where(f => f.Invoice.Customer.Email.Contains('@', StringComparison.Ordinal)).Select(f => InvoiceMail.For(f.Invoice, provider,
+            f.Statistics is null ? [Path.Combine(folder, f.PdfFile)] : [Path.Combine(folder, f.PdfFile), Path.Combine(folder, f.Statistics)]))];
+    }
+
+    private List<(Invoice Invoice, string PdfFile, string CsvFile, string? Statistics)> Render(IReadOnlyList<Invoice> invoices, string folder, Action<int, int>? progress, CancellationToken cancellation)
+    {
+        var files = new (Invoice, string, string, string?)[invoices.Count];
         var rendered = 0;
         Parallel.For(0, invoices.Count, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -182,7 +241,7 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
                 renderer.Render(invoice, stream);
             }
 
-            files[i] = (invoice, stem + ".pdf", stem + ".csv");
+            files[i] = (invoice, stem + ".pdf", stem + ".csv", StatisticsFile.Write(invoice, folder, stem));
             progress?.Invoke(Interlocked.Increment(ref rendered), invoices.Count);
         });
         return [.. files];

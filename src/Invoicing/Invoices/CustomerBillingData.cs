@@ -9,6 +9,9 @@ namespace Centrex.Invoicing.Invoices;
 /// <param name="Payments">Its payments and refunds.</param>
 public sealed record CustomerBillingData(Customer Customer, IReadOnlyList<Account> Accounts, IReadOnlyList<Subscription> Subscriptions, IReadOnlyList<Payment> Payments)
 {
+    /// <summary>Its accounts' one-off fees.</summary>
+    public IReadOnlyList<OneOffFee> Fees { get; init; } = [];
+
     /// <summary>Groups a provisioning snapshot by customer, in customer id order.</summary>
     public static IReadOnlyList<CustomerBillingData> From(ProvisioningSnapshot snapshot)
     {
@@ -16,7 +19,8 @@ public sealed record CustomerBillingData(Customer Customer, IReadOnlyList<Accoun
         var accountOwner = snapshot.Accounts.ToDictionary(a => a.Id, a => a.CustomerId, StringComparer.Ordinal);
         var subscriptions = snapshot.Subscriptions.ToLookup(s => accountOwner[s.AccountId], StringComparer.Ordinal);
         var payments = snapshot.Payments.ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        var fees = snapshot.Fees.ToLookup(f => accountOwner[f.AccountId], StringComparer.Ordinal);
         return [.. snapshot.Customers.OrderBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => new CustomerBillingData(c, [.. accounts[c.Id]], [.. subscriptions[c.Id]], [.. payments[c.Id]]))];
+            .Select(c => new CustomerBillingData(c, [.. accounts[c.Id]], [.. subscriptions[c.Id]], [.. payments[c.Id]]) { Fees = [.. fees[c.Id]] })];
     }
 }

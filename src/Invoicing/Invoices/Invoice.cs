@@ -20,9 +20,12 @@ namespace Centrex.Invoicing.Invoices;
 /// <param name="DueOn">Payment due date.</param>
 /// <param name="PreviousBalance">What the customer owed before the period (exact, sub-cent remainder included).</param>
 /// <param name="Payments">Payments and refunds received in the period.</param>
-/// <param name="Subscriptions">Subscription and 911 fees charged in the period.</param>
+/// <param name="Subscriptions">
+/// Subscription, 911 and one-off fees charged on this invoice, and adjustments of those billed on earlier invoices
+/// (<see cref="SubscriptionCharge.IsAdjustment"/>).
+/// </param>
 /// <param name="Usage">Calls of the period by class and destination.</param>
-/// <param name="FreeMinutes">Free North America minutes credits of the period, per account.</param>
+/// <param name="FreeMinutes">Free North America minutes credits, per account, for the previous month's calls (seed 001: "Credit ... will appear on the following months invoice").</param>
 /// <param name="Taxes">Sales taxes, one line per tax type.</param>
 /// <param name="Calls">The period's rated calls, by start (for the detail pages).</param>
 /// <param name="Replaces">The voided invoice this one reissues, if any.</param>
@@ -54,14 +57,17 @@ public sealed record Invoice(
     /// <summary>Volume discounts given at rating time (positive).</summary>
     public Mills VolumeDiscounts => Sum(Usage.Select(u => u.Discount));
 
-    /// <summary>Subscription and 911 fees.</summary>
-    public Mills SubscriptionFees => Sum(Subscriptions.Select(s => s.Amount));
+    /// <summary>Subscription, 911 and one-off fees charged for the first time.</summary>
+    public Mills SubscriptionFees => Sum(Subscriptions.Where(s => !s.IsAdjustment).Select(s => s.Amount));
 
-    /// <summary>Free minutes credited back (positive).</summary>
-    public Mills FreeMinutesCredit => Sum(FreeMinutes.Select(f => f.Credit));
+    /// <summary>Adjustments of charges billed on earlier invoices (negative: a credit).</summary>
+    public Mills Adjustments => Sum(Subscriptions.Where(s => s.IsAdjustment).Select(s => s.Amount));
 
-    /// <summary>The subtotal taxes are computed on: after discounts and credits.</summary>
-    public Mills TaxableSubtotal => UsageCharges - VolumeDiscounts + SubscriptionFees - FreeMinutesCredit;
+    /// <summary>Free minutes credited back on this invoice (positive).</summary>
+    public Mills FreeMinutesCredit => Sum(FreeMinutes.Select(f => f.ThisInvoice));
+
+    /// <summary>The subtotal taxes are computed on: after discounts, adjustments and credits.</summary>
+    public Mills TaxableSubtotal => UsageCharges - VolumeDiscounts + SubscriptionFees + Adjustments - FreeMinutesCredit;
 
     /// <summary>All taxes.</summary>
     public Mills TaxTotal => Sum(Taxes.Select(t => t.Amount));

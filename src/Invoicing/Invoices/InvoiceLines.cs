@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centrex.Invoicing.FreeMinutes;
 using Centrex.Invoicing.Ledger;
 using Centrex.Invoicing.Subscriptions;
 using Centrex.Provisioning.Json;
@@ -27,7 +28,7 @@ public static class InvoiceLines
 
         foreach (var s in invoice.Subscriptions)
         {
-            lines.Add(new(s.Kind == SubscriptionChargeKind.Emergency911 ? "emergency-911" : "subscription", s.AccountId, SubscriptionText(s), s.ServiceFrom, s.ServiceTo, null, null, s.Amount));
+            lines.Add(new(Section(s), s.AccountId, SubscriptionText(s), s.ServiceFrom, s.ServiceTo, null, null, s.Amount));
         }
 
         foreach (var u in invoice.Usage)
@@ -41,10 +42,9 @@ public static class InvoiceLines
             lines.Add(new("volume-discount", null, "Volume discounts", null, null, discounted, null, -invoice.VolumeDiscounts));
         }
 
-        foreach (var f in invoice.FreeMinutes.Where(f => f.AllowanceMinutes > 0))
+        foreach (var f in invoice.FreeMinutes)
         {
-            lines.Add(new("free-minutes-credit", f.AccountId, string.Create(CultureInfo.InvariantCulture, $"Free North America minutes: {f.CoveredSeconds / 60.0m:0.#} of {f.AllowanceMinutes} used"),
-                invoice.PeriodStart, invoice.PeriodEnd, f.CallsCredited, f.CoveredSeconds, -f.Credit));
+            lines.Add(new("free-minutes-credit", f.AccountId, FreeMinutesText(f), f.Month.OnDayOfMonth(1), SubscriptionSchedule.LastDay(f.Month), f.CallsCredited, f.CoveredSeconds, -f.ThisInvoice));
         }
 
         lines.Add(new("subtotal", null, "Taxable subtotal", null, null, null, null, invoice.TaxableSubtotal));
@@ -73,8 +73,8 @@ public static class InvoiceLines
 
         foreach (var s in invoice.Subscriptions)
         {
-            var kind = s.Kind == SubscriptionChargeKind.Emergency911 ? LedgerKind.Emergency911 : LedgerKind.Subscription;
-            entries.Add(new(c, s.AccountId, n, s.PostedOn, kind, SubscriptionText(s), s.SubscriptionId, s.Amount));
+            var kind = s.IsAdjustment ? LedgerKind.Adjustment : s.IsFee ? LedgerKind.Fee : s.Kind == SubscriptionChargeKind.Emergency911 ? LedgerKind.Emergency911 : LedgerKind.Subscription;
+            entries.Add(new(c, s.AccountId, n, s.IsAdjustment ? invoice.PeriodStart : s.PostedOn, kind, SubscriptionText(s), s.SubscriptionId ?? s.Key, s.Amount, s.Key, s.Corrects));
         }
 
         foreach (var account in invoice.Calls.GroupBy(x => x.Account, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -89,9 +89,9 @@ public static class InvoiceLines
             }
         }
 
-        foreach (var f in invoice.FreeMinutes.Where(f => f.Credit.Value != 0))
+        foreach (var f in invoice.FreeMinutes.Where(f => f.ThisInvoice.Value != 0))
         {
-            entries.Add(new(c, f.AccountId, n, invoice.PeriodEnd, LedgerKind.FreeMinutesCredit, "Free North America minutes credit", null, -f.Credit));
+            entries.Add(new(c, f.AccountId, n, invoice.PeriodStart, LedgerKind.FreeMinutesCredit, FreeMinutesText(f), null, -f.ThisInvoice, FreeMinutesCredit.KeyOf(f.AccountId, f.Month)));
         }
 
         foreach (var t in invoice.Taxes)
@@ -102,14 +102,36 @@ public static class InvoiceLines
         return entries;
     }
 
-    /// <summary>How a subscription charge reads: the plan, why, and its proration.</summary>
-    public static string SubscriptionText(SubscriptionCharge s) => s.Kind switch
+    /// <summary>The CSV section of a charge.</summary>
+    public static string Section(SubscriptionCharge s) =>
+        s.IsAdjustment ? "adjustment" : s.IsFee ? "fee" : s.Kind == SubscriptionChargeKind.Emergency911 ? "emergency-911" : "subscription";
+
+    /// <summary>How a charge reads: the plan or fee, why, its proration, and for an adjustment the invoice it corrects.</summary>
+    public static string SubscriptionText(SubscriptionCharge s)
     {
-        SubscriptionChargeKind.Emergency911 => "911 cost recovery fee",
-        SubscriptionChargeKind.Upgrade => string.Create(CultureInfo.InvariantCulture, $"{s.Description}: upgrade difference, {s.Days}/{s.DaysInMonth} days"),
-        _ when s.IsFullMonth => s.Description,
-        _ => string.Create(CultureInfo.InvariantCulture, $"{s.Description}: {s.Days}/{s.DaysInMonth} days"),
-    };
+        var text = s.Kind switch
+        {
+            _ when s.Days == 0 => s.Description, // a charge owed no more: credited as it read when billed
+            SubscriptionChargeKind.Emergency911 => "911 cost recovery fee",
+            SubscriptionChargeKind.Upgrade => string.Create(CultureInfo.InvariantCulture, $"{s.Description}: plan change, {s.Days}/{s.DaysInMonth} days"),
+            _ when s.IsFee || s.IsFullMonth => s.Description,
+            _ => string.Create(CultureInfo.InvariantCulture, $"{s.Description}: {s.Days}/{s.DaysInMonth} days"),
+        };
+        if (!s.IsAdjustment)
+        {
+            return text;
+        }
+
+        var what = s.Days == 0 ? "no longer owed" : s.Previously.Value == 0 ? "not charged before" : $"now {s.Previously + s.Amount}";
+        return string.Create(CultureInfo.InvariantCulture, $"Adjustment of invoice {s.Corrects!.Value:D6}: {text} ({(s.Amount.Value < 0 ? "credit" : "debit")}; billed {s.Previously}, {what})");
+    }
+
+    /// <summary>How a free minutes credit reads: the month of the calls it credits and the minutes used.</summary>
+    public static string FreeMinutesText(FreeMinutesCredit f)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"Free North America minutes, {NodaTime.Text.YearMonthPattern.Iso.Format(f.Month)} calls: {f.CoveredSeconds / 60.0m:0.#} of {f.AllowanceMinutes} used");
+        return f.Previously.Value == 0 ? text : string.Create(CultureInfo.InvariantCulture, $"{text} (credited {f.Previously} before)");
+    }
 
     /// <summary>How a payment reads.</summary>
     public static string PaymentText(Payment p) =>

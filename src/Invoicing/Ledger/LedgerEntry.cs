@@ -10,6 +10,9 @@ namespace Centrex.Invoicing.Ledger;
 /// <param name="PostedOn">Its date.</param>
 /// <param name="Kind">What it is.</param>
 /// <param name="Description">What the invoice says.</param>
-/// <param name="Reference">The source record: subscription, payment or CDR count.</param>
+/// <param name="Reference">The source record: subscription, payment, fee or CDR count.</param>
 /// <param name="Amount">Signed amount in mills.</param>
-public sealed record LedgerEntry(string CustomerId, string? AccountId, long InvoiceNumber, LocalDate PostedOn, LedgerKind Kind, string Description, string? Reference, Mills Amount);
+/// <param name="ChargeKey">What it pays for (<see cref="Subscriptions.SubscriptionCharge.Key"/>), for charges billing reconciles; null otherwise.</param>
+/// <param name="Corrects">For an adjustment, the earlier invoice it corrects.</param>
+public sealed record LedgerEntry(string CustomerId, string? AccountId, long InvoiceNumber, LocalDate PostedOn, LedgerKind Kind, string Description, string? Reference, Mills Amount,
+    string? ChargeKey = null, long? Corrects = null);

@@ -32,4 +32,13 @@ public enum LedgerKind
 
     /// <summary>The reversal of a voided invoice's entry.</summary>
     Reversal,
+
+    /// <summary>A one-off fee: a product's setup fee, porting, number setup, a wire transfer's processing fee (issue 17).</summary>
+    Fee,
+
+    /// <summary>
+    /// A correction of a charge billed on an earlier invoice, which stays as issued: a credit or a debit with a reference to
+    /// the invoice it corrects (issue 17).
+    /// </summary>
+    Adjustment,
 }

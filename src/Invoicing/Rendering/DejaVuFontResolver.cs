@@ -24,8 +24,8 @@ public sealed class DejaVuFontResolver : IFontResolver
     private DejaVuFontResolver(string folder) => _folder = folder;
 
     /// <summary>
-    /// Accepts PdfSharp's AGPL licence (Centrex is AGPL-3.0-or-later) and installs this resolver, once per process; PdfSharp
-    /// refuses to create documents before both are done.
+    /// Installs this resolver, once per process: PdfSharp finds no fonts on Linux without one. PDFsharp 6.2.4 is MIT and has
+    /// no licence gate (6.5.0 names the AGPL and makes the caller accept it first; Centrex is Apache-2.0 and stays on 6.2.4).
     /// </summary>
     public static void EnsureInstalled()
     {
@@ -36,7 +36,6 @@ public sealed class DejaVuFontResolver : IFontResolver
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new DejaVuFontResolver(Environment.GetEnvironmentVariable("CENTREX_FONT_DIR") ?? DefaultFolder);
             _installed = true;
         }

@@ -127,7 +127,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         l.Y += 12;
         var payments = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Payment).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
         var refunds = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Refund).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
-        Row("Previous balance", Amounts.Mills(invoice.PreviousBalance));
+        Row("Previous balance", Amounts.BalanceWithExact(invoice.PreviousBalance));
         Row("Payments received", Amounts.Mills(payments));
         if (refunds.Value != 0)
         {
@@ -135,7 +135,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         }
 
         Row("Total this period (incl. taxes)", Amounts.Mills(invoice.Total));
-        Row("Balance (kept to the tenth of a cent)", Amounts.Mills(invoice.ClosingBalance));
+        Row("Balance", Amounts.BalanceWithExact(invoice.ClosingBalance));
         var due = invoice.Prepaid ? "Prepaid statement: charges were paid from the balance" : $"Amount due by {Date(invoice.DueOn)}";
         l.Text(due, l.Heading, PdfLayout.Left + 10, y0 + height - 24, 330, brush: PdfLayout.Accent);
         l.Text($"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Large, PdfLayout.Right - 190, y0 + height - 25, 180, right: true, brush: PdfLayout.Accent);
@@ -164,27 +164,48 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
                 continuedTitle: "Payments and refunds");
         }
 
-        if (invoice.Subscriptions.Count == 0)
+        var charges = invoice.Subscriptions.Where(s => !s.IsAdjustment).ToList();
+        if (charges.Count > 0)
         {
-            return;
+            l.SectionHeading("Subscriptions and fees (billed in advance)");
+            l.Table(
+                [new("Account", 62), new("Description", 170), new("Charged", 62), new("From", 64), new("To", 64), new("Days", 42, true), new("Amount", 68, true)],
+                charges.Select(s => new[]
+                {
+                    s.AccountId ?? "—", Describe(s), Date(s.PostedOn), Date(s.ServiceFrom), Date(s.ServiceTo),
+                    s.IsFee ? "one-off" : string.Create(CultureInfo.InvariantCulture, $"{s.Days}/{s.DaysInMonth}"), Amounts.Mills(s.Amount),
+                }),
+                continuedTitle: "Subscriptions and fees");
+            l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees), l.Bold);
         }
 
-        l.SectionHeading("Subscriptions and fees (billed in advance)");
-        l.Table(
-            [new("Account", 62), new("Description", 170), new("Charged", 62), new("From", 64), new("To", 64), new("Days", 42, true), new("Amount", 68, true)],
-            invoice.Subscriptions.Select(s => new[]
-            {
-                s.AccountId, Describe(s), Date(s.PostedOn), Date(s.ServiceFrom), Date(s.ServiceTo),
-                string.Create(CultureInfo.InvariantCulture, $"{s.Days}/{s.DaysInMonth}"), Amounts.Mills(s.Amount),
-            }),
-            continuedTitle: "Subscriptions and fees");
-        l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees), l.Bold);
+        // Issue 17: an issued invoice never changes; what it got wrong is corrected here, each line naming it.
+        var adjustments = invoice.Subscriptions.Where(s => s.IsAdjustment).ToList();
+        if (adjustments.Count > 0)
+        {
+            l.SectionHeading("Adjustments to earlier invoices");
+            l.Table(
+                [new("Account", 62), new("Corrects", 52), new("Description", 226), new("Billed before", 80, true), new("Adjustment", 112, true)],
+                adjustments.Select(s => new[]
+                {
+                    s.AccountId ?? "—", InvoiceNumber(s.Corrects!.Value), AdjustmentText(s), Amounts.Mills(s.Previously), Amounts.Mills(s.Amount),
+                }),
+                continuedTitle: "Adjustments to earlier invoices");
+            l.TotalLine("Adjustments", Amounts.Mills(invoice.Adjustments), l.Bold);
+        }
+    }
+
+    private static string AdjustmentText(SubscriptionCharge s)
+    {
+        var what = s.Days == 0 ? s.Description + ": no longer owed" : s.IsFee ? s.Description
+            : string.Create(CultureInfo.InvariantCulture, $"{(s.Kind == SubscriptionChargeKind.Emergency911 ? "911 cost recovery fee" : s.Description)} {Date(s.ServiceFrom)} to {Date(s.ServiceTo)} ({s.Days}/{s.DaysInMonth} days)");
+        return (s.Amount.Value < 0 ? "Credit: " : "Debit: ") + what;
     }
 
     private static string Describe(SubscriptionCharge s) => s.Kind switch
     {
         SubscriptionChargeKind.Emergency911 => "911 cost recovery fee (not prorated)",
-        SubscriptionChargeKind.Upgrade => s.Description + " (upgrade: price difference)",
+        SubscriptionChargeKind.Upgrade => s.Description + " (plan change)",
         SubscriptionChargeKind.Activation => s.Description + " (activation)",
         _ => s.Description,
     };
@@ -216,19 +237,20 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
 
     private static void Credits(PdfLayout l, Invoice invoice)
     {
-        var credits = invoice.FreeMinutes.Where(f => f.AllowanceMinutes > 0).ToList();
+        var credits = invoice.FreeMinutes;
         if (credits.Count == 0)
         {
             return;
         }
 
-        l.SectionHeading("Free North America minutes (domestic calls, credited at the end of the month)");
+        // Seed 001: "Credit for the Free North America long distance charges will appear on the following months invoice".
+        l.SectionHeading($"Free North America minutes (domestic calls of {YearMonthPattern.Iso.Format(credits[0].Month)}, credited the following month)");
         l.Table(
-            [new("Account", 80), new("Included minutes", 100, true), new("Minutes covered", 100, true), new("Calls credited", 100, true), new("Credit", 152, true)],
+            [new("Account", 80), new("Calls of", 52), new("Included minutes", 80, true), new("Minutes covered", 90, true), new("Calls credited", 80, true), new("Credit", 150, true)],
             credits.Select(f => new[]
             {
-                f.AccountId, f.AllowanceMinutes.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(f.CoveredSeconds),
-                f.CallsCredited.ToString("N0", CultureInfo.InvariantCulture), Amounts.Mills(-f.Credit),
+                f.AccountId, YearMonthPattern.Iso.Format(f.Month), f.AllowanceMinutes.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(f.CoveredSeconds),
+                f.CallsCredited.ToString("N0", CultureInfo.InvariantCulture), Amounts.Mills(-f.ThisInvoice),
             }),
             continuedTitle: "Free North America minutes");
     }
@@ -240,6 +262,11 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         l.TotalLine("Call charges", Amounts.Mills(invoice.UsageCharges));
         l.TotalLine("Volume discounts", Amounts.Mills(-invoice.VolumeDiscounts));
         l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees));
+        if (invoice.Adjustments.Value != 0)
+        {
+            l.TotalLine("Adjustments to earlier invoices", Amounts.Mills(invoice.Adjustments));
+        }
+
         l.TotalLine("Free minutes credit", Amounts.Mills(-invoice.FreeMinutesCredit));
         l.TotalLine("Taxable subtotal", Amounts.Mills(invoice.TaxableSubtotal), l.Bold);
         if (invoice.Taxes.Count == 0)
@@ -253,9 +280,9 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         }
 
         l.TotalLine("Total this period", Amounts.Mills(invoice.Total), l.Bold);
-        l.TotalLine("Previous balance", Amounts.Mills(invoice.PreviousBalance));
+        l.TotalLine("Previous balance (exact)", Amounts.Mills(invoice.PreviousBalance));
         l.TotalLine("Payments and refunds", Amounts.Mills(invoice.PaymentsTotal));
-        l.TotalLine("Balance", Amounts.Mills(invoice.ClosingBalance));
+        l.TotalLine("Balance (exact, to the tenth of a cent)", Amounts.Mills(invoice.ClosingBalance));
         l.TotalLine("Amount due (rounded to the cent)", $"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Heading, 200);
         l.Y += 4;
         l.Text("Balances are kept to the tenth of a cent; the amount due is rounded half up to the cent and the remainder stays on the balance.",

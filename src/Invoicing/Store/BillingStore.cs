@@ -14,7 +14,7 @@ namespace Centrex.Invoicing.Store;
 /// A run's invoices are committed in one transaction with numbers that must follow the last one exactly, so the
 /// sequence never has a gap and a failed run leaves nothing behind.
 /// </summary>
-public sealed class BillingStore : IDisposable
+public sealed partial class BillingStore : IDisposable
 {
     /// <summary>File name of the store in the data directory.</summary>
     public const string FileName = "billing.db";
@@ -50,6 +50,24 @@ public sealed class BillingStore : IDisposable
     public BillingRun? FindRun(YearMonth period) =>
         Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs WHERE period = $p", ReadRun, ("$p", PeriodPattern.Format(period))).FirstOrDefault();
 
+    /// <summary>The ids of the payments and refunds on standing invoices, per customer.</summary>
+    /// <param name="customerId">One customer, or all when null.</param>
+    /// <param name="excludeInvoice">An invoice being voided in the same commit: its payments count as not invoiced.</param>
+    public IReadOnlyDictionary<string, HashSet<string>> InvoicedPayments(string? customerId = null, long? excludeInvoice = null) =>
+        Query(
+            """
+            SELECT l.customer_id, l.reference FROM ledger l LEFT JOIN invoice_voids v ON v.number = l.invoice_number
+            WHERE l.kind IN ('payment', 'refund') AND l.reference IS NOT NULL AND v.number IS NULL
+              AND ($c IS NULL OR l.customer_id = $c) AND ($x IS NULL OR l.invoice_number <> $x)
+            """,
+            r => (r.GetString(0), r.GetString(1)), ("$c", customerId), ("$x", excludeInvoice))
+        .GroupBy(x => x.Item1, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>The earliest period billed, if any: where billing started.</summary>
+    public BillingRun? FirstRun() =>
+        Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs ORDER BY period LIMIT 1", ReadRun).FirstOrDefault();
+
     /// <summary>The latest period billed, if any.</summary>
     public BillingRun? LastRun() =>
         Query("SELECT period, run_at, invoices, first_number, last_number, total_mills FROM billing_runs ORDER BY period DESC LIMIT 1", ReadRun).FirstOrDefault();
@@ -84,9 +102,9 @@ public sealed class BillingStore : IDisposable
 
     private List<LedgerEntry> LedgerQuery(SqliteTransaction? transaction, string where, params (string Name, object? Value)[] parameters) => Query(
         transaction,
-        "SELECT customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills FROM ledger WHERE " + where + " ORDER BY id",
+        "SELECT customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills, charge_key, corrects FROM ledger WHERE " + where + " ORDER BY id",
         r => new LedgerEntry(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), Date(r.GetString(3)), LedgerKinds.Parse(r.GetString(4)),
-            r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), new Mills(r.GetInt64(7))),
+            r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), new Mills(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
         parameters);
 
     /// <summary>
@@ -97,7 +115,9 @@ public sealed class BillingStore : IDisposable
     /// <param name="invoices">The invoices with the file names they were rendered to.</param>
     /// <param name="runAt">When.</param>
     /// <param name="voids">Invoices voided by this commit, with their reason.</param>
-    public void Commit(YearMonth? period, IReadOnlyList<(Invoice Invoice, string PdfFile, string CsvFile)> invoices, Instant runAt, IReadOnlyList<(long Number, string Reason)>? voids = null)
+    /// <param name="mails">Messages to queue with the invoices (each invoice's email), all or nothing with them.</param>
+    public void Commit(YearMonth? period, IReadOnlyList<(Invoice Invoice, string PdfFile, string CsvFile)> invoices, Instant runAt, IReadOnlyList<(long Number, string Reason)>? voids = null,
+        IReadOnlyList<Mail.NewMail>? mails = null)
     {
         using var transaction = _connection.BeginTransaction();
         var expected = NextInvoiceNumber(transaction);
@@ -142,6 +162,11 @@ public sealed class BillingStore : IDisposable
             }
         }
 
+        foreach (var mail in mails ?? [])
+        {
+            Enqueue(transaction, mail, runAt);
+        }
+
         if (period is { } p)
         {
             Execute(transaction, "INSERT INTO billing_runs VALUES ($p, $at, $count, $first, $last, $total)",
@@ -154,9 +179,43 @@ public sealed class BillingStore : IDisposable
     }
 
     private void Insert(SqliteTransaction transaction, LedgerEntry e) =>
-        Execute(transaction, "INSERT INTO ledger (customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills) VALUES ($c, $a, $n, $d, $k, $desc, $r, $amt)",
+        Execute(transaction, "INSERT INTO ledger (customer_id, account_id, invoice_number, posted_on, kind, description, reference, amount_mills, charge_key, corrects) VALUES ($c, $a, $n, $d, $k, $desc, $r, $amt, $key, $cor)",
             ("$c", e.CustomerId), ("$a", e.AccountId), ("$n", e.InvoiceNumber), ("$d", Date(e.PostedOn)), ("$k", e.Kind.ToWireName()),
-            ("$desc", e.Description), ("$r", e.Reference), ("$amt", e.Amount.Value));
+            ("$desc", e.Description), ("$r", e.Reference), ("$amt", e.Amount.Value), ("$key", e.ChargeKey), ("$cor", e.Corrects));
+
+    /// <summary>
+    /// What issued invoices charged under each key (<see cref="Subscriptions.SubscriptionCharge.Key"/>), per customer:
+    /// the net amount (a voided invoice's entries and their reversals cancel out) and the latest invoice still standing
+    /// that charged it, which an adjustment names as the one it corrects.
+    /// </summary>
+    /// <param name="customerId">One customer, or every customer when null.</param>
+    /// <param name="excludeInvoice">An invoice being voided in the same commit: its entries do not count.</param>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, BilledCharge>> BilledCharges(string? customerId = null, long? excludeInvoice = null)
+    {
+        var result = new Dictionary<string, Dictionary<string, BilledCharge>>(StringComparer.Ordinal);
+        foreach (var (customer, key, amount, invoice, standing, description, account) in Query(
+            """
+            SELECT l.customer_id, l.charge_key, l.amount_mills, l.invoice_number, l.kind <> 'reversal' AND v.number IS NULL, l.description, l.account_id
+            FROM ledger l LEFT JOIN invoice_voids v ON v.number = l.invoice_number
+            WHERE l.charge_key IS NOT NULL AND ($c IS NULL OR l.customer_id = $c) AND ($x IS NULL OR l.invoice_number <> $x)
+            ORDER BY l.id
+            """,
+            r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetBoolean(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            ("$c", customerId), ("$x", excludeInvoice)))
+        {
+            if (!result.TryGetValue(customer, out var keys))
+            {
+                result[customer] = keys = new Dictionary<string, BilledCharge>(StringComparer.Ordinal);
+            }
+
+            var before = keys.GetValueOrDefault(key) ?? new BilledCharge(Mills.Zero, null, description, account);
+            keys[key] = standing
+                ? new BilledCharge(before.Amount + new Mills(amount), invoice, description, account)
+                : before with { Amount = before.Amount + new Mills(amount) };
+        }
+
+        return result.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, BilledCharge>)c.Value, StringComparer.Ordinal);
+    }
 
     private static BillingRun ReadRun(SqliteDataReader r) => new(
         PeriodPattern.Parse(r.GetString(0)).Value, InstantPattern.General.Parse(r.GetString(1)).Value, r.GetInt32(2),

@@ -1,137 +1,124 @@
 using Centrex.Provisioning.Model;
-using Centrex.Rating.Money;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Centrex.Invoicing.Subscriptions;
 
 /// <summary>
-/// When each month of each subscription is charged, and how much (provider FAQ, "When I sign up for a support plan or
-/// Business VoIP plan, how am I billed?" and "Can I change my rate plans?"):
+/// What each month of each subscription should cost in all, and when it is charged (provider FAQ, "When I sign up for
+/// a support plan or Business VoIP plan, how am I billed?" and "Can I change my rate plans?"). Every subscription pays
+/// exactly its own days of service, month by month: <c>monthly fee × days in service / days in the month</c>, half up to
+/// the mill. Billing compares these targets with what earlier invoices charged under the same key and charges only the
+/// difference, so plan changes and cancellations never double-charge or lose a credit whatever the order in which they
+/// are entered (issue 17).
 /// <list type="bullet">
-/// <item>Billed in advance. The first month is charged on the activation day for its remaining days (the activation day
-/// counts); a service added on day 20 or later is charged at once for all of the next month too. Every other month is
-/// charged on the 27th of the month before.</item>
-/// <item>A change to a higher-priced plan (a subscription that replaces another, starting any day) charges the prorated
-/// difference at once. The replaced plan was already charged in advance, so its month stands; if the change comes after
-/// the 27th, the next month was charged at the old price too, and its difference is charged at once as well. A change
-/// is taken to happen at the start of its day, before that day's regular run.</item>
-/// <item>A change to a lower-priced plan starts on the 1st (the end of the cycle; the provisioning import enforces it) and
-/// its first month is the regular charge of the 27th before, at the new price.</item>
-/// <item>A subscription that simply ends pays only for its days of service in its last month.</item>
-/// <item>The 911 cost recovery fee: once per account that requires 911 for each month it has service, in full, on the day
-/// that month's first subscription charge is posted.</item>
+/// <item>"All support plans and calling features are billed in advance": a month is charged on the 27th of the month
+/// before ("After your first cycle you will be charged only 1 month at a time on the 27th of the month for the following
+/// month").</item>
+/// <item>A new or changed service is charged on its first day for the rest of its month, and "if adding service after the
+/// 20th day of the month" (day 20 or later) for all of the next month too. A change to another plan starting on the 1st
+/// simply continues the service: its first month is the regular charge of the 27th before.</item>
+/// <item>A plan that a change replaces stops being in service the day before the new one starts, so the months it was
+/// billed in advance for are credited for the days it no longer serves: an upgrade costs "the difference in price"
+/// for those days; a lower-priced plan only starts on the 1st ("the change will only occur at the end of your current
+/// billing cycle"; provisioning schedules a mid-month request for the next 1st).</item>
+/// <item>The 911 cost recovery fee: 2.99 per account that requires 911 for each month it has service, never prorated
+/// ("All monthly services are billed prorated with the exception of the 911 Cost Recovery Fee"), charged with that
+/// month's first subscription charge.</item>
+/// <item>A product's setup fee is charged in full on the first day of a new subscription (not of a plan change).</item>
 /// </list>
 /// </summary>
 public sealed class SubscriptionSchedule(BillingRules rules)
 {
-    /// <summary>The charges of one account posted from <paramref name="from"/> through <paramref name="to"/>, by posting day.</summary>
-    public IReadOnlyList<SubscriptionCharge> ChargesPosted(Account account, IReadOnlyList<Subscription> subscriptions, IReadOnlyDictionary<string, Product> products, LocalDate from, LocalDate to)
+    /// <summary>
+    /// Every charge of one account that falls due on or before <paramref name="through"/>: each subscription month with
+    /// days of service, its 911 fee, setup fees. Amounts are the full targets (what the key should have cost in all).
+    /// </summary>
+    public IReadOnlyList<SubscriptionCharge> Targets(Account account, IReadOnlyList<Subscription> subscriptions, IReadOnlyDictionary<string, Product> products, LocalDate through)
     {
+        ArgumentNullException.ThrowIfNull(account);
         var charges = new List<SubscriptionCharge>();
-        var byId = subscriptions.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var replacedBy = subscriptions.Where(s => s.Replaces is not null).ToDictionary(s => s.Replaces!, StringComparer.Ordinal);
-        var lastMonth = YearMonth(to).PlusMonths(1);
+        var lastMonth = Month(through).PlusMonths(1); // a month is charged on the 27th before at the earliest
         foreach (var s in subscriptions)
         {
             var product = products[s.ProductId];
-            var fee = product.MonthlyFee;
-            var billedThrough = BilledThrough(s, replacedBy, products);
-            var previous = s.Replaces is { } r ? byId[r] : null;
-            var previousFee = previous is null ? Mills.Zero : products[previous.ProductId].MonthlyFee;
-            var upgrade = previous is not null && fee > previousFee;
-            var startMonth = YearMonth(s.Start);
-            for (var month = Max(startMonth, YearMonth(from)); month <= lastMonth; month = month.PlusMonths(1))
+            var name = s.Did is null ? product.Name : $"{product.Name} (+{s.Did})";
+            if (s.Replaces is null && product.SetupFee.Value != 0 && s.Start <= through)
+            {
+                charges.Add(new SubscriptionCharge(account.Id, s.Id, name + ": setup fee", SubscriptionChargeKind.SetupFee, s.Start, s.Start, s.Start,
+                    product.SetupFee, 1, 1, product.SetupFee, "setup:" + s.Id));
+            }
+
+            var end = ServiceEnd(s, subscriptions);
+            var startMonth = Month(s.Start);
+            var continuation = s.Replaces is not null && s.Start.Day == 1;
+            for (var month = startMonth; month <= lastMonth && (end is not { } e || month <= Month(e)); month = month.PlusMonths(1))
             {
                 var first = month.OnDayOfMonth(1);
-                var last = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-                var serviceFrom = Max(s.Start, first);
-                var serviceTo = billedThrough is { } through ? Min(through, last) : last;
-                if (serviceTo < serviceFrom)
+                var last = LastDay(month);
+                var from = Max(s.Start, first);
+                var to = end is { } until ? Min(until, last) : last;
+                if (to < from)
                 {
                     continue;
                 }
 
-                var days = Period.DaysBetween(serviceFrom, serviceTo) + 1;
-                var dim = last.Day;
-                var isFirstMonth = month == startMonth;
-                var isNextMonth = month == startMonth.PlusMonths(1);
-                // A change to a lower-priced plan starts on the 1st and simply continues the service: its first month is
-                // the regular charge of the 27th before, at the new price.
-                var continuation = previous is not null && !upgrade && s.Start.Day == 1;
-                var chargedAtStart = !continuation && (isFirstMonth || (isNextMonth && s.Start.Day >= rules.NextMonthFromDay));
+                var chargedAtStart = !continuation && (month == startMonth || (month == startMonth.PlusMonths(1) && s.Start.Day >= rules.NextMonthFromDay));
                 var posted = chargedAtStart ? s.Start : month.PlusMonths(-1).OnDayOfMonth(rules.RegularChargeDay);
-                var kind = chargedAtStart ? SubscriptionChargeKind.Activation : SubscriptionChargeKind.Regular;
-                var monthly = fee;
-                if (upgrade && (isFirstMonth || (isNextMonth && s.Start.Day > rules.RegularChargeDay)))
+                if (posted > through)
                 {
-                    // The old plan paid for this month in advance: only the difference is due.
-                    kind = SubscriptionChargeKind.Upgrade;
-                    monthly = fee - previousFee;
-                    posted = s.Start;
+                    continue;
                 }
 
-                charges.Add(new SubscriptionCharge(account.Id, s.Id, product.Name, kind, posted, serviceFrom, serviceTo, monthly, days, dim, MoneyRounding.Prorate(monthly, days, dim)));
+                var kind = !chargedAtStart ? SubscriptionChargeKind.Regular : s.Replaces is null ? SubscriptionChargeKind.Activation : SubscriptionChargeKind.Upgrade;
+                var days = Period.DaysBetween(from, to) + 1;
+                charges.Add(new SubscriptionCharge(account.Id, s.Id, name, kind, posted, from, to, product.MonthlyFee, days, last.Day,
+                    MoneyRounding.Prorate(product.MonthlyFee, days, last.Day), MonthKey("sub:" + s.Id, month)));
             }
         }
 
         if (account.Requires911)
         {
-            foreach (var month in charges.GroupBy(c => YearMonth(c.ServiceFrom)).ToList())
+            foreach (var month in charges.Where(c => c.Kind is not SubscriptionChargeKind.SetupFee).GroupBy(c => Month(c.ServiceFrom)).ToList())
             {
-                var dim = month.Key.Calendar.GetDaysInMonth(month.Key.Year, month.Key.Month);
+                var dim = LastDay(month.Key).Day;
                 charges.Add(new SubscriptionCharge(
                     account.Id, null, "911 cost recovery fee", SubscriptionChargeKind.Emergency911, month.Min(c => c.PostedOn),
-                    month.Key.OnDayOfMonth(1), month.Key.OnDayOfMonth(dim), rules.Emergency911Fee, dim, dim, rules.Emergency911Fee));
+                    month.Key.OnDayOfMonth(1), LastDay(month.Key), rules.Emergency911Fee, dim, dim, rules.Emergency911Fee, MonthKey("911:" + account.Id, month.Key)));
             }
         }
 
-        return [.. charges.Where(c => c.PostedOn >= from && c.PostedOn <= to).OrderBy(c => c.PostedOn).ThenBy(c => c.Kind == SubscriptionChargeKind.Emergency911).ThenBy(c => c.ServiceFrom).ThenBy(c => c.SubscriptionId, StringComparer.Ordinal)];
+        return [.. charges.OrderBy(c => c.PostedOn).ThenBy(c => c.Kind == SubscriptionChargeKind.Emergency911).ThenBy(c => c.ServiceFrom).ThenBy(c => c.SubscriptionId, StringComparer.Ordinal)];
     }
+
+    /// <summary>The targets falling due from <paramref name="from"/> through <paramref name="to"/>, by posting day.</summary>
+    public IReadOnlyList<SubscriptionCharge> ChargesPosted(Account account, IReadOnlyList<Subscription> subscriptions, IReadOnlyDictionary<string, Product> products, LocalDate from, LocalDate to) =>
+        [.. Targets(account, subscriptions, products, to).Where(c => c.PostedOn >= from)];
 
     /// <summary>
-    /// Free North America minutes of an account for <paramref name="month"/>: the largest allowance among the plans in
-    /// service during the month, in full (not prorated) even for a plan added mid-month or changed during it.
+    /// The last day a subscription is in service: its end, or the day before the subscription that replaces it starts
+    /// (a change takes effect at the start of its day), or null while it runs.
     /// </summary>
-    public static int FreeMinutes(IReadOnlyList<Subscription> subscriptions, IReadOnlyDictionary<string, Product> products, YearMonth month)
+    public static LocalDate? ServiceEnd(Subscription subscription, IReadOnlyList<Subscription> all)
     {
-        var first = month.OnDayOfMonth(1);
-        var last = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-        var replacedBy = subscriptions.Where(s => s.Replaces is not null).ToDictionary(s => s.Replaces!, StringComparer.Ordinal);
-        var best = 0;
-        foreach (var s in subscriptions)
+        ArgumentNullException.ThrowIfNull(subscription);
+        var next = all.FirstOrDefault(x => x.Replaces == subscription.Id);
+        var replaced = next is null ? (LocalDate?)null : next.Start.PlusDays(-1);
+        return (subscription.End, replaced) switch
         {
-            var end = s.End ?? (replacedBy.TryGetValue(s.Id, out var next) ? next.Start.PlusDays(-1) : (LocalDate?)null);
-            if (s.Start <= last && (end is not { } e || e >= first))
-            {
-                best = Math.Max(best, products[s.ProductId].FreeNorthAmericaMinutes);
-            }
-        }
-
-        return best;
+            ({ } a, { } b) => Min(a, b),
+            ({ } a, null) => a,
+            (null, var b) => b,
+        };
     }
 
-    private LocalDate? BilledThrough(Subscription s, Dictionary<string, Subscription> replacedBy, IReadOnlyDictionary<string, Product> products)
-    {
-        if (!replacedBy.TryGetValue(s.Id, out var next))
-        {
-            return s.End;
-        }
+    /// <summary>The key of a monthly charge: <c>PREFIX:YYYY-MM</c>.</summary>
+    public static string MonthKey(string prefix, YearMonth month) => prefix + ":" + YearMonthPattern.Iso.Format(month);
 
-        if (products[next.ProductId].MonthlyFee <= products[s.ProductId].MonthlyFee)
-        {
-            return next.Start.PlusDays(-1);
-        }
+    /// <summary>The last day of a month.</summary>
+    public static LocalDate LastDay(YearMonth month) => month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
 
-        // An upgrade: the old plan was charged in advance through the end of the change's month, and through the end of
-        // the next month when the change came after that month's regular run on the 27th.
-        var month = YearMonth(next.Start);
-        var through = next.Start.Day > rules.RegularChargeDay ? month.PlusMonths(1) : month;
-        return through.OnDayOfMonth(through.Calendar.GetDaysInMonth(through.Year, through.Month));
-    }
-
-    private static YearMonth YearMonth(LocalDate date) => new(date.Year, date.Month);
-
-    private static YearMonth Max(YearMonth a, YearMonth b) => a > b ? a : b;
+    private static YearMonth Month(LocalDate date) => new(date.Year, date.Month);
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 

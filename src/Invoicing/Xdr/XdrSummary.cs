@@ -7,7 +7,7 @@ namespace Centrex.Invoicing.Xdr;
 /// <summary>The totals of a report, overall and per number class, added up call by call in exact mills.</summary>
 public sealed class XdrSummary
 {
-    private readonly Totals[] _byClass = new Totals[(int)NumberClass.International + 1];
+    private readonly Totals[] _byClass = new Totals[(int)NumberClass.TollFreeInbound + 1];
 
     /// <summary>All calls.</summary>
     public Totals All { get; private set; }

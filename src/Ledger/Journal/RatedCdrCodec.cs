@@ -11,13 +11,15 @@ namespace Centrex.Ledger.Journal;
 /// <summary>
 /// The on-disk form of a rated call in the journal (format 1). A 56-byte little-endian header then the text fields:
 /// <code>
-///  0 u8 format (1)       1 u8 kind (1)          2 u8 number class      3 u8 reserved (0)
+///  0 u8 format (1)       1 u8 kind (1)          2 u8 number class      3 i8 local month offset
 ///  4 i32 duration s      8 i64 start (Unix s)  16 i32 start ns        20 u16 id length     22 u16 account length
 /// 24 i64 billed s       32 i64 charge mills    40 i64 discount mills
 /// 48 u16 caller length  50 u16 callee length   52 u16 prefix length   54 u16 destination length
 /// 56 id, account, caller, callee, prefix, destination (UTF-8)
 /// </code>
-/// A golden test freezes this layout: journals written by one build must be read by every later one.
+/// A golden test freezes this layout: journals written by one build must be read by every later one. Byte 3, reserved
+/// (0) until issue 17, is the call's month in its customer's zone relative to its UTC month (<see cref="State.LocalPeriod"/>):
+/// the ledger writer sets it as it appends; 0 means the UTC month, which is what every older entry means by it.
 /// </summary>
 public static class RatedCdrCodec
 {
@@ -126,6 +128,9 @@ public static class RatedCdrCodec
     /// <summary>Billed seconds of an encoded entry.</summary>
     public static long BilledSeconds(ReadOnlySpan<byte> entry) => BinaryPrimitives.ReadInt64LittleEndian(entry[24..]);
 
+    /// <summary>The counters' period (<c>yyyyMM</c>) of an encoded entry: its customer's month (byte 3 applied to the UTC month).</summary>
+    public static int Period(ReadOnlySpan<byte> entry) => State.LocalPeriod.Of(StartUnixSeconds(entry), (sbyte)entry[3]);
+
     /// <summary>Number class of an encoded entry.</summary>
     public static NumberClass Class(ReadOnlySpan<byte> entry) => (NumberClass)entry[2];
 
@@ -177,7 +182,7 @@ public static class RatedCdrCodec
             total += BinaryPrimitives.ReadUInt16LittleEndian(entry[(48 + (2 * i))..]);
         }
 
-        if (total != entry.Length || entry[2] > (byte)NumberClass.International)
+        if (total != entry.Length || entry[2] > (byte)NumberClass.TollFreeInbound || (sbyte)entry[3] is < -1 or > 1)
         {
             throw new JournalFormatException(address, "field lengths do not match the entry");
         }

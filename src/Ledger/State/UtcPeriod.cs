@@ -1,8 +1,8 @@
 namespace Centrex.Ledger.State;
 
 /// <summary>
-/// The calendar month (<c>yyyyMM</c>, UTC) a moment falls in: the period per-account counters are kept by. Billing in
-/// the customer's time zone reads calls from the journal; the counters are for real-time checks and reports.
+/// The calendar month (<c>yyyyMM</c>, UTC) a moment falls in. Counters are kept by the customer's month
+/// (<see cref="LocalPeriod"/>), which is this one shifted by the month offset the journal records.
 /// </summary>
 public static class UtcPeriod
 {

@@ -56,7 +56,7 @@ public static class JournalVerifier
                         calls++;
                         Name(0, "CDR id", RatedCdrCodec.Id(entry), address);
                         var account = RatedCdrCodec.Account(entry);
-                        var period = UtcPeriod.FromUnixSeconds(RatedCdrCodec.StartUnixSeconds(entry));
+                        var period = RatedCdrCodec.Period(entry);
                         var net = RatedCdrCodec.NetMills(entry);
                         var billed = RatedCdrCodec.BilledSeconds(entry);
                         var discount = RatedCdrCodec.DiscountMills(entry);

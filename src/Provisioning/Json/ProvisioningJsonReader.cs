@@ -15,12 +15,15 @@ public static partial class ProvisioningJsonReader
     /// <summary>The value of the top-level <c>format</c> key this version reads and writes.</summary>
     public const string Format = "centrex-provisioning/1";
 
-    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments"];
-    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing"];
+    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres"];
+    private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
+    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre"];
+    private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address"];
-    private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes"];
-    private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates"];
+    private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
+    private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
+    private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
     private static readonly string[] DiscountFields = ["id", "name", "destination_group", "basis", "thresholds", "precedence", "combinable"];
     private static readonly string[] GroupFields = ["name", "prefixes", "classes"];
     private static readonly string[] TierFields = ["from", "percent"];
@@ -61,7 +64,11 @@ public static partial class ProvisioningJsonReader
                 Section(root, "payments", PaymentFields, ReadPayment),
                 ReadSwitch(root),
                 Section(root, "sites", SiteFields, ReadSite),
-                Section(root, "trunks", TrunkFields, ReadTrunk));
+                Section(root, "trunks", TrunkFields, ReadTrunk))
+            {
+                Fees = Section(root, "fees", FeeFields, ReadFee),
+                RateCentres = Section(root, "rate_centres", RateCentreFields, ReadRateCentre),
+            };
         }
     }
 
@@ -100,7 +107,31 @@ public static partial class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r));
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre") };
+    }
+
+    private static AutoPay? ReadAutoPay(JsonRecord customer)
+    {
+        if (!customer.Has("auto_pay"))
+        {
+            return null;
+        }
+
+        var r = new JsonRecord(customer.Object("auto_pay"), customer.Where + ", auto_pay", AutoPayFields);
+        if (r.OptionalString("method") is { } method && method != "card")
+        {
+            // Seed 001: "all re-occurring services ... cannot be charged on a re-occurring basis with PayPal".
+            throw r.Error($"method '{method}': automatic payments are by card only (PayPal cannot be charged on a re-occurring basis)");
+        }
+
+        var below = r.Has("recharge_below") ? r.Money("recharge_below") : (Mills?)null;
+        var amount = r.Has("recharge_amount") ? r.Money("recharge_amount") : (Mills?)null;
+        if ((below is null) != (amount is null) || amount is { Value: <= 0 })
+        {
+            throw r.Error("recharge_below and recharge_amount go together, and the amount is positive");
+        }
+
+        return new AutoPay(r.NonEmpty("card_token"), r.OptionalString("card_label") ?? "card", r.Bool("pay_invoices", false), below, amount);
     }
 
     private static Account ReadAccount(JsonRecord r) => new(
@@ -109,13 +140,47 @@ public static partial class ProvisioningJsonReader
         r.OptionalString("extension"), ReadSip(r), ReadDids(r))
     {
         E911Address = r.Has("e911_address") ? ReadAddress(r, "e911_address") : null,
+        RateCentre = r.OptionalString("rate_centre"),
+        InboundRates = r.StringMap("inbound_rates").ToDictionary(
+            e => e.Key.TrimStart('+'),
+            e => MicroDollars.TryParse(e.Value, out var rate) ? rate : throw r.Error($"field \"inbound_rates\": '{e.Value}' for {e.Key} is not a rate (dollars per minute, at most 6 decimals)"),
+            StringComparer.Ordinal),
     };
 
+    private static RateCentre ReadRateCentre(JsonRecord r)
+    {
+        var rate = r.OptionalString("rate") ?? "0";
+        return new RateCentre(r.NonEmpty("id"), r.OptionalString("name") ?? r.NonEmpty("id"), r.Strings("prefixes"),
+            MicroDollars.TryParse(rate, out var perMinute) ? perMinute : throw r.Error($"field \"rate\": '{rate}' is not a rate (dollars per minute, at most 6 decimals)"));
+    }
+
     private static Product ReadProduct(JsonRecord r) =>
-        new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0));
+        new(r.NonEmpty("id"), r.NonEmpty("name"), r.Money("monthly_fee"), r.Int("free_north_america_minutes", 0), r.Money("setup_fee", Mills.Zero));
 
     private static Subscription ReadSubscription(JsonRecord r) =>
-        new(r.NonEmpty("id"), r.NonEmpty("account"), r.NonEmpty("product"), r.Date("start"), r.OptionalDate("end"), r.OptionalString("replaces"));
+        new(r.NonEmpty("id"), r.NonEmpty("account"), r.NonEmpty("product"), r.Date("start"), r.OptionalDate("end"), r.OptionalString("replaces"), Number(r, "did"));
+
+    private static OneOffFee ReadFee(JsonRecord r)
+    {
+        var kind = r.Enum<OneOffFeeKind>("kind", WireNames.FeeKinds);
+        var number = Number(r, "number");
+        var amount = r.Has("amount") ? r.Money("amount") : OneOffFee.DefaultAmount(kind) ?? throw r.Error("missing field \"amount\" (only a porting fee has a default, 75.00)");
+        var description = r.OptionalString("description") ?? (kind == OneOffFeeKind.Other ? throw r.Error("missing field \"description\" (an \"other\" fee says what it is)") : OneOffFee.DefaultDescription(kind, number));
+        return new OneOffFee(r.NonEmpty("id"), r.NonEmpty("account"), r.Date("date"), kind, number, description, amount);
+    }
+
+    /// <summary>An E.164 number field: digits with an optional leading '+', stored without it.</summary>
+    private static string? Number(JsonRecord r, string name)
+    {
+        var text = r.OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var digits = text.StartsWith('+') ? text[1..] : text;
+        return digits.Length is >= 4 and <= 15 && digits.All(char.IsAsciiDigit) ? digits : throw r.Error($"field \"{name}\": '{text}' is not an E.164 number (+ and 4 to 15 digits)");
+    }
 
     private static Payment ReadPayment(JsonRecord r) => new(
         r.NonEmpty("id"), r.NonEmpty("customer"), r.Date("received"), r.Money("amount"), r.Enum<PaymentMethod>("method", WireNames.PaymentMethods),

@@ -32,6 +32,26 @@ public static partial class ProvisioningJsonWriter
             }
 
             w.WriteString("send_statistic", WireNames.Name(WireNames.SendStatistics, c.SendStatistic));
+            if (c.RateCentre is not null)
+            {
+                w.WriteString("rate_centre", c.RateCentre);
+            }
+
+            if (c.AutoPay is { } pay)
+            {
+                w.WriteStartObject("auto_pay");
+                w.WriteString("method", "card");
+                w.WriteString("card_token", pay.CardToken);
+                w.WriteString("card_label", pay.CardLabel);
+                w.WriteBoolean("pay_invoices", pay.PayInvoices);
+                if (pay.RechargeBelow is { } below && pay.RechargeAmount is { } amount)
+                {
+                    w.WriteString("recharge_below", below.ToString());
+                    w.WriteString("recharge_amount", amount.ToString());
+                }
+
+                w.WriteEndObject();
+            }
             WriteDialPlan(w, c.DialPlan);
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
@@ -58,6 +78,22 @@ public static partial class ProvisioningJsonWriter
             {
                 WriteAddress(w, "e911_address", e911);
             }
+
+            if (a.RateCentre is not null)
+            {
+                w.WriteString("rate_centre", a.RateCentre);
+            }
+
+            if (a.InboundRates.Count > 0)
+            {
+                w.WriteStartObject("inbound_rates");
+                foreach (var (number, rate) in a.InboundRates.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    w.WriteString("+" + number, rate.ToString());
+                }
+
+                w.WriteEndObject();
+            }
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {
@@ -65,6 +101,10 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("name", p.Name);
             w.WriteString("monthly_fee", p.MonthlyFee.ToString());
             w.WriteNumber("free_north_america_minutes", p.FreeNorthAmericaMinutes);
+            if (p.SetupFee.Value != 0)
+            {
+                w.WriteString("setup_fee", p.SetupFee.ToString());
+            }
         });
         Array(w, "subscriptions", snapshot.Subscriptions, (w, s) =>
         {
@@ -81,6 +121,11 @@ public static partial class ProvisioningJsonWriter
             {
                 w.WriteString("replaces", s.Replaces);
             }
+
+            if (s.Did is not null)
+            {
+                w.WriteString("did", "+" + s.Did);
+            }
         });
         Array(w, "discount_plans", snapshot.DiscountPlans, (w, d) => WritePlan(w, d.Plan));
         Array(w, "payments", snapshot.Payments, (w, p) =>
@@ -92,6 +137,33 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("method", WireNames.Name(WireNames.PaymentMethods, p.Method));
             w.WriteString("reference", p.Reference);
             w.WriteString("kind", WireNames.Name(WireNames.PaymentKinds, p.Kind));
+        });
+        Array(w, "rate_centres", snapshot.RateCentres, (w, r) =>
+        {
+            w.WriteString("id", r.Id);
+            w.WriteString("name", r.Name);
+            w.WriteStartArray("prefixes");
+            foreach (var prefix in r.Prefixes)
+            {
+                w.WriteStringValue(prefix);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("rate", r.RatePerMinute.ToString());
+        });
+        Array(w, "fees", snapshot.Fees, (w, f) =>
+        {
+            w.WriteString("id", f.Id);
+            w.WriteString("account", f.AccountId);
+            w.WriteString("date", LocalDatePattern.Iso.Format(f.Date));
+            w.WriteString("kind", WireNames.Name(WireNames.FeeKinds, f.Kind));
+            if (f.Number is not null)
+            {
+                w.WriteString("number", "+" + f.Number);
+            }
+
+            w.WriteString("description", f.Description);
+            w.WriteString("amount", f.Amount.ToString());
         });
         w.WriteEndObject();
     }

@@ -28,6 +28,15 @@ public static class WireNames
         ["card"] = PaymentMethod.Card,
         ["paypal"] = PaymentMethod.PayPal,
         ["bank-transfer"] = PaymentMethod.BankTransfer,
+        ["bill-payment"] = PaymentMethod.BillPayment,
+    };
+
+    /// <summary>One-off fee kinds.</summary>
+    public static readonly IReadOnlyDictionary<string, OneOffFeeKind> FeeKinds = new Dictionary<string, OneOffFeeKind>
+    {
+        ["porting"] = OneOffFeeKind.Porting,
+        ["number-setup"] = OneOffFeeKind.NumberSetup,
+        ["other"] = OneOffFeeKind.Other,
     };
 
     /// <summary>Payment kinds.</summary>

@@ -17,6 +17,15 @@ public sealed record Account(
     string Id, string CustomerId, AccountType Type, Mills CreditLimit, string? Site, bool Requires911, IReadOnlyList<string> DiscountPlans,
     string? Extension, SipCredentials? Sip, IReadOnlyList<string> Dids)
 {
+    /// <summary>The rate centre of this line's DIDs when not its customer's (a Toronto number of a Montréal customer), or null.</summary>
+    public string? RateCentre { get; init; }
+
+    /// <summary>
+    /// Inbound rates of the line's toll-free DIDs (E.164 digits → rate per minute): calls received on them are charged to
+    /// the account (seed 001: "Toll Free numbers are charged according to your service contract").
+    /// </summary>
+    public IReadOnlyDictionary<string, Rating.Money.MicroDollars> InboundRates { get; init; } = new Dictionary<string, Rating.Money.MicroDollars>();
+
     /// <summary>
     /// Where the line's phone is, carried in its emergency calls (issue 14; seed 001 E911: "the service address entered
     /// for E911"); null: the customer's address.

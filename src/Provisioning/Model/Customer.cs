@@ -11,4 +11,11 @@ namespace Centrex.Provisioning.Model;
 /// <param name="TaxId">The customer's own tax id, printed on invoices, or null.</param>
 /// <param name="SendStatistic">What xDR statistics go with invoices.</param>
 /// <param name="DialPlan">How its users dial, for the switch (<see cref="CustomerDialPlan.None"/> when not given).</param>
-public sealed record Customer(string Id, string Company, string Contact, string Email, ServiceAddress Address, string Currency, string TimeZone, string? TaxId, SendStatistic SendStatistic, CustomerDialPlan DialPlan);
+public sealed record Customer(string Id, string Company, string Contact, string Email, ServiceAddress Address, string Currency, string TimeZone, string? TaxId, SendStatistic SendStatistic, CustomerDialPlan DialPlan)
+{
+    /// <summary>Its automatic payments by card, or null.</summary>
+    public AutoPay? AutoPay { get; init; }
+
+    /// <summary>The rate centre whose local calling area its accounts call at the local rate, or null.</summary>
+    public string? RateCentre { get; init; }
+}

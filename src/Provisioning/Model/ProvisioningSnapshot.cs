@@ -25,6 +25,12 @@ public sealed record ProvisioningSnapshot(
     IReadOnlyList<Site> Sites,
     IReadOnlyList<Trunk> Trunks)
 {
+    /// <summary>Rate centres and their local calling areas, by id.</summary>
+    public IReadOnlyList<RateCentre> RateCentres { get; init; } = [];
+
+    /// <summary>One-off fees (porting, number setup, others), by id.</summary>
+    public IReadOnlyList<OneOffFee> Fees { get; init; } = [];
+
     /// <summary>Nothing provisioned.</summary>
     public static ProvisioningSnapshot Empty { get; } = new([], [], [], [], [], [], null, [], []);
 

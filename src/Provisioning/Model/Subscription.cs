@@ -13,4 +13,7 @@ namespace Centrex.Provisioning.Model;
 /// the 1st, because a change to a lower-priced plan takes effect at the end of the cycle (provider FAQ, "Can I change
 /// my rate plans?").
 /// </param>
-public sealed record Subscription(string Id, string AccountId, string ProductId, LocalDate Start, LocalDate? End, string? Replaces);
+/// <param name="Did">
+/// The phone number (E.164 digits) a number product's monthly fee is for (seed 004, DIDs: "Monthly charges"), or null.
+/// </param>
+public sealed record Subscription(string Id, string AccountId, string ProductId, LocalDate Start, LocalDate? End, string? Replaces, string? Did = null);

@@ -6,7 +6,8 @@ namespace Centrex.Provisioning.Store;
 /// id; amounts are integer mills, dates ISO text (<c>YYYY-MM-DD</c>), enums their JSON wire names. Migration 2 adds the
 /// switch's entities (issue 4): its settings, sites, trunks, a customer's dial plan and an account's extension, SIP
 /// credentials (digest hashes only) and DIDs. Migration 3 adds emergency calling (issue 14): the emergency numbers and
-/// trunk, and each account's E911 service address.
+/// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
+/// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -78,6 +79,27 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN e911_province TEXT;
         ALTER TABLE accounts ADD COLUMN e911_country TEXT;
         ALTER TABLE accounts ADD COLUMN e911_postal_code TEXT;
+        """,
+        """
+        ALTER TABLE products ADD COLUMN setup_fee_mills INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE subscriptions ADD COLUMN did TEXT;
+        CREATE TABLE fees (
+            id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), date TEXT NOT NULL, kind TEXT NOT NULL,
+            number TEXT, description TEXT NOT NULL, amount_mills INTEGER NOT NULL);
+        CREATE INDEX fees_by_account ON fees(account_id);
+        ALTER TABLE customers ADD COLUMN auto_pay_token TEXT;
+        ALTER TABLE customers ADD COLUMN auto_pay_label TEXT;
+        ALTER TABLE customers ADD COLUMN auto_pay_invoices INTEGER;
+        ALTER TABLE customers ADD COLUMN recharge_below_mills INTEGER;
+        ALTER TABLE customers ADD COLUMN recharge_amount_mills INTEGER;
+        CREATE TABLE rate_centres (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL,
+            prefixes TEXT NOT NULL,           -- space-separated E.164 prefixes
+            rate_micro INTEGER NOT NULL);
+        ALTER TABLE customers ADD COLUMN rate_centre TEXT REFERENCES rate_centres(id);
+        ALTER TABLE accounts ADD COLUMN rate_centre TEXT REFERENCES rate_centres(id);
+        CREATE TABLE did_inbound_rates (
+            number TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), rate_micro INTEGER NOT NULL);
         """,
     ];
 }

@@ -45,6 +45,11 @@ public static class CdrEvaluator
         result.PlainFields = row.IsPlain;
         result.IdHash = CdrIdSet.Hash(row.Id);
         result.Outcome = rater.Rate(row.Callee, row.Duration, out result.Call);
+        if (result.Outcome == RatingOutcome.Rated && rater.AccountRules is { } rules)
+        {
+            rules.Apply(record[result.Account], ref result.Call);
+        }
+
         if (result.Outcome == RatingOutcome.BadCallee)
         {
             result.Malformed = CdrField.Callee;

@@ -17,4 +17,18 @@ public enum NumberClass : byte
 
     /// <summary>Any number outside country code 1.</summary>
     International = 3,
+
+    /// <summary>
+    /// A domestic number inside the calling account's local calling area (seed 000, "Free Local Calling": "All calling
+    /// plans include free local calling the local area or your incoming DID"), priced at its rate centre's rate. Only
+    /// given when the operator provisions rate centres (issue 17).
+    /// </summary>
+    Local = 4,
+
+    /// <summary>
+    /// A call received on one of the account's own toll-free DIDs, charged to it at that DID's inbound rate (seed 001:
+    /// "free incoming calling with the exception of calling plans using Toll Free DID numbers. Toll Free numbers are
+    /// charged according to your service contract"). Only given when the operator provisions inbound rates (issue 17).
+    /// </summary>
+    TollFreeInbound = 5,
 }

@@ -3,7 +3,7 @@ namespace Centrex.Rating.Numbering;
 /// <summary>The wire names of <see cref="NumberClass"/> used in rated CSV files (a file contract: never change them).</summary>
 public static class NumberClassNames
 {
-    private static readonly string[] Names = ["domestic", "nanp-international", "toll-free", "international"];
+    private static readonly string[] Names = ["domestic", "nanp-international", "toll-free", "international", "local", "toll-free-inbound"];
 
     private static readonly byte[][] Utf8Names = [.. Names.Select(n => System.Text.Encoding.ASCII.GetBytes(n))];
 

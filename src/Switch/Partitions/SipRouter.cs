@@ -19,7 +19,7 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -30,6 +30,11 @@ internal sealed class SipRouter(
 
     /// <summary>Requests dropped unanswered: blocked or slowed sources, ACKs for stateless answers, stray responses.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Requests dropped because their source sent faster than <see cref="SourceRateLimits"/> allows.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    private long _rateLimited;
 
     public void OnEvent(ref ReceiveSlot data, long sequence, bool endOfBatch)
     {
@@ -56,6 +61,7 @@ internal sealed class SipRouter(
                 return;
             case ReceiveKind.AuthSuccess:
                 guard.Succeeded(source);
+                rates.Authenticated(source.Remote.Address);
                 return;
             case ReceiveKind.Unframed:
                 OnMalformed(data.Data, data.Error, source);
@@ -95,6 +101,14 @@ internal sealed class SipRouter(
             return -1; // every request of a blocked source is dropped (its block was logged once when it started)
         }
 
+        if (!trusted && (m.To.Tag.IsEmpty || !PartitionTokens.TryPartition(m[m.To.Tag], out _)) && m.Method != SipMethod.Ack
+            && !rates.TryTake(source.Remote.Address))
+        {
+            Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
+            metrics.CountRefusal(RefusalReason.RateLimit);
+            return -1;
+        }
+
         if (!m.To.Tag.IsEmpty)
         {
             if (m.Method == SipMethod.Ack && statelessTags.Matches(m))
@@ -115,7 +129,15 @@ internal sealed class SipRouter(
             return -1; // a slowed source's request beyond its allowance, or the one that starts its block
         }
 
-        var partition = trusted ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
+        // A trunk's INVITE belongs to the DID's customer; a REGISTER from a trunk's address is still a phone's (a PBX
+        // behind the carrier's address registers its lines), and goes by the account it registers.
+        if (trusted && register && source.Kind != SipTransportKind.Internal)
+        {
+            credentials = DigestUsername.Find(m, SipHeaderKind.Authorization, current.Realm);
+        }
+
+        var partition = trusted && !(register && source.Kind != SipTransportKind.Internal)
+            ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
         return partition >= 0 ? partition : map.OfBytes(m[m.CallId]);
     }
 

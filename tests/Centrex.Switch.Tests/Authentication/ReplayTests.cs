@@ -90,7 +90,7 @@ public sealed partial class ReplayTests : IDisposable
 
     /// <summary>A customer id that maps to the other of two partitions than <c>acme</c>.</summary>
     private static string GusCustomer { get; } = Enumerable.Range(0, 100).Select(i => $"globex-{i}")
-        .First(id => new Partitions.PartitionMap(2).Of(id) != new Partitions.PartitionMap(2).Of("acme"));
+        .First(id => new Centrex.Switch.Partitions.PartitionMap(2).Of(id) != new Centrex.Switch.Partitions.PartitionMap(2).Of("acme"));
 
     private static string TwoCustomers(IPEndPoint trunk)
     {
