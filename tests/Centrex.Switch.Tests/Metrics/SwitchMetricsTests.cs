@@ -1,6 +1,8 @@
+using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Cdrs;
 using Centrex.Switch.Metrics;
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Tests.Support;
 using Centrex.Switch.Transport;
@@ -65,6 +67,25 @@ public sealed class SwitchMetricsTests
         Assert.Equal(1, m.CallsEnded(disposition));
         var challenges = status / 100 == 4 ? 1 : 0; // alice's 407 is a 4xx too
         Assert.Equal(1 + challenges, m.Sent.Responses(Udp, (int)SipMethod.Invite, status / 100));
+    }
+
+    [Fact]
+    public async Task RequestsOverTheSourceRate_AreCountedAsRateLimitRefusals_AndAsReceived()
+    {
+        await using var fixture = new SwitchFixture();
+        using var flooder = new TestPhone(fixture.Endpoint, "flooder", IPAddress.Parse("127.0.0.2"));
+        using var alice = new TestPhone(fixture.Endpoint, "16045550101");
+        var burst = new SourceRateLimits().Burst; // the clock stands still: the bucket never refills
+        for (var i = 0; i < burst + 50; i++)
+        {
+            flooder.Send(flooder.Request("OPTIONS", "sip:centrex.test", $"flood-{i}", 1, "f"));
+        }
+
+        Flows.Sync(alice, fixture.Switch);
+        var metrics = fixture.Switch.Metrics;
+        Assert.Equal(50, metrics.Refusals(RefusalReason.RateLimit));
+        Assert.Equal(fixture.Switch.Pipeline.Router.RateLimited, metrics.Refusals(RefusalReason.RateLimit));
+        Assert.Equal(burst + 50 + 1, metrics.Received.Requests(Udp, (int)SipMethod.Options)); // counted before routing, the probe too
     }
 
     [Fact]
