@@ -7,7 +7,7 @@ using Centrex.Switch.Transport;
 namespace Centrex.Switch;
 
 /// <summary>
-/// A running switch: transports listening on UDP and TCP, and the stages of <see cref="SwitchPipeline"/> (router,
+/// A running switch: transports listening on UDP and TCP (and TLS when configured), and the stages of <see cref="SwitchPipeline"/> (router,
 /// call-control partitions with their transactions, registrars and B2BUAs, send stage). Dispose to stop: calls in
 /// progress end first, then the listeners close and the stages drain.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class SipSwitch : IAsyncDisposable
         settings.AuthLimits.Validate();
         _transports = new SipTransports(settings.TcpLimits, settings.UdpReaders);
         _pipeline = new SwitchPipeline(settings, _transports);
-        _transports.Start(settings.Endpoint, _pipeline);
+        _transports.Start(settings.Endpoint, _pipeline, settings.Tls);
         _pipeline.Start();
     }
 
@@ -32,7 +32,10 @@ public sealed class SipSwitch : IAsyncDisposable
     /// <summary>The bound TCP address.</summary>
     public IPEndPoint TcpEndpoint => _transports.TcpEndpoint!;
 
-    /// <summary>Accepted SIP TCP connections open now.</summary>
+    /// <summary>The bound TLS address, or null when <see cref="SipSwitchSettings.Tls"/> was not given.</summary>
+    public IPEndPoint? TlsEndpoint => _transports.TlsEndpoint;
+
+    /// <summary>Accepted SIP TCP and TLS connections open now.</summary>
     public int TcpConnections => _transports.AcceptedConnections;
 
     /// <summary>SIP TCP connections reset at once because a limit of <see cref="SipSwitchSettings.TcpLimits"/> was reached.</summary>

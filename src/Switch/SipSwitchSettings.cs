@@ -35,8 +35,11 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
     /// <summary>How fast one source address may send requests outside a dialog (trunks are not limited).</summary>
     public SourceRateLimits SourceRates { get; init; } = new();
 
-    /// <summary>What SIP over TCP may take: connections in total and per address, and timeouts.</summary>
+    /// <summary>What SIP over TCP and TLS may take: connections in total and per address, and timeouts.</summary>
     public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;
+
+    /// <summary>SIP over TLS: its listener's address and the certificate; null (the default) for no TLS listener.</summary>
+    public SipTlsSettings? Tls { get; init; }
 
     /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);

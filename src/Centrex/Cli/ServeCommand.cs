@@ -13,6 +13,7 @@ using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
+using Centrex.Switch.Transport;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
 
@@ -52,6 +53,7 @@ internal static class ServeCommand
         };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var tcp = new SipTcpOptions();
+        var tls = new SipTlsOptions();
 
         // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
         // address unless that is a wildcard: the address written into SDP must be one the phones can reach.
@@ -78,6 +80,7 @@ internal static class ServeCommand
         command.Options.Add(partitions);
         command.Options.Add(udpReaders);
 
+        tls.AddTo(command);
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
         command.Validators.Add(result =>
@@ -96,6 +99,7 @@ internal static class ServeCommand
             {
                 MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
+                SipTls = tls.Read(parse),
                 SipAuth = sipAuth.Read(parse),
                 HttpGiven = parse.GetResult(http) is { Implicit: false },
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
@@ -118,8 +122,10 @@ internal static class ServeCommand
 
         Rater? rater = null;
         ISwitchDirectory? directory = null;
+        SipTlsSettings? tls = null;
         try
         {
+            tls = LoadTls(console, request.SipTls);
             rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
         }
@@ -203,6 +209,7 @@ internal static class ServeCommand
                     {
                         Hooks = hooks!.Hooks,
                         TcpLimits = request.SipTcp,
+                        Tls = tls,
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
                         Metrics = metrics.Switch,
@@ -213,6 +220,10 @@ internal static class ServeCommand
                     metrics.Attach(sipSwitch);
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
+                    if (sipSwitch.TlsEndpoint is { } tlsEndpoint)
+                    {
+                        console.Out.WriteLine($"sip tls {tlsEndpoint}");
+                    }
                 }
 
                 console.Out.Flush();
@@ -258,6 +269,33 @@ internal static class ServeCommand
             console.Error.WriteLine("centrex serve: stopped; every acknowledged batch and call is committed");
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>
+    /// The TLS certificate and key for the switch (checked when parsed; read again here, so a file replaced since is
+    /// reported the same way), with a warning for a certificate out of its validity period (phones will refuse it, but
+    /// the switch still serves UDP and TCP) and for a key file other users can read.
+    /// </summary>
+    private static SipTlsSettings? LoadTls(CliConsole console, SipTlsFiles? files)
+    {
+        if (files is null)
+        {
+            return null;
+        }
+
+        var pair = TlsCertificateFiles.TryLoad(files.CertificatePath, files.KeyPath, out var problem) ?? throw new IOException(problem);
+        var now = DateTime.UtcNow;
+        if (now < pair.Certificate.NotBefore.ToUniversalTime() || now > pair.Certificate.NotAfter.ToUniversalTime())
+        {
+            console.Error.WriteLine($"centrex serve: warning: the certificate in {SipTlsOptions.CertificateName} '{files.CertificatePath}' is valid from {pair.Certificate.NotBefore.ToUniversalTime():u} to {pair.Certificate.NotAfter.ToUniversalTime():u} only: phones will refuse it");
+        }
+
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(files.KeyPath) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+        {
+            console.Error.WriteLine($"centrex serve: warning: {SipTlsOptions.KeyName} '{files.KeyPath}' can be read by other users: chmod 600 it");
+        }
+
+        return new SipTlsSettings(files.Endpoint, pair.Certificate, pair.Intermediates);
     }
 
     /// <summary>The API keys of the data directory, or null (the reason written) when the store cannot be used.</summary>

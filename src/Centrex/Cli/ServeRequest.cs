@@ -15,7 +15,7 @@ internal sealed record ServeRequest(
     /// <summary>The tariff's sanity cap on a rate per minute (issue 13); null when the operator lifted it.</summary>
     public Rating.Money.MicroDollars? MaxRatePerMinute { get; init; } = Rating.Tariffs.TariffLoader.DefaultMaxRatePerMinute;
 
-    /// <summary>The bounds on SIP over TCP.</summary>
+    /// <summary>The bounds on SIP over TCP and TLS.</summary>
     public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
 
     /// <summary>
@@ -24,6 +24,10 @@ internal sealed record ServeRequest(
     /// taking port 8080 on an upgrade.
     /// </summary>
     public bool HttpGiven { get; init; }
+
+    /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
+    public SipTlsFiles? SipTls { get; init; }
+
     /// <summary>Call-control partitions (one thread each).</summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;
 

@@ -105,6 +105,12 @@ internal sealed partial class B2bua
             return;
         }
 
+        if (!KeepsSips(call))
+        {
+            Refuse(call, 480, "Temporarily Unavailable", CallDisposition.Failed, SipsNotAllowed); // never downgraded
+            return;
+        }
+
         call.Media = _hooks.Media.Open(info);
         call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
         SendBInvite(call, route);
@@ -121,30 +127,14 @@ internal sealed partial class B2bua
             call.HandedOver = true;
             call.BKind = SipTransportKind.Internal;
             call.BDestination = _stack.LocalEndpoint;
-            call.BRemoteTarget = $"sip:{target.Id}@{_stack.LocalEndpoint}";
+            call.BRemoteTarget = $"{(AIsSips(call) ? "sips" : "sip")}:{target.Id}@{_stack.LocalEndpoint}"; // SIPS goes on
             return true;
         }
 
         if (route.Kind == RouteKind.Account)
         {
             var binding = _registrar.Lookup(route.AccountId!);
-            if (binding is null)
-            {
-                return false;
-            }
-
-            call.BRemoteTarget = binding.ContactUri;
-            call.BKind = binding.Kind;
-            call.BDestination = binding.Remote;
-            call.BConnection = binding.Connection;
-            if (binding.Kind == SipTransportKind.Tcp && binding.Connection is not { IsOpen: true } && ContactAddress(binding.ContactUri) is { } contact)
-            {
-                // The registering connection is gone: open one to the Contact's address (RFC 3261 §18.2.1, §19.1.4).
-                call.BDestination = contact;
-                call.BConnection = null;
-            }
-
-            return true;
+            return binding is not null && TryReach(call, binding);
         }
 
         var trunk = _directory.FindTrunk(route.TrunkId!);
@@ -216,19 +206,6 @@ internal sealed partial class B2bua
         request.HasContact && !request.ContactIsStar ? request.Text(request.Contact.Uri.Whole) : request.Text(request.From.Uri.Whole);
 
     private static string Host(System.Net.IPEndPoint endpoint) => endpoint.ToString();
-
-    /// <summary>The IP address and port of a SIP URI (5060 when it has none), or null for a name or another scheme.</summary>
-    private static System.Net.IPEndPoint? ContactAddress(string uri)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(uri);
-        if (!SipUriParser.TryParse(bytes, new TextRange(0, bytes.Length), out var parsed) || parsed.Scheme != SipUriScheme.Sip
-            || !System.Net.IPAddress.TryParse(System.Text.Encoding.ASCII.GetString(bytes, parsed.Host.Start, parsed.Host.Length), out var address))
-        {
-            return null;
-        }
-
-        return new System.Net.IPEndPoint(address, parsed.Port == 0 ? 5060 : parsed.Port);
-    }
 
     private Duration CapFor(Call call) =>
         call.MaxDuration is { } max && max < _options.MaxCallDuration ? max : _options.MaxCallDuration;

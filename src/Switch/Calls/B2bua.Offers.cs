@@ -140,7 +140,7 @@ internal sealed partial class B2bua
         var builder = origin.Begin(status, response.Text(response.ReasonPhrase));
         if (status < 300)
         {
-            builder.Header("Contact"u8, OurContact(origin.Source.Kind));
+            builder.Header("Contact"u8, OurContact(origin.Source.Kind, relay.FromCaller ? AIsSips(call) : BIsSips(call)));
             builder.Raw("Allow: "u8).Text(AllowedMethods).Crlf();
         }
 

@@ -57,7 +57,7 @@ internal sealed class SipRouter(
         switch (data.Kind)
         {
             case ReceiveKind.AuthFailure:
-                guard.Failed(source, data.User);
+                guard.Failed(source, data.User, data.Method!);
                 return;
             case ReceiveKind.AuthSuccess:
                 guard.Succeeded(source);

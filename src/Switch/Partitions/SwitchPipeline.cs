@@ -58,7 +58,8 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
             }, () => Drain(_send!));
         }
 
-        var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
+        var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), new AuthChecksInFlight(settings.AuthLimits, settings.Clock),
+            log, () => directory.Realm);
         Metrics = settings.Metrics;
         Router = new SipRouter(Map, () => directory, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock), Metrics);
         _receive = new Disruptor<ReceiveSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy(), ReceiveSlot.Create);
@@ -90,6 +91,10 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
 
     /// <inheritdoc/>
     public IPEndPoint LocalEndpoint => _transports.UdpEndpoint ?? new IPEndPoint(IPAddress.Loopback, 5060);
+
+    /// <inheritdoc/>
+    public IPEndPoint LocalEndpointFor(SipTransportKind kind) =>
+        kind == SipTransportKind.Tls && _transports.TlsEndpoint is { } tls ? tls : LocalEndpoint;
 
     /// <summary>Starts the stages from the last to the first, so nothing is published to a stage not yet running.</summary>
     public void Start()

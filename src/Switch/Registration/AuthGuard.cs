@@ -11,9 +11,8 @@ namespace Centrex.Switch.Registration;
 /// nothing: an attacker holding one account's password cannot wash out the failures it piles up against another.
 /// </summary>
 /// <param name="authenticator">Checks credentials (this partition's nonce counts).</param>
-/// <param name="report">Tells the router of a failure (the source, the username tried and the method), or of a success
-/// (the username is null and the method empty): each attempt with credentials was counted as a strike when the router let it
-/// through, and a success gives it back.</param>
+/// <param name="report">Tells the router a check is over: a failure (the source, the username tried and the method), or
+/// anything else (the username null and the method empty), so it counts the failure and the source's checks in flight.</param>
 /// <param name="log">Where each failure's line goes.</param>
 /// <param name="realm">The realm now (provisioning may change it).</param>
 /// <param name="owns">Whether an account's calls belong to this partition. The router sends a request here by the user name
@@ -51,10 +50,11 @@ internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSou
         if (result.IsFailure)
         {
             log.Write(source, method, result.Username, realm(), AuthFailureLog.Reason(result.Outcome));
-            if (!trusted)
-            {
-                report(source, result.Username, method);
-            }
+        }
+
+        if (!trusted)
+        {
+            report(source, result.IsFailure ? result.Username : null, result.IsFailure ? method : string.Empty); // the check is over
         }
 
         return AuthVerdict.Challenge(result.Outcome is DigestOutcome.Stale or DigestOutcome.Replay);

@@ -52,6 +52,9 @@ internal sealed partial class SipStack
     /// <summary>The address this switch puts in its Via and Contact headers.</summary>
     public IPEndPoint LocalEndpoint => _sender.LocalEndpoint;
 
+    /// <inheritdoc cref="ISipSender.LocalEndpointFor"/>
+    public IPEndPoint LocalEndpointFor(SipTransportKind kind) => _sender.LocalEndpointFor(kind);
+
     public int ServerTransactionCount => _servers.Count;
 
     public int ClientTransactionCount => _clients.Count;
