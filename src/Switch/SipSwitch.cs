@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Transport;
 
@@ -15,10 +16,12 @@ public sealed class SipSwitch : IAsyncDisposable
 {
     private readonly SipTransports _transports;
     private readonly SwitchPipeline _pipeline;
+    private readonly LiveSwitchDirectory? _live;
     private int _disposed;
 
     private SipSwitch(SipSwitchSettings settings)
     {
+        _live = settings.Directory as LiveSwitchDirectory;
         settings.AuthLimits.Validate();
         _transports = new SipTransports(settings.TcpLimits, settings.UdpReaders);
         _pipeline = new SwitchPipeline(settings, _transports);
@@ -85,6 +88,29 @@ public sealed class SipSwitch : IAsyncDisposable
         }
 
         _pipeline.WaitForSends();
+    }
+
+    /// <summary>
+    /// Provisioning changed while the switch runs: publishes <paramref name="next"/> (built whole beforehand) to the
+    /// router, every partition and the hooks at once, then drops, in each partition, the registrations of accounts
+    /// that are gone or whose credentials changed (<see cref="Registrar.Forget"/>). Calls in progress are untouched:
+    /// each was routed and checked with the directory of its INVITE and keeps it. Returns the registrations dropped.
+    /// Call it from outside the switch's threads, and not after disposing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The switch was not started on a <see cref="LiveSwitchDirectory"/>.</exception>
+    public int ReplaceDirectory(ISwitchDirectory next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var live = _live ?? throw new InvalidOperationException("the switch was started on a fixed directory: give SipSwitchSettings a LiveSwitchDirectory to change it while it runs");
+        var current = next.Current;
+        var previous = live.Replace(current);
+        var dropped = 0;
+        foreach (var partition in _pipeline.Partitions)
+        {
+            dropped += partition.Read(() => partition.Registrar.Forget(previous, current));
+        }
+
+        return dropped;
     }
 
     /// <summary>Binds the transports and starts serving.</summary>

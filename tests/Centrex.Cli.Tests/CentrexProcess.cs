@@ -129,6 +129,13 @@ internal sealed class CentrexProcess : IDisposable
             {
                 child._error.AppendLine(e.Data);
             }
+
+            lock (child._output)
+            {
+                var changed = child._outputChanged;
+                child._outputChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                changed.TrySetResult();
+            }
         };
         child._process.Exited += (_, _) =>
         {
@@ -181,6 +188,48 @@ internal sealed class CentrexProcess : IDisposable
             }
 
             await changed.WaitAsync(StartTimeout);
+        }
+    }
+
+    /// <summary>
+    /// Waits until standard error holds <paramref name="text"/> <paramref name="count"/> times (a line serve writes
+    /// when something happened, e.g. a reload of its directory), bounded by the start timeout.
+    /// </summary>
+    public async Task ErrorTextAsync(string text, int count = 1)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_output)
+            {
+                var error = Error;
+                var found = 0;
+                for (var at = error.IndexOf(text, StringComparison.Ordinal); at >= 0; at = error.IndexOf(text, at + text.Length, StringComparison.Ordinal))
+                {
+                    found++;
+                }
+
+                if (found >= count)
+                {
+                    return;
+                }
+
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"centrex exited before writing '{text}' {count} times: {error}");
+                }
+
+                changed = _outputChanged.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(StartTimeout);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"centrex did not write '{text}' {count} times: {Error}", e);
+            }
         }
     }
 

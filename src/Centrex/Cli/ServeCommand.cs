@@ -121,13 +121,15 @@ internal static class ServeCommand
         }
 
         Rater? rater = null;
-        ISwitchDirectory? directory = null;
+        LiveSwitchDirectory? directory = null;
         SipTlsSettings? tls = null;
         try
         {
             tls = LoadTls(console, request.SipTls);
             rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
-            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
+
+            // Live: the store's changes are swapped in while serving (ProvisioningWatcher); a --directory file is read once.
+            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error) is { } loaded ? new LiveSwitchDirectory(loaded) : null;
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
         {
@@ -183,7 +185,8 @@ internal static class ServeCommand
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
             // after the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
             using SwitchHookSet? hooks = directory is null ? null
-                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
+                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions,
+                    adjust: discounts is null ? null : discounts.Apply, fraudLog: console.Error)
                 : SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions);
             if (hooks?.Sink is { } cdrStage)
             {
@@ -191,6 +194,7 @@ internal static class ServeCommand
             }
 
             SipSwitch? sipSwitch = null;
+            ProvisioningWatcher? watcher = null;
             try
             {
                 if (service is not null)
@@ -218,6 +222,12 @@ internal static class ServeCommand
                         UdpReaders = request.UdpReaders,
                     });
                     metrics.Attach(sipSwitch);
+                    if (request.Directory is null)
+                    {
+                        // Before the addresses are printed: once a caller sees them, an import is served live.
+                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, console.Error);
+                    }
+
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
                     if (sipSwitch.TlsEndpoint is { } tlsEndpoint)
@@ -236,6 +246,11 @@ internal static class ServeCommand
             }
             finally
             {
+                if (watcher is not null)
+                {
+                    await watcher.DisposeAsync(); // first: a reload waits on the switch's partitions
+                }
+
                 if (sipSwitch is not null)
                 {
                     await sipSwitch.DisposeAsync();

@@ -60,6 +60,13 @@ public static class WireNames
         ["money"] = DiscountBasis.Money,
     };
 
+    /// <summary>Destination classes fraud controls may bar.</summary>
+    public static readonly IReadOnlyDictionary<string, FraudClass> FraudClasses = new Dictionary<string, FraudClass>
+    {
+        ["international"] = FraudClass.International,
+        ["premium"] = FraudClass.Premium,
+    };
+
     /// <summary>Number classes (the rated CSV's names).</summary>
     public static readonly IReadOnlyDictionary<string, NumberClass> NumberClasses =
         System.Enum.GetValues<NumberClass>().ToDictionary(c => c.ToWireName(), c => c);

@@ -31,4 +31,7 @@ public sealed record Account(
     /// for E911"); null: the customer's address.
     /// </summary>
     public ServiceAddress? E911Address { get; init; }
+
+    /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
+    public FraudLimits? Fraud { get; init; }
 }

@@ -23,21 +23,22 @@ internal sealed partial class B2bua
             return;
         }
 
+        var directory = _directory.Current; // one provisioning state for the whole call (live provisioning)
         var dialed = request.Text(request.RequestUri.User); // the user part of a sip: URI, the number of a tel: URI
         var handedOver = transaction.Source.Kind == SipTransportKind.Internal;
-        var trunk = handedOver ? null : _directory.FindTrunkBySource(transaction.Source.Remote);
+        var trunk = handedOver ? null : directory.FindTrunkBySource(transaction.Source.Remote);
         SwitchAccount? caller = null;
         SwitchAccount? callee;
         Route route;
         if (handedOver)
         {
             // Another partition's caller dialed one of this partition's accounts: the Request-URI names the account.
-            callee = _directory.FindAccount(dialed);
+            callee = directory.FindAccount(dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed);
         }
         else if (trunk is not null)
         {
-            callee = _dialPlan.RouteFromTrunk(dialed);
+            callee = DialPlan.RouteFromTrunk(directory, dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed.TrimStart('+'));
         }
         else
@@ -45,8 +46,8 @@ internal sealed partial class B2bua
             // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
             caller = transaction.UserState as SwitchAccount
                 ?? throw new InvalidOperationException("an INVITE reached the B2BUA without being authenticated");
-            route = _directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(caller) : _dialPlan.RouteFrom(caller, dialed);
-            callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
+            route = directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(directory, caller) : DialPlan.RouteFrom(directory, caller, dialed);
+            callee = route.AccountId is { } id ? directory.FindAccount(id) : null;
         }
 
         var emergency = route.Kind == RouteKind.Emergency;
@@ -55,7 +56,7 @@ internal sealed partial class B2bua
         var owner = direction == CallDirection.Incoming ? callee : caller;
         var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
-            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
+            directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
         var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
         call.Offer = request[request.Body].ToArray();
         Track(call, callId);
@@ -76,15 +77,16 @@ internal sealed partial class B2bua
         {
             // Emergency calls always go out (issue 14): no balance, credit or site limit refuses them, no slot is taken
             // from the site, and no duration cap cuts them.
-            OnEmergency(call, route);
+            OnEmergency(directory, call, route);
             return;
         }
 
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {
-            _stack.Metrics.CountRefusal(RefusalReason.Balance);
-            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required", CallDisposition.RefusedByBalance);
+            _stack.Metrics.CountRefusal(balance.ByFraud ? RefusalReason.Fraud : RefusalReason.Balance);
+            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required",
+                balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance);
             return;
         }
 
@@ -99,7 +101,7 @@ internal sealed partial class B2bua
         }
 
         call.Admitted = true;
-        if (!TryTarget(call, route))
+        if (!TryTarget(directory, call, route))
         {
             Refuse(call, 480, "Temporarily Unavailable", CallDisposition.NoAnswer);
             return;
@@ -117,9 +119,9 @@ internal sealed partial class B2bua
     }
 
     /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>
-    private bool TryTarget(Call call, Route route)
+    private bool TryTarget(ISwitchDirectory directory, Call call, Route route)
     {
-        if (route.Kind == RouteKind.Account && _directory.FindAccount(route.AccountId!) is { } target && _partitionOf(target.CustomerId) != _stack.Partition)
+        if (route.Kind == RouteKind.Account && directory.FindAccount(route.AccountId!) is { } target && _partitionOf(target.CustomerId) != _stack.Partition)
         {
             // The callee is another customer's, in another partition: the call is handed over as SIP through the rings
             // (the send stage puts it back on the receive ring, the router routes it by the account in the URI), never
@@ -137,7 +139,7 @@ internal sealed partial class B2bua
             return binding is not null && TryReach(call, binding);
         }
 
-        var trunk = _directory.FindTrunk(route.TrunkId!);
+        var trunk = directory.FindTrunk(route.TrunkId!);
         if (trunk is null)
         {
             return false;
@@ -150,15 +152,15 @@ internal sealed partial class B2bua
     }
 
     /// <summary>An emergency number: the emergency trunk, else the caller's customer's trunk (seed 001 E911).</summary>
-    private Route EmergencyRoute(SwitchAccount caller)
+    private static Route EmergencyRoute(ISwitchDirectory directory, SwitchAccount caller)
     {
-        var trunk = _directory.EmergencyTrunkId ?? _directory.FindCustomer(caller.CustomerId)?.TrunkId;
+        var trunk = directory.EmergencyTrunkId ?? directory.FindCustomer(caller.CustomerId)?.TrunkId;
         return new Route(RouteKind.Emergency, Number: null, TrunkId: trunk);
     }
 
-    private void OnEmergency(Call call, Route route)
+    private void OnEmergency(ISwitchDirectory directory, Call call, Route route)
     {
-        if (route.TrunkId is null || _directory.FindTrunk(route.TrunkId) is not { } trunk)
+        if (route.TrunkId is null || directory.FindTrunk(route.TrunkId) is not { } trunk)
         {
             Console.Error.WriteLine($"centrex: EMERGENCY CALL FROM {call.Info.AccountId} TO {call.Info.Dialed} HAS NO ROUTE: provision switch.emergency_trunk or the customer's trunk");
             Refuse(call, 503, "No Emergency Route", CallDisposition.Failed);

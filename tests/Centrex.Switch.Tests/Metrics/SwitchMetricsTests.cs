@@ -47,12 +47,13 @@ public sealed class SwitchMetricsTests
     }
 
     [Theory]
-    [InlineData(true, RefusalReason.Balance, CallDisposition.RefusedByBalance, 402)]
-    [InlineData(false, RefusalReason.Limits, CallDisposition.RefusedByLimit, 503)]
-    public async Task RefusedCall_IsCountedOnceByReasonAndByDisposition(bool byBalance, RefusalReason reason, CallDisposition disposition, int status)
+    [InlineData(true, false, RefusalReason.Balance, CallDisposition.RefusedByBalance, 402)]
+    [InlineData(false, true, RefusalReason.Fraud, CallDisposition.RefusedByFraud, 403)]
+    [InlineData(false, false, RefusalReason.Limits, CallDisposition.RefusedByLimit, 503)]
+    public async Task RefusedCall_IsCountedOnceByReasonAndByDisposition(bool byBalance, bool byFraud, RefusalReason reason, CallDisposition disposition, int status)
     {
         var cdrs = new CollectingCdrs();
-        var refusing = new RefusingHooks(byBalance);
+        var refusing = new RefusingHooks(byBalance, byFraud);
         await using var fixture = new SwitchFixture(new CallHooks(refusing, refusing, PassThroughHooks.Instance, cdrs));
         using var alice = new TestPhone(fixture.Endpoint, "16045550101");
         using var bob = new TestPhone(fixture.Endpoint, "16045550102");

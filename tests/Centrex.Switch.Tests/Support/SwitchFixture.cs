@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Transport;
 using NodaTime;
@@ -29,7 +30,8 @@ internal sealed class SwitchFixture : IAsyncDisposable
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
         Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
-        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
+        Live = new LiveSwitchDirectory(Directory);
+        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Live)
         {
             Clock = realTime ? SystemSwitchClock.Instance : Clock,
             Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
@@ -63,7 +65,11 @@ internal sealed class SwitchFixture : IAsyncDisposable
 
     public CollectingCdrs Cdrs { get; }
 
+    /// <summary>The directory the switch started with.</summary>
     public JsonSwitchDirectory Directory { get; }
+
+    /// <summary>What the switch reads (as <c>serve</c> runs it): <see cref="Directory"/> until a test replaces it.</summary>
+    public LiveSwitchDirectory Live { get; }
 
     public SipSwitch Switch { get; }
 
