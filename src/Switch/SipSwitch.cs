@@ -1,4 +1,5 @@
 using System.Net;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
@@ -54,6 +55,9 @@ public sealed class SipSwitch : IAsyncDisposable
 
     /// <summary>Messages received that did not parse.</summary>
     public long MalformedMessages => _pipeline.Router.Malformed;
+
+    /// <summary>What the switch counts (messages, refusals, retransmissions, ended calls): <see cref="SipSwitchSettings.Metrics"/>.</summary>
+    public SwitchMetrics Metrics => _pipeline.Metrics;
 
     internal SwitchPipeline Pipeline => _pipeline;
 

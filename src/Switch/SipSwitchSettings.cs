@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Transport;
@@ -51,4 +52,11 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>Where authentication failures are written, one line each (standard error unless a test captures them).</summary>
     public TextWriter AuthLog { get; init; } = Console.Error;
+
+    /// <summary>
+    /// Where the switch counts what it does (messages, refusals, retransmissions, ended calls) for the host's
+    /// <c>/metrics</c>; the host passes its own so that hooks can count into the same one (a new one by default). One
+    /// switch per instance: its message counts have one writer each (the switch's router and send stage).
+    /// </summary>
+    public SwitchMetrics Metrics { get; init; } = new();
 }

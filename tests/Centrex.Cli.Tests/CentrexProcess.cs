@@ -64,6 +64,13 @@ internal sealed class CentrexProcess : IDisposable
     public static async Task<CentrexProcess> ServeAsync(string data, string tariff, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
         await ServeAsync(Info(environment, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]), await CreateKeyAsync(data, umask: null));
 
+    /// <summary>
+    /// Starts <c>centrex serve</c> without a tariff (the switch alone, from the store in <paramref name="data"/> or a
+    /// <c>--directory</c> in <paramref name="extra"/>) with <c>--http</c> on a free port, and waits until it listens.
+    /// </summary>
+    public static async Task<CentrexProcess> ServeSwitchAsync(string data, params string[] extra) =>
+        await ServeAsync(Info(null, ["serve", "--data", data, "--http", "127.0.0.1:0", .. extra]), await CreateKeyAsync(data, umask: null));
+
     /// <summary>The same, started by a shell with <paramref name="umask"/>.</summary>
     public static async Task<CentrexProcess> ServeUnderUmaskAsync(string umask, string data, string tariff, params string[] extra) =>
         await ServeAsync(Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra], umask), await CreateKeyAsync(data, umask));
@@ -90,7 +97,7 @@ internal sealed class CentrexProcess : IDisposable
     /// <summary>Creates a key with every scope in <paramref name="data"/> with the real program; returns its text.</summary>
     public static async Task<string> CreateKeyAsync(string data, string? umask, params string[] scopes)
     {
-        string[] args = ["apikey", "create", "--data", data, "--name", "tests", .. (scopes.Length == 0 ? ["cdr-batches:write", "balances:read"] : scopes).SelectMany(s => new[] { "--scope", s })];
+        string[] args = ["apikey", "create", "--data", data, "--name", "tests", .. (scopes.Length == 0 ? ["cdr-batches:write", "balances:read", "metrics:read"] : scopes).SelectMany(s => new[] { "--scope", s })];
         var run = umask is null ? await RunAsync(null, args) : await RunUnderUmaskAsync(umask, args);
         if (run.ExitCode != 0)
         {

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Centrex.Provisioning.Json;
 using Centrex.Switch;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
@@ -18,8 +19,8 @@ namespace Centrex.Bench.Switch;
 /// does what the pipeline does for one datagram before call control: the UDP reader's source lookup by the socket
 /// address, the copy into a receive-ring slot, the router's parse in place, its routing decision (an authenticated
 /// INVITE by the account of its credentials, with the per-source rate and authentication checks; an in-dialog BYE by
-/// its To tag; a response by its branch), and the copy of the parsed message into a partition-ring slot. Baseline: the
-/// parse alone.
+/// its To tag; a response by its branch, each counted for the metrics first), and the copy of the parsed message into a
+/// partition-ring slot. Baseline: the parse alone.
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]
@@ -29,6 +30,7 @@ public class SwitchRoutingBenchmarks
     private readonly SipMessage _parser = new(8192);
     private readonly SipMessage _partitionSlot = new(8192);
     private readonly UdpSourceCache _sources = new();
+    private readonly SwitchMetrics _metrics = new();
     private ReceiveSlot _receiveSlot = ReceiveSlot.Create();
     private SocketAddress _phoneAddress = null!;
     private SipRouter _router = null!;
@@ -54,7 +56,7 @@ public class SwitchRoutingBenchmarks
             new ProvenCredentials(new SipAuthLimits(), clock), new AuthFailureLog(TextWriter.Null, clock), () => directory.Realm);
         var rates = new SourceRateLimiter(new SourceRateLimits(PerSecond: 100_000_000, Burst: 100_000_000), clock);
         _router = new SipRouter(new PartitionMap(4), () => directory, _ => throw new InvalidOperationException("not called"), null!, _guard,
-            new StatelessTags(), rates);
+            new StatelessTags(), rates, _metrics);
         var phone = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 5060);
         _phoneAddress = phone.Serialize();
 
@@ -95,6 +97,7 @@ public class SwitchRoutingBenchmarks
             return -1;
         }
 
+        _metrics.Received.Count(source.Kind, _parser); // as the router counts each message it parsed (issue 14 metrics)
         var partition = _router.Route(_parser, source, out var checkBegun);
         if (partition >= 0)
         {

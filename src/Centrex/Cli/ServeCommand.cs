@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Centrex.Ingestion;
 using Centrex.Ledger;
+using Centrex.Monitoring;
 using Centrex.Provisioning;
 using Centrex.Provisioning.Access;
 using Centrex.Rating;
@@ -22,7 +23,7 @@ namespace Centrex.Cli;
 /// <c>centrex serve</c>: the long-running service on a data directory. The SIP switch runs when the provisioning store
 /// in <c>DATA</c> has accounts with SIP credentials, or from a provisioning JSON file given with <c>--directory</c>
 /// (issue 4: one store, one format); the HTTP API (CDR ingestion and balances on the durable ledger) runs when a
-/// tariff is given. Bound addresses are printed on standard output (so callers can ask for port 0);
+/// tariff is given, and for <c>/metrics</c> alone when only <c>--http</c> is (issue 14). Bound addresses are printed on standard output (so callers can ask for port 0);
 /// Ctrl+C or SIGTERM stops it cleanly.
 /// </summary>
 internal static class ServeCommand
@@ -35,7 +36,7 @@ internal static class ServeCommand
         var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
-        var http = ServeOptions.Endpoint("--http", "Address of the HTTP API (port 0 picks a free one)", 8080);
+        var http = ServeOptions.Endpoint("--http", "Address of the HTTP API: CDR ingestion and balances with --tariff, and /metrics (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
         var maxBytes = ServeOptions.MaxBatchBytes();
         var maxRows = ServeOptions.MaxBatchRows();
         var inFlight = new Option<long>("--max-http-bytes-in-flight")
@@ -100,6 +101,7 @@ internal static class ServeCommand
                 SipTcp = tcp.Read(parse),
                 SipTls = tls.Read(parse),
                 SipAuth = sipAuth.Read(parse),
+                HttpGiven = parse.GetResult(http) is { Implicit: false },
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
                 Partitions = parse.GetValue(partitions),
                 UdpReaders = parse.GetValue(udpReaders),
@@ -163,17 +165,21 @@ internal static class ServeCommand
 
             // Ctrl+C and SIGTERM (a service manager's stop) both cancel the action's token (CentrexCli) and mean an
             // orderly stop: drain, commit, checkpoint.
-            using var writer = new LedgerWriterThread(ledger.Writer);
+            var metrics = new ServiceMetrics(); // counted from the start, whether or not anything scrapes
+            using var writer = new LedgerWriterThread(ledger.Writer, metrics.Committed);
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
             var discounts = rater is null ? null : RatingDiscounts.Load(request.Data, ledger);
-            using var keys = rater is null ? null : OpenKeys(console, request.Data);
-            if (rater is not null && keys is null)
+            var serveHttp = rater is not null || request.HttpGiven;
+            using var keys = serveHttp ? OpenKeys(console, request.Data) : null;
+            if (serveHttp && keys is null)
             {
                 return ExitCodes.Failure;
             }
 
-            await using var service = rater is null ? null : new ServiceHost(ledger, writer, rater, request.Limits, discounts, keys!);
+            await using var service = serveHttp
+                ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts))
+                : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
@@ -182,6 +188,11 @@ internal static class ServeCommand
                 : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions,
                     adjust: discounts is null ? null : discounts.Apply, fraudLog: console.Error)
                 : SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions);
+            if (hooks?.Sink is { } cdrStage)
+            {
+                metrics.Attach(cdrStage);
+            }
+
             SipSwitch? sipSwitch = null;
             ProvisioningWatcher? watcher = null;
             try
@@ -189,7 +200,7 @@ internal static class ServeCommand
                 if (service is not null)
                 {
                     var bound = await service.StartAsync(request.Http, cancel);
-                    console.Out.WriteLine($"centrex serve: http://{bound} (POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route})");
+                    console.Out.WriteLine($"centrex serve: http://{bound} ({service.Routes})");
                     if (keys!.List().All(k => k.Revoked is not null))
                     {
                         console.Error.WriteLine("centrex serve: no API key works yet: every request will get 401 until one is made with 'centrex apikey create'");
@@ -205,10 +216,12 @@ internal static class ServeCommand
                         Tls = tls,
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                        Metrics = metrics.Switch,
                         SourceRates = request.SourceRates,
                         Partitions = request.Partitions,
                         UdpReaders = request.UdpReaders,
                     });
+                    metrics.Attach(sipSwitch);
                     if (request.Directory is null)
                     {
                         // Before the addresses are printed: once a caller sees them, an import is served live.

@@ -18,6 +18,13 @@ internal sealed record ServeRequest(
     /// <summary>The bounds on SIP over TCP and TLS.</summary>
     public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
 
+    /// <summary>
+    /// Whether <c>--http</c> was given. With a tariff the HTTP API always runs (on its default address unless told);
+    /// without one it runs, for <c>/metrics</c> alone, only when asked: a switch that never served HTTP does not start
+    /// taking port 8080 on an upgrade.
+    /// </summary>
+    public bool HttpGiven { get; init; }
+
     /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
     public SipTlsFiles? SipTls { get; init; }
 

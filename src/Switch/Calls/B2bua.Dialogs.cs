@@ -141,6 +141,7 @@ internal sealed partial class B2bua
             return;
         }
 
+        _stack.Metrics.CountRetransmissionSent(request: false);
         call.AInvite.Send(call.AFinal, 200);
         call.AFinalInterval = Duration.Min(call.AFinalInterval * 2, SipTimerValues.T2);
         call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, elapsed + call.AFinalInterval));

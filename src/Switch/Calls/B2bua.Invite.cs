@@ -1,3 +1,4 @@
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
@@ -83,6 +84,7 @@ internal sealed partial class B2bua
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {
+            _stack.Metrics.CountRefusal(balance.ByFraud ? RefusalReason.Fraud : RefusalReason.Balance);
             Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required",
                 balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance);
             return;
@@ -92,6 +94,7 @@ internal sealed partial class B2bua
         var admission = _hooks.Admission.Admit(info, call.Offer);
         if (!admission.Admitted)
         {
+            _stack.Metrics.CountRefusal(RefusalReason.Limits);
             var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
             Refuse(call, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit, warning);
             return;

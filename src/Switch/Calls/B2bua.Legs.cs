@@ -158,6 +158,7 @@ internal sealed partial class B2bua
     {
         if (call.BAck is not null)
         {
+            _stack.Metrics.CountRetransmissionSent(request: true);
             _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection); // a retransmitted 2xx: ACK again.
             return;
         }

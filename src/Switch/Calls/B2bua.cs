@@ -113,6 +113,8 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         // A 2xx retransmission after the INVITE transaction ended: the ACK was lost, send it again (§13.2.2.4).
         if (_calls.TryGetValue(response.Text(response.CallId), out var call) && call.BAck is { } ack && call.BDestination is { } to)
         {
+            _stack.Metrics.CountRetransmissionReceived(request: false);
+            _stack.Metrics.CountRetransmissionSent(request: true);
             _stack.Send(call.BKind, to, ack, call.BConnection);
         }
     }

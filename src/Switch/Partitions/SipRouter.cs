@@ -1,4 +1,5 @@
 using Centrex.Pipeline;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
@@ -18,7 +19,7 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags, SourceRateLimiter rates) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -75,6 +76,7 @@ internal sealed class SipRouter(
             return;
         }
 
+        metrics.Received.Count(source.Kind, _message);
         var partition = Route(_message, source, out var checkBegun);
         if (partition < 0)
         {
@@ -111,6 +113,7 @@ internal sealed class SipRouter(
             && !rates.TryTake(source.Remote.Address))
         {
             Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
+            metrics.CountRefusal(RefusalReason.RateLimit);
             return -1;
         }
 
@@ -189,6 +192,7 @@ internal sealed class SipRouter(
     private void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
     {
         Interlocked.Increment(ref _malformed);
+        metrics.CountParseError(error);
         if (SipBadRequest.TryBuild(data, error, source) is { } response)
         {
             sender.Send(source.Kind, source.Remote, response, source.Connection, null, 0);

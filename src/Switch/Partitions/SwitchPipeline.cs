@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Pipeline;
 using Centrex.Switch.Calls;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
@@ -45,6 +46,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
                 var stack = new SipStack(partition.Id, this, settings.Clock, partition, statelessTags)
                 {
                     PartitionCount = Map.Count,
+                    Metrics = settings.Metrics,
                     ForwardCancel = (target, message, source, hops) => _partitions[target].TryPublishMessage(message, source, hops),
                 };
                 var authenticator = new DigestAuthenticator(directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces, nonceKey);
@@ -58,10 +60,11 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
 
         var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), new AuthChecksInFlight(settings.AuthLimits, settings.Clock),
             new ProvenCredentials(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
-        Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock));
+        Metrics = settings.Metrics;
+        Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock), Metrics);
         _receive = new Disruptor<ReceiveSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy(), ReceiveSlot.Create);
         _receive.HandleEventsWith(Router);
-        Sender = new SendStage(transports, Loopback, i => _partitions[i]);
+        Sender = new SendStage(transports, Loopback, i => _partitions[i], Metrics);
         _send = new Disruptor<SendSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy());
         _send.HandleEventsWith(Sender);
     }
@@ -73,6 +76,15 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
     public SipRouter Router { get; }
 
     public SendStage Sender { get; }
+
+    /// <summary>What the stages count (messages, refusals, retransmissions, ended calls).</summary>
+    public SwitchMetrics Metrics { get; }
+
+    /// <summary>Messages received and not yet routed: the receive ring's occupied slots.</summary>
+    public long ReceiveQueueDepth => Occupied(_receive.RingBuffer);
+
+    /// <summary>Messages queued and not yet sent: the send ring's occupied slots.</summary>
+    public long SendQueueDepth => Occupied(_send.RingBuffer);
 
     /// <summary>Messages dropped because the receive ring was full.</summary>
     public long ReceiveOverflows => Interlocked.Read(ref _receiveOverflows);
@@ -186,6 +198,10 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         slot.EndsCheck = endsCheck;
         ring.Publish(sequence);
     }
+
+    /// <summary>Slots published (or claimed) and not yet handled by the ring's consumer: read from any thread, so approximate.</summary>
+    private static long Occupied<T>(RingBuffer<T> ring)
+        where T : struct => ring.BufferSize - ring.RemainingCapacity();
 
     private static void Drain<T>(Disruptor<T> disruptor)
         where T : struct

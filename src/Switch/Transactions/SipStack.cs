@@ -1,5 +1,6 @@
 using System.Net;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Sip.Writing;
@@ -41,6 +42,9 @@ internal sealed partial class SipStack
 
     /// <summary>Offers a CANCEL that matches no INVITE here to the next partition (see <see cref="OnCancel"/>).</summary>
     public Func<int, SipMessage, SipSource, int, bool>? ForwardCancel { get; set; }
+
+    /// <summary>The switch's counters (retransmissions, refusals, ended calls), shared by every partition.</summary>
+    public SwitchMetrics Metrics { get; init; } = new();
 
     /// <summary>Partitions in the switch (a CANCEL is offered to each once at most).</summary>
     public int PartitionCount { get; set; } = 1;
