@@ -53,6 +53,9 @@ public sealed class SipSwitch : IAsyncDisposable
     /// <summary>Calls in progress that both parties have answered and acknowledged (the talking phase).</summary>
     public int ConfirmedCalls => _pipeline.Partitions.Sum(p => p.ConfirmedCalls);
 
+    /// <summary>SIP transactions open in every partition, as each last published (for metrics: no partition is stopped to count).</summary>
+    public int OpenTransactions => _pipeline.Partitions.Sum(p => p.Transactions);
+
     /// <summary>Messages received that did not parse.</summary>
     public long MalformedMessages => _pipeline.Router.Malformed;
 

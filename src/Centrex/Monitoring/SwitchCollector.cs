@@ -21,6 +21,7 @@ internal sealed class SwitchCollector
     private readonly SipSwitch _switch;
     private readonly Gauge _active;
     private readonly Gauge _talking;
+    private readonly Gauge _transactions;
     private readonly Counter _ended;
     private readonly Counter _refusals;
     private readonly Counter _parseErrors;
@@ -41,6 +42,7 @@ internal sealed class SwitchCollector
         _switch = sipSwitch;
         _active = factory.CreateGauge("centrex_calls_active", "Calls in progress: being set up or talking.");
         _talking = factory.CreateGauge("centrex_calls_talking", "Calls in progress that both parties answered and acknowledged.");
+        _transactions = factory.CreateGauge("centrex_sip_transactions", "SIP transactions open (server and client), in every partition.");
         _ended = factory.CreateCounter("centrex_calls_ended_total", "Calls ended (each recorded once, as its CDR), by disposition.", ["disposition"]);
         _refusals = factory.CreateCounter("centrex_sip_refusals_total", "Requests refused, by reason: limits, balance, fraud, rate-limit.", ["reason"]);
         _parseErrors = factory.CreateCounter("centrex_sip_parse_errors_total", "Messages received that did not parse (answered 400 when addressable), by reason.", ["reason"]);
@@ -85,6 +87,7 @@ internal sealed class SwitchCollector
         var metrics = _switch.Metrics;
         _active.Set(_switch.ActiveCalls);
         _talking.Set(_switch.ConfirmedCalls);
+        _transactions.Set(_switch.OpenTransactions);
         for (var i = 0; i < Dispositions.Length; i++)
         {
             if (Dispositions[i] is { } disposition)

@@ -80,6 +80,9 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
 
     public int ConfirmedCalls => Core.ConfirmedCalls;
 
+    /// <summary>Transactions open in the partition (published by its thread).</summary>
+    public int Transactions => Stack.Transactions;
+
     /// <summary>Messages dropped because the ring was full.</summary>
     public long Overflows => Interlocked.Read(ref _overflows);
 

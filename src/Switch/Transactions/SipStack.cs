@@ -23,6 +23,7 @@ internal sealed partial class SipStack
     private readonly StatelessTags _statelessTags;
     private readonly ISipSender _sender;
     private readonly ITimerScheduler _timers;
+    private int _transactions;
 
     public SipStack(int partition, ISipSender sender, ISwitchClock clock, ITimerScheduler timers, StatelessTags statelessTags)
     {
@@ -130,6 +131,7 @@ internal sealed partial class SipStack
 
         var transaction = new ClientTransaction(this, request, bytes, branch, kind, to, connection, user) { UserState = userState };
         _clients[transaction.Key] = transaction;
+        Counted();
         transaction.Start();
         return transaction;
     }
@@ -143,6 +145,7 @@ internal sealed partial class SipStack
         if (_servers.TryGetValue(transaction.Key, out var existing) && ReferenceEquals(existing, transaction))
         {
             _servers.Remove(transaction.Key);
+            Counted();
         }
     }
 
@@ -151,6 +154,13 @@ internal sealed partial class SipStack
         if (_clients.TryGetValue(transaction.Key, out var existing) && ReferenceEquals(existing, transaction))
         {
             _clients.Remove(transaction.Key);
+            Counted();
         }
     }
+
+    /// <summary>Server and client transactions open, as last published by the partition's thread (any thread may read it).</summary>
+    public int Transactions => Volatile.Read(ref _transactions);
+
+    /// <summary>Publishes the count after the partition's thread opened or ended a transaction.</summary>
+    internal void Counted() => Volatile.Write(ref _transactions, _servers.Count + _clients.Count);
 }
