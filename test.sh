@@ -2,6 +2,7 @@
 # The test command (README, "Two commands"; CI runs exactly this through .ci/run): installs the Debian packages the
 # tests drive when they are missing, then runs every test in the solution.
 #   sip-tester         sipp, the real SIP peer of the switch tests
+#   socat              the TLS layer (OpenSSL) of sipp in the SIP over TLS tests: Debian's sipp is built without TLS
 #   poppler-utils      pdftotext, which the tests use to read the PDF invoices and reports back
 #   fonts-dejavu-core  DejaVu Sans, the TTF the PDFs embed (resolved from /usr/share/fonts/truetype/dejavu/)
 #   python3-aiosmtpd   a real SMTP server the email tests start on a loopback port (run as /usr/bin/python3 -m aiosmtpd)
@@ -10,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(sip-tester poppler-utils fonts-dejavu-core python3-aiosmtpd chromium)
+packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -8,7 +8,7 @@
 #
 # Then a latency phase: LATENCY_CALLS (15000) calls at LATENCY_RATE (500/s) through the switch, p50/p99 INVITE->180.
 #
-# usage: [SKIP_ANCHOR=1] [LATENCY_RATE=N] [LATENCY_CALLS=N] bench/sip-load.sh [anchor options, e.g. --steps "250 500 1000" --budget 200]
+# usage: [KEEP=1 (keep the work directory: logs, sipp traces)] [SKIP_ANCHOR=1] [LATENCY_RATE=N] [LATENCY_CALLS=N] bench/sip-load.sh [anchor options, e.g. --steps "250 500 1000" --budget 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +28,7 @@ work=$(mktemp -d)
 pid=""
 cleanup() {
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$work"
+    if [[ "${KEEP:-0}" == 1 ]]; then echo "kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -59,7 +59,7 @@ JSON
 printf 'prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.01,0,60,6\n' >"$work/tariff.csv"
 # One address here stands for thousands of phones: the per-source request limit is lifted.
 "${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --media "$MEDIA" --sip-source-rate 1000000 --sip-source-burst 1000000 \
-    --tariff "$work/tariff.csv" --http 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
+    --tariff "$work/tariff.csv" --http 127.0.0.1:0 ${SERVE_ARGS:-} >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 for _ in $(seq 1 300); do
     grep -q '^sip udp' "$work/serve.out" 2>/dev/null && break
@@ -85,13 +85,13 @@ LATENCY_RATE=${LATENCY_RATE:-500}
 LATENCY_CALLS=${LATENCY_CALLS:-15000}
 echo
 echo "latency: $LATENCY_CALLS chargeable calls out at $LATENCY_RATE calls/s through the switch (INVITE->180 per call)"
-sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas.err" &
+sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -nostdin -trace_err -error_file "$work/uas-errors.log" -buff_size 1048576 >/dev/null 2>"$work/uas.err" &
 uas=$!
 sleep 0.5
 (cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s 2125551234 -au "$ACCOUNT" -ap "$PASSWORD" \
     -auth_uri "2125551234@127.0.0.1:$PORT" \
     -i 127.0.0.1 -p "$((UAC_PORT + 10))" -mp 17000 -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 1048576 -timeout 300s \
-    -trace_rtt -rtt_freq 1 -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
+    -trace_rtt -rtt_freq 1 -trace_err -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
 kill "$uas" 2>/dev/null || true
 rtt=$(ls "$work"/uac-latency_*_rtt.csv 2>/dev/null | head -1 || true)
 [[ -n "$rtt" ]] || { echo "no response-time trace" >&2; cat "$work/latency.err" >&2; exit 1; }

@@ -71,6 +71,11 @@ public static partial class ProvisioningValidator
             {
                 throw new ProvisioningException($"{where}: discount plan \"{plan}\" does not exist");
             }
+
+            if (a.Fraud is { } fraud)
+            {
+                ValidateFraud(fraud, where);
+            }
         }
 
         ValidateSwitch(s, source);

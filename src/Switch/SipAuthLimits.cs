@@ -42,10 +42,31 @@ public sealed record SipAuthLimits
     /// </summary>
     public int MaxTrackedSources { get; init; } = 16_384;
 
-    /// <summary>Throws when a limit is out of range: counts at least 1, blocking not before slowing, durations positive.</summary>
+    /// <summary>
+    /// Checks of one source's credentials in flight at once (sent to a partition, its result not yet back at the router):
+    /// past it the source's requests that carry credentials are dropped unanswered (UDP phones retransmit). Failures
+    /// reach the router after the check, so without this a burst of guesses would all be checked before the first
+    /// failure was counted; with it at most this many more than <see cref="SlowAfter"/> are.
+    /// </summary>
+    public int MaxChecksInFlight { get; init; } = 16;
+
+    /// <summary>
+    /// Checks in flight at once for credentials whose user name authenticated from the same address within
+    /// <see cref="ProvenFor"/> (<see cref="Registration.ProvenCredentials"/>): a PBX or SBC that knows its password,
+    /// whose calls must not be dropped because the host stalled while a thousand a second were arriving.
+    /// </summary>
+    public int MaxProvenChecksInFlight { get; init; } = 4096;
+
+    /// <summary>How long a user name stays proven at an address after it last authenticated there.</summary>
+    public Duration ProvenFor { get; init; } = Duration.FromMinutes(30);
+
+    /// <summary>How long a check counts as in flight when its result never comes back (a report lost to a full ring).</summary>
+    public Duration CheckTimeout { get; init; } = Duration.FromSeconds(2);
+
+    /// <summary>Throws when a limit is out of range: counts at least 1, blocking not before slowing, proven credentials no fewer checks than others, durations positive.</summary>
     public void Validate()
     {
-        if (MaxTrackedNonces < 1 || MaxTrackedSources < 1 || SlowAfter < 1 || BlockAfter < SlowAfter
+        if (MaxTrackedNonces < 1 || MaxTrackedSources < 1 || SlowAfter < 1 || BlockAfter < SlowAfter || MaxChecksInFlight < 1 || MaxProvenChecksInFlight < MaxChecksInFlight || ProvenFor <= Duration.Zero || CheckTimeout <= Duration.Zero
             || Window <= Duration.Zero || SlowDelay <= Duration.Zero || BlockFor <= Duration.Zero)
         {
             throw new ArgumentException($"SIP authentication limits out of range: {this}");

@@ -1,12 +1,14 @@
 using System.Net;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Transport;
 
 namespace Centrex.Switch;
 
 /// <summary>
-/// A running switch: transports listening on UDP and TCP, and the stages of <see cref="SwitchPipeline"/> (router,
+/// A running switch: transports listening on UDP and TCP (and TLS when configured), and the stages of <see cref="SwitchPipeline"/> (router,
 /// call-control partitions with their transactions, registrars and B2BUAs, send stage). Dispose to stop: calls in
 /// progress end first, then the listeners close and the stages drain.
 /// </summary>
@@ -14,14 +16,16 @@ public sealed class SipSwitch : IAsyncDisposable
 {
     private readonly SipTransports _transports;
     private readonly SwitchPipeline _pipeline;
+    private readonly LiveSwitchDirectory? _live;
     private int _disposed;
 
     private SipSwitch(SipSwitchSettings settings)
     {
+        _live = settings.Directory as LiveSwitchDirectory;
         settings.AuthLimits.Validate();
         _transports = new SipTransports(settings.TcpLimits, settings.UdpReaders);
         _pipeline = new SwitchPipeline(settings, _transports);
-        _transports.Start(settings.Endpoint, _pipeline);
+        _transports.Start(settings.Endpoint, _pipeline, settings.Tls);
         _pipeline.Start();
     }
 
@@ -31,7 +35,10 @@ public sealed class SipSwitch : IAsyncDisposable
     /// <summary>The bound TCP address.</summary>
     public IPEndPoint TcpEndpoint => _transports.TcpEndpoint!;
 
-    /// <summary>Accepted SIP TCP connections open now.</summary>
+    /// <summary>The bound TLS address, or null when <see cref="SipSwitchSettings.Tls"/> was not given.</summary>
+    public IPEndPoint? TlsEndpoint => _transports.TlsEndpoint;
+
+    /// <summary>Accepted SIP TCP and TLS connections open now.</summary>
     public int TcpConnections => _transports.AcceptedConnections;
 
     /// <summary>SIP TCP connections reset at once because a limit of <see cref="SipSwitchSettings.TcpLimits"/> was reached.</summary>
@@ -48,9 +55,14 @@ public sealed class SipSwitch : IAsyncDisposable
 
     /// <summary>The accounts with a live registration, read on each partition's thread (the portal's line status, issue 16).</summary>
     public IReadOnlyList<string> RegisteredAccounts() => [.. ReadAll(p => p.Registrar.Accounts()).SelectMany(a => a)];
+    /// <summary>SIP transactions open in every partition, as each last published (for metrics: no partition is stopped to count).</summary>
+    public int OpenTransactions => _pipeline.Partitions.Sum(p => p.Transactions);
 
     /// <summary>Messages received that did not parse.</summary>
     public long MalformedMessages => _pipeline.Router.Malformed;
+
+    /// <summary>What the switch counts (messages, refusals, retransmissions, ended calls): <see cref="SipSwitchSettings.Metrics"/>.</summary>
+    public SwitchMetrics Metrics => _pipeline.Metrics;
 
     internal SwitchPipeline Pipeline => _pipeline;
 
@@ -71,7 +83,8 @@ public sealed class SipSwitch : IAsyncDisposable
 
     /// <summary>
     /// Waits until every partition has handled what the router gave it so far and the send stage has sent what that
-    /// produced (tests: with one UDP reader, everything received before a probe's answer has had all its effects).
+    /// produced, and the router has counted what the partitions reported back (failed and ended credential checks) (tests:
+    /// with one UDP reader, everything received before a probe's answer has had all its effects).
     /// </summary>
     internal void Quiesce()
     {
@@ -80,7 +93,31 @@ public sealed class SipSwitch : IAsyncDisposable
             partition.Run(static () => { });
         }
 
+        _pipeline.WaitForRouter();
         _pipeline.WaitForSends();
+    }
+
+    /// <summary>
+    /// Provisioning changed while the switch runs: publishes <paramref name="next"/> (built whole beforehand) to the
+    /// router, every partition and the hooks at once, then drops, in each partition, the registrations of accounts
+    /// that are gone or whose credentials changed (<see cref="Registrar.Forget"/>). Calls in progress are untouched:
+    /// each was routed and checked with the directory of its INVITE and keeps it. Returns the registrations dropped.
+    /// Call it from outside the switch's threads, and not after disposing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The switch was not started on a <see cref="LiveSwitchDirectory"/>.</exception>
+    public int ReplaceDirectory(ISwitchDirectory next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var live = _live ?? throw new InvalidOperationException("the switch was started on a fixed directory: give SipSwitchSettings a LiveSwitchDirectory to change it while it runs");
+        var current = next.Current;
+        var previous = live.Replace(current);
+        var dropped = 0;
+        foreach (var partition in _pipeline.Partitions)
+        {
+            dropped += partition.Read(() => partition.Registrar.Forget(previous, current));
+        }
+
+        return dropped;
     }
 
     /// <summary>Binds the transports and starts serving.</summary>

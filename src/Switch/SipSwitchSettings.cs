@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Transport;
@@ -28,14 +29,20 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
     /// </summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Threads reading the UDP socket (default: one per core).</summary>
+    /// <summary>
+    /// UDP sockets sharing a fixed SIP port with SO_REUSEPORT, each read by its own thread (default: one per core); on
+    /// port 0 always one (<see cref="Transport.SipTransports"/>).
+    /// </summary>
     public int UdpReaders { get; init; } = Environment.ProcessorCount;
 
     /// <summary>How fast one source address may send requests outside a dialog (trunks are not limited).</summary>
     public SourceRateLimits SourceRates { get; init; } = new();
 
-    /// <summary>What SIP over TCP may take: connections in total and per address, and timeouts.</summary>
+    /// <summary>What SIP over TCP and TLS may take: connections in total and per address, and timeouts.</summary>
     public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;
+
+    /// <summary>SIP over TLS: its listener's address and the certificate; null (the default) for no TLS listener.</summary>
+    public SipTlsSettings? Tls { get; init; }
 
     /// <summary>How long a digest nonce stays fresh before stale=true.</summary>
     public Duration NonceLifetime { get; init; } = Duration.FromMinutes(5);
@@ -45,4 +52,11 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
 
     /// <summary>Where authentication failures are written, one line each (standard error unless a test captures them).</summary>
     public TextWriter AuthLog { get; init; } = Console.Error;
+
+    /// <summary>
+    /// Where the switch counts what it does (messages, refusals, retransmissions, ended calls) for the host's
+    /// <c>/metrics</c>; the host passes its own so that hooks can count into the same one (a new one by default). One
+    /// switch per instance: its message counts have one writer each (the switch's router and send stage).
+    /// </summary>
+    public SwitchMetrics Metrics { get; init; } = new();
 }

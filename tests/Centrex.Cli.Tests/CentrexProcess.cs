@@ -64,6 +64,13 @@ internal sealed class CentrexProcess : IDisposable
     public static async Task<CentrexProcess> ServeAsync(string data, string tariff, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
         await ServeAsync(Info(environment, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra]), await CreateKeyAsync(data, umask: null));
 
+    /// <summary>
+    /// Starts <c>centrex serve</c> without a tariff (the switch alone, from the store in <paramref name="data"/> or a
+    /// <c>--directory</c> in <paramref name="extra"/>) with <c>--http</c> on a free port, and waits until it listens.
+    /// </summary>
+    public static async Task<CentrexProcess> ServeSwitchAsync(string data, params string[] extra) =>
+        await ServeAsync(Info(null, ["serve", "--data", data, "--http", "127.0.0.1:0", .. extra]), await CreateKeyAsync(data, umask: null));
+
     /// <summary>The same, started by a shell with <paramref name="umask"/>.</summary>
     public static async Task<CentrexProcess> ServeUnderUmaskAsync(string umask, string data, string tariff, params string[] extra) =>
         await ServeAsync(Info(null, ["serve", "--data", data, "--tariff", tariff, "--http", "127.0.0.1:0", .. extra], umask), await CreateKeyAsync(data, umask));
@@ -90,7 +97,7 @@ internal sealed class CentrexProcess : IDisposable
     /// <summary>Creates a key with every scope in <paramref name="data"/> with the real program; returns its text.</summary>
     public static async Task<string> CreateKeyAsync(string data, string? umask, params string[] scopes)
     {
-        string[] args = ["apikey", "create", "--data", data, "--name", "tests", .. (scopes.Length == 0 ? ["cdr-batches:write", "balances:read"] : scopes).SelectMany(s => new[] { "--scope", s })];
+        string[] args = ["apikey", "create", "--data", data, "--name", "tests", .. (scopes.Length == 0 ? ["cdr-batches:write", "balances:read", "metrics:read"] : scopes).SelectMany(s => new[] { "--scope", s })];
         var run = umask is null ? await RunAsync(null, args) : await RunUnderUmaskAsync(umask, args);
         if (run.ExitCode != 0)
         {
@@ -121,6 +128,13 @@ internal sealed class CentrexProcess : IDisposable
             lock (child._error)
             {
                 child._error.AppendLine(e.Data);
+            }
+
+            lock (child._output)
+            {
+                var changed = child._outputChanged;
+                child._outputChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                changed.TrySetResult();
             }
         };
         child._process.Exited += (_, _) =>
@@ -174,6 +188,48 @@ internal sealed class CentrexProcess : IDisposable
             }
 
             await changed.WaitAsync(StartTimeout);
+        }
+    }
+
+    /// <summary>
+    /// Waits until standard error holds <paramref name="text"/> <paramref name="count"/> times (a line serve writes
+    /// when something happened, e.g. a reload of its directory), bounded by the start timeout.
+    /// </summary>
+    public async Task ErrorTextAsync(string text, int count = 1)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_output)
+            {
+                var error = Error;
+                var found = 0;
+                for (var at = error.IndexOf(text, StringComparison.Ordinal); at >= 0; at = error.IndexOf(text, at + text.Length, StringComparison.Ordinal))
+                {
+                    found++;
+                }
+
+                if (found >= count)
+                {
+                    return;
+                }
+
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"centrex exited before writing '{text}' {count} times: {error}");
+                }
+
+                changed = _outputChanged.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(StartTimeout);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"centrex did not write '{text}' {count} times: {Error}", e);
+            }
         }
     }
 

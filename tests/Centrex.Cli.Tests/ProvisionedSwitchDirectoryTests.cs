@@ -50,6 +50,40 @@ public sealed class ProvisionedSwitchDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void LookupsTheRouterMakesPerMessage_ThroughTheLiveDirectory_AllocateNothing()
+    {
+        var live = new Centrex.Switch.Provisioning.LiveSwitchDirectory(Directory());
+        var trunk = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5060);
+        Assert.NotNull(live.FindAccount("alice".AsSpan())); // warm up: alternate lookups are made on first use
+        Assert.NotNull(live.FindByDid("16045550100".AsSpan()));
+        Assert.NotNull(live.FindTrunkBySource(trunk));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            _ = live.Current.FindAccount("alice".AsSpan());
+            _ = live.FindByDid("16045550100".AsSpan());
+            _ = live.FindTrunkBySource(trunk);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void FraudControls_AreTheAccountsOwn()
+    {
+        var json = SwitchProvisioning.Json().Replace("\"site\": \"hq\", \"extension\": \"101\",",
+            "\"site\": \"hq\", \"extension\": \"101\", \"fraud\": { \"max_international_calls\": 1, \"max_spend_per_day\": \"5\", \"blocked_classes\": [\"premium\"] },",
+            StringComparison.Ordinal);
+
+        var directory = Directory(json);
+
+        Assert.Equal(new Centrex.Switch.Provisioning.SwitchFraudLimits(1, null, new Centrex.Rating.Money.Mills(5_000), false, true),
+            directory.FindAccount("alice")!.Fraud);
+        Assert.Null(directory.FindAccount(SwitchProvisioning.Prepaid)!.Fraud);
+    }
+
+    [Fact]
     public void Did_FindsTheAccountItIsAssignedTo()
     {
         var directory = Directory();

@@ -43,6 +43,20 @@ public sealed class LedgerWriterThreadTests : IDisposable
     }
 
     [Fact]
+    public async Task EachGroupCommit_IsTimedToTheObserver_BeforeItsItemsComplete()
+    {
+        using var store = LedgerStore.Open(_data.Path);
+        var commits = new System.Collections.Concurrent.ConcurrentQueue<TimeSpan>();
+        using var thread = new LedgerWriterThread(store.Writer, commits.Enqueue);
+
+        Assert.True(await thread.Submit(writer => Calls.Append(writer, "c1", "ACC-1", 57)).WaitAsync(Patience));
+        var first = Assert.Single(commits);
+        Assert.True(first > TimeSpan.Zero);
+        Assert.True(await thread.Submit(writer => Calls.Append(writer, "c2", "ACC-1", 10)).WaitAsync(Patience));
+        Assert.Equal(2, commits.Count);
+    }
+
+    [Fact]
     public async Task ItemThatThrowsBeforeWriting_FailsAlone_TheOthersInItsGroupCommit_AndLaterWorkIsServed()
     {
         using var store = LedgerStore.Open(_data.Path);

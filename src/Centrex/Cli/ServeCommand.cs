@@ -3,6 +3,7 @@ using System.Globalization;
 using Centrex.Api;
 using Centrex.Ingestion;
 using Centrex.Ledger;
+using Centrex.Monitoring;
 using Centrex.Portal;
 using Centrex.Portal.Data;
 using Centrex.Provisioning;
@@ -15,6 +16,7 @@ using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Provisioning;
+using Centrex.Switch.Transport;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -25,7 +27,7 @@ namespace Centrex.Cli;
 /// <c>centrex serve</c>: the long-running service on a data directory. The SIP switch runs when the provisioning store
 /// in <c>DATA</c> has accounts with SIP credentials, or from a provisioning JSON file given with <c>--directory</c>
 /// (issue 4: one store, one format); the HTTP API (CDR ingestion and balances on the durable ledger) runs when a
-/// tariff is given. Bound addresses are printed on standard output (so callers can ask for port 0);
+/// tariff is given, and for <c>/metrics</c> alone when only <c>--http</c> is (issue 14). Bound addresses are printed on standard output (so callers can ask for port 0);
 /// Ctrl+C or SIGTERM stops it cleanly.
 /// </summary>
 internal static class ServeCommand
@@ -38,7 +40,7 @@ internal static class ServeCommand
         var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
-        var http = ServeOptions.Endpoint("--http", "Address of the HTTP listener: the self-care portal and REST API, and CDR ingestion and balances with --tariff (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
+        var http = ServeOptions.Endpoint("--http", "Address of the HTTP listener: the self-care portal and REST API, /metrics, and CDR ingestion and balances with --tariff (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
         var maxBytes = ServeOptions.MaxBatchBytes();
         var maxRows = ServeOptions.MaxBatchRows();
         var inFlight = new Option<long>("--max-http-bytes-in-flight")
@@ -55,6 +57,7 @@ internal static class ServeCommand
         };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var tcp = new SipTcpOptions();
+        var tls = new SipTlsOptions();
 
         // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
         // address unless that is a wildcard: the address written into SDP must be one the phones can reach.
@@ -81,6 +84,7 @@ internal static class ServeCommand
         command.Options.Add(partitions);
         command.Options.Add(udpReaders);
 
+        tls.AddTo(command);
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
         command.Validators.Add(result =>
@@ -99,6 +103,7 @@ internal static class ServeCommand
             {
                 MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
+                SipTls = tls.Read(parse),
                 SipAuth = sipAuth.Read(parse),
                 HttpGiven = parse.GetResult(http) is { Implicit: false },
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
@@ -120,11 +125,15 @@ internal static class ServeCommand
         }
 
         Rater? rater = null;
-        ISwitchDirectory? directory = null;
+        LiveSwitchDirectory? directory = null;
+        SipTlsSettings? tls = null;
         try
         {
+            tls = LoadTls(console, request.SipTls);
             rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
-            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error);
+
+            // Live: the store's changes are swapped in while serving (ProvisioningWatcher); a --directory file is read once.
+            directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error) is { } loaded ? new LiveSwitchDirectory(loaded) : null;
         }
         catch (Exception e) when (e is CsvFormatException or ProvisioningException or IOException or UnauthorizedAccessException)
         {
@@ -160,7 +169,8 @@ internal static class ServeCommand
 
             // Ctrl+C and SIGTERM (a service manager's stop) both cancel the action's token (CentrexCli) and mean an
             // orderly stop: drain, commit, checkpoint.
-            using var writer = new LedgerWriterThread(ledger.Writer);
+            var metrics = new ServiceMetrics(); // counted from the start, whether or not anything scrapes
+            using var writer = new LedgerWriterThread(ledger.Writer, metrics.Committed);
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
             var discounts = rater is null ? null : RatingDiscounts.Load(request.Data, ledger);
@@ -173,23 +183,31 @@ internal static class ServeCommand
 
             // The self-care portal and REST API (issue 16) on the same listener, over the same ledger and stores.
             using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) { Writer = writer } : null;
-            await using var service = serveHttp ? new ServiceHost(ledger, writer, rater, request.Limits, discounts, keys!, new PortalHost(portalData!, ApiKeyAuthentication.SchemeName)) : null;
+            await using var service = serveHttp
+                ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
+                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName))
+                : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
             // the same writer thread; without one it admits by site and stores every CDR unpriced. Declared
             // after the writer so it is disposed first: the CDR sink drains into the ledger before the writer stops.
             using SwitchHookSet? hooks = directory is null ? null
-                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions, adjust: discounts is null ? null : discounts.Apply)
+                : rater is not null ? SwitchHooksFactory.Create(directory, rater, ledger, writer, request.Data, mediaOptions.Mode, mediaOptions,
+                    adjust: discounts is null ? null : discounts.Apply, fraudLog: console.Error)
                 : SwitchHooksFactory.CreateUnrated(directory, request.Data, mediaOptions);
+            if (hooks?.Sink is { } cdrStage)
+            {
+                metrics.Attach(cdrStage);
+            }
+
             SipSwitch? sipSwitch = null;
+            ProvisioningWatcher? watcher = null;
             try
             {
                 if (service is not null)
                 {
                     var bound = await service.StartAsync(request.Http, cancel);
-                    console.Out.WriteLine(rater is null
-                        ? $"centrex serve: http://{bound} (self-care portal, /api/v1)"
-                        : $"centrex serve: http://{bound} (self-care portal, /api/v1; POST /api{IngestionEndpoint.Route}, GET /api{BalanceEndpoint.Route})");
+                    console.Out.WriteLine($"centrex serve: http://{bound} ({service.Routes})");
                     if (keys!.List().All(k => k.Revoked is not null))
                     {
                         console.Error.WriteLine("centrex serve: no API key works yet: every request will get 401 until one is made with 'centrex apikey create'");
@@ -202,19 +220,32 @@ internal static class ServeCommand
                     {
                         Hooks = hooks!.Hooks,
                         TcpLimits = request.SipTcp,
+                        Tls = tls,
                         AuthLimits = request.SipAuth,
                         AuthLog = console.Error, // one line per authentication failure (README: "SIP authentication failures")
+                        Metrics = metrics.Switch,
                         SourceRates = request.SourceRates,
                         Partitions = request.Partitions,
                         UdpReaders = request.UdpReaders,
                     });
+                    metrics.Attach(sipSwitch);
                     if (portalData is not null)
                     {
                         portalData.Switch = new PortalSwitchState(sipSwitch, hooks!);
                     }
 
+                    if (request.Directory is null)
+                    {
+                        // Before the addresses are printed: once a caller sees them, an import is served live.
+                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, console.Error);
+                    }
+
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");
                     console.Out.WriteLine($"sip tcp {sipSwitch.TcpEndpoint}");
+                    if (sipSwitch.TlsEndpoint is { } tlsEndpoint)
+                    {
+                        console.Out.WriteLine($"sip tls {tlsEndpoint}");
+                    }
                 }
 
                 console.Out.Flush();
@@ -227,6 +258,11 @@ internal static class ServeCommand
             }
             finally
             {
+                if (watcher is not null)
+                {
+                    await watcher.DisposeAsync(); // first: a reload waits on the switch's partitions
+                }
+
                 if (sipSwitch is not null)
                 {
                     await sipSwitch.DisposeAsync();
@@ -260,6 +296,33 @@ internal static class ServeCommand
             console.Error.WriteLine("centrex serve: stopped; every acknowledged batch and call is committed");
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>
+    /// The TLS certificate and key for the switch (checked when parsed; read again here, so a file replaced since is
+    /// reported the same way), with a warning for a certificate out of its validity period (phones will refuse it, but
+    /// the switch still serves UDP and TCP) and for a key file other users can read.
+    /// </summary>
+    private static SipTlsSettings? LoadTls(CliConsole console, SipTlsFiles? files)
+    {
+        if (files is null)
+        {
+            return null;
+        }
+
+        var pair = TlsCertificateFiles.TryLoad(files.CertificatePath, files.KeyPath, out var problem) ?? throw new IOException(problem);
+        var now = DateTime.UtcNow;
+        if (now < pair.Certificate.NotBefore.ToUniversalTime() || now > pair.Certificate.NotAfter.ToUniversalTime())
+        {
+            console.Error.WriteLine($"centrex serve: warning: the certificate in {SipTlsOptions.CertificateName} '{files.CertificatePath}' is valid from {pair.Certificate.NotBefore.ToUniversalTime():u} to {pair.Certificate.NotAfter.ToUniversalTime():u} only: phones will refuse it");
+        }
+
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(files.KeyPath) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+        {
+            console.Error.WriteLine($"centrex serve: warning: {SipTlsOptions.KeyName} '{files.KeyPath}' can be read by other users: chmod 600 it");
+        }
+
+        return new SipTlsSettings(files.Endpoint, pair.Certificate, pair.Intermediates);
     }
 
     /// <summary>The API keys of the data directory, or null (the reason written) when the store cannot be used.</summary>

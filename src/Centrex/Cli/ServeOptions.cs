@@ -76,10 +76,10 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 256), "is not a count from 1 to 256"),
     };
 
-    /// <summary>Threads reading the SIP UDP socket.</summary>
+    /// <summary>UDP sockets on the SIP port (SO_REUSEPORT), each read by its own thread.</summary>
     public static Option<int> UdpReaders() => new("--sip-udp-readers")
     {
-        Description = "Threads reading the SIP UDP socket (default: one per core)",
+        Description = "UDP sockets sharing the SIP port (SO_REUSEPORT), each with its own reader thread; a peer's datagrams stay on one socket, in order (default: one per core; one on port 0)",
         DefaultValueFactory = _ => Environment.ProcessorCount,
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 64), "is not a count from 1 to 64"),
     };

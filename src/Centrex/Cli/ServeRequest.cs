@@ -15,11 +15,18 @@ internal sealed record ServeRequest(
     /// <summary>The tariff's sanity cap on a rate per minute (issue 13); null when the operator lifted it.</summary>
     public Rating.Money.MicroDollars? MaxRatePerMinute { get; init; } = Rating.Tariffs.TariffLoader.DefaultMaxRatePerMinute;
 
-    /// <summary>Whether <c>--http</c> was given: HTTP (the portal) then runs without a tariff too.</summary>
+    /// <summary>The bounds on SIP over TCP and TLS.</summary>
+    public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
+
+    /// <summary>
+    /// Whether <c>--http</c> was given. With a tariff the HTTP API always runs (on its default address unless told);
+    /// without one it runs, for <c>/metrics</c> alone, only when asked: a switch that never served HTTP does not start
+    /// taking port 8080 on an upgrade.
+    /// </summary>
     public bool HttpGiven { get; init; }
 
-    /// <summary>The bounds on SIP over TCP.</summary>
-    public TcpLimits SipTcp { get; init; } = TcpLimits.Default;
+    /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
+    public SipTlsFiles? SipTls { get; init; }
 
     /// <summary>Call-control partitions (one thread each).</summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;

@@ -3,7 +3,7 @@ using Centrex.Switch.Transport;
 
 namespace Centrex.Cli;
 
-/// <summary>The options of <c>serve</c> that bound SIP over TCP (<see cref="TcpLimits"/>), each checked when parsed.</summary>
+/// <summary>The options of <c>serve</c> that bound SIP over TCP and TLS (<see cref="TcpLimits"/>), each checked when parsed.</summary>
 internal sealed class SipTcpOptions
 {
     /// <summary>The longest timeout: a day. Past about 49 days a timer cannot be set at all, and nothing needs that long.</summary>
@@ -24,8 +24,11 @@ internal sealed class SipTcpOptions
     private readonly Option<int> _message = Seconds("--sip-tcp-message-timeout",
         "Seconds one SIP message may take to arrive over TCP once its first byte has", TcpLimits.Default.PartialMessage);
 
+    private readonly Option<int> _handshake = Seconds("--sip-tls-handshake-timeout",
+        "Seconds a SIP TLS client may take to finish its handshake before its connection is closed", TcpLimits.Default.Handshake);
+
     /// <summary>The options, to add to the command.</summary>
-    public IEnumerable<Option> All => [_maxConnections, _maxPerAddress, _firstMessage, _idle, _message];
+    public IEnumerable<Option> All => [_maxConnections, _maxPerAddress, _firstMessage, _idle, _message, _handshake];
 
     /// <summary>The total-connections option (checked against the process's descriptor limit at start).</summary>
     public Option<int> MaxConnections => _maxConnections;
@@ -33,7 +36,8 @@ internal sealed class SipTcpOptions
     /// <summary>The limits the command line asked for.</summary>
     public TcpLimits Read(ParseResult parse) => new(
         parse.GetValue(_maxConnections), parse.GetValue(_maxPerAddress),
-        TimeSpan.FromSeconds(parse.GetValue(_firstMessage)), TimeSpan.FromSeconds(parse.GetValue(_idle)), TimeSpan.FromSeconds(parse.GetValue(_message)));
+        TimeSpan.FromSeconds(parse.GetValue(_firstMessage)), TimeSpan.FromSeconds(parse.GetValue(_idle)), TimeSpan.FromSeconds(parse.GetValue(_message)),
+        TimeSpan.FromSeconds(parse.GetValue(_handshake)));
 
     private static Option<int> Count(string name, string description, int fallback) => new(name)
     {

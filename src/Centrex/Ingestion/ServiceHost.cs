@@ -1,10 +1,7 @@
 using System.Net;
 using Centrex.Api;
 using Centrex.Provisioning.Access;
-using Centrex.Ledger;
 using Centrex.Portal;
-using Centrex.Rating;
-using Centrex.RatingRun;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -15,37 +12,48 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Centrex.Ingestion;
 
 /// <summary>
 /// The HTTP side of <c>centrex serve</c> (ASP.NET Core on Kestrel): routes, limits, and an orderly stop (requests in
-/// flight are answered; the caller then stops the ledger's writer thread, which commits and checkpoints). The charging
-/// endpoints are there when <c>serve</c> has a tariff, under <c>/api/v1</c> and, deprecated, their old <c>/v1</c> paths;
-/// the self-care portal and its REST API (<see cref="PortalHost"/>, issue 16) always.
+/// flight are answered; the caller then stops the ledger's writer thread, which commits and checkpoints). The
+/// charging endpoints are there when <c>serve</c> has a tariff, under <c>/api/v1</c> and, deprecated, their old
+/// <c>/v1</c> paths; <c>/metrics</c> and the self-care portal with its REST API (<see cref="PortalHost"/>, issue 16)
+/// always. Every route needs an API key with its scope or a portal login.
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
-    private readonly LedgerStore _ledger;
-    private readonly Rater? _rater;
+    /// <summary>Where Prometheus scrapes (scope <see cref="ApiScope.MetricsRead"/>).</summary>
+    public const string MetricsRoute = "/metrics";
+
     private readonly PortalHost _portal;
     private readonly IngestionLimits _limits;
-    private readonly LedgerWriterThread _writer;
-    private readonly RatingDiscounts? _discounts;
+    private readonly ChargingApi? _charging;
+    private readonly CollectorRegistry _metrics;
     private readonly ApiKeyStore _keys;
     private readonly ApiKeyFailureLimiter _failures = new();
     private WebApplication? _app;
 
-    public ServiceHost(LedgerStore ledger, LedgerWriterThread writer, Rater? rater, IngestionLimits limits, RatingDiscounts? discounts, ApiKeyStore keys, PortalHost portal)
+    /// <param name="keys">The API keys every request is checked against.</param>
+    /// <param name="limits">Connection and body limits.</param>
+    /// <param name="metrics">What <c>/metrics</c> exports.</param>
+    /// <param name="charging">The ledger and tariff of the charging endpoints; null to serve them not at all.</param>
+    /// <param name="portal">The self-care portal and REST API.</param>
+    public ServiceHost(ApiKeyStore keys, IngestionLimits limits, CollectorRegistry metrics, ChargingApi? charging, PortalHost portal)
     {
         _portal = portal;
-        _ledger = ledger;
-        _writer = writer;
-        _rater = rater;
-        _limits = limits;
-        _discounts = discounts;
         _keys = keys;
+        _limits = limits;
+        _metrics = metrics;
+        _charging = charging;
     }
+
+    /// <summary>The routes served, for the line <c>serve</c> prints once listening.</summary>
+    public string Routes => _charging is null
+        ? $"self-care portal, /api/v1; GET {MetricsRoute}"
+        : $"self-care portal, /api/v1; POST /api{IngestionEndpoint.Route}, GET /api{BalanceEndpoint.Route}, GET {MetricsRoute}";
 
     /// <summary>Starts listening; returns the bound address (the real port when 0 was asked for).</summary>
     public async Task<string> StartAsync(IPEndPoint endpoint, CancellationToken cancel)
@@ -81,11 +89,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         _app = builder.Build();
         _app.UseAuthentication();
         _app.UseAuthorization();
-        if (_rater is not null)
+        if (_charging is { } charging)
         {
-            var ingestion = new IngestionEndpoint(new BatchParser(_rater, _limits), new IngestionWriter(_writer, _discounts), _limits,
+            var ingestion = new IngestionEndpoint(new BatchParser(charging.Rater, _limits), new IngestionWriter(charging.Writer, charging.Discounts), _limits,
                 new RequestBodyBudget(_limits.MaxBytesInFlight));
-            var balance = new BalanceEndpoint(_ledger);
+            var balance = new BalanceEndpoint(charging.Ledger);
             foreach (var prefix in new[] { "/api", string.Empty })
             {
                 // The issue-13 paths answer for one more release, marked deprecated (RFC 9745) with their successor (RFC 8288).
@@ -100,6 +108,8 @@ internal sealed class ServiceHost : IAsyncDisposable
             }
         }
 
+        // prometheus-net's own exporter writes the text format (library first, issue 14): the collectors fill it at scrape time.
+        _app.MapMetrics(MetricsRoute, _metrics).RequireAuthorization(ApiScope.MetricsRead);
         _portal.Map(_app, IngestionEndpoint.Route, "/api" + IngestionEndpoint.Route);
         await _app.StartAsync(cancel);
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

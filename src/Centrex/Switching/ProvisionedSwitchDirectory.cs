@@ -11,8 +11,9 @@ namespace Centrex.Switching;
 /// The switch's directory over the provisioning store's snapshot (issue 4: one store, one format). It lives in the host
 /// because the host is what wires modules together: the switch knows only <see cref="ISwitchDirectory"/>, the
 /// provisioning module nothing of SIP. Accounts with SIP credentials are the switch's accounts; a credit account
-/// brings its credit limit, so balance authorization refuses what the limit cannot cover. Built once from a snapshot
-/// and read-only after, so any thread may read it.
+/// brings its credit limit, so balance authorization refuses what the limit cannot cover, and its fraud controls. Built
+/// once from a snapshot and read-only after, so any thread may read it; live provisioning builds a new one and swaps it
+/// in whole (<see cref="LiveSwitchDirectory"/>).
 /// </summary>
 internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
 {
@@ -67,6 +68,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
             {
                 Dids = a.Dids,
                 EmergencyLocation = e911 is null ? null : new EmergencyLocation(e911.Street, e911.City, e911.Province, e911.Country, e911.PostalCode),
+                Fraud = FraudOf(a.Fraud),
             };
             _accounts[a.Id] = account;
             _accounts[sip.Username] = account;
@@ -137,6 +139,10 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
 
         return null;
     }
+
+    private static SwitchFraudLimits? FraudOf(FraudLimits? fraud) => fraud is null ? null
+        : new SwitchFraudLimits(fraud.MaxInternationalCalls, fraud.MaxSpendPerHour, fraud.MaxSpendPerDay,
+            fraud.BlockedClasses.Contains(FraudClass.International), fraud.BlockedClasses.Contains(FraudClass.Premium));
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;

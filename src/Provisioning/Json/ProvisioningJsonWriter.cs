@@ -94,6 +94,8 @@ public static partial class ProvisioningJsonWriter
 
                 w.WriteEndObject();
             }
+
+            WriteFraud(w, a.Fraud);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {

@@ -89,6 +89,13 @@ public static class WireNames
         ["sun"] = NodaTime.IsoDayOfWeek.Sunday,
     };
 
+    /// <summary>Destination classes fraud controls may bar.</summary>
+    public static readonly IReadOnlyDictionary<string, FraudClass> FraudClasses = new Dictionary<string, FraudClass>
+    {
+        ["international"] = FraudClass.International,
+        ["premium"] = FraudClass.Premium,
+    };
+
     /// <summary>Number classes (the rated CSV's names).</summary>
     public static readonly IReadOnlyDictionary<string, NumberClass> NumberClasses =
         System.Enum.GetValues<NumberClass>().ToDictionary(c => c.ToWireName(), c => c);

@@ -32,6 +32,9 @@ public sealed record Account(
     /// </summary>
     public ServiceAddress? E911Address { get; init; }
 
+    /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
+    public FraudLimits? Fraud { get; init; }
+
     /// <summary>The extension's name (seed 004, Extensions: "the name of the person using this line"), or null.</summary>
     public string? ExtensionName { get; init; }
 

@@ -7,8 +7,10 @@ namespace Centrex.Provisioning.Store;
 /// switch's entities (issue 4): its settings, sites, trunks, a customer's dial plan and an account's extension, SIP
 /// credentials (digest hashes only) and DIDs. Migration 3 adds emergency calling (issue 14): the emergency numbers and
 /// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
-/// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates. Migration 5
-/// (issue 16) adds the self-care portal's line settings: an extension's name and the line's call forwarding.
+/// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
+/// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
+/// store keeps calling as before. Migration 6 (issue 16) adds
+/// the self-care portal's line settings: an extension's name and the line's call forwarding.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -101,6 +103,12 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN rate_centre TEXT REFERENCES rate_centres(id);
         CREATE TABLE did_inbound_rates (
             number TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), rate_micro INTEGER NOT NULL);
+        """,
+        """
+        ALTER TABLE accounts ADD COLUMN fraud_max_international_calls INTEGER;
+        ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
+        ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
+        ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
         """,
         """
         ALTER TABLE accounts ADD COLUMN extension_name TEXT;

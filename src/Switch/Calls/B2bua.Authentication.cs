@@ -14,6 +14,11 @@ internal sealed partial class B2bua
     public bool TryAdmit(SipMessage request, SipSource source, out object? userState)
     {
         userState = null;
+        if (RefusedInsecureSips(request, source))
+        {
+            return false;
+        }
+
         switch (request.Method)
         {
             case SipMethod.Register when Registrar.HasSipAddressOfRecord(request):

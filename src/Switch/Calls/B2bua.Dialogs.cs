@@ -109,7 +109,7 @@ internal sealed partial class B2bua
     private void SendAFinal(Call call, int status, string reason, ReadOnlyMemory<byte> sdp, string? extra = null)
     {
         var builder = call.AInvite.Begin(status, reason);
-        builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+        builder.Header("Contact"u8, OurContact(call.ASource.Kind, AIsSips(call)));
         builder.Raw("Allow: "u8).Text(AllowedMethods).Crlf();
         if (extra is not null)
         {
@@ -141,6 +141,7 @@ internal sealed partial class B2bua
             return;
         }
 
+        _stack.Metrics.CountRetransmissionSent(request: false);
         call.AInvite.Send(call.AFinal, 200);
         call.AFinalInterval = Duration.Min(call.AFinalInterval * 2, SipTimerValues.T2);
         call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, elapsed + call.AFinalInterval));
@@ -163,7 +164,7 @@ internal sealed partial class B2bua
         var a = call.AInvite.Request;
         var kind = call.ASource.Kind;
         var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.ARemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{(kind == SipTransportKind.Tcp ? "TCP" : "UDP")} {_stack.LocalEndpoint};branch={branch};rport");
+        b.Header("Via"u8, $"SIP/2.0/{SipTransportNames.Via(kind)} {_stack.LocalEndpointFor(kind)};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Raw("From: "u8).Raw(a[a.Find(SipHeaderKind.To)]);
         if (a.To.Tag.IsEmpty)
@@ -175,7 +176,7 @@ internal sealed partial class B2bua
         b.Raw("To: "u8).Raw(a[a.Find(SipHeaderKind.From)]).Crlf();
         b.Raw("Call-ID: "u8).Raw(a[a.CallId]).Crlf();
         b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
-        WriteDialogExtras(b, method, kind, extra);
+        WriteDialogExtras(b, method, kind, AIsSips(call), extra);
         return b.Body(body.Span, body.IsEmpty ? null : "application/sdp").ToArray();
     }
 
@@ -196,22 +197,22 @@ internal sealed partial class B2bua
     {
         toTag ??= call.BRemoteTag;
         var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpoint};branch={branch};rport");
+        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpointFor(call.BKind)};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Header("From"u8, call.BFrom);
         b.Header("To"u8, toTag.Length > 0 ? $"{call.BTo};tag={toTag}" : call.BTo);
         b.Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
-        WriteDialogExtras(b, method, call.BKind, extra);
+        WriteDialogExtras(b, method, call.BKind, BIsSips(call), extra);
         return b.Body(body.Span, body.IsEmpty ? null : "application/sdp").ToArray();
     }
 
     /// <summary>Our Contact on target-refresh requests (§12.2.1.1), and the headers a relayed request carries across.</summary>
-    private void WriteDialogExtras(SipBuilder b, string method, SipTransportKind kind, string? extra)
+    private void WriteDialogExtras(SipBuilder b, string method, SipTransportKind kind, bool sips, string? extra)
     {
         if (method is "INVITE" or "UPDATE")
         {
-            b.Header("Contact"u8, OurContact(kind));
+            b.Header("Contact"u8, OurContact(kind, sips));
             b.Raw("Allow: "u8).Text(AllowedMethods).Crlf();
         }
 

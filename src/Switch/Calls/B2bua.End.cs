@@ -35,6 +35,7 @@ internal sealed partial class B2bua
             return; // the partition it was handed to answered it, so it has the call and records it
         }
 
+        _stack.Metrics.CountCallEnded(disposition); // once per call: here, where its one CDR goes out
         _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer));
     }
 }

@@ -1,3 +1,4 @@
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
@@ -22,21 +23,22 @@ internal sealed partial class B2bua
             return;
         }
 
+        var directory = _directory.Current; // one provisioning state for the whole call (live provisioning)
         var dialed = request.Text(request.RequestUri.User); // the user part of a sip: URI, the number of a tel: URI
         var handedOver = transaction.Source.Kind == SipTransportKind.Internal;
-        var trunk = handedOver ? null : _directory.FindTrunkBySource(transaction.Source.Remote);
+        var trunk = handedOver ? null : directory.FindTrunkBySource(transaction.Source.Remote);
         SwitchAccount? caller = null;
         SwitchAccount? callee;
         Route route;
         if (handedOver)
         {
             // Another partition's caller dialed one of this partition's accounts: the Request-URI names the account.
-            callee = _directory.FindAccount(dialed);
+            callee = directory.FindAccount(dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed);
         }
         else if (trunk is not null)
         {
-            callee = _dialPlan.RouteFromTrunk(dialed);
+            callee = DialPlan.RouteFromTrunk(directory, dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed.TrimStart('+'));
         }
         else
@@ -44,8 +46,8 @@ internal sealed partial class B2bua
             // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
             caller = transaction.UserState as SwitchAccount
                 ?? throw new InvalidOperationException("an INVITE reached the B2BUA without being authenticated");
-            route = _directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(caller) : _dialPlan.RouteFrom(caller, dialed);
-            callee = route.AccountId is { } id ? _directory.FindAccount(id) : null;
+            route = directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(directory, caller) : DialPlan.RouteFrom(directory, caller, dialed);
+            callee = route.AccountId is { } id ? directory.FindAccount(id) : null;
         }
 
         var emergency = route.Kind == RouteKind.Emergency;
@@ -54,7 +56,7 @@ internal sealed partial class B2bua
         var owner = direction == CallDirection.Incoming ? callee : caller;
         var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
-            _directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
+            directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
         var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
         call.Offer = request[request.Body].ToArray();
         Track(call, callId);
@@ -75,14 +77,16 @@ internal sealed partial class B2bua
         {
             // Emergency calls always go out (issue 14): no balance, credit or site limit refuses them, no slot is taken
             // from the site, and no duration cap cuts them.
-            OnEmergency(call, route);
+            OnEmergency(directory, call, route);
             return;
         }
 
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {
-            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required", CallDisposition.RefusedByBalance);
+            _stack.Metrics.CountRefusal(balance.ByFraud ? RefusalReason.Fraud : RefusalReason.Balance);
+            Refuse(call, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required",
+                balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance);
             return;
         }
 
@@ -90,15 +94,22 @@ internal sealed partial class B2bua
         var admission = _hooks.Admission.Admit(info, call.Offer);
         if (!admission.Admitted)
         {
+            _stack.Metrics.CountRefusal(RefusalReason.Limits);
             var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
             Refuse(call, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit, warning);
             return;
         }
 
         call.Admitted = true;
-        if (!TryTarget(call, route))
+        if (!TryTarget(directory, call, route))
         {
             Refuse(call, 480, "Temporarily Unavailable", CallDisposition.NoAnswer);
+            return;
+        }
+
+        if (!KeepsSips(call))
+        {
+            Refuse(call, 480, "Temporarily Unavailable", CallDisposition.Failed, SipsNotAllowed); // never downgraded
             return;
         }
 
@@ -108,9 +119,9 @@ internal sealed partial class B2bua
     }
 
     /// <summary>Where the callee's leg goes: the account's registered device (480 when none) or the trunk.</summary>
-    private bool TryTarget(Call call, Route route)
+    private bool TryTarget(ISwitchDirectory directory, Call call, Route route)
     {
-        if (route.Kind == RouteKind.Account && _directory.FindAccount(route.AccountId!) is { } target && _partitionOf(target.CustomerId) != _stack.Partition)
+        if (route.Kind == RouteKind.Account && directory.FindAccount(route.AccountId!) is { } target && _partitionOf(target.CustomerId) != _stack.Partition)
         {
             // The callee is another customer's, in another partition: the call is handed over as SIP through the rings
             // (the send stage puts it back on the receive ring, the router routes it by the account in the URI), never
@@ -118,33 +129,17 @@ internal sealed partial class B2bua
             call.HandedOver = true;
             call.BKind = SipTransportKind.Internal;
             call.BDestination = _stack.LocalEndpoint;
-            call.BRemoteTarget = $"sip:{target.Id}@{_stack.LocalEndpoint}";
+            call.BRemoteTarget = $"{(AIsSips(call) ? "sips" : "sip")}:{target.Id}@{_stack.LocalEndpoint}"; // SIPS goes on
             return true;
         }
 
         if (route.Kind == RouteKind.Account)
         {
             var binding = _registrar.Lookup(route.AccountId!);
-            if (binding is null)
-            {
-                return false;
-            }
-
-            call.BRemoteTarget = binding.ContactUri;
-            call.BKind = binding.Kind;
-            call.BDestination = binding.Remote;
-            call.BConnection = binding.Connection;
-            if (binding.Kind == SipTransportKind.Tcp && binding.Connection is not { IsOpen: true } && ContactAddress(binding.ContactUri) is { } contact)
-            {
-                // The registering connection is gone: open one to the Contact's address (RFC 3261 §18.2.1, §19.1.4).
-                call.BDestination = contact;
-                call.BConnection = null;
-            }
-
-            return true;
+            return binding is not null && TryReach(call, binding);
         }
 
-        var trunk = _directory.FindTrunk(route.TrunkId!);
+        var trunk = directory.FindTrunk(route.TrunkId!);
         if (trunk is null)
         {
             return false;
@@ -157,15 +152,15 @@ internal sealed partial class B2bua
     }
 
     /// <summary>An emergency number: the emergency trunk, else the caller's customer's trunk (seed 001 E911).</summary>
-    private Route EmergencyRoute(SwitchAccount caller)
+    private static Route EmergencyRoute(ISwitchDirectory directory, SwitchAccount caller)
     {
-        var trunk = _directory.EmergencyTrunkId ?? _directory.FindCustomer(caller.CustomerId)?.TrunkId;
+        var trunk = directory.EmergencyTrunkId ?? directory.FindCustomer(caller.CustomerId)?.TrunkId;
         return new Route(RouteKind.Emergency, Number: null, TrunkId: trunk);
     }
 
-    private void OnEmergency(Call call, Route route)
+    private void OnEmergency(ISwitchDirectory directory, Call call, Route route)
     {
-        if (route.TrunkId is null || _directory.FindTrunk(route.TrunkId) is not { } trunk)
+        if (route.TrunkId is null || directory.FindTrunk(route.TrunkId) is not { } trunk)
         {
             Console.Error.WriteLine($"centrex: EMERGENCY CALL FROM {call.Info.AccountId} TO {call.Info.Dialed} HAS NO ROUTE: provision switch.emergency_trunk or the customer's trunk");
             Refuse(call, 503, "No Emergency Route", CallDisposition.Failed);
@@ -213,19 +208,6 @@ internal sealed partial class B2bua
         request.HasContact && !request.ContactIsStar ? request.Text(request.Contact.Uri.Whole) : request.Text(request.From.Uri.Whole);
 
     private static string Host(System.Net.IPEndPoint endpoint) => endpoint.ToString();
-
-    /// <summary>The IP address and port of a SIP URI (5060 when it has none), or null for a name or another scheme.</summary>
-    private static System.Net.IPEndPoint? ContactAddress(string uri)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(uri);
-        if (!SipUriParser.TryParse(bytes, new TextRange(0, bytes.Length), out var parsed) || parsed.Scheme != SipUriScheme.Sip
-            || !System.Net.IPAddress.TryParse(System.Text.Encoding.ASCII.GetString(bytes, parsed.Host.Start, parsed.Host.Length), out var address))
-        {
-            return null;
-        }
-
-        return new System.Net.IPEndPoint(address, parsed.Port == 0 ? 5060 : parsed.Port);
-    }
 
     private Duration CapFor(Call call) =>
         call.MaxDuration is { } max && max < _options.MaxCallDuration ? max : _options.MaxCallDuration;

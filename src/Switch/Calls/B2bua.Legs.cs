@@ -15,7 +15,7 @@ internal sealed partial class B2bua
     {
         var a = call.AInvite.Request;
         var branch = _stack.NewBranch();
-        var local = _stack.LocalEndpoint.ToString();
+        var local = _stack.LocalEndpointFor(call.BKind).ToString();
         var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
         call.BCallId = _stack.NewCallId();
         var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
@@ -44,7 +44,7 @@ internal sealed partial class B2bua
         b.Raw("Max-Forwards: "u8).Number(maxForwards).Crlf();
         b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: 1 INVITE\r\n"u8);
-        b.Header("Contact"u8, OurContact(call.BKind));
+        b.Header("Contact"u8, OurContact(call.BKind, BIsSips(call)));
         b.Raw("Allow: "u8).Text(AllowedMethods).Raw("\r\nUser-Agent: Centrex\r\n"u8);
         foreach (var name in OfferHeaders)
         {
@@ -144,7 +144,7 @@ internal sealed partial class B2bua
 
         var body = response[response.Body];
         var builder = call.AInvite.Begin(status, response.Text(response.ReasonPhrase));
-        builder.Header("Contact"u8, OurContact(call.ASource.Kind));
+        builder.Header("Contact"u8, OurContact(call.ASource.Kind, AIsSips(call)));
 
         // A reliable provisional (RFC 3262) passes through with its RSeq: the caller PRACKs it (OnPrack) and the callee
         // retransmits it until then, so the switch keeps nothing for it.
@@ -158,6 +158,7 @@ internal sealed partial class B2bua
     {
         if (call.BAck is not null)
         {
+            _stack.Metrics.CountRetransmissionSent(request: true);
             _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection); // a retransmitted 2xx: ACK again.
             return;
         }
@@ -239,8 +240,7 @@ internal sealed partial class B2bua
         return headers.Length == 0 ? null : headers.ToString();
     }
 
-    private static string TransportName(Call call) => call.BKind == SipTransportKind.Tcp ? "TCP" : "UDP"; // an internal hop reads as UDP
+    private static string TransportName(Call call) => SipTransportNames.Via(call.BKind);
 
-    private string OurContact(SipTransportKind kind) =>
-        kind == SipTransportKind.Tcp ? $"<sip:centrex@{_stack.LocalEndpoint};transport=tcp>" : $"<sip:centrex@{_stack.LocalEndpoint}>";
+    private string OurContact(SipTransportKind kind, bool sips) => SipTransportNames.Contact(kind, _stack.LocalEndpointFor(kind), sips);
 }

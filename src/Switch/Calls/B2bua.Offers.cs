@@ -113,6 +113,7 @@ internal sealed partial class B2bua
         {
             if (relay.Ack is { } again)
             {
+                _stack.Metrics.CountRetransmissionSent(request: true);
                 Send(transaction, again); // a retransmitted 2xx: our ACK was lost (§13.2.2.4)
                 return;
             }
@@ -139,7 +140,7 @@ internal sealed partial class B2bua
         var builder = origin.Begin(status, response.Text(response.ReasonPhrase));
         if (status < 300)
         {
-            builder.Header("Contact"u8, OurContact(origin.Source.Kind));
+            builder.Header("Contact"u8, OurContact(origin.Source.Kind, relay.FromCaller ? AIsSips(call) : BIsSips(call)));
             builder.Raw("Allow: "u8).Text(AllowedMethods).Crlf();
         }
 
@@ -199,6 +200,7 @@ internal sealed partial class B2bua
             return;
         }
 
+        _stack.Metrics.CountRetransmissionSent(request: false);
         relay.Origin.Send(final.Bytes, 200);
         final.Interval = NodaTime.Duration.Min(final.Interval * 2, SipTimerValues.T2);
         final.Timer = _stack.StartTimer(final.Interval, () => RetransmitReInviteFinal(call, final, relay));

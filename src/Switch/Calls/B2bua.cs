@@ -1,6 +1,5 @@
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
-using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
@@ -13,7 +12,9 @@ namespace Centrex.Switch.Calls;
 /// The back-to-back user agent: the transaction user of the stack. REGISTER goes to the registrar; an INVITE is
 /// authenticated (407 otherwise, or accepted by trunk source address), routed by the dial plan, checked by the
 /// hooks, and bridged to a second leg; BYE, CANCEL, busy and no-answer pass between the legs.
-/// Everything here runs under the stack's lock.
+/// Everything here runs on the partition's thread. The directory may be replaced while calls are up (live
+/// provisioning): a new call reads its snapshot once and is routed and checked against that one alone, and nothing
+/// after the INVITE looks the directory up again, so a call keeps the settings it started with.
 /// </summary>
 internal sealed partial class B2bua : ISipCore, IClientTransactionUser
 {
@@ -22,7 +23,6 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
     private readonly ISwitchDirectory _directory;
     private readonly Registrar _registrar;
     private readonly AuthGuard _auth;
-    private readonly DialPlan _dialPlan;
     private readonly CallHooks _hooks;
     private readonly SwitchOptions _options;
     private readonly Func<string, int> _partitionOf;
@@ -36,7 +36,6 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         _directory = directory;
         _registrar = registrar;
         _auth = auth;
-        _dialPlan = new DialPlan(directory);
         _hooks = hooks;
         _options = options;
     }
@@ -114,6 +113,8 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         // A 2xx retransmission after the INVITE transaction ended: the ACK was lost, send it again (§13.2.2.4).
         if (_calls.TryGetValue(response.Text(response.CallId), out var call) && call.BAck is { } ack && call.BDestination is { } to)
         {
+            _stack.Metrics.CountRetransmissionReceived(request: false);
+            _stack.Metrics.CountRetransmissionSent(request: true);
             _stack.Send(call.BKind, to, ack, call.BConnection);
         }
     }

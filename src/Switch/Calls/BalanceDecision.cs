@@ -9,6 +9,9 @@ namespace Centrex.Switch.Calls;
 /// <param name="Reason">The reason phrase when refused.</param>
 public readonly record struct BalanceDecision(bool Allowed, Duration? MaxDuration, int Status, string? Reason)
 {
+    /// <summary>Refused by the account's fraud controls (403, the rule in the reason): recorded as such in its CDR.</summary>
+    public bool ByFraud { get; init; }
+
     /// <summary>Allowed without a limit of its own.</summary>
     public static BalanceDecision Unlimited => new(true, null, 0, null);
 

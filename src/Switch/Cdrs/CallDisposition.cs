@@ -24,4 +24,7 @@ public enum CallDisposition : byte
 
     /// <summary>Refused by balance authorization (402).</summary>
     RefusedByBalance = 7,
+
+    /// <summary>Refused by the account's fraud controls (403 naming the rule).</summary>
+    RefusedByFraud = 8,
 }

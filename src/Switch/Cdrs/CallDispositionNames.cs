@@ -5,10 +5,10 @@ namespace Centrex.Switch.Cdrs;
 /// <summary>The names dispositions and directions have in the CDR store (frozen: files on disk use them).</summary>
 public static class CallDispositionNames
 {
-    private static readonly string[] Names = ["", "answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance"];
+    private static readonly string[] Names = ["", "answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance", "refused-by-fraud"];
 
     /// <summary>The stored name: <c>answered</c>, <c>busy</c>, <c>no-answer</c>, <c>cancelled</c>, <c>failed</c>,
-    /// <c>refused-by-limit</c>, <c>refused-by-balance</c>.</summary>
+    /// <c>refused-by-limit</c>, <c>refused-by-balance</c>, <c>refused-by-fraud</c>.</summary>
     public static string ToWireName(this CallDisposition value) => Names[(int)value];
 
     /// <summary>Parses a stored name.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Centrex.Switch.Cdrs;
 
 /// <summary>What the real-time CDR sink has done so far (read from any thread).</summary>
@@ -9,6 +11,7 @@ public sealed class CdrSinkCounters
     private long _unrated;
     private long _uncharged;
     private long _lost;
+    private long _oldestTaken;
 
     /// <summary>CDRs written to the store.</summary>
     public long Stored => Volatile.Read(ref _stored);
@@ -28,6 +31,19 @@ public sealed class CdrSinkCounters
 
     /// <summary>CDRs the store could not write; each was written to standard error in the export's CSV format instead.</summary>
     public long Lost => Volatile.Read(ref _lost);
+
+    /// <summary>
+    /// How far behind the CDR stage is: how long ago the switch emitted the oldest CDR the stage is working on and has
+    /// not yet committed (zero when it holds none). A stage stuck on a slow disk shows a lag that grows until it
+    /// commits; a stage keeping up shows milliseconds.
+    /// </summary>
+    public TimeSpan Lag => Volatile.Read(ref _oldestTaken) is var since and not 0 ? Stopwatch.GetElapsedTime(since) : TimeSpan.Zero;
+
+    /// <summary>The stage took a batch whose first CDR was emitted at <paramref name="emittedAt"/> (a Stopwatch timestamp).</summary>
+    internal void Taken(long emittedAt) => Volatile.Write(ref _oldestTaken, Math.Max(emittedAt, 1));
+
+    /// <summary>The stage committed everything it took.</summary>
+    internal void Committed() => Volatile.Write(ref _oldestTaken, 0);
 
     internal void AddStored() => Interlocked.Increment(ref _stored);
 

@@ -31,9 +31,16 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
     private readonly ByteBuffer _entries = new(64 * 1024);
     private readonly List<int> _lengths = [];
     private bool _ledgerFailed;
+    private bool _inBatch;
 
     public void OnEvent(ref CdrSlot data, long sequence, bool endOfBatch)
     {
+        if (!_inBatch)
+        {
+            _inBatch = true;
+            counters.Taken(data.EmittedAt); // the batch's first CDR is the oldest the stage holds until the batch commits
+        }
+
         var cdr = data.Cdr!;
         Store(cdr);
         if (cdr.IsChargeable && rater is not null)
@@ -58,6 +65,8 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
             }
 
             _releaseAfterCommit.Clear();
+            counters.Committed(); // before the signal: whoever waited for this commit sees no lag left
+            _inBatch = false;
             signal.Commit(sequence);
         }
     }

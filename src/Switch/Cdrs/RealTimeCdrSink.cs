@@ -44,6 +44,13 @@ public sealed class RealTimeCdrSink : ICdrSink, IDisposable
     /// <summary>What the sink has done.</summary>
     public CdrSinkCounters Counters { get; } = new();
 
+    /// <summary>CDRs emitted and not yet through the stage (stored, and charged when rated): the ring's occupied slots.
+    /// Read from any thread, so approximate.</summary>
+    public long Backlog => _ring.BufferSize - _ring.RemainingCapacity();
+
+    /// <summary>Slots in the stage's ring.</summary>
+    public int RingSize => _ring.BufferSize;
+
     /// <inheritdoc />
     public long Emit(SwitchCdr cdr, CallAuthorization? authorization = null)
     {
@@ -53,6 +60,7 @@ public sealed class RealTimeCdrSink : ICdrSink, IDisposable
         ref var slot = ref _ring[sequence];
         slot.Cdr = cdr;
         slot.Authorization = authorization;
+        slot.EmittedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         _ring.Publish(sequence);
         return sequence;
     }

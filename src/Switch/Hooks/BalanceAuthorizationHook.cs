@@ -4,6 +4,7 @@ using Centrex.Rating.Money;
 using Centrex.Switch.Authorization;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Cdrs;
+using Centrex.Switch.Fraud;
 using Centrex.Switch.Provisioning;
 using NodaTime;
 
@@ -13,27 +14,35 @@ namespace Centrex.Switch.Hooks;
 /// The B2BUA's <see cref="IBalanceAuthorization"/> over <see cref="ICallAuthorizer"/>: an outgoing call to a priced
 /// number is authorized against its account's balance (debit or credit, from the directory) and gets the duration the
 /// money covers; internal and incoming calls are not charged and get only the 120-minute cap. The grant is kept until
-/// the call's CDR takes it (<see cref="Take"/>), so the sink releases its hold after the charge is committed.
+/// the call's CDR takes it (<see cref="Take"/>), so the sink releases its hold after the charge is committed. An account
+/// with fraud controls is checked by <see cref="FraudControl"/> first: a refusal is 403 with the rule in the reason
+/// phrase, and an allowed call lasts no longer than the spend caps pay for.
 /// </summary>
 public sealed class BalanceAuthorizationHook : IBalanceAuthorization
 {
     private readonly ISwitchDirectory _directory;
     private readonly ICallAuthorizer _authorizer;
     private readonly ChargingHealth? _charging;
+    private readonly FraudControl? _fraud;
     private readonly ConcurrentDictionary<string, CallAuthorization> _grants = new(StringComparer.Ordinal);
 
     /// <summary>Creates the hook.</summary>
     /// <param name="directory">Where accounts and their types come from.</param>
     /// <param name="authorizer">Prices the call and holds its money.</param>
     /// <param name="charging">Whether the CDR sink can still charge; null when nothing charges.</param>
-    public BalanceAuthorizationHook(ISwitchDirectory directory, ICallAuthorizer authorizer, ChargingHealth? charging = null)
+    /// <param name="fraud">Fraud controls for accounts that have them; null to apply none.</param>
+    public BalanceAuthorizationHook(ISwitchDirectory directory, ICallAuthorizer authorizer, ChargingHealth? charging = null, FraudControl? fraud = null)
     {
+        _fraud = fraud;
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(authorizer);
         _directory = directory;
         _authorizer = authorizer;
         _charging = charging;
     }
+
+    /// <summary>The fraud controls applied, or null.</summary>
+    public FraudControl? Fraud => _fraud;
 
     /// <summary>Calls holding an authorization now (granted, CDR not yet emitted).</summary>
     public int Outstanding => _grants.Count;
@@ -77,8 +86,14 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
         }
 
         // The CDR sink rates the same text (SwitchCdr.CalleeForRating), so what is authorized is exactly what is charged.
-        var callee = RatedCallee.Of(call.Normalized, call.Dialed);
-        if (!_authorizer.TryAuthorize(AccountOf(provisioned), Encoding.UTF8.GetBytes(callee), out var grant, out var refusal))
+        var callee = Encoding.UTF8.GetBytes(RatedCallee.Of(call.Normalized, call.Dialed));
+        var fraud = _fraud is not null && provisioned.Fraud is { } limits ? _fraud.Check(call, provisioned.Id, limits, callee) : FraudDecision.Unlimited;
+        if (!fraud.Allowed)
+        {
+            return new BalanceDecision(false, null, 403, fraud.Reason) { ByFraud = true };
+        }
+
+        if (!_authorizer.TryAuthorize(AccountOf(provisioned), callee, out var grant, out var refusal))
         {
             return new BalanceDecision(false, null, refusal.SipStatus, refusal.Reason);
         }
@@ -88,7 +103,18 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
             grant.Release(); // asked twice for one call: hold its money once
         }
 
-        return BalanceDecision.For(Duration.FromSeconds(grant.MaxDurationSeconds));
+        var seconds = fraud.MaxSeconds is { } capped ? Math.Min(capped, grant.MaxDurationSeconds) : grant.MaxDurationSeconds;
+        return BalanceDecision.For(Duration.FromSeconds(seconds));
+    }
+
+    /// <summary>
+    /// The call ended after <paramref name="billableSeconds"/> at <paramref name="end"/> (every call, when its CDR is
+    /// made): its fraud-control slot and hold are given back and its price counted as spent.
+    /// </summary>
+    public void Ended(CallInfo call, int billableSeconds, Instant end)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _fraud?.Ended(call.Id, billableSeconds, end);
     }
 
     /// <summary>Removes and returns the call's authorization (null for an uncharged call); the caller must release it.</summary>

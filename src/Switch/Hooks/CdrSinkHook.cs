@@ -49,7 +49,9 @@ public sealed class CdrSinkHook : Calls.ICdrSink
     {
         ArgumentNullException.ThrowIfNull(end);
         var grant = _balance?.Take(end.Call);
-        var ticket = _sink.Emit(ToCdr(end, grant?.MaxDurationSeconds ?? AffordableDuration.MaxCallSeconds), grant);
+        var cdr = ToCdr(end, grant?.MaxDurationSeconds ?? AffordableDuration.MaxCallSeconds);
+        _balance?.Ended(end.Call, cdr.BillableSeconds, end.End);
+        var ticket = _sink.Emit(cdr, grant);
         for (var last = LastTicket; ticket > last; last = LastTicket)
         {
             if (Interlocked.CompareExchange(ref _lastTicket, ticket, last) == last)

@@ -11,7 +11,10 @@ namespace Centrex.Switch.Hooks;
 /// The B2BUA's <see cref="ICallAdmission"/> over <see cref="SiteAdmission"/>: a call reserves its site's counters and
 /// the bandwidth of the costliest codec its offer lists, lowers the reservation to the answer's codec, and gives it all
 /// back when it ends. Sites come from the directory the first time a call names them, so provisioning needs no
-/// separate list of sites.
+/// separate list of sites, and are compared with the directory's at every call after: limits changed by provisioning
+/// while the switch runs apply from the next call on, and calls in progress keep their slots (a lowered limit refuses
+/// new calls until enough have ended). A site keeps the admission name it was first counted under until the switch
+/// restarts, so a renamed site's calls in progress and new calls still count against one set of limits.
 /// </summary>
 /// <remarks>
 /// Directions: an outgoing call counts as outgoing on the caller's site, an incoming one (trunk to DID) as incoming on
@@ -23,7 +26,7 @@ public sealed class SiteAdmissionHook : ICallAdmission
     private readonly ISwitchDirectory _directory;
     private readonly SiteAdmission _admission;
     private readonly CodecProfileTable _codecs;
-    private readonly ConcurrentDictionary<string, string> _siteNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SwitchSite Site, string Name)> _sites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CallAdmission> _calls = new(StringComparer.Ordinal);
     private readonly Lock _configure = new();
 
@@ -35,8 +38,9 @@ public sealed class SiteAdmissionHook : ICallAdmission
         ArgumentNullException.ThrowIfNull(directory);
         _directory = directory;
         _codecs = codecs ?? CodecProfileTable.Default;
-        _admission = new SiteAdmission([SiteLimitsOf(directory.FindSite(SwitchSite.DefaultId), SiteAdmission.DefaultSiteName)]);
-        _siteNames[directory.FindSite(SwitchSite.DefaultId).Id] = SiteAdmission.DefaultSiteName;
+        var fallback = directory.FindSite(SwitchSite.DefaultId);
+        _admission = new SiteAdmission([SiteLimitsOf(fallback, SiteAdmission.DefaultSiteName)]);
+        _sites[fallback.Id] = (fallback, SiteAdmission.DefaultSiteName);
     }
 
     /// <summary>The admission control underneath (for counters and live limit changes).</summary>
@@ -92,31 +96,41 @@ public sealed class SiteAdmissionHook : ICallAdmission
         }
     }
 
-    /// <summary>The admission site for a directory site id, configured from the directory on first use.</summary>
+    /// <summary>
+    /// The admission site for a directory site id, configured from the directory on first use and configured again
+    /// when the directory's record changed (live provisioning). The usual case, the same record as last time, is one
+    /// lookup and a reference comparison, without a lock.
+    /// </summary>
     private string SiteName(string? siteId)
     {
         var site = _directory.FindSite(siteId);
-        if (_siteNames.TryGetValue(site.Id, out var name))
+        if (_sites.TryGetValue(site.Id, out var known) && ReferenceEquals(known.Site, site))
         {
-            return name;
+            return known.Name;
         }
 
         lock (_configure)
         {
-            if (_siteNames.TryGetValue(site.Id, out name))
+            if (_sites.TryGetValue(site.Id, out known))
             {
-                return name;
+                if (known.Site != site)
+                {
+                    _admission.Configure(SiteLimitsOf(site, known.Name)); // new limits for new calls; slots in use stay counted
+                }
+
+                _sites[site.Id] = (site, known.Name);
+                return known.Name;
             }
 
             // The Warning names the site as people know it; two sites with one display name must still count apart.
-            name = site.Name;
-            if (string.IsNullOrEmpty(name) || name == SiteAdmission.DefaultSiteName || _siteNames.Values.Contains(name, StringComparer.Ordinal))
+            var name = site.Name;
+            if (string.IsNullOrEmpty(name) || name == SiteAdmission.DefaultSiteName || _sites.Values.Any(s => s.Name == name))
             {
                 name = site.Id;
             }
 
             _admission.Configure(SiteLimitsOf(site, name));
-            _siteNames[site.Id] = name;
+            _sites[site.Id] = (site, name);
             return name;
         }
     }

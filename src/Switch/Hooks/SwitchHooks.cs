@@ -14,4 +14,7 @@ public sealed class SwitchHooks : SwitchHookSet
 
     /// <summary>Balance authorization.</summary>
     public BalanceAuthorizationHook Balance { get; }
+
+    /// <summary>The accounts' fraud controls, with a refusal counter per rule.</summary>
+    public Fraud.FraudControl Fraud => Balance.Fraud!;
 }

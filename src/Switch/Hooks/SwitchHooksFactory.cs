@@ -2,6 +2,7 @@ using Centrex.Ledger;
 using Centrex.Rating;
 using Centrex.Switch.Authorization;
 using Centrex.Switch.Cdrs;
+using Centrex.Switch.Fraud;
 using Centrex.Switch.Media;
 using Centrex.Switch.Provisioning;
 
@@ -11,8 +12,8 @@ namespace Centrex.Switch.Hooks;
 public static class SwitchHooksFactory
 {
     /// <summary>
-    /// Site admission from the directory's sites, balance authorization over the tariff and the ledger's balances,
-    /// the media core of <paramref name="mediaMode"/>, and real-time CDRs charged through the ledger's writer thread.
+    /// Site admission from the directory's sites, balance authorization over the tariff and the ledger's balances
+    /// with each account's fraud controls, the media core of <paramref name="mediaMode"/>, and real-time CDRs charged through the ledger's writer thread.
     /// </summary>
     /// <param name="directory">Accounts (debit or credit) and sites.</param>
     /// <param name="rater">The tariff: prices authorizations and charges.</param>
@@ -22,8 +23,9 @@ public static class SwitchHooksFactory
     /// <param name="mediaMode">Relay or direct media.</param>
     /// <param name="mediaOptions">Relay address and port range (defaults when null).</param>
     /// <param name="adjust">Adjusts each call's journal entry before it is charged (the host's volume discounts), or null.</param>
+    /// <param name="fraudLog">Where fraud-control refusals are logged, one line per account and hour (standard error when null).</param>
     public static SwitchHooks Create(ISwitchDirectory directory, Rater rater, LedgerStore ledgerStore, LedgerWriterThread ledgerWriterThread,
-        string dataDirectory, MediaMode mediaMode, MediaOptions? mediaOptions = null, ChargeAdjuster? adjust = null)
+        string dataDirectory, MediaMode mediaMode, MediaOptions? mediaOptions = null, ChargeAdjuster? adjust = null, TextWriter? fraudLog = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(rater);
@@ -37,7 +39,8 @@ public static class SwitchHooksFactory
         try
         {
             sink = new RealTimeCdrSink(rater, ledgerWriterThread, dataDirectory, adjust: adjust);
-            var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)), sink.Health);
+            var balance = new BalanceAuthorizationHook(directory, new CallAuthorizer(rater, new LedgerBalanceSource(ledgerStore)), sink.Health,
+                new FraudControl(rater, fraudLog ?? Console.Error));
 
             return new SwitchHooks(admission, balance, media, new CdrSinkHook(sink, balance, SwitchCdrIds.NewRun()), sink);
         }

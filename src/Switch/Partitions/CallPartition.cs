@@ -25,6 +25,10 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     private readonly TimerWheel _wheel;
     private readonly Disruptor<PartitionSlot> _disruptor;
     private readonly Action? _afterTick;
+    private readonly Action<SipSource, AuthOutcome, string?, string?, bool> _report;
+    private AuthOutcome _authOutcome;
+    private string? _authUser;
+    private string? _authMethod;
     private ISwitchTimer? _wake;
     private Instant? _wakeAt;
     private long _overflows;
@@ -34,9 +38,13 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     /// <param name="build">Makes the partition's stack, transaction user and registrar.</param>
     /// <param name="afterTick">For a manual clock: waits until what a tick queued for sending is sent, so the clock's
     /// step has had all its effects when it returns.</param>
-    public CallPartition(int id, ISwitchClock clock, Func<CallPartition, (SipStack Stack, B2bua Core, Registrar Registrar)> build, Action? afterTick = null)
+    /// <param name="report">Tells the router what checking a request's credentials found (the source, the outcome, the
+    /// user name, the method) and whether it ends a check the router began.</param>
+    public CallPartition(int id, ISwitchClock clock, Func<CallPartition, (SipStack Stack, B2bua Core, Registrar Registrar)> build,
+        Action<SipSource, AuthOutcome, string?, string?, bool> report, Action? afterTick = null)
     {
         Id = id;
+        _report = report;
         _afterTick = afterTick;
         _clock = clock;
         _wheel = new TimerWheel(clock.Now, Duration.FromMilliseconds(10));
@@ -72,6 +80,9 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
 
     public int ConfirmedCalls => Core.ConfirmedCalls;
 
+    /// <summary>Transactions open in the partition (published by its thread).</summary>
+    public int Transactions => Stack.Transactions;
+
     /// <summary>Messages dropped because the ring was full.</summary>
     public long Overflows => Interlocked.Read(ref _overflows);
 
@@ -90,9 +101,10 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     /// <summary>
     /// Queues a parsed message (copied into the slot, so the caller keeps its own); false, and the message dropped, when
     /// the ring is full: a partition that cannot keep up sheds load instead of stalling the router and every other
-    /// partition behind it (UDP peers retransmit).
+    /// partition behind it (UDP peers retransmit). <paramref name="checkBegun"/>: the router began a check of its
+    /// credentials, which the partition reports ended once the message is handled.
     /// </summary>
-    public bool TryPublishMessage(SipMessage message, SipSource source, int hops)
+    public bool TryPublishMessage(SipMessage message, SipSource source, int hops, bool checkBegun = false)
     {
         var ring = _disruptor.RingBuffer;
         if (!ring.TryNext(out var sequence))
@@ -106,6 +118,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         slot.Message.CopyFrom(message);
         slot.Source = source;
         slot.Hops = hops;
+        slot.CheckBegun = checkBegun;
         ring.Publish(sequence);
         return true;
     }
@@ -148,6 +161,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
             {
                 case PartitionEventKind.Message:
                     Stack.OnMessage(data.Message, data.Source!, data.Hops);
+                    ReportAuthentication(data.Source!, data.CheckBegun);
                     break;
                 case PartitionEventKind.Tick:
                     _wakeAt = null;
@@ -179,6 +193,35 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         data.TransactionKey = null;
         data.Done = null;
         done?.Set();
+    }
+
+    /// <summary>
+    /// Records what checking the credentials of the request being handled found (<see cref="AuthGuard"/>, on this
+    /// thread), for <see cref="ReportAuthentication"/> to send once the request is handled.
+    /// </summary>
+    public void RecordAuthentication(AuthOutcome outcome, string? user, string method)
+    {
+        _authOutcome = outcome;
+        _authUser = user;
+        _authMethod = method;
+    }
+
+    /// <summary>
+    /// Reports the request's authentication to the router: always when the router began a check for it (a
+    /// retransmission the transaction layer absorbed, or a request refused before its credentials were looked at, still
+    /// ends its check: otherwise it would count as in flight until the timeout and crowd out the source's next calls),
+    /// and whenever something was found.
+    /// </summary>
+    private void ReportAuthentication(SipSource source, bool checkBegun)
+    {
+        if (checkBegun || _authOutcome != AuthOutcome.None)
+        {
+            _report(source, _authOutcome, _authUser, _authMethod, checkBegun);
+        }
+
+        _authOutcome = AuthOutcome.None;
+        _authUser = null;
+        _authMethod = null;
     }
 
     /// <summary>Keeps one wake-up on the clock, at the wheel's earliest timer (a later one that fires early is harmless).</summary>

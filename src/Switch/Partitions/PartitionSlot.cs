@@ -17,6 +17,9 @@ internal struct PartitionSlot
     /// <summary>Partitions a CANCEL has been offered to already (it looks for its INVITE's partition, see CallPartition).</summary>
     public int Hops;
 
+    /// <summary>The router began a check of this request's credentials: the partition reports its end (SourceGuard).</summary>
+    public bool CheckBegun;
+
     /// <summary>The work to run (<see cref="PartitionEventKind.Work"/>), or the key of the client transaction that failed.</summary>
     public Action? Work;
     public string? TransactionKey;

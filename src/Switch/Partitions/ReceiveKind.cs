@@ -9,9 +9,9 @@ internal enum ReceiveKind : byte
     /// <summary>Bytes a TCP connection could not frame, with the reason: answered 400 when addressable, then dropped.</summary>
     Unframed,
 
-    /// <summary>A partition's report that a source failed digest authentication (the router counts it).</summary>
-    AuthFailure,
-
-    /// <summary>A partition's report that a source authenticated (the router gives back the attempt's strike).</summary>
-    AuthSuccess,
+    /// <summary>
+    /// A partition's report on a request's credentials: a failure (the router counts it against the source), a success
+    /// (the user name is proven at that address), and whether it ends a check the router began.
+    /// </summary>
+    AuthReport,
 }

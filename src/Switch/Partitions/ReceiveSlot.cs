@@ -20,9 +20,12 @@ internal struct ReceiveSlot
     /// <summary>Why the bytes could not be framed (<see cref="ReceiveKind.Unframed"/>).</summary>
     public SipParseError Error;
 
-    /// <summary>The user name tried and the method (<see cref="ReceiveKind.AuthFailure"/>).</summary>
+    /// <summary>An <see cref="ReceiveKind.AuthReport"/>: what the check found, the user name tried and the method, and
+    /// whether it ends a check the router began.</summary>
+    public Registration.AuthOutcome Outcome;
     public string? User;
     public string? Method;
+    public bool EndsCheck;
 
     public static ReceiveSlot Create() => new() { Buffer = new byte[InitialBytes] };
 
@@ -39,8 +42,10 @@ internal struct ReceiveSlot
         Length = data.Length;
         Source = source;
         Error = SipParseError.None;
+        Outcome = Registration.AuthOutcome.None;
         User = null;
         Method = null;
+        EndsCheck = false;
     }
 
     public readonly ReadOnlySpan<byte> Data => Buffer.AsSpan(0, Length);

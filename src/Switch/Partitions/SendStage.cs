@@ -1,4 +1,5 @@
 using Centrex.Pipeline;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Transport;
 
 namespace Centrex.Switch.Partitions;
@@ -10,7 +11,8 @@ namespace Centrex.Switch.Partitions;
 /// partition calling another customer's) goes back on the receive ring. A request that cannot be sent is reported to
 /// its partition, which ends its transaction as on a timeout (RFC 3261 §8.1.3.1).
 /// </summary>
-internal sealed class SendStage(SipTransports transports, Action<byte[], SipSource> loopback, Func<int, CallPartition> partitions) : IEventHandler<SendSlot>
+internal sealed class SendStage(SipTransports transports, Action<byte[], SipSource> loopback, Func<int, CallPartition> partitions, SwitchMetrics metrics)
+    : IEventHandler<SendSlot>
 {
     private long _sent;
     private long _failed;
@@ -42,6 +44,7 @@ internal sealed class SendStage(SipTransports transports, Action<byte[], SipSour
             if (sent)
             {
                 Interlocked.Increment(ref _sent);
+                Count(data.Kind, data.Bytes);
             }
             else
             {
@@ -58,5 +61,23 @@ internal sealed class SendStage(SipTransports transports, Action<byte[], SipSour
         }
 
         data = default;
+    }
+
+    /// <summary>Counts a sent message by what its bytes say (the slot carries nothing else).</summary>
+    private void Count(SipTransportKind kind, byte[]? bytes)
+    {
+        if (!OutgoingMessageKind.TryRead(bytes, out var method, out var status))
+        {
+            return;
+        }
+
+        if (status == 0)
+        {
+            metrics.Sent.CountRequest(kind, method);
+        }
+        else
+        {
+            metrics.Sent.CountResponse(kind, method, status);
+        }
     }
 }

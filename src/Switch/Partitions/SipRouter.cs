@@ -1,4 +1,5 @@
 using Centrex.Pipeline;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
@@ -18,7 +19,7 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags, SourceRateLimiter rates) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -55,12 +56,13 @@ internal sealed class SipRouter(
         var source = data.Source!;
         switch (data.Kind)
         {
-            case ReceiveKind.AuthFailure:
-                guard.Failed(source, data.User);
-                return;
-            case ReceiveKind.AuthSuccess:
-                guard.Succeeded(source);
-                rates.Authenticated(source.Remote.Address);
+            case ReceiveKind.AuthReport:
+                guard.Report(source, data.Outcome, data.User, data.Method, data.EndsCheck);
+                if (data.Outcome == AuthOutcome.Authenticated)
+                {
+                    rates.Authenticated(source.Remote.Address);
+                }
+
                 return;
             case ReceiveKind.Unframed:
                 OnMalformed(data.Data, data.Error, source);
@@ -74,19 +76,27 @@ internal sealed class SipRouter(
             return;
         }
 
-        var partition = Route(_message, source);
+        metrics.Received.Count(source.Kind, _message);
+        var partition = Route(_message, source, out var checkBegun);
         if (partition < 0)
         {
             Interlocked.Increment(ref _dropped);
             return;
         }
 
-        partitions(partition).TryPublishMessage(_message, source, hops: 0);
+        if (!partitions(partition).TryPublishMessage(_message, source, hops: 0, checkBegun) && checkBegun)
+        {
+            guard.Report(source, AuthOutcome.None, null, null, endsCheck: true); // dropped before any check
+        }
     }
 
-    /// <summary>The partition that owns <paramref name="m"/>, or -1 to drop it.</summary>
-    internal int Route(SipMessage m, SipSource source)
+    /// <summary>
+    /// The partition that owns <paramref name="m"/>, or -1 to drop it; <paramref name="checkBegun"/>: a check of its
+    /// credentials began (<see cref="SourceGuard.Admit"/>), to be ended by the partition's report.
+    /// </summary>
+    internal int Route(SipMessage m, SipSource source, out bool checkBegun)
     {
+        checkBegun = false;
         if (!m.IsRequest)
         {
             return PartitionTokens.TryBranchPartition(m[m.TopVia.Branch], out var owner) ? owner % map.Count : -1;
@@ -103,6 +113,7 @@ internal sealed class SipRouter(
             && !rates.TryTake(source.Remote.Address))
         {
             Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
+            metrics.CountRefusal(RefusalReason.RateLimit);
             return -1;
         }
 
@@ -121,9 +132,15 @@ internal sealed class SipRouter(
 
         var register = m.Method == SipMethod.Register;
         var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
-        if (!trusted && NeedsAuthentication(m) && !guard.Admit(source, register ? "REGISTER" : "INVITE", HasCredentials(m, register)))
+        if (!trusted && NeedsAuthentication(m))
         {
-            return -1; // a slowed source's request beyond its allowance, or the one that starts its block
+            var withCredentials = HasCredentials(m, register);
+            if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials))
+            {
+                return -1; // a slowed source's request beyond its allowance, or the one that starts its block
+            }
+
+            checkBegun = withCredentials;
         }
 
         // A trunk's INVITE belongs to the DID's customer; a REGISTER from a trunk's address is still a phone's (a PBX
@@ -175,6 +192,7 @@ internal sealed class SipRouter(
     private void OnMalformed(ReadOnlySpan<byte> data, SipParseError error, SipSource source)
     {
         Interlocked.Increment(ref _malformed);
+        metrics.CountParseError(error);
         if (SipBadRequest.TryBuild(data, error, source) is { } response)
         {
             sender.Send(source.Kind, source.Remote, response, source.Connection, null, 0);

@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Pipeline;
 using Centrex.Switch.Calls;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
@@ -45,22 +46,25 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
                 var stack = new SipStack(partition.Id, this, settings.Clock, partition, statelessTags)
                 {
                     PartitionCount = Map.Count,
+                    Metrics = settings.Metrics,
                     ForwardCancel = (target, message, source, hops) => _partitions[target].TryPublishMessage(message, source, hops),
                 };
                 var authenticator = new DigestAuthenticator(directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces, nonceKey);
-                var auth = new AuthGuard(authenticator, ReportAuthentication, log, () => directory.Realm, account => Map.Of(account.CustomerId) == partition.Id);
+                var auth = new AuthGuard(authenticator, partition.RecordAuthentication, log, () => directory.Realm, account => Map.Of(account.CustomerId) == partition.Id);
                 var registrar = new Registrar(settings.Clock);
                 var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options, Map.Of);
                 stack.Core = core;
                 return (stack, core, registrar);
-            }, () => Drain(_send!));
+            }, ReportAuthentication, () => Drain(_send!));
         }
 
-        var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
-        Router = new SipRouter(Map, () => directory, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock));
+        var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), new AuthChecksInFlight(settings.AuthLimits, settings.Clock),
+            new ProvenCredentials(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
+        Metrics = settings.Metrics;
+        Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock), Metrics);
         _receive = new Disruptor<ReceiveSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy(), ReceiveSlot.Create);
         _receive.HandleEventsWith(Router);
-        Sender = new SendStage(transports, Loopback, i => _partitions[i]);
+        Sender = new SendStage(transports, Loopback, i => _partitions[i], Metrics);
         _send = new Disruptor<SendSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy());
         _send.HandleEventsWith(Sender);
     }
@@ -73,11 +77,24 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
 
     public SendStage Sender { get; }
 
+    /// <summary>What the stages count (messages, refusals, retransmissions, ended calls).</summary>
+    public SwitchMetrics Metrics { get; }
+
+    /// <summary>Messages received and not yet routed: the receive ring's occupied slots.</summary>
+    public long ReceiveQueueDepth => Occupied(_receive.RingBuffer);
+
+    /// <summary>Messages queued and not yet sent: the send ring's occupied slots.</summary>
+    public long SendQueueDepth => Occupied(_send.RingBuffer);
+
     /// <summary>Messages dropped because the receive ring was full.</summary>
     public long ReceiveOverflows => Interlocked.Read(ref _receiveOverflows);
 
     /// <inheritdoc/>
     public IPEndPoint LocalEndpoint => _transports.UdpEndpoint ?? new IPEndPoint(IPAddress.Loopback, 5060);
+
+    /// <inheritdoc/>
+    public IPEndPoint LocalEndpointFor(SipTransportKind kind) =>
+        kind == SipTransportKind.Tls && _transports.TlsEndpoint is { } tls ? tls : LocalEndpoint;
 
     /// <summary>Starts the stages from the last to the first, so nothing is published to a stage not yet running.</summary>
     public void Start()
@@ -105,6 +122,9 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
 
     /// <summary>Waits until the send stage has sent everything queued so far.</summary>
     public void WaitForSends() => Drain(_send);
+
+    /// <summary>Waits until the router has handled everything published to the receive ring so far.</summary>
+    public void WaitForRouter() => Drain(_receive);
 
     /// <summary>Stops every stage, after the transports stopped receiving.</summary>
     public void Stop()
@@ -157,11 +177,11 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
     }
 
     /// <summary>
-    /// On a partition's thread: a source failed authentication as <paramref name="user"/>, or succeeded (an empty
-    /// <paramref name="method"/>); the router keeps the count (a report that finds the ring full is dropped: a lost
-    /// success leaves one strike that ages out of the window).
+    /// On a partition's thread: what checking a request's credentials found, for the router to count (a report that
+    /// finds the ring full is dropped: a lost failure goes uncounted, a lost check end counts as in flight until
+    /// <see cref="SipAuthLimits.CheckTimeout"/>).
     /// </summary>
-    private void ReportAuthentication(SipSource source, string? user, string method)
+    private void ReportAuthentication(SipSource source, AuthOutcome outcome, string? user, string? method, bool endsCheck)
     {
         var ring = _receive.RingBuffer;
         if (!ring.TryNext(out var sequence))
@@ -171,11 +191,17 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         }
 
         ref var slot = ref ring[sequence];
-        slot.Fill(method.Length == 0 ? ReceiveKind.AuthSuccess : ReceiveKind.AuthFailure, default, source);
+        slot.Fill(ReceiveKind.AuthReport, default, source);
+        slot.Outcome = outcome;
         slot.User = user;
         slot.Method = method;
+        slot.EndsCheck = endsCheck;
         ring.Publish(sequence);
     }
+
+    /// <summary>Slots published (or claimed) and not yet handled by the ring's consumer: read from any thread, so approximate.</summary>
+    private static long Occupied<T>(RingBuffer<T> ring)
+        where T : struct => ring.BufferSize - ring.RemainingCapacity();
 
     private static void Drain<T>(Disruptor<T> disruptor)
         where T : struct

@@ -9,6 +9,13 @@ namespace Centrex.Switch.Provisioning;
 /// </summary>
 public interface ISwitchDirectory
 {
+    /// <summary>
+    /// The directory as it is now, whole: a fixed directory is itself; a live one (<see cref="LiveSwitchDirectory"/>)
+    /// gives the snapshot in force, which later provisioning changes never alter. Read it once per message and ask
+    /// that, so one message (an INVITE and the call it starts) sees one provisioning state, never a mix of two.
+    /// </summary>
+    ISwitchDirectory Current => this;
+
     /// <summary>The digest realm (RFC 3261 §22.1).</summary>
     string Realm { get; }
 

@@ -7,7 +7,7 @@ namespace Centrex.Switch.Provisioning;
 /// SIP user name and credentials as digest hashes only: HA1 = H(username ":" realm ":" password) for MD5 and
 /// SHA-256 (RFC 7616 §3.4.2, RFC 8760). <see cref="Type"/> is <c>debit</c> (prepaid) or <c>credit</c>;
 /// <see cref="CreditLimit"/> is how far below zero a credit account's balance may go (null: no limit, only the
-/// 120-minute cap), the same limit the billing side provisions.
+/// 120-minute cap), the same limit the billing side provisions. <see cref="Fraud"/> holds its fraud controls, if any.
 /// </summary>
 public sealed record SwitchAccount(
     string Id,
@@ -25,4 +25,7 @@ public sealed record SwitchAccount(
 
     /// <summary>Where the line's phone is, carried in its emergency calls; null when nothing is provisioned.</summary>
     public EmergencyLocation? EmergencyLocation { get; init; }
+
+    /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
+    public SwitchFraudLimits? Fraud { get; init; }
 }

@@ -11,8 +11,10 @@ public sealed record SwitchTrunk(string Id, IPEndPoint Address, IReadOnlyList<IP
     /// <summary>Whether a message from <paramref name="remote"/> comes from this trunk.</summary>
     public bool IsSource(IPEndPoint remote)
     {
-        foreach (var source in Sources)
+        // By index: foreach over the IReadOnlyList would box an enumerator, and the router asks this for every request.
+        for (var i = 0; i < Sources.Count; i++)
         {
+            var source = Sources[i];
             if (source.Address.Equals(remote.Address) && (source.Port == 0 || source.Port == remote.Port))
             {
                 return true;

@@ -27,7 +27,7 @@ internal sealed class AuthFailureLog(TextWriter writer, ISwitchClock clock)
         var line = new StringBuilder(192);
         line.Append(Time.Format(clock.Now)).Append(" centrex: sip-auth-failure ip=").Append(Address(source.Remote.Address))
             .Append(" port=").Append(source.Remote.Port)
-            .Append(" transport=").Append(source.Kind == SipTransportKind.Tcp ? "tcp" : "udp")
+            .Append(" transport=").Append(SipTransportNames.Lower(source.Kind))
             .Append(" method=").Append(method)
             .Append(" user=");
         Quote(line, user ?? string.Empty, MaxUserLength);

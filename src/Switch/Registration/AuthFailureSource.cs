@@ -35,19 +35,6 @@ internal sealed class AuthFailureSource(SourceKey key, int capacity)
         LastStrike = now;
     }
 
-    /// <summary>Takes back the latest strike (a provisional one whose credentials turned out good).</summary>
-    public void Refund()
-    {
-        if (_count == 0)
-        {
-            return;
-        }
-
-        _next = (_next - 1 + _strikes.Length) % _strikes.Length;
-        _strikes[_next] = default;
-        _count--;
-    }
-
     /// <summary>Strikes after <paramref name="now"/> minus <paramref name="window"/>.</summary>
     public int StrikesWithin(Instant now, Duration window)
     {

@@ -56,12 +56,11 @@ internal sealed class AuthFailureTracker(SipAuthLimits limits, ISwitchClock cloc
     }
 
     /// <summary>
-    /// Counts an attempt with credentials from <paramref name="address"/> as a strike before it is checked: a burst of
-    /// guesses is slowed by the attempts themselves, not by failures reported back after each check (those arrive late,
-    /// through the receive ring, once the partitions have checked them all). A success gives the strike back
-    /// (<see cref="Refund"/>). True when this attempt started a block (the attempt is then dropped).
+    /// Counts a failure by <paramref name="user"/> against <paramref name="address"/>; true when it started a block. A
+    /// failure reported while the source is already blocked (a check that was in flight when the block started) only
+    /// names the user: it neither extends the block nor logs it again.
     /// </summary>
-    public bool Attempt(IPAddress address)
+    public bool Fail(IPAddress address, string? user)
     {
         var now = clock.Now;
         var key = SourceKey.Of(address);
@@ -77,25 +76,8 @@ internal sealed class AuthFailureTracker(SipAuthLimits limits, ISwitchClock cloc
             _sources[key] = node;
         }
 
-        return Strike(node, now);
-    }
-
-    /// <summary>The attempt from <paramref name="address"/> authenticated: its provisional strike is taken back.</summary>
-    public void Refund(IPAddress address)
-    {
-        if (_sources.TryGetValue(SourceKey.Of(address), out var node))
-        {
-            node.Value.Refund();
-        }
-    }
-
-    /// <summary>The attempt from <paramref name="address"/> failed as <paramref name="user"/> (its strike was counted when it was admitted).</summary>
-    public void Fail(IPAddress address, string? user)
-    {
-        if (_sources.TryGetValue(SourceKey.Of(address), out var node))
-        {
-            node.Value.LastUser = user;
-        }
+        node.Value.LastUser = user;
+        return !node.Value.IsBlocked(now) && Strike(node, now);
     }
 
     /// <summary>When the block on <paramref name="address"/> ends and the username of its last failure.</summary>

@@ -11,15 +11,15 @@ namespace Centrex.Switch.Registration;
 /// nothing: an attacker holding one account's password cannot wash out the failures it piles up against another.
 /// </summary>
 /// <param name="authenticator">Checks credentials (this partition's nonce counts).</param>
-/// <param name="report">Tells the router of a failure (the source, the username tried and the method), or of a success
-/// (the username is null and the method empty): each attempt with credentials was counted as a strike when the router let it
-/// through, and a success gives it back.</param>
+/// <param name="report">Records what the check found (the outcome, the user name tried and the method) for the partition
+/// to report to the router once the request is handled (<see cref="Partitions.CallPartition"/>): the router counts
+/// failures against the source, proves user names that authenticated, and ends the check it began.</param>
 /// <param name="log">Where each failure's line goes.</param>
 /// <param name="realm">The realm now (provisioning may change it).</param>
 /// <param name="owns">Whether an account's calls belong to this partition. The router sends a request here by the user name
 /// of its credentials; one that authenticates as an account of another partition carried more than one set (a replay
 /// dressed up to reach a partition that has not seen its nonce): refused as a replay.</param>
-internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSource, string?, string> report, AuthFailureLog log, Func<string> realm,
+internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<AuthOutcome, string?, string> report, AuthFailureLog log, Func<string> realm,
     Func<SwitchAccount, bool> owns)
 {
     public DigestAuthenticator Authenticator => authenticator;
@@ -37,7 +37,7 @@ internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSou
         {
             if (!trusted)
             {
-                report(source, null, string.Empty);
+                report(AuthOutcome.Authenticated, result.Username, method);
             }
 
             return AuthVerdict.Admit(result.Account!);
@@ -51,10 +51,11 @@ internal sealed class AuthGuard(DigestAuthenticator authenticator, Action<SipSou
         if (result.IsFailure)
         {
             log.Write(source, method, result.Username, realm(), AuthFailureLog.Reason(result.Outcome));
-            if (!trusted)
-            {
-                report(source, result.Username, method);
-            }
+        }
+
+        if (!trusted && result.IsFailure)
+        {
+            report(AuthOutcome.Failed, result.Username, method);
         }
 
         return AuthVerdict.Challenge(result.Outcome is DigestOutcome.Stale or DigestOutcome.Replay);

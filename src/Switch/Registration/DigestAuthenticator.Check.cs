@@ -14,6 +14,9 @@ internal sealed partial class DigestAuthenticator
     /// </summary>
     public DigestResult Check(SipMessage request, SipHeaderKind kind)
     {
+        // One snapshot for the realm and the account's hashes: a realm changed in between must not pair the old realm
+        // with the new hashes (live provisioning).
+        var current = directory.Current;
         var result = new DigestResult(DigestOutcome.Missing, null, null);
         for (var i = 0; i < request.HeaderCount; i++)
         {
@@ -24,12 +27,12 @@ internal sealed partial class DigestAuthenticator
             }
 
             var credentials = DigestCredentials.TryParse(request.Text(header.Value));
-            if (credentials is null || credentials["realm"] != directory.Realm)
+            if (credentials is null || credentials["realm"] != current.Realm)
             {
                 continue; // another scheme or realm: not ours (RFC 3261 §22.3).
             }
 
-            result = CheckOne(request, credentials);
+            result = CheckOne(current, request, credentials);
             if (result.Outcome == DigestOutcome.Authenticated)
             {
                 return result;
@@ -39,7 +42,7 @@ internal sealed partial class DigestAuthenticator
         return result with { Account = null };
     }
 
-    private DigestResult CheckOne(SipMessage request, DigestCredentials c)
+    private DigestResult CheckOne(Provisioning.ISwitchDirectory current, SipMessage request, DigestCredentials c)
     {
         var user = c["username"];
         if (user is null || c["nonce"] is not { } nonce || c["uri"] is not { } uri || c["response"] is not { } response)
@@ -57,7 +60,7 @@ internal sealed partial class DigestAuthenticator
             return new DigestResult(DigestOutcome.Invalid, null, user);
         }
 
-        var account = directory.FindAccount(user);
+        var account = current.FindAccount(user);
         if (account is null)
         {
             return new DigestResult(DigestOutcome.UnknownUser, null, user);

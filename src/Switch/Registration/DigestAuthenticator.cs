@@ -41,9 +41,10 @@ internal sealed partial class DigestAuthenticator(ISwitchDirectory directory, IS
     {
         var nonce = NewNonce(request);
         var builder = new StringBuilder();
-        foreach (var algorithm in directory.DigestAlgorithms)
+        var current = directory.Current; // the realm and algorithms of one provisioning state
+        foreach (var algorithm in current.DigestAlgorithms)
         {
-            builder.Append(headerName).Append(": Digest realm=\"").Append(directory.Realm).Append("\", nonce=\"").Append(nonce)
+            builder.Append(headerName).Append(": Digest realm=\"").Append(current.Realm).Append("\", nonce=\"").Append(nonce)
                 .Append("\", algorithm=").Append(algorithm).Append(", qop=\"auth\"");
             if (stale)
             {

@@ -48,6 +48,36 @@ internal sealed class Registrar(ISwitchClock clock)
         return binding;
     }
 
+    /// <summary>
+    /// Provisioning replaced the directory: drops the bindings of accounts the switch no longer serves and of accounts
+    /// whose credentials changed (user name, either HA1, or the realm they are hashed with), and returns how many. A
+    /// registration is a standing permission to receive calls, granted for the credentials that were checked: when
+    /// they change (typically because they leaked), the device that proved the old ones must prove the new ones
+    /// before it gets another call, not keep ringing until its binding expires up to an hour later.
+    /// </summary>
+    public int Forget(ISwitchDirectory previous, ISwitchDirectory next)
+    {
+        var realmChanged = !string.Equals(previous.Realm, next.Realm, StringComparison.Ordinal);
+        List<string>? gone = null;
+        foreach (var (accountId, _) in _bindings)
+        {
+            var now = next.FindAccount(accountId);
+            var before = previous.FindAccount(accountId);
+            if (realmChanged || now is null || before is null || now.Id != accountId || now.Username != before.Username
+                || now.Ha1Md5 != before.Ha1Md5 || now.Ha1Sha256 != before.Ha1Sha256)
+            {
+                (gone ??= []).Add(accountId);
+            }
+        }
+
+        foreach (var accountId in gone ?? [])
+        {
+            _bindings.Remove(accountId);
+        }
+
+        return gone?.Count ?? 0;
+    }
+
     /// <summary>§10.3 step 4 (address of record): the To header must be a SIP URI (RFC 4475 §3.3.5 unksm2); else 400, unauthenticated.</summary>
     public static bool HasSipAddressOfRecord(SipMessage request) => request.To.Uri.Scheme is SipUriScheme.Sip or SipUriScheme.Sips;
 

@@ -3,24 +3,25 @@ using Centrex.Switch.Transport;
 namespace Centrex.Switch.Registration;
 
 /// <summary>
-/// The router's side of the authentication defences (issue 13 item 6): attempts with credentials are counted per source
-/// address in one place (<see cref="AuthFailureTracker"/>, owned by the router's thread) as they are admitted, so a
-/// source that tries accounts of many customers, which live in different partitions, is slowed and blocked as one, and a
-/// burst cannot get more guesses checked than the limits allow; a blocked source's requests and a slowed source's excess
-/// ones are dropped before any partition sees them.
+/// The router's side of the authentication defences (issue 13 item 6): failures are counted per source address in one
+/// place (<see cref="AuthFailureTracker"/>, owned by the router's thread), so a source that tries accounts of many
+/// customers, which live in different partitions, is slowed and blocked as one; its checks in flight are bounded
+/// (<see cref="AuthChecksInFlight"/>), so a burst cannot get more guesses checked than the limits allow; a blocked
+/// source's requests and a slowed source's excess ones are dropped before any partition sees them.
 /// </summary>
-internal sealed class SourceGuard(AuthFailureTracker tracker, AuthFailureLog log, Func<string> realm)
+internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight checks, ProvenCredentials proven, AuthFailureLog log, Func<string> realm)
 {
     /// <summary>Whether every request from this source is dropped now (it is blocked).</summary>
     public bool IsBlocked(SipSource source) => tracker.IsBlocked(source.Remote.Address);
 
     /// <summary>
-    /// Whether a request that needs authentication from <paramref name="source"/> may go on to its partition. One that
-    /// carries credentials is a guess until its partition says otherwise: it counts as a strike now, and a success
-    /// report gives it back (<see cref="Succeeded"/>), so however fast guesses come, no more are checked than the
-    /// limits allow.
+    /// Whether a request that needs authentication from <paramref name="source"/> may go on to its partition: not when
+    /// the source is slowed or blocked, nor, for one that carries credentials, when as many of its checks are in flight
+    /// as allowed (failures come back to be counted only after the check, so this is what keeps a burst of guesses from
+    /// all being checked before the first failure is counted). Credentials whose <paramref name="user"/> (UTF-8, empty
+    /// when unknown) authenticated from this address lately get the larger bound (<see cref="ProvenCredentials"/>).
     /// </summary>
-    public bool Admit(SipSource source, string method, bool withCredentials)
+    public bool Admit(SipSource source, string method, bool withCredentials, ReadOnlySpan<byte> user)
     {
         switch (tracker.Admit(source.Remote.Address))
         {
@@ -31,20 +32,37 @@ internal sealed class SourceGuard(AuthFailureTracker tracker, AuthFailureLog log
                 return false;
         }
 
-        if (withCredentials && tracker.Attempt(source.Remote.Address))
-        {
-            LogBlock(source, method);
-            return false;
-        }
-
-        return true;
+        return !withCredentials || checks.TryBegin(source.Remote.Address, proven.IsProven(source.Remote.Address, user));
     }
 
-    /// <summary>A partition's report: <paramref name="source"/> failed as <paramref name="user"/> (its strike was counted on admission).</summary>
-    public void Failed(SipSource source, string? user) => tracker.Fail(source.Remote.Address, user);
+    /// <summary>
+    /// A partition's report on one request from <paramref name="source"/>: what checking its credentials found, and
+    /// whether it ends a check <see cref="Admit"/> began (every request admitted with credentials is reported exactly
+    /// once, whatever became of it, so checks in flight count only requests still on their way).
+    /// </summary>
+    public void Report(SipSource source, AuthOutcome outcome, string? user, string? method, bool endsCheck)
+    {
+        var address = source.Remote.Address;
+        if (endsCheck)
+        {
+            checks.End(address);
+        }
 
-    /// <summary>A partition's report: <paramref name="source"/> authenticated, so its provisional strike is given back.</summary>
-    public void Succeeded(SipSource source) => tracker.Refund(source.Remote.Address);
+        switch (outcome)
+        {
+            case AuthOutcome.Authenticated when user is not null:
+                proven.Authenticated(address, user);
+                break;
+            case AuthOutcome.Failed:
+                proven.Failed(address, user);
+                if (tracker.Fail(address, user))
+                {
+                    LogBlock(source, method ?? "REGISTER");
+                }
+
+                break;
+        }
+    }
 
     private void LogBlock(SipSource source, string method)
     {

@@ -7,10 +7,12 @@ namespace Centrex.Switch.Routing;
 /// <summary>
 /// The customer's dial plan, tried in this order (issue 4): feature codes, extension numbers, abbreviated dialing,
 /// dialing rules to E.164, then out the customer's trunk. An E.164 number that is one of our DIDs stays on the net.
+/// Every method is given the directory snapshot the call started with (<see cref="ISwitchDirectory.Current"/>), so a
+/// provisioning change in the middle of routing cannot mix two dial plans.
 /// </summary>
-internal sealed class DialPlan(ISwitchDirectory directory)
+internal static class DialPlan
 {
-    public Route RouteFrom(SwitchAccount caller, string dialed)
+    public static Route RouteFrom(ISwitchDirectory directory, SwitchAccount caller, string dialed)
     {
         var customer = directory.FindCustomer(caller.CustomerId);
         if (customer is null || dialed.Length == 0)
@@ -42,7 +44,7 @@ internal sealed class DialPlan(ISwitchDirectory directory)
             // Seed 004: "# to Dial" is an account id or an E.164 number; blank means dial as is.
             if (string.IsNullOrEmpty(target))
             {
-                return ToNumber(customer, dialed.TrimStart('+'));
+                return ToNumber(directory, customer, dialed.TrimStart('+'));
             }
 
             if (directory.FindAccount(target) is { } account)
@@ -50,17 +52,17 @@ internal sealed class DialPlan(ISwitchDirectory directory)
                 return new Route(RouteKind.Account, AccountId: account.Id, Number: target);
             }
 
-            return Normalize(DialingRules.E164, target) is { } abbreviatedE164 ? ToNumber(customer, abbreviatedE164) : Route.NotFound;
+            return Normalize(DialingRules.E164, target) is { } abbreviatedE164 ? ToNumber(directory, customer, abbreviatedE164) : Route.NotFound;
         }
 
-        return Normalize(customer.DialingRules, dialed) is { } e164 ? ToNumber(customer, e164) : Route.NotFound;
+        return Normalize(customer.DialingRules, dialed) is { } e164 ? ToNumber(directory, customer, e164) : Route.NotFound;
     }
 
     /// <summary>An inbound call from a trunk: the DID it was sent to, in E.164 with or without '+'.</summary>
-    public SwitchAccount? RouteFromTrunk(string dialed) =>
+    public static SwitchAccount? RouteFromTrunk(ISwitchDirectory directory, string dialed) =>
         Normalize(DialingRules.E164, dialed) is { } e164 ? directory.FindByDid(e164) : null;
 
-    private Route ToNumber(SwitchCustomer customer, string e164)
+    private static Route ToNumber(ISwitchDirectory directory, SwitchCustomer customer, string e164)
     {
         if (directory.FindByDid(e164) is { } owner)
         {

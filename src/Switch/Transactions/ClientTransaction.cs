@@ -91,6 +91,7 @@ internal sealed class ClientTransaction
             return;
         }
 
+        _stack.Metrics.CountRetransmissionSent(request: true);
         _stack.SendRequestBytes(this, _bytes);
 
         // Timer A doubles without bound (§17.1.1.2); Timer E doubles up to T2, and is T2 once Proceeding (§17.1.2.2).
@@ -144,6 +145,11 @@ internal sealed class ClientTransaction
 
         if (State is TransactionState.Completed or TransactionState.Terminated)
         {
+            if (status >= 200)
+            {
+                _stack.Metrics.CountRetransmissionReceived(request: false); // absorbed (Timer K)
+            }
+
             return;
         }
 
@@ -193,9 +199,12 @@ internal sealed class ClientTransaction
                 _stack.Send(Kind, Destination, _ack, Connection);
                 break;
             case TransactionState.Accepted when status is >= 200 and < 300:
+                _stack.Metrics.CountRetransmissionReceived(request: false); // the transaction user ACKs it again
                 User.OnResponse(this, response);
                 break;
             case TransactionState.Completed when status >= 300 && _ack is not null:
+                _stack.Metrics.CountRetransmissionReceived(request: false);
+                _stack.Metrics.CountRetransmissionSent(request: true); // §17.1.1.2: the ACK again for each retransmission
                 _stack.Send(Kind, Destination, _ack, Connection);
                 break;
         }

@@ -10,6 +10,12 @@ internal interface ISipSender
     IPEndPoint LocalEndpoint { get; }
 
     /// <summary>
+    /// The address for Via and Contact in messages over <paramref name="kind"/>: the TLS listener's for TLS (its own
+    /// port, 5061 by convention), <see cref="LocalEndpoint"/> for the rest.
+    /// </summary>
+    IPEndPoint LocalEndpointFor(SipTransportKind kind);
+
+    /// <summary>
     /// Queues <paramref name="bytes"/> for sending. For a request of a client transaction, <paramref name="transactionKey"/>
     /// names it: when the bytes cannot be sent, <paramref name="partition"/> hears of it and the transaction ends as on a
     /// timeout (RFC 3261 §8.1.3.1).

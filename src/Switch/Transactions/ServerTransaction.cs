@@ -109,8 +109,10 @@ internal sealed class ServerTransaction
     /// <summary>The same request again: answer with the last response, never pass it up (§17.2.1, §17.2.2).</summary>
     internal void OnRetransmission()
     {
+        _stack.Metrics.CountRetransmissionReceived(request: true);
         if (_last is not null && State is TransactionState.Proceeding or TransactionState.Completed)
         {
+            _stack.Metrics.CountRetransmissionSent(request: false);
             _stack.SendResponse(this, _last);
         }
     }
@@ -136,6 +138,7 @@ internal sealed class ServerTransaction
             return;
         }
 
+        _stack.Metrics.CountRetransmissionSent(request: false);
         _stack.SendResponse(this, _last);
         _interval = Duration.Min(_interval * 2, SipTimerValues.T2); // Timer G: doubles up to T2.
         _retransmit = _stack.StartTimer(_interval, RetransmitFinal);

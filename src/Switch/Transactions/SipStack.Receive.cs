@@ -82,6 +82,7 @@ internal sealed partial class SipStack
     {
         var transaction = new ServerTransaction(this, key, request.Clone(), source) { UserState = userState };
         _servers[key] = transaction;
+        Counted();
         return transaction;
     }
 

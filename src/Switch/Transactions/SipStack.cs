@@ -1,5 +1,6 @@
 using System.Net;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Partitions;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Sip.Writing;
@@ -22,6 +23,7 @@ internal sealed partial class SipStack
     private readonly StatelessTags _statelessTags;
     private readonly ISipSender _sender;
     private readonly ITimerScheduler _timers;
+    private int _transactions;
 
     public SipStack(int partition, ISipSender sender, ISwitchClock clock, ITimerScheduler timers, StatelessTags statelessTags)
     {
@@ -42,11 +44,17 @@ internal sealed partial class SipStack
     /// <summary>Offers a CANCEL that matches no INVITE here to the next partition (see <see cref="OnCancel"/>).</summary>
     public Func<int, SipMessage, SipSource, int, bool>? ForwardCancel { get; set; }
 
+    /// <summary>The switch's counters (retransmissions, refusals, ended calls), shared by every partition.</summary>
+    public SwitchMetrics Metrics { get; init; } = new();
+
     /// <summary>Partitions in the switch (a CANCEL is offered to each once at most).</summary>
     public int PartitionCount { get; set; } = 1;
 
     /// <summary>The address this switch puts in its Via and Contact headers.</summary>
     public IPEndPoint LocalEndpoint => _sender.LocalEndpoint;
+
+    /// <inheritdoc cref="ISipSender.LocalEndpointFor"/>
+    public IPEndPoint LocalEndpointFor(SipTransportKind kind) => _sender.LocalEndpointFor(kind);
 
     public int ServerTransactionCount => _servers.Count;
 
@@ -123,6 +131,7 @@ internal sealed partial class SipStack
 
         var transaction = new ClientTransaction(this, request, bytes, branch, kind, to, connection, user) { UserState = userState };
         _clients[transaction.Key] = transaction;
+        Counted();
         transaction.Start();
         return transaction;
     }
@@ -136,6 +145,7 @@ internal sealed partial class SipStack
         if (_servers.TryGetValue(transaction.Key, out var existing) && ReferenceEquals(existing, transaction))
         {
             _servers.Remove(transaction.Key);
+            Counted();
         }
     }
 
@@ -144,6 +154,13 @@ internal sealed partial class SipStack
         if (_clients.TryGetValue(transaction.Key, out var existing) && ReferenceEquals(existing, transaction))
         {
             _clients.Remove(transaction.Key);
+            Counted();
         }
     }
+
+    /// <summary>Server and client transactions open, as last published by the partition's thread (any thread may read it).</summary>
+    public int Transactions => Volatile.Read(ref _transactions);
+
+    /// <summary>Publishes the count after the partition's thread opened or ended a transaction.</summary>
+    internal void Counted() => Volatile.Write(ref _transactions, _servers.Count + _clients.Count);
 }

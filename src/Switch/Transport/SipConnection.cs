@@ -1,21 +1,24 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Centrex.Switch.Sip;
 
 namespace Centrex.Switch.Transport;
 
 /// <summary>
-/// One TCP connection: reads a byte stream, frames messages by Content-Length (RFC 3261 §18.3) across partial reads
-/// and several messages per segment, and sends whole messages under a lock. It holds no buffer while idle (it waits for
-/// data with a zero-byte receive and rents one when bytes arrive), closes itself on the timeouts of
+/// One TCP or TLS connection: reads a byte stream, frames messages by Content-Length (RFC 3261 §18.3) across partial
+/// reads and several messages per segment, and sends whole messages under a lock. It holds no buffer while idle (it
+/// waits for data with a zero-byte receive and rents one when bytes arrive), closes itself on the timeouts of
 /// <see cref="TcpLimits"/>, and never blocks a sender: a peer that stops reading until its socket buffer is full is
-/// disconnected instead of stalling the switch behind it.
+/// disconnected instead of stalling the switch behind it. Over TLS (§26.2.1) the same happens above an
+/// <see cref="SslStream"/> whose handshake comes first (<see cref="HandshakeAsServerAsync"/>, <see cref="HandshakeAsClient"/>).
 /// </summary>
 internal sealed class SipConnection : IDisposable
 {
     private readonly Socket _socket;
+    private readonly SslStream? _tls;
     private readonly TcpLimits _limits;
     private readonly object _sendLock = new();
     private readonly long _opened = Stopwatch.GetTimestamp();
@@ -26,7 +29,8 @@ internal sealed class SipConnection : IDisposable
     private int _disposed;
     private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public SipConnection(Socket socket, TcpLimits limits)
+    /// <summary>A connection on <paramref name="socket"/>; with <paramref name="tls"/>, a TLS one whose handshake is still to do.</summary>
+    public SipConnection(Socket socket, TcpLimits limits, bool tls = false)
     {
         _socket = socket;
         _limits = limits;
@@ -34,18 +38,65 @@ internal sealed class SipConnection : IDisposable
 
         // Sends fail with WouldBlock instead of waiting (see Send); receives are asynchronous either way.
         _socket.Blocking = false;
+        if (tls)
+        {
+            _tls = new SslStream(new NonBlockingSocketStream(socket), leaveInnerStreamOpen: false);
+        }
     }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary><see cref="SipTransportKind.Tcp"/> or <see cref="SipTransportKind.Tls"/>.</summary>
+    public SipTransportKind Kind => _tls is null ? SipTransportKind.Tcp : SipTransportKind.Tls;
 
     public bool IsOpen => Volatile.Read(ref _disposed) == 0;
 
     /// <summary>Raised once when the connection closes, whoever closed it.</summary>
     public event Action<SipConnection>? Closed;
 
+    /// <summary>
+    /// The server side of the TLS handshake of an accepted connection, within <see cref="TcpLimits.Handshake"/>: a
+    /// client that never finishes it (or speaks something else) is closed. False (and closed) when it failed.
+    /// </summary>
+    public async Task<bool> HandshakeAsServerAsync(SslServerAuthenticationOptions options, CancellationToken cancel)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(_limits.Handshake);
+        try
+        {
+            await _tls!.AuthenticateAsServerAsync(options, deadline.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Timed out, not TLS, an old protocol version, no common cipher suite: whatever the client sent, it ends here.
+            Dispose();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The client side of the handshake, for a connection the switch opened to a phone; it runs on the send stage, so
+    /// it waits at most <paramref name="timeout"/>. False (and closed) when it failed.
+    /// </summary>
+    public bool HandshakeAsClient(SslClientAuthenticationOptions options, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            _tls!.AuthenticateAsClientAsync(options, deadline.Token).Wait(deadline.Token);
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Dispose();
+            return false;
+        }
+    }
+
     public async Task ReadLoopAsync(ISipReceiver receiver, CancellationToken cancel)
     {
-        var source = new SipSource(SipTransportKind.Tcp, Remote, this);
+        var source = new SipSource(Kind, Remote, this);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         try
         {
@@ -55,11 +106,11 @@ internal sealed class SipConnection : IDisposable
                 if (_count == 0)
                 {
                     // Idle: wait until the peer sends something without holding a buffer for it.
-                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                    await ReceiveAsync(Memory<byte>.Empty, deadline.Token).ConfigureAwait(false);
                 }
 
                 EnsureRoom();
-                var read = await _socket.ReceiveAsync(_buffer.AsMemory(_count), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                var read = await ReceiveAsync(_buffer.AsMemory(_count), deadline.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
@@ -80,20 +131,28 @@ internal sealed class SipConnection : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
-            // The peer went away, a timeout passed, or the switch is stopping: the connection just ends.
+            // The peer went away, a timeout passed, TLS records did not decrypt, or the switch is stopping: the
+            // connection just ends.
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Anything else is a bug: the connection ends, and it must not end silently.
-            Console.Error.WriteLine($"centrex: SIP TCP connection from {Remote} closed on an error: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"centrex: SIP {SipTransportNames.Via(Kind)} connection from {Remote} closed on an error: {e.GetType().Name}: {e.Message}");
         }
         finally
         {
             Dispose();
         }
     }
+
+    /// <summary>
+    /// Bytes from the socket, or decrypted from it. A zero-byte read waits for data without a buffer either way
+    /// (<see cref="SslStream"/> passes it on to the socket when it has nothing decrypted left).
+    /// </summary>
+    private ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancel) =>
+        _tls is null ? _socket.ReceiveAsync(buffer, SocketFlags.None, cancel) : _tls.ReadAsync(buffer, cancel);
 
     /// <summary>How long the next receive may wait: for the message under way, the first message, or any activity.</summary>
     private TimeSpan Remaining()
@@ -177,6 +236,13 @@ internal sealed class SipConnection : IDisposable
         {
             try
             {
+                if (_tls is not null)
+                {
+                    // Encrypted record by record into NonBlockingSocketStream, which throws rather than wait.
+                    _tls.Write(bytes);
+                    bytes = default;
+                }
+
                 while (!bytes.IsEmpty)
                 {
                     var sent = _socket.Send(bytes, SocketFlags.None, out var error);
@@ -193,6 +259,12 @@ internal sealed class SipConnection : IDisposable
                 _answered.TrySetResult();
                 return true;
             }
+            catch (Exception e) when (e is IOException or SocketException or NotSupportedException or InvalidOperationException)
+            {
+                // TLS: the peer is not reading, the connection broke, or its stream is no longer usable.
+                Dispose();
+                return false;
+            }
             catch (ObjectDisposedException)
             {
                 return false;
@@ -207,6 +279,7 @@ internal sealed class SipConnection : IDisposable
             return;
         }
 
+        _tls?.Dispose();
         _socket.Dispose();
         Closed?.Invoke(this);
     }

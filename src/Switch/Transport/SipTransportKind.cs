@@ -11,4 +11,10 @@ internal enum SipTransportKind : byte
     /// the rings (the send stage puts it back on the receive ring), never by sharing state. Reliable: no retransmission.
     /// </summary>
     Internal,
+
+    /// <summary>
+    /// TCP with TLS (RFC 3261 §26.2.1, port 5061 by default): reliable like TCP, Via token <c>TLS</c>, reached through
+    /// <c>sips:</c> and <c>transport=tls</c> URIs (§19.1.1, RFC 5630). Last, so the numbers of the others stay.
+    /// </summary>
+    Tls,
 }

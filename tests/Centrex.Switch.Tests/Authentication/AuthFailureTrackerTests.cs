@@ -33,11 +33,11 @@ public class AuthFailureTrackerTests
         Assert.Equal(AuthAdmission.Slowed, tracker.Admit(Attacker)); // strike 5: 4 s
         _clock.Advance(Duration.FromSeconds(4));
         Assert.Equal(AuthAdmission.Check, tracker.Admit(Attacker));
-        Assert.True(tracker.Attempt(Attacker)); // strike 6: blocked as the attempt is admitted
-        tracker.Fail(Attacker, "101");
+        Assert.True(tracker.Fail(Attacker, "101")); // strike 6: blocked
+        Assert.False(tracker.Fail(Attacker, "102")); // a check that was in flight: no new block, no second log line
 
         Assert.True(tracker.IsBlocked(Attacker));
-        Assert.Equal((_clock.Now + Duration.FromMinutes(15), "101"), tracker.Block(Attacker));
+        Assert.Equal((_clock.Now + Duration.FromMinutes(15), "102"), tracker.Block(Attacker));
         Assert.Equal(AuthAdmission.Blocked, tracker.Admit(Attacker));
         _clock.Advance(Duration.FromMinutes(15));
         Assert.False(tracker.IsBlocked(Attacker));
@@ -85,43 +85,10 @@ public class AuthFailureTrackerTests
         Assert.Equal(1, tracker.Count); // the idle ones left before the new one came in
     }
 
-    [Fact]
-    public void SuccessfulAttempts_GiveTheirStrikeBack_SoAnOfficeOfPhonesIsNeverSlowed()
-    {
-        var tracker = new AuthFailureTracker(_limits, _clock);
-        for (var phone = 0; phone < 50; phone++)
-        {
-            Assert.Equal(AuthAdmission.Check, tracker.Admit(Attacker));
-            Assert.False(tracker.Attempt(Attacker));
-            tracker.Refund(Attacker); // the partition reported a success
-        }
-
-        Assert.Equal(AuthAdmission.Check, tracker.Admit(Attacker));
-    }
-
-    [Fact]
-    public void ABurstOfGuesses_IsSlowedByTheAttemptsThemselves_BeforeAnyFailureIsReported()
-    {
-        var tracker = new AuthFailureTracker(_limits, _clock);
-        var admitted = 0;
-        for (var guess = 0; guess < 1_000; guess++)
-        {
-            if (tracker.Admit(Attacker) == AuthAdmission.Check && !tracker.Attempt(Attacker))
-            {
-                admitted++;
-            }
-        }
-
-        Assert.Equal(_limits.SlowAfter, admitted); // no failure report has come back yet; the attempts were enough
-        Assert.True(tracker.IsBlocked(Attacker));
-    }
-
-    /// <summary>Failed attempts: each admitted (counted), then reported failed.</summary>
     private static void Fail(AuthFailureTracker tracker, IPAddress address, int times)
     {
         for (var i = 0; i < times; i++)
         {
-            tracker.Attempt(address);
             tracker.Fail(address, "101");
         }
     }

@@ -68,6 +68,53 @@ public class CallEndTests
         Assert.Equal(0, fixture.Switch.ActiveCalls);
     }
 
+    [Fact]
+    public async Task Bye_FromTheCalleeRightBehindIts200_BeforeTheCallersAck_EndsTheCallOnce_BothSidesReleased()
+    {
+        await using var fixture = new SwitchFixture();
+        using var alice = new TestPhone(fixture.Endpoint, "16045550101");
+        using var bob = new TestPhone(fixture.Endpoint, "16045550102");
+        var ringing = RingBob(alice, bob);
+
+        bob.Send(bob.Response(ringing.Invite, 200, "OK", "b1", Flows.Sdp));
+        bob.Send(Flows.FromCallee(bob, ringing.Invite, "b1", "BYE", 1)); // hangs up before anything else arrives
+        bob.ReceiveRequest("ACK"); // the switch still acknowledges his 2xx
+        Assert.Equal(200, bob.ReceiveResponse(200).StatusCode);
+        var ok = alice.ReceiveResponse(200);
+        var bye = alice.ReceiveRequest("BYE").Message;
+        alice.Send(Flows.InDialog(alice, ok, "ACK", 2));
+        alice.Send(alice.Response(bye, 200, "OK", "a1"));
+        Flows.Sync(alice, fixture.Switch);
+
+        Assert.Equal(CallDisposition.Answered, Assert.Single(fixture.Cdrs.Ends).Disposition);
+        Assert.Equal(0, fixture.Switch.ActiveCalls);
+        fixture.Clock.Advance(Duration.FromSeconds(40)); // every transaction's timers run out
+        Assert.Equal((0, 0), (fixture.Switch.ServerTransactionCount, fixture.Switch.ClientTransactionCount));
+    }
+
+    [Fact]
+    public async Task Bye_FromTheCallerAsSoonAsItsAnswered_WithoutAck_StopsThe2xxRetransmissions_AndReleasesTheCallee()
+    {
+        await using var fixture = new SwitchFixture();
+        using var alice = new TestPhone(fixture.Endpoint, "16045550101");
+        using var bob = new TestPhone(fixture.Endpoint, "16045550102");
+        var ringing = RingBob(alice, bob);
+
+        bob.Send(bob.Response(ringing.Invite, 200, "OK", "b1", Flows.Sdp));
+        var ok = alice.ReceiveResponse(200);
+        alice.Send(Flows.InDialog(alice, ok, "BYE", 3)); // races its own ACK
+        Assert.Equal(200, alice.ReceiveResponse(200).StatusCode);
+        var bye = bob.ReceiveRequest("BYE").Message;
+        bob.Send(bob.Response(bye, 200, "OK", "b1"));
+        Flows.Sync(alice, fixture.Switch);
+        alice.Drain();
+
+        fixture.Clock.Advance(Duration.FromSeconds(4)); // the 2xx would have been retransmitted at 0.5, 1.5, 3.5 s
+        Assert.DoesNotContain(alice.Drain(), m => !m.IsRequest && m.StatusCode == 200 && m.CSeqMethod == SipMethod.Invite);
+        Assert.Equal(CallDisposition.Answered, Assert.Single(fixture.Cdrs.Ends).Disposition);
+        Assert.Equal(0, fixture.Switch.ActiveCalls);
+    }
+
     /// <summary>bob registers, alice calls him, and he rings.</summary>
     private static Ringing RingBob(TestPhone alice, TestPhone bob)
     {

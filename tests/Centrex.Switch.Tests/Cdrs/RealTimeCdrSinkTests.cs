@@ -63,6 +63,28 @@ public sealed class RealTimeCdrSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Lag_GrowsWhileTheLedgerHoldsTheStagesCommit_AndIsZeroOnceCommitted()
+    {
+        using var sink = Sink();
+        using var release = new ManualResetEventSlim();
+        var blocker = _ledger.Writer.Submit(_ =>
+        {
+            release.Wait(_guard.Token); // the disk "hangs": the stage's commit waits behind this
+            return 0;
+        });
+        var ticket = sink.Emit(Cdr.Answered("lag-1", "acme", "2125551234", 61));
+
+        Assert.True(SpinWait.SpinUntil(() => sink.Counters.Lag >= TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, sink.Backlog); // the CDR the stage is working on
+        release.Set();
+        sink.WaitForCommit(ticket, _guard.Token);
+
+        Assert.Equal(TimeSpan.Zero, sink.Counters.Lag);
+        Assert.True(SpinWait.SpinUntil(() => sink.Backlog == 0, TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await blocker);
+    }
+
+    [Fact]
     public void UnansweredAndIncomingCalls_StoredButNotCharged()
     {
         using (var sink = Sink())

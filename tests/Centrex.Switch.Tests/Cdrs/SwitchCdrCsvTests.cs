@@ -31,9 +31,9 @@ public sealed class SwitchCdrCsvTests
     public void DispositionNames_AreFrozen()
     {
         Assert.Equal(
-            ["answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance"],
+            ["answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance", "refused-by-fraud"],
             Enum.GetValues<CallDisposition>().Select(d => d.ToWireName()));
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], Enum.GetValues<CallDisposition>().Select(d => (int)d));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], Enum.GetValues<CallDisposition>().Select(d => (int)d));
     }
 
     [Fact]

@@ -20,13 +20,21 @@ internal sealed class HookedSwitch : IAsyncDisposable
     public const string Callee = "16045550102";
     public const string Prepaid = "16045550103";
 
+    /// <param name="clock">A manual clock, or null for the system clock.</param>
+    /// <param name="trunk">Where calls out go.</param>
+    /// <param name="media">Relay options (direct media when null).</param>
+    /// <param name="ledgerDirectory">The data directory (a temp folder when null).</param>
+    /// <param name="directoryJson">The whole directory instead of the one described above, or null.</param>
+    /// <param name="callerFraud">The caller's (101's) fraud controls in the test directory's form (<c>"maxInternationalCalls": 2</c>...), or null.</param>
+    /// <param name="maxOutgoing">Outgoing calls site hq allows at once.</param>
     public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null,
-        string? directoryJson = null)
+        string? directoryJson = null, string? callerFraud = null, int maxOutgoing = 1)
     {
-        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9)), "hooked-switch");
+        _fraudLog = TextWriter.Synchronized(_fraudText);
+        Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), callerFraud, maxOutgoing), "hooked-switch");
         Ledger = new LedgerFolder(ledgerDirectory);
         Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
-            media?.Mode ?? MediaMode.Direct, media);
+            media?.Mode ?? MediaMode.Direct, media, fraudLog: _fraudLog);
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
         {
             Hooks = Hooks.Hooks,
@@ -37,6 +45,21 @@ internal sealed class HookedSwitch : IAsyncDisposable
     }
 
     public JsonSwitchDirectory Directory { get; }
+
+    private readonly StringWriter _fraudText = new();
+    private readonly TextWriter _fraudLog;
+
+    /// <summary>The fraud-control log's lines so far.</summary>
+    public string[] FraudLog
+    {
+        get
+        {
+            lock (_fraudLog) // the synchronized writer's own lock: partitions write through it
+            {
+                return _fraudText.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
+        }
+    }
 
     public LedgerFolder Ledger { get; }
 
@@ -56,18 +79,18 @@ internal sealed class HookedSwitch : IAsyncDisposable
         }
     }
 
-    private static string DirectoryJson(IPEndPoint trunk)
+    private static string DirectoryJson(IPEndPoint trunk, string? callerFraud, int maxOutgoing)
     {
-        static string Account(string id, string ext, string site, string type) =>
-            $$"""{ "id": "{{id}}", "customer": "acme", "site": "{{site}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "{{type}}" }""";
+        static string Account(string id, string ext, string site, string type, string? fraud = null) =>
+            $$"""{ "id": "{{id}}", "customer": "acme", "site": "{{site}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "{{type}}" {{(fraud is null ? "" : $", \"fraud\": {{ {fraud} }}")}} }""";
         return $$"""
         {
           "realm": "{{SwitchFixture.Realm}}",
           "digestAlgorithms": ["MD5", "SHA-256"],
-          "sites": [ { "id": "hq", "name": "Head office", "maxOutgoing": 1 } ],
+          "sites": [ { "id": "hq", "name": "Head office", "maxOutgoing": {{maxOutgoing}} } ],
           "trunks": [ { "id": "pstn", "address": "{{trunk}}", "sources": ["{{trunk}}"] } ],
           "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" } ],
-          "accounts": [ {{Account(Caller, "101", "hq", "credit")}}, {{Account(Callee, "102", "hq", "credit")}}, {{Account(Prepaid, "103", "default", "debit")}} ]
+          "accounts": [ {{Account(Caller, "101", "hq", "credit", callerFraud)}}, {{Account(Callee, "102", "hq", "credit")}}, {{Account(Prepaid, "103", "default", "debit")}} ]
         }
         """;
     }

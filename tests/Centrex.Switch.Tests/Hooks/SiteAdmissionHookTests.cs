@@ -27,6 +27,29 @@ public sealed class SiteAdmissionHookTests
     }
 
     [Fact]
+    public void SiteLimitChangedByProvisioning_AppliesToTheNextCall_CallsInProgressKeepTheirSlots()
+    {
+        var live = new Centrex.Switch.Provisioning.LiveSwitchDirectory(HookDirectory.Create(maxOutgoing: 2));
+        var hook = new SiteAdmissionHook(live);
+        var calls = Enumerable.Range(1, 4).Select(i => HookDirectory.Outgoing($"l{i}", HookDirectory.Prepaid)).ToArray();
+        Assert.True(hook.Admit(calls[0], default).Admitted);
+        Assert.True(hook.Admit(calls[1], default).Admitted);
+
+        live.Replace(HookDirectory.Create(maxOutgoing: 1)); // lowered below what is up: both calls stay counted
+        var refused = hook.Admit(calls[2], default);
+        Assert.False(refused.Admitted);
+        Assert.Equal("site Head office: max outgoing calls 1 reached", refused.Warning);
+        Assert.Equal(2, hook.Usage("hq").OutgoingCalls);
+        hook.Release(calls[0]);
+        Assert.False(hook.Admit(calls[2], default).Admitted); // one still up: at the new limit
+
+        live.Replace(HookDirectory.Create(maxOutgoing: 3)); // raised: room at once
+        Assert.True(hook.Admit(calls[2], default).Admitted);
+        Assert.True(hook.Admit(calls[3], default).Admitted);
+        Assert.Equal(3, hook.Usage("hq").OutgoingCalls);
+    }
+
+    [Fact]
     public void AccountWithoutASite_SharesTheDefaultSitesLimits()
     {
         var hook = new SiteAdmissionHook(HookDirectory.Create(defaultMaxCalls: 1));

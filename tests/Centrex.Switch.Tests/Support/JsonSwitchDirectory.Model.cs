@@ -66,6 +66,7 @@ internal sealed partial class JsonSwitchDirectory
         public string? Ha1Sha256 { get; set; }
         public string? Type { get; set; }
         public string? CreditLimit { get; set; }
+        public FraudModel? Fraud { get; set; }
         public LocationModel? E911 { get; set; }
     }
 
@@ -76,6 +77,15 @@ internal sealed partial class JsonSwitchDirectory
         public string? Province { get; set; }
         public string? Country { get; set; }
         public string? PostalCode { get; set; }
+    }
+
+    /// <summary>An account's fraud controls: <c>{ "maxInternationalCalls": 1, "maxSpendPerHour": "0.100", "maxSpendPerDay": "1.00", "blocked": ["premium"] }</c>.</summary>
+    private sealed class FraudModel
+    {
+        public int? MaxInternationalCalls { get; set; }
+        public string? MaxSpendPerHour { get; set; }
+        public string? MaxSpendPerDay { get; set; }
+        public List<string>? Blocked { get; set; }
     }
 
     private sealed class DidModel

@@ -99,6 +99,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
             {
                 Dids = dids,
                 EmergencyLocation = account.E911 is { } e911 ? new EmergencyLocation(e911.Street ?? "", e911.City ?? "", e911.Province, e911.Country ?? "", e911.PostalCode ?? "") : null,
+                Fraud = Fraud(account.Fraud, source, id),
             };
             _accounts[id] = entry;
             _accounts[entry.Username] = entry;
@@ -171,10 +172,41 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
     public SwitchTrunk? FindTrunk(string id) => _trunks.GetValueOrDefault(id);
 
     /// <inheritdoc/>
-    public SwitchTrunk? FindTrunkBySource(IPEndPoint remote) => _trunks.Values.FirstOrDefault(t => t.IsSource(remote));
+    public SwitchTrunk? FindTrunkBySource(IPEndPoint remote)
+    {
+        foreach (var trunk in _trunks.Values) // no LINQ: the router asks this for every request (no allocation per message)
+        {
+            if (trunk.IsSource(remote))
+            {
+                return trunk;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;
+
+    private static SwitchFraudLimits? Fraud(FraudModel? fraud, string source, string id)
+    {
+        if (fraud is null)
+        {
+            return null;
+        }
+
+        Mills? Amount(string? text, string field) => text is null ? null
+            : Mills.TryParse(text, out var amount) && amount.Value >= 0 ? amount
+            : throw new FormatException($"{source}: accounts[{id}].fraud.{field}: '{text}' is not an amount such as \"20.00\"");
+        var blocked = fraud.Blocked ?? [];
+        foreach (var name in blocked.Where(b => b is not ("international" or "premium")))
+        {
+            throw new FormatException($"{source}: accounts[{id}].fraud.blocked: '{name}' is not international or premium");
+        }
+
+        return new SwitchFraudLimits(fraud.MaxInternationalCalls, Amount(fraud.MaxSpendPerHour, "maxSpendPerHour"), Amount(fraud.MaxSpendPerDay, "maxSpendPerDay"),
+            blocked.Contains("international"), blocked.Contains("premium"));
+    }
 
     private static string Required(string? value, string source, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{source}: {field} is missing") : value;

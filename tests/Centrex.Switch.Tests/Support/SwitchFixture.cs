@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Centrex.Switch.Calls;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
+using Centrex.Switch.Transport;
 using NodaTime;
 
 namespace Centrex.Switch.Tests.Support;
@@ -21,13 +24,14 @@ internal sealed class SwitchFixture : IAsyncDisposable
     private readonly TextWriter _authLog;
 
     public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false,
-        SipAuthLimits? authLimits = null, int? partitions = null, string? directoryJson = null)
+        SipAuthLimits? authLimits = null, int? partitions = null, string? directoryJson = null, bool tls = false, TcpLimits? tcpLimits = null)
     {
         _authLog = TextWriter.Synchronized(_authText);
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
         Cdrs = new CollectingCdrs();
         Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), algorithms), "test");
-        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
+        Live = new LiveSwitchDirectory(Directory);
+        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Live)
         {
             Clock = realTime ? SystemSwitchClock.Instance : Clock,
             Hooks = hooks ?? new CallHooks(PassThroughHooks.Instance, PassThroughHooks.Instance, PassThroughHooks.Instance, Cdrs),
@@ -35,8 +39,15 @@ internal sealed class SwitchFixture : IAsyncDisposable
             Partitions = partitions ?? 2,
             UdpReaders = 1,
             AuthLog = _authLog,
+            Tls = tls ? new SipTlsSettings(new IPEndPoint(IPAddress.Loopback, 0), Certificate) : null,
+            TcpLimits = tcpLimits ?? TcpLimits.Default,
         });
     }
+
+    /// <summary>The switch's TLS certificate (self-signed, made for this fixture), used when it was started with TLS.</summary>
+    public X509Certificate2 Certificate => _certificate.Value;
+
+    private readonly Lazy<X509Certificate2> _certificate = new(() => TestCertificates.SelfSigned());
 
     public ManualSwitchClock Clock { get; }
 
@@ -54,7 +65,11 @@ internal sealed class SwitchFixture : IAsyncDisposable
 
     public CollectingCdrs Cdrs { get; }
 
+    /// <summary>The directory the switch started with.</summary>
     public JsonSwitchDirectory Directory { get; }
+
+    /// <summary>What the switch reads (as <c>serve</c> runs it): <see cref="Directory"/> until a test replaces it.</summary>
+    public LiveSwitchDirectory Live { get; }
 
     public SipSwitch Switch { get; }
 

@@ -1,0 +1,125 @@
+using Centrex.Provisioning;
+using Centrex.Provisioning.Store;
+using Centrex.Switch;
+using Microsoft.Data.Sqlite;
+
+namespace Centrex.Switching;
+
+/// <summary>
+/// Live provisioning for <c>centrex serve</c> (issue 14): notices that an import (or any other writer) committed to
+/// <c>DATA/provisioning.db</c> and gives the running switch the new directory, within <see cref="Interval"/> plus the
+/// time to build it. It asks SQLite's <c>PRAGMA data_version</c> on its own connection, which reads no table, so
+/// nothing of the store is read until something changed; then it loads the whole store, checks it as an import would,
+/// builds the directory on its own thread (off the switch's hot path) and publishes it with
+/// <see cref="SipSwitch.ReplaceDirectory"/>. A store that no longer passes the checks (another program wrote it) is
+/// reported and not served: the switch keeps the directory it has.
+/// </summary>
+internal sealed class ProvisioningWatcher : IAsyncDisposable
+{
+    /// <summary>How often the store's version is read: a change is served within this plus the time to build it.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ProvisioningStore _store;
+    private readonly SipSwitch _switch;
+    private readonly TextWriter _log;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _version;
+
+    private ProvisioningWatcher(ProvisioningStore store, SipSwitch sipSwitch, TextWriter log)
+    {
+        _store = store;
+        _switch = sipSwitch;
+        _log = log;
+        _version = store.DataVersion();
+
+        // The directory the switch started with was read before this connection existed, so a commit in between would
+        // not change the version seen from here: read the store once now, quietly, and watch from there.
+        TryReload(quietly: true);
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Starts watching the store of <paramref name="dataDirectory"/> for <paramref name="sipSwitch"/>; changes are reported on <paramref name="log"/>.</summary>
+    public static ProvisioningWatcher Start(string dataDirectory, SipSwitch sipSwitch, TextWriter log)
+    {
+        var store = ProvisioningStore.Open(dataDirectory);
+        try
+        {
+            return new ProvisioningWatcher(store, sipSwitch, log);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops watching (before the switch is disposed: a reload waits on the switch's partitions).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        _store.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                long version;
+                try
+                {
+                    version = _store.DataVersion();
+                }
+                catch (SqliteException e)
+                {
+                    // A locked or damaged store now and then must not stop the service: try again at the next tick.
+                    _log.WriteLine($"centrex serve: the provisioning store {_store.Path} cannot be read now ({e.Message}); the switch keeps its directory");
+                    continue;
+                }
+
+                if (version != _version)
+                {
+                    _version = version;
+                    TryReload(quietly: false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // serve is stopping
+        }
+    }
+
+    private void TryReload(bool quietly)
+    {
+        ProvisionedSwitchDirectory directory;
+        try
+        {
+            directory = ProvisionedSwitchDirectory.From(_store.Load(), _store.Path);
+        }
+        catch (ProvisioningException e)
+        {
+            _log.WriteLine($"centrex serve: provisioning changed but cannot be served: {e.Message}; the switch keeps the directory it has");
+            return;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A store another program wrote (a value this version cannot read, a lock held too long) must not stop
+            // the switch, which goes on with what it has; the next commit is tried afresh.
+            _log.WriteLine($"centrex serve: the provisioning store {_store.Path} cannot be read ({e.GetType().Name}: {e.Message}); the switch keeps the directory it has");
+            return;
+        }
+
+        var dropped = _switch.ReplaceDirectory(directory);
+        if (!quietly || dropped > 0)
+        {
+            _log.WriteLine($"centrex serve: switch directory reloaded from {_store.Path}: {directory.AccountCount:N0} SIP accounts, realm \"{directory.Realm}\"" +
+                (dropped == 0 ? string.Empty : $"; {dropped:N0} registrations dropped (account gone or credentials changed: the phone registers again)"));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Centrex.Switch.Tests.Sipp;
+
+namespace Centrex.Cli.Tests;
+
+/// <summary>
+/// Live provisioning in the real process (issue 14): <c>provision import</c> run beside a running <c>serve</c> changes
+/// what its switch does within a second, without a restart and without touching the calls that are up.
+/// </summary>
+public sealed class ServeLiveProvisioningTests : IDisposable
+{
+    private const string Reloaded = "switch directory reloaded";
+    private const string Dave = "16045550104";
+    private const string DaveDid = "16045550199";
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The acme customer with alice on a line with 100.00 of credit (so a second call is not refused for money).</summary>
+    private static string Base(int gatewayPort, int trunkSourcePort, string site = "\"max_outgoing\": 2") =>
+        SwitchProvisioning.Json(site, trunkSources: $"\"127.0.0.1:{trunkSourcePort}\"", trunkAddress: $"127.0.0.1:{gatewayPort}")
+            .Replace("\"credit_limit\": \"0.100\"", "\"credit_limit\": \"100.00\"", StringComparison.Ordinal);
+
+    private string Tariff() => _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
+
+    /// <summary>serve with the switch and the HTTP API, returned once the switch listens (and so watches the store).</summary>
+    private async Task<CentrexProcess> ServeAsync(string data, int sipPort)
+    {
+        var serve = await CentrexProcess.ServeAsync(data, Tariff(), null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct");
+        await serve.OutputLineAsync("sip udp ");
+        return serve;
+    }
+
+    private int Import(string data, string name, string json)
+    {
+        var run = CliRun.Invoke("provision", "import", "--data", data, _folder.Write(name, json));
+        return run.ExitCode == 0 ? 0 : throw new InvalidOperationException($"import {name}: {run.Error}");
+    }
+
+    [Fact]
+    public async Task Import_WhileServing_ANewLineWithExtensionAndDid_IsServedWithinASecond_WithoutRestart()
+    {
+        var data = _folder.File("data");
+        var (gatewayPort, trunkPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
+        Import(data, "base.json", Base(gatewayPort, trunkPort));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+
+        var dave = $$"""
+            { "format": "centrex-provisioning/1", "accounts": [
+              { "id": "{{Dave}}", "customer": "acme", "type": "credit", "credit_limit": "10.00", "extension": "104",
+                "sip": { "username": "dave", "ha1_md5": "{{SwitchProvisioning.Ha1(false, "dave")}}" }, "dids": ["+{{DaveDid}}"] } ] }
+            """;
+        Import(data, "dave.json", dave);
+        var imported = Stopwatch.StartNew();
+        await serve.ErrorTextAsync(Reloaded);
+        Assert.True(imported.Elapsed < TimeSpan.FromSeconds(1), $"the import was served after {imported.Elapsed}");
+        Assert.Contains(Reloaded + " from " + Path.Combine(data, "provisioning.db") + ": 4 SIP accounts", serve.Error, StringComparison.Ordinal);
+
+        // The new line calls out through the trunk with its new credentials.
+        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
+        {
+            var call = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "dave", "-ap", SwitchProvisioning.Password, "-d", "200");
+            Assert.True(call.ExitCode == 0, "dave's call out: " + call.Output + serve.Error);
+            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
+        }
+
+        // Its phone registers, and both its new extension (from alice) and its new DID (from the trunk) ring it.
+        var phonePort = Sipp.FreeUdpPort();
+        var registered = Sipp.Run("register", switchAddress, phonePort, "-s", "dave", "-au", "dave", "-ap", SwitchProvisioning.Password);
+        Assert.True(registered.ExitCode == 0, "register: " + registered.Output);
+        foreach (var (scenario, port, extra) in new (string, int, string[])[]
+        {
+            ("uac-call-hold", Sipp.FreeUdpPort(), ["-s", "104", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "200"]),
+            ("uac-trunk-call", trunkPort, ["-s", "+" + DaveDid, "-d", "200"]),
+        })
+        {
+            using var phone = Sipp.Listen("uas-answer", switchAddress, phonePort);
+            var call = Sipp.Run(scenario, switchAddress, port, extra);
+            Assert.True(call.ExitCode == 0, $"{scenario} to dave: {call.Output}{serve.Error}");
+            Assert.True(Sipp.Finish(phone).ExitCode == 0, "dave's phone");
+        }
+
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("switch CDRs: 3 stored", serve.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WhileACallIsUp_ChangingTheCallersSiteLimitAndDialPlan_TheCallStaysUpAndIsCharged_TheNextCallMeetsTheNewLimit()
+    {
+        var data = _folder.File("data");
+        var (sipPort, trunkPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
+        using var gateway = new TrunkGateway();
+        Import(data, "base.json", Base(gateway.Port, trunkPort));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+
+        using var caller = Sipp.Start("uac-call-until-bye", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        await gateway.AnswerAsync(); // the call is up
+
+        // The caller's site now allows one outgoing call (it allowed two), and its customer's dial plan changes.
+        var change = Base(gateway.Port, trunkPort, site: "\"max_outgoing\": 1")
+            .Replace("\"188\": \"16045550102\"", "\"188\": \"16045550103\"", StringComparison.Ordinal);
+        Import(data, "change.json", change);
+        await serve.ErrorTextAsync(Reloaded);
+
+        // The next call meets the new limit at once (the one up holds the only slot)...
+        var refused = Sipp.Run("uac-site-full", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        Assert.True(refused.ExitCode == 0, "second call: " + refused.Output + serve.Error);
+
+        // ...while the call that was up goes on until the far end hangs up, and is recorded and charged as usual.
+        Assert.Equal(200, await gateway.HangUpAsync());
+        var callerResult = Sipp.Finish(caller);
+        Assert.True(callerResult.ExitCode == 0, "caller: " + callerResult.Output + serve.Error);
+        using (var http = new HttpClient())
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound, not a timing check
+            long mills;
+            do
+            {
+                mills = await IngestionSample.BalanceAsync(http, serve.BaseAddress, SwitchProvisioning.Limited);
+            }
+            while (mills == 0 && !patience.IsCancellationRequested);
+
+            Assert.Equal(-60, mills); // one started minute at 0.06
+        }
+
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("switch CDRs: 2 stored, 1 charged", serve.Error, StringComparison.Ordinal);
+        var cdrs = _folder.File("cdrs.csv");
+        Assert.Equal(0, CliRun.Invoke("cdr", "export", "--data", data, "--out", cdrs).ExitCode);
+        Assert.Contains($",{SwitchProvisioning.Limited},", File.ReadAllText(cdrs), StringComparison.Ordinal); // the answered call, ready to rate
+    }
+
+    [Fact]
+    public async Task FraudControls_ImportedWhileServing_RefuseTheNextPremiumCall403_AndServeLogsIt()
+    {
+        var data = _folder.File("data");
+        var (gatewayPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
+        Import(data, "base.json", Base(gatewayPort, Sipp.FreeUdpPort()));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
+        {
+            var before = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "19005551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "100");
+            Assert.True(before.ExitCode == 0, "premium call before the controls: " + before.Output + serve.Error);
+            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
+        }
+
+        var barred = Base(gatewayPort, Sipp.FreeUdpPort()).Replace("\"site\": \"hq\", \"extension\": \"101\",",
+            "\"site\": \"hq\", \"extension\": \"101\", \"fraud\": { \"blocked_classes\": [\"premium\"] },", StringComparison.Ordinal);
+        Import(data, "fraud.json", barred);
+        await serve.ErrorTextAsync(Reloaded);
+
+        foreach (var attempt in (int[])[1, 2])
+        {
+            var refused = Sipp.Run("uac-forbidden", switchAddress, Sipp.FreeUdpPort(), "-s", "19005551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
+            Assert.True(refused.ExitCode == 0, $"premium call {attempt} after the controls: {refused.Output}{serve.Error}");
+        }
+
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Single(serve.Error.Split('\n'), l => l.Contains("fraud control: account 16045550101: call to 19005551234 refused (403 fraud control: premium-rate numbers barred", StringComparison.Ordinal));
+        Assert.Contains("switch CDRs: 3 stored", serve.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoreWrittenBehindImportsBack_ThatBreaksARule_IsReportedAndNotServed_TheSwitchKeepsItsDirectory()
+    {
+        var data = _folder.File("data");
+        var sipPort = Sipp.FreeUdpPort();
+        Import(data, "base.json", Base(Sipp.FreeUdpPort(), Sipp.FreeUdpPort()));
+        using var serve = await ServeAsync(data, sipPort);
+
+        // Another program writes the store without import's checks: an extension that is not digits.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "provisioning.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE accounts SET extension = '1x' WHERE id = '{SwitchProvisioning.Prepaid}'";
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        await serve.ErrorTextAsync("provisioning changed but cannot be served");
+        Assert.Contains("extension '1x' is not 1 to 15 digits; the switch keeps the directory it has", serve.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reloaded, serve.Error, StringComparison.Ordinal);
+        var registered = Sipp.Run("register", new IPEndPoint(IPAddress.Loopback, sipPort), Sipp.FreeUdpPort(), "-s", "alice", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        Assert.True(registered.ExitCode == 0, "register: " + registered.Output + serve.Error);
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    [Fact]
+    public async Task RealmChange_WithoutNewHashes_IsRefusedNamingTheField_WithThem_IsServedAndPhonesAuthenticateInTheNewRealm()
+    {
+        var data = _folder.File("data");
+        var sipPort = Sipp.FreeUdpPort();
+        Import(data, "base.json", Base(Sipp.FreeUdpPort(), Sipp.FreeUdpPort()));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        const string NewRealm = "voice.example";
+        string Ha1(string user) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{user}:{NewRealm}:{SwitchProvisioning.Password}")));
+        var settings = $$"""{ "realm": "{{NewRealm}}", "digest_algorithms": ["MD5"] }""";
+
+        var bare = CliRun.Invoke("provision", "import", "--data", data, _folder.Write("realm.json",
+            $$"""{ "format": "centrex-provisioning/1", "switch": {{settings}} }"""));
+        Assert.Equal(2, bare.ExitCode);
+        Assert.Contains("accounts (id \"16045550101\"): sip.ha1_md5, sip.ha1_sha256: switch.realm changes from \"centrex.test\" to \"voice.example\"", bare.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", bare.Error, StringComparison.Ordinal);
+
+        var rehashed = $$"""
+            { "format": "centrex-provisioning/1", "switch": {{settings}}, "accounts": [
+              { "id": "{{SwitchProvisioning.Limited}}", "customer": "acme", "type": "credit", "credit_limit": "100.00", "site": "hq", "extension": "101",
+                "sip": { "username": "alice", "ha1_md5": "{{Ha1("alice")}}" } },
+              { "id": "{{SwitchProvisioning.Prepaid}}", "customer": "acme", "type": "debit", "site": "hq", "extension": "102",
+                "sip": { "ha1_md5": "{{Ha1(SwitchProvisioning.Prepaid)}}" }, "dids": ["+16045550100"] },
+              { "id": "{{SwitchProvisioning.NoCredit}}", "customer": "acme", "type": "credit", "sip": { "ha1_md5": "{{Ha1(SwitchProvisioning.NoCredit)}}" } } ] }
+            """;
+        Import(data, "rehashed.json", rehashed);
+        await serve.ErrorTextAsync(Reloaded);
+        Assert.Contains($"realm \"{NewRealm}\"", serve.Error, StringComparison.Ordinal);
+        Assert.Equal(1, serve.Error.Split(Reloaded).Length - 1); // the refused import committed nothing, so nothing was reloaded for it
+
+        // sipp hashes the password with the realm of the challenge: only the new realm's hashes can accept it.
+        var registered = Sipp.Run("register", switchAddress, Sipp.FreeUdpPort(), "-s", "alice", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        Assert.True(registered.ExitCode == 0, "register in the new realm: " + registered.Output + serve.Error);
+        Assert.Equal(0, await serve.StopAsync());
+    }
+}
