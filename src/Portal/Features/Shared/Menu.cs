@@ -45,6 +45,7 @@ public static class Menu
     public static IReadOnlyList<Tab> Operator { get; } =
     [
         new("Customers", "/operator", []),
+        new("Logins", "/operator/logins", []),
         new("Products", "/operator/products", []),
         new("Tariffs", "/operator/tariffs", []),
         new("Tickets", "/operator/tickets", []),
