@@ -75,4 +75,24 @@ public sealed class OperatorProvisioningTests(PortalServer server)
         using var qc = await Sessions.SignedIn(server, "cust-qc");
         Assert.Equal(HttpStatusCode.Forbidden, (await qc.Http.GetAsync("/operator/products")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheOperator_SetsASitesLimits_AnEmptyNameIsRefusedBesideIt_AndTheCustomerReadsThem()
+    {
+        using var op = await Sessions.SignedIn(server, "operator");
+        (string, string)[] site = [("id", "Atelier"), ("name", " "), ("max_calls", "4"), ("max_incoming", ""), ("max_outgoing", "2"), ("max_forwarded", ""),
+            ("max_bandwidth_kbps", "-1"), ("max_incoming_kbps", ""), ("max_outgoing_kbps", "")];
+
+        var negative = await BillingPagesTests.Form(op, "/operator/sites", null, site);
+        Assert.Contains("id=\"max_bandwidth_kbps-error\">a whole number, 0 or more (empty: no limit)", negative, StringComparison.Ordinal);
+        var unnamed = await BillingPagesTests.Form(op, "/operator/sites", null, [.. site.Select(f => f.Item1 == "max_bandwidth_kbps" ? (f.Item1, "") : f)]);
+        Assert.Contains("id=\"name-error\">sites (id &quot;Atelier&quot;): name is empty", unnamed, StringComparison.Ordinal);
+        var saved = await BillingPagesTests.Form(op, "/operator/sites", null, [.. site.Select(f => f.Item1 switch { "max_bandwidth_kbps" => (f.Item1, ""), "name" => (f.Item1, "Atelier"), _ => f })]);
+        Assert.Contains("Site Atelier saved.", saved, StringComparison.Ordinal);
+
+        using var qc = await Sessions.SignedIn(server, "cust-qc");
+        var sites = await qc.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/sites");
+        Assert.Equal((4, 2), (sites[0].GetProperty("max_calls").GetInt32(), sites[0].GetProperty("max_outgoing").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, sites[0].GetProperty("max_incoming").ValueKind);
+    }
 }

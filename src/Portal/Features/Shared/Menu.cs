@@ -47,6 +47,7 @@ public static class Menu
         new("Customers", "/operator", []),
         new("Logins", "/operator/logins", []),
         new("Products", "/operator/products", []),
+        new("Sites", "/operator/sites", []),
         new("Tariffs", "/operator/tariffs", []),
         new("Tickets", "/operator/tickets", []),
         new("Billing", "/operator/billing", []),
