@@ -122,6 +122,10 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
         var account = Utf8(cdr.Account);
         var caller = Utf8(cdr.Caller);
         var text = _text.Written;
+
+        // The account's contract (issue 17): a call inside its local calling area is local at the area's rate, a call
+        // to its own toll-free DID with an inbound rate is charged at that rate; as `rate` and the HTTP API charge them.
+        rater.AccountRules?.Apply(text.Slice(account.Start, account.Length), ref call);
         var start = cdr.Answer ?? cdr.Start; // billing starts at answer, as the export says
         var ticks = start.ToUnixTimeTicks();
         var fields = new RatedCdrFields(
