@@ -69,6 +69,7 @@ public static partial class ProvisioningValidator
         }
 
         ValidateLines(s, settings, source);
+        ValidateForwarding(s, source);
     }
 
     private static void ValidateSettings(SwitchSettings settings, string source)

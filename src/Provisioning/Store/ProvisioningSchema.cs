@@ -9,7 +9,8 @@ namespace Centrex.Provisioning.Store;
 /// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
 /// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
-/// store keeps calling as before.
+/// store keeps calling as before. Migration 6 (issue 16) adds
+/// the self-care portal's line settings: an extension's name and the line's call forwarding.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -108,6 +109,10 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
+        """,
+        """
+        ALTER TABLE accounts ADD COLUMN extension_name TEXT;
+        ALTER TABLE accounts ADD COLUMN forwarding TEXT;   -- the account's forwarding object as its JSON; null: off
         """,
     ];
 }
