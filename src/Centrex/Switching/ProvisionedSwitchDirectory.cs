@@ -2,7 +2,7 @@ using System.Net;
 using Centrex.Provisioning;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
-using Centrex.Switch.Flows;
+using Centrex.Switch.CallFlows;
 using Centrex.Switch.Provisioning;
 using NodaTime;
 using SwitchDialingRules = Centrex.Switch.Provisioning.DialingRules;
@@ -174,18 +174,18 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         _groups.TryGetValue(customerId, out var groups) ? groups.GetValueOrDefault(number) : null;
 
     private static HuntGroupPlan GroupOf(Provisioning.Model.HuntGroup g, Dictionary<string, string> extensions) => new(
-        g.CustomerId, g.Number, g.Name, (Switch.Flows.HuntSequence)(int)g.Sequence, (Switch.Flows.HuntCallerId)(int)g.CallerId, g.PickupAllowed, g.NoAnswer,
+        g.CustomerId, g.Number, g.Name, (Switch.CallFlows.HuntSequence)(int)g.Sequence, (Switch.CallFlows.HuntCallerId)(int)g.CallerId, g.PickupAllowed, g.NoAnswer,
         [.. g.Members.Select(m => new HuntMember(extensions[m.Extension], m.Extension, m.RingDelaySeconds, m.RingSeconds, m.IgnoreFollowMe, m.Primary))],
         [.. g.Groups]);
 
     /// <summary>The line's forwarding for the switch: null when off (the numbers are kept in provisioning for later).</summary>
     private static LineForwarding? ForwardingOf(Forwarding forwarding) => !forwarding.IsOn ? null : new LineForwarding(
-        forwarding.When == Provisioning.Model.ForwardWhen.Always ? Switch.Flows.ForwardWhen.Always : Switch.Flows.ForwardWhen.Unanswered,
+        forwarding.When == Provisioning.Model.ForwardWhen.Always ? Switch.CallFlows.ForwardWhen.Always : Switch.CallFlows.ForwardWhen.Unanswered,
         forwarding.RingSeconds,
         forwarding.Simultaneous,
-        [.. (forwarding.Mode == ForwardingMode.Simple ? forwarding.Targets.Take(1) : forwarding.Targets).Where(t => t.Enabled).Select(t => new Switch.Flows.ForwardTarget(
+        [.. (forwarding.Mode == ForwardingMode.Simple ? forwarding.Targets.Take(1) : forwarding.Targets).Where(t => t.Enabled).Select(t => new Switch.CallFlows.ForwardTarget(
             t.Number, t.RingSeconds,
-            [.. t.Schedule.Select(p => new RingSchedule(p.From, p.To, Switch.Flows.OfficeHours.DayMask(p.Days), p.Months.Aggregate(0, (mask, m) => mask | (1 << m))))]))]);
+            [.. t.Schedule.Select(p => new RingSchedule(p.From, p.To, Switch.CallFlows.OfficeHours.DayMask(p.Days), p.Months.Aggregate(0, (mask, m) => mask | (1 << m))))]))]);
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;

@@ -2,7 +2,7 @@ namespace Centrex.Provisioning.Model;
 
 /// <summary>
 /// The node types of seed 003 this version runs. The media issue adds Voice Mail, Play audio, Voice menu and Queue as
-/// new entries here and new node classes in the switch (<c>Centrex.Switch.Flows</c>); the evaluator does not change.
+/// new entries here and new node classes in the switch (<c>Centrex.Switch.CallFlows</c>); the evaluator does not change.
 /// </summary>
 public static class CallFlowNodeTypes
 {

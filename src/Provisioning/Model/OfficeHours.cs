@@ -7,7 +7,7 @@ namespace Centrex.Provisioning.Model;
 /// A time-routing node's office hours as text (seed 002 "route inbound calls normally Mon-Fri 9 to 5"):
 /// <c>mon-fri 09:00-17:00, sat 10:00-14:00</c> — comma-separated entries of a day or day range and a time range on a
 /// 24-hour clock; an end before the start runs past midnight, as in the period wizard (<see cref="RingPeriod"/>). The
-/// switch reads the same text (<c>Centrex.Switch.Flows.OfficeHours</c>); this copy checks it on import.
+/// switch reads the same text (<c>Centrex.Switch.CallFlows.OfficeHours</c>); this copy checks it on import.
 /// </summary>
 public static class OfficeHours
 {

@@ -1,4 +1,4 @@
-using Centrex.Switch.Flows;
+using Centrex.Switch.CallFlows;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Routing;
 

@@ -1,4 +1,4 @@
-using Centrex.Switch.Flows;
+using Centrex.Switch.CallFlows;
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transport;

@@ -1,4 +1,4 @@
-using Centrex.Switch.Flows;
+using Centrex.Switch.CallFlows;
 
 namespace Centrex.Switch.Calls;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Centrex.Switch.Flows;
+using Centrex.Switch.CallFlows;
 
 namespace Centrex.Switch.Provisioning;
 

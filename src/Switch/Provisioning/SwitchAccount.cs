@@ -27,7 +27,7 @@ public sealed record SwitchAccount(
     public EmergencyLocation? EmergencyLocation { get; init; }
 
     /// <summary>Its call forwarding as provisioned (seed 004), or null for none; <c>*72</c>/<c>*73</c> change it in the partition.</summary>
-    public Flows.LineForwarding? Forwarding { get; init; }
+    public CallFlows.LineForwarding? Forwarding { get; init; }
 
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public SwitchFraudLimits? Fraud { get; init; }
