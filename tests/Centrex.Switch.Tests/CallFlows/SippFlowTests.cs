@@ -1,6 +1,8 @@
 using System.Net;
+using Centrex.Rating.Money;
 using Centrex.Switch.Cdrs;
 using Centrex.Switch.CallFlows;
+using Centrex.Switch.Tests.Hooks;
 using Centrex.Switch.Tests.Support;
 using NodaTime;
 using SippRunner = Centrex.Switch.Tests.Sipp.Sipp;
@@ -83,5 +85,35 @@ public sealed class SippFlowTests
         var forwarded = fixture.Cdrs.Ends.Single(e => e.Call.Dialed == "101");
         Assert.Equal(CallDisposition.Answered, forwarded.Disposition);
         Assert.Equal((Lines[0], "15145550100", Switch.Calls.CallDirection.Outgoing, true), (forwarded.Call.AccountId, forwarded.Call.Normalized, forwarded.Call.Direction, forwarded.Call.Forwarded));
+    }
+
+    [Fact]
+    public async Task Star73_TheForwardedCallIsRatedAndChargedToTheForwardingLine()
+    {
+        // Wired as `centrex serve --tariff` wires it: real rating, real ledger (seed 001 "How are forwarded calls billed?").
+        var gatewayPort = SippRunner.FreeUdpPort();
+        await using var fixture = new HookedSwitch(trunk: new IPEndPoint(IPAddress.Loopback, gatewayPort));
+        using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
+        Assert.Equal(200, Support.Flows.Register(alice).StatusCode);
+        Support.Flows.Invite(alice, "*732125551234"); // North America: 60 mills a minute (TestTariff)
+        var ok = alice.ReceiveResponse(200);
+        alice.Send(Support.Flows.InDialog(alice, ok, "ACK", 2));
+        var bye = alice.ReceiveRequest("BYE").Message;
+        alice.Send(alice.Response(bye, 200, "OK", string.Empty));
+
+        using var gateway = SippRunner.Listen("uas-answer", fixture.Endpoint, gatewayPort);
+        var caller = SippRunner.Run("uac-call", fixture.Endpoint, SippRunner.FreeUdpPort(), "-s", "101", "-au", HookedSwitch.Callee, "-ap", SwitchFixture.Password);
+        var gatewayResult = SippRunner.Finish(gateway);
+        Assert.True(caller.ExitCode == 0, "caller: " + caller.Output);
+        Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
+
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        fixture.WaitForCdrs(guard.Token);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var cdr = CdrStore.Read(fixture.Ledger.DataDirectory, now - Duration.FromDays(1), now + Duration.FromDays(1)).Single(c => c.CalleeDialed == "101");
+        Assert.Equal((HookedSwitch.Caller, "12125551234", true, true), (cdr.Account, cdr.CalleeNormalized, cdr.Forwarded, cdr.IsChargeable));
+        Assert.True(fixture.Ledger.ContainsCdr(cdr.Id), "the ledger has no charge for " + cdr.Id);
+        Assert.Equal(new Mills(-60), fixture.Ledger.Store.Balance(HookedSwitch.Caller)); // one started minute, on the forwarder
+        Assert.Equal(Mills.Zero, fixture.Ledger.Store.Balance(HookedSwitch.Callee)); // the caller pays nothing for a call to a line
     }
 }
