@@ -24,6 +24,11 @@ public static partial class ProvisioningValidator
                 throw new ProvisioningException($"{where}: field \"forwarding.mode\": only a line of the switch (with sip) forwards calls");
             }
 
+            if (f.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
+            {
+                throw new ProvisioningException($"{where}: field \"forwarding.ring_for\": {f.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+            }
+
             if (f.Targets.Count > Forwarding.MaxTargets)
             {
                 throw new ProvisioningException($"{where}: field \"forwarding.targets\": at most {Forwarding.MaxTargets} numbers");

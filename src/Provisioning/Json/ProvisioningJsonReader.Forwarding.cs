@@ -9,11 +9,12 @@ namespace Centrex.Provisioning.Json;
 /// <c>{ "mode": "follow-me", "targets": [ { "number": "+15145550100", "description": "cell", "ring_for": 20,
 /// "display": "caller", "enabled": true, "schedule": [ { "from": "20:00", "to": "08:00", "days": ["mon", "fri"],
 /// "months": [1, 12] } ] } ] }</c>. Every field but <c>number</c> has a default (ring for 20 s, the caller shown,
-/// enabled, always, every month).
+/// enabled, always, every month). <c>when</c> (<c>always</c>, <c>unanswered</c>), the line's <c>ring_for</c> before
+/// conditional forwarding, and <c>simultaneous</c> follow-me are issue 15's.
 /// </summary>
 public static partial class ProvisioningJsonReader
 {
-    private static readonly string[] ForwardingFields = ["mode", "targets"];
+    private static readonly string[] ForwardingFields = ["mode", "targets", "when", "ring_for", "simultaneous"];
     private static readonly string[] TargetFields = ["number", "description", "ring_for", "display", "enabled", "schedule"];
     private static readonly string[] PeriodFields = ["from", "to", "days", "months"];
 
@@ -41,7 +42,12 @@ public static partial class ProvisioningJsonReader
     {
         var mode = f.Enum("mode", WireNames.ForwardingModes, ForwardingMode.Off);
         var targets = f.Has("targets") ? f.Records("targets", TargetFields).Select(ReadTarget).ToList() : [];
-        return new Forwarding(mode, targets);
+        return new Forwarding(mode, targets)
+        {
+            When = f.Enum("when", WireNames.ForwardWhens, ForwardWhen.Always),
+            RingSeconds = f.Int("ring_for", DefaultRingSeconds),
+            Simultaneous = f.Bool("simultaneous", false),
+        };
     }
 
     private static ForwardTarget ReadTarget(JsonRecord t) => new(

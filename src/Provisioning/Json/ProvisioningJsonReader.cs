@@ -15,7 +15,7 @@ public static partial class ProvisioningJsonReader
     /// <summary>The value of the top-level <c>format</c> key this version reads and writes.</summary>
     public const string Format = "centrex-provisioning/1";
 
-    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres"];
+    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres", "call_flows", "hunt_groups"];
     private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre"];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
@@ -68,6 +68,8 @@ public static partial class ProvisioningJsonReader
             {
                 Fees = Section(root, "fees", FeeFields, ReadFee),
                 RateCentres = Section(root, "rate_centres", RateCentreFields, ReadRateCentre),
+                CallFlows = Section(root, "call_flows", CallFlowFields, ReadCallFlow),
+                HuntGroups = Section(root, "hunt_groups", HuntGroupFields, ReadHuntGroup),
             };
         }
     }

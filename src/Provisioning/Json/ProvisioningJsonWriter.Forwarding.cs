@@ -25,6 +25,13 @@ public static partial class ProvisioningJsonWriter
     {
         w.WriteStartObject();
         w.WriteString("mode", WireNames.Name(WireNames.ForwardingModes, forwarding.Mode));
+        w.WriteString("when", WireNames.Name(WireNames.ForwardWhens, forwarding.When));
+        w.WriteNumber("ring_for", forwarding.RingSeconds);
+        if (forwarding.Simultaneous)
+        {
+            w.WriteBoolean("simultaneous", true);
+        }
+
         w.WriteStartArray("targets");
         foreach (var t in forwarding.Targets)
         {

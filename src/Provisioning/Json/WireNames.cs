@@ -69,6 +69,30 @@ public static class WireNames
         ["advanced"] = ForwardingMode.Advanced,
     };
 
+    /// <summary>When forwarding applies.</summary>
+    public static readonly IReadOnlyDictionary<string, ForwardWhen> ForwardWhens = new Dictionary<string, ForwardWhen>
+    {
+        ["always"] = ForwardWhen.Always,
+        ["unanswered"] = ForwardWhen.Unanswered,
+    };
+
+    /// <summary>Hunt sequences.</summary>
+    public static readonly IReadOnlyDictionary<string, HuntSequence> HuntSequences = new Dictionary<string, HuntSequence>
+    {
+        ["order"] = HuntSequence.Order,
+        ["random"] = HuntSequence.Random,
+        ["simultaneous"] = HuntSequence.Simultaneous,
+        ["least-used"] = HuntSequence.LeastUsed,
+    };
+
+    /// <summary>What hunt-group members see.</summary>
+    public static readonly IReadOnlyDictionary<string, HuntCallerId> HuntCallerIds = new Dictionary<string, HuntCallerId>
+    {
+        ["keep"] = HuntCallerId.Keep,
+        ["group"] = HuntCallerId.Group,
+        ["group-name"] = HuntCallerId.GroupName,
+    };
+
     /// <summary>What a forwarded call shows.</summary>
     public static readonly IReadOnlyDictionary<string, CallerDisplay> CallerDisplays = new Dictionary<string, CallerDisplay>
     {

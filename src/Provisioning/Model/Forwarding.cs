@@ -15,6 +15,15 @@ public sealed record Forwarding(ForwardingMode Mode, IReadOnlyList<ForwardTarget
     /// <summary>No forwarding.</summary>
     public static Forwarding Off { get; } = new(ForwardingMode.Off, []);
 
+    /// <summary>Unconditional (<c>*73</c>) or only when the line does not answer (<c>*72</c>: busy, no answer, unregistered).</summary>
+    public ForwardWhen When { get; init; } = ForwardWhen.Always;
+
+    /// <summary>The line's ring time: how long its phone rings before conditional forwarding takes the call.</summary>
+    public int RingSeconds { get; init; } = 20;
+
+    /// <summary>Follow-me: ring every number at once instead of one after the other (seed 004, seed 002 "Follow Me").</summary>
+    public bool Simultaneous { get; init; }
+
     /// <summary>Whether calls are forwarded at all.</summary>
     public bool IsOn => Mode != ForwardingMode.Off && Targets.Any(t => t.Enabled);
 

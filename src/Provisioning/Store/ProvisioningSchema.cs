@@ -10,7 +10,8 @@ namespace Centrex.Provisioning.Store;
 /// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
 /// store keeps calling as before. Migration 6 (issue 16) adds
-/// the self-care portal's line settings: an extension's name and the line's call forwarding.
+/// the self-care portal's line settings: an extension's name and the line's call forwarding. Migration 7 (issue 15) adds
+/// call flows and hunt groups, each kept as its record's JSON (a new node type's fields need no new column).
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -113,6 +114,13 @@ internal static class ProvisioningSchema
         """
         ALTER TABLE accounts ADD COLUMN extension_name TEXT;
         ALTER TABLE accounts ADD COLUMN forwarding TEXT;   -- the account's forwarding object as its JSON; null: off
+        """,
+        """
+        CREATE TABLE call_flows (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), body TEXT NOT NULL); -- the record's JSON
+        CREATE TABLE hunt_groups (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), number TEXT NOT NULL, body TEXT NOT NULL,
+            UNIQUE (customer_id, number));
         """,
     ];
 }

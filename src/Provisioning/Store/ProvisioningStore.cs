@@ -54,7 +54,7 @@ public sealed partial class ProvisioningStore : IDisposable
         ProvisioningValidator.Validate(merged, source);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         using var transaction = _connection.BeginTransaction();
-        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM did_inbound_rates; DELETE FROM rate_centres; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
+        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM call_flows; DELETE FROM hunt_groups; DELETE FROM did_inbound_rates; DELETE FROM rate_centres; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
         InsertSwitch(transaction, merged);
         Insert(transaction, "customers", merged.Customers, c => [
             c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId,
@@ -80,6 +80,8 @@ public sealed partial class ProvisioningStore : IDisposable
         Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
         Insert(transaction, "rate_centres", merged.RateCentres, r => [r.Id, r.Name, string.Join(' ', r.Prefixes), r.RatePerMinute.Value]);
         Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
+        Insert(transaction, "call_flows", merged.CallFlows, f => [f.Id, f.CustomerId, ProvisioningJsonWriter.CallFlowJson(f)]);
+        Insert(transaction, "hunt_groups", merged.HuntGroups, g => [g.Id, g.CustomerId, g.Number, ProvisioningJsonWriter.HuntGroupJson(g)]);
         transaction.Commit();
         return merged;
     }
@@ -137,6 +139,8 @@ public sealed partial class ProvisioningStore : IDisposable
                 r.GetString(0), r.GetString(1), Words(r.GetString(2)), new MicroDollars(r.GetInt64(3)))),
             Fees = Query("SELECT id, account_id, date, kind, number, description, amount_mills FROM fees ORDER BY id", r => new OneOffFee(
                 r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), WireNames.FeeKinds[r.GetString(3)], Text(r, 4), r.GetString(5), new Mills(r.GetInt64(6)))),
+            CallFlows = Query("SELECT id, body FROM call_flows ORDER BY id", r => ProvisioningJsonReader.ParseCallFlow(r.GetString(1), $"{FileName}: call_flows (id \"{r.GetString(0)}\")")),
+            HuntGroups = Query("SELECT id, body FROM hunt_groups ORDER BY id", r => ProvisioningJsonReader.ParseHuntGroup(r.GetString(1), $"{FileName}: hunt_groups (id \"{r.GetString(0)}\")")),
         };
     }
 

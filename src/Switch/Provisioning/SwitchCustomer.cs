@@ -9,4 +9,8 @@ public sealed record SwitchCustomer(
     IReadOnlyDictionary<string, string> Extensions,
     IReadOnlyDictionary<string, string> Abbreviated,
     DialingRules DialingRules,
-    string? TrunkId);
+    string? TrunkId)
+{
+    /// <summary>The customer's time zone: time routing and follow-me schedules run on its local time (seed 004).</summary>
+    public NodaTime.DateTimeZone TimeZone { get; init; } = NodaTime.DateTimeZone.Utc;
+}
