@@ -86,7 +86,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.Conventions.AuthorizeFolder("/Operator", PortalPolicies.Operator);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
         }).AddApplicationPart(typeof(PortalHost).Assembly);
-        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // Generated URLs keep the case of their route values: a line id is case-sensitive (ACC-1006, not acc-1006), and
+        // a lowercased form action sent the forwarding page's posts to a line that does not exist.
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
         services.AddOpenApi("v1", o =>
         {
             // The REST API only (the pages are not part of it; the deprecated /v1 paths are documented as such).

@@ -54,7 +54,8 @@ public sealed class ForwardingModel(CustomerScope scope, LineChanges changes) : 
         // Adding a number to a line that does not forward turns follow-me on: that is what the customer asked for.
         var f = Line.Forwarding;
         var mode = f.Mode is ForwardingMode.Off or ForwardingMode.Simple ? ForwardingMode.FollowMe : f.Mode;
-        return Save(id, new Forwarding(mode, [.. f.Targets, target]), $"{target.Number} added.", index: f.Targets.Count);
+        // "with": the line keeps what the switch's feature codes set (*72's conditional forwarding, its ring time).
+        return Save(id, f with { Mode = mode, Targets = [.. f.Targets, target] }, $"{target.Number} added.", index: f.Targets.Count);
     }
 
     public IActionResult OnPostToggle(string id, int index) => Edit(id, index, t => t with { Enabled = !t.Enabled });
@@ -84,7 +85,7 @@ public sealed class ForwardingModel(CustomerScope scope, LineChanges changes) : 
         }
 
         var mode = targets.Count == 0 ? ForwardingMode.Off : Line.Forwarding.Mode;
-        return Save(id, new Forwarding(mode, targets), "Forwarding saved.");
+        return Save(id, Line.Forwarding with { Mode = mode, Targets = targets }, "Forwarding saved.");
     }
 
     private IActionResult Save(string id, Forwarding forwarding, string done, int? index = null)
