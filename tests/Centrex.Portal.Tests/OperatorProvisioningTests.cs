@@ -95,4 +95,18 @@ public sealed class OperatorProvisioningTests(PortalServer server)
         Assert.Equal((4, 2), (sites[0].GetProperty("max_calls").GetInt32(), sites[0].GetProperty("max_outgoing").GetInt32()));
         Assert.Equal(JsonValueKind.Null, sites[0].GetProperty("max_incoming").ValueKind);
     }
+
+    [Fact]
+    public async Task TheOperatorsCustomerList_IsScriptableThroughTheApi_AndNotForACustomer()
+    {
+        using var op = await Sessions.SignedIn(server, "operator");
+        var found = await op.Http.GetFromJsonAsync<JsonElement>("/api/v1/operator/customers?q=lakeshore");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Equal(("CUST-ON", 1), (found.GetProperty("rows")[0].GetProperty("id").GetString(), found.GetProperty("rows")[0].GetProperty("lines").GetInt32()));
+
+        using var qc = await Sessions.SignedIn(server, "cust-qc");
+        Assert.Equal(HttpStatusCode.Forbidden, (await qc.Http.GetAsync("/api/v1/operator/customers")).StatusCode);
+        using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/operator/customers")).StatusCode);
+    }
 }

@@ -25,6 +25,8 @@ internal static class ApiRoutes
         Features.Customer.Dids.DidsApi.Map(me);
         Features.Customer.Sites.SitesApi.Map(me);
         Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
+        var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
+        Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }
 
     /// <summary>A 404 that says no more than that (another customer's id looks exactly like an unknown one).</summary>
