@@ -95,4 +95,13 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     public Duration? MaxDuration { get; set; }
 
     public string? Feature { get; set; }
+
+    /// <summary>What the callee's leg shows of a phone's call (B2bua.Identity); null for calls from trunks and hand-overs.</summary>
+    public CallerIdentity? Identity { get; set; }
+
+    /// <summary>The caller's and the callee's lines this partition counts the call on (call waiting, B2bua.Screening).</summary>
+    public string? LineA { get; set; }
+
+    /// <inheritdoc cref="LineA"/>
+    public string? LineB { get; set; }
 }

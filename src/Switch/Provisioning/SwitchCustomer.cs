@@ -9,4 +9,8 @@ public sealed record SwitchCustomer(
     IReadOnlyDictionary<string, string> Extensions,
     IReadOnlyDictionary<string, string> Abbreviated,
     DialingRules DialingRules,
-    string? TrunkId);
+    string? TrunkId)
+{
+    /// <summary>The screening every line of the customer has unless the line sets its own (its blacklist adds to the line's).</summary>
+    public SwitchScreening Screening { get; init; } = SwitchScreening.None;
+}
