@@ -17,10 +17,10 @@ public static partial class ProvisioningJsonReader
 
     private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres"];
     private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
-    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre"];
+    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre", .. ScreeningFields];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud", .. IdentityFields, .. ScreeningFields];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
     private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
@@ -107,7 +107,7 @@ public static partial class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre") };
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre"), Screening = ReadScreening(r) };
     }
 
     private static AutoPay? ReadAutoPay(JsonRecord customer)
@@ -142,6 +142,8 @@ public static partial class ProvisioningJsonReader
         E911Address = r.Has("e911_address") ? ReadAddress(r, "e911_address") : null,
         RateCentre = r.OptionalString("rate_centre"),
         Fraud = ReadFraud(r),
+        Identity = ReadIdentity(r),
+        Screening = ReadScreening(r),
         InboundRates = r.StringMap("inbound_rates").ToDictionary(
             e => e.Key.TrimStart('+'),
             e => MicroDollars.TryParse(e.Value, out var rate) ? rate : throw r.Error($"field \"inbound_rates\": '{e.Value}' for {e.Key} is not a rate (dollars per minute, at most 6 decimals)"),

@@ -53,6 +53,7 @@ public static partial class ProvisioningJsonWriter
                 w.WriteEndObject();
             }
             WriteDialPlan(w, c.DialPlan);
+            WriteScreening(w, c.Screening);
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {
@@ -96,6 +97,8 @@ public static partial class ProvisioningJsonWriter
             }
 
             WriteFraud(w, a.Fraud);
+            WriteIdentity(w, a.Identity);
+            WriteScreening(w, a.Screening);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {

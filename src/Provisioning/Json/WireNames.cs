@@ -60,6 +60,14 @@ public static class WireNames
         ["money"] = DiscountBasis.Money,
     };
 
+    /// <summary>Hide CLI modes (seed 004 Identity).</summary>
+    public static readonly IReadOnlyDictionary<string, HideCli> HideCliModes = new Dictionary<string, HideCli>
+    {
+        ["never"] = HideCli.Never,
+        ["always"] = HideCli.Always,
+        ["automatic"] = HideCli.Automatic,
+    };
+
     /// <summary>Destination classes fraud controls may bar.</summary>
     public static readonly IReadOnlyDictionary<string, FraudClass> FraudClasses = new Dictionary<string, FraudClass>
     {

@@ -34,4 +34,10 @@ public sealed record Account(
 
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public FraudLimits? Fraud { get; init; }
+
+    /// <summary>What its outgoing calls show (seed 004 Identity).</summary>
+    public LineIdentity Identity { get; init; } = LineIdentity.Default;
+
+    /// <summary>What calls to it are let through; null settings are its customer's.</summary>
+    public CallScreening Screening { get; init; } = CallScreening.None;
 }

@@ -18,4 +18,7 @@ public sealed record Customer(string Id, string Company, string Contact, string 
 
     /// <summary>The rate centre whose local calling area its accounts call at the local rate, or null.</summary>
     public string? RateCentre { get; init; }
+
+    /// <summary>What calls to its lines are let through unless a line sets its own (its blacklist adds to theirs).</summary>
+    public CallScreening Screening { get; init; } = CallScreening.None;
 }

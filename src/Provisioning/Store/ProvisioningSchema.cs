@@ -9,7 +9,9 @@ namespace Centrex.Provisioning.Store;
 /// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
 /// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
-/// store keeps calling as before.
+/// store keeps calling as before. Migration 6 (issue 15) adds <c>line_settings</c>: an account's caller ID and Hide CLI,
+/// and the do not disturb, anonymous call rejection, call waiting and blacklists of an account or a customer, in a table
+/// of their own (no row: the defaults), which a phone's star code updates with one statement.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -108,6 +110,15 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
+        """,
+        """
+        CREATE TABLE line_settings (
+            owner TEXT NOT NULL,              -- 'account' or 'customer'
+            id TEXT NOT NULL,
+            caller_id TEXT, hide_cli TEXT NOT NULL DEFAULT 'automatic', hide_cli_prefix TEXT, show_cli_prefix TEXT,
+            do_not_disturb INTEGER, anonymous_call_rejection INTEGER, call_waiting INTEGER,  -- null: the customer's, else the default
+            blacklist_numbers TEXT NOT NULL DEFAULT '', blacklist_prefixes TEXT NOT NULL DEFAULT '',  -- space-separated digits
+            PRIMARY KEY (owner, id));
         """,
     ];
 }

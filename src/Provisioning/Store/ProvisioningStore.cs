@@ -79,12 +79,15 @@ public sealed partial class ProvisioningStore : IDisposable
         Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
         Insert(transaction, "rate_centres", merged.RateCentres, r => [r.Id, r.Name, string.Join(' ', r.Prefixes), r.RatePerMinute.Value]);
         Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
+        InsertLineSettings(transaction, merged);
         transaction.Commit();
         return merged;
     }
 
     /// <summary>Everything stored, each list sorted by id.</summary>
-    public ProvisioningSnapshot Load()
+    public ProvisioningSnapshot Load() => WithLineSettings(LoadRecords());
+
+    private ProvisioningSnapshot LoadRecords()
     {
         var planIds = Query("SELECT account_id, plan_id FROM account_discount_plans ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
