@@ -14,6 +14,12 @@ public static partial class ProvisioningValidator
     private static void ValidateIdentity(ProvisioningSnapshot s, string source)
     {
         var codes = (s.Switch ?? SwitchSettings.Default).FeatureCodes.Concat(SettingCodes).ToList();
+        foreach (var code in (s.Switch ?? SwitchSettings.Default).FeatureCodes.Where(SettingCodes.Contains))
+        {
+            // The switch answers these itself before any feature code: one listed here would never be reached.
+            throw new ProvisioningException($"{source}: switch: feature_codes: '{code}' is a setting code the switch answers itself ({string.Join(", ", SettingCodes)}: do not disturb and anonymous call rejection on and off)");
+        }
+
         foreach (var a in s.Accounts)
         {
             var where = $"{source}: accounts (id \"{a.Id}\")";

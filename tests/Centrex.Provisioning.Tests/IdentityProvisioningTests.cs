@@ -103,4 +103,15 @@ public sealed class IdentityProvisioningTests : IDisposable
         Assert.Contains("\"do_not_disturb\": true", Export(loaded), StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => store.SetLineSetting("A1", "caller_id", true));
     }
+
+    [Fact]
+    public void FeatureCodeThatIsASettingCode_IsRefusedNamingIt()
+    {
+        var json = File("").Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"switch\": { \"feature_codes\": [\"*72\", \"*78\"] },", StringComparison.Ordinal);
+        using var store = ProvisioningStore.Open(_folder.Path);
+
+        var e = Assert.Throws<ProvisioningException>(() => store.Import(Parse(json), "identity.json"));
+
+        Assert.StartsWith("identity.json: switch: feature_codes: '*78' is a setting code the switch answers itself", e.Message, StringComparison.Ordinal);
+    }
 }
