@@ -20,6 +20,14 @@ public static partial class ProvisioningValidator
             throw new ProvisioningException($"{source}: switch: feature_codes: '{code}' is a setting code the switch answers itself ({string.Join(", ", SettingCodes)}: do not disturb and anonymous call rejection on and off)");
         }
 
+        foreach (var c in s.Customers.Where(c => c.CallerId is not null))
+        {
+            if (!s.Accounts.Any(a => a.CustomerId == c.Id && a.Dids.Contains(c.CallerId!)))
+            {
+                throw new ProvisioningException($"{source}: customers (id \"{c.Id}\"): caller_id +{c.CallerId} is not a DID of one of its accounts");
+            }
+        }
+
         foreach (var a in s.Accounts)
         {
             var where = $"{source}: accounts (id \"{a.Id}\")";

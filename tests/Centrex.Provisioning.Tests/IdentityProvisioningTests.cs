@@ -45,7 +45,7 @@ public sealed class IdentityProvisioningTests : IDisposable
             """;
         using (var store = ProvisioningStore.Open(_folder.Path))
         {
-            store.Import(Parse(File(Account, """, "call_waiting": true, "blacklist": { "prefixes": ["1976"] }""")), "identity.json");
+            store.Import(Parse(File(Account, """, "call_waiting": true, "blacklist": { "prefixes": ["1976"] }, "caller_id": "+19025550101" """)), "identity.json");
         }
 
         using var reopened = ProvisioningStore.Open(_folder.Path);
@@ -58,6 +58,7 @@ public sealed class IdentityProvisioningTests : IDisposable
         Assert.Equal(["1900"], a1.Screening.BlockedPrefixes);
         Assert.True(loaded.Customers[0].Screening.CallWaiting);
         Assert.Equal(["1976"], loaded.Customers[0].Screening.BlockedPrefixes);
+        Assert.Equal("19025550101", loaded.Customers[0].CallerId);
         Assert.True(loaded.Accounts[1].Identity.IsDefault && loaded.Accounts[1].Screening.IsEmpty);
         var exported = Export(loaded);
         Assert.Equal("19025550102", Parse(exported).Accounts[0].Identity.CallerId); // written "+19025550102" ('+' JSON-escaped)
@@ -102,6 +103,16 @@ public sealed class IdentityProvisioningTests : IDisposable
         Assert.Equal((null, true), (loaded.Accounts[1].Screening.DoNotDisturb, loaded.Accounts[1].Screening.AnonymousRejection));
         Assert.Contains("\"do_not_disturb\": true", Export(loaded), StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => store.SetLineSetting("A1", "caller_id", true));
+    }
+
+    [Fact]
+    public void CustomerCallerIdThatIsNoneOfItsLinesDids_IsRefusedNamingIt()
+    {
+        using var store = ProvisioningStore.Open(_folder.Path);
+
+        var e = Assert.Throws<ProvisioningException>(() => store.Import(Parse(File("", """, "caller_id": "+19025550199" """)), "identity.json"));
+
+        Assert.Equal("identity.json: customers (id \"C1\"): caller_id +19025550199 is not a DID of one of its accounts", e.Message);
     }
 
     [Fact]

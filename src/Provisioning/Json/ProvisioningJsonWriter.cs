@@ -54,6 +54,10 @@ public static partial class ProvisioningJsonWriter
             }
             WriteDialPlan(w, c.DialPlan);
             WriteScreening(w, c.Screening);
+            if (c.CallerId is { } main)
+            {
+                w.WriteString("caller_id", "+" + main);
+            }
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {

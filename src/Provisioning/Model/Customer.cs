@@ -21,4 +21,10 @@ public sealed record Customer(string Id, string Company, string Contact, string 
 
     /// <summary>What calls to its lines are let through unless a line sets its own (its blacklist adds to theirs).</summary>
     public CallScreening Screening { get; init; } = CallScreening.None;
+
+    /// <summary>
+    /// The number its lines without a DID show (its main number: a DID of one of its accounts), or null: such a line's
+    /// calls go out as unavailable, never with the internal account id (seed 001, "What phone number will they see?").
+    /// </summary>
+    public string? CallerId { get; init; }
 }

@@ -17,7 +17,8 @@ public sealed partial class ProvisioningStore
     {
         Execute(transaction, "DELETE FROM line_settings;");
         Insert(transaction, "line_settings", merged.Accounts.Where(a => !a.Identity.IsDefault || !a.Screening.IsEmpty), a => Row(AccountOwner, a.Id, a.Identity, a.Screening));
-        Insert(transaction, "line_settings", merged.Customers.Where(c => !c.Screening.IsEmpty), c => Row(CustomerOwner, c.Id, LineIdentity.Default, c.Screening));
+        Insert(transaction, "line_settings", merged.Customers.Where(c => !c.Screening.IsEmpty || c.CallerId is not null),
+            c => Row(CustomerOwner, c.Id, LineIdentity.Default with { CallerId = c.CallerId }, c.Screening)); // a customer's main number
     }
 
     private static object?[] Row(string owner, string id, LineIdentity identity, CallScreening screening) =>
@@ -45,7 +46,7 @@ public sealed partial class ProvisioningStore
         return snapshot with
         {
             Accounts = [.. snapshot.Accounts.Select(a => rows.TryGetValue((AccountOwner, a.Id), out var x) ? a with { Identity = x.Identity, Screening = x.Screening } : a)],
-            Customers = [.. snapshot.Customers.Select(c => rows.TryGetValue((CustomerOwner, c.Id), out var x) ? c with { Screening = x.Screening } : c)],
+            Customers = [.. snapshot.Customers.Select(c => rows.TryGetValue((CustomerOwner, c.Id), out var x) ? c with { Screening = x.Screening, CallerId = x.Identity.CallerId } : c)],
         };
     }
 

@@ -24,7 +24,7 @@ internal sealed partial class B2bua
     /// Chooses what <paramref name="call"/> shows; false (and the call refused 403) when <c>cN</c> names a DID the line
     /// does not have: the caller asked for a number, and sending another would be a surprise.
     /// </summary>
-    private bool TryIdentify(Call call, SwitchAccount caller, DialedIdentity asked, SipMessage request)
+    private bool TryIdentify(ISwitchDirectory directory, Call call, SwitchAccount caller, DialedIdentity asked, SipMessage request)
     {
         var dids = caller.Dids;
         string? number;
@@ -40,7 +40,10 @@ internal sealed partial class B2bua
         }
         else
         {
-            number = caller.Identity.CallerId is { } chosen && dids.Contains(chosen) ? chosen : dids.Count > 0 ? dids[0] : null;
+            // A line without a DID shows its customer's main number, if it has one (seed 001: "By default you will send
+            // out the standard dedicated caller ID number").
+            number = caller.Identity.CallerId is { } chosen && dids.Contains(chosen) ? chosen : dids.Count > 0 ? dids[0]
+                : directory.FindCustomer(caller.CustomerId)?.CallerId;
         }
 
         var hidden = caller.Identity.HideCli switch

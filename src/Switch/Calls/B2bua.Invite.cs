@@ -89,7 +89,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        if (caller is not null && !TryIdentify(call, caller, asked, request))
+        if (caller is not null && !TryIdentify(directory, call, caller, asked, request))
         {
             return; // a cN the line has no number for (B2bua.Identity)
         }

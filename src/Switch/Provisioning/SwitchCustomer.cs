@@ -13,4 +13,7 @@ public sealed record SwitchCustomer(
 {
     /// <summary>The screening every line of the customer has unless the line sets its own (its blacklist adds to the line's).</summary>
     public SwitchScreening Screening { get; init; } = SwitchScreening.None;
+
+    /// <summary>The number its lines without a DID show (a DID of one of its lines, E.164 digits), or null.</summary>
+    public string? CallerId { get; init; }
 }

@@ -92,6 +92,15 @@ public sealed class CallerIdTests
     }
 
     [Fact]
+    public async Task LineWithoutDid_ShowsItsCustomersMainNumber_WhenTheCustomerHasOne()
+    {
+        var invite = await TrunkSees(IdentityDirectory.NoDid, "2125550123", customerCallerId: "\"+16045550112\"");
+
+        Assert.Equal("+16045550112", invite.Text(invite.From.Uri.User));
+        Assert.StartsWith("<sip:+16045550112@", Header(invite, "P-Asserted-Identity"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CSuffixBeyondTheLinesDids_IsRefused403NamingIt()
     {
         using var trunk = new TestPhone(new IPEndPoint(IPAddress.Loopback, 9), "trunk");
@@ -129,10 +138,10 @@ public sealed class CallerIdTests
     }
 
     /// <summary>The INVITE the trunk gets when <paramref name="line"/> dials <paramref name="dialed"/>; the trunk then refuses it.</summary>
-    private static async Task<SipMessage> TrunkSees(string line, string dialed, string? extra = null)
+    private static async Task<SipMessage> TrunkSees(string line, string dialed, string? extra = null, string customerCallerId = "null")
     {
         using var trunk = new TestPhone(new IPEndPoint(IPAddress.Loopback, 9), "trunk");
-        await using var fixture = new SwitchFixture(directoryJson: IdentityDirectory.Json(trunk.Local));
+        await using var fixture = new SwitchFixture(directoryJson: IdentityDirectory.Json(trunk.Local, customerCallerId: customerCallerId));
         trunk.Retarget(fixture.Endpoint);
         using var phone = new TestPhone(fixture.Endpoint, line);
 

@@ -16,7 +16,7 @@ internal static class IdentityDirectory
     public const string NoDid = "16045550104";
     public const string Other = "17785550201";
 
-    public static string Json(IPEndPoint trunk, string screening101 = "null", string customerScreening = "null", string identity101 = """{ "hidePrefix": "*67", "showPrefix": "*82" }""")
+    public static string Json(IPEndPoint trunk, string screening101 = "null", string customerScreening = "null", string identity101 = """{ "hidePrefix": "*67", "showPrefix": "*82" }""", string customerCallerId = "null")
     {
         static string Account(string id, string customer, string ext, string identity = "null", string screening = "null") =>
             $$"""{ "id": "{{id}}", "customer": "{{customer}}", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "credit", "identity": {{identity}}, "screening": {{screening}} }""";
@@ -25,7 +25,7 @@ internal static class IdentityDirectory
           "realm": "{{SwitchFixture.Realm}}",
           "digestAlgorithms": ["MD5"],
           "trunks": [ { "id": "pstn", "address": "{{trunk}}", "sources": ["{{trunk}}"] } ],
-          "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn", "screening": {{customerScreening}} },
+          "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn", "screening": {{customerScreening}}, "callerId": {{customerCallerId}} },
                          { "id": "globex", "dialingRules": "north-america", "trunk": "pstn" } ],
           "accounts": [ {{Account(Automatic, "acme", "101", identity101, screening101)}},
                         {{Account(AlwaysHidden, "acme", "102", """{ "hideCli": "always" }""")}},

@@ -54,6 +54,7 @@ internal sealed partial class JsonSwitchDirectory
         public string? Trunk { get; set; }
         public Dictionary<string, string>? Abbreviated { get; set; }
         public ScreeningModel? Screening { get; set; }
+        public string? CallerId { get; set; }
     }
 
     /// <summary>What a line or customer lets through: <c>{ "dnd": true, "anonymousRejection": true, "callWaiting": false, "blockedNumbers": [...], "blockedPrefixes": [...] }</c>.</summary>
