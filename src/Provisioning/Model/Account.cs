@@ -40,4 +40,10 @@ public sealed record Account(
 
     /// <summary>What calls to it are let through; null settings are its customer's.</summary>
     public CallScreening Screening { get; init; } = CallScreening.None;
+
+    /// <summary>The extension's name (seed 004, Extensions: "the name of the person using this line"), or null.</summary>
+    public string? ExtensionName { get; init; }
+
+    /// <summary>The line's call forwarding (seed 004: follow-me, advanced, simple), off unless provisioned.</summary>
+    public Forwarding Forwarding { get; init; } = Forwarding.Off;
 }

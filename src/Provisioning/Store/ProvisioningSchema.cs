@@ -9,9 +9,12 @@ namespace Centrex.Provisioning.Store;
 /// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
 /// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
-/// store keeps calling as before. Migration 6 (issue 15) adds <c>line_settings</c>: an account's caller ID and Hide CLI,
-/// and the do not disturb, anonymous call rejection, call waiting and blacklists of an account or a customer, in a table
-/// of their own (no row: the defaults), which a phone's star code updates with one statement.
+/// store keeps calling as before. Migration 6 (issue 16) adds
+/// the self-care portal's line settings: an extension's name and the line's call forwarding. Migration 7 (issue 15) adds
+/// call flows and hunt groups, each kept as its record's JSON (a new node type's fields need no new column). Migration 8 (issue 15)
+/// adds <c>line_settings</c>: an account's caller ID and Hide CLI, a customer's main number, and the do not disturb,
+/// anonymous call rejection, call waiting and blacklists of an account or a customer, in a table of their own (no row:
+/// the defaults), which a phone's star code updates with one statement.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -110,6 +113,17 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
+        """,
+        """
+        ALTER TABLE accounts ADD COLUMN extension_name TEXT;
+        ALTER TABLE accounts ADD COLUMN forwarding TEXT;   -- the account's forwarding object as its JSON; null: off
+        """,
+        """
+        CREATE TABLE call_flows (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), body TEXT NOT NULL); -- the record's JSON
+        CREATE TABLE hunt_groups (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), number TEXT NOT NULL, body TEXT NOT NULL,
+            UNIQUE (customer_id, number));
         """,
         """
         CREATE TABLE line_settings (

@@ -23,6 +23,11 @@ internal sealed partial class B2bua
         call.CapTimer?.Cancel();
         call.AFinalTimer?.Cancel();
 
+        if (call.Fork is { } fork)
+        {
+            CancelLegs(fork); // the caller gave up or the call failed: whatever still rings is cancelled
+        }
+
         Untrack(call);
         UncountLines(call); // B2bua.Screening: call waiting's count of the lines' calls
         if (call.Admitted)

@@ -95,12 +95,15 @@ internal sealed partial class B2bua
     /// </summary>
     private (string From, string? Headers) OutgoingIdentity(Call call, string display, string local)
     {
-        if (call.Identity is not { } identity)
+        // A leg of a fork (a flow, a hunt group, forwarding) shows what its call shows; a hunt group may show its number.
+        var caller = call.LegCaller ?? call.Info.Caller;
+        if ((call.Identity ?? call.Parent?.Identity) is not { } identity)
         {
-            return ($"{display}<sip:{call.Info.Caller}@{local}>", null);
+            return ($"{display}<sip:{caller}@{local}>", null);
         }
 
-        var leavesCustomer = call.Info.Direction == CallDirection.Outgoing || call.HandedOver;
+        var forwardedOut = call.Parent is not null && call.Target.Kind != RingTargetKind.Account;
+        var leavesCustomer = call.Info.Direction == CallDirection.Outgoing || call.HandedOver || forwardedOut;
         var asserted = identity.Number is { } did && leavesCustomer ? $"P-Asserted-Identity: <sip:+{did}@{local}>\r\n" : null;
         if (identity.Hidden)
         {
@@ -110,7 +113,7 @@ internal sealed partial class B2bua
 
         if (!leavesCustomer)
         {
-            return ($"{display}<sip:{call.Info.Caller}@{local}>", null);
+            return ($"{display}<sip:{caller}@{local}>", null);
         }
 
         // A line without a DID has no number the public network could call back: it is sent as unavailable rather

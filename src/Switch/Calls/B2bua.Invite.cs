@@ -76,6 +76,11 @@ internal sealed partial class B2bua
                 {
                     ApplySetting(caller, setting, on); // B2bua.Screening: do not disturb, anonymous call rejection
                 }
+                else if (RunFeature(directory, call, caller!, route.FeatureCode!, route.Number ?? string.Empty) is { } refusal)
+                {
+                    Refuse(call, refusal.Status, refusal.Reason, CallDisposition.Failed);
+                    return;
+                }
 
                 AnswerFeature(call);
                 return;
@@ -120,6 +125,17 @@ internal sealed partial class B2bua
         }
 
         call.Admitted = true;
+        if (TryFork(directory, call, route, callee))
+        {
+            return; // a call flow, forwarding or a hunt group rings it (B2bua.Flows.cs)
+        }
+
+        if (route.Kind == RouteKind.HuntGroup)
+        {
+            Refuse(call, 404, "Not Found", CallDisposition.Failed);
+            return;
+        }
+
         if (!TryTarget(directory, call, route))
         {
             Refuse(call, 480, "Temporarily Unavailable", CallDisposition.NoAnswer);
@@ -196,7 +212,7 @@ internal sealed partial class B2bua
 
     private void AnswerFeature(Call call)
     {
-        // Recognized feature codes are answered 200 and released with BYE once acknowledged (behaviour: later issue).
+        // A feature code's change is made before this (RunFeature); the phone gets 200 and a BYE once it acknowledges.
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
         SendAFinal(call, 200, "OK", ReadOnlyMemory<byte>.Empty);

@@ -16,13 +16,14 @@ internal sealed partial class B2bua
         var a = call.AInvite.Request;
         var branch = _stack.NewBranch();
         var local = _stack.LocalEndpointFor(call.BKind).ToString();
-        var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
+        var display = call.LegDisplay is { } shown ? $"\"{shown.Replace("\"", "'", StringComparison.Ordinal)}\" "
+            : a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
         call.BCallId = _stack.NewCallId();
         var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
         var emergency = call.Info.Emergency;
 
         // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
-        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.Info.Caller;
+        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.LegCaller ?? call.Info.Caller;
         var (from, identityHeaders) = emergency ? ($"{display}<sip:{identity}@{local}>", null) : OutgoingIdentity(call, display, local); // B2bua.Identity
         call.BFrom = $"{from};tag={_stack.NewTag()}";
         call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
@@ -85,6 +86,12 @@ internal sealed partial class B2bua
             return; // BYE and CANCEL responses need nothing more.
         }
 
+        if (call.Parent is { } parent)
+        {
+            OnLegResponse(parent, call, response); // one of several parties a flow, forwarding or hunt group rings
+            return;
+        }
+
         call.BResponded = true;
         var status = response.StatusCode;
         if (status < 200)
@@ -106,6 +113,12 @@ internal sealed partial class B2bua
         if (transaction.UserState is RelayedRequest relay)
         {
             OnRelayedTimeout(relay);
+            return;
+        }
+
+        if (transaction.UserState is Call { Parent: { } parent } leg && transaction.Request.Method == SipMethod.Invite)
+        {
+            LegEnded(parent, leg, 408, "Request Timeout");
             return;
         }
 
@@ -186,6 +199,13 @@ internal sealed partial class B2bua
             return;
         }
 
+        ConnectB(call, response);
+    }
+
+    /// <summary>The callee answered and the caller is still there: the admission's codec check, then 200 to the caller.</summary>
+    private void ConnectB(Call call, SipMessage response)
+    {
+        call.NoAnswerTimer?.Cancel();
         call.Answer = response[response.Body].ToArray();
         var admission = _hooks.Admission.Answered(call.Info, call.Answer);
         if (!admission.Admitted)

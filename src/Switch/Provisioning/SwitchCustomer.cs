@@ -16,4 +16,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>The number its lines without a DID show (a DID of one of its lines, E.164 digits), or null.</summary>
     public string? CallerId { get; init; }
+
+    /// <summary>The customer's time zone: time routing and follow-me schedules run on its local time (seed 004).</summary>
+    public NodaTime.DateTimeZone TimeZone { get; init; } = NodaTime.DateTimeZone.Utc;
 }

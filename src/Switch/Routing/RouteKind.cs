@@ -17,4 +17,7 @@ internal enum RouteKind : byte
 
     /// <summary>An emergency number, dialed as is, out through the emergency trunk (no trunk: refused 503).</summary>
     Emergency,
+
+    /// <summary>A hunt group's number (seed 004 Huntgroups): its members ring by its sequence.</summary>
+    HuntGroup,
 }
