@@ -22,6 +22,10 @@ internal sealed partial class B2bua
         call.NoAnswerTimer?.Cancel();
         call.CapTimer?.Cancel();
         call.AFinalTimer?.Cancel();
+        if (call.Transfer is { } transfer)
+        {
+            AbandonTransfer(transfer); // a party hung up while a transfer was under way
+        }
 
         Untrack(call);
         if (call.Admitted)

@@ -73,6 +73,11 @@ internal sealed partial class B2bua
             return;
         }
 
+        if (TryTransferResponse(transaction, response))
+        {
+            return; // a transfer's INVITE to its target, or its re-INVITE to the party that stays
+        }
+
         if (transaction.UserState is not Call call)
         {
             return;
@@ -104,6 +109,12 @@ internal sealed partial class B2bua
         if (transaction.UserState is RelayedRequest relay)
         {
             OnRelayedTimeout(relay);
+            return;
+        }
+
+        if (transaction.UserState is Transfer transfer)
+        {
+            OnTransferTimeout(transfer, transaction);
             return;
         }
 

@@ -17,7 +17,7 @@ namespace Centrex.Switch.Calls;
 internal sealed partial class B2bua
 {
     /// <summary>What the switch's responses and target-refresh requests say it allows (§20.5).</summary>
-    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, PRACK";
+    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, PRACK, REFER";
 
     /// <summary>Headers an offer or answer carries across: session timers (RFC 4028), option tags.</summary>
     private static readonly string[] OfferHeaders = ["Supported", "Require", "Session-Expires", "Min-SE"];

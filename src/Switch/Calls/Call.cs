@@ -12,14 +12,25 @@ namespace Centrex.Switch.Calls;
 /// </summary>
 internal sealed class Call(CallInfo info, ServerTransaction invite)
 {
-    public CallInfo Info { get; } = info;
+    /// <summary>Replaced when a transfer completes: the call goes on as a new billing segment (B2bua.Transfer.cs).</summary>
+    public CallInfo Info { get; set; } = info;
 
     public CallState State { get; set; } = CallState.Trying;
 
     // A leg: the caller's INVITE and the dialog the switch answers in.
     public ServerTransaction AInvite { get; } = invite;
 
-    public SipSource ASource => AInvite.Source;
+    /// <summary>Where the A side's party is: the caller's source, or the party a transfer put in its place.</summary>
+    public SipSource ASource { get; set; } = invite.Source;
+
+    /// <summary>The A side's dialog when a transfer put a party the switch called in the caller's place (null: the caller's INVITE).</summary>
+    public DialogHeaders? AOverride { get; set; }
+
+    /// <summary>The B side's dialog when a transfer put another party there (null: the From, To and Call-ID below).</summary>
+    public DialogHeaders? BOverride { get; set; }
+
+    /// <summary>A transfer under way in this call (REFER, RFC 3515), until it succeeds or fails.</summary>
+    public Transfer? Transfer { get; set; }
 
     public string ARemoteTarget { get; set; } = string.Empty;
 
@@ -95,4 +106,10 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     public Duration? MaxDuration { get; set; }
 
     public string? Feature { get; set; }
+
+    /// <summary>The account on the A side when it is one of ours in this partition (a transferor must be one).</summary>
+    public string? AAccount { get; set; }
+
+    /// <summary>The account on the B side when it is one of ours in this partition.</summary>
+    public string? BAccount { get; set; }
 }
