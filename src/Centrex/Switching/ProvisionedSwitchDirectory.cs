@@ -56,7 +56,11 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         {
             var extensions = lines.Where(a => a.CustomerId == c.Id && a.Extension is not null).ToDictionary(a => a.Extension!, a => a.Id, StringComparer.Ordinal);
             var rules = c.DialPlan.DialingRules == Provisioning.Model.DialingRules.NorthAmerica ? SwitchDialingRules.NorthAmerica : SwitchDialingRules.E164;
-            _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk);
+            var f = c.DialPlan.Features;
+            _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk)
+            {
+                Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
+            };
         }
 
         foreach (var a in lines)

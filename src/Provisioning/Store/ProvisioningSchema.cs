@@ -9,7 +9,8 @@ namespace Centrex.Provisioning.Store;
 /// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
 /// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
-/// store keeps calling as before.
+/// store keeps calling as before. Migration 6 adds a customer's feature prefixes and the extension-to-extension
+/// distinctive ring (issue 15, seed 004), with the defaults of <see cref="Model.CustomerFeatures.Default"/>.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -108,6 +109,13 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
+        """,
+        """
+        ALTER TABLE customers ADD COLUMN pickup_prefix TEXT NOT NULL DEFAULT '*77';
+        ALTER TABLE customers ADD COLUMN park_prefix TEXT NOT NULL DEFAULT '70';
+        ALTER TABLE customers ADD COLUMN release_prefix TEXT NOT NULL DEFAULT '71';
+        ALTER TABLE customers ADD COLUMN paging_prefix TEXT NOT NULL DEFAULT '*80';
+        ALTER TABLE customers ADD COLUMN ext_distinctive_ring INTEGER NOT NULL DEFAULT 1;
         """,
     ];
 }

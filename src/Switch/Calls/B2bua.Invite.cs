@@ -62,6 +62,7 @@ internal sealed partial class B2bua
             ARemoteTarget = RemoteTarget(request), AAccount = caller?.Id, BAccount = callee is not null && !IsElsewhere(callee) ? callee.Id : null,
         };
         call.Offer = request[request.Body].ToArray();
+        call.Alert = AlertFor(directory, caller, callee, route);
         Track(call, callId);
         Volatile.Write(ref _activeCalls, _activeCalls + 1); // until End, which every call reaches exactly once
 
@@ -73,6 +74,9 @@ internal sealed partial class B2bua
             case RouteKind.Feature:
                 call.Feature = route.FeatureCode;
                 AnswerFeature(call);
+                return;
+            case RouteKind.ParkRelease:
+                OnParkRelease(call, caller!, route.Number!);
                 return;
         }
 

@@ -61,6 +61,11 @@ internal sealed partial class B2bua
             }
         }
 
+        if (call.Alert is { } alert)
+        {
+            b.Text(alert); // paging or the internal ring (B2bua.Alert.cs)
+        }
+
         b.Body(offer.Span, contentType);
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
     }

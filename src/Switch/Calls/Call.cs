@@ -110,6 +110,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     /// <summary>The account on the A side when it is one of ours in this partition (a transferor must be one).</summary>
     public string? AAccount { get; set; }
 
+    /// <summary>Header lines telling the callee's phone how to ring: paging (answer at once) or the internal ring (B2bua.Alert.cs).</summary>
+    public string? Alert { get; set; }
+
     /// <summary>The account on the B side when it is one of ours in this partition.</summary>
     public string? BAccount { get; set; }
 }

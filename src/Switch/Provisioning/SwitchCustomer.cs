@@ -9,4 +9,8 @@ public sealed record SwitchCustomer(
     IReadOnlyDictionary<string, string> Extensions,
     IReadOnlyDictionary<string, string> Abbreviated,
     DialingRules DialingRules,
-    string? TrunkId);
+    string? TrunkId)
+{
+    /// <summary>Its feature prefixes (paging, park, release, pickup) and the distinctive-ring option.</summary>
+    public SwitchCustomerFeatures Features { get; init; } = SwitchCustomerFeatures.Default;
+}

@@ -20,6 +20,12 @@ internal static class DialPlan
             return Route.NotFound;
         }
 
+        // An extension wins over a prefix that starts it; then the paging and release prefixes (seed 004, issue 15).
+        if (!customer.Extensions.ContainsKey(dialed) && FeaturePrefix(customer, dialed) is { } feature)
+        {
+            return feature;
+        }
+
         // Feature codes: "*72" alone or followed by its argument ("*7218773149650", seed 000).
         if (dialed[0] == '*')
         {
@@ -56,6 +62,28 @@ internal static class DialPlan
         }
 
         return Normalize(customer.DialingRules, dialed) is { } e164 ? ToNumber(directory, customer, e164) : Route.NotFound;
+    }
+
+    /// <summary>
+    /// Paging prefix + an extension of the customer: that extension, paged (it answers on its speaker at once); release
+    /// prefix + a slot of one or two digits: the call parked there. Anything else after a prefix is not one of these.
+    /// </summary>
+    private static Route? FeaturePrefix(SwitchCustomer customer, string dialed)
+    {
+        var f = customer.Features;
+        if (dialed.Length > f.PagingPrefix.Length && dialed.StartsWith(f.PagingPrefix, StringComparison.Ordinal)
+            && customer.Extensions.TryGetValue(dialed[f.PagingPrefix.Length..], out var paged))
+        {
+            return new Route(RouteKind.Account, AccountId: paged, Number: dialed[f.PagingPrefix.Length..]) { Paging = true };
+        }
+
+        if (dialed.Length > f.ReleasePrefix.Length && dialed.Length <= f.ReleasePrefix.Length + 2 && dialed.StartsWith(f.ReleasePrefix, StringComparison.Ordinal)
+            && dialed.AsSpan(f.ReleasePrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            return new Route(RouteKind.ParkRelease, Number: dialed[f.ReleasePrefix.Length..]);
+        }
+
+        return null;
     }
 
     /// <summary>An inbound call from a trunk: the DID it was sent to, in E.164 with or without '+'.</summary>
