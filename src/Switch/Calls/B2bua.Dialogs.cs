@@ -150,6 +150,11 @@ internal sealed partial class B2bua
     /// <summary>BYE to the caller, in the dialog where the switch is the UAS: From and To swap, the switch's own CSeq.</summary>
     private void ByeA(Call call)
     {
+        if (call.Parked is { ParkerWasCaller: true })
+        {
+            return; // the parker's leg was released when the call was parked
+        }
+
         var branch = _stack.NewBranch();
         _stack.SendRequest(BuildARequest(call, "BYE", ++call.ALocalCSeq, branch, null, ReadOnlyMemory<byte>.Empty), branch,
             call.ASource.Kind, call.ASource.Remote, call.ASource.Connection, this, call);
@@ -188,6 +193,11 @@ internal sealed partial class B2bua
 
     private void ByeB(Call call)
     {
+        if (call.Parked is { ParkerWasCaller: false })
+        {
+            return; // the parker's leg was released when the call was parked
+        }
+
         if (call.BDestination is null || (call.BRemoteTag.Length == 0 && call.BOverride is null))
         {
             return;

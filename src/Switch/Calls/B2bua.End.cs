@@ -27,6 +27,8 @@ internal sealed partial class B2bua
             AbandonTransfer(transfer); // a party hung up while a transfer was under way
         }
 
+        Unpark(call); // a parked party that hangs up frees its slot
+
         Untrack(call);
         if (call.Admitted)
         {

@@ -38,6 +38,12 @@ internal sealed partial class B2bua
             return;
         }
 
+        if (call.Parked is not null)
+        {
+            transaction.Respond(488, "Not Acceptable Here: the call is parked"); // nobody on the other side to answer the offer
+            return;
+        }
+
         if (call.PendingOffer is not null || call.ReInviteFinal?.AwaitingAck is not null)
         {
             transaction.Respond(491, "Request Pending"); // §14.1: an offer is already under way in this call

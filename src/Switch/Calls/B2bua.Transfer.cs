@@ -61,6 +61,12 @@ internal sealed partial class B2bua
             return;
         }
 
+        if (ParkSlotOf(directory, transferor, target.User) is { } slot)
+        {
+            StartPark(transaction, call, fromCaller, transferor, slot);
+            return;
+        }
+
         if (target.Replaces is { } replaces)
         {
             OnAttendedRefer(transaction, call, fromCaller, replaces);
@@ -207,7 +213,7 @@ internal sealed partial class B2bua
         b.Header("From"u8, from).Header("To"u8, to).Header("Call-ID"u8, callId);
         b.Raw("CSeq: 1 INVITE\r\n"u8);
         b.Header("Contact"u8, OurContact(transfer.TargetKind, false));
-        b.Header("Referred-By"u8, $"<sip:{transfer.Segment!.AccountId}@{local}>");
+        b.Header("Referred-By"u8, $"<sip:{(transfer.Segment ?? call.Info).AccountId}@{local}>");
         b.Raw("Allow: "u8).Text(AllowedMethods).Raw("\r\nUser-Agent: Centrex\r\n"u8);
         b.Body(offer.Span, offer.IsEmpty ? null : "application/sdp");
         transfer.Invite = _stack.SendRequest(b.ToArray(), branch, transfer.TargetKind, transfer.TargetDestination!, transfer.TargetConnection, this, transfer);
@@ -219,6 +225,11 @@ internal sealed partial class B2bua
     /// </summary>
     private void Notify(Transfer transfer, int status, string reason, bool final)
     {
+        if (transfer.Ringback is not null)
+        {
+            return; // a parked call ringing its parker back: nobody sent a REFER
+        }
+
         var body = Encoding.ASCII.GetBytes($"SIP/2.0 {status} {reason}\r\n");
         var state = final ? "terminated;reason=noresource" : "active;expires=60";
         var kind = transfer.Swapped ? transfer.TransferorKind : transfer.TransferorIsCaller ? transfer.Call.ASource.Kind : transfer.Call.BKind;

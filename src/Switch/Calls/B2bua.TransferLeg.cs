@@ -21,6 +21,12 @@ internal sealed partial class B2bua
             return true;
         }
 
+        if (transaction.UserState is ParkRetrieval retrieval)
+        {
+            OnParkRetrievalResponse(retrieval, response);
+            return true;
+        }
+
         if (transaction.UserState is not Transfer transfer || transaction.Request.Method != SipMethod.Invite)
         {
             return transaction.UserState is Transfer; // the target's answers to anything else need nothing
@@ -127,9 +133,14 @@ internal sealed partial class B2bua
         transfer.NoAnswerTimer?.Cancel();
         transfer.Done = true;
         call.Transfer = null;
+        var side = transfer.TransferorIsCaller;
+        if (transfer.Ringback is not null)
+        {
+            CompleteRingback(transfer, targetSdp);
+            return;
+        }
 
         // The transferor's dialog is kept apart for the final NOTIFY and the BYE.
-        var side = transfer.TransferorIsCaller;
         transfer.Transferor = SideHeaders(call, side);
         transfer.TransferorTarget = side ? call.ARemoteTarget : call.BRemoteTarget;
         transfer.TransferorKind = side ? call.ASource.Kind : call.BKind;
@@ -159,7 +170,28 @@ internal sealed partial class B2bua
             RetireConsult(transfer, consult);
         }
 
-        // The target takes the transferor's side.
+        var target = MoveTargetIn(transfer, targetSdp);
+        call.Info = transfer.Segment! with { SipCallId = side ? target.CallId : SideHeaders(call, true).CallId };
+        call.Admitted = transfer.Admitted;
+        call.MaxDuration = transfer.MaxDuration;
+        call.AnswerTime = answerTime;
+        call.HandedOver = transfer.HandedOver;
+        var cap = CapFor(call) - (now - answerTime);
+        call.CapTimer = call.Info.Emergency ? null : _stack.StartTimer(cap > Duration.Zero ? cap : Duration.Zero, () => OnCap(call));
+
+        // The transferee hears the target from now on: the target's SDP as its new offer, through the new media session.
+        var toRemaining = side ? transfer.Media!.RewriteOffer(targetSdp) : transfer.Media!.RewriteAnswer(targetSdp);
+        ReInviteRemaining(call, toCaller: !side, toRemaining);
+
+        Notify(transfer, 200, "OK", final: true);
+        SendToTransferor(transfer, "BYE", null, ReadOnlyMemory<byte>.Empty, null);
+    }
+
+    /// <summary>The target's dialog takes the transferor's side of the call (its key, its headers, its transport, its SDP).</summary>
+    private DialogHeaders MoveTargetIn(Transfer transfer, ReadOnlyMemory<byte> targetSdp)
+    {
+        var call = transfer.Call;
+        var side = transfer.TransferorIsCaller;
         _calls.Remove(side ? SideHeaders(call, true).CallId : call.BCallId);
         var target = transfer.Target!;
         if (side)
@@ -187,27 +219,13 @@ internal sealed partial class B2bua
             call.Answer = targetSdp;
         }
 
-        var remainingCallId = side ? call.BCallId : SideHeaders(call, true).CallId;
-        call.Info = transfer.Segment! with { SipCallId = side ? target.CallId : remainingCallId };
         Track(call, target.CallId);
-        call.Admitted = transfer.Admitted;
-        call.MaxDuration = transfer.MaxDuration;
-        call.AnswerTime = answerTime;
-        call.HandedOver = transfer.HandedOver;
         call.BResponded = true;
         call.Media = transfer.Media;
         call.ReInviteFinal?.Timer?.Cancel();
         call.ReInviteFinal = null;
         call.PendingOffer = null;
-        var cap = CapFor(call) - (now - answerTime);
-        call.CapTimer = call.Info.Emergency ? null : _stack.StartTimer(cap > Duration.Zero ? cap : Duration.Zero, () => OnCap(call));
-
-        // The transferee hears the target from now on: the target's SDP as its new offer, through the new media session.
-        var toRemaining = side ? transfer.Media!.RewriteOffer(targetSdp) : transfer.Media!.RewriteAnswer(targetSdp);
-        ReInviteRemaining(call, toCaller: !side, toRemaining);
-
-        Notify(transfer, 200, "OK", final: true);
-        SendToTransferor(transfer, "BYE", null, ReadOnlyMemory<byte>.Empty, null);
+        return target;
     }
 
     /// <summary>
@@ -249,6 +267,12 @@ internal sealed partial class B2bua
         transfer.NoAnswerTimer?.Cancel();
         transfer.Call.Transfer = null;
         ReleaseTargetLeg(transfer, disposition, status);
+        if (transfer.Ringback is { } parked)
+        {
+            Repark(transfer.Call, parked); // the parker did not take it back: it waits in its slot again
+            return;
+        }
+
         Notify(transfer, status, reason, final: true);
     }
 
@@ -282,6 +306,11 @@ internal sealed partial class B2bua
     private void ReleaseTargetLeg(Transfer transfer, CallDisposition disposition, int status)
     {
         transfer.Media?.Dispose();
+        if (transfer.Ringback is not null)
+        {
+            return; // the parked call's own CDR goes on; nothing was authorized for the ringback
+        }
+
         if (transfer.Consult is { } consult)
         {
             consult.Transfer = null;

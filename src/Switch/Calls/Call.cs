@@ -32,6 +32,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     /// <summary>A transfer under way in this call (REFER, RFC 3515), until it succeeds or fails.</summary>
     public Transfer? Transfer { get; set; }
 
+    /// <summary>The call sits in a park slot: one side is the parked party, the other was the parker's, released (B2bua.Park.cs).</summary>
+    public ParkedCall? Parked { get; set; }
+
     public string ARemoteTarget { get; set; } = string.Empty;
 
     public int ALocalCSeq { get; set; }

@@ -74,6 +74,12 @@ internal sealed class Transfer(Call call, bool transferorIsCaller)
 
     public ISwitchTimer? NoAnswerTimer { get; set; }
 
+    /// <summary>
+    /// A parked call ringing back its parker (B2bua.Park.cs): no transferor to notify, and the call goes on as the same
+    /// call (its CDR, authorization and cap unchanged); a failure puts it back in its slot.
+    /// </summary>
+    public ParkedCall? Ringback { get; set; }
+
     /// <summary>Attended: the transferor's call with the target, whose target side moves into <see cref="Call"/>.</summary>
     public Call? Consult { get; set; }
 
