@@ -78,6 +78,9 @@ internal sealed partial class B2bua
             case RouteKind.ParkRelease:
                 OnParkRelease(call, caller!, route.Number!);
                 return;
+            case RouteKind.DirectedPickup:
+                OnDirectedPickup(call, caller!, route);
+                return;
         }
 
         if (emergency)

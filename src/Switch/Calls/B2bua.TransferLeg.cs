@@ -27,6 +27,12 @@ internal sealed partial class B2bua
             return true;
         }
 
+        if (transaction.UserState is Call picked && ReferenceEquals(picked.PickedUpInvite, transaction))
+        {
+            OnPickedUpLegResponse(transaction, response);
+            return true;
+        }
+
         if (transaction.UserState is not Transfer transfer || transaction.Request.Method != SipMethod.Invite)
         {
             return transaction.UserState is Transfer; // the target's answers to anything else need nothing

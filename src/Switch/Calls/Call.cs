@@ -35,6 +35,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     /// <summary>The call sits in a park slot: one side is the parked party, the other was the parker's, released (B2bua.Park.cs).</summary>
     public ParkedCall? Parked { get; set; }
 
+    /// <summary>The INVITE to the phone whose ringing call another phone picked up (cancelled; a late 2xx is ACKed and released).</summary>
+    public ClientTransaction? PickedUpInvite { get; set; }
+
     public string ARemoteTarget { get; set; } = string.Empty;
 
     public int ALocalCSeq { get; set; }

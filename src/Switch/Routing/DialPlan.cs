@@ -12,6 +12,9 @@ namespace Centrex.Switch.Routing;
 /// </summary>
 internal static class DialPlan
 {
+    /// <summary>Directed pickup's code before the ringing extension (issue 15; the usual carrier and PBX code).</summary>
+    public const string DirectedPickupPrefix = "**";
+
     public static Route RouteFrom(ISwitchDirectory directory, SwitchAccount caller, string dialed)
     {
         var customer = directory.FindCustomer(caller.CustomerId);
@@ -75,6 +78,12 @@ internal static class DialPlan
             && customer.Extensions.TryGetValue(dialed[f.PagingPrefix.Length..], out var paged))
         {
             return new Route(RouteKind.Account, AccountId: paged, Number: dialed[f.PagingPrefix.Length..]) { Paging = true };
+        }
+
+        // Directed pickup: ** and the extension (Asterisk's and FreePBX's code; the seeds name none).
+        if (dialed.StartsWith(DirectedPickupPrefix, StringComparison.Ordinal) && customer.Extensions.TryGetValue(dialed[DirectedPickupPrefix.Length..], out var ringing))
+        {
+            return new Route(RouteKind.DirectedPickup, AccountId: ringing, Number: dialed[DirectedPickupPrefix.Length..]);
         }
 
         if (dialed.Length > f.ReleasePrefix.Length && dialed.Length <= f.ReleasePrefix.Length + 2 && dialed.StartsWith(f.ReleasePrefix, StringComparison.Ordinal)
