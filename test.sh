@@ -6,11 +6,12 @@
 #   poppler-utils      pdftotext, which the tests use to read the PDF invoices and reports back
 #   fonts-dejavu-core  DejaVu Sans, the TTF the PDFs embed (resolved from /usr/share/fonts/truetype/dejavu/)
 #   python3-aiosmtpd   a real SMTP server the email tests start on a loopback port (run as /usr/bin/python3 -m aiosmtpd)
+#   chromium           the real browser the portal's tests drive with Playwright (ExecutablePath /usr/bin/chromium; no download)
 # Quiet and quick when all are installed already; uses sudo only when not running as root. Arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd)
+packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -50,6 +50,8 @@ public sealed class LedgerWriter
     private long _uncommittedBytes;
     private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
     private long _entriesSinceCheckpoint;
+    private long _checkpointedUntil = -1;
+    private long _checkpointedAtTicks;
     private Exception? _fault;
 
     private readonly string _folder;
@@ -324,7 +326,15 @@ public sealed class LedgerWriter
         _idLog.Checkpoint(_appliedUntil, _appliedIdRecords);
         _entriesSinceCheckpoint = 0;
         _sinceCheckpoint.Restart();
+        Volatile.Write(ref _checkpointedUntil, _appliedUntil);
+        Volatile.Write(ref _checkpointedAtTicks, DateTime.UtcNow.Ticks);
     }
+
+    /// <summary>The journal address the last checkpoint of this process covers, or -1 before the first (any thread; the portal's ledger page).</summary>
+    public long CheckpointedUntil => Volatile.Read(ref _checkpointedUntil);
+
+    /// <summary>When this process last checkpointed, or null (any thread).</summary>
+    public DateTimeOffset? CheckpointedAt => Volatile.Read(ref _checkpointedAtTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
     /// Refuses to write when the ledger's disk is nearly full: FASTER cannot report a failed flush to its caller (it

@@ -70,6 +70,9 @@ public static partial class ProvisioningValidator
         }
 
         ValidateLines(s, settings, source);
+        ValidateForwarding(s, source);
+        ValidateHuntGroups(s, source);
+        ValidateCallFlows(s, source);
     }
 
     private static void ValidateSettings(SwitchSettings settings, string source)

@@ -250,6 +250,8 @@ public static partial class ProvisioningValidator
         {
             Fees = MergeById(stored.Fees, incoming.Fees, f => f.Id),
             RateCentres = MergeById(stored.RateCentres, incoming.RateCentres, r => r.Id),
+            CallFlows = MergeById(stored.CallFlows, incoming.CallFlows, f => f.Id),
+            HuntGroups = MergeById(stored.HuntGroups, incoming.HuntGroups, g => g.Id),
         };
     }
 

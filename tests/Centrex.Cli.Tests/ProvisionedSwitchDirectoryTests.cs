@@ -135,7 +135,7 @@ public sealed class ProvisionedSwitchDirectoryTests : IDisposable
         Assert.Equal(["MD5", "SHA-256"], provisioned.DigestAlgorithms);
         Assert.Equal("centrex", defaults.Realm);
         Assert.Equal(["SHA-256", "MD5"], defaults.DigestAlgorithms);
-        Assert.True(defaults.FeatureCodes.SetEquals(["*72", "*73", "*97", "*98"]));
+        Assert.True(defaults.FeatureCodes.SetEquals(["*72", "*73", "*97", "*98", "*33"]));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal static class CentrexCli
             NotifyCommand.Create(console),
             TransactionsCommand.Create(console),
             AutoPayCommand.Create(console),
+            UserCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

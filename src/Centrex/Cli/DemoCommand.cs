@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Centrex.Invoicing.Store;
 using Centrex.Samples;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Access;
+using Centrex.Provisioning.Store;
 using NodaTime;
 using NodaTime.Text;
 
@@ -48,6 +51,7 @@ internal static class DemoCommand
         {
             // The ledger charges every CDR id once: rating the same sample again would reject every row as a duplicate.
             console.Error.WriteLine($"centrex demo: {month} and the month after are already rated and billed in {dataDirectory}: nothing changed; showing them (use a fresh --data to run it again)");
+            Logins(console, dataDirectory);
             return Show(console, dataDirectory, folder);
         }
 
@@ -92,7 +96,37 @@ internal static class DemoCommand
 
         console.Error.WriteLine($"centrex demo: billing {next}; its emails go to the demo mailbox too");
         var billed = BillCommand.Run(console, dataDirectory, Month.PlusMonths(1), SystemClock.Instance, cancel, mailbox.Settings);
-        return billed != ExitCodes.Success ? billed : Show(console, dataDirectory, folder);
+        if (billed != ExitCodes.Success)
+        {
+            return billed;
+        }
+
+        Logins(console, dataDirectory);
+        return Show(console, dataDirectory, folder);
+    }
+
+    /// <summary>
+    /// The self-care portal's logins (issue 16): one operator and one per sample customer, with passwords made up and
+    /// printed now (only their hashes are kept); <c>centrex serve --data DIR --http 127.0.0.1:8080</c> serves them.
+    /// </summary>
+    private static void Logins(CliConsole console, string dataDirectory)
+    {
+        using var users = UserStore.Open(dataDirectory);
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        console.Out.WriteLine($"portal logins (centrex serve --data {dataDirectory} --http 127.0.0.1:8080, then http://127.0.0.1:8080/):");
+        foreach (var (login, customer) in new[] { ("operator", (string?)null) }.Concat(provisioning.Load().Customers.Select(c => (c.Id.ToLowerInvariant(), (string?)c.Id))))
+        {
+            if (users.Find(login) is not null)
+            {
+                console.Out.WriteLine($"  {login,-12} exists already (new password: centrex user passwd {login} --data {dataDirectory})");
+                continue;
+            }
+
+            var password = UserCommand.NewPassword();
+            users.Create(login, customer is null ? UserRole.Operator : UserRole.Customer, customer, PasswordHashing.Hash(password), now);
+            console.Out.WriteLine($"  {login,-12} {password}  {(customer is null ? "operator" : "customer " + customer)}");
+        }
     }
 
     private static int Import(CliConsole console, string dataDirectory, string folder, string name)

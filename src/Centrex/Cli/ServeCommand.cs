@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Centrex.Api;
 using Centrex.Ingestion;
 using Centrex.Ledger;
 using Centrex.Monitoring;
+using Centrex.Portal;
+using Centrex.Portal.Data;
 using Centrex.Provisioning;
 using Centrex.Provisioning.Access;
 using Centrex.Rating;
@@ -16,6 +19,7 @@ using Centrex.Switch.Provisioning;
 using Centrex.Switch.Transport;
 using Centrex.Switching;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace Centrex.Cli;
 
@@ -36,7 +40,7 @@ internal static class ServeCommand
         var tariff = new Option<string?>("--tariff") { Description = "Tariff CSV that rates ingested CDRs; enables the HTTP API" };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table instead of the shipped one" };
-        var http = ServeOptions.Endpoint("--http", "Address of the HTTP API: CDR ingestion and balances with --tariff, and /metrics (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
+        var http = ServeOptions.Endpoint("--http", "Address of the HTTP listener: the self-care portal and REST API, /metrics, and CDR ingestion and balances with --tariff (port 0 picks a free one). Without --tariff HTTP runs only when this is given", 8080);
         var maxBytes = ServeOptions.MaxBatchBytes();
         var maxRows = ServeOptions.MaxBatchRows();
         var inFlight = new Option<long>("--max-http-bytes-in-flight")
@@ -142,9 +146,9 @@ internal static class ServeCommand
             return ExitCodes.Failure;
         }
 
-        if (directory is null && rater is null)
+        if (directory is null && rater is null && !request.HttpGiven)
         {
-            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
+            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API, --http for the self-care portal, and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
             return ExitCodes.BadInput;
         }
 
@@ -177,8 +181,11 @@ internal static class ServeCommand
                 return ExitCodes.Failure;
             }
 
+            // The self-care portal and REST API (issue 16) on the same listener, over the same ledger and stores.
+            using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) { Writer = writer } : null;
             await using var service = serveHttp
-                ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts))
+                ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
+                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName))
                 : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
@@ -222,10 +229,15 @@ internal static class ServeCommand
                         UdpReaders = request.UdpReaders,
                     });
                     metrics.Attach(sipSwitch);
+                    if (portalData is not null)
+                    {
+                        portalData.Switch = new PortalSwitchState(sipSwitch, hooks!);
+                    }
+
                     if (request.Directory is null)
                     {
                         // Before the addresses are printed: once a caller sees them, an import is served live.
-                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, console.Error);
+                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, rater, console.Error);
                     }
 
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");

@@ -1,6 +1,7 @@
 using System.Net;
 using Centrex.Api;
 using Centrex.Provisioning.Access;
+using Centrex.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -18,14 +19,16 @@ namespace Centrex.Ingestion;
 /// <summary>
 /// The HTTP side of <c>centrex serve</c> (ASP.NET Core on Kestrel): routes, limits, and an orderly stop (requests in
 /// flight are answered; the caller then stops the ledger's writer thread, which commits and checkpoints). The
-/// charging endpoints are there when <c>serve</c> has a tariff; <c>/metrics</c> always. Every route needs an API key
-/// with its scope.
+/// charging endpoints are there when <c>serve</c> has a tariff, under <c>/api/v1</c> and, deprecated, their old
+/// <c>/v1</c> paths; <c>/metrics</c> and the self-care portal with its REST API (<see cref="PortalHost"/>, issue 16)
+/// always. Every route needs an API key with its scope or a portal login.
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
     /// <summary>Where Prometheus scrapes (scope <see cref="ApiScope.MetricsRead"/>).</summary>
     public const string MetricsRoute = "/metrics";
 
+    private readonly PortalHost _portal;
     private readonly IngestionLimits _limits;
     private readonly ChargingApi? _charging;
     private readonly CollectorRegistry _metrics;
@@ -36,9 +39,11 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <param name="keys">The API keys every request is checked against.</param>
     /// <param name="limits">Connection and body limits.</param>
     /// <param name="metrics">What <c>/metrics</c> exports.</param>
-    /// <param name="charging">The ledger and tariff of the charging endpoints; null to serve <c>/metrics</c> alone.</param>
-    public ServiceHost(ApiKeyStore keys, IngestionLimits limits, CollectorRegistry metrics, ChargingApi? charging)
+    /// <param name="charging">The ledger and tariff of the charging endpoints; null to serve them not at all.</param>
+    /// <param name="portal">The self-care portal and REST API.</param>
+    public ServiceHost(ApiKeyStore keys, IngestionLimits limits, CollectorRegistry metrics, ChargingApi? charging, PortalHost portal)
     {
+        _portal = portal;
         _keys = keys;
         _limits = limits;
         _metrics = metrics;
@@ -47,8 +52,8 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     /// <summary>The routes served, for the line <c>serve</c> prints once listening.</summary>
     public string Routes => _charging is null
-        ? $"GET {MetricsRoute}"
-        : $"POST {IngestionEndpoint.Route}, GET {BalanceEndpoint.Route}, GET {MetricsRoute}";
+        ? $"self-care portal, /api/v1; GET {MetricsRoute}"
+        : $"self-care portal, /api/v1; POST /api{IngestionEndpoint.Route}, GET /api{BalanceEndpoint.Route}, GET {MetricsRoute}";
 
     /// <summary>Starts listening; returns the bound address (the real port when 0 was asked for).</summary>
     public async Task<string> StartAsync(IPEndPoint endpoint, CancellationToken cancel)
@@ -80,6 +85,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             // Anything not mapped with a policy still needs a key (secure by default: nothing answers anonymously).
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
+        _portal.AddServices(builder, MetricsRoute);
         _app = builder.Build();
         _app.UseAuthentication();
         _app.UseAuthorization();
@@ -88,16 +94,42 @@ internal sealed class ServiceHost : IAsyncDisposable
             var ingestion = new IngestionEndpoint(new BatchParser(charging.Rater, _limits), new IngestionWriter(charging.Writer, charging.Discounts), _limits,
                 new RequestBodyBudget(_limits.MaxBytesInFlight));
             var balance = new BalanceEndpoint(charging.Ledger);
-            _app.MapPost(IngestionEndpoint.Route, ingestion.Handle).RequireAuthorization(ApiScope.CdrBatchesWrite);
-            _app.MapGet(BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead);
+            foreach (var prefix in new[] { "/api", string.Empty })
+            {
+                // The issue-13 paths answer for one more release, marked deprecated (RFC 9745) with their successor (RFC 8288).
+                var deprecated = prefix.Length == 0;
+                _app.MapPost(prefix + IngestionEndpoint.Route, AsRouteHandler(ingestion.Handle)).RequireAuthorization(ApiScope.CdrBatchesWrite)
+                    .AddEndpointFilter(Deprecation(deprecated, "/api" + IngestionEndpoint.Route))
+                    .Produces(StatusCodes.Status200OK, contentType: "application/json")
+                    .WithSummary("Post a batch of CDRs (the CSV of centrex rate) to be rated and charged; scope cdr-batches:write, header Idempotency-Key");
+                _app.MapGet(prefix + BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead)
+                    .AddEndpointFilter(Deprecation(deprecated, "/api" + BalanceEndpoint.Route))
+                    .WithSummary("An account's balance and its counters for a month (?period=YYYY-MM); scope balances:read");
+            }
         }
 
         // prometheus-net's own exporter writes the text format (library first, issue 14): the collectors fill it at scrape time.
         _app.MapMetrics(MetricsRoute, _metrics).RequireAuthorization(ApiScope.MetricsRead);
+        _portal.Map(_app, IngestionEndpoint.Route, "/api" + IngestionEndpoint.Route);
         await _app.StartAsync(cancel);
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First()).Authority;
     }
+
+    // A route handler (not a bare RequestDelegate) so the OpenAPI document lists the route with its summary.
+    private static Delegate AsRouteHandler(Func<HttpContext, Task> handle) => (HttpContext context) => handle(context);
+
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deprecation(bool deprecated, string successor) =>
+        (context, next) =>
+        {
+            if (deprecated)
+            {
+                context.HttpContext.Response.Headers["Deprecation"] = "true";
+                context.HttpContext.Response.Headers.Link = $"<{successor}>; rel=\"successor-version\"";
+            }
+
+            return next(context);
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -2,7 +2,9 @@ using System.Net;
 using Centrex.Provisioning;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
+using Centrex.Switch.CallFlows;
 using Centrex.Switch.Provisioning;
+using NodaTime;
 using SwitchDialingRules = Centrex.Switch.Provisioning.DialingRules;
 
 namespace Centrex.Switching;
@@ -26,6 +28,8 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
     private readonly Dictionary<string, SwitchTrunk> _trunks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwitchSite> _sites = new(StringComparer.Ordinal);
     private readonly SwitchSite _defaultSite;
+    private readonly Dictionary<(string Customer, string Number), CompiledFlow> _flows = [];
+    private readonly Dictionary<string, Dictionary<string, HuntGroupPlan>> _groups = new(StringComparer.Ordinal);
 
     private ProvisionedSwitchDirectory(ProvisioningSnapshot snapshot)
     {
@@ -59,8 +63,23 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
             var f = c.DialPlan.Features;
             _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk)
             {
+                TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) ?? DateTimeZone.Utc,
                 Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
             };
+
+            // Issue 15: hunt groups and call flows, compiled once per snapshot (the validator has checked them).
+            var groups = HuntGroups.Build(snapshot.HuntGroups.Where(g => g.CustomerId == c.Id).Select(g => GroupOf(g, extensions)), extensions);
+            _groups[c.Id] = groups;
+            foreach (var flow in snapshot.CallFlows.Where(f => f.CustomerId == c.Id))
+            {
+                var compiled = FlowCompiler.Compile(
+                    new FlowDefinition(flow.Id, flow.CustomerId, flow.Numbers, [.. flow.Nodes.Select(n => new FlowNodeDefinition(n.Id, n.Type, n.Fields, n.Branches))]),
+                    extensions, n => groups.GetValueOrDefault(n));
+                foreach (var number in flow.Numbers)
+                {
+                    _flows[(c.Id, number)] = compiled;
+                }
+            }
         }
 
         foreach (var a in lines)
@@ -73,6 +92,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 Dids = a.Dids,
                 EmergencyLocation = e911 is null ? null : new EmergencyLocation(e911.Street, e911.City, e911.Province, e911.Country, e911.PostalCode),
                 Fraud = FraudOf(a.Fraud),
+                Forwarding = ForwardingOf(a.Forwarding),
             };
             _accounts[a.Id] = account;
             _accounts[sip.Username] = account;
@@ -147,6 +167,27 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
     private static SwitchFraudLimits? FraudOf(FraudLimits? fraud) => fraud is null ? null
         : new SwitchFraudLimits(fraud.MaxInternationalCalls, fraud.MaxSpendPerHour, fraud.MaxSpendPerDay,
             fraud.BlockedClasses.Contains(FraudClass.International), fraud.BlockedClasses.Contains(FraudClass.Premium));
+
+    /// <inheritdoc/>
+    public CompiledFlow? FindFlow(string customerId, string number) => _flows.GetValueOrDefault((customerId, number));
+
+    /// <inheritdoc/>
+    public HuntGroupPlan? FindHuntGroup(string customerId, string number) =>
+        _groups.TryGetValue(customerId, out var groups) ? groups.GetValueOrDefault(number) : null;
+
+    private static HuntGroupPlan GroupOf(Provisioning.Model.HuntGroup g, Dictionary<string, string> extensions) => new(
+        g.CustomerId, g.Number, g.Name, (Switch.CallFlows.HuntSequence)(int)g.Sequence, (Switch.CallFlows.HuntCallerId)(int)g.CallerId, g.PickupAllowed, g.NoAnswer,
+        [.. g.Members.Select(m => new HuntMember(extensions[m.Extension], m.Extension, m.RingDelaySeconds, m.RingSeconds, m.IgnoreFollowMe, m.Primary))],
+        [.. g.Groups]);
+
+    /// <summary>The line's forwarding for the switch: null when off (the numbers are kept in provisioning for later).</summary>
+    private static LineForwarding? ForwardingOf(Forwarding forwarding) => !forwarding.IsOn ? null : new LineForwarding(
+        forwarding.When == Provisioning.Model.ForwardWhen.Always ? Switch.CallFlows.ForwardWhen.Always : Switch.CallFlows.ForwardWhen.Unanswered,
+        forwarding.RingSeconds,
+        forwarding.Simultaneous,
+        [.. (forwarding.Mode == ForwardingMode.Simple ? forwarding.Targets.Take(1) : forwarding.Targets).Where(t => t.Enabled).Select(t => new Switch.CallFlows.ForwardTarget(
+            t.Number, t.RingSeconds,
+            [.. t.Schedule.Select(p => new RingSchedule(p.From, p.To, Switch.CallFlows.OfficeHours.DayMask(p.Days), p.Months.Aggregate(0, (mask, m) => mask | (1 << m))))]))]);
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;

@@ -17,16 +17,6 @@ public sealed class ApiKeyStore : IDisposable
     /// <summary>File name of the store in the data directory.</summary>
     public const string FileName = "access.db";
 
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE api_keys (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL,
-            scopes TEXT NOT NULL,        -- space-separated ApiScope wire names
-            secret_sha256 BLOB NOT NULL, created TEXT NOT NULL, revoked TEXT);
-        """,
-    ];
-
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
 
@@ -42,7 +32,7 @@ public sealed class ApiKeyStore : IDisposable
             Pooling = false,
         }.ToString());
         connection.Open();
-        SqliteMigrator.Migrate(connection, Migrations, FileName);
+        SqliteMigrator.Migrate(connection, AccessSchema.Migrations, FileName);
         return new ApiKeyStore(connection);
     }
 

@@ -206,6 +206,22 @@ internal sealed class JsonRecord
         return [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Error($"field \"{name}\" must be an array of strings"))];
     }
 
+    /// <summary>An array of whole numbers, empty when absent.</summary>
+    public IReadOnlyList<int> Ints(string name)
+    {
+        if (!_element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Error($"field \"{name}\" must be an array of whole numbers");
+        }
+
+        return [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : throw Error($"field \"{name}\" must be an array of whole numbers"))];
+    }
+
     public bool Has(string name) => _element.TryGetProperty(name, out _);
 
     public JsonElement Object(string name) =>

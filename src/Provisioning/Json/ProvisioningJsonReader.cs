@@ -15,13 +15,13 @@ public static partial class ProvisioningJsonReader
     /// <summary>The value of the top-level <c>format</c> key this version reads and writes.</summary>
     public const string Format = "centrex-provisioning/1";
 
-    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres"];
+    private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres", "call_flows", "hunt_groups"];
     private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre",
         "pickup_prefix", "park_prefix", "release_prefix", "paging_prefix", "ext_distinctive_ring"];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud", "extension_name", "forwarding"];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
     private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
@@ -69,6 +69,8 @@ public static partial class ProvisioningJsonReader
             {
                 Fees = Section(root, "fees", FeeFields, ReadFee),
                 RateCentres = Section(root, "rate_centres", RateCentreFields, ReadRateCentre),
+                CallFlows = Section(root, "call_flows", CallFlowFields, ReadCallFlow),
+                HuntGroups = Section(root, "hunt_groups", HuntGroupFields, ReadHuntGroup),
             };
         }
     }
@@ -143,6 +145,8 @@ public static partial class ProvisioningJsonReader
         E911Address = r.Has("e911_address") ? ReadAddress(r, "e911_address") : null,
         RateCentre = r.OptionalString("rate_centre"),
         Fraud = ReadFraud(r),
+        ExtensionName = r.OptionalString("extension_name"),
+        Forwarding = ReadForwarding(r),
         InboundRates = r.StringMap("inbound_rates").ToDictionary(
             e => e.Key.TrimStart('+'),
             e => MicroDollars.TryParse(e.Value, out var rate) ? rate : throw r.Error($"field \"inbound_rates\": '{e.Value}' for {e.Key} is not a rate (dollars per minute, at most 6 decimals)"),

@@ -96,6 +96,11 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("extension", a.Extension);
         }
 
+        if (a.ExtensionName is not null)
+        {
+            w.WriteString("extension_name", a.ExtensionName);
+        }
+
         if (a.Sip is { } sip)
         {
             w.WriteStartObject("sip");
@@ -116,6 +121,12 @@ public static partial class ProvisioningJsonWriter
         if (a.Dids.Count > 0)
         {
             Strings(w, "dids", a.Dids);
+        }
+
+        if (a.Forwarding.Mode != ForwardingMode.Off || a.Forwarding.Targets.Count > 0)
+        {
+            w.WritePropertyName("forwarding");
+            WriteForwarding(w, a.Forwarding);
         }
     }
 

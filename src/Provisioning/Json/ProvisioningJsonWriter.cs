@@ -167,6 +167,7 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("description", f.Description);
             w.WriteString("amount", f.Amount.ToString());
         });
+        WriteFlowSections(w, snapshot);
         w.WriteEndObject();
     }
 

@@ -60,6 +60,59 @@ public static class WireNames
         ["money"] = DiscountBasis.Money,
     };
 
+    /// <summary>Forwarding modes.</summary>
+    public static readonly IReadOnlyDictionary<string, ForwardingMode> ForwardingModes = new Dictionary<string, ForwardingMode>
+    {
+        ["off"] = ForwardingMode.Off,
+        ["simple"] = ForwardingMode.Simple,
+        ["follow-me"] = ForwardingMode.FollowMe,
+        ["advanced"] = ForwardingMode.Advanced,
+    };
+
+    /// <summary>When forwarding applies.</summary>
+    public static readonly IReadOnlyDictionary<string, ForwardWhen> ForwardWhens = new Dictionary<string, ForwardWhen>
+    {
+        ["always"] = ForwardWhen.Always,
+        ["unanswered"] = ForwardWhen.Unanswered,
+    };
+
+    /// <summary>Hunt sequences.</summary>
+    public static readonly IReadOnlyDictionary<string, HuntSequence> HuntSequences = new Dictionary<string, HuntSequence>
+    {
+        ["order"] = HuntSequence.Order,
+        ["random"] = HuntSequence.Random,
+        ["simultaneous"] = HuntSequence.Simultaneous,
+        ["least-used"] = HuntSequence.LeastUsed,
+    };
+
+    /// <summary>What hunt-group members see.</summary>
+    public static readonly IReadOnlyDictionary<string, HuntCallerId> HuntCallerIds = new Dictionary<string, HuntCallerId>
+    {
+        ["keep"] = HuntCallerId.Keep,
+        ["group"] = HuntCallerId.Group,
+        ["group-name"] = HuntCallerId.GroupName,
+    };
+
+    /// <summary>What a forwarded call shows.</summary>
+    public static readonly IReadOnlyDictionary<string, CallerDisplay> CallerDisplays = new Dictionary<string, CallerDisplay>
+    {
+        ["caller"] = CallerDisplay.Caller,
+        ["caller-number-forwarder-name"] = CallerDisplay.CallerNumberForwarderName,
+        ["forwarder"] = CallerDisplay.Forwarder,
+    };
+
+    /// <summary>Days of the week in ring schedules.</summary>
+    public static readonly IReadOnlyDictionary<string, NodaTime.IsoDayOfWeek> Days = new Dictionary<string, NodaTime.IsoDayOfWeek>
+    {
+        ["mon"] = NodaTime.IsoDayOfWeek.Monday,
+        ["tue"] = NodaTime.IsoDayOfWeek.Tuesday,
+        ["wed"] = NodaTime.IsoDayOfWeek.Wednesday,
+        ["thu"] = NodaTime.IsoDayOfWeek.Thursday,
+        ["fri"] = NodaTime.IsoDayOfWeek.Friday,
+        ["sat"] = NodaTime.IsoDayOfWeek.Saturday,
+        ["sun"] = NodaTime.IsoDayOfWeek.Sunday,
+    };
+
     /// <summary>Destination classes fraud controls may bar.</summary>
     public static readonly IReadOnlyDictionary<string, FraudClass> FraudClasses = new Dictionary<string, FraudClass>
     {

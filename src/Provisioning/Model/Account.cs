@@ -34,4 +34,10 @@ public sealed record Account(
 
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public FraudLimits? Fraud { get; init; }
+
+    /// <summary>The extension's name (seed 004, Extensions: "the name of the person using this line"), or null.</summary>
+    public string? ExtensionName { get; init; }
+
+    /// <summary>The line's call forwarding (seed 004: follow-me, advanced, simple), off unless provisioned.</summary>
+    public Forwarding Forwarding { get; init; } = Forwarding.Off;
 }

@@ -31,6 +31,12 @@ public sealed record ProvisioningSnapshot(
     /// <summary>One-off fees (porting, number setup, others), by id.</summary>
     public IReadOnlyList<OneOffFee> Fees { get; init; } = [];
 
+    /// <summary>Call flows (seed 003), by id.</summary>
+    public IReadOnlyList<CallFlow> CallFlows { get; init; } = [];
+
+    /// <summary>Hunt groups (seed 004), by id.</summary>
+    public IReadOnlyList<HuntGroup> HuntGroups { get; init; } = [];
+
     /// <summary>Nothing provisioned.</summary>
     public static ProvisioningSnapshot Empty { get; } = new([], [], [], [], [], [], null, [], []);
 

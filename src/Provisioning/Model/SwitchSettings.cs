@@ -21,5 +21,5 @@ public sealed record SwitchSettings(string Realm, IReadOnlyList<string> DigestAl
     public static readonly IReadOnlyList<string> KnownDigestAlgorithms = ["SHA-256", "MD5"];
 
     /// <summary>What the switch runs with when nothing is provisioned.</summary>
-    public static SwitchSettings Default { get; } = new("centrex", KnownDigestAlgorithms, ["*72", "*73", "*97", "*98"]);
+    public static SwitchSettings Default { get; } = new("centrex", KnownDigestAlgorithms, ["*72", "*73", "*97", "*98", "*33"]);
 }

@@ -9,8 +9,11 @@ namespace Centrex.Provisioning.Store;
 /// trunk, and each account's E911 service address. Migration 4 (issue 17) adds products' setup fees, the number a
 /// subscription is for, one-off fees, customers' automatic payments, rate centres and toll-free inbound rates.
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
-/// store keeps calling as before. Migration 6 adds a customer's feature prefixes and the extension-to-extension
-/// distinctive ring (issue 15, seed 004), with the defaults of <see cref="Model.CustomerFeatures.Default"/>.
+/// store keeps calling as before. Migration 6 (issue 16) adds
+/// the self-care portal's line settings: an extension's name and the line's call forwarding. Migration 7 (issue 15) adds
+/// call flows and hunt groups, each kept as its record's JSON (a new node type's fields need no new column). Migration 8
+/// (issue 15) adds a customer's feature prefixes and the extension-to-extension distinctive ring (seed 004), with the
+/// defaults of <see cref="Model.CustomerFeatures.Default"/>.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -109,6 +112,17 @@ internal static class ProvisioningSchema
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_hour_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_max_spend_per_day_mills INTEGER;
         ALTER TABLE accounts ADD COLUMN fraud_blocked_classes TEXT NOT NULL DEFAULT '';  -- space-separated wire names
+        """,
+        """
+        ALTER TABLE accounts ADD COLUMN extension_name TEXT;
+        ALTER TABLE accounts ADD COLUMN forwarding TEXT;   -- the account's forwarding object as its JSON; null: off
+        """,
+        """
+        CREATE TABLE call_flows (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), body TEXT NOT NULL); -- the record's JSON
+        CREATE TABLE hunt_groups (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), number TEXT NOT NULL, body TEXT NOT NULL,
+            UNIQUE (customer_id, number));
         """,
         """
         ALTER TABLE customers ADD COLUMN pickup_prefix TEXT NOT NULL DEFAULT '*77';

@@ -54,7 +54,7 @@ public sealed partial class ProvisioningStore : IDisposable
         ProvisioningValidator.Validate(merged, source);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         using var transaction = _connection.BeginTransaction();
-        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM did_inbound_rates; DELETE FROM rate_centres; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
+        Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM call_flows; DELETE FROM hunt_groups; DELETE FROM did_inbound_rates; DELETE FROM rate_centres; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
         InsertSwitch(transaction, merged);
         Insert(transaction, "customers", merged.Customers, c => [
             c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId,
@@ -72,7 +72,8 @@ public sealed partial class ProvisioningStore : IDisposable
             a.Id, a.CustomerId, WireNames.Name(WireNames.AccountTypes, a.Type), a.CreditLimit.Value, a.Site, a.Requires911 ? 1 : 0,
             a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256,
             a.E911Address?.Street, a.E911Address?.City, a.E911Address?.Province, a.E911Address?.Country, a.E911Address?.PostalCode, a.RateCentre,
-            a.Fraud?.MaxInternationalCalls, a.Fraud?.MaxSpendPerHour?.Value, a.Fraud?.MaxSpendPerDay?.Value, FraudClassWords(a.Fraud)]);
+            a.Fraud?.MaxInternationalCalls, a.Fraud?.MaxSpendPerHour?.Value, a.Fraud?.MaxSpendPerDay?.Value, FraudClassWords(a.Fraud),
+            a.ExtensionName, a.Forwarding.Mode == ForwardingMode.Off && a.Forwarding.Targets.Count == 0 ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding)]);
         Insert(transaction, "did_inbound_rates", merged.Accounts.SelectMany(a => a.InboundRates.Select(e => (a.Id, e.Key, e.Value))), x => [x.Key, x.Id, x.Value.Value]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
@@ -80,6 +81,8 @@ public sealed partial class ProvisioningStore : IDisposable
         Insert(transaction, "payments", merged.Payments, p => [p.Id, p.CustomerId, Date(p.Received), p.Amount.Value, WireNames.Name(WireNames.PaymentMethods, p.Method), p.Reference, WireNames.Name(WireNames.PaymentKinds, p.Kind)]);
         Insert(transaction, "rate_centres", merged.RateCentres, r => [r.Id, r.Name, string.Join(' ', r.Prefixes), r.RatePerMinute.Value]);
         Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
+        Insert(transaction, "call_flows", merged.CallFlows, f => [f.Id, f.CustomerId, ProvisioningJsonWriter.CallFlowJson(f)]);
+        Insert(transaction, "hunt_groups", merged.HuntGroups, g => [g.Id, g.CustomerId, g.Number, ProvisioningJsonWriter.HuntGroupJson(g)]);
         transaction.Commit();
         return merged;
     }
@@ -112,7 +115,8 @@ public sealed partial class ProvisioningStore : IDisposable
             }),
             Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256, " +
                 "e911_street, e911_city, e911_province, e911_country, e911_postal_code, rate_centre, " +
-                "fraud_max_international_calls, fraud_max_spend_per_hour_mills, fraud_max_spend_per_day_mills, fraud_blocked_classes FROM accounts ORDER BY id", r => new Account(
+                "fraud_max_international_calls, fraud_max_spend_per_hour_mills, fraud_max_spend_per_day_mills, fraud_blocked_classes, " +
+                "extension_name, forwarding FROM accounts ORDER BY id", r => new Account(
                 r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), Text(r, 4),
                 r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]],
                 Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])
@@ -120,6 +124,8 @@ public sealed partial class ProvisioningStore : IDisposable
                 E911Address = r.IsDBNull(13) ? null : new ServiceAddress(r.GetString(10), r.GetString(11), Text(r, 12), r.GetString(13), r.GetString(14)),
                 RateCentre = Text(r, 15),
                 Fraud = ReadFraud(r, 16),
+                ExtensionName = Text(r, 20),
+                Forwarding = r.IsDBNull(21) ? Forwarding.Off : ProvisioningJsonReader.ParseForwarding(r.GetString(21), $"{FileName}: accounts (id \"{r.GetString(0)}\"), forwarding"),
                 InboundRates = inbound[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal),
             }),
             Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes, setup_fee_mills FROM products ORDER BY id", r => new Product(
@@ -138,6 +144,8 @@ public sealed partial class ProvisioningStore : IDisposable
                 r.GetString(0), r.GetString(1), Words(r.GetString(2)), new MicroDollars(r.GetInt64(3)))),
             Fees = Query("SELECT id, account_id, date, kind, number, description, amount_mills FROM fees ORDER BY id", r => new OneOffFee(
                 r.GetString(0), r.GetString(1), ParseDate(r.GetString(2)), WireNames.FeeKinds[r.GetString(3)], Text(r, 4), r.GetString(5), new Mills(r.GetInt64(6)))),
+            CallFlows = Query("SELECT id, body FROM call_flows ORDER BY id", r => ProvisioningJsonReader.ParseCallFlow(r.GetString(1), $"{FileName}: call_flows (id \"{r.GetString(0)}\")")),
+            HuntGroups = Query("SELECT id, body FROM hunt_groups ORDER BY id", r => ProvisioningJsonReader.ParseHuntGroup(r.GetString(1), $"{FileName}: hunt_groups (id \"{r.GetString(0)}\")")),
         };
     }
 

@@ -29,6 +29,11 @@ internal sealed partial class B2bua
 
         Unpark(call); // a parked party that hangs up frees its slot
 
+        if (call.Fork is { } fork)
+        {
+            CancelLegs(fork); // the caller gave up or the call failed: whatever still rings is cancelled
+        }
+
         Untrack(call);
         if (call.Admitted)
         {

@@ -73,6 +73,12 @@ internal sealed partial class B2bua
                 return;
             case RouteKind.Feature:
                 call.Feature = route.FeatureCode;
+                if (RunFeature(directory, call, caller!, route.FeatureCode!, route.Number ?? string.Empty) is { } refusal)
+                {
+                    Refuse(call, refusal.Status, refusal.Reason, CallDisposition.Failed);
+                    return;
+                }
+
                 AnswerFeature(call);
                 return;
             case RouteKind.ParkRelease:
@@ -111,6 +117,17 @@ internal sealed partial class B2bua
         }
 
         call.Admitted = true;
+        if (TryFork(directory, call, route, callee))
+        {
+            return; // a call flow, forwarding or a hunt group rings it (B2bua.Flows.cs)
+        }
+
+        if (route.Kind == RouteKind.HuntGroup)
+        {
+            Refuse(call, 404, "Not Found", CallDisposition.Failed);
+            return;
+        }
+
         if (!TryTarget(directory, call, route))
         {
             Refuse(call, 480, "Temporarily Unavailable", CallDisposition.NoAnswer);
@@ -187,7 +204,7 @@ internal sealed partial class B2bua
 
     private void AnswerFeature(Call call)
     {
-        // Recognized feature codes are answered 200 and released with BYE once acknowledged (behaviour: later issue).
+        // A feature code's change is made before this (RunFeature); the phone gets 200 and a BYE once it acknowledges.
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
         SendAFinal(call, 200, "OK", ReadOnlyMemory<byte>.Empty);

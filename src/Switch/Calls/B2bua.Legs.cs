@@ -16,13 +16,14 @@ internal sealed partial class B2bua
         var a = call.AInvite.Request;
         var branch = _stack.NewBranch();
         var local = _stack.LocalEndpointFor(call.BKind).ToString();
-        var display = a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
+        var display = call.LegDisplay is { } shown ? $"\"{shown.Replace("\"", "'", StringComparison.Ordinal)}\" "
+            : a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
         call.BCallId = _stack.NewCallId();
         var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
         var emergency = call.Info.Emergency;
 
         // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
-        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.Info.Caller;
+        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.LegCaller ?? call.Info.Caller;
         call.BFrom = $"{display}<sip:{identity}@{local}>;tag={_stack.NewTag()}";
         call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
         Track(call, call.BCallId);
@@ -93,6 +94,12 @@ internal sealed partial class B2bua
             return; // BYE and CANCEL responses need nothing more.
         }
 
+        if (call.Parent is { } parent)
+        {
+            OnLegResponse(parent, call, response); // one of several parties a flow, forwarding or hunt group rings
+            return;
+        }
+
         call.BResponded = true;
         var status = response.StatusCode;
         if (status < 200)
@@ -120,6 +127,12 @@ internal sealed partial class B2bua
         if (transaction.UserState is Transfer transfer)
         {
             OnTransferTimeout(transfer, transaction);
+            return;
+        }
+
+        if (transaction.UserState is Call { Parent: { } parent } leg && transaction.Request.Method == SipMethod.Invite)
+        {
+            LegEnded(parent, leg, 408, "Request Timeout");
             return;
         }
 
@@ -200,6 +213,13 @@ internal sealed partial class B2bua
             return;
         }
 
+        ConnectB(call, response);
+    }
+
+    /// <summary>The callee answered and the caller is still there: the admission's codec check, then 200 to the caller.</summary>
+    private void ConnectB(Call call, SipMessage response)
+    {
+        call.NoAnswerTimer?.Cancel();
         call.Answer = response[response.Body].ToArray();
         var admission = _hooks.Admission.Answered(call.Info, call.Answer);
         if (!admission.Admitted)

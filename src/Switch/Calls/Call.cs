@@ -12,7 +12,10 @@ namespace Centrex.Switch.Calls;
 /// </summary>
 internal sealed class Call(CallInfo info, ServerTransaction invite)
 {
-    /// <summary>Replaced when a transfer completes: the call goes on as a new billing segment (B2bua.Transfer.cs).</summary>
+    /// <summary>
+    /// What the hooks know of the call; a forwarded call becomes the forwarding line's (seed 001); replaced when a
+    /// transfer completes: the call goes on as a new billing segment (B2bua.Transfer.cs).
+    /// </summary>
     public CallInfo Info { get; set; } = info;
 
     public CallState State { get; set; } = CallState.Trying;
@@ -121,4 +124,21 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
 
     /// <summary>The account on the B side when it is one of ours in this partition.</summary>
     public string? BAccount { get; set; }
+
+    // Call flows, forwarding and hunt groups (issue 15).
+
+    /// <summary>The call rings through a flow, forwarding or a hunt group: its legs and where it is (null: one plain leg).</summary>
+    public CallFork? Fork { get; set; }
+
+    /// <summary>For a leg of a fork: the call it rings for (the leg is a Call holding only its B side).</summary>
+    public Call? Parent { get; set; }
+
+    /// <summary>For a leg: what it rings (an account, a number, a URI).</summary>
+    public RingTarget Target { get; set; }
+
+    /// <summary>For a leg: the From display name and user shown to the callee (hunt group caller ID); null: the caller's.</summary>
+    public string? LegDisplay { get; set; }
+
+    /// <summary>For a leg: the From user shown to the callee; null: the caller's.</summary>
+    public string? LegCaller { get; set; }
 }

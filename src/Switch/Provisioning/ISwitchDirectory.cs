@@ -1,4 +1,5 @@
 using System.Net;
+using Centrex.Switch.CallFlows;
 
 namespace Centrex.Switch.Provisioning;
 
@@ -60,4 +61,10 @@ public interface ISwitchDirectory
 
     /// <summary>The site by id; the Default site for null or unknown ids.</summary>
     SwitchSite FindSite(string? id);
+
+    /// <summary>The call flow attached to <paramref name="number"/> (a DID or extension) of the customer (seed 003); null: none.</summary>
+    CompiledFlow? FindFlow(string customerId, string number) => null;
+
+    /// <summary>The customer's hunt group with this number (seed 004), built; null: none.</summary>
+    HuntGroupPlan? FindHuntGroup(string customerId, string number) => null;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Centrex.Switch.CallFlows;
 
 namespace Centrex.Switch.Provisioning;
 
@@ -75,4 +76,10 @@ public sealed class LiveSwitchDirectory : ISwitchDirectory
 
     /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => _current.FindSite(id);
+
+    /// <inheritdoc/>
+    public CompiledFlow? FindFlow(string customerId, string number) => _current.FindFlow(customerId, number);
+
+    /// <inheritdoc/>
+    public HuntGroupPlan? FindHuntGroup(string customerId, string number) => _current.FindHuntGroup(customerId, number);
 }

@@ -26,6 +26,9 @@ public sealed record SwitchAccount(
     /// <summary>Where the line's phone is, carried in its emergency calls; null when nothing is provisioned.</summary>
     public EmergencyLocation? EmergencyLocation { get; init; }
 
+    /// <summary>Its call forwarding as provisioned (seed 004), or null for none; <c>*72</c>/<c>*73</c> change it in the partition.</summary>
+    public CallFlows.LineForwarding? Forwarding { get; init; }
+
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public SwitchFraudLimits? Fraud { get; init; }
 }

@@ -24,6 +24,13 @@ internal sealed class Registrar(ISwitchClock clock)
 
     public int Count => _bindings.Count;
 
+    /// <summary>The accounts whose binding has not expired.</summary>
+    public List<string> Accounts()
+    {
+        var now = clock.Now;
+        return [.. _bindings.Where(b => b.Value.Expires > now).Select(b => b.Key)];
+    }
+
     /// <summary>The account's live binding, dropping it if it has expired.</summary>
     public Binding? Lookup(string accountId)
     {

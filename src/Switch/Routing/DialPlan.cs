@@ -5,7 +5,7 @@ using Centrex.Switch.Provisioning;
 namespace Centrex.Switch.Routing;
 
 /// <summary>
-/// The customer's dial plan, tried in this order (issue 4): feature codes, extension numbers, abbreviated dialing,
+/// The customer's dial plan, tried in this order (issue 4): feature codes, extension numbers, hunt groups, abbreviated dialing,
 /// dialing rules to E.164, then out the customer's trunk. An E.164 number that is one of our DIDs stays on the net.
 /// Every method is given the directory snapshot the call started with (<see cref="ISwitchDirectory.Current"/>), so a
 /// provisioning change in the middle of routing cannot mix two dial plans.
@@ -46,6 +46,11 @@ internal static class DialPlan
         if (customer.Extensions.TryGetValue(dialed, out var extensionAccount))
         {
             return new Route(RouteKind.Account, AccountId: extensionAccount, Number: dialed);
+        }
+
+        if (directory.FindHuntGroup(customer.Id, dialed) is not null)
+        {
+            return new Route(RouteKind.HuntGroup, Number: dialed); // "the number the end user must dial" (seed 004)
         }
 
         if (customer.Abbreviated.TryGetValue(dialed, out var target))

@@ -18,6 +18,9 @@ internal enum RouteKind : byte
     /// <summary>An emergency number, dialed as is, out through the emergency trunk (no trunk: refused 503).</summary>
     Emergency,
 
+    /// <summary>A hunt group's number (seed 004 Huntgroups): its members ring by its sequence.</summary>
+    HuntGroup,
+
     /// <summary>The release prefix and a slot (seed 004): the call parked in that slot is taken (Number: the slot).</summary>
     ParkRelease,
 

@@ -31,7 +31,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
             }
         }
 
-        FeatureCodes = new HashSet<string>(model.FeatureCodes ?? ["*72", "*73", "*97", "*98"], StringComparer.Ordinal);
+        FeatureCodes = new HashSet<string>(model.FeatureCodes ?? ["*72", "*73", "*97", "*98", "*33"], StringComparer.Ordinal);
         EmergencyNumbers = new HashSet<string>(model.EmergencyNumbers ?? ["911", "933"], StringComparer.Ordinal);
         EmergencyTrunkId = model.EmergencyTrunk;
         foreach (var site in model.Sites ?? [])

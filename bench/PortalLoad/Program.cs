@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+
+// The portal's load (bench/portal-e2e.sh runs it against a real serve):
+//   sessions URL LOGINS.txt CONCURRENCY SECONDS    dashboard and CDR browser pages, server time from Server-Timing
+//   xdr URL LOGIN PASSWORD FROM TO PID             one CSV xDR download: rows/s, and the serve process's RSS while it streams
+//   ingest URL KEY CDRS.csv BATCH_ROWS CONCURRENCY   CDR batches over HTTP with an API key: CDRs/s durable
+var mode = args[0];
+var c = CultureInfo.InvariantCulture;
+return mode switch
+{
+    "sessions" => await Sessions(new Uri(args[1]), File.ReadAllLines(args[2]), int.Parse(args[3], c), int.Parse(args[4], c)),
+    "xdr" => await Xdr(new Uri(args[1]), args[2], args[3], args[4], args[5], int.Parse(args[6], c)),
+    "ingest" => await Ingest(new Uri(args[1]), args[2], args[3], int.Parse(args[4], c), int.Parse(args[5], c)),
+    _ => 2,
+};
+
+static async Task<HttpClient> SignIn(Uri url, string login, string password)
+{
+    var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
+    var response = await client.PostAsJsonAsync("/api/v1/session", new { login, password });
+    response.EnsureSuccessStatusCode();
+    return client;
+}
+
+static double ServerMs(HttpResponseMessage response) =>
+    response.Headers.TryGetValues("Server-Timing", out var values) && values.First() is var v && v.StartsWith("app;dur=", StringComparison.Ordinal)
+        ? double.Parse(v["app;dur=".Length..], CultureInfo.InvariantCulture) : double.NaN;
+
+static async Task<int> Sessions(Uri url, string[] logins, int concurrency, int seconds)
+{
+    var pages = new[] { "dashboard", "calls", "calls-filtered", "calls-deep" };
+    var server = pages.ToDictionary(p => p, _ => new List<double>());
+    var client = pages.ToDictionary(p => p, _ => new List<double>());
+    var failures = 0;
+    var until = DateTime.UtcNow.AddSeconds(seconds);
+    var users = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i =>
+    {
+        var parts = logins[i % logins.Length].Split(' ');
+        return SignIn(url, parts[0], parts[1]);
+    }));
+    await Task.WhenAll(users.Select(async (http, u) =>
+    {
+        var random = new Random(u);
+        while (DateTime.UtcNow < until)
+        {
+            foreach (var page in pages)
+            {
+                var path = page switch
+                {
+                    "dashboard" => "/customer",
+                    "calls" => "/customer/calls",
+                    "calls-filtered" => $"/customer/calls?from=2026-10-01&to=2026-10-31&direction=outgoing&number={random.Next(2, 9)}",
+                    _ => $"/customer/calls?page={random.Next(2, 20)}&size=50",
+                };
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                watch.Stop();
+                lock (server)
+                {
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        failures++;
+                        continue;
+                    }
+
+                    server[page].Add(ServerMs(response));
+                    client[page].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+    }));
+    Console.WriteLine($"sessions: {concurrency} concurrent, {seconds} s, {failures} failed requests");
+    foreach (var page in pages)
+    {
+        var s = server[page].Order().ToList();
+        var w = client[page].Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {page,-15} {s.Count,7} requests  server p50 {P(s, 0.50),6:0.0} p95 {P(s, 0.95),6:0.0} p99 {P(s, 0.99),6:0.0} max {s[^1],7:0.0} ms   client p99 {P(w, 0.99),7:0.0} ms"));
+    }
+
+    return failures == 0 ? 0 : 1;
+}
+
+static double P(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+static async Task<int> Xdr(Uri url, string login, string password, string from, string to, int pid)
+{
+    using var http = await SignIn(url, login, password);
+    long peak = 0;
+    var before = Rss(pid);
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, Rss(pid));
+            await Task.Delay(20);
+        }
+    });
+    var watch = Stopwatch.StartNew();
+    using var response = await http.GetAsync($"/api/v1/me/reports/xdr?from={from}&to={to}&format=csv", HttpCompletionOption.ResponseHeadersRead);
+    response.EnsureSuccessStatusCode();
+    await using var body = await response.Content.ReadAsStreamAsync();
+    var buffer = new byte[1 << 16];
+    long bytes = 0, lines = 0;
+    int n;
+    while ((n = await body.ReadAsync(buffer)) > 0)
+    {
+        bytes += n;
+        lines += buffer.AsSpan(0, n).Count((byte)'\n');
+    }
+
+    watch.Stop();
+    await sampling.CancelAsync();
+    await sampler;
+    var rows = lines - 1;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"xdr: {rows:N0} rows, {bytes / 1e6:0.0} MB in {watch.Elapsed.TotalSeconds:0.00} s = {rows / watch.Elapsed.TotalSeconds:N0} rows/s; serve RSS {before / 1e6:0} MB before, peak {peak / 1e6:0} MB during (+{(peak - before) / 1e6:0} MB)"));
+    return 0;
+}
+
+static long Rss(int pid)
+{
+    foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+    {
+        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+        {
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
+    return 0;
+}
+
+static async Task<int> Ingest(Uri url, string key, string cdrs, int batchRows, int concurrency)
+{
+    // The batches are cut from the file beforehand (each keeps the header), so only the HTTP path is timed.
+    var all = File.ReadAllLines(cdrs);
+    var header = all[0];
+    var batches = all.Skip(1).Chunk(batchRows).Select(rows => header + "\n" + string.Join('\n', rows) + "\n").ToList();
+    using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+    var next = -1;
+    long rated = 0;
+    var watch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < batches.Count)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(batches[i]) };
+            request.Headers.Add("Idempotency-Key", $"bench-{i}");
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            Interlocked.Add(ref rated, batchRows);
+        }
+    }));
+    watch.Stop();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ingest: {all.Length - 1:N0} CDRs in {batches.Count} batches of {batchRows:N0}, {concurrency} concurrent, API key checked on each: {watch.Elapsed.TotalSeconds:0.00} s = {(all.Length - 1) / watch.Elapsed.TotalSeconds:N0} CDRs/s durable (answered after commit)"));
+    return 0;
+}

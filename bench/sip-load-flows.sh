@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Call-flow load bench (issue 15): the same stepped sipp load from a trunk to two DIDs of one `centrex serve`, in one run:
+#   plain: a DID whose account's phone (a sipp UAS) answers;
+#   flow:  a DID with a call flow: time routing (open all week) -> hunt group of three, simultaneous. Each call rings
+#          three phones (three sipp UASes): the first 200 wins, the others are ACKed and released with BYE (sipp's UAS
+#          answers at once, so no CANCEL race is left to chance).
+# At each rate step both run N calls (rate x STEP_SECONDS); the sustained rate is the highest step every call of which
+# succeeded. Target (issue 15): flow >= 80 % of plain.
+#
+# usage: [KEEP=1] [RATES="100 200 400 800"] [STEP_SECONDS=5] bench/sip-load-flows.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-5070}
+UAC_PORT=5092
+PLAIN_PORT=5091
+MEMBER_PORTS=(5093 5094 5095)
+PLAIN_DID=16045550100
+FLOW_DID=16045550200
+REALM=load.centrex
+PASSWORD=load-test
+RATES=${RATES:-"100 200 400 800"}
+STEP_SECONDS=${STEP_SECONDS:-5}
+
+work=$(mktemp -d)
+pid=""
+uas=()
+cleanup() {
+    for u in "${uas[@]}"; do kill "$u" 2>/dev/null || true; done
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; fi
+    if [[ "${KEEP:-0}" == 1 ]]; then echo "kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+dotnet build src/Centrex -c Release -v quiet -nologo >/dev/null
+centrex=(dotnet src/Centrex/bin/Release/net10.0/centrex.dll)
+line() { # id extension [dids]
+    local hashes; hashes=$(printf '%s' "$PASSWORD" | "${centrex[@]}" sip-hash --username "$1" --realm "$REALM")
+    printf '{ "id": "%s", "customer": "load", "type": "credit", "credit_limit": "1000000.00", "extension": "%s", "sip": { "username": "%s", %s }, "dids": [%s] }' "$1" "$2" "$1" "$hashes" "${3:-}"
+}
+cat >"$work/provisioning.json" <<JSON
+{
+  "format": "centrex-provisioning/1",
+  "switch": { "realm": "$REALM", "digest_algorithms": ["MD5", "SHA-256"] },
+  "trunks": [ { "id": "anchor", "address": "127.0.0.1:9", "sources": ["127.0.0.1:$UAC_PORT"] } ],
+  "customers": [ { "id": "load", "company": "Load test", "contact": "bench", "email": "bench@load.example",
+                   "address": { "street": "1 Loopback", "city": "Vancouver", "province": "BC", "country": "CA", "postal_code": "V7Y 1A1" },
+                   "time_zone": "America/Vancouver", "trunk": "anchor", "dialing_rules": "north-america" } ],
+  "accounts": [ $(line 16045550101 101 "\"$PLAIN_DID\""), $(line 16045550102 102 "\"$FLOW_DID\""),
+                $(line 16045550201 201), $(line 16045550202 202), $(line 16045550203 203) ],
+  "hunt_groups": [ { "id": "sales", "customer": "load", "number": "200", "name": "Sales", "sequence": "simultaneous",
+                     "members": [ { "extension": "201" }, { "extension": "202" }, { "extension": "203" } ] } ],
+  "call_flows": [ { "id": "main", "customer": "load", "numbers": ["$FLOW_DID"], "nodes": [
+      { "id": "in", "type": "my-numbers", "branches": { "next": "hours" } },
+      { "id": "hours", "type": "time-routing", "fields": { "hours": "mon-sun 00:00-23:59" }, "branches": { "true": "sales", "false": "sales" } },
+      { "id": "sales", "type": "hunt-group", "fields": { "group": "200" } } ] } ]
+}
+JSON
+"${centrex[@]}" provision import --data "$work/data" "$work/provisioning.json" 2>"$work/provision.err" \
+    || { cat "$work/provision.err" >&2; exit 1; }
+"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --media Direct --sip-source-rate 1000000 --sip-source-burst 1000000 \
+    --http 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
+pid=$!
+for _ in $(seq 1 300); do
+    grep -q '^sip udp' "$work/serve.out" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
+    sleep 0.1
+done
+
+register() { # account port
+    sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$1" -au "$1" -ap "$PASSWORD" \
+        -m 1 -i 127.0.0.1 -p "$2" -nostdin -timeout 10s -timeout_error >"$work/register-$1.log" 2>&1 \
+        || { echo "registration of $1 failed" >&2; cat "$work/register-$1.log" >&2; exit 1; }
+    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + $2)) -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas-$2.err" &
+    uas+=($!)
+}
+register 16045550101 "$PLAIN_PORT"
+register 16045550201 "${MEMBER_PORTS[0]}"
+register 16045550202 "${MEMBER_PORTS[1]}"
+register 16045550203 "${MEMBER_PORTS[2]}"
+sleep 0.5
+
+run() { # did rate -> "successful failed"
+    local calls=$(( $2 * STEP_SECONDS )) stat="$work/stat-$1-$2.csv"
+    (cd "$work" && sipp "127.0.0.1:$PORT" -sn uac -s "$1" -i 127.0.0.1 -p "$UAC_PORT" -mp 18000 -r "$2" -m "$calls" -d 0 -nostdin \
+        -buff_size 1048576 -timeout $((STEP_SECONDS * 6))s -trace_stat -stf "$stat" -fd 1 >/dev/null 2>/dev/null) || true
+    awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
+        printf "%d %d\n", f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]] }' "$stat"
+}
+
+best_plain=0; best_flow=0
+printf '%-8s %-22s %-22s\n' rate "plain ok/failed" "flow ok/failed"
+for rate in $RATES; do
+    read -r pok pfail < <(run "$PLAIN_DID" "$rate")
+    read -r fok ffail < <(run "$FLOW_DID" "$rate")
+    calls=$(( rate * STEP_SECONDS ))
+    printf '%-8s %-22s %-22s\n' "$rate/s" "$pok/$pfail of $calls" "$fok/$ffail of $calls"
+    [[ "$pok" == "$calls" && "$pfail" == 0 ]] && best_plain=$rate
+    [[ "$fok" == "$calls" && "$ffail" == 0 ]] && best_flow=$rate
+done
+echo "sustained: plain $best_plain calls/s, flow (time routing -> simultaneous group of three) $best_flow calls/s"
+if (( best_plain > 0 )); then echo "flow / plain: $(( best_flow * 100 / best_plain )) % (target >= 80 %)"; fi

@@ -1,0 +1,32 @@
+using Centrex.Portal.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Centrex.Portal.Api;
+
+/// <summary>
+/// The REST API (<c>/api/v1</c>, JSON, snake_case): the session routes, the customer's own resources under
+/// <c>/api/v1/me</c> (a customer session; every lookup through <see cref="CustomerScope"/>), the operator's under
+/// <c>/api/v1/operator</c>. The pages do what these routes do, through the same query and change classes.
+/// </summary>
+internal static class ApiRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup(PortalPaths.Api);
+        SessionApi.Map(api);
+        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.Customer).AddEndpointFilter<CsrfFilter>();
+        Features.Customer.Invoices.InvoicesApi.Map(me);
+        Features.Customer.Reports.ReportsApi.Map(me);
+        Features.Customer.Calls.CallsApi.Map(me);
+        Features.Customer.Lines.LinesApi.Map(me);
+        Features.Customer.Tickets.TicketsApi.Map(me);
+        Features.Customer.DialPlan.DialPlanApi.Map(me);
+        Features.Customer.Dids.DidsApi.Map(me);
+        Features.Customer.Sites.SitesApi.Map(me);
+        Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
+    }
+
+    /// <summary>A 404 that says no more than that (another customer's id looks exactly like an unknown one).</summary>
+    public static IResult NotFound(string what) => Results.Json(new ApiError("not-found", $"no such {what}"), statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,58 @@
+using Centrex.Portal.Features.Sessions;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Access;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace Centrex.Portal.Api;
+
+/// <summary>
+/// Sessions over the API, for scripts that act as a portal user: <c>POST /api/v1/session</c> logs in (the same checks
+/// and lockout as the login page) and sets the session cookie, <c>GET /api/v1/session/csrf</c> gives the token
+/// changes need, <c>DELETE /api/v1/session</c> logs out.
+/// </summary>
+internal static class SessionApi
+{
+    /// <summary>A login request.</summary>
+    public sealed record LoginRequest(string? Login, string? Password);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/session", (LoginRequest body, HttpContext context, LoginService logins, UserStore users, IClock clock, IAntiforgery antiforgery) =>
+        {
+            var (outcome, user) = logins.Check(body.Login?.Trim(), body.Password);
+            if (outcome == LoginService.Outcome.Locked)
+            {
+                return Results.Json(new ApiError("locked", "this login is locked after too many wrong passwords; try later or ask the operator to reset the password"),
+                    statusCode: StatusCodes.Status423Locked);
+            }
+
+            if (user is null)
+            {
+                return Results.Json(new ApiError("wrong-credentials", "the login or the password is wrong"), statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            LoginModel.SignIn(context, users, clock, user);
+            return Results.Ok(new { login = user.Login, role = UserStore.RoleName(user.Role), customer = user.CustomerId });
+        }).AllowAnonymous();
+
+        api.MapGet("/session/csrf", (HttpContext context, IAntiforgery antiforgery) =>
+            Results.Ok(new { header = PortalHost.CsrfHeader, token = antiforgery.GetAndStoreTokens(context).RequestToken }))
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = SessionAuthentication.SchemeName });
+
+        api.MapDelete("/session", (HttpContext context, UserStore users) =>
+        {
+            if (context.Items[SessionAuthentication.TokenItem] is string token)
+            {
+                users.EndSession(token);
+            }
+
+            SessionAuthentication.DeleteCookie(context);
+            return Results.NoContent();
+        }).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = SessionAuthentication.SchemeName })
+            .AddEndpointFilter<CsrfFilter>();
+    }
+}

@@ -1,0 +1,64 @@
+using Centrex.Invoicing.Rendering;
+using Centrex.Ledger;
+using Centrex.Provisioning.Access;
+using NodaTime;
+
+namespace Centrex.Portal.Data;
+
+/// <summary>The data the portal serves, opened once by <c>serve</c>: the same stores and ledger the commands use.</summary>
+public sealed class PortalData : IDisposable
+{
+    public PortalData(string dataDirectory, LedgerStore ledger, IClock clock)
+    {
+        DataDirectory = dataDirectory;
+        Ledger = ledger;
+        Clock = clock;
+        Users = UserStore.Open(dataDirectory);
+        Provisioning = new ProvisioningCache(dataDirectory);
+        Billing = new BillingReader(dataDirectory);
+        Calls = new CallLog.CallLogStore(dataDirectory);
+        CallIndexer = new CallLog.CallLogIndexer(Calls, ledger, Provisioning);
+    }
+
+    /// <summary>The calls as the pages browse them.</summary>
+    public CallLog.CallLogStore Calls { get; }
+
+    /// <summary>Keeps <see cref="Calls"/> up with the journal.</summary>
+    public CallLog.CallLogIndexer CallIndexer { get; }
+
+    /// <summary>The data directory.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The durable ledger (balances, counters, rated calls); owned by <c>serve</c>.</summary>
+    public LedgerStore Ledger { get; }
+
+    /// <summary>The clock.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>Logins and sessions.</summary>
+    public UserStore Users { get; }
+
+    /// <summary>Provisioning, as of its last change.</summary>
+    public ProvisioningCache Provisioning { get; }
+
+    /// <summary>Invoices, statuses, the billing ledger.</summary>
+    public BillingReader Billing { get; }
+
+    /// <summary>The ledger's single writer thread: work that must see no concurrent write (verification) runs on it.</summary>
+    public LedgerWriterThread? Writer { get; init; }
+
+    /// <summary>The running switch, or null when <c>serve</c> runs none (set once it has started).</summary>
+    public ISwitchState? Switch { get; set; }
+
+    /// <summary>The provider named on reports.</summary>
+    public ProviderInfo Provider { get; } = ProviderInfo.Default;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        CallIndexer.Dispose();
+        Billing.Dispose();
+        Provisioning.Dispose();
+        Users.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Centrex.Portal.Features.Sessions;
+
+/// <summary>
+/// Login (seed 004: "Your ITSP will provide you with a URL and credentials"). A good password starts a new session
+/// (a new token, whatever cookie came with the request: no session fixation) and ends the one the browser had;
+/// wrong ones count towards the lockout.
+/// </summary>
+public sealed class LoginModel(LoginService logins, UserStore users, IClock clock) : PageModel
+{
+    [BindProperty]
+    public string? Login { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost()
+    {
+        var (outcome, user) = logins.Check(Login?.Trim(), Password);
+        switch (outcome)
+        {
+            case LoginService.Outcome.Locked:
+                Message = $"This login is locked for {LoginService.LockFor.TotalMinutes:0} minutes after {LoginService.LockAfter} wrong passwords. Your service provider can reset the password.";
+                return Page();
+            case LoginService.Outcome.Wrong:
+                Message = "The login or the password is wrong.";
+                return Page();
+        }
+
+        SignIn(HttpContext, users, clock, user!);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl is not "/" ? ReturnUrl! : user!.Role == UserRole.Operator ? "/operator" : "/customer");
+    }
+
+    /// <summary>Starts a new session for <paramref name="user"/>, ending the one the request carried.</summary>
+    public static void SignIn(Microsoft.AspNetCore.Http.HttpContext context, UserStore users, IClock clock, PortalUser user)
+    {
+        if (context.Request.Cookies.TryGetValue(SessionAuthentication.CookieName, out var old))
+        {
+            users.EndSession(old);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var expires = now + SessionAuthentication.Lifetime;
+        SessionAuthentication.WriteCookie(context, users.StartSession(user.Id, now, expires), expires);
+    }
+}

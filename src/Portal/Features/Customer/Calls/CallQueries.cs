@@ -1,0 +1,20 @@
+using Centrex.Portal.Data.CallLog;
+using Centrex.Portal.Security;
+
+namespace Centrex.Portal.Features.Customer.Calls;
+
+/// <summary>The customer's calls (Call Logs, the dashboard's Recent Calls), always for the session's customer.</summary>
+public sealed class CallQueries(CustomerScope scope, CallLogStore calls)
+{
+    /// <summary>The most recent calls.</summary>
+    public IReadOnlyList<CallRow> Recent(int count) => calls.Recent(scope.CustomerId, count);
+
+    /// <summary>A page of matching calls, newest first unless <paramref name="descending"/> is false.</summary>
+    public IReadOnlyList<CallRow> Page(CallFilter filter, long skip, int take, bool descending) => calls.Page(scope.CustomerId, filter, skip, take, descending);
+
+    /// <summary>How many calls match.</summary>
+    public long Count(CallFilter filter) => calls.Count(scope.CustomerId, filter);
+
+    /// <summary>Every matching call, oldest first, streamed.</summary>
+    public void Each(CallFilter filter, Action<CallRow> visit) => calls.Each(scope.CustomerId, filter, visit);
+}

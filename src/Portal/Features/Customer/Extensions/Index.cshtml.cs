@@ -1,0 +1,49 @@
+using Centrex.Portal.Features.Customer.Lines;
+using Centrex.Portal.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Account = Centrex.Provisioning.Model.Account;
+
+namespace Centrex.Portal.Features.Customer.Extensions;
+
+/// <summary>
+/// Extensions (seed 004, IP Centrex › Extensions: number, name, the phone line it is assigned to): each change goes through
+/// provisioning's validation (digits only, unique in the customer, not an emergency number, a line of the switch).
+/// </summary>
+public sealed class IndexModel(CustomerScope scope, LineChanges changes) : PageModel
+{
+    public IReadOnlyList<Account> Lines => [.. scope.View.Accounts.Where(a => a.Sip is not null).OrderBy(a => a.Extension ?? "~", StringComparer.Ordinal)];
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Editing { get; private set; }
+
+    public string? Number { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost(string? line, string? extension, string? name)
+    {
+        var number = string.IsNullOrWhiteSpace(extension) ? null : extension.Trim();
+        var result = changes.SetExtension(line ?? string.Empty, number, string.IsNullOrWhiteSpace(name) ? null : name.Trim());
+        if (result == LineChanges.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Done)
+        {
+            TempData["Saved"] = $"Extension of line {line} saved.";
+            return RedirectToPage();
+        }
+
+        // Provisioning's messages about a line's extension name it ("extension '10a' is not 1 to 15 digits").
+        (Editing, Number, Name) = (line, extension, name);
+        Errors["extension"] = result.Message!;
+        return Page();
+    }
+}

@@ -1,0 +1,61 @@
+using Centrex.Invoicing.Invoices;
+using Centrex.Portal.Api;
+using Centrex.Portal.Display;
+using Centrex.Portal.Features.Shared;
+using Centrex.Rating.Money;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Centrex.Portal.Features.Customer.Invoices;
+
+/// <summary>
+/// <c>/api/v1/me/invoices</c>: the customer's invoices with their statuses, searched like the page, and their PDF and
+/// CSV files, named <c>invoice-000123.pdf</c>. Another customer's invoice number is 404.
+/// </summary>
+internal static class InvoicesApi
+{
+    /// <summary>An invoice as the API shows it (amounts as exact decimal strings and in mills).</summary>
+    public sealed record InvoiceJson(long Number, string Period, string IssuedOn, string DueOn, string Status, bool Void, long? Replaces,
+        string Total, long TotalMills, string AmountDue, long AmountDueMills, string Currency);
+
+    public static void Map(RouteGroupBuilder me)
+    {
+        me.MapGet("/invoices", (HttpContext context, InvoiceQueries invoices, Security.CustomerScope scope) =>
+        {
+            var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+            var q = context.Request.Query;
+            var filter = new InvoiceFilter(FormValues.Number(q["number"], "number", "an invoice number is digits only", errors),
+                FormValues.Date(q["from"], "from", errors), FormValues.Date(q["to"], "to", errors), q["void"] == "true");
+            if (errors.Count > 0)
+            {
+                var (field, message) = errors.First();
+                return Results.Json(new Security.ApiError("invalid", message, field), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var currency = scope.Customer.Currency;
+            return Results.Ok(invoices.Search(filter).Select(s => Json(s, currency)));
+        }).WithName("ListInvoices").WithSummary("The customer's invoices with their payment status (search by number or date range; void ones with void=true)");
+
+        me.MapGet("/invoices/{number:long}", (long number, InvoiceQueries invoices, Security.CustomerScope scope) =>
+            invoices.Find(number) is { } s ? Results.Ok(Json(s, scope.Customer.Currency)) : ApiRoutes.NotFound("invoice"))
+            .WithName("GetInvoice").WithSummary("One of the customer's invoices");
+
+        me.MapGet("/invoices/{number:long}/pdf", (long number, InvoiceQueries invoices) => File(invoices, number, pdf: true))
+            .WithName("GetInvoicePdf").WithSummary("The invoice's PDF, as invoice-NNNNNN.pdf");
+        me.MapGet("/invoices/{number:long}/csv", (long number, InvoiceQueries invoices) => File(invoices, number, pdf: false))
+            .WithName("GetInvoiceCsv").WithSummary("The invoice's CSV, as invoice-NNNNNN.csv");
+    }
+
+    private static IResult File(InvoiceQueries invoices, long number, bool pdf) =>
+        invoices.File(number, pdf) is { } path
+            ? Results.File(path, pdf ? "application/pdf" : "text/csv; charset=utf-8", $"invoice-{Show.InvoiceNumber(number)}.{(pdf ? "pdf" : "csv")}")
+            : ApiRoutes.NotFound("invoice");
+
+    private static InvoiceJson Json(InvoicePaymentState s, string currency) => new(
+        s.Invoice.Number, NodaTime.Text.YearMonthPattern.Iso.Format(s.Invoice.Period), Show.Date(s.Invoice.IssuedOn), Show.Date(s.Invoice.DueOn),
+        s.Status.ToDisplayName(), s.Invoice.Void, s.Invoice.Replaces, Decimal(s.Invoice.Total), s.Invoice.Total.Value,
+        Decimal(s.Invoice.AmountDue), s.Invoice.AmountDue.Value, currency);
+
+    private static string Decimal(Mills m) => (m.Value / 1000m).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+}

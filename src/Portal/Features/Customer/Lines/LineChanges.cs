@@ -1,0 +1,63 @@
+using Centrex.Portal.Data;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Model;
+using Centrex.Switch.Registration;
+using Microsoft.AspNetCore.Http;
+using System.Security.Claims;
+
+namespace Centrex.Portal.Features.Customer.Lines;
+
+/// <summary>
+/// Changes to the customer's own lines (SIP password, forwarding, extension), each through
+/// <see cref="ProvisioningChanges"/>: the line is found through <see cref="CustomerScope"/> first, so another
+/// customer's line is "not found" before anything is built, and the change goes through provisioning's validation.
+/// </summary>
+public sealed class LineChanges(CustomerScope scope, ProvisioningChanges changes, PortalData data, IHttpContextAccessor http)
+{
+    /// <summary>Shortest SIP password (a phone line's password is typed into a phone once, so it can be long).</summary>
+    public const int MinSipPassword = 10;
+
+    private string Source => $"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})";
+
+    /// <summary>Sets the line's SIP password: provisioning keeps only its digest hashes for the switch's realm.</summary>
+    public ProvisioningChanges.Result SetSipPassword(string accountId, string? password)
+    {
+        var line = scope.Line(accountId);
+        if (line is null)
+        {
+            return NotFound;
+        }
+
+        if (line.Sip is null)
+        {
+            return new ProvisioningChanges.Result(false, "password", "this line has no SIP registration to set a password for");
+        }
+
+        if (string.IsNullOrEmpty(password) || password.Length < MinSipPassword || password.Length > 128 || password.Any(char.IsControl))
+        {
+            return new ProvisioningChanges.Result(false, "password", $"{MinSipPassword} to 128 characters");
+        }
+
+        var realm = (data.Provisioning.Current.Snapshot.Switch ?? SwitchSettings.Default).Realm;
+        var user = line.Sip.Username;
+        var sip = new SipCredentials(user, DigestAuthenticator.Ha1(false, user, realm, password), DigestAuthenticator.Ha1(true, user, realm, password));
+        return changes.Account(Source, line with { Sip = sip });
+    }
+
+    /// <summary>Replaces the line's forwarding.</summary>
+    public ProvisioningChanges.Result SetForwarding(string accountId, Forwarding forwarding)
+    {
+        var line = scope.Line(accountId);
+        return line is null ? NotFound : changes.Account(Source, line with { Forwarding = forwarding });
+    }
+
+    /// <summary>Sets the line's extension number and name (null number: no extension).</summary>
+    public ProvisioningChanges.Result SetExtension(string accountId, string? extension, string? name)
+    {
+        var line = scope.Line(accountId);
+        return line is null ? NotFound : changes.Account(Source, line with { Extension = extension, ExtensionName = name });
+    }
+
+    /// <summary>The answer for a line that is not the customer's (or does not exist): the same either way.</summary>
+    public static ProvisioningChanges.Result NotFound { get; } = new(false, null, "not-found");
+}

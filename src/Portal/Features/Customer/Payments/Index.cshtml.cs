@@ -1,0 +1,54 @@
+using Centrex.Portal.Data;
+using Centrex.Portal.Features.Customer.Invoices;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Money;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Centrex.Portal.Features.Customer.Payments;
+
+/// <summary>Make a Payment (seed 004, Billing Information): the balance, the amount due, and a card payment through the gateway.</summary>
+public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, PortalData data, InvoiceQueries invoices) : PageModel
+{
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public bool Configured => desk.Configured;
+
+    public Mills Balance { get; private set; }
+
+    public Mills AmountDue { get; private set; }
+
+    public string Currency => scope.Customer.Currency;
+
+    public string? Amount { get; private set; }
+
+    public IReadOnlyList<string> PrepaidLines => [.. scope.View.Accounts.Where(a => a.Type == AccountType.Debit).Select(a => a.Id)];
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPost(string? amount, string? card, string? line)
+    {
+        var (done, message) = await desk.Pay(amount, card, line, Errors);
+        if (done)
+        {
+            TempData["Saved"] = message;
+            return RedirectToPage();
+        }
+
+        if (message.Length > 0)
+        {
+            Errors["card"] = message;
+        }
+
+        Amount = amount;
+        Load();
+        return Page();
+    }
+
+    private void Load()
+    {
+        Balance = CustomerBalance.Of(scope.View, data.Ledger).Balance;
+        AmountDue = invoices.All().Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+    }
+}

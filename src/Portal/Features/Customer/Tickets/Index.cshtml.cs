@@ -1,0 +1,35 @@
+using Centrex.Portal.Data.Tickets;
+using Centrex.Portal.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Centrex.Portal.Features.Customer.Tickets;
+
+/// <summary>Trouble Tickets (seed 004: the list of recent tickets and Create Ticket).</summary>
+public sealed class IndexModel(TicketDesk desk, CustomerScope scope) : PageModel
+{
+    public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Subject { get; private set; }
+
+    public string? Body { get; private set; }
+
+    public NodaTime.DateTimeZone Zone => scope.Zone;
+
+    public void OnGet() => Tickets = desk.List();
+
+    public IActionResult OnPost(string? subject, string? body)
+    {
+        if (desk.Create(subject, body, Errors) is { } id)
+        {
+            TempData["Saved"] = $"Ticket #{id} created.";
+            return Redirect($"/customer/tickets/{id}");
+        }
+
+        (Subject, Body) = (subject, body);
+        Tickets = desk.List();
+        return Page();
+    }
+}

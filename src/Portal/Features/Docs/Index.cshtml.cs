@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+
+namespace Centrex.Portal.Features.Docs;
+
+/// <summary>
+/// The browsable API documentation (issue 16): every API route as it is mapped, with its summary, rendered on the server
+/// (no script, no CDN), beside the OpenAPI document generated from the same routes. Any signed-in login or key may read it.
+/// </summary>
+public sealed class IndexModel(EndpointDataSource endpoints) : PageModel
+{
+    /// <summary>A route.</summary>
+    public sealed record Route(string Method, string Path, string Summary, bool Deprecated);
+
+    public IReadOnlyList<Route> Routes { get; private set; } = [];
+
+    public void OnGet() => Routes = [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.RawText is { } p && (p.StartsWith("/api/v1/", StringComparison.Ordinal) || p.StartsWith("/v1/", StringComparison.Ordinal)))
+        .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new Route(
+            m, e.RoutePattern.RawText!, e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? Summary(e.RoutePattern.RawText!),
+            e.RoutePattern.RawText!.StartsWith("/v1/", StringComparison.Ordinal))))
+        .OrderBy(r => r.Deprecated).ThenBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)];
+
+    private static string Summary(string path) => path switch
+    {
+        _ when path.EndsWith("/cdr-batches", StringComparison.Ordinal) => "Post a batch of CDRs to be rated and charged (scope cdr-batches:write; Idempotency-Key)",
+        _ when path.EndsWith("/balance", StringComparison.Ordinal) => "An account's balance and counters (scope balances:read)",
+        _ when path.EndsWith("/session", StringComparison.Ordinal) => "Log in (POST) or out (DELETE) as a portal user",
+        _ when path.EndsWith("/session/csrf", StringComparison.Ordinal) => "The anti-forgery token for changes made with a session",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Centrex.Portal.Features;
+
+/// <summary>The query and change classes of each feature, one instance per request (each reads through the request's <see cref="Security.CustomerScope"/>).</summary>
+internal static class FeatureServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<Customer.Invoices.InvoiceQueries>();
+        services.AddScoped<Customer.Calls.CallQueries>();
+        services.AddScoped<Customer.Reports.XdrDownload>();
+        services.AddScoped<Customer.Lines.LineQueries>();
+        services.AddScoped<Customer.Lines.LineChanges>();
+        services.AddScoped<Customer.Tickets.TicketDesk>();
+        services.AddScoped<Customer.Payments.PaymentDesk>();
+        services.AddScoped<Customer.DialPlan.DialPlanChanges>();
+        services.AddScoped<Customer.Dids.DidChanges>();
+        services.AddScoped<Customer.Sites.SiteQueries>();
+        services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
+        services.AddSingleton<Data.ProvisioningChanges>();
+    }
+}

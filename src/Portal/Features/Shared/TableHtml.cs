@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Centrex.Portal.Features.Shared;
+
+/// <summary>The sortable column headers and the pager of the portal's tables.</summary>
+public static class TableHtml
+{
+    /// <summary>A column header that sorts by <paramref name="column"/> (<c>aria-sort</c> on the sorted one).</summary>
+    public static IHtmlContent SortHeader(this IHtmlHelper html, Paging paging, string column, string title, bool numeric = false)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(paging);
+        var sorted = paging.Sort == column;
+        var aria = sorted ? $" aria-sort=\"{(paging.Descending ? "descending" : "ascending")}\"" : string.Empty;
+        var arrow = sorted ? (paging.Descending ? " ▼" : " ▲") : string.Empty;
+        var href = HtmlEncoder.Default.Encode(Links.Sort(html.ViewContext.HttpContext.Request, paging, column));
+        return new HtmlString($"<th{(numeric ? " class=\"num\"" : string.Empty)}{aria}><a href=\"{href}\">{HtmlEncoder.Default.Encode(title)}{arrow}</a></th>");
+    }
+
+    /// <summary>First, previous, "Page N of M", next, last.</summary>
+    public static IHtmlContent Pager<T>(this IHtmlHelper html, Paged<T> page)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(page);
+        var request = html.ViewContext.HttpContext.Request;
+        var current = page.Paging.Page;
+        string Link(long to, string text, string? rel = null) =>
+            $"<a href=\"{HtmlEncoder.Default.Encode(Links.Page(request, to))}\"{(rel is null ? string.Empty : $" rel=\"{rel}\"")}>{text}</a>";
+        var parts = new List<string>();
+        if (current > 1)
+        {
+            parts.Add(Link(1, "First"));
+            parts.Add(Link(current - 1, "Previous", "prev"));
+        }
+
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"<span>Page {current:N0} of {page.Pages:N0} · {page.Total:N0} rows</span>"));
+        if (current < page.Pages)
+        {
+            parts.Add(Link(current + 1, "Next", "next"));
+            parts.Add(Link(page.Pages, "Last"));
+        }
+
+        return new HtmlString($"<nav class=\"pager\" aria-label=\"Pages\">{string.Join(' ', parts)}</nav>");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Centrex.Portal.Data;
+using Centrex.Portal.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Centrex.Portal;
+
+/// <summary>
+/// Puts the self-care portal and the REST API on <c>serve</c>'s HTTP listener (issue 16): the session scheme beside
+/// the host's API-key scheme (the request picks one: a bearer key, or the session cookie), the policies applied to
+/// folders of pages and groups of routes, anti-forgery on every form, the pages, the API and the embedded assets.
+/// </summary>
+/// <param name="data">The stores and ledger the portal reads and writes.</param>
+/// <param name="apiKeyScheme">The host's API-key authentication scheme (chosen when a request carries a bearer key).</param>
+public sealed class PortalHost(PortalData data, string apiKeyScheme)
+{
+    /// <summary>The scheme that picks the API key or the session for each request.</summary>
+    public const string SelectorScheme = "Centrex";
+
+    /// <summary>Largest request body outside CDR ingestion (forms, uploads: a tariff, music on hold).</summary>
+    public const long MaxBodyBytes = 32L << 20;
+
+    /// <summary>The anti-forgery cookie's name.</summary>
+    public const string CsrfCookie = "centrex_csrf";
+
+    /// <summary>The header an API client sends the anti-forgery token in with a session cookie.</summary>
+    public const string CsrfHeader = "X-CSRF-Token";
+
+    /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
+    /// <param name="builder">The host's builder.</param>
+    /// <param name="keyOnlyPaths">
+    /// The host's routes for machines only (<c>/metrics</c>): always authenticated by API key, so a request without one is
+    /// challenged with 401 Bearer, never redirected to the login page (a scraper would follow it and read a 200).
+    /// </param>
+    public void AddServices(WebApplicationBuilder builder, params string[] keyOnlyPaths)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton(data);
+        services.AddSingleton(data.Users);
+        services.AddSingleton(data.Clock);
+        services.AddSingleton(data.Calls);
+        services.AddSingleton(new TariffStore(data.DataDirectory));
+        services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
+        services.AddSingleton<LoginService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CustomerScope>();
+        Features.FeatureServices.Add(services);
+        services.AddAuthentication(o => o.DefaultScheme = SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "API key or session", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments(PortalPaths.LegacyApi)
+                    || keyOnlyPaths.Any(p => context.Request.Path.StartsWithSegments(p))
+                    ? apiKeyScheme
+                    : SessionAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, null);
+        services.AddAuthorization(PortalPolicies.Add);
+
+        // Anti-forgery tokens are encrypted with these keys: kept in the data directory (0700, like everything there)
+        // so a restart does not void the forms open in browsers.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.DataDirectory, "portal-keys")))
+            .SetApplicationName("centrex-portal");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = CsrfCookie;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = CsrfHeader;
+        });
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = MaxBodyBytes;
+            o.ValueCountLimit = 2048;
+        });
+        services.AddRazorPages(o =>
+        {
+            // Laid out by feature (STYLE.md): each page beside the API routes of the same resource.
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Customer", PortalPolicies.Customer);
+            o.Conventions.AuthorizeFolder("/Operator", PortalPolicies.Operator);
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+        }).AddApplicationPart(typeof(PortalHost).Assembly);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddOpenApi("v1", o =>
+        {
+            // The REST API only (the pages are not part of it; the deprecated /v1 paths are documented as such).
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true || d.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Centrex REST API";
+                document.Info.Description = "The self-care portal's API (issue 16): /api/v1/me for a customer's own data (session or key), "
+                    + "/api/v1/cdr-batches and /api/v1/accounts/{account}/balance for API keys with their scopes. "
+                    + "The /v1 paths are deprecated: they answer for one release, with a Deprecation header.";
+                return Task.CompletedTask;
+            });
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+    }
+
+    /// <summary>Adds the portal's middleware and routes. Call after the host's <c>UseAuthorization</c>.</summary>
+    /// <param name="app">The application.</param>
+    /// <param name="unlimitedBodies">Routes that enforce their own body limits (CDR ingestion).</param>
+    public void Map(WebApplication app, params string[] unlimitedBodies)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response);
+
+            // Server time of each answer (W3C Server-Timing), what the portal's latency targets are measured on.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={ms:0.0}");
+                return Task.CompletedTask;
+            });
+            if (!unlimitedBodies.Any(r => context.Request.Path.StartsWithSegments(r))
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = MaxBodyBytes;
+            }
+
+            return next(context);
+        });
+        data.CallIndexer.Start();
+        app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();
+        app.MapGet("/", (HttpContext context) => Results.Redirect(Home(context))).RequireAuthorization();
+        app.MapRazorPages();
+        app.MapOpenApi(PortalPaths.Api[..^3] + "/{documentName}/openapi.json");
+        Api.ApiRoutes.Map(app);
+    }
+
+    /// <summary>The home page of the signed-in login's role.</summary>
+    public static string Home(HttpContext context) =>
+        context.User.HasClaim(PortalClaims.Role, "operator") ? "/operator" : "/customer";
+}

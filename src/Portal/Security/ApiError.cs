@@ -1,0 +1,7 @@
+namespace Centrex.Portal.Security;
+
+/// <summary>An API error body: a stable code, a message for people, and the field it is about when there is one.</summary>
+/// <param name="Error">Stable code (<c>not-found</c>, <c>invalid</c>, ...).</param>
+/// <param name="Message">What went wrong, for a person.</param>
+/// <param name="Field">The request field it is about, or null.</param>
+public sealed record ApiError(string Error, string Message, string? Field = null);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Centrex.Provisioning.Model;
+using NodaTime.Text;
+
+namespace Centrex.Provisioning.Json;
+
+/// <summary>An account's <c>forwarding</c> object (see <see cref="ProvisioningJsonReader.ParseForwarding"/>).</summary>
+public static partial class ProvisioningJsonWriter
+{
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    /// <summary>The <c>forwarding</c> object as JSON text (as the store keeps it).</summary>
+    public static string ForwardingJson(Forwarding forwarding)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteForwarding(w, forwarding);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteForwarding(Utf8JsonWriter w, Forwarding forwarding)
+    {
+        w.WriteStartObject();
+        w.WriteString("mode", WireNames.Name(WireNames.ForwardingModes, forwarding.Mode));
+        w.WriteString("when", WireNames.Name(WireNames.ForwardWhens, forwarding.When));
+        w.WriteNumber("ring_for", forwarding.RingSeconds);
+        if (forwarding.Simultaneous)
+        {
+            w.WriteBoolean("simultaneous", true);
+        }
+
+        w.WriteStartArray("targets");
+        foreach (var t in forwarding.Targets)
+        {
+            w.WriteStartObject();
+            w.WriteString("number", t.Number);
+            if (t.Description.Length > 0)
+            {
+                w.WriteString("description", t.Description);
+            }
+
+            w.WriteNumber("ring_for", t.RingSeconds);
+            w.WriteString("display", WireNames.Name(WireNames.CallerDisplays, t.Display));
+            w.WriteBoolean("enabled", t.Enabled);
+            if (t.Schedule.Count > 0)
+            {
+                w.WriteStartArray("schedule");
+                foreach (var p in t.Schedule)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("from", Time.Format(p.From));
+                    w.WriteString("to", Time.Format(p.To));
+                    Strings(w, "days", p.Days.Select(d => WireNames.Name(WireNames.Days, d)));
+                    w.WriteStartArray("months");
+                    foreach (var m in p.Months)
+                    {
+                        w.WriteNumberValue(m);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Centrex.Provisioning.Model;
+
+/// <summary>
+/// A hunt group (seed 004, Huntgroups): a number of the customer's that rings its members by <see cref="Sequence"/>,
+/// then goes to <see cref="NoAnswer"/>. <see cref="Groups"/> are included groups ("Several huntgroups can be combined
+/// into one"), whose members ring after this group's own.
+/// </summary>
+/// <param name="Id">The record's id.</param>
+/// <param name="CustomerId">Whose group it is.</param>
+/// <param name="Number">"Huntgroup Number": dialed to reach it; never an extension's number.</param>
+/// <param name="Name">"Huntgroup Name", shown to members when <see cref="CallerId"/> says so.</param>
+/// <param name="Sequence">"Hunt Sequence".</param>
+/// <param name="CallerId">"Caller ID".</param>
+/// <param name="PickupAllowed">"Call Pickup Allowed".</param>
+/// <param name="NoAnswer">Where an unanswered call goes: an extension, a group number or an external number; null: 480.</param>
+/// <param name="Members">Its extensions, in order.</param>
+/// <param name="Groups">Included groups' numbers.</param>
+public sealed record HuntGroup(string Id, string CustomerId, string Number, string Name, HuntSequence Sequence, HuntCallerId CallerId,
+    bool PickupAllowed, string? NoAnswer, IReadOnlyList<HuntGroupMember> Members, IReadOnlyList<string> Groups);

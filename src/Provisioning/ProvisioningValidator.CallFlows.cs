@@ -1,0 +1,257 @@
+using Centrex.Provisioning.Model;
+using NodaTime;
+
+namespace Centrex.Provisioning;
+
+/// <summary>
+/// Call flows (seed 003) and hunt groups (seed 004). A flow is refused with the record, node and field named when a
+/// node's type is unknown, a branch leads to no node, a field is missing or wrong, or its nodes can loop without ever
+/// waiting for anyone (a cycle of instant nodes: time routing, day/night... could never end).
+/// </summary>
+public static partial class ProvisioningValidator
+{
+    private static void ValidateHuntGroups(ProvisioningSnapshot s, string source)
+    {
+        var numbers = new Dictionary<(string, string), string>();
+        foreach (var g in s.HuntGroups)
+        {
+            var where = $"{source}: hunt_groups (id \"{g.Id}\")";
+            var extensions = ExtensionsOf(s, g.CustomerId, where);
+            if (!numbers.TryAdd((g.CustomerId, g.Number), g.Id))
+            {
+                throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is already hunt group \"{numbers[(g.CustomerId, g.Number)]}\"");
+            }
+
+            if (extensions.Contains(g.Number))
+            {
+                throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is an extension (\"Extension and huntgroup numbers must be different\", seed 004)");
+            }
+
+            for (var i = 0; i < g.Members.Count; i++)
+            {
+                var m = g.Members[i];
+                if (!extensions.Contains(m.Extension))
+                {
+                    throw new ProvisioningException($"{where}: field \"members[{i}].extension\": '{m.Extension}' is not an extension of customer \"{g.CustomerId}\"");
+                }
+
+                if (m.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
+                {
+                    throw new ProvisioningException($"{where}: field \"members[{i}].ring_for\": {m.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+                }
+
+                if (m.RingDelaySeconds is < 0 or > ForwardTarget.MaxRingSeconds)
+                {
+                    throw new ProvisioningException($"{where}: field \"members[{i}].ring_delay\": {m.RingDelaySeconds} is not 0 to {ForwardTarget.MaxRingSeconds} seconds");
+                }
+            }
+        }
+
+        foreach (var g in s.HuntGroups)
+        {
+            var where = $"{source}: hunt_groups (id \"{g.Id}\")";
+            foreach (var nested in g.Groups)
+            {
+                if (!numbers.ContainsKey((g.CustomerId, nested)))
+                {
+                    throw new ProvisioningException($"{where}: field \"groups\": '{nested}' is not a hunt group of customer \"{g.CustomerId}\"");
+                }
+            }
+
+            if (IncludesItself(s, g, g.Number, []))
+            {
+                throw new ProvisioningException($"{where}: field \"groups\": hunt group '{g.Number}' includes itself");
+            }
+
+            foreach (var (primaryExtension, count) in s.HuntGroups.Where(x => x.CustomerId == g.CustomerId)
+                .SelectMany(x => x.Members.Where(m => m.Primary).Select(m => m.Extension)).GroupBy(e => e).Select(x => (x.Key, x.Count())))
+            {
+                if (count > 1 && g.Members.Any(m => m.Primary && m.Extension == primaryExtension))
+                {
+                    throw new ProvisioningException($"{where}: field \"members\": extension '{primaryExtension}' has more than one primary group");
+                }
+            }
+        }
+    }
+
+    private static bool IncludesItself(ProvisioningSnapshot s, HuntGroup group, string start, HashSet<string> seen)
+    {
+        foreach (var nested in group.Groups)
+        {
+            if (nested == start)
+            {
+                return true;
+            }
+
+            if (seen.Add(nested) && s.HuntGroups.FirstOrDefault(x => x.CustomerId == group.CustomerId && x.Number == nested) is { } inner && IncludesItself(s, inner, start, seen))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> ExtensionsOf(ProvisioningSnapshot s, string customer, string where)
+    {
+        if (!s.Customers.Any(c => c.Id == customer))
+        {
+            throw new ProvisioningException($"{where}: field \"customer\": customer \"{customer}\" does not exist");
+        }
+
+        return s.Accounts.Where(a => a.CustomerId == customer && a.Extension is not null).Select(a => a.Extension!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static void ValidateCallFlows(ProvisioningSnapshot s, string source)
+    {
+        var attached = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in s.CallFlows)
+        {
+            var where = $"{source}: call_flows (id \"{f.Id}\")";
+            var extensions = ExtensionsOf(s, f.CustomerId, where);
+            var dids = s.Accounts.Where(a => a.CustomerId == f.CustomerId).SelectMany(a => a.Dids).ToHashSet(StringComparer.Ordinal);
+            var groups = s.HuntGroups.Where(g => g.CustomerId == f.CustomerId).Select(g => g.Number).ToHashSet(StringComparer.Ordinal);
+            if (f.Numbers.Count == 0)
+            {
+                throw new ProvisioningException($"{where}: field \"numbers\": a flow answers at least one DID or extension");
+            }
+
+            foreach (var number in f.Numbers)
+            {
+                if (!dids.Contains(number) && !extensions.Contains(number))
+                {
+                    throw new ProvisioningException($"{where}: field \"numbers\": '{number}' is not a DID or extension of customer \"{f.CustomerId}\"");
+                }
+
+                if (!attached.TryAdd(f.CustomerId + "/" + number, f.Id))
+                {
+                    throw new ProvisioningException($"{where}: field \"numbers\": '{number}' already has call flow \"{attached[f.CustomerId + "/" + number]}\"");
+                }
+            }
+
+            ValidateNodes(f, where, extensions, groups);
+        }
+    }
+
+    private static void ValidateNodes(CallFlow f, string where, HashSet<string> extensions, HashSet<string> groups)
+    {
+        if (f.Nodes.Count > CallFlow.MaxNodes)
+        {
+            throw new ProvisioningException($"{where}: field \"nodes\": at most {CallFlow.MaxNodes} nodes");
+        }
+
+        var ids = new Dictionary<string, CallFlowNode>(StringComparer.Ordinal);
+        foreach (var n in f.Nodes)
+        {
+            if (!ids.TryAdd(n.Id, n))
+            {
+                throw new ProvisioningException($"{where}, node \"{n.Id}\": field \"id\": duplicate node id");
+            }
+        }
+
+        var entries = f.Nodes.Count(n => n.Type == "my-numbers");
+        if (entries != 1)
+        {
+            throw new ProvisioningException($"{where}: field \"nodes\": a flow has exactly one my-numbers node (its entry), not {entries}");
+        }
+
+        foreach (var n in f.Nodes)
+        {
+            var at = $"{where}, node \"{n.Id}\"";
+            if (!CallFlowNodeTypes.All.TryGetValue(n.Type, out var type))
+            {
+                throw new ProvisioningException($"{at}: field \"type\": unknown node type '{n.Type}' (one of {string.Join(", ", CallFlowNodeTypes.All.Keys)})");
+            }
+
+            foreach (var field in type.Required.Where(r => !n.Fields.ContainsKey(r)))
+            {
+                throw new ProvisioningException($"{at}: field \"fields.{field}\": a {n.Type} node needs it");
+            }
+
+            foreach (var field in n.Fields.Keys.Where(k => !type.Required.Contains(k) && !type.Optional.Contains(k)))
+            {
+                throw new ProvisioningException($"{at}: field \"fields.{field}\": a {n.Type} node has no such field");
+            }
+
+            foreach (var (branch, target) in n.Branches)
+            {
+                if (!type.Branches.Contains(branch))
+                {
+                    throw new ProvisioningException($"{at}: field \"branches.{branch}\": a {n.Type} node has branches {string.Join(", ", type.Branches)}");
+                }
+
+                if (!ids.ContainsKey(target))
+                {
+                    throw new ProvisioningException($"{at}: field \"branches.{branch}\": no node \"{target}\" in the flow (a dangling branch)");
+                }
+            }
+
+            foreach (var branch in type.RequiredBranches.Where(b => !n.Branches.ContainsKey(b)))
+            {
+                throw new ProvisioningException($"{at}: field \"branches.{branch}\": a {n.Type} node needs it");
+            }
+
+            ValidateFields(n, at, extensions, groups);
+        }
+
+        // A cycle through instant nodes only would spin forever in call control: refused, its nodes named.
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in f.Nodes)
+        {
+            if (FindInstantCycle(n, ids, state, []) is { } cycle)
+            {
+                throw new ProvisioningException($"{where}, node \"{cycle[0]}\": field \"branches\": the nodes {string.Join(" -> ", cycle)} -> {cycle[0]} loop without ever ringing anyone (a cycle that cannot end)");
+            }
+        }
+    }
+
+    private static List<string>? FindInstantCycle(CallFlowNode node, Dictionary<string, CallFlowNode> ids, Dictionary<string, int> state, List<string> path)
+    {
+        if (!CallFlowNodeTypes.All[node.Type].Instant)
+        {
+            return null; // a node that waits for someone ends the loop's spinning: the caller or the timers end the call
+        }
+
+        if (state.TryGetValue(node.Id, out var s))
+        {
+            return s == 1 ? path[path.IndexOf(node.Id)..] : null;
+        }
+
+        state[node.Id] = 1;
+        path.Add(node.Id);
+        foreach (var target in node.Branches.Values.Order(StringComparer.Ordinal))
+        {
+            if (FindInstantCycle(ids[target], ids, state, path) is { } cycle)
+            {
+                return cycle;
+            }
+        }
+
+        path.RemoveAt(path.Count - 1);
+        state[node.Id] = 2;
+        return null;
+    }
+
+    private static void ValidateFields(CallFlowNode n, string at, HashSet<string> extensions, HashSet<string> groups)
+    {
+        foreach (var (field, value) in n.Fields)
+        {
+            var error = (n.Type, field) switch
+            {
+                (_, "extension") when !extensions.Contains(value) => $"'{value}' is not an extension of the flow's customer",
+                (_, "group") when !groups.Contains(value) => $"'{value}' is not a hunt group of the flow's customer",
+                (_, "number") when !IsForwardNumber(value, sipUri: false) => $"'{value}' is not a phone number (+ and 2 to 15 digits)",
+                (_, "ring_for") when !int.TryParse(value, out var seconds) || seconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds
+                    => $"'{value}' is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds",
+                (_, "hours") => OfficeHours.TryParse(value, out var why) is null ? why : null,
+                (_, "holidays") => OfficeHours.TryParseHolidays(value, out var why) is null ? why : null,
+                (_, "time_zone") when DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is null => $"'{value}' is not an IANA time zone",
+                _ => null,
+            };
+            if (error is not null)
+            {
+                throw new ProvisioningException($"{at}: field \"fields.{field}\": {error}");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Centrex.Provisioning.Model;
+
+namespace Centrex.Provisioning;
+
+/// <summary>
+/// Call forwarding (issue 16; seed 004, forwarding modes and the period wizard). Every message names the account and
+/// the field as <c>forwarding.targets[N].FIELD</c>, so the portal shows it beside its input.
+/// </summary>
+public static partial class ProvisioningValidator
+{
+    private static void ValidateForwarding(ProvisioningSnapshot s, string source)
+    {
+        foreach (var a in s.Accounts)
+        {
+            var f = a.Forwarding;
+            var where = $"{source}: accounts (id \"{a.Id}\")";
+            if (f.Mode == ForwardingMode.Off && f.Targets.Count == 0)
+            {
+                continue;
+            }
+
+            if (a.Sip is null)
+            {
+                throw new ProvisioningException($"{where}: field \"forwarding.mode\": only a line of the switch (with sip) forwards calls");
+            }
+
+            if (f.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
+            {
+                throw new ProvisioningException($"{where}: field \"forwarding.ring_for\": {f.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+            }
+
+            if (f.Targets.Count > Forwarding.MaxTargets)
+            {
+                throw new ProvisioningException($"{where}: field \"forwarding.targets\": at most {Forwarding.MaxTargets} numbers");
+            }
+
+            if (f.Mode != ForwardingMode.Off && f.Targets.Count == 0)
+            {
+                throw new ProvisioningException($"{where}: field \"forwarding.targets\": forwarding is on but has no number to forward to");
+            }
+
+            for (var i = 0; i < f.Targets.Count; i++)
+            {
+                var t = f.Targets[i];
+                var field = $"forwarding.targets[{i}]";
+                if (!IsForwardNumber(t.Number, sipUri: f.Mode == ForwardingMode.Advanced))
+                {
+                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is not a phone number (+ and 2 to 15 digits){(f.Mode == ForwardingMode.Advanced ? " or a sip: URI" : string.Empty)}");
+                }
+
+                if (t.Number.TrimStart('+') == a.Extension || a.Dids.Contains(t.Number.TrimStart('+')))
+                {
+                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is this line itself (a call would be forwarded to itself)");
+                }
+
+                if (t.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
+                {
+                    throw new ProvisioningException($"{where}: field \"{field}.ring_for\": {t.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+                }
+
+                if (t.Description.Length > 100 || t.Description.Any(char.IsControl))
+                {
+                    throw new ProvisioningException($"{where}: field \"{field}.description\": at most 100 characters on one line");
+                }
+
+                for (var j = 0; j < t.Schedule.Count; j++)
+                {
+                    var p = t.Schedule[j];
+                    var period = $"{field}.schedule[{j}]";
+                    if (p.From == p.To)
+                    {
+                        throw new ProvisioningException($"{where}: field \"{period}.to\": the end time is the start time (an empty period; use 'always' for all day)");
+                    }
+
+                    if (p.Days.Count == 0)
+                    {
+                        throw new ProvisioningException($"{where}: field \"{period}.days\": choose at least one day of the week");
+                    }
+
+                    if (p.Months.Count == 0 || p.Months.Any(m => m is < 1 or > 12))
+                    {
+                        throw new ProvisioningException($"{where}: field \"{period}.months\": choose months from 1 to 12");
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsForwardNumber(string number, bool sipUri)
+    {
+        if (sipUri && number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = number[4..];
+            var at = rest.IndexOf('@', StringComparison.Ordinal);
+            return at > 0 && at < rest.Length - 1 && rest.Length <= 200 && !rest.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"');
+        }
+
+        var digits = number.StartsWith('+') ? number[1..] : number;
+        return digits.Length is >= 2 and <= 15 && digits.All(char.IsAsciiDigit);
+    }
+}

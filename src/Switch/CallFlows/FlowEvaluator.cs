@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+
+namespace Centrex.Switch.CallFlows;
+
+/// <summary>
+/// Runs a call through its flow: decision nodes are passed at once, until a node asks for something to be rung (or the
+/// flow stops). After ringing ends unanswered, <see cref="Resume"/> takes the node's branch for the outcome. Nothing is
+/// allocated: the run is a struct in the call, the nodes and their steps refer to what compilation built.
+/// </summary>
+public static class FlowEvaluator
+{
+    /// <summary>Most nodes a call enters: a flow that rings in a loop (a group whose no-answer branch is itself) ends.</summary>
+    public const int MaxSteps = 32;
+
+    /// <summary>Passes decision nodes from the current one; returns the first step that is not a <c>Goto</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FlowStep Next(ref FlowRun run, in FlowContext context)
+    {
+        var nodes = run.Flow!.Nodes;
+        while (run.Node >= 0 && run.Steps++ < MaxSteps)
+        {
+            var step = nodes[run.Node].Enter(context);
+            if (step.Kind != FlowStepKind.Goto)
+            {
+                return step;
+            }
+
+            run.Node = step.Next;
+        }
+
+        return FlowStep.Stop;
+    }
+
+    /// <summary>The ringing of the current node ended with <paramref name="outcome"/>: on to its branch, then as <see cref="Next"/>.</summary>
+    public static FlowStep Resume(ref FlowRun run, RingOutcome outcome, in FlowContext context)
+    {
+        run.Node = run.Node >= 0 ? run.Flow!.Nodes[run.Node].After(outcome) : -1;
+        return Next(ref run, context);
+    }
+}

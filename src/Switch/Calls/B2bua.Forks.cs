@@ -1,0 +1,386 @@
+using Centrex.Switch.CallFlows;
+using Centrex.Switch.Routing;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transport;
+using NodaTime;
+
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// Ringing several parties for one caller (call flows, forwarding, hunt groups): each party is a leg, a <see cref="Call"/>
+/// holding only its B side, with its own Call-ID and ring timer. The first leg to answer wins: the others get CANCEL
+/// (RFC 3261 §9.1) and the winner's dialog becomes the call's B leg, after which the call runs as any other. When a
+/// step's legs all fail, the flow takes the node's branch for the outcome (busy or no answer).
+/// </summary>
+internal sealed partial class B2bua
+{
+    /// <summary>Rings the targets of the call's current step, from the next not yet rung.</summary>
+    private void RingNext(Call call)
+    {
+        var fork = call.Fork!;
+        while (fork.Next < fork.Targets.Count)
+        {
+            var end = fork.Next + 1;
+            while (end < fork.Targets.Count && fork.Targets[end].WithPrevious)
+            {
+                end++;
+            }
+
+            for (var i = fork.Next; i < end; i++)
+            {
+                var target = fork.Targets[i];
+                if (target.DelaySeconds > 0)
+                {
+                    fork.Delayed++;
+                    _stack.StartTimer(Duration.FromSeconds(target.DelaySeconds), () => OnRingDelay(call, target));
+                }
+                else
+                {
+                    StartLeg(call, target);
+                }
+            }
+
+            fork.Next = end;
+            if (fork.Legs.Count > 0 || fork.Delayed > 0)
+            {
+                return;
+            }
+        }
+
+        StepDone(call);
+    }
+
+    private void OnRingDelay(Call call, RingTarget target)
+    {
+        var fork = call.Fork!;
+        fork.Delayed--;
+        if (call.State == CallState.Trying && !call.Cancelled && fork.Winner is null)
+        {
+            StartLeg(call, target);
+            Continue(call);
+        }
+    }
+
+    /// <summary>Starts one leg; false (with the reason kept for the caller) when the target cannot be rung.</summary>
+    private bool StartLeg(Call call, RingTarget target)
+    {
+        var fork = call.Fork!;
+        var leg = new Call(call.Info, call.AInvite) { Parent = call, Target = target, Media = call.Media, Offer = call.Offer };
+        string number;
+        switch (target.Kind)
+        {
+            case RingTargetKind.Account:
+                var account = fork.Directory.FindAccount(target.Value);
+                if (account is null || _partitionOf(account.CustomerId) != _stack.Partition)
+                {
+                    return Unreachable(fork, 404, "Not Found"); // another customer's line is theirs to ring, not this partition's
+                }
+
+                if (_registrar.Lookup(account.Id) is not { } binding || !TryReach(leg, binding))
+                {
+                    return Unreachable(fork, 480, "Temporarily Unavailable"); // unregistered: conditional forwarding takes over
+                }
+
+                number = account.Extension ?? account.Id;
+                if (fork.Group is { } group && group.CallerId != HuntCallerId.Keep)
+                {
+                    leg.LegDisplay = group.Name; // seed 004 Caller ID: the group's name, and its number when "Set to name and CLI"
+                    leg.LegCaller = group.CallerId == HuntCallerId.Group ? group.Number : null;
+                }
+
+                break;
+            case RingTargetKind.External:
+                var payer = target.Payer is { } id ? fork.Directory.FindAccount(id) : null;
+                var trunk = payer is null ? null : fork.Directory.FindCustomer(payer.CustomerId)?.TrunkId is { } trunkId ? fork.Directory.FindTrunk(trunkId) : null;
+                if (trunk is null)
+                {
+                    return Unreachable(fork, 480, "Temporarily Unavailable");
+                }
+
+                if (!TryForward(call, target, payer!))
+                {
+                    return false;
+                }
+
+                leg.BRemoteTarget = $"sip:{target.Value}@{Host(trunk.Address)}";
+                leg.BKind = SipTransportKind.Udp;
+                leg.BDestination = trunk.Address;
+                number = target.Value;
+                break;
+            default:
+                if (SipUriTarget.Of(target.Value).Address is not { } address)
+                {
+                    return Unreachable(fork, 480, "Temporarily Unavailable"); // a name: the switch resolves no DNS for forwarding URIs
+                }
+
+                leg.BRemoteTarget = target.Value;
+                leg.BKind = SipTransportKind.Udp;
+                leg.BDestination = address;
+                var at = target.Value.IndexOf('@', StringComparison.Ordinal);
+                number = at > 4 ? target.Value[4..at] : target.Value;
+                break;
+        }
+
+        fork.Legs.Add(leg);
+        SendBInvite(leg, new Route(RouteKind.Account, Number: number));
+        var ring = target.RingSeconds > 0 ? Duration.FromSeconds(target.RingSeconds) : _options.NoAnswerTimeout;
+        leg.NoAnswerTimer = _stack.StartTimer(ring, () => OnLegRingTimeout(call, leg));
+        return true;
+    }
+
+    private static bool Unreachable(CallFork fork, int status, string reason)
+    {
+        fork.Other = true;
+        fork.LastStatus = status;
+        fork.LastReason = reason;
+        return false;
+    }
+
+    /// <summary>
+    /// The call goes out to an external number: from now on it is the forwarding line's call (seed 001 "How are forwarded
+    /// calls billed?"): authorized against and charged to that line, admitted as a forwarded call of its site (counted in
+    /// Max Number of Forwarded Calls, seed 004). Done once per call, for its first external number.
+    /// </summary>
+    private bool TryForward(Call call, RingTarget target, Provisioning.SwitchAccount payer)
+    {
+        var fork = call.Fork!;
+        if (call.Info.Forwarded)
+        {
+            return true;
+        }
+
+        var info = fork.Original with
+        {
+            AccountId = payer.Id, Normalized = target.Value, Direction = CallDirection.Outgoing, Forwarded = true,
+            SiteId = fork.Directory.FindSite(payer.SiteId).Id,
+        };
+        var balance = _hooks.Balance.Authorize(info);
+        if (!balance.Allowed)
+        {
+            _stack.Metrics.CountRefusal(balance.ByFraud ? Metrics.RefusalReason.Fraud : Metrics.RefusalReason.Balance);
+            return Unreachable(fork, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required");
+        }
+
+        if (call.Admitted)
+        {
+            _hooks.Admission.Release(call.Info);
+        }
+
+        var admission = _hooks.Admission.Admit(info, call.Offer);
+        if (!admission.Admitted)
+        {
+            _stack.Metrics.CountRefusal(Metrics.RefusalReason.Limits);
+            call.Admitted = _hooks.Admission.Admit(call.Info, call.Offer).Admitted; // back to what it was
+            return Unreachable(fork, admission.Status == 0 ? 503 : admission.Status, admission.Warning ?? "Service Unavailable");
+        }
+
+        call.Admitted = true;
+        call.Info = info;
+        call.MaxDuration = balance.MaxDuration;
+        return true;
+    }
+
+    /// <summary>A response on a leg's INVITE.</summary>
+    private void OnLegResponse(Call call, Call leg, SipMessage response)
+    {
+        var fork = call.Fork!;
+        var status = response.StatusCode;
+        leg.BResponded = true;
+        if (status < 200)
+        {
+            leg.BProvisional = true;
+            if (leg.CancelPending)
+            {
+                leg.CancelPending = false;
+                SendCancel(leg); // §9.1: CANCEL waits for a provisional response.
+            }
+
+            if (status > 100 && call.State == CallState.Trying && !call.Cancelled && fork.Winner is null && !fork.RelayedRinging)
+            {
+                // The caller hears ringing once, whichever leg rings first (each leg's early media is its own: none relayed).
+                fork.RelayedRinging = true;
+                var ringing = call.AInvite.Begin(180, "Ringing");
+                ringing.Header("Contact"u8, OurContact(call.ASource.Kind, AIsSips(call)));
+                call.AInvite.Send(ringing.Body(ReadOnlySpan<byte>.Empty, null).ToArray(), 180);
+            }
+
+            return;
+        }
+
+        if (status < 300)
+        {
+            OnLegAnswered(call, leg, response);
+            return;
+        }
+
+        LegEnded(call, leg, status, response.Text(response.ReasonPhrase));
+    }
+
+    private void OnLegAnswered(Call call, Call leg, SipMessage response)
+    {
+        if (leg.BAck is not null)
+        {
+            _stack.Metrics.CountRetransmissionSent(request: true);
+            _stack.Send(leg.BKind, leg.BDestination!, leg.BAck, leg.BConnection); // a retransmitted 2xx: ACK again.
+            return;
+        }
+
+        leg.BRemoteTag = response.Text(response.To.Tag);
+        if (response.HasContact && !response.ContactIsStar)
+        {
+            leg.BRemoteTarget = response.Text(response.Contact.Uri.Whole);
+        }
+
+        leg.BAck = BuildBRequest(leg, "ACK", 1, _stack.NewBranch());
+        _stack.Send(leg.BKind, leg.BDestination!, leg.BAck, leg.BConnection);
+        leg.NoAnswerTimer?.Cancel();
+        var fork = call.Fork!;
+        if (call.State != CallState.Trying || call.Cancelled || fork.Winner is not null || !fork.Legs.Remove(leg))
+        {
+            ByeB(leg); // a second answer, or one after the caller gave up: released at once
+            UntrackLeg(leg);
+            return;
+        }
+
+        fork.Winner = leg;
+        CancelLegs(fork);
+        Adopt(call, leg);
+        if (leg.Target.Kind == RingTargetKind.Account)
+        {
+            _lastAnswered[leg.Target.Value] = _stack.Clock.Now.ToUnixTimeTicks(); // least-used hunting
+            if (call.Info.Forwarded)
+            {
+                call.Info = fork.Original; // a line of ours answered: not a forwarded call after all, nothing to charge
+            }
+        }
+
+        ConnectB(call, response);
+    }
+
+    /// <summary>The winning leg's dialog becomes the call's B leg: in-dialog requests, BYE and re-INVITEs find the call.</summary>
+    private void Adopt(Call call, Call leg)
+    {
+        call.BInvite = leg.BInvite;
+        call.BCallId = leg.BCallId;
+        call.BFrom = leg.BFrom;
+        call.BTo = leg.BTo;
+        call.BRemoteTag = leg.BRemoteTag;
+        call.BRemoteTarget = leg.BRemoteTarget;
+        call.BKind = leg.BKind;
+        call.BDestination = leg.BDestination;
+        call.BConnection = leg.BConnection;
+        call.BLocalCSeq = leg.BLocalCSeq;
+        call.BAck = leg.BAck;
+        call.BProvisional = true;
+        call.BResponded = true;
+        call.BEarlyTag = leg.BEarlyTag;
+        call.BAccount = leg.Target.Kind == RingTargetKind.Account && _directory.FindAccount(leg.Target.Value) is { } answered && !IsElsewhere(answered)
+            ? answered.Id : null; // the member who answered may transfer or park the call (B2bua.Transfer.cs)
+        Track(call, leg.BCallId);
+    }
+
+    /// <summary>A leg failed (busy, declined, unavailable, timed out): when the step has nothing left, the flow goes on.</summary>
+    private void LegEnded(Call call, Call leg, int status, string reason)
+    {
+        leg.NoAnswerTimer?.Cancel();
+        UntrackLeg(leg);
+        var fork = call.Fork!;
+        if (!fork.Legs.Remove(leg))
+        {
+            return; // already given up (its ring time ran out, or another leg answered)
+        }
+
+        if (status is 486 or 600)
+        {
+            fork.Busy = true;
+        }
+        else
+        {
+            fork.Other = true;
+        }
+
+        fork.LastStatus = status;
+        fork.LastReason = reason;
+        if (call.State == CallState.Trying && !call.Cancelled)
+        {
+            Continue(call);
+        }
+    }
+
+    private void OnLegRingTimeout(Call call, Call leg)
+    {
+        var fork = call.Fork!;
+        if (!fork.Legs.Remove(leg))
+        {
+            return;
+        }
+
+        // Its ring time is over (seed 004 "Ring for", "Ring Time"): CANCEL it and go on; its 487 is only tidied away.
+        CancelB(leg);
+        Unreachable(fork, 480, "No Answer");
+        if (call.State == CallState.Trying && !call.Cancelled)
+        {
+            Continue(call);
+        }
+    }
+
+    private void Continue(Call call)
+    {
+        var fork = call.Fork!;
+        if (fork.Legs.Count == 0 && fork.Delayed == 0 && fork.Winner is null)
+        {
+            RingNext(call);
+        }
+    }
+
+    /// <summary>Every target of the step failed: the flow's branch for the outcome, or the caller gets the failure.</summary>
+    private void StepDone(Call call)
+    {
+        var fork = call.Fork!;
+        var outcome = fork.Busy && !fork.Other ? RingOutcome.Busy : RingOutcome.NoAnswer;
+        if (fork.Run.Flow is not null)
+        {
+            var step = FlowEvaluator.Resume(ref fork.Run, outcome, ContextOf(fork));
+            if (step.Kind != FlowStepKind.Stop)
+            {
+                Execute(call, step);
+                return;
+            }
+        }
+
+        var busy = outcome == RingOutcome.Busy;
+        var status = busy ? 486 : fork.LastStatus;
+        var disposition = status switch
+        {
+            486 or 600 => CallDisposition.Busy,
+            408 or 480 => CallDisposition.NoAnswer,
+            402 or 403 => CallDisposition.RefusedByBalance,
+            503 => CallDisposition.RefusedByLimit,
+            _ => CallDisposition.Failed,
+        };
+        End(call, disposition, status);
+        call.AInvite.Respond(status, busy ? "Busy Here" : fork.LastReason);
+    }
+
+    /// <summary>Every leg still ringing gets CANCEL (the caller gave up, or another leg answered).</summary>
+    private void CancelLegs(CallFork fork)
+    {
+        foreach (var leg in fork.Legs)
+        {
+            leg.NoAnswerTimer?.Cancel();
+            CancelB(leg);
+        }
+
+        fork.Legs.Clear();
+    }
+
+    private void UntrackLeg(Call leg)
+    {
+        if (leg.BCallId.Length > 0 && _calls.TryGetValue(leg.BCallId, out var tracked) && ReferenceEquals(tracked, leg))
+        {
+            _calls.Remove(leg.BCallId);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Centrex.Switch.CallFlows;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// A call that rings more than one place (a call flow, a line's forwarding, a hunt group): where it is in its flow, the
+/// targets of the current step and the legs ringing now. Owned by the call's partition like the call itself.
+/// </summary>
+internal sealed class CallFork(CallInfo original, string? line)
+{
+    /// <summary>The call as it arrived (before it became a forwarded call).</summary>
+    public CallInfo Original { get; } = original;
+
+    /// <summary>The line the flow or forwarding belongs to: it pays for external numbers (seed 001) unless a node names another.</summary>
+    public string? Line { get; } = line;
+
+    /// <summary>The directory snapshot the call started with: every later step reads the same one (live provisioning).</summary>
+    public required Provisioning.ISwitchDirectory Directory { get; init; }
+
+    /// <summary>The customer whose flow, forwarding or group it is (night mode, time zone).</summary>
+    public required string CustomerId { get; init; }
+
+    /// <summary>That customer's time zone.</summary>
+    public required NodaTime.DateTimeZone Zone { get; init; }
+
+    /// <summary>Where the call is in its flow (no flow: a single step).</summary>
+    public FlowRun Run;
+
+    /// <summary>The current step's targets, in order.</summary>
+    public List<RingTarget> Targets { get; } = [];
+
+    /// <summary>The next target not yet rung.</summary>
+    public int Next { get; set; }
+
+    /// <summary>Legs ringing now.</summary>
+    public List<Call> Legs { get; } = [];
+
+    /// <summary>Legs waiting for their ring delay.</summary>
+    public int Delayed { get; set; }
+
+    /// <summary>The group rung now, for the caller ID its members see.</summary>
+    public HuntGroupPlan? Group { get; set; }
+
+    /// <summary>The leg that answered.</summary>
+    public Call? Winner { get; set; }
+
+    /// <summary>A leg of the current step was busy.</summary>
+    public bool Busy { get; set; }
+
+    /// <summary>A leg of the current step failed otherwise (no answer, unavailable, refused).</summary>
+    public bool Other { get; set; }
+
+    /// <summary>The last final status a leg gave, and its reason (the caller gets it when nothing is left).</summary>
+    public int LastStatus { get; set; } = 480;
+
+    /// <summary>The reason phrase for <see cref="LastStatus"/>.</summary>
+    public string LastReason { get; set; } = "Temporarily Unavailable";
+
+    /// <summary>Whether a 180 went to the caller already.</summary>
+    public bool RelayedRinging { get; set; }
+
+    /// <summary>The member order chosen for a hunt group (reused step after step).</summary>
+    public int[] Order { get; } = new int[64];
+}

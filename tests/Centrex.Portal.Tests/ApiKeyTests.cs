@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Centrex.Portal.Tests.Support;
+
+namespace Centrex.Portal.Tests;
+
+/// <summary>
+/// API clients with keys (issue 16): the ingestion and balance routes under <c>/api/v1</c> enforce each key's scopes, and
+/// their old <c>/v1</c> paths still answer for one release, marked deprecated with their successor.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class ApiKeyTests(PortalServer server)
+{
+    [Fact]
+    public async Task AKeyWithoutTheScope_Is403_AndNoKey_Is401()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var batch = new StringContent("id,account,caller,callee,start,duration\n", System.Text.Encoding.UTF8, "text/csv");
+
+        using var noKey = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = batch };
+        noKey.Headers.Add("Idempotency-Key", "k-1");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(noKey)).StatusCode);
+
+        using var wrongScope = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent("id,account,caller,callee,start,duration\n") };
+        wrongScope.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.BalancesKey);
+        wrongScope.Headers.Add("Idempotency-Key", "k-2");
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(wrongScope)).StatusCode);
+
+        using var balance = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts/ACC-1001/balance");
+        balance.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.BalancesKey);
+        var answer = await http.SendAsync(balance);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.False(answer.Headers.Contains("Deprecation"));
+    }
+
+    [Fact]
+    public async Task TheOldPaths_StillAnswer_MarkedDeprecatedWithTheirSuccessor()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/accounts/ACC-1001/balance");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("true", response.Headers.GetValues("Deprecation").Single());
+        Assert.Equal("</api/v1/accounts/{account}/balance>; rel=\"successor-version\"", response.Headers.GetValues("Link").Single());
+    }
+
+    [Fact]
+    public async Task ASessionCookie_DoesNotOpenTheKeyRoutes()
+    {
+        using var qc = await Sessions.SignedIn(server, "cust-qc");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await qc.Http.GetAsync("/api/v1/accounts/ACC-1001/balance")).StatusCode);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Centrex.Portal.Tests.Support;
+using Centrex.Switch.Tests.Sipp;
+
+namespace Centrex.Portal.Tests;
+
+/// <summary>
+/// The operator's view of the running service (issue 16): a phone registered with sipp shows on the switch page and as
+/// "registered" on its customer's Phone Lines; the ledger page verifies the journal on demand.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class OperatorPagesTests(PortalServer server)
+{
+    [Fact]
+    public async Task APhoneRegisteredWithSipp_ShowsOnTheSwitchPage_AndAsRegisteredToItsCustomer()
+    {
+        var register = Sipp.Run("register", server.SipUdp, Sipp.FreeUdpPort(), "-s", "qc101", "-au", "qc101", "-ap", PortalServer.SipPassword);
+        Assert.True(register.ExitCode == 0, register.Output);
+
+        using var op = await Sessions.SignedIn(server, "operator");
+        // The portal reads registrations from the switch's partitions at most once a second.
+        var page = string.Empty;
+        for (var i = 0; i < 30 && !page.Contains("<li>ACC-1001</li>", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(i == 0 ? 0 : 200);
+            page = await op.Http.GetStringAsync("/operator/switch");
+        }
+
+        Assert.True(page.Contains("<li>ACC-1001</li>", StringComparison.Ordinal), page[page.IndexOf("<main", StringComparison.Ordinal)..] + register.Output + server.Error);
+        Assert.DoesNotContain("<li>ACC-1002</li>", page, StringComparison.Ordinal);
+
+        using var qc = await Sessions.SignedIn(server, "cust-qc");
+        var lines = await qc.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/lines");
+        Assert.True(lines[0].GetProperty("registered").GetBoolean());
+        Assert.Contains("Registered", await qc.Http.GetStringAsync("/customer/lines"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLedgerPage_VerifiesTheJournalOnDemand()
+    {
+        using var op = await Sessions.SignedIn(server, "operator");
+        var token = await op.FormTokenAsync("/operator/ledger");
+
+        var response = await op.Http.PostAsync("/operator/ledger", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"verify-result\" class=\"notice\">Consistent: [0-9,]+ entries, [1-9][0-9,]* calls", html);
+    }
+}
