@@ -149,6 +149,38 @@ public sealed partial class TransferTests : IAsyncDisposable
     }
 
     [Fact]
+    public void BlindTransfer_ByTheCaller_TheTargetTakesTheCallersSide_AndTheCalleeIsReInvited()
+    {
+        var (invite, ok) = AliceCallsBob();
+        Assert.Equal(200, Flows.Register(_carol).StatusCode);
+
+        _alice.Send(Flows.InDialog(_alice, ok, "REFER", 3).Replace("Content-Length", "Refer-To: <sip:103@centrex.test>\r\nContent-Length", StringComparison.Ordinal));
+        Assert.Equal(202, _alice.ReceiveResponse(202).StatusCode);
+        AssertNotify(_alice.ReceiveRequest("NOTIFY").Message, "SIP/2.0 100 Trying", "active");
+        var toCarol = _carol.ReceiveRequest("INVITE").Message;
+        Assert.Contains("Referred-By: <sip:" + Alice, System.Text.Encoding.UTF8.GetString(toCarol.Bytes), StringComparison.Ordinal);
+        _carol.Send(_carol.Response(toCarol, 200, "OK", "c1", _carolMedia.Sdp()));
+        _carol.ReceiveRequest("ACK");
+
+        // Bob is re-INVITEd in his own dialog; Alice hears 200 and is released.
+        var reInvite = _bob.ReceiveRequest("INVITE").Message;
+        Assert.Equal(invite.Text(invite.CallId), reInvite.Text(reInvite.CallId));
+        _bob.Send(_bob.Response(reInvite, 200, "OK", "b1", Flows.Sdp));
+        _bob.ReceiveRequest("ACK");
+        AssertNotify(_alice.ReceiveRequest("NOTIFY").Message, "SIP/2.0 200 OK", "terminated");
+        var bye = _alice.ReceiveRequest("BYE").Message;
+        _alice.Send(_alice.Response(bye, 200, "OK", "a1"));
+
+        // Bob hangs up: Carol hears BYE in her dialog with the switch.
+        _bob.Send(Flows.FromCallee(_bob, invite, "b1", "BYE", 2));
+        Assert.Equal(200, _bob.ReceiveResponse(200).StatusCode);
+        var carolBye = _carol.ReceiveRequest("BYE").Message;
+        Assert.Equal(toCarol.Text(toCarol.CallId), carolBye.Text(carolBye.CallId));
+        Flows.Sync(_bob, _fixture.Switch);
+        Assert.Equal(0, _fixture.Switch.ActiveCalls);
+    }
+
+    [Fact]
     public void BlindTransfer_TargetBusy_TheTransferorHearsItInTheNotify_AndKeepsTheCall()
     {
         var (invite, _) = AliceCallsBob();
