@@ -60,11 +60,13 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         {
             var extensions = lines.Where(a => a.CustomerId == c.Id && a.Extension is not null).ToDictionary(a => a.Extension!, a => a.Id, StringComparer.Ordinal);
             var rules = c.DialPlan.DialingRules == Provisioning.Model.DialingRules.NorthAmerica ? SwitchDialingRules.NorthAmerica : SwitchDialingRules.E164;
+            var f = c.DialPlan.Features;
             _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk)
             {
                 TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) ?? DateTimeZone.Utc,
                 Screening = ScreeningOf(c.Screening),
                 CallerId = c.CallerId,
+                Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
             };
 
             // Issue 15: hunt groups and call flows, compiled once per snapshot (the validator has checked them).

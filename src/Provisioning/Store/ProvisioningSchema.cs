@@ -15,6 +15,8 @@ namespace Centrex.Provisioning.Store;
 /// adds <c>line_settings</c>: an account's caller ID and Hide CLI, a customer's main number, and the do not disturb,
 /// anonymous call rejection, call waiting and blacklists of an account or a customer, in a table of their own (no row:
 /// the defaults), which a phone's star code updates with one statement.
+/// Migration 9 (issue 15) adds a customer's feature prefixes and the extension-to-extension distinctive ring (seed 004),
+/// with the defaults of <see cref="Model.CustomerFeatures.Default"/>.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -133,6 +135,13 @@ internal static class ProvisioningSchema
             do_not_disturb INTEGER, anonymous_call_rejection INTEGER, call_waiting INTEGER,  -- null: the customer's, else the default
             blacklist_numbers TEXT NOT NULL DEFAULT '', blacklist_prefixes TEXT NOT NULL DEFAULT '',  -- space-separated digits
             PRIMARY KEY (owner, id));
+        """,
+        """
+        ALTER TABLE customers ADD COLUMN pickup_prefix TEXT NOT NULL DEFAULT '*77';
+        ALTER TABLE customers ADD COLUMN park_prefix TEXT NOT NULL DEFAULT '70';
+        ALTER TABLE customers ADD COLUMN release_prefix TEXT NOT NULL DEFAULT '71';
+        ALTER TABLE customers ADD COLUMN paging_prefix TEXT NOT NULL DEFAULT '*80';
+        ALTER TABLE customers ADD COLUMN ext_distinctive_ring INTEGER NOT NULL DEFAULT 1;
         """,
     ];
 }

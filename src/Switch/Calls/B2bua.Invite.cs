@@ -60,8 +60,12 @@ internal sealed partial class B2bua
         var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
             directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
-        var call = new Call(info, transaction) { ARemoteTarget = RemoteTarget(request) };
+        var call = new Call(info, transaction)
+        {
+            ARemoteTarget = RemoteTarget(request), AAccount = caller?.Id, BAccount = callee is not null && !IsElsewhere(callee) ? callee.Id : null,
+        };
         call.Offer = request[request.Body].ToArray();
+        call.Alert = AlertFor(directory, caller, callee, route);
         Track(call, callId);
         Volatile.Write(ref _activeCalls, _activeCalls + 1); // until End, which every call reaches exactly once
 
@@ -83,6 +87,12 @@ internal sealed partial class B2bua
                 }
 
                 AnswerFeature(call);
+                return;
+            case RouteKind.ParkRelease:
+                OnParkRelease(call, caller!, route.Number!);
+                return;
+            case RouteKind.DirectedPickup:
+                OnDirectedPickup(call, caller!, route);
                 return;
         }
 

@@ -64,6 +64,11 @@ internal sealed partial class B2bua
             }
         }
 
+        if (call.Alert is { } alert)
+        {
+            b.Text(alert); // paging or the internal ring (B2bua.Alert.cs)
+        }
+
         b.Body(offer.Span, contentType);
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
     }
@@ -74,6 +79,11 @@ internal sealed partial class B2bua
         {
             OnRelayedResponse(relay, transaction, response);
             return;
+        }
+
+        if (TryTransferResponse(transaction, response))
+        {
+            return; // a transfer's INVITE to its target, or its re-INVITE to the party that stays
         }
 
         if (transaction.UserState is not Call call)
@@ -113,6 +123,12 @@ internal sealed partial class B2bua
         if (transaction.UserState is RelayedRequest relay)
         {
             OnRelayedTimeout(relay);
+            return;
+        }
+
+        if (transaction.UserState is Transfer transfer)
+        {
+            OnTransferTimeout(transfer, transaction);
             return;
         }
 

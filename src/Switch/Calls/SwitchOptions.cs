@@ -16,4 +16,7 @@ public sealed record SwitchOptions
     /// the switch runs.
     /// </summary>
     public Provisioning.ILineSettingsStore? LineSettings { get; init; }
+
+    /// <summary>How long a parked call waits in its slot before it rings the phone that parked it (Asterisk's default parkingtime).</summary>
+    public Duration ParkTimeout { get; init; } = Duration.FromSeconds(45);
 }

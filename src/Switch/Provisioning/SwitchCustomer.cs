@@ -19,4 +19,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>The customer's time zone: time routing and follow-me schedules run on its local time (seed 004).</summary>
     public NodaTime.DateTimeZone TimeZone { get; init; } = NodaTime.DateTimeZone.Utc;
+
+    /// <summary>Its feature prefixes (paging, park, release, pickup) and the distinctive-ring option.</summary>
+    public SwitchCustomerFeatures Features { get; init; } = SwitchCustomerFeatures.Default;
 }
