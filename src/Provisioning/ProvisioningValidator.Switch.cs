@@ -54,6 +54,7 @@ public static partial class ProvisioningValidator
                 throw new ProvisioningException($"{where}: trunk \"{trunk}\" does not exist");
             }
 
+            CheckFeatures(where, c.DialPlan.Features);
             foreach (var (code, number) in c.DialPlan.AbbreviatedDialing)
             {
                 if (!IsDialable(code, "0123456789*#"))
@@ -198,6 +199,35 @@ public static partial class ProvisioningValidator
 
     private static bool IsEndpoint(string text) =>
         !text.Contains(' ', StringComparison.Ordinal) && IPEndPoint.TryParse(text, out _);
+
+    /// <summary>
+    /// Seed 004: park and release prefixes are digits only; pickup and paging prefixes may use * and #. No prefix may be
+    /// another's (the dial plan could not tell which was meant), and none longer than 6 characters: a slot, a group or an
+    /// extension follows it.
+    /// </summary>
+    private static void CheckFeatures(string where, CustomerFeatures f)
+    {
+        var prefixes = new[] { ("pickup_prefix", f.PickupPrefix, "0123456789*#"), ("park_prefix", f.ParkPrefix, "0123456789"),
+            ("release_prefix", f.ReleasePrefix, "0123456789"), ("paging_prefix", f.PagingPrefix, "0123456789*#") };
+        foreach (var (name, prefix, allowed) in prefixes)
+        {
+            if (!IsDialable(prefix, allowed) || prefix.Length > 6)
+            {
+                throw new ProvisioningException($"{where}: {name}: '{prefix}' is not 1 to 6 {(allowed.Length == 10 ? "digits" : "digits, * or #")}");
+            }
+        }
+
+        foreach (var (name, prefix, _) in prefixes)
+        {
+            foreach (var (other, otherPrefix, _) in prefixes)
+            {
+                if (name != other && otherPrefix.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    throw new ProvisioningException($"{where}: {other}: '{otherPrefix}' begins with {name} '{prefix}': the dial plan could not tell them apart");
+                }
+            }
+        }
+    }
 
     private static bool IsDialable(string text, string allowed) =>
         text.Length is > 0 and <= 15 && text.All(allowed.Contains);

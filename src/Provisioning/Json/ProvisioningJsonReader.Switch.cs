@@ -43,7 +43,19 @@ public static partial class ProvisioningJsonReader
     private static Trunk ReadTrunk(JsonRecord r) => new(r.NonEmpty("id"), r.NonEmpty("address"), r.Strings("sources"));
 
     private static CustomerDialPlan ReadDialPlan(JsonRecord r) =>
-        new(r.Enum("dialing_rules", WireNames.DialingRules, DialingRules.E164), r.OptionalString("trunk"), r.StringMap("abbreviated_dialing"));
+        new(r.Enum("dialing_rules", WireNames.DialingRules, DialingRules.E164), r.OptionalString("trunk"), r.StringMap("abbreviated_dialing"))
+        {
+            Features = ReadFeatures(r),
+        };
+
+    /// <summary>Seed 004's feature prefixes and the distinctive-ring option; each one not given keeps its default.</summary>
+    private static CustomerFeatures ReadFeatures(JsonRecord r)
+    {
+        var d = CustomerFeatures.Default;
+        return new CustomerFeatures(r.OptionalString("pickup_prefix") ?? d.PickupPrefix, r.OptionalString("park_prefix") ?? d.ParkPrefix,
+            r.OptionalString("release_prefix") ?? d.ReleasePrefix, r.OptionalString("paging_prefix") ?? d.PagingPrefix,
+            r.Bool("ext_distinctive_ring", d.ExtensionDistinctiveRing));
+    }
 
     private static SipCredentials? ReadSip(JsonRecord account)
     {

@@ -58,6 +58,25 @@ public static partial class ProvisioningJsonWriter
             w.WriteString("trunk", plan.Trunk);
         }
 
+        var features = plan.Features;
+        var defaults = CustomerFeatures.Default;
+        foreach (var (name, value, standard) in new[]
+        {
+            ("pickup_prefix", features.PickupPrefix, defaults.PickupPrefix), ("park_prefix", features.ParkPrefix, defaults.ParkPrefix),
+            ("release_prefix", features.ReleasePrefix, defaults.ReleasePrefix), ("paging_prefix", features.PagingPrefix, defaults.PagingPrefix),
+        })
+        {
+            if (value != standard)
+            {
+                w.WriteString(name, value);
+            }
+        }
+
+        if (features.ExtensionDistinctiveRing != defaults.ExtensionDistinctiveRing)
+        {
+            w.WriteBoolean("ext_distinctive_ring", features.ExtensionDistinctiveRing);
+        }
+
         if (plan.AbbreviatedDialing.Count > 0)
         {
             w.WriteStartObject("abbreviated_dialing");

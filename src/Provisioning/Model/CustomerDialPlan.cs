@@ -10,4 +10,7 @@ public sealed record CustomerDialPlan(DialingRules DialingRules, string? Trunk, 
 {
     /// <summary>E.164 dialing, no trunk, no abbreviations: what a customer without switch settings has.</summary>
     public static CustomerDialPlan None { get; } = new(DialingRules.E164, null, new Dictionary<string, string>());
+
+    /// <summary>Its feature prefixes and options (pickup, park, release, paging, distinctive ring).</summary>
+    public CustomerFeatures Features { get; init; } = CustomerFeatures.Default;
 }

@@ -60,7 +60,8 @@ public sealed partial class ProvisioningStore : IDisposable
             c.Id, c.Company, c.Contact, c.Email, c.Address.Street, c.Address.City, c.Address.Province, c.Address.Country, c.Address.PostalCode, c.Currency, c.TimeZone, c.TaxId,
             WireNames.Name(WireNames.SendStatistics, c.SendStatistic), WireNames.Name(WireNames.DialingRules, c.DialPlan.DialingRules), c.DialPlan.Trunk,
             c.AutoPay?.CardToken, c.AutoPay?.CardLabel, c.AutoPay is null ? null : c.AutoPay.PayInvoices ? 1 : 0, c.AutoPay?.RechargeBelow?.Value, c.AutoPay?.RechargeAmount?.Value,
-            c.RateCentre]);
+            c.RateCentre, c.DialPlan.Features.PickupPrefix, c.DialPlan.Features.ParkPrefix, c.DialPlan.Features.ReleasePrefix,
+            c.DialPlan.Features.PagingPrefix, c.DialPlan.Features.ExtensionDistinctiveRing ? 1 : 0]);
         Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value))), x => [x.Id, x.Key, x.Value]);
         Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes, p.SetupFee.Value]);
         Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
@@ -82,12 +83,15 @@ public sealed partial class ProvisioningStore : IDisposable
         Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
         Insert(transaction, "call_flows", merged.CallFlows, f => [f.Id, f.CustomerId, ProvisioningJsonWriter.CallFlowJson(f)]);
         Insert(transaction, "hunt_groups", merged.HuntGroups, g => [g.Id, g.CustomerId, g.Number, ProvisioningJsonWriter.HuntGroupJson(g)]);
+        InsertLineSettings(transaction, merged);
         transaction.Commit();
         return merged;
     }
 
     /// <summary>Everything stored, each list sorted by id.</summary>
-    public ProvisioningSnapshot Load()
+    public ProvisioningSnapshot Load() => WithLineSettings(LoadRecords());
+
+    private ProvisioningSnapshot LoadRecords()
     {
         var planIds = Query("SELECT account_id, plan_id FROM account_discount_plans ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
@@ -98,11 +102,15 @@ public sealed partial class ProvisioningStore : IDisposable
         var abbreviated = Query("SELECT customer_id, code, number FROM abbreviated_dialing ORDER BY customer_id, code", r => (r.GetString(0), r.GetString(1), r.GetString(2)))
             .ToLookup(x => x.Item1, StringComparer.Ordinal);
         return new ProvisioningSnapshot(
-            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills, rate_centre FROM customers ORDER BY id", r => new Customer(
+            Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills, rate_centre, " +
+                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring FROM customers ORDER BY id", r => new Customer(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
                 r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
-                new CustomerDialPlan(WireNames.DialingRules[r.GetString(13)], Text(r, 14), abbreviated[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal)))
+                new CustomerDialPlan(WireNames.DialingRules[r.GetString(13)], Text(r, 14), abbreviated[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal))
+                {
+                    Features = new CustomerFeatures(r.GetString(21), r.GetString(22), r.GetString(23), r.GetString(24), r.GetInt64(25) != 0),
+                })
             {
                 AutoPay = r.IsDBNull(15) ? null : new AutoPay(r.GetString(15), r.GetString(16), r.GetInt64(17) != 0,
                     r.IsDBNull(18) ? null : new Mills(r.GetInt64(18)), r.IsDBNull(19) ? null : new Mills(r.GetInt64(19))),

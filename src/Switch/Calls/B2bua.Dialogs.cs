@@ -150,6 +150,11 @@ internal sealed partial class B2bua
     /// <summary>BYE to the caller, in the dialog where the switch is the UAS: From and To swap, the switch's own CSeq.</summary>
     private void ByeA(Call call)
     {
+        if (call.Parked is { ParkerWasCaller: true })
+        {
+            return; // the parker's leg was released when the call was parked
+        }
+
         var branch = _stack.NewBranch();
         _stack.SendRequest(BuildARequest(call, "BYE", ++call.ALocalCSeq, branch, null, ReadOnlyMemory<byte>.Empty), branch,
             call.ASource.Kind, call.ASource.Remote, call.ASource.Connection, this, call);
@@ -159,10 +164,16 @@ internal sealed partial class B2bua
     /// A request in the caller's dialog, where the switch is the UAS of the INVITE: to the caller's remote target, From
     /// and To swapped, the switch's own CSeq; target-refresh requests (re-INVITE, UPDATE) carry our Contact (§12.2.1.1).
     /// </summary>
-    private byte[] BuildARequest(Call call, string method, int cseq, string branch, string? extra, ReadOnlyMemory<byte> body)
+    private byte[] BuildARequest(Call call, string method, int cseq, string branch, string? extra, ReadOnlyMemory<byte> body,
+        string? contentType = null)
     {
-        var a = call.AInvite.Request;
         var kind = call.ASource.Kind;
+        if (call.AOverride is { } dialog)
+        {
+            return BuildDialogRequest(dialog, call.ARemoteTarget, kind, method, cseq, branch, extra, body, contentType); // a transfer's party
+        }
+
+        var a = call.AInvite.Request;
         var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.ARemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{SipTransportNames.Via(kind)} {_stack.LocalEndpointFor(kind)};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);
@@ -177,12 +188,17 @@ internal sealed partial class B2bua
         b.Raw("Call-ID: "u8).Raw(a[a.CallId]).Crlf();
         b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
         WriteDialogExtras(b, method, kind, AIsSips(call), extra);
-        return b.Body(body.Span, body.IsEmpty ? null : "application/sdp").ToArray();
+        return b.Body(body.Span, body.IsEmpty ? null : contentType ?? "application/sdp").ToArray();
     }
 
     private void ByeB(Call call)
     {
-        if (call.BDestination is null || call.BRemoteTag.Length == 0)
+        if (call.Parked is { ParkerWasCaller: false })
+        {
+            return; // the parker's leg was released when the call was parked
+        }
+
+        if (call.BDestination is null || (call.BRemoteTag.Length == 0 && call.BOverride is null))
         {
             return;
         }
@@ -193,8 +209,13 @@ internal sealed partial class B2bua
 
     /// <summary>A request in the callee's dialog (ACK for its 2xx, BYE, a relayed re-INVITE): to its remote target, with its tag.</summary>
     private byte[] BuildBRequest(Call call, string method, int cseq, string branch, string? toTag = null, string? extra = null,
-        ReadOnlyMemory<byte> body = default)
+        ReadOnlyMemory<byte> body = default, string? contentType = null)
     {
+        if (call.BOverride is { } dialog)
+        {
+            return BuildDialogRequest(dialog, call.BRemoteTarget, call.BKind, method, cseq, branch, extra, body, contentType); // a transfer's party
+        }
+
         toTag ??= call.BRemoteTag;
         var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpointFor(call.BKind)};branch={branch};rport");
@@ -204,7 +225,7 @@ internal sealed partial class B2bua
         b.Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
         WriteDialogExtras(b, method, call.BKind, BIsSips(call), extra);
-        return b.Body(body.Span, body.IsEmpty ? null : "application/sdp").ToArray();
+        return b.Body(body.Span, body.IsEmpty ? null : contentType ?? "application/sdp").ToArray();
     }
 
     /// <summary>Our Contact on target-refresh requests (§12.2.1.1), and the headers a relayed request carries across.</summary>

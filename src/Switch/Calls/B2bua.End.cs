@@ -22,6 +22,12 @@ internal sealed partial class B2bua
         call.NoAnswerTimer?.Cancel();
         call.CapTimer?.Cancel();
         call.AFinalTimer?.Cancel();
+        if (call.Transfer is { } transfer)
+        {
+            AbandonTransfer(transfer); // a party hung up while a transfer was under way
+        }
+
+        Unpark(call); // a parked party that hangs up frees its slot
 
         if (call.Fork is { } fork)
         {
@@ -29,6 +35,7 @@ internal sealed partial class B2bua
         }
 
         Untrack(call);
+        UncountLines(call); // B2bua.Screening: call waiting's count of the lines' calls
         if (call.Admitted)
         {
             _hooks.Admission.Release(call.Info);

@@ -276,6 +276,8 @@ internal sealed partial class B2bua
         call.BProvisional = true;
         call.BResponded = true;
         call.BEarlyTag = leg.BEarlyTag;
+        call.BAccount = leg.Target.Kind == RingTargetKind.Account && _directory.FindAccount(leg.Target.Value) is { } answered && !IsElsewhere(answered)
+            ? answered.Id : null; // the member who answered may transfer or park the call (B2bua.Transfer.cs)
         Track(call, leg.BCallId);
     }
 

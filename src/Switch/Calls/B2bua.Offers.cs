@@ -17,7 +17,7 @@ namespace Centrex.Switch.Calls;
 internal sealed partial class B2bua
 {
     /// <summary>What the switch's responses and target-refresh requests say it allows (§20.5).</summary>
-    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, PRACK";
+    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, PRACK, REFER";
 
     /// <summary>Headers an offer or answer carries across: session timers (RFC 4028), option tags.</summary>
     private static readonly string[] OfferHeaders = ["Supported", "Require", "Session-Expires", "Min-SE"];
@@ -35,6 +35,12 @@ internal sealed partial class B2bua
         {
             // Before the answer there is no session to change here (an early UPDATE, RFC 3311 §5.1, is not relayed).
             transaction.Respond(491, "Request Pending", "Retry-After: 1\r\n");
+            return;
+        }
+
+        if (call.Parked is not null)
+        {
+            transaction.Respond(488, "Not Acceptable Here: the call is parked"); // nobody on the other side to answer the offer
             return;
         }
 

@@ -71,6 +71,9 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
             case SipMethod.Bye:
                 OnBye(transaction);
                 break;
+            case SipMethod.Refer:
+                OnRefer(transaction);
+                break;
             case SipMethod.Options:
                 transaction.Respond(200, "OK", $"Allow: {AllowedMethods}, REGISTER\r\nAccept: application/sdp\r\nSupported: 100rel, timer\r\n");
                 break;

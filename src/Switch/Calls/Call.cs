@@ -12,7 +12,10 @@ namespace Centrex.Switch.Calls;
 /// </summary>
 internal sealed class Call(CallInfo info, ServerTransaction invite)
 {
-    /// <summary>What the hooks know of the call; a forwarded call becomes the forwarding line's (seed 001).</summary>
+    /// <summary>
+    /// What the hooks know of the call; a forwarded call becomes the forwarding line's (seed 001); replaced when a
+    /// transfer completes: the call goes on as a new billing segment (B2bua.Transfer.cs).
+    /// </summary>
     public CallInfo Info { get; set; } = info;
 
     public CallState State { get; set; } = CallState.Trying;
@@ -20,7 +23,23 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     // A leg: the caller's INVITE and the dialog the switch answers in.
     public ServerTransaction AInvite { get; } = invite;
 
-    public SipSource ASource => AInvite.Source;
+    /// <summary>Where the A side's party is: the caller's source, or the party a transfer put in its place.</summary>
+    public SipSource ASource { get; set; } = invite.Source;
+
+    /// <summary>The A side's dialog when a transfer put a party the switch called in the caller's place (null: the caller's INVITE).</summary>
+    public DialogHeaders? AOverride { get; set; }
+
+    /// <summary>The B side's dialog when a transfer put another party there (null: the From, To and Call-ID below).</summary>
+    public DialogHeaders? BOverride { get; set; }
+
+    /// <summary>A transfer under way in this call (REFER, RFC 3515), until it succeeds or fails.</summary>
+    public Transfer? Transfer { get; set; }
+
+    /// <summary>The call sits in a park slot: one side is the parked party, the other was the parker's, released (B2bua.Park.cs).</summary>
+    public ParkedCall? Parked { get; set; }
+
+    /// <summary>The INVITE to the phone whose ringing call another phone picked up (cancelled; a late 2xx is ACKed and released).</summary>
+    public ClientTransaction? PickedUpInvite { get; set; }
 
     public string ARemoteTarget { get; set; } = string.Empty;
 
@@ -96,6 +115,24 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
     public Duration? MaxDuration { get; set; }
 
     public string? Feature { get; set; }
+
+    /// <summary>What the callee's leg shows of a phone's call (B2bua.Identity); null for calls from trunks and hand-overs.</summary>
+    public CallerIdentity? Identity { get; set; }
+
+    /// <summary>The caller's and the callee's lines this partition counts the call on (call waiting, B2bua.Screening).</summary>
+    public string? LineA { get; set; }
+
+    /// <inheritdoc cref="LineA"/>
+    public string? LineB { get; set; }
+
+    /// <summary>The account on the A side when it is one of ours in this partition (a transferor must be one).</summary>
+    public string? AAccount { get; set; }
+
+    /// <summary>Header lines telling the callee's phone how to ring: paging (answer at once) or the internal ring (B2bua.Alert.cs).</summary>
+    public string? Alert { get; set; }
+
+    /// <summary>The account on the B side when it is one of ours in this partition.</summary>
+    public string? BAccount { get; set; }
 
     // Call flows, forwarding and hunt groups (issue 15).
 

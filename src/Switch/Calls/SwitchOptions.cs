@@ -10,4 +10,13 @@ public sealed record SwitchOptions
 
     /// <summary>How long the callee may ring before the caller gets 480.</summary>
     public Duration NoAnswerTimeout { get; init; } = Duration.FromSeconds(60);
+
+    /// <summary>
+    /// Where settings changed by star code are kept (the provisioning store in <c>serve</c>); null: they last as long as
+    /// the switch runs.
+    /// </summary>
+    public Provisioning.ILineSettingsStore? LineSettings { get; init; }
+
+    /// <summary>How long a parked call waits in its slot before it rings the phone that parked it (Asterisk's default parkingtime).</summary>
+    public Duration ParkTimeout { get; init; } = Duration.FromSeconds(45);
 }

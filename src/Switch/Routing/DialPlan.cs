@@ -12,6 +12,9 @@ namespace Centrex.Switch.Routing;
 /// </summary>
 internal static class DialPlan
 {
+    /// <summary>Directed pickup's code before the ringing extension (issue 15; the usual carrier and PBX code).</summary>
+    public const string DirectedPickupPrefix = "**";
+
     public static Route RouteFrom(ISwitchDirectory directory, SwitchAccount caller, string dialed)
     {
         var customer = directory.FindCustomer(caller.CustomerId);
@@ -20,9 +23,20 @@ internal static class DialPlan
             return Route.NotFound;
         }
 
+        // An extension wins over a prefix that starts it; then the paging and release prefixes (seed 004, issue 15).
+        if (!customer.Extensions.ContainsKey(dialed) && FeaturePrefix(customer, dialed) is { } feature)
+        {
+            return feature;
+        }
+
         // Feature codes: "*72" alone or followed by its argument ("*7218773149650", seed 000).
         if (dialed[0] == '*')
         {
+            if (SettingCodes.TryMatch(dialed, out _, out _))
+            {
+                return new Route(RouteKind.Feature, FeatureCode: dialed, Number: string.Empty); // a line setting (B2bua.Screening)
+            }
+
             foreach (var code in directory.FeatureCodes)
             {
                 if (dialed.StartsWith(code, StringComparison.Ordinal))
@@ -61,6 +75,34 @@ internal static class DialPlan
         }
 
         return Normalize(customer.DialingRules, dialed) is { } e164 ? ToNumber(directory, customer, e164) : Route.NotFound;
+    }
+
+    /// <summary>
+    /// Paging prefix + an extension of the customer: that extension, paged (it answers on its speaker at once); release
+    /// prefix + a slot of one or two digits: the call parked there. Anything else after a prefix is not one of these.
+    /// </summary>
+    private static Route? FeaturePrefix(SwitchCustomer customer, string dialed)
+    {
+        var f = customer.Features;
+        if (dialed.Length > f.PagingPrefix.Length && dialed.StartsWith(f.PagingPrefix, StringComparison.Ordinal)
+            && customer.Extensions.TryGetValue(dialed[f.PagingPrefix.Length..], out var paged))
+        {
+            return new Route(RouteKind.Account, AccountId: paged, Number: dialed[f.PagingPrefix.Length..]) { Paging = true };
+        }
+
+        // Directed pickup: ** and the extension (Asterisk's and FreePBX's code; the seeds name none).
+        if (dialed.StartsWith(DirectedPickupPrefix, StringComparison.Ordinal) && customer.Extensions.TryGetValue(dialed[DirectedPickupPrefix.Length..], out var ringing))
+        {
+            return new Route(RouteKind.DirectedPickup, AccountId: ringing, Number: dialed[DirectedPickupPrefix.Length..]);
+        }
+
+        if (dialed.Length > f.ReleasePrefix.Length && dialed.Length <= f.ReleasePrefix.Length + 2 && dialed.StartsWith(f.ReleasePrefix, StringComparison.Ordinal)
+            && dialed.AsSpan(f.ReleasePrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            return new Route(RouteKind.ParkRelease, Number: dialed[f.ReleasePrefix.Length..]);
+        }
+
+        return null;
     }
 
     /// <summary>An inbound call from a trunk: the DID it was sent to, in E.164 with or without '+'.</summary>

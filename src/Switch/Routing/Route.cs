@@ -4,4 +4,7 @@ namespace Centrex.Switch.Routing;
 internal sealed record Route(RouteKind Kind, string? AccountId = null, string? Number = null, string? TrunkId = null, string? FeatureCode = null)
 {
     public static Route NotFound { get; } = new(RouteKind.NotFound);
+
+    /// <summary>The paging/intercom prefix was dialed before the extension: the phone is told to answer at once.</summary>
+    public bool Paging { get; init; }
 }

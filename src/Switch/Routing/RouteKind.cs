@@ -20,4 +20,10 @@ internal enum RouteKind : byte
 
     /// <summary>A hunt group's number (seed 004 Huntgroups): its members ring by its sequence.</summary>
     HuntGroup,
+
+    /// <summary>The release prefix and a slot (seed 004): the call parked in that slot is taken (Number: the slot).</summary>
+    ParkRelease,
+
+    /// <summary><c>**</c> and an extension: the call ringing that extension is answered by the caller (directed pickup).</summary>
+    DirectedPickup,
 }

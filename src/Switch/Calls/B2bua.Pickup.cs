@@ -1,0 +1,165 @@
+using System.Text;
+using Centrex.Switch.Provisioning;
+using Centrex.Switch.Routing;
+using Centrex.Switch.Sip;
+using Centrex.Switch.Transactions;
+
+using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
+
+namespace Centrex.Switch.Calls;
+
+/// <summary>
+/// Directed pickup (issue 15): a phone dials <c>**</c> and an extension of its customer that is ringing; the switch
+/// cancels the ringing leg (CANCEL, §9.1) and answers both the caller and the picking phone, each with the other's offer
+/// restricted to the audio formats both offered (RFC 3264 §6: an answer lists only formats of the offer), through a
+/// new relay session. The caller's call goes on as the same call (one CDR), now answered by the picking phone's account.
+/// The ringing call is in this partition: the extension and the picking phone are the same customer's.
+/// </summary>
+internal sealed partial class B2bua
+{
+    private void OnDirectedPickup(Call picker, SwitchAccount caller, Route route)
+    {
+        Call? ringing = null;
+        foreach (var candidate in _calls.Values)
+        {
+            if (candidate.State == CallState.Trying && !candidate.HandedOver && candidate.BAccount == route.AccountId
+                && candidate.BInvite is { State: TransactionState.Calling or TransactionState.Proceeding } && !candidate.Cancelled)
+            {
+                ringing = candidate;
+                break;
+            }
+        }
+
+        if (ringing is null)
+        {
+            Refuse(picker, 404, $"Not Found: extension {route.Number} is not ringing", CallDisposition.Failed);
+            return;
+        }
+
+        // The ringing phone stops ringing; what it answers from now on is released.
+        ringing.NoAnswerTimer?.Cancel();
+        ringing.PickedUpInvite = ringing.BInvite;
+        ringing.CancelPending = !ringing.BProvisional; // §9.1: CANCEL waits for a provisional response
+        if (ringing.BProvisional)
+        {
+            CancelInvite(ringing.BInvite!);
+        }
+
+        _calls.Remove(ringing.BCallId);
+
+        // The picking phone's dialog becomes the call's B side.
+        var headers = SideHeaders(picker, true);
+        ringing.BOverride = headers;
+        ringing.BCallId = headers.CallId;
+        ringing.BRemoteTag = "moved";
+        ringing.BRemoteTarget = picker.ARemoteTarget;
+        ringing.BKind = picker.ASource.Kind;
+        ringing.BDestination = picker.ASource.Remote;
+        ringing.BConnection = picker.ASource.Connection;
+        ringing.BLocalCSeq = picker.ALocalCSeq;
+        ringing.BAccount = caller.Id;
+        ringing.BAck = null;
+        ringing.BEarlyTag = string.Empty;
+        ringing.BResponded = true;
+        ringing.Info = ringing.Info with { CalleeAccountId = caller.Id };
+
+        var fromCaller = ringing.Offer;
+        var fromPicker = picker.Offer;
+        ringing.Media?.Dispose();
+        ringing.Media = _hooks.Media.Open(ringing.Info with { Id = NewCallId() });
+        var toPicker = ringing.Media.RewriteOffer(CommonAudio(fromCaller, fromPicker));
+        ringing.Answer = CommonAudio(fromPicker, fromCaller);
+        var toCaller = ringing.Media.RewriteAnswer(ringing.Answer);
+
+        SendAFinal(picker, 200, "OK", toPicker);
+        RetireMerged(picker); // its INVITE is answered; from now on its dialog is the ringing call's B side
+        Track(ringing, headers.CallId);
+
+        ringing.State = CallState.Answered;
+        ringing.AnswerTime = _stack.Clock.Now;
+        StartCap(ringing);
+        SendAFinal(ringing, 200, "OK", toCaller);
+    }
+
+    /// <summary>The phone that was ringing answered before our CANCEL reached it: ACK its 2xx and release it with BYE.</summary>
+    private void OnPickedUpLegResponse(ClientTransaction transaction, SipMessage response)
+    {
+        if (response.StatusCode < 200 && transaction.UserState is Call { CancelPending: true } call)
+        {
+            call.CancelPending = false;
+            CancelInvite(transaction);
+            return;
+        }
+
+        if (response.StatusCode is < 200 or >= 300)
+        {
+            return; // 487 for the CANCEL, or any refusal: nothing more to do
+        }
+
+        var request = transaction.Request;
+        var dialog = new DialogHeaders(request.Text(request.CallId), request.Text(request.Find(SipHeaderKind.From)),
+            response.Text(response.Find(SipHeaderKind.To)), false);
+        var target = response.HasContact && !response.ContactIsStar ? response.Text(response.Contact.Uri.Whole) : request.Text(request.RequestUri.Whole);
+        Send(transaction, BuildDialogRequest(dialog, target, transaction.Kind, "ACK", request.CSeq, _stack.NewBranch(), null, ReadOnlyMemory<byte>.Empty, null));
+        var branch = _stack.NewBranch();
+        _stack.SendRequest(BuildDialogRequest(dialog, target, transaction.Kind, "BYE", request.CSeq + 1, branch, null, ReadOnlyMemory<byte>.Empty, null),
+            branch, transaction.Kind, transaction.Destination, transaction.Connection, this);
+    }
+
+    /// <summary>§9.1: CANCEL for an INVITE the switch sent, to where it went, copying its Request-URI, Call-ID, From, To, CSeq and Via.</summary>
+    private void CancelInvite(ClientTransaction invite)
+    {
+        var r = invite.Request;
+        var b = new Sip.Writing.SipBuilder(512).RequestLine("CANCEL"u8, r.Text(r.RequestUri.Whole));
+        b.Raw("Via: "u8).Raw(r[r.Find(SipHeaderKind.Via)]).Crlf();
+        b.Raw("Max-Forwards: 70\r\n"u8);
+        b.Raw("From: "u8).Raw(r[r.Find(SipHeaderKind.From)]).Crlf();
+        b.Raw("To: "u8).Raw(r[r.Find(SipHeaderKind.To)]).Crlf();
+        b.Raw("Call-ID: "u8).Raw(r[r.CallId]).Crlf();
+        b.Raw("CSeq: "u8).Number(r.CSeq).Raw(" CANCEL\r\n"u8);
+        _stack.SendRequest(b.Body([]).ToArray(), invite.Branch, invite.Kind, invite.Destination, invite.Connection, this);
+        invite.Cancelled();
+    }
+
+    /// <summary>
+    /// <paramref name="sdp"/> with its first audio stream's formats cut to those <paramref name="other"/>'s first audio
+    /// stream also lists (its own order kept; all of them when none is common, so the phones can still refuse it).
+    /// </summary>
+    private static ReadOnlyMemory<byte> CommonAudio(ReadOnlyMemory<byte> sdp, ReadOnlyMemory<byte> other)
+    {
+        var text = Encoding.ASCII.GetString(sdp.Span);
+        var theirs = AudioFormats(Encoding.ASCII.GetString(other.Span));
+        var lines = text.Split("\r\n");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("m=audio ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = lines[i].Split(' ');
+            var common = parts.Skip(3).Where(theirs.Contains).ToList();
+            if (parts.Length > 3 && common.Count > 0)
+            {
+                lines[i] = string.Join(' ', parts.Take(3).Concat(common));
+            }
+
+            break;
+        }
+
+        return Encoding.ASCII.GetBytes(string.Join("\r\n", lines));
+    }
+
+    private static HashSet<string> AudioFormats(string sdp)
+    {
+        foreach (var line in sdp.Split("\r\n"))
+        {
+            if (line.StartsWith("m=audio ", StringComparison.Ordinal))
+            {
+                return [.. line.Split(' ').Skip(3)];
+            }
+        }
+
+        return [];
+    }
+}
