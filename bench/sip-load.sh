@@ -8,7 +8,8 @@
 #
 # Then a latency phase: LATENCY_CALLS (15000) calls at LATENCY_RATE (500/s) through the switch, p50/p99 INVITE->180.
 #
-# usage: [KEEP=1 (keep the work directory: logs, sipp traces)] [SKIP_ANCHOR=1] [LATENCY_RATE=N] [LATENCY_CALLS=N] bench/sip-load.sh [anchor options, e.g. --steps "250 500 1000" --budget 200]
+# usage: [KEEP=1 (keep the work directory: logs, sipp traces)] [SKIP_ANCHOR=1] [LATENCY_RATE=N] [LATENCY_CALLS=N]
+#        [SERVE_ARGS="--sip-udp-readers 1 ..."] bench/sip-load.sh [anchor options, e.g. --steps "250 500 1000" --budget 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,54 +25,9 @@ PASSWORD=load-test
 # the relay (two RTP/RTCP port pairs bound per call).
 MEDIA=${MEDIA:-Direct}
 
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; fi
-    if [[ "${KEEP:-0}" == 1 ]]; then echo "kept: $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-dotnet build src/Centrex -c Release -v quiet -nologo >/dev/null
-centrex=(dotnet src/Centrex/bin/Release/net10.0/centrex.dll)
-hashes=$(printf '%s' "$PASSWORD" | "${centrex[@]}" sip-hash --username "$ACCOUNT" --realm "$REALM")
-
-# The switch's data in the one provisioning format (README, "Provisioning JSON"), imported into the data directory's
-# store; `serve --data` runs the switch from it.
-cat >"$work/provisioning.json" <<JSON
-{
-  "format": "centrex-provisioning/1",
-  "switch": { "realm": "$REALM", "digest_algorithms": ["MD5", "SHA-256"] },
-  "trunks": [ { "id": "anchor", "address": "127.0.0.1:$UAS_PORT",
-                "sources": ["127.0.0.1:$UAC_PORT", "127.0.0.1:$((UAC_PORT + 1))", "127.0.0.1:$((UAC_PORT + 2))", "127.0.0.1:$((UAC_PORT + 3))"] } ],
-  "customers": [ { "id": "load", "company": "Load test", "contact": "bench", "email": "bench@load.example",
-                   "address": { "street": "1 Loopback", "city": "Vancouver", "province": "BC", "country": "CA", "postal_code": "V7Y 1A1" },
-                   "time_zone": "America/Vancouver", "trunk": "anchor", "dialing_rules": "north-america" } ],
-  "accounts": [ { "id": "$ACCOUNT", "customer": "load", "type": "credit", "credit_limit": "1000000.00",
-                  "sip": { "username": "$ACCOUNT", $hashes }, "dids": ["$DID"] } ]
-}
-JSON
-"${centrex[@]}" provision import --data "$work/data" "$work/provisioning.json" 2>"$work/provision.err" \
-    || { cat "$work/provision.err" >&2; exit 1; }
-
-# With a tariff, as a carrier runs it: every call's CDR goes through the real-time sink (stored; outgoing calls rated
-# and charged on the durable ledger).
-printf 'prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.01,0,60,6\n' >"$work/tariff.csv"
-# One address here stands for thousands of phones: the per-source request limit is lifted.
-"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --media "$MEDIA" --sip-source-rate 1000000 --sip-source-burst 1000000 \
-    --tariff "$work/tariff.csv" --http 127.0.0.1:0 ${SERVE_ARGS:-} >"$work/serve.out" 2>"$work/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-    grep -q '^sip udp' "$work/serve.out" 2>/dev/null && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-    sleep 0.1
-done
-grep '^sip' "$work/serve.out"
-
-# Register the DID's account at the port the anchor's UAS will listen on.
-sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$ACCOUNT" -au "$ACCOUNT" -ap "$PASSWORD" \
-    -m 1 -i 127.0.0.1 -p "$UAS_PORT" -nostdin -timeout 10s -timeout_error >"$work/register.log" 2>&1 \
-    || { echo "registration failed" >&2; cat "$work/register.log" >&2; exit 1; }
+source bench/lib/switch-under-load.sh
+# shellcheck disable=SC2086 # SERVE_ARGS is a list of options
+start_switch ${SERVE_ARGS:-}
 
 if [[ "${SKIP_ANCHOR:-0}" != 1 ]]; then
     bash "$ANCHOR" --target "127.0.0.1:$PORT" --service "$DID" --uas-port "$UAS_PORT" --uac-port "$UAC_PORT" "$@"
@@ -85,14 +41,14 @@ LATENCY_RATE=${LATENCY_RATE:-500}
 LATENCY_CALLS=${LATENCY_CALLS:-15000}
 echo
 echo "latency: $LATENCY_CALLS chargeable calls out at $LATENCY_RATE calls/s through the switch (INVITE->180 per call)"
-sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -nostdin -trace_err -error_file "$work/uas-errors.log" -buff_size 1048576 >/dev/null 2>"$work/uas.err" &
-uas=$!
-sleep 0.5
+start_gateway
+cpu_before=$(serve_cpu_ticks)
 (cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s 2125551234 -au "$ACCOUNT" -ap "$PASSWORD" \
     -auth_uri "2125551234@127.0.0.1:$PORT" \
     -i 127.0.0.1 -p "$((UAC_PORT + 10))" -mp 17000 -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 1048576 -timeout 300s \
     -trace_rtt -rtt_freq 1 -trace_err -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
-kill "$uas" 2>/dev/null || true
+cpu_after=$(serve_cpu_ticks)
+stop_gateway
 rtt=$(ls "$work"/uac-latency_*_rtt.csv 2>/dev/null | head -1 || true)
 [[ -n "$rtt" ]] || { echo "no response-time trace" >&2; cat "$work/latency.err" >&2; exit 1; }
 # rows: Date_ms;response_time_ms;rtd_no (sipp measures in whole milliseconds); percentiles by rank over sorted times
@@ -106,7 +62,10 @@ echo "INVITE->180: $(percentiles 1)"
 awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
     printf "calls: %d created, %d successful, %d failed, %d retransmissions\n", f[c["TotalCallCreated"]], f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]], f[c["Retransmissions(C)"]] }' "$work/latency-stat.csv"
 
-# Stop the switch (SIGTERM: drain, commit, checkpoint) and show what it charged.
-kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-grep 'switch CDRs' "$work/serve.err" || tail -3 "$work/serve.err"
+# The switch's CPU time over the phase (user + system, all its threads), per call: a figure that other load on the host
+# moves much less than latency, for comparing builds.
+awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$LATENCY_CALLS" \
+    'BEGIN { printf "switch CPU: %.2f s over the phase, %.0f us a call\n", t / hz, t / hz * 1e6 / n }'
+
+stop_switch
 "${centrex[@]}" balance --data "$work/data" --account "$ACCOUNT" | grep balance

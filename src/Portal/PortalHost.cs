@@ -33,7 +33,12 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     public const string CsrfHeader = "X-CSRF-Token";
 
     /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
-    public void AddServices(WebApplicationBuilder builder)
+    /// <param name="builder">The host's builder.</param>
+    /// <param name="keyOnlyPaths">
+    /// The host's routes for machines only (<c>/metrics</c>): always authenticated by API key, so a request without one is
+    /// challenged with 401 Bearer, never redirected to the login page (a scraper would follow it and read a 200).
+    /// </param>
+    public void AddServices(WebApplicationBuilder builder, params string[] keyOnlyPaths)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -50,6 +55,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddAuthentication(o => o.DefaultScheme = SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API key or session", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.Count > 0 || context.Request.Path.StartsWithSegments(PortalPaths.LegacyApi)
+                    || keyOnlyPaths.Any(p => context.Request.Path.StartsWithSegments(p))
                     ? apiKeyScheme
                     : SessionAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, null);

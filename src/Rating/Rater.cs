@@ -23,11 +23,18 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     /// <summary>The numbering plan that classifies callees.</summary>
     public NumberingPlan Plan { get; } = plan;
 
+    private Charging.AccountRules? _accountRules;
+
     /// <summary>
     /// Per-account rules applied to each rated CDR record (local calling areas, toll-free inbound rates), or null: then
-    /// every call is rated by the tariff alone, exactly as the rated-file contract says.
+    /// every call is rated by the tariff alone, exactly as the rated-file contract says. <c>serve</c> replaces them
+    /// whole when provisioning changes (the rules are immutable; a reader sees the old set or the new one).
     /// </summary>
-    public Charging.AccountRules? AccountRules { get; init; }
+    public Charging.AccountRules? AccountRules
+    {
+        get => Volatile.Read(ref _accountRules);
+        set => Volatile.Write(ref _accountRules, value);
+    }
 
     /// <summary>Rates one call.</summary>
     /// <param name="dialedCallee">The callee as dialed (ASCII).</param>

@@ -136,7 +136,8 @@ public sealed class MetricsEndpointTests : IDisposable
         var data = _folder.File("data");
         Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", SwitchProvisioning.Json())).ExitCode);
         using var serve = await CentrexProcess.ServeSwitchAsync(data, "--sip", "127.0.0.1:0");
-        Assert.EndsWith("(GET /metrics)", await serve.OutputLineAsync("centrex serve: http://"), StringComparison.Ordinal);
+        // The portal is on every HTTP listener (issue 16); without a tariff there is no charging route beside /metrics.
+        Assert.EndsWith("(self-care portal, /api/v1; GET /metrics)", await serve.OutputLineAsync("centrex serve: http://"), StringComparison.Ordinal);
         await serve.OutputLineAsync("sip udp ");
 
         var metrics = await MetricsScrape.ScrapeAsync(serve.BaseAddress, serve.ApiKey);

@@ -137,6 +137,41 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     }
 
     [Fact]
+    public async Task RateCentre_ImportedWhileServing_TheNextCallInsideItsAreaIsChargedAsLocal()
+    {
+        var data = _folder.File("data");
+        var (gatewayPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
+        Import(data, "base.json", Base(gatewayPort, Sipp.FreeUdpPort()));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        void Call()
+        {
+            using var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort);
+            var call = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "100");
+            Assert.True(call.ExitCode == 0, "call: " + call.Output + serve.Error);
+            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
+        }
+
+        Call(); // long distance: one started minute at 0.06
+
+        // The customer gets a rate centre whose free local calling area holds 212-555 (issue 17 rule 5), live.
+        var local = Base(gatewayPort, Sipp.FreeUdpPort())
+            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
+            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
+        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
+        Import(data, "local.json", local);
+        await serve.ErrorTextAsync(Reloaded);
+
+        Call(); // the same number, now local and free
+
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("switch CDRs: 2 stored, 2 charged", serve.Error, StringComparison.Ordinal);
+        var balance = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
+        Assert.True(balance.ExitCode == 0, balance.Error);
+        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FraudControls_ImportedWhileServing_RefuseTheNextPremiumCall403_AndServeLogsIt()
     {
         var data = _folder.File("data");

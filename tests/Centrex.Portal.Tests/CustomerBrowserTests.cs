@@ -40,7 +40,10 @@ public sealed class CustomerBrowserTests(PortalServer server, Browser browser) :
         await _page.SetViewportSizeAsync(1280, 860);
 
         // Invoices: search by number, then download the PDF from the result row.
+        // The tab opens on the Billing Summary (seed 004's first page of Billing Information); Invoices is in its menu.
         await _page.GetByRole(AriaRole.Link, new() { Name = "Billing Information" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Billing Summary" })).ToBeVisibleAsync();
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Invoices" })).ToBeVisibleAsync();
         var first = (await _page.Locator("tbody tr td").First.InnerTextAsync()).Trim()[..6];
         await _page.GetByLabel("Invoice number").FillAsync(first);

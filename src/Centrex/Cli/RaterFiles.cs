@@ -35,7 +35,12 @@ internal static class RaterFiles
         }
 
         using var store = Provisioning.Store.ProvisioningStore.Open(dataDirectory);
-        var s = store.Load();
+        return Rules(store.Load());
+    }
+
+    /// <summary>The local calling areas and toll-free inbound rates of <paramref name="s"/>, or null when there are none.</summary>
+    public static AccountRules? Rules(Provisioning.Model.ProvisioningSnapshot s)
+    {
         var customerCentre = s.Customers.ToDictionary(c => c.Id, c => c.RateCentre, StringComparer.Ordinal);
         var rules = new AccountRules(
             s.RateCentres.Select(r => new LocalArea(r.Id, r.Prefixes, r.RatePerMinute)),

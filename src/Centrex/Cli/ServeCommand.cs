@@ -237,7 +237,7 @@ internal static class ServeCommand
                     if (request.Directory is null)
                     {
                         // Before the addresses are printed: once a caller sees them, an import is served live.
-                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, console.Error);
+                        watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, rater, console.Error);
                     }
 
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");

@@ -85,7 +85,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             // Anything not mapped with a policy still needs a key (secure by default: nothing answers anonymously).
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
-        _portal.AddServices(builder);
+        _portal.AddServices(builder, MetricsRoute);
         _app = builder.Build();
         _app.UseAuthentication();
         _app.UseAuthorization();

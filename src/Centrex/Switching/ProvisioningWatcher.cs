@@ -21,15 +21,17 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
 
     private readonly ProvisioningStore _store;
     private readonly SipSwitch _switch;
+    private readonly Rating.Rater? _rater;
     private readonly TextWriter _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _version;
 
-    private ProvisioningWatcher(ProvisioningStore store, SipSwitch sipSwitch, TextWriter log)
+    private ProvisioningWatcher(ProvisioningStore store, SipSwitch sipSwitch, Rating.Rater? rater, TextWriter log)
     {
         _store = store;
         _switch = sipSwitch;
+        _rater = rater;
         _log = log;
         _version = store.DataVersion();
 
@@ -39,13 +41,17 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Starts watching the store of <paramref name="dataDirectory"/> for <paramref name="sipSwitch"/>; changes are reported on <paramref name="log"/>.</summary>
-    public static ProvisioningWatcher Start(string dataDirectory, SipSwitch sipSwitch, TextWriter log)
+    /// <summary>
+    /// Starts watching the store of <paramref name="dataDirectory"/> for <paramref name="sipSwitch"/> and, when serve
+    /// rates, for <paramref name="rater"/>'s account rules (local calling areas, toll-free inbound rates: issue 17);
+    /// changes are reported on <paramref name="log"/>.
+    /// </summary>
+    public static ProvisioningWatcher Start(string dataDirectory, SipSwitch sipSwitch, Rating.Rater? rater, TextWriter log)
     {
         var store = ProvisioningStore.Open(dataDirectory);
         try
         {
-            return new ProvisioningWatcher(store, sipSwitch, log);
+            return new ProvisioningWatcher(store, sipSwitch, rater, log);
         }
         catch
         {
@@ -98,9 +104,12 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
     private void TryReload(bool quietly)
     {
         ProvisionedSwitchDirectory directory;
+        Rating.Charging.AccountRules? rules;
         try
         {
-            directory = ProvisionedSwitchDirectory.From(_store.Load(), _store.Path);
+            var snapshot = _store.Load();
+            directory = ProvisionedSwitchDirectory.From(snapshot, _store.Path);
+            rules = _rater is null ? null : Cli.RaterFiles.Rules(snapshot);
         }
         catch (ProvisioningException e)
         {
@@ -116,6 +125,11 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         }
 
         var dropped = _switch.ReplaceDirectory(directory);
+        if (_rater is not null)
+        {
+            _rater.AccountRules = rules; // calls rated from now on (a call's CDR is rated as it ends) use the new areas and rates
+        }
+
         if (!quietly || dropped > 0)
         {
             _log.WriteLine($"centrex serve: switch directory reloaded from {_store.Path}: {directory.AccountCount:N0} SIP accounts, realm \"{directory.Realm}\"" +

@@ -21,6 +21,10 @@ internal static class ApiRoutes
         Features.Customer.Calls.CallsApi.Map(me);
         Features.Customer.Lines.LinesApi.Map(me);
         Features.Customer.Tickets.TicketsApi.Map(me);
+        Features.Customer.DialPlan.DialPlanApi.Map(me);
+        Features.Customer.Dids.DidsApi.Map(me);
+        Features.Customer.Sites.SitesApi.Map(me);
+        Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
     }
 
     /// <summary>A 404 that says no more than that (another customer's id looks exactly like an unknown one).</summary>

@@ -14,6 +14,10 @@ internal static class FeatureServices
         services.AddScoped<Customer.Lines.LineChanges>();
         services.AddScoped<Customer.Tickets.TicketDesk>();
         services.AddScoped<Customer.Payments.PaymentDesk>();
+        services.AddScoped<Customer.DialPlan.DialPlanChanges>();
+        services.AddScoped<Customer.Dids.DidChanges>();
+        services.AddScoped<Customer.Sites.SiteQueries>();
+        services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
         services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

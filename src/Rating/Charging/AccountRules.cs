@@ -48,15 +48,30 @@ public sealed class AccountRules
     /// <summary>Reclassifies and reprices <paramref name="call"/> (rated by the tariff) by the rules of <paramref name="account"/> (UTF-8).</summary>
     public void Apply(ReadOnlySpan<byte> account, ref RatedCall call)
     {
+        if (TryReclassify(account, ref call, out var ratePerMinute))
+        {
+            call.Charge = ChargeCalculator.Charge(ratePerMinute, default, call.BilledSeconds);
+        }
+    }
+
+    /// <summary>
+    /// Reclassifies <paramref name="call"/> (rated by the tariff) by the rules of <paramref name="account"/> (UTF-8)
+    /// without pricing it: true, with the per-minute rate that then prices it (no connect fee; the tariff's
+    /// increments), when a rule applies. The switch's balance authorization prices a call before it has a duration
+    /// this way: a free local call is not refused for a prepaid account's empty balance.
+    /// </summary>
+    public bool TryReclassify(ReadOnlySpan<byte> account, ref RatedCall call, out MicroDollars ratePerMinute)
+    {
+        ratePerMinute = default;
         if (_count == 0 || account.Length > MaxAccountChars || call.Class is not (NumberClass.Domestic or NumberClass.TollFree))
         {
-            return;
+            return false;
         }
 
         Span<char> name = stackalloc char[MaxAccountChars];
         if (!Encoding.UTF8.TryGetChars(account, name, out var length) || !_accounts.TryGetValue(name[..length], out var entry))
         {
-            return;
+            return false;
         }
 
         var digits = call.Callee.Digits;
@@ -68,17 +83,20 @@ public sealed class AccountRules
                 number[i] = (char)digits[i];
             }
 
-            if (inbound.TryGetValue(number, out var rate))
+            if (inbound.TryGetValue(number, out ratePerMinute))
             {
                 call.Class = NumberClass.TollFreeInbound;
-                call.Charge = ChargeCalculator.Charge(rate, default, call.BilledSeconds);
+                return true;
             }
         }
         else if (call.Class == NumberClass.Domestic && entry.Area is { } area && area.Contains(digits))
         {
             call.Class = NumberClass.Local;
-            call.Charge = ChargeCalculator.Charge(area.Rate, default, call.BilledSeconds);
+            ratePerMinute = area.Rate;
+            return true;
         }
+
+        return false;
     }
 
     private sealed record Entry(Area? Area, Dictionary<string, MicroDollars>.AlternateLookup<ReadOnlySpan<char>>? Inbound);

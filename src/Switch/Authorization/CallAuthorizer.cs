@@ -39,6 +39,14 @@ public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICall
         }
 
         var row = rater.Tariff.Rows[call.TariffRow];
+        var (rate, connectFee) = (row.RatePerMinute, row.ConnectFee);
+        if (rater.AccountRules is { } rules && Repriced(rules, account.Id, ref call, out var ruleRate))
+        {
+            // The account's local calling area or toll-free inbound rate prices it, as the CDR stage will charge it
+            // (issue 17): a free local call is never refused for an empty prepaid balance.
+            (rate, connectFee) = (ruleRate, default);
+        }
+
         var cap = AffordableDuration.MaxCallSeconds;
         if (account.Type == AccountType.Credit && account.CreditLimit is null)
         {
@@ -53,21 +61,33 @@ public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICall
         {
             var credit = account.Type == AccountType.Credit ? account.CreditLimit!.Value : Mills.Zero;
             var available = balances.Balance(account.Id) + credit - holds.Held;
-            var seconds = AffordableDuration.MaxSeconds(row.RatePerMinute, row.ConnectFee, row.FirstIncrement, row.NextIncrement, available, cap);
+            var seconds = AffordableDuration.MaxSeconds(rate, connectFee, row.FirstIncrement, row.NextIncrement, available, cap);
             if (seconds < 0)
             {
-                var first = AffordableDuration.Charge(row.RatePerMinute, row.ConnectFee, row.FirstIncrement, row.NextIncrement, 1);
+                var first = AffordableDuration.Charge(rate, connectFee, row.FirstIncrement, row.NextIncrement, 1);
                 refusal = new AuthorizationRefusal(AuthorizationFailure.InsufficientFunds, string.Create(CultureInfo.InvariantCulture,
                     $"insufficient funds: {available} available, the first {row.FirstIncrement} s to {row.Prefix} {Printable(row.Destination)} cost {first}"));
                 return false;
             }
 
-            var reserved = AffordableDuration.Charge(row.RatePerMinute, row.ConnectFee, row.FirstIncrement, row.NextIncrement, seconds);
+            var reserved = AffordableDuration.Charge(rate, connectFee, row.FirstIncrement, row.NextIncrement, seconds);
             holds.Hold(reserved);
             authorization = new CallAuthorization(account.Id, seconds, reserved, holds);
             refusal = default;
             return true;
         }
+    }
+
+    private static bool Repriced(Rating.Charging.AccountRules rules, string account, ref RatedCall call, out MicroDollars ratePerMinute)
+    {
+        Span<byte> id = stackalloc byte[256];
+        if (!System.Text.Encoding.UTF8.TryGetBytes(account, id, out var length))
+        {
+            ratePerMinute = default;
+            return false; // longer than any account the rules know
+        }
+
+        return rules.TryReclassify(id[..length], ref call, out ratePerMinute);
     }
 
     // A reason phrase must stay on one line (RFC 3261 §25.1: no CR or LF in Reason-Phrase).

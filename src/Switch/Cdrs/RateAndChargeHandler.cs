@@ -5,6 +5,7 @@ using Centrex.Ledger.State;
 using Centrex.Pipeline;
 using Centrex.Rating;
 using Centrex.Rating.Csv;
+using Centrex.Rating.Numbering;
 using Centrex.Switch.Authorization;
 
 namespace Centrex.Switch.Cdrs;
@@ -43,9 +44,9 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
 
         var cdr = data.Cdr!;
         Store(cdr);
-        if (cdr.IsChargeable && rater is not null)
+        if (rater is not null && (cdr.IsChargeable || (cdr.IsReceived && rater.AccountRules is not null)))
         {
-            Charge(rater, cdr);
+            Charge(rater, cdr, receivedOnly: !cdr.IsChargeable);
         }
 
         if (data.Authorization is { } authorization)
@@ -107,14 +108,26 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
         }
     }
 
-    private void Charge(Rater rater, SwitchCdr cdr)
+    /// <summary>Rates <paramref name="cdr"/> with <paramref name="rater"/> and adds its charge to the batch.</summary>
+    /// <param name="rater">The tariff and the accounts' rules.</param>
+    /// <param name="cdr">The call.</param>
+    /// <param name="receivedOnly">
+    /// A call received on one of the account's numbers: charged only if the account's rules price it (a call received
+    /// on its toll-free DID with an inbound rate, seed 001: free incoming calling "with the exception of calling plans
+    /// using Toll Free DID numbers"); otherwise, or when it cannot be rated, it is simply not a charge.
+    /// </param>
+    private void Charge(Rater rater, SwitchCdr cdr, bool receivedOnly)
     {
         _text.Clear();
         var callee = Utf8(cdr.CalleeForRating);
         var outcome = rater.Rate(_text.Written.Slice(callee.Start, callee.Length), cdr.BillableSeconds, out var call);
         if (outcome != RatingOutcome.Rated || Encoding.UTF8.GetByteCount(cdr.Account) > StateKey.MaxAccountLength)
         {
-            counters.AddUnrated();
+            if (!receivedOnly)
+            {
+                counters.AddUnrated();
+            }
+
             return;
         }
 
@@ -122,6 +135,15 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
         var account = Utf8(cdr.Account);
         var caller = Utf8(cdr.Caller);
         var text = _text.Written;
+
+        // The account's contract (issue 17): a call inside its local calling area is local at the area's rate, a call
+        // to its own toll-free DID with an inbound rate is charged at that rate; as `rate` and the HTTP API charge them.
+        rater.AccountRules?.Apply(text.Slice(account.Start, account.Length), ref call);
+        if (receivedOnly && call.Class != NumberClass.TollFreeInbound)
+        {
+            return; // free incoming calling (seed 001)
+        }
+
         var start = cdr.Answer ?? cdr.Start; // billing starts at answer, as the export says
         var ticks = start.ToUnixTimeTicks();
         var fields = new RatedCdrFields(

@@ -46,6 +46,12 @@ public sealed record SwitchCdr(
     /// </summary>
     public bool IsChargeable => Disposition == CallDisposition.Answered && (Direction == CallDirection.Outgoing || Forwarded) && !Emergency;
 
+    /// <summary>
+    /// Whether the call was answered on one of <see cref="Account"/>'s numbers, as received: such a call is charged
+    /// only when the account's contract prices it (a toll-free DID with an inbound rate, issue 17 rule 4).
+    /// </summary>
+    public bool IsReceived => Disposition == CallDisposition.Answered && Direction == CallDirection.Incoming && !Forwarded && !Emergency;
+
     /// <summary>A call to an emergency number (issue 14): recorded, never charged.</summary>
     public bool Emergency { get; init; }
 

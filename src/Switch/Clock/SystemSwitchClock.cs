@@ -15,10 +15,10 @@ public sealed class SystemSwitchClock : ISwitchClock
     public ISwitchTimer Schedule(Duration delay, Action callback)
     {
         var handle = new Handle();
-        var milliseconds = Math.Max(0L, (long)delay.TotalMilliseconds);
+        var due = delay > Duration.Zero ? delay.ToTimeSpan() : TimeSpan.Zero; // whole ticks: no floating point in time
         handle.Timer = new Timer(static state => ((Handle)state!).Fire(), handle, Timeout.Infinite, Timeout.Infinite);
         handle.Callback = callback;
-        handle.Timer.Change(milliseconds, Timeout.Infinite);
+        handle.Timer.Change(due, Timeout.InfiniteTimeSpan);
         return handle;
     }
 

@@ -36,7 +36,45 @@ public sealed class AuthChecksInFlightTests
             checks.End(Source);
         }
 
-        Assert.Equal(0, checks.Count); // nothing in flight: nothing kept
+        Assert.Equal(0, checks.Count); // nothing in flight
+    }
+
+    [Fact]
+    public void APhoneWhoseChecksComeOneAtATime_AllocatesNothingPerRequest()
+    {
+        var checks = new AuthChecksInFlight(new SipAuthLimits(), _clock);
+        checks.TryBegin(Source);
+        checks.End(Source); // warm-up: the source's queue is made once
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var request = 0; request < 10_000; request++)
+        {
+            checks.TryBegin(Source);
+            checks.End(Source);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void AFullTable_MakesRoomFromSourcesWithNothingInFlight_ButNotFromSourcesStillChecking()
+    {
+        var checks = new AuthChecksInFlight(new SipAuthLimits { MaxTrackedSources = 4, CheckTimeout = Duration.FromSeconds(2) }, _clock);
+        var idle = Enumerable.Range(1, 4).Select(i => IPAddress.Parse($"198.51.100.{i}")).ToList();
+        foreach (var address in idle)
+        {
+            Assert.True(checks.TryBegin(address));
+            checks.End(address);
+        }
+
+        Assert.True(checks.TryBegin(IPAddress.Parse("203.0.113.1"))); // the idle sources are swept out
+
+        var busy = Enumerable.Range(2, 3).Select(i => IPAddress.Parse($"203.0.113.{i}")).ToList();
+        Assert.All(busy, address => Assert.True(checks.TryBegin(address)));
+        Assert.False(checks.TryBegin(IPAddress.Parse("203.0.113.99"))); // four sources checking: no room, no sweep yet
+
+        _clock.Advance(Duration.FromSeconds(2)); // their results were lost: they stop counting
+        Assert.True(checks.TryBegin(IPAddress.Parse("203.0.113.99")));
     }
 
     [Fact]

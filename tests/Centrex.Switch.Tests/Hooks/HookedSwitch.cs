@@ -27,13 +27,14 @@ internal sealed class HookedSwitch : IAsyncDisposable
     /// <param name="directoryJson">The whole directory instead of the one described above, or null.</param>
     /// <param name="callerFraud">The caller's (101's) fraud controls in the test directory's form (<c>"maxInternationalCalls": 2</c>...), or null.</param>
     /// <param name="maxOutgoing">Outgoing calls site hq allows at once.</param>
+    /// <param name="rater">The rater (with its account rules) instead of <see cref="TestTariff.Rater"/>, or null.</param>
     public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null,
-        string? directoryJson = null, string? callerFraud = null, int maxOutgoing = 1)
+        string? directoryJson = null, string? callerFraud = null, int maxOutgoing = 1, Centrex.Rating.Rater? rater = null)
     {
         _fraudLog = TextWriter.Synchronized(_fraudText);
         Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), callerFraud, maxOutgoing), "hooked-switch");
         Ledger = new LedgerFolder(ledgerDirectory);
-        Hooks = SwitchHooksFactory.Create(Directory, TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
+        Hooks = SwitchHooksFactory.Create(Directory, rater ?? TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
             media?.Mode ?? MediaMode.Direct, media, fraudLog: _fraudLog);
         Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
         {

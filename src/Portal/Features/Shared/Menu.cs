@@ -21,15 +21,22 @@ public static class Menu
         new("IP Centrex", "/customer/lines",
         [
             new("Phone Lines", "/customer/lines"),
+            new("Sites", "/customer/sites"),
             new("Extensions", "/customer/extensions"),
+            new("DIDs", "/customer/dids"),
+            new("Abbreviated Dialing", "/customer/abbreviated-dialing"),
+            new("Dialing Rules", "/customer/dialing-rules"),
             new("Call Logs", "/customer/calls"),
         ]),
-        new("Billing Information", "/customer/invoices",
+        new("Billing Information", "/customer/billing",
         [
+            new("Billing Summary", "/customer/billing"),
+            new("Subscriptions", "/customer/subscriptions"),
             new("Invoices", "/customer/invoices"),
             new("Transactions", "/customer/transactions"),
             new("Reports", "/customer/reports"),
             new("Make a Payment", "/customer/payments"),
+            new("Payment Info", "/customer/payment-info"),
         ]),
         new("Trouble Tickets", "/customer/tickets", []),
     ];
@@ -38,6 +45,9 @@ public static class Menu
     public static IReadOnlyList<Tab> Operator { get; } =
     [
         new("Customers", "/operator", []),
+        new("Logins", "/operator/logins", []),
+        new("Products", "/operator/products", []),
+        new("Sites", "/operator/sites", []),
         new("Tariffs", "/operator/tariffs", []),
         new("Tickets", "/operator/tickets", []),
         new("Billing", "/operator/billing", []),

@@ -1,0 +1,60 @@
+using Centrex.Invoicing.Invoices;
+using Centrex.Invoicing.Transactions;
+using Centrex.Portal.Data;
+using Centrex.Portal.Data.CallLog;
+using Centrex.Portal.Features.Customer.Invoices;
+using Centrex.Portal.Features.Customer.Subscriptions;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Money;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Centrex.Portal.Features.Customer.Billing;
+
+/// <summary>
+/// Billing Summary (seed 004: "five information windows": Brief Billing Information, Transactions Totals this month,
+/// Invoices Information — balance due, last invoice due date and amount, overdue balance, last payment received —,
+/// Active Subscriptions and Volume Discounts), each from the same queries as its own page.
+/// </summary>
+public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQueries invoices, SubscriptionQueries subscriptions) : PageModel
+{
+    public string Currency => scope.Customer.Currency;
+
+    public CustomerBalance Money { get; private set; } = null!;
+
+    public IReadOnlyList<(string Service, int Transactions, long Quantity, Mills Amount)> Totals { get; private set; } = [];
+
+    public LocalDate MonthStart { get; private set; }
+
+    public Mills BalanceDue { get; private set; }
+
+    public Mills OverdueBalance { get; private set; }
+
+    public IssuedInvoice? LastInvoice { get; private set; }
+
+    public Payment? LastPayment { get; private set; }
+
+    public IReadOnlyList<SubscriptionQueries.Row> Subscriptions { get; private set; } = [];
+
+    public IReadOnlyList<string> DiscountPlans { get; private set; } = [];
+
+    public void OnGet()
+    {
+        var view = scope.View;
+        Money = CustomerBalance.Of(view, data.Ledger);
+        var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
+        MonthStart = today.With(DateAdjusters.StartOfMonth);
+        var list = data.Billing.Read(billing => TransactionReport.Build(view.Customer, view.Accounts, view.Payments, billing,
+            new CallLogRatedSource(data.Calls, scope.CustomerId), MonthStart, today, null));
+        Totals = TransactionReport.Totals(list);
+        var states = invoices.All().Where(s => !s.Invoice.Void).ToList();
+        BalanceDue = states.Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+        OverdueBalance = states.Where(s => s.Status == InvoiceStatus.Overdue).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+        LastInvoice = states.FirstOrDefault()?.Invoice;
+        LastPayment = view.Payments.Where(p => p.Kind == PaymentKind.Payment).OrderByDescending(p => p.Received).ThenByDescending(p => p.Id, StringComparer.Ordinal).FirstOrDefault();
+        Subscriptions = [.. subscriptions.Current().Where(s => !s.Pending)];
+        var plans = data.Provisioning.Current.Snapshot.DiscountPlans.ToDictionary(p => p.Id, p => p.Plan.Name, StringComparer.Ordinal);
+        DiscountPlans = [.. view.Accounts.SelectMany(a => a.DiscountPlans).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => plans.GetValueOrDefault(id, id))];
+    }
+}

@@ -1,0 +1,65 @@
+using Centrex.Portal.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Centrex.Portal.Features.Customer.DialPlan;
+
+/// <summary>
+/// Abbreviated Dialing (seed 004: "Abbreviated #", "# to Dial" — an account id, an E.164 number, or blank for "dial as
+/// is"): the customer's table, added to, changed and deleted through provisioning's validation (import's message beside
+/// the field it is about).
+/// </summary>
+public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges changes) : PageModel
+{
+    public IReadOnlyList<(string Code, string Dial)> Entries =>
+        [.. scope.Customer.DialPlan.AbbreviatedDialing.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value))];
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Code { get; private set; }
+
+    public string? Dial { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost(string? code, string? dial)
+    {
+        (Code, Dial) = (code?.Trim(), dial?.Trim() ?? string.Empty);
+        if (string.IsNullOrEmpty(Code))
+        {
+            Errors["code"] = "the number your users dial";
+            return Page();
+        }
+
+        var result = changes.SetAbbreviated(Code, Dial);
+        if (result.Done)
+        {
+            TempData["Saved"] = $"Abbreviated number {Code} saved.";
+            return RedirectToPage();
+        }
+
+        // Import's messages name the code ("'1a' is not 1 to 15 digits") or what it dials ("dials '...', which has spaces").
+        Errors[result.Message!.Contains("dials", StringComparison.Ordinal) ? "dial" : "code"] = result.Message!;
+        return Page();
+    }
+
+    public IActionResult OnPostDelete(string? code)
+    {
+        var result = changes.DeleteAbbreviated(code ?? string.Empty);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Done)
+        {
+            Errors[string.Empty] = result.Message!;
+            return Page();
+        }
+
+        TempData["Saved"] = $"Abbreviated number {code} deleted.";
+        return RedirectToPage();
+    }
+}

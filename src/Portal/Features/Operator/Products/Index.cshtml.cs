@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Money;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Centrex.Portal.Features.Operator.Products;
+
+/// <summary>
+/// Products and discount plans (issue 16, operator pages): the plans lines subscribe to, listed, created and changed
+/// (name, monthly fee, free minutes, setup fee) through provisioning's validation; the volume discount plans listed
+/// with their thresholds (their destination groups and thresholds are edited in provisioning JSON: <c>provision
+/// import</c>).
+/// </summary>
+public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : PageModel
+{
+    public static readonly string[] Fields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string?> Form { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Product> Products => data.Provisioning.Current.Snapshot.Products;
+
+    public IReadOnlyList<DiscountPlanRecord> DiscountPlans => data.Provisioning.Current.Snapshot.DiscountPlans;
+
+    public void OnGet(string? edit)
+    {
+        if (edit is not null && Products.FirstOrDefault(p => p.Id == edit) is { } p)
+        {
+            (Form["id"], Form["name"], Form["monthly_fee"]) = (p.Id, p.Name, Invoicing.Rendering.Amounts.Cents(p.MonthlyFee));
+            (Form["free_north_america_minutes"], Form["setup_fee"]) = (p.FreeNorthAmericaMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), Invoicing.Rendering.Amounts.Cents(p.SetupFee));
+        }
+    }
+
+    public IActionResult OnPost()
+    {
+        foreach (var f in Fields)
+        {
+            Form[f] = Request.Form[f].ToString().Trim();
+        }
+
+        if (string.IsNullOrEmpty(Form["id"]) || Form["id"]!.Length > 64)
+        {
+            Errors["id"] = "an id of 1 to 64 characters";
+        }
+
+        if (string.IsNullOrEmpty(Form["name"]))
+        {
+            Errors["name"] = "the name invoices show";
+        }
+
+        var fee = Money("monthly_fee", required: true);
+        var setup = Money("setup_fee", required: false);
+        var minutes = FormValues.Number(Form["free_north_america_minutes"], "free_north_america_minutes", "whole minutes, 0 or more", Errors) ?? 0;
+        if (minutes > int.MaxValue)
+        {
+            Errors["free_north_america_minutes"] = "whole minutes, 0 or more";
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var product = new Product(Form["id"]!, Form["name"]!, fee, (int)minutes, setup);
+        var result = changes.Apply($"portal ({User.FindFirstValue(PortalClaims.Login)})", _ => ProvisioningSnapshot.Empty with { Products = [product] });
+        if (!result.Done)
+        {
+            Errors[RefusalField.Of(result, Fields)] = result.Message!;
+            return Page();
+        }
+
+        TempData["Saved"] = $"Product {product.Id} saved.";
+        return RedirectToPage();
+    }
+
+    private Mills Money(string field, bool required)
+    {
+        var text = Form[field] ?? string.Empty;
+        if (text.Length == 0 && !required)
+        {
+            return Mills.Zero;
+        }
+
+        if (!Mills.TryParse(text, out var value))
+        {
+            Errors[field] = "an amount such as 19.99";
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Security.Claims;
+using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Model;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Centrex.Portal.Features.Operator.Sites;
+
+/// <summary>
+/// The operator's sites (seed 004, Sites: "Max Number of Simultaneous Calls ... Max Outgoing Bandwidth"; customers
+/// read them): listed, added and changed through provisioning's validation, so the running switch enforces the new
+/// limits once it reloads the store (calls in progress are not dropped: a limit is checked when a call starts).
+/// </summary>
+public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : PageModel
+{
+    /// <summary>The form's inputs, named as the provisioning JSON names them.</summary>
+    public static readonly string[] Fields = ["id", "name", "max_calls", "max_incoming", "max_outgoing", "max_forwarded", "max_bandwidth_kbps", "max_incoming_kbps", "max_outgoing_kbps"];
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string?> Form { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Site> Sites => data.Provisioning.Current.Snapshot.Sites;
+
+    public void OnGet(string? edit)
+    {
+        if (edit is not null && Sites.FirstOrDefault(s => s.Id == edit) is { } s)
+        {
+            var values = Limits(s);
+            (Form["id"], Form["name"]) = (s.Id, s.Name);
+            for (var i = 0; i < values.Length; i++)
+            {
+                Form[Fields[i + 2]] = values[i]?.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    public IActionResult OnPost()
+    {
+        foreach (var f in Fields)
+        {
+            Form[f] = Request.Form[f].ToString().Trim();
+        }
+
+        if (string.IsNullOrEmpty(Form["id"]) || Form["id"]!.Length > 64)
+        {
+            Errors["id"] = "an id of 1 to 64 characters";
+        }
+
+        var limits = Fields[2..].Select(f =>
+        {
+            var n = FormValues.Number(Form[f], f, "a whole number, 0 or more (empty: no limit)", Errors);
+            if (n > int.MaxValue)
+            {
+                Errors[f] = "too large";
+            }
+
+            return n is { } v and <= int.MaxValue ? (int?)v : null;
+        }).ToArray();
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var site = new Site(Form["id"]!, Form["name"]!, limits[0], limits[1], limits[2], limits[3], limits[4], limits[5], limits[6]);
+        var result = changes.Apply($"portal ({User.FindFirstValue(PortalClaims.Login)})", _ => ProvisioningSnapshot.Empty with { Sites = [site] });
+        if (!result.Done)
+        {
+            Errors[RefusalField.Of(result, Fields)] = result.Message!;
+            return Page();
+        }
+
+        TempData["Saved"] = $"Site {site.Id} saved.";
+        return RedirectToPage();
+    }
+
+    /// <summary>The site's limits in the order of <see cref="Fields"/> after id and name.</summary>
+    public static int?[] Limits(Site s) => [s.MaxCalls, s.MaxIncoming, s.MaxOutgoing, s.MaxForwarded, s.MaxBandwidthKbps, s.MaxIncomingKbps, s.MaxOutgoingKbps];
+}
