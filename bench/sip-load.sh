@@ -14,16 +14,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ANCHOR=${ANCHOR:-../shared/tools/kamailio-anchor.sh}
-PORT=${PORT:-5070}
-UAS_PORT=5091
-UAC_PORT=5092
-DID=16045550100
-ACCOUNT=16045550102
-REALM=load.centrex
-PASSWORD=load-test
-# Direct by default: Kamailio as a proxy relays no media, so the side-by-side compares signalling; MEDIA=Relay adds
-# the relay (two RTP/RTCP port pairs bound per call).
-MEDIA=${MEDIA:-Direct}
 
 source bench/lib/switch-under-load.sh
 # shellcheck disable=SC2086 # SERVE_ARGS is a list of options

@@ -10,14 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${PORT:-5070}
-UAS_PORT=5091
-UAC_PORT=5092
-DID=16045550100
-ACCOUNT=16045550102
-REALM=load.centrex
-PASSWORD=load-test
-MEDIA=${MEDIA:-Direct}
 RATE=${RATE:-500}
 DURATION=${DURATION:-3600}
 SAMPLE=${SAMPLE:-60}

@@ -5,8 +5,19 @@
 # a tariff, so every chargeable call's CDR goes through the real-time sink (stored; rated and charged on the durable
 # ledger). One address here stands for thousands of phones: the per-source request limit is lifted.
 #
-# Defines: work (a temporary directory, removed on exit unless KEEP=1), centrex (the command), serve_pid, http (the
-# HTTP listener's address), and the functions below. Needs: PORT, UAS_PORT, UAC_PORT, DID, ACCOUNT, REALM, PASSWORD, MEDIA.
+# Defines: the load's addresses and account (below), work (a temporary directory, removed on exit unless KEEP=1),
+# centrex (the command), serve_pid, http (the HTTP listener's address), and the functions below.
+
+PORT=${PORT:-5070}
+UAS_PORT=5091
+UAC_PORT=5092
+DID=16045550100
+ACCOUNT=16045550102
+REALM=load.centrex
+PASSWORD=load-test
+# Direct by default: Kamailio as a proxy relays no media, so the side-by-side compares signalling; MEDIA=Relay adds
+# the relay (two RTP/RTCP port pairs bound per call).
+MEDIA=${MEDIA:-Direct}
 
 work=$(mktemp -d)
 serve_pid=""

@@ -79,6 +79,7 @@ public static partial class ProvisioningValidator
         }
 
         ValidateSwitch(s, source);
+        ValidateIdentity(s, source);
 
         foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0 || p.SetupFee.Value < 0))
         {

@@ -12,6 +12,7 @@ using Centrex.Rating;
 using Centrex.Rating.Csv;
 using Centrex.RatingRun;
 using Centrex.Switch;
+using Centrex.Switch.Calls;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
 using Centrex.Switch.Partitions;
@@ -202,6 +203,7 @@ internal static class ServeCommand
 
             SipSwitch? sipSwitch = null;
             ProvisioningWatcher? watcher = null;
+            StoreLineSettings? lineSettings = null;
             try
             {
                 if (service is not null)
@@ -216,8 +218,12 @@ internal static class ServeCommand
 
                 if (directory is not null)
                 {
+                    // Star codes (do not disturb, anonymous call rejection) are kept in the store the switch is served
+                    // from; a switch served from a JSON file keeps them while it runs.
+                    lineSettings = request.Directory is null ? new StoreLineSettings(request.Data, console.Error) : null;
                     sipSwitch = SipSwitch.Start(new SipSwitchSettings(request.Sip, directory)
                     {
+                        Options = new SwitchOptions { LineSettings = lineSettings },
                         Hooks = hooks!.Hooks,
                         TcpLimits = request.SipTcp,
                         Tls = tls,
@@ -266,6 +272,11 @@ internal static class ServeCommand
                 if (sipSwitch is not null)
                 {
                     await sipSwitch.DisposeAsync();
+                }
+
+                if (lineSettings is not null)
+                {
+                    await lineSettings.DisposeAsync(); // after the switch: what its last star codes changed is written
                 }
 
                 if (hooks?.Sink is { } sink)

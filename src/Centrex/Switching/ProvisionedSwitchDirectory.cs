@@ -63,6 +63,8 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
             _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk)
             {
                 TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) ?? DateTimeZone.Utc,
+                Screening = ScreeningOf(c.Screening),
+                CallerId = c.CallerId,
             };
 
             // Issue 15: hunt groups and call flows, compiled once per snapshot (the validator has checked them).
@@ -91,6 +93,8 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 EmergencyLocation = e911 is null ? null : new EmergencyLocation(e911.Street, e911.City, e911.Province, e911.Country, e911.PostalCode),
                 Fraud = FraudOf(a.Fraud),
                 Forwarding = ForwardingOf(a.Forwarding),
+                Identity = IdentityOf(a.Identity),
+                Screening = ScreeningOf(a.Screening),
             };
             _accounts[a.Id] = account;
             _accounts[sip.Username] = account;
@@ -165,6 +169,17 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
     private static SwitchFraudLimits? FraudOf(FraudLimits? fraud) => fraud is null ? null
         : new SwitchFraudLimits(fraud.MaxInternationalCalls, fraud.MaxSpendPerHour, fraud.MaxSpendPerDay,
             fraud.BlockedClasses.Contains(FraudClass.International), fraud.BlockedClasses.Contains(FraudClass.Premium));
+
+    private static SwitchIdentity IdentityOf(LineIdentity identity) => identity.IsDefault ? SwitchIdentity.Default
+        : new SwitchIdentity(identity.CallerId, identity.HideCli switch
+        {
+            Provisioning.Model.HideCli.Never => Switch.Provisioning.HideCli.Never,
+            Provisioning.Model.HideCli.Always => Switch.Provisioning.HideCli.Always,
+            _ => Switch.Provisioning.HideCli.Automatic,
+        }, identity.HidePrefix, identity.ShowPrefix);
+
+    private static SwitchScreening ScreeningOf(CallScreening screening) => screening.IsEmpty ? SwitchScreening.None
+        : new SwitchScreening(screening.DoNotDisturb, screening.AnonymousRejection, screening.CallWaiting, screening.BlockedNumbers, screening.BlockedPrefixes);
 
     /// <inheritdoc/>
     public CompiledFlow? FindFlow(string customerId, string number) => _flows.GetValueOrDefault((customerId, number));

@@ -17,10 +17,10 @@ public static partial class ProvisioningJsonReader
 
     private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres", "call_flows", "hunt_groups"];
     private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
-    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre"];
+    private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre", "caller_id", .. ScreeningFields];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
-    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud", "extension_name", "forwarding"];
+    private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud", "extension_name", "forwarding", .. IdentityFields, .. ScreeningFields];
     private static readonly string[] ProductFields = ["id", "name", "monthly_fee", "free_north_america_minutes", "setup_fee"];
     private static readonly string[] SubscriptionFields = ["id", "account", "product", "start", "end", "replaces", "did"];
     private static readonly string[] FeeFields = ["id", "account", "date", "kind", "number", "description", "amount"];
@@ -109,7 +109,7 @@ public static partial class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre") };
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre"), Screening = ReadScreening(r), CallerId = Number(r, "caller_id") };
     }
 
     private static AutoPay? ReadAutoPay(JsonRecord customer)
@@ -144,6 +144,8 @@ public static partial class ProvisioningJsonReader
         E911Address = r.Has("e911_address") ? ReadAddress(r, "e911_address") : null,
         RateCentre = r.OptionalString("rate_centre"),
         Fraud = ReadFraud(r),
+        Identity = ReadIdentity(r),
+        Screening = ReadScreening(r),
         ExtensionName = r.OptionalString("extension_name"),
         Forwarding = ReadForwarding(r),
         InboundRates = r.StringMap("inbound_rates").ToDictionary(

@@ -53,6 +53,11 @@ public static partial class ProvisioningJsonWriter
                 w.WriteEndObject();
             }
             WriteDialPlan(w, c.DialPlan);
+            WriteScreening(w, c.Screening);
+            if (c.CallerId is { } main)
+            {
+                w.WriteString("caller_id", "+" + main);
+            }
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {
@@ -96,6 +101,8 @@ public static partial class ProvisioningJsonWriter
             }
 
             WriteFraud(w, a.Fraud);
+            WriteIdentity(w, a.Identity);
+            WriteScreening(w, a.Screening);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {

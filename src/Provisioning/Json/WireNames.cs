@@ -60,6 +60,14 @@ public static class WireNames
         ["money"] = DiscountBasis.Money,
     };
 
+    /// <summary>Hide CLI modes (seed 004 Identity).</summary>
+    public static readonly IReadOnlyDictionary<string, HideCli> HideCliModes = new Dictionary<string, HideCli>
+    {
+        ["never"] = HideCli.Never,
+        ["always"] = HideCli.Always,
+        ["automatic"] = HideCli.Automatic,
+    };
+
     /// <summary>Forwarding modes.</summary>
     public static readonly IReadOnlyDictionary<string, ForwardingMode> ForwardingModes = new Dictionary<string, ForwardingMode>
     {

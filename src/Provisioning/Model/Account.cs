@@ -35,6 +35,12 @@ public sealed record Account(
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public FraudLimits? Fraud { get; init; }
 
+    /// <summary>What its outgoing calls show (seed 004 Identity).</summary>
+    public LineIdentity Identity { get; init; } = LineIdentity.Default;
+
+    /// <summary>What calls to it are let through; null settings are its customer's.</summary>
+    public CallScreening Screening { get; init; } = CallScreening.None;
+
     /// <summary>The extension's name (seed 004, Extensions: "the name of the person using this line"), or null.</summary>
     public string? ExtensionName { get; init; }
 

@@ -18,4 +18,13 @@ public sealed record Customer(string Id, string Company, string Contact, string 
 
     /// <summary>The rate centre whose local calling area its accounts call at the local rate, or null.</summary>
     public string? RateCentre { get; init; }
+
+    /// <summary>What calls to its lines are let through unless a line sets its own (its blacklist adds to theirs).</summary>
+    public CallScreening Screening { get; init; } = CallScreening.None;
+
+    /// <summary>
+    /// The number its lines without a DID show (its main number: a DID of one of its accounts), or null: such a line's
+    /// calls go out as unavailable, never with the internal account id (seed 001, "What phone number will they see?").
+    /// </summary>
+    public string? CallerId { get; init; }
 }

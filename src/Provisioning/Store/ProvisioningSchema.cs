@@ -11,7 +11,10 @@ namespace Centrex.Provisioning.Store;
 /// Migration 5 adds an account's fraud controls (issue 14): null columns set no limit, so every account of an upgraded
 /// store keeps calling as before. Migration 6 (issue 16) adds
 /// the self-care portal's line settings: an extension's name and the line's call forwarding. Migration 7 (issue 15) adds
-/// call flows and hunt groups, each kept as its record's JSON (a new node type's fields need no new column).
+/// call flows and hunt groups, each kept as its record's JSON (a new node type's fields need no new column). Migration 8 (issue 15)
+/// adds <c>line_settings</c>: an account's caller ID and Hide CLI, a customer's main number, and the do not disturb,
+/// anonymous call rejection, call waiting and blacklists of an account or a customer, in a table of their own (no row:
+/// the defaults), which a phone's star code updates with one statement.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -121,6 +124,15 @@ internal static class ProvisioningSchema
         CREATE TABLE hunt_groups (
             id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), number TEXT NOT NULL, body TEXT NOT NULL,
             UNIQUE (customer_id, number));
+        """,
+        """
+        CREATE TABLE line_settings (
+            owner TEXT NOT NULL,              -- 'account' or 'customer'
+            id TEXT NOT NULL,
+            caller_id TEXT, hide_cli TEXT NOT NULL DEFAULT 'automatic', hide_cli_prefix TEXT, show_cli_prefix TEXT,
+            do_not_disturb INTEGER, anonymous_call_rejection INTEGER, call_waiting INTEGER,  -- null: the customer's, else the default
+            blacklist_numbers TEXT NOT NULL DEFAULT '', blacklist_prefixes TEXT NOT NULL DEFAULT '',  -- space-separated digits
+            PRIMARY KEY (owner, id));
         """,
     ];
 }

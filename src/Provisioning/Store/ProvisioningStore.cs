@@ -82,12 +82,15 @@ public sealed partial class ProvisioningStore : IDisposable
         Insert(transaction, "fees", merged.Fees, f => [f.Id, f.AccountId, Date(f.Date), WireNames.Name(WireNames.FeeKinds, f.Kind), f.Number, f.Description, f.Amount.Value]);
         Insert(transaction, "call_flows", merged.CallFlows, f => [f.Id, f.CustomerId, ProvisioningJsonWriter.CallFlowJson(f)]);
         Insert(transaction, "hunt_groups", merged.HuntGroups, g => [g.Id, g.CustomerId, g.Number, ProvisioningJsonWriter.HuntGroupJson(g)]);
+        InsertLineSettings(transaction, merged);
         transaction.Commit();
         return merged;
     }
 
     /// <summary>Everything stored, each list sorted by id.</summary>
-    public ProvisioningSnapshot Load()
+    public ProvisioningSnapshot Load() => WithLineSettings(LoadRecords());
+
+    private ProvisioningSnapshot LoadRecords()
     {
         var planIds = Query("SELECT account_id, plan_id FROM account_discount_plans ORDER BY account_id, position", r => (r.GetString(0), r.GetString(1)))
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);

@@ -8,8 +8,9 @@ public sealed class CallAdmission
 {
     private readonly SiteCounters _site;
 
-    internal CallAdmission(SiteCounters site, CallDirection direction, bool forwarded, int bandwidthBps)
+    internal CallAdmission(SiteCounters site, CallDirection direction, bool forwarded, int bandwidthBps, bool holding)
     {
+        HoldingUnderLock = holding;
         _site = site;
         Direction = direction;
         Forwarded = forwarded;
@@ -35,6 +36,26 @@ public sealed class CallAdmission
     // per call): the call's state and the counters can never disagree.
     internal int BandwidthUnderLock;
     internal bool ReleasedUnderLock;
+    internal bool HoldingUnderLock;
+    internal bool ConnectedUnderLock;
+
+    /// <summary>Whether the call holds one of its site's slots (it was admitted into one, or connected).</summary>
+    public bool HoldsSlot => Volatile.Read(ref HoldingUnderLock);
+
+    /// <summary>Whether the call is connected (answered) in its site's counts.</summary>
+    public bool IsConnected => Volatile.Read(ref ConnectedUnderLock);
+
+    /// <summary>
+    /// The call was answered: it counts as connected (seed 004). True when it fits (a call holding a slot always does;
+    /// one ringing on borrowed capacity needs a free slot now) or was released; false with the limit named otherwise,
+    /// and the switch ends the call.
+    /// </summary>
+    public bool TryConnect(out AdmissionRefusal refusal)
+    {
+        var limit = _site.TryConnect(this, out var maximum);
+        refusal = limit == AdmissionLimit.None ? default : new AdmissionRefusal(_site.Name, limit, maximum);
+        return limit == AdmissionLimit.None;
+    }
 
     /// <summary>
     /// Re-evaluates the call's bandwidth once the negotiated codec is known (the answer SDP): the offer reserved its

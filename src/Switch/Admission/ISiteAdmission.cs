@@ -8,8 +8,10 @@ namespace Centrex.Switch.Admission;
 public interface ISiteAdmission
 {
     /// <summary>
-    /// Reserves one call and its bandwidth on the site, all counters at once: either every counter is raised and no
-    /// limit is exceeded, or nothing changes and <paramref name="refusal"/> names the first limit that would be.
+    /// Admits one call and reserves its bandwidth, all counters at once, while the site's connected calls leave room
+    /// (seed 004 counts calls "in a connected state"): the call takes a slot when one is free, or else rings on capacity
+    /// the connected calls do not use and must find a slot when answered (<see cref="CallAdmission.TryConnect"/>).
+    /// Refused: nothing changes and <paramref name="refusal"/> names the first limit reached.
     /// </summary>
     /// <param name="request">The call.</param>
     /// <param name="admission">The reservation, when admitted.</param>

@@ -51,7 +51,7 @@ public sealed class SiteAdmission : ISiteAdmission
     {
         ArgumentOutOfRangeException.ThrowIfNegative(request.BandwidthBps);
         var site = Find(request.Site);
-        var limit = site.TryReserve(request.Direction, request.Forwarded, request.BandwidthBps, out var maximum);
+        var limit = site.TryReserve(request.Direction, request.Forwarded, request.BandwidthBps, out var maximum, out var holding);
         if (limit != AdmissionLimit.None)
         {
             admission = null;
@@ -59,7 +59,7 @@ public sealed class SiteAdmission : ISiteAdmission
             return false;
         }
 
-        admission = new CallAdmission(site, request.Direction, request.Forwarded, request.BandwidthBps);
+        admission = new CallAdmission(site, request.Direction, request.Forwarded, request.BandwidthBps, holding);
         refusal = default;
         return true;
     }

@@ -1,7 +1,10 @@
 namespace Centrex.Switch.Admission;
 
 /// <summary>
-/// One site's counters behind one small lock. Seven counters must move together (a call takes a slot in up to four
+/// One site's counters behind one small lock. A call counts in two steps (seed 004 counts calls "in a connected
+/// state"): admitted while the connected calls leave room, holding a slot when one is free or else ringing on borrowed
+/// capacity, and connected at its answer, when a borrowing call must find a slot or be refused. Slots (the call
+/// counters) hold connected and slot-holding calls, so the connected calls, a subset, never exceed a limit. Seven counters must move together (a call takes a slot in up to four
 /// call limits and three bandwidth limits); a compare-and-swap per counter could raise the first and then find the
 /// last full, letting a concurrent call see a limit that was never really reached. The critical section is a dozen
 /// comparisons and additions, so a per-site lock costs about one uncontended atomic and is exact: no limit is ever
@@ -15,6 +18,13 @@ internal sealed class SiteCounters
     private int _incoming;
     private int _outgoing;
     private int _forwarded;
+
+    // Of the slots above, those whose calls are connected (answered); and calls ringing beyond the slots (borrowing).
+    private int _connected;
+    private int _connectedIncoming;
+    private int _connectedOutgoing;
+    private int _connectedForwarded;
+    private int _borrowing;
     private long _bandwidth;
     private long _incomingBandwidth;
     private long _outgoingBandwidth;
@@ -32,42 +42,127 @@ internal sealed class SiteCounters
         }
     }
 
-    public AdmissionLimit TryReserve(CallDirection direction, bool forwarded, int bandwidthBps, out int maximum)
+    /// <summary>
+    /// Admits a call while the connected calls leave room (seed 004: "when the specified number of concurrent calls has
+    /// already been established (calls are in a 'connected' state) ... that call will be rejected"). It takes a slot when
+    /// one is free (<paramref name="holding"/>: it will connect whenever it is answered); otherwise it rings on capacity
+    /// the connected calls do not use, and must find a free slot when answered (<see cref="TryConnect"/>).
+    /// </summary>
+    public AdmissionLimit TryReserve(CallDirection direction, bool forwarded, int bandwidthBps, out int maximum, out bool holding)
     {
         lock (_gate)
         {
             var limits = _limits;
             var incoming = direction == CallDirection.Incoming;
-            var limit = Check(limits.MaxCalls, _calls, 1, AdmissionLimit.Calls, out maximum)
+            holding = false;
+            var limit = Check(limits.MaxCalls, _connected, 1, AdmissionLimit.Calls, out maximum)
                 ?? (incoming
-                    ? Check(limits.MaxIncomingCalls, _incoming, 1, AdmissionLimit.IncomingCalls, out maximum)
-                    : Check(limits.MaxOutgoingCalls, _outgoing, 1, AdmissionLimit.OutgoingCalls, out maximum))
-                ?? (forwarded ? Check(limits.MaxForwardedCalls, _forwarded, 1, AdmissionLimit.ForwardedCalls, out maximum) : null)
+                    ? Check(limits.MaxIncomingCalls, _connectedIncoming, 1, AdmissionLimit.IncomingCalls, out maximum)
+                    : Check(limits.MaxOutgoingCalls, _connectedOutgoing, 1, AdmissionLimit.OutgoingCalls, out maximum))
+                ?? (forwarded ? Check(limits.MaxForwardedCalls, _connectedForwarded, 1, AdmissionLimit.ForwardedCalls, out maximum) : null)
                 ?? CheckBandwidth(limits, incoming, bandwidthBps, out maximum);
             if (limit is { } refused)
             {
                 return refused;
             }
 
-            _calls++;
+            holding = SlotLimit(limits, incoming, forwarded, out _) == AdmissionLimit.None;
+            if (holding)
+            {
+                TakeSlot(incoming, forwarded);
+            }
+            else
+            {
+                _borrowing++;
+            }
+
             if (incoming)
             {
-                _incoming++;
                 _incomingBandwidth += bandwidthBps;
             }
             else
             {
-                _outgoing++;
                 _outgoingBandwidth += bandwidthBps;
-            }
-
-            if (forwarded)
-            {
-                _forwarded++;
             }
 
             _bandwidth += bandwidthBps;
             return AdmissionLimit.None;
+        }
+    }
+
+    /// <summary>
+    /// The call was answered: it becomes connected. A call holding a slot always can; one that rang on borrowed capacity
+    /// needs a free slot now, and is refused (the switch releases it) when the connected and slot-holding calls fill the
+    /// limit, so a burst of answers never takes a site past it. A released or already connected call is left alone.
+    /// </summary>
+    public AdmissionLimit TryConnect(CallAdmission call, out int maximum)
+    {
+        lock (_gate)
+        {
+            maximum = 0;
+            if (call.ReleasedUnderLock || call.ConnectedUnderLock)
+            {
+                return AdmissionLimit.None;
+            }
+
+            var incoming = call.Direction == CallDirection.Incoming;
+            if (!call.HoldingUnderLock)
+            {
+                var limit = SlotLimit(_limits, incoming, call.Forwarded, out maximum);
+                if (limit != AdmissionLimit.None)
+                {
+                    return limit;
+                }
+
+                _borrowing--;
+                TakeSlot(incoming, call.Forwarded);
+                Volatile.Write(ref call.HoldingUnderLock, true);
+            }
+
+            _connected++;
+            if (incoming)
+            {
+                _connectedIncoming++;
+            }
+            else
+            {
+                _connectedOutgoing++;
+            }
+
+            if (call.Forwarded)
+            {
+                _connectedForwarded++;
+            }
+
+            Volatile.Write(ref call.ConnectedUnderLock, true);
+            return AdmissionLimit.None;
+        }
+    }
+
+    /// <summary>Whether a slot is free for one more call of this kind (the first full limit, or None).</summary>
+    private AdmissionLimit SlotLimit(SiteLimits limits, bool incoming, bool forwarded, out int maximum) =>
+        Check(limits.MaxCalls, _calls, 1, AdmissionLimit.Calls, out maximum)
+        ?? (incoming
+            ? Check(limits.MaxIncomingCalls, _incoming, 1, AdmissionLimit.IncomingCalls, out maximum)
+            : Check(limits.MaxOutgoingCalls, _outgoing, 1, AdmissionLimit.OutgoingCalls, out maximum))
+        ?? (forwarded ? Check(limits.MaxForwardedCalls, _forwarded, 1, AdmissionLimit.ForwardedCalls, out maximum) : null)
+        ?? AdmissionLimit.None;
+
+    private void TakeSlot(bool incoming, bool forwarded)
+    {
+        _calls++;
+        if (incoming)
+        {
+            _incoming++;
+        }
+        else
+        {
+            _outgoing++;
+        }
+
+        if (forwarded)
+        {
+            _forwarded++;
         }
     }
 
@@ -117,21 +212,33 @@ internal sealed class SiteCounters
 
             Volatile.Write(ref call.ReleasedUnderLock, true);
             var bandwidth = call.BandwidthUnderLock;
-            _calls--;
-            if (call.Direction == CallDirection.Incoming)
+            var incoming = call.Direction == CallDirection.Incoming;
+            if (incoming)
             {
-                _incoming--;
                 _incomingBandwidth -= bandwidth;
             }
             else
             {
-                _outgoing--;
                 _outgoingBandwidth -= bandwidth;
             }
 
-            if (call.Forwarded)
+            if (!call.HoldingUnderLock)
             {
-                _forwarded--;
+                _borrowing--;
+            }
+            else
+            {
+                _calls--;
+                _incoming -= incoming ? 1 : 0;
+                _outgoing -= incoming ? 0 : 1;
+                _forwarded -= call.Forwarded ? 1 : 0;
+                if (call.ConnectedUnderLock)
+                {
+                    _connected--;
+                    _connectedIncoming -= incoming ? 1 : 0;
+                    _connectedOutgoing -= incoming ? 0 : 1;
+                    _connectedForwarded -= call.Forwarded ? 1 : 0;
+                }
             }
 
             _bandwidth -= bandwidth;
@@ -143,7 +250,11 @@ internal sealed class SiteCounters
     {
         lock (_gate)
         {
-            return new SiteUsage(_calls, _incoming, _outgoing, _forwarded, _bandwidth, _incomingBandwidth, _outgoingBandwidth);
+            return new SiteUsage(_calls, _incoming, _outgoing, _forwarded, _bandwidth, _incomingBandwidth, _outgoingBandwidth)
+            {
+                ConnectedCalls = _connected,
+                BorrowingCalls = _borrowing,
+            };
         }
     }
 

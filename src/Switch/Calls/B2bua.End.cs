@@ -29,6 +29,7 @@ internal sealed partial class B2bua
         }
 
         Untrack(call);
+        UncountLines(call); // B2bua.Screening: call waiting's count of the lines' calls
         if (call.Admitted)
         {
             _hooks.Admission.Release(call.Info);

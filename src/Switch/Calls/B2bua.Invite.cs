@@ -30,6 +30,7 @@ internal sealed partial class B2bua
         SwitchAccount? caller = null;
         SwitchAccount? callee;
         Route route;
+        DialedIdentity asked = default;
         if (handedOver)
         {
             // Another partition's caller dialed one of this partition's accounts: the Request-URI names the account.
@@ -46,6 +47,8 @@ internal sealed partial class B2bua
             // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
             caller = transaction.UserState as SwitchAccount
                 ?? throw new InvalidOperationException("an INVITE reached the B2BUA without being authenticated");
+            asked = DialedIdentity.Parse(dialed, caller.Identity); // h, c1, c2... and the hide/show prefixes (B2bua.Identity)
+            dialed = asked.Number;
             route = directory.EmergencyNumbers.Contains(dialed) ? EmergencyRoute(directory, caller) : DialPlan.RouteFrom(directory, caller, dialed);
             callee = route.AccountId is { } id ? directory.FindAccount(id) : null;
         }
@@ -69,7 +72,11 @@ internal sealed partial class B2bua
                 return;
             case RouteKind.Feature:
                 call.Feature = route.FeatureCode;
-                if (RunFeature(directory, call, caller!, route.FeatureCode!, route.Number ?? string.Empty) is { } refusal)
+                if (caller is not null && Routing.SettingCodes.TryMatch(route.FeatureCode!, out var setting, out var on))
+                {
+                    ApplySetting(caller, setting, on); // B2bua.Screening: do not disturb, anonymous call rejection
+                }
+                else if (RunFeature(directory, call, caller!, route.FeatureCode!, route.Number ?? string.Empty) is { } refusal)
                 {
                     Refuse(call, refusal.Status, refusal.Reason, CallDisposition.Failed);
                     return;
@@ -87,6 +94,17 @@ internal sealed partial class B2bua
             return;
         }
 
+        if (caller is not null && !TryIdentify(directory, call, caller, asked, request))
+        {
+            return; // a cN the line has no number for (B2bua.Identity)
+        }
+
+        if (callee is not null && OwnsLine(callee) && Screened(directory, call, callee, caller, request))
+        {
+            return; // blacklist, anonymous rejection, do not disturb, call waiting (B2bua.Screening)
+        }
+
+        CountLines(call, caller, callee);
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {

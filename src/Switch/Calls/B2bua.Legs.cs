@@ -24,7 +24,8 @@ internal sealed partial class B2bua
 
         // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
         var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.LegCaller ?? call.Info.Caller;
-        call.BFrom = $"{display}<sip:{identity}@{local}>;tag={_stack.NewTag()}";
+        var (from, identityHeaders) = emergency ? ($"{display}<sip:{identity}@{local}>", null) : OutgoingIdentity(call, display, local); // B2bua.Identity
+        call.BFrom = $"{from};tag={_stack.NewTag()}";
         call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
         Track(call, call.BCallId);
 
@@ -52,6 +53,7 @@ internal sealed partial class B2bua
             CopyHeader(b, a, name); // session timers and 100rel are the two phones' business: they pass through
         }
 
+        AppendIdentityHeaders(b, identityHeaders);
         if (emergency)
         {
             b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");

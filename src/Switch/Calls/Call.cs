@@ -97,6 +97,15 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
 
     public string? Feature { get; set; }
 
+    /// <summary>What the callee's leg shows of a phone's call (B2bua.Identity); null for calls from trunks and hand-overs.</summary>
+    public CallerIdentity? Identity { get; set; }
+
+    /// <summary>The caller's and the callee's lines this partition counts the call on (call waiting, B2bua.Screening).</summary>
+    public string? LineA { get; set; }
+
+    /// <inheritdoc cref="LineA"/>
+    public string? LineB { get; set; }
+
     // Call flows, forwarding and hunt groups (issue 15).
 
     /// <summary>The call rings through a flow, forwarding or a hunt group: its legs and where it is (null: one plain leg).</summary>

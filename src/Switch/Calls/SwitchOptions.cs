@@ -10,4 +10,10 @@ public sealed record SwitchOptions
 
     /// <summary>How long the callee may ring before the caller gets 480.</summary>
     public Duration NoAnswerTimeout { get; init; } = Duration.FromSeconds(60);
+
+    /// <summary>
+    /// Where settings changed by star code are kept (the provisioning store in <c>serve</c>); null: they last as long as
+    /// the switch runs.
+    /// </summary>
+    public Provisioning.ILineSettingsStore? LineSettings { get; init; }
 }

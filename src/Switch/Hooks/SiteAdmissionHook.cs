@@ -77,7 +77,17 @@ public sealed class SiteAdmissionHook : ICallAdmission
     public AdmissionDecision Answered(CallInfo call, ReadOnlyMemory<byte> answerSdp)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (answerSdp.IsEmpty || !_calls.TryGetValue(call.Id, out var admission))
+        if (!_calls.TryGetValue(call.Id, out var admission))
+        {
+            return AdmissionDecision.Admit;
+        }
+
+        if (!admission.TryConnect(out var full))
+        {
+            return AdmissionDecision.Refuse(full.Reason); // rang on borrowed capacity, and the slots are full now
+        }
+
+        if (answerSdp.IsEmpty)
         {
             return AdmissionDecision.Admit;
         }

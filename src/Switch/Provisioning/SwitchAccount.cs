@@ -31,4 +31,10 @@ public sealed record SwitchAccount(
 
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public SwitchFraudLimits? Fraud { get; init; }
+
+    /// <summary>What its outgoing calls show (seed 004 Identity): the DID sent and whether it is hidden.</summary>
+    public SwitchIdentity Identity { get; init; } = SwitchIdentity.Default;
+
+    /// <summary>How it screens the calls it receives; null settings are its customer's.</summary>
+    public SwitchScreening Screening { get; init; } = SwitchScreening.None;
 }

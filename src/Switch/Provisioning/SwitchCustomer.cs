@@ -11,6 +11,12 @@ public sealed record SwitchCustomer(
     DialingRules DialingRules,
     string? TrunkId)
 {
+    /// <summary>The screening every line of the customer has unless the line sets its own (its blacklist adds to the line's).</summary>
+    public SwitchScreening Screening { get; init; } = SwitchScreening.None;
+
+    /// <summary>The number its lines without a DID show (a DID of one of its lines, E.164 digits), or null.</summary>
+    public string? CallerId { get; init; }
+
     /// <summary>The customer's time zone: time routing and follow-me schedules run on its local time (seed 004).</summary>
     public NodaTime.DateTimeZone TimeZone { get; init; } = NodaTime.DateTimeZone.Utc;
 }

@@ -23,6 +23,11 @@ internal static class DialPlan
         // Feature codes: "*72" alone or followed by its argument ("*7218773149650", seed 000).
         if (dialed[0] == '*')
         {
+            if (SettingCodes.TryMatch(dialed, out _, out _))
+            {
+                return new Route(RouteKind.Feature, FeatureCode: dialed, Number: string.Empty); // a line setting (B2bua.Screening)
+            }
+
             foreach (var code in directory.FeatureCodes)
             {
                 if (dialed.StartsWith(code, StringComparison.Ordinal))

@@ -11,13 +11,27 @@ public sealed class SiteAdmissionTests
 
     private static AdmissionRequest In(string? site, int bps = 0) => new(site, CallDirection.Incoming, false, bps);
 
+    /// <summary>Admits and answers a call (seed 004's limits count connected calls); false when admission refused it.</summary>
+    private static bool Connect(SiteAdmission sites, AdmissionRequest request, out AdmissionRefusal refusal)
+    {
+        if (!sites.TryAdmit(request, out var call, out refusal))
+        {
+            return false;
+        }
+
+        Assert.True(call.TryConnect(out _));
+        return true;
+    }
+
+    private static bool Connect(SiteAdmission sites, AdmissionRequest request) => Connect(sites, request, out _);
+
     [Fact]
     public void TryAdmit_OutgoingLimitReached_RefusesNamingTheLimitForTheWarningHeader()
     {
         var sites = new SiteAdmission([new SiteLimits("HQ", MaxOutgoingCalls: 4)]);
         for (var i = 0; i < 4; i++)
         {
-            Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+            Assert.True(Connect(sites, Out("HQ")));
         }
 
         Assert.False(sites.TryAdmit(Out("HQ"), out var admission, out var refusal));
@@ -32,10 +46,10 @@ public sealed class SiteAdmissionTests
     public void TryAdmit_IncomingStillAdmittedWhenOnlyOutgoingIsFull()
     {
         var sites = new SiteAdmission([new SiteLimits("HQ", MaxCalls: 3, MaxOutgoingCalls: 1)]);
-        Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+        Assert.True(Connect(sites, Out("HQ")));
         Assert.False(sites.TryAdmit(Out("HQ"), out _, out _));
-        Assert.True(sites.TryAdmit(In("HQ"), out _, out _));
-        Assert.True(sites.TryAdmit(In("HQ"), out _, out _));
+        Assert.True(Connect(sites, In("HQ")));
+        Assert.True(Connect(sites, In("HQ")));
         Assert.False(sites.TryAdmit(In("HQ"), out _, out var refusal));
         Assert.Equal(AdmissionLimit.Calls, refusal.Limit);
         Assert.Equal("site HQ: max simultaneous calls 3 reached", refusal.Reason);
@@ -45,7 +59,7 @@ public sealed class SiteAdmissionTests
     public void TryAdmit_IncomingLimit_Refuses()
     {
         var sites = new SiteAdmission([new SiteLimits("HQ", MaxIncomingCalls: 1)]);
-        Assert.True(sites.TryAdmit(In("HQ"), out _, out _));
+        Assert.True(Connect(sites, In("HQ")));
         Assert.False(sites.TryAdmit(In("HQ"), out _, out var refusal));
         Assert.Equal(AdmissionLimit.IncomingCalls, refusal.Limit);
     }
@@ -54,11 +68,11 @@ public sealed class SiteAdmissionTests
     public void TryAdmit_ForwardedLimit_CountsOnlyForwardedCalls()
     {
         var sites = new SiteAdmission([new SiteLimits("HQ", MaxForwardedCalls: 1)]);
-        Assert.True(sites.TryAdmit(Out("HQ", forwarded: true), out _, out _));
-        Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+        Assert.True(Connect(sites, Out("HQ", forwarded: true)));
+        Assert.True(Connect(sites, Out("HQ")));
         Assert.False(sites.TryAdmit(Out("HQ", forwarded: true), out _, out var refusal));
         Assert.Equal(AdmissionLimit.ForwardedCalls, refusal.Limit);
-        Assert.Equal(new SiteUsage(2, 0, 2, 1, 0, 0, 0), sites.Usage("HQ"));
+        Assert.Equal(new SiteUsage(2, 0, 2, 1, 0, 0, 0) { ConnectedCalls = 2 }, sites.Usage("HQ"));
     }
 
     [Fact]
@@ -102,11 +116,12 @@ public sealed class SiteAdmissionTests
     {
         var sites = new SiteAdmission([new SiteLimits(SiteAdmission.DefaultSiteName, MaxCalls: 2), new SiteLimits("HQ")]);
         Assert.True(sites.TryAdmit(Out(null), out var first, out _));
-        Assert.True(sites.TryAdmit(Out("nowhere"), out _, out _));
+        Assert.True(first.TryConnect(out _));
+        Assert.True(Connect(sites, Out("nowhere")));
         Assert.False(sites.TryAdmit(Out(string.Empty), out _, out var refusal));
         Assert.Equal("site Default: max simultaneous calls 2 reached", refusal.Reason);
         Assert.Equal(SiteAdmission.DefaultSiteName, first.Site);
-        Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+        Assert.True(Connect(sites, Out("HQ")));
         Assert.Equal(2, sites.Usage(null).Calls);
     }
 
@@ -119,7 +134,7 @@ public sealed class SiteAdmissionTests
         Assert.False(admission.Release());
         Assert.True(admission.IsReleased);
         Assert.True(sites.Usage("HQ").IsIdle);
-        Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+        Assert.True(Connect(sites, Out("HQ")));
         Assert.False(sites.TryAdmit(Out("HQ"), out _, out _));
     }
 
@@ -150,13 +165,14 @@ public sealed class SiteAdmissionTests
     {
         var sites = new SiteAdmission([new SiteLimits("HQ", MaxCalls: 3)]);
         Assert.True(sites.TryAdmit(Out("HQ"), out var a, out _));
-        Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+        Assert.True(a.TryConnect(out _));
+        Assert.True(Connect(sites, Out("HQ")));
         sites.Configure(new SiteLimits("HQ", MaxCalls: 1));
         Assert.False(sites.TryAdmit(Out("HQ"), out _, out _));
         a.Release();
         Assert.False(sites.TryAdmit(Out("HQ"), out _, out _));
         sites.Configure(new SiteLimits("Branch", MaxCalls: 1));
-        Assert.True(sites.TryAdmit(Out("Branch"), out _, out _));
+        Assert.True(Connect(sites, Out("Branch")));
         Assert.Equal(1, sites.Usage("HQ").Calls);
     }
 
@@ -182,5 +198,58 @@ public sealed class SiteAdmissionTests
         Assert.False(sites.TryAdmit(Out("HQ", forwarded: true), out _, out var refusal));
         Assert.Equal("site HQ: max forwarded calls 0 reached", refusal.Reason);
         Assert.True(sites.TryAdmit(Out("HQ"), out _, out _));
+    }
+
+    [Fact]
+    public void RingingCalls_BeyondTheLimit_AreAdmittedWhileTheConnectedCallsLeaveRoom_TheFirstHoldTheSlots()
+    {
+        // Seed 004: a call is refused when the limit's calls "have already been established (calls are in a connected state)".
+        var sites = new SiteAdmission([new SiteLimits("HQ", MaxCalls: 2)]);
+        var calls = new CallAdmission[4];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            Assert.True(sites.TryAdmit(Out("HQ"), out calls[i]!, out _));
+        }
+
+        Assert.Equal((true, true, false, false), (calls[0].HoldsSlot, calls[1].HoldsSlot, calls[2].HoldsSlot, calls[3].HoldsSlot));
+        Assert.Equal(new SiteUsage(2, 0, 2, 0, 0, 0, 0) { BorrowingCalls = 2 }, sites.Usage("HQ"));
+
+        // The two first placed hold the slots: answered, they connect; a borrowing call answered now does not fit.
+        Assert.False(calls[3].TryConnect(out var refusal));
+        Assert.Equal("site HQ: max simultaneous calls 2 reached", refusal.Reason);
+        Assert.True(calls[0].TryConnect(out _));
+
+        // One of them ends unanswered: its slot is free for the next answer, wherever it rang.
+        calls[1].Release();
+        Assert.True(calls[2].TryConnect(out _));
+        Assert.Equal(new SiteUsage(2, 0, 2, 0, 0, 0, 0) { ConnectedCalls = 2, BorrowingCalls = 1 }, sites.Usage("HQ"));
+
+        // Now both are connected: the next call is refused at its INVITE, as the seed says.
+        Assert.False(sites.TryAdmit(Out("HQ"), out _, out refusal));
+        Assert.Equal(AdmissionLimit.Calls, refusal.Limit);
+        foreach (var call in calls)
+        {
+            call.Release();
+        }
+
+        Assert.True(sites.Usage("HQ").IsIdle, sites.Usage("HQ").ToString());
+    }
+
+    [Fact]
+    public void BurstOfAnswers_NeverConnectsMoreThanTheLimit_EachLimitKindCounted()
+    {
+        var sites = new SiteAdmission([new SiteLimits("HQ", MaxCalls: 5, MaxOutgoingCalls: 3, MaxForwardedCalls: 1)]);
+        var outgoing = Enumerable.Range(0, 10).Select(i => sites.TryAdmit(Out("HQ", forwarded: i % 2 == 0), out var c, out _) ? c : throw new InvalidOperationException("admitted")).ToList();
+        var incoming = Enumerable.Range(0, 10).Select(i => sites.TryAdmit(In("HQ"), out var c, out _) ? c : throw new InvalidOperationException("admitted")).ToList();
+
+        var random = new Random(15);
+        var answered = outgoing.Concat(incoming).OrderBy(_ => random.Next()).Select(c => (Call: c, Connected: c.TryConnect(out _))).ToList();
+
+        Assert.Equal(5, answered.Count(a => a.Connected));
+        Assert.True(answered.Count(a => a.Connected && a.Call.Direction == CallDirection.Outgoing) <= 3);
+        Assert.True(answered.Count(a => a.Connected && a.Call.Forwarded) <= 1);
+        var usage = sites.Usage("HQ");
+        Assert.Equal((5, 5, 15), (usage.ConnectedCalls, usage.Calls, usage.BorrowingCalls));
+        Assert.True(usage.ForwardedCalls <= 1 && usage.OutgoingCalls <= 3);
     }
 }

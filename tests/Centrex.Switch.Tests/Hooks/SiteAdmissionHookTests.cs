@@ -13,6 +13,8 @@ public sealed class SiteAdmissionHookTests
 
         Assert.True(hook.Admit(calls[0], HookDirectory.Sdp("0")).Admitted);
         Assert.True(hook.Admit(calls[1], HookDirectory.Sdp("0")).Admitted);
+        Assert.True(hook.Answered(calls[0], HookDirectory.Sdp("0")).Admitted); // seed 004 counts connected calls
+        Assert.True(hook.Answered(calls[1], default).Admitted);
         var refused = hook.Admit(calls[2], HookDirectory.Sdp("0"));
 
         Assert.False(refused.Admitted);
@@ -34,6 +36,8 @@ public sealed class SiteAdmissionHookTests
         var calls = Enumerable.Range(1, 4).Select(i => HookDirectory.Outgoing($"l{i}", HookDirectory.Prepaid)).ToArray();
         Assert.True(hook.Admit(calls[0], default).Admitted);
         Assert.True(hook.Admit(calls[1], default).Admitted);
+        Assert.True(hook.Answered(calls[0], default).Admitted);
+        Assert.True(hook.Answered(calls[1], default).Admitted);
 
         live.Replace(HookDirectory.Create(maxOutgoing: 1)); // lowered below what is up: both calls stay counted
         var refused = hook.Admit(calls[2], default);
@@ -54,7 +58,9 @@ public sealed class SiteAdmissionHookTests
     {
         var hook = new SiteAdmissionHook(HookDirectory.Create(defaultMaxCalls: 1));
 
-        Assert.True(hook.Admit(HookDirectory.Outgoing("d1", HookDirectory.NoSite, siteId: "default"), default).Admitted);
+        var d1 = HookDirectory.Outgoing("d1", HookDirectory.NoSite, siteId: "default");
+        Assert.True(hook.Admit(d1, default).Admitted);
+        Assert.True(hook.Answered(d1, default).Admitted);
         var refused = hook.Admit(HookDirectory.Outgoing("d2", HookDirectory.NoSite, siteId: "default"), default);
 
         Assert.False(refused.Admitted);
@@ -81,6 +87,25 @@ public sealed class SiteAdmissionHookTests
         Assert.True(hook.Admit(second, HookDirectory.Sdp("18")).Admitted);
         Assert.Equal(62_400, hook.Usage("hq").BandwidthBps);
 
+        hook.Release(first);
+        hook.Release(second);
+        Assert.True(hook.Usage("hq").IsIdle);
+    }
+
+    [Fact]
+    public void RingingCallBeyondTheLimit_AnsweredWhenTheSlotsAreFull_IsRefusedNamingTheLimit()
+    {
+        var hook = new SiteAdmissionHook(HookDirectory.Create(maxOutgoing: 1));
+        var first = HookDirectory.Outgoing("r1", HookDirectory.Prepaid);
+        var second = HookDirectory.Outgoing("r2", HookDirectory.Prepaid);
+        Assert.True(hook.Admit(first, default).Admitted);
+        Assert.True(hook.Admit(second, default).Admitted); // nothing is connected yet: it may ring
+
+        var late = hook.Answered(second, default);
+        Assert.False(late.Admitted);
+        Assert.Equal("site Head office: max outgoing calls 1 reached", late.Warning);
+        Assert.True(hook.Answered(first, default).Admitted);
+        Assert.Equal(1, hook.Usage("hq").ConnectedCalls);
         hook.Release(first);
         hook.Release(second);
         Assert.True(hook.Usage("hq").IsIdle);

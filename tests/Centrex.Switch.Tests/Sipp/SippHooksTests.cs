@@ -42,16 +42,16 @@ public sealed class SippHooksTests : IDisposable
         using var uas = Sipp.Listen("uas-answer", fixture.Endpoint, calleePort);
 
         // The first call holds the site's one outgoing slot for 5 s after the answer; the second is placed once the
-        // slot is seen taken, and must be refused while the first is still up.
+        // first is seen connected, and must be refused while the first is still up.
         using var first = Sipp.Start("uac-call-hold", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", "102", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-d", "5000");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (fixture.Hooks.Admission.Usage("hq").OutgoingCalls == 0 && !first.HasExited && DateTime.UtcNow < deadline)
+        while (fixture.Hooks.Admission.Usage("hq").ConnectedCalls == 0 && !first.HasExited && DateTime.UtcNow < deadline)
         {
             Thread.Yield();
         }
 
-        Assert.Equal(1, fixture.Hooks.Admission.Usage("hq").OutgoingCalls);
+        Assert.Equal(1, fixture.Hooks.Admission.Usage("hq").ConnectedCalls); // seed 004: limits count connected calls
         var second = Sipp.Run("uac-site-full", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", "102", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password);
         var firstResult = Sipp.Finish(first);

@@ -53,6 +53,27 @@ internal sealed partial class JsonSwitchDirectory
         public string? DialingRules { get; set; }
         public string? Trunk { get; set; }
         public Dictionary<string, string>? Abbreviated { get; set; }
+        public ScreeningModel? Screening { get; set; }
+        public string? CallerId { get; set; }
+    }
+
+    /// <summary>What a line or customer lets through: <c>{ "dnd": true, "anonymousRejection": true, "callWaiting": false, "blockedNumbers": [...], "blockedPrefixes": [...] }</c>.</summary>
+    private sealed class ScreeningModel
+    {
+        public bool? Dnd { get; set; }
+        public bool? AnonymousRejection { get; set; }
+        public bool? CallWaiting { get; set; }
+        public List<string>? BlockedNumbers { get; set; }
+        public List<string>? BlockedPrefixes { get; set; }
+    }
+
+    /// <summary>What a line's calls show: <c>{ "callerId": "16045550111", "hideCli": "automatic", "hidePrefix": "*67", "showPrefix": "*82" }</c>.</summary>
+    private sealed class IdentityModel
+    {
+        public string? CallerId { get; set; }
+        public string? HideCli { get; set; }
+        public string? HidePrefix { get; set; }
+        public string? ShowPrefix { get; set; }
     }
 
     private sealed class AccountModel
@@ -68,6 +89,8 @@ internal sealed partial class JsonSwitchDirectory
         public string? CreditLimit { get; set; }
         public FraudModel? Fraud { get; set; }
         public LocationModel? E911 { get; set; }
+        public IdentityModel? Identity { get; set; }
+        public ScreeningModel? Screening { get; set; }
     }
 
     private sealed class LocationModel

@@ -68,7 +68,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
             };
             extensions[id] = new Dictionary<string, string>(StringComparer.Ordinal);
             _customers[id] = new SwitchCustomer(id, extensions[id],
-                new Dictionary<string, string>(customer.Abbreviated ?? [], StringComparer.Ordinal), rules, customer.Trunk);
+                new Dictionary<string, string>(customer.Abbreviated ?? [], StringComparer.Ordinal), rules, customer.Trunk) { Screening = Screening(customer.Screening), CallerId = customer.CallerId?.TrimStart('+') };
         }
 
         foreach (var account in model.Accounts ?? [])
@@ -100,6 +100,8 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
                 Dids = dids,
                 EmergencyLocation = account.E911 is { } e911 ? new EmergencyLocation(e911.Street ?? "", e911.City ?? "", e911.Province, e911.Country ?? "", e911.PostalCode ?? "") : null,
                 Fraud = Fraud(account.Fraud, source, id),
+                Identity = Identity(account.Identity, source, id),
+                Screening = Screening(account.Screening),
             };
             _accounts[id] = entry;
             _accounts[entry.Username] = entry;
@@ -207,6 +209,19 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
         return new SwitchFraudLimits(fraud.MaxInternationalCalls, Amount(fraud.MaxSpendPerHour, "maxSpendPerHour"), Amount(fraud.MaxSpendPerDay, "maxSpendPerDay"),
             blocked.Contains("international"), blocked.Contains("premium"));
     }
+
+    private static SwitchScreening Screening(ScreeningModel? model) => model is null ? SwitchScreening.None
+        : new SwitchScreening(model.Dnd, model.AnonymousRejection, model.CallWaiting,
+            model.BlockedNumbers?.Select(n => n.TrimStart('+')).ToList(), model.BlockedPrefixes?.Select(n => n.TrimStart('+')).ToList());
+
+    private static SwitchIdentity Identity(IdentityModel? model, string source, string id) => model is null ? SwitchIdentity.Default
+        : new SwitchIdentity(model.CallerId?.TrimStart('+'), model.HideCli switch
+        {
+            null or "automatic" => HideCli.Automatic,
+            "never" => HideCli.Never,
+            "always" => HideCli.Always,
+            var other => throw new FormatException($"{source}: accounts[{id}].identity.hideCli: '{other}' is not never, always or automatic"),
+        }, model.HidePrefix, model.ShowPrefix);
 
     private static string Required(string? value, string source, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{source}: {field} is missing") : value;
