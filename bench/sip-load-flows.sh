@@ -71,7 +71,7 @@ register() { # account port
     sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$1" -au "$1" -ap "$PASSWORD" \
         -m 1 -i 127.0.0.1 -p "$2" -nostdin -timeout 10s -timeout_error >"$work/register-$1.log" 2>&1 \
         || { echo "registration of $1 failed" >&2; cat "$work/register-$1.log" >&2; exit 1; }
-    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + $2)) -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas-$2.err" &
+    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - 5090) * 10)) -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas-$2.err" &
     uas+=($!)
 }
 register 16045550101 "$PLAIN_PORT"

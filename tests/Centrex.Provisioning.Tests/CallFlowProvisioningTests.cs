@@ -134,4 +134,18 @@ public sealed class CallFlowProvisioningTests : IDisposable
 
         Assert.Contains("call_flows (id \"main\"): field \"numbers\": '15550001111' is not a DID or extension", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ForwardingsIssue15Settings_RoundTrip_AndDefaultsWriteNothingNew()
+    {
+        var target = new ForwardTarget("+15145550100", "cell", 15, CallerDisplay.Caller, true, []);
+        var conditional = new Forwarding(ForwardingMode.FollowMe, [target]) { When = ForwardWhen.Unanswered, RingSeconds = 12, Simultaneous = true };
+
+        var again = ProvisioningJsonReader.ParseForwarding(ProvisioningJsonWriter.ForwardingJson(conditional), "test");
+        var plain = ProvisioningJsonWriter.ForwardingJson(new Forwarding(ForwardingMode.Simple, [target]));
+
+        Assert.Equal((ForwardWhen.Unanswered, 12, true), (again.When, again.RingSeconds, again.Simultaneous));
+        Assert.DoesNotContain("\"when\"", plain, StringComparison.Ordinal);
+        Assert.Equal(ForwardWhen.Always, ProvisioningJsonReader.ParseForwarding(plain, "test").When);
+    }
 }

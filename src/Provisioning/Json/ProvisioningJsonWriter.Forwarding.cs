@@ -25,8 +25,18 @@ public static partial class ProvisioningJsonWriter
     {
         w.WriteStartObject();
         w.WriteString("mode", WireNames.Name(WireNames.ForwardingModes, forwarding.Mode));
-        w.WriteString("when", WireNames.Name(WireNames.ForwardWhens, forwarding.When));
-        w.WriteNumber("ring_for", forwarding.RingSeconds);
+        // Issue 15's settings only when they differ from their defaults, so a line's forwarding written before them (and
+        // the portal's answers) reads the same.
+        if (forwarding.When != ForwardWhen.Always)
+        {
+            w.WriteString("when", WireNames.Name(WireNames.ForwardWhens, forwarding.When));
+        }
+
+        if (forwarding.RingSeconds != ProvisioningJsonReader.DefaultRingSeconds)
+        {
+            w.WriteNumber("ring_for", forwarding.RingSeconds);
+        }
+
         if (forwarding.Simultaneous)
         {
             w.WriteBoolean("simultaneous", true);

@@ -36,6 +36,15 @@ internal sealed partial class B2bua
             return;
         }
 
+        // Picked up is answered: the call connects on its site first (seed 004 counts connected calls); a site with no
+        // connected slot left refuses the pickup and the phone goes on ringing.
+        var connected = _hooks.Admission.Answered(ringing.Info, CommonAudio(picker.Offer, ringing.Offer));
+        if (!connected.Admitted)
+        {
+            Refuse(picker, connected.Status == 0 ? 503 : connected.Status, "Service Unavailable: " + (connected.Warning ?? "site limit"), CallDisposition.RefusedByLimit);
+            return;
+        }
+
         // The ringing phone stops ringing; what it answers from now on is released.
         ringing.NoAnswerTimer?.Cancel();
         ringing.PickedUpInvite = ringing.BInvite;

@@ -12,7 +12,9 @@ internal sealed partial class B2bua
     /// </summary>
     public void EndAll()
     {
-        foreach (var call in _calls.Values.Distinct().ToList())
+        // A leg of a forked call (flow, forwarding, hunt group) is not a call: its call ends it (CancelLegs) and emits the
+        // one CDR; ending it here too would record the call twice.
+        foreach (var call in _calls.Values.Distinct().Where(c => c.Parent is null).ToList())
         {
             switch (call.State)
             {

@@ -116,16 +116,35 @@ internal sealed partial class B2bua
         {
             if (transfer.Consult is null)
             {
-                // Abandoned while ringing (the parties hung up, or no answer in time): the target is released.
-                var branch = _stack.NewBranch();
-                _stack.SendRequest(BuildDialogRequest(transfer.Target!, transfer.TargetContact, transfer.TargetKind, "BYE", 2, branch, null,
-                    ReadOnlyMemory<byte>.Empty, null), branch, transfer.TargetKind, transfer.TargetDestination!, transfer.TargetConnection, this);
+                ByeTransferTarget(transfer); // abandoned while ringing (the parties hung up, or no answer in time)
             }
 
             return;
         }
 
+        if (transfer.Admitted && transfer.Consult is null && transfer.Ringback is null)
+        {
+            // The leg to the target connects on the transferor's site (seed 004 counts connected calls): a site whose
+            // connected slots filled while the target rang releases the target, and the transferor keeps the call.
+            var connected = _hooks.Admission.Answered(transfer.Segment!, response[response.Body].ToArray());
+            if (!connected.Admitted)
+            {
+                ByeTransferTarget(transfer);
+                FailTransfer(transfer, connected.Status == 0 ? 503 : connected.Status, "Service Unavailable: " + (connected.Warning ?? "site limit"),
+                    CallDisposition.RefusedByLimit);
+                return;
+            }
+        }
+
         CompleteTransfer(transfer, response[response.Body].ToArray());
+    }
+
+    /// <summary>A blind transfer's target that answered is released with BYE (its ACK was sent).</summary>
+    private void ByeTransferTarget(Transfer transfer)
+    {
+        var branch = _stack.NewBranch();
+        _stack.SendRequest(BuildDialogRequest(transfer.Target!, transfer.TargetContact, transfer.TargetKind, "BYE", 2, branch, null,
+            ReadOnlyMemory<byte>.Empty, null), branch, transfer.TargetKind, transfer.TargetDestination!, transfer.TargetConnection, this);
     }
 
     /// <summary>

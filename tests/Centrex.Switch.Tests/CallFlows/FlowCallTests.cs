@@ -233,4 +233,29 @@ public sealed class FlowCallTests
 
         Assert.Equal(200, ok.StatusCode);
     }
+
+    [Fact]
+    public async Task TheSwitchStoppingWhileAGroupRings_RecordsTheCallOnce()
+    {
+        var fixture = new SwitchFixture(partitions: 1);
+        var d = fixture.Directory;
+        var group = new HuntGroupPlan("acme", "200", "Sales", HuntSequence.Simultaneous, HuntCallerId.Keep, false, null,
+            [FeatureDirectory.Member(d, "acme", "102"), FeatureDirectory.Member(d, "acme", "103")], []);
+        fixture.Live.Replace(new FeatureDirectory(d, "acme", DateTimeZone.Utc, [group]));
+        using var alice = new TestPhone(fixture.Endpoint, Alice);
+        using var bob = new TestPhone(fixture.Endpoint, Bob);
+        using var carol = new TestPhone(fixture.Endpoint, Carol);
+        Steps.Register(bob);
+        Steps.Register(carol);
+        Steps.Invite(alice, "200");
+        Ring(bob, "b1");
+        Ring(carol, "c1");
+        Steps.Sync(bob, fixture.Switch);
+
+        await fixture.DisposeAsync(); // every call in progress is ended with its CDR; the ringing legs are not calls
+
+        var end = Assert.Single(fixture.Cdrs.Ends);
+        Assert.Equal(CallDisposition.Failed, end.Disposition);
+        Assert.Equal(0, fixture.Switch.ActiveCalls);
+    }
 }
