@@ -112,6 +112,10 @@ internal static class Sipp
             {
                 using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
                 var listener = new TcpListener(IPAddress.Loopback, port);
+
+                // Without SO_REUSEADDR (.NET sets it on Unix): a port some socket still holds, a sipp TCP client's
+                // connection or one in TIME_WAIT, is skipped here rather than refused to socat's listener later.
+                listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
                 listener.Start();
                 listener.Stop();
                 return port;
@@ -151,31 +155,24 @@ internal static class Sipp
         }
     }
 
-    /// <summary>Waits until something listens on <paramref name="port"/> (sipp has bound it), checking by trying to bind it.</summary>
+    /// <summary>
+    /// Waits until something listens on <paramref name="port"/> (sipp or socat has bound it), reading the kernel's
+    /// socket tables. Probing by binding the port ourselves held it for an instant now and then just as socat bound
+    /// it, and socat gave up with "Address already in use" (a TLS test failed one run in four).
+    /// </summary>
     public static void WaitUntilBound(int port, Process owner, bool tcp = false)
     {
         var deadline = DateTime.UtcNow + Bound;
+        var table = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties();
         while (DateTime.UtcNow < deadline && !owner.HasExited)
         {
-            try
+            var bound = tcp ? table.GetActiveTcpListeners() : table.GetActiveUdpListeners();
+            if (bound.Any(e => e.Port == port && (IPAddress.IsLoopback(e.Address) || e.Address.Equals(IPAddress.Any))))
             {
-                if (tcp)
-                {
-                    var listener = new TcpListener(IPAddress.Loopback, port);
-                    listener.Start();
-                    listener.Stop();
-                }
-                else
-                {
-                    using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                }
-            }
-            catch (SocketException)
-            {
-                return; // in use: sipp is listening
+                return;
             }
 
-            Thread.Yield();
+            Thread.Sleep(5); // a table read is a file read: not in a tight loop
         }
 
         throw new InvalidOperationException($"sipp never bound port {port}" + (owner.HasExited ? ": " + Finish(owner).Output : ""));
