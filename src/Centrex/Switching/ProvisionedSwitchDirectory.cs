@@ -190,6 +190,10 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
     public HuntGroupPlan? FindHuntGroup(string customerId, string number) =>
         _groups.TryGetValue(customerId, out var groups) ? groups.GetValueOrDefault(number) : null;
 
+    /// <inheritdoc/>
+    public IEnumerable<HuntGroupPlan> HuntGroupsOf(string customerId) =>
+        _groups.TryGetValue(customerId, out var groups) ? groups.Values : [];
+
     private static HuntGroupPlan GroupOf(Provisioning.Model.HuntGroup g, Dictionary<string, string> extensions) => new(
         g.CustomerId, g.Number, g.Name, (Switch.CallFlows.HuntSequence)(int)g.Sequence, (Switch.CallFlows.HuntCallerId)(int)g.CallerId, g.PickupAllowed, g.NoAnswer,
         [.. g.Members.Select(m => new HuntMember(extensions[m.Extension], m.Extension, m.RingDelaySeconds, m.RingSeconds, m.IgnoreFollowMe, m.Primary))],

@@ -94,6 +94,9 @@ internal sealed partial class B2bua
             case RouteKind.DirectedPickup:
                 OnDirectedPickup(call, caller!, route);
                 return;
+            case RouteKind.GroupPickup:
+                OnGroupPickup(call, caller!, route);
+                return;
         }
 
         if (emergency)

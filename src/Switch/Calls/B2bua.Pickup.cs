@@ -1,4 +1,5 @@
 using System.Text;
+using Centrex.Switch.CallFlows;
 using Centrex.Switch.Provisioning;
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
@@ -9,7 +10,7 @@ using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
 namespace Centrex.Switch.Calls;
 
 /// <summary>
-/// Directed pickup (issue 15): a phone dials <c>**</c> and an extension of its customer that is ringing; the switch
+/// Directed and group pickup (issue 15): a phone dials <c>**</c> and an extension of its customer that is ringing; the switch
 /// cancels the ringing leg (CANCEL, §9.1) and answers both the caller and the picking phone, each with the other's offer
 /// restricted to the audio formats both offered (RFC 3264 §6: an answer lists only formats of the offer), through a
 /// new relay session. The caller's call goes on as the same call (one CDR), now answered by the picking phone's account.
@@ -19,22 +20,74 @@ internal sealed partial class B2bua
 {
     private void OnDirectedPickup(Call picker, SwitchAccount caller, Route route)
     {
-        Call? ringing = null;
-        foreach (var candidate in _calls.Values)
-        {
-            if (candidate.State == CallState.Trying && !candidate.HandedOver && candidate.BAccount == route.AccountId
-                && candidate.BInvite is { State: TransactionState.Calling or TransactionState.Proceeding } && !candidate.Cancelled)
-            {
-                ringing = candidate;
-                break;
-            }
-        }
-
-        if (ringing is null)
+        if (FindRinging(account => account == route.AccountId) is not { } ringing)
         {
             Refuse(picker, 404, $"Not Found: extension {route.Number} is not ringing", CallDisposition.Failed);
             return;
         }
+
+        PickUp(picker, caller, ringing);
+    }
+
+    /// <summary>
+    /// Group pickup (seed 004, "configure multiple pickup groups"): the pickup prefix alone answers a call ringing a
+    /// member of the caller's primary group, the prefix and a group's number one ringing a member of that group; the
+    /// group must allow pickup ("Call Pickup Allowed"). The picker need not be a member of a group it names.
+    /// </summary>
+    private void OnGroupPickup(Call picker, SwitchAccount caller, Route route)
+    {
+        var directory = _directory.Current;
+        HuntGroupPlan? group;
+        if (route.Number is { } number)
+        {
+            group = directory.FindHuntGroup(caller.CustomerId, number);
+        }
+        else
+        {
+            group = null;
+            foreach (var candidate in directory.HuntGroupsOf(caller.CustomerId))
+            {
+                if (Array.Exists(candidate.Members, m => m.Primary && m.AccountId == caller.Id))
+                {
+                    group = candidate;
+                    break;
+                }
+            }
+        }
+
+        if (group is not { PickupAllowed: true })
+        {
+            Refuse(picker, 404, route.Number is null ? "Not Found: no primary pickup group" : $"Not Found: no pickup group {route.Number}", CallDisposition.Failed);
+            return;
+        }
+
+        if (FindRinging(account => account != caller.Id && Array.Exists(group.Members, m => m.AccountId == account)) is not { } ringing)
+        {
+            Refuse(picker, 404, $"Not Found: nothing is ringing in group {group.Number}", CallDisposition.Failed);
+            return;
+        }
+
+        PickUp(picker, caller, ringing);
+    }
+
+    /// <summary>The first call of this partition ringing a phone whose account <paramref name="rings"/> accepts.</summary>
+    private Call? FindRinging(Func<string?, bool> rings)
+    {
+        foreach (var candidate in _calls.Values)
+        {
+            if (candidate.State == CallState.Trying && !candidate.HandedOver && rings(candidate.BAccount)
+                && candidate.BInvite is { State: TransactionState.Calling or TransactionState.Proceeding } && !candidate.Cancelled)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The picker answers <paramref name="ringing"/>: its phone is cancelled, caller and picker are joined as one call.</summary>
+    private void PickUp(Call picker, SwitchAccount caller, Call ringing)
+    {
 
         // Picked up is answered: the call connects on its site first (seed 004 counts connected calls); a site with no
         // connected slot left refuses the pickup and the phone goes on ringing.

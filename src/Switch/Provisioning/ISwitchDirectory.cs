@@ -67,4 +67,7 @@ public interface ISwitchDirectory
 
     /// <summary>The customer's hunt group with this number (seed 004), built; null: none.</summary>
     HuntGroupPlan? FindHuntGroup(string customerId, string number) => null;
+
+    /// <summary>A customer's hunt groups (group pickup finds the caller's primary group among them).</summary>
+    IEnumerable<HuntGroupPlan> HuntGroupsOf(string customerId) => [];
 }

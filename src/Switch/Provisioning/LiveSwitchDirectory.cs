@@ -82,4 +82,7 @@ public sealed class LiveSwitchDirectory : ISwitchDirectory
 
     /// <inheritdoc/>
     public HuntGroupPlan? FindHuntGroup(string customerId, string number) => _current.FindHuntGroup(customerId, number);
+
+    /// <inheritdoc />
+    public IEnumerable<HuntGroupPlan> HuntGroupsOf(string customerId) => _current.HuntGroupsOf(customerId);
 }

@@ -96,6 +96,13 @@ internal static class DialPlan
             return new Route(RouteKind.DirectedPickup, AccountId: ringing, Number: dialed[DirectedPickupPrefix.Length..]);
         }
 
+        // Group pickup (seed 004, "configure multiple pickup groups"): the prefix alone picks up in the caller's primary
+        // group, the prefix and a group's number in that group.
+        if (dialed.StartsWith(f.PickupPrefix, StringComparison.Ordinal) && dialed.AsSpan(f.PickupPrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            return new Route(RouteKind.GroupPickup, Number: dialed.Length == f.PickupPrefix.Length ? null : dialed[f.PickupPrefix.Length..]);
+        }
+
         if (dialed.Length > f.ReleasePrefix.Length && dialed.Length <= f.ReleasePrefix.Length + 2 && dialed.StartsWith(f.ReleasePrefix, StringComparison.Ordinal)
             && dialed.AsSpan(f.ReleasePrefix.Length).IndexOfAnyExceptInRange('0', '9') < 0)
         {

@@ -26,4 +26,10 @@ internal enum RouteKind : byte
 
     /// <summary><c>**</c> and an extension: the call ringing that extension is answered by the caller (directed pickup).</summary>
     DirectedPickup,
+
+    /// <summary>
+    /// The customer's group pickup prefix (seed 004: <c>*77</c>), alone (Number null: the caller's primary group) or
+    /// followed by a hunt group's number: a call ringing a member of that group is answered by the caller.
+    /// </summary>
+    GroupPickup,
 }

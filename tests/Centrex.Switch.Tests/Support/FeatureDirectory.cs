@@ -84,4 +84,7 @@ internal sealed class FeatureDirectory : ISwitchDirectory
 
     public HuntGroupPlan? FindHuntGroup(string customerId, string number) =>
         _groups.TryGetValue(customerId, out var groups) ? groups.GetValueOrDefault(number) : null;
+
+    public IEnumerable<HuntGroupPlan> HuntGroupsOf(string customerId) =>
+        _groups.TryGetValue(customerId, out var groups) ? groups.Values : [];
 }
