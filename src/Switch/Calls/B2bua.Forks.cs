@@ -220,22 +220,11 @@ internal sealed partial class B2bua
 
     private void OnLegAnswered(Call call, Call leg, SipMessage response)
     {
-        if (leg.BAck is not null)
+        if (!AckBAnswer(leg, response))
         {
-            _stack.Metrics.CountRetransmissionSent(request: true);
-            _stack.Send(leg.BKind, leg.BDestination!, leg.BAck, leg.BConnection); // a retransmitted 2xx: ACK again.
             return;
         }
 
-        leg.BRemoteTag = response.Text(response.To.Tag);
-        if (response.HasContact && !response.ContactIsStar)
-        {
-            leg.BRemoteTarget = response.Text(response.Contact.Uri.Whole);
-        }
-
-        leg.BAck = BuildBRequest(leg, "ACK", 1, _stack.NewBranch());
-        _stack.Send(leg.BKind, leg.BDestination!, leg.BAck, leg.BConnection);
-        leg.NoAnswerTimer?.Cancel();
         var fork = call.Fork!;
         if (call.State != CallState.Trying || call.Cancelled || fork.Winner is not null || !fork.Legs.Remove(leg))
         {

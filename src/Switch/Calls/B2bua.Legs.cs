@@ -185,13 +185,17 @@ internal sealed partial class B2bua
         call.AInvite.Send(builder.Body(sdp.Span, sdp.IsEmpty ? null : "application/sdp").ToArray(), status);
     }
 
-    private void OnBAnswered(Call call, SipMessage response)
+    /// <summary>
+    /// ACKs a 2xx from <paramref name="call"/>'s B side (a call's callee or one forked leg) and takes its dialog's tag and
+    /// target; false when it was a retransmitted 2xx, ACKed again, with nothing more to do.
+    /// </summary>
+    private bool AckBAnswer(Call call, SipMessage response)
     {
         if (call.BAck is not null)
         {
             _stack.Metrics.CountRetransmissionSent(request: true);
             _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection); // a retransmitted 2xx: ACK again.
-            return;
+            return false;
         }
 
         call.BRemoteTag = response.Text(response.To.Tag);
@@ -203,6 +207,15 @@ internal sealed partial class B2bua
         call.BAck = BuildBRequest(call, "ACK", 1, _stack.NewBranch());
         _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
         call.NoAnswerTimer?.Cancel();
+        return true;
+    }
+
+    private void OnBAnswered(Call call, SipMessage response)
+    {
+        if (!AckBAnswer(call, response))
+        {
+            return;
+        }
 
         if (call.State != CallState.Trying || call.Cancelled)
         {
