@@ -32,6 +32,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     /// <summary>The header an API client sends the anti-forgery token in with a session cookie.</summary>
     public const string CsrfHeader = "X-CSRF-Token";
 
+    /// <summary>Password checks each source address gets.</summary>
+    public LoginLimits LoginLimits { get; init; } = LoginLimits.Default;
+
     /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
     /// <param name="builder">The host's builder.</param>
     /// <param name="keyOnlyPaths">
@@ -48,6 +51,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddSingleton(data.Calls);
         services.AddSingleton(new TariffStore(data.DataDirectory));
         services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
+        services.AddSingleton(LoginLimits);
         services.AddSingleton<LoginService>();
         services.AddHttpContextAccessor();
         services.AddScoped<CustomerScope>();

@@ -71,6 +71,8 @@ internal static class ServeCommand
         var sourceBurst = ServeOptions.SourceBurst();
         var partitions = ServeOptions.Partitions();
         var udpReaders = ServeOptions.UdpReaders();
+        var loginBurst = ServeOptions.LoginBurst();
+        var loginRate = ServeOptions.LoginRate();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -84,6 +86,8 @@ internal static class ServeCommand
         command.Options.Add(sourceBurst);
         command.Options.Add(partitions);
         command.Options.Add(udpReaders);
+        command.Options.Add(loginBurst);
+        command.Options.Add(loginRate);
 
         tls.AddTo(command);
         sipAuth.AddTo(command);
@@ -110,6 +114,7 @@ internal static class ServeCommand
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
                 Partitions = parse.GetValue(partitions),
                 UdpReaders = parse.GetValue(udpReaders),
+                Logins = new Portal.Security.LoginLimits(parse.GetValue(loginBurst), parse.GetValue(loginRate)),
             }, cancel));
         return command;
     }
@@ -186,7 +191,7 @@ internal static class ServeCommand
             using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) { Writer = writer } : null;
             await using var service = serveHttp
                 ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
-                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName))
+                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins })
                 : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through

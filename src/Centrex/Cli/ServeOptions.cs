@@ -68,6 +68,22 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 10_000_000), "is not a count from 1 to 10000000"),
     };
 
+    /// <summary>Portal password checks one address may make at once (each is a slow hash).</summary>
+    public static Option<int> LoginBurst() => new("--http-login-burst")
+    {
+        Description = "Portal logins one address may try at once after a quiet spell (each is a slow password hash)",
+        DefaultValueFactory = _ => Portal.Security.LoginLimits.Default.Burst,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+    };
+
+    /// <summary>Portal password checks one address may make each second once its burst is spent.</summary>
+    public static Option<int> LoginRate() => new("--http-login-rate")
+    {
+        Description = "Portal logins one address may try each second once its burst is spent",
+        DefaultValueFactory = _ => Portal.Security.LoginLimits.Default.PerSecond,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+    };
+
     /// <summary>Call-control partitions: each runs the calls of the customers that map to it on its own thread.</summary>
     public static Option<int> Partitions() => new("--sip-partitions")
     {

@@ -28,6 +28,9 @@ internal sealed record ServeRequest(
     /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
     public SipTlsFiles? SipTls { get; init; }
 
+    /// <summary>Portal password checks each source address gets.</summary>
+    public Portal.Security.LoginLimits Logins { get; init; } = Portal.Security.LoginLimits.Default;
+
     /// <summary>Call-control partitions (one thread each).</summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;
 

@@ -23,7 +23,14 @@ internal static class SessionApi
     {
         api.MapPost("/session", (LoginRequest body, HttpContext context, LoginService logins, UserStore users, IClock clock, IAntiforgery antiforgery) =>
         {
-            var (outcome, user) = logins.Check(body.Login?.Trim(), body.Password);
+            var (outcome, user) = logins.Check(body.Login?.Trim(), body.Password, context.Connection.RemoteIpAddress);
+            if (outcome == LoginService.Outcome.Throttled)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return Results.Json(new ApiError("throttled", "too many login attempts from this address; wait a second and try again"),
+                    statusCode: StatusCodes.Status429TooManyRequests);
+            }
+
             if (outcome == LoginService.Outcome.Locked)
             {
                 return Results.Json(new ApiError("locked", "this login is locked after too many wrong passwords; try later or ask the operator to reset the password"),

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Threading.RateLimiting;
 using Centrex.Provisioning.Access;
 using NodaTime;
 
@@ -7,10 +9,23 @@ namespace Centrex.Portal.Security;
 /// Checks a login and password with lockout: after <see cref="LockAfter"/> wrong passwords in a row the login is
 /// refused for <see cref="LockFor"/>, whatever password comes (the operator's password reset lifts it). The answer
 /// never says whether the login exists, and an unknown login costs the same hash as a known one, so neither the text
-/// nor the time of the answer tells a guesser which logins are real.
+/// nor the time of the answer tells a guesser which logins are real. Each check costs a deliberately slow hash, so one
+/// source address gets the checks of its <see cref="LoginLimits"/> only (System.Threading.RateLimiting's token buckets,
+/// one per address, idle ones dropped by the library): a client spraying logins cannot take the process's CPU from the
+/// switch and from everyone else's logins.
 /// </summary>
-public sealed class LoginService(UserStore users, IClock clock)
+public sealed class LoginService(UserStore users, IClock clock, LoginLimits limits) : IDisposable
 {
+    private readonly PartitionedRateLimiter<IPAddress> _perSource = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address =>
+        RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.Burst,
+            TokensPerPeriod = limits.PerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
     /// <summary>Wrong passwords in a row that lock a login.</summary>
     public const int LockAfter = 5;
 
@@ -31,11 +46,23 @@ public sealed class LoginService(UserStore users, IClock clock)
 
         /// <summary>Locked after too many wrong passwords.</summary>
         Locked,
+
+        /// <summary>Not checked: its source address made too many checks lately (answer 429; try again in a second).</summary>
+        Throttled,
     }
 
-    /// <summary>Checks <paramref name="login"/> and <paramref name="password"/>; the login on success.</summary>
-    public (Outcome Outcome, PortalUser? User) Check(string? login, string? password)
+    /// <summary>Checks <paramref name="login"/> and <paramref name="password"/> from <paramref name="source"/>; the login on success.</summary>
+    public (Outcome Outcome, PortalUser? User) Check(string? login, string? password, IPAddress? source)
     {
+        if (source is not null)
+        {
+            using var lease = _perSource.AttemptAcquire(source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source);
+            if (!lease.IsAcquired)
+            {
+                return (Outcome.Throttled, null);
+            }
+        }
+
         var now = clock.GetCurrentInstant();
         var user = string.IsNullOrEmpty(login) || login.Length > 64 ? null : users.Find(login);
         if (user is null || string.IsNullOrEmpty(password) || password.Length > PasswordHashing.MaxLength)
@@ -58,4 +85,7 @@ public sealed class LoginService(UserStore users, IClock clock)
         users.RecordSuccess(user);
         return (Outcome.Success, user);
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => _perSource.Dispose();
 }

@@ -1,5 +1,6 @@
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Access;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -30,9 +31,14 @@ public sealed class LoginModel(LoginService logins, UserStore users, IClock cloc
 
     public IActionResult OnPost()
     {
-        var (outcome, user) = logins.Check(Login?.Trim(), Password);
+        var (outcome, user) = logins.Check(Login?.Trim(), Password, HttpContext.Connection.RemoteIpAddress);
         switch (outcome)
         {
+            case LoginService.Outcome.Throttled:
+                Message = "Too many login attempts from your address. Wait a few seconds and try again.";
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = "1";
+                return Page();
             case LoginService.Outcome.Locked:
                 Message = $"This login is locked for {LoginService.LockFor.TotalMinutes:0} minutes after {LoginService.LockAfter} wrong passwords. Your service provider can reset the password.";
                 return Page();

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Centrex.Portal.Security;
+
+namespace Centrex.Portal.Tests;
+
+/// <summary>
+/// The attack, against a real serve with the default bound: one address sprays made-up logins (each still costs a slow
+/// PBKDF2 check, and no lockout stops them) to take the process's CPU. Past its burst it gets 429 with Retry-After,
+/// unchecked, and a user from another address still logs in at once.
+/// </summary>
+public sealed partial class LoginThrottleTests : IAsyncDisposable
+{
+    private const string Password = "right-password-123";
+    private readonly string _data = Directory.CreateTempSubdirectory("centrex-login-").FullName;
+    private Process? _serve;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_serve is { HasExited: false } serve)
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+
+        _serve?.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task AnAddressSprayingLogins_Gets429PastItsBurst_WhileAnotherAddressLogsIn()
+    {
+        using (var add = Start(["user", "add", "--data", _data, "ops", "--operator", "--password-stdin"]))
+        {
+            await add.StandardInput.WriteAsync(Password);
+            add.StandardInput.Close();
+            await add.WaitForExitAsync();
+            Assert.True(add.ExitCode == 0, await add.StandardError.ReadToEndAsync());
+        }
+
+        var address = await ServeAsync();
+        using var attacker = new HttpClient { BaseAddress = address };
+        const int Attempts = 80;
+        var clock = Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, Attempts).Select(i =>
+            attacker.PostAsJsonAsync("/api/v1/session", new { login = $"nobody-{i}", password = $"guess-{i}" })));
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var throttled = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        var checkedOnes = answers.Length - throttled.Count;
+        var allowed = LoginLimits.Default.Burst + (int)Math.Ceiling(seconds * LoginLimits.Default.PerSecond) + LoginLimits.Default.PerSecond;
+        Assert.True(checkedOnes <= allowed, $"{checkedOnes} of {Attempts} guesses were checked in {seconds:0.0} s; at most {allowed} may be");
+        Assert.NotEmpty(throttled);
+        Assert.All(throttled, a => Assert.Equal("1", a.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Another address (127.0.0.2: still loopback) has its own bound: the operator logs in at once.
+        using var colleague = new HttpClient(new SocketsHttpHandler { ConnectCallback = FromSecondLoopbackAsync }) { BaseAddress = address };
+        var login = await colleague.PostAsJsonAsync("/api/v1/session", new { login = "ops", password = Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    private static async ValueTask<Stream> FromSecondLoopbackAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancel);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<Uri> ServeAsync()
+    {
+        _serve = Start(["serve", "--data", _data, "--http", "127.0.0.1:0"]);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a bound, not a timing check
+        while (await _serve.StandardOutput.ReadLineAsync(patience.Token) is { } line)
+        {
+            if (ServeLine().Match(line) is { Success: true } m)
+            {
+                return new Uri(m.Groups[1].Value);
+            }
+        }
+
+        throw new InvalidOperationException("serve ended before listening: " + await _serve.StandardError.ReadToEndAsync());
+    }
+
+    private static Process Start(string[] args)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    [GeneratedRegex(@"^centrex serve: (http://[^ ]+)")]
+    private static partial Regex ServeLine();
+}
