@@ -25,6 +25,7 @@ internal static class ApiRoutes
         Features.Customer.Dids.DidsApi.Map(me);
         Features.Customer.Sites.SitesApi.Map(me);
         Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
+        Features.Customer.IncomingCalls.IncomingCallsApi.Map(me);
         var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }

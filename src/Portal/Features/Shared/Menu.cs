@@ -26,6 +26,7 @@ public static class Menu
             new("DIDs", "/customer/dids"),
             new("Abbreviated Dialing", "/customer/abbreviated-dialing"),
             new("Dialing Rules", "/customer/dialing-rules"),
+            new("Incoming Calls", "/customer/incoming-calls"),
             new("Call Logs", "/customer/calls"),
         ]),
         new("Billing Information", "/customer/billing",
