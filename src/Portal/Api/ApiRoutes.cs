@@ -26,6 +26,7 @@ internal static class ApiRoutes
         Features.Customer.Sites.SitesApi.Map(me);
         Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
         Features.Customer.IncomingCalls.IncomingCallsApi.Map(me);
+        Features.Customer.Identity.IdentityApi.Map(me);
         var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }

@@ -19,6 +19,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Sites.SiteQueries>();
         services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
         services.AddScoped<Customer.IncomingCalls.FeatureChanges>();
+        services.AddScoped<Customer.Identity.IdentityChanges>();
         services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

@@ -27,6 +27,7 @@ public static class Menu
             new("Abbreviated Dialing", "/customer/abbreviated-dialing"),
             new("Dialing Rules", "/customer/dialing-rules"),
             new("Incoming Calls", "/customer/incoming-calls"),
+            new("Identity", "/customer/identity"),
             new("Call Logs", "/customer/calls"),
         ]),
         new("Billing Information", "/customer/billing",

@@ -1,0 +1,23 @@
+using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
+
+namespace Centrex.Portal.Data;
+
+/// <summary>
+/// Records checked as <c>provision import</c> reads them: a form builds model records directly, which skips what the
+/// JSON reader checks field by field (a dialing prefix is 1 to 8 of the digits, * and #; a hunt group's sequence is
+/// one of four names); written as provisioning JSON and read back, they meet those checks with import's own messages
+/// (<c>field "hide_cli_prefix": ...</c>) before the store's validation of the whole.
+/// </summary>
+public sealed partial class ProvisioningChanges
+{
+    /// <summary>Changes records as if imported from a file: each is read back from its provisioning JSON first.</summary>
+    public Result AsImported(string source, ProvisioningSnapshot records) => Apply(source, _ => Reread(records, source));
+
+    private static ProvisioningSnapshot Reread(ProvisioningSnapshot records, string source)
+    {
+        using var json = new MemoryStream();
+        ProvisioningJsonWriter.Write(records, json);
+        return ProvisioningJsonReader.Parse(json.ToArray(), source);
+    }
+}
