@@ -148,4 +148,22 @@ public sealed class CallFlowProvisioningTests : IDisposable
         Assert.DoesNotContain("\"when\"", plain, StringComparison.Ordinal);
         Assert.Equal(ForwardWhen.Always, ProvisioningJsonReader.ParseForwarding(plain, "test").When);
     }
+
+    [Fact]
+    public void RemovingAHuntGroup_KeepsEverythingElse_AndOneAFlowRingsIsRefusedChangingNothing()
+    {
+        using var store = ProvisioningStore.Open(_folder.Path);
+        store.Import(Parse(File(GoodNodes, Sales + """, { "id": "spare", "customer": "C1", "number": "300", "members": [ { "extension": "102" } ] }""")), "flows.json");
+
+        var left = store.RemoveHuntGroup("spare", "portal");
+        var used = Assert.Throws<ProvisioningException>(() => store.RemoveHuntGroup("sales", "portal"));
+        var unknown = Assert.Throws<ProvisioningException>(() => store.RemoveHuntGroup("spare", "portal"));
+
+        Assert.Equal(["sales"], left.HuntGroups.Select(g => g.Id));
+        Assert.Equal(["sales"], store.Load().HuntGroups.Select(g => g.Id)); // the refused removal changed nothing
+        Assert.Single(store.Load().CallFlows);
+        Assert.Equal(2, store.Load().Accounts.Count);
+        Assert.Contains("'200' is not a hunt group of the flow's customer", used.Message, StringComparison.Ordinal);
+        Assert.Equal("portal: hunt_groups (id \"spare\"): no such hunt group", unknown.Message);
+    }
 }

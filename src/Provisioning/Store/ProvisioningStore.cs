@@ -53,6 +53,13 @@ public sealed partial class ProvisioningStore : IDisposable
         var merged = ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice);
         ProvisioningValidator.Validate(merged, source);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
+        Write(merged);
+        return merged;
+    }
+
+    // Replaces everything stored with the validated snapshot, in one transaction.
+    private void Write(ProvisioningSnapshot merged)
+    {
         using var transaction = _connection.BeginTransaction();
         Execute(transaction, "PRAGMA defer_foreign_keys = ON; DELETE FROM call_flows; DELETE FROM hunt_groups; DELETE FROM did_inbound_rates; DELETE FROM rate_centres; DELETE FROM fees; DELETE FROM dids; DELETE FROM abbreviated_dialing; DELETE FROM account_discount_plans; DELETE FROM payments; DELETE FROM subscriptions; DELETE FROM accounts; DELETE FROM discount_plans; DELETE FROM products; DELETE FROM customers; DELETE FROM trunks; DELETE FROM sites; DELETE FROM switch_settings;");
         InsertSwitch(transaction, merged);
@@ -85,7 +92,6 @@ public sealed partial class ProvisioningStore : IDisposable
         Insert(transaction, "hunt_groups", merged.HuntGroups, g => [g.Id, g.CustomerId, g.Number, ProvisioningJsonWriter.HuntGroupJson(g)]);
         InsertLineSettings(transaction, merged);
         transaction.Commit();
-        return merged;
     }
 
     /// <summary>Everything stored, each list sorted by id.</summary>
