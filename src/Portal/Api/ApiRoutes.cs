@@ -27,6 +27,7 @@ internal static class ApiRoutes
         Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
         Features.Customer.IncomingCalls.IncomingCallsApi.Map(me);
         Features.Customer.Identity.IdentityApi.Map(me);
+        Features.Customer.Huntgroups.HuntGroupsApi.Map(me);
         var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }

@@ -1,5 +1,7 @@
+using Centrex.Provisioning;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
+using Centrex.Provisioning.Store;
 
 namespace Centrex.Portal.Data;
 
@@ -13,6 +15,26 @@ public sealed partial class ProvisioningChanges
 {
     /// <summary>Changes records as if imported from a file: each is read back from its provisioning JSON first.</summary>
     public Result AsImported(string source, ProvisioningSnapshot records) => Apply(source, _ => Reread(records, source));
+
+    /// <summary>Removes a hunt group (an import cannot remove); refused with the validator's message when something uses it.</summary>
+    public Result RemoveHuntGroup(string source, string id)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                using var store = ProvisioningStore.Open(data.DataDirectory);
+                store.RemoveHuntGroup(id, source);
+            }
+            catch (ProvisioningException e)
+            {
+                return new Result(false, FieldOf(e.Message), Message(e.Message, source));
+            }
+
+            data.Provisioning.Refresh(force: true);
+            return Result.Ok;
+        }
+    }
 
     private static ProvisioningSnapshot Reread(ProvisioningSnapshot records, string source)
     {

@@ -20,6 +20,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
         services.AddScoped<Customer.IncomingCalls.FeatureChanges>();
         services.AddScoped<Customer.Identity.IdentityChanges>();
+        services.AddScoped<Customer.Huntgroups.HuntGroupChanges>();
         services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

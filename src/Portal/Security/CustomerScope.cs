@@ -36,6 +36,13 @@ public sealed class CustomerScope
     /// <summary>The line <paramref name="accountId"/> when it is one of this customer's; else null.</summary>
     public Account? Line(string accountId) => View.Accounts.FirstOrDefault(a => a.Id == accountId);
 
+    /// <summary>The customer's hunt groups, by number.</summary>
+    public IReadOnlyList<HuntGroup> HuntGroups =>
+        [.. _data.Provisioning.Current.Snapshot.HuntGroups.Where(g => g.CustomerId == CustomerId).OrderBy(g => g.Number, StringComparer.Ordinal)];
+
+    /// <summary>The hunt group <paramref name="id"/> when it is one of this customer's; else null.</summary>
+    public HuntGroup? HuntGroup(string id) => HuntGroups.FirstOrDefault(g => g.Id == id);
+
     /// <summary>The customer's time zone.</summary>
     public NodaTime.DateTimeZone Zone => NodaTime.DateTimeZoneProviders.Tzdb[Customer.TimeZone];
 }

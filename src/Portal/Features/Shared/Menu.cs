@@ -23,6 +23,7 @@ public static class Menu
             new("Phone Lines", "/customer/lines"),
             new("Sites", "/customer/sites"),
             new("Extensions", "/customer/extensions"),
+            new("Huntgroups", "/customer/huntgroups"),
             new("DIDs", "/customer/dids"),
             new("Abbreviated Dialing", "/customer/abbreviated-dialing"),
             new("Dialing Rules", "/customer/dialing-rules"),

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Centrex.Portal.Data;
+using Centrex.Portal.Security;
+using Centrex.Provisioning.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace Centrex.Portal.Features.Customer.Huntgroups;
+
+/// <summary>
+/// The customer's hunt groups (seed 004, IP Centrex › Huntgroups): created, changed and deleted through provisioning's
+/// reading and validation like <c>provision import</c> (a number that is an extension, a member that is not one, a
+/// second primary group...), always the session's customer's: a group is found through <see cref="CustomerScope"/>
+/// first, so another customer's group is not found (null) before anything is built.
+/// </summary>
+public sealed class HuntGroupChanges(CustomerScope scope, ProvisioningChanges changes, PortalData data, IHttpContextAccessor http)
+{
+    private string Source => $"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})";
+
+    /// <summary>The customer's groups, by number.</summary>
+    public IReadOnlyList<HuntGroup> Groups => scope.HuntGroups;
+
+    /// <summary>The group when it is the customer's; else null.</summary>
+    public HuntGroup? Find(string id) => scope.HuntGroup(id);
+
+    /// <summary>The customer's lines with an extension (what a group's members are), by extension.</summary>
+    public IReadOnlyList<Account> Extensions => [.. scope.View.Accounts.Where(a => a.Extension is not null).OrderBy(a => a.Extension, StringComparer.Ordinal)];
+
+    /// <summary>Creates a group with <paramref name="settings"/> and <paramref name="members"/> (none: added later); its id when done.</summary>
+    public (ProvisioningChanges.Result Result, string? Id) Create(HuntGroupSettings settings, IDictionary<string, string> errors, IReadOnlyList<HuntGroupMember>? members = null)
+    {
+        // Record ids are unique across all customers (import merges by id): a new random one, never one in use.
+        var taken = data.Provisioning.Current.Snapshot.HuntGroups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        string id;
+        do
+        {
+            id = "hg-" + Guid.NewGuid().ToString("N")[..10];
+        }
+        while (taken.Contains(id));
+
+        var empty = new HuntGroup(id, scope.CustomerId, string.Empty, string.Empty, HuntSequence.Order, HuntCallerId.Keep, false, null, [], []);
+        if (settings.ApplyTo(empty, errors) is not { } group)
+        {
+            return (Refused, null);
+        }
+
+        var result = WithMembers(group, members ?? []);
+        return (result, result.Done ? id : null);
+    }
+
+    /// <summary>Changes the group's own settings (its members stay); null when it is not the customer's.</summary>
+    public ProvisioningChanges.Result? Update(string id, HuntGroupSettings settings, IDictionary<string, string> errors)
+    {
+        if (Find(id) is not { } group)
+        {
+            return null;
+        }
+
+        return settings.ApplyTo(group, errors) is { } changed ? Save([changed]) : Refused;
+    }
+
+    /// <summary>
+    /// Replaces the group's members. An extension made primary here stops being primary in its other groups (seed 004:
+    /// the primary group is the one group an extension picks up in with the prefix alone); null when not the customer's.
+    /// </summary>
+    public ProvisioningChanges.Result? SetMembers(string id, IReadOnlyList<HuntGroupMember> members) =>
+        Find(id) is { } group ? WithMembers(group, members) : null;
+
+    /// <summary>Deletes the group; null when it is not the customer's.</summary>
+    public ProvisioningChanges.Result? Delete(string id) => Find(id) is null ? null : changes.RemoveHuntGroup(Source, id);
+
+    /// <summary>A refusal whose reasons are in the form's errors already.</summary>
+    public static ProvisioningChanges.Result Refused { get; } = new(false, null, null);
+
+    // The group with its members, and the customer's other groups that lose an extension made primary here, in one change.
+    private ProvisioningChanges.Result WithMembers(HuntGroup group, IReadOnlyList<HuntGroupMember> members)
+    {
+        var primaries = members.Where(m => m.Primary).Select(m => m.Extension).ToHashSet(StringComparer.Ordinal);
+        var others = Groups.Where(g => g.Id != group.Id && g.Members.Any(m => m.Primary && primaries.Contains(m.Extension)))
+            .Select(g => g with { Members = [.. g.Members.Select(m => m.Primary && primaries.Contains(m.Extension) ? m with { Primary = false } : m)] });
+        return Save([group with { Members = members }, .. others]);
+    }
+
+    private ProvisioningChanges.Result Save(IReadOnlyList<HuntGroup> groups) =>
+        changes.AsImported(Source, ProvisioningSnapshot.Empty with { HuntGroups = groups });
+}
