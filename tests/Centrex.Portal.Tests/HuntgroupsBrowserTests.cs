@@ -55,7 +55,7 @@ public sealed class HuntgroupsBrowserTests(PortalServer server, Browser browser)
         await Assertions.Expect(row).ToContainTextAsync("103");
         await Browser.Shot(_page, "52-huntgroups");
 
-        foreach (var (path, heading, shot) in new[] { ("/customer/incoming-calls", "Incoming Calls", "53-incoming-calls"), ("/customer/identity", "Identity", "54-identity") })
+        foreach (var (path, heading, shot) in new[] { ("/customer/incoming-calls", "Incoming Calls", "53-incoming-calls"), ("/customer/identity", "Identity", "54-identity"), ("/customer/music-on-hold", "Music on Hold", "55-music-on-hold") })
         {
             await _page.GotoAsync(new Uri(server.BaseAddress, path).ToString());
             await Assertions.Expect(_page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true, Level = 1 })).ToBeVisibleAsync();

@@ -28,6 +28,7 @@ internal static class ApiRoutes
         Features.Customer.IncomingCalls.IncomingCallsApi.Map(me);
         Features.Customer.Identity.IdentityApi.Map(me);
         Features.Customer.Huntgroups.HuntGroupsApi.Map(me);
+        Features.Customer.MusicOnHold.MusicOnHoldApi.Map(me);
         var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }

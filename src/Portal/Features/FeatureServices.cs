@@ -21,6 +21,8 @@ internal static class FeatureServices
         services.AddScoped<Customer.IncomingCalls.FeatureChanges>();
         services.AddScoped<Customer.Identity.IdentityChanges>();
         services.AddScoped<Customer.Huntgroups.HuntGroupChanges>();
+        services.AddScoped<Customer.MusicOnHold.MusicDesk>();
+        services.AddSingleton(sp => new Centrex.Provisioning.MusicOnHold.MusicOnHoldStore(sp.GetRequiredService<Data.PortalData>().DataDirectory));
         services.AddSingleton<Data.ProvisioningChanges>();
     }
 }

@@ -29,6 +29,7 @@ public static class Menu
             new("Dialing Rules", "/customer/dialing-rules"),
             new("Incoming Calls", "/customer/incoming-calls"),
             new("Identity", "/customer/identity"),
+            new("Music on Hold", "/customer/music-on-hold"),
             new("Call Logs", "/customer/calls"),
         ]),
         new("Billing Information", "/customer/billing",

@@ -1,0 +1,64 @@
+using Centrex.Provisioning.MusicOnHold;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Centrex.Portal.Features.Customer.MusicOnHold;
+
+/// <summary>
+/// Music on Hold (seed 004: "define which music will be used for calls on hold ... To upload your own music, select a
+/// file ... enter the desired name in the Music Name field"; the treble clef turns it on and off): the customer's WAV
+/// files, one uploaded (refused beside the field when not WAV or too large), chosen, or deleted.
+/// </summary>
+public sealed class IndexModel(MusicDesk desk) : PageModel
+{
+    public MusicOnHoldIndex Music => desk.Index;
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Name { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? name, CancellationToken cancel)
+    {
+        Name = name;
+        var (saved, field, error) = await desk.Upload(file, name, cancel);
+        if (saved is null)
+        {
+            Errors[field!] = error!;
+            return Page();
+        }
+
+        TempData["Saved"] = $"{saved.Name} uploaded{(desk.Index.Chosen == saved.Id ? " and chosen for your calls on hold" : string.Empty)}.";
+        return RedirectToPage();
+    }
+
+    public IActionResult OnPostChoose(string? id)
+    {
+        if (!desk.Choose(id))
+        {
+            return NotFound();
+        }
+
+        TempData["Saved"] = string.IsNullOrEmpty(id) ? "Music on hold is off." : $"{desk.Index.Files.First(f => f.Id == id).Name} is your music on hold.";
+        return RedirectToPage();
+    }
+
+    public IActionResult OnPostDelete(string? id)
+    {
+        var file = desk.Index.Files.FirstOrDefault(f => f.Id == id);
+        if (file is null || !desk.Delete(file.Id))
+        {
+            return NotFound();
+        }
+
+        TempData["Saved"] = $"{file.Name} deleted.";
+        return RedirectToPage();
+    }
+
+    /// <summary>m:ss from milliseconds.</summary>
+    public static string Length(long ms) => $"{ms / 60_000}:{ms / 1000 % 60:00}";
+}
