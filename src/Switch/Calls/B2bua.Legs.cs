@@ -91,7 +91,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        if (transaction.Request.Method != SipMethod.Invite)
+        if (transaction.Method != SipMethod.Invite)
         {
             return; // BYE and CANCEL responses need nothing more.
         }
@@ -132,13 +132,13 @@ internal sealed partial class B2bua
             return;
         }
 
-        if (transaction.UserState is Call { Parent: { } parent } leg && transaction.Request.Method == SipMethod.Invite)
+        if (transaction.UserState is Call { Parent: { } parent } leg && transaction.Method == SipMethod.Invite)
         {
             LegEnded(parent, leg, 408, "Request Timeout");
             return;
         }
 
-        if (transaction.UserState is not Call call || transaction.Request.Method != SipMethod.Invite || call.State != CallState.Trying)
+        if (transaction.UserState is not Call call || transaction.Method != SipMethod.Invite || call.State != CallState.Trying)
         {
             return;
         }

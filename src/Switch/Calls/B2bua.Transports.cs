@@ -23,7 +23,7 @@ internal sealed partial class B2bua
     /// request that made it, whatever target refreshes say later), or, while that INVITE is being built, the target.
     /// </summary>
     private static bool BIsSips(Call call) => call.BOverride is { } moved ? moved.Sips : call.BInvite is { } invite
-        ? invite.Request.RequestUri.Scheme == SipUriScheme.Sips
+        ? invite.Sips
         : call.BRemoteTarget.StartsWith("sips:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
