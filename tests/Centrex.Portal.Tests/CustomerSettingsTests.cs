@@ -175,7 +175,8 @@ public sealed class CustomerSettingsTests(PortalServer server)
             Assert.True(theirs.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Found, $"operator on {seen[i]}: {theirs.StatusCode}");
         }
 
-        foreach (var page in new[] { "/customer/sites", "/customer/dids", "/customer/abbreviated-dialing", "/customer/dialing-rules", "/customer/billing", "/customer/subscriptions", "/customer/payment-info", "/customer/extensions", "/customer/profile", "/customer/transactions" })
+        foreach (var page in new[] { "/customer/sites", "/customer/dids", "/customer/abbreviated-dialing", "/customer/dialing-rules", "/customer/billing", "/customer/subscriptions", "/customer/payment-info", "/customer/extensions", "/customer/profile", "/customer/transactions",
+            "/customer/incoming-calls", "/customer/identity", "/customer/huntgroups", "/customer/music-on-hold" })
         {
             Assert.Contains(page, seen);
         }
