@@ -182,9 +182,11 @@ internal sealed class ClientTransaction
 
         State = TransactionState.Completed;
         _retransmit?.Cancel();
+        _retransmit = null;
         _timeout?.Cancel();
         _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, Terminate); // Timer K.
         User.OnResponse(this, response);
+        UserState = null; // Timer K only absorbs retransmissions: a BYE's call is not kept for its 5 s
     }
 
     private void OnInviteResponse(SipMessage response, int status)
@@ -226,6 +228,7 @@ internal sealed class ClientTransaction
                 _ack = BuildAck(response);
                 _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, Terminate); // Timer D.
                 User.OnResponse(this, response);
+                UserState = null; // Timer D only ACKs retransmissions, from here
                 _stack.Send(Kind, Destination, _ack, Connection);
                 break;
             case TransactionState.Accepted when status is >= 200 and < 300:
