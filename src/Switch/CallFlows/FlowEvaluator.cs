@@ -1,3 +1,4 @@
+using Centrex.Switch.CallFlows.Async;
 using System.Runtime.CompilerServices;
 
 namespace Centrex.Switch.CallFlows;
@@ -29,6 +30,35 @@ public static class FlowEvaluator
         }
 
         return FlowStep.Stop;
+    }
+
+    /// <summary>
+    /// The network work of the current (async) node ended with <paramref name="result"/>: the node says where to go (or
+    /// what to ring), then as <see cref="Next"/>. Called on the call's partition thread, when the result came back
+    /// through the ring; a media node that waits for the caller (a voice menu's digits) resumes the same way.
+    /// </summary>
+    public static FlowStep Completed(ref FlowRun run, in FlowResult result, in FlowContext context)
+    {
+        if (run.Node < 0 || run.Flow!.Nodes[run.Node] is not AsyncFlowNode node)
+        {
+            return FlowStep.Stop;
+        }
+
+        var step = node.Completed(result, context);
+        if (step.Kind != FlowStepKind.Goto)
+        {
+            return step;
+        }
+
+        run.Node = step.Next;
+        return Next(ref run, context);
+    }
+
+    /// <summary>A node that changed the caller number or started detached work: on to <paramref name="next"/>, then as <see cref="Next"/>.</summary>
+    public static FlowStep Continue(ref FlowRun run, int next, in FlowContext context)
+    {
+        run.Node = next;
+        return Next(ref run, context);
     }
 
     /// <summary>The ringing of the current node ended with <paramref name="outcome"/>: on to its branch, then as <see cref="Next"/>.</summary>
