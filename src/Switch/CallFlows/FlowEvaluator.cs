@@ -5,7 +5,8 @@ namespace Centrex.Switch.CallFlows;
 
 /// <summary>
 /// Runs a call through its flow: decision nodes are passed at once, until a node asks for something to be rung (or the
-/// flow stops). After ringing ends unanswered, <see cref="Resume"/> takes the node's branch for the outcome. Nothing is
+/// flow stops, or asks for network work: <see cref="FlowStepKind.Async"/>, resumed by <see cref="Completed"/>). After
+/// ringing ends unanswered, <see cref="Resume"/> takes the node's branch for the outcome. Nothing is
 /// allocated: the run is a struct in the call, the nodes and their steps refer to what compilation built.
 /// </summary>
 public static class FlowEvaluator
