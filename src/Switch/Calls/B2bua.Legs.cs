@@ -13,7 +13,7 @@ internal sealed partial class B2bua
 {
     private void SendBInvite(Call call, Route route)
     {
-        var a = call.AInvite.Request;
+        var a = call.ARequest;
         var branch = _stack.NewBranch();
         var local = _stack.LocalEndpointFor(call.BKind).ToString();
         var display = call.LegDisplay is { } shown ? $"\"{shown.Replace("\"", "'", StringComparison.Ordinal)}\" "
@@ -206,6 +206,7 @@ internal sealed partial class B2bua
 
         call.BAck = BuildBRequest(call, "ACK", 1, _stack.NewBranch());
         _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
+        call.BInvite?.Acked(call.BAck, call.BKind, call.BDestination!, call.BConnection);
         call.NoAnswerTimer?.Cancel();
         return true;
     }

@@ -16,7 +16,7 @@ internal sealed partial class B2bua
     private const string SipsNotAllowed = "Warning: 380 centrex \"SIPS Not Allowed\"\r\n";
 
     /// <summary>The caller's INVITE went to a <c>sips:</c> Request-URI: its callee's leg must be TLS too.</summary>
-    private static bool AIsSips(Call call) => call.AOverride?.Sips ?? call.AInvite.Request.RequestUri.Scheme == SipUriScheme.Sips;
+    private static bool AIsSips(Call call) => call.AOverride?.Sips ?? call.ARequest.RequestUri.Scheme == SipUriScheme.Sips;
 
     /// <summary>
     /// The callee's leg went to a <c>sips:</c> target: its INVITE's Request-URI (§12.1.2: a dialog is secure from the

@@ -38,10 +38,11 @@ internal sealed class ServerTransaction
     public string Key { get; }
 
     /// <summary>
-    /// The request; an answered non-INVITE request is not kept (its transaction waits out Timer J, 32 s over UDP, with
-    /// only its response: at 1,000 calls/s the kept BYEs alone were 50 MB that every collection copied).
+    /// The request, until the final response: an answered non-INVITE request is not kept (its transaction waits out
+    /// Timer J, 32 s over UDP, with only its response), nor an INVITE once its 2xx went (Timer L): at 1,000 calls/s
+    /// those copies were 190 MB alive at once, which every collection had to copy.
     /// </summary>
-    public SipMessage Request => _request ?? throw new InvalidOperationException($"the {Method} request of a completed transaction is no longer kept");
+    public SipMessage Request => _request ?? throw new InvalidOperationException($"the {Method} request of an answered transaction is no longer kept");
 
     public SipMethod Method { get; }
 
@@ -80,8 +81,15 @@ internal sealed class ServerTransaction
     }
 
     /// <summary>Answers with a body-less response built from the request.</summary>
-    public void Respond(int status, string reason, string? extraHeaders = null) =>
-        Send(SipResponses.Simple(Request, Source, status, reason, LocalTag, extraHeaders), status);
+    public void Respond(int status, string reason, string? extraHeaders = null)
+    {
+        if (State is TransactionState.Trying or TransactionState.Proceeding)
+        {
+            Send(SipResponses.Simple(Request, Source, status, reason, LocalTag, extraHeaders), status);
+        }
+
+        // Otherwise a final response went already and Send would drop this one (§17.2.1): nothing to build.
+    }
 
     /// <summary>Starts a response the caller completes (extra headers, body), then passes to <see cref="Send"/>.</summary>
     public SipBuilder Begin(int status, string reason) => SipResponses.Start(Request, Source, status, reason, LocalTag);
@@ -114,6 +122,10 @@ internal sealed class ServerTransaction
         FinalStatus = status;
         if (IsInvite && status < 300)
         {
+            // Accepted (RFC 6026 §7.1) absorbs the INVITE's retransmissions and passes the TU's 2xx: neither the
+            // request nor a response to repeat is needed for its 32 s, and the call keeps its own reference.
+            _request = null;
+            _last = null;
             State = TransactionState.Accepted;
             _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer L.
         }
