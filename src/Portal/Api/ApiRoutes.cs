@@ -25,7 +25,8 @@ internal static class ApiRoutes
         Features.Customer.Dids.DidsApi.Map(me);
         Features.Customer.Sites.SitesApi.Map(me);
         Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
-        var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
+        // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
+        var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }
 

@@ -19,5 +19,9 @@ internal static class FeatureServices
         services.AddScoped<Customer.Sites.SiteQueries>();
         services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
         services.AddSingleton<Data.ProvisioningChanges>();
+        services.AddSingleton<Operator.Customers.CustomerEditor>();
+        services.AddSingleton<Operator.Accounts.AccountEditor>();
+        services.AddSingleton<Operator.Billing.BillingRuns>();
+        services.AddSingleton<Operator.Payments.PaymentEntry>();
     }
 }
