@@ -25,6 +25,7 @@ internal static class ApiRoutes
         Features.Customer.Dids.DidsApi.Map(me);
         Features.Customer.Sites.SitesApi.Map(me);
         Features.Customer.Subscriptions.SubscriptionsApi.Map(me);
+        Features.Customer.Discounts.DiscountsApi.Map(me);
         // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
         var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);

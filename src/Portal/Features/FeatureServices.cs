@@ -18,6 +18,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Dids.DidChanges>();
         services.AddScoped<Customer.Sites.SiteQueries>();
         services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
+        services.AddScoped<Customer.Discounts.DiscountQueries>();
         services.AddSingleton<Data.ProvisioningChanges>();
         services.AddSingleton<Operator.Customers.CustomerEditor>();
         services.AddSingleton<Operator.Accounts.AccountEditor>();
