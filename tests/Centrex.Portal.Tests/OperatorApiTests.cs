@@ -28,6 +28,8 @@ public sealed class OperatorApiTests(PortalServer server)
     [InlineData("POST", "/api/v1/operator/payments", "payments:write")]
     [InlineData("GET", "/api/v1/operator/ledger", "ledger:read")]
     [InlineData("GET", "/api/v1/operator/switch", "switch:read")]
+    [InlineData("GET", "/api/v1/operator/provisioning", "provisioning:read")]
+    [InlineData("POST", "/api/v1/operator/provisioning", "provisioning:write")]
     public async Task EachRoute_Is401WithoutAKey_403WithoutItsScopeOrAsACustomer(string method, string path, string scope)
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
@@ -156,6 +158,29 @@ public sealed class OperatorApiTests(PortalServer server)
     }
 
     [Fact]
+    public async Task Provisioning_IsImportedWithImportsChecks_AndExported()
+    {
+        var key = await ApiKeys.Create(server, "provisioning:read", "provisioning:write");
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        const string Product = """
+            { "format": "centrex-provisioning/1",
+              "products": [ { "id": "PLAN-API", "name": "Scripted plan", "monthly_fee": "{{FEE}}", "free_north_america_minutes": 100 } ] }
+            """;
+
+        var refused = await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/provisioning", key, Product.Replace("{{FEE}}", "-1.00", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("PLAN-API", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var imported = await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/provisioning", key, Product.Replace("{{FEE}}", "19.99", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(1, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("products").GetInt32());
+        var exported = await (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/operator/provisioning", key)).Content.ReadFromJsonAsync<JsonElement>();
+        var product = exported.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "PLAN-API");
+        Assert.Equal("19.990", product.GetProperty("monthly_fee").GetString());
+        Assert.Contains(exported.GetProperty("customers").EnumerateArray(), c => c.GetProperty("id").GetString() == "CUST-QC");
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_ListsEveryOperatorRoute()
     {
         using var op = await Sessions.SignedIn(server, "operator");
@@ -168,7 +193,7 @@ public sealed class OperatorApiTests(PortalServer server)
             "/api/v1/operator/accounts", "/api/v1/operator/accounts/{id}", "/api/v1/operator/accounts/{id}/status",
             "/api/v1/operator/tariffs", "/api/v1/operator/tariffs/{token}/activation", "/api/v1/operator/billing/periods", "/api/v1/operator/billing/runs",
             "/api/v1/operator/invoices/{number}/reissue", "/api/v1/operator/payments", "/api/v1/operator/ledger", "/api/v1/operator/ledger/verification",
-            "/api/v1/operator/switch",
+            "/api/v1/operator/switch", "/api/v1/operator/provisioning",
         });
     }
 }

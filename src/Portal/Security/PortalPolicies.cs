@@ -26,7 +26,7 @@ public static class PortalPolicies
     public static IReadOnlyList<string> OperatorScopes { get; } =
     [
         ApiScope.CustomersRead, ApiScope.CustomersWrite, ApiScope.TariffsRead, ApiScope.TariffsWrite, ApiScope.BillingRead, ApiScope.BillingWrite,
-        ApiScope.PaymentsWrite, ApiScope.LedgerRead, ApiScope.SwitchRead,
+        ApiScope.PaymentsWrite, ApiScope.LedgerRead, ApiScope.SwitchRead, ApiScope.ProvisioningRead, ApiScope.ProvisioningWrite,
     ];
 
     /// <summary>Adds the policies.</summary>

@@ -46,12 +46,19 @@ public static class ApiScope
     /// <summary>The switch's state: registrations, calls per site (<c>GET /api/v1/operator/switch</c>).</summary>
     public const string SwitchRead = "switch:read";
 
+    /// <summary>Export the whole provisioning as JSON (<c>GET /api/v1/operator/provisioning</c>, as <c>provision export</c>).</summary>
+    public const string ProvisioningRead = "provisioning:read";
+
+    /// <summary>Import provisioning JSON (<c>POST /api/v1/operator/provisioning</c>, as <c>provision import</c>): products, sites, discount plans, anything.</summary>
+    public const string ProvisioningWrite = "provisioning:write";
+
     /// <summary>The claim type a key's scopes are carried in once it is authenticated.</summary>
     public const string ClaimType = "scope";
 
     /// <summary>Every scope, in the order <c>apikey list</c> shows them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CdrBatchesWrite, BalancesRead, MetricsRead, CustomersRead, CustomersWrite, TariffsRead, TariffsWrite, BillingRead, BillingWrite, PaymentsWrite, LedgerRead, SwitchRead];
+        [CdrBatchesWrite, BalancesRead, MetricsRead, CustomersRead, CustomersWrite, TariffsRead, TariffsWrite, BillingRead, BillingWrite, PaymentsWrite, LedgerRead, SwitchRead,
+        ProvisioningRead, ProvisioningWrite];
 
     /// <summary>Whether <paramref name="name"/> is a scope this version knows.</summary>
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);

@@ -23,6 +23,7 @@ internal static class OperatorApi
         Payments.PaymentsApi.Map(operatorGroup);
         Ledger.LedgerApi.Map(operatorGroup);
         Switch.SwitchApi.Map(operatorGroup);
+        ProvisioningApi.Map(operatorGroup);
     }
 
     /// <summary>Who made a change, as provisioning messages name it: the operator's login, or the API key's id.</summary>
