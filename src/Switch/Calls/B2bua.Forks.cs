@@ -67,7 +67,7 @@ internal sealed partial class B2bua
     private bool StartLeg(Call call, RingTarget target)
     {
         var fork = call.Fork!;
-        var leg = new Call(call.Info, call.AInvite) { Parent = call, Target = target, Media = call.Media, Offer = call.Offer };
+        var leg = new Call(call.Info, call.AInvite, call.ARequest) { Parent = call, Target = target, Media = call.Media, Offer = call.Offer };
         string number;
         switch (target.Kind)
         {
