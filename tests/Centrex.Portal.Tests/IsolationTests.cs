@@ -82,6 +82,8 @@ public sealed class IsolationTests(PortalServer server)
     [InlineData("operator", "/customer")]
     [InlineData("operator", "/customer/invoices")]
     [InlineData("operator", "/api/v1/me/invoices")]
+    [InlineData("operator", "/customer/discounts")]
+    [InlineData("operator", "/api/v1/me/discounts")]
     public async Task ARole_IsForbiddenTheOtherRolesPages(string login, string path)
     {
         using var client = await Sessions.SignedIn(server, login);

@@ -25,7 +25,7 @@ internal sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
 
     /// <summary>The claim type a key's scopes are carried in.</summary>
-    public const string ScopeClaim = "scope";
+    public const string ScopeClaim = ApiScope.ClaimType;
 
     private const string BearerPrefix = "Bearer ";
     private const string ThrottledItem = "centrex.api-key-throttled";

@@ -188,7 +188,10 @@ internal static class ServeCommand
             }
 
             // The self-care portal and REST API (issue 16) on the same listener, over the same ledger and stores.
-            using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance) { Writer = writer } : null;
+            using var portalData = serveHttp ? new PortalData(request.Data, ledger, SystemClock.Instance)
+            {
+                Writer = writer, Discounts = discounts is null ? null : new PortalDiscountUsage(discounts, writer),
+            } : null;
             await using var service = serveHttp
                 ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
                     new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins })

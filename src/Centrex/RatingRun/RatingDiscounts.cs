@@ -97,6 +97,28 @@ internal sealed class RatingDiscounts
     public IReadOnlyList<DiscountStatus> Status(string account, YearMonth period) =>
         _accounts.TryGetValue(account, out var a) ? [.. a.Plans.Select(p => a.Counters.Status(p, period))] : [];
 
+    /// <summary>
+    /// Each plan's usage per period of each of <paramref name="accounts"/> (seed 004: used, remaining and history). Call on
+    /// the thread that applies the discounts (the writer thread): the counters are that thread's alone.
+    /// </summary>
+    public IReadOnlyList<(string Account, string PlanId, DiscountCounter Counter)> Usage(IEnumerable<string> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var usage = new List<(string, string, DiscountCounter)>();
+        foreach (var id in accounts)
+        {
+            if (_accounts.TryGetValue(id, out var a))
+            {
+                foreach (var plan in a.Plans)
+                {
+                    usage.AddRange(a.Counters.History(plan.Id).Select(c => (id, plan.Id, c)));
+                }
+            }
+        }
+
+        return usage;
+    }
+
     private Mills? Compute(ReadOnlySpan<byte> entry)
     {
         var accountBytes = RatedCdrCodec.Account(entry);

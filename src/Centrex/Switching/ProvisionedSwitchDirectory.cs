@@ -67,6 +67,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 Screening = ScreeningOf(c.Screening),
                 CallerId = c.CallerId,
                 Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
+                Suspended = c.Status == ServiceStatus.Suspended,
             };
 
             // Issue 15: hunt groups and call flows, compiled once per snapshot (the validator has checked them).
@@ -87,7 +88,8 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         foreach (var a in lines)
         {
             var sip = a.Sip!;
-            var e911 = a.E911Address ?? snapshot.Customers.FirstOrDefault(c => c.Id == a.CustomerId)?.Address;
+            var owner = snapshot.Customers.FirstOrDefault(c => c.Id == a.CustomerId);
+            var e911 = a.E911Address ?? owner?.Address;
             var account = new SwitchAccount(a.Id, a.CustomerId, a.Site, a.Extension, sip.Username, sip.Ha1Md5, sip.Ha1Sha256,
                 WireNames.Name(WireNames.AccountTypes, a.Type), a.Type == AccountType.Credit ? a.CreditLimit : null)
             {
@@ -97,6 +99,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 Forwarding = ForwardingOf(a.Forwarding),
                 Identity = IdentityOf(a.Identity),
                 Screening = ScreeningOf(a.Screening),
+                Suspended = a.Status == ServiceStatus.Suspended || owner?.Status == ServiceStatus.Suspended,
             };
             _accounts[a.Id] = account;
             _accounts[sip.Username] = account;

@@ -29,7 +29,9 @@ internal static class ApiRoutes
         Features.Customer.Identity.IdentityApi.Map(me);
         Features.Customer.Huntgroups.HuntGroupsApi.Map(me);
         Features.Customer.MusicOnHold.MusicOnHoldApi.Map(me);
-        var operatorGroup = api.MapGroup("/operator").RequireAuthorization(PortalPolicies.Operator).AddEndpointFilter<CsrfFilter>();
+        Features.Customer.Discounts.DiscountsApi.Map(me);
+        // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
+        var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }
 

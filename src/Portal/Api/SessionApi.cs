@@ -37,6 +37,11 @@ internal static class SessionApi
                     statusCode: StatusCodes.Status423Locked);
             }
 
+            if (outcome == LoginService.Outcome.Suspended)
+            {
+                return Results.Json(new ApiError("suspended", LoginService.SuspendedMessage), statusCode: StatusCodes.Status403Forbidden);
+            }
+
             if (user is null)
             {
                 return Results.Json(new ApiError("wrong-credentials", "the login or the password is wrong"), statusCode: StatusCodes.Status401Unauthorized);

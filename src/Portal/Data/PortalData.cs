@@ -47,6 +47,9 @@ public sealed class PortalData : IDisposable
     /// <summary>The ledger's single writer thread: work that must see no concurrent write (verification) runs on it.</summary>
     public LedgerWriterThread? Writer { get; init; }
 
+    /// <summary>The volume discount counters rating keeps, or null when <c>serve</c> does not rate (no tariff).</summary>
+    public IDiscountUsage? Discounts { get; init; }
+
     /// <summary>The running switch, or null when <c>serve</c> runs none (set once it has started).</summary>
     public ISwitchState? Switch { get; set; }
 

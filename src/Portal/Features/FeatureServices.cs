@@ -23,6 +23,11 @@ internal static class FeatureServices
         services.AddScoped<Customer.Huntgroups.HuntGroupChanges>();
         services.AddScoped<Customer.MusicOnHold.MusicDesk>();
         services.AddSingleton(sp => new Centrex.Provisioning.MusicOnHold.MusicOnHoldStore(sp.GetRequiredService<Data.PortalData>().DataDirectory));
+        services.AddScoped<Customer.Discounts.DiscountQueries>();
         services.AddSingleton<Data.ProvisioningChanges>();
+        services.AddSingleton<Operator.Customers.CustomerEditor>();
+        services.AddSingleton<Operator.Accounts.AccountEditor>();
+        services.AddSingleton<Operator.Billing.BillingRuns>();
+        services.AddSingleton<Operator.Payments.PaymentEntry>();
     }
 }

@@ -14,7 +14,7 @@ namespace Centrex.Portal.Security;
 /// one per address, idle ones dropped by the library): a client spraying logins cannot take the process's CPU from the
 /// switch and from everyone else's logins.
 /// </summary>
-public sealed class LoginService(UserStore users, IClock clock, LoginLimits limits) : IDisposable
+public sealed class LoginService(UserStore users, IClock clock, LoginLimits limits, Data.PortalData data) : IDisposable
 {
     private readonly PartitionedRateLimiter<IPAddress> _perSource = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address =>
         RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
@@ -46,6 +46,12 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
 
         /// <summary>Locked after too many wrong passwords.</summary>
         Locked,
+
+        /// <summary>
+        /// The password is right but the login's customer is suspended by the operator (issue 16): refused with a message
+        /// that says so, told only after the password was checked (a guesser learns nothing of it).
+        /// </summary>
+        Suspended,
 
         /// <summary>Not checked: its source address made too many checks lately (answer 429; try again in a second).</summary>
         Throttled,
@@ -83,8 +89,15 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
         }
 
         users.RecordSuccess(user);
-        return (Outcome.Success, user);
+        return IsSuspended(user) ? (Outcome.Suspended, null) : (Outcome.Success, user);
     }
+
+    /// <summary>Whether <paramref name="user"/> is a login of a suspended customer (an operator's never is).</summary>
+    public bool IsSuspended(PortalUser user) =>
+        user?.CustomerId is { } customer && data?.Provisioning.Current.Customer(customer)?.Status == Provisioning.Model.ServiceStatus.Suspended;
+
+    /// <summary>What a suspended customer's login is told.</summary>
+    public const string SuspendedMessage = "This customer's service is suspended, so its logins are refused. Contact your service provider.";
 
     /// <inheritdoc/>
     public void Dispose() => _perSource.Dispose();

@@ -16,7 +16,7 @@ namespace Centrex.Portal.Security;
 /// asked for without a session is redirected to the login page; an API route gets <c>401</c>.
 /// </summary>
 public sealed class SessionAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users, IClock clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserStore users, IClock clock, LoginService logins)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme's name.</summary>
@@ -42,6 +42,12 @@ public sealed class SessionAuthentication(
         if (user is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("the session is unknown, ended or expired"));
+        }
+
+        if (logins.IsSuspended(user))
+        {
+            // Issue 16: a suspension ends the customer's sessions at their next request, as it refuses new logins.
+            return Task.FromResult(AuthenticateResult.Fail("the customer is suspended"));
         }
 
         Context.Items[TokenItem] = token;

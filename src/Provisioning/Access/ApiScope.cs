@@ -19,8 +19,46 @@ public static class ApiScope
     /// </summary>
     public const string MetricsRead = "metrics:read";
 
+    /// <summary>Read customers and accounts (<c>GET /api/v1/operator/customers</c>, <c>.../accounts/{id}</c>): an operator's script (issue 16).</summary>
+    public const string CustomersRead = "customers:read";
+
+    /// <summary>Create, edit, suspend and resume customers and accounts (<c>POST</c>/<c>PUT /api/v1/operator/customers</c>, <c>.../accounts</c>).</summary>
+    public const string CustomersWrite = "customers:write";
+
+    /// <summary>Read the scheduled tariffs (<c>GET /api/v1/operator/tariffs</c>).</summary>
+    public const string TariffsRead = "tariffs:read";
+
+    /// <summary>Upload, preview and activate tariffs (<c>POST /api/v1/operator/tariffs</c>, <c>.../activation</c>).</summary>
+    public const string TariffsWrite = "tariffs:write";
+
+    /// <summary>Read billed months and payments (<c>GET /api/v1/operator/billing/periods</c>, <c>.../payments</c>).</summary>
+    public const string BillingRead = "billing:read";
+
+    /// <summary>Bill a month, void and reissue an invoice (<c>POST /api/v1/operator/billing/runs</c>, <c>.../invoices/{number}/reissue</c>).</summary>
+    public const string BillingWrite = "billing:write";
+
+    /// <summary>Record payments and refunds (<c>POST /api/v1/operator/payments</c>).</summary>
+    public const string PaymentsWrite = "payments:write";
+
+    /// <summary>The ledger's health and <c>journal verify</c> on demand (<c>/api/v1/operator/ledger</c>).</summary>
+    public const string LedgerRead = "ledger:read";
+
+    /// <summary>The switch's state: registrations, calls per site (<c>GET /api/v1/operator/switch</c>).</summary>
+    public const string SwitchRead = "switch:read";
+
+    /// <summary>Export the whole provisioning as JSON (<c>GET /api/v1/operator/provisioning</c>, as <c>provision export</c>).</summary>
+    public const string ProvisioningRead = "provisioning:read";
+
+    /// <summary>Import provisioning JSON (<c>POST /api/v1/operator/provisioning</c>, as <c>provision import</c>): products, sites, discount plans, anything.</summary>
+    public const string ProvisioningWrite = "provisioning:write";
+
+    /// <summary>The claim type a key's scopes are carried in once it is authenticated.</summary>
+    public const string ClaimType = "scope";
+
     /// <summary>Every scope, in the order <c>apikey list</c> shows them.</summary>
-    public static IReadOnlyList<string> All { get; } = [CdrBatchesWrite, BalancesRead, MetricsRead];
+    public static IReadOnlyList<string> All { get; } =
+        [CdrBatchesWrite, BalancesRead, MetricsRead, CustomersRead, CustomersWrite, TariffsRead, TariffsWrite, BillingRead, BillingWrite, PaymentsWrite, LedgerRead, SwitchRead,
+        ProvisioningRead, ProvisioningWrite];
 
     /// <summary>Whether <paramref name="name"/> is a scope this version knows.</summary>
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);

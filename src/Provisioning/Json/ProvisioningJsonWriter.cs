@@ -58,6 +58,8 @@ public static partial class ProvisioningJsonWriter
             {
                 w.WriteString("caller_id", "+" + main);
             }
+
+            WriteStatus(w, c.Status);
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {
@@ -103,6 +105,7 @@ public static partial class ProvisioningJsonWriter
             WriteFraud(w, a.Fraud);
             WriteIdentity(w, a.Identity);
             WriteScreening(w, a.Screening);
+            WriteStatus(w, a.Status);
         });
         Array(w, "products", snapshot.Products, (w, p) =>
         {
@@ -222,6 +225,15 @@ public static partial class ProvisioningJsonWriter
         w.WriteEndArray();
         w.WriteNumber("precedence", plan.Precedence);
         w.WriteBoolean("combinable", plan.Combinable);
+    }
+
+    // Written only when suspended: an active record's JSON stays as it was before statuses existed.
+    private static void WriteStatus(Utf8JsonWriter w, ServiceStatus status)
+    {
+        if (status != ServiceStatus.Active)
+        {
+            w.WriteString("status", WireNames.Name(WireNames.ServiceStatuses, status));
+        }
     }
 
     private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)

@@ -14,6 +14,13 @@ public static class WireNames
         ["debit"] = AccountType.Debit,
     };
 
+    /// <summary>Service statuses of customers and accounts.</summary>
+    public static readonly IReadOnlyDictionary<string, ServiceStatus> ServiceStatuses = new Dictionary<string, ServiceStatus>
+    {
+        ["active"] = ServiceStatus.Active,
+        ["suspended"] = ServiceStatus.Suspended,
+    };
+
     /// <summary>Send-statistic preferences.</summary>
     public static readonly IReadOnlyDictionary<string, SendStatistic> SendStatistics = new Dictionary<string, SendStatistic>
     {

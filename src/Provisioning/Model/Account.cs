@@ -46,4 +46,7 @@ public sealed record Account(
 
     /// <summary>The line's call forwarding (seed 004: follow-me, advanced, simple), off unless provisioned.</summary>
     public Forwarding Forwarding { get; init; } = Forwarding.Off;
+
+    /// <summary>Active, or suspended by the operator: it neither calls nor is called but for emergency calls (its customer's status counts too).</summary>
+    public ServiceStatus Status { get; init; } = ServiceStatus.Active;
 }

@@ -27,4 +27,7 @@ public sealed record Customer(string Id, string Company, string Contact, string 
     /// calls go out as unavailable, never with the internal account id (seed 001, "What phone number will they see?").
     /// </summary>
     public string? CallerId { get; init; }
+
+    /// <summary>Active, or suspended by the operator: none of its lines calls or is called but for emergency calls, its logins are refused.</summary>
+    public ServiceStatus Status { get; init; } = ServiceStatus.Active;
 }

@@ -17,6 +17,8 @@ namespace Centrex.Provisioning.Store;
 /// the defaults), which a phone's star code updates with one statement.
 /// Migration 9 (issue 15) adds a customer's feature prefixes and the extension-to-extension distinctive ring (seed 004),
 /// with the defaults of <see cref="Model.CustomerFeatures.Default"/>.
+/// Migration 10 (issue 16) adds the status of a customer and of an account (<c>active</c> or <c>suspended</c>): every
+/// record of an upgraded store stays active.
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -142,6 +144,10 @@ internal static class ProvisioningSchema
         ALTER TABLE customers ADD COLUMN release_prefix TEXT NOT NULL DEFAULT '71';
         ALTER TABLE customers ADD COLUMN paging_prefix TEXT NOT NULL DEFAULT '*80';
         ALTER TABLE customers ADD COLUMN ext_distinctive_ring INTEGER NOT NULL DEFAULT 1;
+        """,
+        """
+        ALTER TABLE customers ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+        ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
         """,
     ];
 }

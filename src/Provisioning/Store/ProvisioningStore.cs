@@ -68,7 +68,7 @@ public sealed partial class ProvisioningStore : IDisposable
             WireNames.Name(WireNames.SendStatistics, c.SendStatistic), WireNames.Name(WireNames.DialingRules, c.DialPlan.DialingRules), c.DialPlan.Trunk,
             c.AutoPay?.CardToken, c.AutoPay?.CardLabel, c.AutoPay is null ? null : c.AutoPay.PayInvoices ? 1 : 0, c.AutoPay?.RechargeBelow?.Value, c.AutoPay?.RechargeAmount?.Value,
             c.RateCentre, c.DialPlan.Features.PickupPrefix, c.DialPlan.Features.ParkPrefix, c.DialPlan.Features.ReleasePrefix,
-            c.DialPlan.Features.PagingPrefix, c.DialPlan.Features.ExtensionDistinctiveRing ? 1 : 0]);
+            c.DialPlan.Features.PagingPrefix, c.DialPlan.Features.ExtensionDistinctiveRing ? 1 : 0, WireNames.Name(WireNames.ServiceStatuses, c.Status)]);
         Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value))), x => [x.Id, x.Key, x.Value]);
         Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes, p.SetupFee.Value]);
         Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
@@ -80,7 +80,8 @@ public sealed partial class ProvisioningStore : IDisposable
             a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256,
             a.E911Address?.Street, a.E911Address?.City, a.E911Address?.Province, a.E911Address?.Country, a.E911Address?.PostalCode, a.RateCentre,
             a.Fraud?.MaxInternationalCalls, a.Fraud?.MaxSpendPerHour?.Value, a.Fraud?.MaxSpendPerDay?.Value, FraudClassWords(a.Fraud),
-            a.ExtensionName, a.Forwarding.Mode == ForwardingMode.Off && a.Forwarding.Targets.Count == 0 ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding)]);
+            a.ExtensionName, a.Forwarding.Mode == ForwardingMode.Off && a.Forwarding.Targets.Count == 0 ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding),
+            WireNames.Name(WireNames.ServiceStatuses, a.Status)]);
         Insert(transaction, "did_inbound_rates", merged.Accounts.SelectMany(a => a.InboundRates.Select(e => (a.Id, e.Key, e.Value))), x => [x.Key, x.Id, x.Value.Value]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
@@ -109,7 +110,7 @@ public sealed partial class ProvisioningStore : IDisposable
             .ToLookup(x => x.Item1, StringComparer.Ordinal);
         return new ProvisioningSnapshot(
             Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills, rate_centre, " +
-                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring FROM customers ORDER BY id", r => new Customer(
+                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring, status FROM customers ORDER BY id", r => new Customer(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
                 r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
@@ -121,11 +122,12 @@ public sealed partial class ProvisioningStore : IDisposable
                 AutoPay = r.IsDBNull(15) ? null : new AutoPay(r.GetString(15), r.GetString(16), r.GetInt64(17) != 0,
                     r.IsDBNull(18) ? null : new Mills(r.GetInt64(18)), r.IsDBNull(19) ? null : new Mills(r.GetInt64(19))),
                 RateCentre = Text(r, 20),
+                Status = WireNames.ServiceStatuses[r.GetString(26)],
             }),
             Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256, " +
                 "e911_street, e911_city, e911_province, e911_country, e911_postal_code, rate_centre, " +
                 "fraud_max_international_calls, fraud_max_spend_per_hour_mills, fraud_max_spend_per_day_mills, fraud_blocked_classes, " +
-                "extension_name, forwarding FROM accounts ORDER BY id", r => new Account(
+                "extension_name, forwarding, status FROM accounts ORDER BY id", r => new Account(
                 r.GetString(0), r.GetString(1), WireNames.AccountTypes[r.GetString(2)], new Mills(r.GetInt64(3)), Text(r, 4),
                 r.GetInt64(5) != 0, [.. planIds[r.GetString(0)]],
                 Text(r, 6), r.IsDBNull(7) ? null : new SipCredentials(r.GetString(7), Text(r, 8), Text(r, 9)), [.. dids[r.GetString(0)]])
@@ -136,6 +138,7 @@ public sealed partial class ProvisioningStore : IDisposable
                 ExtensionName = Text(r, 20),
                 Forwarding = r.IsDBNull(21) ? Forwarding.Off : ProvisioningJsonReader.ParseForwarding(r.GetString(21), $"{FileName}: accounts (id \"{r.GetString(0)}\"), forwarding"),
                 InboundRates = inbound[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal),
+                Status = WireNames.ServiceStatuses[r.GetString(22)],
             }),
             Query("SELECT id, name, monthly_fee_mills, free_north_america_minutes, setup_fee_mills FROM products ORDER BY id", r => new Product(
                 r.GetString(0), r.GetString(1), new Mills(r.GetInt64(2)), r.GetInt32(3), new Mills(r.GetInt64(4)))),

@@ -11,6 +11,10 @@ public sealed class DiscountCounters
 {
     private readonly Dictionary<string, DiscountCounter> _byPlan = new(StringComparer.Ordinal);
 
+    // The closed periods' final usage by plan, oldest first (seed 004, Volume Discounts: "usage history ... in the
+    // Discount History window"); added to only when a counter moves to a new period, so rating a call allocates nothing.
+    private readonly Dictionary<string, List<DiscountCounter>> _closed = new(StringComparer.Ordinal);
+
     /// <summary>Usage of <paramref name="planId"/> in <paramref name="period"/> (0 when the stored counter is for another period).</summary>
     public long Used(string planId, YearMonth period) =>
         _byPlan.TryGetValue(planId, out var counter) && counter.Period == period ? counter.Used : 0;
@@ -18,6 +22,16 @@ public sealed class DiscountCounters
     /// <summary>Adds usage to a plan's counter, resetting it first when it belongs to an earlier period.</summary>
     public void Add(string planId, YearMonth period, long units)
     {
+        if (_byPlan.TryGetValue(planId, out var current) && current.Period < period)
+        {
+            if (!_closed.TryGetValue(planId, out var closed))
+            {
+                _closed[planId] = closed = [];
+            }
+
+            closed.Add(current);
+        }
+
         var used = checked(Used(planId, period) + units);
         _byPlan[planId] = new DiscountCounter(period, used);
     }
@@ -29,11 +43,16 @@ public sealed class DiscountCounters
     public void Restore(IEnumerable<KeyValuePair<string, DiscountCounter>> counters)
     {
         _byPlan.Clear();
+        _closed.Clear();
         foreach (var (plan, counter) in counters)
         {
             _byPlan[plan] = counter;
         }
     }
+
+    /// <summary>A plan's usage in each period it counted in since these counters were built, oldest first (the latest is the open one).</summary>
+    public IReadOnlyList<DiscountCounter> History(string planId) =>
+        [.. _closed.TryGetValue(planId, out var closed) ? closed : [], .. _byPlan.TryGetValue(planId, out var current) ? [current] : Array.Empty<DiscountCounter>()];
 
     /// <summary>Used and remaining volume of <paramref name="plan"/> in <paramref name="period"/>, as the self-care page shows it.</summary>
     public DiscountStatus Status(DiscountPlan plan, YearMonth period)

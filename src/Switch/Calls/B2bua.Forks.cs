@@ -78,6 +78,11 @@ internal sealed partial class B2bua
                     return Unreachable(fork, 404, "Not Found"); // another customer's line is theirs to ring, not this partition's
                 }
 
+                if (account.Suspended)
+                {
+                    return Unreachable(fork, 403, "Suspended"); // issue 16: a suspended member is not rung; the group goes on
+                }
+
                 if (_registrar.Lookup(account.Id) is not { } binding || !TryReach(leg, binding))
                 {
                     return Unreachable(fork, 480, "Temporarily Unavailable"); // unregistered: conditional forwarding takes over
@@ -93,7 +98,8 @@ internal sealed partial class B2bua
                 break;
             case RingTargetKind.External:
                 var payer = target.Payer is { } id ? fork.Directory.FindAccount(id) : null;
-                var trunk = payer is null ? null : fork.Directory.FindCustomer(payer.CustomerId)?.TrunkId is { } trunkId ? fork.Directory.FindTrunk(trunkId) : null;
+                // A suspended line pays for no forwarded call (issue 16).
+                var trunk = payer is null || payer.Suspended ? null : fork.Directory.FindCustomer(payer.CustomerId)?.TrunkId is { } trunkId ? fork.Directory.FindTrunk(trunkId) : null;
                 if (trunk is null)
                 {
                     return Unreachable(fork, 480, "Temporarily Unavailable");

@@ -69,6 +69,15 @@ internal sealed partial class B2bua
         Track(call, callId);
         Volatile.Write(ref _activeCalls, _activeCalls + 1); // until End, which every call reaches exactly once
 
+        if (!emergency && SuspendedParty(caller, callee) is { } suspended)
+        {
+            // Issue 16: a suspended line (or a line of a suspended customer) neither calls nor is called, feature codes
+            // included; emergency calls still go out (issue 14). Checked per new INVITE on the directory of the moment,
+            // so a suspension takes effect live and a call already up is not dropped.
+            Refuse(call, 403, "Suspended", CallDisposition.Failed, $"Warning: 399 centrex \"{suspended} is suspended\"\r\n");
+            return;
+        }
+
         switch (route.Kind)
         {
             case RouteKind.NotFound:
@@ -198,6 +207,10 @@ internal sealed partial class B2bua
         call.BDestination = trunk.Address;
         return true;
     }
+
+    /// <summary>Which party of a new call is suspended (the caller first), as the Warning names it; null when neither.</summary>
+    private static string? SuspendedParty(SwitchAccount? caller, SwitchAccount? callee) =>
+        caller is { Suspended: true } ? "the calling line" : callee is { Suspended: true } ? "the called line" : null;
 
     /// <summary>An emergency number: the emergency trunk, else the caller's customer's trunk (seed 001 E911).</summary>
     private static Route EmergencyRoute(ISwitchDirectory directory, SwitchAccount caller)

@@ -37,4 +37,10 @@ public sealed record SwitchAccount(
 
     /// <summary>How it screens the calls it receives; null settings are its customer's.</summary>
     public SwitchScreening Screening { get; init; } = SwitchScreening.None;
+
+    /// <summary>
+    /// Suspended by the operator, itself or with its customer (issue 16): its calls, made or received, are refused 403
+    /// but for emergency calls; it may still register, so its phone can still dial 911.
+    /// </summary>
+    public bool Suspended { get; init; }
 }

@@ -22,4 +22,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>Its feature prefixes (paging, park, release, pickup) and the distinctive-ring option.</summary>
     public SwitchCustomerFeatures Features { get; init; } = SwitchCustomerFeatures.Default;
+
+    /// <summary>Suspended by the operator (issue 16): each of its lines is (<see cref="SwitchAccount.Suspended"/>).</summary>
+    public bool Suspended { get; init; }
 }

@@ -19,7 +19,7 @@ internal sealed class FeatureDirectory : ISwitchDirectory
     private readonly Dictionary<string, Dictionary<string, HuntGroupPlan>> _groups = new(StringComparer.Ordinal);
 
     public FeatureDirectory(ISwitchDirectory inner, string customerId, DateTimeZone zone, IEnumerable<HuntGroupPlan>? groups = null,
-        IEnumerable<FlowDefinition>? flows = null, IReadOnlyDictionary<string, LineForwarding>? forwarding = null)
+        IEnumerable<FlowDefinition>? flows = null, IReadOnlyDictionary<string, LineForwarding>? forwarding = null, IEnumerable<string>? suspended = null)
     {
         _inner = inner.Current;
         var customer = _inner.FindCustomer(customerId)!;
@@ -39,6 +39,12 @@ internal sealed class FeatureDirectory : ISwitchDirectory
         {
             var account = _inner.FindAccount(id)!;
             _accounts[account.Id] = _accounts[account.Username] = account with { Forwarding = value };
+        }
+
+        foreach (var id in suspended ?? [])
+        {
+            var account = FindAccount(id)!;
+            _accounts[account.Id] = _accounts[account.Username] = account with { Suspended = true };
         }
     }
 

@@ -55,6 +55,7 @@ internal sealed partial class JsonSwitchDirectory
         public Dictionary<string, string>? Abbreviated { get; set; }
         public ScreeningModel? Screening { get; set; }
         public string? CallerId { get; set; }
+        public bool Suspended { get; set; }
     }
 
     /// <summary>What a line or customer lets through: <c>{ "dnd": true, "anonymousRejection": true, "callWaiting": false, "blockedNumbers": [...], "blockedPrefixes": [...] }</c>.</summary>
@@ -91,6 +92,7 @@ internal sealed partial class JsonSwitchDirectory
         public LocationModel? E911 { get; set; }
         public IdentityModel? Identity { get; set; }
         public ScreeningModel? Screening { get; set; }
+        public bool Suspended { get; set; }
     }
 
     private sealed class LocationModel

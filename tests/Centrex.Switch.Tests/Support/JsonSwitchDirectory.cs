@@ -68,7 +68,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
             };
             extensions[id] = new Dictionary<string, string>(StringComparer.Ordinal);
             _customers[id] = new SwitchCustomer(id, extensions[id],
-                new Dictionary<string, string>(customer.Abbreviated ?? [], StringComparer.Ordinal), rules, customer.Trunk) { Screening = Screening(customer.Screening), CallerId = customer.CallerId?.TrimStart('+') };
+                new Dictionary<string, string>(customer.Abbreviated ?? [], StringComparer.Ordinal), rules, customer.Trunk) { Screening = Screening(customer.Screening), CallerId = customer.CallerId?.TrimStart('+'), Suspended = customer.Suspended };
         }
 
         foreach (var account in model.Accounts ?? [])
@@ -102,6 +102,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
                 Fraud = Fraud(account.Fraud, source, id),
                 Identity = Identity(account.Identity, source, id),
                 Screening = Screening(account.Screening),
+                Suspended = account.Suspended || _customers[customer].Suspended,
             };
             _accounts[id] = entry;
             _accounts[entry.Username] = entry;

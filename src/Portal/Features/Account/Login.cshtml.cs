@@ -42,6 +42,10 @@ public sealed class LoginModel(LoginService logins, UserStore users, IClock cloc
             case LoginService.Outcome.Locked:
                 Message = $"This login is locked for {LoginService.LockFor.TotalMinutes:0} minutes after {LoginService.LockAfter} wrong passwords. Your service provider can reset the password.";
                 return Page();
+            case LoginService.Outcome.Suspended:
+                Message = LoginService.SuspendedMessage;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
             case LoginService.Outcome.Wrong:
                 Message = "The login or the password is wrong.";
                 return Page();

@@ -36,6 +36,7 @@ public static class Menu
         [
             new("Billing Summary", "/customer/billing"),
             new("Subscriptions", "/customer/subscriptions"),
+            new("Volume Discounts", "/customer/discounts"),
             new("Invoices", "/customer/invoices"),
             new("Transactions", "/customer/transactions"),
             new("Reports", "/customer/reports"),

@@ -1,4 +1,5 @@
-using Centrex.Portal.Data;
+using System.Security.Claims;
+using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,35 +7,30 @@ using Microsoft.AspNetCore.Routing;
 namespace Centrex.Portal.Features.Operator.Api;
 
 /// <summary>
-/// <c>/api/v1/operator</c>: the operator's customer list as the Customers page shows it (search by id, company, contact
-/// or email; paged), so a script can read it; an operator session only (a customer's session is 403).
+/// <c>/api/v1/operator</c> (issue 16: "whatever the operator pages do must be scriptable"): customers and accounts,
+/// tariffs, billing runs, payments, the ledger's health and the switch's state. Each route is open to an operator
+/// session, or to an API key with the route's operator scope (<see cref="PortalPolicies.OperatorOr"/>); the pages do the
+/// same through the same editor and service classes.
 /// </summary>
 internal static class OperatorApi
 {
-    public static void Map(RouteGroupBuilder operatorGroup) =>
-        operatorGroup.MapGet("/customers", (HttpContext context, PortalData data) =>
-        {
-            var q = context.Request.Query["q"].ToString().Trim();
-            var page = int.TryParse(context.Request.Query["page"], out var p) && p > 0 ? p : 1;
-            var size = int.TryParse(context.Request.Query["size"], out var s) && s is > 0 and <= 500 ? s : 100;
-            var index = data.Provisioning.Current;
-            var matching = index.Snapshot.Customers.Where(c => q.Length == 0
-                || c.Id.Contains(q, StringComparison.OrdinalIgnoreCase) || c.Company.Contains(q, StringComparison.OrdinalIgnoreCase)
-                || c.Contact.Contains(q, StringComparison.OrdinalIgnoreCase) || c.Email.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
-            return Results.Ok(new
-            {
-                total = matching.Count,
-                page,
-                size,
-                rows = matching.Skip((page - 1) * size).Take(size).Select(c =>
-                {
-                    var view = index.ForCustomer(c.Id);
-                    return new
-                    {
-                        id = c.Id, company = c.Company, contact = c.Contact, email = c.Email, time_zone = c.TimeZone, currency = c.Currency,
-                        lines = view.Accounts.Count, balance_mills = CustomerBalance.Of(view, data.Ledger).Balance.Value,
-                    };
-                }),
-            });
-        }).WithName("ListCustomers").WithSummary("Every customer (operator): search q, page, size; its lines and balance");
+    public static void Map(RouteGroupBuilder operatorGroup)
+    {
+        Customers.CustomersApi.Map(operatorGroup);
+        Accounts.AccountsApi.Map(operatorGroup);
+        Tariffs.TariffsApi.Map(operatorGroup);
+        Billing.BillingApi.Map(operatorGroup);
+        Payments.PaymentsApi.Map(operatorGroup);
+        Ledger.LedgerApi.Map(operatorGroup);
+        Switch.SwitchApi.Map(operatorGroup);
+        ProvisioningApi.Map(operatorGroup);
+    }
+
+    /// <summary>Who made a change, as provisioning messages name it: the operator's login, or the API key's id.</summary>
+    public static string Actor(HttpContext context) =>
+        context.User.FindFirstValue(PortalClaims.Login) is { } login ? $"portal ({login})" : $"api key {context.User.FindFirstValue(ClaimTypes.NameIdentifier)}";
+
+    /// <summary>Requires an operator session or a key with <paramref name="scope"/>.</summary>
+    public static TBuilder Scoped<TBuilder>(this TBuilder builder, string scope)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(PortalPolicies.OperatorOr(scope));
 }

@@ -1,36 +1,22 @@
-using Centrex.Invoicing;
 using Centrex.Invoicing.Cycle;
 using Centrex.Invoicing.Rendering;
-using Centrex.Invoicing.Sources;
-using Centrex.Invoicing.Taxes;
-using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning;
-using Centrex.Rating.Money;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime.Text;
 
 namespace Centrex.Portal.Features.Operator.Billing;
 
-/// <summary>
-/// Billing runs (issue 16: "bill a month, see the summary, void and reissue an invoice"): the billing cycle of
-/// <c>centrex bill</c> and <c>centrex invoice reissue</c>, run in <c>serve</c> on its own ledger (a second process could not
-/// open it while serve runs). One run at a time.
-/// </summary>
-public sealed class IndexModel(PortalData data) : PageModel
+/// <summary>Billing runs (issue 16): bill a month, see the summary, void and reissue an invoice, through <see cref="BillingRuns"/> (the API's too).</summary>
+public sealed class IndexModel(BillingRuns runs) : PageModel
 {
-    private static readonly SemaphoreSlim OneRun = new(1, 1);
-
-    /// <summary>A billed month.</summary>
-    public sealed record PeriodRow(string Period, int Invoices, int Void, Mills Total);
-
     /// <summary>What the last action did.</summary>
     public sealed record RunSummary(string Title, IReadOnlyList<(string, string)> Lines);
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<PeriodRow> Periods { get; private set; } = [];
+    public IReadOnlyList<BillingRuns.PeriodRow> Periods { get; private set; } = [];
 
     public string NextPeriod { get; private set; } = string.Empty;
 
@@ -48,10 +34,9 @@ public sealed class IndexModel(PortalData data) : PageModel
             return Page();
         }
 
-        await OneRun.WaitAsync(HttpContext.RequestAborted);
         try
         {
-            var result = await Task.Run(() => Cycle().Run(parsed.Value, null, HttpContext.RequestAborted));
+            var result = await runs.Bill(parsed.Value, HttpContext.RequestAborted);
             var run = result.Run;
             Summary = new RunSummary(result.AlreadyBilled ? $"{period} was billed already" : $"{period} billed", [
                 ("Customers billed", run.Invoices.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
@@ -65,10 +50,6 @@ public sealed class IndexModel(PortalData data) : PageModel
         catch (Exception e) when (e is BillingException or ProvisioningException)
         {
             Errors["period"] = e.Message + "; nothing was changed";
-        }
-        finally
-        {
-            OneRun.Release();
         }
 
         List();
@@ -85,10 +66,9 @@ public sealed class IndexModel(PortalData data) : PageModel
 
         if (Errors.Count == 0 && n is { } invoice)
         {
-            await OneRun.WaitAsync(HttpContext.RequestAborted);
             try
             {
-                var issued = await Task.Run(() => Cycle().VoidAndReissue(invoice, reason!.Trim()));
+                var issued = await runs.VoidAndReissue(invoice, reason!.Trim(), HttpContext.RequestAborted);
                 Summary = new RunSummary($"Invoice {Display.Show.InvoiceNumber(invoice)} voided", [
                     ("Reissued as", Display.Show.InvoiceNumber(issued.Number)),
                     ("Total", Amounts.Mills(issued.Total)),
@@ -99,24 +79,15 @@ public sealed class IndexModel(PortalData data) : PageModel
             {
                 Errors["number"] = e.Message + "; nothing was changed";
             }
-            finally
-            {
-                OneRun.Release();
-            }
         }
 
         List();
         return Page();
     }
 
-    private BillingCycle Cycle() => new(data.DataDirectory, new LedgerJournalSource(data.Ledger), data.Clock, BillingRules.Default, TaxTable.Default, data.Provider);
-
     private void List()
     {
-        var invoices = data.Billing.Read(b => b.Invoices());
-        Periods = [.. invoices.GroupBy(i => i.Period).OrderByDescending(g => g.Key)
-            .Select(g => new PeriodRow(YearMonthPattern.Iso.Format(g.Key), g.Count(), g.Count(i => i.Void), g.Where(i => !i.Void).Aggregate(Mills.Zero, (s, i) => s + i.Total)))];
-        var last = data.Billing.Read(b => b.LastRun());
-        NextPeriod = YearMonthPattern.Iso.Format(last is null ? data.Clock.GetCurrentInstant().InUtc().Date.ToYearMonth().PlusMonths(-1) : last.Period.PlusMonths(1));
+        Periods = runs.Periods();
+        NextPeriod = YearMonthPattern.Iso.Format(runs.NextPeriod());
     }
 }

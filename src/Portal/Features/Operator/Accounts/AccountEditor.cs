@@ -1,0 +1,92 @@
+using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
+using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Money;
+
+namespace Centrex.Portal.Features.Operator.Accounts;
+
+/// <summary>
+/// Creates or changes an account, a phone line, from the operator's form or the API's JSON (fields named as the
+/// provisioning JSON names them): its customer, type, credit limit, site, 911 fee and status, through
+/// <see cref="ProvisioningChanges"/> (import's checks: the customer and site exist, the limit is not negative, 911 only
+/// in Canada). An existing line keeps its switch settings (SIP, extension, DIDs, forwarding, fraud controls).
+/// </summary>
+public sealed class AccountEditor(PortalData data, ProvisioningChanges changes)
+{
+    /// <summary>The fields, named as the provisioning JSON names them.</summary>
+    public static readonly string[] Fields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "status"];
+
+    /// <summary>The fields of <paramref name="a"/>.</summary>
+    public static Dictionary<string, string?> FieldsOf(Account a) => new(StringComparer.Ordinal)
+    {
+        ["id"] = a.Id, ["customer"] = a.CustomerId, ["type"] = WireNames.Name(WireNames.AccountTypes, a.Type),
+        ["credit_limit"] = Invoicing.Rendering.Amounts.Cents(a.CreditLimit), ["site"] = a.Site, ["requires_911"] = a.Requires911 ? "true" : "false",
+        ["status"] = WireNames.Name(WireNames.ServiceStatuses, a.Status),
+    };
+
+    /// <summary>Saves <paramref name="form"/>; returns the errors by field (<c>""</c>: about the whole), empty when saved.</summary>
+    public Dictionary<string, string> Save(string source, IReadOnlyDictionary<string, string?> form, bool creating)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
+        var id = F("id") ?? string.Empty;
+        var existing = data.Provisioning.Current.Account(id);
+        if (id.Length == 0 || id.Length > 64 || id.Any(char.IsControl) || id.Contains(','))
+        {
+            errors["id"] = "an id of 1 to 64 characters, no comma (it is a CSV column of CDRs)";
+        }
+        else if (creating && existing is not null)
+        {
+            errors["id"] = $"account {id} exists already";
+        }
+        else if (!creating && existing is null)
+        {
+            errors["id"] = $"no account {id}";
+        }
+
+        if (F("customer") is null)
+        {
+            errors["customer"] = "required";
+        }
+
+        if (!WireNames.AccountTypes.TryGetValue(F("type") ?? string.Empty, out var type))
+        {
+            errors["type"] = "credit (postpaid) or debit (prepaid)";
+        }
+
+        if (!Mills.TryParse(F("credit_limit") ?? "0", out var limit))
+        {
+            errors["credit_limit"] = "an amount such as 500.00";
+        }
+
+        if (F("requires_911") is { } fee && fee is not ("true" or "false"))
+        {
+            errors["requires_911"] = "true or false";
+        }
+
+        if (!WireNames.ServiceStatuses.TryGetValue(F("status") ?? "active", out var status))
+        {
+            errors["status"] = "active or suspended";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var site = F("site");
+        var requires911 = F("requires_911") == "true";
+        var account = existing is null
+            ? new Account(id, F("customer")!, type, limit, site, requires911, [], null, null, []) { Status = status }
+            : existing with { CustomerId = F("customer")!, Type = type, CreditLimit = limit, Site = site, Requires911 = requires911, Status = status };
+        var result = changes.Account(source, account);
+        if (!result.Done)
+        {
+            errors[RefusalField.Of(result, Fields)] = result.Message!;
+        }
+
+        return errors;
+    }
+}

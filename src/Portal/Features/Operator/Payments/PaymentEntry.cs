@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
+using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Money;
+
+namespace Centrex.Portal.Features.Operator.Payments;
+
+/// <summary>
+/// Payments entry (issue 16): a payment or refund the carrier received, recorded in provisioning (billing's input)
+/// through import's validation; the page and <c>POST /api/v1/operator/payments</c> both record through here.
+/// </summary>
+public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes)
+{
+    /// <summary>The latest payments, newest first.</summary>
+    public IReadOnlyList<Payment> Latest(int count) =>
+        [.. data.Provisioning.Current.Snapshot.Payments.OrderByDescending(p => p.Received).ThenByDescending(p => p.Id, StringComparer.Ordinal).Take(count)];
+
+    /// <summary>
+    /// Records a payment (<paramref name="kind"/> <c>refund</c> for a refund); the payment, or the errors by field
+    /// (<c>customer</c>, <c>received</c>, <c>amount</c>, <c>method</c>, <c>kind</c>).
+    /// </summary>
+    public (Payment? Payment, Dictionary<string, string> Errors) Record(string? customer, string? received, string? amount, string? method, string? kind, string? reference)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(customer) || data.Provisioning.Current.Customer(customer.Trim()) is null)
+        {
+            errors["customer"] = "not a provisioned customer";
+        }
+
+        var day = FormValues.Date(received, "received", errors);
+        if (day is null && !errors.ContainsKey("received"))
+        {
+            errors["received"] = "enter the day it was received";
+        }
+
+        if (!Mills.TryParse(amount?.Trim() ?? string.Empty, out var mills) || mills.Value <= 0)
+        {
+            errors["amount"] = "a positive amount with at most 3 decimals";
+        }
+
+        var paidBy = PaymentMethod.Card;
+        if (!string.IsNullOrEmpty(method) && !WireNames.PaymentMethods.TryGetValue(method, out paidBy))
+        {
+            errors["method"] = $"one of {string.Join(", ", WireNames.PaymentMethods.Keys)}";
+        }
+
+        if (kind is not (null or "" or "payment" or "refund"))
+        {
+            errors["kind"] = "payment or refund";
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var id = "OP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+        var payment = new Payment(id, customer!.Trim(), day!.Value, mills, paidBy, reference?.Trim() ?? string.Empty, kind == "refund" ? PaymentKind.Refund : PaymentKind.Payment);
+        var result = changes.Apply($"portal payment {id}", _ => ProvisioningSnapshot.Empty with { Payments = [payment] });
+        if (!result.Done)
+        {
+            errors[result.Field ?? string.Empty] = result.Message!;
+            return (null, errors);
+        }
+
+        return (payment, errors);
+    }
+}
