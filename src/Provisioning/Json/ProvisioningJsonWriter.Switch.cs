@@ -128,6 +128,11 @@ public static partial class ProvisioningJsonWriter
             w.WritePropertyName("forwarding");
             WriteForwarding(w, a.Forwarding);
         }
+
+        if (a.PhoneForwarding is { } phone)
+        {
+            WritePhoneForwarding(w, phone);
+        }
     }
 
     private static void Count(Utf8JsonWriter w, string name, int? value)

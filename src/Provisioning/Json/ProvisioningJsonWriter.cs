@@ -58,6 +58,11 @@ public static partial class ProvisioningJsonWriter
             {
                 w.WriteString("caller_id", "+" + main);
             }
+
+            if (c.NightMode)
+            {
+                w.WriteBoolean("night_mode", true); // set by *33 (seed 002); written only when on, like the other switches
+            }
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {

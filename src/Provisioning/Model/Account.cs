@@ -46,4 +46,7 @@ public sealed record Account(
 
     /// <summary>The line's call forwarding (seed 004: follow-me, advanced, simple), off unless provisioned.</summary>
     public Forwarding Forwarding { get; init; } = Forwarding.Off;
+
+    /// <summary>Forwarding set from the phone by star code, in force over <see cref="Forwarding"/> while present; null: none.</summary>
+    public PhoneForwarding? PhoneForwarding { get; init; }
 }

@@ -27,4 +27,7 @@ public sealed record Customer(string Id, string Company, string Contact, string 
     /// calls go out as unavailable, never with the internal account id (seed 001, "What phone number will they see?").
     /// </summary>
     public string? CallerId { get; init; }
+
+    /// <summary>Night mode (seed 002: <c>*33</c> "sends calls to the night destination"; day/night nodes take their night branch).</summary>
+    public bool NightMode { get; init; }
 }

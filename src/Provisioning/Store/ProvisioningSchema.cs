@@ -143,5 +143,10 @@ internal static class ProvisioningSchema
         ALTER TABLE customers ADD COLUMN paging_prefix TEXT NOT NULL DEFAULT '*80';
         ALTER TABLE customers ADD COLUMN ext_distinctive_ring INTEGER NOT NULL DEFAULT 1;
         """,
+        """
+        ALTER TABLE line_settings ADD COLUMN phone_forward_when TEXT;    -- *72/*73 from the phone: 'always', 'unanswered', 'off'; null: none
+        ALTER TABLE line_settings ADD COLUMN phone_forward_number TEXT;  -- as dialed after the code (E.164 digits or an extension)
+        ALTER TABLE line_settings ADD COLUMN night_mode INTEGER NOT NULL DEFAULT 0;  -- a customer's *33 (seed 002)
+        """,
     ];
 }

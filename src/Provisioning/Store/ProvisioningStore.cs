@@ -50,7 +50,7 @@ public sealed partial class ProvisioningStore : IDisposable
     public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source, Action<string>? notice = null)
     {
         var stored = Load();
-        var merged = ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice);
+        var merged = WithoutReplacedPhoneForwarding(stored, ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice));
         ProvisioningValidator.Validate(merged, source);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         using var transaction = _connection.BeginTransaction();

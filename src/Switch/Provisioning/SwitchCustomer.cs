@@ -22,4 +22,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>Its feature prefixes (paging, park, release, pickup) and the distinctive-ring option.</summary>
     public SwitchCustomerFeatures Features { get; init; } = SwitchCustomerFeatures.Default;
+
+    /// <summary>Night mode as stored (seed 002 <c>*33</c>): day/night nodes take their night branch.</summary>
+    public bool NightMode { get; init; }
 }
