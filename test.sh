@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium)
+packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium baresip-core)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
