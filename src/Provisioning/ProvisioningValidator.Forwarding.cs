@@ -15,7 +15,7 @@ public static partial class ProvisioningValidator
             var f = a.Forwarding;
             var where = $"{source}: accounts (id \"{a.Id}\")";
             ValidatePhoneForwarding(a, where);
-            if (f.Mode == ForwardingMode.Off && f.Targets.Count == 0)
+            if (f.IsUnset)
             {
                 continue;
             }

@@ -95,6 +95,19 @@ public sealed class PhoneSettingsProvisioningTests : IDisposable
         Assert.Equal(40, after.Forwarding.RingSeconds);
     }
 
+    [Fact]
+    public void TheLinesRingTime_IsKeptAndExportedWhileItsForwardingIsOff()
+    {
+        using var store = ProvisioningStore.Open(_folder.Path);
+        store.Import(Parse(File(""", "forwarding": { "mode": "off", "ring_for": 12 }""")), "phone.json");
+
+        var loaded = store.Load();
+        Assert.Equal((ForwardingMode.Off, 12), (loaded.Accounts[0].Forwarding.Mode, loaded.Accounts[0].Forwarding.RingSeconds));
+        Assert.Contains("\"ring_for\": 12", Export(loaded), StringComparison.Ordinal);
+        Assert.True(loaded.Accounts[1].Forwarding.IsUnset); // nothing given: nothing stored, nothing shown
+        Assert.Single(Export(loaded).Split("\"forwarding\"")[1..]);
+    }
+
     [Theory]
     [InlineData(""", "phone_forwarding": { "when": "always", "number": "+19025550101" } """, "phone.json: accounts (id \"A1\"): field \"phone_forwarding.number\": '+19025550101' is this line itself (a call would be forwarded to itself)")]
     [InlineData(""", "phone_forwarding": { "when": "always", "number": "101" } """, "phone.json: accounts (id \"A1\"): field \"phone_forwarding.number\": '101' is this line itself (a call would be forwarded to itself)")]

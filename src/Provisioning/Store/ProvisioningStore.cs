@@ -73,7 +73,7 @@ public sealed partial class ProvisioningStore : IDisposable
             a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256,
             a.E911Address?.Street, a.E911Address?.City, a.E911Address?.Province, a.E911Address?.Country, a.E911Address?.PostalCode, a.RateCentre,
             a.Fraud?.MaxInternationalCalls, a.Fraud?.MaxSpendPerHour?.Value, a.Fraud?.MaxSpendPerDay?.Value, FraudClassWords(a.Fraud),
-            a.ExtensionName, a.Forwarding.Mode == ForwardingMode.Off && a.Forwarding.Targets.Count == 0 ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding)]);
+            a.ExtensionName, a.Forwarding.IsUnset ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding)]);
         Insert(transaction, "did_inbound_rates", merged.Accounts.SelectMany(a => a.InboundRates.Select(e => (a.Id, e.Key, e.Value))), x => [x.Key, x.Id, x.Value.Value]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);
         Insert(transaction, "account_discount_plans", merged.Accounts.SelectMany(a => a.DiscountPlans.Select((p, i) => (a.Id, p, i))), x => [x.Id, x.p, x.i]);
