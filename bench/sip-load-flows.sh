@@ -71,7 +71,7 @@ register() { # account port
     sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$1" -au "$1" -ap "$PASSWORD" \
         -m 1 -i 127.0.0.1 -p "$2" -nostdin -timeout 10s -timeout_error >"$work/register-$1.log" 2>&1 \
         || { echo "registration of $1 failed" >&2; cat "$work/register-$1.log" >&2; exit 1; }
-    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - 5090) * 10)) -nostdin -buff_size 1048576 >/dev/null 2>"$work/uas-$2.err" &
+    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - 5090) * 10)) -nostdin -buff_size 4194304 >/dev/null 2>"$work/uas-$2.err" &
     uas+=($!)
 }
 register 16045550101 "$PLAIN_PORT"
@@ -83,7 +83,7 @@ sleep 0.5
 run() { # did rate -> "successful failed"
     local calls=$(( $2 * STEP_SECONDS )) stat="$work/stat-$1-$2.csv"
     (cd "$work" && sipp "127.0.0.1:$PORT" -sn uac -s "$1" -i 127.0.0.1 -p "$UAC_PORT" -mp 18000 -r "$2" -m "$calls" -d 0 -nostdin \
-        -buff_size 1048576 -timeout $((STEP_SECONDS * 6))s -trace_stat -stf "$stat" -fd 1 >/dev/null 2>/dev/null) || true
+        -buff_size 4194304 -timeout $((STEP_SECONDS * 6))s -trace_stat -stf "$stat" -fd 1 >/dev/null 2>/dev/null) || true
     awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
         printf "%d %d\n", f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]] }' "$stat"
 }

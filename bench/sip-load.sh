@@ -35,7 +35,7 @@ start_gateway
 cpu_before=$(serve_cpu_ticks)
 (cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s 2125551234 -au "$ACCOUNT" -ap "$PASSWORD" \
     -auth_uri "2125551234@127.0.0.1:$PORT" \
-    -i 127.0.0.1 -p "$((UAC_PORT + 10))" -mp 17000 -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 1048576 -timeout 300s \
+    -i 127.0.0.1 -p "$((UAC_PORT + 10))" -mp 17000 -r "$LATENCY_RATE" -m "$LATENCY_CALLS" -nostdin -buff_size 4194304 -timeout 300s \
     -trace_rtt -rtt_freq 1 -trace_err -trace_stat -stf latency-stat.csv -fd 1 >/dev/null 2>latency.err) || true
 cpu_after=$(serve_cpu_ticks)
 stop_gateway

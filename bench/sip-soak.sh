@@ -30,7 +30,7 @@ start_gateway
 calls=$((RATE * DURATION))
 (cd "$work" && sipp "127.0.0.1:$PORT" -sf "$OLDPWD/bench/sipp/uac-latency.xml" -s 2125551234 -au "$ACCOUNT" -ap "$PASSWORD" \
     -auth_uri "2125551234@127.0.0.1:$PORT" -i 127.0.0.1 -p "$((UAC_PORT + 10))" -mp 17000 -r "$RATE" -m "$calls" \
-    -nostdin -buff_size 1048576 -timeout "$((DURATION + 120))s" -trace_stat -stf soak-stat.csv -fd "$SAMPLE" -trace_err \
+    -nostdin -buff_size 4194304 -timeout "$((DURATION + 120))s" -trace_stat -stf soak-stat.csv -fd "$SAMPLE" -trace_err \
     >/dev/null 2>soak-sipp.err) &
 load=$!
 

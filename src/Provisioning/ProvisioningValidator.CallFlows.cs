@@ -246,6 +246,16 @@ public static partial class ProvisioningValidator
                 (_, "hours") => OfficeHours.TryParse(value, out var why) is null ? why : null,
                 (_, "holidays") => OfficeHours.TryParseHolidays(value, out var why) is null ? why : null,
                 (_, "time_zone") when DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is null => $"'{value}' is not an IANA time zone",
+                (_, "url") => CallFlowFields.UrlError(value),
+                (_, "timeout") when !int.TryParse(value, out var seconds) || seconds is < 1 or > CallFlowFields.MaxTimeoutSeconds
+                    => $"'{value}' is not 1 to {CallFlowFields.MaxTimeoutSeconds} seconds",
+                (_, "field") when value.Length is 0 or > 64 => $"'{value}' is not a JSON field name (1 to 64 characters)",
+                (_, "strip") when !int.TryParse(value, out var digits) || digits is < 0 or > CallFlowFields.MaxAffixLength
+                    => $"'{value}' is not 0 to {CallFlowFields.MaxAffixLength} characters",
+                (_, "prefix" or "suffix") when !CallFlowFields.IsAffix(value) => $"'{value}' is not up to {CallFlowFields.MaxAffixLength} digits, * or # (+ first)",
+                (_, "to") when !CallFlowFields.IsEmail(value) => $"'{value}' is not an email address",
+                (_, "subject") when value.Length > 200 || value.Any(char.IsControl) => "a subject is one line of at most 200 characters",
+                (_, "days") when !int.TryParse(value, out var days) || days is < 1 or > CallFlowFields.MaxHistoryDays => $"'{value}' is not 1 to {CallFlowFields.MaxHistoryDays} days",
                 _ => null,
             };
             if (error is not null)

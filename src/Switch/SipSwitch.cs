@@ -53,6 +53,9 @@ public sealed class SipSwitch : IAsyncDisposable
     /// <summary>Calls in progress that both parties have answered and acknowledged (the talking phase).</summary>
     public int ConfirmedCalls => _pipeline.Partitions.Sum(p => p.ConfirmedCalls);
 
+    /// <summary>Call flow nodes' network work (HTTP, SMTP, CDR history) started and not yet back, over every partition.</summary>
+    public int FlowWorkInFlight => _pipeline.Partitions.Sum(p => p.Core.FlowWorkInFlight);
+
     /// <summary>The accounts with a live registration, read on each partition's thread (the portal's line status, issue 16).</summary>
     public IReadOnlyList<string> RegisteredAccounts() => [.. ReadAll(p => p.Registrar.Accounts()).SelectMany(a => a)];
     /// <summary>SIP transactions open in every partition, as each last published (for metrics: no partition is stopped to count).</summary>

@@ -228,7 +228,7 @@ internal static class ServeCommand
                     lineSettings = request.Directory is null ? new StoreLineSettings(request.Data, console.Error) : null;
                     sipSwitch = SipSwitch.Start(new SipSwitchSettings(request.Sip, directory)
                     {
-                        Options = new SwitchOptions { LineSettings = lineSettings },
+                        Options = new SwitchOptions { LineSettings = lineSettings, Flows = FlowNetwork.Services(request.Data, console.Error) },
                         Hooks = hooks!.Hooks,
                         TcpLimits = request.SipTcp,
                         Tls = tls,

@@ -21,6 +21,7 @@ internal sealed class SwitchCollector
     private readonly SipSwitch _switch;
     private readonly Gauge _active;
     private readonly Gauge _talking;
+    private readonly Gauge _flowWork;
     private readonly Gauge _transactions;
     private readonly Counter _ended;
     private readonly Counter _refusals;
@@ -42,6 +43,7 @@ internal sealed class SwitchCollector
         _switch = sipSwitch;
         _active = factory.CreateGauge("centrex_calls_active", "Calls in progress: being set up or talking.");
         _talking = factory.CreateGauge("centrex_calls_talking", "Calls in progress that both parties answered and acknowledged.");
+        _flowWork = factory.CreateGauge("centrex_call_flow_work", "Call flow nodes' network work (HTTP, SMTP, CDR history) started and not yet back, in every partition.");
         _transactions = factory.CreateGauge("centrex_sip_transactions", "SIP transactions open (server and client), in every partition.");
         _ended = factory.CreateCounter("centrex_calls_ended_total", "Calls ended (each recorded once, as its CDR), by disposition.", ["disposition"]);
         _refusals = factory.CreateCounter("centrex_sip_refusals_total", "Requests refused, by reason: limits, balance, fraud, rate-limit.", ["reason"]);
@@ -87,6 +89,7 @@ internal sealed class SwitchCollector
         var metrics = _switch.Metrics;
         _active.Set(_switch.ActiveCalls);
         _talking.Set(_switch.ConfirmedCalls);
+        _flowWork.Set(_switch.FlowWorkInFlight);
         _transactions.Set(_switch.OpenTransactions);
         for (var i = 0; i < Dispositions.Length; i++)
         {

@@ -29,5 +29,21 @@ public static class CallFlowNodeTypes
 
         // Seed 002: "*33 to activate night mode ... dial *33 again to return to normal calling".
         ["day-night"] = new("day-night", [], [], ["day", "night"], ["day", "night"], Instant: true),
+
+        // Seed 003 "HTTP notification": the call's details POSTed as JSON; the answer 1-5 picks the branch. Instant in the
+        // cycle sense: it waits for a server, never for a person, so a loop of them could only spin.
+        ["http-notification"] = new("http-notification", ["url"], ["timeout"], ["1", "2", "3", "4", "5", "next", "error"], [], Instant: true),
+
+        // Seed 003 "Caller name lookup": HTTP GET by caller number; the name shows on the phone.
+        ["caller-name-lookup"] = new("caller-name-lookup", ["url"], ["timeout", "field"], ["next", "error"], ["next"], Instant: true),
+
+        // Seed 003 "Change suffix/prefix": the caller number as the next phone sees it.
+        ["change-prefix"] = new("change-prefix", [], ["strip", "prefix", "suffix"], ["next"], ["next"], Instant: true),
+
+        // Seed 003 "Email notification" (e.g. when the call is not answered): sent in the background, the flow goes on.
+        ["email-notification"] = new("email-notification", ["to"], ["subject"], ["next"], [], Instant: true),
+
+        // Seed 003 "Routing by call history": the extension the caller last spoke with within N days.
+        ["call-history"] = new("call-history", ["days"], ["ring_for", "timeout"], ["else"], [], Instant: true),
     };
 }

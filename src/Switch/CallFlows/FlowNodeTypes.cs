@@ -38,7 +38,72 @@ public static class FlowNodeTypes
             WhenTrue = c.Branch(n, "true"), WhenFalse = c.Branch(n, "false"),
         },
         ["day-night"] = (n, c) => new DayNightNode { Id = n.Id, Day = c.Branch(n, "day"), Night = c.Branch(n, "night") },
+        ["http-notification"] = (n, c) => new HttpNotificationNode
+        {
+            Id = n.Id, Url = HttpUrl(n, c, c.Field(n, "url")), Timeout = Timeout(n, c, 3), NextNode = c.Branch(n, "next"), Error = c.Branch(n, "error"),
+            Choices = [c.Branch(n, "1"), c.Branch(n, "2"), c.Branch(n, "3"), c.Branch(n, "4"), c.Branch(n, "5")],
+        },
+        ["caller-name-lookup"] = (n, c) => new CallerNameLookupNode
+        {
+            Id = n.Id, UrlTemplate = Template(n, c), JsonField = n.Fields.GetValueOrDefault("field") ?? "name", Timeout = Timeout(n, c, 2),
+            NextNode = c.Branch(n, "next"), Error = c.Branch(n, "error"),
+        },
+        ["change-prefix"] = (n, c) => new ChangeCallerNode
+        {
+            Id = n.Id, Strip = Strip(n, c), Prefix = Affix(n, c, "prefix"), Suffix = Affix(n, c, "suffix"), NextNode = c.Branch(n, "next"),
+        },
+        ["email-notification"] = (n, c) => new EmailNotificationNode
+        {
+            Id = n.Id, To = Email(n, c), Subject = n.Fields.GetValueOrDefault("subject") ?? EmailNotificationNode.DefaultSubject,
+            Timeout = Timeout(n, c, AsyncFlowNode.MaxTimeoutSeconds), NextNode = c.Branch(n, "next"),
+        },
+        ["call-history"] = (n, c) => new CallHistoryNode
+        {
+            Id = n.Id, Days = Days(n, c), RingSeconds = c.Seconds(n, "ring_for"), Timeout = Timeout(n, c, 3), Error = c.Branch(n, "else"),
+        },
     };
+
+    /// <summary>A node's deadline: whole seconds up to <see cref="AsyncFlowNode.MaxTimeoutSeconds"/>, <paramref name="seconds"/> when absent.</summary>
+    private static Duration Timeout(FlowNodeDefinition n, FlowCompileContext c, int seconds)
+    {
+        var given = c.Seconds(n, "timeout");
+        return given > AsyncFlowNode.MaxTimeoutSeconds
+            ? throw c.Error(n, "fields.timeout", $"{given} is more than {AsyncFlowNode.MaxTimeoutSeconds} seconds (the caller waits in silence)")
+            : Duration.FromSeconds(given > 0 ? given : seconds);
+    }
+
+    private static Uri HttpUrl(FlowNodeDefinition n, FlowCompileContext c, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
+        : throw c.Error(n, "fields.url", $"'{text}' is not an http:// or https:// URL");
+
+    private static string Template(FlowNodeDefinition n, FlowCompileContext c)
+    {
+        var text = c.Field(n, "url");
+        HttpUrl(n, c, text.Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal));
+        return text;
+    }
+
+    private static int Strip(FlowNodeDefinition n, FlowCompileContext c) =>
+        !n.Fields.TryGetValue("strip", out var text) ? 0
+        : int.TryParse(text, out var strip) && strip is >= 0 and <= ChangeCallerNode.MaxAffixLength ? strip
+        : throw c.Error(n, "fields.strip", $"'{text}' is not 0 to {ChangeCallerNode.MaxAffixLength} digits");
+
+    private static string Affix(FlowNodeDefinition n, FlowCompileContext c, string field) =>
+        n.Fields.GetValueOrDefault(field) is not { } text ? string.Empty
+        : ChangeCallerNode.IsAffix(text) ? text : throw c.Error(n, "fields." + field, $"'{text}' is not up to {ChangeCallerNode.MaxAffixLength} digits, * or # (+ first)");
+
+    private static string Email(FlowNodeDefinition n, FlowCompileContext c)
+    {
+        var to = c.Field(n, "to");
+        return System.Net.Mail.MailAddress.TryCreate(to, out var address) && address.Address == to ? to : throw c.Error(n, "fields.to", $"'{to}' is not an email address");
+    }
+
+    private static int Days(FlowNodeDefinition n, FlowCompileContext c)
+    {
+        var text = c.Field(n, "days");
+        return int.TryParse(text, out var days) && days is >= 1 and <= CallHistoryNode.MaxDays ? days
+            : throw c.Error(n, "fields.days", $"'{text}' is not 1 to {CallHistoryNode.MaxDays} days");
+    }
 
     private static T Parse<T>(FlowNodeDefinition n, FlowCompileContext c, string field, Func<string, T> parse)
     {

@@ -20,4 +20,14 @@ public enum FlowStepKind : byte
 
     /// <summary>Nothing more: the call fails with the last outcome (480 when nothing rang).</summary>
     Stop,
+
+    /// <summary>
+    /// Start the network work of <see cref="FlowStep.Async"/> off the partition's thread (HTTP, SMTP, the CDR store) and
+    /// resume at its branch when the result comes back through the partition's ring (<see cref="FlowEvaluator.Completed"/>);
+    /// a detached node's flow goes on at once to <see cref="FlowStep.Next"/>.
+    /// </summary>
+    Async,
+
+    /// <summary>Change the caller number shown from now on (<see cref="FlowStep.Caller"/>), then go on to <see cref="FlowStep.Next"/>.</summary>
+    ChangeCaller,
 }

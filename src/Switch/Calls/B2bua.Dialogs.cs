@@ -173,7 +173,7 @@ internal sealed partial class B2bua
             return BuildDialogRequest(dialog, call.ARemoteTarget, kind, method, cseq, branch, extra, body, contentType); // a transfer's party
         }
 
-        var a = call.AInvite.Request;
+        var a = call.ARequest;
         var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.ARemoteTarget);
         b.Header("Via"u8, $"SIP/2.0/{SipTransportNames.Via(kind)} {_stack.LocalEndpointFor(kind)};branch={branch};rport");
         b.Raw("Max-Forwards: 70\r\n"u8);

@@ -32,6 +32,7 @@ internal sealed partial class B2bua
         if (call.Fork is { } fork)
         {
             CancelLegs(fork); // the caller gave up or the call failed: whatever still rings is cancelled
+            AbandonFlowWork(fork); // a lookup or notification still running: stopped, its result dropped when it comes
         }
 
         Untrack(call);

@@ -121,6 +121,18 @@ internal sealed partial class B2bua : IHuntUsage
     private void Execute(Call call, FlowStep step)
     {
         var fork = call.Fork!;
+        while (step.Kind == FlowStepKind.ChangeCaller)
+        {
+            fork.Caller = step.Caller!.Apply(fork.Caller ?? fork.Original.Caller); // seed 003 Change suffix/prefix
+            step = FlowEvaluator.Continue(ref fork.Run, step.Next, ContextOf(fork));
+        }
+
+        if (step.Kind == FlowStepKind.Async)
+        {
+            StartFlowWork(call, step); // B2bua.FlowWork.cs: resumes here when the result comes back through the ring
+            return;
+        }
+
         fork.Targets.Clear();
         fork.Next = 0;
         fork.Busy = false;

@@ -67,7 +67,7 @@ internal sealed partial class B2bua
     private bool StartLeg(Call call, RingTarget target)
     {
         var fork = call.Fork!;
-        var leg = new Call(call.Info, call.AInvite) { Parent = call, Target = target, Media = call.Media, Offer = call.Offer };
+        var leg = new Call(call.Info, call.AInvite, call.ARequest) { Parent = call, Target = target, Media = call.Media, Offer = call.Offer };
         string number;
         switch (target.Kind)
         {
@@ -123,6 +123,9 @@ internal sealed partial class B2bua
                 break;
         }
 
+        // What the flow found or changed (seed 003 Caller name lookup, Change suffix/prefix); a hunt group's own caller ID wins.
+        leg.LegDisplay ??= fork.CallerName;
+        leg.LegCaller ??= fork.Caller;
         fork.Legs.Add(leg);
         SendBInvite(leg, new Route(RouteKind.Account, Number: number));
         var ring = target.RingSeconds > 0 ? Duration.FromSeconds(target.RingSeconds) : _options.NoAnswerTimeout;

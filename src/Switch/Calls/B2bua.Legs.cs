@@ -13,7 +13,7 @@ internal sealed partial class B2bua
 {
     private void SendBInvite(Call call, Route route)
     {
-        var a = call.AInvite.Request;
+        var a = call.ARequest;
         var branch = _stack.NewBranch();
         var local = _stack.LocalEndpointFor(call.BKind).ToString();
         var display = call.LegDisplay is { } shown ? $"\"{shown.Replace("\"", "'", StringComparison.Ordinal)}\" "
@@ -91,7 +91,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        if (transaction.Request.Method != SipMethod.Invite)
+        if (transaction.Method != SipMethod.Invite)
         {
             return; // BYE and CANCEL responses need nothing more.
         }
@@ -132,13 +132,13 @@ internal sealed partial class B2bua
             return;
         }
 
-        if (transaction.UserState is Call { Parent: { } parent } leg && transaction.Request.Method == SipMethod.Invite)
+        if (transaction.UserState is Call { Parent: { } parent } leg && transaction.Method == SipMethod.Invite)
         {
             LegEnded(parent, leg, 408, "Request Timeout");
             return;
         }
 
-        if (transaction.UserState is not Call call || transaction.Request.Method != SipMethod.Invite || call.State != CallState.Trying)
+        if (transaction.UserState is not Call call || transaction.Method != SipMethod.Invite || call.State != CallState.Trying)
         {
             return;
         }
@@ -206,6 +206,7 @@ internal sealed partial class B2bua
 
         call.BAck = BuildBRequest(call, "ACK", 1, _stack.NewBranch());
         _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
+        call.BInvite?.Acked(call.BAck, call.BKind, call.BDestination!, call.BConnection);
         call.NoAnswerTimer?.Cancel();
         return true;
     }

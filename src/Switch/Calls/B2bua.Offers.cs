@@ -75,7 +75,7 @@ internal sealed partial class B2bua
         }
 
         // RAck names the response by its RSeq and the INVITE's CSeq on the callee's leg (RFC 3262 §7.2).
-        var relayedRack = $"RAck: {Encoding.ASCII.GetString(rseq)} {call.BInvite.Request.CSeq} INVITE\r\n";
+        var relayedRack = $"RAck: {Encoding.ASCII.GetString(rseq)} {call.BInvite.CSeq} INVITE\r\n";
         SendRelayed(new RelayedRequest(call, transaction, true), "PRACK", transaction.Request, relayedRack);
     }
 
@@ -109,7 +109,7 @@ internal sealed partial class B2bua
     {
         var call = relay.Call;
         var status = response.StatusCode;
-        var invite = transaction.Request.Method == SipMethod.Invite;
+        var invite = transaction.Method == SipMethod.Invite;
         if (status < 200 || call.State == CallState.Ended)
         {
             return; // provisionals to a re-INVITE are hop by hop (§14.2); a call that ended has nothing to update

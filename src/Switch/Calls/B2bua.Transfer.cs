@@ -286,7 +286,7 @@ internal sealed partial class B2bua
                 return a;
             }
 
-            var invite = call.AInvite.Request;
+            var invite = call.ARequest;
             var from = invite.Text(invite.Find(SipHeaderKind.To)) + (invite.To.Tag.IsEmpty ? ";tag=" + call.AInvite.LocalTag : string.Empty);
             return new DialogHeaders(invite.Text(invite.CallId), from, invite.Text(invite.Find(SipHeaderKind.From)), AIsSips(call));
         }

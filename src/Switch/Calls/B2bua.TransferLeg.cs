@@ -33,7 +33,7 @@ internal sealed partial class B2bua
             return true;
         }
 
-        if (transaction.UserState is not Transfer transfer || transaction.Request.Method != SipMethod.Invite)
+        if (transaction.UserState is not Transfer transfer || transaction.Method != SipMethod.Invite)
         {
             return transaction.UserState is Transfer; // the target's answers to anything else need nothing
         }
@@ -372,7 +372,7 @@ internal sealed partial class B2bua
 
     private void OnTransferTimeout(Transfer transfer, ClientTransaction transaction)
     {
-        if (transaction.Request.Method == SipMethod.Invite && !transfer.Done)
+        if (transaction.Method == SipMethod.Invite && !transfer.Done)
         {
             FailTransfer(transfer, 408, "Request Timeout", CallDisposition.NoAnswer); // §8.1.3.1: as if 408
         }

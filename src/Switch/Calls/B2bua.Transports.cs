@@ -16,14 +16,14 @@ internal sealed partial class B2bua
     private const string SipsNotAllowed = "Warning: 380 centrex \"SIPS Not Allowed\"\r\n";
 
     /// <summary>The caller's INVITE went to a <c>sips:</c> Request-URI: its callee's leg must be TLS too.</summary>
-    private static bool AIsSips(Call call) => call.AOverride?.Sips ?? call.AInvite.Request.RequestUri.Scheme == SipUriScheme.Sips;
+    private static bool AIsSips(Call call) => call.AOverride?.Sips ?? call.ARequest.RequestUri.Scheme == SipUriScheme.Sips;
 
     /// <summary>
     /// The callee's leg went to a <c>sips:</c> target: its INVITE's Request-URI (§12.1.2: a dialog is secure from the
     /// request that made it, whatever target refreshes say later), or, while that INVITE is being built, the target.
     /// </summary>
     private static bool BIsSips(Call call) => call.BOverride is { } moved ? moved.Sips : call.BInvite is { } invite
-        ? invite.Request.RequestUri.Scheme == SipUriScheme.Sips
+        ? invite.Sips
         : call.BRemoteTarget.StartsWith("sips:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

@@ -92,7 +92,7 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         }
 
         var fromCaller = callId == call.Info.SipCallId;
-        if (TryAckReInvite(call, ack, fromCaller) || !fromCaller || ack.CSeq != call.AInvite.Request.CSeq)
+        if (TryAckReInvite(call, ack, fromCaller) || !fromCaller || ack.CSeq != call.ARequest.CSeq)
         {
             return; // the ACK for a 2xx to a re-INVITE, or one that matches nothing pending
         }

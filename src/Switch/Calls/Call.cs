@@ -1,5 +1,6 @@
 using System.Net;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
 using Centrex.Switch.Transport;
 using NodaTime;
@@ -10,7 +11,7 @@ namespace Centrex.Switch.Calls;
 /// One call through the B2BUA: the caller's leg (A, where the switch is the UAS) and the callee's leg (B, where it
 /// is the UAC), each its own dialog (RFC 3261 §12) with its own Call-ID, tags, remote target and CSeq.
 /// </summary>
-internal sealed class Call(CallInfo info, ServerTransaction invite)
+internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? request = null)
 {
     /// <summary>
     /// What the hooks know of the call; a forwarded call becomes the forwarding line's (seed 001); replaced when a
@@ -22,6 +23,12 @@ internal sealed class Call(CallInfo info, ServerTransaction invite)
 
     // A leg: the caller's INVITE and the dialog the switch answers in.
     public ServerTransaction AInvite { get; } = invite;
+
+    /// <summary>
+    /// The caller's INVITE, kept by the call for as long as it lasts (its transaction lets go of it once the 2xx has
+    /// gone: Timer L keeps that transaction 32 s after, RFC 6026, with nothing left to build).
+    /// </summary>
+    public SipMessage ARequest { get; } = request ?? invite.Request;
 
     /// <summary>Where the A side's party is: the caller's source, or the party a transfer put in its place.</summary>
     public SipSource ASource { get; set; } = invite.Source;

@@ -59,6 +59,15 @@ internal sealed class CallFork(CallInfo original, string? line)
     /// <summary>Whether a 180 went to the caller already.</summary>
     public bool RelayedRinging { get; set; }
 
+    /// <summary>A node's network work the flow waits for (null: none): its result resumes the flow unless this changed since.</summary>
+    public FlowWork? Pending { get; set; }
+
+    /// <summary>The caller's name a lookup found (seed 003 Caller name lookup): the From display name of what rings next.</summary>
+    public string? CallerName { get; set; }
+
+    /// <summary>The caller number as a Change prefix/suffix node left it; null: unchanged.</summary>
+    public string? Caller { get; set; }
+
     /// <summary>The member order chosen for a hunt group (reused step after step).</summary>
     public int[] Order { get; } = new int[64];
 }

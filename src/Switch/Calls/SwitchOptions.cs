@@ -19,4 +19,7 @@ public sealed record SwitchOptions
 
     /// <summary>How long a parked call waits in its slot before it rings the phone that parked it (Asterisk's default parkingtime).</summary>
     public Duration ParkTimeout { get; init; } = Duration.FromSeconds(45);
+
+    /// <summary>What call flows' network nodes use (HTTP, SMTP, the CDR store) and how much of it a partition may have in flight.</summary>
+    public CallFlows.Async.FlowServices Flows { get; init; } = CallFlows.Async.FlowServices.Default;
 }

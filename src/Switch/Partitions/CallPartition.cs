@@ -126,6 +126,24 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     /// <summary>Tells the partition that a request of its client transaction <paramref name="key"/> could not be sent.</summary>
     public void PublishTransportError(string key) => Publish(PartitionEventKind.TransportError, null, key, null);
 
+    /// <summary>
+    /// From the thread-pool thread that finished it: a flow node's network work, for the partition's thread to resume the
+    /// call's flow with (waits for a slot if the ring is full: the result must not be lost, or the work would stay counted).
+    /// </summary>
+    public void PublishFlowResult(FlowWork work)
+    {
+        var ring = _disruptor.RingBuffer;
+        var sequence = ring.Next();
+        ref var slot = ref ring[sequence];
+        slot.Kind = PartitionEventKind.FlowResult;
+        slot.FlowWork = work;
+        slot.Work = null;
+        slot.TransactionKey = null;
+        slot.Source = null;
+        slot.Done = null;
+        ring.Publish(sequence);
+    }
+
     /// <summary>Runs <paramref name="work"/> on the partition's thread and waits for it.</summary>
     public void Run(Action work)
     {
@@ -173,6 +191,9 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
                 case PartitionEventKind.TransportError:
                     Stack.OnTransportError(data.TransactionKey!);
                     break;
+                case PartitionEventKind.FlowResult:
+                    Core.OnFlowWorkDone(data.FlowWork!);
+                    break;
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -192,6 +213,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         data.Work = null;
         data.TransactionKey = null;
         data.Done = null;
+        data.FlowWork = null;
         done?.Set();
     }
 

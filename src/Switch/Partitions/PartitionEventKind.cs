@@ -14,4 +14,7 @@ internal enum PartitionEventKind : byte
 
     /// <summary>The send stage could not send a request of this partition's client transaction (§8.1.3.1).</summary>
     TransportError,
+
+    /// <summary>A call flow node's network work ended (B2bua.FlowWork.cs): its result, for the call's flow to resume.</summary>
+    FlowResult,
 }

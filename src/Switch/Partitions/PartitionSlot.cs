@@ -27,5 +27,8 @@ internal struct PartitionSlot
     /// <summary>Set once the event was handled, for a producer that waits for it (a manual clock, an inspection).</summary>
     public ManualResetEventSlim? Done;
 
+    /// <summary>The finished work of a <see cref="PartitionEventKind.FlowResult"/>.</summary>
+    public Calls.FlowWork? FlowWork;
+
     public static PartitionSlot Create() => new() { Message = new SipMessage() };
 }

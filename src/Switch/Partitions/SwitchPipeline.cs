@@ -52,7 +52,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
                 var authenticator = new DigestAuthenticator(directory, settings.Clock, settings.NonceLifetime, settings.AuthLimits.MaxTrackedNonces, nonceKey);
                 var auth = new AuthGuard(authenticator, partition.RecordAuthentication, log, () => directory.Realm, account => Map.Of(account.CustomerId) == partition.Id);
                 var registrar = new Registrar(settings.Clock);
-                var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options, Map.Of);
+                var core = new B2bua(stack, directory, registrar, auth, settings.Hooks, settings.Options, Map.Of) { PostFlowWork = partition.PublishFlowResult };
                 stack.Core = core;
                 return (stack, core, registrar);
             }, ReportAuthentication, () => Drain(_send!));

@@ -18,9 +18,14 @@ internal sealed partial class SipMessage
     private SipNameAddr _contact;
 
     public SipMessage(int initialBytes = 2048)
+        : this(initialBytes, 32)
+    {
+    }
+
+    private SipMessage(int initialBytes, int initialHeaders)
     {
         _buffer = new byte[initialBytes];
-        _headers = new SipHeader[32];
+        _headers = new SipHeader[Math.Max(initialHeaders, 4)];
     }
 
     /// <summary>The message bytes.</summary>
@@ -184,7 +189,8 @@ internal sealed partial class SipMessage
     /// <summary>A standalone copy (for a message a transaction keeps beyond the ring slot it arrived in).</summary>
     public SipMessage Clone()
     {
-        var copy = new SipMessage(Math.Max(Length, 64));
+        // Exactly as large as the message: a call keeps its INVITE's copy for as long as it lasts.
+        var copy = new SipMessage(Math.Max(Length, 64), HeaderCount);
         copy.CopyFrom(this);
         return copy;
     }

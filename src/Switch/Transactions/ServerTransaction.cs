@@ -17,20 +17,37 @@ internal sealed class ServerTransaction
     private Duration _interval;
     private ISwitchTimer? _retransmit;
     private ISwitchTimer? _timeout;
+    private SipMessage? _request;
+    private bool _borrowed;
 
-    public ServerTransaction(SipStack stack, string key, SipMessage request, SipSource source)
+    // borrowed: request is the ring slot's message, valid until the stack's handling of it returns; the stack then
+    // calls Settle.
+    public ServerTransaction(SipStack stack, string key, SipMessage request, SipSource source, bool borrowed)
     {
         _stack = stack;
         Key = key;
-        Request = request;
+        _request = request;
+        _borrowed = borrowed;
+        Method = request.Method;
         Source = source;
+        ResponseTo = SipStack.ResponseDestination(request, source);
         State = request.Method == SipMethod.Invite ? TransactionState.Proceeding : TransactionState.Trying;
         LocalTag = request.To.Tag.IsEmpty ? stack.NewTag() : request.Text(request.To.Tag);
     }
 
     public string Key { get; }
 
-    public SipMessage Request { get; }
+    /// <summary>
+    /// The request, until the final response: an answered non-INVITE request is not kept (its transaction waits out
+    /// Timer J, 32 s over UDP, with only its response), nor an INVITE once its 2xx went (Timer L): at 1,000 calls/s
+    /// those copies were 190 MB alive at once, which every collection had to copy.
+    /// </summary>
+    public SipMessage Request => _request ?? throw new InvalidOperationException($"the {Method} request of an answered transaction is no longer kept");
+
+    public SipMethod Method { get; }
+
+    /// <summary>Where responses go (RFC 3261 §18.2.2, RFC 3581 §4), read from the request once.</summary>
+    public System.Net.IPEndPoint ResponseTo { get; }
 
     public SipSource Source { get; }
 
@@ -44,13 +61,35 @@ internal sealed class ServerTransaction
     /// <summary>What the transaction user keeps with it (the call, the registration).</summary>
     public object? UserState { get; set; }
 
-    public bool IsInvite => Request.Method == SipMethod.Invite;
+    public bool IsInvite => Method == SipMethod.Invite;
 
     private bool Unreliable => Source.Kind == SipTransportKind.Udp;
 
+    /// <summary>
+    /// The stack's handling of a borrowed request returned: an answered request is let go, one the transaction user
+    /// still has to answer (relayed to the other leg) is copied out of the ring slot.
+    /// </summary>
+    internal void Settle()
+    {
+        if (!_borrowed)
+        {
+            return;
+        }
+
+        _borrowed = false;
+        _request = State is TransactionState.Completed or TransactionState.Terminated ? null : _request!.Clone();
+    }
+
     /// <summary>Answers with a body-less response built from the request.</summary>
-    public void Respond(int status, string reason, string? extraHeaders = null) =>
-        Send(SipResponses.Simple(Request, Source, status, reason, LocalTag, extraHeaders), status);
+    public void Respond(int status, string reason, string? extraHeaders = null)
+    {
+        if (State is TransactionState.Trying or TransactionState.Proceeding)
+        {
+            Send(SipResponses.Simple(Request, Source, status, reason, LocalTag, extraHeaders), status);
+        }
+
+        // Otherwise a final response went already and Send would drop this one (§17.2.1): nothing to build.
+    }
 
     /// <summary>Starts a response the caller completes (extra headers, body), then passes to <see cref="Send"/>.</summary>
     public SipBuilder Begin(int status, string reason) => SipResponses.Start(Request, Source, status, reason, LocalTag);
@@ -83,6 +122,10 @@ internal sealed class ServerTransaction
         FinalStatus = status;
         if (IsInvite && status < 300)
         {
+            // Accepted (RFC 6026 §7.1) absorbs the INVITE's retransmissions and passes the TU's 2xx: neither the
+            // request nor a response to repeat is needed for its 32 s, and the call keeps its own reference.
+            _request = null;
+            _last = null;
             State = TransactionState.Accepted;
             _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer L.
         }

@@ -76,11 +76,18 @@ internal sealed partial class SipStack
         }
 
         Core.OnRequest(transaction);
+        transaction.Settle();
     }
 
+    /// <summary>
+    /// A new server transaction. An INVITE's request is copied at once (its call keeps it); any other request is
+    /// borrowed from the ring slot and the caller calls <see cref="ServerTransaction.Settle"/> once it is handled, so
+    /// a request answered at once (BYE, REGISTER, OPTIONS, CANCEL) is never copied.
+    /// </summary>
     private ServerTransaction Open(string key, SipMessage request, SipSource source, object? userState)
     {
-        var transaction = new ServerTransaction(this, key, request.Clone(), source) { UserState = userState };
+        var invite = request.Method == SipMethod.Invite;
+        var transaction = new ServerTransaction(this, key, invite ? request.Clone() : request, source, borrowed: !invite) { UserState = userState };
         _servers[key] = transaction;
         Counted();
         return transaction;
@@ -100,12 +107,15 @@ internal sealed partial class SipStack
                 return;
             }
 
-            Open(key, request, source, null).Respond(481, "Call/Transaction Does Not Exist");
+            var unknown = Open(key, request, source, null);
+            unknown.Respond(481, "Call/Transaction Does Not Exist");
+            unknown.Settle();
             return;
         }
 
         var cancel = Open(key, request, source, null);
         cancel.Respond(200, "OK");
+        cancel.Settle();
         if (invite.State == TransactionState.Proceeding)
         {
             Core.OnCancel(invite);

@@ -20,6 +20,7 @@ internal sealed partial class SipStack
 {
     private readonly Dictionary<string, ServerTransaction> _servers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientTransaction> _clients = new(StringComparer.Ordinal);
+    private readonly SipMessage _built = new();
     private readonly StatelessTags _statelessTags;
     private readonly ISipSender _sender;
     private readonly ITimerScheduler _timers;
@@ -92,7 +93,11 @@ internal sealed partial class SipStack
     /// to the source address (the received parameter) at the source port when the client asked for rport (RFC 3581
     /// §4), else at the sent-by port or 5060.
     /// </summary>
-    public void SendResponse(ServerTransaction transaction, byte[] response) => SendResponse(transaction.Request, transaction.Source, response);
+    public void SendResponse(ServerTransaction transaction, byte[] response)
+    {
+        var source = transaction.Source;
+        _sender.Send(source.Kind, transaction.ResponseTo, response, source.Kind == SipTransportKind.Udp ? null : source.Connection, null, Partition);
+    }
 
     /// <summary>
     /// Answers <paramref name="request"/> without a server transaction (RFC 3261 §8.2.7, stateless UAS behaviour):
@@ -106,30 +111,34 @@ internal sealed partial class SipStack
         SendResponse(request, source, SipResponses.Simple(request, source, status, reason, _statelessTags.For(request), extraHeaders));
     }
 
-    private void SendResponse(SipMessage request, SipSource source, byte[] response)
+    private void SendResponse(SipMessage request, SipSource source, byte[] response) =>
+        _sender.Send(source.Kind, ResponseDestination(request, source), response, source.Kind == SipTransportKind.Udp ? null : source.Connection, null, Partition);
+
+    /// <summary>Where a response to <paramref name="request"/> goes: see <see cref="SendResponse(ServerTransaction, byte[])"/>.</summary>
+    internal static IPEndPoint ResponseDestination(SipMessage request, SipSource source)
     {
         if (source.Kind != SipTransportKind.Udp)
         {
-            _sender.Send(source.Kind, source.Remote, response, source.Connection, null, Partition);
-            return;
+            return source.Remote;
         }
 
         var via = request.TopVia;
         var port = via.HasRport ? source.Remote.Port : via.Port != 0 ? via.Port : 5060;
-        _sender.Send(SipTransportKind.Udp, port == source.Remote.Port ? source.Remote : new IPEndPoint(source.Remote.Address, port), response, null, null, Partition);
+        return port == source.Remote.Port ? source.Remote : new IPEndPoint(source.Remote.Address, port);
     }
 
     /// <summary>Starts a client transaction for a request the switch built.</summary>
     public ClientTransaction SendRequest(byte[] bytes, string branch, SipTransportKind kind, IPEndPoint to,
         SipConnection? connection, IClientTransactionUser user, object? userState = null)
     {
-        var request = SipMessage.ParseNew(bytes, out var error);
+        // Checked by parsing into one message kept for it (the partition's thread is the only one here), not a copy per request.
+        var error = _built.Parse(bytes);
         if (error != SipParseError.None)
         {
             throw new InvalidOperationException($"the switch built a malformed request: {SipParseErrors.Reason(error)}");
         }
 
-        var transaction = new ClientTransaction(this, request, bytes, branch, kind, to, connection, user) { UserState = userState };
+        var transaction = new ClientTransaction(this, _built, bytes, branch, kind, to, connection, user) { UserState = userState };
         _clients[transaction.Key] = transaction;
         Counted();
         transaction.Start();

@@ -24,7 +24,8 @@ internal sealed class SwitchFixture : IAsyncDisposable
     private readonly TextWriter _authLog;
 
     public SwitchFixture(CallHooks? hooks = null, IPEndPoint? trunk = null, string algorithms = "\"SHA-256\", \"MD5\"", bool realTime = false,
-        SipAuthLimits? authLimits = null, int? partitions = null, string? directoryJson = null, bool tls = false, TcpLimits? tcpLimits = null)
+        SipAuthLimits? authLimits = null, int? partitions = null, string? directoryJson = null, bool tls = false, TcpLimits? tcpLimits = null,
+        SwitchOptions? options = null)
     {
         _authLog = TextWriter.Synchronized(_authText);
         Clock = new ManualSwitchClock(Instant.FromUtc(2026, 11, 22, 9, 0));
@@ -41,6 +42,7 @@ internal sealed class SwitchFixture : IAsyncDisposable
             AuthLog = _authLog,
             Tls = tls ? new SipTlsSettings(new IPEndPoint(IPAddress.Loopback, 0), Certificate) : null,
             TcpLimits = tcpLimits ?? TcpLimits.Default,
+            Options = options ?? new SwitchOptions(),
         });
     }
 
