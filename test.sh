@@ -7,11 +7,12 @@
 #   fonts-dejavu-core  DejaVu Sans, the TTF the PDFs embed (resolved from /usr/share/fonts/truetype/dejavu/)
 #   python3-aiosmtpd   a real SMTP server the email tests start on a loopback port (run as /usr/bin/python3 -m aiosmtpd)
 #   chromium           the real browser the portal's tests drive with Playwright (ExecutablePath /usr/bin/chromium; no download)
+#   baresip-core       baresip, the real softphone of the switch tests (headless: aubridge audio, driven through ctrl_tcp)
 # Quiet and quick when all are installed already; uses sudo only when not running as root. Arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium)
+packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium baresip-core)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

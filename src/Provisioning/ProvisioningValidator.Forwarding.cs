@@ -14,7 +14,8 @@ public static partial class ProvisioningValidator
         {
             var f = a.Forwarding;
             var where = $"{source}: accounts (id \"{a.Id}\")";
-            if (f.Mode == ForwardingMode.Off && f.Targets.Count == 0)
+            ValidatePhoneForwarding(a, where);
+            if (f.IsUnset)
             {
                 continue;
             }
@@ -83,6 +84,30 @@ public static partial class ProvisioningValidator
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>What a phone set by <c>*72</c>/<c>*73</c>: a number (or extension) that is not the line itself.</summary>
+    private static void ValidatePhoneForwarding(Account a, string where)
+    {
+        if (a.PhoneForwarding is not { IsOff: false } phone)
+        {
+            return;
+        }
+
+        if (a.Sip is null)
+        {
+            throw new ProvisioningException($"{where}: field \"phone_forwarding\": only a line of the switch (with sip) forwards calls");
+        }
+
+        if (!IsForwardNumber(phone.Number, sipUri: false))
+        {
+            throw new ProvisioningException($"{where}: field \"phone_forwarding.number\": '{phone.Number}' is not a phone number or extension (2 to 15 digits, + allowed)");
+        }
+
+        if (phone.Number.TrimStart('+') == a.Extension || a.Dids.Contains(phone.Number.TrimStart('+')))
+        {
+            throw new ProvisioningException($"{where}: field \"phone_forwarding.number\": '{phone.Number}' is this line itself (a call would be forwarded to itself)");
         }
     }
 

@@ -66,6 +66,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) ?? DateTimeZone.Utc,
                 Screening = ScreeningOf(c.Screening),
                 CallerId = c.CallerId,
+                NightMode = c.NightMode,
                 Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
                 Suspended = c.Status == ServiceStatus.Suspended,
             };
@@ -96,7 +97,8 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 Dids = a.Dids,
                 EmergencyLocation = e911 is null ? null : new EmergencyLocation(e911.Street, e911.City, e911.Province, e911.Country, e911.PostalCode),
                 Fraud = FraudOf(a.Fraud),
-                Forwarding = ForwardingOf(a.Forwarding),
+                Forwarding = a.PhoneForwarding is { } phone ? PhoneForwardingOf(phone, a.Forwarding.RingSeconds) : ForwardingOf(a.Forwarding),
+                RingSeconds = a.Forwarding.RingSeconds,
                 Identity = IdentityOf(a.Identity),
                 Screening = ScreeningOf(a.Screening),
                 Suspended = a.Status == ServiceStatus.Suspended || owner?.Status == ServiceStatus.Suspended,
@@ -201,6 +203,14 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         g.CustomerId, g.Number, g.Name, (Switch.CallFlows.HuntSequence)(int)g.Sequence, (Switch.CallFlows.HuntCallerId)(int)g.CallerId, g.PickupAllowed, g.NoAnswer,
         [.. g.Members.Select(m => new HuntMember(extensions[m.Extension], m.Extension, m.RingDelaySeconds, m.RingSeconds, m.IgnoreFollowMe, m.Primary))],
         [.. g.Groups]);
+
+    /// <summary>
+    /// What the phone set by <c>*72</c>/<c>*73</c>, in force over the provisioned forwarding (issue 15): its number after
+    /// the line's ring time (conditional) or at once; null when the phone turned forwarding off.
+    /// </summary>
+    private static LineForwarding? PhoneForwardingOf(PhoneForwarding phone, int ringSeconds) => phone.IsOff ? null : LineForwarding.FromPhone(
+        phone.When == Provisioning.Model.ForwardWhen.Always ? Switch.CallFlows.ForwardWhen.Always : Switch.CallFlows.ForwardWhen.Unanswered,
+        ringSeconds, phone.Number.TrimStart('+'));
 
     /// <summary>The line's forwarding for the switch: null when off (the numbers are kept in provisioning for later).</summary>
     private static LineForwarding? ForwardingOf(Forwarding forwarding) => !forwarding.IsOn ? null : new LineForwarding(

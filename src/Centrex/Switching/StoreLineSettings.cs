@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Centrex.Provisioning.Model;
 using Centrex.Provisioning.Store;
 using Centrex.Switch.Provisioning;
 using Microsoft.Data.Sqlite;
@@ -13,8 +14,8 @@ namespace Centrex.Switching;
 /// </summary>
 internal sealed class StoreLineSettings : ILineSettingsStore, IAsyncDisposable
 {
-    private readonly Channel<(string Account, LineSetting Setting, bool On)> _queue =
-        Channel.CreateUnbounded<(string, LineSetting, bool)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(Func<ProvisioningStore, bool> Write, string What)> _queue =
+        Channel.CreateUnbounded<(Func<ProvisioningStore, bool>, string)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly ProvisioningStore _store;
     private readonly TextWriter _log;
@@ -28,7 +29,23 @@ internal sealed class StoreLineSettings : ILineSettingsStore, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public void Save(string accountId, LineSetting setting, bool on) => _queue.Writer.TryWrite((accountId, setting, on));
+    public void Save(string accountId, LineSetting setting, bool on)
+    {
+        var column = setting == LineSetting.DoNotDisturb ? "do_not_disturb" : "anonymous_call_rejection";
+        _queue.Writer.TryWrite((store => store.SetLineSetting(accountId, column, on), $"account {accountId} set {column} = {on}"));
+    }
+
+    /// <inheritdoc/>
+    public void SaveForwarding(string accountId, Switch.CallFlows.ForwardWhen when, string? number)
+    {
+        var phone = number is null ? PhoneForwarding.Off
+            : new PhoneForwarding(when == Switch.CallFlows.ForwardWhen.Always ? ForwardWhen.Always : ForwardWhen.Unanswered, number);
+        _queue.Writer.TryWrite((store => store.SetPhoneForwarding(accountId, phone), $"account {accountId} set phone_forwarding {(number is null ? "off" : $"{phone.When} to {number}")}"));
+    }
+
+    /// <inheritdoc/>
+    public void SaveNightMode(string customerId, bool on) =>
+        _queue.Writer.TryWrite((store => store.SetNightMode(customerId, on), $"customer {customerId} set night_mode = {on}"));
 
     /// <summary>Writes what is queued, then stops.</summary>
     public async ValueTask DisposeAsync()
@@ -40,20 +57,19 @@ internal sealed class StoreLineSettings : ILineSettingsStore, IAsyncDisposable
 
     private async Task WriteAsync()
     {
-        await foreach (var (account, setting, on) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (write, what) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            var column = setting == LineSetting.DoNotDisturb ? "do_not_disturb" : "anonymous_call_rejection";
             try
             {
-                if (!_store.SetLineSetting(account, column, on))
+                if (!write(_store))
                 {
-                    _log.WriteLine($"centrex serve: account {account} set {column} by star code but is no longer provisioned: not stored");
+                    _log.WriteLine($"centrex serve: {what} by star code but it is no longer provisioned: not stored");
                 }
             }
             catch (SqliteException e)
             {
                 // The switch has the change already; only its keeping failed. Said once per change, never fatal.
-                _log.WriteLine($"centrex serve: account {account} set {column} = {on} by star code; the store {_store.Path} could not keep it ({e.Message}): it lasts until serve restarts");
+                _log.WriteLine($"centrex serve: {what} by star code; the store {_store.Path} could not keep it ({e.Message}): it lasts until serve restarts");
             }
         }
     }

@@ -17,6 +17,10 @@ public static partial class ProvisioningJsonReader
     private static readonly string[] ForwardingFields = ["mode", "targets", "when", "ring_for", "simultaneous"];
     private static readonly string[] TargetFields = ["number", "description", "ring_for", "display", "enabled", "schedule"];
     private static readonly string[] PeriodFields = ["from", "to", "days", "months"];
+    private static readonly string[] PhoneForwardingFields = ["when", "number"];
+
+    /// <summary>The <c>when</c> of a <c>phone_forwarding</c> the phone turned off (<c>*72*</c>, <c>*73*</c>).</summary>
+    public const string PhoneForwardingOff = "off";
 
     /// <summary>Ring for, when not given.</summary>
     public const int DefaultRingSeconds = 20;
@@ -26,6 +30,27 @@ public static partial class ProvisioningJsonReader
     {
         using var document = JsonDocument.Parse(json);
         return ReadForwardingObject(new JsonRecord(document.RootElement, where, ForwardingFields));
+    }
+
+    /// <summary>
+    /// An account's <c>phone_forwarding</c> (issue 15, set by <c>*72</c>/<c>*73</c> from the phone and written by the
+    /// switch; an export carries it so an import of that export keeps it): <c>{ "when": "always" | "unanswered",
+    /// "number": "+15145550100" }</c>, or <c>{ "when": "off" }</c> when the phone turned forwarding off.
+    /// </summary>
+    private static PhoneForwarding? ReadPhoneForwarding(JsonRecord account)
+    {
+        if (!account.Has("phone_forwarding"))
+        {
+            return null;
+        }
+
+        var r = new JsonRecord(account.Object("phone_forwarding"), account.Where + ", phone_forwarding", PhoneForwardingFields);
+        if (r.OptionalString("when") == PhoneForwardingOff)
+        {
+            return r.Has("number") ? throw r.Error("field \"number\": forwarding the phone turned off has no number") : PhoneForwarding.Off;
+        }
+
+        return new PhoneForwarding(r.Enum("when", WireNames.ForwardWhens), r.NonEmpty("number").Trim());
     }
 
     private static Forwarding ReadForwarding(JsonRecord account)

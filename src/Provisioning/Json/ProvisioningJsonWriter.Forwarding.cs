@@ -21,6 +21,23 @@ public static partial class ProvisioningJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary><c>"phone_forwarding": { "when": "unanswered", "number": "+15145550100" }</c>, or <c>{ "when": "off" }</c>.</summary>
+    private static void WritePhoneForwarding(Utf8JsonWriter w, PhoneForwarding phone)
+    {
+        w.WriteStartObject("phone_forwarding");
+        if (phone.IsOff)
+        {
+            w.WriteString("when", ProvisioningJsonReader.PhoneForwardingOff);
+        }
+        else
+        {
+            w.WriteString("when", WireNames.Name(WireNames.ForwardWhens, phone.When));
+            w.WriteString("number", phone.Number);
+        }
+
+        w.WriteEndObject();
+    }
+
     private static void WriteForwarding(Utf8JsonWriter w, Forwarding forwarding)
     {
         w.WriteStartObject();

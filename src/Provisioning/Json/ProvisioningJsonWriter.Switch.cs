@@ -123,10 +123,15 @@ public static partial class ProvisioningJsonWriter
             Strings(w, "dids", a.Dids);
         }
 
-        if (a.Forwarding.Mode != ForwardingMode.Off || a.Forwarding.Targets.Count > 0)
+        if (!a.Forwarding.IsUnset)
         {
             w.WritePropertyName("forwarding");
             WriteForwarding(w, a.Forwarding);
+        }
+
+        if (a.PhoneForwarding is { } phone)
+        {
+            WritePhoneForwarding(w, phone);
         }
     }
 

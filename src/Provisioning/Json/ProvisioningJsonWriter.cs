@@ -60,6 +60,10 @@ public static partial class ProvisioningJsonWriter
             }
 
             WriteStatus(w, c.Status);
+            if (c.NightMode)
+            {
+                w.WriteBoolean("night_mode", true); // set by *33 (seed 002); written only when on, like the other switches
+            }
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {

@@ -49,4 +49,7 @@ public sealed record Account(
 
     /// <summary>Active, or suspended by the operator: it neither calls nor is called but for emergency calls (its customer's status counts too).</summary>
     public ServiceStatus Status { get; init; } = ServiceStatus.Active;
+
+    /// <summary>Forwarding set from the phone by star code, in force over <see cref="Forwarding"/> while present; null: none.</summary>
+    public PhoneForwarding? PhoneForwarding { get; init; }
 }

@@ -30,4 +30,7 @@ public sealed record Customer(string Id, string Company, string Contact, string 
 
     /// <summary>Active, or suspended by the operator: none of its lines calls or is called but for emergency calls, its logins are refused.</summary>
     public ServiceStatus Status { get; init; } = ServiceStatus.Active;
+
+    /// <summary>Night mode (seed 002: <c>*33</c> "sends calls to the night destination"; day/night nodes take their night branch).</summary>
+    public bool NightMode { get; init; }
 }

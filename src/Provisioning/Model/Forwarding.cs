@@ -12,6 +12,9 @@ public sealed record Forwarding(ForwardingMode Mode, IReadOnlyList<ForwardTarget
     /// <summary>Most numbers a line forwards to.</summary>
     public const int MaxTargets = 10;
 
+    /// <summary>The line's ring time when not given.</summary>
+    public const int DefaultRingSeconds = 20;
+
     /// <summary>No forwarding.</summary>
     public static Forwarding Off { get; } = new(ForwardingMode.Off, []);
 
@@ -19,10 +22,16 @@ public sealed record Forwarding(ForwardingMode Mode, IReadOnlyList<ForwardTarget
     public ForwardWhen When { get; init; } = ForwardWhen.Always;
 
     /// <summary>The line's ring time: how long its phone rings before conditional forwarding takes the call.</summary>
-    public int RingSeconds { get; init; } = 20;
+    public int RingSeconds { get; init; } = DefaultRingSeconds;
 
     /// <summary>Follow-me: ring every number at once instead of one after the other (seed 004, seed 002 "Follow Me").</summary>
     public bool Simultaneous { get; init; }
+
+    /// <summary>
+    /// Nothing set: off, no numbers, every setting at its default. Anything else is kept and shown, even while off: the
+    /// line's ring time is also how long its phone rings before <c>*72</c> forwarding takes the call (issue 15).
+    /// </summary>
+    public bool IsUnset => Mode == ForwardingMode.Off && Targets.Count == 0 && When == ForwardWhen.Always && RingSeconds == DefaultRingSeconds && !Simultaneous;
 
     /// <summary>Whether calls are forwarded at all.</summary>
     public bool IsOn => Mode != ForwardingMode.Off && Targets.Any(t => t.Enabled);

@@ -149,5 +149,10 @@ internal static class ProvisioningSchema
         ALTER TABLE customers ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
         ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
         """,
+        """
+        ALTER TABLE line_settings ADD COLUMN phone_forward_when TEXT;    -- *72/*73 from the phone: 'always', 'unanswered', 'off'; null: none
+        ALTER TABLE line_settings ADD COLUMN phone_forward_number TEXT;  -- as dialed after the code (E.164 digits or an extension)
+        ALTER TABLE line_settings ADD COLUMN night_mode INTEGER NOT NULL DEFAULT 0;  -- a customer's *33 (seed 002)
+        """,
     ];
 }

@@ -50,7 +50,7 @@ public sealed partial class ProvisioningStore : IDisposable
     public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source, Action<string>? notice = null)
     {
         var stored = Load();
-        var merged = ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice);
+        var merged = WithoutReplacedPhoneForwarding(stored, ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice));
         ProvisioningValidator.Validate(merged, source);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         Write(merged);
@@ -80,7 +80,7 @@ public sealed partial class ProvisioningStore : IDisposable
             a.Extension, a.Sip?.Username, a.Sip?.Ha1Md5, a.Sip?.Ha1Sha256,
             a.E911Address?.Street, a.E911Address?.City, a.E911Address?.Province, a.E911Address?.Country, a.E911Address?.PostalCode, a.RateCentre,
             a.Fraud?.MaxInternationalCalls, a.Fraud?.MaxSpendPerHour?.Value, a.Fraud?.MaxSpendPerDay?.Value, FraudClassWords(a.Fraud),
-            a.ExtensionName, a.Forwarding.Mode == ForwardingMode.Off && a.Forwarding.Targets.Count == 0 ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding),
+            a.ExtensionName, a.Forwarding.IsUnset ? null : ProvisioningJsonWriter.ForwardingJson(a.Forwarding),
             WireNames.Name(WireNames.ServiceStatuses, a.Status)]);
         Insert(transaction, "did_inbound_rates", merged.Accounts.SelectMany(a => a.InboundRates.Select(e => (a.Id, e.Key, e.Value))), x => [x.Key, x.Id, x.Value.Value]);
         Insert(transaction, "dids", merged.Accounts.SelectMany(a => a.Dids.Select((d, i) => (a.Id, d, i))), x => [x.d, x.Id, x.i]);

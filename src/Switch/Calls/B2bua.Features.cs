@@ -8,7 +8,9 @@ namespace Centrex.Switch.Calls;
 /// Feature codes dialed from a phone (seed 000; seed 002): <c>*72 NUMBER</c> sets conditional forwarding (busy, no
 /// answer within the line's ring time, unregistered) and <c>*72*</c> clears it; <c>*73 NUMBER</c> / <c>*73*</c> the same
 /// for unconditional forwarding; <c>*33</c> toggles the customer's night mode (day/night nodes). Each takes effect at
-/// once in the partition that owns the line's calls. Other recognized codes are answered and released as before.
+/// once in the partition that owns the line's calls, and is kept by the store (<see cref="ILineSettingsStore"/>: serve
+/// writes it to provisioning, so a restart keeps it and <c>provision export</c> shows it as the account's
+/// <c>phone_forwarding</c> and the customer's <c>night_mode</c>). Other recognized codes are answered and released.
 /// </summary>
 internal sealed partial class B2bua
 {
@@ -21,11 +23,9 @@ internal sealed partial class B2bua
             case "*73":
                 return SetForwarding(directory, caller, ForwardWhen.Always, argument);
             case "*33":
-                if (!_night.Add(caller.CustomerId))
-                {
-                    _night.Remove(caller.CustomerId); // "dial *33 again to return to normal calling"
-                }
-
+                var night = !NightOf(directory, caller.CustomerId); // "dial *33 again to return to normal calling"
+                _night[caller.CustomerId] = night;
+                _options.LineSettings?.SaveNightMode(caller.CustomerId, night);
                 return null;
             default:
                 return null;
@@ -35,11 +35,17 @@ internal sealed partial class B2bua
     private FeatureRefusal? SetForwarding(ISwitchDirectory directory, SwitchAccount line, ForwardWhen when, string argument)
     {
         var current = ForwardingOf(line);
-        var baseKey = _forwarding.TryGetValue(line.Id, out var set) ? set.BaseKey : line.Forwarding?.Key;
+        var baseKey = _forwarding.TryGetValue(line.Id, out var set) ? set.BaseKey : line.Forwarding is { Targets.Length: > 0 } f ? f.Key : null;
         if (argument == "*")
         {
             // "*72* – de-activates conditional call forwarding": only the kind named is cleared.
-            _forwarding[line.Id] = new ForwardOverride(baseKey, current is not null && current.When != when ? current : null);
+            if (current is not null && current.When != when)
+            {
+                return null; // the other kind is in force: nothing to clear
+            }
+
+            _forwarding[line.Id] = new ForwardOverride(baseKey, null);
+            _options.LineSettings?.SaveForwarding(line.Id, when, null);
             return null;
         }
 
@@ -55,8 +61,11 @@ internal sealed partial class B2bua
             return new FeatureRefusal(484, "Address Incomplete: a line cannot forward to itself");
         }
 
-        var ringSeconds = current?.RingSeconds ?? line.Forwarding?.RingSeconds ?? 20;
-        _forwarding[line.Id] = new ForwardOverride(baseKey, new LineForwarding(when, ringSeconds, false, [new ForwardTarget(number, 0, [])]));
+        // The no-answer time before *72 forwards is the account's ring time (issue 15): the directory's, which the host
+        // takes from the line's provisioned forwarding ring_for (20 s unless set).
+        var ringSeconds = line.RingSeconds;
+        _forwarding[line.Id] = new ForwardOverride(baseKey, LineForwarding.FromPhone(when, ringSeconds, number));
+        _options.LineSettings?.SaveForwarding(line.Id, when, number);
         return null;
     }
 }

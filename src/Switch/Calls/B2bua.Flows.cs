@@ -12,28 +12,55 @@ namespace Centrex.Switch.Calls;
 internal sealed partial class B2bua : IHuntUsage
 {
     private readonly Dictionary<string, ForwardOverride> _forwarding = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _night = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _night = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastAnswered = new(StringComparer.Ordinal);
     private readonly Random _random = new();
 
     /// <inheritdoc/>
     public long LastUsed(string accountId) => _lastAnswered.GetValueOrDefault(accountId);
 
-    /// <summary>The line's forwarding in force: set from the phone, else as provisioned; null when off or empty.</summary>
+    /// <summary>
+    /// The line's forwarding in force: set from the phone until the directory serves the same (the store's copy came back
+    /// through live provisioning) or provisioning changed it since (provisioning wins); else the directory's, which is
+    /// the phone's stored setting when there is one (the host puts it in force over the provisioned forwarding).
+    /// </summary>
     internal LineForwarding? ForwardingOf(SwitchAccount account)
     {
-        var provisioned = account.Forwarding;
+        var provisioned = account.Forwarding is { Targets.Length: > 0 } f ? f : null;
         if (_forwarding.TryGetValue(account.Id, out var set))
         {
-            if (provisioned?.Key == set.BaseKey || (provisioned is not null && provisioned.Key == set.Value?.Key))
+            if (provisioned?.Key == set.Value?.Key)
             {
-                return set.Value;
+                _forwarding.Remove(account.Id); // the directory says so now: it is the truth again
             }
-
-            _forwarding.Remove(account.Id); // provisioning changed it since: provisioning wins
+            else if (provisioned?.Key == set.BaseKey)
+            {
+                return set.Value; // not reloaded yet
+            }
+            else
+            {
+                _forwarding.Remove(account.Id); // provisioning changed it since: provisioning wins
+            }
         }
 
-        return provisioned is { Targets.Length: > 0 } ? provisioned : null;
+        return provisioned;
+    }
+
+    /// <summary>Whether the customer's night mode is on: set by <c>*33</c> until the directory says the same, else the directory's.</summary>
+    private bool NightOf(ISwitchDirectory directory, string customerId)
+    {
+        var stored = directory.FindCustomer(customerId)?.NightMode ?? false;
+        if (!_night.TryGetValue(customerId, out var set))
+        {
+            return stored;
+        }
+
+        if (set == stored)
+        {
+            _night.Remove(customerId);
+        }
+
+        return set;
     }
 
     /// <summary>
@@ -88,7 +115,7 @@ internal sealed partial class B2bua : IHuntUsage
         return true;
     }
 
-    private FlowContext ContextOf(CallFork fork) => new(_stack.Clock.Now, fork.Zone, _night.Contains(fork.CustomerId));
+    private FlowContext ContextOf(CallFork fork) => new(_stack.Clock.Now, fork.Zone, NightOf(fork.Directory, fork.CustomerId));
 
     /// <summary>Turns a flow step into targets and rings them.</summary>
     private void Execute(Call call, FlowStep step)

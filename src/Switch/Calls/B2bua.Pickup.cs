@@ -14,7 +14,9 @@ namespace Centrex.Switch.Calls;
 /// cancels the ringing leg (CANCEL, §9.1) and answers both the caller and the picking phone, each with the other's offer
 /// restricted to the audio formats both offered (RFC 3264 §6: an answer lists only formats of the offer), through a
 /// new relay session. The caller's call goes on as the same call (one CDR), now answered by the picking phone's account.
-/// The ringing call is in this partition: the extension and the picking phone are the same customer's.
+/// The ringing call is in this partition: the extension and the picking phone are the same customer's. A call that rings
+/// the extension through a hunt group (simultaneous or in turn), a line's forwarding or a call flow is picked up the
+/// same way, its other legs cancelled, unless the hunt group does not allow pickup.
 /// </summary>
 internal sealed partial class B2bua
 {
@@ -70,24 +72,50 @@ internal sealed partial class B2bua
         PickUp(picker, caller, ringing);
     }
 
-    /// <summary>The first call of this partition ringing a phone whose account <paramref name="rings"/> accepts.</summary>
-    private Call? FindRinging(Func<string?, bool> rings)
+    /// <summary>
+    /// The first call of this partition ringing a phone whose account <paramref name="rings"/> accepts: a call rung
+    /// directly (no leg), or one whose hunt group, forwarding or flow rings that phone as one of its legs (the call and
+    /// the leg). A leg a hunt group rings is offered only when the group allows pickup (seed 004, Call Pickup Allowed:
+    /// "allow extensions to pick up calls made to the members of this huntgroup"), to directed and group pickup alike.
+    /// </summary>
+    private (Call Call, Call? Leg)? FindRinging(Func<string?, bool> rings)
     {
         foreach (var candidate in _calls.Values)
         {
+            if (candidate.Parent is { Fork: { } fork } parent)
+            {
+                if (parent.State == CallState.Trying && !parent.Cancelled && !parent.HandedOver && fork.Winner is null
+                    && candidate.Target.Kind == RingTargetKind.Account && rings(candidate.Target.Value)
+                    && candidate.BInvite is { State: TransactionState.Calling or TransactionState.Proceeding }
+                    && fork.Group is not { PickupAllowed: false } && fork.Legs.Contains(candidate))
+                {
+                    return (parent, candidate);
+                }
+
+                continue;
+            }
+
             if (candidate.State == CallState.Trying && !candidate.HandedOver && rings(candidate.BAccount)
                 && candidate.BInvite is { State: TransactionState.Calling or TransactionState.Proceeding } && !candidate.Cancelled)
             {
-                return candidate;
+                return (candidate, null);
             }
         }
 
         return null;
     }
 
-    /// <summary>The picker answers <paramref name="ringing"/>: its phone is cancelled, caller and picker are joined as one call.</summary>
-    private void PickUp(Call picker, SwitchAccount caller, Call ringing)
+    /// <summary>
+    /// The picker answers <paramref name="found"/>'s call: the phone (or every leg still ringing: the hunt group's other
+    /// members, the flow's other numbers) is cancelled, caller and picker are joined as one call.
+    /// </summary>
+    private void PickUp(Call picker, SwitchAccount caller, (Call Call, Call? Leg) found)
     {
+        var ringing = found.Call;
+        if (found.Leg is not null && ringing.Info.Forwarded)
+        {
+            ringing.Info = ringing.Fork!.Original; // a line of ours answers: not a forwarded call after all (as a leg answering)
+        }
 
         // Picked up is answered: the call connects on its site first (seed 004 counts connected calls); a site with no
         // connected slot left refuses the pickup and the phone goes on ringing.
@@ -100,14 +128,24 @@ internal sealed partial class B2bua
 
         // The ringing phone stops ringing; what it answers from now on is released.
         ringing.NoAnswerTimer?.Cancel();
-        ringing.PickedUpInvite = ringing.BInvite;
-        ringing.CancelPending = !ringing.BProvisional; // §9.1: CANCEL waits for a provisional response
-        if (ringing.BProvisional)
+        if (ringing.Fork is { } fork)
         {
-            CancelInvite(ringing.BInvite!);
+            // The fork is won by the pickup: every leg gets CANCEL, a leg whose 2xx crosses it gets ACK and BYE
+            // (OnLegAnswered), and legs still waiting for their ring delay never start.
+            fork.Winner = found.Leg;
+            CancelLegs(fork);
         }
+        else
+        {
+            ringing.PickedUpInvite = ringing.BInvite;
+            ringing.CancelPending = !ringing.BProvisional; // §9.1: CANCEL waits for a provisional response
+            if (ringing.BProvisional)
+            {
+                CancelInvite(ringing.BInvite!);
+            }
 
-        _calls.Remove(ringing.BCallId);
+            _calls.Remove(ringing.BCallId);
+        }
 
         // The picking phone's dialog becomes the call's B side.
         var headers = SideHeaders(picker, true);

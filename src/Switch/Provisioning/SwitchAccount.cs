@@ -29,6 +29,12 @@ public sealed record SwitchAccount(
     /// <summary>Its call forwarding as provisioned (seed 004), or null for none; <c>*72</c>/<c>*73</c> change it in the partition.</summary>
     public CallFlows.LineForwarding? Forwarding { get; init; }
 
+    /// <summary>
+    /// The account's ring time: how long its phone rings before conditional forwarding takes the call (provisioning's
+    /// forwarding <c>ring_for</c>; what <c>*72</c> uses, issue 15).
+    /// </summary>
+    public int RingSeconds { get; init; } = 20;
+
     /// <summary>Its fraud controls on outgoing calls (issue 14), or null for none.</summary>
     public SwitchFraudLimits? Fraud { get; init; }
 

@@ -25,4 +25,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>Suspended by the operator (issue 16): each of its lines is (<see cref="SwitchAccount.Suspended"/>).</summary>
     public bool Suspended { get; init; }
+
+    /// <summary>Night mode as stored (seed 002 <c>*33</c>): day/night nodes take their night branch.</summary>
+    public bool NightMode { get; init; }
 }
