@@ -17,6 +17,13 @@ public static partial class ProvisioningValidator
         {
             var where = $"{source}: hunt_groups (id \"{g.Id}\")";
             var extensions = ExtensionsOf(s, g.CustomerId, where);
+            // Dialed from a phone's keypad like an extension (seed 004 Huntgroups: "Huntgroup Number"); the portal
+            // checked this and import did not, so a group could be stored that no phone can dial.
+            if (g.Number.Length is 0 or > 15 || !g.Number.All(char.IsAsciiDigit))
+            {
+                throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is not 1 to 15 digits");
+            }
+
             if (!numbers.TryAdd((g.CustomerId, g.Number), g.Id))
             {
                 throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is already hunt group \"{numbers[(g.CustomerId, g.Number)]}\"");

@@ -116,6 +116,7 @@ public sealed class CallFlowProvisioningTests : IDisposable
     [InlineData("""{ "id": "g", "customer": "C1", "number": "101" }""", "hunt_groups (id \"g\"): field \"number\": '101' is an extension")]
     [InlineData("""{ "id": "g", "customer": "C1", "number": "300", "members": [ { "extension": "109" } ] }""", "hunt_groups (id \"g\"): field \"members[0].extension\": '109' is not an extension")]
     [InlineData("""{ "id": "g", "customer": "C1", "number": "300", "groups": ["300"] }""", "hunt_groups (id \"g\"): field \"groups\": hunt group '300' includes itself")]
+    [InlineData("""{ "id": "g", "customer": "C1", "number": "SALES" }""", "hunt_groups (id \"g\"): field \"number\": 'SALES' is not 1 to 15 digits")]
     public void ABadHuntGroup_IsRefusedNamingTheField(string group, string expected)
     {
         using var store = ProvisioningStore.Open(_folder.Path);
