@@ -32,6 +32,14 @@ internal static class ApiRoutes
         Features.Customer.Discounts.DiscountsApi.Map(me);
         // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
         var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
+        // The group itself names no policy, so a route added without one would answer anybody: refuse to start instead.
+        ((IEndpointConventionBuilder)operatorGroup).Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+            {
+                throw new InvalidOperationException($"operator route {endpoint.DisplayName} has no authorization policy: add .Scoped(scope)");
+            }
+        });
         Features.Operator.Api.OperatorApi.Map(operatorGroup);
     }
 
