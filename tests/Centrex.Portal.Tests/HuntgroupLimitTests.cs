@@ -46,7 +46,7 @@ public sealed class HuntgroupLimitTests(PortalServer server)
     private async Task Import()
     {
         var accounts = string.Join(", ", Enumerable.Range(0, 65).Select(i =>
-            $$"""{ "id": "ACC-HG{{Extension(i)}}", "customer": "{{Customer}}", "type": "debit", "extension": "{{Extension(i)}}" }"""));
+            $$"""{ "id": "ACC-HG{{Extension(i)}}", "customer": "{{Customer}}", "type": "debit", "extension": "{{Extension(i)}}", "sip": { "ha1_md5": "0123456789abcdef0123456789abcdef" } }"""));
         var json = $$"""
             { "format": "centrex-provisioning/1",
               "customers": [ { "id": "{{Customer}}", "company": "Hunt Group Co", "contact": "H. Group", "email": "hg@example.test",
