@@ -7,10 +7,10 @@ namespace Centrex.Ledger.State;
 
 /// <summary>
 /// A blocked Bloom filter (Putze, Sanders and Singler, "Cache-, Hash- and Space-Efficient Bloom Filters", 2007) over
-/// the CDR ids sealed into <see cref="IdRun"/> files: each fingerprint sets <see cref="BitsPerName"/>'s worth of bits
-/// in one 64-byte block, so asking costs one cache line however many runs there are. "No" is certain, so a new call
-/// (the common case) is never looked up on disk; "maybe" (about 0.2 % of new ids at 16 bits a name) is settled by the
-/// runs. The fingerprint is already two independent 64-bit hashes: the block and the bits are cut from it.
+/// the CDR ids sealed into <see cref="IdRun"/> files: each fingerprint sets eight bits in one 64-byte block, so asking
+/// costs one cache line however many runs there are. "No" is certain, so a new call (the common case) is never looked
+/// up on disk; "maybe" (a fraction of a percent of new ids at 16 bits a name: the tests hold it under 0.5 %) is
+/// settled by the runs. The fingerprint is already two independent 64-bit hashes: the block and the bits are cut from it.
 /// </summary>
 internal sealed class IdFilter
 {

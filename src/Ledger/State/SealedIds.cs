@@ -8,9 +8,9 @@ namespace Centrex.Ledger.State;
 /// covering a stretch of the id log, and in front of them a scalable Bloom filter (Almeida et al., "Scalable Bloom
 /// Filters", 2007): <see cref="IdFilter"/> segments, each twice the size of the one before, 2 bytes an id. Memory no
 /// longer grows by an index slot for every call ever charged (issue 14's one-hour soak): a new id costs a cache line
-/// per filter segment and, for about one new id in 500, a page read per run. Runs are merged four at a time in the
-/// background as they accumulate, so their number grows with the logarithm of the history. One writer thread calls
-/// everything here; only the merge runs on another thread, on files nobody changes.
+/// per filter segment and, for a fraction of a percent of new ids, a page read per run. Runs are merged four at a time
+/// in the background as they accumulate, so their number grows with the logarithm of the history. One writer thread
+/// calls everything here; a seal and a merge each run on a thread of their own, on files nobody changes.
 /// </summary>
 internal sealed class SealedIds : IDisposable
 {
