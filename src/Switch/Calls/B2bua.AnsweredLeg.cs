@@ -74,6 +74,36 @@ internal sealed partial class B2bua
         return false;
     }
 
+    /// <summary>
+    /// A forwarded call picked up by a line of ours (B2bua.Pickup.cs) while its external number rings: the call that
+    /// arrived again, as when a line of ours answers (<see cref="TrySettleAnswer"/>). False, with the Warning text, when
+    /// the original call does not fit its site now; the call then stays the forwarded call it was and goes on ringing.
+    /// </summary>
+    private bool TryUnforward(Call call, out string? warning)
+    {
+        var original = call.Fork!.Original;
+        if (call.Admitted)
+        {
+            _hooks.Admission.Release(call.Info);
+        }
+
+        var admission = _hooks.Admission.Admit(original, call.Offer);
+        if (!admission.Admitted)
+        {
+            call.Admitted = _hooks.Admission.Admit(call.Info, call.Offer).Admitted; // back to what it was
+            warning = admission.Warning;
+            return false;
+        }
+
+        call.Admitted = true;
+        _hooks.Balance.Withdraw(call.Info, _stack.Clock.Now);
+        call.Info = original;
+        var balance = _hooks.Balance.Authorize(original); // a call to a line: not priced, as at its INVITE
+        call.MaxDuration = balance.Allowed ? balance.MaxDuration : call.MaxDuration;
+        warning = null;
+        return true;
+    }
+
     /// <summary>The call as the forwarding line's call to <paramref name="target"/>'s number (seed 001).</summary>
     private static CallInfo ForwardedInfo(CallFork fork, RingTarget target, SwitchAccount payer) => fork.Original with
     {

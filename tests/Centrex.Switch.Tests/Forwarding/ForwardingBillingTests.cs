@@ -197,6 +197,42 @@ public sealed class ForwardingBillingTests : IAsyncDisposable
     }
 
     [Fact]
+    public void FollowMe_AColleaguePicksUpTheLinesRingingPhoneWhileTheExternalNumberRings_NothingIsChargedOrHeld()
+    {
+        var fixture = Start(benCreditLimit: "0.060", benForwarding: Always(true, (NorthAmerica, 30), ("102", 30)));
+        using var ann = new TestPhone(fixture.Endpoint, Ann);
+        using var ben = new TestPhone(fixture.Endpoint, Ben);
+        using var al = new TestPhone(fixture.Endpoint, Al);
+        Assert.Equal(200, Flows.Register(ben).StatusCode);
+        Flows.Invite(ann, "102");
+        var external = GatewayRings(NorthAmerica, "g1");
+        var own = ben.ReceiveRequest("INVITE").Message;
+        ben.Send(ben.Response(own, 180, "Ringing", "b1"));
+        Flows.Sync(ann, fixture.Switch);
+        Assert.Equal(new Mills(60), fixture.Hooks.Balance.Held(Ben));
+
+        Flows.Invite(al, "**102"); // directed pickup of Ben's ringing phone
+        TakeCancel(ben, own, "b1");
+        TakeCancel(_gateway, external, "g1");
+        var alOk = al.ReceiveResponse(200);
+        var annOk = ann.ReceiveResponse(200);
+        al.Send(Flows.InDialog(al, alOk, "ACK", 2));
+        ann.Send(Flows.InDialog(ann, annOk, "ACK", 2));
+        Flows.Sync(ann, fixture.Switch);
+        Assert.Equal(Mills.Zero, fixture.Hooks.Balance.Held(Ben));
+        Assert.Equal(0, fixture.Hooks.Admission.Usage("hq").ForwardedCalls);
+
+        _clock.Advance(Duration.FromSeconds(119)); // past what Ben could afford out
+        Flows.Sync(ann, fixture.Switch);
+        Assert.DoesNotContain(ann.Drain(), m => m.IsRequest && m.Method == SipMethod.Bye);
+        var cdr = Assert.Single(HangUpAfter(1, ann, annOk, al));
+
+        Assert.Equal((false, 120L, false), (cdr.Forwarded, cdr.BillableSeconds, cdr.IsChargeable));
+        Assert.Equal(Mills.Zero, fixture.Ledger.Store.Balance(Ben));
+        Assert.Equal(0, fixture.Hooks.Balance.Outstanding);
+    }
+
+    [Fact]
     public void FollowMe_TheSecondExternalNumberAnswers_TheCallIsPricedAsThatNumber()
     {
         var fixture = Start(benForwarding: Always(false, (NorthAmerica, 10), (Germany, 30)));
