@@ -248,7 +248,7 @@ internal sealed partial class B2bua
         Adopt(call, leg);
         if (leg.Target.Kind == RingTargetKind.Account)
         {
-            _lastAnswered[leg.Target.Value] = _stack.Clock.Now.ToUnixTimeTicks(); // least-used hunting
+            NoteUsed(leg.Target.Value); // least-used hunting: the member who answered
         }
 
         ConnectB(call, response);
