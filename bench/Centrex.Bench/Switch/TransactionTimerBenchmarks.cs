@@ -207,6 +207,8 @@ public class TransactionTimerBenchmarks
     private sealed class WheelScheduler(TimerWheel wheel) : ITimerScheduler
     {
         public ISwitchTimer Schedule(Instant due, Action callback) => wheel.Schedule(due, callback);
+
+        public TimerHandle Schedule(Instant due, ITimerTarget target, int kind) => wheel.Schedule(due, target, kind);
     }
 
     /// <summary>The send stage, dropping everything.</summary>

@@ -62,12 +62,25 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     public ISwitchTimer Schedule(Instant due, Action callback)
     {
         var timer = _wheel.Schedule(due, callback);
+        WakeBy(due);
+        return timer;
+    }
+
+    /// <inheritdoc cref="Schedule(Instant, Action)"/>
+    public TimerHandle Schedule(Instant due, ITimerTarget target, int kind)
+    {
+        var timer = _wheel.Schedule(due, target, kind);
+        WakeBy(due);
+        return timer;
+    }
+
+    /// <summary>Moves the clock's wake-up to <paramref name="due"/> when that is earlier than the one armed.</summary>
+    private void WakeBy(Instant due)
+    {
         if (_wakeAt is not { } armed || due < armed)
         {
             Arm(due);
         }
-
-        return timer;
     }
 
     public SipStack Stack { get; }

@@ -12,13 +12,19 @@ namespace Centrex.Switch.Transactions;
 /// A and E retransmit over UDP, B and F give up, D and K absorb response retransmissions, M (RFC 6026) lets 2xx
 /// retransmissions reach the dialog. The ACK for a non-2xx final response is sent here (§17.1.1.3).
 /// </summary>
-internal sealed class ClientTransaction
+internal sealed class ClientTransaction : ITimerTarget
 {
+    // Its timers, by kind (ITimerTarget): no closure per timer.
+    private const int RetransmitTimer = 0; // A, E
+    private const int TimeoutTimer = 1; // B, F
+    private const int CancelTimer = 2; // 64*T1 after a CANCEL (§9.1)
+    private const int TerminateTimer = 3; // D, K, M
+
     private readonly SipStack _stack;
     private readonly byte[] _bytes;
     private Duration _interval;
-    private ISwitchTimer? _retransmit;
-    private ISwitchTimer? _timeout;
+    private TimerHandle _retransmit;
+    private TimerHandle _timeout;
     private bool _cancelled;
     private byte[]? _ack;
     private SipMessage? _request;
@@ -86,10 +92,10 @@ internal sealed class ClientTransaction
         if (Unreliable)
         {
             _interval = SipTimerValues.T1;
-            _retransmit = _stack.StartTimer(_interval, Retransmit); // Timer A or E.
+            _retransmit = _stack.StartTimer(_interval, this, RetransmitTimer); // Timer A or E.
         }
 
-        _timeout = _stack.StartTimer(SipTimerValues.Timeout, TimedOut); // Timer B or F.
+        _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, TimeoutTimer); // Timer B or F.
         _stack.SendRequestBytes(this, _bytes);
     }
 
@@ -117,7 +123,7 @@ internal sealed class ClientTransaction
         // Timer A doubles without bound (§17.1.1.2); Timer E doubles up to T2, and is T2 once Proceeding (§17.1.2.2).
         _interval = IsInvite ? _interval * 2
             : State == TransactionState.Proceeding ? SipTimerValues.T2 : Duration.Min(_interval * 2, SipTimerValues.T2);
-        _retransmit = _stack.StartTimer(_interval, Retransmit);
+        _retransmit = _stack.StartTimer(_interval, this, RetransmitTimer);
     }
 
     private void TimedOut()
@@ -143,15 +149,36 @@ internal sealed class ClientTransaction
         }
 
         _cancelled = true;
-        _timeout?.Cancel();
-        _timeout = _stack.StartTimer(SipTimerValues.Timeout, () =>
+        _timeout.Cancel();
+        _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, CancelTimer);
+    }
+
+    private void CancelTimedOut()
+    {
+        if (State is TransactionState.Calling or TransactionState.Proceeding)
         {
-            if (State is TransactionState.Calling or TransactionState.Proceeding)
-            {
+            Terminate();
+            User.OnTimeout(this); // the transaction user ends the call it was cancelling
+        }
+    }
+
+    void ITimerTarget.OnTimer(int kind)
+    {
+        switch (kind)
+        {
+            case RetransmitTimer:
+                Retransmit();
+                break;
+            case TimeoutTimer:
+                TimedOut();
+                break;
+            case CancelTimer:
+                CancelTimedOut();
+                break;
+            default:
                 Terminate();
-                User.OnTimeout(this); // the transaction user ends the call it was cancelling
-            }
-        });
+                break;
+        }
     }
 
     internal void OnResponse(SipMessage response)
@@ -181,10 +208,10 @@ internal sealed class ClientTransaction
         }
 
         State = TransactionState.Completed;
-        _retransmit?.Cancel();
-        _retransmit = null;
-        _timeout?.Cancel();
-        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, Terminate); // Timer K.
+        _retransmit.Cancel();
+        _retransmit = default;
+        _timeout.Cancel();
+        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, this, TerminateTimer); // Timer K.
         User.OnResponse(this, response);
         UserState = null; // Timer K only absorbs retransmissions: a BYE's call is not kept for its 5 s
     }
@@ -196,19 +223,19 @@ internal sealed class ClientTransaction
             case TransactionState.Calling or TransactionState.Proceeding when status < 200:
                 if (State == TransactionState.Calling && !_cancelled)
                 {
-                    _timeout?.Cancel(); // Timer B no longer applies (§17.1.1.2)
-                    _timeout = null;
+                    _timeout.Cancel(); // Timer B no longer applies (§17.1.1.2)
+                    _timeout = default;
                 }
 
                 State = TransactionState.Proceeding;
-                _retransmit?.Cancel();
+                _retransmit.Cancel();
                 User.OnResponse(this, response);
                 break;
             case TransactionState.Calling or TransactionState.Proceeding when status < 300:
                 State = TransactionState.Accepted;
-                _retransmit?.Cancel();
-                _timeout?.Cancel();
-                _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer M.
+                _retransmit.Cancel();
+                _timeout.Cancel();
+                _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, TerminateTimer); // RFC 6026 Timer M.
                 User.OnResponse(this, response);
                 if (_ackFor2xx is not null)
                 {
@@ -223,10 +250,10 @@ internal sealed class ClientTransaction
                 break;
             case TransactionState.Calling or TransactionState.Proceeding:
                 State = TransactionState.Completed;
-                _retransmit?.Cancel();
-                _timeout?.Cancel();
+                _retransmit.Cancel();
+                _timeout.Cancel();
                 _ack = BuildAck(response);
-                _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, Terminate); // Timer D.
+                _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, this, TerminateTimer); // Timer D.
                 User.OnResponse(this, response);
                 UserState = null; // Timer D only ACKs retransmissions, from here
                 _stack.Send(Kind, Destination, _ack, Connection);
@@ -292,8 +319,8 @@ internal sealed class ClientTransaction
         }
 
         State = TransactionState.Terminated;
-        _retransmit?.Cancel();
-        _timeout?.Cancel();
+        _retransmit.Cancel();
+        _timeout.Cancel();
         _stack.Remove(this);
     }
 }

@@ -76,6 +76,12 @@ internal sealed partial class SipStack
     /// <summary>A timer on the partition's wheel: its callback runs on the partition's thread, never after it was cancelled.</summary>
     public ISwitchTimer StartTimer(Duration delay, Action callback) => _timers.Schedule(Clock.Now + delay, callback);
 
+    /// <summary>
+    /// A timer on the partition's wheel that tells <paramref name="target"/> <c>OnTimer(<paramref name="kind"/>)</c>: what
+    /// transactions use, so a timer waiting 32 s (Timer J, RFC 6026's L and M) is no object of its own.
+    /// </summary>
+    public TimerHandle StartTimer(Duration delay, ITimerTarget target, int kind) => _timers.Schedule(Clock.Now + delay, target, kind);
+
     public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection) =>
         _sender.Send(kind, to, bytes, connection, null, Partition);
 
