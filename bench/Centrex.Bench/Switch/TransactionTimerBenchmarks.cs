@@ -218,7 +218,7 @@ public class TransactionTimerBenchmarks
 
         public IPEndPoint LocalEndpointFor(SipTransportKind kind) => LocalEndpoint;
 
-        public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, string? transactionKey, int partition)
+        public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, ClientTransaction? transaction, int partition)
         {
         }
     }

@@ -47,11 +47,11 @@ internal sealed class ClientTransaction : ITimerTarget
         Destination = destination;
         Connection = connection;
         User = user;
-        Key = TransactionKeys.Client(branch, Method);
         State = IsInvite ? TransactionState.Calling : TransactionState.Trying;
     }
 
-    public string Key { get; }
+    /// <summary>What its responses are matched by (§17.1.3): its branch and method, no string of its own.</summary>
+    public ClientTransactionKey Key => new(Branch, Method);
 
     public string Branch { get; }
 
