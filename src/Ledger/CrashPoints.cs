@@ -6,7 +6,9 @@ namespace Centrex.Ledger;
 /// Deterministic crash points for the crash tests (a real SIGKILL at a chosen moment, not a simulated failure): the
 /// spec <c>name:n</c> kills the process the n-th time execution reaches the point called <c>name</c>. Points:
 /// <c>before-commit</c> (entries enqueued, maybe partly flushed, nothing committed), <c>after-commit</c> (committed,
-/// not yet applied or acknowledged), <c>mid-checkpoint</c> (the state checkpointed, the id registry not yet).
+/// not yet applied or acknowledged), <c>mid-checkpoint</c> (the state checkpointed, the id registry not yet),
+/// <c>after-seal</c> (CDR ids sealed into a run and the filter on disk, on the seal's own thread, while the writer still
+/// holds them in memory).
 /// </summary>
 internal sealed class CrashPoints(string? spec)
 {

@@ -9,7 +9,8 @@ namespace Centrex.Ledger;
 /// <summary>
 /// The durable ledger in <c>DATA/ledger</c>: the journal of everything that moves money (FasterLog), the account state
 /// derived from it (balances and per-period counters, FasterKV) and the registry of every CDR id, batch key and
-/// movement id ever charged (in memory, persisted as an append-only id log), so nothing is charged twice. The journal is the truth: on opening, the state
+/// movement id ever charged (the recent ones in memory, older CDR ids sealed on disk behind a filter; all of them in an
+/// append-only id log), so nothing is charged twice. The journal is the truth: on opening, the state
 /// and the registry are recovered from their last checkpoint and brought forward by replaying the committed journal
 /// entries after it, so they are exactly what the committed journal implies.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class LedgerStore : IDisposable
     private readonly CdrJournal _journal;
     private readonly FasterTable<StateKey> _state;
     private readonly IdLog _idLog;
+    private readonly SealedIds _sealed;
 
     private LedgerStore(string folder, LedgerOptions options)
     {
@@ -25,9 +27,16 @@ public sealed class LedgerStore : IDisposable
         _journal = new CdrJournal(Path.Combine(folder, "journal"));
         _state = StateTable.Open(Path.Combine(folder, "state"), options.StateIndexBuckets, options.StateLogMemoryBits);
         _idLog = new IdLog(Path.Combine(folder, "ids"));
-        var ids = new IdIndex(_idLog.Durable);
-        _idLog.LoadInto(ids);
-        Writer = new LedgerWriter(folder, _journal, _state, ids, _idLog, options);
+        _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.FirstFilterSegmentIds, options.LargestSealedRun, new CrashPoints(options.CrashAt));
+        var calls = new IdIndex(Math.Min(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
+        var names = new IdIndex();
+        foreach (var (name, reference) in _sealed.WholeNames())
+        {
+            names.Add(name, reference);
+        }
+
+        _idLog.LoadInto(_sealed.Until, calls, names);
+        Writer = new LedgerWriter(folder, _journal, _state, calls, names, _sealed, _idLog, options);
     }
 
     /// <summary>The ledger's folder.</summary>
@@ -92,6 +101,7 @@ public sealed class LedgerStore : IDisposable
     /// <summary>Closes the store. Anything not committed is gone, as after a crash; nothing committed is lost.</summary>
     public void Dispose()
     {
+        _sealed.Dispose(); // first: a seal under way reads the id log
         _idLog.Dispose();
         _state.Dispose();
         _journal.Dispose();

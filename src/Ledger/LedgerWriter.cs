@@ -18,8 +18,15 @@ public sealed class LedgerWriter
 {
     private readonly CdrJournal _journal;
     private readonly FasterTable<StateKey> _state;
-    private readonly IdIndex _ids;
+    // The exactly-once registry: CDR ids not yet sealed (_calls), whole-entry names (_names: movements, batch keys and
+    // calls of journals from before blocks; few, and never sealed) and the sealed runs on disk behind their filter.
+    private IdIndex _calls;
+    private readonly IdIndex _names;
+    private readonly SealedIds _sealed;
     private readonly IdLog _idLog;
+    // While a seal is written, the ids it moves stay here (asked after _calls); emptied and kept for the next seal.
+    private IdIndex? _frozen;
+    private Task<IdIndex>? _spareCalls;
     private readonly LedgerOptions _options;
     private readonly CrashPoints _crash;
     private readonly Queue<CommitGroup> _inFlight = new();
@@ -47,6 +54,9 @@ public sealed class LedgerWriter
 
     /// <summary>The registry's value for a call this process appended (the id log records its reference).</summary>
     private const long InOpenBlock = -2;
+
+    /// <summary>What <see cref="Find(JournalRecordKind, NameFingerprint)"/> answers for a call id sealed on disk (its reference is not kept).</summary>
+    private const long Sealed = -3;
     private long _uncommittedBytes;
     private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
     private long _entriesSinceCheckpoint;
@@ -59,12 +69,14 @@ public sealed class LedgerWriter
     // The customer's zone of each account, looked up by the account's UTF-8 bytes decoded onto the stack: no allocation.
     private readonly Dictionary<string, NodaTime.DateTimeZone>.AlternateLookup<ReadOnlySpan<char>>? _zones;
 
-    internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey> state, IdIndex ids, IdLog idLog, LedgerOptions options)
+    internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey> state, IdIndex calls, IdIndex names, SealedIds sealedIds, IdLog idLog, LedgerOptions options)
     {
         _folder = folder;
         _journal = journal;
         _state = state;
-        _ids = ids;
+        _calls = calls;
+        _names = names;
+        _sealed = sealedIds;
         _idLog = idLog;
         _options = options;
         _crash = new CrashPoints(options.CrashAt);
@@ -132,7 +144,7 @@ public sealed class LedgerWriter
         }
 
         var id = NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry));
-        if (!_ids.TryAdd(id, InOpenBlock))
+        if (_names.Find(id) != -1 || (_frozen is { } frozen && frozen.Find(id) != -1) || _sealed.Contains(id) || !_calls.TryAdd(id, InOpenBlock))
         {
             return CdrAppend.Duplicate;
         }
@@ -151,7 +163,13 @@ public sealed class LedgerWriter
     /// Hints that <paramref name="entry"/> (an encoded call) will be appended soon: a writer appending many calls calls
     /// this a few calls ahead so the id registry's memory is already in the cache when the call's turn comes.
     /// </summary>
-    public void Prefetch(ReadOnlySpan<byte> entry) => _ids.Prefetch(NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry)));
+    public void Prefetch(ReadOnlySpan<byte> entry)
+    {
+        var id = NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry));
+        _calls.Prefetch(id);
+        _frozen?.Prefetch(id);
+        _sealed.Prefetch(id);
+    }
 
     /// <summary>Posts a payment, top-up, refund or adjustment unless its id was posted before.</summary>
     /// <returns>True when posted; false when a movement with this id was already posted.</returns>
@@ -167,7 +185,7 @@ public sealed class LedgerWriter
         }
 
         var name = NameHash.Of(JournalRecordKind.Movement, id);
-        if (_ids.Find(name) != -1)
+        if (_names.Find(name) != -1)
         {
             return false;
         }
@@ -200,7 +218,7 @@ public sealed class LedgerWriter
         ArgumentNullException.ThrowIfNull(batch);
         ThrowIfFaulted();
         var key = NameHash.Of(JournalRecordKind.Batch, Encoding.UTF8.GetBytes(batch.Key));
-        if (_ids.Find(key) != -1)
+        if (_names.Find(key) != -1)
         {
             throw new InvalidOperationException($"a batch with idempotency key '{batch.Key}' was already recorded");
         }
@@ -295,6 +313,8 @@ public sealed class LedgerWriter
                 }
             }
 
+            CompleteSeal();
+            _sealed.CompleteMerge();
             if (_entriesSinceCheckpoint >= _options.CheckpointEveryEntries
                 || (_entriesSinceCheckpoint > 0 && _sinceCheckpoint.Elapsed >= _options.CheckpointInterval))
             {
@@ -324,6 +344,11 @@ public sealed class LedgerWriter
         _state.Checkpoint();
         _crash.Reach("mid-checkpoint");
         _idLog.Checkpoint(_appliedUntil, _appliedIdRecords);
+        if (_appliedIdRecords - _sealed.SealingUntil >= _options.CallIdsInMemory)
+        {
+            SealDurableIds();
+        }
+
         _entriesSinceCheckpoint = 0;
         _sinceCheckpoint.Restart();
         Volatile.Write(ref _checkpointedUntil, _appliedUntil);
@@ -508,19 +533,98 @@ public sealed class LedgerWriter
         _block.Clear();
     }
 
-    private long Find(JournalRecordKind kind, ReadOnlySpan<byte> name) => _ids.Find(NameHash.Of(kind, name));
+    private long Find(JournalRecordKind kind, ReadOnlySpan<byte> name) => Find(kind, NameHash.Of(kind, name));
 
-    private void Register(NameFingerprint name, long address)
+    private long Find(JournalRecordKind kind, NameFingerprint name)
     {
-        _ids.Add(name, address);
-        _idLog.Append(name, address);
+        var found = _names.Find(name);
+        if (found != -1 || kind != JournalRecordKind.RatedCdr)
+        {
+            return found;
+        }
+
+        found = _calls.Find(name);
+        if (found == -1 && _frozen is { } frozen)
+        {
+            found = frozen.Find(name);
+        }
+
+        return found != -1 ? found : _sealed.Contains(name) ? Sealed : -1;
+    }
+
+    private void Register(NameFingerprint name, long reference)
+    {
+        (EntryReference.IsInBlock(reference) ? _calls : _names).Add(name, reference);
+        _idLog.Append(name, reference);
+    }
+
+    /// <summary>
+    /// Moves the CDR ids of the durable id-log records not sealed yet out of memory into a run on disk (their filter
+    /// stays in memory). The run is written on another thread; meanwhile the table holding them is kept, frozen, and a
+    /// second table takes the ids registered since (the records after them and the open block's). Only durable records
+    /// are sealed: a crash must never leave an id sealed for a call the journal lost.
+    /// </summary>
+    private void SealDurableIds()
+    {
+        CompleteSeal();
+        if (_sealed.Sealing)
+        {
+            return; // the disk is behind: the in-memory table holds more ids until the seal under way is adopted
+        }
+
+        var until = _appliedIdRecords;
+        _frozen = _calls;
+        _calls = _spareCalls is { IsCompletedSuccessfully: true } ? _spareCalls.Result : new IdIndex(_options.CallIdsInMemory);
+        _spareCalls = null;
+        _idLog.ReadRecords(until, _idLog.Written, (name, reference, _) =>
+        {
+            if (EntryReference.IsInBlock(reference))
+            {
+                _calls.Add(name, reference);
+            }
+        });
+        foreach (var name in _blockNames)
+        {
+            _calls.Add(name, InOpenBlock);
+        }
+
+        _sealed.BeginSeal(until, _idLog);
+    }
+
+    /// <summary>
+    /// Adopts a finished seal (or waits for it): the frozen table's ids are now on disk; it is emptied on another
+    /// thread (24 MiB by default) and kept for the next seal.
+    /// </summary>
+    private void CompleteSeal(bool wait = false)
+    {
+        if (_sealed.CompleteSeal(wait))
+        {
+            var frozen = _frozen!;
+            _frozen = null;
+            _spareCalls = Task.Run(() =>
+            {
+                frozen.Clear();
+                return frozen;
+            });
+        }
+    }
+
+    /// <summary>Run statistics of the registry, for the portal's ledger page and the tests.</summary>
+    internal (long InMemory, long Sealed, int Runs, long FilterBytes) Registry =>
+        (_calls.Count + (_frozen?.Count ?? 0), _sealed.Calls, _sealed.Runs, _sealed.FilterBytes);
+
+    /// <summary>Waits for a background merge of sealed runs and swaps it in (tests).</summary>
+    internal bool WaitForMerge()
+    {
+        CompleteSeal(wait: true);
+        return _sealed.CompleteMerge(wait: true);
     }
 
     private void RegisterReplayed(JournalRecordKind kind, ReadOnlySpan<byte> name, long address)
     {
         // A name registered twice in the journal is damage (the writer never appends a known name): say so.
         var fingerprint = NameHash.Of(kind, name);
-        var existing = _ids.Find(fingerprint);
+        var existing = Find(kind, fingerprint);
         if (existing != -1 && existing != address)
         {
             throw new JournalFormatException(address, $"{kind} '{Encoding.UTF8.GetString(name)}' is already in the journal at address {existing}");

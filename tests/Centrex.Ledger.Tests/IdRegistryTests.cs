@@ -42,7 +42,7 @@ public sealed class IdRegistryTests : IDisposable
 
         using var reopened = new IdLog(_folder.Path);
         var index = new IdIndex();
-        reopened.LoadInto(index);
+        reopened.LoadInto(0, index, new IdIndex()); // references 10 and 20 point into a block: the calls' side
         Assert.Equal((640L, 2L), (reopened.CoveredUntil, reopened.Durable));
         Assert.Equal([10L, 20L, -1L], [index.Find(Name(1)), index.Find(Name(2)), index.Find(Name(3))]);
         Assert.Equal(2 * 24, new FileInfo(Path.Combine(_folder.Path, "ids.log")).Length);

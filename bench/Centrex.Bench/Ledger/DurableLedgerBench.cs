@@ -37,7 +37,20 @@ internal static class DurableLedgerBench
         var commits = new List<double>(count / group + 1);
         var requested = new Queue<(long Until, long At)>();
         var total = Stopwatch.StartNew();
-        using (var store = LedgerStore.Open(folder, new LedgerOptions { CheckpointEveryEntries = long.MaxValue, CheckpointInterval = TimeSpan.MaxValue }))
+        // No checkpoints by default (the issue 5 figure); CENTREX_BENCH_CHECKPOINT_ENTRIES=N checkpoints every N entries as
+        // serve and rate do, and with them the id registry seals its CDR ids to disk every CENTREX_IDS_IN_MEMORY (issue 14).
+        var options = new LedgerOptions { CheckpointEveryEntries = long.MaxValue, CheckpointInterval = TimeSpan.MaxValue };
+        if (long.TryParse(Environment.GetEnvironmentVariable("CENTREX_BENCH_CHECKPOINT_ENTRIES"), out var checkpointEntries))
+        {
+            options = options with { CheckpointEveryEntries = checkpointEntries };
+        }
+
+        if (long.TryParse(Environment.GetEnvironmentVariable("CENTREX_IDS_IN_MEMORY"), out var idsInMemory))
+        {
+            options = options with { CallIdsInMemory = idsInMemory };
+        }
+
+        using (var store = LedgerStore.Open(folder, options))
         {
             var writer = store.Writer;
             var offset = 0;

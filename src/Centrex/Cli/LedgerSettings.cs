@@ -12,6 +12,13 @@ internal static class LedgerSettings
     /// <summary>The environment variable naming a crash point, <c>name:n</c>.</summary>
     public const string CrashAtVariable = "CENTREX_CRASH_AT";
 
+    /// <summary>
+    /// The environment variable that overrides how many CDR ids the exactly-once registry keeps in memory before it
+    /// seals them to disk (<see cref="LedgerOptions.CallIdsInMemory"/>): a tuning knob, and how the crash tests make
+    /// a small run seal.
+    /// </summary>
+    public const string IdsInMemoryVariable = "CENTREX_IDS_IN_MEMORY";
+
     public static Option<long> CheckpointEntriesOption() => new("--checkpoint-entries")
     {
         Description = "Checkpoint balances after this many journal entries (or 30 s), so recovery replays at most that many",
@@ -24,9 +31,15 @@ internal static class LedgerSettings
     /// The data directory: its provisioning gives each account its customer's time zone, so calls count in the customer's
     /// month (issue 17). Without provisioning, counters are by UTC month.
     /// </param>
+    /// <exception cref="InvalidOperationException"><see cref="IdsInMemoryVariable"/> is not a whole number of 1,000 or more.</exception>
     public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null) => new()
     {
         CheckpointEveryEntries = checkpointEntries,
+        CallIdsInMemory = Environment.GetEnvironmentVariable(IdsInMemoryVariable) is { Length: > 0 } ids
+            ? long.TryParse(ids, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1_000
+                ? count
+                : throw new InvalidOperationException($"{IdsInMemoryVariable}={ids} is not a whole number of ids, 1000 or more")
+            : new LedgerOptions().CallIdsInMemory,
         CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
         AccountZones = dataDirectory is null ? null : AccountZones(dataDirectory),
     };

@@ -19,6 +19,9 @@ public static class EntryReference
     /// <summary>The reference of call <paramref name="index"/> in the block at <paramref name="address"/>.</summary>
     public static long InBlock(long address, int index) => (address << IndexBits) | (long)index;
 
+    /// <summary>Whether a reference names a call inside a block (not a whole entry).</summary>
+    public static bool IsInBlock(long reference) => (reference & WholeEntry) != WholeEntry;
+
     /// <summary>The journal address of the entry a reference points into.</summary>
     public static long Address(long reference) => reference >> IndexBits;
 }

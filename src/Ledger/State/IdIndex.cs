@@ -30,6 +30,13 @@ internal sealed class IdIndex
         _growAt = (int)(capacity * 7L / 10);
     }
 
+    /// <summary>Forgets every name and keeps the table's memory (the writer empties it after sealing its names).</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        Count = 0;
+    }
+
     /// <summary>Names held.</summary>
     public long Count { get; private set; }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Centrex.Ledger.Journal;
 
 namespace Centrex.Ledger.State;
 
@@ -30,6 +31,7 @@ internal sealed class IdLog : IDisposable
         }
 
         _file.SetLength(Durable * RecordSize);
+        _file.Position = Durable * RecordSize;
         _writer = new BufferedStream(_file, 1 << 20);
         Written = Durable;
     }
@@ -43,33 +45,66 @@ internal sealed class IdLog : IDisposable
     /// <summary>Records written so far.</summary>
     public long Written { get; private set; }
 
-    /// <summary>Reads the durable records into <paramref name="index"/>.</summary>
-    public void LoadInto(IdIndex index)
+    /// <summary>
+    /// Reads the durable records from record <paramref name="from"/> on (the ones before it are sealed in runs) into
+    /// <paramref name="calls"/> (a call's id: a reference into a block) and <paramref name="names"/> (whole entries).
+    /// </summary>
+    public void LoadInto(long from, IdIndex calls, IdIndex names)
     {
-        _writer.Flush();
-        const int RecordsPerRead = 8192;
-        var buffer = new byte[RecordSize * RecordsPerRead];
-        _file.Position = 0;
-        for (var left = Durable; left > 0;)
+        if (from > Durable)
         {
-            var records = (int)Math.Min(RecordsPerRead, left);
-            _file.ReadExactly(buffer, 0, records * RecordSize);
-            for (var i = 0; i < records; i++)
-            {
-                // The inserts land all over a table far larger than the cache: start loading a later record's slot first.
-                if (i + PrefetchDistance < records)
-                {
-                    index.Prefetch(Fingerprint(buffer.AsSpan((i + PrefetchDistance) * RecordSize, RecordSize)));
-                }
-
-                var record = buffer.AsSpan(i * RecordSize, RecordSize);
-                index.Add(Fingerprint(record), BinaryPrimitives.ReadInt64LittleEndian(record[16..]));
-            }
-
-            left -= records;
+            throw new IOException($"{_file.Name} holds {Durable:N0} durable records but the sealed runs cover {from:N0}: the id log lost data");
         }
 
-        _file.Position = Durable * RecordSize;
+        ReadRecords(from, Durable, (name, reference, prefetch) =>
+        {
+            // The inserts land all over a table far larger than the cache: start loading a later record's slot first.
+            calls.Prefetch(prefetch);
+            (EntryReference.IsInBlock(reference) ? calls : names).Add(name, reference);
+        });
+    }
+
+    /// <summary>
+    /// Visits records [<paramref name="from"/>, <paramref name="until"/>) in order, with the name of a record a few
+    /// places ahead (to prefetch); records written but not flushed are flushed first.
+    /// </summary>
+    public void ReadRecords(long from, long until, Action<NameFingerprint, long, NameFingerprint> visit)
+    {
+        _writer.Flush();
+        ReadDurable(from, until, visit);
+    }
+
+    /// <summary>
+    /// The same for records made durable by a checkpoint, from any thread (the writer goes on appending meanwhile):
+    /// positioned reads of a part of the file nobody writes again.
+    /// </summary>
+    public void ReadDurable(long from, long until, Action<NameFingerprint, long, NameFingerprint> visit)
+    {        const int RecordsPerRead = 8192;
+        var buffer = new byte[RecordSize * RecordsPerRead];
+        for (var at = from; at < until;)
+        {
+            var records = (int)Math.Min(RecordsPerRead, until - at);
+            var bytes = buffer.AsSpan(0, records * RecordSize);
+            for (var read = 0; read < bytes.Length;)
+            {
+                var got = RandomAccess.Read(_file.SafeFileHandle, bytes[read..], (at * RecordSize) + read);
+                if (got == 0)
+                {
+                    throw new IOException($"{_file.Name} ends before record {at + ((read + got) / RecordSize)}");
+                }
+
+                read += got;
+            }
+
+            for (var i = 0; i < records; i++)
+            {
+                var record = bytes.Slice(i * RecordSize, RecordSize);
+                var ahead = Math.Min(i + PrefetchDistance, records - 1);
+                visit(Fingerprint(record), BinaryPrimitives.ReadInt64LittleEndian(record[16..]), Fingerprint(bytes.Slice(ahead * RecordSize, RecordSize)));
+            }
+
+            at += records;
+        }
     }
 
     /// <summary>Appends a record (durable at the next <see cref="Checkpoint(long)"/>).</summary>

@@ -1,0 +1,170 @@
+using Centrex.Ledger.Journal;
+using Centrex.Ledger.State;
+using Centrex.Rating.Money;
+
+namespace Centrex.Ledger.Tests;
+
+/// <summary>
+/// The exactly-once registry with most of its ids sealed on disk (issue 14's soak: memory must not grow by an index
+/// slot per call ever charged): every id ever charged is still refused, across seals, merges, reopening and the damage
+/// a crash can leave.
+/// </summary>
+public sealed class SealedIdsTests : IDisposable
+{
+    private const int Small = 1_000;
+    private static readonly LedgerOptions Options = new() { CallIdsInMemory = Small, FirstFilterSegmentIds = 2_000, CheckpointEveryEntries = 500 };
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public void Ids_SealedOutOfMemory_AreStillRefused_AndTheMemoryTableStaysBounded()
+    {
+        using var store = LedgerStore.Open(_data.Path, Options);
+        Charge(store, 0, 12_000, commitEvery: 250);
+        store.Writer.WaitForMerge(); // adopts the seal under way, if any
+
+        var (inMemory, sealedCalls, runs, _) = store.Writer.Registry;
+        Assert.True(inMemory <= Small + 250, $"{inMemory} ids in memory with {Small} allowed");
+        Assert.Equal(12_000, inMemory + sealedCalls);
+        Assert.True(runs >= 1);
+        Assert.Equal(new Mills(-12_000), store.Balance("ACC-1"));
+
+        // Every id, the oldest sealed ones too, is a duplicate now; the balance does not move.
+        for (var i = 0; i < 12_000; i += 7)
+        {
+            Assert.False(Calls.Append(store.Writer, Id(i), "ACC-1", 1), Id(i));
+            Assert.True(store.Writer.ContainsCdr(System.Text.Encoding.UTF8.GetBytes(Id(i))));
+        }
+
+        Assert.False(store.Writer.ContainsCdr("never-charged"u8));
+        store.Writer.Commit();
+        Assert.Equal(new Mills(-12_000), store.Balance("ACC-1"));
+    }
+
+    [Fact]
+    public void Runs_AreMergedInTheBackground_AndNothingIsForgotten()
+    {
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Charge(store, 0, 9_000, commitEvery: 500);
+            store.Writer.WaitForMerge();
+
+            // Eight or more seals of about 1,000 ids each; merged four at a time, they leave at most five runs.
+            var (_, sealedCalls, runs, _) = store.Writer.Registry;
+            Assert.True(sealedCalls >= 8_000, $"{sealedCalls} sealed");
+            Assert.True(runs <= 5, $"{runs} runs");
+            Assert.All(Enumerable.Range(0, 9_000), i => Assert.False(Calls.Append(store.Writer, Id(i), "ACC-1", 1)));
+        }
+
+        // The merged run replaced its inputs on disk: a reopened ledger finds one run for their records.
+        Assert.True(Directory.GetFiles(Path.Combine(_data.Path, "ledger", "ids"), "run-*.ids").Length <= 5);
+        using var reopened = LedgerStore.Open(_data.Path, Options);
+        Assert.All(Enumerable.Range(0, 9_000), i => Assert.False(Calls.Append(reopened.Writer, Id(i), "ACC-1", 1)));
+        Assert.Equal(new Mills(-9_000), reopened.Balance("ACC-1"));
+    }
+
+    [Fact]
+    public void Reopened_AfterSeals_RefusesEveryOldId_AndChargesNewOnes()
+    {
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Charge(store, 0, 5_000, commitEvery: 100);
+            Assert.True(store.Writer.TryPostMovement(new BalanceMovement("pay-1", "ACC-1", MovementKind.Payment, new Mills(500), NodaTime.Instant.FromUnixTimeSeconds(Calls.October), "test")));
+            store.Writer.Commit();
+            Charge(store, 5_000, 8_000, commitEvery: 100); // the payment's name is sealed beside the calls'
+        }
+
+        using var reopened = LedgerStore.Open(_data.Path, Options);
+        Assert.True(reopened.Writer.Registry.Sealed >= 5_000);
+        Assert.All(Enumerable.Range(0, 8_000), i => Assert.False(Calls.Append(reopened.Writer, Id(i), "ACC-1", 1)));
+        Assert.False(reopened.Writer.TryPostMovement(new BalanceMovement("pay-1", "ACC-1", MovementKind.Payment, new Mills(500), NodaTime.Instant.FromUnixTimeSeconds(Calls.October), "test")));
+        Assert.True(Calls.Append(reopened.Writer, "new-call", "ACC-1", 3));
+        reopened.Writer.Commit();
+        Assert.Equal(new Mills(-8_000 + 500 - 3), reopened.Balance("ACC-1"));
+    }
+
+    [Fact]
+    public void Reopened_WithTheFilterLostOrDamaged_RebuildsItFromTheRuns()
+    {
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Charge(store, 0, 4_000, commitEvery: 200);
+        }
+
+        var ids = Path.Combine(_data.Path, "ledger", "ids");
+        var segments = Directory.GetFiles(ids, "filter-*.bits").Order(StringComparer.Ordinal).ToList();
+        var segment = segments[0];
+        var bytes = File.ReadAllBytes(segment);
+        bytes[100] ^= 0xFF; // a damaged segment must not be trusted: it could say "never seen" for a charged id
+        File.WriteAllBytes(segment, bytes);
+
+        using var reopened = LedgerStore.Open(_data.Path, Options);
+        Assert.All(Enumerable.Range(0, 4_000), i => Assert.False(Calls.Append(reopened.Writer, Id(i), "ACC-1", 1)));
+        Assert.All(Directory.GetFiles(ids, "filter-*.bits"), path =>
+        {
+            using var stream = File.OpenRead(path);
+            Assert.NotNull(IdFilter.ReadFrom(stream)); // rebuilt and saved again: the damaged segment is gone
+        });
+    }
+
+    [Fact]
+    public void Open_WithARunMissing_IsRefusedWithAClearError()
+    {
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Charge(store, 0, 3_500, commitEvery: 100);
+        }
+
+        var runs = Directory.GetFiles(Path.Combine(_data.Path, "ledger", "ids"), "run-*.ids").Order(StringComparer.Ordinal).ToList();
+        Assert.True(runs.Count >= 2);
+        File.Delete(runs[0]);
+        var error = Assert.Throws<LedgerUnavailableException>(() => LedgerStore.Open(_data.Path, Options));
+        Assert.Contains("a run file is missing", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Filter_SaysNoForAlmostEveryNameNeverAdded_AndYesForEveryOneAdded()
+    {
+        const int Names = 100_000;
+        var filter = new IdFilter(Names);
+        for (var i = 0; i < Names; i++)
+        {
+            filter.Add(Name(i));
+        }
+
+        Assert.All(Enumerable.Range(0, Names), i => Assert.True(filter.MayContain(Name(i))));
+        var falsePositives = Enumerable.Range(Names, Names).Count(i => filter.MayContain(Name(i)));
+        Assert.True(falsePositives < Names / 200, $"{falsePositives} false positives in {Names}"); // under 0.5 %
+    }
+
+    [Fact]
+    public void Run_FindsEveryIdItHolds_AcrossPages_AndNoOther()
+    {
+        var keys = Enumerable.Range(0, 3_000).Select(i => IdRun.Key(Name(i))).ToArray();
+        UInt128[] scratch = [];
+        using var run = IdRun.Write(_data.Path, 0, 3_000, keys, [(Name(-1), 42L)], ref scratch);
+        Assert.True(keys.AsSpan().SequenceEqual([.. keys.Order()]));
+        Assert.All(Enumerable.Range(0, 3_000), i => Assert.True(run.Contains(Name(i))));
+        Assert.All(Enumerable.Range(3_000, 3_000), i => Assert.False(run.Contains(Name(i))));
+        Assert.Equal([(Name(-1), 42L)], run.ReadWholeNames());
+    }
+
+    private static void Charge(LedgerStore store, int from, int until, int commitEvery)
+    {
+        for (var i = from; i < until; i++)
+        {
+            Assert.True(Calls.Append(store.Writer, Id(i), "ACC-1", 1));
+            if ((i + 1) % commitEvery == 0)
+            {
+                store.Writer.Commit();
+            }
+        }
+
+        store.Writer.Commit();
+    }
+
+    private static string Id(int i) => $"call-{i:D7}";
+
+    private static NameFingerprint Name(int i) => NameHash.Of(JournalRecordKind.RatedCdr, System.Text.Encoding.ASCII.GetBytes(Id(i)));
+}
