@@ -21,6 +21,12 @@ public static class Program
             return;
         }
 
+        if (args is ["transaction-retained", .. var retainedRest])
+        {
+            Switch.TransactionTimerBenchmarks.MeasureRetained(retainedRest is [var calls] ? int.Parse(calls, System.Globalization.CultureInfo.InvariantCulture) : 40_000);
+            return;
+        }
+
         if (args is ["ledger-open", var folder])
         {
             Ledger.DurableLedgerBench.Reopen(folder, "recovery of an existing ledger");

@@ -7,4 +7,10 @@ internal interface ITimerScheduler
 {
     /// <summary>Runs <paramref name="callback"/> on the partition's thread once the clock reaches <paramref name="due"/>, unless cancelled.</summary>
     ISwitchTimer Schedule(Instant due, Action callback);
+
+    /// <summary>
+    /// Tells <paramref name="target"/> <c>OnTimer(<paramref name="kind"/>)</c> on the partition's thread once the clock
+    /// reaches <paramref name="due"/>, unless cancelled: no closure and no object per timer (<see cref="TimerWheel"/>).
+    /// </summary>
+    TimerHandle Schedule(Instant due, ITimerTarget target, int kind);
 }

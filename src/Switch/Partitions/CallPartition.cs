@@ -62,12 +62,25 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     public ISwitchTimer Schedule(Instant due, Action callback)
     {
         var timer = _wheel.Schedule(due, callback);
+        WakeBy(due);
+        return timer;
+    }
+
+    /// <inheritdoc cref="Schedule(Instant, Action)"/>
+    public TimerHandle Schedule(Instant due, ITimerTarget target, int kind)
+    {
+        var timer = _wheel.Schedule(due, target, kind);
+        WakeBy(due);
+        return timer;
+    }
+
+    /// <summary>Moves the clock's wake-up to <paramref name="due"/> when that is earlier than the one armed.</summary>
+    private void WakeBy(Instant due)
+    {
         if (_wakeAt is not { } armed || due < armed)
         {
             Arm(due);
         }
-
-        return timer;
     }
 
     public SipStack Stack { get; }
@@ -123,8 +136,8 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         return true;
     }
 
-    /// <summary>Tells the partition that a request of its client transaction <paramref name="key"/> could not be sent.</summary>
-    public void PublishTransportError(string key) => Publish(PartitionEventKind.TransportError, null, key, null);
+    /// <summary>Tells the partition that a request of its client <paramref name="transaction"/> could not be sent.</summary>
+    public void PublishTransportError(ClientTransaction transaction) => Publish(PartitionEventKind.TransportError, null, transaction, null);
 
     /// <summary>
     /// From the thread-pool thread that finished it: a flow node's network work, for the partition's thread to resume the
@@ -138,7 +151,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         slot.Kind = PartitionEventKind.FlowResult;
         slot.FlowWork = work;
         slot.Work = null;
-        slot.TransactionKey = null;
+        slot.Transaction = null;
         slot.Source = null;
         slot.Done = null;
         ring.Publish(sequence);
@@ -189,7 +202,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
                     data.Work!();
                     break;
                 case PartitionEventKind.TransportError:
-                    Stack.OnTransportError(data.TransactionKey!);
+                    Stack.OnTransportError(data.Transaction!);
                     break;
                 case PartitionEventKind.FlowResult:
                     Core.OnFlowWorkDone(data.FlowWork!);
@@ -211,7 +224,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         var done = data.Done;
         data.Source = null;
         data.Work = null;
-        data.TransactionKey = null;
+        data.Transaction = null;
         data.Done = null;
         data.FlowWork = null;
         done?.Set();
@@ -279,14 +292,14 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         }
     }
 
-    private void Publish(PartitionEventKind kind, Action? work, string? key, ManualResetEventSlim? done)
+    private void Publish(PartitionEventKind kind, Action? work, ClientTransaction? transaction, ManualResetEventSlim? done)
     {
         var ring = _disruptor.RingBuffer;
         var sequence = ring.Next();
         ref var slot = ref ring[sequence];
         slot.Kind = kind;
         slot.Work = work;
-        slot.TransactionKey = key;
+        slot.Transaction = transaction;
         slot.Source = null;
         slot.Done = done;
         ring.Publish(sequence);

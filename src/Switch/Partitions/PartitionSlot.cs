@@ -20,9 +20,9 @@ internal struct PartitionSlot
     /// <summary>The router began a check of this request's credentials: the partition reports its end (SourceGuard).</summary>
     public bool CheckBegun;
 
-    /// <summary>The work to run (<see cref="PartitionEventKind.Work"/>), or the key of the client transaction that failed.</summary>
+    /// <summary>The work to run (<see cref="PartitionEventKind.Work"/>), or the client transaction whose request could not be sent.</summary>
     public Action? Work;
-    public string? TransactionKey;
+    public Transactions.ClientTransaction? Transaction;
 
     /// <summary>Set once the event was handled, for a producer that waits for it (a manual clock, an inspection).</summary>
     public ManualResetEventSlim? Done;

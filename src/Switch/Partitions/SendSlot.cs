@@ -15,6 +15,6 @@ internal struct SendSlot
     public byte[]? Bytes;
 
     /// <summary>The client transaction the bytes belong to (null for responses and ACKs), and its partition.</summary>
-    public string? TransactionKey;
+    public Transactions.ClientTransaction? Transaction;
     public int Partition;
 }

@@ -49,9 +49,9 @@ internal sealed class SendStage(SipTransports transports, Action<byte[], SipSour
             else
             {
                 Interlocked.Increment(ref _failed);
-                if (data.TransactionKey is { } key)
+                if (data.Transaction is { } transaction)
                 {
-                    partitions(data.Partition).PublishTransportError(key);
+                    partitions(data.Partition).PublishTransportError(transaction);
                 }
             }
         }

@@ -145,7 +145,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
     public void OnUnframed(ReadOnlySpan<byte> data, SipParseError error, SipSource source) => TryReceive(ReceiveKind.Unframed, data, source, error);
 
     /// <inheritdoc/>
-    public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, string? transactionKey, int partition)
+    public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, ClientTransaction? transaction, int partition)
     {
         var ring = _send.RingBuffer;
         var sequence = ring.Next();
@@ -154,7 +154,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         slot.To = to;
         slot.Connection = connection;
         slot.Bytes = bytes;
-        slot.TransactionKey = transactionKey;
+        slot.Transaction = transaction;
         slot.Partition = partition;
         ring.Publish(sequence);
     }

@@ -12,14 +12,21 @@ namespace Centrex.Switch.Transactions;
 /// A and E retransmit over UDP, B and F give up, D and K absorb response retransmissions, M (RFC 6026) lets 2xx
 /// retransmissions reach the dialog. The ACK for a non-2xx final response is sent here (§17.1.1.3).
 /// </summary>
-internal sealed class ClientTransaction
+internal sealed class ClientTransaction : ITimerTarget
 {
+    // Its timers, by kind (ITimerTarget): no closure per timer.
+    private const int RetransmitTimer = 0; // A, E
+    private const int TimeoutTimer = 1; // B, F
+    private const int CancelTimer = 2; // 64*T1 after a CANCEL (§9.1)
+    private const int TerminateTimer = 3; // D, K, M
+
     private readonly SipStack _stack;
-    private readonly byte[] _bytes;
+    private byte[]? _bytes;
     private Duration _interval;
-    private ISwitchTimer? _retransmit;
-    private ISwitchTimer? _timeout;
+    private TimerHandle _retransmit;
+    private TimerHandle _timeout;
     private bool _cancelled;
+    private bool _answering; // its user is handling the 2xx that made it Accepted
     private byte[]? _ack;
     private SipMessage? _request;
     private byte[]? _ackFor2xx;
@@ -41,11 +48,11 @@ internal sealed class ClientTransaction
         Destination = destination;
         Connection = connection;
         User = user;
-        Key = TransactionKeys.Client(branch, Method);
         State = IsInvite ? TransactionState.Calling : TransactionState.Trying;
     }
 
-    public string Key { get; }
+    /// <summary>What its responses are matched by (§17.1.3): its branch and method, no string of its own.</summary>
+    public ClientTransactionKey Key => new(Branch, Method);
 
     public string Branch { get; }
 
@@ -61,7 +68,8 @@ internal sealed class ClientTransaction
     /// keeps its bytes and nothing parsed for its up to 32 s (Timer M), which at 1,000 calls/s was 60 MB of parsed
     /// requests for every collection to copy.
     /// </summary>
-    public SipMessage Request => _request ??= SipMessage.ParseNew(_bytes, out _);
+    public SipMessage Request => _request ??= SipMessage.ParseNew(_bytes ?? throw new InvalidOperationException(
+        $"the {Method} request of a transaction that let go of its transaction user is no longer kept"), out _);
 
     public SipTransportKind Kind { get; }
 
@@ -86,11 +94,11 @@ internal sealed class ClientTransaction
         if (Unreliable)
         {
             _interval = SipTimerValues.T1;
-            _retransmit = _stack.StartTimer(_interval, Retransmit); // Timer A or E.
+            _retransmit = _stack.StartTimer(_interval, this, RetransmitTimer); // Timer A or E.
         }
 
-        _timeout = _stack.StartTimer(SipTimerValues.Timeout, TimedOut); // Timer B or F.
-        _stack.SendRequestBytes(this, _bytes);
+        _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, TimeoutTimer); // Timer B or F.
+        _stack.SendRequestBytes(this, _bytes!);
     }
 
     /// <summary>§8.1.3.1: the transport could not send the request: to the transaction user that is a timeout.</summary>
@@ -112,12 +120,12 @@ internal sealed class ClientTransaction
         }
 
         _stack.Metrics.CountRetransmissionSent(request: true);
-        _stack.SendRequestBytes(this, _bytes);
+        _stack.SendRequestBytes(this, _bytes!);
 
         // Timer A doubles without bound (§17.1.1.2); Timer E doubles up to T2, and is T2 once Proceeding (§17.1.2.2).
         _interval = IsInvite ? _interval * 2
             : State == TransactionState.Proceeding ? SipTimerValues.T2 : Duration.Min(_interval * 2, SipTimerValues.T2);
-        _retransmit = _stack.StartTimer(_interval, Retransmit);
+        _retransmit = _stack.StartTimer(_interval, this, RetransmitTimer);
     }
 
     private void TimedOut()
@@ -143,15 +151,36 @@ internal sealed class ClientTransaction
         }
 
         _cancelled = true;
-        _timeout?.Cancel();
-        _timeout = _stack.StartTimer(SipTimerValues.Timeout, () =>
+        _timeout.Cancel();
+        _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, CancelTimer);
+    }
+
+    private void CancelTimedOut()
+    {
+        if (State is TransactionState.Calling or TransactionState.Proceeding)
         {
-            if (State is TransactionState.Calling or TransactionState.Proceeding)
-            {
+            Terminate();
+            User.OnTimeout(this); // the transaction user ends the call it was cancelling
+        }
+    }
+
+    void ITimerTarget.OnTimer(int kind)
+    {
+        switch (kind)
+        {
+            case RetransmitTimer:
+                Retransmit();
+                break;
+            case TimeoutTimer:
+                TimedOut();
+                break;
+            case CancelTimer:
+                CancelTimedOut();
+                break;
+            default:
                 Terminate();
-                User.OnTimeout(this); // the transaction user ends the call it was cancelling
-            }
-        });
+                break;
+        }
     }
 
     internal void OnResponse(SipMessage response)
@@ -181,12 +210,12 @@ internal sealed class ClientTransaction
         }
 
         State = TransactionState.Completed;
-        _retransmit?.Cancel();
-        _retransmit = null;
-        _timeout?.Cancel();
-        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, Terminate); // Timer K.
+        _retransmit.Cancel();
+        _retransmit = default;
+        _timeout.Cancel();
+        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, this, TerminateTimer); // Timer K.
         User.OnResponse(this, response);
-        UserState = null; // Timer K only absorbs retransmissions: a BYE's call is not kept for its 5 s
+        LetGo(); // Timer K only absorbs retransmissions: a BYE's call is not kept for its 5 s
     }
 
     private void OnInviteResponse(SipMessage response, int status)
@@ -196,25 +225,20 @@ internal sealed class ClientTransaction
             case TransactionState.Calling or TransactionState.Proceeding when status < 200:
                 if (State == TransactionState.Calling && !_cancelled)
                 {
-                    _timeout?.Cancel(); // Timer B no longer applies (§17.1.1.2)
-                    _timeout = null;
+                    _timeout.Cancel(); // Timer B no longer applies (§17.1.1.2)
+                    _timeout = default;
                 }
 
                 State = TransactionState.Proceeding;
-                _retransmit?.Cancel();
+                _retransmit.Cancel();
                 User.OnResponse(this, response);
                 break;
             case TransactionState.Calling or TransactionState.Proceeding when status < 300:
                 State = TransactionState.Accepted;
-                _retransmit?.Cancel();
-                _timeout?.Cancel();
-                _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer M.
-                User.OnResponse(this, response);
-                if (_ackFor2xx is not null)
-                {
-                    UserState = null; // what it ACKed with is all a retransmitted 2xx needs: the call may end and go
-                }
-
+                _retransmit.Cancel();
+                _timeout.Cancel();
+                _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, TerminateTimer); // RFC 6026 Timer M.
+                AnswerAccepted(response);
                 break;
             case TransactionState.Accepted when status is >= 200 and < 300 && _ackFor2xx is not null:
                 _stack.Metrics.CountRetransmissionReceived(request: false);
@@ -223,23 +247,42 @@ internal sealed class ClientTransaction
                 break;
             case TransactionState.Calling or TransactionState.Proceeding:
                 State = TransactionState.Completed;
-                _retransmit?.Cancel();
-                _timeout?.Cancel();
+                _retransmit.Cancel();
+                _timeout.Cancel();
                 _ack = BuildAck(response);
-                _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, Terminate); // Timer D.
+                _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.TimerD : Duration.Zero, this, TerminateTimer); // Timer D.
                 User.OnResponse(this, response);
-                UserState = null; // Timer D only ACKs retransmissions, from here
+                LetGo(); // Timer D only ACKs retransmissions, from here
                 _stack.Send(Kind, Destination, _ack, Connection);
                 break;
             case TransactionState.Accepted when status is >= 200 and < 300:
                 _stack.Metrics.CountRetransmissionReceived(request: false); // the transaction user ACKs it again
-                User.OnResponse(this, response);
+                AnswerAccepted(response);
                 break;
             case TransactionState.Completed when status >= 300 && _ack is not null:
                 _stack.Metrics.CountRetransmissionReceived(request: false);
                 _stack.Metrics.CountRetransmissionSent(request: true); // §17.1.1.2: the ACK again for each retransmission
                 _stack.Send(Kind, Destination, _ack, Connection);
                 break;
+        }
+    }
+
+    /// <summary>Hands an Accepted INVITE's 2xx to its user, then lets go once the user ACKed it (<see cref="Acked"/>).</summary>
+    private void AnswerAccepted(SipMessage response)
+    {
+        _answering = true;
+        try
+        {
+            User.OnResponse(this, response);
+        }
+        finally
+        {
+            _answering = false;
+        }
+
+        if (_ackFor2xx is not null)
+        {
+            LetGo(); // what it ACKed with is all a retransmitted 2xx needs: the call may end and go
         }
     }
 
@@ -259,6 +302,25 @@ internal sealed class ClientTransaction
         _ackKind = kind;
         _ackTo = to;
         _ackConnection = connection;
+        if (!_answering)
+        {
+            LetGo(); // a retransmitted 2xx is re-ACKed from here, and its user hears of it no more
+        }
+
+        // Acked while its user handles the 2xx: let go once that returns (OnInviteResponse), not under its feet.
+    }
+
+    /// <summary>
+    /// From here the transaction only absorbs or re-ACKs retransmitted final responses and tells its user nothing more:
+    /// it lets go of the call and of its request (an INVITE's bytes, up to a kilobyte, were kept for Timer M's 32 s,
+    /// the largest thing left per call: bench/README.md, issue 14's GC tail). The request is not read again: it is
+    /// retransmitted only before a final response, and a CANCEL or the ACK for a non-2xx answer is built before this.
+    /// </summary>
+    private void LetGo()
+    {
+        UserState = null;
+        _bytes = null;
+        _request = null;
     }
 
     /// <summary>§17.1.1.3: same Request-URI, Call-ID, From, CSeq number and top Via as the INVITE, To from the response.</summary>
@@ -292,8 +354,8 @@ internal sealed class ClientTransaction
         }
 
         State = TransactionState.Terminated;
-        _retransmit?.Cancel();
-        _timeout?.Cancel();
+        _retransmit.Cancel();
+        _timeout.Cancel();
         _stack.Remove(this);
     }
 }

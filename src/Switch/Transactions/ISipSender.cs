@@ -16,9 +16,9 @@ internal interface ISipSender
     IPEndPoint LocalEndpointFor(SipTransportKind kind);
 
     /// <summary>
-    /// Queues <paramref name="bytes"/> for sending. For a request of a client transaction, <paramref name="transactionKey"/>
-    /// names it: when the bytes cannot be sent, <paramref name="partition"/> hears of it and the transaction ends as on a
-    /// timeout (RFC 3261 §8.1.3.1).
+    /// Queues <paramref name="bytes"/> for sending. For a request of a client transaction, <paramref name="transaction"/>
+    /// is it: when the bytes cannot be sent, <paramref name="partition"/> hears of it and the transaction ends as on a
+    /// timeout (RFC 3261 §8.1.3.1). (It was the transaction's key, a string made per transaction for this alone.)
     /// </summary>
-    void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, string? transactionKey, int partition);
+    void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection, ClientTransaction? transaction, int partition);
 }

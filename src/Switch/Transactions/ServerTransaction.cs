@@ -10,13 +10,18 @@ namespace Centrex.Switch.Transactions;
 /// A server transaction: INVITE (RFC 3261 §17.2.1 with RFC 6026's Accepted state) or non-INVITE (§17.2.2).
 /// Retransmitted requests are absorbed and answered with the last response; timers G, H, I, J, L run on the stack's clock.
 /// </summary>
-internal sealed class ServerTransaction
+internal sealed class ServerTransaction : ITimerTarget
 {
+    // Its timers, by kind (ITimerTarget): no closure per timer.
+    private const int RetransmitTimer = 0; // G
+    private const int TerminateTimer = 1; // I, J, L
+    private const int AckTimer = 2; // H
+
     private readonly SipStack _stack;
     private byte[]? _last;
     private Duration _interval;
-    private ISwitchTimer? _retransmit;
-    private ISwitchTimer? _timeout;
+    private TimerHandle _retransmit;
+    private TimerHandle _timeout;
     private SipMessage? _request;
     private bool _borrowed;
 
@@ -127,7 +132,7 @@ internal sealed class ServerTransaction
             _request = null;
             _last = null;
             State = TransactionState.Accepted;
-            _timeout = _stack.StartTimer(SipTimerValues.Timeout, Terminate); // RFC 6026 Timer L.
+            _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, TerminateTimer); // RFC 6026 Timer L.
         }
         else if (IsInvite)
         {
@@ -135,15 +140,15 @@ internal sealed class ServerTransaction
             if (Unreliable)
             {
                 _interval = SipTimerValues.T1;
-                _retransmit = _stack.StartTimer(_interval, RetransmitFinal); // Timer G.
+                _retransmit = _stack.StartTimer(_interval, this, RetransmitTimer); // Timer G.
             }
 
-            _timeout = _stack.StartTimer(SipTimerValues.Timeout, AckTimedOut); // Timer H.
+            _timeout = _stack.StartTimer(SipTimerValues.Timeout, this, AckTimer); // Timer H.
         }
         else
         {
             State = TransactionState.Completed;
-            _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.Timeout : Duration.Zero, Terminate); // Timer J.
+            _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.Timeout : Duration.Zero, this, TerminateTimer); // Timer J.
         }
 
         _stack.SendResponse(this, response); // after the timers, so the peer's next move finds them running.
@@ -169,9 +174,25 @@ internal sealed class ServerTransaction
         }
 
         State = TransactionState.Confirmed;
-        _retransmit?.Cancel();
-        _timeout?.Cancel();
-        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, Terminate);
+        _retransmit.Cancel();
+        _timeout.Cancel();
+        _timeout = _stack.StartTimer(Unreliable ? SipTimerValues.T4 : Duration.Zero, this, TerminateTimer); // Timer I.
+    }
+
+    void ITimerTarget.OnTimer(int kind)
+    {
+        switch (kind)
+        {
+            case RetransmitTimer:
+                RetransmitFinal();
+                break;
+            case AckTimer:
+                AckTimedOut();
+                break;
+            default:
+                Terminate();
+                break;
+        }
     }
 
     private void RetransmitFinal()
@@ -184,7 +205,7 @@ internal sealed class ServerTransaction
         _stack.Metrics.CountRetransmissionSent(request: false);
         _stack.SendResponse(this, _last);
         _interval = Duration.Min(_interval * 2, SipTimerValues.T2); // Timer G: doubles up to T2.
-        _retransmit = _stack.StartTimer(_interval, RetransmitFinal);
+        _retransmit = _stack.StartTimer(_interval, this, RetransmitTimer);
     }
 
     private void AckTimedOut()
@@ -201,8 +222,8 @@ internal sealed class ServerTransaction
         }
 
         State = TransactionState.Terminated;
-        _retransmit?.Cancel();
-        _timeout?.Cancel();
+        _retransmit.Cancel();
+        _timeout.Cancel();
         _stack.Remove(this);
     }
 }

@@ -29,7 +29,7 @@ internal sealed partial class SipStack
         {
             // An ACK for a non-2xx response belongs to the INVITE transaction; any other ACK is the dialog's (§17.2.3).
             // The ACK for a response sent statelessly has no transaction: its To tag says so, and it ends here (§8.2.7).
-            if (_servers.TryGetValue(TransactionKeys.Server(request, SipMethod.Invite), out var invite) && invite.State is TransactionState.Completed or TransactionState.Confirmed)
+            if (_serversByText.TryGetValue(TransactionKeys.Server(request, SipMethod.Invite, ref _key), out var invite) && invite.State is TransactionState.Completed or TransactionState.Confirmed)
             {
                 invite.OnAck();
             }
@@ -41,8 +41,7 @@ internal sealed partial class SipStack
             return;
         }
 
-        var key = TransactionKeys.Server(request, method);
-        if (_servers.TryGetValue(key, out var existing))
+        if (_serversByText.TryGetValue(TransactionKeys.Server(request, method, ref _key), out var existing))
         {
             existing.OnRetransmission();
             return;
@@ -50,7 +49,7 @@ internal sealed partial class SipStack
 
         if (method == SipMethod.Cancel)
         {
-            OnCancel(key, request, source, hops);
+            OnCancel(request, source, hops);
             return;
         }
 
@@ -69,7 +68,7 @@ internal sealed partial class SipStack
             return; // answered statelessly (a digest challenge) or dropped
         }
 
-        var transaction = Open(key, request, source, userState);
+        var transaction = Open(request, source, userState);
         if (method == SipMethod.Invite)
         {
             transaction.Respond(100, "Trying"); // §17.2.1: stops the client's retransmissions at once.
@@ -84,36 +83,36 @@ internal sealed partial class SipStack
     /// borrowed from the ring slot and the caller calls <see cref="ServerTransaction.Settle"/> once it is handled, so
     /// a request answered at once (BYE, REGISTER, OPTIONS, CANCEL) is never copied.
     /// </summary>
-    private ServerTransaction Open(string key, SipMessage request, SipSource source, object? userState)
+    private ServerTransaction Open(SipMessage request, SipSource source, object? userState)
     {
         var invite = request.Method == SipMethod.Invite;
+        var key = new string(TransactionKeys.Server(request, request.Method, ref _key)); // the one string a transaction keeps to be found by
         var transaction = new ServerTransaction(this, key, invite ? request.Clone() : request, source, borrowed: !invite) { UserState = userState };
         _servers[key] = transaction;
         Counted();
         return transaction;
     }
 
-    private void OnCancel(string key, SipMessage request, SipSource source, int hops)
+    private void OnCancel(SipMessage request, SipSource source, int hops)
     {
         // §9.2: the CANCEL matches the INVITE with the same branch (Via, Request-URI, Call-ID, CSeq number). It carries no
         // credentials, so the router may not know which account's partition has the INVITE (one routed by the
         // credentials of a phone whose From names no account): it is offered to each partition in turn, and the last
         // one answers 481 when none had it.
-        var inviteKey = TransactionKeys.Server(request, SipMethod.Invite);
-        if (!_servers.TryGetValue(inviteKey, out var invite))
+        if (!_serversByText.TryGetValue(TransactionKeys.Server(request, SipMethod.Invite, ref _key), out var invite))
         {
             if (hops + 1 < PartitionCount && ForwardCancel is { } forward && forward((Partition + 1) % PartitionCount, request, source, hops + 1))
             {
                 return;
             }
 
-            var unknown = Open(key, request, source, null);
+            var unknown = Open(request, source, null);
             unknown.Respond(481, "Call/Transaction Does Not Exist");
             unknown.Settle();
             return;
         }
 
-        var cancel = Open(key, request, source, null);
+        var cancel = Open(request, source, null);
         cancel.Respond(200, "OK");
         cancel.Settle();
         if (invite.State == TransactionState.Proceeding)
@@ -124,9 +123,7 @@ internal sealed partial class SipStack
 
     private void OnResponse(SipMessage response, SipSource source)
     {
-        var via = response.TopVia;
-        var key = TransactionKeys.Client(response.Text(via.Branch), response.CSeqMethod);
-        if (_clients.TryGetValue(key, out var transaction))
+        if (_clientsByText.TryGetValue(TransactionKeys.Client(response, ref _key), out var transaction))
         {
             transaction.OnResponse(response);
         }

@@ -19,7 +19,10 @@ namespace Centrex.Switch.Transactions;
 internal sealed partial class SipStack
 {
     private readonly Dictionary<string, ServerTransaction> _servers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClientTransaction> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<ClientTransactionKey, ClientTransaction> _clients = new(ClientTransactionKeyComparer.Instance);
+    private readonly Dictionary<string, ServerTransaction>.AlternateLookup<ReadOnlySpan<char>> _serversByText;
+    private readonly Dictionary<ClientTransactionKey, ClientTransaction>.AlternateLookup<ClientTransactionKeyText> _clientsByText;
+    private char[] _key = new char[256]; // where keys of received messages are written to be looked up (TransactionKeys)
     private readonly SipMessage _built = new();
     private readonly StatelessTags _statelessTags;
     private readonly ISipSender _sender;
@@ -33,6 +36,8 @@ internal sealed partial class SipStack
         Clock = clock;
         _timers = timers;
         _statelessTags = statelessTags;
+        _serversByText = _servers.GetAlternateLookup<ReadOnlySpan<char>>();
+        _clientsByText = _clients.GetAlternateLookup<ClientTransactionKeyText>();
     }
 
     /// <summary>The partition this stack belongs to.</summary>
@@ -76,13 +81,19 @@ internal sealed partial class SipStack
     /// <summary>A timer on the partition's wheel: its callback runs on the partition's thread, never after it was cancelled.</summary>
     public ISwitchTimer StartTimer(Duration delay, Action callback) => _timers.Schedule(Clock.Now + delay, callback);
 
+    /// <summary>
+    /// A timer on the partition's wheel that tells <paramref name="target"/> <c>OnTimer(<paramref name="kind"/>)</c>: what
+    /// transactions use, so a timer waiting 32 s (Timer J, RFC 6026's L and M) is no object of its own.
+    /// </summary>
+    public TimerHandle StartTimer(Duration delay, ITimerTarget target, int kind) => _timers.Schedule(Clock.Now + delay, target, kind);
+
     public void Send(SipTransportKind kind, IPEndPoint to, byte[] bytes, SipConnection? connection) =>
         _sender.Send(kind, to, bytes, connection, null, Partition);
 
-    /// <summary>The send stage could not send a request of the client transaction <paramref name="key"/> (§8.1.3.1).</summary>
-    public void OnTransportError(string key)
+    /// <summary>The send stage could not send a request of <paramref name="transaction"/> (§8.1.3.1); nothing once it ended.</summary>
+    public void OnTransportError(ClientTransaction transaction)
     {
-        if (_clients.TryGetValue(key, out var transaction))
+        if (_clients.TryGetValue(transaction.Key, out var open) && ReferenceEquals(open, transaction))
         {
             transaction.OnTransportError();
         }
@@ -147,7 +158,7 @@ internal sealed partial class SipStack
 
     /// <summary>Sends a client transaction's request (first time or retransmission); a failure comes back as <see cref="OnTransportError"/>.</summary>
     internal void SendRequestBytes(ClientTransaction transaction, byte[] bytes) =>
-        _sender.Send(transaction.Kind, transaction.Destination, bytes, transaction.Connection, transaction.Key, Partition);
+        _sender.Send(transaction.Kind, transaction.Destination, bytes, transaction.Connection, transaction, Partition);
 
     internal void Remove(ServerTransaction transaction)
     {

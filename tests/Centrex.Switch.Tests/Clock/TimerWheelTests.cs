@@ -140,4 +140,90 @@ public sealed class TimerWheelTests
 
         Assert.Equal(expected.OrderBy(e => e.Due).ThenBy(e => e.Order).Select(e => e.Order), ran);
     }
+    [Fact]
+    public void AStaleHandle_CancelsNotTheTimerThatReusedItsSlot()
+    {
+        var wheel = new TimerWheel(Start, Duration.FromMilliseconds(10));
+        var target = new Recorder();
+        var first = wheel.Schedule(Start + Duration.FromSeconds(1), target, 1);
+        first.Cancel();
+        var second = wheel.Schedule(Start + Duration.FromSeconds(2), target, 2); // the slot the first one freed
+        Assert.Equal(1, wheel.SlotsTaken); // the second reused the first's slot
+        Assert.False(first.Pending);
+        Assert.True(second.Pending);
+
+        first.Cancel(); // stale: must not cancel the second
+        Assert.True(second.Pending);
+        wheel.RunDue(Start + Duration.FromSeconds(3));
+        Assert.Equal([2], target.Ran);
+
+        // A handle of a timer that ran is stale too, once its slot serves the next timer.
+        var third = wheel.Schedule(Start + Duration.FromSeconds(4), target, 3);
+        second.Cancel();
+        wheel.RunDue(Start + Duration.FromSeconds(5));
+        Assert.Equal([2, 3], target.Ran);
+        Assert.False(third.Pending);
+        Assert.Equal(0, wheel.Count);
+    }
+
+    [Fact]
+    public void ATimerCancelledInTheSameSlot_DoesNotRun_EvenWhenItsSlotIsReusedBeforeItsTurn()
+    {
+        // The first timer to run cancels the second (due in the same 10 ms) and schedules a third, which reuses the
+        // second's slot: the pass already listed the second as due, and must run neither it nor the third early.
+        var wheel = new TimerWheel(Start, Duration.FromMilliseconds(10));
+        var ran = new List<string>();
+        ISwitchTimer? second = null;
+        wheel.Schedule(Start + Duration.FromMilliseconds(1001), () =>
+        {
+            ran.Add("first");
+            second!.Cancel();
+            wheel.Schedule(Start + Duration.FromSeconds(30), () => ran.Add("third"));
+        });
+        second = wheel.Schedule(Start + Duration.FromMilliseconds(1002), () => ran.Add("second"));
+
+        wheel.RunDue(Start + Duration.FromSeconds(2));
+        Assert.Equal(["first"], ran);
+        Assert.Equal(1, wheel.Count);
+        wheel.RunDue(Start + Duration.FromSeconds(31));
+        Assert.Equal(["first", "third"], ran);
+    }
+
+    [Fact]
+    public void SchedulingThroughATarget_AllocatesNothing_OnceTheWheelHasGrown()
+    {
+        var wheel = new TimerWheel(Start, Duration.FromMilliseconds(10));
+        var target = new Recorder();
+        var now = Start;
+        void Round()
+        {
+            // 1,000 timers a simulated second, each waiting 32 s (Timer J), one in three cancelled early.
+            for (var i = 0; i < 40_000; i++)
+            {
+                now += Duration.FromMilliseconds(1);
+                var handle = wheel.Schedule(now + Duration.FromSeconds(32), target, i);
+                if (i % 3 == 0)
+                {
+                    handle.Cancel();
+                }
+
+                wheel.RunDue(now);
+            }
+        }
+
+        Round();
+        target.Ran.Clear();
+        target.Ran.Capacity = 100_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Round();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.NotEmpty(target.Ran);
+    }
+
+    private sealed class Recorder : ITimerTarget
+    {
+        public List<int> Ran { get; } = [];
+
+        public void OnTimer(int kind) => Ran.Add(kind);
+    }
 }

@@ -15,6 +15,13 @@ internal sealed class SipBuilder
 
     public byte[] ToArray() => Written.ToArray();
 
+    /// <summary>Empties the builder to write another message into the same buffer.</summary>
+    public SipBuilder Clear()
+    {
+        _length = 0;
+        return this;
+    }
+
     public SipBuilder Raw(ReadOnlySpan<byte> bytes)
     {
         Ensure(bytes.Length);

@@ -10,9 +10,20 @@ namespace Centrex.Switch.Sip.Writing;
 /// </summary>
 internal static class SipResponses
 {
-    public static SipBuilder Start(SipMessage request, SipSource source, int status, string reason, string? toTag)
+    /// <summary>
+    /// The builder <see cref="Simple"/> writes into, one per thread (a partition's, the router's) and reused: a simple
+    /// response is copied out of it once, instead of a builder's buffer and the copy per response (100 Trying, the
+    /// stateless 407, a BYE's 200: about 2.7 KB of the 7.4 KB a call's transactions allocated, bench/README.md).
+    /// </summary>
+    [ThreadStatic]
+    private static SipBuilder? t_simple;
+
+    public static SipBuilder Start(SipMessage request, SipSource source, int status, string reason, string? toTag) =>
+        Write(new SipBuilder(512 + request.Length / 2), request, source, status, reason, toTag);
+
+    private static SipBuilder Write(SipBuilder b, SipMessage request, SipSource source, int status, string reason, string? toTag)
     {
-        var b = new SipBuilder(512 + request.Length / 2).StatusLine(status, reason);
+        b.StatusLine(status, reason);
         WriteVias(b, request, source);
         b.Raw("From: "u8).Raw(request[request.Find(SipHeaderKind.From)]).Crlf();
         b.Raw("To: "u8).Raw(request[request.Find(SipHeaderKind.To)]);
@@ -30,7 +41,7 @@ internal static class SipResponses
     /// <summary>A complete response without a body.</summary>
     public static byte[] Simple(SipMessage request, SipSource source, int status, string reason, string? toTag, string? extraHeaders = null)
     {
-        var b = Start(request, source, status, reason, toTag);
+        var b = Write((t_simple ??= new SipBuilder(2048)).Clear(), request, source, status, reason, toTag);
         if (extraHeaders is not null)
         {
             b.Text(extraHeaders);
