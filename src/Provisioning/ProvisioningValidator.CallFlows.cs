@@ -65,9 +65,21 @@ public static partial class ProvisioningValidator
                 }
             }
 
-            if (IncludesItself(s, g, g.Number, []))
+            if (CycleFrom(s, g, g.Number, [g.Number], []) is { } cycle)
             {
-                throw new ProvisioningException($"{where}: field \"groups\": hunt group '{g.Number}' includes itself");
+                // Directly or through other groups: the path names every group of the cycle, so it can be broken anywhere.
+                throw new ProvisioningException($"{where}: field \"groups\": hunt group '{g.Number}' includes itself ({string.Join(" -> ", cycle)})");
+            }
+
+            var lines = new HashSet<string>(StringComparer.Ordinal);
+            LinesOf(s, g, lines, []);
+            if (lines.Count > HuntGroup.MaxLines)
+            {
+                // Never cut silently at ring time: the switch rings every line of a group up to this limit.
+                var own = g.Members.Select(m => m.Extension).Distinct(StringComparer.Ordinal).Count();
+                throw new ProvisioningException(own > HuntGroup.MaxLines
+                    ? $"{where}: field \"members\": {own} extensions; a hunt group rings at most {HuntGroup.MaxLines}"
+                    : $"{where}: field \"groups\": {lines.Count} extensions with its included groups; a hunt group rings at most {HuntGroup.MaxLines}");
             }
 
             foreach (var (primaryExtension, count) in s.HuntGroups.Where(x => x.CustomerId == g.CustomerId)
@@ -81,22 +93,46 @@ public static partial class ProvisioningValidator
         }
     }
 
-    private static bool IncludesItself(ProvisioningSnapshot s, HuntGroup group, string start, HashSet<string> seen)
+    /// <summary>The groups from <paramref name="group"/> back to <paramref name="start"/> when it includes it at any depth; else null.</summary>
+    private static List<string>? CycleFrom(ProvisioningSnapshot s, HuntGroup group, string start, List<string> path, HashSet<string> seen)
     {
         foreach (var nested in group.Groups)
         {
             if (nested == start)
             {
-                return true;
+                return [.. path, nested];
             }
 
-            if (seen.Add(nested) && s.HuntGroups.FirstOrDefault(x => x.CustomerId == group.CustomerId && x.Number == nested) is { } inner && IncludesItself(s, inner, start, seen))
+            if (seen.Add(nested) && s.HuntGroups.FirstOrDefault(x => x.CustomerId == group.CustomerId && x.Number == nested) is { } inner
+                && CycleFrom(s, inner, start, [.. path, nested], seen) is { } cycle)
             {
-                return true;
+                return cycle;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>The extensions a call to <paramref name="group"/> rings: its own, then its included groups' (as the switch builds it).</summary>
+    private static void LinesOf(ProvisioningSnapshot s, HuntGroup group, HashSet<string> lines, HashSet<string> seen)
+    {
+        if (!seen.Add(group.Number))
+        {
+            return;
+        }
+
+        foreach (var member in group.Members)
+        {
+            lines.Add(member.Extension);
+        }
+
+        foreach (var nested in group.Groups)
+        {
+            if (s.HuntGroups.FirstOrDefault(x => x.CustomerId == group.CustomerId && x.Number == nested) is { } inner)
+            {
+                LinesOf(s, inner, lines, seen);
+            }
+        }
     }
 
     private static HashSet<string> ExtensionsOf(ProvisioningSnapshot s, string customer, string where)

@@ -58,4 +58,11 @@ public sealed class ProvisionedFlowsTests
         Assert.True(cell.ActiveAt(new LocalDateTime(2026, 11, 24, 7, 0)));  // Tuesday 07:00: Monday night's period
         Assert.False(cell.ActiveAt(new LocalDateTime(2026, 11, 24, 21, 0))); // Tuesday evening: not a listed day
     }
+
+    [Fact]
+    public void TheLargestGroupProvisioningStores_IsTheLargestTheSwitchRingsWhole()
+    {
+        // The validator refuses a group over its limit; the switch's order buffer and group build are sized by its own.
+        Assert.Equal(Centrex.Provisioning.Model.HuntGroup.MaxLines, HuntGroupPlan.MaxLines);
+    }
 }

@@ -16,4 +16,13 @@ namespace Centrex.Provisioning.Model;
 /// <param name="Members">Its extensions, in order.</param>
 /// <param name="Groups">Included groups' numbers.</param>
 public sealed record HuntGroup(string Id, string CustomerId, string Number, string Name, HuntSequence Sequence, HuntCallerId CallerId,
-    bool PickupAllowed, string? NoAnswer, IReadOnlyList<HuntGroupMember> Members, IReadOnlyList<string> Groups);
+    bool PickupAllowed, string? NoAnswer, IReadOnlyList<HuntGroupMember> Members, IReadOnlyList<string> Groups)
+{
+    /// <summary>
+    /// The most extensions a group may ring, its included groups' counted in (each extension once): the switch rings
+    /// every one of up to this many (its <c>HuntGroupPlan.MaxLines</c>, kept equal by a host test). No seed names a
+    /// figure; a simultaneous group sends all its INVITEs at once from one partition, and a larger team is a call
+    /// queue's job (seed 004 Call Queue), not a ring group's.
+    /// </summary>
+    public const int MaxLines = 64;
+}

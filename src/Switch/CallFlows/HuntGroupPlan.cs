@@ -17,6 +17,16 @@ namespace Centrex.Switch.CallFlows;
 public sealed record HuntGroupPlan(string CustomerId, string Number, string Name, HuntSequence Sequence, HuntCallerId CallerId,
     bool PickupAllowed, string? NoAnswer, HuntMember[] Members, string[] Groups)
 {
+    /// <summary>
+    /// The most lines one group rings, its included groups' counted in (each line once): provisioning refuses a group
+    /// that would ring more (<c>ProvisioningValidator</c>, naming the group and field) and the switch rings every one
+    /// of up to this many. Why 64: no seed names a figure; a simultaneous group sends all its INVITEs in one burst
+    /// from one partition (a transaction, a leg and a ring timer each), and a group that large is a call queue's job
+    /// (seed 004 Call Queue), not a ring group's. Provisioning's <c>HuntGroup.MaxLines</c> must stay equal (checked by
+    /// a host test).
+    /// </summary>
+    public const int MaxLines = 64;
+
     /// <summary>The flow of a call dialed to the group's number: the group, then its no-answer destination.</summary>
     public CompiledFlow? Flow { get; internal set; }
 }

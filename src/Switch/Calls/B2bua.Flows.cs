@@ -14,10 +14,25 @@ internal sealed partial class B2bua : IHuntUsage
     private readonly Dictionary<string, ForwardOverride> _forwarding = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _night = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastAnswered = new(StringComparer.Ordinal);
-    private readonly Random _random = new();
+    private Random? _random;
 
     /// <inheritdoc/>
     public long LastUsed(string accountId) => _lastAnswered.GetValueOrDefault(accountId);
+
+    /// <summary>
+    /// A line of the call connected (it answered, placed the call that was answered, or picked one up): least-used
+    /// hunting rings the line used longest ago first (seed 004: "sorts the phone lines ... beginning with their last
+    /// usage"). Kept by the partition, which owns every line of its customers and so every member of their groups;
+    /// lines of other partitions' customers recorded here are never read (their groups hunt there). Lost on restart:
+    /// every line then counts as never used, and the listed order breaks the ties.
+    /// </summary>
+    private void NoteUsed(string? accountId)
+    {
+        if (accountId is not null)
+        {
+            _lastAnswered[accountId] = _stack.Clock.Now.ToUnixTimeTicks();
+        }
+    }
 
     /// <summary>
     /// The line's forwarding in force: set from the phone until the directory serves the same (the store's copy came back
@@ -249,6 +264,7 @@ internal sealed partial class B2bua : IHuntUsage
     {
         fork.Group = group;
         var simultaneous = group.Sequence == HuntSequence.Simultaneous;
+        _random ??= _options.HuntRandom?.Invoke(_stack.Partition) ?? new Random();
         var n = HuntOrder.Choose(group, fork.Order, _random, this);
         for (var i = 0; i < n; i++)
         {

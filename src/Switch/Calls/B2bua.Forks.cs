@@ -247,7 +247,7 @@ internal sealed partial class B2bua
         Adopt(call, leg);
         if (leg.Target.Kind == RingTargetKind.Account)
         {
-            _lastAnswered[leg.Target.Value] = _stack.Clock.Now.ToUnixTimeTicks(); // least-used hunting
+            NoteUsed(leg.Target.Value); // least-used hunting: the member who answered
             if (call.Info.Forwarded)
             {
                 call.Info = fork.Original; // a line of ours answered: not a forwarded call after all, nothing to charge

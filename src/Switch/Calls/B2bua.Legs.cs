@@ -249,6 +249,11 @@ internal sealed partial class B2bua
 
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
+        NoteUsed(call.Info.AccountId); // least-used hunting (B2bua.Flows.cs): both lines were used now
+        if (call.Fork is null)
+        {
+            NoteUsed(call.Info.CalleeAccountId); // a fork's callee is the leg that won (noted in OnLegAnswered), not the number dialed
+        }
         StartCap(call);
         SendAFinal(call, 200, "OK", call.Answer.IsEmpty ? ReadOnlyMemory<byte>.Empty : call.Media!.RewriteAnswer(call.Answer), OfferHeadersOf(response));
     }

@@ -177,6 +177,7 @@ internal sealed partial class B2bua
 
         ringing.State = CallState.Answered;
         ringing.AnswerTime = _stack.Clock.Now;
+        NoteUsed(picker.Info.AccountId); // least-used hunting: the phone that picked the call up was used
         StartCap(ringing);
         SendAFinal(ringing, 200, "OK", toCaller);
     }

@@ -68,6 +68,6 @@ internal sealed class CallFork(CallInfo original, string? line)
     /// <summary>The caller number as a Change prefix/suffix node left it; null: unchanged.</summary>
     public string? Caller { get; set; }
 
-    /// <summary>The member order chosen for a hunt group (reused step after step).</summary>
-    public int[] Order { get; } = new int[64];
+    /// <summary>The member order chosen for a hunt group (reused step after step): room for the largest group provisioning allows.</summary>
+    public int[] Order { get; } = new int[HuntGroupPlan.MaxLines];
 }

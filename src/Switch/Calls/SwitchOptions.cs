@@ -20,6 +20,13 @@ public sealed record SwitchOptions
     /// <summary>How long a parked call waits in its slot before it rings the phone that parked it (Asterisk's default parkingtime).</summary>
     public Duration ParkTimeout { get; init; } = Duration.FromSeconds(45);
 
+    /// <summary>
+    /// The random source of random hunting (seed 004 Hunt Sequence "Random") for each partition, given its number; null:
+    /// an unseeded <see cref="Random"/> per partition. A partition uses its own from its own thread only, so it needs no
+    /// lock; tests pass a seeded one to know the order each call rings its members in.
+    /// </summary>
+    public Func<int, Random>? HuntRandom { get; init; }
+
     /// <summary>What call flows' network nodes use (HTTP, SMTP, the CDR store) and how much of it a partition may have in flight.</summary>
     public CallFlows.Async.FlowServices Flows { get; init; } = CallFlows.Async.FlowServices.Default;
 }
