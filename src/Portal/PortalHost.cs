@@ -102,7 +102,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
                 document.Info.Title = "Centrex REST API";
                 document.Info.Description = "The self-care portal's API (issue 16): /api/v1/me for a customer's own data (session or key), "
                     + "/api/v1/operator for the operator (an operator session, or an API key with the route's operator scope: customers:read, customers:write, "
-                    + "tariffs:read, tariffs:write, billing:read, billing:write, payments:write, ledger:read, switch:read), "
+                    + "tariffs:read, tariffs:write, billing:read, billing:write, payments:write, ledger:read, switch:read, provisioning:read, provisioning:write, logins:read, logins:write, tickets:read, tickets:write), "
                     + "/api/v1/cdr-batches and /api/v1/accounts/{account}/balance for API keys with their scopes. "
                     + "The /v1 paths are deprecated: they answer for one release, with a Deprecation header.";
                 return Task.CompletedTask;

@@ -9,7 +9,7 @@ namespace Centrex.Portal.Tests;
 /// The operator's REST API (issue 16: "whatever the operator pages do must be scriptable"), over real HTTP with API keys:
 /// each route is 401 without a credential, 403 for a key without its scope or a customer's session, and does what the
 /// page does with the scope: customers and accounts, tariffs (rate's message for a bad file), billing, payments, the
-/// ledger's health and the switch's state; every route is in the OpenAPI document.
+/// ledger's health, the switch's state, logins and tickets; every route is in the OpenAPI document.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class OperatorApiTests(PortalServer server)
@@ -30,6 +30,16 @@ public sealed class OperatorApiTests(PortalServer server)
     [InlineData("GET", "/api/v1/operator/switch", "switch:read")]
     [InlineData("GET", "/api/v1/operator/provisioning", "provisioning:read")]
     [InlineData("POST", "/api/v1/operator/provisioning", "provisioning:write")]
+    [InlineData("GET", "/api/v1/operator/logins", "logins:read")]
+    [InlineData("POST", "/api/v1/operator/logins", "logins:write")]
+    [InlineData("POST", "/api/v1/operator/logins/cust-qc/password", "logins:write")]
+    [InlineData("POST", "/api/v1/operator/logins/cust-qc/unlock", "logins:write")]
+    [InlineData("POST", "/api/v1/operator/logins/cust-qc/disable", "logins:write")]
+    [InlineData("POST", "/api/v1/operator/logins/cust-qc/enable", "logins:write")]
+    [InlineData("GET", "/api/v1/operator/tickets", "tickets:read")]
+    [InlineData("GET", "/api/v1/operator/tickets/1", "tickets:read")]
+    [InlineData("POST", "/api/v1/operator/tickets/1/replies", "tickets:write")]
+    [InlineData("POST", "/api/v1/operator/tickets/1/close", "tickets:write")]
     public async Task EachRoute_Is401WithoutAKey_403WithoutItsScopeOrAsACustomer(string method, string path, string scope)
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
@@ -194,6 +204,10 @@ public sealed class OperatorApiTests(PortalServer server)
             "/api/v1/operator/tariffs", "/api/v1/operator/tariffs/{token}/activation", "/api/v1/operator/billing/periods", "/api/v1/operator/billing/runs",
             "/api/v1/operator/invoices/{number}/reissue", "/api/v1/operator/payments", "/api/v1/operator/ledger", "/api/v1/operator/ledger/verification",
             "/api/v1/operator/switch", "/api/v1/operator/provisioning",
+            "/api/v1/operator/logins", "/api/v1/operator/logins/{login}/password", "/api/v1/operator/logins/{login}/unlock",
+            "/api/v1/operator/logins/{login}/disable", "/api/v1/operator/logins/{login}/enable",
+            "/api/v1/operator/tickets", "/api/v1/operator/tickets/{id}", "/api/v1/operator/tickets/{id}/replies", "/api/v1/operator/tickets/{id}/close",
+            "/api/v1/me/tickets", "/api/v1/me/tickets/{id}", "/api/v1/me/tickets/{id}/replies", "/api/v1/me/tickets/{id}/close",
         });
     }
 }

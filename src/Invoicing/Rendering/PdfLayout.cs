@@ -169,7 +169,19 @@ internal sealed class PdfLayout : IDisposable
             g.DrawString(page, Small, Muted, Right - g.MeasureString(page, Small).Width, Bottom + 24, XStringFormats.Default);
         }
 
-        _document.Save(output, closeStream: false);
+        if (output.CanSeek)
+        {
+            _document.Save(output, closeStream: false);
+            return;
+        }
+
+        // PDFsharp writes the cross-reference table from the stream's positions, which a response body (the portal's
+        // xDR download) cannot give: it threw after the header and the browser got 15 bytes. A PDF report is bounded
+        // (a few thousand calls), so it is made in memory and copied.
+        using var whole = new MemoryStream();
+        _document.Save(whole, closeStream: false);
+        whole.Position = 0;
+        whole.CopyTo(output);
     }
 
     public void Dispose()

@@ -42,6 +42,11 @@ internal static class SessionApi
                 return Results.Json(new ApiError("suspended", LoginService.SuspendedMessage), statusCode: StatusCodes.Status403Forbidden);
             }
 
+            if (outcome == LoginService.Outcome.Disabled)
+            {
+                return Results.Json(new ApiError("disabled", LoginService.DisabledMessage), statusCode: StatusCodes.Status403Forbidden);
+            }
+
             if (user is null)
             {
                 return Results.Json(new ApiError("wrong-credentials", "the login or the password is wrong"), statusCode: StatusCodes.Status401Unauthorized);

@@ -53,6 +53,12 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
         /// </summary>
         Suspended,
 
+        /// <summary>
+        /// The password is right but the operator disabled the login: refused with a message that says so, told only
+        /// after the password was checked, like <see cref="Suspended"/>.
+        /// </summary>
+        Disabled,
+
         /// <summary>Not checked: its source address made too many checks lately (answer 429; try again in a second).</summary>
         Throttled,
     }
@@ -89,6 +95,11 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
         }
 
         users.RecordSuccess(user);
+        if (user.Disabled)
+        {
+            return (Outcome.Disabled, null);
+        }
+
         return IsSuspended(user) ? (Outcome.Suspended, null) : (Outcome.Success, user);
     }
 
@@ -98,6 +109,9 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
 
     /// <summary>What a suspended customer's login is told.</summary>
     public const string SuspendedMessage = "This customer's service is suspended, so its logins are refused. Contact your service provider.";
+
+    /// <summary>What a disabled login is told.</summary>
+    public const string DisabledMessage = "This login is disabled by your service provider. Contact them to enable it again.";
 
     /// <inheritdoc/>
     public void Dispose() => _perSource.Dispose();

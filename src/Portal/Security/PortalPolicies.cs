@@ -27,6 +27,7 @@ public static class PortalPolicies
     [
         ApiScope.CustomersRead, ApiScope.CustomersWrite, ApiScope.TariffsRead, ApiScope.TariffsWrite, ApiScope.BillingRead, ApiScope.BillingWrite,
         ApiScope.PaymentsWrite, ApiScope.LedgerRead, ApiScope.SwitchRead, ApiScope.ProvisioningRead, ApiScope.ProvisioningWrite,
+        ApiScope.LoginsRead, ApiScope.LoginsWrite, ApiScope.TicketsRead, ApiScope.TicketsWrite,
     ];
 
     /// <summary>Adds the policies.</summary>

@@ -2,7 +2,7 @@ namespace Centrex.Provisioning.Access;
 
 /// <summary>
 /// The SQLite schema of <c>DATA/access.db</c>, the store of who may use the service: API keys (migration 1, issue 13)
-/// and the portal's logins and their sessions (migration 2, issue 16). One list of migrations for the file, whichever
+/// and the portal's logins and their sessions (migration 2, issue 16; migration 3: a login disabled by the operator). One list of migrations for the file, whichever
 /// store opens it first (<see cref="ApiKeyStore"/>, <see cref="UserStore"/>).
 /// </summary>
 internal static class AccessSchema
@@ -34,6 +34,11 @@ internal static class AccessSchema
             user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
             created INTEGER NOT NULL, expires INTEGER NOT NULL);  -- Unix milliseconds
         CREATE INDEX sessions_by_user ON sessions(user_id);
+        """,
+        // The operator disables a login without deleting it (issue 16's operator API: list, create, reset, unlock, disable):
+        // its password checks are refused and its sessions end, and enabling it again needs no new password.
+        """
+        ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
         """,
     ];
 }

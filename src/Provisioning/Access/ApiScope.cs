@@ -52,13 +52,25 @@ public static class ApiScope
     /// <summary>Import provisioning JSON (<c>POST /api/v1/operator/provisioning</c>, as <c>provision import</c>): products, sites, discount plans, anything.</summary>
     public const string ProvisioningWrite = "provisioning:write";
 
+    /// <summary>List the portal's logins (<c>GET /api/v1/operator/logins</c>): never a password or its hash.</summary>
+    public const string LoginsRead = "logins:read";
+
+    /// <summary>Create logins, reset their passwords, unlock, disable and enable them (<c>POST /api/v1/operator/logins...</c>).</summary>
+    public const string LoginsWrite = "logins:write";
+
+    /// <summary>Read every customer's trouble tickets (<c>GET /api/v1/operator/tickets</c>).</summary>
+    public const string TicketsRead = "tickets:read";
+
+    /// <summary>Answer and resolve trouble tickets (<c>POST /api/v1/operator/tickets/{id}/replies</c>, <c>.../close</c>).</summary>
+    public const string TicketsWrite = "tickets:write";
+
     /// <summary>The claim type a key's scopes are carried in once it is authenticated.</summary>
     public const string ClaimType = "scope";
 
     /// <summary>Every scope, in the order <c>apikey list</c> shows them.</summary>
     public static IReadOnlyList<string> All { get; } =
         [CdrBatchesWrite, BalancesRead, MetricsRead, CustomersRead, CustomersWrite, TariffsRead, TariffsWrite, BillingRead, BillingWrite, PaymentsWrite, LedgerRead, SwitchRead,
-        ProvisioningRead, ProvisioningWrite];
+        ProvisioningRead, ProvisioningWrite, LoginsRead, LoginsWrite, TicketsRead, TicketsWrite];
 
     /// <summary>Whether <paramref name="name"/> is a scope this version knows.</summary>
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);

@@ -11,7 +11,9 @@ namespace Centrex.Provisioning.Access;
 /// <param name="FailedLogins">Wrong passwords since the last good one.</param>
 /// <param name="LockedUntil">Until when logins are refused after too many wrong passwords, or null.</param>
 /// <param name="Language">The language of the web interface (seed 004, My Profile, Settings).</param>
-public sealed record PortalUser(long Id, string Login, UserRole Role, string? CustomerId, string PasswordHash, int FailedLogins, Instant? LockedUntil, string Language)
+/// <param name="Disabled">Disabled by the operator: refused at login, its sessions ended, until enabled again.</param>
+public sealed record PortalUser(long Id, string Login, UserRole Role, string? CustomerId, string PasswordHash, int FailedLogins, Instant? LockedUntil, string Language,
+    bool Disabled = false)
 {
     /// <summary>Whether logins are refused at <paramref name="now"/>.</summary>
     public bool IsLocked(Instant now) => LockedUntil is { } until && until > now;

@@ -15,7 +15,7 @@ namespace Centrex.Provisioning.Access;
 /// </summary>
 public sealed class UserStore : IDisposable
 {
-    private const string Columns = "id, login, role, customer_id, password_hash, failed_logins, locked_until, language";
+    private const string Columns = "id, login, role, customer_id, password_hash, failed_logins, locked_until, language, disabled";
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
 
@@ -153,6 +153,40 @@ public sealed class UserStore : IDisposable
         }
     }
 
+    /// <summary>Lifts a lockout without changing the password (the operator knows the user, not a guesser, locked it); false for an unknown id.</summary>
+    public bool Unlock(long userId)
+    {
+        lock (_gate)
+        {
+            using var command = Command("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $id", ("$id", userId));
+            return command.ExecuteNonQuery() == 1;
+        }
+    }
+
+    /// <summary>
+    /// Disables or enables a login; disabling ends its sessions at once (a login taken away must not stay signed in
+    /// for the rest of its working day). False for an unknown id.
+    /// </summary>
+    public bool SetDisabled(long userId, bool disabled)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var update = Command("UPDATE users SET disabled = $d WHERE id = $id", ("$d", disabled ? 1 : 0), ("$id", userId));
+            update.Transaction = transaction;
+            var changed = update.ExecuteNonQuery() == 1;
+            if (disabled)
+            {
+                using var end = Command("DELETE FROM sessions WHERE user_id = $id", ("$id", userId));
+                end.Transaction = transaction;
+                end.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return changed;
+        }
+    }
+
     /// <summary>Sets the language of the login's web interface.</summary>
     public void SetLanguage(long userId, string language)
     {
@@ -189,7 +223,7 @@ public sealed class UserStore : IDisposable
         lock (_gate)
         {
             return ReadOne(
-                $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = $t AND s.expires > $now",
+                $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "u." + c))} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = $t AND s.expires > $now AND u.disabled = 0",
                 ("$t", SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))), ("$now", now.ToUnixTimeMilliseconds()));
         }
     }
@@ -233,7 +267,7 @@ public sealed class UserStore : IDisposable
 
     private static PortalUser Read(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2) == "operator" ? UserRole.Operator : UserRole.Customer, r.IsDBNull(3) ? null : r.GetString(3),
-        r.GetString(4), r.GetInt32(5), r.IsDBNull(6) ? null : InstantPattern.ExtendedIso.Parse(r.GetString(6)).Value, r.GetString(7));
+        r.GetString(4), r.GetInt32(5), r.IsDBNull(6) ? null : InstantPattern.ExtendedIso.Parse(r.GetString(6)).Value, r.GetString(7), r.GetInt64(8) != 0);
 
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 }

@@ -160,11 +160,7 @@ internal sealed partial class B2bua
             return true;
         }
 
-        var info = fork.Original with
-        {
-            AccountId = payer.Id, Normalized = target.Value, Direction = CallDirection.Outgoing, Forwarded = true,
-            SiteId = fork.Directory.FindSite(payer.SiteId).Id,
-        };
+        var info = ForwardedInfo(fork, target, payer);
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {
@@ -244,14 +240,15 @@ internal sealed partial class B2bua
 
         fork.Winner = leg;
         CancelLegs(fork);
+        if (!TrySettleAnswer(call, leg))
+        {
+            return; // only the answered leg is billed (B2bua.AnsweredLeg.cs), and that call is refused
+        }
+
         Adopt(call, leg);
         if (leg.Target.Kind == RingTargetKind.Account)
         {
             NoteUsed(leg.Target.Value); // least-used hunting: the member who answered
-            if (call.Info.Forwarded)
-            {
-                call.Info = fork.Original; // a line of ours answered: not a forwarded call after all, nothing to charge
-            }
         }
 
         ConnectB(call, response);

@@ -112,9 +112,11 @@ internal sealed partial class B2bua
     private void PickUp(Call picker, SwitchAccount caller, (Call Call, Call? Leg) found)
     {
         var ringing = found.Call;
-        if (found.Leg is not null && ringing.Info.Forwarded)
+        if (found.Leg is not null && ringing.Info.Forwarded && !TryUnforward(ringing, out var full))
         {
-            ringing.Info = ringing.Fork!.Original; // a line of ours answers: not a forwarded call after all (as a leg answering)
+            // A line of ours answers: not a forwarded call after all (B2bua.AnsweredLeg.cs), and the original does not fit.
+            Refuse(picker, 503, "Service Unavailable: " + (full ?? "site limit"), CallDisposition.RefusedByLimit);
+            return;
         }
 
         // Picked up is answered: the call connects on its site first (seed 004 counts connected calls); a site with no

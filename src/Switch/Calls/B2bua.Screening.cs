@@ -31,7 +31,7 @@ internal sealed partial class B2bua
     {
         var customer = directory.FindCustomer(callee.CustomerId)?.Screening ?? SwitchScreening.None;
         var own = callee.Screening;
-        if (IsBlacklisted(own, customer, caller, request))
+        if (IsBlacklisted(own, customer, callee.CustomerId, caller, request))
         {
             Refuse(call, 603, "Decline", CallDisposition.Failed);
             return true;
@@ -62,20 +62,25 @@ internal sealed partial class B2bua
     /// <summary>
     /// Whether the caller is on the line's or its customer's list. The caller's true number is looked at, hidden or not:
     /// the switch knows it (from the trusted P-Asserted-Identity of a trunk or hand-over), and hiding must not get a
-    /// blocked caller through.
+    /// blocked caller through. A colleague (a line of the callee's own customer) is refused only by an entry that names
+    /// it exactly (its extension, account id or one of its DIDs): prefixes are rules for outside numbers, and the
+    /// customer's own DIDs share them (blocking a nuisance exchange must not block the office's own lines). An
+    /// extension names a line of the callee's customer only, so another customer's line is never refused by it; its
+    /// DIDs are its public numbers, checked like any outside caller's.
     /// </summary>
-    private static bool IsBlacklisted(SwitchScreening own, SwitchScreening customer, SwitchAccount? caller, SipMessage request)
+    private static bool IsBlacklisted(SwitchScreening own, SwitchScreening customer, string calleeCustomerId, SwitchAccount? caller, SipMessage request)
     {
         if (caller is not null)
         {
-            if (Blocks(own, customer, caller.Id) || (caller.Extension is { } extension && Blocks(own, customer, extension)))
+            var colleague = caller.CustomerId == calleeCustomerId;
+            if (Names(own, customer, caller.Id) || (colleague && caller.Extension is { } extension && Names(own, customer, extension)))
             {
                 return true;
             }
 
             foreach (var did in caller.Dids)
             {
-                if (Blocks(own, customer, did))
+                if (colleague ? Names(own, customer, did) : Blocks(own, customer, did))
                 {
                     return true;
                 }
@@ -88,6 +93,8 @@ internal sealed partial class B2bua
         var number = asserted.IsEmpty ? request.Text(request.From.Uri.User) : AssertedUser(System.Text.Encoding.UTF8.GetString(asserted));
         return Blocks(own, customer, number.TrimStart('+'));
     }
+
+    private static bool Names(SwitchScreening own, SwitchScreening customer, string number) => own.Lists(number) || customer.Lists(number);
 
     private static bool Blocks(SwitchScreening own, SwitchScreening customer, string number) => own.Blocks(number) || customer.Blocks(number);
 

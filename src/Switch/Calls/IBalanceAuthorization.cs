@@ -9,4 +9,13 @@ public interface IBalanceAuthorization
 {
     /// <summary>Decides whether the call may start.</summary>
     BalanceDecision Authorize(CallInfo call);
+
+    /// <summary>
+    /// The call will not be the call <see cref="Authorize"/> priced after all (a forwarded call answered by a line of
+    /// ours instead, issue 15): give back the money and fraud-control slot held for it at once, not at its CDR, so the
+    /// forwarding line's balance is not held by a call it does not pay for. Idempotent; nothing held: nothing to do.
+    /// </summary>
+    void Withdraw(CallInfo call, NodaTime.Instant now)
+    {
+    }
 }

@@ -117,6 +117,14 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
         _fraud?.Ended(call.Id, billableSeconds, end);
     }
 
+    /// <inheritdoc/>
+    public void Withdraw(CallInfo call, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        Take(call)?.Release();
+        _fraud?.Ended(call.Id, 0, now); // nothing spent: the slot and the hold come back
+    }
+
     /// <summary>Removes and returns the call's authorization (null for an uncharged call); the caller must release it.</summary>
     public CallAuthorization? Take(CallInfo call)
     {

@@ -24,23 +24,12 @@ public sealed record SwitchScreening(
     /// <summary>Whether <paramref name="number"/> is on this list (exactly, or by a prefix).</summary>
     public bool Blocks(string number)
     {
-        if (number.Length == 0)
+        if (Lists(number))
         {
-            return false;
+            return true;
         }
 
-        if (BlockedNumbers is { } numbers)
-        {
-            for (var i = 0; i < numbers.Count; i++)
-            {
-                if (string.Equals(numbers[i], number, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        if (BlockedPrefixes is { } prefixes)
+        if (number.Length > 0 && BlockedPrefixes is { } prefixes)
         {
             for (var i = 0; i < prefixes.Count; i++)
             {
@@ -48,6 +37,25 @@ public sealed record SwitchScreening(
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="number"/> is on the list of blocked numbers exactly (prefixes not looked at).</summary>
+    public bool Lists(string number)
+    {
+        if (number.Length == 0 || BlockedNumbers is not { } numbers)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (string.Equals(numbers[i], number, StringComparison.Ordinal))
+            {
+                return true;
             }
         }
 

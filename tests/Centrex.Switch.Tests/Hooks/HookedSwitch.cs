@@ -2,6 +2,7 @@ using System.Net;
 using Centrex.Switch.Clock;
 using Centrex.Switch.Hooks;
 using Centrex.Switch.Media;
+using Centrex.Switch.Provisioning;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Tests.Support;
 
@@ -33,10 +34,11 @@ internal sealed class HookedSwitch : IAsyncDisposable
     {
         _fraudLog = TextWriter.Synchronized(_fraudText);
         Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), callerFraud, maxOutgoing), "hooked-switch");
+        Live = new LiveSwitchDirectory(Directory);
         Ledger = new LedgerFolder(ledgerDirectory);
-        Hooks = SwitchHooksFactory.Create(Directory, rater ?? TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
+        Hooks = SwitchHooksFactory.Create(Live, rater ?? TestTariff.Rater, Ledger.Store, Ledger.Writer, Ledger.DataDirectory,
             media?.Mode ?? MediaMode.Direct, media, fraudLog: _fraudLog);
-        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Directory)
+        Switch = SipSwitch.Start(new SipSwitchSettings(new IPEndPoint(IPAddress.Loopback, 0), Live)
         {
             Hooks = Hooks.Hooks,
             Clock = clock is null ? SystemSwitchClock.Instance : clock,
@@ -46,6 +48,9 @@ internal sealed class HookedSwitch : IAsyncDisposable
     }
 
     public JsonSwitchDirectory Directory { get; }
+
+    /// <summary>What the switch and its hooks read (as <c>serve</c> runs them): <see cref="Directory"/> until a test replaces it.</summary>
+    public LiveSwitchDirectory Live { get; }
 
     private readonly StringWriter _fraudText = new();
     private readonly TextWriter _fraudLog;

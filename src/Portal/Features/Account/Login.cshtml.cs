@@ -46,6 +46,10 @@ public sealed class LoginModel(LoginService logins, UserStore users, IClock cloc
                 Message = LoginService.SuspendedMessage;
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
+            case LoginService.Outcome.Disabled:
+                Message = LoginService.DisabledMessage;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
             case LoginService.Outcome.Wrong:
                 Message = "The login or the password is wrong.";
                 return Page();

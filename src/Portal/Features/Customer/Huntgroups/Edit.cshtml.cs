@@ -26,6 +26,12 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
     /// <summary>The customer's extensions not in the group yet (what Add Extension offers).</summary>
     public IReadOnlyList<Account> Addable => [.. changes.Extensions.Where(a => Group.Members.All(m => m.Extension != a.Extension))];
 
+    /// <summary>The customer's other groups this one does not include yet (what Include Huntgroup offers).</summary>
+    public IReadOnlyList<HuntGroup> Includable => [.. changes.Groups.Where(g => g.Id != Group.Id && !Group.Groups.Contains(g.Number))];
+
+    /// <summary>The customer's group with <paramref name="number"/>, for the included groups' names.</summary>
+    public HuntGroup? GroupNumbered(string number) => changes.Groups.FirstOrDefault(g => g.Number == number);
+
     /// <summary>The name of the extension's line, for the members table.</summary>
     public Account? LineOf(string extension) => changes.Extensions.FirstOrDefault(a => a.Extension == extension);
 
@@ -91,6 +97,35 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
         }
 
         return Done(changes.SetMembers(id, [.. group.Members.Select(m => m.Extension == extension ? member : m)])!, $"Extension {extension} saved.", extension);
+    }
+
+    public IActionResult OnPostInclude(string id, string? group)
+    {
+        if (changes.Find(id) is not { } found)
+        {
+            return NotFound();
+        }
+
+        (Group, Values) = (found, HuntGroupSettings.Of(found));
+        if (string.IsNullOrEmpty(group) || found.Groups.Contains(group))
+        {
+            Errors["groups"] = "choose one of your other huntgroups not included yet";
+            return Page();
+        }
+
+        // Import decides whether the number is one of the customer's groups and whether this makes a loop.
+        return Done(changes.SetGroups(id, [.. found.Groups, group.Trim()])!, $"Huntgroup {group.Trim()} included.", null);
+    }
+
+    public IActionResult OnPostExclude(string id, string? group)
+    {
+        if (changes.Find(id) is not { } found || !found.Groups.Contains(group ?? string.Empty))
+        {
+            return NotFound();
+        }
+
+        (Group, Values) = (found, HuntGroupSettings.Of(found));
+        return Done(changes.SetGroups(id, [.. found.Groups.Where(g => g != group)])!, $"Huntgroup {group} no longer included.", null);
     }
 
     public IActionResult OnPostRemove(string id, string? extension) =>

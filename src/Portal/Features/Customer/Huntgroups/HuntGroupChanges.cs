@@ -25,8 +25,9 @@ public sealed class HuntGroupChanges(CustomerScope scope, ProvisioningChanges ch
     /// <summary>The customer's lines with an extension (what a group's members are), by extension.</summary>
     public IReadOnlyList<Account> Extensions => [.. scope.View.Accounts.Where(a => a.Extension is not null).OrderBy(a => a.Extension, StringComparer.Ordinal)];
 
-    /// <summary>Creates a group with <paramref name="settings"/> and <paramref name="members"/> (none: added later); its id when done.</summary>
-    public (ProvisioningChanges.Result Result, string? Id) Create(HuntGroupSettings settings, IDictionary<string, string> errors, IReadOnlyList<HuntGroupMember>? members = null)
+    /// <summary>Creates a group with <paramref name="settings"/>, <paramref name="members"/> and included <paramref name="groups"/> (none: added later); its id when done.</summary>
+    public (ProvisioningChanges.Result Result, string? Id) Create(HuntGroupSettings settings, IDictionary<string, string> errors, IReadOnlyList<HuntGroupMember>? members = null,
+        IReadOnlyList<string>? groups = null)
     {
         // Record ids are unique across all customers (import merges by id): a new random one, never one in use.
         var taken = data.Provisioning.Current.Snapshot.HuntGroups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ public sealed class HuntGroupChanges(CustomerScope scope, ProvisioningChanges ch
             return (Refused, null);
         }
 
-        var result = WithMembers(group, members ?? []);
+        var result = WithMembers(group with { Groups = groups ?? [] }, members ?? []);
         return (result, result.Done ? id : null);
     }
 
@@ -64,6 +65,14 @@ public sealed class HuntGroupChanges(CustomerScope scope, ProvisioningChanges ch
     /// </summary>
     public ProvisioningChanges.Result? SetMembers(string id, IReadOnlyList<HuntGroupMember> members) =>
         Find(id) is { } group ? WithMembers(group, members) : null;
+
+    /// <summary>
+    /// Replaces the groups the group includes (seed 004: "Several huntgroups can be combined into one"; their members ring
+    /// after the group's own), by number. Import's checks apply: each must be a group of the customer's, and no group may
+    /// end up including itself; null when the group is not the customer's.
+    /// </summary>
+    public ProvisioningChanges.Result? SetGroups(string id, IReadOnlyList<string> groups) =>
+        Find(id) is { } group ? Save([group with { Groups = groups }]) : null;
 
     /// <summary>Deletes the group; null when it is not the customer's.</summary>
     public ProvisioningChanges.Result? Delete(string id) => Find(id) is null ? null : changes.RemoveHuntGroup(Source, id);

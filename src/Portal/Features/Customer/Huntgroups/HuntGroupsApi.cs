@@ -11,6 +11,7 @@ namespace Centrex.Portal.Features.Customer.Huntgroups;
 /// <summary>
 /// <c>/api/v1/me/hunt-groups</c>: the customer's hunt groups (GET), one added (POST), replaced with its members (PUT) or
 /// deleted (DELETE), each validated like <c>provision import</c> (400 naming the field); another customer's group is 404.
+/// <c>groups</c> lists the numbers of the customer's groups it includes (refused when one is not the customer's or makes a loop).
 /// Fields are provisioning's (<c>sequence</c>: order, random, simultaneous, least-used; <c>caller_id</c>: keep, group,
 /// group-name; members' <c>ring_delay</c>, <c>ring_for</c>, <c>ignore_follow_me</c>, <c>primary</c>).
 /// </summary>
@@ -19,8 +20,9 @@ internal static class HuntGroupsApi
     /// <summary>A member as the API gives it.</summary>
     public sealed record MemberBody(string Extension, int? RingDelay, int? RingFor, bool? IgnoreFollowMe, bool? Primary);
 
-    /// <summary>A group as the API gives it (members: null leaves them as they are).</summary>
-    public sealed record GroupBody(string? Number, string? Name, string? Sequence, string? CallerId, bool? PickupAllowed, string? NoAnswer, IReadOnlyList<MemberBody>? Members);
+    /// <summary>A group as the API gives it (members, groups: null leaves them as they are; groups are the included groups' numbers).</summary>
+    public sealed record GroupBody(string? Number, string? Name, string? Sequence, string? CallerId, bool? PickupAllowed, string? NoAnswer, IReadOnlyList<MemberBody>? Members,
+        IReadOnlyList<string>? Groups = null);
 
     public static void Map(RouteGroupBuilder me)
     {
@@ -30,7 +32,8 @@ internal static class HuntGroupsApi
         me.MapPost("/hunt-groups", (GroupBody body, HuntGroupChanges changes) =>
         {
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-            var (result, id) = changes.Create(Settings(body, null), errors, body.Members is { } list ? Members(list) : null);
+            var (result, id) = changes.Create(Settings(body, null), errors, body.Members is { } list ? Members(list) : null, body.Groups);
+
             return result.Done ? Results.Created($"/api/v1/me/hunt-groups/{id}", Json(changes.Find(id!)!)) : Refusal(result, errors);
         }).WithName("AddHuntGroup").WithSummary("Adds a hunt group (validated like provision import)");
 
@@ -46,6 +49,11 @@ internal static class HuntGroupsApi
             if (result.Done && body.Members is { } list)
             {
                 result = changes.SetMembers(id, Members(list))!;
+            }
+
+            if (result.Done && body.Groups is { } included)
+            {
+                result = changes.SetGroups(id, included)!;
             }
 
             return result.Done ? Results.NoContent() : Refusal(result, errors);

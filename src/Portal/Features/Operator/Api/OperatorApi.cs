@@ -8,7 +8,7 @@ namespace Centrex.Portal.Features.Operator.Api;
 
 /// <summary>
 /// <c>/api/v1/operator</c> (issue 16: "whatever the operator pages do must be scriptable"): customers and accounts,
-/// tariffs, billing runs, payments, the ledger's health and the switch's state. Each route is open to an operator
+/// tariffs, billing runs, payments, the ledger's health, the switch's state, the portal's logins and trouble tickets. Each route is open to an operator
 /// session, or to an API key with the route's operator scope (<see cref="PortalPolicies.OperatorOr"/>); the pages do the
 /// same through the same editor and service classes.
 /// </summary>
@@ -24,6 +24,8 @@ internal static class OperatorApi
         Ledger.LedgerApi.Map(operatorGroup);
         Switch.SwitchApi.Map(operatorGroup);
         ProvisioningApi.Map(operatorGroup);
+        Logins.LoginsApi.Map(operatorGroup);
+        Tickets.TicketsApi.Map(operatorGroup);
     }
 
     /// <summary>Who made a change, as provisioning messages name it: the operator's login, or the API key's id.</summary>

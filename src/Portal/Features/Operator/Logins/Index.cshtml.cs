@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Centrex.Portal.Data;
-using Centrex.Portal.Security;
 using Centrex.Provisioning.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,13 +7,14 @@ namespace Centrex.Portal.Features.Operator.Logins;
 
 /// <summary>
 /// The portal's logins for the operator (issue 16: "password change and reset by the operator", "login lockout"): every
-/// login with its role, customer and lockout; a new login for a customer or an operator; a reset that makes up a new
-/// password, ends the login's sessions and lifts its lockout (as <c>centrex user passwd</c>). A made-up password is
-/// shown once, in the answer to the form, never kept anywhere but as its hash.
+/// login with its role, customer, lockout and whether it is disabled; a new login for a customer or an operator; a reset
+/// that makes up a new password, ends the login's sessions and lifts its lockout (as <c>centrex user passwd</c>); unlock,
+/// disable and enable. Everything through <see cref="LoginDesk"/>, as <c>/api/v1/operator/logins</c> does it. A made-up
+/// password is shown once, in the answer to the form, never kept anywhere but as its hash.
 /// </summary>
-public sealed class IndexModel(UserStore users, PortalData data) : PageModel
+public sealed class IndexModel(LoginDesk desk, PortalData data) : PageModel
 {
-    public IReadOnlyList<PortalUser> Users => users.List();
+    public IReadOnlyList<PortalUser> Users => desk.List();
 
     public NodaTime.Instant Now => data.Clock.GetCurrentInstant();
 
@@ -35,46 +34,41 @@ public sealed class IndexModel(UserStore users, PortalData data) : PageModel
     public IActionResult OnPostAdd(string? login, string? role, string? customer)
     {
         (Login, Customer) = (login?.Trim(), customer?.Trim());
-        if (string.IsNullOrEmpty(Login) || Login.Length > 64 || Login.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-        {
-            Errors["login"] = "1 to 64 characters, no spaces";
-        }
-        else if (users.Find(Login) is not null)
-        {
-            Errors["login"] = $"login {Login} exists already";
-        }
-
-        var asOperator = role == "operator";
-        if (!asOperator && (string.IsNullOrEmpty(Customer) || data.Provisioning.Current.Customer(Customer) is null))
-        {
-            Errors["customer"] = "not a provisioned customer";
-        }
-
-        if (Errors.Count > 0)
+        if (desk.Create(login, role ?? "customer", role == "operator" ? null : customer, null, Errors) is not { } made)
         {
             return Page();
         }
 
-        var password = NewPassword();
-        users.Create(Login!, asOperator ? UserRole.Operator : UserRole.Customer, asOperator ? null : Customer, PasswordHashing.Hash(password), Now);
-        Made = (Login!, password);
+        Made = (made.User.Login, made.MadeUp!);
         (Login, Customer) = (null, null);
         return Page();
     }
 
     public IActionResult OnPostReset(string? login)
     {
-        if (users.Find(login ?? string.Empty) is not { } user)
+        if (desk.Reset(login, null, Errors) is not { } made)
         {
             return NotFound();
         }
 
-        var password = NewPassword();
-        users.SetPassword(user.Id, PasswordHashing.Hash(password), Now);
-        Made = (user.Login, password);
+        Made = (made.User.Login, made.MadeUp!);
         return Page();
     }
 
-    // 96 random bits, base64url: 16 characters to read out to the customer once.
-    private static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+    public IActionResult OnPostUnlock(string? login) => Done(desk.Unlock(login), $"Login {login} unlocked.");
+
+    public IActionResult OnPostDisable(string? login) => Done(desk.SetDisabled(login, disabled: true), $"Login {login} disabled; its sessions are ended.");
+
+    public IActionResult OnPostEnable(string? login) => Done(desk.SetDisabled(login, disabled: false), $"Login {login} enabled.");
+
+    private IActionResult Done(bool found, string saved)
+    {
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        TempData["Saved"] = saved;
+        return RedirectToPage();
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Centrex.Portal.Features.Operator.Tickets;
 
 /// <summary>Every customer's tickets for the operator to answer (issue 16: "the operator answers"), new ones first by filter.</summary>
-public sealed class IndexModel(TicketStore tickets) : PageModel
+public sealed class IndexModel(TicketAnswers answers) : PageModel
 {
     public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
 
@@ -12,7 +12,7 @@ public sealed class IndexModel(TicketStore tickets) : PageModel
 
     public void OnGet()
     {
-        Status = Request.Query["status"].ToString() is { Length: > 0 } s && s is "new" or "open" or "resolved" ? s : null;
-        Tickets = tickets.List(null, Status);
+        Status = Request.Query["status"].ToString() is { Length: > 0 } s && TicketAnswers.Statuses.Contains(s) ? s : null;
+        Tickets = answers.List(Status, null);
     }
 }

@@ -1,15 +1,11 @@
-using System.Security.Claims;
-using Centrex.Portal.Data;
 using Centrex.Portal.Data.Tickets;
-using Centrex.Portal.Features.Customer.Tickets;
-using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Centrex.Portal.Features.Operator.Tickets;
 
-/// <summary>A ticket as the operator answers it.</summary>
-public sealed class TicketModel(TicketStore tickets, PortalData data) : PageModel
+/// <summary>A ticket as the operator answers it, through <see cref="TicketAnswers"/> as <c>/api/v1/operator/tickets</c> does.</summary>
+public sealed class TicketModel(TicketAnswers answers) : PageModel
 {
     public Ticket Ticket { get; private set; } = null!;
 
@@ -21,15 +17,15 @@ public sealed class TicketModel(TicketStore tickets, PortalData data) : PageMode
 
     public IActionResult OnPostReply(long id, string? body)
     {
-        TicketDesk.Check(body, "body", TicketStore.MaxBody, Errors);
-        if (Errors.Count > 0)
-        {
-            return Load(id) ? Page() : NotFound();
-        }
-
-        if (!tickets.Reply(id, null, User.FindFirstValue(PortalClaims.Login)!, fromOperator: true, body!.Trim(), data.Clock.GetCurrentInstant()))
+        if (!answers.Reply(id, User, body, Errors))
         {
             return NotFound();
+        }
+
+        if (Errors.Count > 0)
+        {
+            Load(id);
+            return Page();
         }
 
         TempData["Saved"] = "Answer sent.";
@@ -38,7 +34,7 @@ public sealed class TicketModel(TicketStore tickets, PortalData data) : PageMode
 
     public IActionResult OnPostResolve(long id)
     {
-        if (!tickets.Close(id, null, data.Clock.GetCurrentInstant()))
+        if (!answers.Close(id))
         {
             return NotFound();
         }
@@ -49,7 +45,7 @@ public sealed class TicketModel(TicketStore tickets, PortalData data) : PageMode
 
     private bool Load(long id)
     {
-        if (tickets.Find(id, null) is not { } found)
+        if (answers.Find(id) is not { } found)
         {
             return false;
         }
