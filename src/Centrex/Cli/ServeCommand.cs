@@ -119,8 +119,10 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
+    private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken action)
     {
+        using var signals = new StopSignals(action, console.OwnsProcessConsole);
+        var cancel = signals.Token;
         var mediaOptions = MediaSettings.Create(request);
         if (DescriptorBudget.Raise() is { } descriptors
             && DescriptorBudget.Problem(descriptors, request.SipTcp.MaxConnections, request.Limits.MaxConnections,
