@@ -25,9 +25,10 @@ public sealed partial class DemoDataBrowserTests(PortalServer server, Browser br
         await LogIn("cust-qc");
 
         await Open("/customer/extensions", "Extensions");
-        foreach (var (extension, name) in new[] { ("101", "Isabelle"), ("111", "Marc"), ("121", "Sophie") })
+        foreach (var (line, extension, name) in new[] { ("ACC-1001", "101", "Isabelle"), ("ACC-1101", "111", "Marc"), ("ACC-1201", "121", "Sophie") })
         {
-            await Assertions.Expect(_page.Locator("tbody tr").Filter(new() { HasText = name })).ToContainTextAsync(extension);
+            await Assertions.Expect(_page.Locator($"#ext-{line}-number")).ToHaveValueAsync(extension);
+            await Assertions.Expect(_page.Locator($"#ext-{line}-name")).ToHaveValueAsync(name);
         }
 
         await Browser.Shot(_page, "40-demo-extensions");
@@ -82,7 +83,7 @@ public sealed partial class DemoDataBrowserTests(PortalServer server, Browser br
     /// <summary>The Make a Payment page's amount due on invoices, in cents.</summary>
     private async Task<long> AmountDue()
     {
-        var text = await _page.Locator("main p").First.InnerTextAsync();
+        var text = await _page.Locator("main p").Filter(new() { HasText = "amount due on invoices" }).InnerTextAsync();
         var m = AmountDueText().Match(text);
         Assert.True(m.Success, text);
         return long.Parse(m.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
