@@ -10,7 +10,7 @@ public sealed class DemoAndGenerateTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Demo_GeneratesRatesAndPointsAtItsOutputs()
+    public async Task Demo_GeneratesRatesAndPointsAtItsOutputs()
     {
         var run = CliRun.Invoke("demo", "--data", _folder.Path, "--rows", "20000");
         Assert.Equal(0, run.ExitCode);
@@ -53,6 +53,30 @@ public sealed class DemoAndGenerateTests : IDisposable
         var mail = MimeKit.MimeMessage.Load(Directory.GetFiles(mailbox, "*comptes@boulangerie-tremblay.example.eml").Order(StringComparer.Ordinal).Last());
         Assert.Equal("Invoice 000011 from Centrex Communications Inc.: 2026-11", mail.Subject);
         Assert.Equal(["000011-CUST-QC.pdf", "000011-CUST-QC.xdr.csv"], mail.Attachments.OfType<MimeKit.MimePart>().Select(a => a.FileName));
+
+        // The customers' phones are on the switch, through the provisioning store (issue 16: the demo's portal has
+        // something on its IP Centrex pages), and the bakery's are printed for a softphone: realm, user, password.
+        var export = await CentrexProcess.RunAsync(null, "provision", "export", "--data", _folder.Path);
+        Assert.Equal(0, export.ExitCode);
+        var store = System.Text.Json.JsonDocument.Parse(export.Out).RootElement;
+        var phones = store.GetProperty("accounts").EnumerateArray().Where(a => a.TryGetProperty("sip", out _)).ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("extension").GetString());
+        Assert.Equal(8, phones.Count);
+        Assert.Equal(("101", "111", "121"), (phones["ACC-1001"], phones["ACC-1101"], phones["ACC-1201"]));
+        Assert.Equal(["+15145550142"], store.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "ACC-1001").GetProperty("dids").EnumerateArray().Select(d => "+" + d.GetString()!.TrimStart('+')));
+        var group = store.GetProperty("hunt_groups").EnumerateArray().Single();
+        Assert.Equal(("CUST-QC", "300", 3), (group.GetProperty("customer").GetString(), group.GetProperty("number").GetString(), group.GetProperty("members").GetArrayLength()));
+        var bakery = store.GetProperty("customers").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "CUST-QC");
+        Assert.Equal("101", bakery.GetProperty("abbreviated_dialing").GetProperty("0").GetString());
+        Assert.Equal(8, store.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "Atelier").GetProperty("max_calls").GetInt32());
+        Assert.DoesNotContain("password", export.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("realm centrex", run.Out, StringComparison.Ordinal);
+        var qc101 = System.Text.RegularExpressions.Regex.Match(run.Out, @"^  qc101\s+([A-Za-z0-9]{16})  extension 101, line ACC-1001$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(qc101.Success, run.Out);
+        var sip = store.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "ACC-1001").GetProperty("sip");
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(System.Text.Encoding.UTF8.GetBytes("qc101:centrex:" + qc101.Groups[1].Value))), sip.GetProperty("ha1_md5").GetString());
+
+        // Make a Payment works on the demo's data: the test gateway is chosen (autopay configure's file).
+        Assert.Contains("\"test\"", File.ReadAllText(Path.Combine(_folder.Path, "payments.json")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class CustomerSettingsTests(PortalServer server)
         using var qc = await Sessions.SignedIn(server, "cust-qc");
 
         var page = await qc.Http.GetStringAsync("/customer/sites");
-        Assert.Contains("<td>Atelier</td><td>ACC-1001</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Atelier</td><td>ACC-1001, ACC-1101, ACC-1201</td>", page, StringComparison.Ordinal); // the bakery's three phones (demo)
         Assert.DoesNotContain("Front desk", page, StringComparison.Ordinal); // CUST-ON's site
         Assert.DoesNotContain("<form", page[page.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
         var sites = await qc.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/sites");

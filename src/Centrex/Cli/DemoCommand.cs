@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Centrex.Invoicing.Payments;
 using Centrex.Invoicing.Store;
 using Centrex.Samples;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Access;
 using Centrex.Provisioning.Store;
+using Centrex.Switch.Registration;
 using NodaTime;
 using NodaTime.Text;
 
@@ -15,7 +17,9 @@ namespace Centrex.Cli;
 /// sample traffic for its accounts, rates it into the data directory's ledger, bills October, enters what changed during
 /// November (a cancellation after October was billed, a payment), bills November, and says where everything is: the PDF
 /// invoices, and the emailed copies in the demo's own mailbox (an SMTP server on loopback that keeps what it receives as
-/// <c>.eml</c> files; see <see cref="DemoMailbox"/>).
+/// <c>.eml</c> files; see <see cref="DemoMailbox"/>). Then the customers' phones go live (<c>provisioning-switch.json</c>:
+/// extensions, SIP credentials, DIDs, a hunt group, abbreviated dialing, site limits) and the test payment gateway is
+/// chosen, so the portal that <c>serve</c> opens on the demo data has something on every page and takes a payment.
 /// </summary>
 internal static class DemoCommand
 {
@@ -52,6 +56,7 @@ internal static class DemoCommand
             // The ledger charges every CDR id once: rating the same sample again would reject every row as a duplicate.
             console.Error.WriteLine($"centrex demo: {month} and the month after are already rated and billed in {dataDirectory}: nothing changed; showing them (use a fresh --data to run it again)");
             Logins(console, dataDirectory);
+            Phones(console, dataDirectory, passwords: null);
             return Show(console, dataDirectory, folder);
         }
 
@@ -101,8 +106,64 @@ internal static class DemoCommand
             return billed;
         }
 
+        // The phones go live after billing, so November's invoices are the ones above whatever the switch data adds.
+        var passwords = SamplePhones.Select(user => (user, UserCommand.NewPassword())).ToDictionary(p => p.user, p => p.Item2, StringComparer.Ordinal);
+        var phones = Import(console, dataDirectory, folder, "provisioning-switch.json", json => Hashes(json, passwords));
+        if (phones != ExitCodes.Success)
+        {
+            return phones;
+        }
+
+        // Make a Payment needs a gateway (issue 16): the test one, which takes no money, unless one is chosen already.
+        if (!File.Exists(Path.Combine(dataDirectory, PaymentSettings.FileName)))
+        {
+            new PaymentSettings("test").Save(dataDirectory);
+            console.Error.WriteLine("centrex demo: card payments go through the 'test' gateway (takes no money; centrex autopay configure chooses another)");
+        }
+
         Logins(console, dataDirectory);
+        Phones(console, dataDirectory, passwords);
         return Show(console, dataDirectory, folder);
+    }
+
+    /// <summary>The SIP users of <c>provisioning-switch.json</c>; the first three are the bakery's, whose passwords are printed.</summary>
+    private static readonly string[] SamplePhones = ["qc101", "qc111", "qc121", "on201", "ns103", "bc104", "ab105", "us106"];
+
+    /// <summary>The sample with each <c>HA1:user</c> and <c>HA256:user</c> marker replaced by the user's digest hashes.</summary>
+    private static string Hashes(string json, IReadOnlyDictionary<string, string> passwords)
+    {
+        foreach (var (user, password) in passwords)
+        {
+            json = json.Replace($"\"HA1:{user}\"", $"\"{DigestAuthenticator.Ha1(false, user, Realm, password)}\"", StringComparison.Ordinal)
+                .Replace($"\"HA256:{user}\"", $"\"{DigestAuthenticator.Ha1(true, user, Realm, password)}\"", StringComparison.Ordinal);
+        }
+
+        return json;
+    }
+
+    /// <summary>The digest realm of the sample (provisioning's default; the sample sets none).</summary>
+    private const string Realm = "centrex";
+
+    /// <summary>
+    /// What a person needs to register a softphone against <c>serve</c>: the realm and the bakery's three phones with
+    /// their SIP passwords (made up now, only their hashes kept; a rerun cannot show them again).
+    /// </summary>
+    private static void Phones(CliConsole console, string dataDirectory, IReadOnlyDictionary<string, string>? passwords)
+    {
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        var snapshot = provisioning.Load();
+        var lines = snapshot.Accounts.Where(a => a.CustomerId == "CUST-QC" && a.Sip is not null).OrderBy(a => a.Extension, StringComparer.Ordinal).ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        console.Out.WriteLine($"SIP phones of CUST-QC (centrex serve --data {dataDirectory} --sip 127.0.0.1:5060; register to 127.0.0.1:5060, realm {snapshot.Switch?.Realm ?? Realm}; dial an extension, 300 rings them all):");
+        foreach (var line in lines)
+        {
+            var password = passwords is not null && passwords.TryGetValue(line.Sip!.Username, out var made) ? made : "(set in the portal: My Profile)";
+            console.Out.WriteLine($"  {line.Sip!.Username,-12} {password}  extension {line.Extension}, line {line.Id}");
+        }
     }
 
     /// <summary>
@@ -129,14 +190,15 @@ internal static class DemoCommand
         }
     }
 
-    private static int Import(CliConsole console, string dataDirectory, string folder, string name)
+    /// <summary>Writes the built-in sample <paramref name="name"/> (through <paramref name="fill"/>, if any) into the demo folder and imports it as <c>provision import</c> does.</summary>
+    private static int Import(CliConsole console, string dataDirectory, string folder, string name, Func<string, string>? fill = null)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
-        using (var sample = typeof(DemoCommand).Assembly.GetManifestResourceStream("Centrex.Samples." + name)!)
-        using (var file = File.Create(path))
+        using (var sample = new StreamReader(typeof(DemoCommand).Assembly.GetManifestResourceStream("Centrex.Samples." + name)!))
         {
-            sample.CopyTo(file);
+            var text = sample.ReadToEnd();
+            File.WriteAllText(path, fill is null ? text : fill(text));
         }
 
         return ProvisionCommand.Import(console, dataDirectory, path);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Security.Cryptography;
+using Centrex.Portal.Features.Operator.Logins;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Access;
 using Centrex.Provisioning.Store;
@@ -8,9 +8,11 @@ using NodaTime;
 namespace Centrex.Cli;
 
 /// <summary>
-/// <c>centrex user add|list|passwd</c>: the self-care portal's logins (issue 16), kept in <c>DATA/access.db</c> with
-/// the password's PBKDF2 hash only. A password comes from standard input (<c>--password-stdin</c>) or is made up
-/// (16 random characters) and printed once on standard output.
+/// <c>centrex user add|list|passwd|unlock|disable|enable</c>: the self-care portal's logins (issue 16), kept in
+/// <c>DATA/access.db</c> with the password's PBKDF2 hash only. A password comes from standard input
+/// (<c>--password-stdin</c>) or is made up (16 random characters) and printed once on standard output. Every change goes
+/// through the operator's <see cref="LoginDesk"/>, the code behind the Logins page and <c>/api/v1/operator/logins</c>, so
+/// a login the command line disables is disabled exactly as the operator's page would do it.
 /// </summary>
 internal static class UserCommand
 {
@@ -32,7 +34,7 @@ internal static class UserCommand
         add.SetAction(parse => Add(console, parse.GetRequiredValue(addData), parse.GetRequiredValue(login), parse.GetValue(customer), parse.GetValue(stdin)));
 
         var listData = DataOption.Create();
-        var list = new Command("list", "List the portal logins: login, role, customer, locked.") { listData };
+        var list = new Command("list", "List the portal logins: login, role, customer, status (active, disabled, locked until).") { listData };
         list.SetAction(parse => List(console, parse.GetRequiredValue(listData)));
 
         var passwdData = DataOption.Create();
@@ -40,24 +42,51 @@ internal static class UserCommand
         var passwdStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from standard input instead of making one up" };
         var passwd = new Command("passwd", "Reset a login's password (ends its sessions, lifts a lockout) and print the new one.") { passwdData, passwdLogin, passwdStdin };
         passwd.SetAction(parse => Reset(console, parse.GetRequiredValue(passwdData), parse.GetRequiredValue(passwdLogin), parse.GetValue(passwdStdin)));
-        return new Command("user", "Logins of the self-care portal.") { add, list, passwd };
+
+        return new Command("user", "Logins of the self-care portal.")
+        {
+            add, list, passwd,
+            Change(console, "unlock", "Lift a login's lockout after too many wrong passwords; its password stays.", (desk, l) => desk.Unlock(l), "unlocked"),
+            Change(console, "disable", "Disable a login: refused at sign-in and its sessions ended, until enabled.", (desk, l) => desk.SetDisabled(l, disabled: true), "disabled; its sessions are ended"),
+            Change(console, "enable", "Enable a disabled login again.", (desk, l) => desk.SetDisabled(l, disabled: false), "enabled"),
+        };
     }
 
-    /// <summary>A password nobody chose: 16 letters and digits (about 95 random bits), nothing a shell or a form would mangle.</summary>
-    public static string NewPassword() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 16);
+    /// <summary>A password nobody chose (the operator desk's: <see cref="LoginDesk.NewPassword"/>).</summary>
+    public static string NewPassword() => LoginDesk.NewPassword();
+
+    /// <summary>The operator's desk on the data directory's stores, as the running portal has it.</summary>
+    private static LoginDesk Desk(UserStore users, string data) => new(users, id =>
+    {
+        using var provisioning = ProvisioningStore.Open(data);
+        return provisioning.Load().Customers.Any(c => c.Id == id);
+    }, SystemClock.Instance);
+
+    private static Command Change(CliConsole console, string name, string description, Func<LoginDesk, string, bool> change, string done)
+    {
+        var data = DataOption.Create();
+        var login = new Argument<string>("LOGIN") { Description = "The login (any case)" };
+        var command = new Command(name, description) { data, login };
+        command.SetAction(parse =>
+        {
+            var dataDirectory = parse.GetRequiredValue(data);
+            var wanted = parse.GetRequiredValue(login);
+            using var users = UserStore.Open(dataDirectory);
+            var desk = Desk(users, dataDirectory);
+            if (desk.Find(wanted) is not { } user || !change(desk, wanted))
+            {
+                console.Error.WriteLine($"centrex user {name}: no login '{wanted}' (see centrex user list)");
+                return ExitCodes.BadInput;
+            }
+
+            console.Error.WriteLine($"centrex user: '{user.Login}' {done}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
     private static int Add(CliConsole console, string data, string login, string? customerId, bool fromStdin)
     {
-        if (customerId is not null)
-        {
-            using var provisioning = ProvisioningStore.Open(data);
-            if (provisioning.Load().Customers.All(c => c.Id != customerId))
-            {
-                console.Error.WriteLine($"centrex user add: --customer '{customerId}' is not a provisioned customer (centrex provision import)");
-                return ExitCodes.BadInput;
-            }
-        }
-
         var (password, problem) = Password(fromStdin);
         if (problem is not null)
         {
@@ -66,22 +95,25 @@ internal static class UserCommand
         }
 
         using var users = UserStore.Open(data);
-        try
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Desk(users, data).Create(login, customerId is null ? "operator" : "customer", customerId, fromStdin ? password : null, errors) is not { } made)
         {
-            users.Create(login, customerId is null ? UserRole.Operator : UserRole.Customer, customerId, PasswordHashing.Hash(password), SystemClock.Instance.GetCurrentInstant());
-        }
-        catch (ArgumentException e)
-        {
-            console.Error.WriteLine($"centrex user add: {e.Message.Split(" (Parameter")[0]}");
+            foreach (var (field, message) in errors)
+            {
+                console.Error.WriteLine(field == "customer"
+                    ? $"centrex user add: --customer '{customerId}' is {message} (centrex provision import)"
+                    : $"centrex user add: {(field == "login" ? "LOGIN" : field)}: {message}");
+            }
+
             return ExitCodes.BadInput;
         }
 
-        if (!fromStdin)
+        if (made.MadeUp is { } madeUp)
         {
-            console.Out.WriteLine(password);
+            console.Out.WriteLine(madeUp);
         }
 
-        console.Error.WriteLine($"centrex user: created {(customerId is null ? "operator" : $"customer {customerId}")} login '{login}'{(fromStdin ? string.Empty : "; its password is shown only now")}");
+        console.Error.WriteLine($"centrex user: created {(customerId is null ? "operator" : $"customer {customerId}")} login '{made.User.Login}'{(fromStdin ? string.Empty : "; its password is shown only now")}");
         return ExitCodes.Success;
     }
 
@@ -89,24 +121,24 @@ internal static class UserCommand
     {
         using var users = UserStore.Open(data);
         var now = SystemClock.Instance.GetCurrentInstant();
-        console.Out.WriteLine("login                            role      customer         locked");
+        console.Out.WriteLine("login                            role      customer         status");
         foreach (var user in users.List())
         {
-            console.Out.WriteLine($"{user.Login,-32} {UserStore.RoleName(user.Role),-9} {user.CustomerId ?? "-",-16} {(user.IsLocked(now) ? "until " + user.LockedUntil : "-")}");
+            console.Out.WriteLine($"{user.Login,-32} {UserStore.RoleName(user.Role),-9} {user.CustomerId ?? "-",-16} {Status(user, now)}");
         }
 
         return ExitCodes.Success;
     }
 
+    /// <summary>What keeps a login out, if anything: disabled by the operator, locked after wrong passwords, or both.</summary>
+    internal static string Status(PortalUser user, Instant now)
+    {
+        var locked = user.IsLocked(now) ? "locked until " + user.LockedUntil : null;
+        return user.Disabled ? (locked is null ? "disabled" : "disabled, " + locked) : locked ?? "active";
+    }
+
     private static int Reset(CliConsole console, string data, string login, bool fromStdin)
     {
-        using var users = UserStore.Open(data);
-        if (users.Find(login) is not { } user)
-        {
-            console.Error.WriteLine($"centrex user passwd: no login '{login}' (see user list)");
-            return ExitCodes.BadInput;
-        }
-
         var (password, problem) = Password(fromStdin);
         if (problem is not null)
         {
@@ -114,21 +146,29 @@ internal static class UserCommand
             return ExitCodes.BadInput;
         }
 
-        users.SetPassword(user.Id, PasswordHashing.Hash(password), SystemClock.Instance.GetCurrentInstant());
-        if (!fromStdin)
+        using var users = UserStore.Open(data);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Desk(users, data).Reset(login, fromStdin ? password : null, errors) is not { } reset)
         {
-            console.Out.WriteLine(password);
+            console.Error.WriteLine($"centrex user passwd: no login '{login}' (see centrex user list)");
+            return ExitCodes.BadInput;
         }
 
-        console.Error.WriteLine($"centrex user: new password for '{user.Login}'; its sessions are ended");
+        if (reset.MadeUp is { } madeUp)
+        {
+            console.Out.WriteLine(madeUp);
+        }
+
+        console.Error.WriteLine($"centrex user: new password for '{reset.User.Login}'; its sessions are ended");
         return ExitCodes.Success;
     }
 
+    /// <summary>The password from standard input, checked; an empty one when it is to be made up.</summary>
     private static (string Password, string? Problem) Password(bool fromStdin)
     {
         if (!fromStdin)
         {
-            return (NewPassword(), null);
+            return (string.Empty, null);
         }
 
         var password = (Console.In.ReadLine() ?? string.Empty).TrimEnd('\r', '\n');

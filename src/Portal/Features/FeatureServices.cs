@@ -29,7 +29,7 @@ internal static class FeatureServices
         services.AddSingleton<Operator.Accounts.AccountEditor>();
         services.AddSingleton<Operator.Billing.BillingRuns>();
         services.AddSingleton<Operator.Payments.PaymentEntry>();
-        services.AddSingleton<Operator.Logins.LoginDesk>();
+        services.AddSingleton(sp => Operator.Logins.LoginDesk.Of(sp.GetRequiredService<Data.PortalData>()));
         services.AddSingleton<Operator.Tickets.TicketAnswers>();
     }
 }

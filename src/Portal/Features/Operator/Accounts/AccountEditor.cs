@@ -12,7 +12,7 @@ namespace Centrex.Portal.Features.Operator.Accounts;
 /// <see cref="ProvisioningChanges"/> (import's checks: the customer and site exist, the limit is not negative, 911 only
 /// in Canada). An existing line keeps its switch settings (SIP, extension, DIDs, forwarding, fraud controls).
 /// </summary>
-public sealed class AccountEditor(PortalData data, ProvisioningChanges changes)
+public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "status"];

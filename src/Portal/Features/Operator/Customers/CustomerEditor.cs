@@ -13,7 +13,7 @@ namespace Centrex.Portal.Features.Operator.Customers;
 /// <c>/api/v1/operator/customers</c> both save through here, so a script can do whatever the page does. The switch
 /// settings (dial plan, auto-pay, rate centre, screening) of an existing customer are kept as they are.
 /// </summary>
-public sealed class CustomerEditor(PortalData data, ProvisioningChanges changes)
+public sealed class CustomerEditor(PortalData data, ProvisioningChanges changes) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "company", "contact", "email", "street", "city", "province", "country", "postal_code", "currency", "time_zone", "tax_id", "send_statistic", "status"];

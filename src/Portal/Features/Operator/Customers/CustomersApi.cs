@@ -1,4 +1,3 @@
-using Centrex.Portal.Api;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Operator.Api;
 using Centrex.Provisioning.Access;
@@ -11,12 +10,13 @@ namespace Centrex.Portal.Features.Operator.Customers;
 
 /// <summary>
 /// <c>/api/v1/operator/customers</c>: list and read (<c>customers:read</c>), create, edit, suspend and resume
-/// (<c>customers:write</c>) through <see cref="CustomerEditor"/>, the page's own editor; a refusal is 400 naming the field.
+/// (<c>customers:write</c>) through <see cref="CustomerEditor"/>, the page's own editor, on the routes every operator
+/// record has (<see cref="RecordRoutes{TEditor}"/>); a refusal is 400 naming the field.
 /// </summary>
 internal static class CustomersApi
 {
-    /// <summary>A status change.</summary>
-    public sealed record StatusRequest(string? Status);
+    private static readonly RecordRoutes<CustomerEditor> Routes = new("customer", CustomerEditor.Fields,
+        (data, id) => data.Provisioning.Current.Customer(id) is { } c ? CustomerEditor.FieldsOf(c) : null, Body);
 
     public static void Map(RouteGroupBuilder operatorGroup)
     {
@@ -47,68 +47,16 @@ internal static class CustomersApi
             });
         }).Scoped(ApiScope.CustomersRead).WithName("ListCustomers").WithSummary("Every customer (operator): search q, page, size; its status, lines and balance");
 
-        operatorGroup.MapGet("/customers/{id}", (string id, PortalData data) => Read(data, id))
+        operatorGroup.MapGet("/customers/{id}", (string id, PortalData data) => Routes.Read(data, id))
             .Scoped(ApiScope.CustomersRead).WithName("GetCustomer").WithSummary("A customer's fields (as the provisioning JSON names them) and its lines");
-
-        operatorGroup.MapPost("/customers", async (HttpContext context, CustomerEditor editor, PortalData data) =>
-        {
-            var (fields, error) = await ApiFields.Read(context, CustomerEditor.Fields);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            var errors = editor.Save(OperatorApi.Actor(context), fields!, creating: true);
-            if (errors.Count > 0)
-            {
-                return ApiFields.Refused(errors);
-            }
-
-            var id = fields!["id"]!.Trim();
-            return Results.Created($"{Security.PortalPaths.Api}/operator/customers/{Uri.EscapeDataString(id)}", Body(data, id));
-        }).Scoped(ApiScope.CustomersWrite).WithName("CreateCustomer").WithSummary("Creates a customer (fields as the provisioning JSON names them; validated like provision import)");
-
-        operatorGroup.MapPut("/customers/{id}", async (string id, HttpContext context, CustomerEditor editor, PortalData data) =>
-        {
-            if (data.Provisioning.Current.Customer(id) is not { } current)
-            {
-                return ApiRoutes.NotFound("customer");
-            }
-
-            var (fields, error) = await ApiFields.Read(context, CustomerEditor.Fields);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            var errors = editor.Save(OperatorApi.Actor(context), ApiFields.Over(CustomerEditor.FieldsOf(current), fields!, id), creating: false);
-            return errors.Count > 0 ? ApiFields.Refused(errors) : Read(data, id);
-        }).Scoped(ApiScope.CustomersWrite).WithName("EditCustomer").WithSummary("Changes the fields given (the others stay); status suspended suspends it");
-
-        operatorGroup.MapPut("/customers/{id}/status", (string id, StatusRequest body, HttpContext context, CustomerEditor editor, PortalData data) =>
-        {
-            if (data.Provisioning.Current.Customer(id) is not { } current)
-            {
-                return ApiRoutes.NotFound("customer");
-            }
-
-            if (body.Status is not ("active" or "suspended"))
-            {
-                return ApiFields.Invalid("status: active or suspended", "status");
-            }
-
-            var fields = CustomerEditor.FieldsOf(current);
-            fields["status"] = body.Status;
-            var errors = editor.Save(OperatorApi.Actor(context), fields, creating: false);
-            return errors.Count > 0 ? ApiFields.Refused(errors) : Read(data, id);
-        }).Scoped(ApiScope.CustomersWrite).WithName("SetCustomerStatus")
+        Routes.MapCreate(operatorGroup).Scoped(ApiScope.CustomersWrite).WithName("CreateCustomer")
+            .WithSummary("Creates a customer (fields as the provisioning JSON names them; validated like provision import)");
+        Routes.MapEdit(operatorGroup).Scoped(ApiScope.CustomersWrite).WithName("EditCustomer").WithSummary("Changes the fields given (the others stay); status suspended suspends it");
+        Routes.MapStatus(operatorGroup).Scoped(ApiScope.CustomersWrite).WithName("SetCustomerStatus")
             .WithSummary("Suspends (status suspended: its lines make and receive emergency calls only, its logins are refused) or resumes (active) a customer");
     }
 
-    private static IResult Read(PortalData data, string id) =>
-        data.Provisioning.Current.Customer(id) is null ? ApiRoutes.NotFound("customer") : Results.Ok(Body(data, id));
-
-    private static Dictionary<string, object?> Body(PortalData data, string id)
+    private static object Body(PortalData data, string id)
     {
         var index = data.Provisioning.Current;
         var body = CustomerEditor.FieldsOf(index.Customer(id)!).ToDictionary(e => e.Key, e => (object?)e.Value, StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Centrex.Portal.Data;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Access;
+using NodaTime;
 
 namespace Centrex.Portal.Features.Operator.Logins;
 
@@ -10,9 +11,21 @@ namespace Centrex.Portal.Features.Operator.Logins;
 /// "password change and reset by the operator", "login lockout"; whatever a page does is scriptable): list, create a
 /// customer or operator login, reset a password, unlock, disable and enable. A password is kept only as its hash
 /// (<see cref="PasswordHashing"/>); one the desk makes up is handed back once, to be read out to the user, and never again.
+/// <c>centrex user</c> works through this desk too (on the store alone, no running portal), so the command line and the
+/// operator's page can never disagree on what a disabled or unlocked login is.
 /// </summary>
-public sealed class LoginDesk(UserStore users, PortalData data)
+/// <param name="users">The logins.</param>
+/// <param name="isCustomer">Whether a customer id is provisioned (a customer login needs one).</param>
+/// <param name="clock">The clock that dates a new login or password.</param>
+public sealed class LoginDesk(UserStore users, Func<string, bool> isCustomer, IClock clock)
 {
+    /// <summary>The desk of the running portal, on its stores.</summary>
+    public static LoginDesk Of(PortalData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new LoginDesk(data.Users, id => data.Provisioning.Current.Customer(id) is not null, data.Clock);
+    }
+
     /// <summary>The logins, operators first (one customer's only when <paramref name="customerId"/> is given).</summary>
     public IReadOnlyList<PortalUser> List(string? customerId = null) => users.List(customerId);
 
@@ -43,7 +56,7 @@ public sealed class LoginDesk(UserStore users, PortalData data)
         {
             errors["role"] = "customer or operator";
         }
-        else if (!asOperator && (customerId is null || data.Provisioning.Current.Customer(customerId) is null))
+        else if (!asOperator && (customerId is null || !isCustomer(customerId)))
         {
             errors["customer"] = "not a provisioned customer";
         }
@@ -63,7 +76,7 @@ public sealed class LoginDesk(UserStore users, PortalData data)
         }
 
         var chosen = password ?? NewPassword();
-        var user = users.Create(login!, asOperator ? UserRole.Operator : UserRole.Customer, asOperator ? null : customerId, PasswordHashing.Hash(chosen), data.Clock.GetCurrentInstant());
+        var user = users.Create(login!, asOperator ? UserRole.Operator : UserRole.Customer, asOperator ? null : customerId, PasswordHashing.Hash(chosen), clock.GetCurrentInstant());
         return (user, password is null ? chosen : null);
     }
 
@@ -87,7 +100,7 @@ public sealed class LoginDesk(UserStore users, PortalData data)
         }
 
         var chosen = password ?? NewPassword();
-        users.SetPassword(user.Id, PasswordHashing.Hash(chosen), data.Clock.GetCurrentInstant());
+        users.SetPassword(user.Id, PasswordHashing.Hash(chosen), clock.GetCurrentInstant());
         return (user, password is null ? chosen : null);
     }
 
@@ -97,6 +110,9 @@ public sealed class LoginDesk(UserStore users, PortalData data)
     /// <summary>Disables (ending its sessions) or enables the login; false when there is no such login.</summary>
     public bool SetDisabled(string? login, bool disabled) => Find(login) is { } user && users.SetDisabled(user.Id, disabled);
 
-    /// <summary>A password nobody chose: 96 random bits, base64url, 16 characters to read out to the user once.</summary>
-    public static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+    /// <summary>
+    /// A password nobody chose, to read out to the user once: 16 letters and digits (about 93 random bits), without the
+    /// look-alikes (0/O, 1/l/I) and nothing a shell or a form would mangle.
+    /// </summary>
+    public static string NewPassword() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 16);
 }
