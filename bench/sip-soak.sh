@@ -49,7 +49,7 @@ calls=$((RATE * DURATION))
     >/dev/null 2>soak-sipp.err) &
 load=$!
 
-printf '%8s %10s %8s %8s %12s %10s\n' seconds rss_mib active trans ok_calls failed | tee "$work/soak.txt"
+printf '%8s %10s %9s %9s %9s %8s %8s %12s %10s\n' seconds rss_mib anon_mib file_mib heap_mib active trans ok_calls failed | tee "$work/soak.txt"
 start=$(date +%s)
 warm_rss=""
 last_rss=""
@@ -61,7 +61,11 @@ while kill -0 "$load" 2>/dev/null; do
     scrape || { echo "scrape failed" >&2; continue; }
     ok=$(metric centrex_cdrs_chargeable_total)
     failed=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";"); print f[c["FailedCall(C)"]] + 0 }' "$work/soak-stat.csv" 2>/dev/null || echo 0)
-    printf '%8d %10.1f %8d %8d %12d %10d\n' "$now" "$(echo "$rss / 1024" | bc -l)" "$(metric centrex_calls_active)" "$(metric centrex_sip_transactions)" \
+    # Resident memory split into anonymous (heap, stacks, native allocations) and file-backed pages, and the managed
+    # heap as the runtime counts it (GC.GetTotalMemory), so a drift can be placed.
+    printf '%8d %10.1f %9.1f %9.1f %9.1f %8d %8d %12d %10d\n' "$now" "$(echo "$rss / 1024" | bc -l)" \
+        "$(awk '/^RssAnon:/ { print $2 / 1024 }' "/proc/$serve_pid/status")" "$(awk '/^RssFile:/ { print $2 / 1024 }' "/proc/$serve_pid/status")" \
+        "$(echo "$(metric dotnet_total_memory_bytes) / 1048576" | bc -l)" "$(metric centrex_calls_active)" "$(metric centrex_sip_transactions)" \
         "$ok" "$failed" | tee -a "$work/soak.txt"
     if [[ -z "$warm_rss" && $now -ge $WARMUP ]]; then
         warm_rss=$rss
