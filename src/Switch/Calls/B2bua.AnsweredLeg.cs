@@ -66,7 +66,7 @@ internal sealed partial class B2bua
         _stack.Metrics.CountRefusal(!balance.Allowed ? (balance.ByFraud ? Metrics.RefusalReason.Fraud : Metrics.RefusalReason.Balance) : Metrics.RefusalReason.Limits);
         ByeB(leg);
         UntrackLeg(leg);
-        var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
+        var warning = WarningHeader(admission.Warning); // null when the balance refused it
         var status = balance.Allowed ? (admission.Status == 0 ? 503 : admission.Status) : (balance.Status == 0 ? 402 : balance.Status);
         var disposition = balance.Allowed ? CallDisposition.RefusedByLimit : balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance;
         End(call, disposition, status);

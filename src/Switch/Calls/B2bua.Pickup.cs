@@ -115,7 +115,7 @@ internal sealed partial class B2bua
         if (found.Leg is not null && ringing.Info.Forwarded && !TryUnforward(ringing, out var full))
         {
             // A line of ours answers: not a forwarded call after all (B2bua.AnsweredLeg.cs), and the original does not fit.
-            Refuse(picker, 503, "Service Unavailable: " + (full ?? "site limit"), CallDisposition.RefusedByLimit);
+            RefusePickup(picker, 503, full);
             return;
         }
 
@@ -124,7 +124,7 @@ internal sealed partial class B2bua
         var connected = _hooks.Admission.Answered(ringing.Info, CommonAudio(picker.Offer, ringing.Offer));
         if (!connected.Admitted)
         {
-            Refuse(picker, connected.Status == 0 ? 503 : connected.Status, "Service Unavailable: " + (connected.Warning ?? "site limit"), CallDisposition.RefusedByLimit);
+            RefusePickup(picker, connected.Status == 0 ? 503 : connected.Status, connected.Warning);
             return;
         }
 
@@ -183,6 +183,16 @@ internal sealed partial class B2bua
         NoteUsed(picker.Info.AccountId); // least-used hunting: the phone that picked the call up was used
         StartCap(ringing);
         SendAFinal(ringing, 200, "OK", toCaller);
+    }
+
+    /// <summary>
+    /// A pickup a site limit refused, answered as every admission refusal is (B2bua.Invite.cs): the standard reason phrase,
+    /// the limit named in a Warning (RFC 3261 §20.43) and the refusal counted under <c>limits</c> in /metrics.
+    /// </summary>
+    private void RefusePickup(Call picker, int status, string? limit)
+    {
+        _stack.Metrics.CountRefusal(Metrics.RefusalReason.Limits);
+        Refuse(picker, status, "Service Unavailable", CallDisposition.RefusedByLimit, WarningHeader(limit));
     }
 
     /// <summary>The phone that was ringing answered before our CANCEL reached it: ACK its 2xx and release it with BYE.</summary>

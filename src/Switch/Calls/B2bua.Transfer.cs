@@ -111,6 +111,7 @@ internal sealed partial class B2bua
         var balance = _hooks.Balance.Authorize(segment);
         if (!balance.Allowed)
         {
+            _stack.Metrics.CountRefusal(balance.ByFraud ? Metrics.RefusalReason.Fraud : Metrics.RefusalReason.Balance);
             RefuseTransfer(refer, segment, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required",
                 balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance, null);
             return;
@@ -119,8 +120,9 @@ internal sealed partial class B2bua
         var admission = _hooks.Admission.Admit(segment, remainingSdp);
         if (!admission.Admitted)
         {
-            var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
-            RefuseTransfer(refer, segment, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit, warning);
+            _stack.Metrics.CountRefusal(Metrics.RefusalReason.Limits);
+            RefuseTransfer(refer, segment, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit,
+                WarningHeader(admission.Warning));
             return;
         }
 
@@ -221,16 +223,17 @@ internal sealed partial class B2bua
 
     /// <summary>
     /// A NOTIFY of the refer subscription (RFC 3515 §2.4.4, §2.4.5): the status line of the target's response as a
-    /// message/sipfrag body; the final one ends the subscription (RFC 6665 §4.1.3: terminated;reason=noresource).
+    /// message/sipfrag body; the final one ends the subscription (RFC 6665 §4.1.3: terminated;reason=noresource). A site
+    /// limit that refused the transfer rides in the fragment as a Warning header (a sipfrag may carry headers, RFC 3420 §2).
     /// </summary>
-    private void Notify(Transfer transfer, int status, string reason, bool final)
+    private void Notify(Transfer transfer, int status, string reason, bool final, string? limit = null)
     {
         if (transfer.Ringback is not null)
         {
             return; // a parked call ringing its parker back: nobody sent a REFER
         }
 
-        var body = Encoding.ASCII.GetBytes($"SIP/2.0 {status} {reason}\r\n");
+        var body = Encoding.ASCII.GetBytes($"SIP/2.0 {status} {reason}\r\n{WarningHeader(limit)}");
         var state = final ? "terminated;reason=noresource" : "active;expires=60";
         var kind = transfer.Swapped ? transfer.TransferorKind : transfer.TransferorIsCaller ? transfer.Call.ASource.Kind : transfer.Call.BKind;
         var sips = transfer.Swapped ? transfer.Transferor!.Sips : transfer.TransferorIsCaller ? AIsSips(transfer.Call) : BIsSips(transfer.Call);

@@ -129,9 +129,12 @@ internal sealed partial class B2bua
             var connected = _hooks.Admission.Answered(transfer.Segment!, response[response.Body].ToArray());
             if (!connected.Admitted)
             {
+                // Refused as every admission refusal is (B2bua.Invite.cs): standard reason phrase, the limit in a Warning
+                // the final NOTIFY's sipfrag carries to the transferor, counted under "limits" in /metrics.
+                _stack.Metrics.CountRefusal(Metrics.RefusalReason.Limits);
                 ByeTransferTarget(transfer);
-                FailTransfer(transfer, connected.Status == 0 ? 503 : connected.Status, "Service Unavailable: " + (connected.Warning ?? "site limit"),
-                    CallDisposition.RefusedByLimit);
+                FailTransfer(transfer, connected.Status == 0 ? 503 : connected.Status, "Service Unavailable", CallDisposition.RefusedByLimit,
+                    connected.Warning);
                 return;
             }
         }
@@ -285,8 +288,11 @@ internal sealed partial class B2bua
         consult.Media?.Dispose();
     }
 
-    /// <summary>A transfer that did not happen: the transferor hears why and keeps the transferee (RFC 5589 §6).</summary>
-    private void FailTransfer(Transfer transfer, int status, string reason, CallDisposition disposition)
+    /// <summary>
+    /// A transfer that did not happen: the transferor hears why and keeps the transferee (RFC 5589 §6); a limit that
+    /// refused it is named in a Warning in the final NOTIFY's sipfrag.
+    /// </summary>
+    private void FailTransfer(Transfer transfer, int status, string reason, CallDisposition disposition, string? limit = null)
     {
         transfer.Done = true;
         transfer.NoAnswerTimer?.Cancel();
@@ -298,7 +304,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        Notify(transfer, status, reason, final: true);
+        Notify(transfer, status, reason, final: true, limit);
     }
 
     /// <summary>A party of the call hung up while the transfer was under way: the target's leg is given up.</summary>

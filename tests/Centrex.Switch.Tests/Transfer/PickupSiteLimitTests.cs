@@ -41,7 +41,9 @@ public sealed class PickupSiteLimitTests : IAsyncDisposable
         Flows.Invite(_carol, "**102");
         var refused = _carol.ReceiveFinal();
         Assert.Equal(503, refused.StatusCode);
-        Assert.Contains("max simultaneous calls 1", refused.Text(refused.ReasonPhrase), StringComparison.Ordinal);
+        Assert.Equal("Service Unavailable", refused.Text(refused.ReasonPhrase)); // the limit is named in the Warning
+        Assert.Contains("\r\nWarning: 399 centrex \"site hq: max simultaneous calls 1 (connected)\"\r\n", System.Text.Encoding.UTF8.GetString(refused.Bytes),
+            StringComparison.Ordinal);
         Assert.Equal(1, _admission.AnswersAsked);
 
         // Bob's phone was never cancelled: it answers, and Alice gets its 200 (the admission refuses that too here, so the
