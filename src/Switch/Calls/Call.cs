@@ -73,6 +73,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
 
     public string BRemoteTarget { get; set; } = string.Empty;
 
+    /// <summary>The Request-URI of the switch's INVITE to the callee: a CANCEL repeats it (RFC 3261 §9.1).</summary>
+    public string BInviteUri { get; set; } = string.Empty;
+
     public SipTransportKind BKind { get; set; }
 
     public IPEndPoint? BDestination { get; set; }
