@@ -134,14 +134,16 @@ internal sealed partial class B2bua
         if (call.ASource.Kind == SipTransportKind.Udp)
         {
             call.AFinalInterval = SipTimerValues.T1;
-            call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, SipTimerValues.T1));
+            call.AFinalElapsed = SipTimerValues.T1;
+            call.AFinalTimer = StartCallTimer(call, call.AFinalInterval, CallTimer.AFinal);
         }
 
         call.AInvite.Send(call.AFinal, status);
     }
 
-    private void RetransmitAFinal(Call call, Duration elapsed)
+    private void RetransmitAFinal(Call call)
     {
+        var elapsed = call.AFinalElapsed;
         if (call.AAcked || call.State != CallState.Answered || call.AFinal is null)
         {
             return;
@@ -159,7 +161,8 @@ internal sealed partial class B2bua
         _stack.Metrics.CountRetransmissionSent(request: false);
         call.AInvite.Send(call.AFinal, 200);
         call.AFinalInterval = Duration.Min(call.AFinalInterval * 2, SipTimerValues.T2);
-        call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, elapsed + call.AFinalInterval));
+        call.AFinalElapsed = elapsed + call.AFinalInterval;
+        call.AFinalTimer = StartCallTimer(call, call.AFinalInterval, CallTimer.AFinal);
     }
 
     /// <summary>BYE to the caller, in the dialog where the switch is the UAS: From and To swap, the switch's own CSeq.</summary>

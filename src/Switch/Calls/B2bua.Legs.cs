@@ -211,7 +211,7 @@ internal sealed partial class B2bua
         call.BAck = BuildBRequest(call, "ACK", 1, _stack.NewBranch());
         _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
         call.BInvite?.Acked(call.BAck, call.BKind, call.BDestination!, call.BConnection);
-        call.NoAnswerTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
         return true;
     }
 
@@ -239,7 +239,7 @@ internal sealed partial class B2bua
     /// <summary>The callee answered and the caller is still there: the admission's codec check, then 200 to the caller.</summary>
     private void ConnectB(Call call, SipMessage response)
     {
-        call.NoAnswerTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
         call.Answer = response[response.Body].ToArray();
         var admission = _hooks.Admission.Answered(call.Info, call.Answer);
         if (!admission.Admitted)
@@ -269,7 +269,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        call.NoAnswerTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
         if (call.Cancelled)
         {
             End(call, CallDisposition.Cancelled, 487);
