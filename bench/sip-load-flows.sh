@@ -7,14 +7,18 @@
 # At each rate step both run N calls (rate x STEP_SECONDS); the sustained rate is the highest step every call of which
 # succeeded. Target (issue 15): flow >= 80 % of plain.
 #
-# usage: [KEEP=1] [RATES="100 200 400 800"] [STEP_SECONDS=5] bench/sip-load-flows.sh
+# Each step also prints the switch's CPU time (user + system, all threads, from /proc) per call of that run: a figure
+# other load on the host moves much less than the rates, for comparing builds (run well below saturation, e.g.
+# RATES=500 STEP_SECONDS=20, so overload's retransmissions do not count in it).
+#
+# usage: [KEEP=1] [PORT=5070] [PROFILE=perf.data (perf record of the flow runs)] [CENTREX_DLL=path/centrex.dll] [RATES="100 200 400 800"] [STEP_SECONDS=5] bench/sip-load-flows.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${PORT:-5070}
-UAC_PORT=5092
-PLAIN_PORT=5091
-MEMBER_PORTS=(5093 5094 5095)
+PORT=${PORT:-5070} # the phones' ports follow it, so two runs on one host can use PORT=5070 and PORT=6070
+UAC_PORT=$((PORT + 22))
+PLAIN_PORT=$((PORT + 21))
+MEMBER_PORTS=($((PORT + 23)) $((PORT + 24)) $((PORT + 25)))
 PLAIN_DID=16045550100
 FLOW_DID=16045550200
 REALM=load.centrex
@@ -32,8 +36,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build src/Centrex -c Release -v quiet -nologo >/dev/null
-centrex=(dotnet src/Centrex/bin/Release/net10.0/centrex.dll)
+if [[ -n "${CENTREX_DLL:-}" ]]; then
+    centrex=(dotnet "$CENTREX_DLL") # another build (a copy of an earlier one), to compare two builds on the same host
+else
+    dotnet build src/Centrex -c Release -v quiet -nologo >/dev/null
+    centrex=(dotnet src/Centrex/bin/Release/net10.0/centrex.dll)
+fi
 line() { # id extension [dids]
     local hashes; hashes=$(printf '%s' "$PASSWORD" | "${centrex[@]}" sip-hash --username "$1" --realm "$REALM")
     printf '{ "id": "%s", "customer": "load", "type": "credit", "credit_limit": "1000000.00", "extension": "%s", "sip": { "username": "%s", %s }, "dids": [%s] }' "$1" "$2" "$1" "$hashes" "${3:-}"
@@ -58,7 +66,7 @@ cat >"$work/provisioning.json" <<JSON
 JSON
 "${centrex[@]}" provision import --data "$work/data" "$work/provisioning.json" 2>"$work/provision.err" \
     || { cat "$work/provision.err" >&2; exit 1; }
-"${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --media Direct --sip-source-rate 1000000 --sip-source-burst 1000000 \
+DOTNET_PerfMapEnabled=${PROFILE:+1} "${centrex[@]}" serve --sip "127.0.0.1:$PORT" --data "$work/data" --media Direct --sip-source-rate 1000000 --sip-source-burst 1000000 \
     --http 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.err" &
 pid=$!
 for _ in $(seq 1 300); do
@@ -71,7 +79,7 @@ register() { # account port
     sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$1" -au "$1" -ap "$PASSWORD" \
         -m 1 -i 127.0.0.1 -p "$2" -nostdin -timeout 10s -timeout_error >"$work/register-$1.log" 2>&1 \
         || { echo "registration of $1 failed" >&2; cat "$work/register-$1.log" >&2; exit 1; }
-    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - 5090) * 10)) -nostdin -buff_size 4194304 >/dev/null 2>"$work/uas-$2.err" &
+    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - PORT - 20) * 10 + (PORT - 5070) * 10)) -nostdin -buff_size 4194304 >/dev/null 2>"$work/uas-$2.err" &
     uas+=($!)
 }
 register 16045550101 "$PLAIN_PORT"
@@ -80,21 +88,32 @@ register 16045550202 "${MEMBER_PORTS[1]}"
 register 16045550203 "${MEMBER_PORTS[2]}"
 sleep 0.5
 
-run() { # did rate -> "successful failed"
-    local calls=$(( $2 * STEP_SECONDS )) stat="$work/stat-$1-$2.csv"
-    (cd "$work" && sipp "127.0.0.1:$PORT" -sn uac -s "$1" -i 127.0.0.1 -p "$UAC_PORT" -mp 18000 -r "$2" -m "$calls" -d 0 -nostdin \
+serve_cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+
+run() { # did rate -> "successful failed cpu-us-per-call"
+    local calls=$(( $2 * STEP_SECONDS )) stat="$work/stat-$1-$2.csv" before after
+    before=$(serve_cpu_ticks)
+    local perf=""
+    if [[ -n "${PROFILE:-}" && "$1" == "$FLOW_DID" ]]; then # a CPU profile of the flow run (serve has DOTNET_PerfMapEnabled=1)
+        perf record -F 499 -g -p "$pid" -o "$PROFILE" >/dev/null 2>&1 & perf=$!
+    fi
+    (cd "$work" && sipp "127.0.0.1:$PORT" -sn uac -s "$1" -i 127.0.0.1 -p "$UAC_PORT" -mp $((18000 + (PORT - 5070) * 10)) -r "$2" -m "$calls" -d 0 -nostdin \
         -buff_size 4194304 -timeout $((STEP_SECONDS * 6))s -trace_stat -stf "$stat" -fd 1 >/dev/null 2>/dev/null) || true
-    awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
-        printf "%d %d\n", f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]] }' "$stat"
+    sleep 1 # the losing legs' BYEs and the last ACKs settle inside the step's CPU count
+    after=$(serve_cpu_ticks)
+    if [[ -n "$perf" ]]; then kill -INT "$perf"; wait "$perf" || true; fi
+    awk -F';' -v t="$((after - before))" -v hz="$hz" -v n="$calls" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";");
+        printf "%d %d %.0f\n", f[c["SuccessfulCall(C)"]], f[c["FailedCall(C)"]], t / hz * 1e6 / n }' "$stat"
 }
 
 best_plain=0; best_flow=0
-printf '%-8s %-22s %-22s\n' rate "plain ok/failed" "flow ok/failed"
+printf '%-8s %-22s %-22s %s\n' rate "plain ok/failed" "flow ok/failed" "switch CPU per call: plain, flow"
 for rate in $RATES; do
-    read -r pok pfail < <(run "$PLAIN_DID" "$rate")
-    read -r fok ffail < <(run "$FLOW_DID" "$rate")
+    read -r pok pfail pcpu < <(run "$PLAIN_DID" "$rate")
+    read -r fok ffail fcpu < <(run "$FLOW_DID" "$rate")
     calls=$(( rate * STEP_SECONDS ))
-    printf '%-8s %-22s %-22s\n' "$rate/s" "$pok/$pfail of $calls" "$fok/$ffail of $calls"
+    printf '%-8s %-22s %-22s %s\n' "$rate/s" "$pok/$pfail of $calls" "$fok/$ffail of $calls" "$pcpu us, $fcpu us"
     [[ "$pok" == "$calls" && "$pfail" == 0 ]] && best_plain=$rate
     [[ "$fok" == "$calls" && "$ffail" == 0 ]] && best_flow=$rate
 done

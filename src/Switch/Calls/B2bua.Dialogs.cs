@@ -1,4 +1,3 @@
-using System.Text;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Sip.Writing;
 using Centrex.Switch.Transactions;
@@ -58,15 +57,31 @@ internal sealed partial class B2bua
     private void SendCancel(Call call)
     {
         var invite = call.BInvite!;
-        var r = invite.Request;
-        var b = new SipBuilder(512).RequestLine("CANCEL"u8, r.Text(r.RequestUri.Whole)); // §9.1: the INVITE's Request-URI
-        b.Raw("Via: "u8).Raw(r[r.Find(SipHeaderKind.Via)]).Crlf();
-        b.Raw("Max-Forwards: 70\r\n"u8);
-        b.Raw("From: "u8).Raw(r[r.Find(SipHeaderKind.From)]).Crlf();
-        b.Raw("To: "u8).Raw(r[r.Find(SipHeaderKind.To)]).Crlf();
-        b.Raw("Call-ID: "u8).Raw(r[r.CallId]).Crlf();
-        b.Raw("CSeq: "u8).Number(r.CSeq).Raw(" CANCEL\r\n"u8);
-        _stack.SendRequest(b.Body([]).ToArray(), invite.Branch, call.BKind, call.BDestination!, call.BConnection, this, call);
+        byte[] bytes;
+        if (call.BOverride is null && invite.CSeq == 1 && call.BInviteUri.Length > 0)
+        {
+            // The INVITE was SendBInvite's: its lines are the call's, written again as they were (the Via from the same
+            // transport, address and branch), with no parse of the INVITE kept by the transaction.
+            var b = _requestBuilder.Clear().RequestLine("CANCEL"u8, call.BInviteUri);
+            LegInviteWriter.WriteVia(b, invite.Kind, LocalText(invite.Kind), invite.Branch);
+            b.Raw("Max-Forwards: 70\r\n"u8);
+            b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
+            bytes = b.Raw("CSeq: 1 CANCEL\r\n"u8).Body([]).ToArray();
+        }
+        else
+        {
+            var r = invite.Request;
+            var b = _requestBuilder.Clear().RequestLine("CANCEL"u8, r.Text(r.RequestUri.Whole)); // §9.1: the INVITE's Request-URI
+            b.Raw("Via: "u8).Raw(r[r.Find(SipHeaderKind.Via)]).Crlf();
+            b.Raw("Max-Forwards: 70\r\n"u8);
+            b.Raw("From: "u8).Raw(r[r.Find(SipHeaderKind.From)]).Crlf();
+            b.Raw("To: "u8).Raw(r[r.Find(SipHeaderKind.To)]).Crlf();
+            b.Raw("Call-ID: "u8).Raw(r[r.CallId]).Crlf();
+            b.Raw("CSeq: "u8).Number(r.CSeq).Raw(" CANCEL\r\n"u8);
+            bytes = b.Body([]).ToArray();
+        }
+
+        _stack.SendRequest(bytes, invite.Branch, call.BKind, call.BDestination!, call.BConnection, this, call);
         invite.Cancelled();
     }
 
@@ -119,14 +134,16 @@ internal sealed partial class B2bua
         if (call.ASource.Kind == SipTransportKind.Udp)
         {
             call.AFinalInterval = SipTimerValues.T1;
-            call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, SipTimerValues.T1));
+            call.AFinalElapsed = SipTimerValues.T1;
+            call.AFinalTimer = StartCallTimer(call, call.AFinalInterval, CallTimer.AFinal);
         }
 
         call.AInvite.Send(call.AFinal, status);
     }
 
-    private void RetransmitAFinal(Call call, Duration elapsed)
+    private void RetransmitAFinal(Call call)
     {
+        var elapsed = call.AFinalElapsed;
         if (call.AAcked || call.State != CallState.Answered || call.AFinal is null)
         {
             return;
@@ -144,7 +161,8 @@ internal sealed partial class B2bua
         _stack.Metrics.CountRetransmissionSent(request: false);
         call.AInvite.Send(call.AFinal, 200);
         call.AFinalInterval = Duration.Min(call.AFinalInterval * 2, SipTimerValues.T2);
-        call.AFinalTimer = _stack.StartTimer(call.AFinalInterval, () => RetransmitAFinal(call, elapsed + call.AFinalInterval));
+        call.AFinalElapsed = elapsed + call.AFinalInterval;
+        call.AFinalTimer = StartCallTimer(call, call.AFinalInterval, CallTimer.AFinal);
     }
 
     /// <summary>BYE to the caller, in the dialog where the switch is the UAS: From and To swap, the switch's own CSeq.</summary>
@@ -174,8 +192,8 @@ internal sealed partial class B2bua
         }
 
         var a = call.ARequest;
-        var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.ARemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{SipTransportNames.Via(kind)} {_stack.LocalEndpointFor(kind)};branch={branch};rport");
+        var b = RequestLine(method, call.ARemoteTarget);
+        LegInviteWriter.WriteVia(b, kind, LocalText(kind), branch);
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Raw("From: "u8).Raw(a[a.Find(SipHeaderKind.To)]);
         if (a.To.Tag.IsEmpty)
@@ -217,16 +235,25 @@ internal sealed partial class B2bua
         }
 
         toTag ??= call.BRemoteTag;
-        var b = new SipBuilder(512 + body.Length).RequestLine(Encoding.ASCII.GetBytes(method), call.BRemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {_stack.LocalEndpointFor(call.BKind)};branch={branch};rport");
+        var b = RequestLine(method, call.BRemoteTarget);
+        LegInviteWriter.WriteVia(b, call.BKind, LocalText(call.BKind), branch);
         b.Raw("Max-Forwards: 70\r\n"u8);
         b.Header("From"u8, call.BFrom);
-        b.Header("To"u8, toTag.Length > 0 ? $"{call.BTo};tag={toTag}" : call.BTo);
-        b.Header("Call-ID"u8, call.BCallId);
+        b.Raw("To: "u8).Text(call.BTo);
+        if (toTag.Length > 0)
+        {
+            b.Raw(";tag="u8).Text(toTag);
+        }
+
+        b.Crlf().Header("Call-ID"u8, call.BCallId);
         b.Raw("CSeq: "u8).Number(cseq).Raw(" "u8).Text(method).Crlf();
         WriteDialogExtras(b, method, call.BKind, BIsSips(call), extra);
         return b.Body(body.Span, body.IsEmpty ? null : contentType ?? "application/sdp").ToArray();
     }
+
+    /// <summary>A request line in the partition's reused builder: the request's bytes are taken from it before the next one.</summary>
+    private SipBuilder RequestLine(string method, string uri) =>
+        _requestBuilder.Clear().Text(method).Raw(" "u8).Text(uri).Raw(" SIP/2.0\r\n"u8);
 
     /// <summary>Our Contact on target-refresh requests (§12.2.1.1), and the headers a relayed request carries across.</summary>
     private void WriteDialogExtras(SipBuilder b, string method, SipTransportKind kind, bool sips, string? extra)

@@ -19,9 +19,9 @@ internal sealed partial class B2bua
         }
 
         call.State = CallState.Ended;
-        call.NoAnswerTimer?.Cancel();
-        call.CapTimer?.Cancel();
-        call.AFinalTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
+        call.CapTimer.Cancel();
+        call.AFinalTimer.Cancel();
         if (call.Transfer is { } transfer)
         {
             AbandonTransfer(transfer); // a party hung up while a transfer was under way

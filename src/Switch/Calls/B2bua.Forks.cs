@@ -34,7 +34,7 @@ internal sealed partial class B2bua
                 if (target.DelaySeconds > 0)
                 {
                     fork.Delayed++;
-                    _stack.StartTimer(Duration.FromSeconds(target.DelaySeconds), () => OnRingDelay(call, target));
+                    StartCallTimer(call, Duration.FromSeconds(target.DelaySeconds), CallTimer.RingDelay, i);
                 }
                 else
                 {
@@ -52,13 +52,14 @@ internal sealed partial class B2bua
         StepDone(call);
     }
 
-    private void OnRingDelay(Call call, RingTarget target)
+    private void OnRingDelay(Call call, int index)
     {
         var fork = call.Fork!;
         fork.Delayed--;
-        if (call.State == CallState.Trying && !call.Cancelled && fork.Winner is null)
+        if (call.State == CallState.Trying && !call.Cancelled && fork.Winner is null && index < fork.Targets.Count)
         {
-            StartLeg(call, target);
+            // The step's targets stay as they are while a delay waits: the next step starts only once none does (Continue).
+            StartLeg(call, fork.Targets[index]);
             Continue(call);
         }
     }
@@ -135,7 +136,7 @@ internal sealed partial class B2bua
         fork.Legs.Add(leg);
         SendBInvite(leg, new Route(RouteKind.Account, Number: number));
         var ring = target.RingSeconds > 0 ? Duration.FromSeconds(target.RingSeconds) : _options.NoAnswerTimeout;
-        leg.NoAnswerTimer = _stack.StartTimer(ring, () => OnLegRingTimeout(call, leg));
+        leg.NoAnswerTimer = StartCallTimer(leg, ring, CallTimer.LegNoAnswer);
         return true;
     }
 
@@ -280,7 +281,7 @@ internal sealed partial class B2bua
     /// <summary>A leg failed (busy, declined, unavailable, timed out): when the step has nothing left, the flow goes on.</summary>
     private void LegEnded(Call call, Call leg, int status, string reason)
     {
-        leg.NoAnswerTimer?.Cancel();
+        leg.NoAnswerTimer.Cancel();
         UntrackLeg(leg);
         var fork = call.Fork!;
         if (!fork.Legs.Remove(leg))
@@ -369,7 +370,7 @@ internal sealed partial class B2bua
     {
         foreach (var leg in fork.Legs)
         {
-            leg.NoAnswerTimer?.Cancel();
+            leg.NoAnswerTimer.Cancel();
             CancelB(leg);
         }
 

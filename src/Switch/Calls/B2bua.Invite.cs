@@ -171,7 +171,7 @@ internal sealed partial class B2bua
         }
 
         call.Media = _hooks.Media.Open(info);
-        call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
+        call.NoAnswerTimer = StartCallTimer(call, _options.NoAnswerTimeout, CallTimer.NoAnswer);
         SendBInvite(call, route);
     }
 
@@ -232,7 +232,7 @@ internal sealed partial class B2bua
         call.BKind = SipTransportKind.Udp;
         call.BDestination = trunk.Address;
         call.Media = _hooks.Media.Open(call.Info);
-        call.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnNoAnswer(call));
+        call.NoAnswerTimer = StartCallTimer(call, _options.NoAnswerTimeout, CallTimer.NoAnswer);
         SendBInvite(call, route);
     }
 
@@ -278,7 +278,7 @@ internal sealed partial class B2bua
     {
         if (!call.Info.Emergency)
         {
-            call.CapTimer = _stack.StartTimer(CapFor(call), () => OnCap(call));
+            call.CapTimer = StartCallTimer(call, CapFor(call), CallTimer.Cap);
         }
     }
 }

@@ -1,8 +1,6 @@
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
-using Centrex.Switch.Sip.Writing;
 using Centrex.Switch.Transactions;
-using Centrex.Switch.Transport;
 
 using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
 
@@ -15,9 +13,10 @@ internal sealed partial class B2bua
     {
         var a = call.ARequest;
         var branch = _stack.NewBranch();
-        var local = _stack.LocalEndpointFor(call.BKind).ToString();
+        var local = LocalText(call.BKind);
+        var fork = call.Parent?.Fork;
         var display = call.LegDisplay is { } shown ? $"\"{shown.Replace("\"", "'", StringComparison.Ordinal)}\" "
-            : a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
+            : fork is not null ? fork.CallerDisplay ??= CallerDisplay(a) : CallerDisplay(a); // the caller's: once per call
         call.BCallId = _stack.NewCallId();
         var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
         var emergency = call.Info.Emergency;
@@ -25,53 +24,58 @@ internal sealed partial class B2bua
         // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
         var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.LegCaller ?? call.Info.Caller;
         var (from, identityHeaders) = emergency ? ($"{display}<sip:{identity}@{local}>", null) : OutgoingIdentity(call, display, local); // B2bua.Identity
-        call.BFrom = $"{from};tag={_stack.NewTag()}";
-        call.BTo = $"<sip:{route.Number ?? call.Info.Dialed}@{local}>";
+        call.BFrom = string.Concat(from, ";tag=", _stack.NewTag());
+        call.BTo = string.Concat("<sip:", route.Number ?? call.Info.Dialed, "@", local, ">");
+        call.BInviteUri = call.BRemoteTarget; // a CANCEL names it again (§9.1) after a provisional may have moved the target
         Track(call, call.BCallId);
 
-        var offer = call.Media!.RewriteOffer(call.Offer);
-        var contentType = offer.IsEmpty ? null : "application/sdp";
-        string? location = null;
-        if (emergency && callerAccount?.EmergencyLocation is { } where)
-        {
-            // The service address goes with the call by value (RFC 6442): the SDP and a PIDF-LO, one multipart body.
-            location = $"loc-{call.BCallId}";
-            (var body, contentType) = EmergencyBody.Build(offer, where, $"pres:{identity}@{local}", location, _stack.Clock.Now);
-            offer = body;
-        }
-
-        var maxForwards = a.MaxForwards > 0 ? a.MaxForwards - 1 : 70;
-        var b = new SipBuilder(768 + offer.Length).RequestLine("INVITE"u8, call.BRemoteTarget);
-        b.Header("Via"u8, $"SIP/2.0/{TransportName(call)} {local};branch={branch};rport");
-        b.Raw("Max-Forwards: "u8).Number(maxForwards).Crlf();
-        b.Header("From"u8, call.BFrom).Header("To"u8, call.BTo).Header("Call-ID"u8, call.BCallId);
-        b.Raw("CSeq: 1 INVITE\r\n"u8);
-        b.Header("Contact"u8, OurContact(call.BKind, BIsSips(call)));
-        b.Raw("Allow: "u8).Text(AllowedMethods).Raw("\r\nUser-Agent: Centrex\r\n"u8);
-        foreach (var name in OfferHeaders)
-        {
-            CopyHeader(b, a, name); // session timers and 100rel are the two phones' business: they pass through
-        }
-
+        var b = _inviteWriter.Begin(call.BRemoteTarget, call.BKind, local, branch, call.BFrom, call.BTo, call.BCallId, OurContact(call.BKind, BIsSips(call)));
         AppendIdentityHeaders(b, identityHeaders);
-        if (emergency)
-        {
-            b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");
-            b.Raw("Priority: emergency\r\n"u8); // RFC 3261 §20.26
-            if (location is not null)
-            {
-                b.Header("Geolocation"u8, $"<cid:{location}>").Raw("Geolocation-Routing: no\r\n"u8);
-            }
-        }
-
         if (call.Alert is { } alert)
         {
             b.Text(alert); // paging or the internal ring (B2bua.Alert.cs)
         }
 
-        b.Body(offer.Span, contentType);
+        if (fork is not null && !emergency)
+        {
+            // Every leg of the call shares the rest, made once: the legs share the call's media, so one rewritten offer.
+            b.Raw(fork.InviteTail ??= TailOf(call));
+        }
+        else if (!emergency)
+        {
+            var offer = call.Media!.RewriteOffer(call.Offer);
+            LegInviteWriter.WriteTail(b, a, offer.Span, offer.IsEmpty ? null : "application/sdp");
+        }
+        else
+        {
+            var offer = call.Media!.RewriteOffer(call.Offer);
+            var contentType = offer.IsEmpty ? null : "application/sdp";
+            b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");
+            b.Raw("Priority: emergency\r\n"u8); // RFC 3261 §20.26
+            if (callerAccount?.EmergencyLocation is { } where)
+            {
+                // The service address goes with the call by value (RFC 6442): the SDP and a PIDF-LO, one multipart body.
+                var location = $"loc-{call.BCallId}";
+                (var body, contentType) = EmergencyBody.Build(offer, where, $"pres:{identity}@{local}", location, _stack.Clock.Now);
+                offer = body;
+                b.Header("Geolocation"u8, $"<cid:{location}>").Raw("Geolocation-Routing: no\r\n"u8);
+            }
+
+            LegInviteWriter.WriteTail(b, a, offer.Span, contentType);
+        }
+
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
     }
+
+    /// <summary>The INVITE's part every leg of a call shares (LegInviteWriter.Tail), with the call's offer as the callee sees it.</summary>
+    private byte[] TailOf(Call leg)
+    {
+        var offer = leg.Media!.RewriteOffer(leg.Offer);
+        return _inviteWriter.Tail(leg.ARequest, offer.Span, offer.IsEmpty ? null : "application/sdp");
+    }
+
+    /// <summary>The caller's display name as the From of the callee's leg shows it (with its space), or nothing.</summary>
+    private static string CallerDisplay(SipMessage a) => a.From.DisplayName.IsEmpty ? string.Empty : $"\"{a.Text(a.From.DisplayName)}\" ";
 
     public void OnResponse(ClientTransaction transaction, SipMessage response)
     {
@@ -207,7 +211,7 @@ internal sealed partial class B2bua
         call.BAck = BuildBRequest(call, "ACK", 1, _stack.NewBranch());
         _stack.Send(call.BKind, call.BDestination!, call.BAck, call.BConnection);
         call.BInvite?.Acked(call.BAck, call.BKind, call.BDestination!, call.BConnection);
-        call.NoAnswerTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
         return true;
     }
 
@@ -235,7 +239,7 @@ internal sealed partial class B2bua
     /// <summary>The callee answered and the caller is still there: the admission's codec check, then 200 to the caller.</summary>
     private void ConnectB(Call call, SipMessage response)
     {
-        call.NoAnswerTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
         call.Answer = response[response.Body].ToArray();
         var admission = _hooks.Admission.Answered(call.Info, call.Answer);
         if (!admission.Admitted)
@@ -266,7 +270,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        call.NoAnswerTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
         if (call.Cancelled)
         {
             End(call, CallDisposition.Cancelled, 487);
@@ -298,7 +302,5 @@ internal sealed partial class B2bua
         return headers.Length == 0 ? null : headers.ToString();
     }
 
-    private static string TransportName(Call call) => SipTransportNames.Via(call.BKind);
 
-    private string OurContact(SipTransportKind kind, bool sips) => SipTransportNames.Contact(kind, _stack.LocalEndpointFor(kind), sips);
 }

@@ -179,9 +179,9 @@ internal sealed partial class B2bua
         }
 
         call.State = CallState.Ended;
-        call.NoAnswerTimer?.Cancel();
-        call.CapTimer?.Cancel();
-        call.AFinalTimer?.Cancel();
+        call.NoAnswerTimer.Cancel();
+        call.CapTimer.Cancel();
+        call.AFinalTimer.Cancel();
         call.ReInviteFinal?.Timer?.Cancel();
         Untrack(call);
         call.Media?.Dispose();

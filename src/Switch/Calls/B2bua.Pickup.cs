@@ -129,7 +129,7 @@ internal sealed partial class B2bua
         }
 
         // The ringing phone stops ringing; what it answers from now on is released.
-        ringing.NoAnswerTimer?.Cancel();
+        ringing.NoAnswerTimer.Cancel();
         if (ringing.Fork is { } fork)
         {
             // The fork is won by the pickup: every leg gets CANCEL, a leg whose 2xx crosses it gets ACK and BYE

@@ -178,7 +178,7 @@ internal sealed partial class B2bua
         transfer.Swapped = true;
 
         // The segment up to now: its own CDR (unless the partition it was handed to records it), admission and media released.
-        call.CapTimer?.Cancel();
+        call.CapTimer.Cancel();
         if (call.Admitted)
         {
             _hooks.Admission.Release(call.Info);
@@ -205,7 +205,7 @@ internal sealed partial class B2bua
         call.AnswerTime = answerTime;
         call.HandedOver = transfer.HandedOver;
         var cap = CapFor(call) - (now - answerTime);
-        call.CapTimer = call.Info.Emergency ? null : _stack.StartTimer(cap > Duration.Zero ? cap : Duration.Zero, () => OnCap(call));
+        call.CapTimer = call.Info.Emergency ? default : StartCallTimer(call, cap > Duration.Zero ? cap : Duration.Zero, CallTimer.Cap);
 
         // The transferee hears the target from now on: the target's SDP as its new offer, through the new media session.
         var toRemaining = side ? transfer.Media!.RewriteOffer(targetSdp) : transfer.Media!.RewriteAnswer(targetSdp);
@@ -280,9 +280,9 @@ internal sealed partial class B2bua
 
         consult.State = CallState.Ended;
         consult.Transfer = null;
-        consult.NoAnswerTimer?.Cancel();
-        consult.CapTimer?.Cancel();
-        consult.AFinalTimer?.Cancel();
+        consult.NoAnswerTimer.Cancel();
+        consult.CapTimer.Cancel();
+        consult.AFinalTimer.Cancel();
         consult.ReInviteFinal?.Timer?.Cancel();
         Untrack(consult);
         consult.Media?.Dispose();

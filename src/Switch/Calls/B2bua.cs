@@ -16,7 +16,7 @@ namespace Centrex.Switch.Calls;
 /// provisioning): a new call reads its snapshot once and is routed and checked against that one alone, and nothing
 /// after the INVITE looks the directory up again, so a call keeps the settings it started with.
 /// </summary>
-internal sealed partial class B2bua : ISipCore, IClientTransactionUser
+internal sealed partial class B2bua : ISipCore, IClientTransactionUser, ICallTimers
 {
     private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
     private readonly SipStack _stack;
@@ -103,7 +103,7 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser
         }
 
         call.AAcked = true;
-        call.AFinalTimer?.Cancel();
+        call.AFinalTimer.Cancel();
         if (call.Feature is not null && call.State == CallState.Answered)
         {
             End(call, CallDisposition.Answered, 200);

@@ -11,7 +11,7 @@ namespace Centrex.Switch.Calls;
 /// One call through the B2BUA: the caller's leg (A, where the switch is the UAS) and the callee's leg (B, where it
 /// is the UAC), each its own dialog (RFC 3261 §12) with its own Call-ID, tags, remote target and CSeq.
 /// </summary>
-internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? request = null)
+internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? request = null) : ITimerTarget
 {
     /// <summary>
     /// What the hooks know of the call; a forwarded call becomes the forwarding line's (seed 001); replaced when a
@@ -56,7 +56,10 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
 
     public Duration AFinalInterval { get; set; }
 
-    public ISwitchTimer? AFinalTimer { get; set; }
+    /// <summary>How long the 2xx has been retransmitted when <see cref="AFinalTimer"/> runs (§13.3.1.4 gives up at 64*T1).</summary>
+    public Duration AFinalElapsed { get; set; }
+
+    public TimerHandle AFinalTimer { get; set; }
 
     public bool AAcked { get; set; }
 
@@ -72,6 +75,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
     public string BRemoteTag { get; set; } = string.Empty;
 
     public string BRemoteTarget { get; set; } = string.Empty;
+
+    /// <summary>The Request-URI of the switch's INVITE to the callee: a CANCEL repeats it (RFC 3261 §9.1).</summary>
+    public string BInviteUri { get; set; } = string.Empty;
 
     public SipTransportKind BKind { get; set; }
 
@@ -115,9 +121,13 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
 
     public Instant? AnswerTime { get; set; }
 
-    public ISwitchTimer? NoAnswerTimer { get; set; }
+    /// <summary>The ring time: a plain call's, or a leg's own (a handle: the timer is a slot of the wheel, the call its target).</summary>
+    public TimerHandle NoAnswerTimer { get; set; }
 
-    public ISwitchTimer? CapTimer { get; set; }
+    public TimerHandle CapTimer { get; set; }
+
+    /// <summary>Who is told when the call's timers run (set when one is started).</summary>
+    public ICallTimers? Timers { get; set; }
 
     public Duration? MaxDuration { get; set; }
 
@@ -163,4 +173,7 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
 
     /// <summary>For a leg: the From user shown to the callee; null: the caller's.</summary>
     public string? LegCaller { get; set; }
+
+    /// <inheritdoc/>
+    public void OnTimer(int kind) => Timers?.OnCallTimer(this, kind);
 }

@@ -75,6 +75,12 @@ internal sealed class CallFork(CallInfo original, string? line)
     /// <summary>The caller number as a Change prefix/suffix node left it; null: unchanged.</summary>
     public string? Caller { get; set; }
 
+    /// <summary>The caller's display name as each leg's From shows it, made for the first leg (null: not yet).</summary>
+    public string? CallerDisplay { get; set; }
+
+    /// <summary>The part of the INVITE every leg shares (LegInviteWriter.Tail), written for the first leg.</summary>
+    public byte[]? InviteTail { get; set; }
+
     /// <summary>The member order chosen for a hunt group (reused step after step): room for the largest group provisioning allows.</summary>
     public int[] Order { get; } = new int[HuntGroupPlan.MaxLines];
 }
