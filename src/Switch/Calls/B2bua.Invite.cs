@@ -74,7 +74,7 @@ internal sealed partial class B2bua
             // Issue 16: a suspended line (or a line of a suspended customer) neither calls nor is called, feature codes
             // included; emergency calls still go out (issue 14). Checked per new INVITE on the directory of the moment,
             // so a suspension takes effect live and a call already up is not dropped.
-            Refuse(call, 403, "Suspended", CallDisposition.Failed, $"Warning: 399 centrex \"{suspended} is suspended\"\r\n");
+            Refuse(call, 403, "Suspended", CallDisposition.Failed, WarningHeader($"{suspended} is suspended"));
             return;
         }
 
@@ -141,7 +141,7 @@ internal sealed partial class B2bua
         if (!admission.Admitted)
         {
             _stack.Metrics.CountRefusal(RefusalReason.Limits);
-            var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
+            var warning = WarningHeader(admission.Warning);
             Refuse(call, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit, warning);
             return;
         }

@@ -245,7 +245,7 @@ internal sealed partial class B2bua
         if (!admission.Admitted)
         {
             ByeB(call);
-            var warning = admission.Warning is { } text ? $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n" : null;
+            var warning = WarningHeader(admission.Warning);
             End(call, CallDisposition.RefusedByLimit, 503);
             call.AInvite.Respond(admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", warning);
             return;
