@@ -9,6 +9,7 @@
 #
 #   bench/portal-e2e.sh                                   # 10,000 customers x 10 accounts, 10,000,000 calls
 #   CUSTOMERS=1000 ROWS=1000000 BIG=200000 bench/portal-e2e.sh   # smaller
+#   PREPARE_ONLY=1 bench/portal-e2e.sh                    # only build the data directory (reused by later runs)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 customers=${CUSTOMERS:-10000}
@@ -47,6 +48,7 @@ if [[ ! -f "$work/ready" ]]; then
   echo "big-password-1" | "$centrex" user add bigcustomer --customer C-BIG --data "$work/data" --password-stdin 2>/dev/null
   touch "$work/ready"
 fi
+if [[ "${PREPARE_ONLY:-0}" == 1 ]]; then echo "prepared: $work"; exit 0; fi
 
 "$centrex" serve --data "$work/data" --http 127.0.0.1:0 --tariff "$work/gen/tariff.csv" > "$work/serve.out" 2> "$work/serve.err" &
 serve=$!

@@ -6,7 +6,13 @@
 # bench/sip-load.sh, resident memory flat (drift under 5 % from the first sample after WARMUP seconds to the last under
 # load) and transactions and dialogs (calls: each is a pair of dialogs) back to zero after the load stops.
 #
-# usage: [RATE=500] [DURATION=3600] [SAMPLE=60] [WARMUP=300] [KEEP=1] [SERVE_ARGS=...] bench/sip-soak.sh
+# One sample against one sample moves with where the garbage collector happens to be (±50 MiB here), so the drift is
+# also given as the mean of the first ten samples after warm-up against the last ten, and as a least-squares slope.
+# GCDUMP=1 also writes a managed heap dump (dotnet-gcdump) at the end of warm-up and at the end of the load, so what
+# grew can be named (`dotnet-gcdump report FILE`); each dump forces a full collection, so the runs that measure drift
+# for the record leave it off.
+#
+# usage: [RATE=500] [DURATION=3600] [SAMPLE=60] [WARMUP=300] [GCDUMP=1] [KEEP=1] [SERVE_ARGS=...] bench/sip-soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +29,12 @@ source bench/lib/switch-under-load.sh
 start_switch ${SERVE_ARGS:-}
 key=$("${centrex[@]}" apikey create --scope metrics:read --name soak --data "$work/data")
 
+gcdump() {
+    local tool=${DOTNET_GCDUMP:-$HOME/.dotnet/tools/dotnet-gcdump}
+    "$tool" collect -p "$serve_pid" -o "$work/soak-$1.gcdump" >/dev/null 2>&1 \
+        && echo "heap dump: $work/soak-$1.gcdump ($("$tool" report "$work/soak-$1.gcdump" 2>/dev/null | awk '/GC Heap bytes/ { print $1 " bytes of managed heap"; exit }'))" \
+        || echo "heap dump ($1) failed" >&2
+}
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$serve_pid/status"; }
 # One sample of a metric family, summed over its series (0 when absent).
 metric() { awk -v m="$1" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%d\n", s }' "$work/metrics.txt"; }
@@ -51,10 +63,15 @@ while kill -0 "$load" 2>/dev/null; do
     failed=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { l = $0 } END { split(l, f, ";"); print f[c["FailedCall(C)"]] + 0 }' "$work/soak-stat.csv" 2>/dev/null || echo 0)
     printf '%8d %10.1f %8d %8d %12d %10d\n' "$now" "$(echo "$rss / 1024" | bc -l)" "$(metric centrex_calls_active)" "$(metric centrex_sip_transactions)" \
         "$ok" "$failed" | tee -a "$work/soak.txt"
-    if [[ -z "$warm_rss" && $now -ge $WARMUP ]]; then warm_rss=$rss; fi
+    if [[ -z "$warm_rss" && $now -ge $WARMUP ]]; then
+        warm_rss=$rss
+        [[ "${GCDUMP:-0}" == 1 ]] && gcdump warm
+    fi
+    [[ -n "$warm_rss" ]] && echo "$now $rss" >>"$work/rss-after-warmup.txt"
     last_rss=$rss
 done
 wait "$load" || true
+[[ "${GCDUMP:-0}" == 1 ]] && gcdump end
 stop_gateway
 
 # The load is over: every transaction ends once its timers run out (Timer J and K: 32 s over UDP, §17), every call at its BYE.
@@ -71,6 +88,14 @@ echo "calls: $stats"
 if [[ -n "$warm_rss" ]]; then
     awk -v w="$warm_rss" -v l="$last_rss" 'BEGIN { d = (l - w) * 100 / w;
         printf "resident memory: %.1f MiB after warm-up, %.1f MiB at the end of the load: drift %+.2f %% (%s)\n", w / 1024, l / 1024, d, (d < 5 && d > -5) ? "flat: under 5 %" : "NOT flat" }'
+    awk '{ i++; x[i] = $1; y[i] = $2 / 1024 } END {
+        if (i < 20) exit
+        for (k = 1; k <= 10; k++) { a += y[k]; b += y[i - 10 + k] }
+        a /= 10; b /= 10
+        for (k = 1; k <= i; k++) { mx += x[k]; my += y[k] } mx /= i; my /= i
+        for (k = 1; k <= i; k++) { sxy += (x[k] - mx) * (y[k] - my); sxx += (x[k] - mx) ^ 2 }
+        printf "resident memory, first ten samples after warm-up against the last ten: %.1f -> %.1f MiB (%+.2f %%); least-squares slope %+.1f MiB an hour\n", a, b, (b - a) * 100 / a, sxy / sxx * 3600 }' \
+        "$work/rss-after-warmup.txt"
 else
     echo "resident memory: the load ended before WARMUP ($WARMUP s): no drift measured"
 fi

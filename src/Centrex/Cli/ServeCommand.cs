@@ -119,8 +119,10 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken cancel)
+    private static async Task<int> Execute(CliConsole console, ServeRequest request, CancellationToken action)
     {
+        using var signals = new StopSignals(action, console.OwnsProcessConsole);
+        var cancel = signals.Token;
         var mediaOptions = MediaSettings.Create(request);
         if (DescriptorBudget.Raise() is { } descriptors
             && DescriptorBudget.Problem(descriptors, request.SipTcp.MaxConnections, request.Limits.MaxConnections,
@@ -231,7 +233,12 @@ internal static class ServeCommand
                     lineSettings = request.Directory is null ? new StoreLineSettings(request.Data, console.Error) : null;
                     sipSwitch = SipSwitch.Start(new SipSwitchSettings(request.Sip, directory)
                     {
-                        Options = new SwitchOptions { LineSettings = lineSettings, Flows = FlowNetwork.Services(request.Data, console.Error) },
+                        Options = new SwitchOptions
+                        {
+                            LineSettings = lineSettings, Flows = FlowNetwork.Services(request.Data, console.Error),
+                            // Least-used hunting goes on from each line's last connected call in the CDRs (seed 004).
+                            HuntUsage = Centrex.Switch.Cdrs.HuntUsageHistory.Load(request.Data, SystemClock.Instance.GetCurrentInstant()),
+                        },
                         Hooks = hooks!.Hooks,
                         TcpLimits = request.SipTcp,
                         Tls = tls,

@@ -49,6 +49,9 @@ internal sealed partial class B2bua
         }
 
         _stack.Metrics.CountCallEnded(disposition); // once per call: here, where its one CDR goes out
-        _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer));
+        _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer)
+        {
+            AnsweredBy = call.AnswerTime is null ? null : call.AnsweredBy,
+        });
     }
 }

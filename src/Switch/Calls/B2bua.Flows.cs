@@ -17,14 +17,17 @@ internal sealed partial class B2bua : IHuntUsage
     private Random? _random;
 
     /// <inheritdoc/>
-    public long LastUsed(string accountId) => _lastAnswered.GetValueOrDefault(accountId);
+    public long LastUsed(string accountId) =>
+        _lastAnswered.TryGetValue(accountId, out var ticks) ? ticks
+        : _options.HuntUsage is { } before && before.TryGetValue(accountId, out ticks) ? ticks : 0; // as it was at the start
 
     /// <summary>
     /// A line of the call connected (it answered, placed the call that was answered, or picked one up): least-used
     /// hunting rings the line used longest ago first (seed 004: "sorts the phone lines ... beginning with their last
     /// usage"). Kept by the partition, which owns every line of its customers and so every member of their groups;
-    /// lines of other partitions' customers recorded here are never read (their groups hunt there). Lost on restart:
-    /// every line then counts as never used, and the listed order breaks the ties.
+    /// lines of other partitions' customers recorded here are never read (their groups hunt there). Kept in memory
+    /// only (no write per call on the call-control thread): at start <c>serve</c> rebuilds the times from the CDR store
+    /// (<see cref="SwitchOptions.HuntUsage"/>, <see cref="Cdrs.HuntUsageHistory"/>).
     /// </summary>
     private void NoteUsed(string? accountId)
     {

@@ -178,7 +178,8 @@ internal sealed partial class B2bua
         {
             _stack.Metrics.CountRefusal(Metrics.RefusalReason.Limits);
             call.Admitted = _hooks.Admission.Admit(call.Info, call.Offer).Admitted; // back to what it was
-            return Unreachable(fork, admission.Status == 0 ? 503 : admission.Status, admission.Warning ?? "Service Unavailable");
+            fork.LimitWarning = admission.Warning; // named as every other admission refusal names it (B2bua.Invite.cs)
+            return Unreachable(fork, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable");
         }
 
         call.Admitted = true;
@@ -356,8 +357,12 @@ internal sealed partial class B2bua
             _ => CallDisposition.Failed,
         };
         End(call, disposition, status);
-        call.AInvite.Respond(status, busy ? "Busy Here" : fork.LastReason);
+        call.AInvite.Respond(status, busy ? "Busy Here" : fork.LastReason, WarningHeader(fork.LimitWarning));
     }
+
+    /// <summary>The <c>Warning: 399 centrex "..."</c> header line for a limit's text (RFC 3261 §20.43), or null.</summary>
+    private static string? WarningHeader(string? text) =>
+        text is null ? null : $"Warning: 399 centrex \"{text.Replace("\"", "'", StringComparison.Ordinal)}\"\r\n";
 
     /// <summary>Every leg still ringing gets CANCEL (the caller gave up, or another leg answered).</summary>
     private void CancelLegs(CallFork fork)

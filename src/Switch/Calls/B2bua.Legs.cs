@@ -249,6 +249,7 @@ internal sealed partial class B2bua
 
         call.State = CallState.Answered;
         call.AnswerTime = _stack.Clock.Now;
+        call.AnsweredBy = call.BAccount; // a fork's winner was adopted as the B side (B2bua.Forks.cs Adopt) before this
         NoteUsed(call.Info.AccountId); // least-used hunting (B2bua.Flows.cs): both lines were used now
         if (call.Fork is null)
         {

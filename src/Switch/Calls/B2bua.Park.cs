@@ -154,6 +154,7 @@ internal sealed partial class B2bua
         call.Admitted = parked.Admitted;
         call.MaxDuration = parked.MaxDuration;
         call.AnswerTime = parked.AnswerTime;
+        call.AnsweredBy = parked.AnsweredBy;
         call.Alert = null;
 
         // The parked call is gone as a call of its own: its record, slot and admission live on in this one.

@@ -179,6 +179,7 @@ internal sealed partial class B2bua
 
         ringing.State = CallState.Answered;
         ringing.AnswerTime = _stack.Clock.Now;
+        ringing.AnsweredBy = caller.Id; // the CDR names who picked it up, not the phone that rang
         NoteUsed(picker.Info.AccountId); // least-used hunting: the phone that picked the call up was used
         StartCap(ringing);
         SendAFinal(ringing, 200, "OK", toCaller);

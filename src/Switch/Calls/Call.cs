@@ -141,6 +141,12 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
     /// <summary>The account on the B side when it is one of ours in this partition.</summary>
     public string? BAccount { get; set; }
 
+    /// <summary>
+    /// The line of ours whose phone answered the call's INVITE (a hunt group's or flow's member, a follow-me line, a
+    /// colleague who picked it up, or simply the line called), for the CDR's <c>answered_by</c>; null when none did.
+    /// </summary>
+    public string? AnsweredBy { get; set; }
+
     // Call flows, forwarding and hunt groups (issue 15).
 
     /// <summary>The call rings through a flow, forwarding or a hunt group: its legs and where it is (null: one plain leg).</summary>

@@ -24,6 +24,12 @@ public sealed record CallEnd(
     ReadOnlyMemory<byte> OfferSdp,
     ReadOnlyMemory<byte> AnswerSdp)
 {
+    /// <summary>
+    /// The line of ours that answered (the member of a hunt group or flow who picked up, a colleague's pickup, or the
+    /// line called); null for an unanswered call or one answered outside (a trunk, a <c>sip:</c> URI).
+    /// </summary>
+    public string? AnsweredBy { get; init; }
+
     /// <summary>Whole seconds from answer to end (0 when unanswered).</summary>
     public long BillableSeconds => Answer is { } answer ? (long)Math.Floor((End - answer).TotalSeconds) : 0;
 }

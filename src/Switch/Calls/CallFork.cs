@@ -56,6 +56,13 @@ internal sealed class CallFork(CallInfo original, string? line)
     /// <summary>The reason phrase for <see cref="LastStatus"/>.</summary>
     public string LastReason { get; set; } = "Temporarily Unavailable";
 
+    /// <summary>
+    /// The Warning text naming the site limit that refused a forward of this call (Max Number of Forwarded Calls, seed
+    /// 004), kept for the rest of the call: whatever the caller finally hears (the 503 itself, or the failure of a line
+    /// tried after it) carries it, so the caller and the operator see why the forwarded number never rang.
+    /// </summary>
+    public string? LimitWarning { get; set; }
+
     /// <summary>Whether a 180 went to the caller already.</summary>
     public bool RelayedRinging { get; set; }
 

@@ -27,6 +27,14 @@ public sealed record SwitchOptions
     /// </summary>
     public Func<int, Random>? HuntRandom { get; init; }
 
+    /// <summary>
+    /// Each line's last connected call before this start, as Unix ticks (<c>serve</c> rebuilds it from the CDR store with
+    /// <see cref="Cdrs.HuntUsageHistory.Load"/>), so least-used hunting goes on in the order it had; null: every line
+    /// starts as never used. Read-only and shared by the partitions (a frozen dictionary is safe to read from several
+    /// threads); what a partition sees connect after the start is its own.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? HuntUsage { get; init; }
+
     /// <summary>What call flows' network nodes use (HTTP, SMTP, the CDR store) and how much of it a partition may have in flight.</summary>
     public CallFlows.Async.FlowServices Flows { get; init; } = CallFlows.Async.FlowServices.Default;
 }

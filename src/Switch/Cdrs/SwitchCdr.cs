@@ -55,6 +55,14 @@ public sealed record SwitchCdr(
     /// <summary>A call to an emergency number (issue 14): recorded, never charged.</summary>
     public bool Emergency { get; init; }
 
+    /// <summary>
+    /// The line (account id) whose phone answered, when it is one of ours: the member of a hunt group or call flow, a
+    /// follow-me line, a colleague who picked the call up, or the line called. Empty when unanswered, answered outside
+    /// (a trunk, a <c>sip:</c> URI), or written before the column existed. <see cref="Account"/> stays the line the
+    /// call belongs to (for a flow, the line the flow answers for), so this is the only place the answering member shows.
+    /// </summary>
+    public string AnsweredBy { get; init; } = string.Empty;
+
     /// <summary>What the rater prices: <see cref="RatedCallee.Of"/> the normalized and dialed callee.</summary>
     public string CalleeForRating => RatedCallee.Of(CalleeNormalized, CalleeDialed);
 

@@ -16,11 +16,14 @@ public static class SwitchCdrCsv
     public static readonly IReadOnlyList<string> Header =
     [
         "id", "account", "caller", "callee_dialed", "callee", "start", "answer", "end", "billable_seconds",
-        "disposition", "sip_call_id", "codec", "site", "direction", "forwarded", "emergency",
+        "disposition", "sip_call_id", "codec", "site", "direction", "forwarded", "emergency", "answered_by",
     ];
 
     /// <summary>Columns of lines written before <c>emergency</c> was added (issue 14): read as not emergency.</summary>
     private const int ColumnsBeforeEmergency = 15;
+
+    /// <summary>Columns of lines written before <c>answered_by</c> was added (issue 15): read as answered by no line named.</summary>
+    private const int ColumnsBeforeAnsweredBy = 16;
 
     /// <summary>The header line, LF-terminated.</summary>
     public static readonly byte[] HeaderLine = Encoding.ASCII.GetBytes(string.Join(',', Header) + "\n");
@@ -53,7 +56,8 @@ public static class SwitchCdrCsv
         Field(line, cdr.Site, ',');
         Field(line, cdr.Direction.ToWireName(), ',');
         Field(line, cdr.Forwarded ? "true" : "false", ',');
-        Field(line, cdr.Emergency ? "true" : "false", '\n');
+        Field(line, cdr.Emergency ? "true" : "false", ',');
+        Field(line, cdr.AnsweredBy, '\n');
     }
 
     /// <summary>Reads a line's fields (quoted per RFC 4180); false when the quoting is broken.</summary>
@@ -126,7 +130,7 @@ public static class SwitchCdrCsv
     {
         ArgumentNullException.ThrowIfNull(fields);
         error = null;
-        if (fields.Count != Header.Count && fields.Count != ColumnsBeforeEmergency)
+        if (fields.Count != Header.Count && fields.Count != ColumnsBeforeEmergency && fields.Count != ColumnsBeforeAnsweredBy)
         {
             error = $"{fields.Count} fields, {Header.Count} expected";
             return null;
@@ -196,6 +200,7 @@ public static class SwitchCdrCsv
             fields[10], fields[11], fields[12], direction, fields[14] == "true")
         {
             Emergency = fields.Count > ColumnsBeforeEmergency && fields[15] == "true",
+            AnsweredBy = fields.Count > ColumnsBeforeAnsweredBy ? fields[16] : string.Empty,
         };
     }
 

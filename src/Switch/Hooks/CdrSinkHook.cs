@@ -80,6 +80,7 @@ public sealed class CdrSinkHook : Calls.ICdrSink
             call.SiteId, direction, call.Forwarded)
         {
             Emergency = call.Emergency,
+            AnsweredBy = end.AnsweredBy ?? string.Empty,
         };
     }
 }

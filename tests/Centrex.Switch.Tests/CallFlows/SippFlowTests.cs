@@ -59,6 +59,49 @@ public sealed class SippFlowTests
         var end = Assert.Single(fixture.Cdrs.Ends);
         Assert.Equal(CallDisposition.Answered, end.Disposition);
         Assert.False(end.Call.Forwarded);
+        Assert.Equal(Lines[1], end.AnsweredBy);
+    }
+
+    [Fact]
+    public async Task ASimultaneousGroupOfThree_TheSecondAnswers_TheStoredCdrNamesThatMember()
+    {
+        // Wired as `centrex serve` wires it (CDRs to DATA/cdrs): the CDR's account is the DID's line (102, the line the
+        // flow answers for), and its trailing answered_by column names the member whose phone answered (103 here).
+        var trunkPort = SippRunner.FreeUdpPort();
+        var trunk = new IPEndPoint(IPAddress.Loopback, trunkPort);
+        await using var fixture = new HookedSwitch(trunk: trunk, directoryJson: SwitchFixture.DirectoryJson(trunk, "\"MD5\""));
+        var d = fixture.Directory;
+        var group = new HuntGroupPlan("acme", "200", "Sales", HuntSequence.Simultaneous, HuntCallerId.GroupName, true, null,
+            [FeatureDirectory.Member(d, "acme", "101"), FeatureDirectory.Member(d, "acme", "103"), FeatureDirectory.Member(d, "acme", "102")], []);
+        var flow = new FlowDefinition("main", "acme", [Did], [
+            FeatureDirectory.Node("in", "my-numbers", branches: "next=sales"),
+            FeatureDirectory.Node("sales", "hunt-group", "group=200")]);
+        fixture.Live.Replace(new FeatureDirectory(d, "acme", DateTimeZone.Utc, [group], [flow]));
+        string[] members = [Lines[0], Lines[2], Lines[1]]; // the group's order: 101, 103, 102
+        var ports = members.Select(_ => SippRunner.FreeUdpPort()).ToArray();
+        for (var i = 0; i < members.Length; i++)
+        {
+            var registered = SippRunner.Run("register", fixture.Endpoint, ports[i], "-s", members[i], "-au", members[i], "-ap", SwitchFixture.Password);
+            Assert.True(registered.ExitCode == 0, registered.Output);
+        }
+
+        using var ringsA = SippRunner.Listen("uas-ring", fixture.Endpoint, ports[0]);
+        using var answers = SippRunner.Listen("uas-answer", fixture.Endpoint, ports[1]);
+        using var ringsC = SippRunner.Listen("uas-ring", fixture.Endpoint, ports[2]);
+        var caller = SippRunner.Run("uac-trunk-call", fixture.Endpoint, trunkPort, "-s", Did, "-d", "100");
+
+        Assert.True(caller.ExitCode == 0, "caller: " + caller.Output);
+        foreach (var (name, phone) in new[] { ("ringing 101", ringsA), ("answering 103", answers), ("ringing 102", ringsC) })
+        {
+            var result = SippRunner.Finish(phone);
+            Assert.True(result.ExitCode == 0, $"{name} phone: {result.Output}");
+        }
+
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        fixture.WaitForCdrs(guard.Token);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var cdr = Assert.Single(CdrStore.Read(fixture.Ledger.DataDirectory, now - Duration.FromDays(1), now + Duration.FromDays(1)));
+        Assert.Equal((CallDisposition.Answered, Lines[1], Lines[2]), (cdr.Disposition, cdr.Account, cdr.AnsweredBy));
     }
 
     [Fact]

@@ -12,8 +12,20 @@ public sealed class SwitchCdrCsvTests
     [Fact]
     public void Header_IsFrozen() =>
         Assert.Equal(
-            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded,emergency\n",
-            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine)); // columns only ever grow at the end (emergency: issue 14)
+            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded,emergency,answered_by\n",
+            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine)); // columns only ever grow at the end (emergency: issue 14; answered_by: issue 15)
+
+    [Fact]
+    public void ALineWrittenBeforeTheAnsweredByColumn_StillReads_AsAnsweredByNoLineNamed()
+    {
+        var fields = new List<string>();
+        Assert.True(SwitchCdrCsv.TrySplit("f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,2026-10-01T12:00:01Z,2026-10-01T12:00:03Z,2,answered,f1@switch,,HQ,outgoing,false,true", fields));
+
+        var cdr = SwitchCdrCsv.Parse(fields, out var error);
+
+        Assert.Null(error);
+        Assert.Equal((true, string.Empty), (cdr!.Emergency, cdr.AnsweredBy));
+    }
 
     [Fact]
     public void ALineWrittenBeforeTheEmergencyColumn_StillReads_AsNotEmergency()
@@ -41,7 +53,7 @@ public sealed class SwitchCdrCsvTests
     {
         var cdr = new SwitchCdr("c,1", "Acme \"HQ\"", "Zoë\r\n<sip:101>", "011447700900123", "447700900123",
             Instant.FromUnixTimeTicks(17_900_000_001_234_567), Instant.FromUtc(2026, 10, 1, 9, 0, 5), Instant.FromUtc(2026, 10, 1, 9, 1, 6), 61,
-            CallDisposition.Answered, "a84b4c76e66710@pc33.atlanta.example.com", "G729", "Site, A", CallDirection.Incoming, true);
+            CallDisposition.Answered, "a84b4c76e66710@pc33.atlanta.example.com", "G729", "Site, A", CallDirection.Incoming, true) { AnsweredBy = "16045550102" };
         var line = new ByteBuffer();
         SwitchCdrCsv.Write(cdr, line);
         var text = Encoding.UTF8.GetString(line.Written);
@@ -61,8 +73,8 @@ public sealed class SwitchCdrCsvTests
         var line = new ByteBuffer();
         SwitchCdrCsv.Write(Cdr.Failed("f1", "acme", CallDisposition.Busy), line);
         Assert.Equal(
-            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false,false\n",
-            Encoding.UTF8.GetString(line.Written));
+            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false,false,\n",
+            Encoding.UTF8.GetString(line.Written)); // answered by nobody: the last column empty
     }
 
     [Theory]

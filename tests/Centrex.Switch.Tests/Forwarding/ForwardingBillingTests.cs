@@ -3,6 +3,7 @@ using Centrex.Rating.Money;
 using Centrex.Switch.CallFlows;
 using Centrex.Switch.Cdrs;
 using Centrex.Switch.Clock;
+using Centrex.Switch.Metrics;
 using Centrex.Switch.Registration;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Tests.Hooks;
@@ -87,6 +88,10 @@ public sealed class ForwardingBillingTests : IAsyncDisposable
         phone.ReceiveRequest("ACK");
     }
 
+    /// <summary>The Warning header's value, or null.</summary>
+    private static string? WarningOf(SipMessage response) =>
+        response.Find(SipHeaderKind.Warning) is { IsEmpty: false } warning ? response.Text(warning) : null;
+
     /// <summary><paramref name="callee"/> answers; the caller's 200 comes back and is acknowledged.</summary>
     private static SipMessage Answered(TestPhone caller, TestPhone callee, SipMessage invite, string tag)
     {
@@ -148,7 +153,10 @@ public sealed class ForwardingBillingTests : IAsyncDisposable
         // Site hq's one forwarded call is connected: Al's call to Ben cannot go out as Ben's forwarded call (seed 004).
         Flows.Invite(al, "102");
         var refused = al.ReceiveFinal();
-        Assert.Equal((503, "site Head office: max forwarded calls 1 reached"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
+        // Named as every other admission refusal names its limit (B2bua.Invite.cs), and counted as one.
+        Assert.Equal((503, "Service Unavailable"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
+        Assert.Equal("399 centrex \"site Head office: max forwarded calls 1 reached\"", WarningOf(refused));
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Limits));
         Flows.Sync(al, fixture.Switch);
         Assert.DoesNotContain(_gateway.Drain(), m => m.IsRequest && m.Method == SipMethod.Invite);
 
@@ -160,6 +168,57 @@ public sealed class ForwardingBillingTests : IAsyncDisposable
         Assert.Equal(new Mills(-60), fixture.Ledger.Store.Balance(Ben));
         Assert.Equal(Mills.Zero, fixture.Ledger.Store.Balance(Al));
         Assert.True(fixture.Hooks.Admission.Usage("hq").IsIdle);
+    }
+
+    [Fact]
+    public void FollowMe_TheSecondNumberIsRefusedByTheLimitAfterTheFirstRangOut_TheCallerGets503NamingTheLimit()
+    {
+        // Site hq allows no forwarded call: Al's phone (101) rings its 10 s, then the external number cannot go out.
+        var fixture = Start(maxForwarded: 0, benForwarding: Always(false, ("101", 10), (NorthAmerica, 30)));
+        using var ann = new TestPhone(fixture.Endpoint, Ann);
+        using var al = new TestPhone(fixture.Endpoint, Al);
+        Assert.Equal(200, Flows.Register(al).StatusCode);
+        Flows.Invite(ann, "102");
+        var ringing = al.ReceiveRequest("INVITE").Message;
+        al.Send(al.Response(ringing, 180, "Ringing", "a1"));
+        Flows.Sync(ann, fixture.Switch);
+
+        _clock.Advance(Duration.FromSeconds(10));
+        TakeCancel(al, ringing, "a1");
+        var refused = ann.ReceiveFinal();
+
+        Assert.Equal((503, "Service Unavailable"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
+        Assert.Equal("399 centrex \"site Head office: max forwarded calls 0 reached\"", WarningOf(refused));
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Limits));
+        Assert.DoesNotContain(_gateway.Drain(), m => m.IsRequest && m.Method == SipMethod.Invite);
+        Flows.Sync(ann, fixture.Switch);
+        fixture.WaitForCdrs(_guard.Token);
+        var cdr = Assert.Single(CdrStore.Read(fixture.Ledger.DataDirectory, _clock.Now - Duration.FromDays(1), _clock.Now + Duration.FromDays(1)));
+        Assert.Equal((CallDisposition.RefusedByLimit, false, string.Empty), (cdr.Disposition, cdr.IsChargeable, cdr.AnsweredBy));
+    }
+
+    [Fact]
+    public void FollowMe_TheFirstNumberIsRefusedByTheLimit_TheNextRingsOut_TheCallerGetsItsFailureWithTheLimitsWarning()
+    {
+        // The refused forward does not end the list: Al's phone rings next. It rings out, so the caller hears that
+        // failure (480), and the Warning says why the forwarded number never rang.
+        var fixture = Start(maxForwarded: 0, benForwarding: Always(false, (NorthAmerica, 30), ("101", 10)));
+        using var ann = new TestPhone(fixture.Endpoint, Ann);
+        using var al = new TestPhone(fixture.Endpoint, Al);
+        Assert.Equal(200, Flows.Register(al).StatusCode);
+        Flows.Invite(ann, "102");
+        var ringing = al.ReceiveRequest("INVITE").Message;
+        al.Send(al.Response(ringing, 180, "Ringing", "a1"));
+        Flows.Sync(ann, fixture.Switch);
+
+        _clock.Advance(Duration.FromSeconds(10));
+        TakeCancel(al, ringing, "a1");
+        var final = ann.ReceiveFinal();
+
+        Assert.Equal(480, final.StatusCode);
+        Assert.Equal("399 centrex \"site Head office: max forwarded calls 0 reached\"", WarningOf(final));
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Limits));
+        Assert.DoesNotContain(_gateway.Drain(), m => m.IsRequest && m.Method == SipMethod.Invite);
     }
 
     [Fact]

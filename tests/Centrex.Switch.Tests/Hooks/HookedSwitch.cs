@@ -29,8 +29,9 @@ internal sealed class HookedSwitch : IAsyncDisposable
     /// <param name="callerFraud">The caller's (101's) fraud controls in the test directory's form (<c>"maxInternationalCalls": 2</c>...), or null.</param>
     /// <param name="maxOutgoing">Outgoing calls site hq allows at once.</param>
     /// <param name="rater">The rater (with its account rules) instead of <see cref="TestTariff.Rater"/>, or null.</param>
+    /// <param name="options">Call-control settings (the defaults when null).</param>
     public HookedSwitch(ManualSwitchClock? clock = null, IPEndPoint? trunk = null, MediaOptions? media = null, string? ledgerDirectory = null,
-        string? directoryJson = null, string? callerFraud = null, int maxOutgoing = 1, Centrex.Rating.Rater? rater = null)
+        string? directoryJson = null, string? callerFraud = null, int maxOutgoing = 1, Centrex.Rating.Rater? rater = null, Centrex.Switch.Calls.SwitchOptions? options = null)
     {
         _fraudLog = TextWriter.Synchronized(_fraudText);
         Directory = JsonSwitchDirectory.Parse(directoryJson ?? DirectoryJson(trunk ?? new IPEndPoint(IPAddress.Loopback, 9), callerFraud, maxOutgoing), "hooked-switch");
@@ -44,6 +45,7 @@ internal sealed class HookedSwitch : IAsyncDisposable
             Clock = clock is null ? SystemSwitchClock.Instance : clock,
             Partitions = 2,
             UdpReaders = 1, // messages reach the router in the order sent (Flows.Sync)
+            Options = options ?? new Centrex.Switch.Calls.SwitchOptions(),
         });
     }
 
