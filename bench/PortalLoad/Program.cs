@@ -157,6 +157,10 @@ static async Task<int> Ingest(Uri url, string key, string cdrs, int batchRows, i
     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
     var next = -1;
     long rated = 0;
+
+    // Keys unique to this run: a second run on the same data directory with other CDRs must not replay (or conflict
+    // with) the first run's batches.
+    var run = Guid.NewGuid().ToString("N")[..8];
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     {
@@ -164,7 +168,7 @@ static async Task<int> Ingest(Uri url, string key, string cdrs, int batchRows, i
         while ((i = Interlocked.Increment(ref next)) < batches.Count)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(batches[i]) };
-            request.Headers.Add("Idempotency-Key", $"bench-{i}");
+            request.Headers.Add("Idempotency-Key", $"bench-{run}-{i}");
             using var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
             Interlocked.Add(ref rated, batchRows);
