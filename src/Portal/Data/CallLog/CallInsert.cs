@@ -31,15 +31,15 @@ internal sealed class CallInsert : IDisposable
     public void Add(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> customer, long reference)
     {
         var s = _statement;
-        Check(raw.sqlite3_bind_text(s, 1, RatedCdrCodec.Id(entry)));
-        Check(customer.IsEmpty ? raw.sqlite3_bind_null(s, 2) : raw.sqlite3_bind_text(s, 2, customer));
-        Check(raw.sqlite3_bind_text(s, 3, RatedCdrCodec.Account(entry)));
+        Check(Text(s, 1, RatedCdrCodec.Id(entry)));
+        Check(customer.IsEmpty ? raw.sqlite3_bind_null(s, 2) : Text(s, 2, customer));
+        Check(Text(s, 3, RatedCdrCodec.Account(entry)));
         Check(raw.sqlite3_bind_int64(s, 4, (RatedCdrCodec.StartUnixSeconds(entry) * 1000) + (RatedCdrCodec.StartNanoseconds(entry) / 1_000_000)));
-        Check(raw.sqlite3_bind_text(s, 5, RatedCdrCodec.Text(entry, 2)));
-        Check(raw.sqlite3_bind_text(s, 6, RatedCdrCodec.Text(entry, 3)));
+        Check(Text(s, 5, RatedCdrCodec.Text(entry, 2)));
+        Check(Text(s, 6, RatedCdrCodec.Text(entry, 3)));
         Check(raw.sqlite3_bind_int64(s, 7, RatedCdrCodec.DurationSeconds(entry)));
         Check(raw.sqlite3_bind_int64(s, 8, RatedCdrCodec.BilledSeconds(entry)));
-        Check(raw.sqlite3_bind_text(s, 9, RatedCdrCodec.Text(entry, 5)));
+        Check(Text(s, 9, RatedCdrCodec.Text(entry, 5)));
         Check(raw.sqlite3_bind_int64(s, 10, RatedCdrCodec.NetMills(entry)));
         Check(raw.sqlite3_bind_int64(s, 11, reference));
         var done = raw.sqlite3_step(s);
@@ -52,6 +52,11 @@ internal sealed class CallInsert : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
+
+    // An empty span has no address, and SQLite binds a text with no address as NULL: an empty field is bound as the
+    // empty string it is (caller and callee are NOT NULL; an empty destination stays '' as it was).
+    private static int Text(sqlite3_stmt statement, int index, ReadOnlySpan<byte> utf8) =>
+        utf8.IsEmpty ? raw.sqlite3_bind_text(statement, index, string.Empty) : raw.sqlite3_bind_text(statement, index, utf8);
 
     private void Check(int result)
     {
