@@ -50,7 +50,9 @@ if [[ ! -f "$work/ready" ]]; then
 fi
 if [[ "${PREPARE_ONLY:-0}" == 1 ]]; then echo "prepared: $work"; exit 0; fi
 
-"$centrex" serve --data "$work/data" --http 127.0.0.1:0 --tariff "$work/gen/tariff.csv" > "$work/serve.out" 2> "$work/serve.err" &
+# The 50 sessions log in at once from one address: the per-address login throttle's burst is raised to let them (on a
+# quiet host the logins are fast enough to drain the default burst and get 429).
+"$centrex" serve --data "$work/data" --http 127.0.0.1:0 --http-login-burst $((sessions + 10)) --tariff "$work/gen/tariff.csv" > "$work/serve.out" 2> "$work/serve.err" &
 serve=$!
 trap 'kill -TERM $serve 2>/dev/null; wait $serve 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -q '^centrex serve: http' "$work/serve.out" && break; sleep 0.5; done

@@ -39,6 +39,18 @@ public static class Program
             return;
         }
 
+        if (args is ["calllog-cpu", var calllogData, .. var calllogRest])
+        {
+            Portal.PortalCpuProbe.CallLog(calllogData, calllogRest is ["old", ..], calllogRest is [_, var alter] ? alter : null);
+            return;
+        }
+
+        if (args is ["xdr-cpu", var xdrData, var xdrCustomer, var xdrFrom, var xdrTo, .. var xdrRest])
+        {
+            Portal.PortalCpuProbe.Xdr(xdrData, xdrCustomer, xdrFrom, xdrTo, xdrRest is [var runs] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

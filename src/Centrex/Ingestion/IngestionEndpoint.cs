@@ -89,18 +89,20 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
                 return;
             }
 
-            await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, result));
+            await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, result), 1024 + (result.Rows.Count * BatchResponse.BytesPerRow));
         }
     }
 
     private static Task TooLarge(HttpContext context, string message) =>
         Respond(context, StatusCodes.Status413PayloadTooLarge, json => BatchResponse.WriteError(json, "batch-too-large", $"{message}; split it into smaller batches"));
 
-    internal static async Task Respond(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    internal static async Task Respond(HttpContext context, int status, Action<Utf8JsonWriter> write, int expectedBytes = 1024)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        // Sized for the whole answer up front: a large batch's answer is megabytes, and growing the buffer by doubling
+        // copied it several times over.
+        var buffer = new ArrayBufferWriter<byte>(expectedBytes);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(json);

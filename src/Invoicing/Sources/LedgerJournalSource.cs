@@ -52,7 +52,11 @@ public sealed class LedgerJournalSource(LedgerStore ledger) : IRatedCdrSource
         var lookup = wanted?.GetAlternateLookup<ReadOnlySpan<char>>();
         var from = (fromInclusive.ToUnixTimeSeconds(), (int)(fromInclusive.ToUnixTimeTicks() % NodaConstants.TicksPerSecond * 100));
         var to = (toExclusive.ToUnixTimeSeconds(), (int)(toExclusive.ToUnixTimeTicks() % NodaConstants.TicksPerSecond * 100));
-        byte[] lastAccount = [];
+
+        // The last account seen, in a buffer reused for the whole scan: a month's journal interleaves thousands of
+        // accounts, so a copy per change was an allocation per call skipped (41 MB for 2 M calls, bench/README.md).
+        var lastAccount = new byte[256];
+        var lastAccountLength = -1;
         var lastWanted = false;
         ledger.ScanJournal(ledger.JournalBegin, (address, entry) =>
         {
@@ -75,10 +79,15 @@ public sealed class LedgerJournalSource(LedgerStore ledger) : IRatedCdrSource
             {
                 // A customer's calls come in runs of the same account: the last answer is reused for the same bytes.
                 var account = RatedCdrCodec.Account(entry);
-                if (!account.SequenceEqual(lastAccount))
+                if (lastAccountLength < 0 || !account.SequenceEqual(lastAccount.AsSpan(0, lastAccountLength)))
                 {
-                    lastAccount = account.ToArray();
-                    lastWanted = account.Length <= 256 && set.Contains(Chars(account, stackalloc char[256]));
+                    // Longer accounts are never wanted (no provisioned id is that long) and are not remembered.
+                    lastWanted = account.Length <= lastAccount.Length && set.Contains(Chars(account, stackalloc char[256]));
+                    lastAccountLength = account.Length <= lastAccount.Length ? account.Length : -1;
+                    if (lastAccountLength >= 0)
+                    {
+                        account.CopyTo(lastAccount);
+                    }
                 }
 
                 if (!lastWanted)

@@ -87,8 +87,7 @@ public sealed class CallLogIndexer : IDisposable
     {
         lock (_gate)
         {
-            using var connection = _store.Open();
-            Tune(connection);
+            using var connection = _store.OpenWriter();
             var from = Progress(connection);
             var until = _ledger.CommittedUntil;
             if (from >= until)
@@ -99,19 +98,11 @@ public sealed class CallLogIndexer : IDisposable
             var index = _provisioning.Current;
             var added = 0L;
             var transaction = connection.BeginTransaction();
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO calls (id, customer, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills, address)
-                VALUES ($id, $customer, $account, $start, $caller, $callee, $seconds, $billed, 'outgoing', 'answered', $destination, $charge, $address)
-                """;
-            var p = new[] { "$id", "$customer", "$account", "$start", "$caller", "$callee", "$seconds", "$billed", "$destination", "$charge", "$address" }
-                .Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-            insert.Prepare();
+            using var insert = new CallInsert(connection);
             var batch = 0;
             var lastAddress = -1L;
-            string lastAccount = string.Empty;
-            object? lastCustomer = DBNull.Value;
+            byte[] lastAccount = [];
+            byte[] lastCustomer = [];
             _ledger.ScanJournal(from, (reference, entry) =>
             {
                 var address = EntryReference.Address(reference);
@@ -128,31 +119,21 @@ public sealed class CallLogIndexer : IDisposable
                     transaction.Commit();
                     transaction.Dispose();
                     transaction = connection.BeginTransaction();
-                    insert.Transaction = transaction;
                     batch = 0;
                 }
 
                 lastAddress = address;
 
-                var account = Encoding.UTF8.GetString(RatedCdrCodec.Account(entry));
-                if (account != lastAccount)
+                // A customer's calls come in runs of one account: its customer is looked up when the account changes.
+                var account = RatedCdrCodec.Account(entry);
+                if (!account.SequenceEqual(lastAccount))
                 {
-                    lastAccount = account;
-                    lastCustomer = (object?)index.Account(account)?.CustomerId ?? DBNull.Value;
+                    lastAccount = account.ToArray();
+                    var customer = index.Account(Encoding.UTF8.GetString(account))?.CustomerId;
+                    lastCustomer = customer is null ? [] : Encoding.UTF8.GetBytes(customer);
                 }
 
-                p[0].Value = Encoding.UTF8.GetString(RatedCdrCodec.Id(entry));
-                p[1].Value = lastCustomer;
-                p[2].Value = account;
-                p[3].Value = (RatedCdrCodec.StartUnixSeconds(entry) * 1000) + (RatedCdrCodec.StartNanoseconds(entry) / 1_000_000);
-                p[4].Value = Encoding.UTF8.GetString(RatedCdrCodec.Text(entry, 2));
-                p[5].Value = Encoding.UTF8.GetString(RatedCdrCodec.Text(entry, 3));
-                p[6].Value = RatedCdrCodec.DurationSeconds(entry);
-                p[7].Value = RatedCdrCodec.BilledSeconds(entry);
-                p[8].Value = Encoding.UTF8.GetString(RatedCdrCodec.Text(entry, 5));
-                p[9].Value = RatedCdrCodec.NetMills(entry);
-                p[10].Value = reference;
-                insert.ExecuteNonQuery();
+                insert.Add(entry, lastCustomer, reference);
                 added++;
                 batch++;
             });
@@ -169,15 +150,6 @@ public sealed class CallLogIndexer : IDisposable
         _stop.Cancel();
         _loop?.Wait(TimeSpan.FromSeconds(10));
         _stop.Dispose();
-    }
-
-    private static void Tune(SqliteConnection connection)
-    {
-        // WAL with NORMAL syncs at checkpoints only (see the class comment for why that is safe for this index). Per
-        // connection, and the pool keeps it for readers, which never write, so it changes nothing for them.
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = NORMAL;";
-        command.ExecuteNonQuery();
     }
 
     private static long Progress(SqliteConnection connection)
