@@ -12,13 +12,18 @@ namespace Centrex.Portal.Tests;
 /// PBKDF2 check, and no lockout stops them) to take the process's CPU. Past its burst it gets 429 with Retry-After,
 /// unchecked, and a user from another address still logs in at once.
 /// </summary>
-public sealed partial class LoginThrottleTests : IAsyncDisposable
+public sealed partial class LoginThrottleTests : IAsyncLifetime
 {
     private const string Password = "right-password-123";
     private readonly string _data = Directory.CreateTempSubdirectory("centrex-login-").FullName;
     private Process? _serve;
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         if (_serve is { HasExited: false } serve)
         {

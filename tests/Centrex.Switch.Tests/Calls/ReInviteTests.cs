@@ -15,7 +15,7 @@ namespace Centrex.Switch.Tests.Calls;
 /// relay (RFC 3261 §14): hold and resume from either party, a late-offer re-INVITE, UPDATE with session timers
 /// (RFC 3311, RFC 4028), glare answered 491, and PRACK for a reliable provisional (RFC 3262).
 /// </summary>
-public sealed partial class ReInviteTests : IAsyncDisposable
+public sealed partial class ReInviteTests : IAsyncLifetime
 {
     private const string Alice = HookedSwitch.Caller; // extension 101
     private const string Bob = HookedSwitch.Callee; // extension 102
@@ -33,7 +33,12 @@ public sealed partial class ReInviteTests : IAsyncDisposable
         _bob = new TestPhone(_fixture.Endpoint, Bob);
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _alice.Dispose();
         _bob.Dispose();

@@ -8,7 +8,7 @@ namespace Centrex.Switch.Tests.Features;
 /// (RFC 7462 <c>urn:alert:source:internal</c>, seed 004's Ext-to-Ext distinctive ring), a call from the trunk does not;
 /// a paged extension is told to answer at once.
 /// </summary>
-public sealed class AlertTests : IAsyncDisposable
+public sealed class AlertTests : IAsyncLifetime
 {
     private readonly SwitchFixture _fixture = new(trunk: new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 9));
     private readonly TestPhone _alice;
@@ -20,7 +20,12 @@ public sealed class AlertTests : IAsyncDisposable
         _bob = new TestPhone(_fixture.Endpoint, "16045550102");
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _alice.Dispose();
         _bob.Dispose();

@@ -14,7 +14,7 @@ namespace Centrex.Switch.Tests.Forwarding;
 /// in order, each for its own ring-for, or all at once, each still giving up after its own ring-for; and advanced
 /// conditional forwarding to a URI after the line's ring time. Every party is a phone on a real UDP socket.
 /// </summary>
-public sealed class FollowMeListTests : IAsyncDisposable
+public sealed class FollowMeListTests : IAsyncLifetime
 {
     private const string Alice = "16045550101";
     private const string Bob = "16045550102";
@@ -39,7 +39,12 @@ public sealed class FollowMeListTests : IAsyncDisposable
         Flows.Register(_carol);
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         foreach (var phone in new[] { _gateway, _desk, _alice, _bob, _carol })
         {

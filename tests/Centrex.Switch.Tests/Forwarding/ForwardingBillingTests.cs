@@ -21,7 +21,7 @@ namespace Centrex.Switch.Tests.Forwarding;
 /// is priced as itself. Ann (103, prepaid, Default site) calls; Ben (102, credit, site hq) forwards; Al (101, credit,
 /// site hq) pays when a node names him. The trunk is a phone on a real socket; the clock is manual.
 /// </summary>
-public sealed class ForwardingBillingTests : IAsyncDisposable
+public sealed class ForwardingBillingTests : IAsyncLifetime
 {
     private const string Al = HookedSwitch.Caller;
     private const string Ben = HookedSwitch.Callee;
@@ -34,7 +34,12 @@ public sealed class ForwardingBillingTests : IAsyncDisposable
     private readonly TestPhone _gateway = new(new IPEndPoint(IPAddress.Loopback, 9), "gateway");
     private HookedSwitch? _fixture;
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _gateway.Dispose();
         if (_fixture is not null)

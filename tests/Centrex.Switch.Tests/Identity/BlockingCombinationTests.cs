@@ -12,14 +12,19 @@ namespace Centrex.Switch.Tests.Identity;
 /// <see cref="IdentityDirectory"/>: 101 (DIDs 16045550111/112), 102 (16045550122), 103 (16045550133), 104 (no DID),
 /// all acme; 201 is globex's (17785550211).
 /// </summary>
-public sealed class BlockingCombinationTests : IAsyncDisposable
+public sealed class BlockingCombinationTests : IAsyncLifetime
 {
     private readonly TestPhone _trunk = new(new IPEndPoint(IPAddress.Loopback, 9), "trunk");
     private readonly List<TestPhone> _phones = [];
     private SwitchFixture? _fixture;
     private TestPhone _line101 = null!;
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         foreach (var phone in _phones)
         {

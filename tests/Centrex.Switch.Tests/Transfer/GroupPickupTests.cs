@@ -16,7 +16,7 @@ namespace Centrex.Switch.Tests.Transfer;
 /// (88 is not the secretary's primary group) and a call ringing 444 with <c>*77</c> alone. (The seed's closing
 /// sentence swaps the two extensions; this follows its configuration, which is what the prefixes act on.)
 /// </summary>
-public sealed class GroupPickupTests : IAsyncDisposable
+public sealed class GroupPickupTests : IAsyncLifetime
 {
     private const string Caller = "16045550101";
     private readonly SwitchFixture _fixture;
@@ -43,7 +43,12 @@ public sealed class GroupPickupTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _caller.Dispose();
         foreach (var phone in _phones.Values)

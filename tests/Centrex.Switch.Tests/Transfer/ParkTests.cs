@@ -13,7 +13,7 @@ namespace Centrex.Switch.Tests.Transfer;
 /// transferring it to the park prefix; Carol, another phone of the customer, takes it with the release prefix and the
 /// slot; a call nobody takes rings Bob back after the park timeout (45 s, on the manual clock). Real phones on UDP.
 /// </summary>
-public sealed class ParkTests : IAsyncDisposable
+public sealed class ParkTests : IAsyncLifetime
 {
     private const string Alice = HookedSwitch.Caller;
     private const string Bob = HookedSwitch.Callee;
@@ -34,7 +34,12 @@ public sealed class ParkTests : IAsyncDisposable
         _carol = new TestPhone(_fixture.Endpoint, Carol);
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _alice.Dispose();
         _bob.Dispose();

@@ -7,7 +7,7 @@ namespace Centrex.Switch.Tests.Transfer;
 /// A picked-up call connects on its site like any answered call (seed 004 counts connected calls): when the site has
 /// no connected slot left the pickup is refused 503 naming the limit, and the phone that rang goes on ringing.
 /// </summary>
-public sealed class PickupSiteLimitTests : IAsyncDisposable
+public sealed class PickupSiteLimitTests : IAsyncLifetime
 {
     private readonly RefusingAnswers _admission = new();
     private readonly SwitchFixture _fixture;
@@ -23,7 +23,12 @@ public sealed class PickupSiteLimitTests : IAsyncDisposable
         _carol = new TestPhone(_fixture.Endpoint, "16045550103");
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _alice.Dispose();
         _bob.Dispose();

@@ -7,7 +7,7 @@ namespace Centrex.Switch.Tests.Transfer;
 /// Issue 15, directed pickup: while Alice's call rings Bob (102), Carol dials <c>**102</c>; Bob's phone gets CANCEL,
 /// Alice and Carol are both answered (each SDP cut to the formats both offered) and talk as one call.
 /// </summary>
-public sealed class PickupTests : IAsyncDisposable
+public sealed class PickupTests : IAsyncLifetime
 {
     private readonly SwitchFixture _fixture = new();
     private readonly TestPhone _alice;
@@ -21,7 +21,12 @@ public sealed class PickupTests : IAsyncDisposable
         _carol = new TestPhone(_fixture.Endpoint, "16045550103");
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         _alice.Dispose();
         _bob.Dispose();

@@ -18,7 +18,7 @@ namespace Centrex.Switch.Tests.Transfer;
 /// sockets (TestPhone), the switch wired as serve wires it (tariff, ledger, relay), on the manual clock.
 /// Alice (101) calls Bob (102); Bob transfers her to Carol (103) or out through the trunk.
 /// </summary>
-public sealed partial class TransferTests : IAsyncDisposable
+public sealed partial class TransferTests : IAsyncLifetime
 {
     private const string Alice = HookedSwitch.Caller;
     private const string Bob = HookedSwitch.Callee;
@@ -45,7 +45,12 @@ public sealed partial class TransferTests : IAsyncDisposable
         _carol = new TestPhone(_fixture.Endpoint, Carol);
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+
+    public async Task DisposeAsync()
     {
         foreach (var phone in new[] { _alice, _bob, _carol, _gateway })
         {
