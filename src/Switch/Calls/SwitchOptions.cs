@@ -29,7 +29,7 @@ public sealed record SwitchOptions
 
     /// <summary>
     /// Each line's last connected call before this start, as Unix ticks (<c>serve</c> rebuilds it from the CDR store with
-    /// <see cref="Cdrs.HuntUsageHistory.Load"/>), so least-used hunting goes on in the order it had; null: every line
+    /// <see cref="Cdrs.HuntUsageHistory.Load(string, NodaTime.Instant)"/>), so least-used hunting goes on in the order it had; null: every line
     /// starts as never used. Read-only and shared by the partitions (a frozen dictionary is safe to read from several
     /// threads); what a partition sees connect after the start is its own.
     /// </summary>

@@ -25,22 +25,45 @@ public static class HuntUsageHistory
     /// ticks (the unit <see cref="CallFlows.IHuntUsage.LastUsed"/> gives); damaged lines are skipped, as every reader
     /// of the store skips them.
     /// </summary>
-    public static FrozenDictionary<string, long> Load(string dataDirectory, Instant now)
+    public static FrozenDictionary<string, long> Load(string dataDirectory, Instant now) => Load(dataDirectory, now, MaxRows);
+
+    /// <summary>
+    /// At most this many CDRs are read, newest day first: the switch does not listen until the history is loaded, and a
+    /// carrier's month can be hundreds of millions of calls. The newest calls name the lines used last, so stopping early
+    /// only forgets lines last used before the cut-off (they count as never used, as lines past the lookback do).
+    /// </summary>
+    public const long MaxRows = 2_000_000;
+
+    /// <summary><see cref="Load(string, Instant)"/> with the row budget given (tests).</summary>
+    public static FrozenDictionary<string, long> Load(string dataDirectory, Instant now, long maxRows)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         var last = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var cdr in CdrStore.Read(dataDirectory, now - Lookback, now + Duration.FromDays(1)))
+        var oldest = now - Lookback;
+        long rows = 0;
+        for (var day = (now + Duration.FromDays(1)).InUtc().Date; rows < maxRows; day = day.PlusDays(-1))
         {
-            if (cdr.Disposition != CallDisposition.Answered || cdr.Answer is not { } answer)
+            var dayStart = day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            var from = dayStart < oldest ? oldest : dayStart;
+            foreach (var cdr in CdrStore.Read(dataDirectory, from, dayStart + Duration.FromDays(1)))
             {
-                continue;
+                rows++;
+                if (cdr.Disposition != CallDisposition.Answered || cdr.Answer is not { } answer)
+                {
+                    continue;
+                }
+
+                var ticks = answer.ToUnixTimeTicks();
+                Note(last, cdr.AnsweredBy, ticks);
+                if (cdr.Direction == Admission.CallDirection.Outgoing && !cdr.Forwarded)
+                {
+                    Note(last, cdr.Account, ticks); // it placed the call (a forwarded call's account only paid for it)
+                }
             }
 
-            var ticks = answer.ToUnixTimeTicks();
-            Note(last, cdr.AnsweredBy, ticks);
-            if (cdr.Direction == Admission.CallDirection.Outgoing && !cdr.Forwarded)
+            if (dayStart <= oldest)
             {
-                Note(last, cdr.Account, ticks); // it placed the call (a forwarded call's account only paid for it)
+                break;
             }
         }
 

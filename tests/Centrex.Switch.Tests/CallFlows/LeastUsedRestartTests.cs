@@ -13,7 +13,7 @@ namespace Centrex.Switch.Tests.CallFlows;
 /// Least-used hunting (seed 004: "sorts the phone lines ... beginning with their last usage") across a restart: the
 /// switch is wired as <c>serve</c> wires it (CDRs stored in the data directory), members answer in a known order, the
 /// switch stops, and a new one on the same data directory, given the usage <c>serve</c> rebuilds from the CDR store
-/// (<see cref="HuntUsageHistory.Load"/>), rings the member used longest ago first, not the listed first.
+/// (<see cref="HuntUsageHistory.Load(string, Instant)"/>), rings the member used longest ago first, not the listed first.
 /// </summary>
 public sealed class LeastUsedRestartTests : IDisposable
 {
