@@ -15,35 +15,8 @@ public sealed record LedgerOptions
     /// </summary>
     public long MinimumFreeBytes { get; init; } = 64L << 20;
 
-    /// <summary>
-    /// In-memory part of the account state's log (2^bits bytes). Hosts that know how many accounts they charge size it
-    /// with <see cref="StateLogBitsFor"/>: an update to a record that has left memory is a disk read.
-    /// </summary>
-    public int StateLogMemoryBits { get; init; } = MinStateLogBits;
-
-    /// <summary>The smallest in-memory state log (16 MiB: ~200,000 records, the working set of ~17,000 accounts by <see cref="StateLogBitsFor"/>).</summary>
-    public const int MinStateLogBits = 24;
-
-    /// <summary>The largest in-memory state log <see cref="StateLogBitsFor"/> asks for (1 GiB).</summary>
-    public const int MaxStateLogBits = 30;
-
-    /// <summary>
-    /// The in-memory state log that keeps the records a month of charging updates in memory for
-    /// <paramref name="accounts"/> accounts: each account's balance and its five counters of the month, 80 bytes a
-    /// record in FASTER (8 header + 64 key + 8 value), twice over, because a checkpoint (fold-over) makes every record
-    /// read-only and the next update of each copies it to the log's tail, so the log holds each hot record's previous
-    /// copy beside its current one until the tail has moved a whole working set on. At 100,000 accounts this is
-    /// 2^27 (128 MiB) where the default 2^24 held a sixth of the working set and most updates went to disk (issue 16:
-    /// the writer thread spent 10 µs a CDR, 72 % of it waiting for FASTER's reads).
-    /// </summary>
-    /// <param name="accounts">Accounts the host charges (provisioned accounts).</param>
-    public static int StateLogBitsFor(long accounts)
-    {
-        const long BytesPerAccount = 6 * 80 * 2;
-        var bytes = Math.Max(1, accounts) * BytesPerAccount;
-        var bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(bytes - 1));
-        return Math.Clamp(bits, MinStateLogBits, MaxStateLogBits);
-    }
+    /// <summary>In-memory part of the account state's log (2^bits bytes).</summary>
+    public int StateLogMemoryBits { get; init; } = 24;
 
     /// <summary>Hash buckets of the account state.</summary>
     public long StateIndexBuckets { get; init; } = 1L << 16;

@@ -43,43 +43,7 @@ public sealed class StateMemoryTests : IDisposable
         Assert.True(JournalVerifier.Verify(reopened).IsConsistent);
     }
 
-    [Fact]
-    public void Reopen_WithAnotherMemorySize_RecoversTheSameState()
-    {
-        // serve and rate size the log from provisioning; bill, balance and journal verify open the same store with the
-        // default size. A checkpoint taken with one size must recover with the other, both ways.
-        var large = new LedgerOptions { StateLogMemoryBits = 22 };
-        var small = new LedgerOptions { StateLogMemoryBits = 16 };
-        Charge(large, round: 1);
-        Charge(small, round: 2);
-        Charge(large, round: 3);
-        using var reopened = LedgerStore.Open(_data.Path, small);
-        Check(reopened);
-        Assert.True(JournalVerifier.Verify(reopened).IsConsistent);
-    }
-
-    [Theory]
-    [InlineData(0, LedgerOptions.MinStateLogBits)]
-    [InlineData(10_000, 24)] // 9.6 MB of working set: the smallest log holds it
-    [InlineData(20_000, 25)]
-    [InlineData(100_000, 27)] // issue 16's full scale: 96 MB -> 128 MiB
-    [InlineData(10_000_000, LedgerOptions.MaxStateLogBits)]
-    public void StateLogBitsFor_HoldsTwiceAMonthsRecordsOfEveryAccount(long accounts, int bits) =>
-        Assert.Equal(bits, LedgerOptions.StateLogBitsFor(accounts));
-
     private static string Account(int i) => $"ACC-{i:D5}";
-
-    private void Charge(LedgerOptions options, int round)
-    {
-        using var store = LedgerStore.Open(_data.Path, options);
-        for (var i = 0; i < Accounts; i++)
-        {
-            Assert.True(Calls.Append(store.Writer, $"r{round}-{i}", Account(i), chargeMills: round * 10 + i % 7, billed: 60));
-        }
-
-        store.Writer.Commit();
-        store.Writer.Checkpoint();
-    }
 
     private static void Check(LedgerStore store)
     {

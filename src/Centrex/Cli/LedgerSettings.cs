@@ -32,13 +32,7 @@ internal static class LedgerSettings
     /// month (issue 17). Without provisioning, counters are by UTC month.
     /// </param>
     /// <exception cref="InvalidOperationException"><see cref="IdsInMemoryVariable"/> is not a whole number of 1,000 or more.</exception>
-    public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null)
-    {
-        var zones = dataDirectory is null ? null : AccountZones(dataDirectory);
-        return Create(checkpointEntries, zones);
-    }
-
-    private static LedgerOptions Create(long checkpointEntries, IReadOnlyDictionary<string, NodaTime.DateTimeZone>? zones) => new()
+    public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null) => new()
     {
         CheckpointEveryEntries = checkpointEntries,
         CallIdsInMemory = Environment.GetEnvironmentVariable(IdsInMemoryVariable) is { Length: > 0 } ids
@@ -47,11 +41,7 @@ internal static class LedgerSettings
                 : throw new InvalidOperationException($"{IdsInMemoryVariable}={ids} is not a whole number of ids, 1000 or more")
             : new LedgerOptions().CallIdsInMemory,
         CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
-        AccountZones = zones,
-
-        // Sized to the provisioned accounts (issue 16): the state's records a month of charging touches stay in memory.
-        // Accounts provisioned while the process runs fit in the margin the sizing keeps, or go to disk until a restart.
-        StateLogMemoryBits = LedgerOptions.StateLogBitsFor(zones?.Count ?? 0),
+        AccountZones = dataDirectory is null ? null : AccountZones(dataDirectory),
     };
 
     /// <summary>Each provisioned account's customer time zone; empty when the data directory has no provisioning yet.</summary>
