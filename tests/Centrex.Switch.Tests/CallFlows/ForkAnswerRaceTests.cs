@@ -28,25 +28,22 @@ public sealed class ForkAnswerRaceTests
         return fixture;
     }
 
-    private static SipMessage Ring(TestPhone phone, string tag)
+    /// <summary>Bob and Carol register and Alice calls the group: both ring (180); returns their INVITEs.</summary>
+    private static (SipMessage Bob, SipMessage Carol) BothRing(TestPhone alice, TestPhone bob, TestPhone carol)
     {
-        var invite = phone.ReceiveRequest("INVITE").Message;
-        phone.Send(phone.Response(invite, 180, "Ringing", tag));
-        return invite;
+        Steps.Register(bob);
+        Steps.Register(carol);
+        Steps.Invite(alice, "200");
+        return (Steps.Ring(bob, "b1"), Steps.Ring(carol, "c1"));
     }
 
     [Fact]
     public async Task TwoMembersAnswerInOneBatch_TheLoserIsAckedAndReleasedWithBye_WithoutACancel()
     {
         await using var fixture = GroupOfBobAndCarol();
-        using var alice = new TestPhone(fixture.Endpoint, Alice);
-        using var bob = new TestPhone(fixture.Endpoint, Bob);
-        using var carol = new TestPhone(fixture.Endpoint, Carol);
-        Steps.Register(bob);
-        Steps.Register(carol);
-        Steps.Invite(alice, "200");
-        var bobInvite = Ring(bob, "b1");
-        var carolInvite = Ring(carol, "c1");
+        using var phones = new Phones(fixture.Endpoint, Alice, Bob, Carol);
+        var (alice, bob, carol) = phones;
+        var (bobInvite, carolInvite) = BothRing(alice, bob, carol);
         Steps.Sync(bob, fixture.Switch);
         Steps.Sync(carol, fixture.Switch);
 
@@ -95,14 +92,9 @@ public sealed class ForkAnswerRaceTests
     public async Task OneMemberAnswers_TheMemberStillRingingGetsCancel()
     {
         await using var fixture = GroupOfBobAndCarol();
-        using var alice = new TestPhone(fixture.Endpoint, Alice);
-        using var bob = new TestPhone(fixture.Endpoint, Bob);
-        using var carol = new TestPhone(fixture.Endpoint, Carol);
-        Steps.Register(bob);
-        Steps.Register(carol);
-        Steps.Invite(alice, "200");
-        var bobInvite = Ring(bob, "b1");
-        var carolInvite = Ring(carol, "c1");
+        using var phones = new Phones(fixture.Endpoint, Alice, Bob, Carol);
+        var (alice, bob, carol) = phones;
+        var (bobInvite, carolInvite) = BothRing(alice, bob, carol);
         Steps.Sync(carol, fixture.Switch);
 
         bob.Send(bob.Response(bobInvite, 200, "OK", "b1", Steps.Sdp));
