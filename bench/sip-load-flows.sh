@@ -2,8 +2,8 @@
 # Call-flow load bench (issue 15): the same stepped sipp load from a trunk to two DIDs of one `centrex serve`, in one run:
 #   plain: a DID whose account's phone (a sipp UAS) answers;
 #   flow:  a DID with a call flow: time routing (open all week) -> hunt group of three, simultaneous. Each call rings
-#          three phones (three sipp UASes): the first 200 wins, the others are ACKed and released with BYE (sipp's UAS
-#          answers at once, so no CANCEL race is left to chance).
+#          three phones (three sipp UASes): the first 200 wins, the others are ACKed and released with BYE (the UASes
+#          answer at once; a CANCEL sent before a loser's 200 arrived is answered 200 and changes nothing, RFC 3261 §9.2).
 # At each rate step both run N calls (rate x STEP_SECONDS); the sustained rate is the highest step every call of which
 # succeeded. Target (issue 15): flow >= 80 % of plain.
 #
@@ -11,7 +11,7 @@
 # other load on the host moves much less than the rates, for comparing builds (run well below saturation, e.g.
 # RATES=500 STEP_SECONDS=20, so overload's retransmissions do not count in it).
 #
-# usage: [KEEP=1] [PORT=5070] [PROFILE=perf.data (perf record of the flow runs)] [TRACE=flow.nettrace (dotnet-trace of the flow runs)]
+# usage: [UAS=builtin] [KEEP=1] [PORT=5070] [PROFILE=perf.data (perf record of the flow runs)] [TRACE=flow.nettrace (dotnet-trace of the flow runs)]
 #        [METRICS=prefix (the switch's /metrics after each run, in PREFIX-DID-RATE.txt; HTTP on PORT+30)] [CENTREX_DLL=path/centrex.dll] [RATES="100 200 400 800"] [STEP_SECONDS=5] bench/sip-load-flows.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,11 +81,15 @@ for _ in $(seq 1 300); do
     sleep 0.1
 done
 
+# The phones answer at once. Their scenario answers a CANCEL that crosses its 200 as RFC 3261 §9.2 wants, keeping
+# the dialog for the ACK and BYE that follow (bench/sipp/uas-answer.xml); UAS=builtin runs sipp's own UAS, which drops
+# the call on such a CANCEL and leaves the switch's BYE to the losing leg unanswered (retransmitted for 32 s).
+if [[ "${UAS:-}" == builtin ]]; then uas_scenario=(-sn uas); else uas_scenario=(-sf bench/sipp/uas-answer.xml); fi
 register() { # account port
     sipp "127.0.0.1:$PORT" -sf tests/Centrex.Switch.Tests/Sipp/Scenarios/register.xml -s "$1" -au "$1" -ap "$PASSWORD" \
         -m 1 -i 127.0.0.1 -p "$2" -nostdin -timeout 10s -timeout_error >"$work/register-$1.log" 2>&1 \
         || { echo "registration of $1 failed" >&2; cat "$work/register-$1.log" >&2; exit 1; }
-    sipp -sn uas -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - PORT - 20) * 10 + (PORT - 5070) * 10)) -nostdin -buff_size 4194304 >/dev/null 2>"$work/uas-$2.err" &
+    sipp "${uas_scenario[@]}" -i 127.0.0.1 -p "$2" -mp $((20000 + ($2 - PORT - 20) * 10 + (PORT - 5070) * 10)) -nostdin -buff_size 4194304 >/dev/null 2>"$work/uas-$2.err" &
     uas+=($!)
 }
 register 16045550101 "$PLAIN_PORT"
