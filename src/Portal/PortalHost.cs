@@ -49,7 +49,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddSingleton(data.Users);
         services.AddSingleton(data.Clock);
         services.AddSingleton(data.Calls);
-        services.AddSingleton(new TariffStore(data.DataDirectory));
+        services.AddSingleton(data.Tariffs);
         services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
         services.AddSingleton(LoginLimits);
         services.AddSingleton<LoginService>();

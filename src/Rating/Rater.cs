@@ -25,6 +25,29 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
 
     private Charging.AccountRules? _accountRules;
 
+    private TariffSchedule? _schedule;
+
+    /// <summary>The rater whose account rules this one uses: set on the raters of a <see cref="TariffSchedule"/>.</summary>
+    internal Rater? RulesFrom { get; init; }
+
+    /// <summary>
+    /// The operator's scheduled tariffs (the portal's Tariffs page, issue 16), or null: then this rater's tariff prices
+    /// every call. <c>serve</c> replaces the schedule whole when the operator activates a tariff (a reader sees the old
+    /// schedule or the new one); <see cref="At"/> picks the tariff in force at a call's start.
+    /// </summary>
+    public TariffSchedule? Schedule
+    {
+        get => Volatile.Read(ref _schedule);
+        set => Volatile.Write(ref _schedule, value);
+    }
+
+    /// <summary>
+    /// The rater in force for a call that starts at <paramref name="startUnixSeconds"/>: the latest scheduled tariff
+    /// from on or before that instant, or this rater (the <c>--tariff</c> default) when none is. Rate with the returned
+    /// rater and read its <see cref="Tariff"/> for the matched row: a row number means nothing in another tariff.
+    /// </summary>
+    public Rater At(long startUnixSeconds) => Schedule?.At(startUnixSeconds) ?? this;
+
     /// <summary>
     /// Per-account rules applied to each rated CDR record (local calling areas, toll-free inbound rates), or null: then
     /// every call is rated by the tariff alone, exactly as the rated-file contract says. <c>serve</c> replaces them
@@ -32,7 +55,7 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     /// </summary>
     public Charging.AccountRules? AccountRules
     {
-        get => Volatile.Read(ref _accountRules);
+        get => RulesFrom is { } root ? root.AccountRules : Volatile.Read(ref _accountRules);
         set => Volatile.Write(ref _accountRules, value);
     }
 

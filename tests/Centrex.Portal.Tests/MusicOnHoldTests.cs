@@ -35,7 +35,10 @@ public sealed class MusicOnHoldTests(PortalServer server)
         Assert.Contains("PCM 8000 Hz 16 bit mono", lobby, StringComparison.Ordinal);
         var jingle = await Upload(bc, "jingle.wav", Wav(16000, 2), "");
         Assert.Contains("jingle uploaded.", jingle, StringComparison.Ordinal); // named after the file; Lobby stays chosen
-        Assert.Contains("Playing on hold: Lobby", jingle, StringComparison.Ordinal);
+        Assert.Contains("Chosen for calls on hold: Lobby (not played yet, see above)", jingle, StringComparison.Ordinal);
+        // Nothing plays the file yet (no media player in the switch): the page must not claim it is playing.
+        Assert.DoesNotContain("Playing", jingle, StringComparison.Ordinal);
+        Assert.Contains("The switch does not play music on hold yet", jingle, StringComparison.Ordinal);
 
         var index = await bc.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/music-on-hold");
         var files = index.GetProperty("files").EnumerateArray().ToList();

@@ -56,7 +56,7 @@ public sealed class OperatorBrowserTests(PortalServer server, Browser browser) :
         await Assertions.Expect(_page.Locator("#preview-summary")).ToContainTextAsync("2 prefixes, valid");
         await _page.GetByLabel("Activate on").FillAsync("2099-01-01");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
-        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tariff scheduled from 2099-01-01.");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tariff scheduled from 2099-01-01 (00:00 UTC): calls starting from then are rated with it.");
         await Assertions.Expect(_page.Locator("table")).ToContainTextAsync("2099-01-01");
         await Browser.Shot(_page, "12-operator-tariffs");
         Assert.True(File.Exists(Path.Combine(server.Data, "tariffs", "2099-01-01.csv")));

@@ -138,7 +138,15 @@ internal static class ServeCommand
         try
         {
             tls = LoadTls(console, request.SipTls);
-            rater = request.Tariff is null ? null : RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
+            // The operator's scheduled tariffs (issue 16) price the calls from their day on; --tariff prices the ones
+            // before the first (without --tariff, the earliest scheduled one does).
+            var scheduled = new TariffStore(request.Data);
+            var initial = request.Tariff ?? scheduled.List().FirstOrDefault()?.Path;
+            rater = initial is null ? null : RaterFiles.Load(initial, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
+            if (rater is not null)
+            {
+                rater.Schedule = TariffScheduleFiles.Load(scheduled, rater, request.MaxRatePerMinute);
+            }
 
             // Live: the store's changes are swapped in while serving (ProvisioningWatcher); a --directory file is read once.
             directory = SwitchDirectoryLoader.Load(request.Data, request.Directory, console.Error) is { } loaded ? new LiveSwitchDirectory(loaded) : null;
@@ -194,6 +202,11 @@ internal static class ServeCommand
             {
                 Writer = writer, Discounts = discounts is null ? null : new PortalDiscountUsage(discounts, writer),
             } : null;
+            if (portalData is not null && rater is not null)
+            {
+                TariffScheduleFiles.Follow(portalData.Tariffs, rater, request.MaxRatePerMinute, console.Error);
+            }
+
             await using var service = serveHttp
                 ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
                     new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins })

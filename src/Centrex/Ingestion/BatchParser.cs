@@ -60,7 +60,7 @@ internal sealed class BatchParser(Rater rater, IngestionLimits limits)
             if (evaluation.Outcome == RatingOutcome.Rated)
             {
                 var start = journal.Length;
-                rows.Add(new ParsedRow(line, id, Priced: true, start, RatedCdrEntry.Write(record, evaluation, rater.Tariff, journal)));
+                rows.Add(new ParsedRow(line, id, Priced: true, start, RatedCdrEntry.Write(record, evaluation, evaluation.Tariff, journal)));
             }
             else
             {

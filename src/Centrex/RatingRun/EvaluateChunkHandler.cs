@@ -111,12 +111,12 @@ internal sealed class EvaluateChunkHandler(Rater rater, ConcurrentCdrIdIndex ids
         }
 
         evaluation.RatedLineStart = chunk.Rated.Length;
-        evaluation.RatedLineLength = RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, rater.Tariff, chunk.Rated, evaluation.PlainFields);
+        evaluation.RatedLineLength = RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, evaluation.Tariff, chunk.Rated, evaluation.PlainFields);
         if (encodeJournal)
         {
             // Encoded here, on this core, so the single writer only appends it.
             evaluation.JournalStart = chunk.Journal.Length;
-            evaluation.JournalLength = RatedCdrEntry.Write(record, evaluation, rater.Tariff, chunk.Journal);
+            evaluation.JournalLength = RatedCdrEntry.Write(record, evaluation, evaluation.Tariff, chunk.Journal);
         }
 
         chunk.Tally.CountRated(evaluation.Call.Charge, evaluation.Call.BilledSeconds);

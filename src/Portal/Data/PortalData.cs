@@ -16,6 +16,7 @@ public sealed class PortalData : IDisposable
         Users = UserStore.Open(dataDirectory);
         Provisioning = new ProvisioningCache(dataDirectory);
         Billing = new BillingReader(dataDirectory);
+        Tariffs = new TariffStore(dataDirectory);
         Calls = new CallLog.CallLogStore(dataDirectory);
         CallIndexer = new CallLog.CallLogIndexer(Calls, ledger, Provisioning);
     }
@@ -40,6 +41,9 @@ public sealed class PortalData : IDisposable
 
     /// <summary>Provisioning, as of its last change.</summary>
     public ProvisioningCache Provisioning { get; }
+
+    /// <summary>The operator's scheduled tariffs, which <c>serve</c> rates with.</summary>
+    public TariffStore Tariffs { get; }
 
     /// <summary>Invoices, statuses, the billing ledger.</summary>
     public BillingReader Billing { get; }

@@ -11,12 +11,29 @@ namespace Centrex.Portal.Data;
 /// previewed, activated at a date"), in <c>DATA/tariffs/</c>: an upload that passes <see cref="TariffLoader"/> (the
 /// parser and checks of <c>centrex rate</c>, sanity cap included) waits as <c>pending-TOKEN.csv</c> for the operator to
 /// look at it, then is scheduled as <c>YYYY-MM-DD.csv</c>, the day it takes effect (one tariff per day; a later upload for
-/// the same day replaces it). <see cref="ActiveOn"/> names the tariff in force on a day.
+/// the same day replaces it). <see cref="ActiveOn"/> names the tariff in force on a day: a day is a UTC day, so a
+/// tariff dated D prices the calls that start from D 00:00 UTC on. <c>serve</c> rates with these files
+/// (<see cref="Changed"/> tells it of an activation, which it applies at once).
 /// </summary>
 public sealed class TariffStore(string dataDirectory)
 {
     /// <summary>A scheduled tariff.</summary>
     public sealed record Scheduled(LocalDate From, string Path, long Bytes);
+
+    /// <summary>The sanity cap on a rate per minute uploads are checked against: <c>serve</c>'s <c>--max-rate-per-minute</c>.</summary>
+    public Rating.Money.MicroDollars? MaxRatePerMinute { get; set; } = TariffLoader.DefaultMaxRatePerMinute;
+
+    /// <summary>
+    /// Called after an activation, before the page or API answers: <c>serve</c> reloads the schedule it rates with.
+    /// It answers null when the schedule is in force, or why not (shown to the operator).
+    /// </summary>
+    public Func<string?>? Changed { get; set; }
+
+    /// <summary>Whether the running <c>serve</c> rates calls with these tariffs (false: it was started without a tariff).</summary>
+    public bool Rating => Changed is not null;
+
+    /// <summary>The first instant of <paramref name="day"/>, when a tariff dated that day takes effect (UTC).</summary>
+    public static Instant Start(LocalDate day) => day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
 
     private string Folder => System.IO.Path.Combine(dataDirectory, "tariffs");
 
@@ -24,22 +41,29 @@ public sealed class TariffStore(string dataDirectory)
     /// <exception cref="Rating.Csv.CsvFormatException">The tariff is invalid: the line and field are named.</exception>
     public (string Token, Tariff Tariff) Upload(byte[] content, string fileName)
     {
-        var tariff = TariffLoader.Parse(content, fileName, TariffLoader.DefaultMaxRatePerMinute);
+        var tariff = TariffLoader.Parse(content, fileName, MaxRatePerMinute);
         Directory.CreateDirectory(Folder);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         File.WriteAllBytes(Pending(token), content);
         return (token, tariff);
     }
 
-    /// <summary>Schedules the pending upload <paramref name="token"/> from <paramref name="from"/> on; false when there is no such upload.</summary>
-    public bool Activate(string token, LocalDate from)
+    /// <summary>
+    /// Schedules the pending upload <paramref name="token"/> from <paramref name="from"/> on; false when there is no such
+    /// upload. <paramref name="problem"/> is why the running switch cannot rate with it, or null when it does.
+    /// </summary>
+    public bool Activate(string token, LocalDate from, out string? problem)
     {
+        problem = null;
         if (token.Length != 24 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(Pending(token)))
         {
             return false;
         }
 
         File.Move(Pending(token), System.IO.Path.Combine(Folder, LocalDatePattern.Iso.Format(from) + ".csv"), overwrite: true);
+        problem = Changed is { } reload
+            ? reload()
+            : "serve was started without a tariff and does not rate calls: this tariff applies once serve is restarted";
         return true;
     }
 

@@ -9,7 +9,7 @@ namespace Centrex.Provisioning.MusicOnHold;
 /// their names and the one chosen. Files and folders are the owner's only (0600, 0700), like the rest of the data
 /// directory, since a customer's recordings may be private. Each customer's folder is reached only through its id, so
 /// a file of another customer is simply not found. The portal checks uploads (WAV, size) before they come here; the
-/// media core plays <see cref="ChosenPath"/>. One writer at a time in a process (the portal); readers see whole files
+/// media engine will play <see cref="ChosenPath"/> (nothing plays it yet: the switch only passes RTP between phones). One writer at a time in a process (the portal); readers see whole files
 /// (each written beside and moved into place).
 /// </summary>
 public sealed class MusicOnHoldStore(string dataDirectory)

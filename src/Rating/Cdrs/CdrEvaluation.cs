@@ -10,6 +10,9 @@ public struct CdrEvaluation
     /// <summary>The malformed part, or <see cref="CdrField.None"/>.</summary>
     public CdrField Malformed;
 
+    /// <summary>The tariff that rated the call (the one in force at its start, <see cref="Rater.At"/>): its rows are the ones <see cref="Call"/> names.</summary>
+    public Tariffs.Tariff Tariff;
+
     /// <summary>The kernel's outcome when well formed.</summary>
     public RatingOutcome Outcome;
 

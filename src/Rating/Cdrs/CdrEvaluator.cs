@@ -23,6 +23,7 @@ public static class CdrEvaluator
     public static void Evaluate(Rater rater, Span<byte> record, bool damaged, Span<Range> fields, out CdrEvaluation result)
     {
         Unsafe.SkipInit(out result);
+        result.Tariff = rater.Tariff; // a reference field is never left uninitialized
         var malformed = CdrRowParser.TryParse(record, fields, out var row, out result.Id);
         if (damaged && malformed == CdrField.None)
         {
@@ -44,6 +45,8 @@ public static class CdrEvaluator
         result.DurationSeconds = row.Duration;
         result.PlainFields = row.IsPlain;
         result.IdHash = CdrIdSet.Hash(row.Id);
+        rater = rater.At(row.StartUnixSeconds); // the tariff in force at the call's start (issue 16)
+        result.Tariff = rater.Tariff;
         result.Outcome = rater.Rate(row.Callee, row.Duration, out result.Call);
         if (result.Outcome == RatingOutcome.Rated && rater.AccountRules is { } rules)
         {

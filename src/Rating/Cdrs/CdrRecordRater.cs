@@ -26,7 +26,7 @@ public sealed class CdrRecordRater(Rater rater, CdrIdSet seenIds)
         CdrEvaluator.Evaluate(rater, record, damaged, _fields, out var evaluation);
         if (_recorder.Decide(record, line, evaluation, rejects) == CdrDisposition.Rated)
         {
-            RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, rater.Tariff, rated);
+            RatedLine.Write(record[evaluation.Id], record[evaluation.Account], evaluation.Call, evaluation.Tariff, rated);
         }
     }
 }

@@ -19,6 +19,12 @@ namespace Centrex.Switch.Authorization;
 /// </remarks>
 public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICallAuthorizer
 {
+    /// <summary>
+    /// Now, in Unix seconds: a call is authorized at the tariff in force as it is set up (issue 16's scheduled tariffs);
+    /// the system clock unless a test gives its own.
+    /// </summary>
+    public Func<long> Now { get; init; } = static () => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
     private readonly ConcurrentDictionary<string, AccountHolds> _holds = new(StringComparer.Ordinal);
 
     /// <summary>The money an account's calls in progress hold now.</summary>
@@ -29,7 +35,8 @@ public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICall
     {
         ArgumentNullException.ThrowIfNull(account);
         authorization = null;
-        var outcome = rater.Rate(dialedCallee, 0, out var call);
+        var inForce = rater.At(Now()); // the tariff in force now: its rows are the ones the call names
+        var outcome = inForce.Rate(dialedCallee, 0, out var call);
         if (outcome != RatingOutcome.Rated)
         {
             refusal = outcome == RatingOutcome.NoRate
@@ -38,9 +45,9 @@ public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICall
             return false;
         }
 
-        var row = rater.Tariff.Rows[call.TariffRow];
+        var row = inForce.Tariff.Rows[call.TariffRow];
         var (rate, connectFee) = (row.RatePerMinute, row.ConnectFee);
-        if (rater.AccountRules is { } rules && Repriced(rules, account.Id, ref call, out var ruleRate))
+        if (inForce.AccountRules is { } rules && Repriced(rules, account.Id, ref call, out var ruleRate))
         {
             // The account's local calling area or toll-free inbound rate prices it, as the CDR stage will charge it
             // (issue 17): a free local call is never refused for an empty prepaid balance.

@@ -119,6 +119,8 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
     private void Charge(Rater rater, SwitchCdr cdr, bool receivedOnly)
     {
         _text.Clear();
+        var start = cdr.Answer ?? cdr.Start; // billing starts at answer, as the export says
+        rater = rater.At(start.ToUnixTimeSeconds()); // the tariff in force at the call's start (issue 16): its rows below
         var callee = Utf8(cdr.CalleeForRating);
         var outcome = rater.Rate(_text.Written.Slice(callee.Start, callee.Length), cdr.BillableSeconds, out var call);
         if (outcome != RatingOutcome.Rated || Encoding.UTF8.GetByteCount(cdr.Account) > StateKey.MaxAccountLength)
@@ -144,7 +146,6 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
             return; // free incoming calling (seed 001)
         }
 
-        var start = cdr.Answer ?? cdr.Start; // billing starts at answer, as the export says
         var ticks = start.ToUnixTimeTicks();
         var fields = new RatedCdrFields(
             text.Slice(id.Start, id.Length), text.Slice(account.Start, account.Length), text.Slice(caller.Start, caller.Length),

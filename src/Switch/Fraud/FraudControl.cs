@@ -76,7 +76,8 @@ public sealed partial class FraudControl
         ArgumentNullException.ThrowIfNull(limits);
 
         // A number that does not normalize cannot be classed or priced: balance authorization refuses it (484).
-        var outcome = _rater.Rate(callee, 0, out var rated);
+        var inForce = _rater.At(call.Start.ToUnixTimeSeconds()); // the tariff in force as the call is set up (issue 16)
+        var outcome = inForce.Rate(callee, 0, out var rated);
         if (outcome == RatingOutcome.BadCallee)
         {
             return FraudDecision.Unlimited;
@@ -101,8 +102,8 @@ public sealed partial class FraudControl
         }
 
         var state = _accounts.GetOrAdd(accountId, static _ => new AccountFraudState());
-        var row = outcome == RatingOutcome.Rated ? rated.TariffRow : -1;
-        var decision = Reserve(state, call, limits, international, row);
+        var terms = outcome == RatingOutcome.Rated ? inForce.Tariff.Rows[rated.TariffRow] : null;
+        var decision = Reserve(state, call, limits, international, terms);
         return decision.Allowed ? decision : Refuse(call, accountId, number, decision.Rule, decision.Reason!); // logged outside the account's lock
     }
 
@@ -118,9 +119,8 @@ public sealed partial class FraudControl
         }
 
         var charge = 0L;
-        if (call.TariffRow >= 0 && billableSeconds > 0)
+        if (call.Terms is { } terms && billableSeconds > 0)
         {
-            var terms = _rater.Tariff.Rows[call.TariffRow];
             charge = AffordableDuration.Charge(terms.RatePerMinute, terms.ConnectFee, terms.FirstIncrement, terms.NextIncrement,
                 Math.Min(billableSeconds, AffordableDuration.MaxCallSeconds)).Value;
         }
@@ -139,7 +139,7 @@ public sealed partial class FraudControl
     }
 
     /// <summary>Under the account's lock: takes an international slot and the spend hold for the call, or names the rule that refuses it (not yet counted or logged).</summary>
-    private FraudDecision Reserve(AccountFraudState state, CallInfo call, SwitchFraudLimits limits, bool international, int row)
+    private FraudDecision Reserve(AccountFraudState state, CallInfo call, SwitchFraudLimits limits, bool international, Rating.Tariffs.TariffRow? terms)
     {
         lock (state.Gate)
         {
@@ -150,10 +150,9 @@ public sealed partial class FraudControl
 
             int? seconds = null;
             var held = 0L;
-            if ((limits.MaxSpendPerHour is not null || limits.MaxSpendPerDay is not null) && row >= 0)
+            if ((limits.MaxSpendPerHour is not null || limits.MaxSpendPerDay is not null) && terms is not null)
             {
                 var (left, rule, cap) = Left(state, limits, call.Start);
-                var terms = _rater.Tariff.Rows[row];
                 var affordable = AffordableDuration.MaxSeconds(terms.RatePerMinute, terms.ConnectFee, terms.FirstIncrement, terms.NextIncrement, new Mills(left));
                 if (affordable < 0)
                 {
@@ -166,7 +165,7 @@ public sealed partial class FraudControl
             }
 
             // Asked twice for one call (it cannot be, but a leaked slot would refuse the account for ever): counted once.
-            if (_calls.TryAdd(call.Id, new FraudCall(state, international, held, row)))
+            if (_calls.TryAdd(call.Id, new FraudCall(state, international, held, terms)))
             {
                 state.Held += held;
                 if (international)

@@ -23,6 +23,9 @@ public sealed class IndexModel(TariffStore tariffs, PortalData data) : PageModel
 
     public TariffStore.Scheduled? Active { get; private set; }
 
+    /// <summary>Whether the running serve rates with these tariffs.</summary>
+    public bool Rating => tariffs.Rating;
+
     public string Tomorrow => Display.Show.Date(Today.PlusDays(1));
 
     private LocalDate Today => data.Clock.GetCurrentInstant().InUtc().Date;
@@ -69,13 +72,15 @@ public sealed class IndexModel(TariffStore tariffs, PortalData data) : PageModel
 
         if (Errors.Count == 0)
         {
-            if (!tariffs.Activate(token ?? string.Empty, day!.Value))
+            if (!tariffs.Activate(token ?? string.Empty, day!.Value, out var problem))
             {
                 Errors["file"] = "that upload is gone: upload the file again";
             }
             else
             {
-                TempData["Saved"] = $"Tariff scheduled from {Display.Show.Date(day.Value)}.";
+                TempData["Saved"] = problem is null
+                    ? $"Tariff scheduled from {Display.Show.Date(day.Value)} (00:00 UTC): calls starting from then are rated with it."
+                    : $"Tariff scheduled from {Display.Show.Date(day.Value)}, but {problem}.";
                 return RedirectToPage();
             }
         }

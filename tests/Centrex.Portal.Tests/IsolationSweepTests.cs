@@ -1,0 +1,278 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Centrex.Portal.Tests.Support;
+using NAudio.Wave;
+
+namespace Centrex.Portal.Tests;
+
+/// <summary>
+/// Issue 16's isolation sweep: one customer (CUST-AB) tries every customer-scoped API route, read from the served OpenAPI
+/// document's <c>/api/v1/me</c> paths (a new route without a probe here fails the test), and the customer pages'
+/// handlers that take an id, with another customer's (CUST-US's) lines, invoices, tickets, hunt group, music and
+/// abbreviated code, with bodies that would be accepted for its own ids, and gets 404 or 403 (or, for an id in a query
+/// or form field, a refusal naming it), never the other customer's data; and nothing of the other customer changes.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class IsolationSweepTests(PortalServer server)
+{
+    private const string Attacker = "cust-ab";
+    private const string Victim = "cust-us";
+
+    /// <summary>What the victim owns, and text only its data holds.</summary>
+    private sealed record VictimIds(string Line, long Invoice, long Ticket, string Group, string Music, string Code, string Did, IReadOnlyList<string> Markers);
+
+    [Fact]
+    public async Task EveryCustomerApiRoute_WithAnotherCustomersIds_Is404Or403_NeverData()
+    {
+        using var victim = await Sessions.SignedIn(server, Victim);
+        var ids = await Prepare(victim);
+        var before = await Snapshot(victim, ids);
+        using var attacker = await Sessions.SignedIn(server, Attacker);
+        var csrf = await attacker.CsrfAsync();
+
+        var document = await attacker.Http.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+        var routes = document.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/api/v1/me", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))
+            .ToList();
+        var probes = Probes(ids);
+        Assert.True(routes.Count >= 30, string.Join("\n", routes));
+        var uncovered = routes.Except(probes.Keys).ToList();
+        Assert.True(uncovered.Count == 0, "customer routes without an isolation probe (add one to IsolationSweepTests.Probes): " + string.Join(", ", uncovered));
+
+        var failures = new List<string>();
+        foreach (var route in routes)
+        {
+            var probe = probes[route];
+            using var request = new HttpRequestMessage(new HttpMethod(route[..route.IndexOf(' ')]), probe.Path) { Content = probe.Body?.Invoke() };
+            var sent = probe.Path + (request.Content is { } content ? await content.ReadAsStringAsync() : string.Empty);
+            request.Headers.Add("X-CSRF-Token", csrf);
+            using var response = await attacker.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            if (!probe.Allowed.Contains(status))
+            {
+                failures.Add($"{route} as {probe.Path}: {status} (expected {string.Join("/", probe.Allowed)}) {body[..Math.Min(body.Length, 200)]}");
+            }
+
+            // A refusal may quote what was sent (e.g. "'ACC-1006' is not one of your lines"); an answer with data may not.
+            if (ids.Markers.FirstOrDefault(m => body.Contains(m, StringComparison.Ordinal) && (status < 300 || !sent.Contains(m, StringComparison.Ordinal))) is { } leaked)
+            {
+                failures.Add($"{route} as {probe.Path}: the answer holds the other customer's '{leaked}'");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await Snapshot(victim, ids));
+    }
+
+    [Fact]
+    public async Task EveryCustomerPageHandler_WithAnotherCustomersIds_IsRefused_AndChangesNothing()
+    {
+        using var victim = await Sessions.SignedIn(server, Victim);
+        var ids = await Prepare(victim);
+        var before = await Snapshot(victim, ids);
+        // ACC-1004 is CUST-BC's prepaid line in the demo: the top-up a payment could be turned to.
+        var balance = await Balance(server, "ACC-1004");
+        using var attacker = await Sessions.SignedIn(server, Attacker);
+
+        // Pages addressed by the other customer's id: 404, before and after a post with a valid form.
+        foreach (var path in new[] { $"/customer/lines/{ids.Line}", $"/customer/lines/{ids.Line}/forwarding", $"/customer/huntgroups/{ids.Group}", $"/customer/tickets/{ids.Ticket}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await attacker.Http.GetAsync(path)).StatusCode);
+        }
+
+        var token = await attacker.FormTokenAsync("/customer/lines");
+        (string Path, string Handler, (string, string)[] Fields)[] posts =
+        [
+            ($"/customer/lines/{ids.Line}", "Password", [("password", "Stolen-pass-123")]),
+            ($"/customer/lines/{ids.Line}/forwarding", "Mode", [("mode", "forward")]),
+            ($"/customer/lines/{ids.Line}/forwarding", "Add", [("Form.Number", "+15145550199"), ("Form.Timeout", "20")]),
+            ($"/customer/lines/{ids.Line}/forwarding", "Toggle", [("index", "0")]),
+            ($"/customer/lines/{ids.Line}/forwarding", "Delete", [("index", "0")]),
+            ($"/customer/huntgroups/{ids.Group}", "", [("number", "392"), ("name", "Taken"), ("sequence", "simultaneous")]),
+            ($"/customer/huntgroups/{ids.Group}", "Remove", [("extension", "100")]),
+            ($"/customer/tickets/{ids.Ticket}", "Reply", [("body", "I can write here")]),
+            ($"/customer/tickets/{ids.Ticket}", "Close", []),
+        ];
+        foreach (var (path, handler, fields) in posts)
+        {
+            using var response = await Post(attacker, path, handler, token, fields);
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{path} {handler}: {response.StatusCode}");
+        }
+
+        // Handlers on the customer's own pages that take the other customer's id in a field: refused next to it.
+        (string Path, string Handler, (string, string)[] Fields, string Field)[] fieldPosts =
+        [
+            ("/customer/payments", "", [("amount", "10.00"), ("card", "tok_visa"), ("line", "ACC-1004")], "line"),
+            ("/customer/payments", "", [("amount", "10.00"), ("card", "tok_visa"), ("line", ids.Line)], "line"),
+            ("/customer/music-on-hold", "Choose", [("id", ids.Music)], "id"),
+            ("/customer/music-on-hold", "Delete", [("id", ids.Music)], "id"),
+            ("/customer/huntgroups", "Delete", [("id", ids.Group)], "id"),
+            ("/customer/abbreviated-dialing", "Delete", [("code", ids.Code)], "code"),
+            ("/customer/identity", "", [("line", ids.Line), ("caller_id", ""), ("hide_cli", "always")], "line"),
+            ("/customer/extensions", "", [("line", ids.Line), ("extension", "777"), ("name", "Taken")], "line"),
+            ("/customer/dids", "", [("did", ids.Did), ("line", ids.Line)], "did"),
+        ];
+        foreach (var (path, handler, fields, field) in fieldPosts)
+        {
+            using var response = await Post(attacker, path, handler, await attacker.FormTokenAsync(path), fields);
+            var html = await response.Content.ReadAsStringAsync();
+            var refused = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.OK && html.Contains("class=\"field-error\"", StringComparison.Ordinal));
+            Assert.True(refused, $"{path} {handler} with the other customer's {field}: {response.StatusCode} {response.Headers.Location}");
+            Assert.DoesNotContain(ids.Markers, m => html.Contains(m, StringComparison.Ordinal) && m != ids.Line && m != ids.Did && m != ids.Code && m != ids.Music);
+        }
+
+        Assert.Equal(before, await Snapshot(victim, ids));
+        Assert.Equal(balance, await Balance(server, "ACC-1004"));
+    }
+
+    private sealed record Probe(string Path, int[] Allowed, Func<HttpContent?>? Body = null);
+
+    private static Dictionary<string, Probe> Probes(VictimIds v)
+    {
+        int[] missing = [404, 403];
+        int[] listed = [200];
+        int[] refused = [400, 404, 403];
+        static Func<HttpContent?> Json(object body) => () => JsonContent.Create(body);
+        return new(StringComparer.Ordinal)
+        {
+            ["GET /api/v1/me/calls"] = new($"/api/v1/me/calls?line={v.Line}", refused),
+            ["GET /api/v1/me/calls.csv"] = new($"/api/v1/me/calls.csv?line={v.Line}", refused),
+            ["GET /api/v1/me/dial-plan"] = new("/api/v1/me/dial-plan", listed),
+            ["PUT /api/v1/me/dial-plan/abbreviated/{code}"] = new($"/api/v1/me/dial-plan/abbreviated/{v.Code}", [204, 200, 400], Json(new { dial = "5145550123" })),
+            ["DELETE /api/v1/me/dial-plan/abbreviated/{code}"] = new($"/api/v1/me/dial-plan/abbreviated/{v.Code}", [204, 404]),
+            ["PUT /api/v1/me/dial-plan/rules"] = new("/api/v1/me/dial-plan/rules", [204, 200, 400], Json(new { dialing_rules = (string?)null })),
+            ["GET /api/v1/me/dids"] = new("/api/v1/me/dids", listed),
+            ["PUT /api/v1/me/dids/{number}"] = new($"/api/v1/me/dids/{Uri.EscapeDataString(v.Did)}", missing, Json(new { line = v.Line })),
+            ["GET /api/v1/me/discounts"] = new("/api/v1/me/discounts", listed),
+            ["GET /api/v1/me/hunt-groups"] = new("/api/v1/me/hunt-groups", listed),
+            ["POST /api/v1/me/hunt-groups"] = new("/api/v1/me/hunt-groups", refused, Json(new { number = "393", name = "Taken", groups = new[] { "391" } })),
+            ["PUT /api/v1/me/hunt-groups/{id}"] = new($"/api/v1/me/hunt-groups/{v.Group}", missing, Json(new { number = "392", name = "Taken", sequence = "simultaneous" })),
+            ["DELETE /api/v1/me/hunt-groups/{id}"] = new($"/api/v1/me/hunt-groups/{v.Group}", missing),
+            ["GET /api/v1/me/identity"] = new("/api/v1/me/identity", listed),
+            ["PUT /api/v1/me/lines/{id}/identity"] = new($"/api/v1/me/lines/{v.Line}/identity", missing, Json(new { hide_cli = "always" })),
+            ["GET /api/v1/me/incoming-calls"] = new("/api/v1/me/incoming-calls", listed),
+            ["PUT /api/v1/me/incoming-calls"] = new("/api/v1/me/incoming-calls", [400], Json(new { pickup_prefix = "not a prefix" })),
+            ["GET /api/v1/me/invoices"] = new($"/api/v1/me/invoices?number={v.Invoice}", listed),
+            ["GET /api/v1/me/invoices/{number}"] = new($"/api/v1/me/invoices/{v.Invoice}", missing),
+            ["GET /api/v1/me/invoices/{number}/pdf"] = new($"/api/v1/me/invoices/{v.Invoice}/pdf", missing),
+            ["GET /api/v1/me/invoices/{number}/csv"] = new($"/api/v1/me/invoices/{v.Invoice}/csv", missing),
+            ["GET /api/v1/me/lines"] = new("/api/v1/me/lines", listed),
+            ["GET /api/v1/me/lines/{id}/forwarding"] = new($"/api/v1/me/lines/{v.Line}/forwarding", missing),
+            ["PUT /api/v1/me/lines/{id}/forwarding"] = new($"/api/v1/me/lines/{v.Line}/forwarding", missing, Json(new { mode = "none" })),
+            ["PUT /api/v1/me/lines/{id}/sip-password"] = new($"/api/v1/me/lines/{v.Line}/sip-password", missing, Json(new { password = "Stolen-pass-123" })),
+            ["GET /api/v1/me/music-on-hold"] = new("/api/v1/me/music-on-hold", listed),
+            ["POST /api/v1/me/music-on-hold"] = new("/api/v1/me/music-on-hold", [400], () => new StringContent("{}", Encoding.UTF8, "application/json")),
+            ["PUT /api/v1/me/music-on-hold/chosen"] = new("/api/v1/me/music-on-hold/chosen", refused, Json(new { id = v.Music })),
+            ["DELETE /api/v1/me/music-on-hold/{id}"] = new($"/api/v1/me/music-on-hold/{v.Music}", missing),
+            ["GET /api/v1/me/reports/xdr"] = new($"/api/v1/me/reports/xdr?from=2026-10-01&to=2026-10-31&format=csv&line={v.Line}", [200, 400]),
+            ["GET /api/v1/me/sites"] = new("/api/v1/me/sites", listed),
+            ["GET /api/v1/me/subscriptions"] = new("/api/v1/me/subscriptions", listed),
+            ["GET /api/v1/me/tickets"] = new("/api/v1/me/tickets", listed),
+            ["POST /api/v1/me/tickets"] = new("/api/v1/me/tickets", [400], Json(new { subject = "" })),
+            ["GET /api/v1/me/tickets/{id}"] = new($"/api/v1/me/tickets/{v.Ticket}", missing),
+            ["POST /api/v1/me/tickets/{id}/close"] = new($"/api/v1/me/tickets/{v.Ticket}/close", missing),
+            ["POST /api/v1/me/tickets/{id}/replies"] = new($"/api/v1/me/tickets/{v.Ticket}/replies", missing, Json(new { body = "I can write here" })),
+        };
+    }
+
+    /// <summary>Gives the victim a ticket, a hunt group, a music file and an abbreviated code (idempotently), and reads its ids.</summary>
+    private static async Task<VictimIds> Prepare(PortalClient victim)
+    {
+        var csrf = await victim.CsrfAsync();
+        async Task<HttpResponseMessage> Send(HttpMethod method, string path, HttpContent? content)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            request.Headers.Add("X-CSRF-Token", csrf);
+            return await victim.Http.SendAsync(request);
+        }
+
+        const string Subject = "Isolation sweep: private ticket";
+        var tickets = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/tickets");
+        if (!tickets.EnumerateArray().Any(t => t.GetProperty("subject").GetString() == Subject))
+        {
+            Assert.True((await Send(HttpMethod.Post, "/api/v1/me/tickets", JsonContent.Create(new { subject = Subject, body = "only mine" }))).IsSuccessStatusCode);
+            tickets = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/tickets");
+        }
+
+        var groups = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/hunt-groups");
+        if (!groups.EnumerateArray().Any(g => g.GetProperty("number").GetString() == "391"))
+        {
+            var made = await Send(HttpMethod.Post, "/api/v1/me/hunt-groups", JsonContent.Create(new { number = "391", name = "Isolation sweep group" }));
+            Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+            groups = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/hunt-groups");
+        }
+
+        var music = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/music-on-hold");
+        if (music.GetProperty("files").GetArrayLength() == 0)
+        {
+            var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Wav());
+            file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            content.Add(file, "file", "sweep.wav");
+            content.Add(new StringContent("Isolation sweep tune"), "name");
+            var uploaded = await Send(HttpMethod.Post, "/api/v1/me/music-on-hold", content);
+            Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+            music = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/music-on-hold");
+        }
+
+        var added = await Send(HttpMethod.Put, "/api/v1/me/dial-plan/abbreviated/87", JsonContent.Create(new { dial = "18005550187" }));
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+
+        var lines = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/lines");
+        var invoices = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/invoices?void=true");
+        var dids = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dids");
+        var line = lines[0].GetProperty("id").GetString()!;
+        var did = dids.GetArrayLength() > 0 ? dids[0].GetProperty("number").GetString()! : "+13125550100";
+        var ticket = tickets.EnumerateArray().First(t => t.GetProperty("subject").GetString() == Subject).GetProperty("id").GetInt64();
+        var group = groups.EnumerateArray().First(g => g.GetProperty("number").GetString() == "391").GetProperty("id").GetString()!;
+        var tune = music.GetProperty("files")[0];
+        return new VictimIds(line, invoices[0].GetProperty("number").GetInt64(), ticket, group, tune.GetProperty("id").GetString()!, "87", did,
+            [.. lines.EnumerateArray().Select(l => l.GetProperty("id").GetString()!), Subject, "Isolation sweep group", tune.GetProperty("name").GetString()!,
+                tune.GetProperty("id").GetString()!, "18005550187", group]);
+    }
+
+    /// <summary>Everything of the victim the probes could touch, as the victim's own API shows it.</summary>
+    private static async Task<string> Snapshot(PortalClient victim, VictimIds ids)
+    {
+        var parts = new List<string>();
+        foreach (var path in new[] { "/api/v1/me/lines", $"/api/v1/me/lines/{ids.Line}/forwarding", "/api/v1/me/hunt-groups", "/api/v1/me/music-on-hold", "/api/v1/me/dial-plan",
+            "/api/v1/me/dids", "/api/v1/me/identity", "/api/v1/me/incoming-calls", $"/api/v1/me/tickets/{ids.Ticket}", $"/api/v1/me/invoices/{ids.Invoice}" })
+        {
+            parts.Add(path + " " + await victim.Http.GetStringAsync(path));
+        }
+
+        return string.Join("\n", parts).Replace("\"registered\":true", "\"registered\":false", StringComparison.Ordinal);
+    }
+
+    /// <summary>The line's ledger balance, through the API with the server's key.</summary>
+    private static async Task<long> Balance(PortalServer server, string line)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
+        return (await http.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{line}/balance")).GetProperty("balance_mills").GetInt64();
+    }
+
+    private static async Task<HttpResponseMessage> Post(PortalClient client, string path, string handler, string token, (string, string)[] fields)
+    {
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token));
+        return await client.Http.PostAsync(handler.Length == 0 ? path : $"{path}?handler={handler}", new FormUrlEncodedContent(form));
+    }
+
+    private static byte[] Wav()
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new WaveFileWriter(memory, new WaveFormat(8000, 16, 1)))
+        {
+            var samples = new short[8000];
+            writer.WriteSamples(samples, 0, samples.Length);
+        }
+
+        return memory.ToArray();
+    }
+}
