@@ -103,7 +103,8 @@ public sealed class SipSwitch : IAsyncDisposable
     /// <summary>
     /// Provisioning changed while the switch runs: publishes <paramref name="next"/> (built whole beforehand) to the
     /// router, every partition and the hooks at once, then drops, in each partition, the registrations of accounts
-    /// that are gone or whose credentials changed (<see cref="Registrar.Forget"/>). Calls in progress are untouched:
+    /// that are gone or whose credentials changed (<see cref="Registrar.Forget"/>), and hands the registrations of
+    /// accounts moved to a customer in another partition to that partition. Calls in progress are untouched:
     /// each was routed and checked with the directory of its INVITE and keeps it. Returns the registrations dropped.
     /// Call it from outside the switch's threads, and not after disposing.
     /// </summary>
@@ -115,9 +116,18 @@ public sealed class SipSwitch : IAsyncDisposable
         var current = next.Current;
         var previous = live.Replace(current);
         var dropped = 0;
+        var moved = new List<Binding>(); // filled on each partition's thread in turn: Read waits for each
         foreach (var partition in _pipeline.Partitions)
         {
-            dropped += partition.Read(() => partition.Registrar.Forget(previous, current));
+            dropped += partition.Read(() => partition.Registrar.Forget(previous, current, account => _pipeline.Map.Of(account.CustomerId) == partition.Id, moved));
+        }
+
+        // An account moved to a customer in another partition: its binding is handed there, on that partition's thread.
+        foreach (var group in moved.GroupBy(b => _pipeline.Map.Of(current.FindAccount(b.AccountId)!.CustomerId)))
+        {
+            var target = _pipeline.Partitions[group.Key];
+            var bindings = group.ToList();
+            target.Run(() => bindings.ForEach(target.Registrar.Adopt));
         }
 
         return dropped;

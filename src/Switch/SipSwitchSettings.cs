@@ -38,6 +38,9 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
     /// <summary>How fast one source address may send requests outside a dialog (trunks are not limited).</summary>
     public SourceRateLimits SourceRates { get; init; } = new();
 
+    /// <summary>The per-source budget of emergency INVITEs, which pass the source's block and rate limit (issue 14).</summary>
+    public EmergencyRateLimits EmergencyRates { get; init; } = new();
+
     /// <summary>What SIP over TCP and TLS may take: connections in total and per address, and timeouts.</summary>
     public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;
 

@@ -5,7 +5,7 @@ using Centrex.Provisioning.Store;
 
 namespace Centrex.Provisioning.Tests;
 
-/// <summary>Issue 14: emergency numbers, the emergency trunk and each line's E911 service address, through JSON and the store.</summary>
+/// <summary>Issue 14: emergency numbers, the emergency trunk and call-back number, and each line's E911 service address, through JSON and the store.</summary>
 public sealed class EmergencyProvisioningTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -29,7 +29,7 @@ public sealed class EmergencyProvisioningTests : IDisposable
     public void EmergencySettingsAndAddress_StoreAndExport_KeepEveryField()
     {
         var json = File(
-            settings: """, "emergency_numbers": ["911", "933", "112"], "emergency_trunk": "e911" """,
+            settings: """, "emergency_numbers": ["911", "933", "112"], "emergency_trunk": "e911", "emergency_callback": "+19025550911" """,
             account: """, "e911_address": { "street": "2 Side St", "city": "Dartmouth", "province": "NS", "country": "CA", "postal_code": "B2Y" } """);
         using (var store = ProvisioningStore.Open(_folder.Path))
         {
@@ -40,12 +40,14 @@ public sealed class EmergencyProvisioningTests : IDisposable
         var loaded = reopened.Load();
         Assert.Equal(["911", "933", "112"], loaded.Switch!.EmergencyNumbers);
         Assert.Equal("e911", loaded.Switch.EmergencyTrunk);
+        Assert.Equal("19025550911", loaded.Switch.EmergencyCallback);
         Assert.Equal(new ServiceAddress("2 Side St", "Dartmouth", "NS", "CA", "B2Y"), loaded.Accounts.Single().E911Address);
 
         using var export = new MemoryStream();
         ProvisioningJsonWriter.Write(loaded, export);
         var again = Parse(Encoding.UTF8.GetString(export.ToArray()));
         Assert.Equal(loaded.Switch.EmergencyNumbers, again.Switch!.EmergencyNumbers);
+        Assert.Equal("19025550911", again.Switch.EmergencyCallback);
         Assert.Equal(loaded.Accounts.Single().E911Address, again.Accounts.Single().E911Address);
     }
 
@@ -55,12 +57,14 @@ public sealed class EmergencyProvisioningTests : IDisposable
         var snapshot = Parse(File());
         Assert.Equal(["911", "933"], snapshot.Switch!.EmergencyNumbers);
         Assert.Null(snapshot.Switch.EmergencyTrunk);
+        Assert.Null(snapshot.Switch.EmergencyCallback);
         Assert.Null(snapshot.Accounts.Single().E911Address);
     }
 
     [Theory]
     [InlineData(""", "emergency_trunk": "nowhere" """, "", "101", "emergency_trunk \"nowhere\" does not exist")]
     [InlineData(""", "emergency_numbers": ["9-1-1"] """, "", "101", "emergency_numbers: '9-1-1' is not 2 to 6 digits")]
+    [InlineData(""", "emergency_callback": "911" """, "", "101", "field \"emergency_callback\": '911' is not an E.164 number")]
     [InlineData("", "", "911", "extension 911 is an emergency number")]
     [InlineData("", """, "e911_address": { "street": "x", "city": "y", "postal_code": "z" } """, "101", "e911_address")]
     public void BadEmergencyProvisioning_IsRefused_NamingTheField(string settings, string account, string extension, string message)

@@ -39,6 +39,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         FeatureCodes = new HashSet<string>(settings.FeatureCodes, StringComparer.Ordinal);
         EmergencyNumbers = new HashSet<string>(settings.EmergencyNumbers, StringComparer.Ordinal);
         EmergencyTrunkId = settings.EmergencyTrunk;
+        EmergencyCallback = settings.EmergencyCallback;
 
         foreach (var s in snapshot.Sites)
         {
@@ -126,6 +127,9 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
 
     /// <inheritdoc/>
     public string? EmergencyTrunkId { get; }
+
+    /// <inheritdoc/>
+    public string? EmergencyCallback { get; }
 
     /// <summary>How many accounts the switch serves (those with SIP credentials).</summary>
     public int AccountCount => _accounts.Values.Distinct().Count();

@@ -5,7 +5,7 @@ namespace Centrex.Provisioning.Json;
 /// <summary>The switch's sections and fields (issue 4): <c>switch</c>, <c>sites</c>, <c>trunks</c>, and the customer's dial plan and account's line settings.</summary>
 public static partial class ProvisioningJsonReader
 {
-    private static readonly string[] SwitchFields = ["realm", "digest_algorithms", "feature_codes", "emergency_numbers", "emergency_trunk"];
+    private static readonly string[] SwitchFields = ["realm", "digest_algorithms", "feature_codes", "emergency_numbers", "emergency_trunk", "emergency_callback"];
     private static readonly string[] SiteFields =
         ["id", "name", "max_calls", "max_incoming", "max_outgoing", "max_forwarded", "max_bandwidth_kbps", "max_incoming_kbps", "max_outgoing_kbps"];
 
@@ -30,6 +30,7 @@ public static partial class ProvisioningJsonReader
         {
             EmergencyNumbers = r.Has("emergency_numbers") ? r.Strings("emergency_numbers") : defaults.EmergencyNumbers,
             EmergencyTrunk = r.OptionalString("emergency_trunk"),
+            EmergencyCallback = Number(r, "emergency_callback"),
         };
     }
 

@@ -23,6 +23,11 @@ public static partial class ProvisioningJsonWriter
                 w.WriteString("emergency_trunk", settings.EmergencyTrunk);
             }
 
+            if (settings.EmergencyCallback is not null)
+            {
+                w.WriteString("emergency_callback", "+" + settings.EmergencyCallback);
+            }
+
             w.WriteEndObject();
         }
 

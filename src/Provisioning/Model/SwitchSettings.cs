@@ -14,6 +14,12 @@ public sealed record SwitchSettings(string Realm, IReadOnlyList<string> DigestAl
     /// <summary>The trunk emergency calls leave by; null: the caller's customer's own trunk.</summary>
     public string? EmergencyTrunk { get; init; }
 
+    /// <summary>
+    /// The call-back number emergency calls show (E.164 digits) when the line has no DID and its customer no main number
+    /// (<c>caller_id</c>); null: such a call shows none. Never the account id: a PSAP calls back what it is shown.
+    /// </summary>
+    public string? EmergencyCallback { get; init; }
+
     /// <summary>911 (emergency services) and 933 (the North American E911 address test line).</summary>
     public static readonly IReadOnlyList<string> DefaultEmergencyNumbers = ["911", "933"];
 

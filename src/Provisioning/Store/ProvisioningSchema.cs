@@ -18,7 +18,8 @@ namespace Centrex.Provisioning.Store;
 /// Migration 9 (issue 15) adds a customer's feature prefixes and the extension-to-extension distinctive ring (seed 004),
 /// with the defaults of <see cref="Model.CustomerFeatures.Default"/>.
 /// Migration 10 (issue 16) adds the status of a customer and of an account (<c>active</c> or <c>suspended</c>): every
-/// record of an upgraded store stays active.
+/// record of an upgraded store stays active. Migration 11 adds a line's star-code forwarding (*72, *73) and a customer's
+/// night mode. Migration 12 (issue 14) adds the operator's emergency call-back number (null: none).
 /// </summary>
 internal static class ProvisioningSchema
 {
@@ -153,6 +154,9 @@ internal static class ProvisioningSchema
         ALTER TABLE line_settings ADD COLUMN phone_forward_when TEXT;    -- *72/*73 from the phone: 'always', 'unanswered', 'off'; null: none
         ALTER TABLE line_settings ADD COLUMN phone_forward_number TEXT;  -- as dialed after the code (E.164 digits or an extension)
         ALTER TABLE line_settings ADD COLUMN night_mode INTEGER NOT NULL DEFAULT 0;  -- a customer's *33 (seed 002)
+        """,
+        """
+        ALTER TABLE switch_settings ADD COLUMN emergency_callback TEXT;  -- E.164 digits: 911's caller ID when a line and its customer have no number
         """,
     ];
 }

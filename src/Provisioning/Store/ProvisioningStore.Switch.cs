@@ -11,7 +11,7 @@ public sealed partial class ProvisioningStore
         if (merged.Switch is { } settings)
         {
             Insert(transaction, "switch_settings", [settings], s => [
-                1, s.Realm, string.Join(' ', s.DigestAlgorithms), string.Join(' ', s.FeatureCodes), string.Join(' ', s.EmergencyNumbers), s.EmergencyTrunk]);
+                1, s.Realm, string.Join(' ', s.DigestAlgorithms), string.Join(' ', s.FeatureCodes), string.Join(' ', s.EmergencyNumbers), s.EmergencyTrunk, s.EmergencyCallback]);
         }
 
         Insert(transaction, "sites", merged.Sites, s => [
@@ -20,11 +20,12 @@ public sealed partial class ProvisioningStore
     }
 
     private SwitchSettings? LoadSwitchSettings() =>
-        Query("SELECT realm, digest_algorithms, feature_codes, emergency_numbers, emergency_trunk FROM switch_settings",
+        Query("SELECT realm, digest_algorithms, feature_codes, emergency_numbers, emergency_trunk, emergency_callback FROM switch_settings",
             r => new SwitchSettings(r.GetString(0), Words(r.GetString(1)), Words(r.GetString(2)))
             {
                 EmergencyNumbers = Words(r.GetString(3)),
                 EmergencyTrunk = r.IsDBNull(4) ? null : r.GetString(4),
+                EmergencyCallback = r.IsDBNull(5) ? null : r.GetString(5),
             }).SingleOrDefault();
 
     private List<Site> LoadSites() =>

@@ -21,9 +21,11 @@ internal sealed partial class B2bua
         var callerAccount = call.Info.AccountId is { } id ? _directory.FindAccount(id) : null;
         var emergency = call.Info.Emergency;
 
-        // Toward emergency services the caller is the line's DID (the number a call-back reaches), asserted (RFC 3325).
-        var identity = emergency && callerAccount?.Dids.Count > 0 ? "+" + callerAccount.Dids[0] : call.LegCaller ?? call.Info.Caller;
-        var (from, identityHeaders) = emergency ? ($"{display}<sip:{identity}@{local}>", null) : OutgoingIdentity(call, display, local); // B2bua.Identity
+        // Toward emergency services the caller is a number a call-back reaches, asserted (RFC 3325); with none, anonymous
+        // (RFC 3323 §4.1.1.3) rather than the account id, which no PSAP can dial.
+        var identity = emergency ? EmergencyCallBack(callerAccount) : call.LegCaller ?? call.Info.Caller;
+        var (from, identityHeaders) = !emergency ? OutgoingIdentity(call, display, local) // B2bua.Identity
+            : identity is null ? ("\"Anonymous\" <sip:anonymous@anonymous.invalid>", null) : ($"{display}<sip:{identity}@{local}>", null);
         call.BFrom = string.Concat(from, ";tag=", _stack.NewTag());
         call.BTo = string.Concat("<sip:", route.Number ?? call.Info.Dialed, "@", local, ">");
         call.BInviteUri = call.BRemoteTarget; // a CANCEL names it again (§9.1) after a provisional may have moved the target
@@ -50,13 +52,17 @@ internal sealed partial class B2bua
         {
             var offer = call.Media!.RewriteOffer(call.Offer);
             var contentType = offer.IsEmpty ? null : "application/sdp";
-            b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");
+            if (identity is not null)
+            {
+                b.Header("P-Asserted-Identity"u8, $"<sip:{identity}@{local}>");
+            }
+
             b.Raw("Priority: emergency\r\n"u8); // RFC 3261 §20.26
             if (callerAccount?.EmergencyLocation is { } where)
             {
                 // The service address goes with the call by value (RFC 6442): the SDP and a PIDF-LO, one multipart body.
                 var location = $"loc-{call.BCallId}";
-                (var body, contentType) = EmergencyBody.Build(offer, where, $"pres:{identity}@{local}", location, _stack.Clock.Now);
+                (var body, contentType) = EmergencyBody.Build(offer, where, $"pres:{identity ?? "anonymous"}@{local}", location, _stack.Clock.Now);
                 offer = body;
                 b.Header("Geolocation"u8, $"<cid:{location}>").Raw("Geolocation-Routing: no\r\n"u8);
             }
@@ -65,6 +71,18 @@ internal sealed partial class B2bua
         }
 
         call.BInvite = _stack.SendRequest(b.ToArray(), branch, call.BKind, call.BDestination!, call.BConnection, this, call);
+    }
+
+    /// <summary>
+    /// The number an emergency call shows (issue 14): the line's DID, else its customer's main number, else the
+    /// operator's emergency call-back number; null when none is provisioned. Never the account id.
+    /// </summary>
+    private string? EmergencyCallBack(Provisioning.SwitchAccount? line)
+    {
+        var number = line is null ? _directory.EmergencyCallback
+            : line.Dids.Count > 0 ? line.Dids[0]
+            : _directory.FindCustomer(line.CustomerId)?.CallerId ?? _directory.EmergencyCallback;
+        return number is null ? null : "+" + number;
     }
 
     /// <summary>The INVITE's part every leg of a call shares (LegInviteWriter.Tail), with the call's offer as the callee sees it.</summary>

@@ -16,7 +16,7 @@ namespace Centrex.Switch.Calls;
 /// <param name="Normalized">The E.164 number, when the destination is one.</param>
 /// <param name="Direction">Outgoing, incoming or internal.</param>
 /// <param name="SiteId">The site of <paramref name="AccountId"/> (the Default site when it has none).</param>
-/// <param name="Forwarded">Whether the call is a forwarded one (no forwarding yet: always false).</param>
+/// <param name="Forwarded">Whether the call is one forwarded out by the line it reached (then <paramref name="AccountId"/> is that line: it pays).</param>
 /// <param name="Start">When the INVITE arrived.</param>
 public sealed record CallInfo(
     string Id,

@@ -67,7 +67,8 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
     {
         ArgumentNullException.ThrowIfNull(call);
 
-        // Only calls that leave through a trunk are priced (SwitchCdr.IsChargeable); forwarding does not exist yet.
+        // Only calls that leave through a trunk are priced (SwitchCdr.IsChargeable): a caller's outgoing call, and a call
+        // forwarded out by the line it reached (charged to, and fraud-limited for, the forwarding line).
         if (call.Direction != Calls.CallDirection.Outgoing && !call.Forwarded)
         {
             return BalanceDecision.Unlimited;

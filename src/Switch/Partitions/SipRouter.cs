@@ -15,15 +15,18 @@ namespace Centrex.Switch.Partitions;
 /// by its To tag (both minted by the partition, <see cref="PartitionTokens"/>), a new request by the customer of the
 /// account that sends it (its credentials' user name, else its From user) or, from a trunk, of the DID it calls;
 /// anything no customer claims goes by a hash of its Call-ID. It also owns the per-source authentication defences
-/// (<see cref="SourceGuard"/>): partitions report failures to it through the receive ring.
+/// (<see cref="SourceGuard"/>): partitions report failures to it through the receive ring. An INVITE to an emergency
+/// number is looked at before any of those drops and takes from its own budget instead (<see cref="EmergencyRateLimits"/>).
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags, SourceRateLimiter rates, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates, SourceRateLimiter emergencyRates, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
     private long _dropped;
+    private ISwitchDirectory? _numbersOf;
+    private byte[][] _emergencyNumbers = [];
 
     /// <summary>Messages that did not parse (answered 400 when addressable).</summary>
     public long Malformed => Interlocked.Read(ref _malformed);
@@ -104,13 +107,25 @@ internal sealed class SipRouter(
 
         var current = directory();
         var trusted = source.Kind == SipTransportKind.Internal || current.FindTrunkBySource(source.Remote) is not null;
-        if (!trusted && guard.IsBlocked(source))
+        var inDialog = !m.To.Tag.IsEmpty && PartitionTokens.TryPartition(m[m.To.Tag], out _);
+        var emergency = !trusted && m.Method == SipMethod.Invite && m.To.Tag.IsEmpty && IsEmergencyNumber(m[m.RequestUri.User], current);
+        if (!trusted && (emergency || (inDialog && guard.IsBlocked(source))))
         {
-            return -1; // every request of a blocked source is dropped (its block was logged once when it started)
+            // Issue 14: 911 always goes out, even from an address blocked, slowed or rate-limited because of another
+            // phone behind the same NAT; so do the ACK and BYE of a blocked source's call. They take from their own
+            // small budget, so a flood of fake emergency INVITEs cannot take the switch (EmergencyRateLimits).
+            if (!emergencyRates.TryTake(source.Remote.Address))
+            {
+                Interlocked.Increment(ref _rateLimited);
+                metrics.CountRefusal(RefusalReason.RateLimit);
+                return -1;
+            }
         }
-
-        if (!trusted && (m.To.Tag.IsEmpty || !PartitionTokens.TryPartition(m[m.To.Tag], out _)) && m.Method != SipMethod.Ack
-            && !rates.TryTake(source.Remote.Address))
+        else if (!trusted && guard.IsBlocked(source))
+        {
+            return -1; // every other request of a blocked source is dropped (its block was logged once when it started)
+        }
+        else if (!trusted && !inDialog && m.Method != SipMethod.Ack && !rates.TryTake(source.Remote.Address))
         {
             Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
             metrics.CountRefusal(RefusalReason.RateLimit);
@@ -132,7 +147,7 @@ internal sealed class SipRouter(
 
         var register = m.Method == SipMethod.Register;
         var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
-        if (!trusted && NeedsAuthentication(m))
+        if (!trusted && !emergency && NeedsAuthentication(m))
         {
             var withCredentials = HasCredentials(m, register);
             if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials))
@@ -180,6 +195,29 @@ internal sealed class SipRouter(
         }
 
         return map.OfAccount(current, m[m.From.Uri.User]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> (a Request-URI's user part) is one of the switch's emergency numbers, compared
+    /// as bytes: the numbers are encoded once per provisioning state, so routing still allocates nothing per message.
+    /// </summary>
+    private bool IsEmergencyNumber(ReadOnlySpan<byte> user, ISwitchDirectory current)
+    {
+        if (!ReferenceEquals(current, _numbersOf))
+        {
+            _emergencyNumbers = [.. current.EmergencyNumbers.Select(System.Text.Encoding.ASCII.GetBytes)];
+            _numbersOf = current;
+        }
+
+        foreach (var number in _emergencyNumbers)
+        {
+            if (user.SequenceEqual(number))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the request carries any credentials: then it is a guess to count (<see cref="SourceGuard.Admit"/>).</summary>

@@ -7,12 +7,23 @@ namespace Centrex.Switch.Partitions;
 
 /// <summary>
 /// A token bucket per source address (IPv4, or IPv6 /64: <see cref="SourceKey"/>), owned by the router's thread. Tokens
-/// are kept in thousandths so refilling by elapsed milliseconds stays exact in integers. Sources are kept in order of
-/// their last request, so the table is bounded and the longest idle goes first.
+/// are kept in 60,000ths so refilling by elapsed milliseconds at a rate per minute stays exact in integers. Sources are
+/// kept in order of their last request, so the table is bounded and the longest idle goes first.
 /// </summary>
-internal sealed class SourceRateLimiter(SourceRateLimits limits, ISwitchClock clock)
+internal sealed class SourceRateLimiter(long perMinute, int burst, int authenticatedFactor, int maxTrackedSources, ISwitchClock clock)
 {
-    private const long Milli = 1_000;
+    private const long Milli = 60_000; // one token: a rate per minute times elapsed milliseconds counts in these
+
+    public SourceRateLimiter(SourceRateLimits limits, ISwitchClock clock)
+        : this(limits.PerSecond * 60L, limits.Burst, limits.AuthenticatedFactor, limits.MaxTrackedSources, clock)
+    {
+    }
+
+    /// <summary>The emergency budget (<see cref="EmergencyRateLimits"/>): no larger allowance after authenticating.</summary>
+    public SourceRateLimiter(EmergencyRateLimits limits, ISwitchClock clock)
+        : this(limits.PerMinute, limits.Burst, 1, limits.MaxTrackedSources, clock)
+    {
+    }
 
     private readonly Dictionary<SourceKey, LinkedListNode<Bucket>> _sources = [];
     private readonly LinkedList<Bucket> _byLastSeen = new();
@@ -30,13 +41,13 @@ internal sealed class SourceRateLimiter(SourceRateLimits limits, ISwitchClock cl
         var key = SourceKey.Of(address);
         if (!_sources.TryGetValue(key, out var node))
         {
-            if (_sources.Count >= limits.MaxTrackedSources && _byLastSeen.First is { } idlest)
+            if (_sources.Count >= maxTrackedSources && _byLastSeen.First is { } idlest)
             {
                 _sources.Remove(idlest.Value.Key);
                 _byLastSeen.Remove(idlest);
             }
 
-            node = _byLastSeen.AddLast(new Bucket(key, (long)limits.Burst * Milli, now));
+            node = _byLastSeen.AddLast(new Bucket(key, burst * Milli, now));
             _sources[key] = node;
         }
         else
@@ -46,9 +57,9 @@ internal sealed class SourceRateLimiter(SourceRateLimits limits, ISwitchClock cl
         }
 
         var bucket = node.Value;
-        var factor = bucket.AuthenticatedUntil > now ? limits.AuthenticatedFactor : 1;
+        var factor = bucket.AuthenticatedUntil > now ? authenticatedFactor : 1;
         var elapsed = Math.Max(0, (long)(now - bucket.Refilled).TotalMilliseconds);
-        bucket.Tokens = Math.Min((long)limits.Burst * factor * Milli, bucket.Tokens + (elapsed * limits.PerSecond * factor));
+        bucket.Tokens = Math.Min(burst * factor * Milli, bucket.Tokens + (elapsed * perMinute * factor));
         bucket.Refilled = now;
         if (bucket.Tokens < Milli)
         {

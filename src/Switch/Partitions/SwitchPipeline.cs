@@ -61,7 +61,8 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
         var guard = new SourceGuard(new AuthFailureTracker(settings.AuthLimits, settings.Clock), new AuthChecksInFlight(settings.AuthLimits, settings.Clock),
             new ProvenCredentials(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
         Metrics = settings.Metrics;
-        Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock), Metrics);
+        Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock),
+            new SourceRateLimiter(settings.EmergencyRates, settings.Clock), Metrics);
         _receive = new Disruptor<ReceiveSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy(), ReceiveSlot.Create);
         _receive.HandleEventsWith(Router);
         Sender = new SendStage(transports, Loopback, i => _partitions[i], Metrics);

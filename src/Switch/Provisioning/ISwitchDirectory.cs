@@ -35,6 +35,12 @@ public interface ISwitchDirectory
     /// <summary>The trunk emergency calls leave by; null: the caller's customer's own trunk.</summary>
     string? EmergencyTrunkId => null;
 
+    /// <summary>
+    /// The call-back number (E.164 digits) an emergency call shows when its line has no DID and its customer no main
+    /// number (<see cref="SwitchCustomer.CallerId"/>); null: none configured.
+    /// </summary>
+    string? EmergencyCallback => null;
+
     /// <summary>911 and 933 (the E911 address test line).</summary>
     static IReadOnlySet<string> DefaultEmergencyNumbers { get; } = new HashSet<string>(["911", "933"], StringComparer.Ordinal);
 

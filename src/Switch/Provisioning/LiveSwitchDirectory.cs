@@ -44,6 +44,9 @@ public sealed class LiveSwitchDirectory : ISwitchDirectory
     /// <inheritdoc/>
     public string? EmergencyTrunkId => _current.EmergencyTrunkId;
 
+    /// <inheritdoc/>
+    public string? EmergencyCallback => _current.EmergencyCallback;
+
     /// <summary>Publishes <paramref name="next"/> (built whole beforehand); returns the snapshot it replaced.</summary>
     public ISwitchDirectory Replace(ISwitchDirectory next)
     {

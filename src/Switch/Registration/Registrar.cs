@@ -53,13 +53,21 @@ internal sealed class Registrar(ISwitchClock clock)
     /// whose credentials changed (user name, either HA1, or the realm they are hashed with), and returns how many. A
     /// registration is a standing permission to receive calls, granted for the credentials that were checked: when
     /// they change (typically because they leaked), the device that proved the old ones must prove the new ones
-    /// before it gets another call, not keep ringing until its binding expires up to an hour later.
+    /// before it gets another call, not keep ringing until its binding expires up to an hour later. The binding of an
+    /// account that now belongs to another partition (provisioning moved it to another customer) leaves this one
+    /// without being counted: it goes to <paramref name="movedOut"/>, for the switch to hand to the account's new
+    /// partition (<see cref="Adopt"/>), so calls to it are not answered 480 until the phone registers again.
     /// </summary>
-    public int Forget(ISwitchDirectory previous, ISwitchDirectory next)
+    /// <param name="previous">The directory before the change.</param>
+    /// <param name="next">The directory now.</param>
+    /// <param name="ownedHere">Whether an account of <paramref name="next"/> belongs to this registrar's partition; null: every one.</param>
+    /// <param name="movedOut">Receives the bindings of accounts that moved to another partition.</param>
+    public int Forget(ISwitchDirectory previous, ISwitchDirectory next, Func<SwitchAccount, bool>? ownedHere = null, List<Binding>? movedOut = null)
     {
         var realmChanged = !string.Equals(previous.Realm, next.Realm, StringComparison.Ordinal);
         List<string>? gone = null;
-        foreach (var (accountId, _) in _bindings)
+        List<string>? moved = null;
+        foreach (var (accountId, binding) in _bindings)
         {
             var now = next.FindAccount(accountId);
             var before = previous.FindAccount(accountId);
@@ -68,15 +76,26 @@ internal sealed class Registrar(ISwitchClock clock)
             {
                 (gone ??= []).Add(accountId);
             }
+            else if (ownedHere is not null && !ownedHere(now))
+            {
+                (moved ??= []).Add(accountId);
+                movedOut?.Add(binding);
+            }
         }
 
-        foreach (var accountId in gone ?? [])
+        foreach (var accountId in (gone ?? []).Concat(moved ?? []))
         {
             _bindings.Remove(accountId);
         }
 
         return gone?.Count ?? 0;
     }
+
+    /// <summary>
+    /// Takes over a binding another partition held for an account that moved here (<see cref="Forget"/>); one the
+    /// phone made here since (it registered again after the move) is newer and stays.
+    /// </summary>
+    public void Adopt(Binding binding) => _bindings.TryAdd(binding.AccountId, binding);
 
     /// <summary>§10.3 step 4 (address of record): the To header must be a SIP URI (RFC 4475 §3.3.5 unksm2); else 400, unauthenticated.</summary>
     public static bool HasSipAddressOfRecord(SipMessage request) => request.To.Uri.Scheme is SipUriScheme.Sip or SipUriScheme.Sips;

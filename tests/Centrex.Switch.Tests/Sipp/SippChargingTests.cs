@@ -123,7 +123,7 @@ public sealed class SippChargingTests : IDisposable
     }
 
     [Fact]
-    public async Task Sipp_LedgerCannotWrite_TheCallIsKeptUncharged_AndNewChargeableCallsGet503()
+    public async Task Sipp_LedgerCannotWrite_TheCallIsKeptUncharged_AndNewChargeableCallsGet503_But911GoesOut()
     {
         // A real ledger on a real small tmpfs, then filled until less than the ledger's 64 MiB reserve is free: its
         // next commit fails as on a full disk (the CDR store still has room for a few lines).
@@ -161,6 +161,14 @@ public sealed class SippChargingTests : IDisposable
         fixture.WaitForCdrs(_guard.Token);
         var dispositions = ReadCdrs(fixture, SystemClock.Instance.GetCurrentInstant()).Select(c => c.Disposition).Order();
         Assert.Equal([CallDisposition.Answered, CallDisposition.RefusedByBalance], dispositions);
+
+        // Emergency calls still go out (issue 14): never charged, there is nothing to fail closed on. With no emergency
+        // trunk provisioned, 911 leaves by the customer's trunk, this gateway.
+        using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
+        var emergency = Sipp.Run("uac-call-hold", fixture.Endpoint, Sipp.FreeUdpPort(),
+            "-s", "911", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password, "-d", "100");
+        Assert.True(emergency.ExitCode == 0, "911 caller: " + emergency.Output);
+        Assert.True(Sipp.Finish(psap).ExitCode == 0, "psap");
     }
 
     /// <summary>A sipp gateway that answers, and a sipp phone that calls out and never hangs up; returns once both

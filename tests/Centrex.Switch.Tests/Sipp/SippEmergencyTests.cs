@@ -17,7 +17,7 @@ namespace Centrex.Switch.Tests.Sipp;
 /// </summary>
 public sealed class SippEmergencyTests : IDisposable
 {
-    private const string Line = "16045550103";
+    internal const string Line = "16045550103";
     private const string Did = "16045550199";
 
     private readonly CancellationTokenSource _guard = new(TimeSpan.FromMinutes(2));
@@ -91,7 +91,7 @@ public sealed class SippEmergencyTests : IDisposable
         }
     }
 
-    private static string DirectoryJson(IPEndPoint emergencyTrunk)
+    internal static string DirectoryJson(IPEndPoint emergencyTrunk)
     {
         var md5 = DigestAuthenticator.Ha1(false, Line, SwitchFixture.Realm, SwitchFixture.Password);
         return $$"""

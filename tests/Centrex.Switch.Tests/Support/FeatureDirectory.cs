@@ -70,6 +70,8 @@ internal sealed class FeatureDirectory : ISwitchDirectory
 
     public string? EmergencyTrunkId => _inner.EmergencyTrunkId;
 
+    public string? EmergencyCallback => _inner.EmergencyCallback;
+
     public SwitchAccount? FindAccount(string usernameOrId) => _accounts.GetValueOrDefault(usernameOrId) ?? _inner.FindAccount(usernameOrId);
 
     public SwitchAccount? FindAccount(ReadOnlySpan<char> usernameOrId) => FindAccount(usernameOrId.ToString());

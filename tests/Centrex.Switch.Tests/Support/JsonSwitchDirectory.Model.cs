@@ -25,6 +25,8 @@ internal sealed partial class JsonSwitchDirectory
         public List<DidModel>? Dids { get; set; }
         public List<string>? EmergencyNumbers { get; set; }
         public string? EmergencyTrunk { get; set; }
+
+        public string? EmergencyCallback { get; set; }
     }
 
     private sealed class SiteModel

@@ -34,6 +34,7 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
         FeatureCodes = new HashSet<string>(model.FeatureCodes ?? ["*72", "*73", "*97", "*98", "*33"], StringComparer.Ordinal);
         EmergencyNumbers = new HashSet<string>(model.EmergencyNumbers ?? ["911", "933"], StringComparer.Ordinal);
         EmergencyTrunkId = model.EmergencyTrunk;
+        EmergencyCallback = model.EmergencyCallback?.TrimStart('+');
         foreach (var site in model.Sites ?? [])
         {
             _sites[Required(site.Id, source, "sites[].id")] = new SwitchSite(site.Id!, site.Name ?? site.Id!, site.MaxCalls,
@@ -136,6 +137,8 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
     public IReadOnlySet<string> EmergencyNumbers { get; }
 
     public string? EmergencyTrunkId { get; }
+
+    public string? EmergencyCallback { get; }
 
     /// <summary>Loads and checks a directory file; throws <see cref="FormatException"/> naming the file and entry.</summary>
     public static JsonSwitchDirectory Load(string path) => Parse(File.ReadAllText(path), path);
