@@ -1,11 +1,16 @@
+using System.Collections.Concurrent;
 using FASTER.core;
 
 namespace Centrex.Ledger.State;
 
 /// <summary>
 /// A FASTER key-value store of 64-bit values in its own folder of the data directory, with checkpoints and recovery.
-/// One writer session (the ledger's single writing thread) and one reader session behind a lock (queries from other
-/// threads), because a FASTER session must not be used by two threads at once.
+/// One writer session (the ledger's single writing thread) and a pool of reader sessions for queries from other
+/// threads: a FASTER session must not be used by two threads at once, so each read takes a session of its own from the
+/// pool for as long as it runs. Readers never share a lock: a read whose record is on disk waits for its I/O, and the
+/// device completes that I/O on a thread-pool thread; behind one shared lock, 50 portal requests each waiting their turn
+/// on pool threads starved the pool of the very threads that complete the I/O, and a customer's first dashboard took
+/// 21 s at the median (bench/README.md, issue 16, "the dashboard's cold first visit").
 /// </summary>
 /// <typeparam name="TKey">A blittable key type.</typeparam>
 internal sealed class FasterTable<TKey> : IDisposable
@@ -13,9 +18,11 @@ internal sealed class FasterTable<TKey> : IDisposable
 {
     private readonly IDevice _device;
     private readonly FasterKV<TKey, long> _store;
+    private readonly IFasterEqualityComparer<TKey> _comparer;
+    private readonly SimpleFunctions<TKey, long> _functions;
     private readonly ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> _writer;
-    private readonly ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> _reader;
-    private readonly Lock _readerLock = new();
+    private readonly ConcurrentBag<ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>>> _readers = [];
+    private long _pendingReads;
 
     /// <summary>Pending (disk-bound) updates <see cref="AddAll"/> leaves outstanding before it waits for them.</summary>
     private const int MaxPending = 256;
@@ -42,10 +49,13 @@ internal sealed class FasterTable<TKey> : IDisposable
         }
 
         // Values merge by addition: an update adds its delta, a new key starts at the delta.
-        var functions = new SimpleFunctions<TKey, long>((current, delta) => current + delta);
-        _writer = _store.For(functions).NewSession<SimpleFunctions<TKey, long>>();
-        _reader = _store.For(functions).NewSession<SimpleFunctions<TKey, long>>();
+        _comparer = comparer;
+        _functions = new SimpleFunctions<TKey, long>((current, delta) => current + delta);
+        _writer = _store.For(_functions).NewSession<SimpleFunctions<TKey, long>>();
     }
+
+    /// <summary>Reads by other threads that had to wait for a record on disk (tests check the disk path is the one they exercise).</summary>
+    internal long PendingReads => Interlocked.Read(ref _pendingReads);
 
     /// <summary>Whether a checkpoint was recovered when the table was opened.</summary>
     public bool Recovered { get; }
@@ -108,14 +118,86 @@ internal sealed class FasterTable<TKey> : IDisposable
     }
 
     /// <summary>Reads a value on the writer session. Writer thread only.</summary>
-    public bool TryGet(TKey key, out long value) => TryRead(_writer, key, out value);
+    public bool TryGet(TKey key, out long value) => TryRead(_writer, key, out value, out _);
 
-    /// <summary>Reads a value from any thread.</summary>
+    /// <summary>Reads a value from any thread (blocks while a record on disk is read).</summary>
     public bool TryGetShared(TKey key, out long value)
     {
-        lock (_readerLock)
+        var session = RentReader();
+        try
         {
-            return TryRead(_reader, key, out value);
+            var found = TryRead(session, key, out value, out var pending);
+            if (pending)
+            {
+                Interlocked.Increment(ref _pendingReads);
+            }
+
+            return found;
+        }
+        finally
+        {
+            _readers.Add(session);
+        }
+    }
+
+    /// <summary>
+    /// Reads several values from any thread without blocking it: every read is issued at once on one session, so records
+    /// on disk are fetched together (one wait for all of them, not one after another), and the caller's thread is free
+    /// while they are. A missing key reads 0.
+    /// </summary>
+    public async ValueTask<long[]> GetSharedAsync(IReadOnlyList<TKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var values = new long[keys.Count];
+        var session = RentReader();
+        try
+        {
+            List<int>? pending = null;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var key = keys[i];
+                long output = 0;
+                var status = session.Read(ref key, ref output);
+                if (status.IsPending)
+                {
+                    Interlocked.Increment(ref _pendingReads);
+                    (pending ??= []).Add(i);
+                }
+                else if (status.Found)
+                {
+                    values[i] = output;
+                }
+            }
+
+            if (pending is not null)
+            {
+                using var outputs = await session.CompletePendingWithOutputsAsync().ConfigureAwait(false);
+                while (outputs.Next())
+                {
+                    ref var done = ref outputs.Current;
+                    if (!done.Status.Found)
+                    {
+                        continue;
+                    }
+
+                    // Completed reads come back in no set order; each is matched to the keys asked by its key.
+                    var doneKey = done.Key;
+                    foreach (var i in pending)
+                    {
+                        var key = keys[i];
+                        if (_comparer.Equals(ref key, ref doneKey))
+                        {
+                            values[i] = done.Output;
+                        }
+                    }
+                }
+            }
+
+            return values;
+        }
+        finally
+        {
+            _readers.Add(session);
         }
     }
 
@@ -148,16 +230,26 @@ internal sealed class FasterTable<TKey> : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        _reader.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
         _store.Dispose();
         _device.Dispose();
     }
 
-    private static bool TryRead(ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> session, TKey key, out long value)
+    // A session per concurrent reader: taken from the pool, or made when every pooled one is in use (as many as
+    // readers ever ran at once, each a few hundred bytes).
+    private ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> RentReader() =>
+        _readers.TryTake(out var session) ? session : _store.For(_functions).NewSession<SimpleFunctions<TKey, long>>();
+
+    private static bool TryRead(ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> session, TKey key, out long value, out bool pending)
     {
         value = 0;
         var status = session.Read(ref key, ref value);
-        if (status.IsPending)
+        pending = status.IsPending;
+        if (pending)
         {
             session.CompletePendingWithOutputs(out var outputs, wait: true);
             using (outputs)

@@ -12,17 +12,21 @@ namespace Centrex.Portal.Data;
 /// <param name="CreditLimit">The sum of the lines' credit limits.</param>
 public sealed record CustomerBalance(Mills Balance, Mills CreditLimit)
 {
-    /// <summary>The balance of <paramref name="view"/>'s lines.</summary>
-    public static CustomerBalance Of(CustomerView view, LedgerStore ledger)
+    /// <summary>
+    /// The balance of <paramref name="view"/>'s lines. Their balances are read in one batch without holding the request's
+    /// thread: at full scale most of them are on disk, and a request thread blocked on that I/O is one fewer to complete it.
+    /// </summary>
+    public static async Task<CustomerBalance> OfAsync(CustomerView view, LedgerStore ledger)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(ledger);
+        var balances = await ledger.BalancesAsync([.. view.Accounts.Select(a => a.Id)]).ConfigureAwait(false);
         var balance = Mills.Zero;
         var limit = Mills.Zero;
-        foreach (var account in view.Accounts)
+        for (var i = 0; i < balances.Length; i++)
         {
-            balance += ledger.Balance(account.Id);
-            limit += account.CreditLimit;
+            balance += balances[i];
+            limit += view.Accounts[i].CreditLimit;
         }
 
         return new CustomerBalance(balance, limit);

@@ -14,6 +14,7 @@ namespace Centrex.Portal.Security;
 public sealed class CustomerScope
 {
     private readonly PortalData _data;
+    private Task<CustomerBalance>? _money;
 
     public CustomerScope(IHttpContextAccessor context, PortalData data)
     {
@@ -32,6 +33,12 @@ public sealed class CustomerScope
 
     /// <summary>The customer's view of provisioning (its lines, sites, DIDs...).</summary>
     public CustomerView View => _data.Provisioning.Current.ForCustomer(CustomerId);
+
+    /// <summary>
+    /// The customer's balance and credit limit, read once per request (the layout's header and the page show the same
+    /// figures; reading them twice would double the ledger reads of every page).
+    /// </summary>
+    public Task<CustomerBalance> MoneyAsync() => _money ??= CustomerBalance.OfAsync(View, _data.Ledger);
 
     /// <summary>The line <paramref name="accountId"/> when it is one of this customer's; else null.</summary>
     public Account? Line(string accountId) => View.Accounts.FirstOrDefault(a => a.Id == accountId);

@@ -14,7 +14,7 @@ namespace Centrex.Portal.Features.Customer;
 /// The Dashboard (seed 004: "three information windows": Contact Information, Brief Billing Information with balance
 /// and credit limit, Recent Calls), plus the amount due of the invoices.
 /// </summary>
-public sealed class DashboardModel(CustomerScope scope, PortalData data, InvoiceQueries invoices, CallQueries calls) : PageModel
+public sealed class DashboardModel(CustomerScope scope, InvoiceQueries invoices, CallQueries calls) : PageModel
 {
     public Provisioning.Model.Customer Customer { get; private set; } = null!;
 
@@ -28,10 +28,10 @@ public sealed class DashboardModel(CustomerScope scope, PortalData data, Invoice
 
     public DateTimeZone Zone => scope.Zone;
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Customer = scope.Customer;
-        Money = CustomerBalance.Of(scope.View, data.Ledger);
+        Money = await scope.MoneyAsync();
         var states = invoices.All();
         AmountDue = states.Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
         LastInvoice = states.FirstOrDefault(s => !s.Invoice.Void)?.Invoice;

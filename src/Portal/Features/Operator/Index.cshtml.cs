@@ -14,7 +14,7 @@ public sealed class CustomersModel(PortalData data) : PageModel
 
     public Paged<Row> Result { get; private set; } = null!;
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Search = Request.Query["q"].ToString().Trim();
         var index = data.Provisioning.Current;
@@ -25,10 +25,13 @@ public sealed class CustomersModel(PortalData data) : PageModel
         var sorted = paging.Sort == "company" ? matching.OrderBy(c => c.Company, StringComparer.OrdinalIgnoreCase) : matching.OrderBy(c => c.Id, StringComparer.Ordinal);
         var list = (paging.Descending ? sorted.Reverse() : sorted).ToList();
         var page = paging.Of(list);
-        Result = new Paged<Row>([.. page.Rows.Select(c =>
+        var rows = new List<Row>(page.Rows.Count);
+        foreach (var c in page.Rows)
         {
             var view = index.ForCustomer(c.Id);
-            return new Row(c, view.Accounts.Count, CustomerBalance.Of(view, data.Ledger).Balance);
-        })], page.Total, paging);
+            rows.Add(new Row(c, view.Accounts.Count, (await CustomerBalance.OfAsync(view, data.Ledger)).Balance));
+        }
+
+        Result = new Paged<Row>(rows, page.Total, paging);
     }
 }

@@ -39,10 +39,10 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
 
     public IReadOnlyList<string> DiscountPlans { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         var view = scope.View;
-        Money = CustomerBalance.Of(view, data.Ledger);
+        Money = await scope.MoneyAsync();
         var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
         MonthStart = today.With(DateAdjusters.StartOfMonth);
         var list = data.Billing.Read(billing => TransactionReport.Build(view.Customer, view.Accounts, view.Payments, billing,

@@ -10,5 +10,5 @@ public sealed class IndexModel(LineQueries lines, CustomerScope scope) : PageMod
 
     public string Currency => scope.Customer.Currency;
 
-    public void OnGet() => Lines = lines.All();
+    public async Task OnGetAsync() => Lines = await lines.AllAsync();
 }

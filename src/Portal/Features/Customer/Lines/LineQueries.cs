@@ -16,18 +16,20 @@ public sealed class LineQueries(CustomerScope scope, PortalData data)
     public sealed record LineRow(Account Account, int? IdleDays, Mills AvailableFunds, string? Product, string Site, bool? Registered);
 
     /// <summary>Every line of the customer, by id.</summary>
-    public IReadOnlyList<LineRow> All()
+    public async Task<IReadOnlyList<LineRow>> AllAsync()
     {
         var view = scope.View;
+        var lines = view.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var balances = await data.Ledger.BalancesAsync([.. lines.Select(a => a.Id)]);
         var now = data.Clock.GetCurrentInstant();
         var today = now.InZone(scope.Zone).Date;
         var last = data.Calls.LastCalls(scope.CustomerId);
         var registered = data.Switch?.Registered();
         var products = data.Provisioning.Current.Snapshot.Products.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
         var sites = data.Provisioning.Current.Snapshot.Sites.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-        return [.. view.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a =>
+        return [.. lines.Select((a, i) =>
         {
-            var balance = data.Ledger.Balance(a.Id);
+            var balance = balances[i];
             var product = view.Subscriptions.Where(s => s.AccountId == a.Id && s.Start <= today && (s.End is null || s.End >= today))
                 .Select(s => products.GetValueOrDefault(s.ProductId)).FirstOrDefault();
             int? idle = last.TryGetValue(a.Id, out var at) ? Period.Between(at.InZone(scope.Zone).Date, today, PeriodUnits.Days).Days : null;

@@ -20,7 +20,7 @@ internal static class LinesApi
 
     public static void Map(RouteGroupBuilder me)
     {
-        me.MapGet("/lines", (LineQueries lines) => Results.Ok(lines.All().Select(l => new
+        me.MapGet("/lines", async (LineQueries lines) => Results.Ok((await lines.AllAsync()).Select(l => new
         {
             id = l.Account.Id, extension = l.Account.Extension, extension_name = l.Account.ExtensionName,
             type = WireNames.Name(WireNames.AccountTypes, l.Account.Type), product = l.Product, site = l.Site, idle_days = l.IdleDays,

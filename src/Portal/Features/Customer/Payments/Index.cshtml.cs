@@ -1,4 +1,3 @@
-using Centrex.Portal.Data;
 using Centrex.Portal.Features.Customer.Invoices;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Model;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Centrex.Portal.Features.Customer.Payments;
 
 /// <summary>Make a Payment (seed 004, Billing Information): the balance, the amount due, and a card payment through the gateway.</summary>
-public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, PortalData data, InvoiceQueries invoices) : PageModel
+public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, InvoiceQueries invoices) : PageModel
 {
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -25,7 +24,7 @@ public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, PortalData
 
     public IReadOnlyList<string> PrepaidLines => [.. scope.View.Accounts.Where(a => a.Type == AccountType.Debit).Select(a => a.Id)];
 
-    public void OnGet() => Load();
+    public Task OnGetAsync() => Load();
 
     public async Task<IActionResult> OnPost(string? amount, string? card, string? line)
     {
@@ -42,13 +41,13 @@ public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, PortalData
         }
 
         Amount = amount;
-        Load();
+        await Load();
         return Page();
     }
 
-    private void Load()
+    private async Task Load()
     {
-        Balance = CustomerBalance.Of(scope.View, data.Ledger).Balance;
+        Balance = (await scope.MoneyAsync()).Balance;
         AmountDue = invoices.All().Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
     }
 }

@@ -20,7 +20,7 @@ internal static class CustomersApi
 
     public static void Map(RouteGroupBuilder operatorGroup)
     {
-        operatorGroup.MapGet("/customers", (HttpContext context, PortalData data) =>
+        operatorGroup.MapGet("/customers", async (HttpContext context, PortalData data) =>
         {
             var q = context.Request.Query["q"].ToString().Trim();
             var page = int.TryParse(context.Request.Query["page"], out var p) && p > 0 ? p : 1;
@@ -29,22 +29,20 @@ internal static class CustomersApi
             var matching = index.Snapshot.Customers.Where(c => q.Length == 0
                 || c.Id.Contains(q, StringComparison.OrdinalIgnoreCase) || c.Company.Contains(q, StringComparison.OrdinalIgnoreCase)
                 || c.Contact.Contains(q, StringComparison.OrdinalIgnoreCase) || c.Email.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
-            return Results.Ok(new
+            var rows = new List<object>();
+            foreach (var c in matching.Skip((page - 1) * size).Take(size))
             {
-                total = matching.Count,
-                page,
-                size,
-                rows = matching.Skip((page - 1) * size).Take(size).Select(c =>
+                var view = index.ForCustomer(c.Id);
+                var money = await CustomerBalance.OfAsync(view, data.Ledger);
+                rows.Add(new
                 {
-                    var view = index.ForCustomer(c.Id);
-                    return new
-                    {
-                        id = c.Id, company = c.Company, contact = c.Contact, email = c.Email, time_zone = c.TimeZone, currency = c.Currency,
-                        status = WireNames.Name(WireNames.ServiceStatuses, c.Status),
-                        lines = view.Accounts.Count, balance_mills = CustomerBalance.Of(view, data.Ledger).Balance.Value,
-                    };
-                }),
-            });
+                    id = c.Id, company = c.Company, contact = c.Contact, email = c.Email, time_zone = c.TimeZone, currency = c.Currency,
+                    status = WireNames.Name(WireNames.ServiceStatuses, c.Status),
+                    lines = view.Accounts.Count, balance_mills = money.Balance.Value,
+                });
+            }
+
+            return Results.Ok(new { total = matching.Count, page, size, rows });
         }).Scoped(ApiScope.CustomersRead).WithName("ListCustomers").WithSummary("Every customer (operator): search q, page, size; its status, lines and balance");
 
         operatorGroup.MapGet("/customers/{id}", (string id, PortalData data) => Routes.Read(data, id))
