@@ -65,6 +65,31 @@ public sealed class CallLogSwitchSourceTests : IDisposable
     }
 
     [Fact]
+    public void OldLines_AndQuotedFields_AreRead_ADamagedLineIsSkipped()
+    {
+        using (var cdrs = new CdrStore(_data))
+        {
+            cdrs.Append(Cdr("sw:r-1", "A1", "A1", "14165550199", CallDisposition.Answered, CallDirection.Outgoing, answeredBy: string.Empty));
+        }
+
+        var day = Path.Combine(CdrStore.FolderOf(_data), CdrStore.DayFileName(Start.InUtc().Date));
+        var old = LineOf(Cdr("sw:r-2", "A2", "12125550100", "15145550302", CallDisposition.NoAnswer, CallDirection.Incoming, string.Empty));
+        var fields = old.TrimEnd('\n').Split(',');
+        File.AppendAllText(day, string.Join(',', fields[..15]) + "\n"); // written before emergency and answered_by (issue 14, 15)
+        File.AppendAllText(day, LineOf(Cdr("sw:r-3", "A1", "Smith, \"J\"", "101", CallDisposition.Answered, CallDirection.Incoming, "A1")));
+        File.AppendAllText(day, "sw:r-4,A1,broken\n");
+
+        var store = new CallLogStore(_data);
+        using var connection = store.OpenWriter();
+        var source = new CallLogSwitchSource(CdrStore.FolderOf(_data));
+        Assert.Equal(3, source.CatchUp(connection, _index));
+        Assert.Equal(1, source.Damaged);
+        Assert.Equal(
+            ["sw:r-1 outgoing answered A1 ", "sw:r-2 incoming no-answer 12125550100 ", "sw:r-3 incoming answered Smith, \"J\" A1"],
+            store.Page("X", CallFilter.None, 0, 10, descending: false).Select(c => $"{c.Id} {c.Direction} {c.Disposition} {c.Caller} {c.AnsweredBy}"));
+    }
+
+    [Fact]
     public void ACallTheJournalIndexedFirst_IsCompletedByTheSwitchRecord_NotAddedAgain()
     {
         var store = new CallLogStore(_data);
@@ -88,6 +113,13 @@ public sealed class CallLogSwitchSourceTests : IDisposable
 
         var call = Assert.Single(store.Page("X", CallFilter.None, 0, 10, descending: false));
         Assert.Equal(("outgoing", "answered", new Mills(2750), 66L, "Toronto"), (call.Direction, call.Disposition, call.Charge!.Value, call.BilledSeconds, call.Destination));
+    }
+
+    private static string LineOf(SwitchCdr cdr)
+    {
+        var line = new ByteBuffer(512);
+        SwitchCdrCsv.Write(cdr, line);
+        return System.Text.Encoding.UTF8.GetString(line.Written);
     }
 
     private long CatchUp(CallLogStore store)

@@ -20,6 +20,8 @@ internal sealed class CallLogSwitchSource(string cdrFolder)
     private const int BatchRows = 20_000;
     private const string ProgressPrefix = "cdrs/";
 
+    private AccountCustomers? _customers;
+
     /// <summary>Damaged lines skipped so far (a torn line, a hand-edited file).</summary>
     public long Damaged { get; private set; }
 
@@ -31,6 +33,11 @@ internal sealed class CallLogSwitchSource(string cdrFolder)
             return 0;
         }
 
+        if (_customers?.Index != index)
+        {
+            _customers = new AccountCustomers(index);
+        }
+
         var positions = Positions(connection);
         var added = 0L;
         foreach (var path in Directory.EnumerateFiles(cdrFolder, "????-??-??.csv").Order(StringComparer.Ordinal))
@@ -40,14 +47,14 @@ internal sealed class CallLogSwitchSource(string cdrFolder)
             var length = new FileInfo(path).Length;
             if (length > from)
             {
-                added += ReadFile(connection, index, path, source, from, length);
+                added += ReadFile(connection, index, _customers, path, source, from, length);
             }
         }
 
         return added;
     }
 
-    private long ReadFile(SqliteConnection connection, ProvisioningIndex index, string path, string source, long from, long length)
+    private long ReadFile(SqliteConnection connection, ProvisioningIndex index, AccountCustomers customers, string path, string source, long from, long length)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         file.Seek(from, SeekOrigin.Begin);
@@ -79,21 +86,28 @@ internal sealed class CallLogSwitchSource(string cdrFolder)
                 for (var end = Array.IndexOf(buffer, (byte)'\n', 0, filled); end >= 0; end = Array.IndexOf(buffer, (byte)'\n', start, filled - start))
                 {
                     var lineAt = position + start;
-                    var line = Encoding.UTF8.GetString(buffer, start, end - start).TrimEnd('\r');
+                    var line = buffer.AsSpan(start, end - start).TrimEnd((byte)'\r');
                     start = end + 1;
-                    if (lineAt == 0 || line.Length == 0)
+                    if (lineAt == 0 || line.IsEmpty)
                     {
                         continue; // the header
                     }
 
-                    var cdr = SwitchCdrCsv.TrySplit(line, fields) ? SwitchCdrCsv.Parse(fields, out _) : null;
-                    if (cdr is null)
+                    if (SwitchCdrLine.TryRead(line, out var parsed))
+                    {
+                        insert.Add(parsed, customers); // the common line: read where it lies
+                    }
+                    else if (line.IndexOf((byte)'"') >= 0
+                        && SwitchCdrCsv.TrySplit(Encoding.UTF8.GetString(line), fields) && SwitchCdrCsv.Parse(fields, out _) is { } cdr)
+                    {
+                        insert.Add(SwitchCall.Of(cdr, index)); // a quoted field (a comma in a caller's name): the string way
+                    }
+                    else
                     {
                         Damaged++;
                         continue;
                     }
 
-                    insert.Add(SwitchCall.Of(cdr, index));
                     added++;
                     if (++batch >= BatchRows)
                     {

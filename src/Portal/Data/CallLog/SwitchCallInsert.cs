@@ -49,8 +49,41 @@ internal sealed class SwitchCallInsert : IDisposable
         }
     }
 
+    /// <summary>
+    /// Adds or completes the call of <paramref name="line"/>, its fields bound as the UTF-8 they are (no string per call),
+    /// its account's and caller's customers from <paramref name="customers"/> (<see cref="SwitchCall.Of"/> says why a call
+    /// from a line of the same customer is internal).
+    /// </summary>
+    public void Add(in SwitchCdrLine line, AccountCustomers customers)
+    {
+        var s = _statement;
+        var customer = customers.Of(line[1]);
+        var direction = line.Outgoing ? "outgoing"u8
+            : customer is not null && customers.Of(line[2]) is { } callerCustomer && callerCustomer.AsSpan().SequenceEqual(customer) ? "internal"u8 : "incoming"u8;
+        Check(Text(s, 1, line[0]));
+        Check(customer is null ? raw.sqlite3_bind_null(s, 2) : raw.sqlite3_bind_text(s, 2, customer));
+        Check(Text(s, 3, line[1]));
+        Check(raw.sqlite3_bind_int64(s, 4, line.StartMilliseconds));
+        Check(Text(s, 5, line[2]));
+        Check(Text(s, 6, line.Callee));
+        Check(raw.sqlite3_bind_int64(s, 7, line.Seconds));
+        Check(raw.sqlite3_bind_text(s, 8, direction));
+        Check(raw.sqlite3_bind_text(s, 9, line[9]));
+        Check(line.AnsweredBy.IsEmpty ? raw.sqlite3_bind_null(s, 10) : raw.sqlite3_bind_text(s, 10, line.AnsweredBy));
+        var done = raw.sqlite3_step(s);
+        raw.sqlite3_reset(s);
+        if (done != raw.SQLITE_DONE)
+        {
+            Check(done);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
+
+    // An empty span has no address and SQLite would bind it as NULL: caller and callee are NOT NULL.
+    private static int Text(sqlite3_stmt statement, int index, ReadOnlySpan<byte> utf8) =>
+        utf8.IsEmpty ? raw.sqlite3_bind_text(statement, index, string.Empty) : raw.sqlite3_bind_text(statement, index, utf8);
 
     private void Check(int result)
     {
