@@ -29,9 +29,6 @@ public sealed record LedgerOptions
     /// </summary>
     public long CallIdsInMemory { get; init; } = 600_000;
 
-    /// <summary>Ids the first filter segment is sized for (each later segment is twice the one before).</summary>
-    public long FirstFilterSegmentIds { get; init; } = 2_400_000;
-
     /// <summary>Sealed runs are merged (in the background) only up to this many ids a run.</summary>
     public long LargestSealedRun { get; init; } = 64_000_000;
 

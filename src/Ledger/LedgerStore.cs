@@ -27,7 +27,7 @@ public sealed class LedgerStore : IDisposable
         _journal = new CdrJournal(Path.Combine(folder, "journal"));
         _state = StateTable.Open(Path.Combine(folder, "state"), options.StateIndexBuckets, options.StateLogMemoryBits);
         _idLog = new IdLog(Path.Combine(folder, "ids"));
-        _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.FirstFilterSegmentIds, options.LargestSealedRun, new CrashPoints(options.CrashAt));
+        _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
         var calls = new IdIndex(Math.Min(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
         var names = new IdIndex();
         foreach (var (name, reference) in _sealed.WholeNames())

@@ -12,7 +12,7 @@ namespace Centrex.Ledger.Tests;
 public sealed class SealedIdsTests : IDisposable
 {
     private const int Small = 1_000;
-    private static readonly LedgerOptions Options = new() { CallIdsInMemory = Small, FirstFilterSegmentIds = 2_000, CheckpointEveryEntries = 500 };
+    private static readonly LedgerOptions Options = new() { CallIdsInMemory = Small, CheckpointEveryEntries = 500 };
     private readonly TempDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
@@ -93,19 +93,44 @@ public sealed class SealedIdsTests : IDisposable
         }
 
         var ids = Path.Combine(_data.Path, "ledger", "ids");
-        var segments = Directory.GetFiles(ids, "filter-*.bits").Order(StringComparer.Ordinal).ToList();
-        var segment = segments[0];
-        var bytes = File.ReadAllBytes(segment);
-        bytes[100] ^= 0xFF; // a damaged segment must not be trusted: it could say "never seen" for a charged id
-        File.WriteAllBytes(segment, bytes);
+        var filters = Directory.GetFiles(ids, "run-*.bits").Order(StringComparer.Ordinal).ToList();
+        Assert.True(filters.Count >= 2, $"{filters.Count} filters");
+        var damaged = File.ReadAllBytes(filters[0]);
+        damaged[100] ^= 0xFF; // a damaged filter must not be trusted: it could say "never seen" for a charged id
+        File.WriteAllBytes(filters[0], damaged);
+        File.Delete(filters[1]); // a crash between a run and its filter
 
         using var reopened = LedgerStore.Open(_data.Path, Options);
         Assert.All(Enumerable.Range(0, 4_000), i => Assert.False(Calls.Append(reopened.Writer, Id(i), "ACC-1", 1)));
-        Assert.All(Directory.GetFiles(ids, "filter-*.bits"), path =>
+        Assert.Equal(filters, Directory.GetFiles(ids, "run-*.bits").Order(StringComparer.Ordinal));
+        Assert.All(filters, path =>
         {
             using var stream = File.OpenRead(path);
-            Assert.NotNull(IdFilter.ReadFrom(stream)); // rebuilt and saved again: the damaged segment is gone
+            Assert.NotNull(IdFilter.ReadFrom(stream)); // rebuilt and saved again
         });
+    }
+
+    [Fact]
+    public void Filters_AreOnePerRun_SizedToItsIds_AndMergesDropTheirInputs()
+    {
+        var ids = Path.Combine(_data.Path, "ledger", "ids");
+        Directory.CreateDirectory(ids);
+        File.WriteAllBytes(Path.Combine(ids, "filter-0000-000000000000000-000000000001000.bits"), new byte[64]); // the old segment format
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Charge(store, 0, 20_000, commitEvery: 500);
+            store.Writer.WaitForMerge();
+            var (_, sealedCalls, runs, filterBytes) = store.Writer.Registry;
+            Assert.True(runs < sealedCalls / Small, $"{runs} runs for {sealedCalls} ids: nothing was merged");
+
+            // 16 bits an id, rounded up to a 64-byte block per run: no doubling segment opened ahead of the ids.
+            Assert.InRange(filterBytes, sealedCalls * IdFilter.BitsPerName / 8, (sealedCalls * IdFilter.BitsPerName / 8) + (runs * 64));
+            var runFiles = Directory.GetFiles(ids, "run-*.ids").Select(path => Path.ChangeExtension(path, ".bits")).Order(StringComparer.Ordinal);
+            Assert.Equal(runFiles, Directory.GetFiles(ids, "*.bits").Order(StringComparer.Ordinal));
+        }
+
+        using var reopened = LedgerStore.Open(_data.Path, Options);
+        Assert.All(Enumerable.Range(0, 20_000), i => Assert.False(Calls.Append(reopened.Writer, Id(i), "ACC-1", 1)));
     }
 
     [Fact]

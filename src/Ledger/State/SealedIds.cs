@@ -1,40 +1,38 @@
-using System.Globalization;
 using Centrex.Ledger.Journal;
 
 namespace Centrex.Ledger.State;
 
 /// <summary>
 /// The CDR ids the ledger no longer keeps in memory: sealed <see cref="IdRun"/> files in <c>ledger/ids</c>, each
-/// covering a stretch of the id log, and in front of them a scalable Bloom filter (Almeida et al., "Scalable Bloom
-/// Filters", 2007): <see cref="IdFilter"/> segments, each twice the size of the one before, 2 bytes an id. Memory no
-/// longer grows by an index slot for every call ever charged (issue 14's one-hour soak): a new id costs a cache line
-/// per filter segment and, for a fraction of a percent of new ids, a page read per run. Runs are merged four at a time
-/// in the background as they accumulate, so their number grows with the logarithm of the history. One writer thread
-/// calls everything here; a seal and a merge each run on a thread of their own, on files nobody changes.
+/// covering a stretch of the id log, each with its own <see cref="IdFilter"/> in memory, sized to exactly that run's ids
+/// (2 bytes an id) and saved beside it as <c>run-FROM-UNTIL.bits</c>. Memory no longer grows by an index slot for every
+/// call ever charged (issue 14's one-hour soak), and the filters hold no more than the ids need: a merge builds the
+/// merged run's filter and drops its inputs', as a log-structured merge tree keeps one filter per sorted run (RocksDB,
+/// LevelDB). A new id costs a cache line per run and, for a fraction of a percent of new ids, one page read of the
+/// run whose filter said "maybe". Runs are merged four at a time in the background as they accumulate, so their number
+/// grows with the logarithm of the history. One writer thread calls everything here; a seal and a merge each run on a
+/// thread of their own, on files nobody changes.
 /// </summary>
 internal sealed class SealedIds : IDisposable
 {
     private const int RunsPerMerge = 4;
-    private const string FilterPrefix = "filter-";
+    private const string FilterExtension = ".bits";
     private readonly string _folder;
     private readonly CrashPoints _crash;
-    private readonly long _firstSegmentCapacity;
     private readonly long _largestMerge;
     private readonly List<IdRun> _runs = [];
-    private readonly List<IdFilter> _filters = [];
-    private readonly List<long> _segmentsFrom = [];
-    private Task<IdRun>? _merge;
-    private Task<PendingSeal>? _seal;
+    private readonly List<IdFilter> _filters = []; // _filters[i] is _runs[i]'s
+    private Task<FilteredRun>? _merge;
+    private Task<FilteredRun>? _seal;
     // The seal thread's (one seal at a time), kept so that a seal allocates no large array.
     private UInt128[] _calls = [];
     private UInt128[] _sortScratch = [];
     private IReadOnlyList<IdRun>? _merging;
 
-    private SealedIds(string folder, long firstSegmentCapacity, long largestMerge, CrashPoints crash)
+    private SealedIds(string folder, long largestMerge, CrashPoints crash)
     {
         _crash = crash;
         _folder = folder;
-        _firstSegmentCapacity = firstSegmentCapacity;
         _largestMerge = largestMerge;
     }
 
@@ -47,7 +45,7 @@ internal sealed class SealedIds : IDisposable
     /// <summary>Run files.</summary>
     public int Runs => _runs.Count;
 
-    /// <summary>Bytes the filter segments hold in memory.</summary>
+    /// <summary>Bytes the runs' filters hold in memory.</summary>
     public long FilterBytes => _filters.Sum(filter => filter.Bytes);
 
     /// <summary>
@@ -55,10 +53,10 @@ internal sealed class SealedIds : IDisposable
     /// finished merge already covers), checks that the runs follow one another, and loads or rebuilds the filter.
     /// </summary>
     /// <exception cref="IOException">A run is damaged or the runs leave a gap.</exception>
-    public static SealedIds Open(string folder, long firstSegmentCapacity, long largestMerge, CrashPoints crash)
+    public static SealedIds Open(string folder, long largestMerge, CrashPoints crash)
     {
         Directory.CreateDirectory(folder);
-        var sealedIds = new SealedIds(folder, firstSegmentCapacity, largestMerge, crash);
+        var sealedIds = new SealedIds(folder, largestMerge, crash);
         foreach (var temporary in Directory.GetFiles(folder, "*.tmp"))
         {
             File.Delete(temporary);
@@ -71,7 +69,7 @@ internal sealed class SealedIds : IDisposable
             if (run.Until <= sealedIds.Until && sealedIds._runs.Count > 0)
             {
                 run.Dispose();
-                File.Delete(run.Path);
+                DeleteRun(run);
                 continue;
             }
 
@@ -89,17 +87,12 @@ internal sealed class SealedIds : IDisposable
         return sealedIds;
     }
 
-    /// <summary>Whether CDR id <paramref name="name"/> was sealed: the filter first, the runs when it says "maybe".</summary>
+    /// <summary>Whether CDR id <paramref name="name"/> was sealed: each run's filter first, the run when it says "maybe".</summary>
     public bool Contains(NameFingerprint name)
     {
-        if (!MayContain(name))
-        {
-            return false;
-        }
-
         for (var i = _runs.Count - 1; i >= 0; i--)
         {
-            if (_runs[i].Contains(name))
+            if (_filters[i].MayContain(name) && _runs[i].Contains(name))
             {
                 return true;
             }
@@ -119,10 +112,10 @@ internal sealed class SealedIds : IDisposable
 
     /// <summary>
     /// Starts sealing id-log records [<see cref="Until"/>, <paramref name="until"/>) on a thread of its own: it reads
-    /// them from <paramref name="log"/>, writes their CDR ids into a new run and the filter, their whole-entry names
-    /// beside them. The records must be durable (checkpointed) first, or a crash would leave ids sealed for calls the
-    /// journal lost. Until <see cref="CompleteSeal"/> adopts the run the caller keeps the ids in memory: the filter may
-    /// already say "no" for some of them while the run is being written.
+    /// them from <paramref name="log"/>, writes their CDR ids into a new run and a filter sized for them, their
+    /// whole-entry names beside them. The records must be durable (checkpointed) first, or a crash would leave ids
+    /// sealed for calls the journal lost. Until <see cref="CompleteSeal"/> adopts the run and its filter, the caller
+    /// keeps the ids in memory.
     /// </summary>
     public void BeginSeal(long until, IdLog log)
     {
@@ -133,20 +126,6 @@ internal sealed class SealedIds : IDisposable
 
         var from = Until;
         var most = until - from;
-        IdFilter segment;
-        IdFilter? added = null;
-        if (_filters.Count > 0 && _filters[^1].Count + most <= _filters[^1].Capacity)
-        {
-            segment = _filters[^1];
-        }
-        else
-        {
-            // A run's ids are never split between segments, so each segment covers a stretch of the id log.
-            segment = added = new IdFilter(Math.Max(most, _filters.Count == 0 ? _firstSegmentCapacity : _filters[^1].Capacity * 2));
-        }
-
-        var index = added is null ? _filters.Count - 1 : _filters.Count;
-        var segmentFrom = added is null ? _segmentsFrom[^1] : from;
         SealingUntil = until;
         _seal = Task.Factory.StartNew(() =>
         {
@@ -170,14 +149,15 @@ internal sealed class SealedIds : IDisposable
             });
 
             var run = IdRun.Write(_folder, from, until, _calls.AsSpan(0, calls), whole, ref _sortScratch);
+            var filter = new IdFilter(calls);
             foreach (var key in _calls.AsSpan(0, calls))
             {
-                segment.Add(new NameFingerprint((ulong)(key >> 64), (ulong)key));
+                filter.Add(new NameFingerprint((ulong)(key >> 64), (ulong)key));
             }
 
-            SaveSegment(index, segment, segmentFrom, until);
+            SaveFilter(run, filter);
             _crash.Reach("after-seal");
-            return new PendingSeal(run, added, segmentFrom);
+            return new FilteredRun(run, filter);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -198,14 +178,9 @@ internal sealed class SealedIds : IDisposable
 
         var seal = _seal;
         _seal = null;
-        var (run, added, segmentFrom) = seal.GetAwaiter().GetResult();
+        var (run, filter) = seal.GetAwaiter().GetResult();
         _runs.Add(run);
-        if (added is not null)
-        {
-            _filters.Add(added);
-            _segmentsFrom.Add(segmentFrom);
-        }
-
+        _filters.Add(filter);
         StartMerge();
         return true;
     }
@@ -223,14 +198,16 @@ internal sealed class SealedIds : IDisposable
         var inputs = _merging!;
         _merge = null;
         _merging = null;
-        var merged = merge.GetAwaiter().GetResult();
+        var (merged, filter) = merge.GetAwaiter().GetResult();
         var at = _runs.IndexOf(inputs[0]);
         _runs.RemoveRange(at, inputs.Count);
         _runs.Insert(at, merged);
+        _filters.RemoveRange(at, inputs.Count);
+        _filters.Insert(at, filter);
         foreach (var input in inputs)
         {
             input.Dispose();
-            File.Delete(input.Path);
+            DeleteRun(input);
         }
 
         StartMerge();
@@ -259,40 +236,10 @@ internal sealed class SealedIds : IDisposable
 
         if (_merge is { IsCompletedSuccessfully: true })
         {
-            _merge.Result.Dispose();
+            _merge.Result.Run.Dispose();
         }
 
         _runs.ForEach(run => run.Dispose());
-    }
-
-    private bool MayContain(NameFingerprint name)
-    {
-        foreach (var filter in _filters)
-        {
-            if (filter.MayContain(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Makes room in the filter for a run of <paramref name="calls"/> ids from id-log record <paramref name="from"/>:
-    /// the newest segment when it can take them all, else a new segment twice its size (a run's ids are never split
-    /// between segments, so each segment covers a stretch of the id log and its file can say which).
-    /// </summary>
-    private IdFilter SegmentFor(long calls, long from)
-    {
-        if (_filters.Count == 0 || _filters[^1].Count + calls > _filters[^1].Capacity)
-        {
-            var capacity = Math.Max(calls, _filters.Count == 0 ? _firstSegmentCapacity : _filters[^1].Capacity * 2);
-            _filters.Add(new IdFilter(capacity));
-            _segmentsFrom.Add(from);
-        }
-
-        return _filters[^1];
     }
 
     /// <summary>
@@ -316,87 +263,82 @@ internal sealed class SealedIds : IDisposable
         }
 
         _merging = newest;
-        _merge = Task.Factory.StartNew(() => IdRun.Merge(_folder, newest), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _merge = Task.Factory.StartNew(() =>
+        {
+            var merged = IdRun.Merge(_folder, newest);
+            var filter = BuildFilter(merged);
+            SaveFilter(merged, filter);
+            return new FilteredRun(merged, filter);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    // Segment N of the filter is saved as "filter-N-FROM-UNTIL.bits": the ids of the runs covering id-log records
-    // [FROM, UNTIL). Only the newest segment changes at a seal; it is rewritten under its new UNTIL and the old file goes.
-    private string SegmentPath(int index, long from, long until) =>
-        Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"{FilterPrefix}{index:D4}-{from:D15}-{until:D15}.bits"));
+    private static string FilterPath(IdRun run) => Path.ChangeExtension(run.Path, FilterExtension);
 
-    private void SaveSegment(int index, IdFilter segment, long from, long until)
+    private static IdFilter BuildFilter(IdRun run)
     {
-        var path = SegmentPath(index, from, until);
+        var filter = new IdFilter(run.Calls);
+        run.ForEachCall(filter.Add);
+        return filter;
+    }
+
+    /// <summary>Deletes a run a merge covers, and its filter.</summary>
+    private static void DeleteRun(IdRun run)
+    {
+        File.Delete(FilterPath(run));
+        File.Delete(run.Path);
+    }
+
+    // A filter is a cache of its run: written after the run, checked on loading, rebuilt from the run when missing or
+    // damaged. So it needs no flush to disk of its own, and a crash between a run and its filter costs only a rebuild.
+    private static void SaveFilter(IdRun run, IdFilter filter)
+    {
+        var path = FilterPath(run);
         using (var stream = new FileStream(path + ".tmp", new FileStreamOptions
         {
             Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 20,
         }))
         {
-            segment.WriteTo(stream);
-            stream.Flush(flushToDisk: true);
+            filter.WriteTo(stream);
         }
 
         File.Move(path + ".tmp", path, overwrite: true);
-        foreach (var old in Directory.GetFiles(_folder, string.Create(CultureInfo.InvariantCulture, $"{FilterPrefix}{index:D4}-*.bits")))
-        {
-            if (old != path)
-            {
-                File.Delete(old);
-            }
-        }
     }
 
     /// <summary>
-    /// Loads the saved segments when they cover every run, one after another; otherwise (a crash between a run and its
-    /// segment, a damaged segment) rebuilds the filter from the runs: slower to open, never wrong.
+    /// Loads each run's saved filter, or (a crash between a run and its filter, a damaged filter) rebuilds it from the
+    /// run: slower to open, never wrong. Filters no run owns any more (a merge's inputs; the doubling segments,
+    /// <c>filter-N-FROM-UNTIL.bits</c>, of ledgers written before filters were kept per run) are deleted.
     /// </summary>
     private void LoadFilters()
     {
-        var segments = Directory.GetFiles(_folder, FilterPrefix + "*.bits").Order(StringComparer.Ordinal).ToList();
-        long covered = 0;
-        foreach (var path in segments)
+        foreach (var run in _runs)
         {
-            var parts = Path.GetFileNameWithoutExtension(path)[FilterPrefix.Length..].Split('-');
-            if (parts.Length != 3 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) || index != _filters.Count
-                || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var from) || from != covered
-                || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var until))
+            IdFilter? filter = null;
+            if (File.Exists(FilterPath(run)))
             {
-                covered = -1;
-                break;
+                using var stream = File.OpenRead(FilterPath(run));
+                filter = IdFilter.ReadFrom(stream);
             }
 
-            using var stream = File.OpenRead(path);
-            if (IdFilter.ReadFrom(stream) is not { } filter)
+            if (filter is null || filter.Count != run.Calls)
             {
-                covered = -1;
-                break;
+                filter = BuildFilter(run);
+                SaveFilter(run, filter);
             }
 
             _filters.Add(filter);
-            _segmentsFrom.Add(from);
-            covered = until;
         }
 
-        if (covered == Until)
+        var owned = _runs.Select(FilterPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(_folder, "*" + FilterExtension))
         {
-            return;
-        }
-
-        _filters.Clear();
-        _segmentsFrom.Clear();
-        segments.ForEach(File.Delete);
-        foreach (var run in _runs)
-        {
-            var segment = SegmentFor(run.Calls, run.From);
-            run.ForEachCall(segment.Add);
-        }
-
-        for (var i = 0; i < _filters.Count; i++)
-        {
-            SaveSegment(i, _filters[i], _segmentsFrom[i], i + 1 < _segmentsFrom.Count ? _segmentsFrom[i + 1] : Until);
+            if (!owned.Contains(path))
+            {
+                File.Delete(path);
+            }
         }
     }
 
-    /// <summary>A seal's result, adopted by the writer's thread: the run, and the filter segment it opened, if any.</summary>
-    private sealed record PendingSeal(IdRun Run, IdFilter? Added, long SegmentFrom);
+    /// <summary>A sealed or merged run with its filter, adopted by the writer's thread.</summary>
+    private sealed record FilteredRun(IdRun Run, IdFilter Filter);
 }
