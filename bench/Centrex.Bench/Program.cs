@@ -45,6 +45,12 @@ public static class Program
             return;
         }
 
+        if (args is ["calllog-switch-cpu", var switchData, .. var switchRest])
+        {
+            Portal.CallLogSwitchProbe.Run(switchData, switchRest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+            return;
+        }
+
         if (args is ["xdr-cpu", var xdrData, var xdrCustomer, var xdrFrom, var xdrTo, .. var xdrRest])
         {
             Portal.PortalCpuProbe.Xdr(xdrData, xdrCustomer, xdrFrom, xdrTo, xdrRest is [var runs] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 3);

@@ -18,13 +18,13 @@ public sealed class PortalData : IDisposable
         Billing = new BillingReader(dataDirectory);
         Tariffs = new TariffStore(dataDirectory);
         Calls = new CallLog.CallLogStore(dataDirectory);
-        CallIndexer = new CallLog.CallLogIndexer(Calls, ledger, Provisioning);
+        CallIndexer = new CallLog.CallLogIndexer(Calls, ledger, Provisioning, Centrex.Switch.Cdrs.CdrStore.FolderOf(dataDirectory));
     }
 
     /// <summary>The calls as the pages browse them.</summary>
     public CallLog.CallLogStore Calls { get; }
 
-    /// <summary>Keeps <see cref="Calls"/> up with the journal.</summary>
+    /// <summary>Keeps <see cref="Calls"/> up with the journal and the switch's CDR store.</summary>
     public CallLog.CallLogIndexer CallIndexer { get; }
 
     /// <summary>The data directory.</summary>

@@ -9,13 +9,17 @@ namespace Centrex.Portal.Data.CallLog;
 /// SQLite's own API (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on): the journal entry's UTF-8 fields are bound
 /// as they are, so a call costs one step of a prepared statement and no strings, parameter objects or ADO.NET command
 /// (bench/README.md, "call-log indexer": the ADO.NET version spent most of its 10–12 µs per call outside SQLite).
-/// Runs inside the caller's transaction on the same connection.
+/// Runs inside the caller's transaction on the same connection. A switch call (<c>sw:</c> id) that the switch's CDR
+/// store already brought in (<see cref="SwitchCallInsert"/>) is completed with its charge instead of added again: the
+/// switch's row keeps its direction, disposition and answering line, the journal adds what it charged.
 /// </summary>
 internal sealed class CallInsert : IDisposable
 {
     private const string Sql = """
         INSERT INTO calls (id, customer, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills, address)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'outgoing', 'answered', ?9, ?10, ?11)
+        ON CONFLICT(id) WHERE id >= 'sw:' AND id < 'sw;' DO UPDATE SET
+            billed_seconds = excluded.billed_seconds, destination = excluded.destination, charge_mills = excluded.charge_mills, address = excluded.address
         """;
 
     private readonly sqlite3 _db;

@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace Centrex.Portal.Data.CallLog;
 
 /// <summary>
-/// Keeps <c>DATA/calllog.db</c> up with the ledger's journal: every half second, the rated calls committed since the
-/// last pass are added (in transactions of up to 20,000 calls), each with its account's customer as provisioned then,
+/// Keeps <c>DATA/calllog.db</c> up with the ledger's journal and the switch's CDR store
+/// (<see cref="CallLogSwitchSource"/>: the calls the journal does not hold, and direction, disposition and the answering
+/// line of those it does): every half second, the rated calls committed since the last pass are added (in transactions of up to 20,000 calls), each with its account's customer as provisioned then,
 /// and the journal address reached is stored in the same transaction, so a crash or restart neither loses nor repeats
 /// a call. Runs on its own thread; pages never wait for it.
 /// The index is derived data and must not slow charging (issue 16's ingestion bench: with the indexer following the
@@ -37,12 +38,23 @@ public sealed class CallLogIndexer : IDisposable
     private readonly object _gate = new();
     private Task? _loop;
 
-    public CallLogIndexer(CallLogStore store, LedgerStore ledger, ProvisioningCache provisioning)
+    private readonly CallLogSwitchSource? _switch;
+
+    /// <summary>Creates the indexer.</summary>
+    /// <param name="store">The call log.</param>
+    /// <param name="ledger">The journal's calls (the charged ones).</param>
+    /// <param name="provisioning">Each call's account's customer.</param>
+    /// <param name="cdrFolder">The switch's CDR store (<c>DATA/cdrs</c>, every call attempt), or null to follow the journal only.</param>
+    public CallLogIndexer(CallLogStore store, LedgerStore ledger, ProvisioningCache provisioning, string? cdrFolder = null)
     {
         _store = store;
         _ledger = ledger;
         _provisioning = provisioning;
+        _switch = cdrFolder is null ? null : new CallLogSwitchSource(cdrFolder);
     }
+
+    /// <summary>Lines of the switch's CDR store skipped as damaged so far.</summary>
+    public long DamagedSwitchLines => _switch?.Damaged ?? 0;
 
     /// <summary>The last failure of a pass (the next pass tries again), or null.</summary>
     public Exception? LastError { get; private set; }
@@ -82,66 +94,82 @@ public sealed class CallLogIndexer : IDisposable
         }
     });
 
-    /// <summary>Indexes everything committed so far; returns the calls added.</summary>
+    /// <summary>Indexes everything committed so far (the journal, then the switch's CDR store); returns the calls added or completed.</summary>
     public long CatchUp()
     {
         lock (_gate)
         {
             using var connection = _store.OpenWriter();
-            var from = Progress(connection);
-            var until = _ledger.CommittedUntil;
-            if (from >= until)
+            var added = CatchUpJournal(connection);
+            return _switch is null ? added : added + _switch.CatchUp(connection, _provisioning.Current);
+        }
+    }
+
+    /// <summary>Indexes the switch's CDR store only (benchmarks: its cost a call apart from the journal's).</summary>
+    public long CatchUpSwitch()
+    {
+        lock (_gate)
+        {
+            using var connection = _store.OpenWriter();
+            return _switch?.CatchUp(connection, _provisioning.Current) ?? 0;
+        }
+    }
+
+    private long CatchUpJournal(SqliteConnection connection)
+    {
+        var from = Progress(connection);
+        var until = _ledger.CommittedUntil;
+        if (from >= until)
+        {
+            return 0;
+        }
+
+        var index = _provisioning.Current;
+        var added = 0L;
+        var transaction = connection.BeginTransaction();
+        using var insert = new CallInsert(connection);
+        var batch = 0;
+        var lastAddress = -1L;
+        byte[] lastAccount = [];
+        byte[] lastCustomer = [];
+        _ledger.ScanJournal(from, (reference, entry) =>
+        {
+            var address = EntryReference.Address(reference);
+            if (address >= until || entry.Length < 2 || entry[1] != (byte)JournalRecordKind.RatedCdr)
             {
-                return 0;
+                return;
             }
 
-            var index = _provisioning.Current;
-            var added = 0L;
-            var transaction = connection.BeginTransaction();
-            using var insert = new CallInsert(connection);
-            var batch = 0;
-            var lastAddress = -1L;
-            byte[] lastAccount = [];
-            byte[] lastCustomer = [];
-            _ledger.ScanJournal(from, (reference, entry) =>
+            if (batch >= BatchRows && address != lastAddress)
             {
-                var address = EntryReference.Address(reference);
-                if (address >= until || entry.Length < 2 || entry[1] != (byte)JournalRecordKind.RatedCdr)
-                {
-                    return;
-                }
+                // A long catch-up commits as it goes, at the start of a journal entry (the calls of one block share
+                // its address): the position stored with them is where the scan goes on after a crash.
+                SetProgress(connection, transaction, address);
+                transaction.Commit();
+                transaction.Dispose();
+                transaction = connection.BeginTransaction();
+                batch = 0;
+            }
 
-                if (batch >= BatchRows && address != lastAddress)
-                {
-                    // A long catch-up commits as it goes, at the start of a journal entry (the calls of one block share
-                    // its address): the position stored with them is where the scan goes on after a crash.
-                    SetProgress(connection, transaction, address);
-                    transaction.Commit();
-                    transaction.Dispose();
-                    transaction = connection.BeginTransaction();
-                    batch = 0;
-                }
+            lastAddress = address;
 
-                lastAddress = address;
+            // A customer's calls come in runs of one account: its customer is looked up when the account changes.
+            var account = RatedCdrCodec.Account(entry);
+            if (!account.SequenceEqual(lastAccount))
+            {
+                lastAccount = account.ToArray();
+                var customer = index.Account(Encoding.UTF8.GetString(account))?.CustomerId;
+                lastCustomer = customer is null ? [] : Encoding.UTF8.GetBytes(customer);
+            }
 
-                // A customer's calls come in runs of one account: its customer is looked up when the account changes.
-                var account = RatedCdrCodec.Account(entry);
-                if (!account.SequenceEqual(lastAccount))
-                {
-                    lastAccount = account.ToArray();
-                    var customer = index.Account(Encoding.UTF8.GetString(account))?.CustomerId;
-                    lastCustomer = customer is null ? [] : Encoding.UTF8.GetBytes(customer);
-                }
-
-                insert.Add(entry, lastCustomer, reference);
-                added++;
-                batch++;
-            });
-            SetProgress(connection, transaction, until);
-            transaction.Commit();
-            transaction.Dispose();
-            return added;
-        }
+            insert.Add(entry, lastCustomer, reference);
+            added++;
+            batch++;
+        });
+        SetProgress(connection, transaction, until);
+        transaction.Commit();
+        transaction.Dispose();
+        return added;
     }
 
     /// <inheritdoc />

@@ -58,7 +58,7 @@ public sealed class CallLogStore
     public IReadOnlyList<CallRow> Page(string customer, CallFilter filter, long skip, int take, bool descending)
     {
         using var connection = Open();
-        using var command = Query(connection, "SELECT id, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills",
+        using var command = Query(connection, "SELECT id, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills, answered_by",
             customer, filter, $"ORDER BY start_ms {(descending ? "DESC" : "ASC")}, rowid {(descending ? "DESC" : "ASC")} LIMIT $take OFFSET $skip");
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
@@ -85,7 +85,7 @@ public sealed class CallLogStore
     {
         ArgumentNullException.ThrowIfNull(visit);
         using var connection = Open();
-        using var command = Query(connection, "SELECT id, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills",
+        using var command = Query(connection, "SELECT id, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills, answered_by",
             customer, filter, "ORDER BY start_ms, rowid");
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -99,7 +99,8 @@ public sealed class CallLogStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT account, MAX(start_ms) FROM calls WHERE customer = $c GROUP BY account";
+        // Answered calls only: a missed or refused call is no use of the line.
+        command.CommandText = "SELECT account, MAX(start_ms) FROM calls WHERE customer = $c AND disposition = 'answered' GROUP BY account";
         command.Parameters.AddWithValue("$c", customer);
         using var reader = command.ExecuteReader();
         var last = new Dictionary<string, Instant>(StringComparer.Ordinal);
@@ -130,7 +131,8 @@ public sealed class CallLogStore
 
         if (filter.Account is { } account)
         {
-            sql.Append(" AND account = $account");
+            // An internal call is recorded on the line called; the line that placed it is its caller.
+            sql.Append(" AND (account = $account OR (direction = 'internal' AND caller = $account))");
             command.Parameters.AddWithValue("$account", account);
         }
 
@@ -142,7 +144,14 @@ public sealed class CallLogStore
 
         if (filter.Disposition is { } disposition)
         {
-            sql.Append(" AND disposition = $disposition");
+            // The page's groups (CallSearch.Dispositions): "no-answer" is a missed call whether the ring timed out or
+            // the caller gave up (cancelled); "refused" is any of the switch's refusals (limit, balance, fraud).
+            sql.Append(disposition switch
+            {
+                "no-answer" => " AND disposition IN ('no-answer', 'cancelled')",
+                "refused" => " AND disposition >= 'refused-' AND disposition < 'refused.'",
+                _ => " AND disposition = $disposition",
+            });
             command.Parameters.AddWithValue("$disposition", disposition);
         }
 
@@ -159,5 +168,6 @@ public sealed class CallLogStore
 
     private static CallRow Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), Instant.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetInt64(6),
-        r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : new Mills(r.GetInt64(10)));
+        r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : new Mills(r.GetInt64(10)),
+        r.IsDBNull(11) ? null : r.GetString(11));
 }

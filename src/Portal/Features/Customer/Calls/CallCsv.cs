@@ -9,13 +9,14 @@ namespace Centrex.Portal.Features.Customer.Calls;
 
 /// <summary>
 /// The Call Logs page's CSV download: the matching calls, oldest first, streamed row by row from the index
-/// (<c>start,line,from,to,direction,disposition,seconds,billed_seconds,destination,charge</c>; the start in the customer's
-/// zone with its offset, the charge to the mill).
+/// (<c>start,line,from,to,direction,disposition,seconds,billed_seconds,destination,charge,answered_by</c>; the start in the
+/// customer's zone with its offset, the charge to the mill; the disposition as the switch names it, finer than the
+/// page's groups; answered_by the line that answered, when the switch recorded one). Columns are only added at the end.
 /// </summary>
 public static class CallCsv
 {
     /// <summary>The header row.</summary>
-    public const string Header = "start,line,from,to,direction,disposition,seconds,billed_seconds,destination,charge";
+    public const string Header = "start,line,from,to,direction,disposition,seconds,billed_seconds,destination,charge,answered_by";
 
     /// <summary>Streams the calls of <paramref name="calls"/> matching <paramref name="filter"/>.</summary>
     public static async Task Write(HttpContext context, CallQueries calls, CallFilter filter, DateTimeZone zone, string name)
@@ -35,7 +36,8 @@ public static class CallCsv
                 writer.WriteLine(string.Join(',',
                     pattern.Format(c.Start.InZone(zone).ToOffsetDateTime()), Field(c.Account), Field(c.Caller), Field(c.Callee), c.Direction, c.Disposition,
                     c.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), c.BilledSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Field(c.Destination ?? string.Empty), c.Charge is { } charge ? Amounts.Mills(charge).Replace(",", string.Empty, StringComparison.Ordinal) : string.Empty));
+                    Field(c.Destination ?? string.Empty), c.Charge is { } charge ? Amounts.Mills(charge).Replace(",", string.Empty, StringComparison.Ordinal) : string.Empty,
+                    Field(c.AnsweredBy ?? string.Empty)));
             });
         }, context.RequestAborted);
     }

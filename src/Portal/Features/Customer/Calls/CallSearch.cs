@@ -12,11 +12,25 @@ namespace Centrex.Portal.Features.Customer.Calls;
 /// </summary>
 public static class CallSearch
 {
-    /// <summary>The directions a call is recorded with.</summary>
-    public static readonly IReadOnlyList<string> Directions = ["outgoing", "incoming"];
+    /// <summary>The directions a call is recorded with (internal: from one of the customer's lines to another).</summary>
+    public static readonly IReadOnlyList<string> Directions = ["outgoing", "incoming", "internal"];
 
-    /// <summary>The dispositions a call is recorded with (the switch's CDR store).</summary>
-    public static readonly IReadOnlyList<string> Dispositions = ["answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance"];
+    /// <summary>
+    /// The dispositions the page offers: each a group of the switch's (<see cref="Label"/>). <c>no-answer</c> is a missed
+    /// call (no answer in time, or the caller hung up first); <c>refused</c> is any refusal by the switch.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Dispositions = ["answered", "no-answer", "busy", "failed", "refused"];
+
+    /// <summary>The switch's own names, also accepted as a filter (the API's callers used them before the groups).</summary>
+    public static readonly IReadOnlyList<string> SwitchDispositions = ["cancelled", "refused-by-limit", "refused-by-balance", "refused-by-fraud"];
+
+    /// <summary>What the page shows for a stored disposition: answered, no answer, busy, failed or refused.</summary>
+    public static string Label(string disposition) => disposition switch
+    {
+        "no-answer" or "cancelled" => "no answer",
+        _ when disposition.StartsWith("refused", StringComparison.Ordinal) => "refused",
+        _ => disposition,
+    };
 
     /// <summary>Reads the filter from <paramref name="query"/>.</summary>
     public static CallFilter Read(IQueryCollection query, CustomerScope scope, Dictionary<string, string> errors)
@@ -39,11 +53,11 @@ public static class CallSearch
         var direction = Empty(query["direction"]);
         if (direction is not null && !Directions.Contains(direction))
         {
-            errors["direction"] = "outgoing or incoming";
+            errors["direction"] = "outgoing, incoming or internal";
         }
 
         var disposition = Empty(query["disposition"]);
-        if (disposition is not null && !Dispositions.Contains(disposition))
+        if (disposition is not null && !Dispositions.Contains(disposition) && !SwitchDispositions.Contains(disposition))
         {
             errors["disposition"] = "not a call disposition";
         }

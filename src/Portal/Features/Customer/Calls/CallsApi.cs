@@ -29,7 +29,7 @@ internal static class CallsApi
                 calls = calls.Page(filter, paging.Skip, paging.Size, paging.Descending).Select(c => new
                 {
                     c.Id, line = c.Account, start = c.Start.ToString(), from = c.Caller, to = c.Callee, c.Direction, c.Disposition, c.Seconds, c.BilledSeconds,
-                    c.Destination, charge_mills = c.Charge?.Value,
+                    c.Destination, charge_mills = c.Charge?.Value, answered_by = c.AnsweredBy,
                 }),
             });
         }).WithName("ListCalls").WithSummary("A page of the customer's calls: from, to (days in its zone), line, direction, disposition, number; page, size, desc");
