@@ -43,9 +43,11 @@ public sealed class SippFollowMeDndTests : IDisposable
         {
             processes.Add(Sipp.Listen("uas-ring", fixture.Endpoint, carolPort, carol.Args));
             processes.Add(Sipp.Listen("uas-answer", fixture.Endpoint, trunkPort, gateway.Args));
-            processes.Add(Sipp.Start("uac-call", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "102", "-au", Alice, "-ap", SwitchFixture.Password));
+            var alice = new SippTrace(_logs.Path, "alice");
+            processes.Add(Sipp.Start("uac-call", fixture.Endpoint, Sipp.FreeUdpPort(), ["-s", "102", "-au", Alice, "-ap", SwitchFixture.Password, .. alice.Args]));
 
             carol.WaitFor("INVITE ");
+            alice.WaitFor("SIP/2.0 180"); // the switch has Carol's 180: moving the clock retransmits nothing to her
             fixture.Clock.Advance(Duration.FromSeconds(9));
             fixture.Switch.Quiesce();
             gateway.Barrier(trunkPort);
