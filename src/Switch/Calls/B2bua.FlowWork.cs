@@ -41,7 +41,8 @@ internal sealed partial class B2bua
         if (!node.Detached)
         {
             fork.Pending = work;
-            work.Deadline = _stack.StartTimer(node.Timeout, () => OnFlowDeadline(work));
+            work.Timers = this;
+            work.Deadline = _stack.StartTimer(node.Timeout, work, 0);
         }
 
         work.Start(services, post);
@@ -69,14 +70,14 @@ internal sealed partial class B2bua
         }
 
         fork.Pending = null;
-        work.Deadline?.Cancel();
+        work.Deadline.Cancel();
         if (call.State == CallState.Trying && !call.Cancelled)
         {
             Resume(call, result);
         }
     }
 
-    private void OnFlowDeadline(FlowWork work)
+    void ICallTimers.OnFlowDeadline(FlowWork work)
     {
         var call = work.Call;
         if (call.Fork is not { } fork || !ReferenceEquals(fork.Pending, work))
@@ -98,7 +99,7 @@ internal sealed partial class B2bua
         if (fork.Pending is { } work)
         {
             fork.Pending = null;
-            work.Deadline?.Cancel();
+            work.Deadline.Cancel();
             work.Cancel();
         }
     }

@@ -241,7 +241,7 @@ internal sealed partial class B2bua
         }
 
         fork.Winner = leg;
-        CancelLegs(fork);
+        CancelLegsAtBatchEnd(fork);
         if (!TrySettleAnswer(call, leg))
         {
             return; // only the answered leg is billed (B2bua.AnsweredLeg.cs), and that call is refused
@@ -375,6 +375,49 @@ internal sealed partial class B2bua
         }
 
         fork.Legs.Clear();
+    }
+
+    /// <summary>
+    /// Another leg answered: the legs still ringing are given up at once (their ring timers stopped, the fork no longer
+    /// counts them) but their CANCELs wait for the end of the partition's batch (<see cref="OnBatchEnd"/>). A leg whose
+    /// 2xx is already queued behind the winner's (members that answer together) is then answered, and is ACKed and
+    /// released with BYE (§15) by <see cref="OnLegAnswered"/>: a CANCEL to it would reach a UAS that has sent its final
+    /// response, where it has no effect (§9.2) but a transaction of its own (CANCEL, its 200, Timer K) on both sides.
+    /// </summary>
+    private void CancelLegsAtBatchEnd(CallFork fork)
+    {
+        foreach (var leg in fork.Legs)
+        {
+            leg.NoAnswerTimer.Cancel();
+            _cancelAtBatchEnd.Add(leg);
+        }
+
+        fork.Legs.Clear();
+    }
+
+    /// <summary>
+    /// The end of the partition's batch (<see cref="Partitions.CallPartition"/>): the deferred CANCELs go to the legs whose
+    /// INVITE is still pending (<see cref="CancelB"/> skips one whose final response arrived in the batch), before
+    /// the partition handles anything else.
+    /// </summary>
+    public void OnBatchEnd()
+    {
+        if (_cancelAtBatchEnd.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var leg in _cancelAtBatchEnd)
+            {
+                CancelB(leg);
+            }
+        }
+        finally
+        {
+            _cancelAtBatchEnd.Clear();
+        }
     }
 
     private void UntrackLeg(Call leg)

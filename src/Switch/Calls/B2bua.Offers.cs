@@ -180,21 +180,24 @@ internal sealed partial class B2bua
     /// <summary>The 2xx to a re-INVITE, retransmitted over UDP until its ACK (§13.3.1.4).</summary>
     private void SendReInviteFinal(Call call, RelayedRequest relay, byte[] bytes)
     {
-        call.ReInviteFinal?.Timer?.Cancel();
-        var final = new UasFinal(bytes, relay.Origin.Request.CSeq, relay.FromCaller) { AwaitingAck = relay.LateOffer ? relay : null };
+        call.ReInviteFinal?.Timer.Cancel();
+        var final = new UasFinal(bytes, relay.Origin.Request.CSeq, relay.FromCaller)
+        {
+            AwaitingAck = relay.LateOffer ? relay : null, Call = call, Relay = relay, Timers = this,
+        };
         call.ReInviteFinal = final;
         if (relay.Origin.Source.Kind == SipTransportKind.Udp)
         {
             final.Interval = SipTimerValues.T1;
-            final.Timer = _stack.StartTimer(final.Interval, () => RetransmitReInviteFinal(call, final, relay));
+            final.Timer = _stack.StartTimer(final.Interval, final, 0);
         }
 
         relay.Origin.Send(bytes, 200);
     }
 
-    private void RetransmitReInviteFinal(Call call, UasFinal final, RelayedRequest relay)
+    void ICallTimers.OnReInviteFinalTimer(UasFinal final)
     {
-        if (!ReferenceEquals(call.ReInviteFinal, final) || call.State == CallState.Ended)
+        if (final.Call is not { } call || final.Relay is not { } relay || !ReferenceEquals(call.ReInviteFinal, final) || call.State == CallState.Ended)
         {
             return;
         }
@@ -209,7 +212,7 @@ internal sealed partial class B2bua
         _stack.Metrics.CountRetransmissionSent(request: false);
         relay.Origin.Send(final.Bytes, 200);
         final.Interval = NodaTime.Duration.Min(final.Interval * 2, SipTimerValues.T2);
-        final.Timer = _stack.StartTimer(final.Interval, () => RetransmitReInviteFinal(call, final, relay));
+        final.Timer = _stack.StartTimer(final.Interval, final, 0);
     }
 
     /// <summary>
@@ -223,7 +226,7 @@ internal sealed partial class B2bua
             return false;
         }
 
-        final.Timer?.Cancel();
+        final.Timer.Cancel();
         call.ReInviteFinal = null;
         if (final.AwaitingAck is { } relay && relay.Ack is null)
         {

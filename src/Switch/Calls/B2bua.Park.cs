@@ -62,7 +62,9 @@ internal sealed partial class B2bua
     {
         call.Parked = parked;
         _parkSlots[(parked.CustomerId, parked.Slot)] = call;
-        parked.Timer = _stack.StartTimer(_options.ParkTimeout, () => OnParkTimeout(call, parked));
+        parked.Call = call;
+        parked.Timers = this;
+        parked.Timer = _stack.StartTimer(_options.ParkTimeout, parked, 0);
     }
 
     /// <summary>The call leaves its slot (taken, rung back, or its party hung up).</summary>
@@ -73,7 +75,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        parked.Timer?.Cancel();
+        parked.Timer.Cancel();
         if (_parkSlots.TryGetValue((parked.CustomerId, parked.Slot), out var held) && ReferenceEquals(held, call))
         {
             _parkSlots.Remove((parked.CustomerId, parked.Slot));
@@ -81,9 +83,9 @@ internal sealed partial class B2bua
     }
 
     /// <summary>Nobody took the call in time: it rings the phone that parked it, as a transfer to that phone would.</summary>
-    private void OnParkTimeout(Call call, ParkedCall parked)
+    void ICallTimers.OnParkTimeout(ParkedCall parked)
     {
-        if (!ReferenceEquals(call.Parked, parked) || call.State != CallState.Answered)
+        if (parked.Call is not { } call || !ReferenceEquals(call.Parked, parked) || call.State != CallState.Answered)
         {
             return;
         }
@@ -103,7 +105,7 @@ internal sealed partial class B2bua
         var remainingSdp = parked.ParkerWasCaller ? call.Answer : call.Offer;
         var offer = parked.ParkerWasCaller ? transfer.Media.RewriteAnswer(remainingSdp) : transfer.Media.RewriteOffer(remainingSdp);
         SendTransferInvite(transfer, _stack.NewCallId(), parker.Extension ?? parker.Id, new Route(RouteKind.Account, AccountId: parker.Id), offer);
-        transfer.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnTransferNoAnswer(transfer));
+        StartTransferNoAnswer(transfer);
     }
 
     /// <summary>The parker answered the ringback: it takes its old side again; the call's CDR and cap go on unchanged.</summary>
@@ -182,7 +184,7 @@ internal sealed partial class B2bua
         call.NoAnswerTimer.Cancel();
         call.CapTimer.Cancel();
         call.AFinalTimer.Cancel();
-        call.ReInviteFinal?.Timer?.Cancel();
+        call.ReInviteFinal?.Timer.Cancel();
         Untrack(call);
         call.Media?.Dispose();
     }

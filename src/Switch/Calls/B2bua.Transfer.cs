@@ -146,7 +146,7 @@ internal sealed partial class B2bua
         // target takes the transferor's side (the A side's offer, or the B side's answer seen from the caller's side).
         var offer = transferorIsCaller ? transfer.Media.RewriteAnswer(remainingSdp) : transfer.Media.RewriteOffer(remainingSdp);
         SendTransferInvite(transfer, legCallId, dialed, route, offer);
-        transfer.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, () => OnTransferNoAnswer(transfer));
+        StartTransferNoAnswer(transfer);
     }
 
     /// <summary>A REFER refused before anything was tried: the attempt is one CDR (which also releases any hold), the REFER its status.</summary>

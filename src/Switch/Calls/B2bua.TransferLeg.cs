@@ -158,7 +158,7 @@ internal sealed partial class B2bua
     {
         var call = transfer.Call;
         var now = _stack.Clock.Now;
-        transfer.NoAnswerTimer?.Cancel();
+        transfer.NoAnswerTimer.Cancel();
         transfer.Done = true;
         call.Transfer = null;
         var side = transfer.TransferorIsCaller;
@@ -250,7 +250,7 @@ internal sealed partial class B2bua
         Track(call, target.CallId);
         call.BResponded = true;
         call.Media = transfer.Media;
-        call.ReInviteFinal?.Timer?.Cancel();
+        call.ReInviteFinal?.Timer.Cancel();
         call.ReInviteFinal = null;
         call.PendingOffer = null;
         return target;
@@ -283,7 +283,7 @@ internal sealed partial class B2bua
         consult.NoAnswerTimer.Cancel();
         consult.CapTimer.Cancel();
         consult.AFinalTimer.Cancel();
-        consult.ReInviteFinal?.Timer?.Cancel();
+        consult.ReInviteFinal?.Timer.Cancel();
         Untrack(consult);
         consult.Media?.Dispose();
     }
@@ -295,7 +295,7 @@ internal sealed partial class B2bua
     private void FailTransfer(Transfer transfer, int status, string reason, CallDisposition disposition, string? limit = null)
     {
         transfer.Done = true;
-        transfer.NoAnswerTimer?.Cancel();
+        transfer.NoAnswerTimer.Cancel();
         transfer.Call.Transfer = null;
         ReleaseTargetLeg(transfer, disposition, status);
         if (transfer.Ringback is { } parked)
@@ -316,7 +316,7 @@ internal sealed partial class B2bua
         }
 
         transfer.Done = true;
-        transfer.NoAnswerTimer?.Cancel();
+        transfer.NoAnswerTimer.Cancel();
         transfer.Call.Transfer = null;
         if (transfer.Consult is null && transfer.Invite is { State: TransactionState.Calling or TransactionState.Proceeding })
         {
@@ -356,6 +356,15 @@ internal sealed partial class B2bua
         _stack.Metrics.CountCallEnded(disposition);
         _hooks.Cdrs.Emit(new CallEnd(transfer.Segment!, null, _stack.Clock.Now, disposition, status, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty));
     }
+
+    /// <summary>The transfer target's ring time, on the wheel with the transfer as its target (B2bua.Timers.cs: no closure).</summary>
+    private void StartTransferNoAnswer(Transfer transfer)
+    {
+        transfer.Timers = this;
+        transfer.NoAnswerTimer = _stack.StartTimer(_options.NoAnswerTimeout, transfer, 0);
+    }
+
+    void ICallTimers.OnTransferNoAnswer(Transfer transfer) => OnTransferNoAnswer(transfer);
 
     private void OnTransferNoAnswer(Transfer transfer)
     {

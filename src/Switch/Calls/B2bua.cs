@@ -19,6 +19,7 @@ namespace Centrex.Switch.Calls;
 internal sealed partial class B2bua : ISipCore, IClientTransactionUser, ICallTimers
 {
     private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
+    private readonly List<Call> _cancelAtBatchEnd = []; // B2bua.Forks.cs: losing legs, cancelled at the batch's end
     private readonly SipStack _stack;
     private readonly ISwitchDirectory _directory;
     private readonly Registrar _registrar;

@@ -9,7 +9,7 @@ namespace Centrex.Switch.Calls;
 /// thread, run on the thread pool, handed back through the partition's ring with its <see cref="Result"/>; the
 /// partition's thread alone reads <see cref="Call"/> and <see cref="Deadline"/>.
 /// </summary>
-internal sealed class FlowWork(Call call, AsyncFlowNode node, FlowCall details)
+internal sealed class FlowWork(Call call, AsyncFlowNode node, FlowCall details) : ITimerTarget
 {
     /// <summary>
     /// At the node's deadline on the switch's clock the partition cancels the work and the flow goes on without it; this
@@ -26,8 +26,13 @@ internal sealed class FlowWork(Call call, AsyncFlowNode node, FlowCall details)
 
     public FlowCall Details { get; } = details;
 
-    /// <summary>The partition's timer for the node's deadline (null for detached work).</summary>
-    public ISwitchTimer? Deadline { get; set; }
+    /// <summary>The partition's timer for the node's deadline (none for detached work): a wheel slot, no closure.</summary>
+    public TimerHandle Deadline { get; set; }
+
+    /// <summary>Whom the deadline tells: the partition's B2BUA (set on its thread, like <see cref="Deadline"/>).</summary>
+    public ICallTimers? Timers { get; set; }
+
+    public void OnTimer(int kind) => Timers?.OnFlowDeadline(this);
 
     /// <summary>What the work found; written before the work is published to the ring, read after.</summary>
     public FlowResult Result { get; private set; }

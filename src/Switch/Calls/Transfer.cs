@@ -11,7 +11,7 @@ namespace Centrex.Switch.Calls;
 /// (the transferee, on the other side), and the target being brought in, either by a new INVITE (blind, RFC 3515) or
 /// from the transferor's consultation call (attended, RFC 3891). Lives from the REFER to the target's final response.
 /// </summary>
-internal sealed class Transfer(Call call, bool transferorIsCaller)
+internal sealed class Transfer(Call call, bool transferorIsCaller) : ITimerTarget
 {
     public Call Call { get; } = call;
 
@@ -72,7 +72,13 @@ internal sealed class Transfer(Call call, bool transferorIsCaller)
 
     public bool HandedOver { get; set; }
 
-    public ISwitchTimer? NoAnswerTimer { get; set; }
+    /// <summary>The target's ring time: a slot of the partition's wheel with this as its target (no closure).</summary>
+    public TimerHandle NoAnswerTimer { get; set; }
+
+    /// <summary>Whom the timer tells: the partition's B2BUA.</summary>
+    public ICallTimers? Timers { get; set; }
+
+    public void OnTimer(int kind) => Timers?.OnTransferNoAnswer(this);
 
     /// <summary>
     /// A parked call ringing back its parker (B2bua.Park.cs): no transferor to notify, and the call goes on as the same

@@ -217,6 +217,15 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
 
         if (endOfBatch)
         {
+            try
+            {
+                Core.OnBatchEnd(); // the CANCELs of forked legs that lost, deferred to here (B2bua.Forks.cs)
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"centrex: partition {Id}: error cancelling lost legs: {e.GetType().Name}: {e.Message}");
+            }
+
             _wheel.RunDue(_clock.Now); // what fell due while the batch was handled
             Rearm();
         }

@@ -19,33 +19,7 @@ public sealed class FlowCallTests
     private const string Bob = "16045550102";
     private const string Carol = "16045550103";
 
-    /// <summary>A phone answers its ringing INVITE with 180; returns the INVITE.</summary>
-    private static SipMessage Ring(TestPhone phone, string tag)
-    {
-        var invite = phone.ReceiveRequest("INVITE").Message;
-        phone.Send(phone.Response(invite, 180, "Ringing", tag));
-        return invite;
-    }
-
-    /// <summary>The CANCEL for a ringing INVITE: 200 to it, 487 to the INVITE, and the ACK.</summary>
-    private static void TakeCancel(TestPhone phone, SipMessage invite, string tag)
-    {
-        var cancel = phone.ReceiveRequest("CANCEL").Message;
-        phone.Send(phone.Response(cancel, 200, "OK", tag));
-        phone.Send(phone.Response(invite, 487, "Request Terminated", tag));
-        phone.ReceiveRequest("ACK");
-    }
-
     private static void Answer(TestPhone phone, SipMessage invite, string tag) => phone.Send(phone.Response(invite, 200, "OK", tag, Steps.Sdp));
-
-    private static void Dial(TestPhone phone, string code)
-    {
-        Steps.Invite(phone, code);
-        var ok = phone.ReceiveResponse(200);
-        phone.Send(Steps.InDialog(phone, ok, "ACK", 2));
-        var bye = phone.ReceiveRequest("BYE").Message;
-        phone.Send(phone.Response(bye, 200, "OK", string.Empty));
-    }
 
     [Fact]
     public async Task AGroupMemberRingsOut_TheCallGoesToTheGroupsNoAnswerDestination()
@@ -62,7 +36,7 @@ public sealed class FlowCallTests
         Steps.Register(carol);
 
         Steps.Invite(alice, "300");
-        var bobInvite = Ring(bob, "b1");
+        var bobInvite = Steps.Ring(bob, "b1");
         Assert.Contains("\"Support\" <sip:300@", bobInvite.Text(bobInvite.Find(SipHeaderKind.From)), StringComparison.Ordinal); // the group's name and CLI
         alice.ReceiveResponse(180);
         Steps.Sync(bob, fixture.Switch);
@@ -71,7 +45,7 @@ public sealed class FlowCallTests
         Assert.Empty(carol.Drain()); // 9 s: still bob's turn
 
         fixture.Clock.Advance(Duration.FromSeconds(1));
-        TakeCancel(bob, bobInvite, "b1");
+        Steps.TakeCancel(bob, bobInvite, "b1");
         var carolInvite = carol.ReceiveRequest("INVITE").Message;
         Answer(carol, carolInvite, "c1");
         var ok = alice.ReceiveResponse(200);
@@ -94,7 +68,7 @@ public sealed class FlowCallTests
         using var carol = new TestPhone(fixture.Endpoint, Carol);
         Steps.Register(alice);
         Steps.Register(carol);
-        Dial(alice, "*72103");
+        Steps.Dial(alice, "*72103");
 
         Steps.Invite(bob, "101");
         var busy = alice.ReceiveRequest("INVITE").Message;
@@ -104,7 +78,7 @@ public sealed class FlowCallTests
         Answer(carol, forwarded, "c1");
         Assert.Equal(200, bob.ReceiveFinal().StatusCode);
 
-        Dial(alice, "*72*");
+        Steps.Dial(alice, "*72*");
         Steps.Invite(bob, "101");
         var again = alice.ReceiveRequest("INVITE").Message;
         alice.Send(alice.Response(again, 486, "Busy Here", "a8"));
@@ -121,13 +95,13 @@ public sealed class FlowCallTests
         using var carol = new TestPhone(fixture.Endpoint, Carol);
         Steps.Register(alice);
         Steps.Register(carol);
-        Dial(alice, "*72103");
+        Steps.Dial(alice, "*72103");
 
         Steps.Invite(bob, "101");
-        var ringing = Ring(alice, "a1");
+        var ringing = Steps.Ring(alice, "a1");
         Steps.Sync(alice, fixture.Switch);
         fixture.Clock.Advance(Duration.FromSeconds(20)); // the line's ring time (20 s when not provisioned)
-        TakeCancel(alice, ringing, "a1");
+        Steps.TakeCancel(alice, ringing, "a1");
         var forwarded = carol.ReceiveRequest("INVITE").Message;
         carol.Send(carol.Response(forwarded, 486, "Busy Here", "c1"));
         Assert.Equal(486, bob.ReceiveFinal().StatusCode);
@@ -180,13 +154,13 @@ public sealed class FlowCallTests
         Steps.Register(bob);
         Steps.Register(carol);
 
-        Dial(alice, "*33"); // night
+        Steps.Dial(alice, "*33"); // night
         Steps.Invite(alice, "102");
         var night = carol.ReceiveRequest("INVITE").Message;
         carol.Send(carol.Response(night, 486, "Busy Here", "c1"));
         Assert.Equal(486, alice.ReceiveFinal().StatusCode);
 
-        Dial(alice, "*33"); // day again
+        Steps.Dial(alice, "*33"); // day again
         Steps.Invite(alice, "102");
         var day = bob.ReceiveRequest("INVITE").Message;
         bob.Send(bob.Response(day, 486, "Busy Here", "b1"));
@@ -248,8 +222,8 @@ public sealed class FlowCallTests
         Steps.Register(bob);
         Steps.Register(carol);
         Steps.Invite(alice, "200");
-        Ring(bob, "b1");
-        Ring(carol, "c1");
+        Steps.Ring(bob, "b1");
+        Steps.Ring(carol, "c1");
         Steps.Sync(bob, fixture.Switch);
 
         await fixture.DisposeAsync(); // every call in progress is ended with its CDR; the ringing legs are not calls

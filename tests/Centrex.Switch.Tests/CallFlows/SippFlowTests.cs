@@ -19,10 +19,16 @@ public sealed class SippFlowTests
     private const string Did = "16045550100";
     private static readonly string[] Lines = ["16045550101", "16045550102", "16045550103"];
 
-    private static void Register(SwitchFixture fixture, string account, int port)
+    /// <summary>A simultaneous group 200 of <paramref name="members"/> (in that order), which shows the caller the group's name.</summary>
+    private static HuntGroupPlan GroupOfThree(Switch.Provisioning.ISwitchDirectory d, params string[] members) =>
+        new("acme", "200", "Sales", HuntSequence.Simultaneous, HuntCallerId.GroupName, true, null,
+            [.. members.Select(extension => FeatureDirectory.Member(d, "acme", extension))], []);
+
+    /// <summary><paramref name="phone"/> dials <c>*73</c> to <paramref name="number"/> (seed 000): answered 200 and released; effective at once.</summary>
+    private static void Star73(TestPhone phone, string number)
     {
-        var registered = SippRunner.Run("register", fixture.Endpoint, port, "-s", account, "-au", account, "-ap", SwitchFixture.Password);
-        Assert.True(registered.ExitCode == 0, registered.Output);
+        Assert.Equal(200, Support.Flows.Register(phone).StatusCode);
+        Support.Flows.Dial(phone, "*73" + number);
     }
 
     [Fact]
@@ -31,18 +37,14 @@ public sealed class SippFlowTests
         var trunkPort = SippRunner.FreeUdpPort();
         await using var fixture = new SwitchFixture(trunk: new IPEndPoint(IPAddress.Loopback, trunkPort), algorithms: "\"MD5\""); // sipp answers MD5 challenges only
         var d = fixture.Directory;
-        var group = new HuntGroupPlan("acme", "200", "Sales", HuntSequence.Simultaneous, HuntCallerId.GroupName, true, null,
-            [FeatureDirectory.Member(d, "acme", "101"), FeatureDirectory.Member(d, "acme", "102"), FeatureDirectory.Member(d, "acme", "103")], []);
+        var group = GroupOfThree(d, "101", "102", "103");
         var flow = new FlowDefinition("main", "acme", [Did], [
             FeatureDirectory.Node("in", "my-numbers", branches: "next=hours"),
             FeatureDirectory.Node("hours", "time-routing", "hours=mon-sun 00:00-23:59", "true=sales;false=sales"),
             FeatureDirectory.Node("sales", "hunt-group", "group=200")]);
         fixture.Live.Replace(new FeatureDirectory(d, "acme", DateTimeZone.Utc, [group], [flow]));
         var ports = Lines.Select(_ => SippRunner.FreeUdpPort()).ToArray();
-        for (var i = 0; i < Lines.Length; i++)
-        {
-            Register(fixture, Lines[i], ports[i]);
-        }
+        SippPhones.Register(fixture.Endpoint, Lines, ports);
 
         using var answers = SippRunner.Listen("uas-answer", fixture.Endpoint, ports[1]);
         using var ringsA = SippRunner.Listen("uas-ring", fixture.Endpoint, ports[0]);
@@ -50,11 +52,7 @@ public sealed class SippFlowTests
         var caller = SippRunner.Run("uac-trunk-call", fixture.Endpoint, trunkPort, "-s", Did, "-d", "100");
 
         Assert.True(caller.ExitCode == 0, "caller: " + caller.Output);
-        foreach (var (name, phone) in new[] { ("answering", answers), ("ringing 101", ringsA), ("ringing 103", ringsB) })
-        {
-            var result = SippRunner.Finish(phone);
-            Assert.True(result.ExitCode == 0, $"{name} phone: {result.Output}"); // uas-ring ends only after its CANCEL
-        }
+        SippPhones.Finish(("answering", answers), ("ringing 101", ringsA), ("ringing 103", ringsB)); // uas-ring ends only after its CANCEL
 
         var end = Assert.Single(fixture.Cdrs.Ends);
         Assert.Equal(CallDisposition.Answered, end.Disposition);
@@ -71,19 +69,14 @@ public sealed class SippFlowTests
         var trunk = new IPEndPoint(IPAddress.Loopback, trunkPort);
         await using var fixture = new HookedSwitch(trunk: trunk, directoryJson: SwitchFixture.DirectoryJson(trunk, "\"MD5\""));
         var d = fixture.Directory;
-        var group = new HuntGroupPlan("acme", "200", "Sales", HuntSequence.Simultaneous, HuntCallerId.GroupName, true, null,
-            [FeatureDirectory.Member(d, "acme", "101"), FeatureDirectory.Member(d, "acme", "103"), FeatureDirectory.Member(d, "acme", "102")], []);
+        var group = GroupOfThree(d, "101", "103", "102");
         var flow = new FlowDefinition("main", "acme", [Did], [
             FeatureDirectory.Node("in", "my-numbers", branches: "next=sales"),
             FeatureDirectory.Node("sales", "hunt-group", "group=200")]);
         fixture.Live.Replace(new FeatureDirectory(d, "acme", DateTimeZone.Utc, [group], [flow]));
         string[] members = [Lines[0], Lines[2], Lines[1]]; // the group's order: 101, 103, 102
         var ports = members.Select(_ => SippRunner.FreeUdpPort()).ToArray();
-        for (var i = 0; i < members.Length; i++)
-        {
-            var registered = SippRunner.Run("register", fixture.Endpoint, ports[i], "-s", members[i], "-au", members[i], "-ap", SwitchFixture.Password);
-            Assert.True(registered.ExitCode == 0, registered.Output);
-        }
+        SippPhones.Register(fixture.Endpoint, members, ports);
 
         using var ringsA = SippRunner.Listen("uas-ring", fixture.Endpoint, ports[0]);
         using var answers = SippRunner.Listen("uas-answer", fixture.Endpoint, ports[1]);
@@ -91,11 +84,7 @@ public sealed class SippFlowTests
         var caller = SippRunner.Run("uac-trunk-call", fixture.Endpoint, trunkPort, "-s", Did, "-d", "100");
 
         Assert.True(caller.ExitCode == 0, "caller: " + caller.Output);
-        foreach (var (name, phone) in new[] { ("ringing 101", ringsA), ("answering 103", answers), ("ringing 102", ringsC) })
-        {
-            var result = SippRunner.Finish(phone);
-            Assert.True(result.ExitCode == 0, $"{name} phone: {result.Output}");
-        }
+        SippPhones.Finish(("ringing 101", ringsA), ("answering 103", answers), ("ringing 102", ringsC));
 
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         fixture.WaitForCdrs(guard.Token);
@@ -110,14 +99,7 @@ public sealed class SippFlowTests
         var trunkPort = SippRunner.FreeUdpPort();
         await using var fixture = new SwitchFixture(trunk: new IPEndPoint(IPAddress.Loopback, trunkPort), algorithms: "\"MD5\""); // sipp answers MD5 challenges only
         using var alice = new TestPhone(fixture.Endpoint, Lines[0]);
-        Assert.Equal(200, Support.Flows.Register(alice).StatusCode);
-
-        // *73 NUMBER (seed 000): answered 200 and released; effective at once.
-        Support.Flows.Invite(alice, "*7315145550100");
-        var ok = alice.ReceiveResponse(200);
-        alice.Send(Support.Flows.InDialog(alice, ok, "ACK", 2));
-        var bye = alice.ReceiveRequest("BYE").Message;
-        alice.Send(alice.Response(bye, 200, "OK", string.Empty));
+        Star73(alice, "15145550100");
 
         using var pstn = SippRunner.Listen("uas-answer", fixture.Endpoint, trunkPort);
         var caller = SippRunner.Run("uac-call", fixture.Endpoint, SippRunner.FreeUdpPort(), "-s", "101", "-au", Lines[1], "-ap", SwitchFixture.Password);
@@ -137,12 +119,7 @@ public sealed class SippFlowTests
         var gatewayPort = SippRunner.FreeUdpPort();
         await using var fixture = new HookedSwitch(trunk: new IPEndPoint(IPAddress.Loopback, gatewayPort));
         using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
-        Assert.Equal(200, Support.Flows.Register(alice).StatusCode);
-        Support.Flows.Invite(alice, "*732125551234"); // North America: 60 mills a minute (TestTariff)
-        var ok = alice.ReceiveResponse(200);
-        alice.Send(Support.Flows.InDialog(alice, ok, "ACK", 2));
-        var bye = alice.ReceiveRequest("BYE").Message;
-        alice.Send(alice.Response(bye, 200, "OK", string.Empty));
+        Star73(alice, "2125551234"); // North America: 60 mills a minute (TestTariff)
 
         using var gateway = SippRunner.Listen("uas-answer", fixture.Endpoint, gatewayPort);
         var caller = SippRunner.Run("uac-call", fixture.Endpoint, SippRunner.FreeUdpPort(), "-s", "101", "-au", HookedSwitch.Callee, "-ap", SwitchFixture.Password);

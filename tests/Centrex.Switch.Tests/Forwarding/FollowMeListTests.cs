@@ -62,21 +62,6 @@ public sealed class FollowMeListTests : IAsyncLifetime
             [Bob] = new(when, 20, simultaneous, [.. targets.Select(t => new ForwardTarget(t.Number, t.RingFor, []))]),
         }));
 
-    private static SipMessage Rings(TestPhone phone, string tag)
-    {
-        var invite = phone.ReceiveRequest("INVITE").Message;
-        phone.Send(phone.Response(invite, 180, "Ringing", tag));
-        return invite;
-    }
-
-    private static void TakeCancel(TestPhone phone, SipMessage invite, string tag)
-    {
-        var cancel = phone.ReceiveRequest("CANCEL").Message;
-        phone.Send(phone.Response(cancel, 200, "OK", tag));
-        phone.Send(phone.Response(invite, 487, "Request Terminated", tag));
-        phone.ReceiveRequest("ACK");
-    }
-
     private void Advance(int seconds)
     {
         Flows.Sync(_alice, _fixture.Switch);
@@ -100,18 +85,18 @@ public sealed class FollowMeListTests : IAsyncLifetime
         Forward(ForwardWhen.Always, simultaneous: false, ("103", 10), (Desk, 15), (External, 20));
 
         Flows.Invite(_alice, "102");
-        var carol = Rings(_carol, "c1");
+        var carol = Flows.Ring(_carol, "c1");
         Advance(9);
         Assert.True(NoInvite(_desk) && NoInvite(_gateway) && NoInvite(_bob), "only the first number rings during its ring-for");
         Advance(1);
-        TakeCancel(_carol, carol, "c1");
-        var desk = Rings(_desk, "d1");
+        Flows.TakeCancel(_carol, carol, "c1");
+        var desk = Flows.Ring(_desk, "d1");
         Assert.StartsWith($"INVITE {Desk} SIP/2.0", System.Text.Encoding.UTF8.GetString(desk.Bytes), StringComparison.Ordinal);
         Advance(14);
         Assert.True(NoInvite(_gateway), "the URI still has a second to ring");
         Advance(1);
-        TakeCancel(_desk, desk, "d1");
-        var gateway = Rings(_gateway, "g1");
+        Flows.TakeCancel(_desk, desk, "d1");
+        var gateway = Flows.Ring(_gateway, "g1");
         Assert.StartsWith($"INVITE sip:{External}@", System.Text.Encoding.UTF8.GetString(gateway.Bytes), StringComparison.Ordinal);
         var ok = Answer(_gateway, gateway, "g1");
         _alice.Send(Flows.InDialog(_alice, ok, "BYE", 3));
@@ -131,16 +116,16 @@ public sealed class FollowMeListTests : IAsyncLifetime
         Forward(ForwardWhen.Always, simultaneous: true, ("103", 10), (External, 20), (Desk, 30));
 
         Flows.Invite(_alice, "102");
-        var carol = Rings(_carol, "c1");
-        var gateway = Rings(_gateway, "g1");
-        var desk = Rings(_desk, "d1");
+        var carol = Flows.Ring(_carol, "c1");
+        var gateway = Flows.Ring(_gateway, "g1");
+        var desk = Flows.Ring(_desk, "d1");
         Assert.Equal(180, _alice.ReceiveResponse(180).StatusCode);
         Advance(10);
-        TakeCancel(_carol, carol, "c1"); // 103's ring-for
+        Flows.TakeCancel(_carol, carol, "c1"); // 103's ring-for
         Advance(9);
         Assert.Empty(_gateway.Drain());
         Advance(1);
-        TakeCancel(_gateway, gateway, "g1"); // the external number's ring-for
+        Flows.TakeCancel(_gateway, gateway, "g1"); // the external number's ring-for
         var ok = Answer(_desk, desk, "d1");
         _alice.Send(Flows.InDialog(_alice, ok, "BYE", 3));
         var bye = _desk.ReceiveRequest("BYE").Message;
@@ -159,12 +144,12 @@ public sealed class FollowMeListTests : IAsyncLifetime
         Forward(ForwardWhen.Unanswered, simultaneous: false, (Desk, 30));
 
         Flows.Invite(_alice, "102");
-        var own = Rings(_bob, "b1");
+        var own = Flows.Ring(_bob, "b1");
         Advance(19);
         Assert.True(NoInvite(_desk), "the line rings for its ring time first");
         Advance(1);
-        TakeCancel(_bob, own, "b1");
-        var desk = Rings(_desk, "d1");
+        Flows.TakeCancel(_bob, own, "b1");
+        var desk = Flows.Ring(_desk, "d1");
         Assert.DoesNotContain(Alice, desk.Text(desk.Find(SipHeaderKind.From)), StringComparison.Ordinal); // off-net: never the account id (Alice has no DID)
         Answer(_desk, desk, "d1");
         Flows.Sync(_alice, _fixture.Switch);

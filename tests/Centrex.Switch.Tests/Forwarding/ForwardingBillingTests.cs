@@ -84,13 +84,20 @@ public sealed class ForwardingBillingTests : IAsyncLifetime
         return invite;
     }
 
-    /// <summary>The CANCEL for a ringing INVITE: 200 to it, 487 to the INVITE, and the ACK.</summary>
-    private static void TakeCancel(TestPhone phone, SipMessage invite, string tag)
+    /// <summary>
+    /// Ann calls Ben, whose follow-me list rings Al's phone (101) for 10 s: it rings, the manual clock runs out its ring
+    /// time and it takes the CANCEL; returns what Ann hears next.
+    /// </summary>
+    private SipMessage AlRingsOut(TestPhone ann, TestPhone al, HookedSwitch fixture)
     {
-        var cancel = phone.ReceiveRequest("CANCEL").Message;
-        phone.Send(phone.Response(cancel, 200, "OK", tag));
-        phone.Send(phone.Response(invite, 487, "Request Terminated", tag));
-        phone.ReceiveRequest("ACK");
+        Assert.Equal(200, Flows.Register(al).StatusCode);
+        Flows.Invite(ann, "102");
+        var ringing = Flows.Ring(al, "a1");
+        Flows.Sync(ann, fixture.Switch);
+
+        _clock.Advance(Duration.FromSeconds(10));
+        Flows.TakeCancel(al, ringing, "a1");
+        return ann.ReceiveFinal();
     }
 
     /// <summary>The Warning header's value, or null.</summary>
@@ -180,17 +187,9 @@ public sealed class ForwardingBillingTests : IAsyncLifetime
     {
         // Site hq allows no forwarded call: Al's phone (101) rings its 10 s, then the external number cannot go out.
         var fixture = Start(maxForwarded: 0, benForwarding: Always(false, ("101", 10), (NorthAmerica, 30)));
-        using var ann = new TestPhone(fixture.Endpoint, Ann);
-        using var al = new TestPhone(fixture.Endpoint, Al);
-        Assert.Equal(200, Flows.Register(al).StatusCode);
-        Flows.Invite(ann, "102");
-        var ringing = al.ReceiveRequest("INVITE").Message;
-        al.Send(al.Response(ringing, 180, "Ringing", "a1"));
-        Flows.Sync(ann, fixture.Switch);
-
-        _clock.Advance(Duration.FromSeconds(10));
-        TakeCancel(al, ringing, "a1");
-        var refused = ann.ReceiveFinal();
+        using var phones = new Phones(fixture.Endpoint, Ann, Al);
+        var (ann, al) = phones;
+        var refused = AlRingsOut(ann, al, fixture);
 
         Assert.Equal((503, "Service Unavailable"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
         Assert.Equal("399 centrex \"site Head office: max forwarded calls 0 reached\"", WarningOf(refused));
@@ -208,17 +207,9 @@ public sealed class ForwardingBillingTests : IAsyncLifetime
         // The refused forward does not end the list: Al's phone rings next. It rings out, so the caller hears that
         // failure (480), and the Warning says why the forwarded number never rang.
         var fixture = Start(maxForwarded: 0, benForwarding: Always(false, (NorthAmerica, 30), ("101", 10)));
-        using var ann = new TestPhone(fixture.Endpoint, Ann);
-        using var al = new TestPhone(fixture.Endpoint, Al);
-        Assert.Equal(200, Flows.Register(al).StatusCode);
-        Flows.Invite(ann, "102");
-        var ringing = al.ReceiveRequest("INVITE").Message;
-        al.Send(al.Response(ringing, 180, "Ringing", "a1"));
-        Flows.Sync(ann, fixture.Switch);
-
-        _clock.Advance(Duration.FromSeconds(10));
-        TakeCancel(al, ringing, "a1");
-        var final = ann.ReceiveFinal();
+        using var phones = new Phones(fixture.Endpoint, Ann, Al);
+        var (ann, al) = phones;
+        var final = AlRingsOut(ann, al, fixture);
 
         Assert.Equal(480, final.StatusCode);
         Assert.Equal("399 centrex \"site Head office: max forwarded calls 0 reached\"", WarningOf(final));
@@ -243,7 +234,7 @@ public sealed class ForwardingBillingTests : IAsyncLifetime
         Assert.Equal(1, fixture.Hooks.Admission.Usage("hq").ForwardedCalls);
 
         var ok = Answered(ann, ben, own, "b1");
-        TakeCancel(_gateway, external, "g1");
+        Flows.TakeCancel(_gateway, external, "g1");
         Flows.Sync(ann, fixture.Switch);
         Assert.Equal(Mills.Zero, fixture.Hooks.Balance.Held(Ben)); // not Ben's outgoing call after all
         Assert.Equal((0, 0), (fixture.Hooks.Admission.Usage("hq").ForwardedCalls, fixture.Hooks.Admission.Usage("hq").Calls));
@@ -276,8 +267,8 @@ public sealed class ForwardingBillingTests : IAsyncLifetime
         Assert.Equal(new Mills(60), fixture.Hooks.Balance.Held(Ben));
 
         Flows.Invite(al, "**102"); // directed pickup of Ben's ringing phone
-        TakeCancel(ben, own, "b1");
-        TakeCancel(_gateway, external, "g1");
+        Flows.TakeCancel(ben, own, "b1");
+        Flows.TakeCancel(_gateway, external, "g1");
         var alOk = al.ReceiveResponse(200);
         var annOk = ann.ReceiveResponse(200);
         al.Send(Flows.InDialog(al, alOk, "ACK", 2));

@@ -76,6 +76,36 @@ internal static class Flows
         sipSwitch.Quiesce();
     }
 
+    /// <summary>A phone rings on the next INVITE it receives (180 with <paramref name="tag"/>): returns the INVITE.</summary>
+    public static SipMessage Ring(TestPhone phone, string tag)
+    {
+        var invite = phone.ReceiveRequest("INVITE").Message;
+        phone.Send(phone.Response(invite, 180, "Ringing", tag));
+        return invite;
+    }
+
+    /// <summary>The CANCEL for a ringing INVITE, as a phone takes it (RFC 3261 §9.2): 200 to it, 487 to the INVITE, and the ACK.</summary>
+    public static void TakeCancel(TestPhone phone, SipMessage invite, string tag)
+    {
+        var cancel = phone.ReceiveRequest("CANCEL").Message;
+        phone.Send(phone.Response(cancel, 200, "OK", tag));
+        phone.Send(phone.Response(invite, 487, "Request Terminated", tag));
+        phone.ReceiveRequest("ACK");
+    }
+
+    /// <summary>
+    /// A feature code dialed from <paramref name="phone"/> (<c>*72NUMBER</c>, <c>*73*</c>...): the switch answers 200 and
+    /// hangs up; the ACK and the 200 to its BYE are sent.
+    /// </summary>
+    public static void Dial(TestPhone phone, string code)
+    {
+        Invite(phone, code);
+        var ok = phone.ReceiveResponse(200);
+        phone.Send(InDialog(phone, ok, "ACK", 2));
+        var bye = phone.ReceiveRequest("BYE").Message;
+        phone.Send(phone.Response(bye, 200, "OK", string.Empty));
+    }
+
     /// <summary>The ACK for a non-2xx final response (same branch as the INVITE, §17.1.1.3).</summary>
     public static string AckFor(TestPhone phone, SipMessage response, string uri)
     {

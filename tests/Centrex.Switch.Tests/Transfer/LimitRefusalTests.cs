@@ -31,11 +31,8 @@ public sealed class LimitRefusalTests
     public async Task Pickup_OnASiteWhoseConnectedSlotsAreFull_Is503ServiceUnavailable_WithTheLimitInAWarning_AndCounted()
     {
         await using var fixture = Switch(maxOutgoing: 1);
-        using var alice = new TestPhone(fixture.Endpoint, Alice);
-        using var bob = new TestPhone(fixture.Endpoint, Bob);
-        using var carol = new TestPhone(fixture.Endpoint, Carol);
-        using var dave = new TestPhone(fixture.Endpoint, Dave);
-        using var erin = new TestPhone(fixture.Endpoint, Erin);
+        using var phones = new Phones(fixture.Endpoint, Alice, Bob, Carol, Dave, Erin);
+        var (alice, bob, carol, dave, erin) = phones;
 
         // Dave's call to Erin rings on the site's one slot, Alice's call to Bob on borrowed capacity; Erin answers, so
         // the slot is connected and Alice's call, if answered now, would take the site past its limit.
@@ -58,11 +55,8 @@ public sealed class LimitRefusalTests
     public async Task BlindTransfer_WhoseTargetAnswersOnAFullSite_FinalNotifyIs503ServiceUnavailable_WithTheLimitInAWarning_AndCounted()
     {
         await using var fixture = Switch(maxOutgoing: 2);
-        using var alice = new TestPhone(fixture.Endpoint, Alice);
-        using var bob = new TestPhone(fixture.Endpoint, Bob);
-        using var carol = new TestPhone(fixture.Endpoint, Carol);
-        using var dave = new TestPhone(fixture.Endpoint, Dave);
-        using var erin = new TestPhone(fixture.Endpoint, Erin);
+        using var phones = new Phones(fixture.Endpoint, Alice, Bob, Carol, Dave, Erin);
+        var (alice, bob, carol, dave, erin) = phones;
         var (invite, _) = Flows.AnsweredCall(alice, bob); // one connected call
         Assert.Equal(200, Flows.Register(carol).StatusCode);
 
@@ -91,8 +85,8 @@ public sealed class LimitRefusalTests
     public async Task Refer_OnASiteWhoseSlotsAreFull_Is503ServiceUnavailable_WithTheLimitInAWarning_AndCounted()
     {
         await using var fixture = Switch(maxOutgoing: 1);
-        using var alice = new TestPhone(fixture.Endpoint, Alice);
-        using var bob = new TestPhone(fixture.Endpoint, Bob);
+        using var phones = new Phones(fixture.Endpoint, Alice, Bob);
+        var (alice, bob) = phones;
         var (invite, _) = Flows.AnsweredCall(alice, bob);
 
         bob.Send(Refer(bob, invite));
