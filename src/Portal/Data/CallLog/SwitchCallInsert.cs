@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Centrex.Portal.Data.CallLog;
 
@@ -18,35 +17,25 @@ internal sealed class SwitchCallInsert : IDisposable
             seconds = excluded.seconds, direction = excluded.direction, disposition = excluded.disposition, answered_by = excluded.answered_by
         """;
 
-    private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _statement;
+    private readonly PreparedInsert _insert;
 
-    public SwitchCallInsert(SqliteConnection connection)
-    {
-        _db = connection.Handle ?? throw new InvalidOperationException("the call log's connection is not open");
-        Check(raw.sqlite3_prepare_v2(_db, Sql, out _statement));
-    }
+    public SwitchCallInsert(SqliteConnection connection) => _insert = new PreparedInsert(connection, Sql, "call log insert (switch)");
 
     /// <summary>Adds or completes one call (its customer null: its account is not provisioned).</summary>
     public void Add(SwitchCall call)
     {
-        var s = _statement;
-        Check(raw.sqlite3_bind_text(s, 1, call.Id));
-        Check(call.Customer is null ? raw.sqlite3_bind_null(s, 2) : raw.sqlite3_bind_text(s, 2, call.Customer));
-        Check(raw.sqlite3_bind_text(s, 3, call.Account));
-        Check(raw.sqlite3_bind_int64(s, 4, call.StartMilliseconds));
-        Check(raw.sqlite3_bind_text(s, 5, call.Caller));
-        Check(raw.sqlite3_bind_text(s, 6, call.Callee));
-        Check(raw.sqlite3_bind_int64(s, 7, call.Seconds));
-        Check(raw.sqlite3_bind_text(s, 8, call.Direction));
-        Check(raw.sqlite3_bind_text(s, 9, call.Disposition));
-        Check(call.AnsweredBy.Length == 0 ? raw.sqlite3_bind_null(s, 10) : raw.sqlite3_bind_text(s, 10, call.AnsweredBy));
-        var done = raw.sqlite3_step(s);
-        raw.sqlite3_reset(s);
-        if (done != raw.SQLITE_DONE)
-        {
-            Check(done);
-        }
+        var s = _insert;
+        s.Text(1, call.Id);
+        s.Text(2, call.Customer);
+        s.Text(3, call.Account);
+        s.Number(4, call.StartMilliseconds);
+        s.Text(5, call.Caller);
+        s.Text(6, call.Callee);
+        s.Number(7, call.Seconds);
+        s.Text(8, call.Direction);
+        s.Text(9, call.Disposition);
+        s.Text(10, call.AnsweredBy.Length == 0 ? null : call.AnsweredBy);
+        s.Step();
     }
 
     /// <summary>
@@ -56,40 +45,23 @@ internal sealed class SwitchCallInsert : IDisposable
     /// </summary>
     public void Add(in SwitchCdrLine line, AccountCustomers customers)
     {
-        var s = _statement;
+        var s = _insert;
         var customer = customers.Of(line[1]);
         var direction = line.Outgoing ? "outgoing"u8
             : customer is not null && customers.Of(line[2]) is { } callerCustomer && callerCustomer.AsSpan().SequenceEqual(customer) ? "internal"u8 : "incoming"u8;
-        Check(Text(s, 1, line[0]));
-        Check(customer is null ? raw.sqlite3_bind_null(s, 2) : raw.sqlite3_bind_text(s, 2, customer));
-        Check(Text(s, 3, line[1]));
-        Check(raw.sqlite3_bind_int64(s, 4, line.StartMilliseconds));
-        Check(Text(s, 5, line[2]));
-        Check(Text(s, 6, line.Callee));
-        Check(raw.sqlite3_bind_int64(s, 7, line.Seconds));
-        Check(raw.sqlite3_bind_text(s, 8, direction));
-        Check(raw.sqlite3_bind_text(s, 9, line[9]));
-        Check(line.AnsweredBy.IsEmpty ? raw.sqlite3_bind_null(s, 10) : raw.sqlite3_bind_text(s, 10, line.AnsweredBy));
-        var done = raw.sqlite3_step(s);
-        raw.sqlite3_reset(s);
-        if (done != raw.SQLITE_DONE)
-        {
-            Check(done);
-        }
+        s.Text(1, line[0]);
+        s.TextOrNull(2, customer);
+        s.Text(3, line[1]);
+        s.Number(4, line.StartMilliseconds);
+        s.Text(5, line[2]);
+        s.Text(6, line.Callee);
+        s.Number(7, line.Seconds);
+        s.Text(8, direction);
+        s.Text(9, line[9]);
+        s.TextOrNull(10, line.AnsweredBy);
+        s.Step();
     }
 
     /// <inheritdoc />
-    public void Dispose() => _statement.Dispose();
-
-    // An empty span has no address and SQLite would bind it as NULL: caller and callee are NOT NULL.
-    private static int Text(sqlite3_stmt statement, int index, ReadOnlySpan<byte> utf8) =>
-        utf8.IsEmpty ? raw.sqlite3_bind_text(statement, index, string.Empty) : raw.sqlite3_bind_text(statement, index, utf8);
-
-    private void Check(int result)
-    {
-        if (result != raw.SQLITE_OK && result != raw.SQLITE_DONE)
-        {
-            throw new SqliteException($"call log insert (switch): {raw.sqlite3_errmsg(_db).utf8_to_string()}", result);
-        }
-    }
+    public void Dispose() => _insert.Dispose();
 }
