@@ -50,14 +50,73 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
 
     /// <summary>
     /// Per-account rules applied to each rated CDR record (local calling areas, toll-free inbound rates), or null: then
-    /// every call is rated by the tariff alone, exactly as the rated-file contract says. <c>serve</c> replaces them
-    /// whole when provisioning changes (the rules are immutable; a reader sees the old set or the new one).
+    /// every call is rated by the tariff alone, exactly as the rated-file contract says. This is the newest set; setting
+    /// it forgets every earlier one (a rater built for one run). <c>serve</c> changes them with
+    /// <see cref="ChangeAccountRules"/> when provisioning changes, and rates a call with <see cref="AccountRulesAt"/>.
     /// </summary>
     public Charging.AccountRules? AccountRules
     {
         get => RulesFrom is { } root ? root.AccountRules : Volatile.Read(ref _accountRules);
-        set => Volatile.Write(ref _accountRules, value);
+        set
+        {
+            Volatile.Write(ref _rulesHistory, [new RulesVersion(long.MinValue, value)]);
+            Volatile.Write(ref _accountRules, value);
+        }
     }
+
+    /// <summary>
+    /// Puts <paramref name="rules"/> in force for calls that start from <paramref name="fromUnixSeconds"/> on, keeping
+    /// the sets before it for the calls still up (issue 14: "a call keeps the settings it started with": a call up
+    /// while a rate centre or an inbound rate changes is charged as it was authorized). Sets older than
+    /// <see cref="RulesKeptSeconds"/> are dropped, but for the last one before them. Rules are immutable; a reader sees
+    /// the old history or the new one.
+    /// </summary>
+    public void ChangeAccountRules(Charging.AccountRules? rules, long fromUnixSeconds)
+    {
+        var history = Volatile.Read(ref _rulesHistory);
+        var keep = history.Length;
+        for (var i = history.Length - 1; i >= 0; i--)
+        {
+            keep = history.Length - i;
+            if (history[i].FromUnixSeconds < fromUnixSeconds - RulesKeptSeconds)
+            {
+                break; // the set in force at the cut-off: calls that started before it still need it
+            }
+        }
+
+        Volatile.Write(ref _rulesHistory, [.. history.AsSpan(history.Length - keep), new RulesVersion(fromUnixSeconds, rules)]);
+        Volatile.Write(ref _accountRules, rules);
+    }
+
+    /// <summary>
+    /// The account rules in force when a call started at <paramref name="startUnixSeconds"/>: the newest set changed on
+    /// or before that second (a call that starts in the second of a change gets the new set), or the oldest kept.
+    /// </summary>
+    public Charging.AccountRules? AccountRulesAt(long startUnixSeconds)
+    {
+        if (RulesFrom is { } root)
+        {
+            return root.AccountRulesAt(startUnixSeconds);
+        }
+
+        var history = Volatile.Read(ref _rulesHistory);
+        for (var i = history.Length - 1; i > 0; i--)
+        {
+            if (history[i].FromUnixSeconds <= startUnixSeconds)
+            {
+                return history[i].Rules;
+            }
+        }
+
+        return history.Length > 0 ? history[0].Rules : null;
+    }
+
+    /// <summary>How long account rules are kept after they were replaced: longer than any charged call lasts (the switch cuts calls at 120 minutes).</summary>
+    public const long RulesKeptSeconds = 3 * 3600;
+
+    private RulesVersion[] _rulesHistory = [];
+
+    private readonly record struct RulesVersion(long FromUnixSeconds, Charging.AccountRules? Rules);
 
     /// <summary>Rates one call.</summary>
     /// <param name="dialedCallee">The callee as dialed (ASCII).</param>

@@ -172,6 +172,46 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     }
 
     [Fact]
+    public async Task RateCentre_ImportedWhileACallIsUp_ThatCallIsChargedAsItStarted_TheNextAsLocal()
+    {
+        var data = _folder.File("data");
+        var (sipPort, trunkPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
+        using var gateway = new TrunkGateway();
+        Import(data, "base.json", Base(gateway.Port, trunkPort));
+        using var serve = await ServeAsync(data, sipPort);
+        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var caller = Sipp.Start("uac-call-until-bye", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        await gateway.AnswerAsync(); // a long-distance call is up: one started minute at 0.06
+
+        // While it is up, the customer gets a rate centre whose free local calling area holds 212-555 (issue 17 rule 5).
+        var local = Base(gateway.Port, trunkPort)
+            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
+            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
+        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
+        Import(data, "local.json", local);
+        await serve.ErrorTextAsync(Reloaded);
+
+        // The call ends after the change: it was authorized as long distance and is charged as such, not as local.
+        Assert.Equal(200, await gateway.HangUpAsync());
+        var callerResult = Sipp.Finish(caller);
+        Assert.True(callerResult.ExitCode == 0, "caller: " + callerResult.Output + serve.Error);
+
+        // The next call to the same number starts under the new rules: local and free.
+        var second = Sipp.Start("uac-call-until-bye", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        await gateway.AnswerAsync();
+        Assert.Equal(200, await gateway.HangUpAsync());
+        var secondResult = Sipp.Finish(second);
+        second.Dispose();
+        Assert.True(secondResult.ExitCode == 0, "second call: " + secondResult.Output + serve.Error);
+
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("switch CDRs: 2 stored, 2 charged", serve.Error, StringComparison.Ordinal);
+        var balance = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
+        Assert.True(balance.ExitCode == 0, balance.Error);
+        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FraudControls_ImportedWhileServing_RefuseTheNextPremiumCall403_AndServeLogsIt()
     {
         var data = _folder.File("data");

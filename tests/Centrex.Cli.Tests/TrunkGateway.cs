@@ -16,6 +16,7 @@ internal sealed class TrunkGateway : IDisposable
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private string _invite = string.Empty;
     private IPEndPoint _switch = null!;
+    private int _calls;
 
     public int Port => ((IPEndPoint)_udp.Client.LocalEndPoint!).Port;
 
@@ -24,6 +25,7 @@ internal sealed class TrunkGateway : IDisposable
     {
         var (invite, from) = await ReceiveAsync(m => m.StartsWith("INVITE ", StringComparison.Ordinal));
         (_invite, _switch) = (invite, from);
+        _calls++;
         const string Sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40002 RTP/AVP 0\r\n";
         var ok = $"SIP/2.0 200 OK\r\n{Header(invite, "Via")}\r\n{Header(invite, "From")}\r\n{Header(invite, "To")};tag=gw1\r\n" +
             $"{Header(invite, "Call-ID")}\r\n{Header(invite, "CSeq")}\r\nContact: <sip:gw@127.0.0.1:{Port}>\r\n" +
@@ -37,7 +39,7 @@ internal sealed class TrunkGateway : IDisposable
     {
         var contact = Value(Header(_invite, "Contact"));
         var target = contact[(contact.IndexOf('<', StringComparison.Ordinal) + 1)..contact.IndexOf('>', StringComparison.Ordinal)];
-        var bye = $"BYE {target} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{Port};branch=z9hG4bKgwbye{Port};rport\r\nMax-Forwards: 70\r\n" +
+        var bye = $"BYE {target} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{Port};branch=z9hG4bKgwbye{Port}c{_calls};rport\r\nMax-Forwards: 70\r\n" +
             $"From: {Value(Header(_invite, "To"))};tag=gw1\r\nTo: {Value(Header(_invite, "From"))}\r\n{Header(_invite, "Call-ID")}\r\n" +
             "CSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n";
         await SendAsync(bye);

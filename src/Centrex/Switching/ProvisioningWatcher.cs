@@ -127,7 +127,9 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         var dropped = _switch.ReplaceDirectory(directory);
         if (_rater is not null)
         {
-            _rater.AccountRules = rules; // calls rated from now on (a call's CDR is rated as it ends) use the new areas and rates
+            // Calls that start from now on use the new areas and rates; a call already up keeps those it started with
+            // (its CDR is rated as it ends, with the rules in force at its start).
+            _rater.ChangeAccountRules(rules, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         }
 
         if (!quietly || dropped > 0)
