@@ -65,44 +65,45 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     }
 
     /// <summary>
-    /// Puts <paramref name="rules"/> in force for calls that start from <paramref name="fromUnixSeconds"/> on, keeping
+    /// Puts <paramref name="rules"/> in force for calls that start from <paramref name="fromUnixTicks"/> (100 ns since
+    /// the Unix epoch: a call and a change often fall in the same second) on, keeping
     /// the sets before it for the calls still up (issue 14: "a call keeps the settings it started with": a call up
     /// while a rate centre or an inbound rate changes is charged as it was authorized). Sets older than
-    /// <see cref="RulesKeptSeconds"/> are dropped, but for the last one before them. Rules are immutable; a reader sees
+    /// <see cref="RulesKeptTicks"/> are dropped, but for the last one before them. Rules are immutable; a reader sees
     /// the old history or the new one.
     /// </summary>
-    public void ChangeAccountRules(Charging.AccountRules? rules, long fromUnixSeconds)
+    public void ChangeAccountRules(Charging.AccountRules? rules, long fromUnixTicks)
     {
         var history = Volatile.Read(ref _rulesHistory);
         var keep = history.Length;
         for (var i = history.Length - 1; i >= 0; i--)
         {
             keep = history.Length - i;
-            if (history[i].FromUnixSeconds < fromUnixSeconds - RulesKeptSeconds)
+            if (history[i].FromUnixTicks < fromUnixTicks - RulesKeptTicks)
             {
                 break; // the set in force at the cut-off: calls that started before it still need it
             }
         }
 
-        Volatile.Write(ref _rulesHistory, [.. history.AsSpan(history.Length - keep), new RulesVersion(fromUnixSeconds, rules)]);
+        Volatile.Write(ref _rulesHistory, [.. history.AsSpan(history.Length - keep), new RulesVersion(fromUnixTicks, rules)]);
         Volatile.Write(ref _accountRules, rules);
     }
 
     /// <summary>
-    /// The account rules in force when a call started at <paramref name="startUnixSeconds"/>: the newest set changed on
-    /// or before that second (a call that starts in the second of a change gets the new set), or the oldest kept.
+    /// The account rules in force when a call started at <paramref name="startUnixTicks"/> (100 ns since the Unix
+    /// epoch): the newest set changed at or before that instant, or the oldest kept.
     /// </summary>
-    public Charging.AccountRules? AccountRulesAt(long startUnixSeconds)
+    public Charging.AccountRules? AccountRulesAt(long startUnixTicks)
     {
         if (RulesFrom is { } root)
         {
-            return root.AccountRulesAt(startUnixSeconds);
+            return root.AccountRulesAt(startUnixTicks);
         }
 
         var history = Volatile.Read(ref _rulesHistory);
         for (var i = history.Length - 1; i > 0; i--)
         {
-            if (history[i].FromUnixSeconds <= startUnixSeconds)
+            if (history[i].FromUnixTicks <= startUnixTicks)
             {
                 return history[i].Rules;
             }
@@ -112,11 +113,11 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     }
 
     /// <summary>How long account rules are kept after they were replaced: longer than any charged call lasts (the switch cuts calls at 120 minutes).</summary>
-    public const long RulesKeptSeconds = 3 * 3600;
+    public const long RulesKeptTicks = 3 * 3600 * TimeSpan.TicksPerSecond;
 
     private RulesVersion[] _rulesHistory = [];
 
-    private readonly record struct RulesVersion(long FromUnixSeconds, Charging.AccountRules? Rules);
+    private readonly record struct RulesVersion(long FromUnixTicks, Charging.AccountRules? Rules);
 
     /// <summary>Rates one call.</summary>
     /// <param name="dialedCallee">The callee as dialed (ASCII).</param>

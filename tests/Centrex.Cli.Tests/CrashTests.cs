@@ -88,9 +88,14 @@ public sealed class CrashTests : IDisposable
         var crashed = await CentrexProcess.RunAsync(SmallRegistry(crashAt), args);
         Assert.Equal(137, crashed.ExitCode);
 
-        // These 4,000 rows are committed at the end of the run, so the seal that follows its last checkpoint is written
-        // while the store closes, after the rated file was published: only the other points die before that.
-        Assert.Equal(crashAt.StartsWith("after-seal", StringComparison.Ordinal), File.Exists(_data.File("rated.csv")));
+        // The other points die before the rated file is published. A seal usually follows the run's last checkpoint, while
+        // the store closes after publishing, but a slower run (a loaded host, a Debug build) commits in more, smaller
+        // groups and may reach a checkpoint with enough ids to seal during the run: either way the rerun below must
+        // charge every call exactly once.
+        if (!crashAt.StartsWith("after-seal", StringComparison.Ordinal))
+        {
+            Assert.False(File.Exists(_data.File("rated.csv")));
+        }
 
         var rerun = await CentrexProcess.RunAsync(SmallRegistry(null), args);
         Assert.True(rerun.ExitCode == 0, rerun.Error);

@@ -19,16 +19,16 @@ public class AccountRulesHistoryTests
     {
         var (first, second, third) = (Rules(), Rules(), Rules());
         var rater = new Rater(Tariff, NumberingPlan.Default) { AccountRules = first };
-        const long Change = 1_800_000_000;
+        const long Change = 1_800_000_000 * TimeSpan.TicksPerSecond;
         rater.ChangeAccountRules(second, Change);
 
         Assert.Same(second, rater.AccountRules);
         Assert.Same(first, rater.AccountRulesAt(Change - 1)); // a call up since before the change
-        Assert.Same(second, rater.AccountRulesAt(Change)); // a call that starts in the second of the change
-        Assert.Same(second, rater.AccountRulesAt(Change + 3_600));
+        Assert.Same(second, rater.AccountRulesAt(Change)); // a call that starts at the instant of the change
+        Assert.Same(second, rater.AccountRulesAt(Change + (3_600 * TimeSpan.TicksPerSecond)));
 
         // Much later: the first set is gone; the second, in force at the cut-off, stays for calls that started under it.
-        var later = Change + Rater.RulesKeptSeconds + 600;
+        var later = Change + Rater.RulesKeptTicks + (600 * TimeSpan.TicksPerSecond);
         rater.ChangeAccountRules(third, later);
         Assert.Same(third, rater.AccountRulesAt(later));
         Assert.Same(second, rater.AccountRulesAt(later - 1));

@@ -129,7 +129,7 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         {
             // Calls that start from now on use the new areas and rates; a call already up keeps those it started with
             // (its CDR is rated as it ends, with the rules in force at its start).
-            _rater.ChangeAccountRules(rules, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            _rater.ChangeAccountRules(rules, DateTimeOffset.UtcNow.Subtract(DateTimeOffset.UnixEpoch).Ticks);
         }
 
         if (!quietly || dropped > 0)

@@ -48,7 +48,7 @@ public static class CdrEvaluator
         rater = rater.At(row.StartUnixSeconds); // the tariff in force at the call's start (issue 16)
         result.Tariff = rater.Tariff;
         result.Outcome = rater.Rate(row.Callee, row.Duration, out result.Call);
-        if (result.Outcome == RatingOutcome.Rated && rater.AccountRulesAt(row.StartUnixSeconds) is { } rules)
+        if (result.Outcome == RatingOutcome.Rated && rater.AccountRulesAt((row.StartUnixSeconds * TimeSpan.TicksPerSecond) + (row.StartNanoseconds / 100)) is { } rules)
         {
             rules.Apply(record[result.Account], ref result.Call);
         }

@@ -141,7 +141,7 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
         // The account's contract (issue 17): a call inside its local calling area is local at the area's rate, a call
         // to its own toll-free DID with an inbound rate is charged at that rate; as `rate` and the HTTP API charge them.
         // The rules in force when the call started, not when it ended (issue 14: a call keeps the settings it started with).
-        rater.AccountRulesAt(cdr.Start.ToUnixTimeSeconds())?.Apply(text.Slice(account.Start, account.Length), ref call);
+        rater.AccountRulesAt(cdr.Start.ToUnixTimeTicks())?.Apply(text.Slice(account.Start, account.Length), ref call);
         if (receivedOnly && call.Class != NumberClass.TollFreeInbound)
         {
             return; // free incoming calling (seed 001)
