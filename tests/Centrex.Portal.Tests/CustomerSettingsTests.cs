@@ -89,7 +89,17 @@ public sealed class CustomerSettingsTests(PortalServer server)
         Assert.True(import.Exit == 0, import.Error);
         using var ab = await Sessions.SignedIn(server, "cust-ab");
 
+        // The portal reads provisioning again when the store changed, at most every 250 ms: wait for the import to show.
         var dids = await ab.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dids");
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            while (dids.GetArrayLength() == 0 && !patience.IsCancellationRequested)
+            {
+                await Task.Delay(50, CancellationToken.None);
+                dids = await ab.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dids");
+            }
+        }
+
         Assert.Equal(("+14035550105", "ACC-1005"), (dids[0].GetProperty("number").GetString(), dids[0].GetProperty("line").GetString()));
         var moved = await BillingPagesTests.Form(ab, "/customer/dids", null, ("did", "14035550105"), ("line", "ACC-1105"));
         Assert.Contains("14035550105 now rings line ACC-1105.", moved, StringComparison.Ordinal);
