@@ -137,6 +137,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
 
             return next(context);
         });
+        app.Use(Features.Shared.SortRefusal.Handle);
         data.CallIndexer.Start();
         app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();
         app.MapGet("/", (HttpContext context) => Results.Redirect(Home(context))).RequireAuthorization();

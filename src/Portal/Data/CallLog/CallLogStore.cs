@@ -55,11 +55,18 @@ public sealed class CallLogStore
     public IReadOnlyList<CallRow> Recent(string customer, int count) => Page(customer, CallFilter.None, 0, count, descending: true);
 
     /// <summary>A page of the customer's calls matching <paramref name="filter"/>, by start.</summary>
-    public IReadOnlyList<CallRow> Page(string customer, CallFilter filter, long skip, int take, bool descending)
+    public IReadOnlyList<CallRow> Page(string customer, CallFilter filter, long skip, int take, bool descending) =>
+        Page(customer, filter, skip, take, $"ORDER BY start_ms {(descending ? "DESC" : "ASC")}, rowid {(descending ? "DESC" : "ASC")}");
+
+    /// <summary>
+    /// A page of the customer's calls matching <paramref name="filter"/> in <paramref name="orderBy"/>: an ORDER BY of
+    /// this table's columns built by the Call Logs page's whitelist (Features/Shared/SqlSort), never text from a request.
+    /// </summary>
+    public IReadOnlyList<CallRow> Page(string customer, CallFilter filter, long skip, int take, string orderBy)
     {
         using var connection = Open();
         using var command = Query(connection, "SELECT id, account, start_ms, caller, callee, seconds, billed_seconds, direction, disposition, destination, charge_mills, answered_by",
-            customer, filter, $"ORDER BY start_ms {(descending ? "DESC" : "ASC")}, rowid {(descending ? "DESC" : "ASC")} LIMIT $take OFFSET $skip");
+            customer, filter, orderBy + " LIMIT $take OFFSET $skip");
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         using var reader = command.ExecuteReader();

@@ -27,10 +27,21 @@ public static class Links
         return QueryHelpers.AddQueryString(request.Path, query.Where(q => q.Value.Length > 0).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value)));
     }
 
-    /// <summary>The link of a sortable column header: sorts by it, or flips the direction when it is the sort already.</summary>
-    public static string Sort(HttpRequest request, Paging paging, string column) =>
-        With(request, ("sort", column), ("desc", paging.Sort == column ? (!paging.Descending).ToString().ToLowerInvariant() : "false"), ("page", null));
+    /// <summary>
+    /// The link of a sortable column header: sorts by it (ascending first), or flips the direction when it is the sort
+    /// already; back to the first page, every other key (the filters, another table's sort) kept.
+    /// </summary>
+    public static string Sort(HttpRequest request, Paging paging, string column)
+    {
+        ArgumentNullException.ThrowIfNull(paging);
+        var descending = paging.Sort == column && !paging.Descending;
+        return With(request, (paging.SortKey, column), (paging.DirKey, descending ? "desc" : "asc"), (paging.PageKey, null));
+    }
 
-    /// <summary>The link to page <paramref name="page"/>.</summary>
-    public static string Page(HttpRequest request, long page) => With(request, ("page", page.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>The link to page <paramref name="page"/> of the table of <paramref name="paging"/>.</summary>
+    public static string Page(HttpRequest request, Paging paging, long page)
+    {
+        ArgumentNullException.ThrowIfNull(paging);
+        return With(request, (paging.PageKey, page.ToString(CultureInfo.InvariantCulture)));
+    }
 }

@@ -1,30 +1,31 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Centrex.Portal.Features.Shared;
 
 /// <summary>
 /// Sorting and paging on the server, carried in the URL (issue 16, usability: "tables sortable and paged on the server,
-/// filters kept in the URL"): <c>?sort=date&amp;desc=true&amp;page=2&amp;size=50</c>.
+/// filters kept in the URL"): <c>?sort=date&amp;dir=desc&amp;page=2&amp;size=50</c>. Read only through a table's
+/// <see cref="TableSort{T}"/> or <see cref="SqlSort"/>, which refuse a column that is not one of the table's.
 /// </summary>
 /// <param name="Page">1-based page.</param>
 /// <param name="Size">Rows a page (10 to 500).</param>
-/// <param name="Sort">The column to sort by (the table's own names), or null for its default.</param>
+/// <param name="Sort">The column to sort by (one of the table's own names).</param>
 /// <param name="Descending">Whether descending.</param>
-public sealed record Paging(int Page, int Size, string? Sort, bool Descending)
+/// <param name="Prefix">
+/// Put before the query keys of a second table on the same page (<c>plan_sort</c>, <c>plan_dir</c>, <c>plan_page</c>) so
+/// that sorting one table keeps the other's order.
+/// </param>
+public sealed record Paging(int Page, int Size, string Sort, bool Descending, string Prefix = "")
 {
     /// <summary>Rows a page when the URL says nothing.</summary>
     public const int DefaultSize = 50;
 
-    /// <summary>Reads the paging of <paramref name="query"/>, bounded.</summary>
-    public static Paging From(IQueryCollection query, string defaultSort, bool defaultDescending)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var page = int.TryParse(query["page"], out var p) ? Math.Clamp(p, 1, 1_000_000) : 1;
-        var size = int.TryParse(query["size"], out var s) ? Math.Clamp(s, 10, 500) : DefaultSize;
-        var sort = query["sort"].ToString() is { Length: > 0 and <= 32 } given ? given : defaultSort;
-        var desc = query["desc"].ToString() is { Length: > 0 } d ? d == "true" : defaultDescending;
-        return new Paging(page, size, sort, desc);
-    }
+    /// <summary>The query key of the sort column.</summary>
+    public string SortKey => Prefix + "sort";
+
+    /// <summary>The query key of the direction (<c>asc</c> or <c>desc</c>).</summary>
+    public string DirKey => Prefix + "dir";
+
+    /// <summary>The query key of the page.</summary>
+    public string PageKey => Prefix + "page";
 
     /// <summary>Rows to skip.</summary>
     public int Skip => (Page - 1) * Size;

@@ -8,7 +8,10 @@ namespace Centrex.Portal.Features.Shared;
 /// <summary>The sortable column headers and the pager of the portal's tables.</summary>
 public static class TableHtml
 {
-    /// <summary>A column header that sorts by <paramref name="column"/> (<c>aria-sort</c> on the sorted one).</summary>
+    /// <summary>
+    /// A column header that sorts by <paramref name="column"/> (one of the table's <see cref="SortColumns"/>): a link
+    /// that keeps the filters in the URL, <c>aria-sort</c> on the sorted one so a screen reader says how it is sorted.
+    /// </summary>
     public static IHtmlContent SortHeader(this IHtmlHelper html, Paging paging, string column, string title, bool numeric = false)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -28,7 +31,7 @@ public static class TableHtml
         var request = html.ViewContext.HttpContext.Request;
         var current = page.Paging.Page;
         string Link(long to, string text, string? rel = null) =>
-            $"<a href=\"{HtmlEncoder.Default.Encode(Links.Page(request, to))}\"{(rel is null ? string.Empty : $" rel=\"{rel}\"")}>{text}</a>";
+            $"<a href=\"{HtmlEncoder.Default.Encode(Links.Page(request, page.Paging, to))}\"{(rel is null ? string.Empty : $" rel=\"{rel}\"")}>{text}</a>";
         var parts = new List<string>();
         if (current > 1)
         {

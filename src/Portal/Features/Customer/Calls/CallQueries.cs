@@ -1,4 +1,5 @@
 using Centrex.Portal.Data.CallLog;
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 
 namespace Centrex.Portal.Features.Customer.Calls;
@@ -11,6 +12,20 @@ public sealed class CallQueries(CustomerScope scope, CallLogStore calls)
 
     /// <summary>A page of matching calls, newest first unless <paramref name="descending"/> is false.</summary>
     public IReadOnlyList<CallRow> Page(CallFilter filter, long skip, int take, bool descending) => calls.Page(scope.CustomerId, filter, skip, take, descending);
+
+    /// <summary>
+    /// The Call Logs table's sortable columns (issue 16: "tables sortable ... on the server"). Start is the index's own
+    /// order; the others sort the customer's calls of the filter in SQLite (one customer's range of calls_by_customer).
+    /// </summary>
+    public static SqlSort Sorting { get; } = new("start", defaultDescending: true,
+    [
+        ("start", "start_ms"), ("line", "account"), ("from", "caller"), ("to", "callee"), ("direction", "direction"),
+        ("disposition", "disposition"), ("duration", "seconds"), ("destination", "destination"), ("charge", "charge_mills"),
+    ]);
+
+    /// <summary>A page of matching calls in the order of <paramref name="paging"/>.</summary>
+    public IReadOnlyList<CallRow> Page(CallFilter filter, Paging paging) =>
+        calls.Page(scope.CustomerId, filter, paging.Skip, paging.Size, Sorting.OrderBy(paging, "rowid"));
 
     /// <summary>How many calls match.</summary>
     public long Count(CallFilter filter) => calls.Count(scope.CustomerId, filter);

@@ -1,4 +1,3 @@
-using Centrex.Portal.Features.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,19 +19,19 @@ internal static class CallsApi
                 return Results.Json(new Security.ApiError("invalid", message, field), statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var paging = Paging.From(context.Request.Query, "start", defaultDescending: true);
+            var paging = CallQueries.Sorting.Read(context.Request.Query);
             return Results.Ok(new
             {
                 total = calls.Count(filter),
                 page = paging.Page,
                 size = paging.Size,
-                calls = calls.Page(filter, paging.Skip, paging.Size, paging.Descending).Select(c => new
+                calls = calls.Page(filter, paging).Select(c => new
                 {
                     c.Id, line = c.Account, start = c.Start.ToString(), from = c.Caller, to = c.Callee, c.Direction, c.Disposition, c.Seconds, c.BilledSeconds,
                     c.Destination, charge_mills = c.Charge?.Value, answered_by = c.AnsweredBy,
                 }),
             });
-        }).WithName("ListCalls").WithSummary("A page of the customer's calls: from, to (days in its zone), line, direction, disposition, number; page, size, desc");
+        }).WithName("ListCalls").WithSummary("A page of the customer's calls: from, to (days in its zone), line, direction, disposition, number; page, size, sort (start, line, from, to, direction, disposition, duration, destination, charge), dir (asc, desc)");
 
         me.MapGet("/calls.csv", async (HttpContext context, CallQueries calls, Security.CustomerScope scope) =>
         {

@@ -26,7 +26,7 @@ public sealed class IndexModel(CallQueries calls, CustomerScope scope) : PageMod
     public async Task<IActionResult> OnGet()
     {
         var filter = CallSearch.Read(Request.Query, scope, Errors);
-        var paging = Paging.From(Request.Query, "start", defaultDescending: true);
+        var paging = CallQueries.Sorting.Read(Request.Query);
         if (Errors.Count > 0)
         {
             Result = new Paged<CallRow>([], 0, paging);
@@ -39,7 +39,7 @@ public sealed class IndexModel(CallQueries calls, CustomerScope scope) : PageMod
             return new EmptyResult();
         }
 
-        Result = new Paged<CallRow>(calls.Page(filter, paging.Skip, paging.Size, paging.Descending), calls.Count(filter), paging);
+        Result = new Paged<CallRow>(calls.Page(filter, paging), calls.Count(filter), paging);
         return Page();
     }
 }

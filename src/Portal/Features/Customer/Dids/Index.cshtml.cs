@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,13 @@ public sealed class IndexModel(CustomerScope scope, DidChanges dids) : PageModel
     public string Currency => scope.Customer.Currency;
 
     public string? Error { get; private set; }
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<DidChanges.DidRow> Sorting { get; } = new("did", defaultDescending: false,
+        [("did", d => d.Number), ("line", d => d.Line), ("fee", d => d.MonthlyFee?.Value)]);
+
+    /// <summary>The page of numbers shown, in the URL's order.</summary>
+    public Paged<DidChanges.DidRow> Result => field ??= Sorting.Page(Request.Query, Dids);
 
     public void OnGet()
     {

@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Features.Customer.Lines;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,13 @@ namespace Centrex.Portal.Features.Customer.Extensions;
 public sealed class IndexModel(CustomerScope scope, LineChanges changes) : PageModel
 {
     public IReadOnlyList<Account> Lines => [.. scope.View.Accounts.Where(a => a.Sip is not null).OrderBy(a => a.Extension ?? "~", StringComparer.Ordinal)];
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<Account> Sorting { get; } = new("extension", defaultDescending: false,
+        [("line", a => a.Id), ("extension", a => a.Extension), ("name", a => a.ExtensionName)]);
+
+    /// <summary>The page of lines shown, in the URL's order.</summary>
+    public Paged<Account> Result => field ??= Sorting.Page(Request.Query, Lines);
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,15 @@ namespace Centrex.Portal.Features.Customer.Huntgroups;
 public sealed class IndexModel(HuntGroupChanges changes) : PageModel
 {
     public HuntGroupChanges Groups => changes;
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<Provisioning.Model.HuntGroup> Sorting { get; } = new("number", defaultDescending: false,
+    [
+        ("number", g => g.Number), ("name", g => g.Name), ("sequence", g => g.Sequence.ToString()), ("caller_id", g => g.CallerId.ToString()), ("pickup", g => g.PickupAllowed),
+    ]);
+
+    /// <summary>The page of huntgroups shown, in the URL's order.</summary>
+    public Paged<Provisioning.Model.HuntGroup> Result => field ??= Sorting.Page(Request.Query, changes.Groups);
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 

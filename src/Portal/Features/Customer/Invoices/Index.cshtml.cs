@@ -22,6 +22,13 @@ public sealed class IndexModel(InvoiceQueries invoices, CustomerScope scope) : P
 
     public string Currency => scope.Customer.Currency;
 
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<InvoicePaymentState> Sorting { get; } = new("number", defaultDescending: true,
+    [
+        ("number", s => s.Invoice.Number), ("date", s => s.Invoice.IssuedOn), ("status", s => Centrex.Invoicing.Invoices.InvoiceStatusNames.ToDisplayName(s.Status)),
+        ("due", s => s.Invoice.DueOn), ("amount", s => s.Invoice.Total.Value), ("amount_due", s => s.Invoice.AmountDue.Value),
+    ]);
+
     public void OnGet()
     {
         NumberText = Request.Query["number"];
@@ -37,14 +44,6 @@ public sealed class IndexModel(InvoiceQueries invoices, CustomerScope scope) : P
         }
 
         var rows = Errors.Count > 0 ? [] : invoices.Search(filter);
-        var paging = Paging.From(Request.Query, "number", defaultDescending: true);
-        Func<InvoicePaymentState, object> key = paging.Sort switch
-        {
-            "date" => s => s.Invoice.IssuedOn,
-            "due" => s => s.Invoice.DueOn,
-            "amount" => s => s.Invoice.Total.Value,
-            _ => s => s.Invoice.Number,
-        };
-        Result = paging.Of<InvoicePaymentState>(paging.Descending ? [.. rows.OrderByDescending(key)] : [.. rows.OrderBy(key)]);
+        Result = Sorting.Page(Request.Query, rows);
     }
 }

@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Data.Tickets;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,15 @@ namespace Centrex.Portal.Features.Customer.Tickets;
 public sealed class IndexModel(TicketDesk desk, CustomerScope scope) : PageModel
 {
     public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<Ticket> Sorting { get; } = new("updated", defaultDescending: true,
+    [
+        ("id", t => t.Id), ("subject", t => t.Subject), ("status", t => t.Status), ("created", t => t.Created), ("updated", t => t.Updated), ("requestor", t => t.Requestor),
+    ]);
+
+    /// <summary>The page of tickets shown, in the URL's order.</summary>
+    public Paged<Ticket> Result => field ??= Sorting.Page(Request.Query, Tickets);
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -31,6 +31,13 @@ public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
 
     public Paged<Transaction> Result { get; private set; } = null!;
 
+    /// <summary>The details table's sortable columns (the CSV keeps billing's own order).</summary>
+    public static TableSort<Transaction> Sorting { get; } = new("date", defaultDescending: false,
+    [
+        ("date", t => t.Date), ("service", t => t.Service), ("line", t => t.Account), ("description", t => t.Description),
+        ("invoice", t => t.Invoice), ("amount", t => t.Amount.Value),
+    ]);
+
     public async Task<IActionResult> OnGet()
     {
         var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
@@ -47,7 +54,7 @@ public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
 
         Service = Request.Query["service"].ToString() is { Length: > 0 } s && TransactionReport.Services.Contains(s) ? s : null;
         (FromText, ToText) = (Display.Show.Date(from), Display.Show.Date(to));
-        var paging = Paging.From(Request.Query, "date", defaultDescending: false);
+        var paging = Sorting.Read(Request.Query);
         if (Errors.Count > 0)
         {
             Result = new Paged<Transaction>([], 0, paging);
@@ -71,7 +78,7 @@ public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
         }
 
         Totals = TransactionReport.Totals(list);
-        Result = paging.Of<Transaction>(list);
+        Result = paging.Of(Sorting.Sort(list, paging));
         return Page();
     }
 }

@@ -20,6 +20,13 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
 
     public string NextPeriod { get; private set; } = string.Empty;
 
+    /// <summary>The months table's sortable columns (the latest first unless the URL says otherwise).</summary>
+    public static TableSort<BillingRuns.PeriodRow> Sorting { get; } = new("month", defaultDescending: true,
+        [("month", p => p.Period), ("invoices", p => p.Invoices), ("void", p => p.Void), ("total", p => p.Total.Value)]);
+
+    /// <summary>The page of months shown, in the URL's order.</summary>
+    public Paged<BillingRuns.PeriodRow> Result => field ??= Sorting.Page(Request.Query, Periods);
+
     public RunSummary? Summary { get; private set; }
 
     public void OnGet() => List();

@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Data;
 using Centrex.Provisioning.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,16 @@ public sealed class IndexModel(LoginDesk desk, PortalData data) : PageModel
     public IReadOnlyList<PortalUser> Users => desk.List();
 
     public NodaTime.Instant Now => data.Clock.GetCurrentInstant();
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<PortalUser> Sorting { get; } = new("login", defaultDescending: false,
+    [
+        ("login", u => u.Login), ("role", u => Provisioning.Access.UserStore.RoleName(u.Role)), ("customer", u => u.CustomerId),
+        ("locked", u => u.LockedUntil), ("status", u => u.Disabled),
+    ]);
+
+    /// <summary>The page of logins shown, in the URL's order.</summary>
+    public Paged<PortalUser> Result => field ??= Sorting.Page(Request.Query, Users);
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Data;
 using Centrex.Provisioning.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +15,20 @@ public sealed class IndexModel(PortalData data, PaymentEntry entry) : PageModel
 
     public IReadOnlyList<Payment> Latest { get; private set; } = [];
 
+    /// <summary>The table's sortable columns (the newest first unless the URL says otherwise).</summary>
+    public static TableSort<Payment> Sorting { get; } = new("received", defaultDescending: true,
+    [
+        ("id", p => p.Id), ("customer", p => p.CustomerId), ("received", p => p.Received), ("amount", p => p.Amount.Value), ("method", p => p.Method.ToString()),
+        ("kind", p => p.Kind.ToString()), ("reference", p => p.Reference),
+    ]);
+
+    /// <summary>The page of payments shown, in the URL's order.</summary>
+    public Paged<Payment> Result => field ??= Sorting.Page(Request.Query, Latest);
+
     public void OnGet()
     {
         Form["received"] = Display.Show.Date(data.Clock.GetCurrentInstant().InUtc().Date);
-        Latest = entry.Latest(50);
+        Latest = entry.Latest(int.MaxValue);
     }
 
     public IActionResult OnPost(string? customer, string? received, string? amount, string? method, string? kind, string? reference)
@@ -35,7 +46,7 @@ public sealed class IndexModel(PortalData data, PaymentEntry entry) : PageModel
         }
 
         Errors = errors;
-        Latest = entry.Latest(50);
+        Latest = entry.Latest(int.MaxValue);
         return Page();
     }
 }

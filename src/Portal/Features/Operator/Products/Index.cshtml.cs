@@ -27,6 +27,25 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
 
     public IReadOnlyList<DiscountPlanRecord> DiscountPlans => data.Provisioning.Current.Snapshot.DiscountPlans;
 
+    /// <summary>The products table's sortable columns.</summary>
+    public static TableSort<Product> Sorting { get; } = new("id", defaultDescending: false,
+    [
+        ("id", p => p.Id), ("name", p => p.Name), ("monthly_fee", p => p.MonthlyFee.Value), ("free_minutes", p => p.FreeNorthAmericaMinutes), ("setup_fee", p => p.SetupFee.Value),
+    ]);
+
+    /// <summary>The discount plans table's sortable columns, under <c>plan_sort</c>/<c>plan_dir</c> so both tables keep their order.</summary>
+    public static TableSort<DiscountPlanRecord> PlanSorting { get; } = new("id", defaultDescending: false,
+    [
+        ("id", d => d.Plan.Id), ("name", d => d.Plan.Name), ("group", d => d.Plan.Group.Name), ("basis", d => d.Plan.Basis.ToString()),
+        ("precedence", d => d.Plan.Precedence), ("combinable", d => d.Plan.Combinable),
+    ], prefix: "plan_");
+
+    /// <summary>The page of products shown, in the URL's order.</summary>
+    public Paged<Product> Result => field ??= Sorting.Page(Request.Query, Products);
+
+    /// <summary>The page of discount plans shown, in the URL's order.</summary>
+    public Paged<DiscountPlanRecord> Plans => field ??= PlanSorting.Page(Request.Query, DiscountPlans);
+
     public void OnGet(string? edit)
     {
         if (edit is not null && Products.FirstOrDefault(p => p.Id == edit) is { } p)

@@ -25,6 +25,13 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
 
     public IReadOnlyList<Site> Sites => data.Provisioning.Current.Snapshot.Sites;
 
+    /// <summary>The table's sortable columns: every field of the form.</summary>
+    public static TableSort<Site> Sorting { get; } = new("id", defaultDescending: false,
+        [("id", s => s.Id), ("name", s => s.Name), .. Fields.Skip(2).Select((f, i) => (f, (Func<Site, object?>)(s => Limits(s)[i])))]);
+
+    /// <summary>The page of sites shown, in the URL's order.</summary>
+    public Paged<Site> Result => field ??= Sorting.Page(Request.Query, Sites);
+
     public void OnGet(string? edit)
     {
         if (edit is not null && Sites.FirstOrDefault(s => s.Id == edit) is { } s)

@@ -23,6 +23,13 @@ public sealed class IndexModel(TariffStore tariffs, PortalData data) : PageModel
 
     public TariffStore.Scheduled? Active { get; private set; }
 
+    /// <summary>The scheduled tariffs table's sortable columns.</summary>
+    public static TableSort<TariffStore.Scheduled> Sorting { get; } = new("from", defaultDescending: false,
+        [("from", s => s.From), ("file", s => Path.GetFileName(s.Path)), ("size", s => s.Bytes)]);
+
+    /// <summary>The page of scheduled tariffs shown, in the URL's order.</summary>
+    public Paged<TariffStore.Scheduled> Result => field ??= Sorting.Page(Request.Query, Scheduled);
+
     /// <summary>Whether the running serve rates with these tariffs.</summary>
     public bool Rating => tariffs.Rating;
 

@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Data.Tickets;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +10,15 @@ public sealed class IndexModel(TicketAnswers answers) : PageModel
     public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
 
     public string? Status { get; private set; }
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<Ticket> Sorting { get; } = new("updated", defaultDescending: true,
+    [
+        ("id", t => t.Id), ("customer", t => t.CustomerId), ("subject", t => t.Subject), ("status", t => t.Status), ("updated", t => t.Updated), ("requestor", t => t.Requestor),
+    ]);
+
+    /// <summary>The page of tickets shown, in the URL's order.</summary>
+    public Paged<Ticket> Result => field ??= Sorting.Page(Request.Query, Tickets);
 
     public void OnGet()
     {

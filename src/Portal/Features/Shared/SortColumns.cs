@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Centrex.Portal.Features.Shared;
+
+/// <summary>
+/// The whitelist of a table's sortable columns and how <c>sort</c>, <c>dir</c>, <c>page</c> and <c>size</c> are read
+/// from the URL: shared by <see cref="TableSort{T}"/> (lists sorted in memory) and <see cref="SqlSort"/> (the call log's
+/// SQL). A column that is not in the list is refused (<see cref="SortRefusedException"/>, answered 400 with the
+/// reason) and never reaches a query.
+/// </summary>
+public abstract class SortColumns(string defaultColumn, bool defaultDescending, string prefix)
+{
+    /// <summary>The column names the table sorts by, in its order.</summary>
+    public abstract IReadOnlyList<string> Names { get; }
+
+    /// <summary>Reads the table's sorting and paging from <paramref name="query"/>; throws <see cref="SortRefusedException"/> on a bad column or direction.</summary>
+    public Paging Read(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = int.TryParse(query[prefix + "page"], out var p) ? Math.Clamp(p, 1, 1_000_000) : 1;
+        var size = int.TryParse(query[prefix + "size"], out var s) ? Math.Clamp(s, 10, 500) : Paging.DefaultSize;
+        var sort = query[prefix + "sort"].ToString();
+        if (sort.Length == 0)
+        {
+            sort = defaultColumn;
+        }
+        else if (!Names.Contains(sort, StringComparer.Ordinal))
+        {
+            throw new SortRefusedException(prefix + "sort",
+                $"'{Clip(sort)}' is not a sortable column of this table: sort by one of {string.Join(", ", Names)}");
+        }
+
+        var descending = query[prefix + "dir"].ToString() switch
+        {
+            "" => sort == defaultColumn ? defaultDescending : false,
+            "asc" => false,
+            "desc" => true,
+            var other => throw new SortRefusedException(prefix + "dir", $"'{Clip(other)}' is not a sort direction: asc or desc"),
+        };
+        return new Paging(page, size, sort, descending, prefix);
+    }
+
+    // A refused value is echoed in the reason, so it is kept short (the reason is plain text or JSON, never HTML).
+    private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

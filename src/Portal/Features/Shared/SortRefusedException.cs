@@ -1,0 +1,28 @@
+namespace Centrex.Portal.Features.Shared;
+
+/// <summary>
+/// A <c>sort</c> or <c>dir</c> that the table does not have: answered 400 with <see cref="Exception.Message"/> as the
+/// reason (JSON <c>ApiError</c> under /api, plain text for a page) by <see cref="SortRefusal"/>.
+/// </summary>
+public sealed class SortRefusedException : Exception
+{
+    public SortRefusedException()
+    {
+    }
+
+    public SortRefusedException(string message)
+        : base(message)
+    {
+    }
+
+    public SortRefusedException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public SortRefusedException(string field, string message)
+        : base(message) => Field = field;
+
+    /// <summary>The query key refused.</summary>
+    public string? Field { get; }
+}
