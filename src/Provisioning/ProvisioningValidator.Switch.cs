@@ -19,10 +19,18 @@ public static partial class ProvisioningValidator
                 throw new ProvisioningException($"{where}: name is empty");
             }
 
-            int?[] limits = [site.MaxCalls, site.MaxIncoming, site.MaxOutgoing, site.MaxForwarded, site.MaxBandwidthKbps, site.MaxIncomingKbps, site.MaxOutgoingKbps];
-            if (limits.Any(l => l < 0))
+            // Each limit named as the JSON names it, so a form shows the refusal beside its field.
+            (string Field, int? Value)[] limits = [("max_calls", site.MaxCalls), ("max_incoming", site.MaxIncoming), ("max_outgoing", site.MaxOutgoing),
+                ("max_forwarded", site.MaxForwarded), ("max_bandwidth_kbps", site.MaxBandwidthKbps), ("max_incoming_kbps", site.MaxIncomingKbps), ("max_outgoing_kbps", site.MaxOutgoingKbps)];
+            foreach (var (field, value) in limits.Where(l => l.Value < 0))
             {
-                throw new ProvisioningException($"{where}: a limit may not be negative (leave it out for no limit)");
+                throw new ProvisioningException($"{where}: {field} {value} is negative: a limit may not be negative (leave it out for no limit)");
+            }
+
+            // The Default site holds every line without a site, of every customer: one customer's edit would change the others'.
+            if (site.CustomerEditable && site.Id == Site.DefaultId)
+            {
+                throw new ProvisioningException($"{where}: customer_editable: the Default site is shared by every customer's lines without a site, so no customer may edit it");
             }
         }
 

@@ -172,6 +172,8 @@ public sealed class IsolationSweepTests(PortalServer server)
             ["DELETE /api/v1/me/music-on-hold/{id}"] = new($"/api/v1/me/music-on-hold/{v.Music}", missing),
             ["GET /api/v1/me/reports/xdr"] = new($"/api/v1/me/reports/xdr?from=2026-10-01&to=2026-10-31&format=csv&line={v.Line}", [200, 400]),
             ["GET /api/v1/me/sites"] = new("/api/v1/me/sites", listed),
+            // Another customer's site (CUST-QC's Atelier, which the operator may have made customer-editable): never this customer's to change.
+            ["PUT /api/v1/me/sites/{id}"] = new("/api/v1/me/sites/Atelier", missing, Json(new { name = "Taken", max_calls = 0 })),
             ["GET /api/v1/me/subscriptions"] = new("/api/v1/me/subscriptions", listed),
             ["GET /api/v1/me/tickets"] = new("/api/v1/me/tickets", listed),
             ["POST /api/v1/me/tickets"] = new("/api/v1/me/tickets", [400], Json(new { subject = "" })),

@@ -17,6 +17,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.DialPlan.DialPlanChanges>();
         services.AddScoped<Customer.Dids.DidChanges>();
         services.AddScoped<Customer.Sites.SiteQueries>();
+        services.AddScoped<Customer.Sites.SiteChanges>();
         services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
         services.AddScoped<Customer.IncomingCalls.FeatureChanges>();
         services.AddScoped<Customer.Identity.IdentityChanges>();

@@ -7,7 +7,7 @@ public static partial class ProvisioningJsonReader
 {
     private static readonly string[] SwitchFields = ["realm", "digest_algorithms", "feature_codes", "emergency_numbers", "emergency_trunk", "emergency_callback"];
     private static readonly string[] SiteFields =
-        ["id", "name", "max_calls", "max_incoming", "max_outgoing", "max_forwarded", "max_bandwidth_kbps", "max_incoming_kbps", "max_outgoing_kbps"];
+        ["id", "name", "max_calls", "max_incoming", "max_outgoing", "max_forwarded", "max_bandwidth_kbps", "max_incoming_kbps", "max_outgoing_kbps", "customer_editable"];
 
     private static readonly string[] TrunkFields = ["id", "address", "sources"];
 
@@ -38,7 +38,8 @@ public static partial class ProvisioningJsonReader
     {
         var id = r.NonEmpty("id");
         return new Site(id, r.OptionalString("name") ?? id, r.OptionalCount("max_calls"), r.OptionalCount("max_incoming"), r.OptionalCount("max_outgoing"),
-            r.OptionalCount("max_forwarded"), r.OptionalCount("max_bandwidth_kbps"), r.OptionalCount("max_incoming_kbps"), r.OptionalCount("max_outgoing_kbps"));
+            r.OptionalCount("max_forwarded"), r.OptionalCount("max_bandwidth_kbps"), r.OptionalCount("max_incoming_kbps"), r.OptionalCount("max_outgoing_kbps"),
+            r.Bool("customer_editable", false));
     }
 
     private static Trunk ReadTrunk(JsonRecord r) => new(r.NonEmpty("id"), r.NonEmpty("address"), r.Strings("sources"));

@@ -42,6 +42,10 @@ public static partial class ProvisioningJsonWriter
             Count(w, "max_bandwidth_kbps", s.MaxBandwidthKbps);
             Count(w, "max_incoming_kbps", s.MaxIncomingKbps);
             Count(w, "max_outgoing_kbps", s.MaxOutgoingKbps);
+            if (s.CustomerEditable)
+            {
+                w.WriteBoolean("customer_editable", true);
+            }
         });
         Array(w, "trunks", snapshot.Trunks, (w, t) =>
         {

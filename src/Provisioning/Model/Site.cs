@@ -14,6 +14,11 @@ namespace Centrex.Provisioning.Model;
 /// <param name="MaxBandwidthKbps">Media bandwidth of all calls, kbit/s.</param>
 /// <param name="MaxIncomingKbps">Media bandwidth of incoming calls, kbit/s.</param>
 /// <param name="MaxOutgoingKbps">Media bandwidth of outgoing calls, kbit/s.</param>
+/// <param name="CustomerEditable">
+/// Whether the customer whose lines are in the site may change its limits in the self-care portal (issue 16: "Sites (the
+/// limits, read-only for customers if the operator says so)"). Off unless the operator turns it on; never on the Default
+/// site, which every customer's lines without a site share.
+/// </param>
 public sealed record Site(
     string Id,
     string Name,
@@ -23,7 +28,8 @@ public sealed record Site(
     int? MaxForwarded = null,
     int? MaxBandwidthKbps = null,
     int? MaxIncomingKbps = null,
-    int? MaxOutgoingKbps = null)
+    int? MaxOutgoingKbps = null,
+    bool CustomerEditable = false)
 {
     /// <summary>The id of the site accounts without one belong to; usable without being provisioned.</summary>
     public const string DefaultId = "default";

@@ -158,5 +158,8 @@ internal static class ProvisioningSchema
         """
         ALTER TABLE switch_settings ADD COLUMN emergency_callback TEXT;  -- E.164 digits: 911's caller ID when a line and its customer have no number
         """,
+        """
+        ALTER TABLE sites ADD COLUMN customer_editable INTEGER NOT NULL DEFAULT 0;  -- 1: the customer of its lines may change its limits in the portal (issue 16)
+        """,
     ];
 }

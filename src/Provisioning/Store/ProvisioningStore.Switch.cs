@@ -15,7 +15,7 @@ public sealed partial class ProvisioningStore
         }
 
         Insert(transaction, "sites", merged.Sites, s => [
-            s.Id, s.Name, s.MaxCalls, s.MaxIncoming, s.MaxOutgoing, s.MaxForwarded, s.MaxBandwidthKbps, s.MaxIncomingKbps, s.MaxOutgoingKbps]);
+            s.Id, s.Name, s.MaxCalls, s.MaxIncoming, s.MaxOutgoing, s.MaxForwarded, s.MaxBandwidthKbps, s.MaxIncomingKbps, s.MaxOutgoingKbps, s.CustomerEditable ? 1 : 0]);
         Insert(transaction, "trunks", merged.Trunks, t => [t.Id, t.Address, string.Join(' ', t.Sources)]);
     }
 
@@ -29,8 +29,8 @@ public sealed partial class ProvisioningStore
             }).SingleOrDefault();
 
     private List<Site> LoadSites() =>
-        Query("SELECT id, name, max_calls, max_incoming, max_outgoing, max_forwarded, max_bandwidth_kbps, max_incoming_kbps, max_outgoing_kbps FROM sites ORDER BY id", r => new Site(
-            r.GetString(0), r.GetString(1), Count(r, 2), Count(r, 3), Count(r, 4), Count(r, 5), Count(r, 6), Count(r, 7), Count(r, 8)));
+        Query("SELECT id, name, max_calls, max_incoming, max_outgoing, max_forwarded, max_bandwidth_kbps, max_incoming_kbps, max_outgoing_kbps, customer_editable FROM sites ORDER BY id", r => new Site(
+            r.GetString(0), r.GetString(1), Count(r, 2), Count(r, 3), Count(r, 4), Count(r, 5), Count(r, 6), Count(r, 7), Count(r, 8), r.GetInt64(9) != 0));
 
     private List<Trunk> LoadTrunks() =>
         Query("SELECT id, address, sources FROM trunks ORDER BY id", r => new Trunk(r.GetString(0), r.GetString(1), Words(r.GetString(2))));

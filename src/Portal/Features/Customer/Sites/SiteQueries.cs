@@ -7,9 +7,8 @@ namespace Centrex.Portal.Features.Customer.Sites;
 /// <summary>
 /// The sites of the customer's lines (seed 004, Sites: "Any account that is not assigned to a specific site will share
 /// the limitations of the Default site"). A site is not a customer's record in provisioning (accounts name it), so a
-/// customer sees exactly the sites its own lines are in, never another's, and only reads them: its limits are the
-/// operator's to set (issue 16: "read-only for customers if the operator says so"; provisioning has no per-site
-/// customer-edit permission, so they are read-only for every customer).
+/// customer sees exactly the sites its own lines are in, never another's; it changes one only when the operator allows
+/// it (<see cref="SiteChanges"/>).
 /// </summary>
 public sealed class SiteQueries(CustomerScope scope, PortalData data)
 {

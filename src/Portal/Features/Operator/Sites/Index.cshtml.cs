@@ -27,7 +27,7 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
 
     /// <summary>The table's sortable columns: every field of the form.</summary>
     public static TableSort<Site> Sorting { get; } = new("id", defaultDescending: false,
-        [("id", s => s.Id), ("name", s => s.Name), .. Fields.Skip(2).Select((f, i) => (f, (Func<Site, object?>)(s => Limits(s)[i])))]);
+        [("id", s => s.Id), ("name", s => s.Name), .. Fields.Skip(2).Select((f, i) => (f, (Func<Site, object?>)(s => Limits(s)[i]))), ("customer_editable", s => s.CustomerEditable)]);
 
     /// <summary>The page of sites shown, in the URL's order.</summary>
     public Paged<Site> Result => field ??= Sorting.Page(Request.Query, Sites);
@@ -38,6 +38,7 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
         {
             var values = Limits(s);
             (Form["id"], Form["name"]) = (s.Id, s.Name);
+            Form["customer_editable"] = s.CustomerEditable ? "true" : null;
             for (var i = 0; i < values.Length; i++)
             {
                 Form[Fields[i + 2]] = values[i]?.ToString(CultureInfo.InvariantCulture);
@@ -51,6 +52,8 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
         {
             Form[f] = Request.Form[f].ToString().Trim();
         }
+
+        Form["customer_editable"] = Request.Form["customer_editable"] == "true" ? "true" : null;
 
         if (string.IsNullOrEmpty(Form["id"]) || Form["id"]!.Length > 64)
         {
@@ -72,11 +75,12 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
             return Page();
         }
 
-        var site = new Site(Form["id"]!, Form["name"]!, limits[0], limits[1], limits[2], limits[3], limits[4], limits[5], limits[6]);
+        var site = new Site(Form["id"]!, Form["name"]!, limits[0], limits[1], limits[2], limits[3], limits[4], limits[5], limits[6],
+            CustomerEditable: Form["customer_editable"] == "true");
         var result = changes.Apply($"portal ({User.FindFirstValue(PortalClaims.Login)})", _ => ProvisioningSnapshot.Empty with { Sites = [site] });
         if (!result.Done)
         {
-            Errors[RefusalField.Of(result, Fields)] = result.Message!;
+            Errors[RefusalField.Of(result, [.. Fields, "customer_editable"])] = result.Message!;
             return Page();
         }
 
