@@ -30,6 +30,8 @@ public sealed class OperatorApiTests(PortalServer server)
     [InlineData("GET", "/api/v1/operator/switch", "switch:read")]
     [InlineData("GET", "/api/v1/operator/provisioning", "provisioning:read")]
     [InlineData("POST", "/api/v1/operator/provisioning", "provisioning:write")]
+    [InlineData("GET", "/api/v1/operator/discount-plans", "provisioning:read")]
+    [InlineData("PUT", "/api/v1/operator/discount-plans/DP-X", "provisioning:write")]
     [InlineData("GET", "/api/v1/operator/logins", "logins:read")]
     [InlineData("POST", "/api/v1/operator/logins", "logins:write")]
     [InlineData("POST", "/api/v1/operator/logins/cust-qc/password", "logins:write")]

@@ -55,11 +55,11 @@ public sealed class SiteEditTests(PortalServer server)
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Equal("max_calls", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
 
-        // Saved: no outgoing call at all on the site. The running switch refuses st401's next call (503 naming the limit).
+        // Saved: no outgoing call at all on the site. The running switch refuses st401's next call (503, its Warning naming the new limit 0).
         var saved = await BillingPagesTests.Form(st, "/customer/sites", null, Fields(("name", "Studio A"), ("max_outgoing", "0")));
         Assert.Contains("Site Studio A saved", saved, StringComparison.Ordinal);
         var clock = Stopwatch.StartNew();
-        var full = await Retry(() => Sipp.Run("uac-site-full", server.SipUdp, Sipp.FreeUdpPort(), "-s", "402", "-au", "st401", "-ap", Password), TimeSpan.FromSeconds(5));
+        var full = await Retry(() => Sipp.Run("uac-site-no-outgoing", server.SipUdp, Sipp.FreeUdpPort(), "-s", "402", "-au", "st401", "-ap", Password), TimeSpan.FromSeconds(5));
         Assert.True(full.ExitCode == 0, $"the switch never refused with the new limit: {full.Output}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         var export = (await PortalServer.Run(null, "provision", "export", "--data", server.Data)).Output;

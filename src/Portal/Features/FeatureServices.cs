@@ -18,6 +18,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Dids.DidChanges>();
         services.AddScoped<Customer.Sites.SiteQueries>();
         services.AddScoped<Customer.Sites.SiteChanges>();
+        services.AddScoped<Operator.Products.DiscountPlanEditor>();
         services.AddScoped<Customer.Subscriptions.SubscriptionQueries>();
         services.AddScoped<Customer.IncomingCalls.FeatureChanges>();
         services.AddScoped<Customer.Identity.IdentityChanges>();

@@ -24,6 +24,7 @@ internal static class OperatorApi
         Ledger.LedgerApi.Map(operatorGroup);
         Switch.SwitchApi.Map(operatorGroup);
         ProvisioningApi.Map(operatorGroup);
+        Products.DiscountPlansApi.Map(operatorGroup);
         Logins.LoginsApi.Map(operatorGroup);
         Tickets.TicketsApi.Map(operatorGroup);
     }

@@ -12,8 +12,7 @@ namespace Centrex.Portal.Features.Operator.Products;
 /// <summary>
 /// Products and discount plans (issue 16, operator pages): the plans lines subscribe to, listed, created and changed
 /// (name, monthly fee, free minutes, setup fee) through provisioning's validation; the volume discount plans listed
-/// with their thresholds (their destination groups and thresholds are edited in provisioning JSON: <c>provision
-/// import</c>).
+/// with their thresholds, each edited on its own page (<see cref="DiscountPlanModel"/>).
 /// </summary>
 public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : PageModel
 {
