@@ -43,7 +43,7 @@ public sealed class DiscountPlanEditTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Found, (await dv.LoginAsync("cust-dv", "cust-dv-login-secret")).StatusCode);
         var page = await dv.Http.GetStringAsync("/customer/discounts");
         Assert.Contains("id=\"plan-DP-PUX-h\">Europe volume</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("from 1.0 min: 5% off; from 5.0 min: 10% off", page, StringComparison.Ordinal);
+        Assert.Contains("from 60.0 min: 5% off; from 300.0 min: 10% off", page, StringComparison.Ordinal);
 
         // Changed through the API (the same checks: a refusal names its field), and the customer's page follows.
         var key = await ApiKeys.Create(server, "provisioning:read", "provisioning:write");
@@ -53,11 +53,11 @@ public sealed class DiscountPlanEditTests(PortalServer server)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("precedence", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("field").GetString());
         var put = await ApiKeys.Send(http, HttpMethod.Put, "/api/v1/operator/discount-plans/DP-PUX", key,
-            """{"name": "Europe volume+", "group_name": "Europe", "prefixes": "44 33", "basis": "minutes", "thresholds": "60 5\n300 12.5", "precedence": 3, "combinable": true}""");
+            """{"name": "Europe volume 2", "group_name": "Europe", "prefixes": "44 33", "basis": "minutes", "thresholds": "60 5\n300 12.5", "precedence": 3, "combinable": true}""");
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         page = await dv.Http.GetStringAsync("/customer/discounts");
-        Assert.Contains("id=\"plan-DP-PUX-h\">Europe volume+</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("from 5.0 min: 12.5% off", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"plan-DP-PUX-h\">Europe volume 2</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("from 300.0 min: 12.5% off", page, StringComparison.Ordinal);
         var listed = JsonDocument.Parse(await (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/operator/discount-plans", key)).Content.ReadAsStringAsync()).RootElement;
         Assert.Contains(listed.EnumerateArray(), p => p.GetProperty("id").GetString() == "DP-PUX" && p.GetProperty("thresholds").GetString() == "60 5.00\n300 12.50");
     }
