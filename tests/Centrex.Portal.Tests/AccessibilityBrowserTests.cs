@@ -126,7 +126,7 @@ public sealed partial class AccessibilityBrowserTests(PortalServer server, Brows
             }
 
             visited.Add(path);
-            var name = role + "-" + (Regex.Replace(path.Trim('/'), "[^A-Za-z0-9]+", "-") is { Length: > 0 } n ? n : "home");
+            var name = Regex.Replace(path.Trim('/'), "[^A-Za-z0-9]+", "-");
             await Check(name, problems);
 
             var menu = await _page.EvalOnSelectorAllAsync<string[]>("nav.tabs a, nav.side a", "links => links.map(a => a.getAttribute('href'))");

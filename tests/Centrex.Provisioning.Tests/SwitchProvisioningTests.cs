@@ -124,6 +124,28 @@ public sealed class SwitchProvisioningTests : IDisposable
         Assert.Equal(["Front desk", "hq"], store.Load().Sites.Select(s => s.Id));
     }
 
+    [Fact]
+    public void ASitesCustomerEditableFlag_IsStoredAndExported_OffByDefault_AndRefusedOnTheDefaultSite()
+    {
+        // Issue 16: "Sites (the limits, read-only for customers if the operator says so)": the operator's flag per site.
+        using var store = ProvisioningStore.Open(_folder.Path);
+        var json = Switched().Replace("\"max_bandwidth_kbps\": 2000 }", "\"max_bandwidth_kbps\": 2000, \"customer_editable\": true }, { \"id\": \"annex\" }", StringComparison.Ordinal);
+        store.Import(Parse(json), "switch.json");
+
+        var sites = store.Load().Sites;
+        Assert.Equal([("annex", false), ("hq", true)], sites.Select(s => (s.Id, s.CustomerEditable)));
+        var exported = Export(store.Load());
+        Assert.Contains("\"customer_editable\": true", exported, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(exported, "customer_editable"));
+        Assert.Equal(exported, Export(Parse(exported)));
+
+        var fallback = Assert.Throws<ProvisioningException>(() => store.Import(Parse("""{ "format": "centrex-provisioning/1", "sites": [ { "id": "default", "customer_editable": true } ] }"""), "sites.json"));
+        Assert.StartsWith("sites.json: sites (id \"default\"): customer_editable: the Default site is shared by every customer's lines", fallback.Message, StringComparison.Ordinal);
+        // The JSON reader refuses a negative count itself; a record made in code (the portal's forms) meets the validator, which names the limit.
+        var negative = Assert.Throws<ProvisioningException>(() => store.Import(ProvisioningSnapshot.Empty with { Sites = [new Site("annex", "Annex", MaxForwarded: -1)] }, "sites.json"));
+        Assert.StartsWith("sites.json: sites (id \"annex\"): max_forwarded -1 is negative", negative.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("site", "switch.json: accounts (id \"16045550101\"): site \"annex\" does not exist")]
     [InlineData("trunk", "switch.json: customers (id \"C1\"): trunk \"nope\" does not exist")]

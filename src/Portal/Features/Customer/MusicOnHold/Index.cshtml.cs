@@ -1,3 +1,4 @@
+using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.MusicOnHold;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,15 @@ namespace Centrex.Portal.Features.Customer.MusicOnHold;
 public sealed class IndexModel(MusicDesk desk) : PageModel
 {
     public MusicOnHoldIndex Music => desk.Index;
+
+    /// <summary>The table's sortable columns.</summary>
+    public static TableSort<MusicFile> Sorting { get; } = new("uploaded", defaultDescending: false,
+    [
+        ("name", f => f.Name), ("length", f => f.DurationMs), ("format", f => f.Format), ("size", f => f.Bytes), ("uploaded", f => f.Uploaded),
+    ]);
+
+    /// <summary>The page of files shown, in the URL's order.</summary>
+    public Paged<MusicFile> Result => field ??= Sorting.Page(Request.Query, Music.Files);
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -1,5 +1,5 @@
-using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Model;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

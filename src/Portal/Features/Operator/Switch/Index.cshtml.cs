@@ -1,4 +1,5 @@
 using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Centrex.Portal.Features.Operator.Switch;
@@ -13,6 +14,13 @@ public sealed class IndexModel(PortalData data) : PageModel
     public int SipLines { get; private set; }
 
     public IReadOnlyList<(string Id, string Name, int? Limit)> Sites { get; private set; } = [];
+
+    /// <summary>The per-site table's sortable columns (calls in progress read from the running switch).</summary>
+    public TableSort<(string Id, string Name, int? Limit)> Sorting => field ??= new("site", defaultDescending: false,
+        [("site", s => s.Name), ("calls", s => State?.CallsOn(s.Id)), ("limit", s => s.Limit)]);
+
+    /// <summary>The page of sites shown, in the URL's order.</summary>
+    public Paged<(string Id, string Name, int? Limit)> Result => field ??= Sorting.Page(Request.Query, Sites);
 
     public void OnGet()
     {

@@ -1,5 +1,5 @@
-using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Data.Tickets;
+using Centrex.Portal.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Centrex.Portal.Features.Operator.Tickets;
