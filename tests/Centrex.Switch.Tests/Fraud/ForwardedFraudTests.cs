@@ -122,8 +122,23 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         Assert.Equal(new Mills(-110), fixture.Ledger.Store.Balance(Al));
     }
 
-    /// <summary>The switch with Al's fraud controls (the test directory's form) and his forwarding of every call to the UK.</summary>
-    private HookedSwitch Start(string fraud)
+    [Fact]
+    public void ForwardToASipUriAtTheTrunk_Refused403_SoNoNumberReachesTheCarrierUnpriced()
+    {
+        // sip:<UK number>@<trunk> would be a call the carrier completes and bills to the operator, never rated for Al:
+        // whatever Al's controls (none here), a number out through the trunk is forwarded as a number or not at all.
+        var fixture = Start(null, $"sip:{Uk}@{_gateway.Local}");
+
+        var refused = InboundRefused();
+
+        Assert.Equal((403, "fraud control: sip: URI forward to a trunk (forward the number instead)"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
+        Assert.DoesNotContain(_gateway.Drain(), m => m.IsRequest && m.Method == SipMethod.Invite);
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
+        Assert.Equal(CallDisposition.RefusedByFraud, Assert.Single(Cdrs(fixture)).Disposition);
+    }
+
+    /// <summary>The switch with Al's fraud controls (the test directory's form, or none) and his forwarding of every call to <paramref name="target"/>.</summary>
+    private HookedSwitch Start(string? fraud, string target = Uk)
     {
         static string Account(string id, string ext, string type, string? fraud = null) =>
             $$"""{ "id": "{{id}}", "customer": "acme", "site": "hq", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "{{type}}" {{(fraud is null ? "" : $", \"fraud\": {{ {fraud} }}")}} }""";
@@ -140,7 +155,7 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         """;
         _fixture = new HookedSwitch(_clock, directoryJson: json);
         _gateway.Retarget(_fixture.Endpoint);
-        var always = new LineForwarding(ForwardWhen.Always, 20, false, [new ForwardTarget(Uk, 30, [])]);
+        var always = new LineForwarding(ForwardWhen.Always, 20, false, [new ForwardTarget(target, 30, [])]);
         _fixture.Live.Replace(new FeatureDirectory(_fixture.Directory, "acme", DateTimeZone.Utc, forwarding: new Dictionary<string, LineForwarding> { [Al] = always }));
         return _fixture;
     }
