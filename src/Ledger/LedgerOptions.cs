@@ -18,7 +18,7 @@ public sealed record LedgerOptions
     /// <summary>
     /// In-memory part of the account state's log (2^bits bytes) for a new store, and the least an existing store is
     /// grown to; null: sized from <see cref="StateAccounts"/>, or <see cref="MinStateLogBits"/> when that is unknown
-    /// too. A store keeps the size it was created with (<c>ledger/state/format</c>): an opener that asks for less
+    /// too. A store keeps the size it was created with (<c>ledger/state2/format</c>): an opener that asks for less
     /// gets the kept size, one that asks for more gets the state rebuilt from the journal into a larger store
     /// (FASTER recovers a checkpoint wrongly into a log of another size; bench/README, issue 16).
     /// </summary>

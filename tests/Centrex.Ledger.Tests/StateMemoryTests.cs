@@ -112,23 +112,34 @@ public sealed class StateMemoryTests : IDisposable
             store.Writer.Commit();
         }
 
-        // A store as versions before kept formats left it: a record per counter, 64-bit values, no format file. Its
-        // values are wrong on purpose: only a rebuild from the journal gets the balances right.
-        var state = Path.Combine(_data.Path, "ledger", "state");
-        Directory.Delete(state, recursive: true);
-        using (var old = new FasterTable<StateKey, long>(state, StateKeyComparer.Instance, 1 << 10, 20, 18, (a, b) => a + b))
-        {
-            old.Add(StateKey.Balance(System.Text.Encoding.UTF8.GetBytes(Account(0))), 123_456);
-            old.Add(StateKey.CounterOf(System.Text.Encoding.UTF8.GetBytes(Account(0)), CounterKind.Calls, 202610), 99);
-            old.Checkpoint();
-        }
+        // A directory as versions before kept formats left it: ledger/state with a record per counter, 64-bit values,
+        // no format file. Its values are wrong on purpose: only a rebuild from the journal gets the balances right.
+        Directory.Delete(Path.Combine(_data.Path, "ledger", "state2"), recursive: true);
+        WriteFormatOneStore();
 
         using var reopened = LedgerStore.Open(_data.Path);
         Assert.Contains("format 1", reopened.Recovery.StateRebuilt, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_data.Path, "ledger", "state")));
         Assert.Equal(LedgerOptions.MinStateLogBits, reopened.StateLogMemoryBits);
         Assert.Equal(new Mills(-(60 + 3 * (1 % 7)) + 500), reopened.Balance(Account(1)));
         Assert.Equal(new Mills(-60), reopened.Balance(Account(0)));
         Assert.Equal(3, reopened.Counter(Account(0), CounterKind.Calls, 202610));
+        Assert.True(JournalVerifier.Verify(reopened).IsConsistent);
+    }
+
+    [Fact]
+    public void Open_AfterAVersionBeforeFormatTwoRanAgain_KeepsStateTwoAndDropsItsStore()
+    {
+        // An older version started on the directory again finds no ledger/state, so it rebuilt its own there from the
+        // journal instead of misreading state2's records; this version keeps state2 (the journal brings it forward).
+        Assert.Equal(16, Charge(new LedgerOptions { StateLogMemoryBits = 16 }, round: 1));
+        WriteFormatOneStore();
+        Assert.Equal(16, Charge(new LedgerOptions(), round: 2));
+        Assert.False(Directory.Exists(Path.Combine(_data.Path, "ledger", "state")));
+        Assert.Equal(16, Charge(new LedgerOptions(), round: 3));
+        using var reopened = LedgerStore.Open(_data.Path);
+        Assert.Null(reopened.Recovery.StateRebuilt);
+        Check(reopened);
         Assert.True(JournalVerifier.Verify(reopened).IsConsistent);
     }
 
@@ -139,7 +150,7 @@ public sealed class StateMemoryTests : IDisposable
 
         // A rebuild that died after the new store's format was written and before its first checkpoint: the folder
         // holds a kept format and no checkpoint. Opening replays the whole journal into it.
-        var state = Path.Combine(_data.Path, "ledger", "state");
+        var state = Path.Combine(_data.Path, "ledger", "state2");
         var format = File.ReadAllText(Path.Combine(state, "format"));
         Directory.Delete(state, recursive: true);
         Directory.CreateDirectory(state);
@@ -175,6 +186,15 @@ public sealed class StateMemoryTests : IDisposable
         Assert.Equal(bits, LedgerOptions.StateLogBitsFor(accounts));
 
     private static string Account(int i) => $"ACC-{i:D5}";
+
+    /// <summary>A format-1 store in ledger/state (FASTER's own files, 64-bit values, a record per counter) holding wrong values.</summary>
+    private void WriteFormatOneStore()
+    {
+        using var old = new FasterTable<StateKey, long>(Path.Combine(_data.Path, "ledger", "state"), StateKeyComparer.Instance, 1 << 10, 20, 18, (a, b) => a + b);
+        old.Add(StateKey.Balance(System.Text.Encoding.UTF8.GetBytes(Account(0))), 123_456);
+        old.Add(StateKey.CounterOf(System.Text.Encoding.UTF8.GetBytes(Account(0)), CounterKind.Calls, 202610), 99);
+        old.Checkpoint();
+    }
 
     /// <summary>Charges every account once in a store opened with <paramref name="options"/>; returns the log size it kept.</summary>
     private int Charge(LedgerOptions options, int round)

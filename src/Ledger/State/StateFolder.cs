@@ -1,17 +1,22 @@
 namespace Centrex.Ledger.State;
 
 /// <summary>
-/// Chooses the format of the account state in <c>ledger/state</c> before FASTER opens it: the kept format of an
-/// existing store (<see cref="StateFormat"/>), or a new one. A store is replaced by an empty one of a new format, which
-/// the ledger's recovery then fills by replaying the whole journal (the journal is the truth and is never truncated),
-/// when it has no kept format (format 1, from before formats were kept: a record per counter, and a log size nobody
-/// recorded), an older record layout, or a smaller in-memory log than the opener asks for. A checkpoint is never
-/// reopened with other sizes.
+/// Chooses the format of the account state before FASTER opens it: the kept format of an existing store
+/// (<see cref="StateFormat"/>), or a new one. A store is replaced by an empty one of a new format, which the ledger's
+/// recovery then fills by replaying the whole journal (the journal is the truth and is never truncated), when it has an
+/// older record layout or a smaller in-memory log than the opener asks for. A checkpoint is never reopened with other
+/// sizes. Format 2 lives in <c>ledger/state2</c>, not in format 1's <c>ledger/state</c>: a format-1 store (a record per
+/// counter, its log size recorded nowhere) is rebuilt into <c>state2</c> and deleted, and a version from before
+/// format 2 that is started on the directory again finds no <c>state</c> and rebuilds its own from the journal instead
+/// of misreading format 2's records (and the journal it appends to brings <c>state2</c> forward on the next start).
 /// </summary>
 internal static class StateFolder
 {
     /// <summary>The state's folder in the ledger's folder.</summary>
-    public const string Name = "state";
+    public const string Name = "state2";
+
+    /// <summary>Format 1's folder (before formats were kept).</summary>
+    public const string FormatOneName = "state";
 
     /// <summary>Where a replaced state is moved before it is deleted (a crash leaves it; the next open deletes it).</summary>
     public const string ReplacedName = "state.replaced";
@@ -32,6 +37,10 @@ internal static class StateFolder
             Directory.Delete(replaced, recursive: true);
         }
 
+        // Written by a version before format 2 (first, or again after this one): the journal rebuilds it in state2.
+        var formatOne = Path.Combine(ledgerFolder, FormatOneName);
+        var hadFormatOne = Directory.Exists(formatOne) && Directory.EnumerateFileSystemEntries(formatOne).Any();
+
         var wanted = options.StateLogMemoryBits ?? (options.StateAccounts is { } accounts ? LedgerOptions.StateLogBitsFor(accounts) : (int?)null);
         var kept = Directory.Exists(folder) ? StateFormat.Read(folder) : null;
         var holdsData = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
@@ -48,10 +57,15 @@ internal static class StateFolder
             }
             else
             {
+                DeleteFormatOne(formatOne, hadFormatOne);
                 return kept;
             }
         }
         else if (holdsData)
+        {
+            rebuild = "its format was not kept (a rebuild was interrupted before its format was written)";
+        }
+        else if (hadFormatOne)
         {
             rebuild = "it was kept in format 1, a record per counter and its log size not recorded";
         }
@@ -69,6 +83,16 @@ internal static class StateFolder
             Directory.Delete(replaced, recursive: true);
         }
 
+        DeleteFormatOne(formatOne, hadFormatOne);
         return format;
+    }
+
+    // After state2 holds a kept format: a crash before this leaves state behind, deleted on the next open.
+    private static void DeleteFormatOne(string formatOne, bool exists)
+    {
+        if (exists)
+        {
+            Directory.Delete(formatOne, recursive: true);
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Centrex.Ledger.State;
 
 /// <summary>
-/// How an account-state store was created, kept in a file beside its checkpoints (<c>ledger/state/format</c>) and read
+/// How an account-state store was created, kept in a file beside its checkpoints (<c>ledger/state2/format</c>) and read
 /// before FASTER opens it: every opener (serve, rate, bill, balance, journal verify) uses the kept sizes, never its own.
 /// FASTER recovers a checkpoint wrongly into a log of another memory or page size (a test reopening one store
 /// alternately with 2^22 and 2^16 bytes of log read a garbage balance, bench/README "Ingestion at full scale"), so the
