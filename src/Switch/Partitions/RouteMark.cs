@@ -14,8 +14,8 @@ internal enum RouteMark : byte
     Emergency = 1,
 
     /// <summary>
-    /// An emergency INVITE from a source the authentication defences hold back (blocked, slowed, or with as many checks
-    /// in flight as allowed): it is placed without its credentials being looked at, so it tells a guesser nothing
+    /// An emergency INVITE from a source the authentication defences hold back (blocked, or slowed past its allowance):
+    /// it is placed without its credentials being looked at, so it tells a guesser nothing
     /// (B2bua.Authentication, README "Emergency calls from a blocked address").
     /// </summary>
     Unchecked = 2,

@@ -150,11 +150,14 @@ internal sealed class SipRouter(
         if (!trusted && NeedsAuthentication(m))
         {
             var withCredentials = HasCredentials(m, register);
-            if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials))
+            if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials, out var heldBack))
             {
-                if (mark != RouteMark.Emergency)
+                if (mark != RouteMark.Emergency || !heldBack)
                 {
-                    return -1; // a slowed source's request beyond its allowance, or the one that starts its block
+                    // A slowed source's request beyond its allowance, the one that starts its block, or one with
+                    // credentials while its source has as many checks in flight as allowed (an emergency INVITE too:
+                    // its retransmission is checked once a check ends).
+                    return -1;
                 }
 
                 // Issue 14: 911 always goes out, but a source held back for guessing passwords gets no answer about a
