@@ -128,6 +128,14 @@ internal sealed partial class B2bua
             return; // a cN the line has no number for (B2bua.Identity)
         }
 
+        if (caller is not null && callee is not null && callee.CustomerId != caller.CustomerId)
+        {
+            // A call between two customers of this switch: the callee sees the caller's number or anonymous, as from the
+            // public network (B2bua.Identity), whether or not the two customers share a partition; so does its CDR.
+            call.CrossCustomer = true;
+            info = call.Info = info with { PresentedCaller = call.Identity is { Hidden: false, Number: { } number } ? "+" + number : "anonymous" };
+        }
+
         if (callee is not null && OwnsLine(callee) && Screened(directory, call, callee, caller, request))
         {
             return; // blacklist, anonymous rejection, do not disturb, call waiting (B2bua.Screening)

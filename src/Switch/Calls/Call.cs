@@ -105,6 +105,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
     /// <summary>The callee's leg went to another partition (another customer's account): that partition records the call.</summary>
     public bool HandedOver { get; set; }
 
+    /// <summary>The callee is another customer's line: the call shows the caller's public identity, never its account id.</summary>
+    public bool CrossCustomer { get; set; }
+
     /// <summary>Whatever answered the callee's leg answered at all (a provisional or final response came).</summary>
     public bool BResponded { get; set; }
 
