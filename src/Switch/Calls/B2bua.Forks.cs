@@ -398,7 +398,9 @@ internal sealed partial class B2bua
     /// <summary>
     /// The end of the partition's batch (<see cref="Partitions.CallPartition"/>): the deferred CANCELs go to the legs whose
     /// INVITE is still pending (<see cref="CancelB"/> skips one whose final response arrived in the batch), before
-    /// the partition handles anything else.
+    /// the partition handles anything else. Each leg on its own: a CANCEL that cannot be built or sent is logged and
+    /// the next leg is still cancelled (their ring timers were stopped when they lost, so a leg skipped here would ring
+    /// on until its phone gave up).
     /// </summary>
     public void OnBatchEnd()
     {
@@ -407,17 +409,19 @@ internal sealed partial class B2bua
             return;
         }
 
-        try
+        foreach (var leg in _cancelAtBatchEnd)
         {
-            foreach (var leg in _cancelAtBatchEnd)
+            try
             {
                 CancelB(leg);
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"centrex: partition {_stack.Partition}: the CANCEL of a losing leg of call {leg.Info.Id} to {leg.BRemoteTarget} failed: {e.GetType().Name}: {e.Message}");
+            }
         }
-        finally
-        {
-            _cancelAtBatchEnd.Clear();
-        }
+
+        _cancelAtBatchEnd.Clear();
     }
 
     private void UntrackLeg(Call leg)
