@@ -27,7 +27,15 @@ internal sealed partial class B2bua
     {
         var fork = call.Fork!;
         CallInfo answered;
-        if (leg.Target.Kind == RingTargetKind.External)
+        BalanceDecision? granted = null;
+        if (leg.LegHold is { } held)
+        {
+            // Authorized for itself when it rang (B2bua.LegHolds.cs): that authorization becomes the call's.
+            answered = held;
+            granted = new BalanceDecision(true, leg.MaxDuration, 0, null);
+            leg.LegHold = null;
+        }
+        else if (leg.Target.Kind == RingTargetKind.External)
         {
             var payer = fork.Directory.FindAccount(leg.Target.Payer!)!; // StartLeg found it
             if (call.Info.Forwarded && call.Info.Normalized == leg.Target.Value && call.Info.AccountId == payer.Id)
@@ -54,7 +62,7 @@ internal sealed partial class B2bua
         }
 
         call.Info = answered;
-        var balance = _hooks.Balance.Authorize(answered); // a call to a line: not priced, as at its INVITE
+        var balance = granted ?? _hooks.Balance.Authorize(answered); // a call to a line: not priced, as at its INVITE
         var admission = balance.Allowed ? _hooks.Admission.Admit(answered, call.Offer) : default;
         if (balance.Allowed && admission.Admitted)
         {
