@@ -75,6 +75,13 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     public void ChangeAccountRules(Charging.AccountRules? rules, long fromUnixTicks)
     {
         var history = Volatile.Read(ref _rulesHistory);
+        if (history.Length > 0 && (history[^1].Rules is null ? rules is null : history[^1].Rules!.SameAs(rules)))
+        {
+            // Most provisioning commits (payments, forwarding, a reload every 250 ms) change no area nor inbound rate:
+            // the rules in force go on, and no version is added for them.
+            return;
+        }
+
         var keep = history.Length;
         for (var i = history.Length - 1; i >= 0; i--)
         {
@@ -85,6 +92,9 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
             }
         }
 
+        // Past MaxRulesVersions the oldest go even within the window: the charge of a call up across more changes than
+        // that falls back to the oldest set kept (a bound on memory against a scripted stream of real changes).
+        keep = Math.Min(keep, MaxRulesVersions - 1);
         Volatile.Write(ref _rulesHistory, [.. history.AsSpan(history.Length - keep), new RulesVersion(fromUnixTicks, rules)]);
         Volatile.Write(ref _accountRules, rules);
     }
@@ -115,7 +125,16 @@ public sealed class Rater(Tariff tariff, NumberingPlan plan)
     /// <summary>How long account rules are kept after they were replaced: longer than any charged call lasts (the switch cuts calls at 120 minutes).</summary>
     public const long RulesKeptTicks = 3 * 3600 * TimeSpan.TicksPerSecond;
 
+    /// <summary>
+    /// Most versions of the account rules kept at once (each is a full set): rules change when an operator edits a rate
+    /// centre or an inbound rate, a few times a day; 64 in three hours is more than any operator makes by hand.
+    /// </summary>
+    public const int MaxRulesVersions = 64;
+
     private RulesVersion[] _rulesHistory = [];
+
+    /// <summary>Versions of the account rules kept now (<see cref="ChangeAccountRules"/>).</summary>
+    public int RulesVersions => RulesFrom is { } root ? root.RulesVersions : Volatile.Read(ref _rulesHistory).Length;
 
     private readonly record struct RulesVersion(long FromUnixTicks, Charging.AccountRules? Rules);
 

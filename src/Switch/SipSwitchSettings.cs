@@ -41,6 +41,14 @@ public sealed record SipSwitchSettings(IPEndPoint Endpoint, ISwitchDirectory Dir
     /// <summary>The per-source budget of emergency INVITEs, which pass the source's block and rate limit (issue 14).</summary>
     public EmergencyRateLimits EmergencyRates { get; init; } = new();
 
+    /// <summary>
+    /// The per-source budget of the in-dialog requests (ACK, BYE, re-INVITE, UPDATE, INFO) and CANCELs of a blocked
+    /// source's calls that are no emergency calls: calls admitted before the block (other phones behind the same NAT)
+    /// go on, and cannot use up the emergency budget (SipRouter). Sized for a busy office: each call sends a few such
+    /// requests, most at its start and end.
+    /// </summary>
+    public SourceRateLimits BlockedSourceDialogRates { get; init; } = new(PerSecond: 20, Burst: 200, AuthenticatedFactor: 1);
+
     /// <summary>What SIP over TCP and TLS may take: connections in total and per address, and timeouts.</summary>
     public TcpLimits TcpLimits { get; init; } = TcpLimits.Default;
 

@@ -41,6 +41,7 @@ public sealed class ServeScheduledTariffTests : IDisposable
         var today = DateTime.UtcNow.Date;
         var tomorrow = today.AddDays(1);
         await ActivateAsync(http, Header + "1,North America,0.5000,0,60,60\n", tomorrow);
+        var beforeActivation = DateTime.UtcNow;
         var activation = await ActivateAsync(http, Header + "1,North America,0.0900,0,60,60\n", today);
         Assert.True(activation.GetProperty("rating").GetBoolean(), activation.ToString());
 
@@ -71,7 +72,8 @@ public sealed class ServeScheduledTariffTests : IDisposable
         var body = "id,account,caller,callee,start,duration\n"
             + $"t1,API-TODAY,1,2125550000,{Iso(now)},60\n"
             + $"t2,API-TOMORROW,1,2125550000,{Iso(tomorrow.AddHours(1))},60\n"
-            + $"t3,API-YESTERDAY,1,2125550000,{Iso(today.AddHours(-1))},60\n";
+            + $"t3,API-YESTERDAY,1,2125550000,{Iso(today.AddHours(-1))},60\n"
+            + $"t4,API-EARLIER-TODAY,1,2125550000,{Iso(beforeActivation.AddSeconds(-1))},60\n";
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(body, Encoding.UTF8, "text/csv") })
         {
             request.Headers.Add("Idempotency-Key", "scheduled-tariff-1");
@@ -82,6 +84,119 @@ public sealed class ServeScheduledTariffTests : IDisposable
         Assert.Equal(-90, await BalanceAsync(http, "API-TODAY"));
         Assert.Equal(-500, await BalanceAsync(http, "API-TOMORROW"));
         Assert.Equal(-60, await BalanceAsync(http, "API-YESTERDAY"));
+
+        // A tariff activated for today takes effect from the moment of its activation, not from 00:00 UTC: a call that
+        // started earlier today (perhaps still up) keeps the tariff it was authorized with.
+        Assert.Equal(-60, await BalanceAsync(http, "API-EARLIER-TODAY"));
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    /// <summary>
+    /// Forty operators activate forty tariffs at once (one per day to come, each its own rate): every activation
+    /// reloads serve's schedule on its request thread, and the reloads are serialized, so all forty are in force
+    /// afterwards (before, a reload that read the folder early could publish last and drop later activations).
+    /// </summary>
+    [Fact]
+    public async Task Serve_ConcurrentActivations_AreAllInForce()
+    {
+        var data = _folder.File("data");
+        var operatorKey = await CentrexProcess.CreateKeyAsync(data, umask: null, "tariffs:read", "tariffs:write", "cdr-batches:write", "balances:read");
+        var initial = _folder.Write("tariff.csv", Header + "1,North America,0.0600,0,60,60\n");
+        using var serve = await CentrexProcess.ServeAsync(data, initial);
+        using var http = new HttpClient { BaseAddress = serve.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
+
+        const int Days = 40;
+        var today = DateTime.UtcNow.Date;
+        var tokens = new string[Days];
+        for (var d = 1; d <= Days; d++)
+        {
+            // Rows of other prefixes make each reload take a while, as a real carrier's price list does (the race is
+            // between reloads that read the folder at different moments and publish in another order).
+            var rows = new StringBuilder(Header).Append(CultureInfo.InvariantCulture, $"1,North America,{(100 + d) / 1000m:0.0000},0,60,60\n");
+            for (var prefix = 0; prefix < 3_000; prefix++)
+            {
+                rows.Append(CultureInfo.InvariantCulture, $"{44_000 + prefix},Elsewhere,0.0500,0,60,60\n");
+            }
+
+            var (status, upload) = await UploadAsync(http, rows.ToString());
+            Assert.True(status == 200, upload.ToString());
+            tokens[d - 1] = upload.GetProperty("token").GetString()!;
+        }
+
+        using var go = new SemaphoreSlim(0);
+        var activations = Enumerable.Range(1, Days).Select(d => Task.Run(async () =>
+        {
+            await go.WaitAsync();
+            using var response = await http.PostAsync($"/api/v1/operator/tariffs/{tokens[d - 1]}/activation",
+                new StringContent(JsonSerializer.Serialize(new { from = today.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }), Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, text);
+        })).ToList();
+        go.Release(Days);
+        await Task.WhenAll(activations);
+
+        var body = new StringBuilder("id,account,caller,callee,start,duration\n");
+        for (var d = 1; d <= Days; d++)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"c{d},DAY-{d},1,2125550000,{Iso(today.AddDays(d).AddHours(12))},60\n");
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(body.ToString(), Encoding.UTF8, "text/csv") })
+        {
+            request.Headers.Add("Idempotency-Key", "concurrent-activations-1");
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        for (var d = 1; d <= Days; d++)
+        {
+            Assert.Equal(-(100 + d), await BalanceAsync(http, $"DAY-{d}")); // priced by its own day's tariff
+        }
+
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    /// <summary>
+    /// Only the tariff in force and the ones to come must load. Yesterday's tariff, superseded an hour ago by one
+    /// activated today, no longer passes the checks (above a lowered --max-rate): it is skipped with a line in the log,
+    /// and serve starts; one superseded long ago is not even read; a future one that fails is refused clearly in the log
+    /// and left out, and serve keeps serving with the one in force. Before, any of them stopped serve (and 911 with it).
+    /// </summary>
+    [Fact]
+    public async Task Serve_ABadSupersededTariff_IsSkipped_AndABadFutureOne_IsRefused_ServeStillStarts()
+    {
+        var data = _folder.File("data");
+        var folder = Path.Combine(data, "tariffs");
+        Directory.CreateDirectory(folder);
+        var today = DateTime.UtcNow.Date;
+        string Day(DateTime day) => Path.Combine(folder, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        File.WriteAllText(Path.Combine(folder, "2025-01-01.csv"), Header + "1,North America,8.0000,0,60,60\n"); // long superseded
+        File.WriteAllText(Day(today.AddDays(-1)) + ".csv", Header + "1,North America,9.0000,0,60,60\n"); // over the cap now
+        File.WriteAllText(Day(today) + ".csv", Header + "1,North America,0.0700,0,60,60\n"); // in force, activated an hour ago
+        File.WriteAllText(Day(today) + ".from", Iso(DateTime.UtcNow.AddHours(-1)));
+        File.WriteAllText(Path.Combine(folder, today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".csv"), Header + "1,North America,7x,0,60,60\n");
+        var initial = _folder.Write("tariff.csv", Header + "1,North America,0.0600,0,60,60\n");
+        using var serve = await CentrexProcess.ServeAsync(data, initial, null, "--max-rate", "1.00");
+        Assert.Contains("superseded scheduled tariff was skipped", serve.Error, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(Day(today.AddDays(-1))) + ".csv", serve.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-01-01.csv", serve.Error, StringComparison.Ordinal);
+        Assert.Contains("future scheduled tariff was REFUSED", serve.Error, StringComparison.Ordinal);
+
+        using var http = new HttpClient { BaseAddress = serve.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", serve.ApiKey);
+        var body = "id,account,caller,callee,start,duration\n"
+            + $"n1,NOW,1,2125550000,{Iso(DateTime.UtcNow)},60\n"
+            + $"f1,LATER,1,2125550000,{Iso(today.AddDays(4))},60\n";
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(body, Encoding.UTF8, "text/csv") })
+        {
+            request.Headers.Add("Idempotency-Key", "bad-schedule-1");
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(-70, await BalanceAsync(http, "NOW"));
+        Assert.Equal(-70, await BalanceAsync(http, "LATER")); // the refused tariff never takes effect
         Assert.Equal(0, await serve.StopAsync());
     }
 

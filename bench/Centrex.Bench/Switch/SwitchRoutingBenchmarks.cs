@@ -56,7 +56,7 @@ public class SwitchRoutingBenchmarks
             new ProvenCredentials(new SipAuthLimits(), clock), new AuthFailureLog(TextWriter.Null, clock), () => directory.Realm);
         var rates = new SourceRateLimiter(new SourceRateLimits(PerSecond: 100_000_000, Burst: 100_000_000), clock);
         _router = new SipRouter(new PartitionMap(4), () => directory, _ => throw new InvalidOperationException("not called"), null!, _guard,
-            new StatelessTags(), rates, new SourceRateLimiter(new EmergencyRateLimits(), clock), _metrics);
+            new StatelessTags(), rates, new SourceRateLimiter(new EmergencyRateLimits(), clock), new SourceRateLimiter(new SourceRateLimits(), clock), _metrics);
         var phone = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 5060);
         _phoneAddress = phone.Serialize();
 

@@ -139,13 +139,15 @@ internal static class ServeCommand
         {
             tls = LoadTls(console, request.SipTls);
             // The operator's scheduled tariffs (issue 16) price the calls from their day on; --tariff prices the ones
-            // before the first (without --tariff, the earliest scheduled one does).
+            // before the first kept (without --tariff, the one in force does, else the first to come). Only the one in
+            // force and the future ones must load: an old superseded file that no longer does is skipped, not fatal.
             var scheduled = new TariffStore(request.Data);
-            var initial = request.Tariff ?? scheduled.List().FirstOrDefault()?.Path;
+            var now = SystemClock.Instance.GetCurrentInstant();
+            var initial = request.Tariff ?? TariffScheduleFiles.DefaultPath(scheduled, now);
             rater = initial is null ? null : RaterFiles.Load(initial, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
             if (rater is not null)
             {
-                rater.Schedule = TariffScheduleFiles.Load(scheduled, rater, request.MaxRatePerMinute);
+                rater.Schedule = TariffScheduleFiles.Load(scheduled, rater, request.MaxRatePerMinute, now, console.Error);
             }
 
             // Live: the store's changes are swapped in while serving (ProvisioningWatcher); a --directory file is read once.
@@ -204,7 +206,7 @@ internal static class ServeCommand
             } : null;
             if (portalData is not null && rater is not null)
             {
-                TariffScheduleFiles.Follow(portalData.Tariffs, rater, request.MaxRatePerMinute, console.Error);
+                TariffScheduleFiles.Follow(portalData.Tariffs, rater, request.MaxRatePerMinute, console.Error, portalData.Clock);
             }
 
             await using var service = serveHttp

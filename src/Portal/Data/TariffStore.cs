@@ -12,13 +12,19 @@ namespace Centrex.Portal.Data;
 /// parser and checks of <c>centrex rate</c>, sanity cap included) waits as <c>pending-TOKEN.csv</c> for the operator to
 /// look at it, then is scheduled as <c>YYYY-MM-DD.csv</c>, the day it takes effect (one tariff per day; a later upload for
 /// the same day replaces it). <see cref="ActiveOn"/> names the tariff in force on a day: a day is a UTC day, so a
-/// tariff dated D prices the calls that start from D 00:00 UTC on. <c>serve</c> rates with these files
-/// (<see cref="Changed"/> tells it of an activation, which it applies at once).
+/// tariff dated D prices the calls that start from D 00:00 UTC on; one activated on its own day prices the calls that
+/// start from the moment it was activated (kept beside it as <c>YYYY-MM-DD.from</c>), so a call already up is never
+/// re-rated by it. <c>serve</c> rates with these files (<see cref="Changed"/> tells it of an activation, which it
+/// applies at once).
 /// </summary>
 public sealed class TariffStore(string dataDirectory)
 {
-    /// <summary>A scheduled tariff.</summary>
-    public sealed record Scheduled(LocalDate From, string Path, long Bytes);
+    /// <summary>A scheduled tariff: the day it is dated, and the instant it takes effect (<see cref="Start"/> of that day, or the moment it was activated on that day).</summary>
+    public sealed record Scheduled(LocalDate From, string Path, long Bytes)
+    {
+        /// <summary>When calls start to be rated with it.</summary>
+        public Instant Effective { get; init; } = Start(From);
+    }
 
     /// <summary>The sanity cap on a rate per minute uploads are checked against: <c>serve</c>'s <c>--max-rate-per-minute</c>.</summary>
     public Rating.Money.MicroDollars? MaxRatePerMinute { get; set; } = TariffLoader.DefaultMaxRatePerMinute;
@@ -52,7 +58,12 @@ public sealed class TariffStore(string dataDirectory)
     /// Schedules the pending upload <paramref name="token"/> from <paramref name="from"/> on; false when there is no such
     /// upload. <paramref name="problem"/> is why the running switch cannot rate with it, or null when it does.
     /// </summary>
-    public bool Activate(string token, LocalDate from, out string? problem)
+    /// <param name="token">The pending upload.</param>
+    /// <param name="from">The day it takes effect: today or later.</param>
+    /// <param name="now">The moment of the activation: a tariff dated today takes effect from it, not from 00:00 UTC
+    /// (calls up since before it keep the tariff they were authorized with).</param>
+    /// <param name="problem">Why the running switch cannot rate with it, or null when it does.</param>
+    public bool Activate(string token, LocalDate from, Instant now, out string? problem)
     {
         problem = null;
         if (token.Length != 24 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(Pending(token)))
@@ -60,7 +71,18 @@ public sealed class TariffStore(string dataDirectory)
             return false;
         }
 
-        File.Move(Pending(token), System.IO.Path.Combine(Folder, LocalDatePattern.Iso.Format(from) + ".csv"), overwrite: true);
+        var day = LocalDatePattern.Iso.Format(from);
+        var effective = System.IO.Path.Combine(Folder, day + ".from");
+        if (from == now.InUtc().Date)
+        {
+            File.WriteAllText(effective, InstantPattern.ExtendedIso.Format(now)); // before the tariff: never in force from 00:00
+        }
+        else
+        {
+            File.Delete(effective);
+        }
+
+        File.Move(Pending(token), System.IO.Path.Combine(Folder, day + ".csv"), overwrite: true);
         problem = Changed is { } reload
             ? reload()
             : "serve was started without a tariff and does not rate calls: this tariff applies once serve is restarted";
@@ -78,12 +100,20 @@ public sealed class TariffStore(string dataDirectory)
         return [.. Directory.GetFiles(Folder, "????-??-??.csv")
             .Select(path => (path, parsed: LocalDatePattern.Iso.Parse(System.IO.Path.GetFileNameWithoutExtension(path))))
             .Where(x => x.parsed.Success)
-            .Select(x => new Scheduled(x.parsed.Value, x.path, new FileInfo(x.path).Length))
+            .Select(x => new Scheduled(x.parsed.Value, x.path, new FileInfo(x.path).Length) { Effective = EffectiveOf(x.parsed.Value, x.path) })
             .OrderBy(s => s.From)];
     }
 
     /// <summary>The tariff in force on <paramref name="day"/>: the latest scheduled on or before it, or null.</summary>
     public Scheduled? ActiveOn(LocalDate day) => List().LastOrDefault(s => s.From <= day);
+
+    /// <summary>When the tariff at <paramref name="path"/>, dated <paramref name="day"/>, takes effect (<see cref="Activate"/>).</summary>
+    private static Instant EffectiveOf(LocalDate day, string path)
+    {
+        var from = System.IO.Path.ChangeExtension(path, ".from");
+        var parsed = File.Exists(from) ? InstantPattern.ExtendedIso.Parse(File.ReadAllText(from).Trim()) : null;
+        return parsed is { Success: true } && parsed.Value.InUtc().Date == day ? parsed.Value : Start(day);
+    }
 
     private string Pending(string token) => System.IO.Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"pending-{token}.csv"));
 }

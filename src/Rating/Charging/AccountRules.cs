@@ -27,20 +27,38 @@ public sealed class AccountRules
     /// <param name="accounts">Each account with its local area (or null) and its DIDs' inbound rates (E.164 digits → rate).</param>
     public AccountRules(IEnumerable<LocalArea> areas, IEnumerable<(string Account, string? Area, IReadOnlyDictionary<string, MicroDollars> InboundRates)> accounts)
     {
-        var compiled = areas.ToDictionary(a => a.Id, a => new Area(a), StringComparer.Ordinal);
+        var given = areas.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var compiled = given.ToDictionary(a => a.Key, a => new Area(a.Value), StringComparer.Ordinal);
         var map = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var content = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (account, area, inbound) in accounts)
         {
             var entry = new Entry(area is null ? null : compiled[area], inbound.Count == 0 ? null : new Dictionary<string, MicroDollars>(inbound, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
             if (entry.Area is not null || entry.Inbound is not null)
             {
                 map[account] = entry;
+                content[account] = Describe(area is null ? null : given[area], inbound);
             }
         }
 
         _count = map.Count;
         _accounts = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        Fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', content.Select(c => c.Key + "\t" + c.Value)))));
     }
+
+    /// <summary>
+    /// A hash of what the rules say (each account's area prefixes and rate, its DIDs' inbound rates, in a canonical
+    /// order), not of how they were given: two sets built from the same provisioning are the same rules. <c>serve</c>
+    /// keeps a new version of the rules only when this differs (<see cref="Rater.ChangeAccountRules"/>).
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>Whether <paramref name="other"/> says the same as these rules (<see cref="Fingerprint"/>).</summary>
+    public bool SameAs(AccountRules? other) => other is not null && other.Fingerprint == Fingerprint;
+
+    private static string Describe(LocalArea? area, IReadOnlyDictionary<string, MicroDollars> inbound) =>
+        (area is null ? "-" : $"{area.RatePerMinute.Value}:{string.Join(',', area.Prefixes.Order(StringComparer.Ordinal))}")
+        + "\t" + string.Join(',', inbound.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Value}"));
 
     /// <summary>Accounts with a rule.</summary>
     public int Count => _count;

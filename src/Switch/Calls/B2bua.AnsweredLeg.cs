@@ -18,8 +18,8 @@ internal sealed partial class B2bua
     /// Makes the call the call <paramref name="leg"/> answered. A line of ours or a URI: the call that arrived again (not
     /// priced: the forwarding line's hold and fraud-control slot come back at once instead of at the CDR, its duration
     /// cap no longer cuts the call, and it no longer counts against <c>max_forwarded</c> and the payer's outgoing calls).
-    /// Another external number than the one authorized: authorized and admitted again for that number, so the CDR
-    /// prices what was called. False when the call so made is refused (the site is full now, or the payer cannot afford
+    /// Another external number than the one authorized: its own authorization, taken when it rang (B2bua.LegHolds.cs),
+    /// becomes the call's and the call is admitted again for that number, so the CDR prices what was called. False when the call so made is refused (the site is full now, or the payer cannot afford
     /// that number); the caller then gets the refusal (503 with the Warning, or 402/403) and the leg a BYE, as any
     /// answer that does not fit (README-callctl.md, Admission).
     /// </summary>
@@ -27,7 +27,15 @@ internal sealed partial class B2bua
     {
         var fork = call.Fork!;
         CallInfo answered;
-        if (leg.Target.Kind == RingTargetKind.External)
+        BalanceDecision? granted = null;
+        if (leg.LegHold is { } held)
+        {
+            // Authorized for itself when it rang (B2bua.LegHolds.cs): that authorization becomes the call's.
+            answered = held;
+            granted = new BalanceDecision(true, leg.MaxDuration, 0, null);
+            leg.LegHold = null;
+        }
+        else if (leg.Target.Kind == RingTargetKind.External)
         {
             var payer = fork.Directory.FindAccount(leg.Target.Payer!)!; // StartLeg found it
             if (call.Info.Forwarded && call.Info.Normalized == leg.Target.Value && call.Info.AccountId == payer.Id)
@@ -54,7 +62,7 @@ internal sealed partial class B2bua
         }
 
         call.Info = answered;
-        var balance = _hooks.Balance.Authorize(answered); // a call to a line: not priced, as at its INVITE
+        var balance = granted ?? _hooks.Balance.Authorize(answered); // a call to a line: not priced, as at its INVITE
         var admission = balance.Allowed ? _hooks.Admission.Admit(answered, call.Offer) : default;
         if (balance.Allowed && admission.Admitted)
         {

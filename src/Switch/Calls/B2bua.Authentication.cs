@@ -28,11 +28,31 @@ internal sealed partial class B2bua
             // goes on to be refused 482 as a loop without being authenticated: it would repeat that call's credentials.
             case SipMethod.Invite when request.To.Tag.IsEmpty && source.Kind != SipTransportKind.Internal
                 && !_calls.ContainsKey(request.Text(request.CallId)) && _directory.FindTrunkBySource(source.Remote) is null:
+                if ((_stack.CurrentMark & Partitions.RouteMark.Unchecked) != 0)
+                {
+                    userState = KnownLine(request, source) ?? (object)UncheckedEmergency.Anonymous;
+                    return true;
+                }
+
                 return Authenticate(request, source, SipHeaderKind.ProxyAuthorization, false, out userState);
 
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// The line an emergency INVITE placed unchecked comes from, known without its credentials: the account its From
+    /// names when that account's live registration came from this very address and port (the phone proved its password
+    /// when it registered, and the NAT binding is still its). Then the call carries that line's call-back number and
+    /// E911 service address, which the PSAP needs (seed 001 E911: the service address given for the line). Null
+    /// otherwise: the call goes out anonymously rather than not at all.
+    /// </summary>
+    private Provisioning.SwitchAccount? KnownLine(SipMessage request, SipSource source)
+    {
+        var line = _directory.FindAccount(request.Text(request.From.Uri.User));
+        var binding = line is null ? null : _registrar.Lookup(line.Id);
+        return binding is not null && binding.Kind == source.Kind && binding.Remote.Equals(source.Remote) ? line : null;
     }
 
     private bool Authenticate(SipMessage request, SipSource source, SipHeaderKind credentials, bool trusted, out object? account)

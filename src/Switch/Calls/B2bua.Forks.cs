@@ -106,7 +106,7 @@ internal sealed partial class B2bua
                     return Unreachable(fork, 480, "Temporarily Unavailable");
                 }
 
-                if (!TryForward(call, target, payer!))
+                if (!TryForward(call, target, payer!) || !TryHoldLeg(call, leg, target, payer!))
                 {
                     return false;
                 }
@@ -247,12 +247,14 @@ internal sealed partial class B2bua
         var fork = call.Fork!;
         if (call.State != CallState.Trying || call.Cancelled || fork.Winner is not null || !fork.Legs.Remove(leg))
         {
+            DropLegHold(leg);
             ByeB(leg); // a second answer, or one after the caller gave up: released at once
             UntrackLeg(leg);
             return;
         }
 
         fork.Winner = leg;
+        DropLegHolds(fork); // the numbers still ringing will not be this call: their slots and money come back now
         CancelLegsAtBatchEnd(fork);
         if (!TrySettleAnswer(call, leg))
         {
@@ -294,6 +296,7 @@ internal sealed partial class B2bua
     private void LegEnded(Call call, Call leg, int status, string reason)
     {
         leg.NoAnswerTimer.Cancel();
+        DropLegHold(leg);
         UntrackLeg(leg);
         var fork = call.Fork!;
         if (!fork.Legs.Remove(leg))
@@ -328,6 +331,7 @@ internal sealed partial class B2bua
         }
 
         // Its ring time is over (seed 004 "Ring for", "Ring Time"): CANCEL it and go on; its 487 is only tidied away.
+        DropLegHold(leg);
         CancelB(leg);
         Unreachable(fork, 480, "No Answer");
         if (call.State == CallState.Trying && !call.Cancelled)
@@ -384,6 +388,7 @@ internal sealed partial class B2bua
         foreach (var leg in fork.Legs)
         {
             leg.NoAnswerTimer.Cancel();
+            DropLegHold(leg);
             CancelB(leg);
         }
 
@@ -411,7 +416,9 @@ internal sealed partial class B2bua
     /// <summary>
     /// The end of the partition's batch (<see cref="Partitions.CallPartition"/>): the deferred CANCELs go to the legs whose
     /// INVITE is still pending (<see cref="CancelB"/> skips one whose final response arrived in the batch), before
-    /// the partition handles anything else.
+    /// the partition handles anything else. Each leg on its own: a CANCEL that cannot be built or sent is logged and
+    /// the next leg is still cancelled (their ring timers were stopped when they lost, so a leg skipped here would ring
+    /// on until its phone gave up).
     /// </summary>
     public void OnBatchEnd()
     {
@@ -420,17 +427,19 @@ internal sealed partial class B2bua
             return;
         }
 
-        try
+        foreach (var leg in _cancelAtBatchEnd)
         {
-            foreach (var leg in _cancelAtBatchEnd)
+            try
             {
                 CancelB(leg);
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"centrex: partition {_stack.Partition}: the CANCEL of a losing leg of call {leg.Info.Id} to {leg.BRemoteTarget} failed: {e.GetType().Name}: {e.Message}");
+            }
         }
-        finally
-        {
-            _cancelAtBatchEnd.Clear();
-        }
+
+        _cancelAtBatchEnd.Clear();
     }
 
     private void UntrackLeg(Call leg)

@@ -103,7 +103,8 @@ internal sealed partial class B2bua
         }
 
         var forwardedOut = call.Parent is not null && call.Target.Kind != RingTargetKind.Account;
-        var leavesCustomer = call.Info.Direction == CallDirection.Outgoing || call.HandedOver || forwardedOut;
+        var leavesCustomer = call.Info.Direction == CallDirection.Outgoing || call.HandedOver || forwardedOut
+            || call.CrossCustomer || call.Parent?.CrossCustomer == true;
         var asserted = identity.Number is { } did && leavesCustomer ? $"P-Asserted-Identity: <sip:+{did}@{local}>\r\n" : null;
         if (identity.Hidden)
         {

@@ -42,6 +42,13 @@ internal sealed partial class B2bua
             callee = DialPlan.RouteFromTrunk(directory, dialed);
             route = callee is null ? Route.NotFound : new Route(RouteKind.Account, AccountId: callee.Id, Number: dialed.TrimStart('+'));
         }
+        else if (transaction.UserState is UncheckedEmergency)
+        {
+            // An emergency INVITE placed without its credentials looked at, from no known line (B2bua.Authentication):
+            // the router found its Request-URI to be an emergency number. It goes out anonymously.
+            route = EmergencyRoute(directory, null);
+            callee = null;
+        }
         else
         {
             // Authenticated before the transaction was made (TryAdmit: the 407 challenge is stateless).
@@ -119,6 +126,14 @@ internal sealed partial class B2bua
         if (caller is not null && !TryIdentify(directory, call, caller, asked, request))
         {
             return; // a cN the line has no number for (B2bua.Identity)
+        }
+
+        if (caller is not null && callee is not null && callee.CustomerId != caller.CustomerId)
+        {
+            // A call between two customers of this switch: the callee sees the caller's number or anonymous, as from the
+            // public network (B2bua.Identity), whether or not the two customers share a partition; so does its CDR.
+            call.CrossCustomer = true;
+            info = call.Info = info with { PresentedCaller = call.Identity is { Hidden: false, Number: { } number } ? "+" + number : "anonymous" };
         }
 
         if (callee is not null && OwnsLine(callee) && Screened(directory, call, callee, caller, request))
@@ -213,9 +228,9 @@ internal sealed partial class B2bua
         caller is { Suspended: true } ? "the calling line" : callee is { Suspended: true } ? "the called line" : null;
 
     /// <summary>An emergency number: the emergency trunk, else the caller's customer's trunk (seed 001 E911).</summary>
-    private static Route EmergencyRoute(ISwitchDirectory directory, SwitchAccount caller)
+    private static Route EmergencyRoute(ISwitchDirectory directory, SwitchAccount? caller)
     {
-        var trunk = directory.EmergencyTrunkId ?? directory.FindCustomer(caller.CustomerId)?.TrunkId;
+        var trunk = directory.EmergencyTrunkId ?? (caller is null ? null : directory.FindCustomer(caller.CustomerId)?.TrunkId);
         return new Route(RouteKind.Emergency, Number: null, TrunkId: trunk);
     }
 
@@ -262,8 +277,8 @@ internal sealed partial class B2bua
         call.AInvite.Respond(480, "No Answer");
     }
 
-    private static string CallerOf(SipMessage request, SwitchAccount? caller) =>
-        caller?.Id ?? request.Text(request.From.Uri.User);
+    private string CallerOf(SipMessage request, SwitchAccount? caller) =>
+        caller?.Id ?? ((_stack.CurrentMark & Partitions.RouteMark.Unchecked) != 0 ? "anonymous" : request.Text(request.From.Uri.User));
 
     private static string RemoteTarget(SipMessage request) =>
         request.HasContact && !request.ContactIsStar ? request.Text(request.Contact.Uri.Whole) : request.Text(request.From.Uri.Whole);

@@ -105,6 +105,9 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
     /// <summary>The callee's leg went to another partition (another customer's account): that partition records the call.</summary>
     public bool HandedOver { get; set; }
 
+    /// <summary>The callee is another customer's line: the call shows the caller's public identity, never its account id.</summary>
+    public bool CrossCustomer { get; set; }
+
     /// <summary>Whatever answered the callee's leg answered at all (a provisional or final response came).</summary>
     public bool BResponded { get; set; }
 
@@ -173,6 +176,13 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
 
     /// <summary>For a leg: the From user shown to the callee; null: the caller's.</summary>
     public string? LegCaller { get; set; }
+
+    /// <summary>
+    /// For a leg to an external number other than the one its call is authorized for: that number as the payer's own
+    /// call, authorized under its own id when the leg's INVITE went out (B2bua.LegHolds.cs), so every number rung holds
+    /// its international slot, spend and money; with <see cref="MaxDuration"/> the duration it was granted. Null otherwise.
+    /// </summary>
+    public CallInfo? LegHold { get; set; }
 
     /// <inheritdoc/>
     public void OnTimer(int kind) => Timers?.OnCallTimer(this, kind);

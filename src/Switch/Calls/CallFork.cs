@@ -70,6 +70,12 @@ internal sealed class CallFork(CallInfo original, string? line)
     /// </summary>
     public string? LimitWarning { get; set; }
 
+    /// <summary>
+    /// The forwarded call's own authorization (its first external number's) was given back because that number no
+    /// longer rang when another was tried (B2bua.LegHolds.cs): ringing that number again authorizes it again.
+    /// </summary>
+    public bool AuthorizationWithdrawn { get; set; }
+
     /// <summary>Whether a 180 went to the caller already.</summary>
     public bool RelayedRinging { get; set; }
 

@@ -33,4 +33,12 @@ public sealed record CallInfo(
 {
     /// <summary>A call to an emergency number: never refused for money or limits, never cut, never charged (issue 14).</summary>
     public bool Emergency { get; init; }
+
+    /// <summary>
+    /// For a call from one customer's line to another customer's, what the called party was shown as the caller: the
+    /// caller's number (<c>+</c> and E.164 digits, as a call handed to another partition shows it) or <c>anonymous</c>.
+    /// The CDR recorded on the called line carries it instead of <see cref="Caller"/> (the calling account id), which
+    /// must never reach the other customer (issue 16: isolation; README "Call Logs").
+    /// </summary>
+    public string? PresentedCaller { get; init; }
 }

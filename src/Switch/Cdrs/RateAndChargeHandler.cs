@@ -120,7 +120,9 @@ internal sealed class RateAndChargeHandler(Rater? rater, LedgerWriterThread? led
     {
         _text.Clear();
         var start = cdr.Answer ?? cdr.Start; // billing starts at answer, as the export says
-        rater = rater.At(start.ToUnixTimeSeconds()); // the tariff in force at the call's start (issue 16): its rows below
+        // The tariff in force when the INVITE arrived, the instant the authorization and the fraud controls chose theirs
+        // at: a tariff activated while the call rang or talked neither re-rates it nor leaves it unrated (issue 16).
+        rater = rater.At(cdr.Start.ToUnixTimeSeconds());
         var callee = Utf8(cdr.CalleeForRating);
         var outcome = rater.Rate(_text.Written.Slice(callee.Start, callee.Length), cdr.BillableSeconds, out var call);
         if (outcome != RatingOutcome.Rated || Encoding.UTF8.GetByteCount(cdr.Account) > StateKey.MaxAccountLength)

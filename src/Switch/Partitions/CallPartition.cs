@@ -117,7 +117,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
     /// partition behind it (UDP peers retransmit). <paramref name="checkBegun"/>: the router began a check of its
     /// credentials, which the partition reports ended once the message is handled.
     /// </summary>
-    public bool TryPublishMessage(SipMessage message, SipSource source, int hops, bool checkBegun = false)
+    public bool TryPublishMessage(SipMessage message, SipSource source, int hops, bool checkBegun = false, RouteMark mark = RouteMark.None)
     {
         var ring = _disruptor.RingBuffer;
         if (!ring.TryNext(out var sequence))
@@ -132,6 +132,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
         slot.Source = source;
         slot.Hops = hops;
         slot.CheckBegun = checkBegun;
+        slot.Mark = mark;
         ring.Publish(sequence);
         return true;
     }
@@ -191,7 +192,7 @@ internal sealed class CallPartition : IEventHandler<PartitionSlot>, ITimerSchedu
             switch (data.Kind)
             {
                 case PartitionEventKind.Message:
-                    Stack.OnMessage(data.Message, data.Source!, data.Hops);
+                    Stack.OnMessage(data.Message, data.Source!, data.Hops, data.Mark);
                     ReportAuthentication(data.Source!, data.CheckBegun);
                     break;
                 case PartitionEventKind.Tick:

@@ -20,6 +20,9 @@ internal struct PartitionSlot
     /// <summary>The router began a check of this request's credentials: the partition reports its end (SourceGuard).</summary>
     public bool CheckBegun;
 
+    /// <summary>What the router found out about the request (an emergency INVITE, one to place unchecked).</summary>
+    public RouteMark Mark;
+
     /// <summary>The work to run (<see cref="PartitionEventKind.Work"/>), or the client transaction whose request could not be sent.</summary>
     public Action? Work;
     public Transactions.ClientTransaction? Transaction;

@@ -17,11 +17,42 @@ internal static class PartitionTokens
     private const string MagicCookie = "z9hG4bK";
     private const char Marker = 'c';
 
+    // The To tag of an emergency call's dialog carries this marker instead, so the router tells the in-dialog requests
+    // of a 911 call from those of other calls without any table shared with the partitions (SipRouter: a blocked
+    // source's emergency dialog draws on the emergency budget, its other dialogs on their own).
+    private const char EmergencyMarker = 'e';
+
     /// <summary>A new branch of partition <paramref name="partition"/>.</summary>
     public static string Branch(int partition) => $"{MagicCookie}{Marker}{partition:x2}{Random(15)}";
 
     /// <summary>A new tag of partition <paramref name="partition"/> (11 characters: 32 random bits and more).</summary>
     public static string Tag(int partition) => $"{Marker}{partition:x2}{Random(4)}";
+
+    /// <summary>A new tag of partition <paramref name="partition"/> for the dialog of an emergency call.</summary>
+    public static string EmergencyTag(int partition) => $"{EmergencyMarker}{partition:x2}{Random(4)}";
+
+    /// <summary>
+    /// The partition a To tag of ours names, and whether it is an emergency call's (<see cref="EmergencyTag"/>); false
+    /// for anyone else's tag.
+    /// </summary>
+    public static bool TryTagPartition(ReadOnlySpan<byte> tag, out int partition, out bool emergency)
+    {
+        emergency = tag.Length > 0 && tag[0] == (byte)EmergencyMarker;
+        if (!emergency)
+        {
+            return TryPartition(tag, out partition);
+        }
+
+        partition = 0;
+        if (tag.Length < 4 || !TryHex(tag[1], out var high) || !TryHex(tag[2], out var low))
+        {
+            emergency = false;
+            return false;
+        }
+
+        partition = (high << 4) | low;
+        return true;
+    }
 
     /// <summary>A new Call-ID of partition <paramref name="partition"/>.</summary>
     public static string CallId(int partition) => $"{Marker}{partition:x2}{Random(16)}@centrex";

@@ -20,7 +20,8 @@ namespace Centrex.Switch.Partitions;
 /// </summary>
 internal sealed class SipRouter(
     PartitionMap map, Func<ISwitchDirectory> directory, Func<int, CallPartition> partitions, ISipSender sender, SourceGuard guard,
-    StatelessTags statelessTags, SourceRateLimiter rates, SourceRateLimiter emergencyRates, SwitchMetrics metrics) : IEventHandler<ReceiveSlot>
+    StatelessTags statelessTags, SourceRateLimiter rates, SourceRateLimiter emergencyRates, SourceRateLimiter blockedDialogRates, SwitchMetrics metrics)
+    : IEventHandler<ReceiveSlot>
 {
     private readonly SipMessage _message = new(8192);
     private long _malformed;
@@ -80,14 +81,14 @@ internal sealed class SipRouter(
         }
 
         metrics.Received.Count(source.Kind, _message);
-        var partition = Route(_message, source, out var checkBegun);
+        var partition = Route(_message, source, out var checkBegun, out var mark);
         if (partition < 0)
         {
             Interlocked.Increment(ref _dropped);
             return;
         }
 
-        if (!partitions(partition).TryPublishMessage(_message, source, hops: 0, checkBegun) && checkBegun)
+        if (!partitions(partition).TryPublishMessage(_message, source, hops: 0, checkBegun, mark) && checkBegun)
         {
             guard.Report(source, AuthOutcome.None, null, null, endsCheck: true); // dropped before any check
         }
@@ -97,9 +98,16 @@ internal sealed class SipRouter(
     /// The partition that owns <paramref name="m"/>, or -1 to drop it; <paramref name="checkBegun"/>: a check of its
     /// credentials began (<see cref="SourceGuard.Admit"/>), to be ended by the partition's report.
     /// </summary>
-    internal int Route(SipMessage m, SipSource source, out bool checkBegun)
+    internal int Route(SipMessage m, SipSource source, out bool checkBegun) => Route(m, source, out checkBegun, out _);
+
+    /// <summary>
+    /// <see cref="Route(SipMessage, SipSource, out bool)"/>, and <paramref name="mark"/>: what the partition must know of
+    /// the request (an emergency INVITE, one to place without checking its credentials).
+    /// </summary>
+    internal int Route(SipMessage m, SipSource source, out bool checkBegun, out RouteMark mark)
     {
         checkBegun = false;
+        mark = RouteMark.None;
         if (!m.IsRequest)
         {
             return PartitionTokens.TryBranchPartition(m[m.TopVia.Branch], out var owner) ? owner % map.Count : -1;
@@ -107,28 +115,15 @@ internal sealed class SipRouter(
 
         var current = directory();
         var trusted = source.Kind == SipTransportKind.Internal || current.FindTrunkBySource(source.Remote) is not null;
-        var inDialog = !m.To.Tag.IsEmpty && PartitionTokens.TryPartition(m[m.To.Tag], out _);
-        var emergency = !trusted && m.Method == SipMethod.Invite && m.To.Tag.IsEmpty && IsEmergencyNumber(m[m.RequestUri.User], current);
-        if (!trusted && (emergency || (inDialog && guard.IsBlocked(source))))
+        var dialog = -1;
+        var emergencyDialog = false;
+        var inDialog = !m.To.Tag.IsEmpty && PartitionTokens.TryTagPartition(m[m.To.Tag], out dialog, out emergencyDialog);
+
+        // An emergency INVITE, and the CANCEL of one (its Request-URI is the INVITE's, RFC 3261 §9.1), are known by the
+        // number; the in-dialog requests of an emergency call by the To tag its partition gave it (RouteMark.Emergency).
+        var emergency = !trusted && m.To.Tag.IsEmpty && m.Method is SipMethod.Invite or SipMethod.Cancel && IsEmergencyNumber(m[m.RequestUri.User], current);
+        if (!trusted && !Admitted(m, source, emergency, inDialog, emergencyDialog))
         {
-            // Issue 14: 911 always goes out, even from an address blocked, slowed or rate-limited because of another
-            // phone behind the same NAT; so do the ACK and BYE of a blocked source's call. They take from their own
-            // small budget, so a flood of fake emergency INVITEs cannot take the switch (EmergencyRateLimits).
-            if (!emergencyRates.TryTake(source.Remote.Address))
-            {
-                Interlocked.Increment(ref _rateLimited);
-                metrics.CountRefusal(RefusalReason.RateLimit);
-                return -1;
-            }
-        }
-        else if (!trusted && guard.IsBlocked(source))
-        {
-            return -1; // every other request of a blocked source is dropped (its block was logged once when it started)
-        }
-        else if (!trusted && !inDialog && m.Method != SipMethod.Ack && !rates.TryTake(source.Remote.Address))
-        {
-            Interlocked.Increment(ref _rateLimited); // a request opening something, faster than its source may (issue 14)
-            metrics.CountRefusal(RefusalReason.RateLimit);
             return -1;
         }
 
@@ -139,7 +134,7 @@ internal sealed class SipRouter(
                 return -1; // the ACK for a response sent statelessly: nothing holds it (§8.2.7)
             }
 
-            if (PartitionTokens.TryPartition(m[m.To.Tag], out var dialog))
+            if (inDialog)
             {
                 return dialog % map.Count;
             }
@@ -147,15 +142,33 @@ internal sealed class SipRouter(
 
         var register = m.Method == SipMethod.Register;
         var credentials = trusted ? default : DigestUsername.Find(m, register ? SipHeaderKind.Authorization : SipHeaderKind.ProxyAuthorization, current.Realm);
-        if (!trusted && !emergency && NeedsAuthentication(m))
+        if (emergency && m.Method == SipMethod.Invite)
+        {
+            mark = RouteMark.Emergency;
+        }
+
+        if (!trusted && NeedsAuthentication(m))
         {
             var withCredentials = HasCredentials(m, register);
-            if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials))
+            if (!guard.Admit(source, register ? "REGISTER" : "INVITE", withCredentials, credentials, out var heldBack))
             {
-                return -1; // a slowed source's request beyond its allowance, or the one that starts its block
-            }
+                if (mark != RouteMark.Emergency || !heldBack)
+                {
+                    // A slowed source's request beyond its allowance, the one that starts its block, or one with
+                    // credentials while its source has as many checks in flight as allowed (an emergency INVITE too:
+                    // its retransmission is checked once a check ends).
+                    return -1;
+                }
 
-            checkBegun = withCredentials;
+                // Issue 14: 911 always goes out, but a source held back for guessing passwords gets no answer about a
+                // password: its emergency INVITE is placed without its credentials being looked at (RouteMark.Unchecked).
+                // One the defences admit is checked as any INVITE, its failures counted and its check bounded in flight.
+                mark |= RouteMark.Unchecked;
+            }
+            else
+            {
+                checkBegun = withCredentials;
+            }
         }
 
         // A trunk's INVITE belongs to the DID's customer; a REGISTER from a trunk's address is still a phone's (a PBX
@@ -168,6 +181,53 @@ internal sealed class SipRouter(
         var partition = trusted && !(register && source.Kind != SipTransportKind.Internal)
             ? TrustedOwner(m, source, current) : PhoneOwner(m, current, credentials);
         return partition >= 0 ? partition : map.OfBytes(m[m.CallId]);
+    }
+
+    /// <summary>
+    /// The per-source drops, for a request from a source that is no trunk (issue 14). Emergency INVITEs and CANCELs pass
+    /// every drop and take from their own budget instead (<see cref="EmergencyRateLimits"/>): an office's phones share
+    /// one address behind its NAT, and one phone's wrong password or burst must not stop 911 for the office. A blocked
+    /// source's other requests are dropped, except the in-dialog requests (and CANCELs) of calls it had admitted: those
+    /// of its emergency calls take from the emergency budget, those of its other calls from a budget of their own
+    /// (<see cref="SipSwitchSettings.BlockedSourceDialogRates"/>), so that the ACKs, BYEs and session refreshes of forty
+    /// phones' calls cannot use up what the next 911 INVITE needs, and a call admitted before the block is not cut
+    /// (its requests carry no credentials to guess with; a forged tag only gets a 481). Requests that open something
+    /// are limited per source (<see cref="SourceRateLimits"/>); in-dialog requests of an unblocked source are not.
+    /// </summary>
+    private bool Admitted(SipMessage m, SipSource source, bool emergency, bool inDialog, bool emergencyDialog)
+    {
+        var address = source.Remote.Address;
+        if (emergency)
+        {
+            return Take(emergencyRates, address);
+        }
+
+        if (guard.IsBlocked(source))
+        {
+            if (inDialog && emergencyDialog)
+            {
+                return Take(emergencyRates, address);
+            }
+
+            // Dropped unlimited when it belongs to no call: every other request of a blocked source (its block was logged
+            // once when it started).
+            return (inDialog || m.Method == SipMethod.Cancel) && Take(blockedDialogRates, address);
+        }
+
+        return inDialog || m.Method == SipMethod.Ack || Take(rates, address);
+    }
+
+    /// <summary>Takes one request from <paramref name="budget"/>; a request beyond it is counted as rate-limited.</summary>
+    private bool Take(SourceRateLimiter budget, System.Net.IPAddress address)
+    {
+        if (budget.TryTake(address))
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _rateLimited);
+        metrics.CountRefusal(RefusalReason.RateLimit);
+        return false;
     }
 
     /// <summary>A trunk's INVITE belongs to the customer of the DID it calls; the switch's own hop, to the called account's.</summary>

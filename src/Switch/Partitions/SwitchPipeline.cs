@@ -62,7 +62,7 @@ internal sealed class SwitchPipeline : ISipReceiver, ISipSender
             new ProvenCredentials(settings.AuthLimits, settings.Clock), log, () => directory.Realm);
         Metrics = settings.Metrics;
         Router = new SipRouter(Map, () => directory.Current, i => _partitions[i], this, guard, statelessTags, new SourceRateLimiter(settings.SourceRates, settings.Clock),
-            new SourceRateLimiter(settings.EmergencyRates, settings.Clock), Metrics);
+            new SourceRateLimiter(settings.EmergencyRates, settings.Clock), new SourceRateLimiter(settings.BlockedSourceDialogRates, settings.Clock), Metrics);
         _receive = new Disruptor<ReceiveSlot>(RingSize, ProducerType.Multi, new BlockingWaitStrategy(), ReceiveSlot.Create);
         _receive.HandleEventsWith(Router);
         Sender = new SendStage(transports, Loopback, i => _partitions[i], Metrics);

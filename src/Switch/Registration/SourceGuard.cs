@@ -21,8 +21,15 @@ internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight
     /// all being checked before the first failure is counted). Credentials whose <paramref name="user"/> (UTF-8, empty
     /// when unknown) authenticated from this address lately get the larger bound (<see cref="ProvenCredentials"/>).
     /// </summary>
-    public bool Admit(SipSource source, string method, bool withCredentials, ReadOnlySpan<byte> user)
+    /// <param name="source">Where the request came from.</param>
+    /// <param name="method">Its method, for the log of a block it starts.</param>
+    /// <param name="withCredentials">Whether it carries credentials (a guess to check and count).</param>
+    /// <param name="user">The user name of its credentials (UTF-8), or empty.</param>
+    /// <param name="heldBack">When refused: true if the source is slowed or blocked; false if only its checks in flight
+    /// are at the bound (a retransmission is checked once one ends).</param>
+    public bool Admit(SipSource source, string method, bool withCredentials, ReadOnlySpan<byte> user, out bool heldBack)
     {
+        heldBack = true;
         switch (tracker.Admit(source.Remote.Address))
         {
             case AuthAdmission.Slowed or AuthAdmission.Blocked:
@@ -32,6 +39,7 @@ internal sealed class SourceGuard(AuthFailureTracker tracker, AuthChecksInFlight
                 return false;
         }
 
+        heldBack = false;
         return !withCredentials || checks.TryBegin(source.Remote.Address, proven.IsProven(source.Remote.Address, user));
     }
 

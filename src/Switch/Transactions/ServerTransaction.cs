@@ -1,4 +1,5 @@
 using Centrex.Switch.Clock;
+using Centrex.Switch.Partitions;
 using NodaTime;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Sip.Writing;
@@ -37,7 +38,8 @@ internal sealed class ServerTransaction : ITimerTarget
         Source = source;
         ResponseTo = SipStack.ResponseDestination(request, source);
         State = request.Method == SipMethod.Invite ? TransactionState.Proceeding : TransactionState.Trying;
-        LocalTag = request.To.Tag.IsEmpty ? stack.NewTag() : request.Text(request.To.Tag);
+        LocalTag = !request.To.Tag.IsEmpty ? request.Text(request.To.Tag)
+            : request.Method == SipMethod.Invite && (stack.CurrentMark & RouteMark.Emergency) != 0 ? stack.NewEmergencyTag() : stack.NewTag();
     }
 
     public string Key { get; }

@@ -1,3 +1,4 @@
+using Centrex.Switch.Partitions;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transport;
 
@@ -10,17 +11,28 @@ namespace Centrex.Switch.Transactions;
 internal sealed partial class SipStack
 {
     /// <summary>A message the router sent here; <paramref name="hops"/> partitions have been offered it before (a CANCEL).</summary>
-    public void OnMessage(SipMessage message, SipSource source, int hops)
+    public void OnMessage(SipMessage message, SipSource source, int hops, RouteMark mark = RouteMark.None)
     {
-        if (message.IsRequest)
+        CurrentMark = mark;
+        try
         {
-            OnRequest(message, source, hops);
+            if (message.IsRequest)
+            {
+                OnRequest(message, source, hops);
+            }
+            else
+            {
+                OnResponse(message, source);
+            }
         }
-        else
+        finally
         {
-            OnResponse(message, source);
+            CurrentMark = RouteMark.None;
         }
     }
+
+    /// <summary>What the router found out about the message being handled (<see cref="RouteMark"/>); None between messages.</summary>
+    public RouteMark CurrentMark { get; private set; }
 
     private void OnRequest(SipMessage request, SipSource source, int hops)
     {

@@ -75,6 +75,9 @@ internal sealed partial class SipStack
     /// <inheritdoc cref="NewBranch"/>
     public string NewTag() => PartitionTokens.Tag(Partition);
 
+    /// <summary>A new tag for the dialog of an emergency call (<see cref="PartitionTokens.EmergencyTag"/>).</summary>
+    public string NewEmergencyTag() => PartitionTokens.EmergencyTag(Partition);
+
     /// <inheritdoc cref="NewBranch"/>
     public string NewCallId() => PartitionTokens.CallId(Partition);
 

@@ -26,6 +26,8 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
     private const string Did = "16045550100";       // Al's number
     private const string Uk = "442071234567";       // 30 mills a minute, 50 to connect (TestTariff)
     private const string DialedUk = "011442071234567";
+    private const string National = "12125551234";  // New York: 60 mills a minute
+    private const string Germany = "493012345678";  // 100 mills a minute
 
     private readonly CancellationTokenSource _guard = new(TimeSpan.FromMinutes(1)); // a hang fails the test, never times it
     private readonly ManualSwitchClock _clock = new(Instant.FromUtc(2026, 12, 5, 9, 0));
@@ -137,8 +139,133 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         Assert.Equal(CallDisposition.RefusedByFraud, Assert.Single(Cdrs(fixture)).Disposition);
     }
 
+    [Fact]
+    public void InternationalBlocked_RingingANationalNumberAndTheUkAtOnce_OnlyTheNationalNumberIsRung_TheUkRefusedAsFraud()
+    {
+        // Before: only the first external number of a simultaneous forward was checked; the UK rang at the carrier for a
+        // line barred from calling abroad, and was refused only if it answered (a connected call for the carrier).
+        var fixture = Start("\"blocked\": [\"international\"]", forwarding: Simultaneous(National, Uk));
+
+        var (callId, invites) = InboundRinging();
+
+        Assert.Equal([National], invites.Select(Number));
+        Assert.Equal(1, fixture.Hooks.Fraud.RefusedBlockedInternational);
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
+        Busy(callId, invites);
+        Assert.Equal(0, fixture.Hooks.Fraud.CallsUp);
+    }
+
+    [Fact]
+    public void MaxInternationalCalls1_RingingTheUkAndGermanyAtOnce_OnlyTheUkIsRung_GermanyRefusedAsFraud()
+    {
+        // Each external number rung holds an international slot as the line's own call would: one slot, one number abroad.
+        var fixture = Start("\"maxInternationalCalls\": 1", forwarding: Simultaneous(Uk, Germany));
+
+        var (callId, invites) = InboundRinging();
+
+        Assert.Equal([Uk], invites.Select(Number));
+        Assert.Equal(1, fixture.Hooks.Fraud.RefusedMaxInternationalCalls);
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
+        Busy(callId, invites);
+        Assert.Equal(0, fixture.Hooks.Fraud.CallsUp);
+    }
+
+    [Fact]
+    public void MaxInternationalCalls1_TheUkBusyThenGermany_GermanyRings_AndAnsweredIsChargedToAlAtGermanysRate()
+    {
+        // Forwarding in turn: the UK's slot is given back once it no longer rings, so Germany (tried next) may ring.
+        var fixture = Start("\"maxInternationalCalls\": 1", forwarding: new LineForwarding(ForwardWhen.Always, 20, false,
+            [new ForwardTarget(Uk, 30, []), new ForwardTarget(Germany, 30, [])]));
+
+        var callId = Inbound();
+        var uk = _gateway.ReceiveRequest("INVITE").Message;
+        Assert.Equal(Uk, Number(uk));
+        _gateway.Send(_gateway.Response(uk, 486, "Busy Here", "uk"));
+        var germany = _gateway.Receive(m => m.IsRequest && m.Method == SipMethod.Invite).Message;
+        Assert.Equal(Germany, Number(germany));
+        _gateway.Send(_gateway.Response(germany, 200, "OK", "de", Flows.Sdp));
+        var ok = _gateway.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
+        _gateway.Send(Flows.InDialog(_gateway, ok, "ACK", 1));
+        Flows.Sync(_gateway, fixture.Switch);
+        Assert.Equal(1, fixture.Hooks.Fraud.CallsUp); // Germany's slot, and only it
+        _clock.Advance(Duration.FromSeconds(60));
+        HangUpInbound(ok);
+
+        Assert.Equal(0, fixture.Hooks.Fraud.CallsUp);
+        Assert.Equal(0, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
+        var answered = Assert.Single(Cdrs(fixture), c => c.Disposition == CallDisposition.Answered);
+        Assert.Equal((Al, Germany, 60), (answered.Account, answered.CalleeNormalized, answered.BillableSeconds));
+        Assert.Equal(new Mills(-100), fixture.Ledger.Store.Balance(Al));
+    }
+
+    [Fact]
+    public void RingingANationalNumberAndTheUkAtOnce_TheUkAnswers_TheCallIsAlsUkCall_AndEveryHoldComesBack()
+    {
+        // The UK was authorized for itself when it rang: that authorization becomes the call's at its answer.
+        var fixture = Start(null, forwarding: Simultaneous(National, Uk));
+
+        var (callId, invites) = InboundRinging();
+        Assert.Equal([National, Uk], invites.Select(Number));
+        Assert.Equal(2, fixture.Hooks.Balance.Outstanding); // each number rung holds Al's money for itself
+        var uk = invites[1];
+        _gateway.Send(_gateway.Response(uk, 200, "OK", "uk", Flows.Sdp));
+        var ok = _gateway.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
+        _gateway.Send(Flows.InDialog(_gateway, ok, "ACK", 1));
+        Flows.Sync(_gateway, fixture.Switch);
+        Assert.Equal(1, fixture.Hooks.Balance.Outstanding); // the national number's hold came back at the UK's answer
+        _clock.Advance(Duration.FromSeconds(60));
+        HangUpInbound(ok);
+
+        var answered = Assert.Single(Cdrs(fixture), c => c.Disposition == CallDisposition.Answered);
+        Assert.Equal((Al, Uk, 60), (answered.Account, answered.CalleeNormalized, answered.BillableSeconds));
+        Assert.Equal(new Mills(-80), fixture.Ledger.Store.Balance(Al)); // 0.050 to connect, a minute at 0.030
+        Assert.Equal(0, fixture.Hooks.Balance.Outstanding);
+    }
+
+    private static LineForwarding Simultaneous(params string[] numbers) =>
+        new(ForwardWhen.Always, 20, true, [.. numbers.Select(n => new ForwardTarget(n, 30, []))]);
+
+    /// <summary>An inbound call once the switch has handled it: its Call-ID and the INVITEs the trunk got for its forward.</summary>
+    private (string CallId, List<SipMessage> Invites) InboundRinging()
+    {
+        var callId = Inbound();
+        var invites = new List<SipMessage>();
+
+        // As Flows.Sync, but keeping the INVITEs that arrive before the probe's answer (Sync's wait drops them).
+        var probe = Guid.NewGuid().ToString("N");
+        _gateway.Send(_gateway.Request("OPTIONS", $"sip:{SwitchFixture.Realm}", probe, 1, "s"));
+        while (_gateway.Receive(m => (m.IsRequest && m.Method == SipMethod.Invite) || m.Text(m.CallId) == probe).Message is { IsRequest: true } invite)
+        {
+            invites.Add(invite);
+        }
+
+        _fixture!.Switch.Quiesce();
+        invites.AddRange(_gateway.Drain().Where(m => m.IsRequest && m.Method == SipMethod.Invite));
+        return (callId, invites);
+    }
+
+    /// <summary>Every leg rung answers busy; the caller gets the call's failure and acknowledges it.</summary>
+    private void Busy(string callId, List<SipMessage> invites)
+    {
+        foreach (var invite in invites)
+        {
+            _gateway.Send(_gateway.Response(invite, 486, "Busy Here", "busy"));
+        }
+
+        var final = _gateway.Receive(m => !m.IsRequest && m.StatusCode >= 300 && m.Text(m.CallId) == callId).Message;
+        _gateway.Send(Flows.AckFor(_gateway, final, $"sip:+{Did}@{SwitchFixture.Realm}"));
+        Flows.Sync(_gateway, _fixture!.Switch);
+    }
+
+    /// <summary>The number an INVITE to the trunk asks for (its Request-URI's user).</summary>
+    private static string Number(SipMessage invite)
+    {
+        var line = System.Text.Encoding.UTF8.GetString(invite.Bytes).Split("\r\n")[0];
+        return line["INVITE sip:".Length..line.IndexOf('@', StringComparison.Ordinal)];
+    }
+
     /// <summary>The switch with Al's fraud controls (the test directory's form, or none) and his forwarding of every call to <paramref name="target"/>.</summary>
-    private HookedSwitch Start(string? fraud, string target = Uk)
+    private HookedSwitch Start(string? fraud, string target = Uk, LineForwarding? forwarding = null)
     {
         static string Account(string id, string ext, string type, string? fraud = null) =>
             $$"""{ "id": "{{id}}", "customer": "acme", "site": "hq", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "ha1Sha256": "{{DigestAuthenticator.Ha1(true, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "{{type}}" {{(fraud is null ? "" : $", \"fraud\": {{ {fraud} }}")}} }""";
@@ -155,7 +282,7 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         """;
         _fixture = new HookedSwitch(_clock, directoryJson: json);
         _gateway.Retarget(_fixture.Endpoint);
-        var always = new LineForwarding(ForwardWhen.Always, 20, false, [new ForwardTarget(target, 30, [])]);
+        var always = forwarding ?? new LineForwarding(ForwardWhen.Always, 20, false, [new ForwardTarget(target, 30, [])]);
         _fixture.Live.Replace(new FeatureDirectory(_fixture.Directory, "acme", DateTimeZone.Utc, forwarding: new Dictionary<string, LineForwarding> { [Al] = always }));
         return _fixture;
     }

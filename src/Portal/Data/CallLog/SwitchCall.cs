@@ -21,9 +21,15 @@ internal readonly record struct SwitchCall(string Id, string? Customer, string A
         // charged), with the calling line's account id as the caller. The page tells it from a call that came in
         // through a trunk: internal when the caller is a line of the same customer. A call from another customer's
         // line stays incoming here (it is that customer's outgoing call, which its own CDR does not exist for).
+        var callerCustomer = cdr.Direction == CallDirection.Outgoing ? null : index.Account(cdr.Caller)?.CustomerId;
         var direction = cdr.Direction == CallDirection.Outgoing ? "outgoing"
-            : customer is not null && index.Account(cdr.Caller)?.CustomerId == customer ? "internal" : "incoming";
-        return new SwitchCall(cdr.Id, customer, cdr.Account, cdr.Start.ToUnixTimeMilliseconds(), cdr.Caller,
+            : customer is not null && callerCustomer == customer ? "internal" : "incoming";
+
+        // The switch records a call from another customer's line with what the called line was shown (its number or
+        // anonymous); a line written before it did names the calling account, which is that other customer's own
+        // data (issue 16: isolation): it is kept as anonymous.
+        var caller = callerCustomer is not null && callerCustomer != customer ? "anonymous" : cdr.Caller;
+        return new SwitchCall(cdr.Id, customer, cdr.Account, cdr.Start.ToUnixTimeMilliseconds(), caller,
             cdr.CalleeNormalized.Length > 0 ? cdr.CalleeNormalized : cdr.CalleeDialed, cdr.BillableSeconds, direction,
             cdr.Disposition.ToWireName(), cdr.AnsweredBy);
     }

@@ -47,13 +47,22 @@ internal sealed class SwitchCallInsert : IDisposable
     {
         var s = _insert;
         var customer = customers.Of(line[1]);
-        var direction = line.Outgoing ? "outgoing"u8
-            : customer is not null && customers.Of(line[2]) is { } callerCustomer && callerCustomer.AsSpan().SequenceEqual(customer) ? "internal"u8 : "incoming"u8;
+        var callerCustomer = line.Outgoing ? null : customers.Of(line[2]);
+        var sameCustomer = customer is not null && callerCustomer is not null && callerCustomer.AsSpan().SequenceEqual(customer);
+        var direction = line.Outgoing ? "outgoing"u8 : sameCustomer ? "internal"u8 : "incoming"u8;
         s.Text(1, line[0]);
         s.TextOrNull(2, customer);
         s.Text(3, line[1]);
         s.Number(4, line.StartMilliseconds);
-        s.Text(5, line[2]);
+        if (callerCustomer is not null && !sameCustomer)
+        {
+            s.Text(5, "anonymous"u8); // another customer's account id, from a line written before the switch recorded what was shown (SwitchCall.Of)
+        }
+        else
+        {
+            s.Text(5, line[2]);
+        }
+
         s.Text(6, line.Callee);
         s.Number(7, line.Seconds);
         s.Text(8, direction);

@@ -79,14 +79,17 @@ public sealed class IndexModel(TariffStore tariffs, PortalData data) : PageModel
 
         if (Errors.Count == 0)
         {
-            if (!tariffs.Activate(token ?? string.Empty, day!.Value, out var problem))
+            var now = data.Clock.GetCurrentInstant();
+            if (!tariffs.Activate(token ?? string.Empty, day!.Value, now, out var problem))
             {
                 Errors["file"] = "that upload is gone: upload the file again";
             }
             else
             {
                 TempData["Saved"] = problem is null
-                    ? $"Tariff scheduled from {Display.Show.Date(day.Value)} (00:00 UTC): calls starting from then are rated with it."
+                    ? day.Value == now.InUtc().Date
+                        ? "Tariff in force from now: calls starting from now are rated with it (calls already up keep their tariff)."
+                        : $"Tariff scheduled from {Display.Show.Date(day.Value)} (00:00 UTC): calls starting from then are rated with it."
                     : $"Tariff scheduled from {Display.Show.Date(day.Value)}, but {problem}.";
                 return RedirectToPage();
             }

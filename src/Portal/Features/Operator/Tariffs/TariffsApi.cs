@@ -31,7 +31,7 @@ internal static class TariffsApi
             {
                 active_from = active is null ? null : LocalDatePattern.Iso.Format(active.From),
                 rating = tariffs.Rating,
-                scheduled = tariffs.List().Select(s => new { from = LocalDatePattern.Iso.Format(s.From), bytes = s.Bytes }),
+                scheduled = tariffs.List().Select(s => new { from = LocalDatePattern.Iso.Format(s.From), effective = InstantPattern.ExtendedIso.Format(s.Effective), bytes = s.Bytes }),
             });
         }).Scoped(ApiScope.TariffsRead).WithName("ListTariffs").WithSummary("The scheduled tariffs and the one in force today");
 
@@ -79,7 +79,7 @@ internal static class TariffsApi
                 return ApiFields.Invalid("from: a tariff takes effect today or later (calls already rated keep their prices)", "from");
             }
 
-            return tariffs.Activate(token, day.Value, out var problem)
+            return tariffs.Activate(token, day.Value, data.Clock.GetCurrentInstant(), out var problem)
                 ? Results.Ok(new { from = LocalDatePattern.Iso.Format(day.Value), rating = problem is null, problem })
                 : Results.Json(new ApiError("not-found", "no such upload: upload the file again"), statusCode: StatusCodes.Status404NotFound);
         }).Scoped(ApiScope.TariffsWrite).WithName("ActivateTariff").WithSummary("Schedules an uploaded tariff from a day (today or later)");
