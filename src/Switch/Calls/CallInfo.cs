@@ -33,4 +33,10 @@ public sealed record CallInfo(
 {
     /// <summary>A call to an emergency number: never refused for money or limits, never cut, never charged (issue 14).</summary>
     public bool Emergency { get; init; }
+
+    /// <summary>
+    /// For a call another partition handed over (a line of another customer calling), the calling line's account id
+    /// (B2bua.CallingAccount), or null: its CDR names that line as the caller, as for a call within one partition.
+    /// </summary>
+    public string? CallingAccount { get; init; }
 }

@@ -75,7 +75,7 @@ public sealed class CdrSinkHook : Calls.ICdrSink
         var account = internalCall ? call.CalleeAccountId! : call.AccountId ?? string.Empty;
         var direction = call.Direction == CallDirection.Outgoing ? CdrDirection.Outgoing : CdrDirection.Incoming;
         return new SwitchCdr(
-            $"{_run}-{call.Id}", account, call.Caller, call.Dialed, call.Normalized ?? string.Empty,
+            $"{_run}-{call.Id}", account, call.CallingAccount ?? call.Caller, call.Dialed, call.Normalized ?? string.Empty,
             call.Start, end.Answer, end.End, billable, end.Disposition, call.SipCallId, codec,
             call.SiteId, direction, call.Forwarded)
         {
