@@ -60,6 +60,19 @@ internal sealed class SwitchCallInsert : IDisposable
         s.Text(9, line[9]);
         s.TextOrNull(10, line.AnsweredBy);
         s.Step();
+        if (customer is not null && !line.Outgoing && customers.Of(line[2]) is { } caller && !caller.AsSpan().SequenceEqual(customer))
+        {
+            // A call from another customer's line on this switch: the switch records it once, on the called line (not
+            // charged: on-net), so the caller's customer gets its own row, outgoing (SwitchCall.CallerSide says why).
+            Span<byte> id = stackalloc byte[line[0].Length + SwitchCall.CallerSuffix.Length];
+            line[0].CopyTo(id);
+            SwitchCall.CallerSuffix.CopyTo(id[line[0].Length..]);
+            s.Text(1, id);
+            s.Text(2, caller);
+            s.Text(3, line[2]);
+            s.Text(8, "outgoing"u8);
+            s.Step();
+        }
     }
 
     /// <inheritdoc />
