@@ -57,12 +57,12 @@ internal sealed partial class B2bua
         var direction = trunk is not null || handedOver ? CallDirection.Incoming
             : route.Kind is RouteKind.Trunk or RouteKind.Emergency ? CallDirection.Outgoing : CallDirection.Internal;
         var owner = direction == CallDirection.Incoming ? callee : caller;
-        var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
+        var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), handedOver ? InternalHeader(request, DialedHeader) ?? dialed : dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
             directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now)
         {
             Emergency = emergency,
-            CallingAccount = handedOver ? CallingAccountOf(request) : null, // trusted: the switch's own transport only
+            CallingAccount = handedOver ? InternalHeader(request, CallingAccountHeader) : null, // trusted: the switch's own transport only
         };
         var call = new Call(info, transaction)
         {

@@ -37,6 +37,7 @@ internal sealed partial class B2bua
         if (call.HandedOver && call.BKind == SipTransportKind.Internal && callerAccount is not null)
         {
             b.Header(CallingAccountHeader, callerAccount.Id); // for the callee's partition's CDR (B2bua.CallingAccount)
+            b.Header(DialedHeader, call.Info.Dialed);
         }
 
         if (call.Alert is { } alert)

@@ -13,8 +13,8 @@ namespace Centrex.Switch.Tests.Hooks;
 /// A line of one customer calls another customer's DID, and the callee's calls are another partition's (two partitions:
 /// acme is partition 1, globex 0): the call is handed over through the rings and recorded once, on the called line, by
 /// that partition, which once knew the caller only by the From it was shown (anonymous: the calling line has no DID).
-/// The CDR names the calling line, as it does for a call within one partition, so the caller's customer can be shown
-/// the call (issue 16, Call Logs); the header that carries it across does not reach the called phone.
+/// The CDR names the calling line and the number it dialed, as it does for a call within one partition, so the caller's
+/// customer can be shown the call (issue 16, Call Logs); the headers that carry them across do not reach the called phone.
 /// </summary>
 public sealed class HandedOverCallCdrTests : IDisposable
 {
@@ -48,9 +48,9 @@ public sealed class HandedOverCallCdrTests : IDisposable
         alice.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId);
         fixture.WaitForCdrs(_guard.Token);
 
-        Assert.DoesNotContain("X-Centrex-Calling-Account", Encoding.UTF8.GetString(invite.Bytes), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-Centrex-", Encoding.UTF8.GetString(invite.Bytes), StringComparison.OrdinalIgnoreCase);
         var cdr = Assert.Single(CdrStore.Read(fixture.Ledger.DataDirectory, _clock.Now - Duration.FromDays(1), _clock.Now + Duration.FromDays(1)));
-        Assert.Equal((Bob, Alice, CallDirection.Incoming, CallDisposition.Answered, 20), (cdr.Account, cdr.Caller, cdr.Direction, cdr.Disposition, cdr.BillableSeconds));
+        Assert.Equal((Bob, Alice, BobDid, CallDirection.Incoming, CallDisposition.Answered, 20), (cdr.Account, cdr.Caller, cdr.CalleeDialed, cdr.Direction, cdr.Disposition, cdr.BillableSeconds));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class HandedOverCallCdrTests : IDisposable
 
         // A call from the trunk that claims to be alice's line: recorded with the caller the trunk sent, not alice.
         var callId = Guid.NewGuid().ToString("N");
-        gateway.Send(gateway.Request("INVITE", $"sip:+{BobDid}@{SwitchFixture.Realm}", callId, 1, "g1", extra: $"X-Centrex-Calling-Account: {Alice}\r\n", body: Flows.Sdp));
+        gateway.Send(gateway.Request("INVITE", $"sip:+{BobDid}@{SwitchFixture.Realm}", callId, 1, "g1", extra: $"X-Centrex-Calling-Account: {Alice}\r\nX-Centrex-Dialed: 999\r\n", body: Flows.Sdp));
         var (invite, _) = bob.ReceiveRequest("INVITE");
         bob.Send(bob.Response(invite, 486, "Busy Here", "b1"));
         Assert.Equal(486, gateway.ReceiveFinal().StatusCode);
@@ -72,6 +72,7 @@ public sealed class HandedOverCallCdrTests : IDisposable
 
         var cdr = Assert.Single(CdrStore.Read(fixture.Ledger.DataDirectory, _clock.Now - Duration.FromDays(1), _clock.Now + Duration.FromDays(1)));
         Assert.NotEqual(Alice, cdr.Caller);
+        Assert.NotEqual("999", cdr.CalleeDialed);
     }
 
     private static string DirectoryJson(IPEndPoint? trunk = null)

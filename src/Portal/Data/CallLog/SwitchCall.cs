@@ -29,7 +29,7 @@ internal readonly record struct SwitchCall(string Id, string? Customer, string A
         }
 
         var row = Of(cdr, index);
-        return row with { Id = cdr.Id + System.Text.Encoding.ASCII.GetString(CallerSuffix), Customer = caller, Account = cdr.Caller, Direction = "outgoing" };
+        return row with { Id = cdr.Id + System.Text.Encoding.ASCII.GetString(CallerSuffix), Customer = caller, Account = cdr.Caller, Callee = cdr.CalleeDialed, Direction = "outgoing" };
     }
 
     /// <summary>The call log's row for <paramref name="cdr"/>, its account looked up in <paramref name="index"/>.</summary>

@@ -70,6 +70,7 @@ internal sealed class SwitchCallInsert : IDisposable
             s.Text(1, id);
             s.Text(2, caller);
             s.Text(3, line[2]);
+            s.Text(6, line[3]); // what the caller dialed (the callee column may name the called line's account)
             s.Text(8, "outgoing"u8);
             s.Step();
         }
