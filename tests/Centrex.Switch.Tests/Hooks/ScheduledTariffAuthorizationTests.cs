@@ -4,7 +4,6 @@ using Centrex.Rating.Money;
 using Centrex.Rating.Numbering;
 using Centrex.Rating.Tariffs;
 using Centrex.Switch.Clock;
-using Centrex.Switch.Sip;
 using Centrex.Switch.Tests.Support;
 using NodaTime;
 
@@ -37,42 +36,15 @@ public sealed class ScheduledTariffAuthorizationTests : IDisposable
         gateway.Retarget(fixture.Endpoint);
         using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
 
-        var before = Refused(alice, France);
+        var before = GatewayCalls.Refused(alice, France);
         _clock.Advance(Duration.FromMinutes(2));
-        var ok = Answered(alice, gateway, France);
+        var ok = GatewayCalls.Answered(alice, gateway, France);
         _clock.Advance(Duration.FromSeconds(30));
-        HangUp(alice, gateway, ok);
+        GatewayCalls.HangUp(alice, gateway, ok);
         fixture.WaitForCdrs(_guard.Token);
 
         Assert.Equal((403, "no rate for 33123456789"), (before.StatusCode, before.Text(before.ReasonPhrase)));
         // The scheduled tariff's France row: 7 mills to connect and a first minute of 120 mills for 30 seconds.
         Assert.Equal(-127, fixture.Ledger.Store.Balance(HookedSwitch.Caller).Value);
-    }
-
-    private static SipMessage Refused(TestPhone phone, string dialed)
-    {
-        var (callId, _, _, _) = Flows.Invite(phone, dialed);
-        var final = phone.Receive(m => !m.IsRequest && m.StatusCode >= 200 && m.Text(m.CallId) == callId).Message;
-        phone.Send(Flows.AckFor(phone, final, $"sip:{dialed}@centrex.test"));
-        return final;
-    }
-
-    private static SipMessage Answered(TestPhone phone, TestPhone gateway, string dialed)
-    {
-        var (callId, _, _, _) = Flows.Invite(phone, dialed);
-        var (invite, _) = gateway.ReceiveRequest("INVITE");
-        gateway.Send(gateway.Response(invite, 200, "OK", "g" + callId[..6], Flows.Sdp));
-        var ok = phone.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
-        phone.Send(Flows.InDialog(phone, ok, "ACK", 2));
-        gateway.ReceiveRequest("ACK");
-        return ok;
-    }
-
-    private static void HangUp(TestPhone phone, TestPhone gateway, SipMessage ok)
-    {
-        phone.Send(Flows.InDialog(phone, ok, "BYE", 3));
-        var (bye, _) = gateway.ReceiveRequest("BYE");
-        gateway.Send(gateway.Response(bye, 200, "OK", bye.Text(bye.To.Tag)));
-        phone.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == ok.Text(ok.CallId));
     }
 }
