@@ -26,6 +26,26 @@ public sealed class ServeLiveProvisioningTests : IDisposable
 
     private void Import(string data, string name, string json) => ServedSwitch.Import(_folder, data, name, json);
 
+    /// <summary><see cref="Base"/> with the customer in rate centre nyc, whose free local calling area holds 212-555 (issue 17 rule 5).</summary>
+    private static string WithNycRateCentre(int gatewayPort, int trunkSourcePort)
+    {
+        var local = Base(gatewayPort, trunkSourcePort)
+            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
+            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
+        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
+        return local;
+    }
+
+    /// <summary>Stops serve: two calls stored and charged, together one long-distance minute (the other was local and free).</summary>
+    private static async Task StoppedWithOneLongDistanceMinuteCharged(ServedSwitch served)
+    {
+        Assert.Equal(0, await served.StopAsync());
+        Assert.Contains("switch CDRs: 2 stored, 2 charged", served.Serve.Error, StringComparison.Ordinal);
+        var balance = CliRun.Invoke("balance", "--data", served.Data, "--account", SwitchProvisioning.Limited);
+        Assert.True(balance.ExitCode == 0, balance.Error);
+        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_WhileServing_ANewLineWithExtensionAndDid_IsServedWithinASecond_WithoutRestart()
     {
@@ -108,20 +128,12 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         served.CallOut(holdMilliseconds: 100); // long distance: one started minute at 0.06
 
         // The customer gets a rate centre whose free local calling area holds 212-555 (issue 17 rule 5), live.
-        var local = Base(gatewayPort, Sipp.FreeUdpPort())
-            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
-            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
-        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
-        Import(data, "local.json", local);
+        Import(data, "local.json", WithNycRateCentre(gatewayPort, Sipp.FreeUdpPort()));
         await serve.ErrorTextAsync(Reloaded);
 
         served.CallOut(holdMilliseconds: 100); // the same number, now local and free
 
-        Assert.Equal(0, await serve.StopAsync());
-        Assert.Contains("switch CDRs: 2 stored, 2 charged", serve.Error, StringComparison.Ordinal);
-        var balance = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
-        Assert.True(balance.ExitCode == 0, balance.Error);
-        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+        await StoppedWithOneLongDistanceMinuteCharged(served);
     }
 
     [Fact]
@@ -134,11 +146,7 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         await gateway.AnswerAsync(); // a long-distance call is up: one started minute at 0.06
 
         // While it is up, the customer gets a rate centre whose free local calling area holds 212-555 (issue 17 rule 5).
-        var local = Base(gateway.Port, trunkPort)
-            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
-            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
-        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
-        Import(data, "local.json", local);
+        Import(data, "local.json", WithNycRateCentre(gateway.Port, trunkPort));
         await serve.ErrorTextAsync(Reloaded);
 
         // The call ends after the change: it was authorized as long distance and is charged as such, not as local.
@@ -154,11 +162,7 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         second.Dispose();
         Assert.True(secondResult.ExitCode == 0, "second call: " + secondResult.Output + serve.Error);
 
-        Assert.Equal(0, await serve.StopAsync());
-        Assert.Contains("switch CDRs: 2 stored, 2 charged", serve.Error, StringComparison.Ordinal);
-        var balance = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
-        Assert.True(balance.ExitCode == 0, balance.Error);
-        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+        await StoppedWithOneLongDistanceMinuteCharged(served);
     }
 
     [Fact]
