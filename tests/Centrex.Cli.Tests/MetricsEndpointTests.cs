@@ -19,23 +19,10 @@ public sealed class MetricsEndpointTests : IDisposable
     [Fact]
     public async Task Metrics_AfterAChargedCallARefusedCallAndJunk_CountEachWhereItBelongs_AndEveryDocumentedFamilyIsServed()
     {
-        var data = _folder.File("data");
-        var gatewayPort = Sipp.FreeUdpPort();
-        var sipPort = Sipp.FreeUdpPort();
-        var provisioning = SwitchProvisioning.Json(trunkSources: "\"127.0.0.1:9\"", trunkAddress: $"127.0.0.1:{gatewayPort}");
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", provisioning)).ExitCode);
-        var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
-        using var serve = await CentrexProcess.ServeAsync(data, tariff, null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct");
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var served = await ServedSwitch.StartAsync(_folder);
+        var (serve, switchAddress) = (served.Serve, served.Address);
 
-        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
-        {
-            var caller = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(),
-                "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "500");
-            var gatewayResult = Sipp.Finish(gateway);
-            Assert.True(caller.ExitCode == 0, "caller: " + caller.Output + serve.Error);
-            Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
-        }
+        served.CallOut();
 
         // A credit line without a credit limit cannot pay the first minute out: 402, refused by balance.
         var refused = Sipp.Run("uac-payment-required", switchAddress, Sipp.FreeUdpPort(),
@@ -102,8 +89,7 @@ public sealed class MetricsEndpointTests : IDisposable
     public async Task Metrics_NeedAKeyWithTheMetricsScope()
     {
         var data = _folder.File("data");
-        var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
-        using var serve = await CentrexProcess.ServeAsync(data, tariff);
+        using var serve = await CentrexProcess.ServeAsync(data, _folder.Write("tariff.csv", ServedSwitch.NorthAmerica));
 
         var (status, _, response) = await MetricsScrape.GetAsync(serve.BaseAddress, null);
         using (response)

@@ -1,6 +1,3 @@
-using System.Net;
-using Centrex.Switch.Tests.Sipp;
-
 namespace Centrex.Cli.Tests;
 
 /// <summary>
@@ -17,38 +14,16 @@ public sealed class ServeChargedCallTests : IDisposable
     [Fact]
     public async Task Serve_ACallOutThroughTheTrunk_IsChargedInRealTime_AndTheBalanceApiShowsIt()
     {
-        var data = _folder.File("data");
-        var gatewayPort = Sipp.FreeUdpPort();
-        var sipPort = Sipp.FreeUdpPort();
-        var provisioning = SwitchProvisioning.Json(trunkSources: "\"127.0.0.1:9\"", trunkAddress: $"127.0.0.1:{gatewayPort}");
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", provisioning)).ExitCode);
-        var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
-        using var serve = await CentrexProcess.ServeAsync(data, tariff, null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct");
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var served = await ServedSwitch.StartAsync(_folder);
 
-        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
-        {
-            var caller = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(),
-                "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "500");
-            var gatewayResult = Sipp.Finish(gateway);
-            Assert.True(caller.ExitCode == 0, "caller: " + caller.Output + serve.Error);
-            Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
-        }
+        served.CallOut();
 
         // One started minute at 60 mills, charged to the credit line within its 100-mill limit.
-        using var http = new HttpClient();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound, not a timing check
-        long mills;
-        do
-        {
-            mills = await IngestionSample.BalanceAsync(http, serve.BaseAddress, SwitchProvisioning.Limited);
-        }
-        while (mills == 0 && !patience.IsCancellationRequested);
-
+        var mills = await served.ChargedBalanceAsync(SwitchProvisioning.Limited);
         Assert.Equal(-60, mills);
-        Assert.Equal(0, await serve.StopAsync());
-        Assert.Contains("switch CDRs: 1 stored, 1 charged", serve.Error, StringComparison.Ordinal);
-        var verify = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
+        Assert.Equal(0, await served.StopAsync());
+        Assert.Contains("switch CDRs: 1 stored, 1 charged", served.Serve.Error, StringComparison.Ordinal);
+        var verify = CliRun.Invoke("balance", "--data", served.Data, "--account", SwitchProvisioning.Limited);
         Assert.Contains("-0.060", verify.Out, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using Centrex.Switch.Tests.Sipp;
 
 namespace Centrex.Cli.Tests;
@@ -18,37 +16,41 @@ public sealed class ServeLiveProvisioningTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The acme customer with alice on a line with 100.00 of credit (so a second call is not refused for money).</summary>
     private static string Base(int gatewayPort, int trunkSourcePort, string site = "\"max_outgoing\": 2") =>
         SwitchProvisioning.Json(site, trunkSources: $"\"127.0.0.1:{trunkSourcePort}\"", trunkAddress: $"127.0.0.1:{gatewayPort}")
             .Replace("\"credit_limit\": \"0.100\"", "\"credit_limit\": \"100.00\"", StringComparison.Ordinal);
 
-    private string Tariff() => _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
+    /// <summary>serve with the switch over <see cref="Base"/>, returned once the switch listens (and so watches the store).</summary>
+    private Task<ServedSwitch> ServeAsync(int? gatewayPort = null) => ServedSwitch.StartAsync(_folder, (gateway, trunk) => Base(gateway, trunk), gatewayPort: gatewayPort);
 
-    /// <summary>serve with the switch and the HTTP API, returned once the switch listens (and so watches the store).</summary>
-    private async Task<CentrexProcess> ServeAsync(string data, int sipPort)
+    private void Import(string data, string name, string json) => ServedSwitch.Import(_folder, data, name, json);
+
+    /// <summary><see cref="Base"/> with the customer in rate centre nyc, whose free local calling area holds 212-555 (issue 17 rule 5).</summary>
+    private static string WithNycRateCentre(int gatewayPort, int trunkSourcePort)
     {
-        var serve = await CentrexProcess.ServeAsync(data, Tariff(), null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct");
-        await serve.OutputLineAsync("sip udp ");
-        return serve;
+        var local = Base(gatewayPort, trunkSourcePort)
+            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
+            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
+        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
+        return local;
     }
 
-    private int Import(string data, string name, string json)
+    /// <summary>Stops serve: two calls stored and charged, together one long-distance minute (the other was local and free).</summary>
+    private static async Task StoppedWithOneLongDistanceMinuteCharged(ServedSwitch served)
     {
-        var run = CliRun.Invoke("provision", "import", "--data", data, _folder.Write(name, json));
-        return run.ExitCode == 0 ? 0 : throw new InvalidOperationException($"import {name}: {run.Error}");
+        Assert.Equal(0, await served.StopAsync());
+        Assert.Contains("switch CDRs: 2 stored, 2 charged", served.Serve.Error, StringComparison.Ordinal);
+        var balance = CliRun.Invoke("balance", "--data", served.Data, "--account", SwitchProvisioning.Limited);
+        Assert.True(balance.ExitCode == 0, balance.Error);
+        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Import_WhileServing_ANewLineWithExtensionAndDid_IsServedWithinASecond_WithoutRestart()
     {
-        var data = _folder.File("data");
-        var (gatewayPort, trunkPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
-        Import(data, "base.json", Base(gatewayPort, trunkPort));
-        using var serve = await ServeAsync(data, sipPort);
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var served = await ServeAsync();
+        var (data, serve, switchAddress, trunkPort) = (served.Data, served.Serve, served.Address, served.TrunkPort);
 
         var dave = $$"""
             { "format": "centrex-provisioning/1", "accounts": [
@@ -62,12 +64,7 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         Assert.Contains(Reloaded + " from " + Path.Combine(data, "provisioning.db") + ": 4 SIP accounts", serve.Error, StringComparison.Ordinal);
 
         // The new line calls out through the trunk with its new credentials.
-        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
-        {
-            var call = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "dave", "-ap", SwitchProvisioning.Password, "-d", "200");
-            Assert.True(call.ExitCode == 0, "dave's call out: " + call.Output + serve.Error);
-            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
-        }
+        served.CallOut(user: "dave", holdMilliseconds: 200);
 
         // Its phone registers, and both its new extension (from alice) and its new DID (from the trunk) ring it.
         var phonePort = Sipp.FreeUdpPort();
@@ -92,12 +89,9 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     [Fact]
     public async Task Import_WhileACallIsUp_ChangingTheCallersSiteLimitAndDialPlan_TheCallStaysUpAndIsCharged_TheNextCallMeetsTheNewLimit()
     {
-        var data = _folder.File("data");
-        var (sipPort, trunkPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
         using var gateway = new TrunkGateway();
-        Import(data, "base.json", Base(gateway.Port, trunkPort));
-        using var serve = await ServeAsync(data, sipPort);
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var served = await ServeAsync(gateway.Port);
+        var (data, serve, switchAddress, trunkPort) = (served.Data, served.Serve, served.Address, served.TrunkPort);
 
         using var caller = Sipp.Start("uac-call-until-bye", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
         await gateway.AnswerAsync(); // the call is up
@@ -116,18 +110,7 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         Assert.Equal(200, await gateway.HangUpAsync());
         var callerResult = Sipp.Finish(caller);
         Assert.True(callerResult.ExitCode == 0, "caller: " + callerResult.Output + serve.Error);
-        using (var http = new HttpClient())
-        {
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound, not a timing check
-            long mills;
-            do
-            {
-                mills = await IngestionSample.BalanceAsync(http, serve.BaseAddress, SwitchProvisioning.Limited);
-            }
-            while (mills == 0 && !patience.IsCancellationRequested);
-
-            Assert.Equal(-60, mills); // one started minute at 0.06
-        }
+        Assert.Equal(-60, await served.ChargedBalanceAsync(SwitchProvisioning.Limited)); // one started minute at 0.06
 
         Assert.Equal(0, await serve.StopAsync());
         Assert.Contains("switch CDRs: 2 stored, 1 charged", serve.Error, StringComparison.Ordinal);
@@ -139,56 +122,31 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     [Fact]
     public async Task RateCentre_ImportedWhileServing_TheNextCallInsideItsAreaIsChargedAsLocal()
     {
-        var data = _folder.File("data");
-        var (gatewayPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
-        Import(data, "base.json", Base(gatewayPort, Sipp.FreeUdpPort()));
-        using var serve = await ServeAsync(data, sipPort);
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
-        void Call()
-        {
-            using var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort);
-            var call = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "100");
-            Assert.True(call.ExitCode == 0, "call: " + call.Output + serve.Error);
-            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
-        }
+        using var served = await ServeAsync();
+        var (data, serve, gatewayPort) = (served.Data, served.Serve, served.GatewayPort);
 
-        Call(); // long distance: one started minute at 0.06
+        served.CallOut(holdMilliseconds: 100); // long distance: one started minute at 0.06
 
         // The customer gets a rate centre whose free local calling area holds 212-555 (issue 17 rule 5), live.
-        var local = Base(gatewayPort, Sipp.FreeUdpPort())
-            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
-            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
-        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
-        Import(data, "local.json", local);
+        Import(data, "local.json", WithNycRateCentre(gatewayPort, Sipp.FreeUdpPort()));
         await serve.ErrorTextAsync(Reloaded);
 
-        Call(); // the same number, now local and free
+        served.CallOut(holdMilliseconds: 100); // the same number, now local and free
 
-        Assert.Equal(0, await serve.StopAsync());
-        Assert.Contains("switch CDRs: 2 stored, 2 charged", serve.Error, StringComparison.Ordinal);
-        var balance = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
-        Assert.True(balance.ExitCode == 0, balance.Error);
-        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+        await StoppedWithOneLongDistanceMinuteCharged(served);
     }
 
     [Fact]
     public async Task RateCentre_ImportedWhileACallIsUp_ThatCallIsChargedAsItStarted_TheNextAsLocal()
     {
-        var data = _folder.File("data");
-        var (sipPort, trunkPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
         using var gateway = new TrunkGateway();
-        Import(data, "base.json", Base(gateway.Port, trunkPort));
-        using var serve = await ServeAsync(data, sipPort);
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var served = await ServeAsync(gateway.Port);
+        var (data, serve, switchAddress, trunkPort) = (served.Data, served.Serve, served.Address, served.TrunkPort);
         using var caller = Sipp.Start("uac-call-until-bye", switchAddress, Sipp.FreeUdpPort(), "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password);
         await gateway.AnswerAsync(); // a long-distance call is up: one started minute at 0.06
 
         // While it is up, the customer gets a rate centre whose free local calling area holds 212-555 (issue 17 rule 5).
-        var local = Base(gateway.Port, trunkPort)
-            .Replace("\"format\": \"centrex-provisioning/1\",", "\"format\": \"centrex-provisioning/1\", \"rate_centres\": [ { \"id\": \"nyc\", \"name\": \"New York\", \"prefixes\": [\"1212555\"] } ],", StringComparison.Ordinal)
-            .Replace("\"id\": \"acme\", \"company\": \"Acme\",", "\"id\": \"acme\", \"rate_centre\": \"nyc\", \"company\": \"Acme\",", StringComparison.Ordinal);
-        Assert.Contains("\"rate_centre\": \"nyc\"", local, StringComparison.Ordinal);
-        Import(data, "local.json", local);
+        Import(data, "local.json", WithNycRateCentre(gateway.Port, trunkPort));
         await serve.ErrorTextAsync(Reloaded);
 
         // The call ends after the change: it was authorized as long distance and is charged as such, not as local.
@@ -204,27 +162,15 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         second.Dispose();
         Assert.True(secondResult.ExitCode == 0, "second call: " + secondResult.Output + serve.Error);
 
-        Assert.Equal(0, await serve.StopAsync());
-        Assert.Contains("switch CDRs: 2 stored, 2 charged", serve.Error, StringComparison.Ordinal);
-        var balance = CliRun.Invoke("balance", "--data", data, "--account", SwitchProvisioning.Limited);
-        Assert.True(balance.ExitCode == 0, balance.Error);
-        Assert.Contains("exact -0.060", balance.Out, StringComparison.Ordinal);
+        await StoppedWithOneLongDistanceMinuteCharged(served);
     }
 
     [Fact]
     public async Task FraudControls_ImportedWhileServing_RefuseTheNextPremiumCall403_AndServeLogsIt()
     {
-        var data = _folder.File("data");
-        var (gatewayPort, sipPort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
-        Import(data, "base.json", Base(gatewayPort, Sipp.FreeUdpPort()));
-        using var serve = await ServeAsync(data, sipPort);
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
-        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
-        {
-            var before = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(), "-s", "19005551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "100");
-            Assert.True(before.ExitCode == 0, "premium call before the controls: " + before.Output + serve.Error);
-            Assert.True(Sipp.Finish(gateway).ExitCode == 0, "gateway");
-        }
+        using var served = await ServeAsync();
+        var (data, serve, switchAddress, gatewayPort) = (served.Data, served.Serve, served.Address, served.GatewayPort);
+        served.CallOut("19005551234", holdMilliseconds: 100); // a premium call before the controls goes out
 
         var barred = Base(gatewayPort, Sipp.FreeUdpPort()).Replace("\"site\": \"hq\", \"extension\": \"101\",",
             "\"site\": \"hq\", \"extension\": \"101\", \"fraud\": { \"blocked_classes\": [\"premium\"] },", StringComparison.Ordinal);
@@ -245,10 +191,8 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     [Fact]
     public async Task AStoreWrittenBehindImportsBack_ThatBreaksARule_IsReportedAndNotServed_TheSwitchKeepsItsDirectory()
     {
-        var data = _folder.File("data");
-        var sipPort = Sipp.FreeUdpPort();
-        Import(data, "base.json", Base(Sipp.FreeUdpPort(), Sipp.FreeUdpPort()));
-        using var serve = await ServeAsync(data, sipPort);
+        using var served = await ServeAsync();
+        var (data, serve) = (served.Data, served.Serve);
 
         // Another program writes the store without import's checks: an extension that is not digits.
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "provisioning.db")};Pooling=False"))
@@ -262,7 +206,7 @@ public sealed class ServeLiveProvisioningTests : IDisposable
         await serve.ErrorTextAsync("provisioning changed but cannot be served");
         Assert.Contains("extension '1x' is not 1 to 15 digits; the switch keeps the directory it has", serve.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(Reloaded, serve.Error, StringComparison.Ordinal);
-        var registered = Sipp.Run("register", new IPEndPoint(IPAddress.Loopback, sipPort), Sipp.FreeUdpPort(), "-s", "alice", "-au", "alice", "-ap", SwitchProvisioning.Password);
+        var registered = Sipp.Run("register", served.Address, Sipp.FreeUdpPort(), "-s", "alice", "-au", "alice", "-ap", SwitchProvisioning.Password);
         Assert.True(registered.ExitCode == 0, "register: " + registered.Output + serve.Error);
         Assert.Equal(0, await serve.StopAsync());
     }
@@ -270,11 +214,8 @@ public sealed class ServeLiveProvisioningTests : IDisposable
     [Fact]
     public async Task RealmChange_WithoutNewHashes_IsRefusedNamingTheField_WithThem_IsServedAndPhonesAuthenticateInTheNewRealm()
     {
-        var data = _folder.File("data");
-        var sipPort = Sipp.FreeUdpPort();
-        Import(data, "base.json", Base(Sipp.FreeUdpPort(), Sipp.FreeUdpPort()));
-        using var serve = await ServeAsync(data, sipPort);
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
+        using var served = await ServeAsync();
+        var (data, serve, switchAddress) = (served.Data, served.Serve, served.Address);
         const string NewRealm = "voice.example";
         string Ha1(string user) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(
             System.Text.Encoding.UTF8.GetBytes($"{user}:{NewRealm}:{SwitchProvisioning.Password}")));

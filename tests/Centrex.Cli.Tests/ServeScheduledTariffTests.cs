@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Centrex.Switch.Tests.Sipp;
 
 namespace Centrex.Cli.Tests;
 
@@ -15,7 +14,7 @@ namespace Centrex.Cli.Tests;
 /// </summary>
 public sealed class ServeScheduledTariffTests : IDisposable
 {
-    private const string Header = "prefix,destination,rate,connect_fee,first_increment,next_increment\n";
+    private const string Header = ServedSwitch.TariffHeader;
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -23,14 +22,9 @@ public sealed class ServeScheduledTariffTests : IDisposable
     [Fact]
     public async Task Serve_ATariffActivatedForToday_PricesTheNextCall_AndOneForTomorrowWaitsForItsDay()
     {
-        var data = _folder.File("data");
-        var gatewayPort = Sipp.FreeUdpPort();
-        var sipPort = Sipp.FreeUdpPort();
-        var provisioning = SwitchProvisioning.Json(trunkSources: "\"127.0.0.1:9\"", trunkAddress: $"127.0.0.1:{gatewayPort}");
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", provisioning)).ExitCode);
-        var operatorKey = await CentrexProcess.CreateKeyAsync(data, umask: null, "tariffs:read", "tariffs:write", "cdr-batches:write", "balances:read");
-        var initial = _folder.Write("tariff.csv", Header + "1,North America,0.0600,0,60,60\n");
-        using var serve = await CentrexProcess.ServeAsync(data, initial, null, "--sip", $"127.0.0.1:{sipPort}", "--media", "Direct");
+        using var served = await ServedSwitch.StartAsync(_folder); // --tariff: North America at 0.06
+        var serve = served.Serve;
+        var operatorKey = await CentrexProcess.CreateKeyAsync(served.Data, umask: null, "tariffs:read", "tariffs:write", "cdr-batches:write", "balances:read");
         using var http = new HttpClient { BaseAddress = serve.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
 
@@ -46,24 +40,8 @@ public sealed class ServeScheduledTariffTests : IDisposable
         Assert.True(activation.GetProperty("rating").GetBoolean(), activation.ToString());
 
         // The switch: one started minute at the tariff of today, 90 mills, within the line's 100-mill credit limit.
-        var switchAddress = new IPEndPoint(IPAddress.Loopback, sipPort);
-        using (var gateway = Sipp.Listen("uas-answer", switchAddress, gatewayPort))
-        {
-            var caller = Sipp.Run("uac-call-hold", switchAddress, Sipp.FreeUdpPort(),
-                "-s", "2125551234", "-au", "alice", "-ap", SwitchProvisioning.Password, "-d", "500");
-            var gatewayResult = Sipp.Finish(gateway);
-            Assert.True(caller.ExitCode == 0, "caller: " + caller.Output + serve.Error);
-            Assert.True(gatewayResult.ExitCode == 0, "gateway: " + gatewayResult.Output);
-        }
-
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound, not a timing check
-        long mills;
-        do
-        {
-            mills = await BalanceAsync(http, SwitchProvisioning.Limited);
-        }
-        while (mills == 0 && !patience.IsCancellationRequested);
-
+        served.CallOut();
+        var mills = await served.ChargedBalanceAsync(SwitchProvisioning.Limited);
         Assert.Equal(-90, mills);
 
         // The API: a CDR that starts now is priced by today's tariff, one that starts tomorrow by tomorrow's, one from

@@ -62,6 +62,13 @@ internal static class RateCommand
         try
         {
             rater = RaterFiles.Load(request.Tariff, request.TollFree, request.NanpInternational, request.MaxRatePerMinute, request.Data);
+            if (request.Data is not null)
+            {
+                // The operator's scheduled tariffs (DATA/tariffs, issue 16) price the calls from their day on, as serve
+                // prices them: each CDR with the tariff in force at its start (CdrEvaluator asks Rater.At), --tariff
+                // the ones before the first activation.
+                rater.Schedule = TariffScheduleFiles.Load(new Portal.Data.TariffStore(request.Data), rater, request.MaxRatePerMinute);
+            }
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)
         {

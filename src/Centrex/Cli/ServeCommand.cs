@@ -274,6 +274,10 @@ internal static class ServeCommand
                     {
                         // Before the addresses are printed: once a caller sees them, an import is served live.
                         watcher = ProvisioningWatcher.Start(request.Data, sipSwitch, rater, console.Error);
+                        if (portalData is not null)
+                        {
+                            portalData.SwitchReload = watcher.CheckNow; // the portal's changes reach the switch before its page answers
+                        }
                     }
 
                     console.Out.WriteLine($"sip udp {sipSwitch.UdpEndpoint}");

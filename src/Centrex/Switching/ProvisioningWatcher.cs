@@ -25,6 +25,8 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
     private readonly TextWriter _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly SemaphoreSlim _nudge = new(0);
+    private TaskCompletionSource _checked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _version;
 
     private ProvisioningWatcher(ProvisioningStore store, SipSwitch sipSwitch, Rating.Rater? rater, TextWriter log)
@@ -60,44 +62,73 @@ internal sealed class ProvisioningWatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Has the store read now instead of at the next tick (the portal committed a change: issue 16, "takes effect in the
+    /// running switch within a second"); the task ends once a check that began after this call is done, the change
+    /// served when it passed the checks. A check under way when this is called may have read the version before the
+    /// caller's commit, so the caller waits for the next one.
+    /// </summary>
+    public Task CheckNow()
+    {
+        var next = Volatile.Read(ref _checked).Task;
+        _nudge.Release();
+        return next;
+    }
+
     /// <summary>Stops watching (before the switch is disposed: a reload waits on the switch's partitions).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        Volatile.Read(ref _checked).TrySetCanceled(); // nobody waits on a watcher that is gone
         _stop.Dispose();
+        _nudge.Dispose();
         _store.Dispose();
     }
 
     private async Task RunAsync()
     {
-        using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            while (true)
             {
-                long version;
+                // Every Interval, or at once when nudged (CheckNow): whichever comes first.
+                await _nudge.WaitAsync(Interval, _stop.Token).ConfigureAwait(false);
+                var waiting = Interlocked.Exchange(ref _checked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 try
                 {
-                    version = _store.DataVersion();
+                    Check();
                 }
-                catch (SqliteException e)
+                finally
                 {
-                    // A locked or damaged store now and then must not stop the service: try again at the next tick.
-                    _log.WriteLine($"centrex serve: the provisioning store {_store.Path} cannot be read now ({e.Message}); the switch keeps its directory");
-                    continue;
-                }
-
-                if (version != _version)
-                {
-                    _version = version;
-                    TryReload(quietly: false);
+                    waiting.TrySetResult();
                 }
             }
         }
         catch (OperationCanceledException)
         {
             // serve is stopping
+        }
+    }
+
+    private void Check()
+    {
+        long version;
+        try
+        {
+            version = _store.DataVersion();
+        }
+        catch (SqliteException e)
+        {
+            // A locked or damaged store now and then must not stop the service: try again at the next tick.
+            _log.WriteLine($"centrex serve: the provisioning store {_store.Path} cannot be read now ({e.Message}); the switch keeps its directory");
+            return;
+        }
+
+        if (version != _version)
+        {
+            _version = version;
+            TryReload(quietly: false);
         }
     }
 

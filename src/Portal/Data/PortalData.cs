@@ -57,6 +57,13 @@ public sealed class PortalData : IDisposable
     /// <summary>The running switch, or null when <c>serve</c> runs none (set once it has started).</summary>
     public ISwitchState? Switch { get; set; }
 
+    /// <summary>
+    /// Called after the portal commits a provisioning change, or null: <c>serve</c> has its switch read the store now
+    /// (instead of at its next 250 ms tick) and the task ends once it did, so the page answers after the switch has the
+    /// change (issue 16: "takes effect in the running switch within a second").
+    /// </summary>
+    public Func<Task>? SwitchReload { get; set; }
+
     /// <summary>The provider named on reports.</summary>
     public ProviderInfo Provider { get; } = ProviderInfo.Default;
 

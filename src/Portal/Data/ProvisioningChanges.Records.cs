@@ -32,6 +32,7 @@ public sealed partial class ProvisioningChanges
             }
 
             data.Provisioning.Refresh(force: true);
+            SwitchHasIt();
             return Result.Ok;
         }
     }

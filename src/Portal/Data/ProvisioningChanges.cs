@@ -45,7 +45,26 @@ public sealed partial class ProvisioningChanges(PortalData data)
             }
 
             data.Provisioning.Refresh(force: true);
+            SwitchHasIt();
             return Result.Ok;
+        }
+    }
+
+    // Waits (at most a second: the bound the issue sets) until the running switch has read the committed change, so
+    // whoever saved it can use it as soon as the page answers; a slower reload still lands, the answer just does not
+    // wait longer for it.
+    private void SwitchHasIt()
+    {
+        if (data.SwitchReload is { } reload)
+        {
+            try
+            {
+                reload().Wait(TimeSpan.FromSeconds(1));
+            }
+            catch (AggregateException)
+            {
+                // serve is stopping: the change is committed, the switch that would take it is going away
+            }
         }
     }
 

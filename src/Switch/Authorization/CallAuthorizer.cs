@@ -20,8 +20,8 @@ namespace Centrex.Switch.Authorization;
 public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICallAuthorizer
 {
     /// <summary>
-    /// Now, in Unix seconds: a call is authorized at the tariff in force as it is set up (issue 16's scheduled tariffs);
-    /// the system clock unless a test gives its own.
+    /// Now, in Unix seconds, for callers that have no clock of their own (<see cref="TryAuthorize(SwitchAccount, ReadOnlySpan{byte}, out CallAuthorization?, out AuthorizationRefusal)"/>):
+    /// the system clock unless a test gives its own. The switch passes its call's start instead (its clock may be a manual one).
     /// </summary>
     public Func<long> Now { get; init; } = static () => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
@@ -30,12 +30,16 @@ public sealed class CallAuthorizer(Rater rater, IBalanceSource balances) : ICall
     /// <summary>The money an account's calls in progress hold now.</summary>
     public Mills Held(string account) => _holds.TryGetValue(account, out var holds) ? holds.Held : Mills.Zero;
 
+    /// <summary>Authorizes a call set up now (<see cref="Now"/>).</summary>
+    public bool TryAuthorize(SwitchAccount account, ReadOnlySpan<byte> dialedCallee, [NotNullWhen(true)] out CallAuthorization? authorization, out AuthorizationRefusal refusal) =>
+        TryAuthorize(account, dialedCallee, Now(), out authorization, out refusal);
+
     /// <inheritdoc />
-    public bool TryAuthorize(SwitchAccount account, ReadOnlySpan<byte> dialedCallee, [NotNullWhen(true)] out CallAuthorization? authorization, out AuthorizationRefusal refusal)
+    public bool TryAuthorize(SwitchAccount account, ReadOnlySpan<byte> dialedCallee, long startUnixSeconds, [NotNullWhen(true)] out CallAuthorization? authorization, out AuthorizationRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(account);
         authorization = null;
-        var inForce = rater.At(Now()); // the tariff in force now: its rows are the ones the call names
+        var inForce = rater.At(startUnixSeconds); // the tariff in force at the call's setup: its rows are the ones the call names
         var outcome = inForce.Rate(dialedCallee, 0, out var call);
         if (outcome != RatingOutcome.Rated)
         {

@@ -16,7 +16,9 @@ public interface ICallAuthorizer
     /// </summary>
     /// <param name="account">The account that pays.</param>
     /// <param name="dialedCallee">The callee as dialed (normalized by the numbering plan's rules).</param>
+    /// <param name="startUnixSeconds">When the call is set up, on the switch's clock: the tariff in force then prices it
+    /// (issue 16's scheduled tariffs), as the CDR stage rates the call by its start.</param>
     /// <param name="authorization">The grant, when allowed.</param>
     /// <param name="refusal">Why not, with the SIP status to answer.</param>
-    bool TryAuthorize(SwitchAccount account, ReadOnlySpan<byte> dialedCallee, [NotNullWhen(true)] out CallAuthorization? authorization, out AuthorizationRefusal refusal);
+    bool TryAuthorize(SwitchAccount account, ReadOnlySpan<byte> dialedCallee, long startUnixSeconds, [NotNullWhen(true)] out CallAuthorization? authorization, out AuthorizationRefusal refusal);
 }

@@ -64,9 +64,13 @@ internal sealed partial class B2bua
         var direction = trunk is not null || handedOver ? CallDirection.Incoming
             : route.Kind is RouteKind.Trunk or RouteKind.Emergency ? CallDirection.Outgoing : CallDirection.Internal;
         var owner = direction == CallDirection.Incoming ? callee : caller;
-        var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), dialed,
+        var info = new CallInfo(NewCallId(), callId, owner?.Id, callee?.Id, CallerOf(request, caller), handedOver ? InternalHeader(request, DialedHeader) ?? dialed : dialed,
             route.Kind == RouteKind.Trunk || direction == CallDirection.Incoming ? route.Number : null, direction,
-            directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now) { Emergency = emergency };
+            directory.FindSite(owner?.SiteId).Id, false, _stack.Clock.Now)
+        {
+            Emergency = emergency,
+            CallingAccount = handedOver ? InternalHeader(request, CallingAccountHeader) : null, // trusted: the switch's own transport only
+        };
         var call = new Call(info, transaction)
         {
             ARemoteTarget = RemoteTarget(request), AAccount = caller?.Id, BAccount = callee is not null && !IsElsewhere(callee) ? callee.Id : null,

@@ -1,6 +1,7 @@
 using Centrex.Switch.Routing;
 using Centrex.Switch.Sip;
 using Centrex.Switch.Transactions;
+using Centrex.Switch.Transport;
 
 using CallDisposition = Centrex.Switch.Cdrs.CallDisposition;
 
@@ -33,6 +34,12 @@ internal sealed partial class B2bua
 
         var b = _inviteWriter.Begin(call.BRemoteTarget, call.BKind, local, branch, call.BFrom, call.BTo, call.BCallId, OurContact(call.BKind, BIsSips(call)));
         AppendIdentityHeaders(b, identityHeaders);
+        if (call.HandedOver && call.BKind == SipTransportKind.Internal && callerAccount is not null)
+        {
+            b.Header(CallingAccountHeader, callerAccount.Id); // for the callee's partition's CDR (B2bua.CallingAccount)
+            b.Header(DialedHeader, call.Info.Dialed);
+        }
+
         if (call.Alert is { } alert)
         {
             b.Text(alert); // paging or the internal ring (B2bua.Alert.cs)

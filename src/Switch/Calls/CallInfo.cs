@@ -41,4 +41,10 @@ public sealed record CallInfo(
     /// must never reach the other customer (issue 16: isolation; README "Call Logs").
     /// </summary>
     public string? PresentedCaller { get; init; }
+
+    /// <summary>
+    /// For a call another partition handed over (a line of another customer calling), the calling line's account id
+    /// (B2bua.CallingAccount), or null: its CDR names that line as the caller, as for a call within one partition.
+    /// </summary>
+    public string? CallingAccount { get; init; }
 }

@@ -63,6 +63,13 @@ public sealed record SwitchCdr(
     /// </summary>
     public string AnsweredBy { get; init; } = string.Empty;
 
+    /// <summary>
+    /// For a call from another customer's line on this switch (recorded on the called line, <see cref="Caller"/> being
+    /// what the called phone was shown), the calling line's account id; empty for any other call and in lines written
+    /// before the column existed. The caller's customer finds its call by it (issue 16, Call Logs).
+    /// </summary>
+    public string CallingAccount { get; init; } = string.Empty;
+
     /// <summary>What the rater prices: <see cref="RatedCallee.Of"/> the normalized and dialed callee.</summary>
     public string CalleeForRating => RatedCallee.Of(CalleeNormalized, CalleeDialed);
 

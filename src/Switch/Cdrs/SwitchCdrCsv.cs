@@ -17,6 +17,7 @@ public static class SwitchCdrCsv
     [
         "id", "account", "caller", "callee_dialed", "callee", "start", "answer", "end", "billable_seconds",
         "disposition", "sip_call_id", "codec", "site", "direction", "forwarded", "emergency", "answered_by",
+        "calling_account",
     ];
 
     /// <summary>Columns of lines written before <c>emergency</c> was added (issue 14): read as not emergency.</summary>
@@ -24,6 +25,9 @@ public static class SwitchCdrCsv
 
     /// <summary>Columns of lines written before <c>answered_by</c> was added (issue 15): read as answered by no line named.</summary>
     private const int ColumnsBeforeAnsweredBy = 16;
+
+    /// <summary>Columns of lines written before <c>calling_account</c> was added (issue 16): read as no calling account.</summary>
+    private const int ColumnsBeforeCallingAccount = 17;
 
     /// <summary>The header line, LF-terminated.</summary>
     public static readonly byte[] HeaderLine = Encoding.ASCII.GetBytes(string.Join(',', Header) + "\n");
@@ -57,7 +61,8 @@ public static class SwitchCdrCsv
         Field(line, cdr.Direction.ToWireName(), ',');
         Field(line, cdr.Forwarded ? "true" : "false", ',');
         Field(line, cdr.Emergency ? "true" : "false", ',');
-        Field(line, cdr.AnsweredBy, '\n');
+        Field(line, cdr.AnsweredBy, ',');
+        Field(line, cdr.CallingAccount, '\n');
     }
 
     /// <summary>Reads a line's fields (quoted per RFC 4180); false when the quoting is broken.</summary>
@@ -130,7 +135,8 @@ public static class SwitchCdrCsv
     {
         ArgumentNullException.ThrowIfNull(fields);
         error = null;
-        if (fields.Count != Header.Count && fields.Count != ColumnsBeforeEmergency && fields.Count != ColumnsBeforeAnsweredBy)
+        if (fields.Count != Header.Count && fields.Count != ColumnsBeforeEmergency && fields.Count != ColumnsBeforeAnsweredBy
+            && fields.Count != ColumnsBeforeCallingAccount)
         {
             error = $"{fields.Count} fields, {Header.Count} expected";
             return null;
@@ -201,6 +207,7 @@ public static class SwitchCdrCsv
         {
             Emergency = fields.Count > ColumnsBeforeEmergency && fields[15] == "true",
             AnsweredBy = fields.Count > ColumnsBeforeAnsweredBy ? fields[16] : string.Empty,
+            CallingAccount = fields.Count > ColumnsBeforeCallingAccount ? fields[17] : string.Empty,
         };
     }
 

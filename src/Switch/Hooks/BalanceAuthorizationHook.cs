@@ -94,7 +94,9 @@ public sealed class BalanceAuthorizationHook : IBalanceAuthorization
             return new BalanceDecision(false, null, 403, fraud.Reason) { ByFraud = true };
         }
 
-        if (!_authorizer.TryAuthorize(AccountOf(provisioned), callee, out var grant, out var refusal))
+        // Priced by the tariff in force at the call's start on the switch's clock (a test's manual clock too), not the
+        // system's: the CDR stage rates the same start (RateAndChargeHandler), so both pick the same tariff.
+        if (!_authorizer.TryAuthorize(AccountOf(provisioned), callee, call.Start.ToUnixTimeSeconds(), out var grant, out var refusal))
         {
             return new BalanceDecision(false, null, refusal.SipStatus, refusal.Reason);
         }

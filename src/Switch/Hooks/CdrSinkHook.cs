@@ -81,6 +81,11 @@ public sealed class CdrSinkHook : Calls.ICdrSink
         {
             Emergency = call.Emergency,
             AnsweredBy = end.AnsweredBy ?? string.Empty,
+
+            // A call from another customer's line names what the callee was shown as its caller; the calling line is
+            // kept beside it, so the caller's customer sees its call too (issue 16, Call Logs) and the callee's never
+            // sees the other customer's account id.
+            CallingAccount = call.CallingAccount ?? (internalCall && call.PresentedCaller is not null ? call.Caller : string.Empty),
         };
     }
 }

@@ -10,7 +10,7 @@ namespace Centrex.Portal.Tests.Support;
 /// free loopback port with the demo's tariff, as a child process. Shared by the tests of one collection and stopped with
 /// SIGTERM at the end.
 /// </summary>
-public sealed partial class PortalServer : IAsyncLifetime
+public partial class PortalServer : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
@@ -65,9 +65,21 @@ public sealed partial class PortalServer : IAsyncLifetime
     /// <summary>The password the demo printed for <paramref name="login"/>.</summary>
     public string Password(string login) => _passwords[login];
 
+    /// <summary>The <c>--tariff</c> serve rates with.</summary>
+    protected virtual string Tariff => Path.Combine(Data, "demo", "tariff.csv");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Data);
+        await Arrange();
+        ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
+        BalancesKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
+        await StartServe();
+    }
+
+    /// <summary>Fills the data directory before serve starts: the demo, and two of its lines as phones of the switch.</summary>
+    protected virtual async Task Arrange()
+    {
         var demo = await Run(null, "demo", "--data", Data, "--rows", "3000");
         Assert.True(demo.Exit == 0, demo.Error);
         foreach (Match m in LoginLine().Matches(demo.Output))
@@ -81,9 +93,6 @@ public sealed partial class PortalServer : IAsyncLifetime
         await File.WriteAllTextAsync(lines, SwitchLines.Replace("QC101-HA1", Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("qc101:centrex:" + SipPassword))), StringComparison.Ordinal));
         var import = await Run(null, "provision", "import", "--data", Data, lines);
         Assert.True(import.Exit == 0, import.Error);
-        ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
-        BalancesKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
-        await StartServe();
     }
 
     /// <summary>Creates a login with a known password (<c>user add --password-stdin</c>).</summary>
@@ -91,6 +100,7 @@ public sealed partial class PortalServer : IAsyncLifetime
     {
         var run = await Run(password + "\n", ["user", "add", login, "--data", Data, .. customer is null ? new[] { "--operator" } : ["--customer", customer], "--password-stdin"]);
         Assert.True(run.Exit == 0, run.Error);
+        _passwords[login] = password;
     }
 
     /// <summary>Runs <c>centrex</c> to completion.</summary>
@@ -146,7 +156,7 @@ public sealed partial class PortalServer : IAsyncLifetime
     {
         // Every test and the browser log in from 127.0.0.1: one address stands for many users here, so its login bound
         // is lifted (LoginThrottleTests checks the default on a serve of its own).
-        var info = Info(["serve", "--data", Data, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Path.Combine(Data, "demo", "tariff.csv"),
+        var info = Info(["serve", "--data", Data, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Tariff,
             "--http-login-burst", "100000", "--http-login-rate", "100000"]);
         var process = Process.Start(info)!;
         _serve = process;

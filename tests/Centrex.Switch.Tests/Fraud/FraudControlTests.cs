@@ -32,17 +32,17 @@ public sealed class FraudControlTests : IDisposable
         gateway.Retarget(fixture.Endpoint);
         using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
 
-        var first = Answer(alice, gateway, International);
-        Answer(alice, gateway, International);
-        var refused = Call(alice, International);
+        var first = GatewayCalls.Answered(alice, gateway, International);
+        GatewayCalls.Answered(alice, gateway, International);
+        var refused = GatewayCalls.Refused(alice, International);
 
         Assert.Equal((403, "fraud control: max_international_calls 2 reached"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
         Assert.Equal(2, fixture.Switch.ActiveCalls);
         Assert.Equal(1, fixture.Hooks.Fraud.RefusedMaxInternationalCalls);
-        Answer(alice, gateway, Domestic); // a domestic call is not counted against the international limit
+        GatewayCalls.Answered(alice, gateway, Domestic); // a domestic call is not counted against the international limit
 
-        HangUp(alice, gateway, first);
-        Answer(alice, gateway, International); // one ended: room for another
+        GatewayCalls.HangUp(alice, gateway, first);
+        GatewayCalls.Answered(alice, gateway, International); // one ended: room for another
         Assert.Equal(1, fixture.Hooks.Fraud.RefusedMaxInternationalCalls);
         fixture.WaitForCdrs(_guard.Token);
         var dispositions = CdrStore.Read(fixture.Ledger.DataDirectory, _clock.Now - Duration.FromDays(1), _clock.Now + Duration.FromDays(1))
@@ -58,11 +58,11 @@ public sealed class FraudControlTests : IDisposable
         gateway.Retarget(fixture.Endpoint);
         using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
 
-        var premium = Call(alice, Premium);
-        var international = Call(alice, International);
-        Call(alice, Premium);
+        var premium = GatewayCalls.Refused(alice, Premium);
+        var international = GatewayCalls.Refused(alice, International);
+        GatewayCalls.Refused(alice, Premium);
         _clock.Advance(Duration.FromMinutes(59));
-        Call(alice, Premium);
+        GatewayCalls.Refused(alice, Premium);
 
         Assert.Equal((403, "fraud control: premium-rate numbers barred (blocked_classes)"), (premium.StatusCode, premium.Text(premium.ReasonPhrase)));
         Assert.Equal((403, "fraud control: international calls barred (blocked_classes)"), (international.StatusCode, international.Text(international.ReasonPhrase)));
@@ -70,10 +70,10 @@ public sealed class FraudControlTests : IDisposable
         var line = Assert.Single(Lines(fixture));
         Assert.Equal("centrex: fraud control: account 16045550101: call to 19005551234 refused (403 fraud control: premium-rate numbers barred (blocked_classes)); " +
             "its next refusals are counted, not logged, until 2026-11-22T10:00:00Z", line);
-        Answer(alice, gateway, Domestic); // what is not barred goes out
+        GatewayCalls.Answered(alice, gateway, Domestic); // what is not barred goes out
 
         _clock.Advance(Duration.FromMinutes(1)); // an hour after the first line: the next refusal is logged, with those in between counted
-        Call(alice, International);
+        GatewayCalls.Refused(alice, International);
         Assert.Equal(2, Lines(fixture).Length);
         Assert.Contains("(3 more refused since the last line)", Lines(fixture)[1], StringComparison.Ordinal);
     }
@@ -87,48 +87,19 @@ public sealed class FraudControlTests : IDisposable
         using var alice = new TestPhone(fixture.Endpoint, HookedSwitch.Caller);
 
         // 0.100 pays one minute at 0.060, not two: the switch ends the call at 60 s although the account has no credit limit.
-        Answer(alice, gateway, Domestic);
+        GatewayCalls.Answered(alice, gateway, Domestic);
         _clock.Advance(Duration.FromSeconds(60));
         Assert.Equal(SipMethod.Bye, alice.ReceiveRequest("BYE").Message.Method);
         Assert.Equal(0, fixture.Switch.ActiveCalls);
 
-        var refused = Call(alice, Domestic); // 0.060 spent: 0.040 left, less than a first minute
+        var refused = GatewayCalls.Refused(alice, Domestic); // 0.060 spent: 0.040 left, less than a first minute
         Assert.Equal((403, "fraud control: max_spend_per_hour 0.100 reached"), (refused.StatusCode, refused.Text(refused.ReasonPhrase)));
         Assert.Equal(1, fixture.Hooks.Fraud.RefusedMaxSpendPerHour);
 
         _clock.Advance(Duration.FromMinutes(60)); // the charged call has left the rolling hour
-        Answer(alice, gateway, Domestic);
+        GatewayCalls.Answered(alice, gateway, Domestic);
         fixture.WaitForCdrs(_guard.Token);
         Assert.Equal(-60, fixture.Ledger.Store.Balance(HookedSwitch.Caller).Value); // the capped call was charged its one minute
-    }
-
-    /// <summary>An authenticated call from <paramref name="phone"/> that the switch refuses: its final response (acknowledged).</summary>
-    private static SipMessage Call(TestPhone phone, string dialed)
-    {
-        var (callId, _, _, _) = Flows.Invite(phone, dialed);
-        var final = phone.Receive(m => !m.IsRequest && m.StatusCode >= 200 && m.Text(m.CallId) == callId).Message;
-        phone.Send(Flows.AckFor(phone, final, $"sip:{dialed}@centrex.test"));
-        return final;
-    }
-
-    /// <summary>A call the gateway answers, acknowledged by the caller: the caller's 200.</summary>
-    private static SipMessage Answer(TestPhone phone, TestPhone gateway, string dialed)
-    {
-        var (callId, _, _, _) = Flows.Invite(phone, dialed);
-        var (invite, _) = gateway.ReceiveRequest("INVITE");
-        gateway.Send(gateway.Response(invite, 200, "OK", "g" + callId[..6], Flows.Sdp));
-        var ok = phone.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
-        phone.Send(Flows.InDialog(phone, ok, "ACK", 2));
-        gateway.ReceiveRequest("ACK");
-        return ok;
-    }
-
-    private static void HangUp(TestPhone phone, TestPhone gateway, SipMessage ok)
-    {
-        phone.Send(Flows.InDialog(phone, ok, "BYE", 3));
-        var (bye, _) = gateway.ReceiveRequest("BYE");
-        gateway.Send(gateway.Response(bye, 200, "OK", bye.Text(bye.To.Tag)));
-        phone.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == ok.Text(ok.CallId));
     }
 
     private static string[] Lines(HookedSwitch fixture) => fixture.FraudLog;

@@ -101,6 +101,11 @@ internal sealed class CallLogSwitchSource(string cdrFolder)
                         && SwitchCdrCsv.TrySplit(Encoding.UTF8.GetString(line), fields) && SwitchCdrCsv.Parse(fields, out _) is { } cdr)
                     {
                         insert.Add(SwitchCall.Of(cdr, index)); // a quoted field (a comma in a caller's name): the string way
+                        if (SwitchCall.CallerSide(cdr, index) is { } callerSide)
+                        {
+                            insert.Add(callerSide);
+                        }
+
                     }
                     else
                     {

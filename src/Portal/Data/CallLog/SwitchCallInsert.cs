@@ -47,14 +47,16 @@ internal sealed class SwitchCallInsert : IDisposable
     {
         var s = _insert;
         var customer = customers.Of(line[1]);
-        var callerCustomer = line.Outgoing ? null : customers.Of(line[2]);
+        var calling = line.CallingAccount.IsEmpty ? line[2] : line.CallingAccount;
+        var callerCustomer = line.Outgoing ? null : customers.Of(calling);
+        var named = line.Outgoing ? null : customers.Of(line[2]);
         var sameCustomer = customer is not null && callerCustomer is not null && callerCustomer.AsSpan().SequenceEqual(customer);
         var direction = line.Outgoing ? "outgoing"u8 : sameCustomer ? "internal"u8 : "incoming"u8;
         s.Text(1, line[0]);
         s.TextOrNull(2, customer);
         s.Text(3, line[1]);
         s.Number(4, line.StartMilliseconds);
-        if (callerCustomer is not null && !sameCustomer)
+        if (named is not null && !(customer is not null && named.AsSpan().SequenceEqual(customer)))
         {
             s.Text(5, "anonymous"u8); // another customer's account id, from a line written before the switch recorded what was shown (SwitchCall.Of)
         }
@@ -69,6 +71,21 @@ internal sealed class SwitchCallInsert : IDisposable
         s.Text(9, line[9]);
         s.TextOrNull(10, line.AnsweredBy);
         s.Step();
+        if (customer is not null && callerCustomer is { } caller && !sameCustomer)
+        {
+            // A call from another customer's line on this switch: the switch records it once, on the called line (not
+            // charged: on-net), so the caller's customer gets its own row, outgoing (SwitchCall.CallerSide says why).
+            Span<byte> id = stackalloc byte[line[0].Length + SwitchCall.CallerSuffix.Length];
+            line[0].CopyTo(id);
+            SwitchCall.CallerSuffix.CopyTo(id[line[0].Length..]);
+            s.Text(1, id);
+            s.Text(2, caller);
+            s.Text(3, calling);
+            s.Text(5, calling); // the caller's own line, on its own row
+            s.Text(6, line[3]); // what the caller dialed (the callee column may name the called line's account)
+            s.Text(8, "outgoing"u8);
+            s.Step();
+        }
     }
 
     /// <inheritdoc />

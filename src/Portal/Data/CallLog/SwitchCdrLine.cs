@@ -5,7 +5,7 @@ namespace Centrex.Portal.Data.CallLog;
 
 /// <summary>
 /// One line of the switch's CDR store read where it lies, as UTF-8 fields (<see cref="Centrex.Switch.Cdrs.SwitchCdrCsv"/>'s
-/// columns; lines of 15 and 16 fields, written before <c>emergency</c> and <c>answered_by</c>, read too), checked as
+/// columns; lines of 15, 16 and 17 fields, written before <c>emergency</c>, <c>answered_by</c> and <c>calling_account</c>, read too), checked as
 /// <c>SwitchCdrCsv.Parse</c> checks them, with no string made: the call log's indexer reads every call the switch records,
 /// and building a <c>SwitchCdr</c> of strings for each cost it 9.8 µs a call against the journal's 3.5 (bench/README.md,
 /// "call-log indexer"). Only lines with no quote are read here: the switch quotes a field only when it holds a comma or
@@ -13,7 +13,7 @@ namespace Centrex.Portal.Data.CallLog;
 /// </summary>
 internal ref struct SwitchCdrLine
 {
-    private const int MaxFields = 17;
+    private const int MaxFields = 18;
     private static readonly byte[][] Dispositions =
         [.. new[] { "answered", "busy", "no-answer", "cancelled", "failed", "refused-by-limit", "refused-by-balance", "refused-by-fraud" }.Select(System.Text.Encoding.ASCII.GetBytes)];
 
@@ -45,14 +45,17 @@ internal ref struct SwitchCdrLine
             at = end + 1;
         }
 
-        return read._count is 15 or 16 or MaxFields && read.Valid();
+        return read._count is 15 or 16 or 17 or MaxFields && read.Valid();
     }
 
     /// <summary>Field <paramref name="index"/>'s bytes.</summary>
     public readonly ReadOnlySpan<byte> this[int index] => _line[_fields[index]];
 
     /// <summary>The line that answered (empty in lines written before the column).</summary>
-    public readonly ReadOnlySpan<byte> AnsweredBy => _count == MaxFields ? this[16] : [];
+    public readonly ReadOnlySpan<byte> AnsweredBy => _count >= 17 ? this[16] : [];
+
+    /// <summary>The calling line of a call from another customer's line (empty otherwise, and in lines written before the column).</summary>
+    public readonly ReadOnlySpan<byte> CallingAccount => _count == MaxFields ? this[17] : [];
 
     /// <summary>The callee as the call log shows it: normalized, or as dialed when not a public number.</summary>
     public readonly ReadOnlySpan<byte> Callee => this[4].IsEmpty ? this[3] : this[4];
