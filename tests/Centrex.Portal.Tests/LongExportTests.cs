@@ -86,6 +86,7 @@ public sealed class LongExportTests(PortalServer server, Xunit.Abstractions.ITes
     private async Task<(byte[] Body, long Growth)> Download(PortalClient client, string path, string name)
     {
         var baseline = Resident();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var response = await client.Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(name, response.Content.Headers.ContentDisposition?.FileName);
@@ -107,6 +108,7 @@ public sealed class LongExportTests(PortalServer server, Xunit.Abstractions.ITes
             }
         }
 
+        output.WriteLine($"{path}: {body.Length:N0} bytes in {clock.ElapsedMilliseconds:N0} ms");
         return (body.ToArray(), Math.Max(peak, Resident()) - baseline);
     }
 
