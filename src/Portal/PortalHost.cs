@@ -100,7 +100,8 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Centrex REST API";
-                document.Info.Description = "The self-care portal's API (issue 16): /api/v1/me for a customer's own data (session or key), "
+                document.Info.Description = "The self-care portal's API (issue 16): /api/v1/me for a customer's own data (a customer login's session, or a key bound to the customer: "
+                    + "me:read for reads, me:write for changes; made by the operator with centrex apikey create --customer ID or by the customer on My Profile), "
                     + "/api/v1/operator for the operator (an operator session, or an API key with the route's operator scope: customers:read, customers:write, "
                     + "tariffs:read, tariffs:write, billing:read, billing:write, payments:write, ledger:read, switch:read, provisioning:read, provisioning:write, logins:read, logins:write, tickets:read, tickets:write), "
                     + "/api/v1/cdr-batches and /api/v1/accounts/{account}/balance for API keys with their scopes. "

@@ -12,8 +12,9 @@ namespace Centrex.Portal.Tests;
 /// Issue 16's isolation sweep: one customer (CUST-AB) tries every customer-scoped API route, read from the served OpenAPI
 /// document's <c>/api/v1/me</c> paths (a new route without a probe here fails the test), and the customer pages'
 /// handlers that take an id, with another customer's (CUST-US's) lines, invoices, tickets, hunt group, music and
-/// abbreviated code, with bodies that would be accepted for its own ids, and gets 404 or 403 (or, for an id in a query
-/// or form field, a refusal naming it), never the other customer's data; and nothing of the other customer changes.
+/// abbreviated code, API key, with bodies that would be accepted for its own ids, and gets 404 or 403 (or, for an id in a
+/// query or form field, a refusal naming it), never the other customer's data; and nothing of the other customer
+/// changes. The API sweep runs twice: with the attacker's session, and with an API key bound to the attacker.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class IsolationSweepTests(PortalServer server)
@@ -22,18 +23,25 @@ public sealed class IsolationSweepTests(PortalServer server)
     private const string Victim = "cust-us";
 
     /// <summary>What the victim owns, and text only its data holds.</summary>
-    private sealed record VictimIds(string Line, long Invoice, long Ticket, string Group, string Music, string Code, string Did, IReadOnlyList<string> Markers);
+    private sealed record VictimIds(string Line, long Invoice, long Ticket, string Group, string Music, string Code, string Did, string Key, IReadOnlyList<string> Markers);
 
     [Fact]
-    public async Task EveryCustomerApiRoute_WithAnotherCustomersIds_Is404Or403_NeverData()
+    public Task EveryCustomerApiRoute_WithAnotherCustomersIds_Is404Or403_NeverData() => Sweep(byKey: false);
+
+    /// <summary>The same sweep with the attacker's own customer API key (me:read and me:write) instead of its session.</summary>
+    [Fact]
+    public Task EveryCustomerApiRoute_WithACustomerKey_AndAnotherCustomersIds_Is404Or403_NeverData() => Sweep(byKey: true);
+
+    private async Task Sweep(bool byKey)
     {
         using var victim = await Sessions.SignedIn(server, Victim);
         var ids = await Prepare(victim);
         var before = await Snapshot(victim, ids);
-        using var attacker = await Sessions.SignedIn(server, Attacker);
-        var csrf = await attacker.CsrfAsync();
+        using var attacker = byKey ? new PortalClient(server.BaseAddress) : await Sessions.SignedIn(server, Attacker);
+        var key = byKey ? await ApiKeys.CreateForCustomer(server, "CUST-AB", "me:read", "me:write") : null;
+        var csrf = byKey ? null : await attacker.CsrfAsync();
 
-        var document = await attacker.Http.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+        var document = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
         var routes = document.GetProperty("paths").EnumerateObject()
             .Where(p => p.Name.StartsWith("/api/v1/me", StringComparison.Ordinal))
             .SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}"))
@@ -49,7 +57,15 @@ public sealed class IsolationSweepTests(PortalServer server)
             var probe = probes[route];
             using var request = new HttpRequestMessage(new HttpMethod(route[..route.IndexOf(' ')]), probe.Path) { Content = probe.Body?.Invoke() };
             var sent = probe.Path + (request.Content is { } content ? await content.ReadAsStringAsync() : string.Empty);
-            request.Headers.Add("X-CSRF-Token", csrf);
+            if (key is null)
+            {
+                request.Headers.Add("X-CSRF-Token", csrf);
+            }
+            else
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            }
+
             using var response = await attacker.Http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
@@ -180,6 +196,21 @@ public sealed class IsolationSweepTests(PortalServer server)
             ["GET /api/v1/me/tickets/{id}"] = new($"/api/v1/me/tickets/{v.Ticket}", missing),
             ["POST /api/v1/me/tickets/{id}/close"] = new($"/api/v1/me/tickets/{v.Ticket}/close", missing),
             ["POST /api/v1/me/tickets/{id}/replies"] = new($"/api/v1/me/tickets/{v.Ticket}/replies", missing, Json(new { body = "I can write here" })),
+            ["GET /api/v1/me/dashboard"] = new("/api/v1/me/dashboard", listed),
+            ["GET /api/v1/me/profile"] = new("/api/v1/me/profile", listed),
+            ["PUT /api/v1/me/profile"] = new("/api/v1/me/profile", [400], Json(new { contact = "Taken", email = "not an address" })),
+            ["PUT /api/v1/me/profile/language"] = new("/api/v1/me/profile/language", [400, 403], Json(new { language = "xx" })),
+            ["PUT /api/v1/me/profile/password"] = new("/api/v1/me/profile/password", [400, 403], Json(new { current = "not-the-password", @new = "x" })),
+            ["GET /api/v1/me/api-keys"] = new("/api/v1/me/api-keys", listed),
+            ["POST /api/v1/me/api-keys"] = new("/api/v1/me/api-keys", [400, 403], Json(new { name = "", scopes = Array.Empty<string>() })),
+            ["DELETE /api/v1/me/api-keys/{id}"] = new($"/api/v1/me/api-keys/{v.Key}", missing),
+            ["GET /api/v1/me/transactions"] = new("/api/v1/me/transactions?from=2026-01-01&to=2026-12-31", listed),
+            ["GET /api/v1/me/transactions.csv"] = new("/api/v1/me/transactions.csv?from=2020-01-01&to=2026-12-31", listed),
+            ["GET /api/v1/me/payments"] = new("/api/v1/me/payments", listed),
+            ["POST /api/v1/me/payments"] = new("/api/v1/me/payments", refused, Json(new { amount = "10.00", card = "tok_visa", line = v.Line })),
+            ["GET /api/v1/me/payment-info"] = new("/api/v1/me/payment-info", listed),
+            ["PUT /api/v1/me/payment-info"] = new("/api/v1/me/payment-info", [400], Json(new { card = "has a space", label = "" })),
+            ["DELETE /api/v1/me/payment-info"] = new("/api/v1/me/payment-info", [204]),
         };
     }
 
@@ -226,6 +257,16 @@ public sealed class IsolationSweepTests(PortalServer server)
         var added = await Send(HttpMethod.Put, "/api/v1/me/dial-plan/abbreviated/87", JsonContent.Create(new { dial = "18005550187" }));
         Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
 
+        const string KeyName = "Isolation sweep key";
+        var keys = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/api-keys");
+        if (!keys.EnumerateArray().Any(k => k.GetProperty("name").GetString() == KeyName))
+        {
+            var made = await Send(HttpMethod.Post, "/api/v1/me/api-keys", JsonContent.Create(new { name = KeyName, scopes = new[] { "me:read" } }));
+            Assert.True(made.StatusCode == System.Net.HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
+            keys = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/api-keys");
+        }
+
+        var keyId = keys.EnumerateArray().First(k => k.GetProperty("name").GetString() == KeyName).GetProperty("id").GetString()!;
         var lines = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/lines");
         var invoices = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/invoices?void=true");
         var dids = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dids");
@@ -234,9 +275,9 @@ public sealed class IsolationSweepTests(PortalServer server)
         var ticket = tickets.EnumerateArray().First(t => t.GetProperty("subject").GetString() == Subject).GetProperty("id").GetInt64();
         var group = groups.EnumerateArray().First(g => g.GetProperty("number").GetString() == "391").GetProperty("id").GetString()!;
         var tune = music.GetProperty("files")[0];
-        return new VictimIds(line, invoices[0].GetProperty("number").GetInt64(), ticket, group, tune.GetProperty("id").GetString()!, "87", did,
+        return new VictimIds(line, invoices[0].GetProperty("number").GetInt64(), ticket, group, tune.GetProperty("id").GetString()!, "87", did, keyId,
             [.. lines.EnumerateArray().Select(l => l.GetProperty("id").GetString()!), Subject, "Isolation sweep group", tune.GetProperty("name").GetString()!,
-                tune.GetProperty("id").GetString()!, "18005550187", group]);
+                tune.GetProperty("id").GetString()!, "18005550187", group, keyId, KeyName]);
     }
 
     /// <summary>Everything of the victim the probes could touch, as the victim's own API shows it.</summary>
@@ -244,7 +285,8 @@ public sealed class IsolationSweepTests(PortalServer server)
     {
         var parts = new List<string>();
         foreach (var path in new[] { "/api/v1/me/lines", $"/api/v1/me/lines/{ids.Line}/forwarding", "/api/v1/me/hunt-groups", "/api/v1/me/music-on-hold", "/api/v1/me/dial-plan",
-            "/api/v1/me/dids", "/api/v1/me/identity", "/api/v1/me/incoming-calls", $"/api/v1/me/tickets/{ids.Ticket}", $"/api/v1/me/invoices/{ids.Invoice}" })
+            "/api/v1/me/dids", "/api/v1/me/identity", "/api/v1/me/incoming-calls", $"/api/v1/me/tickets/{ids.Ticket}", $"/api/v1/me/invoices/{ids.Invoice}",
+            "/api/v1/me/profile", "/api/v1/me/payment-info", "/api/v1/me/api-keys" })
         {
             parts.Add(path + " " + await victim.Http.GetStringAsync(path));
         }

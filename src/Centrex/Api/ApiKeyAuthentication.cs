@@ -56,8 +56,16 @@ internal sealed class ApiKeyAuthentication(
             return Task.FromResult(AuthenticateResult.Fail("unknown or revoked API key"));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, key.Id), .. key.Scopes.Select(s => new Claim(ScopeClaim, s))], SchemeName);
+        // A customer's key carries its customer as the session of a customer login does: CustomerScope reads it from
+        // there, so every /api/v1/me lookup is scoped by the key's customer, taken from the store, never from the request.
+        List<Claim> claims = [new Claim(ClaimTypes.NameIdentifier, key.Id), .. key.Scopes.Select(s => new Claim(ScopeClaim, s))];
+        if (key.CustomerId is { } customer)
+        {
+            claims.Add(new Claim(Centrex.Portal.Security.PortalClaims.Customer, customer));
+            claims.Add(new Claim(Centrex.Portal.Security.PortalClaims.Login, "key " + key.Id));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -7,7 +7,9 @@ namespace Centrex.Cli;
 
 /// <summary>
 /// <c>centrex apikey create|list|revoke</c>: the keys the HTTP API of <c>serve</c> accepts (issue 13, item 5). The key's
-/// text is printed once, by <c>create</c>, on standard output only; the data directory keeps its SHA-256.
+/// text is printed once, by <c>create</c>, on standard output only; the data directory keeps its SHA-256. With
+/// <c>--customer ID</c> the key is that customer's (scopes <c>me:read</c>, <c>me:write</c>): the operator hands a
+/// customer's script a key without giving it a login.
 /// </summary>
 internal static class ApiKeyCommand
 {
@@ -22,8 +24,12 @@ internal static class ApiKeyCommand
         };
         scopes.AcceptOnlyFromAmong([.. ApiScope.All]);
         var name = new Option<string>("--name") { Description = "A label for the key (who or what uses it)", DefaultValueFactory = _ => string.Empty };
-        var create = new Command("create", "Create an API key and print it (once: only its hash is kept).") { createData, scopes, name };
-        create.SetAction(parse => CreateKey(console, parse.GetRequiredValue(createData), parse.GetRequiredValue(scopes), parse.GetRequiredValue(name)));
+        var customer = new Option<string?>("--customer")
+        {
+            Description = $"Bind the key to this customer: it opens that customer's /api/v1/me only, with scopes {string.Join(" and ", ApiScope.CustomerScopes)}",
+        };
+        var create = new Command("create", "Create an API key and print it (once: only its hash is kept).") { createData, scopes, name, customer };
+        create.SetAction(parse => CreateKey(console, parse.GetRequiredValue(createData), parse.GetRequiredValue(scopes), parse.GetRequiredValue(name), parse.GetValue(customer)));
 
         var listData = DataOption.Create();
         var list = new Command("list", "List the API keys: id, label, scopes, created, revoked.") { listData };
@@ -37,12 +43,28 @@ internal static class ApiKeyCommand
         return new Command("apikey", "API keys for the HTTP API of serve.") { create, list, revoke };
     }
 
-    private static int CreateKey(CliConsole console, string data, string[] scopes, string name)
+    private static int CreateKey(CliConsole console, string data, string[] scopes, string name, string? customer)
     {
+        if (ApiKeyStore.Problem(scopes, customer) is { } problem)
+        {
+            console.Error.WriteLine($"centrex apikey create: {problem}");
+            return ExitCodes.BadInput;
+        }
+
+        if (customer is not null)
+        {
+            using var provisioning = Centrex.Provisioning.Store.ProvisioningStore.Open(data);
+            if (!provisioning.Load().Customers.Any(c => c.Id == customer))
+            {
+                console.Error.WriteLine($"centrex apikey create: --customer '{customer}' is not a provisioned customer (centrex provision import)");
+                return ExitCodes.BadInput;
+            }
+        }
+
         using var store = ApiKeyStore.Open(data);
-        var (key, text) = store.Create(name, scopes, SystemClock.Instance.GetCurrentInstant());
+        var (key, text) = store.Create(name, scopes, SystemClock.Instance.GetCurrentInstant(), customer);
         console.Out.WriteLine(text);
-        console.Error.WriteLine($"centrex apikey: created key {key.Id} ({string.Join(' ', key.Scopes)}); it is shown only now: " +
+        console.Error.WriteLine($"centrex apikey: created key {key.Id} ({string.Join(' ', key.Scopes)}{(customer is null ? string.Empty : $" for customer {customer}")}); it is shown only now: " +
             "send it as 'Authorization: Bearer KEY'");
         return ExitCodes.Success;
     }
@@ -50,11 +72,11 @@ internal static class ApiKeyCommand
     private static int List(CliConsole console, string data)
     {
         using var store = ApiKeyStore.Open(data);
-        console.Out.WriteLine("id           created               revoked               scopes                          name");
+        console.Out.WriteLine("id           created               revoked               scopes                          customer         name");
         foreach (var key in store.List())
         {
             console.Out.WriteLine(
-                $"{key.Id,-12} {Format(key.Created),-21} {(key.Revoked is { } revoked ? Format(revoked) : "-"),-21} {string.Join(' ', key.Scopes),-31} {key.Name}");
+                $"{key.Id,-12} {Format(key.Created),-21} {(key.Revoked is { } revoked ? Format(revoked) : "-"),-21} {string.Join(' ', key.Scopes),-31} {key.CustomerId ?? "-",-16} {key.Name}");
         }
 
         return ExitCodes.Success;

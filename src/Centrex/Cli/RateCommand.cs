@@ -67,7 +67,20 @@ internal static class RateCommand
                 // The operator's scheduled tariffs (DATA/tariffs, issue 16) price the calls from their day on, as serve
                 // prices them: each CDR with the tariff in force at its start (CdrEvaluator asks Rater.At), --tariff
                 // the ones before the first activation.
-                rater.Schedule = TariffScheduleFiles.Load(new Portal.Data.TariffStore(request.Data), rater, request.MaxRatePerMinute);
+                // Every scheduled tariff is loaded (the CDRs may be of any age: none is superseded for rate), and one
+                // that cannot be read stops the run, as --tariff would.
+                var problems = new List<string>();
+                rater.Schedule = TariffScheduleFiles.Load(
+                    new Portal.Data.TariffStore(request.Data), rater, request.MaxRatePerMinute, NodaTime.Instant.MinValue, TextWriter.Null, problems);
+                if (problems.Count > 0)
+                {
+                    foreach (var problem in problems)
+                    {
+                        console.Error.WriteLine($"centrex rate: {problem}");
+                    }
+
+                    return ExitCodes.BadInput;
+                }
             }
         }
         catch (Exception e) when (e is CsvFormatException or IOException or UnauthorizedAccessException)

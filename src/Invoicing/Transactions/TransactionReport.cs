@@ -40,13 +40,42 @@ public static class TransactionReport
     public static List<Transaction> Build(Customer customer, IReadOnlyList<Account> accounts, IReadOnlyList<Payment> payments, BillingStore billing, IRatedCdrSource calls,
         LocalDate from, LocalDate to, string? service)
     {
+        var result = new List<Transaction>();
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(billing);
+        Each(customer, accounts, payments, billing.Ledger(customer.Id), calls, from, to, service, result.Add);
+
+        // Each gives date order when the source reads calls in start order; a journal reads them as they were rated.
+        return [.. result.OrderBy(t => t.Date).ThenBy(t => Order(t.Service))];
+    }
+
+    /// <summary>
+    /// Visits the customer's transactions from <paramref name="from"/> through <paramref name="to"/> one at a time, for
+    /// a download of any length (issue 16: "long exports streamed"): the billing ledger's entries and the payments (a
+    /// few per month) are held and sorted, the calls are never held: each is merged in as the source reads it. When the
+    /// source reads calls in start order (the call-log index does) the visits are in <see cref="Build"/>'s order: by
+    /// date, calls first within a day, then the other services in <see cref="Services"/> order.
+    /// </summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="accounts">Its accounts.</param>
+    /// <param name="payments">Its payments and refunds (from provisioning).</param>
+    /// <param name="ledger">The customer's entries of the billing ledger (<see cref="BillingStore.Ledger"/>), read before: the store is not held while a download is written.</param>
+    /// <param name="calls">The rated calls.</param>
+    /// <param name="from">First day.</param>
+    /// <param name="to">Last day.</param>
+    /// <param name="service">Only this service, or all when null.</param>
+    /// <param name="visit">Told each transaction.</param>
+    public static void Each(Customer customer, IReadOnlyList<Account> accounts, IReadOnlyList<Payment> payments, IReadOnlyList<LedgerEntry> ledger, IRatedCdrSource calls,
+        LocalDate from, LocalDate to, string? service, Action<Transaction> visit)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(visit);
         var zone = DateTimeZoneProviders.Tzdb[customer.TimeZone];
-        var result = new List<Transaction>();
+        var others = new List<Transaction>();
         var invoiced = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in billing.Ledger(customer.Id))
+        foreach (var e in ledger)
         {
             if (e.Kind is LedgerKind.Payment or LedgerKind.Refund && e.Reference is not null)
             {
@@ -56,22 +85,41 @@ public static class TransactionReport
             var kind = Service(e.Kind);
             if (kind is not null && e.PostedOn >= from && e.PostedOn <= to)
             {
-                result.Add(new Transaction(e.PostedOn, kind, e.AccountId, e.Description, e.Reference, e.InvoiceNumber, 1, e.Amount));
+                others.Add(new Transaction(e.PostedOn, kind, e.AccountId, e.Description, e.Reference, e.InvoiceNumber, 1, e.Amount));
             }
         }
 
         foreach (var p in payments.Where(p => p.Received >= from && p.Received <= to && !invoiced.Contains(p.Id)))
         {
             var refund = p.Kind == PaymentKind.Refund;
-            result.Add(new Transaction(p.Received, refund ? "refunds" : "payments", null, InvoiceLines.PaymentText(p), p.Id, null, 1, refund ? p.Amount : -p.Amount));
+            others.Add(new Transaction(p.Received, refund ? "refunds" : "payments", null, InvoiceLines.PaymentText(p), p.Id, null, 1, refund ? p.Amount : -p.Amount));
         }
 
-        var start = from.AtStartOfDayInZone(zone).ToInstant();
-        var end = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-        calls.Read(start, end, accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), call =>
-            result.Add(new Transaction(call.Start.InZone(zone).Date, "calls", call.Account, $"Call to +{call.Callee} ({call.Destination})", call.Id, null, call.BilledSeconds, call.Net)));
+        // A stable sort: within a day and a service, the ledger's order, then the payments not invoiced yet.
+        var held = others.Where(t => service is null || t.Service == service).OrderBy(t => t.Date).ThenBy(t => Order(t.Service)).ToList();
+        var next = 0;
+        if (service is null or "calls")
+        {
+            var start = from.AtStartOfDayInZone(zone).ToInstant();
+            var end = to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+            calls.Read(start, end, accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), call =>
+            {
+                var date = call.Start.InZone(zone).Date;
 
-        return [.. result.Where(t => service is null || t.Service == service).OrderBy(t => t.Date).ThenBy(t => Order(t.Service))];
+                // Calls come first within their day ("calls" is the first service): what is held of earlier days goes before.
+                while (next < held.Count && held[next].Date < date)
+                {
+                    visit(held[next++]);
+                }
+
+                visit(new Transaction(date, "calls", call.Account, $"Call to +{call.Callee} ({call.Destination})", call.Id, null, call.BilledSeconds, call.Net));
+            });
+        }
+
+        while (next < held.Count)
+        {
+            visit(held[next++]);
+        }
     }
 
     /// <summary>Writes the transactions as CSV (<see cref="Header"/>), amounts with three decimals.</summary>
@@ -82,9 +130,17 @@ public static class TransactionReport
         output.Write(Header + "\n");
         foreach (var t in transactions)
         {
-            output.Write(string.Create(CultureInfo.InvariantCulture,
-                $"{LocalDatePattern.Iso.Format(t.Date)},{t.Service},{CsvText.Escape(t.Account ?? string.Empty)},{CsvText.Escape(t.Description)},{CsvText.Escape(t.Reference ?? string.Empty)},{(t.Invoice is { } n ? PdfInvoiceRenderer.InvoiceNumber(n) : string.Empty)},{t.Quantity},{(t.Service == "calls" ? "seconds" : "each")},{t.Amount}\n"));
+            WriteCsvRow(t, output);
         }
+    }
+
+    /// <summary>Writes one transaction as a CSV row (after <see cref="Header"/>), for a download written as it is read.</summary>
+    public static void WriteCsvRow(Transaction t, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"{LocalDatePattern.Iso.Format(t.Date)},{t.Service},{CsvText.Escape(t.Account ?? string.Empty)},{CsvText.Escape(t.Description)},{CsvText.Escape(t.Reference ?? string.Empty)},{(t.Invoice is { } n ? PdfInvoiceRenderer.InvoiceNumber(n) : string.Empty)},{t.Quantity},{(t.Service == "calls" ? "seconds" : "each")},{t.Amount}\n"));
     }
 
     /// <summary>Totals per service, in <see cref="Services"/> order: transactions, charged quantity, amount.</summary>

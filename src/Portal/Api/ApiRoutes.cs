@@ -6,7 +6,7 @@ namespace Centrex.Portal.Api;
 
 /// <summary>
 /// The REST API (<c>/api/v1</c>, JSON, snake_case): the session routes, the customer's own resources under
-/// <c>/api/v1/me</c> (a customer session; every lookup through <see cref="CustomerScope"/>), the operator's under
+/// <c>/api/v1/me</c> (a customer session or a customer's API key; every lookup through <see cref="CustomerScope"/>), the operator's under
 /// <c>/api/v1/operator</c>. The pages do what these routes do, through the same query and change classes.
 /// </summary>
 internal static class ApiRoutes
@@ -15,7 +15,8 @@ internal static class ApiRoutes
     {
         var api = app.MapGroup(PortalPaths.Api);
         SessionApi.Map(api);
-        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.Customer).AddEndpointFilter<CsrfFilter>();
+        // A customer's session or a key bound to a customer (PortalPolicies.CustomerApi); a suspended customer's keys stop with its logins.
+        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.CustomerApi).AddEndpointFilter<CsrfFilter>().AddEndpointFilter<SuspendedKeyFilter>();
         Features.Customer.Invoices.InvoicesApi.Map(me);
         Features.Customer.Reports.ReportsApi.Map(me);
         Features.Customer.Calls.CallsApi.Map(me);
@@ -30,6 +31,12 @@ internal static class ApiRoutes
         Features.Customer.Huntgroups.HuntGroupsApi.Map(me);
         Features.Customer.MusicOnHold.MusicOnHoldApi.Map(me);
         Features.Customer.Discounts.DiscountsApi.Map(me);
+        Features.Customer.DashboardApi.Map(me);
+        Features.Customer.Profile.ProfileApi.Map(me);
+        Features.Customer.Profile.ApiKeysApi.Map(me);
+        Features.Customer.Transactions.TransactionsApi.Map(me);
+        Features.Customer.Payments.PaymentsApi.Map(me);
+        Features.Customer.PaymentInfo.PaymentInfoApi.Map(me);
         // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
         var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
         // The group itself names no policy, so a route added without one would answer anybody: refuse to start instead.

@@ -26,6 +26,10 @@ internal static class FeatureServices
         services.AddScoped<Customer.MusicOnHold.MusicDesk>();
         services.AddSingleton(sp => new Centrex.Provisioning.MusicOnHold.MusicOnHoldStore(sp.GetRequiredService<Data.PortalData>().DataDirectory));
         services.AddScoped<Customer.Discounts.DiscountQueries>();
+        services.AddScoped<Customer.Profile.ProfileChanges>();
+        services.AddScoped<Customer.Profile.CustomerKeys>();
+        services.AddScoped<Customer.Transactions.TransactionQueries>();
+        services.AddScoped<Customer.PaymentInfo.AutoPayChanges>();
         services.AddSingleton<Data.ProvisioningChanges>();
         services.AddSingleton<Operator.Customers.CustomerEditor>();
         services.AddSingleton<Operator.Accounts.AccountEditor>();

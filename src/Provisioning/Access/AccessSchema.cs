@@ -1,7 +1,7 @@
 namespace Centrex.Provisioning.Access;
 
 /// <summary>
-/// The SQLite schema of <c>DATA/access.db</c>, the store of who may use the service: API keys (migration 1, issue 13)
+/// The SQLite schema of <c>DATA/access.db</c>, the store of who may use the service: API keys (migration 1, issue 13; migration 4: keys bound to a customer)
 /// and the portal's logins and their sessions (migration 2, issue 16; migration 3: a login disabled by the operator). One list of migrations for the file, whichever
 /// store opens it first (<see cref="ApiKeyStore"/>, <see cref="UserStore"/>).
 /// </summary>
@@ -39,6 +39,12 @@ internal static class AccessSchema
         // its password checks are refused and its sessions end, and enabling it again needs no new password.
         """
         ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        """,
+        // A key bound to one customer (issue 16: customer routes take "session or key"): it opens /api/v1/me of that
+        // customer only, with the me:read / me:write scopes; null for the operator's and the switch's keys.
+        """
+        ALTER TABLE api_keys ADD COLUMN customer_id TEXT;
+        CREATE INDEX api_keys_by_customer ON api_keys(customer_id);
         """,
     ];
 }

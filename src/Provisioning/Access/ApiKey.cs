@@ -11,7 +11,11 @@ namespace Centrex.Provisioning.Access;
 /// <param name="Scopes">What it may do (<see cref="ApiScope"/>).</param>
 /// <param name="Created">When it was created.</param>
 /// <param name="Revoked">When it was revoked, or null while it works.</param>
-public sealed record ApiKey(string Id, string Name, IReadOnlyList<string> Scopes, Instant Created, Instant? Revoked)
+/// <param name="CustomerId">
+/// The customer a customer key acts for (its <c>/api/v1/me</c> and nothing else; scopes <see cref="ApiScope.MeRead"/>,
+/// <see cref="ApiScope.MeWrite"/>), or null for the operator's and machines' keys.
+/// </param>
+public sealed record ApiKey(string Id, string Name, IReadOnlyList<string> Scopes, Instant Created, Instant? Revoked, string? CustomerId = null)
 {
     /// <summary>Whether the key carries <paramref name="scope"/>.</summary>
     public bool Allows(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);

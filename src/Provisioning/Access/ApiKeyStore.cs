@@ -37,13 +37,20 @@ public sealed class ApiKeyStore : IDisposable
     }
 
     /// <summary>Creates a key; returns it and its whole text, which exists nowhere else from now on.</summary>
-    /// <exception cref="ArgumentException">No scope, or a scope this version does not know.</exception>
-    public (ApiKey Key, string Text) Create(string name, IReadOnlyCollection<string> scopes, Instant now)
+    /// <param name="name">The label.</param>
+    /// <param name="scopes">What it may do.</param>
+    /// <param name="now">Its creation time.</param>
+    /// <param name="customerId">
+    /// The customer it acts for, or null. A customer key carries only <see cref="ApiScope.CustomerScopes"/>, and those
+    /// scopes only a customer key (a <c>me:read</c> key with no customer would have no "me"). The caller checks the
+    /// customer exists.
+    /// </param>
+    /// <exception cref="ArgumentException">No scope, a scope this version does not know, or scopes that do not fit the key's kind.</exception>
+    public (ApiKey Key, string Text) Create(string name, IReadOnlyCollection<string> scopes, Instant now, string? customerId = null)
     {
-        ArgumentNullException.ThrowIfNull(scopes);
-        if (scopes.Count == 0 || !scopes.All(ApiScope.IsKnown))
+        if (Problem(scopes, customerId) is { } problem)
         {
-            throw new ArgumentException($"a key needs at least one scope of: {string.Join(", ", ApiScope.All)}", nameof(scopes));
+            throw new ArgumentException(problem, nameof(scopes));
         }
 
         var ordered = ApiScope.All.Where(scopes.Contains).ToList();
@@ -51,25 +58,53 @@ public sealed class ApiKeyStore : IDisposable
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO api_keys (id, name, scopes, secret_sha256, created) VALUES ($id, $name, $scopes, $hash, $created)";
+            command.CommandText = "INSERT INTO api_keys (id, name, scopes, secret_sha256, created, customer_id) VALUES ($id, $name, $scopes, $hash, $created, $customer)";
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$name", name);
             command.Parameters.AddWithValue("$scopes", string.Join(' ', ordered));
             command.Parameters.AddWithValue("$hash", hash);
             command.Parameters.AddWithValue("$created", InstantPattern.ExtendedIso.Format(now));
+            command.Parameters.AddWithValue("$customer", (object?)customerId ?? DBNull.Value);
             command.ExecuteNonQuery();
         }
 
-        return (new ApiKey(id, name, ordered, now, null), text);
+        return (new ApiKey(id, name, ordered, now, null, customerId), text);
     }
 
-    /// <summary>Every key, revoked ones included, oldest first.</summary>
-    public IReadOnlyList<ApiKey> List()
+    /// <summary>What is wrong with a key of <paramref name="scopes"/> for <paramref name="customerId"/> (null: not a customer's); null when nothing.</summary>
+    public static string? Problem(IReadOnlyCollection<string>? scopes, string? customerId)
+    {
+        if (scopes is null || scopes.Count == 0 || !scopes.All(ApiScope.IsKnown))
+        {
+            return $"a key needs at least one scope of: {string.Join(", ", customerId is null ? ApiScope.All : ApiScope.CustomerScopes)}";
+        }
+
+        if (customerId is not null && scopes.FirstOrDefault(s => !ApiScope.CustomerScopes.Contains(s)) is { } other)
+        {
+            return $"a customer's key carries only {string.Join(" and ", ApiScope.CustomerScopes)}, not {other}";
+        }
+
+        if (customerId is null && scopes.FirstOrDefault(ApiScope.CustomerScopes.Contains) is { } mine)
+        {
+            return $"{mine} is for a customer's key: name the customer (--customer ID)";
+        }
+
+        return null;
+    }
+
+    /// <summary>Every key, revoked ones included, oldest first; only <paramref name="customerId"/>'s when given.</summary>
+    public IReadOnlyList<ApiKey> List(string? customerId = null)
     {
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT id, name, scopes, created, revoked FROM api_keys ORDER BY created, id";
+            command.CommandText = "SELECT id, name, scopes, created, revoked, customer_id FROM api_keys"
+                + (customerId is null ? string.Empty : " WHERE customer_id = $customer") + " ORDER BY created, id";
+            if (customerId is not null)
+            {
+                command.Parameters.AddWithValue("$customer", customerId);
+            }
+
             using var reader = command.ExecuteReader();
             var keys = new List<ApiKey>();
             while (reader.Read())
@@ -81,14 +116,23 @@ public sealed class ApiKeyStore : IDisposable
         }
     }
 
-    /// <summary>Revokes the key with <paramref name="id"/>; false when there is none (or it was revoked before).</summary>
-    public bool Revoke(string id, Instant now)
+    /// <summary>
+    /// Revokes the key with <paramref name="id"/>; false when there is none (or it was revoked before). With
+    /// <paramref name="customerId"/>, only a key of that customer (a customer revoking its own keys cannot touch another's).
+    /// </summary>
+    public bool Revoke(string id, Instant now, string? customerId = null)
     {
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "UPDATE api_keys SET revoked = $now WHERE id = $id AND revoked IS NULL";
+            command.CommandText = "UPDATE api_keys SET revoked = $now WHERE id = $id AND revoked IS NULL"
+                + (customerId is null ? string.Empty : " AND customer_id = $customer");
             command.Parameters.AddWithValue("$id", id);
+            if (customerId is not null)
+            {
+                command.Parameters.AddWithValue("$customer", customerId);
+            }
+
             command.Parameters.AddWithValue("$now", InstantPattern.ExtendedIso.Format(now));
             return command.ExecuteNonQuery() == 1;
         }
@@ -108,7 +152,7 @@ public sealed class ApiKeyStore : IDisposable
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT id, name, scopes, created, revoked, secret_sha256 FROM api_keys WHERE id = $id";
+            command.CommandText = "SELECT id, name, scopes, created, revoked, customer_id, secret_sha256 FROM api_keys WHERE id = $id";
             command.Parameters.AddWithValue("$id", id);
             using var reader = command.ExecuteReader();
             if (!reader.Read())
@@ -129,5 +173,6 @@ public sealed class ApiKeyStore : IDisposable
         reader.GetString(1),
         reader.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries),
         InstantPattern.ExtendedIso.Parse(reader.GetString(3)).Value,
-        reader.IsDBNull(4) ? null : InstantPattern.ExtendedIso.Parse(reader.GetString(4)).Value);
+        reader.IsDBNull(4) ? null : InstantPattern.ExtendedIso.Parse(reader.GetString(4)).Value,
+        reader.IsDBNull(5) ? null : reader.GetString(5));
 }

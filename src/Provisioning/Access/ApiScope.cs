@@ -64,13 +64,25 @@ public static class ApiScope
     /// <summary>Answer and resolve trouble tickets (<c>POST /api/v1/operator/tickets/{id}/replies</c>, <c>.../close</c>).</summary>
     public const string TicketsWrite = "tickets:write";
 
+    /// <summary>
+    /// Read the key's customer's own data (every <c>GET /api/v1/me/...</c>): a customer key only (<c>apikey create
+    /// --customer ID</c>, or the customer's My Profile page), never with the operator's scopes.
+    /// </summary>
+    public const string MeRead = "me:read";
+
+    /// <summary>Change the key's customer's own data (<c>POST</c>/<c>PUT</c>/<c>DELETE /api/v1/me/...</c>): a customer key only.</summary>
+    public const string MeWrite = "me:write";
+
+    /// <summary>The scopes of a key bound to a customer; the only ones it may carry.</summary>
+    public static IReadOnlyList<string> CustomerScopes { get; } = [MeRead, MeWrite];
+
     /// <summary>The claim type a key's scopes are carried in once it is authenticated.</summary>
     public const string ClaimType = "scope";
 
     /// <summary>Every scope, in the order <c>apikey list</c> shows them.</summary>
     public static IReadOnlyList<string> All { get; } =
         [CdrBatchesWrite, BalancesRead, MetricsRead, CustomersRead, CustomersWrite, TariffsRead, TariffsWrite, BillingRead, BillingWrite, PaymentsWrite, LedgerRead, SwitchRead,
-        ProvisioningRead, ProvisioningWrite, LoginsRead, LoginsWrite, TicketsRead, TicketsWrite];
+        ProvisioningRead, ProvisioningWrite, LoginsRead, LoginsWrite, TicketsRead, TicketsWrite, MeRead, MeWrite];
 
     /// <summary>Whether <paramref name="name"/> is a scope this version knows.</summary>
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);

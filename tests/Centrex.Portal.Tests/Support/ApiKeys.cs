@@ -15,6 +15,15 @@ public static class ApiKeys
         return run.Output.Trim();
     }
 
+    /// <summary>A new key bound to <paramref name="customer"/> (<c>apikey create --customer</c>) with <paramref name="scopes"/>.</summary>
+    public static async Task<string> CreateForCustomer(PortalServer server, string customer, params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var run = await PortalServer.Run(null, ["apikey", "create", "--data", server.Data, "--customer", customer, .. scopes.SelectMany(s => new[] { "--scope", s })]);
+        Assert.True(run.Exit == 0, run.Error);
+        return run.Output.Trim();
+    }
+
     /// <summary>Sends <paramref name="method"/> <paramref name="path"/> with <paramref name="key"/> (none when null) and a JSON body (none when null).</summary>
     public static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string path, string? key, string? json = null, string contentType = "application/json")
     {

@@ -62,6 +62,9 @@ public partial class PortalServer : IAsyncLifetime
               "discount_plans": ["DP-INTL"], "extension": "201", "sip": { "username": "on201", "ha1_md5": "00000000000000000000000000000000" } } ] }
         """;
 
+    /// <summary>The running serve's process id (its memory is read from /proc by the long-export tests).</summary>
+    public int ProcessId => _serve?.Id ?? throw new InvalidOperationException("serve is not running");
+
     /// <summary>The password the demo printed for <paramref name="login"/>.</summary>
     public string Password(string login) => _passwords[login];
 

@@ -12,8 +12,8 @@ public sealed class SwitchCdrCsvTests
     [Fact]
     public void Header_IsFrozen() =>
         Assert.Equal(
-            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded,emergency,answered_by\n",
-            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine)); // columns only ever grow at the end (emergency: issue 14; answered_by: issue 15)
+            "id,account,caller,callee_dialed,callee,start,answer,end,billable_seconds,disposition,sip_call_id,codec,site,direction,forwarded,emergency,answered_by,calling_account\n",
+            Encoding.ASCII.GetString(SwitchCdrCsv.HeaderLine)); // columns only ever grow at the end (emergency: issue 14; answered_by: issue 15; calling_account: issue 16)
 
     [Fact]
     public void ALineWrittenBeforeTheAnsweredByColumn_StillReads_AsAnsweredByNoLineNamed()
@@ -73,8 +73,8 @@ public sealed class SwitchCdrCsvTests
         var line = new ByteBuffer();
         SwitchCdrCsv.Write(Cdr.Failed("f1", "acme", CallDisposition.Busy), line);
         Assert.Equal(
-            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false,false,\n",
-            Encoding.UTF8.GetString(line.Written)); // answered by nobody: the last column empty
+            "f1,acme,4165550100,2125551234,12125551234,2026-10-01T12:00:00Z,,2026-10-01T12:00:03Z,0,busy,f1@switch,,HQ,outgoing,false,false,,\n",
+            Encoding.UTF8.GetString(line.Written)); // answered by nobody, no calling account: the last two columns empty
     }
 
     [Theory]
@@ -102,5 +102,22 @@ public sealed class SwitchCdrCsvTests
         Assert.Equal(61, SwitchCdr.BillableSecondsBetween(answer, answer + Duration.FromMilliseconds(60_001), 7200));
         Assert.Equal(60, SwitchCdr.BillableSecondsBetween(answer, answer + Duration.FromMilliseconds(60_004), 60));
         Assert.Equal(0, SwitchCdr.BillableSecondsBetween(answer, answer - Duration.FromSeconds(1), 7200));
+    }
+
+    [Fact]
+    public void CallingAccount_RoundTrips_AndALineWrittenBeforeTheColumnReadsNone()
+    {
+        var cdr = new SwitchCdr("f2", "bob", "+16045550201", "16045550299", "", NodaTime.Instant.FromUtc(2026, 10, 1, 12, 0), null,
+            NodaTime.Instant.FromUtc(2026, 10, 1, 12, 0, 3), 0, CallDisposition.Busy, "f2@switch", "", "HQ", CallDirection.Incoming, false)
+        { CallingAccount = "alice" };
+        var line = new ByteBuffer();
+        SwitchCdrCsv.Write(cdr, line);
+        var fields = new List<string>();
+        Assert.True(SwitchCdrCsv.TrySplit(Encoding.UTF8.GetString(line.Written).TrimEnd('\n'), fields));
+        Assert.Equal(("+16045550201", "alice"), (SwitchCdrCsv.Parse(fields, out _)!.Caller, SwitchCdrCsv.Parse(fields, out _)!.CallingAccount));
+
+        fields.RemoveAt(fields.Count - 1);
+        Assert.Equal(string.Empty, SwitchCdrCsv.Parse(fields, out var error)!.CallingAccount);
+        Assert.Null(error);
     }
 }

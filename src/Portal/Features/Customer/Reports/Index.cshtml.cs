@@ -35,7 +35,7 @@ public sealed class IndexModel(XdrDownload download, CustomerScope scope, Portal
         ToText = q["to"];
         var from = FormValues.Date(FromText, "from", Errors);
         var to = FormValues.Date(ToText, "to", Errors);
-        if (XdrDownload.Check(from, to, Format, Errors).Count > 0)
+        if (XdrDownload.Check(from, to, Format, Errors).Count > 0 || download.CheckSize(from!.Value, to!.Value, Format, Errors).Count > 0)
         {
             return Page();
         }

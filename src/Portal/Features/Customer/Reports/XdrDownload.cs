@@ -11,12 +11,24 @@ namespace Centrex.Portal.Features.Customer.Reports;
 /// <summary>
 /// The customer's xDR report for any period (seed 004, Reports: CSV or PDF; XLSX too), streamed to the browser as the
 /// journal is read: CSV and XLSX rows are encoded from the journal's bytes straight into the response, so a million
-/// rows download in the memory of one buffer. Named <c>xdr-CUST-2026-10-01-2026-10-31.csv</c>.
+/// rows download in the memory of one buffer. Named <c>xdr-CUST-2026-10-01-2026-10-31.csv</c>. CSV and XLSX cover any
+/// period (issue 16: "for any period"; an XLSX up to its sheet's row limit, <see cref="MaxXlsxCalls"/>); a PDF is laid out in memory to number its pages ("Page n of m"), so it holds at
+/// most <see cref="MaxPdfCalls"/> calls, and a longer one is refused before anything is sent, next to the format.
 /// </summary>
 public sealed class XdrDownload(CustomerScope scope, PortalData data)
 {
-    /// <summary>The longest range one report may cover.</summary>
-    public const int MaxDays = 366;
+    /// <summary>
+    /// The most calls a PDF report holds: about 100 pages of 50 rows, what a person reads (seed 004: PDF for reading);
+    /// more is a spreadsheet's job. Counted in the call-log index (every call of the days, as Call Logs counts them).
+    /// </summary>
+    public const int MaxPdfCalls = 5_000;
+
+    /// <summary>
+    /// The most calls an XLSX report holds: one sheet's rows (1,048,576 in Excel and LibreOffice, ECMA-376's row index
+    /// limit) less the header row. A longer period is refused up front rather than streamed into a file the spreadsheet
+    /// cuts short; CSV has no limit.
+    /// </summary>
+    public const int MaxXlsxCalls = 1_048_575;
 
     /// <summary>The formats, by their names in URLs.</summary>
     public static readonly IReadOnlyDictionary<string, (XdrFormat Format, string Type)> Formats = new Dictionary<string, (XdrFormat, string)>(StringComparer.Ordinal)
@@ -46,15 +58,38 @@ public sealed class XdrDownload(CustomerScope scope, PortalData data)
             {
                 errors["to"] = "the last day is before the first";
             }
-            else if (Period.Between(f, t, PeriodUnits.Days).Days >= MaxDays)
-            {
-                errors["to"] = $"a report covers at most {MaxDays} days";
-            }
         }
 
         if (format is null || !Formats.ContainsKey(format))
         {
             errors["format"] = "choose CSV, XLSX or PDF";
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Refuses a PDF of more than <see cref="MaxPdfCalls"/> calls and an XLSX of more than <see cref="MaxXlsxCalls"/>, on <c>format</c>; call after <see cref="Check"/>
+    /// found nothing wrong. Returns <paramref name="errors"/>.
+    /// </summary>
+    public Dictionary<string, string> CheckSize(LocalDate from, LocalDate to, string format, Dictionary<string, string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (format is "pdf" or "xlsx")
+        {
+            var zone = scope.Zone;
+            var calls = data.Calls.Count(scope.CustomerId, new Data.CallLog.CallFilter(
+                from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), null, null, null, null));
+            if (format == "pdf" && calls > MaxPdfCalls)
+            {
+                errors["format"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"a PDF holds at most {MaxPdfCalls:N0} calls and these days have {calls:N0}: choose CSV or XLSX, or fewer days");
+            }
+            else if (format == "xlsx" && calls > MaxXlsxCalls)
+            {
+                errors["format"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"an XLSX sheet holds at most {MaxXlsxCalls:N0} calls (the spreadsheet's row limit) and these days have {calls:N0}: choose CSV (any size), or fewer days");
+            }
         }
 
         return errors;

@@ -1,13 +1,9 @@
 using Centrex.Invoicing.Transactions;
-using Centrex.Portal.Data;
-using Centrex.Portal.Data.CallLog;
 using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Centrex.Rating.Money;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NodaTime;
 
 namespace Centrex.Portal.Features.Customer.Transactions;
 
@@ -15,7 +11,7 @@ namespace Centrex.Portal.Features.Customer.Transactions;
 /// Transactions (seed 004: payments, subscription charges, refunds, calls by service; a date range and a service; totals;
 /// CSV download): billing's own transaction list (<c>centrex transactions</c>), the calls read from the call-log index.
 /// </summary>
-public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
+public sealed class IndexModel(CustomerScope scope, TransactionQueries transactions) : PageModel
 {
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -40,20 +36,10 @@ public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
 
     public async Task<IActionResult> OnGet()
     {
-        var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
-        var from = FormValues.Date(Request.Query["from"], "from", Errors) ?? today.With(DateAdjusters.StartOfMonth);
-        var to = FormValues.Date(Request.Query["to"], "to", Errors) ?? today;
-        if (to < from)
-        {
-            Errors["to"] = "the last day is before the first";
-        }
-        else if (Period.Between(from, to, PeriodUnits.Days).Days > 366)
-        {
-            Errors["to"] = "at most a year at a time";
-        }
-
-        Service = Request.Query["service"].ToString() is { Length: > 0 } s && TransactionReport.Services.Contains(s) ? s : null;
-        (FromText, ToText) = (Display.Show.Date(from), Display.Show.Date(to));
+        var download = Request.Query["csv"] == "1";
+        var filter = transactions.Read(Request.Query, download, Errors);
+        Service = filter.Service;
+        (FromText, ToText) = (Display.Show.Date(filter.From), Display.Show.Date(filter.To));
         var paging = Sorting.Read(Request.Query);
         if (Errors.Count > 0)
         {
@@ -61,22 +47,14 @@ public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
             return Page();
         }
 
-        var view = scope.View;
-        var list = data.Billing.Read(billing => TransactionReport.Build(view.Customer, view.Accounts, view.Payments, billing,
-            new CallLogRatedSource(data.Calls, scope.CustomerId), from, to, Service));
-        if (Request.Query["csv"] == "1")
+        if (download)
         {
-            Response.ContentType = "text/csv; charset=utf-8";
-            Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = $"transactions-{scope.CustomerId}-{FromText}-{ToText}.csv" }.ToString();
-            HttpContext.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-            await Task.Run(() =>
-            {
-                using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(false), 1 << 16);
-                TransactionReport.WriteCsv(list, writer);
-            });
+            // Streamed row by row, for any period (TransactionQueries.WriteCsv).
+            await transactions.WriteCsv(HttpContext, filter);
             return new EmptyResult();
         }
 
+        var list = transactions.List(filter);
         Totals = TransactionReport.Totals(list);
         Result = paging.Of(Sorting.Sort(list, paging));
         return Page();

@@ -1,0 +1,25 @@
+using Centrex.Portal.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Centrex.Portal.Api;
+
+/// <summary>The API's answers to a refused change, shaped as the pages show them: the message and the field it is about.</summary>
+internal static class ApiResults
+{
+    /// <summary>A 400 naming the first field of <paramref name="errors"/> (the form's order: the one a person fixes first).</summary>
+    public static IResult Invalid(IReadOnlyDictionary<string, string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var (field, message) = errors.First();
+        return Results.Json(new ApiError("invalid", message, field.Length == 0 ? null : field), statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>An amount as the API writes it beside its mills: an exact decimal string ("12.340"), never a float.</summary>
+    public static string Decimal(Centrex.Rating.Money.Mills amount) =>
+        (amount.Value / 1000m).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A 403 for what only a login may do (a customer's API key has no web login: no password, no language).</summary>
+    public static IResult LoginOnly(string what) =>
+        Results.Json(new ApiError("login-only", $"{what} belongs to a web login: sign in (POST /api/v1/session) rather than use an API key"),
+            statusCode: StatusCodes.Status403Forbidden);
+}
