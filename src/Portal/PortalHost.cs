@@ -89,7 +89,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.Conventions.AuthorizeFolder("/Customer", PortalPolicies.Customer);
             o.Conventions.AuthorizeFolder("/Operator", PortalPolicies.Operator);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
-        }).AddApplicationPart(typeof(PortalHost).Assembly);
+        }).AddMvcOptions(o => o.Filters.Add(new FormCsrfRefusal())).AddApplicationPart(typeof(PortalHost).Assembly);
         // Generated URLs keep the case of their route values: a line id is case-sensitive (ACC-1006, not acc-1006), and
         // a lowercased form action sent the forwarding page's posts to a line that does not exist.
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
@@ -137,6 +137,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
 
             return next(context);
         });
+        CsrfCheck.Use(app);
         data.CallIndexer.Start();
         app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();
         app.MapGet("/", (HttpContext context) => Results.Redirect(Home(context))).RequireAuthorization();

@@ -15,7 +15,7 @@ internal static class ApiRoutes
     {
         var api = app.MapGroup(PortalPaths.Api);
         SessionApi.Map(api);
-        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.Customer).AddEndpointFilter<CsrfFilter>();
+        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.Customer).WithMetadata(CsrfCheck.Required);
         Features.Customer.Invoices.InvoicesApi.Map(me);
         Features.Customer.Reports.ReportsApi.Map(me);
         Features.Customer.Calls.CallsApi.Map(me);
@@ -31,7 +31,7 @@ internal static class ApiRoutes
         Features.Customer.MusicOnHold.MusicOnHoldApi.Map(me);
         Features.Customer.Discounts.DiscountsApi.Map(me);
         // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
-        var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
+        var operatorGroup = api.MapGroup("/operator").WithMetadata(CsrfCheck.Required);
         // The group itself names no policy, so a route added without one would answer anybody: refuse to start instead.
         ((IEndpointConventionBuilder)operatorGroup).Finally(endpoint =>
         {

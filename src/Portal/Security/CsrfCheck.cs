@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Centrex.Portal.Security;
 
@@ -11,29 +13,53 @@ namespace Centrex.Portal.Security;
 /// was authorized with, not the mere presence of an <c>Authorization</c> header: the customer routes authorize with
 /// the session cookie whatever else the request carries, so a session request with any <c>Authorization</c> header
 /// (a made-up one) needs the token too.
+/// <para>
+/// A middleware on the routes marked <see cref="Required"/>, after authorization and before the route's handler: the
+/// check comes before the body is read and bound, so a forged request is refused as such (400 <c>csrf</c>) whatever
+/// its body, and an upload is not read at all (an endpoint filter would run only after binding).
+/// </para>
 /// </summary>
-public sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
+public static class CsrfCheck
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The metadata that marks a route (or a group) as needing the token with a session.</summary>
+    public static readonly object Required = new Marker();
+
+    /// <summary>Adds the check; call after <c>UseAuthorization</c>.</summary>
+    public static void Use(WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
-        var bySession = http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == SessionAuthentication.SchemeName);
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method)
-            && (bySession || http.Request.Headers.Authorization.Count == 0))
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (http, next) =>
         {
-            try
+            if (http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null && await Refuses(http))
             {
-                await antiforgery.ValidateRequestAsync(http);
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.Response.WriteAsJsonAsync(new ApiError("csrf", $"missing or wrong anti-forgery token: send the token of GET {PortalPaths.Api}/session/csrf in {PortalHost.CsrfHeader}"));
+                return;
             }
-            catch (AntiforgeryValidationException)
-            {
-                return Results.Json(new ApiError("csrf", $"missing or wrong anti-forgery token: send the token of GET {PortalPaths.Api}/session/csrf in {PortalHost.CsrfHeader}"),
-                    statusCode: StatusCodes.Status400BadRequest);
-            }
+
+            await next(http);
+        });
+    }
+
+    private static async Task<bool> Refuses(HttpContext http)
+    {
+        var bySession = http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == SessionAuthentication.SchemeName);
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method)
+            || (!bySession && http.Request.Headers.Authorization.Count > 0))
+        {
+            return false;
         }
 
-        return await next(context);
+        try
+        {
+            await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
+            return false;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return true;
+        }
     }
+
+    private sealed class Marker;
 }
