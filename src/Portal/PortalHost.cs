@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,8 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.MultipartBodyLengthLimit = MaxBodyBytes;
             o.ValueCountLimit = 2048;
         });
+        // The web interface's language (seed 004, My Profile): texts from Localization/PortalText.*.resx.
+        services.AddLocalization();
         services.AddRazorPages(o =>
         {
             // Laid out by feature (STYLE.md): each page beside the API routes of the same resource.
@@ -136,6 +139,14 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             }
 
             return next(context);
+        });
+        // After authentication: the culture is the signed-in login's language, else the browser's.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Localization.PortalCultures.English),
+            SupportedCultures = [.. Localization.PortalCultures.All],
+            SupportedUICultures = [.. Localization.PortalCultures.All],
+            RequestCultureProviders = [new Localization.LoginLanguageProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         });
         CsrfCheck.Use(app);
         data.CallIndexer.Start();

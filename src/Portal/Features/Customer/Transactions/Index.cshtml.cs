@@ -46,7 +46,7 @@ public sealed class IndexModel(CustomerScope scope, PortalData data) : PageModel
         }
 
         Service = Request.Query["service"].ToString() is { Length: > 0 } s && TransactionReport.Services.Contains(s) ? s : null;
-        (FromText, ToText) = (Display.Show.Date(from), Display.Show.Date(to));
+        (FromText, ToText) = (Display.Show.IsoDate(from), Display.Show.IsoDate(to));
         var paging = Paging.From(Request.Query, "date", defaultDescending: false);
         if (Errors.Count > 0)
         {
