@@ -77,6 +77,9 @@ public sealed partial class LanguageBrowserTests(PortalServer server, Browser br
         await Assertions.Expect(_page.GetByLabel("Du", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" })).ToBeVisibleAsync();
         Assert.Matches(FrenchTime(), await _page.Locator("tbody tr").First.Locator("td").First.InnerTextAsync());
+        await Assertions.Expect(_page.GetByRole(AriaRole.Link, new() { Name = "Date et heure" })).ToBeVisibleAsync(); // the sortable heading
+        await Assertions.Expect(_page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" })).ToContainTextAsync("Page 1 sur");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Link, new() { Name = "Suivante" })).ToBeVisibleAsync();
         await Browser.Shot(_page, "62-calls-fr");
 
         // And back to English.
