@@ -177,6 +177,20 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         return null;
     }
 
+    /// <inheritdoc/>
+    public SwitchTrunk? FindTrunkByAddress(IPEndPoint address)
+    {
+        foreach (var trunk in _trunks.Values)
+        {
+            if (trunk.Address.Equals(address))
+            {
+                return trunk;
+            }
+        }
+
+        return null;
+    }
+
     private static SwitchFraudLimits? FraudOf(FraudLimits? fraud) => fraud is null ? null
         : new SwitchFraudLimits(fraud.MaxInternationalCalls, fraud.MaxSpendPerHour, fraud.MaxSpendPerDay,
             fraud.BlockedClasses.Contains(FraudClass.International), fraud.BlockedClasses.Contains(FraudClass.Premium));

@@ -122,6 +122,14 @@ internal sealed partial class B2bua
                     return Unreachable(fork, 480, "Temporarily Unavailable"); // a name: the switch resolves no DNS for forwarding URIs
                 }
 
+                if (fork.Directory.FindTrunkByAddress(address) is not null)
+                {
+                    // sip:<number>@<trunk> would reach the carrier unpriced, past the line's balance and fraud controls:
+                    // a number out through the trunk must be forwarded as a number (then it is the line's priced call).
+                    _stack.Metrics.CountRefusal(Metrics.RefusalReason.Fraud);
+                    return Unreachable(fork, 403, "fraud control: sip: URI forward to a trunk (forward the number instead)", CallDisposition.RefusedByFraud);
+                }
+
                 leg.BRemoteTarget = target.Value;
                 leg.BKind = SipTransportKind.Udp;
                 leg.BDestination = address;
@@ -140,11 +148,12 @@ internal sealed partial class B2bua
         return true;
     }
 
-    private static bool Unreachable(CallFork fork, int status, string reason)
+    private static bool Unreachable(CallFork fork, int status, string reason, CallDisposition? refusal = null)
     {
         fork.Other = true;
         fork.LastStatus = status;
         fork.LastReason = reason;
+        fork.LastRefusal = refusal;
         return false;
     }
 
@@ -165,8 +174,11 @@ internal sealed partial class B2bua
         var balance = _hooks.Balance.Authorize(info);
         if (!balance.Allowed)
         {
+            // The forwarding line's fraud controls refuse a forward as they would refuse the line dialling the number
+            // itself (issue 14): counted, and recorded as refused-by-fraud if the caller ends up with this 403.
             _stack.Metrics.CountRefusal(balance.ByFraud ? Metrics.RefusalReason.Fraud : Metrics.RefusalReason.Balance);
-            return Unreachable(fork, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required");
+            return Unreachable(fork, balance.Status == 0 ? 402 : balance.Status, balance.Reason ?? "Payment Required",
+                balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance);
         }
 
         if (call.Admitted)
@@ -180,7 +192,7 @@ internal sealed partial class B2bua
             _stack.Metrics.CountRefusal(Metrics.RefusalReason.Limits);
             call.Admitted = _hooks.Admission.Admit(call.Info, call.Offer).Admitted; // back to what it was
             fork.LimitWarning = admission.Warning; // named as every other admission refusal names it (B2bua.Invite.cs)
-            return Unreachable(fork, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable");
+            return Unreachable(fork, admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", CallDisposition.RefusedByLimit);
         }
 
         call.Admitted = true;
@@ -300,6 +312,7 @@ internal sealed partial class B2bua
 
         fork.LastStatus = status;
         fork.LastReason = reason;
+        fork.LastRefusal = null; // a leg's own failure, whatever its status
         if (call.State == CallState.Trying && !call.Cancelled)
         {
             Continue(call);
@@ -349,7 +362,7 @@ internal sealed partial class B2bua
 
         var busy = outcome == RingOutcome.Busy;
         var status = busy ? 486 : fork.LastStatus;
-        var disposition = status switch
+        var disposition = !busy && fork.LastRefusal is { } refusal ? refusal : status switch
         {
             486 or 600 => CallDisposition.Busy,
             408 or 480 => CallDisposition.NoAnswer,

@@ -57,6 +57,13 @@ internal sealed class CallFork(CallInfo original, string? line)
     public string LastReason { get; set; } = "Temporarily Unavailable";
 
     /// <summary>
+    /// When <see cref="LastStatus"/> is the switch's own refusal of a forward (the payer's balance, its fraud controls,
+    /// a site limit: <c>B2bua.TryForward</c>), what the call's CDR records if the caller ends up with it; null when a leg
+    /// or an unreachable target gave it. A 403 alone cannot tell a fraud refusal from a balance one.
+    /// </summary>
+    public Cdrs.CallDisposition? LastRefusal { get; set; }
+
+    /// <summary>
     /// The Warning text naming the site limit that refused a forward of this call (Max Number of Forwarded Calls, seed
     /// 004), kept for the rest of the call: whatever the caller finally hears (the 503 itself, or the failure of a line
     /// tried after it) carries it, so the caller and the operator see why the forwarded number never rang.

@@ -65,6 +65,13 @@ public interface ISwitchDirectory
     /// <summary>The trunk whose source addresses include <paramref name="remote"/>.</summary>
     SwitchTrunk? FindTrunkBySource(IPEndPoint remote);
 
+    /// <summary>
+    /// The trunk the switch sends its calls out to at <paramref name="address"/> (address and port), or null. A
+    /// forwarding or flow target written as a <c>sip:</c> URI there would reach the carrier as an unpriced call, past
+    /// the paying line's balance and fraud controls: the B2BUA refuses it (README, Fraud controls).
+    /// </summary>
+    SwitchTrunk? FindTrunkByAddress(IPEndPoint address);
+
     /// <summary>The site by id; the Default site for null or unknown ids.</summary>
     SwitchSite FindSite(string? id);
 

@@ -78,6 +78,9 @@ public sealed class LiveSwitchDirectory : ISwitchDirectory
     public SwitchTrunk? FindTrunkBySource(IPEndPoint remote) => _current.FindTrunkBySource(remote);
 
     /// <inheritdoc/>
+    public SwitchTrunk? FindTrunkByAddress(IPEndPoint address) => _current.FindTrunkByAddress(address);
+
+    /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => _current.FindSite(id);
 
     /// <inheritdoc/>

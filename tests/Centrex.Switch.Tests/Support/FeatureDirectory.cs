@@ -86,6 +86,8 @@ internal sealed class FeatureDirectory : ISwitchDirectory
 
     public SwitchTrunk? FindTrunkBySource(IPEndPoint remote) => _inner.FindTrunkBySource(remote);
 
+    public SwitchTrunk? FindTrunkByAddress(IPEndPoint address) => _inner.FindTrunkByAddress(address);
+
     public SwitchSite FindSite(string? id) => _inner.FindSite(id);
 
     public CompiledFlow? FindFlow(string customerId, string number) => _flows.GetValueOrDefault((customerId, number));

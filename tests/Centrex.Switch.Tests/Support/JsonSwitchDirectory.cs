@@ -192,6 +192,20 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
     }
 
     /// <inheritdoc/>
+    public SwitchTrunk? FindTrunkByAddress(IPEndPoint address)
+    {
+        foreach (var trunk in _trunks.Values)
+        {
+            if (trunk.Address.Equals(address))
+            {
+                return trunk;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
     public SwitchSite FindSite(string? id) => id is not null && _sites.TryGetValue(id, out var site) ? site : _defaultSite;
 
     private static SwitchFraudLimits? Fraud(FraudModel? fraud, string source, string id)
