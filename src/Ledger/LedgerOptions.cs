@@ -15,10 +15,50 @@ public sealed record LedgerOptions
     /// </summary>
     public long MinimumFreeBytes { get; init; } = 64L << 20;
 
-    /// <summary>In-memory part of the account state's log (2^bits bytes).</summary>
-    public int StateLogMemoryBits { get; init; } = 24;
+    /// <summary>
+    /// In-memory part of the account state's log (2^bits bytes) for a new store, and the least an existing store is
+    /// grown to; null: sized from <see cref="StateAccounts"/>, or <see cref="MinStateLogBits"/> when that is unknown
+    /// too. A store keeps the size it was created with (<c>ledger/state2/format</c>): an opener that asks for less
+    /// gets the kept size, one that asks for more gets the state rebuilt from the journal into a larger store
+    /// (FASTER recovers a checkpoint wrongly into a log of another size; bench/README, issue 16).
+    /// </summary>
+    public int? StateLogMemoryBits { get; init; }
 
-    /// <summary>Hash buckets of the account state.</summary>
+    /// <summary>
+    /// Accounts the opener charges (serve and rate: the provisioned accounts), or null (bill, balance, journal verify:
+    /// they use the kept size). When the kept log is smaller than <see cref="StateLogBitsFor"/> of them, opening
+    /// rebuilds the state into a store that holds them.
+    /// </summary>
+    public long? StateAccounts { get; init; }
+
+    /// <summary>Told how a rebuild of the state from the journal progresses (a line for the operator each time).</summary>
+    public Action<string>? StateRebuildProgress { get; init; }
+
+    /// <summary>The smallest in-memory state log (16 MiB: the working set of ~35,000 accounts by <see cref="StateLogBitsFor"/>).</summary>
+    public const int MinStateLogBits = 24;
+
+    /// <summary>The largest in-memory state log <see cref="StateLogBitsFor"/> asks for (1 GiB).</summary>
+    public const int MaxStateLogBits = 30;
+
+    /// <summary>
+    /// The in-memory state log that keeps the records a month of charging updates in memory for
+    /// <paramref name="accounts"/> accounts: each account's balance record and its month record, 120 bytes each in
+    /// FASTER (8 header + 64 key + 48 value), twice over, because a checkpoint (fold-over) makes every record read-only
+    /// and the next update of each copies it to the log's tail, so the log holds each hot record's previous copy beside
+    /// its current one until the tail has moved a whole working set on. At 100,000 accounts this is 2^26 (64 MiB)
+    /// where the old fixed 2^24 held a third of the (then six records a account) working set and most updates went to
+    /// disk (issue 16: the writer thread spent 10 µs a CDR, 72 % of it waiting for FASTER's reads).
+    /// </summary>
+    /// <param name="accounts">Accounts the host charges (provisioned accounts).</param>
+    public static int StateLogBitsFor(long accounts)
+    {
+        const long BytesPerAccount = 2 * 120 * 2;
+        var bytes = Math.Max(1, accounts) * BytesPerAccount;
+        var bits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(bytes - 1));
+        return Math.Clamp(bits, MinStateLogBits, MaxStateLogBits);
+    }
+
+    /// <summary>Hash buckets of a new account state (kept with the store, like its log size).</summary>
     public long StateIndexBuckets { get; init; } = 1L << 16;
 
     /// <summary>

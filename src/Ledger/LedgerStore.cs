@@ -17,7 +17,9 @@ namespace Centrex.Ledger;
 public sealed class LedgerStore : IDisposable
 {
     private readonly CdrJournal _journal;
-    private readonly FasterTable<StateKey> _state;
+    private readonly FasterTable<StateKey, StateValue> _state;
+    private readonly LedgerOptions _options;
+    private readonly string? _stateRebuild;
     private readonly IdLog _idLog;
     private readonly SealedIds _sealed;
 
@@ -25,7 +27,9 @@ public sealed class LedgerStore : IDisposable
     {
         Folder = folder;
         _journal = new CdrJournal(Path.Combine(folder, "journal"));
-        _state = StateTable.Open(Path.Combine(folder, "state"), options.StateIndexBuckets, options.StateLogMemoryBits);
+        _options = options;
+        StateFormat = StateFolder.Prepare(folder, options, out _stateRebuild);
+        _state = StateTable.Open(Path.Combine(folder, StateFolder.Name), StateFormat);
         _idLog = new IdLog(Path.Combine(folder, "ids"));
         _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
         var calls = new IdIndex(Math.Min(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
@@ -41,6 +45,12 @@ public sealed class LedgerStore : IDisposable
 
     /// <summary>The ledger's folder.</summary>
     public string Folder { get; }
+
+    /// <summary>The account state's kept format (its log sizes), as opened.</summary>
+    internal StateFormat StateFormat { get; }
+
+    /// <summary>In-memory part of the account state's log this store keeps (2^bits bytes).</summary>
+    public int StateLogMemoryBits => StateFormat.MemoryBits;
 
     /// <summary>What opening found and did.</summary>
     public RecoveryReport Recovery { get; private set; } = null!;
@@ -79,7 +89,7 @@ public sealed class LedgerStore : IDisposable
     public Mills Balance(string account)
     {
         var bytes = Encoding.UTF8.GetBytes(account);
-        return StateKey.Fits(bytes) && _state.TryGetShared(StateKey.Balance(bytes), out var value) ? new Mills(value) : Mills.Zero;
+        return StateKey.Fits(bytes) && _state.TryGetShared(StateKey.Balance(bytes), out var value) ? new Mills(value.Amount) : Mills.Zero;
     }
 
     /// <summary>
@@ -106,7 +116,7 @@ public sealed class LedgerStore : IDisposable
         var balances = new Mills[accounts.Count];
         for (var i = 0; i < accounts.Count; i++)
         {
-            balances[i] = asked[i] >= 0 ? new Mills(values[asked[i]]) : Mills.Zero;
+            balances[i] = asked[i] >= 0 ? new Mills(values[asked[i]].Amount) : Mills.Zero;
         }
 
         return balances;
@@ -116,7 +126,7 @@ public sealed class LedgerStore : IDisposable
     public long Counter(string account, CounterKind counter, int period)
     {
         var bytes = Encoding.UTF8.GetBytes(account);
-        return StateKey.Fits(bytes) && _state.TryGetShared(StateKey.CounterOf(bytes, counter, period), out var value) ? value : 0;
+        return StateKey.Fits(bytes) && _state.TryGetShared(StateKey.Month(bytes, period), out var value) ? value.Counter(counter) : 0;
     }
 
     /// <summary>Visits the committed journal entries from <paramref name="from"/> on, in order.</summary>
@@ -124,9 +134,38 @@ public sealed class LedgerStore : IDisposable
     public void ScanJournal(long from, EntryVisitor visit) =>
         _journal.Scan(from, _journal.CommittedUntil, (address, entry) => BlockCodec.Expand(address, entry, visit));
 
-    /// <summary>Every balance and counter the state holds (for verification). Call while no batch is being written.</summary>
-    public IReadOnlyList<(StateKey Key, long Value)> StateSnapshot() =>
-        [.. _state.Snapshot().Where(item => item.Key.Kind != StateKind.Meta)];
+    /// <summary>
+    /// Every balance and non-zero counter the state holds (for verification), a counter named by its
+    /// <see cref="StateKey.CounterOf"/> key. Call while no batch is being written.
+    /// </summary>
+    public IReadOnlyList<(StateKey Key, long Value)> StateSnapshot()
+    {
+        var items = new List<(StateKey, long)>();
+        foreach (var (key, value) in _state.Snapshot())
+        {
+            if (key.Kind == StateKind.Balance)
+            {
+                items.Add((key, value.Amount));
+            }
+            else if (key.Kind == StateKind.Month)
+            {
+                foreach (var counter in Enum.GetValues<CounterKind>())
+                {
+                    if (value.Counter(counter) != 0)
+                    {
+                        items.Add((StateKey.CounterOf(key.Account, counter, key.Period), value.Counter(counter)));
+                    }
+                }
+            }
+            else if (key.Kind != StateKind.Meta)
+            {
+                // A record this format never writes: shown, so verification reports it instead of missing it.
+                items.Add((key, value.Amount));
+            }
+        }
+
+        return items;
+    }
 
     /// <summary>Closes the store. Anything not committed is gone, as after a crash; nothing committed is lost.</summary>
     public void Dispose()
@@ -140,7 +179,7 @@ public sealed class LedgerStore : IDisposable
     private RecoveryReport Recover(Stopwatch stopwatch)
     {
         var committed = _journal.CommittedUntil;
-        var stateFrom = _state.TryGet(StateKey.AppliedUntil, out var applied) ? applied : _journal.BeginAddress;
+        var stateFrom = _state.TryGet(StateKey.AppliedUntil, out var applied) ? applied.Amount : _journal.BeginAddress;
         var namesFrom = _idLog.CoveredUntil >= 0 ? _idLog.CoveredUntil : _journal.BeginAddress;
         if (stateFrom > committed || namesFrom > committed)
         {
@@ -149,13 +188,23 @@ public sealed class LedgerStore : IDisposable
         }
 
         var from = Math.Min(stateFrom, namesFrom);
-        var replayed = Writer.Replay(from, committed, stateFrom, namesFrom);
+        Action<long>? progress = null;
+        if (_stateRebuild is not null && _options.StateRebuildProgress is { } report)
+        {
+            var begin = _journal.BeginAddress;
+            report(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"rebuilding the account state from the journal into a store with a {StateFormat.MemoryText} in-memory log: {_stateRebuild}"));
+            progress = address => report(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"rebuilding the account state: {100.0 * (address - begin) / Math.Max(1, committed - begin):F0} % of the journal ({(address - begin) / 1_048_576:N0} of {(committed - begin) / 1_048_576:N0} MiB)"));
+        }
+
+        var replayed = Writer.Replay(from, committed, stateFrom, namesFrom, progress);
         if (replayed > 0 || !_state.Recovered)
         {
             Writer.Checkpoint();
         }
 
-        return new RecoveryReport(_state.Recovered, committed, from, replayed, _journal.TornBytesDiscarded, stopwatch.Elapsed);
+        return new RecoveryReport(_state.Recovered, committed, from, replayed, _journal.TornBytesDiscarded, stopwatch.Elapsed) { StateRebuilt = _stateRebuild };
     }
 
     private static void CheckWritable(string folder)

@@ -17,7 +17,7 @@ namespace Centrex.Ledger;
 public sealed class LedgerWriter
 {
     private readonly CdrJournal _journal;
-    private readonly FasterTable<StateKey> _state;
+    private readonly FasterTable<StateKey, StateValue> _state;
     // The exactly-once registry: CDR ids not yet sealed (_calls), whole-entry names (_names: movements, batch keys and
     // calls of journals from before blocks; few, and never sealed) and the sealed runs on disk behind their filter.
     private IdIndex _calls;
@@ -69,7 +69,7 @@ public sealed class LedgerWriter
     // The customer's zone of each account, looked up by the account's UTF-8 bytes decoded onto the stack: no allocation.
     private readonly Dictionary<string, NodaTime.DateTimeZone>.AlternateLookup<ReadOnlySpan<char>>? _zones;
 
-    internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey> state, IdIndex calls, IdIndex names, SealedIds sealedIds, IdLog idLog, LedgerOptions options)
+    internal LedgerWriter(string folder, CdrJournal journal, FasterTable<StateKey, StateValue> state, IdIndex calls, IdIndex names, SealedIds sealedIds, IdLog idLog, LedgerOptions options)
     {
         _folder = folder;
         _journal = journal;
@@ -400,11 +400,21 @@ public sealed class LedgerWriter
     /// <paramref name="until"/>): the state from <paramref name="stateFrom"/>, the registry from <paramref name="namesFrom"/>
     /// (each was checkpointed at its own position). Returns the entries replayed.
     /// </summary>
-    internal long Replay(long from, long until, long stateFrom, long namesFrom)
+    /// <param name="from">First journal address to read.</param>
+    /// <param name="until">Address after the last committed entry.</param>
+    /// <param name="stateFrom">Where the state's checkpoint stands (entries before it are in the state already).</param>
+    /// <param name="namesFrom">Where the registry's checkpoint stands.</param>
+    /// <param name="progress">Told the journal address reached, now and then (a rebuild of the whole state reports its progress).</param>
+    internal long Replay(long from, long until, long stateFrom, long namesFrom, Action<long>? progress = null)
     {
         long count = 0;
         _journal.Scan(from, until, (journalAddress, whole) => BlockCodec.Expand(journalAddress, whole, (address, entry) =>
         {
+            if (progress is not null && count % 1_000_000 == 0)
+            {
+                progress(EntryReference.Address(address));
+            }
+
             // Within this callback "address" is the entry's reference; the checkpoints' positions are journal addresses.
             count++;
             var at = EntryReference.Address(address);
@@ -463,7 +473,7 @@ public sealed class LedgerWriter
     {
         _state.AddAll(totals.Drain());
 
-        _state.Set(StateKey.AppliedUntil, appliedUntil);
+        _state.Set(StateKey.AppliedUntil, StateValue.OfAmount(appliedUntil));
         _appliedUntil = appliedUntil;
     }
 

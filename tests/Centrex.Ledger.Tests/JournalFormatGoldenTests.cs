@@ -47,8 +47,19 @@ public class JournalFormatGoldenTests
         Assert.Equal(["1=RatedCdr", "2=Batch", "3=Movement", "4=Block"], Enum.GetValues<JournalRecordKind>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Payment", "2=TopUp", "3=Refund", "4=Adjustment"], Enum.GetValues<MovementKind>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Rated", "2=Duplicate", "3=NoRate"], Enum.GetValues<BatchOutcome>().Select(k => $"{(int)k}={k}"));
-        Assert.Equal(["1=Balance", "2=Counter", "255=Meta"], Enum.GetValues<StateKind>().Select(k => $"{(int)k}={k}"));
+        // 3=Month: state format 2 (one record per account and month); values are only ever added.
+        Assert.Equal(["1=Balance", "2=Counter", "3=Month", "255=Meta"], Enum.GetValues<StateKind>().Select(k => $"{(int)k}={k}"));
         Assert.Equal(["1=Calls", "2=BilledSeconds", "3=DomesticBilledSeconds", "4=NetChargeMills", "5=DiscountMills"], Enum.GetValues<CounterKind>().Select(k => $"{(int)k}={k}"));
+    }
+
+    [Fact]
+    public void StateValue_Format2_IsSixLongsInThisOrder()
+    {
+        // FASTER stores the value's bytes as they are: a change of layout is a new state format (StateFormat.CurrentVersion).
+        Assert.Equal(48, System.Runtime.CompilerServices.Unsafe.SizeOf<StateValue>());
+        string[] order = ["Amount", "Calls", "BilledSeconds", "DomesticBilledSeconds", "NetChargeMills", "DiscountMills"];
+        Assert.Equal(order.Select((_, i) => (nint)(i * 8)), order.Select(System.Runtime.InteropServices.Marshal.OffsetOf<StateValue>));
+        Assert.Equal(2, StateFormat.CurrentVersion);
     }
 
     [Fact]

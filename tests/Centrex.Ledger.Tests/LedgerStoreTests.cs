@@ -143,8 +143,8 @@ public sealed class LedgerStoreTests : IDisposable
         store.Writer.Commit();
 
         // Damage the derived state behind the writer's back, as a bug or a bad disk would.
-        var table = (FasterTable<StateKey>)typeof(LedgerStore).GetField("_state", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(store)!;
-        table.Add(StateKey.Balance("ACC-1"u8), 1);
+        var table = (FasterTable<StateKey, StateValue>)typeof(LedgerStore).GetField("_state", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(store)!;
+        table.Add(StateKey.Balance("ACC-1"u8), StateValue.OfAmount(1));
 
         var report = JournalVerifier.Verify(store);
         Assert.False(report.IsConsistent);

@@ -110,7 +110,7 @@ public sealed class SharedReadTests : IDisposable
     private static Mills Expected(int account) => new(-(10 + account));
 
     private static long PendingReads(LedgerStore store) =>
-        ((FasterTable<StateKey>)typeof(LedgerStore).GetField("_state", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(store)!).PendingReads;
+        ((FasterTable<StateKey, StateValue>)typeof(LedgerStore).GetField("_state", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(store)!).PendingReads;
 
     private LedgerStore OpenSmall() => LedgerStore.Open(_data.Path, new LedgerOptions { StateLogMemoryBits = 16, StateIndexBuckets = 1 << 10 });
 

@@ -13,9 +13,9 @@ public class BalanceStoreBenchmarks
 {
     private const int Updates = 100_000;
     private string _folder = string.Empty;
-    private FasterTable<StateKey>? _table;
+    private FasterTable<StateKey, StateValue>? _table;
     private StateKey[] _keys = [];
-    private List<(StateKey Key, long Delta)> _changes = [];
+    private List<(StateKey Key, StateValue Delta)> _changes = [];
     private byte[][] _accounts = [];
     private readonly PendingTotals _totals = new();
 
@@ -26,14 +26,14 @@ public class BalanceStoreBenchmarks
     public void Setup()
     {
         _folder = Path.Combine(Path.GetTempPath(), "centrex-bench-balances-" + Guid.NewGuid().ToString("N"));
-        _table = StateTable.Open(_folder, 1L << 18, 28);
+        _table = StateTable.Open(_folder, new StateFormat(StateFormat.CurrentVersion, 28, 22, 1L << 18));
         _accounts = [.. Enumerable.Range(0, Accounts).Select(i => Encoding.ASCII.GetBytes($"ACC-{i:D7}"))];
         var random = new Random(7);
         _keys = [.. Enumerable.Range(0, Updates).Select(_ => StateKey.Balance(_accounts[random.Next(Accounts)]))];
-        _changes = [.. _keys.Select(k => (k, -57L))];
+        _changes = [.. _keys.Select(k => (k, StateValue.OfAmount(-57)))];
         foreach (var account in _accounts)
         {
-            _table.Add(StateKey.Balance(account), 0);
+            _table.Add(StateKey.Balance(account), default);
         }
     }
 
@@ -51,7 +51,7 @@ public class BalanceStoreBenchmarks
         var table = _table!;
         foreach (var key in _keys)
         {
-            table.Add(key, -57);
+            table.Add(key, StateValue.OfAmount(-57));
         }
     }
 
@@ -59,7 +59,7 @@ public class BalanceStoreBenchmarks
     [Benchmark(OperationsPerInvoke = Updates)]
     public void FasterKvBalanceAddAll() => _table!.AddAll(_changes);
 
-    /// <summary>Adds a call to the writer's pending totals (balance and five counters of a random account).</summary>
+    /// <summary>Adds a call to the writer's pending totals (balance and five counters of a random account; drained as a balance and a month record).</summary>
     [Benchmark(OperationsPerInvoke = Updates, Baseline = true)]
     public void PendingTotalsAddCall()
     {

@@ -32,17 +32,27 @@ internal static class LedgerSettings
     /// month (issue 17). Without provisioning, counters are by UTC month.
     /// </param>
     /// <exception cref="InvalidOperationException"><see cref="IdsInMemoryVariable"/> is not a whole number of 1,000 or more.</exception>
-    public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null) => new()
+    public static LedgerOptions Create(long checkpointEntries, string? dataDirectory = null)
     {
-        CheckpointEveryEntries = checkpointEntries,
-        CallIdsInMemory = Environment.GetEnvironmentVariable(IdsInMemoryVariable) is { Length: > 0 } ids
-            ? long.TryParse(ids, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1_000
-                ? count
-                : throw new InvalidOperationException($"{IdsInMemoryVariable}={ids} is not a whole number of ids, 1000 or more")
-            : new LedgerOptions().CallIdsInMemory,
-        CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
-        AccountZones = dataDirectory is null ? null : AccountZones(dataDirectory),
-    };
+        var zones = dataDirectory is null ? null : AccountZones(dataDirectory);
+        return new()
+        {
+            CheckpointEveryEntries = checkpointEntries,
+            CallIdsInMemory = Environment.GetEnvironmentVariable(IdsInMemoryVariable) is { Length: > 0 } ids
+                ? long.TryParse(ids, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1_000
+                    ? count
+                    : throw new InvalidOperationException($"{IdsInMemoryVariable}={ids} is not a whole number of ids, 1000 or more")
+                : new LedgerOptions().CallIdsInMemory,
+            CrashAt = Environment.GetEnvironmentVariable(CrashAtVariable),
+            AccountZones = zones,
+
+            // The commands that charge size a new account state to the provisioned accounts, and grow a smaller one by
+            // rebuilding it from the journal (issue 16: 100,000 accounts did not fit the fixed 16 MiB log). The size is
+            // kept with the store; bill, balance and journal verify open it with the kept size.
+            StateAccounts = zones?.Count,
+            StateRebuildProgress = line => Console.Error.WriteLine($"centrex: {line}"),
+        };
+    }
 
     /// <summary>Each provisioned account's customer time zone; empty when the data directory has no provisioning yet.</summary>
     public static IReadOnlyDictionary<string, NodaTime.DateTimeZone> AccountZones(string dataDirectory)

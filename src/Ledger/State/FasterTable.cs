@@ -4,7 +4,7 @@ using FASTER.core;
 namespace Centrex.Ledger.State;
 
 /// <summary>
-/// A FASTER key-value store of 64-bit values in its own folder of the data directory, with checkpoints and recovery.
+/// A FASTER key-value store of blittable values that merge by a sum, in its own folder of the data directory, with checkpoints and recovery.
 /// One writer session (the ledger's single writing thread) and a pool of reader sessions for queries from other
 /// threads: a FASTER session must not be used by two threads at once, so each read takes a session of its own from the
 /// pool for as long as it runs. Readers never share a lock: a read whose record is on disk waits for its I/O, and the
@@ -13,15 +13,17 @@ namespace Centrex.Ledger.State;
 /// 21 s at the median (bench/README.md, issue 16, "the dashboard's cold first visit").
 /// </summary>
 /// <typeparam name="TKey">A blittable key type.</typeparam>
-internal sealed class FasterTable<TKey> : IDisposable
+/// <typeparam name="TValue">A blittable value type.</typeparam>
+internal sealed class FasterTable<TKey, TValue> : IDisposable
     where TKey : struct
+    where TValue : struct
 {
     private readonly IDevice _device;
-    private readonly FasterKV<TKey, long> _store;
+    private readonly FasterKV<TKey, TValue> _store;
     private readonly IFasterEqualityComparer<TKey> _comparer;
-    private readonly SimpleFunctions<TKey, long> _functions;
-    private readonly ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> _writer;
-    private readonly ConcurrentBag<ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>>> _readers = [];
+    private readonly SimpleFunctions<TKey, TValue> _functions;
+    private readonly ClientSession<TKey, TValue, TValue, TValue, Empty, SimpleFunctions<TKey, TValue>> _writer;
+    private readonly ConcurrentBag<ClientSession<TKey, TValue, TValue, TValue, Empty, SimpleFunctions<TKey, TValue>>> _readers = [];
     private long _pendingReads;
 
     /// <summary>Pending (disk-bound) updates <see cref="AddAll"/> leaves outstanding before it waits for them.</summary>
@@ -32,14 +34,16 @@ internal sealed class FasterTable<TKey> : IDisposable
     /// <param name="comparer">Key equality and hashing.</param>
     /// <param name="indexBuckets">Hash index size (a power of two; each bucket holds several keys).</param>
     /// <param name="memorySizeBits">In-memory part of the log (2^bits bytes); older records live on disk.</param>
-    public FasterTable(string folder, IFasterEqualityComparer<TKey> comparer, long indexBuckets, int memorySizeBits)
+    /// <param name="pageSizeBits">The log's page (2^bits bytes).</param>
+    /// <param name="merge">How an update's delta merges into a record (a missing key starts at the delta).</param>
+    public FasterTable(string folder, IFasterEqualityComparer<TKey> comparer, long indexBuckets, int memorySizeBits, int pageSizeBits, Func<TValue, TValue, TValue> merge)
     {
         Directory.CreateDirectory(folder);
         var checkpoints = Path.Combine(folder, "checkpoints");
         _device = Devices.CreateLogDevice(Path.Combine(folder, "hlog.log"), recoverDevice: true);
-        _store = new FasterKV<TKey, long>(
+        _store = new FasterKV<TKey, TValue>(
             indexBuckets,
-            new LogSettings { LogDevice = _device, MemorySizeBits = memorySizeBits, PageSizeBits = Math.Min(22, memorySizeBits - 2), MutableFraction = 0.9 },
+            new LogSettings { LogDevice = _device, MemorySizeBits = memorySizeBits, PageSizeBits = pageSizeBits, MutableFraction = 0.9 },
             new CheckpointSettings { CheckpointDir = checkpoints, RemoveOutdated = true },
             comparer: comparer);
         if (Directory.Exists(checkpoints) && Directory.EnumerateFileSystemEntries(checkpoints).Any())
@@ -48,10 +52,10 @@ internal sealed class FasterTable<TKey> : IDisposable
             Recovered = true;
         }
 
-        // Values merge by addition: an update adds its delta, a new key starts at the delta.
+        // Values merge by the caller's sum: an update adds its delta, a new key starts at the delta.
         _comparer = comparer;
-        _functions = new SimpleFunctions<TKey, long>((current, delta) => current + delta);
-        _writer = _store.For(_functions).NewSession<SimpleFunctions<TKey, long>>();
+        _functions = new SimpleFunctions<TKey, TValue>(merge);
+        _writer = _store.For(_functions).NewSession<SimpleFunctions<TKey, TValue>>();
     }
 
     /// <summary>Reads by other threads that had to wait for a record on disk (tests check the disk path is the one they exercise).</summary>
@@ -61,7 +65,7 @@ internal sealed class FasterTable<TKey> : IDisposable
     public bool Recovered { get; }
 
     /// <summary>Adds <paramref name="delta"/> to the value (a missing key counts as 0). Writer thread only.</summary>
-    public void Add(TKey key, long delta)
+    public void Add(TKey key, TValue delta)
     {
         if (_writer.RMW(ref key, ref delta).IsPending)
         {
@@ -80,7 +84,7 @@ internal sealed class FasterTable<TKey> : IDisposable
     /// 72 % of the writer's time in <c>CompletePending</c>). Every update is complete when this returns, so the state
     /// never runs ahead of what the caller applies (FASTER retries a pending update whose key changed meanwhile).
     /// </remarks>
-    public void AddAll(IReadOnlyList<(TKey Key, long Delta)> changes)
+    public void AddAll(IReadOnlyList<(TKey Key, TValue Delta)> changes)
     {
         var context = _writer.UnsafeContext;
         context.BeginUnsafe();
@@ -109,7 +113,7 @@ internal sealed class FasterTable<TKey> : IDisposable
     }
 
     /// <summary>Sets the value. Writer thread only.</summary>
-    public void Set(TKey key, long value)
+    public void Set(TKey key, TValue value)
     {
         if (_writer.Upsert(ref key, ref value).IsPending)
         {
@@ -118,10 +122,10 @@ internal sealed class FasterTable<TKey> : IDisposable
     }
 
     /// <summary>Reads a value on the writer session. Writer thread only.</summary>
-    public bool TryGet(TKey key, out long value) => TryRead(_writer, key, out value, out _);
+    public bool TryGet(TKey key, out TValue value) => TryRead(_writer, key, out value, out _);
 
     /// <summary>Reads a value from any thread (blocks while a record on disk is read).</summary>
-    public bool TryGetShared(TKey key, out long value)
+    public bool TryGetShared(TKey key, out TValue value)
     {
         var session = RentReader();
         try
@@ -143,12 +147,12 @@ internal sealed class FasterTable<TKey> : IDisposable
     /// <summary>
     /// Reads several values from any thread without blocking it: every read is issued at once on one session, so records
     /// on disk are fetched together (one wait for all of them, not one after another), and the caller's thread is free
-    /// while they are. A missing key reads 0.
+    /// while they are. A missing key reads the default value.
     /// </summary>
-    public async ValueTask<long[]> GetSharedAsync(IReadOnlyList<TKey> keys)
+    public async ValueTask<TValue[]> GetSharedAsync(IReadOnlyList<TKey> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var values = new long[keys.Count];
+        var values = new TValue[keys.Count];
         var session = RentReader();
         try
         {
@@ -156,7 +160,7 @@ internal sealed class FasterTable<TKey> : IDisposable
             for (var i = 0; i < keys.Count; i++)
             {
                 var key = keys[i];
-                long output = 0;
+                TValue output = default;
                 var status = session.Read(ref key, ref output);
                 if (status.IsPending)
                 {
@@ -202,9 +206,9 @@ internal sealed class FasterTable<TKey> : IDisposable
     }
 
     /// <summary>Every live key and its value, at the time of the call. Writer thread only.</summary>
-    public List<(TKey Key, long Value)> Snapshot()
+    public List<(TKey Key, TValue Value)> Snapshot()
     {
-        var items = new List<(TKey, long)>();
+        var items = new List<(TKey, TValue)>();
         using var iterator = _writer.Iterate();
         while (iterator.GetNext(out var info))
         {
@@ -241,12 +245,12 @@ internal sealed class FasterTable<TKey> : IDisposable
 
     // A session per concurrent reader: taken from the pool, or made when every pooled one is in use (as many as
     // readers ever ran at once, each a few hundred bytes).
-    private ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> RentReader() =>
-        _readers.TryTake(out var session) ? session : _store.For(_functions).NewSession<SimpleFunctions<TKey, long>>();
+    private ClientSession<TKey, TValue, TValue, TValue, Empty, SimpleFunctions<TKey, TValue>> RentReader() =>
+        _readers.TryTake(out var session) ? session : _store.For(_functions).NewSession<SimpleFunctions<TKey, TValue>>();
 
-    private static bool TryRead(ClientSession<TKey, long, long, long, Empty, SimpleFunctions<TKey, long>> session, TKey key, out long value, out bool pending)
+    private static bool TryRead(ClientSession<TKey, TValue, TValue, TValue, Empty, SimpleFunctions<TKey, TValue>> session, TKey key, out TValue value, out bool pending)
     {
-        value = 0;
+        value = default;
         var status = session.Read(ref key, ref value);
         pending = status.IsPending;
         if (pending)

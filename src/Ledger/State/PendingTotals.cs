@@ -30,36 +30,39 @@ internal sealed class PendingTotals
     /// <summary>Adds a balance movement (period 0: movements keep no counters).</summary>
     public void AddMovement(ReadOnlySpan<byte> account, long amountMills) => Find(account, 0).BalanceMills += amountMills;
 
-    /// <summary>Every non-zero state change, as (key, delta), then forgets them.</summary>
-    public List<(StateKey Key, long Delta)> Drain()
+    /// <summary>
+    /// Every non-zero state change, as (key, delta): an account's balance and, for calls, its month record with all
+    /// five counters (one update where state format 1 made five), then forgets them.
+    /// </summary>
+    public List<(StateKey Key, StateValue Delta)> Drain()
     {
-        var changes = new List<(StateKey, long)>(_entries.Count * 6);
+        var changes = new List<(StateKey, StateValue)>(_entries.Count * 2);
         foreach (var entry in _entries)
         {
             var account = entry.Account.AsSpan();
             var t = entry.Totals;
-            Emit(changes, StateKey.Balance(account), t.BalanceMills);
-            if (entry.Period != 0)
+            if (t.BalanceMills != 0)
             {
-                Emit(changes, StateKey.CounterOf(account, CounterKind.Calls, entry.Period), t.Calls);
-                Emit(changes, StateKey.CounterOf(account, CounterKind.BilledSeconds, entry.Period), t.BilledSeconds);
-                Emit(changes, StateKey.CounterOf(account, CounterKind.DomesticBilledSeconds, entry.Period), t.DomesticBilledSeconds);
-                Emit(changes, StateKey.CounterOf(account, CounterKind.NetChargeMills, entry.Period), t.NetChargeMills);
-                Emit(changes, StateKey.CounterOf(account, CounterKind.DiscountMills, entry.Period), t.DiscountMills);
+                changes.Add((StateKey.Balance(account), StateValue.OfAmount(t.BalanceMills)));
+            }
+
+            var month = new StateValue
+            {
+                Calls = t.Calls,
+                BilledSeconds = t.BilledSeconds,
+                DomesticBilledSeconds = t.DomesticBilledSeconds,
+                NetChargeMills = t.NetChargeMills,
+                DiscountMills = t.DiscountMills,
+            };
+            if (entry.Period != 0 && !month.IsZero)
+            {
+                changes.Add((StateKey.Month(account, entry.Period), month));
             }
         }
 
         _entries.Clear();
         _first.Clear();
         return changes;
-    }
-
-    private static void Emit(List<(StateKey, long)> changes, StateKey key, long delta)
-    {
-        if (delta != 0)
-        {
-            changes.Add((key, delta));
-        }
     }
 
     private ref Totals Find(ReadOnlySpan<byte> account, int period)

@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 namespace Centrex.Ledger.State;
 
 /// <summary>
-/// The key of one piece of account state in the FASTER store: a balance, a per-period counter, or the store's own
-/// metadata. Fixed size (64 bytes, the account inline) so FASTER keeps keys blittable and compares them as eight words.
+/// The key of one piece of account state in the FASTER store: a balance, an account's month (its counters), or the
+/// store's own metadata. Fixed size (64 bytes, the account inline) so FASTER keeps keys blittable and compares them as eight words.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
 public unsafe struct StateKey
@@ -38,7 +38,7 @@ public unsafe struct StateKey
     /// <summary>The counter, for <see cref="StateKind.Counter"/>.</summary>
     public readonly CounterKind Counter => _counter;
 
-    /// <summary>The period (<c>yyyyMM</c>), for <see cref="StateKind.Counter"/>.</summary>
+    /// <summary>The period (<c>yyyyMM</c>), for <see cref="StateKind.Counter"/> and <see cref="StateKind.Month"/>.</summary>
     public readonly int Period => _period;
 
     /// <summary>The account's UTF-8 bytes.</summary>
@@ -51,7 +51,10 @@ public unsafe struct StateKey
     /// <summary>The key of an account's balance.</summary>
     public static StateKey Balance(ReadOnlySpan<byte> account) => Make(StateKind.Balance, account, default, 0);
 
-    /// <summary>The key of an account's counter for a period.</summary>
+    /// <summary>The key of an account's month record: all its counters for a period (<c>yyyyMM</c>).</summary>
+    public static StateKey Month(ReadOnlySpan<byte> account, int period) => Make(StateKind.Month, account, default, period);
+
+    /// <summary>The name of one counter of an account's period (state format 1's key; the verifier's unit).</summary>
     public static StateKey CounterOf(ReadOnlySpan<byte> account, CounterKind counter, int period) => Make(StateKind.Counter, account, counter, period);
 
     /// <summary>The key holding the journal address the store has applied up to.</summary>

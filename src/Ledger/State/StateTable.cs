@@ -1,8 +1,8 @@
 namespace Centrex.Ledger.State;
 
-/// <summary>Opens the account state's FasterKV table (balances and counters by <see cref="StateKey"/>).</summary>
+/// <summary>Opens the account state's FasterKV table (balances and month records by <see cref="StateKey"/>) with its kept format.</summary>
 internal static class StateTable
 {
-    public static FasterTable<StateKey> Open(string folder, long indexBuckets, int memorySizeBits) =>
-        new(folder, StateKeyComparer.Instance, indexBuckets, memorySizeBits);
+    public static FasterTable<StateKey, StateValue> Open(string folder, StateFormat format) =>
+        new(folder, StateKeyComparer.Instance, format.IndexBuckets, format.MemoryBits, format.PageBits, StateValue.Add);
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# CPU per CDR of serve's ingestion (issue 16), measured apart from the host's load: serve on a prepared data directory,
+# one `PortalLoad ingest` of a CDR file whose ids are renamed per run (every CDR is new), and each thread's
+# utime + stime from /proc before and after the ingestion window. The ledger writer thread (centrex-ledger-writer)
+# is reported apart; "serve" is the whole process (/proc/PID/stat counts threads that exited, too).
+#
+#   bench/ingest-cpu.sh PUBLISH LOAD WORK CDRS TAG
+#     PUBLISH  folder of a published centrex (centrex binary)
+#     LOAD     folder of a published bench/PortalLoad
+#     WORK     a portal-e2e work folder (data/, gen/tariff.csv, key.txt), e.g. a copy of
+#              bench/data/portal-e2e-10000-10000000 (the run adds its CDRs to it)
+#     CDRS     centrex generate's cdrs.csv (ids cdr-...), e.g. --rows 2000000 --accounts 100000 --month 2026-12
+#     TAG      prefix the run gives the ids (unique per run on one data directory)
+set -euo pipefail
+publish=$1 load=$2 work=$3 cdrs=$4 tag=$5
+tck=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+writer_tid() { for t in /proc/"$1"/task/*; do if [[ "$(cat "$t/comm")" == centrex-ledger* ]]; then basename "$t"; fi; done; }
+wait_idle() { # until serve used under 0.2 s of CPU in 5 s (the call-log indexer has caught up)
+  local a b
+  while true; do a=$(ticks "$1"); sleep 5; b=$(ticks "$1"); if (( b - a < tck / 5 )); then return 0; fi; done
+}
+
+renamed="$work/ingest-$tag.csv"
+sed "s/^cdr-/$tag-/" "$cdrs" > "$renamed"
+rows=$(($(wc -l < "$renamed") - 1))
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GB; load $(cut -d' ' -f1-3 /proc/loadavg)"
+started=$(date +%s.%N)
+nice -n 19 "$publish/centrex" serve --data "$work/data" --http 127.0.0.1:0 --tariff "$work/gen/tariff.csv" > "$work/serve-$tag.out" 2> "$work/serve-$tag.err" &
+serve=$!
+trap 'kill -TERM $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -f "$renamed"' EXIT
+until grep -q '^centrex serve: http' "$work/serve-$tag.out"; do kill -0 $serve; sleep 0.5; done
+url=$(sed -n 's/^centrex serve: \(http:[^ ]*\).*/\1/p' "$work/serve-$tag.out")
+echo "serve answering after $(echo "$(date +%s.%N) - $started" | bc) s; its CPU so far $(echo "scale=2; $(ticks $serve) / $tck" | bc) s"
+wait_idle $serve
+writer=$(writer_tid $serve)
+w0=$(ticks "$serve/task/$writer") s0=$(ticks $serve)
+echo "load before ingest: $(cut -d' ' -f1-3 /proc/loadavg)"
+nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 4
+w1=$(ticks "$serve/task/$writer") s1=$(ticks $serve)
+wait_idle $serve
+s2=$(ticks $serve)
+per() { echo "scale=2; ($1) * 1000000 / $tck / $rows" | bc; }
+echo "CPU of $rows CDRs: writer thread $(echo "scale=2; ($w1 - $w0) / $tck" | bc) s = $(per "$w1 - $w0") us/CDR;" \
+  "serve $(echo "scale=2; ($s1 - $s0) / $tck" | bc) s = $(per "$s1 - $s0") us/CDR in the window," \
+  "$(per "$s2 - $s0") us/CDR until idle (the call-log indexer included); RSS $(awk '/VmRSS/{print $2 / 1024 " MB"}' /proc/$serve/status)"
