@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,8 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.MultipartBodyLengthLimit = MaxBodyBytes;
             o.ValueCountLimit = 2048;
         });
+        // The web interface's language (seed 004, My Profile): texts from Localization/PortalText.*.resx.
+        services.AddLocalization();
         services.AddRazorPages(o =>
         {
             // Laid out by feature (STYLE.md): each page beside the API routes of the same resource.
@@ -89,7 +92,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             o.Conventions.AuthorizeFolder("/Customer", PortalPolicies.Customer);
             o.Conventions.AuthorizeFolder("/Operator", PortalPolicies.Operator);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
-        }).AddApplicationPart(typeof(PortalHost).Assembly);
+        }).AddMvcOptions(o => o.Filters.Add(new FormCsrfRefusal())).AddApplicationPart(typeof(PortalHost).Assembly);
         // Generated URLs keep the case of their route values: a line id is case-sensitive (ACC-1006, not acc-1006), and
         // a lowercased form action sent the forwarding page's posts to a line that does not exist.
         services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
@@ -138,6 +141,15 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
 
             return next(context);
         });
+        // After authentication: the culture is the signed-in login's language, else the browser's.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Localization.PortalCultures.English),
+            SupportedCultures = [.. Localization.PortalCultures.All],
+            SupportedUICultures = [.. Localization.PortalCultures.All],
+            RequestCultureProviders = [new Localization.LoginLanguageProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+        });
+        CsrfCheck.Use(app);
         app.Use(Features.Shared.SortRefusal.Handle);
         data.CallIndexer.Start();
         app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();

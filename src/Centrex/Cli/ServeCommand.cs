@@ -58,7 +58,9 @@ internal static class ServeCommand
         };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var tcp = new SipTcpOptions();
-        var tls = new SipTlsOptions();
+        var tls = TlsListenerOptions.Sip();
+        var https = TlsListenerOptions.Https();
+        var trustedProxies = ServeOptions.TrustedProxies();
 
         // Relay by default (issue 4: the media core relays RTP through the switch unless told otherwise), on the SIP
         // address unless that is a wildcard: the address written into SDP must be one the phones can reach.
@@ -90,6 +92,8 @@ internal static class ServeCommand
         command.Options.Add(loginRate);
 
         tls.AddTo(command);
+        https.AddTo(command);
+        command.Options.Add(trustedProxies);
         sipAuth.AddTo(command);
         rateCap.AddTo(command);
         command.Validators.Add(result =>
@@ -109,6 +113,8 @@ internal static class ServeCommand
                 MaxRatePerMinute = rateCap.Of(parse),
                 SipTcp = tcp.Read(parse),
                 SipTls = tls.Read(parse),
+                Https = https.Read(parse),
+                TrustedProxies = parse.GetValue(trustedProxies) ?? [],
                 SipAuth = sipAuth.Read(parse),
                 HttpGiven = parse.GetResult(http) is { Implicit: false },
                 SourceRates = new SourceRateLimits(parse.GetValue(sourceRate), parse.GetValue(sourceBurst)),
@@ -135,9 +141,11 @@ internal static class ServeCommand
         Rater? rater = null;
         LiveSwitchDirectory? directory = null;
         SipTlsSettings? tls = null;
+        HttpsListener? httpsListener = null;
         try
         {
-            tls = LoadTls(console, request.SipTls);
+            tls = LoadTls(console, request.SipTls, "phones") is { } sipPair ? new SipTlsSettings(request.SipTls!.Endpoint, sipPair.Certificate, sipPair.Intermediates) : null;
+            httpsListener = LoadTls(console, request.Https, "browsers") is { } httpsPair ? new HttpsListener(request.Https!.Endpoint, httpsPair.Certificate, httpsPair.Intermediates) : null;
             // The operator's scheduled tariffs (issue 16) price the calls from their day on; --tariff prices the ones
             // before the first kept (without --tariff, the one in force does, else the first to come). Only the one in
             // force and the future ones must load: an old superseded file that no longer does is skipped, not fatal.
@@ -164,9 +172,9 @@ internal static class ServeCommand
             return ExitCodes.Failure;
         }
 
-        if (directory is null && rater is null && !request.HttpGiven)
+        if (directory is null && rater is null && !request.HttpGiven && request.Https is null)
         {
-            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API, --http for the self-care portal, and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
+            console.Error.WriteLine("centrex serve: nothing to serve: give --tariff for the CDR ingestion API, --http or --https for the self-care portal, and/or provision SIP accounts for the switch (centrex provision import, or --directory FILE)");
             return ExitCodes.BadInput;
         }
 
@@ -192,7 +200,7 @@ internal static class ServeCommand
             // One set of volume-discount counters for everything that charges (ingestion and the switch), advanced on
             // the writer thread in charging order, as a file run does (issue 3).
             var discounts = rater is null ? null : RatingDiscounts.Load(request.Data, ledger);
-            var serveHttp = rater is not null || request.HttpGiven;
+            var serveHttp = rater is not null || request.HttpGiven || request.Https is not null;
             using var keys = serveHttp ? OpenKeys(console, request.Data) : null;
             if (serveHttp && keys is null)
             {
@@ -212,6 +220,9 @@ internal static class ServeCommand
             await using var service = serveHttp
                 ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
                     new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins })
+                {
+                    TrustedProxies = request.TrustedProxies,
+                }
                 : null;
 
             // With a tariff the switch admits by site, authorizes by balance and charges its CDRs in real time through
@@ -233,8 +244,13 @@ internal static class ServeCommand
             {
                 if (service is not null)
                 {
-                    var bound = await service.StartAsync(request.Http, cancel);
-                    console.Out.WriteLine($"centrex serve: http://{bound} ({service.Routes})");
+                    // Plain HTTP when asked for, or when HTTPS is not (the default listener of a serve with a tariff).
+                    var plain = request.HttpGiven || request.Https is null ? request.Http : null;
+                    foreach (var bound in await service.StartAsync(plain, httpsListener, cancel))
+                    {
+                        console.Out.WriteLine($"centrex serve: {bound.Scheme}://{bound.Authority} ({service.Routes})");
+                    }
+
                     if (keys!.List().All(k => k.Revoked is not null))
                     {
                         console.Error.WriteLine("centrex serve: no API key works yet: every request will get 401 until one is made with 'centrex apikey create'");
@@ -344,30 +360,31 @@ internal static class ServeCommand
     }
 
     /// <summary>
-    /// The TLS certificate and key for the switch (checked when parsed; read again here, so a file replaced since is
-    /// reported the same way), with a warning for a certificate out of its validity period (phones will refuse it, but
-    /// the switch still serves UDP and TCP) and for a key file other users can read.
+    /// The TLS certificate and key of a listener, SIP or HTTPS (checked when parsed; read again here, so a file replaced
+    /// since is reported the same way), with a warning for a certificate out of its validity period (its clients will
+    /// refuse it, but the rest of serve runs) and for a key file other users can read.
     /// </summary>
-    private static SipTlsSettings? LoadTls(CliConsole console, SipTlsFiles? files)
+    private static (System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, System.Security.Cryptography.X509Certificates.X509Certificate2Collection Intermediates)?
+        LoadTls(CliConsole console, TlsListenerFiles? files, string clients)
     {
         if (files is null)
         {
             return null;
         }
 
-        var pair = TlsCertificateFiles.TryLoad(files.CertificatePath, files.KeyPath, out var problem) ?? throw new IOException(problem);
+        var pair = TlsCertificateFiles.TryLoad(files.CertificatePath, files.KeyPath, files.CertificateOption, files.KeyOption, out var problem) ?? throw new IOException(problem);
         var now = DateTime.UtcNow;
         if (now < pair.Certificate.NotBefore.ToUniversalTime() || now > pair.Certificate.NotAfter.ToUniversalTime())
         {
-            console.Error.WriteLine($"centrex serve: warning: the certificate in {SipTlsOptions.CertificateName} '{files.CertificatePath}' is valid from {pair.Certificate.NotBefore.ToUniversalTime():u} to {pair.Certificate.NotAfter.ToUniversalTime():u} only: phones will refuse it");
+            console.Error.WriteLine($"centrex serve: warning: the certificate in {files.CertificateOption} '{files.CertificatePath}' is valid from {pair.Certificate.NotBefore.ToUniversalTime():u} to {pair.Certificate.NotAfter.ToUniversalTime():u} only: {clients} will refuse it");
         }
 
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(files.KeyPath) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
         {
-            console.Error.WriteLine($"centrex serve: warning: {SipTlsOptions.KeyName} '{files.KeyPath}' can be read by other users: chmod 600 it");
+            console.Error.WriteLine($"centrex serve: warning: {files.KeyOption} '{files.KeyPath}' can be read by other users: chmod 600 it");
         }
 
-        return new SipTlsSettings(files.Endpoint, pair.Certificate, pair.Intermediates);
+        return pair;
     }
 
     /// <summary>The API keys of the data directory, or null (the reason written) when the store cannot be used.</summary>

@@ -18,6 +18,34 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of<IPEndPoint>(OptionValues.TryEndpoint, "is not address:port (e.g. 127.0.0.1:5060, [::1]:0)"),
     };
 
+    /// <summary>
+    /// <c>--trusted-proxy ADDRESS</c>, repeatable: a reverse proxy in front of the HTTP listener whose X-Forwarded-Proto
+    /// and X-Forwarded-For are believed (issue 16: Secure cookies when the browser reached the proxy over TLS). None by
+    /// default: from any other address the headers are ignored.
+    /// </summary>
+    public static Option<IPAddress[]> TrustedProxies() => new("--trusted-proxy")
+    {
+        HelpName = "ADDRESS",
+        Description = "A reverse proxy (its address as this process sees it) whose X-Forwarded-Proto and X-Forwarded-For are believed; repeat for several. None by default: nobody else's are",
+        AllowMultipleArgumentsPerToken = false,
+        CustomParser = result =>
+        {
+            var addresses = new List<IPAddress>();
+            foreach (var token in result.Tokens)
+            {
+                if (!IPAddress.TryParse(token.Value, out var address) || OptionValues.IsWildcard(address))
+                {
+                    result.AddError($"--trusted-proxy '{token.Value}' is not an IP address (one proxy's, not a wildcard)");
+                    return [];
+                }
+
+                addresses.Add(address);
+            }
+
+            return [.. addresses];
+        },
+    };
+
     /// <summary>The largest ingestion batch body, 1 KiB to 1 GiB.</summary>
     public static Option<int> MaxBatchBytes() => new("--max-batch-bytes")
     {

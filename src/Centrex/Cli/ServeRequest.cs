@@ -26,7 +26,13 @@ internal sealed record ServeRequest(
     public bool HttpGiven { get; init; }
 
     /// <summary>The SIP over TLS listener and its certificate files; null for none.</summary>
-    public SipTlsFiles? SipTls { get; init; }
+    public TlsListenerFiles? SipTls { get; init; }
+
+    /// <summary>The portal's HTTPS listener and its certificate files; null for none.</summary>
+    public TlsListenerFiles? Https { get; init; }
+
+    /// <summary>The reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed; none by default.</summary>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
 
     /// <summary>Portal password checks each source address gets.</summary>
     public Portal.Security.LoginLimits Logins { get; init; } = Portal.Security.LoginLimits.Default;

@@ -13,12 +13,17 @@ namespace Centrex.Cli;
 internal static class TlsCertificateFiles
 {
     /// <summary>The certificate with its key and the intermediates; null and <paramref name="problem"/> when they cannot be used.</summary>
+    /// <param name="certificatePath">The certificate (chain) file.</param>
+    /// <param name="keyPath">The key file.</param>
+    /// <param name="certificateOption">The option the certificate file came from (<c>--tls-cert</c>, <c>--https-cert</c>), named in problems.</param>
+    /// <param name="keyOption">The option the key file came from.</param>
+    /// <param name="problem">What is wrong, naming the option and the file.</param>
     public static (X509Certificate2 Certificate, X509Certificate2Collection Intermediates)? TryLoad(
-        string certificatePath, string keyPath, out string? problem)
+        string certificatePath, string keyPath, string certificateOption, string keyOption, out string? problem)
     {
         problem = null;
-        if (!TryRead(SipTlsOptions.CertificateName, certificatePath, out var certificateText, ref problem)
-            || !TryRead(SipTlsOptions.KeyName, keyPath, out var keyText, ref problem))
+        if (!TryRead(certificateOption, certificatePath, out var certificateText, ref problem)
+            || !TryRead(keyOption, keyPath, out var keyText, ref problem))
         {
             return null;
         }
@@ -30,25 +35,25 @@ internal static class TlsCertificateFiles
         }
         catch (CryptographicException)
         {
-            problem = $"{SipTlsOptions.CertificateName} '{certificatePath}' holds a PEM certificate that does not parse";
+            problem = $"{certificateOption} '{certificatePath}' holds a PEM certificate that does not parse";
             return null;
         }
 
         if (chain.Count == 0)
         {
-            problem = $"{SipTlsOptions.CertificateName} '{certificatePath}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
+            problem = $"{certificateOption} '{certificatePath}' holds no PEM certificate (-----BEGIN CERTIFICATE-----)";
             return null;
         }
 
         if (keyText.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal))
         {
-            problem = $"{SipTlsOptions.KeyName} '{keyPath}' is encrypted: give the key unencrypted, in a file only the service's user can read";
+            problem = $"{keyOption} '{keyPath}' is encrypted: give the key unencrypted, in a file only the service's user can read";
             return null;
         }
 
         if (!HasPrivateKey(keyText))
         {
-            problem = $"{SipTlsOptions.KeyName} '{keyPath}' holds no PEM private key (-----BEGIN PRIVATE KEY-----)";
+            problem = $"{keyOption} '{keyPath}' holds no PEM private key (-----BEGIN PRIVATE KEY-----)";
             return null;
         }
 
@@ -62,7 +67,7 @@ internal static class TlsCertificateFiles
         {
             // ArgumentException: a key of the certificate's algorithm that is not its key; CryptographicException: none
             // of its algorithm, or one that does not parse.
-            problem = $"{SipTlsOptions.KeyName} '{keyPath}' is not the private key of the certificate in {SipTlsOptions.CertificateName} '{certificatePath}' (or does not parse)";
+            problem = $"{keyOption} '{keyPath}' is not the private key of the certificate in {certificateOption} '{certificatePath}' (or does not parse)";
             return null;
         }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,14 +56,38 @@ internal sealed class ServiceHost : IAsyncDisposable
         ? $"self-care portal, /api/v1; GET {MetricsRoute}"
         : $"self-care portal, /api/v1; POST /api{IngestionEndpoint.Route}, GET /api{BalanceEndpoint.Route}, GET {MetricsRoute}";
 
-    /// <summary>Starts listening; returns the bound address (the real port when 0 was asked for).</summary>
-    public async Task<string> StartAsync(IPEndPoint endpoint, CancellationToken cancel)
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c> are believed (<c>--trusted-proxy</c>):
+    /// a proxy that ends TLS says the browser came over HTTPS, so the portal's cookies are marked Secure, and names the
+    /// browser's address, so login bounds count browsers, not the proxy. From anyone else the headers are ignored: a
+    /// client that could say "https" itself, or pick its own address, would defeat both.
+    /// </summary>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
+    /// <summary>Starts listening; returns the bound URLs (the real port when 0 was asked for), plain HTTP first.</summary>
+    /// <param name="http">The plain HTTP listener; null for none.</param>
+    /// <param name="https">The HTTPS listener; null for none.</param>
+    /// <param name="cancel">Stops the start.</param>
+    public async Task<IReadOnlyList<Uri>> StartAsync(IPEndPoint? http, HttpsListener? https, CancellationToken cancel)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(endpoint);
+            if (http is not null)
+            {
+                kestrel.Listen(http);
+            }
+
+            if (https is not null)
+            {
+                kestrel.Listen(https.Endpoint, listen => listen.UseHttps(tls =>
+                {
+                    tls.ServerCertificate = https.Certificate;
+                    tls.ServerCertificateChain = https.Intermediates;
+                }));
+            }
+
             kestrel.AddServerHeader = false;
 
             // The endpoint enforces the batch limit itself, to answer 413 with a reason.
@@ -87,6 +112,21 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         _portal.AddServices(builder, MetricsRoute);
         _app = builder.Build();
+        if (TrustedProxies.Count > 0)
+        {
+            // First in the pipeline: the scheme and address it sets are what authentication, the login bounds and the
+            // cookies see. Only the listed proxies: the defaults (loopback) are cleared, not added to.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+
+            _app.UseForwardedHeaders(forwarded);
+        }
+
         _app.UseAuthentication();
         _app.UseAuthorization();
         if (_charging is { } charging)
@@ -113,7 +153,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         _portal.Map(_app, IngestionEndpoint.Route, "/api" + IngestionEndpoint.Route);
         await _app.StartAsync(cancel);
         var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        return new Uri(addresses.First()).Authority;
+        return [.. addresses.Select(a => new Uri(a)).OrderBy(u => u.Scheme == Uri.UriSchemeHttps)];
     }
 
     // A route handler (not a bare RequestDelegate) so the OpenAPI document lists the route with its summary.

@@ -16,7 +16,7 @@ internal static class ApiRoutes
         var api = app.MapGroup(PortalPaths.Api);
         SessionApi.Map(api);
         // A customer's session or a key bound to a customer (PortalPolicies.CustomerApi); a suspended customer's keys stop with its logins.
-        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.CustomerApi).AddEndpointFilter<CsrfFilter>().AddEndpointFilter<SuspendedKeyFilter>();
+        var me = api.MapGroup("/me").RequireAuthorization(PortalPolicies.CustomerApi).WithMetadata(CsrfCheck.Required).AddEndpointFilter<SuspendedKeyFilter>();
         Features.Customer.Invoices.InvoicesApi.Map(me);
         Features.Customer.Reports.ReportsApi.Map(me);
         Features.Customer.Calls.CallsApi.Map(me);
@@ -38,7 +38,7 @@ internal static class ApiRoutes
         Features.Customer.Payments.PaymentsApi.Map(me);
         Features.Customer.PaymentInfo.PaymentInfoApi.Map(me);
         // Each operator route names its own policy (an operator session or a key with the route's scope: OperatorApi.Scoped).
-        var operatorGroup = api.MapGroup("/operator").AddEndpointFilter<CsrfFilter>();
+        var operatorGroup = api.MapGroup("/operator").WithMetadata(CsrfCheck.Required);
         // The group itself names no policy, so a route added without one would answer anybody: refuse to start instead.
         ((IEndpointConventionBuilder)operatorGroup).Finally(endpoint =>
         {

@@ -70,6 +70,6 @@ internal static class SessionApi
             SessionAuthentication.DeleteCookie(context);
             return Results.NoContent();
         }).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = SessionAuthentication.SchemeName })
-            .AddEndpointFilter<CsrfFilter>();
+            .WithMetadata(CsrfCheck.Required);
     }
 }

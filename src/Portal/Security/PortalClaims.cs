@@ -14,4 +14,7 @@ public static class PortalClaims
 
     /// <summary>The login's id in the access store.</summary>
     public const string UserId = "centrex.user";
+
+    /// <summary>The login's web interface language (<c>en</c>, <c>fr</c>): the culture its pages are served in.</summary>
+    public const string Language = "centrex.language";
 }

@@ -63,6 +63,7 @@ public sealed class SessionAuthentication(
             new(PortalClaims.UserId, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(PortalClaims.Login, user.Login),
             new(PortalClaims.Role, UserStore.RoleName(user.Role)),
+            new(PortalClaims.Language, user.Language),
         ];
         if (user.CustomerId is { } customer)
         {

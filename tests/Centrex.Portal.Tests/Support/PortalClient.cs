@@ -10,9 +10,19 @@ public sealed partial class PortalClient : IDisposable
     private readonly HttpClient _http;
 
     public PortalClient(Uri baseAddress)
+        : this(baseAddress, new HttpClientHandler())
     {
+    }
+
+    /// <summary>A client over <paramref name="handler"/> (e.g. one that pins a test certificate); its cookies and redirects are set here.</summary>
+    public PortalClient(Uri baseAddress, HttpClientHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = baseAddress };
+        handler.CookieContainer = Cookies;
+        handler.AllowAutoRedirect = false;
+        handler.UseCookies = true;
+        _http = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }

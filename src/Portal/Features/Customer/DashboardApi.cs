@@ -36,7 +36,7 @@ internal static class DashboardApi
                 balance = ApiResults.Decimal(money.Balance), balance_mills = money.Balance.Value,
                 credit_limit = ApiResults.Decimal(money.CreditLimit), credit_limit_mills = money.CreditLimit.Value,
                 amount_due = ApiResults.Decimal(due), amount_due_mills = due.Value,
-                last_invoice = last is null ? null : new { last.Number, due_on = Show.Date(last.DueOn) },
+                last_invoice = last is null ? null : new { last.Number, due_on = Show.IsoDate(last.DueOn) },
                 recent_calls = calls.Recent(5).Select(r => new
                 {
                     r.Id, line = r.Account, start = r.Start.ToString(), from = r.Caller, to = r.Callee, r.Direction, r.Disposition, r.Seconds,

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
+using Centrex.Portal.Localization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -20,7 +20,8 @@ public static class TableHtml
         var aria = sorted ? $" aria-sort=\"{(paging.Descending ? "descending" : "ascending")}\"" : string.Empty;
         var arrow = sorted ? (paging.Descending ? " ▼" : " ▲") : string.Empty;
         var href = HtmlEncoder.Default.Encode(Links.Sort(html.ViewContext.HttpContext.Request, paging, column));
-        return new HtmlString($"<th{(numeric ? " class=\"num\"" : string.Empty)}{aria}><a href=\"{href}\">{HtmlEncoder.Default.Encode(title)}{arrow}</a></th>");
+        var text = HtmlEncoder.Default.Encode(Translation.Of(html.ViewContext.HttpContext, title));
+        return new HtmlString($"<th{(numeric ? " class=\"num\"" : string.Empty)}{aria}><a href=\"{href}\">{text}{arrow}</a></th>");
     }
 
     /// <summary>First, previous, "Page N of M", next, last.</summary>
@@ -31,7 +32,7 @@ public static class TableHtml
         var request = html.ViewContext.HttpContext.Request;
         var current = page.Paging.Page;
         string Link(long to, string text, string? rel = null) =>
-            $"<a href=\"{HtmlEncoder.Default.Encode(Links.Page(request, page.Paging, to))}\"{(rel is null ? string.Empty : $" rel=\"{rel}\"")}>{text}</a>";
+            $"<a href=\"{HtmlEncoder.Default.Encode(Links.Page(request, page.Paging, to))}\"{(rel is null ? string.Empty : $" rel=\"{rel}\"")}>{HtmlEncoder.Default.Encode(Translation.Of(html.ViewContext.HttpContext, text))}</a>";
         var parts = new List<string>();
         if (current > 1)
         {
@@ -39,13 +40,15 @@ public static class TableHtml
             parts.Add(Link(current - 1, "Previous", "prev"));
         }
 
-        parts.Add(string.Create(CultureInfo.InvariantCulture, $"<span>Page {current:N0} of {page.Pages:N0} · {page.Total:N0} rows</span>"));
+        var culture = PortalCultures.Current;
+        parts.Add($"<span>{HtmlEncoder.Default.Encode(Translation.Of(html.ViewContext.HttpContext, "Page {0} of {1} · {2} rows",
+            current.ToString("N0", culture), page.Pages.ToString("N0", culture), page.Total.ToString("N0", culture)))}</span>");
         if (current < page.Pages)
         {
             parts.Add(Link(current + 1, "Next", "next"));
             parts.Add(Link(page.Pages, "Last"));
         }
 
-        return new HtmlString($"<nav class=\"pager\" aria-label=\"Pages\">{string.Join(' ', parts)}</nav>");
+        return new HtmlString($"<nav class=\"pager\" aria-label=\"{HtmlEncoder.Default.Encode(Translation.Of(html.ViewContext.HttpContext, "Pages"))}\">{string.Join(' ', parts)}</nav>");
     }
 }

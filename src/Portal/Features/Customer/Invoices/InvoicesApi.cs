@@ -53,7 +53,7 @@ internal static class InvoicesApi
             : ApiRoutes.NotFound("invoice");
 
     private static InvoiceJson Json(InvoicePaymentState s, string currency) => new(
-        s.Invoice.Number, NodaTime.Text.YearMonthPattern.Iso.Format(s.Invoice.Period), Show.Date(s.Invoice.IssuedOn), Show.Date(s.Invoice.DueOn),
+        s.Invoice.Number, NodaTime.Text.YearMonthPattern.Iso.Format(s.Invoice.Period), Show.IsoDate(s.Invoice.IssuedOn), Show.IsoDate(s.Invoice.DueOn),
         s.Status.ToDisplayName(), s.Invoice.Void, s.Invoice.Replaces, Decimal(s.Invoice.Total), s.Invoice.Total.Value,
         Decimal(s.Invoice.AmountDue), s.Invoice.AmountDue.Value, currency);
 

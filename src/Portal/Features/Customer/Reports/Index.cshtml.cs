@@ -26,8 +26,8 @@ public sealed class IndexModel(XdrDownload download, CustomerScope scope, Portal
             // Last month, in the customer's zone, until the customer picks.
             var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
             var first = today.With(NodaTime.DateAdjusters.StartOfMonth).PlusMonths(-1);
-            FromText = Display.Show.Date(first);
-            ToText = Display.Show.Date(first.With(NodaTime.DateAdjusters.EndOfMonth));
+            FromText = Display.Show.IsoDate(first);
+            ToText = Display.Show.IsoDate(first.With(NodaTime.DateAdjusters.EndOfMonth));
             return Page();
         }
 

@@ -102,7 +102,7 @@ public sealed class XdrDownload(CustomerScope scope, PortalData data)
         var (xdrFormat, type) = Formats[format];
         var customer = scope.Customer;
         var selection = new XdrSelection($"Customer {customer.Id} — {customer.Company}", scope.View.AccountIds, scope.Zone, from, to, customer.Currency);
-        var name = $"xdr-{customer.Id}-{Display.Show.Date(from)}-{Display.Show.Date(to)}.{format}";
+        var name = $"xdr-{customer.Id}-{Display.Show.IsoDate(from)}-{Display.Show.IsoDate(to)}.{format}";
         context.Response.ContentType = type;
         context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
 

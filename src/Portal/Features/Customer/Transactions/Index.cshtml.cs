@@ -39,7 +39,7 @@ public sealed class IndexModel(CustomerScope scope, TransactionQueries transacti
         var download = Request.Query["csv"] == "1";
         var filter = transactions.Read(Request.Query, download, Errors);
         Service = filter.Service;
-        (FromText, ToText) = (Display.Show.Date(filter.From), Display.Show.Date(filter.To));
+        (FromText, ToText) = (Display.Show.IsoDate(filter.From), Display.Show.IsoDate(filter.To));
         var paging = Sorting.Read(Request.Query);
         if (Errors.Count > 0)
         {

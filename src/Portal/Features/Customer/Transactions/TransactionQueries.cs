@@ -72,7 +72,7 @@ public sealed class TransactionQueries(CustomerScope scope, PortalData data)
     public string FileName(Filter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return $"transactions-{scope.CustomerId}-{Display.Show.Date(filter.From)}-{Display.Show.Date(filter.To)}.csv";
+        return $"transactions-{scope.CustomerId}-{Display.Show.IsoDate(filter.From)}-{Display.Show.IsoDate(filter.To)}.csv";
     }
 
     /// <summary>

@@ -30,12 +30,12 @@ internal static class TransactionsApi
             var page = paging.Of(IndexModel.Sorting.Sort(list, paging));
             return Results.Ok(new
             {
-                from = Show.Date(filter.From), to = Show.Date(filter.To), filter.Service, scope.Customer.Currency,
+                from = Show.IsoDate(filter.From), to = Show.IsoDate(filter.To), filter.Service, scope.Customer.Currency,
                 totals = TransactionReport.Totals(list).Select(t => new { t.Service, transactions = t.Transactions, quantity = t.Quantity, amount = ApiResults.Decimal(t.Amount), amount_mills = t.Amount.Value }),
                 total = page.Total, page = paging.Page, size = paging.Size,
                 transactions = page.Rows.Select(t => new
                 {
-                    date = Show.Date(t.Date), t.Service, line = t.Account, t.Description, t.Reference, t.Invoice, t.Quantity,
+                    date = Show.IsoDate(t.Date), t.Service, line = t.Account, t.Description, t.Reference, t.Invoice, t.Quantity,
                     amount = ApiResults.Decimal(t.Amount), amount_mills = t.Amount.Value,
                 }),
             });

@@ -27,7 +27,7 @@ public sealed class IndexModel(PortalData data, PaymentEntry entry) : PageModel
 
     public void OnGet()
     {
-        Form["received"] = Display.Show.Date(data.Clock.GetCurrentInstant().InUtc().Date);
+        Form["received"] = Display.Show.IsoDate(data.Clock.GetCurrentInstant().InUtc().Date);
         Latest = entry.Latest(int.MaxValue);
     }
 

@@ -33,7 +33,7 @@ public sealed class IndexModel(TariffStore tariffs, PortalData data) : PageModel
     /// <summary>Whether the running serve rates with these tariffs.</summary>
     public bool Rating => tariffs.Rating;
 
-    public string Tomorrow => Display.Show.Date(Today.PlusDays(1));
+    public string Tomorrow => Display.Show.IsoDate(Today.PlusDays(1));
 
     private LocalDate Today => data.Clock.GetCurrentInstant().InUtc().Date;
 

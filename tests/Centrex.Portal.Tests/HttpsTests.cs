@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Centrex.Portal.Tests.Support;
+using Centrex.Switch.Tests.Support;
+
+namespace Centrex.Portal.Tests;
+
+/// <summary>
+/// The portal over HTTPS (issue 16: cookies HttpOnly, Secure when over TLS, SameSite), against a real serve with
+/// <c>--https</c> on a certificate made when the test runs, beside its plain <c>--http</c> listener, and
+/// <c>--trusted-proxy 127.0.0.2</c>: a reverse proxy's X-Forwarded-Proto is believed from that address only.
+/// </summary>
+public sealed partial class HttpsTests : IAsyncLifetime
+{
+    private const string Password = "https-password-123";
+    private readonly string _data = Directory.CreateTempSubdirectory("centrex-https-").FullName;
+    private X509Certificate2 _certificate = null!;
+    private Process? _serve;
+    private Uri _http = null!;
+    private Uri _https = null!;
+
+    public async Task InitializeAsync()
+    {
+        _certificate = TestCertificates.SelfSigned();
+        var (cert, key) = TestCertificates.WritePem(_certificate, _data, "portal");
+        var add = await PortalServer.Run(Password + "\n", "user", "add", "ops", "--data", _data, "--operator", "--password-stdin");
+        Assert.True(add.Exit == 0, add.Error);
+        _serve = Start(["serve", "--data", _data, "--http", "127.0.0.1:0", "--https", "127.0.0.1:0", "--https-cert", cert, "--https-key", key, "--trusted-proxy", "127.0.0.2"]);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a bound, not a timing check
+        while ((_http is null || _https is null) && await _serve.StandardOutput.ReadLineAsync(patience.Token) is { } line)
+        {
+            if (ServeLine().Match(line) is { Success: true } m)
+            {
+                var url = new Uri(m.Groups[1].Value);
+                if (url.Scheme == Uri.UriSchemeHttps)
+                {
+                    _https = url;
+                }
+                else
+                {
+                    _http = url;
+                }
+            }
+        }
+
+        Assert.True(_http is not null && _https is not null, "serve did not print both listeners: " + (_serve.HasExited ? await _serve.StandardError.ReadToEndAsync() : string.Empty));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_serve is { HasExited: false } serve)
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+
+        _serve?.Dispose();
+        _certificate.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task OverHttps_TheSessionAndAntiForgeryCookies_AreSecure_HttpOnly_SameSiteStrict()
+    {
+        using var client = new PortalClient(_https, Pinned());
+
+        var form = await client.Http.GetAsync("/account/login");
+        var csrf = Cookie(form, "centrex_csrf");
+        var login = await client.LoginAsync("ops", Password);
+        var session = Cookie(login, "centrex_session");
+
+        Assert.Equal(HttpStatusCode.Found, login.StatusCode);
+        foreach (var cookie in new[] { csrf, session })
+        {
+            Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("; samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The browser sends the Secure cookie back over TLS: the session works there.
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/operator")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OverPlainHttp_TheSameCookies_AreNotMarkedSecure()
+    {
+        using var client = new PortalClient(_http);
+
+        var csrf = Cookie(await client.Http.GetAsync("/account/login"), "centrex_csrf");
+        var session = Cookie(await client.LoginAsync("ops", Password), "centrex_session");
+
+        Assert.DoesNotContain("; secure", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("; secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; samesite=strict", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task XForwardedProto_IsIgnoredFromAnUntrustedAddress_AndBelievedFromTheTrustedProxy()
+    {
+        // 127.0.0.1 is not the trusted proxy: its "https" is a claim anyone could make.
+        using var untrusted = new HttpClient { BaseAddress = _http };
+        var fromUntrusted = Cookie(await ApiLogin(untrusted), "centrex_session");
+        Assert.DoesNotContain("; secure", fromUntrusted, StringComparison.OrdinalIgnoreCase);
+
+        // 127.0.0.2 is the proxy that ends TLS: the browser behind it came over HTTPS, so the cookie is Secure.
+        using var proxy = new HttpClient(new SocketsHttpHandler { ConnectCallback = FromSecondLoopbackAsync, UseCookies = false }) { BaseAddress = _http };
+        var fromProxy = Cookie(await ApiLogin(proxy), "centrex_session");
+        Assert.Contains("; secure", fromProxy, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<HttpResponseMessage> ApiLogin(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { login = "ops", password = Password }) };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+
+    private static string Cookie(HttpResponseMessage response, string name) =>
+        Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(name + "=", StringComparison.Ordinal));
+
+    /// <summary>Trusts exactly the certificate made for this serve (not every certificate).</summary>
+    private HttpClientHandler Pinned() => new()
+    {
+        ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && presented.RawData.AsSpan().SequenceEqual(_certificate.RawData),
+    };
+
+    private static async ValueTask<Stream> FromSecondLoopbackAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancel);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static Process Start(string[] args)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    [GeneratedRegex(@"^centrex serve: (https?://[^ ]+)")]
+    private static partial Regex ServeLine();
+}
