@@ -147,21 +147,7 @@ public sealed partial class HttpsTests : IAsyncLifetime
         }
     }
 
-    private static Process Start(string[] args)
-    {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
+    private static Process Start(string[] args) => CentrexCommand.Start(args);
 
     [GeneratedRegex(@"^centrex serve: (https?://[^ ]+)")]
     private static partial Regex ServeLine();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Centrex.Portal.Security;
+using Centrex.Portal.Tests.Support;
 
 namespace Centrex.Portal.Tests;
 
@@ -102,22 +103,7 @@ public sealed partial class LoginThrottleTests : IAsyncLifetime
         throw new InvalidOperationException("serve ended before listening: " + await _serve.StandardError.ReadToEndAsync());
     }
 
-    private static Process Start(string[] args)
-    {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
+    private static Process Start(string[] args) => CentrexCommand.Start(args, input: true);
 
     [GeneratedRegex(@"^centrex serve: (http://[^ ]+)")]
     private static partial Regex ServeLine();

@@ -193,21 +193,7 @@ public partial class PortalServer : IAsyncLifetime
         Assert.True(await Task.WhenAny(sipReady.Task, Task.Delay(StartTimeout)) == sipReady.Task, $"the switch did not start: {Error}");
     }
 
-    private static ProcessStartInfo Info(string[] args)
-    {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "centrex"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return info;
-    }
+    private static ProcessStartInfo Info(string[] args) => CentrexCommand.Info(args);
 
     [GeneratedRegex(@"^  (\S+)\s+([A-Za-z0-9]{16})  (?:operator|customer)", RegexOptions.Multiline)]
     private static partial Regex LoginLine();
