@@ -51,11 +51,9 @@ public sealed class SippTariffAtCallStartTests : IDisposable
 
         fixture.WaitForCdrs(_guard.Token);
         var cdr = Assert.Single(Centrex.Switch.Cdrs.CdrStore.Read(fixture.Ledger.DataDirectory, start - Duration.FromDays(1), start + Duration.FromDays(1)));
-        // The call was answered under the new tariff's time and talked 30 s on the manual clock. In 4 of 6 runs on a quiet
-        // host the switch stamped the answer 15 s late (at +60 s, not at +45 when the 200 came): a defect under
-        // investigation (closing note of 2026-12-05), so this test asserts what it is about, the tariff at the INVITE
-        // rating a charged call, and not the seconds.
-        Assert.True(cdr.Answer is not null && cdr.BillableSeconds is > 0 and <= 30, $"cdr: answer {cdr.Answer - start} end {cdr.End - start} {cdr.Disposition}");
+        // Answered at +45 s (the 200's arrival, stamped before the switch's ACK goes out: the gateway's ACK lets this test
+        // advance the clock at once) and ended at +75 s.
+        Assert.True(cdr.BillableSeconds == 30, $"cdr: answer {cdr.Answer - start} end {cdr.End - start} {cdr.Disposition}");
         Assert.True(fixture.Ledger.ContainsCdr(cdr.Id), "the call was never charged");
         Assert.Equal(new Mills(-60), fixture.Ledger.Store.Balance(HookedSwitch.Caller)); // one started minute at 60 mills
     }
