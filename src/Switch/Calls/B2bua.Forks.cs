@@ -257,7 +257,7 @@ internal sealed partial class B2bua
         fork.Winner = leg;
         DropLegHolds(fork); // the numbers still ringing will not be this call: their slots and money come back now
         CancelLegsAtBatchEnd(fork);
-        if (!TrySettleAnswer(call, leg))
+        if (!TrySettleAnswer(call, leg, answeredAt))
         {
             return; // only the answered leg is billed (B2bua.AnsweredLeg.cs), and that call is refused
         }

@@ -274,7 +274,7 @@ internal sealed partial class B2bua
         {
             ByeB(call);
             var warning = WarningHeader(admission.Warning);
-            End(call, CallDisposition.RefusedByLimit, 503);
+            End(call, CallDisposition.RefusedByLimit, 503, answeredAt);
             call.AInvite.Respond(admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", warning);
             return;
         }
