@@ -41,6 +41,10 @@ public sealed class SippTariffAtCallStartTests : IDisposable
             "-s", "2125551234", "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password);
 
         var invite = Flows.Ring(gateway, "gw1");
+        // The switch has taken the 180 before the clock moves: until then the INVITE's Timer B (64*T1 = 32 s, RFC 3261
+        // §17.1.1.2) runs, and 45 s on the clock fire it, ending the call no-answer (408) before the 200 is sent, which
+        // then gets no ACK (on a loaded host, 1 run in 20; a run that advances before sending the 180 does it every time).
+        Flows.Sync(gateway, fixture.Switch);
         clock.Advance(Duration.FromSeconds(45)); // the new tariff is in force when the call is answered (before the no-answer timeout)
         gateway.Send(gateway.Response(invite, 200, "OK", "gw1", Flows.Sdp));
         gateway.ReceiveRequest("ACK");
