@@ -34,6 +34,25 @@ public sealed class ApiKeyLimitCommandTests : IDisposable
     }
 
     [Fact]
+    public void ALoopOfCreateAndRevoke_KeepsTheLatest100RevokedKeys_NotEveryOne()
+    {
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", _data.Path, SampleProvisioning.Path).ExitCode);
+        for (var i = 0; i < 130; i++)
+        {
+            var made = CliRun.Invoke("apikey", "create", "--data", _data.Path, "--customer", "CUST-QC", "--scope", "me:read", "--name", $"churn {i}");
+            Assert.True(made.ExitCode == 0, made.Error);
+            Assert.Equal(0, CliRun.Invoke("apikey", "revoke", "--data", _data.Path, made.Out.Trim().Split('_')[1]).ExitCode);
+        }
+
+        // The 130th key was made after 129 were revoked: the latest 100 of them are kept, the first 29 are gone.
+        var list = CliRun.Invoke("apikey", "list", "--data", _data.Path).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(101, list.Count);
+        Assert.DoesNotContain(list, l => l.EndsWith(" churn 28", StringComparison.Ordinal));
+        Assert.Contains(list, l => l.EndsWith(" churn 29", StringComparison.Ordinal));
+        Assert.Contains(list, l => l.EndsWith(" churn 129", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ACustomersKeys_StopAt20_AndALabelIsAtMost60Characters()
     {
         Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", _data.Path, SampleProvisioning.Path).ExitCode);

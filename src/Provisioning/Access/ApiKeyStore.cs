@@ -31,6 +31,13 @@ public sealed class ApiKeyStore : IDisposable
     /// </summary>
     public const int MaxActiveOthers = 100;
 
+    /// <summary>
+    /// The revoked keys kept per owner (a customer, or together those with none), the latest made first: revoked keys
+    /// do not count against the limits, so without this bound a loop of create and revoke would grow the store and the
+    /// key lists without end. Older revoked keys are deleted when a key is made; a revoked key refuses the same either way.
+    /// </summary>
+    public const int MaxRevokedKept = 100;
+
     /// <summary>The longest label, in characters (the pages show it in a table cell; <c>apikey list</c> on one line).</summary>
     public const int MaxName = 60;
 
@@ -91,6 +98,21 @@ public sealed class ApiKeyStore : IDisposable
                     ? $"there are already {limit} working keys without a customer, the most allowed: revoke one no longer used (centrex apikey revoke ID) first"
                     : $"customer {customerId} already holds {limit} working API keys, the most a customer may hold: revoke one no longer used first")
                 { Limit = limit };
+            }
+
+            using (var prune = _connection.CreateCommand())
+            {
+                var owner = customerId is null ? "customer_id IS NULL" : "customer_id = $customer";
+                prune.Transaction = transaction;
+                prune.CommandText = $"DELETE FROM api_keys WHERE {owner} AND revoked IS NOT NULL AND id NOT IN "
+                    + $"(SELECT id FROM api_keys WHERE {owner} AND revoked IS NOT NULL ORDER BY rowid DESC LIMIT $kept)";
+                prune.Parameters.AddWithValue("$kept", MaxRevokedKept);
+                if (customerId is not null)
+                {
+                    prune.Parameters.AddWithValue("$customer", customerId);
+                }
+
+                prune.ExecuteNonQuery();
             }
 
             using var command = _connection.CreateCommand();
