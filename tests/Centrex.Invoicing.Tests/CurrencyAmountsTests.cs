@@ -60,6 +60,11 @@ public sealed class CurrencyAmountsTests
     }
 
     [Fact]
-    public void TheLanguage_WritesTheSeparators_TheCurrency_TheDecimals() =>
-        Assert.Equal("1 235", Amounts.Money(new Mills(1_234_500), "JPY", CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202f', ' ').Replace('\u00a0', ' '));
+    public void ThePagesFormat_WritesTheSeparators_TheCurrencyTheDecimals()
+    {
+        var french = new NumberFormatInfo { NumberGroupSeparator = " ", NumberDecimalSeparator = "," };
+        Assert.Equal("1 235", Amounts.Money(new Mills(1_234_500), "JPY", french));
+        Assert.Equal("1 234,57", Amounts.Money(new Mills(1_234_567), "EUR", french));
+        Assert.Equal("1 234,567", Amounts.Money(new Mills(1_234_567), "KWD", french));
+    }
 }
