@@ -108,6 +108,6 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
             });
         }
 
-        return (true, string.Create(CultureInfo.InvariantCulture, $"Payment of {Invoicing.Rendering.Amounts.Cents(amount)} {customer.Currency} approved (reference {answer.Reference}).{(line is null ? string.Empty : $" Line {line.Id} is topped up.")}"));
+        return (true, string.Create(CultureInfo.InvariantCulture, $"Payment of {Invoicing.Rendering.Amounts.Money(amount, customer.Currency)} {customer.Currency} approved (reference {answer.Reference}).{(line is null ? string.Empty : $" Line {line.Id} is topped up.")}"));
     }
 }
