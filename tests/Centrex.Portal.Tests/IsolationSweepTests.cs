@@ -181,6 +181,7 @@ public sealed class IsolationSweepTests(PortalServer server)
             ["GET /api/v1/me/lines"] = new("/api/v1/me/lines", listed),
             ["GET /api/v1/me/lines/{id}/forwarding"] = new($"/api/v1/me/lines/{v.Line}/forwarding", missing),
             ["PUT /api/v1/me/lines/{id}/forwarding"] = new($"/api/v1/me/lines/{v.Line}/forwarding", missing, Json(new { mode = "none" })),
+            ["PUT /api/v1/me/lines/{id}/extension"] = new($"/api/v1/me/lines/{v.Line}/extension", missing, Json(new { extension = "777", name = "Taken" })),
             ["PUT /api/v1/me/lines/{id}/sip-password"] = new($"/api/v1/me/lines/{v.Line}/sip-password", missing, Json(new { password = "Stolen-pass-123" })),
             ["GET /api/v1/me/music-on-hold"] = new("/api/v1/me/music-on-hold", listed),
             ["POST /api/v1/me/music-on-hold"] = new("/api/v1/me/music-on-hold", [400], () => new StringContent("{}", Encoding.UTF8, "application/json")),
