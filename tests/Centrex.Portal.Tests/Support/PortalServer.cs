@@ -126,6 +126,20 @@ public partial class PortalServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await StopServe();
+        try
+        {
+            Directory.Delete(Data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A test's leftovers must not fail the run.
+        }
+    }
+
+    /// <summary>Stops serve with SIGTERM (its ledger checkpoints as it stops); <see cref="StartServe"/> starts it again on the same data.</summary>
+    public async Task StopServe()
+    {
         if (_serve is { HasExited: false } serve)
         {
             using (var term = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -145,17 +159,11 @@ public partial class PortalServer : IAsyncLifetime
         }
 
         _serve?.Dispose();
-        try
-        {
-            Directory.Delete(Data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A test's leftovers must not fail the run.
-        }
+        _serve = null;
     }
 
-    private async Task StartServe()
+    /// <summary>Starts serve on <see cref="Data"/> and waits until its portal and switch answer.</summary>
+    public async Task StartServe()
     {
         // Every test and the browser log in from 127.0.0.1: one address stands for many users here, so its login bound
         // is lifted (LoginThrottleTests checks the default on a serve of its own).
