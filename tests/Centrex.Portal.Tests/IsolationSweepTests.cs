@@ -162,6 +162,7 @@ public sealed class IsolationSweepTests(PortalServer server)
             ["GET /api/v1/me/dial-plan"] = new("/api/v1/me/dial-plan", listed),
             ["PUT /api/v1/me/dial-plan/abbreviated/{code}"] = new($"/api/v1/me/dial-plan/abbreviated/{v.Code}", [204, 200, 400], Json(new { dial = "5145550123" })),
             ["DELETE /api/v1/me/dial-plan/abbreviated/{code}"] = new($"/api/v1/me/dial-plan/abbreviated/{v.Code}", [204, 404]),
+            ["PUT /api/v1/me/dial-plan/abbreviated-length"] = new("/api/v1/me/dial-plan/abbreviated-length", [204, 400], Json(new { abbreviated_length = (int?)null })),
             ["PUT /api/v1/me/dial-plan/rules"] = new("/api/v1/me/dial-plan/rules", [204, 200, 400], Json(new { dialing_rules = (string?)null })),
             ["GET /api/v1/me/dids"] = new("/api/v1/me/dids", listed),
             ["PUT /api/v1/me/dids/{number}"] = new($"/api/v1/me/dids/{Uri.EscapeDataString(v.Did)}", missing, Json(new { line = v.Line })),
