@@ -39,9 +39,9 @@ public sealed class DialingRulesLiveTests(PortalServer server) : IDisposable
         Assert.Contains("<div class=\"field-error\" id=\"country_code-error\">customers (id &quot;CUST-DIAL&quot;): dialing: country_code &#x27;0&#x27; starts with 0", refused, StringComparison.Ordinal);
         var saved = await BillingPagesTests.Form(me, "/customer/dialing-rules", null, Rules("1"));
         Assert.Contains("Dialing rules saved.", saved, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>Local</td><td>95000001</td><td>+14165000001</td></tr>", saved, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>National (with the area code)</td><td>914165000001</td><td>+14165000001</td></tr>", saved, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>International</td><td>9011442079460018</td><td>+442079460018</td></tr>", saved, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Local</td><td>95000001</td><td>&#x2B;14165000001</td></tr>", saved, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>National (with the area code)</td><td>914165000001</td><td>&#x2B;14165000001</td></tr>", saved, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>International</td><td>9011442079460018</td><td>&#x2B;442079460018</td></tr>", saved, StringComparison.Ordinal);
 
         var plan = await me.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dial-plan");
         Assert.Equal("enabled", plan.GetProperty("dialing_rules").GetString());

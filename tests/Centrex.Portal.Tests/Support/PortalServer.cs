@@ -12,7 +12,7 @@ namespace Centrex.Portal.Tests.Support;
 /// </summary>
 public partial class PortalServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
     private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
     private Process? _serve;
     private readonly System.Text.StringBuilder _error = new();
@@ -67,6 +67,9 @@ public partial class PortalServer : IAsyncLifetime
 
     /// <summary>The password the demo printed for <paramref name="login"/>.</summary>
     public string Password(string login) => _passwords[login];
+
+    /// <summary>How long serve may take to answer and start its switch (a large journal's counters are rebuilt before the switch starts).</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(90);
 
     /// <summary>The <c>--tariff</c> serve rates with.</summary>
     protected virtual string Tariff => Path.Combine(Data, "demo", "tariff.csv");
