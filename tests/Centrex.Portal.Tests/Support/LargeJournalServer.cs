@@ -6,7 +6,8 @@ namespace Centrex.Portal.Tests.Support;
 /// <summary>
 /// The real <c>centrex serve</c> over a ledger whose journal holds <see cref="Calls"/> rated calls of one line
 /// (<see cref="Line"/>, customer CUST-VFY), charged with <c>rate --data</c> before serve starts, as an operator's
-/// months of traffic would be: long enough that reading the journal again takes the verify seconds.
+/// months of traffic would be: long enough that reading the journal again takes the verify seconds. The line has SIP
+/// credentials, so serve runs its switch (and the base class sees it start).
 /// </summary>
 public sealed class LargeJournalServer : PortalServer
 {
@@ -21,7 +22,7 @@ public sealed class LargeJournalServer : PortalServer
 
     protected override string Tariff => Path.Combine(Data, "tariff.csv");
 
-    /// <summary>Serve reads the whole journal before its switch starts (the discount counters): minutes on a busy two-core host.</summary>
+    /// <summary>Serve opens a ledger of this size and starts its switch (a SIP line of the customer's) before answering: minutes on a busy two-core host.</summary>
     protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(6);
 
     protected override async Task Arrange()
@@ -29,9 +30,11 @@ public sealed class LargeJournalServer : PortalServer
         var provisioning = Path.Combine(Data, "vfy.json");
         await File.WriteAllTextAsync(provisioning, $$"""
             { "format": "centrex-provisioning/1",
+              "switch": { "realm": "centrex", "digest_algorithms": ["MD5"] },
               "customers": [ { "id": "CUST-VFY", "company": "Verify Ltd", "contact": "Ana Lyst", "email": "ap@vfy.example", "currency": "USD", "time_zone": "America/Toronto",
                 "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" } } ],
-              "accounts": [ { "id": "{{Line}}", "customer": "CUST-VFY", "type": "credit", "credit_limit": "100000000.00", "requires_911": false } ] }
+              "accounts": [ { "id": "{{Line}}", "customer": "CUST-VFY", "type": "credit", "credit_limit": "100000000.00", "requires_911": false,
+                "sip": { "username": "vfy1", "ha1_md5": "00000000000000000000000000000000" } } ] }
             """);
         var import = await Run(null, "provision", "import", "--data", Data, provisioning);
         Assert.True(import.Exit == 0, import.Error);
