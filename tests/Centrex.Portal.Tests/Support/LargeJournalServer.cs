@@ -12,7 +12,7 @@ namespace Centrex.Portal.Tests.Support;
 public sealed class LargeJournalServer : PortalServer
 {
     /// <summary>Rated calls in the journal before serve starts.</summary>
-    public const int Calls = 1_000_000;
+    public const int Calls = 3_000_000;
 
     /// <summary>The line every call is charged to.</summary>
     public const string Line = "VFY-L1";
