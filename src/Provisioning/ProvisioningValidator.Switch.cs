@@ -63,6 +63,8 @@ public static partial class ProvisioningValidator
             }
 
             CheckFeatures(where, c.DialPlan.Features);
+            CheckDialingRules(where, c.DialPlan);
+            CheckAbbreviatedExtras(where, c.DialPlan);
             foreach (var (code, number) in c.DialPlan.AbbreviatedDialing)
             {
                 if (!IsDialable(code, "0123456789*#"))

@@ -70,6 +70,34 @@ public sealed class CustomerPagesApiTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Found, (await again.LoginAsync("cust-prof", "Another-pass-2026")).StatusCode);
     }
 
+    /// <summary>
+    /// Review item 5: the Extensions page's change (line, extension, name) over the API, through the same provisioning
+    /// validation (an emergency number refused naming <c>extension</c>), anti-forgery for a session, 404 for another
+    /// customer's line, and a key with me:read alone refused.
+    /// </summary>
+    [Fact]
+    public async Task AnExtension_ChangesOverTheApi_WithThePagesRefusals()
+    {
+        using var on = await Sessions.SignedIn(server, "cust-on");
+
+        using (var bare = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/lines/ACC-1002/extension") { Content = JsonContent.Create(new { extension = "205", name = "Desk" }) })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await on.Http.SendAsync(bare)).StatusCode);
+        }
+
+        await Refused(on, HttpMethod.Put, "/api/v1/me/lines/ACC-1002/extension", new { extension = "911", name = "Reception" }, "extension");
+        await Refused(on, HttpMethod.Put, "/api/v1/me/lines/ACC-1002/extension", new { extension = "20a", name = "Reception" }, "extension");
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(on, HttpMethod.Put, "/api/v1/me/lines/ACC-1001/extension", new { extension = "303", name = "x" })).StatusCode);
+        var reader = await ApiKeys.CreateForCustomer(server, "CUST-ON", "me:read");
+        Assert.Equal(HttpStatusCode.Forbidden, (await ApiKeys.Send(on.Http, HttpMethod.Put, "/api/v1/me/lines/ACC-1002/extension", reader, """{"extension":"205"}""")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(on, HttpMethod.Put, "/api/v1/me/lines/ACC-1002/extension", new { extension = "205", name = "Desk" })).StatusCode);
+        var line = (await on.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/lines")).EnumerateArray().Single(l => l.GetProperty("id").GetString() == "ACC-1002");
+        Assert.Equal(("205", "Desk"), (line.GetProperty("extension").GetString(), line.GetProperty("extension_name").GetString()));
+        Assert.Contains("205", await on.Http.GetStringAsync("/customer/extensions"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(on, HttpMethod.Put, "/api/v1/me/lines/ACC-1002/extension", new { extension = "202", name = "Reception" })).StatusCode);
+    }
+
     [Fact]
     public async Task Transactions_ListAndCsv_AgreeWithEachOther_AndRefuseAsThePageDoes()
     {

@@ -60,7 +60,14 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
         foreach (var c in snapshot.Customers)
         {
             var extensions = lines.Where(a => a.CustomerId == c.Id && a.Extension is not null).ToDictionary(a => a.Extension!, a => a.Id, StringComparer.Ordinal);
-            var rules = c.DialPlan.DialingRules == Provisioning.Model.DialingRules.NorthAmerica ? SwitchDialingRules.NorthAmerica : SwitchDialingRules.E164;
+            var rules = c.DialPlan.DialingRules switch
+            {
+                Provisioning.Model.DialingRules.NorthAmerica => SwitchDialingRules.NorthAmerica,
+                Provisioning.Model.DialingRules.Enabled => SwitchDialingRules.Enabled,
+                Provisioning.Model.DialingRules.Custom => SwitchDialingRules.Custom,
+                _ => SwitchDialingRules.E164,
+            };
+            var dialing = c.DialPlan.Dialing;
             var f = c.DialPlan.Features;
             _customers[c.Id] = new SwitchCustomer(c.Id, extensions, c.DialPlan.AbbreviatedDialing, rules, c.DialPlan.Trunk)
             {
@@ -70,6 +77,10 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 NightMode = c.NightMode,
                 Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
                 Suspended = c.Status == ServiceStatus.Suspended,
+                // Seed 004's Dialing Rules, compiled once per snapshot (the validator has checked the custom rule parses).
+                DialingParameters = new Rating.Numbering.DialingParametersRule(dialing.OutsidePrefix, dialing.InternationalPrefix, dialing.NationalPrefix,
+                    dialing.CountryCode, dialing.AreaCode, dialing.LocalLengths),
+                CustomRule = dialing.CustomRule is { } text && Rating.Numbering.CustomDialingRule.TryParse(text, out var rule, out _) ? rule : null,
             };
 
             // Issue 15: hunt groups and call flows, compiled once per snapshot (the validator has checked them).

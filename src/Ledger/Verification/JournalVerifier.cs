@@ -19,6 +19,27 @@ public static class JournalVerifier
     public static VerificationReport Verify(LedgerStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return Compare(store, store.CommittedUntil, store.StateSnapshot());
+    }
+
+    /// <summary>
+    /// Verifies the store while <paramref name="writer"/> goes on charging (review item 15: with 10 M calls a verify on
+    /// the writer thread stalled every batch and call for as long as it ran). The writer thread only takes the
+    /// consistent point: the address up to which the state holds the journal's changes (<see cref="LedgerWriter.AppliedUntil"/>;
+    /// the state moves only when a commit is applied) and a copy of the state there, one pass over the accounts' records.
+    /// The long part, reading the journal up to that address, runs on a thread of its own beside the writer.
+    /// </summary>
+    public static async Task<VerificationReport> VerifyBeside(LedgerStore store, LedgerWriterThread writer)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(writer);
+        var (until, state) = await writer.Submit(w => (w.AppliedUntil, store.StateSnapshot())).ConfigureAwait(false);
+        return await Task.Factory.StartNew(() => Compare(store, until, state), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    /// <summary>Compares the journal before <paramref name="until"/> with <paramref name="state"/>, the state at that address.</summary>
+    private static VerificationReport Compare(LedgerStore store, long until, IReadOnlyList<(StateKey Key, long Value)> state)
+    {
         var expected = new Dictionary<StateKey, long>(StateKeyEquality.Instance);
         var problems = new List<string>();
         var problemCount = 0L;
@@ -44,7 +65,7 @@ public static class JournalVerifier
             }
         }
 
-        store.ScanJournal(store.JournalBegin, (address, entry) =>
+        store.ScanJournal(store.JournalBegin, until, (address, entry) =>
         {
             entries++;
             try
@@ -97,7 +118,7 @@ public static class JournalVerifier
             }
         });
 
-        var actual = store.StateSnapshot().ToDictionary(item => item.Key, item => item.Value, StateKeyEquality.Instance);
+        var actual = state.ToDictionary(item => item.Key, item => item.Value, StateKeyEquality.Instance);
         var accounts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in expected.Keys.Union(actual.Keys, StateKeyEquality.Instance))
         {

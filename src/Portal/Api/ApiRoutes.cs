@@ -21,6 +21,7 @@ internal static class ApiRoutes
         Features.Customer.Reports.ReportsApi.Map(me);
         Features.Customer.Calls.CallsApi.Map(me);
         Features.Customer.Lines.LinesApi.Map(me);
+        Features.Customer.Extensions.ExtensionsApi.Map(me);
         Features.Customer.Tickets.TicketsApi.Map(me);
         Features.Customer.DialPlan.DialPlanApi.Map(me);
         Features.Customer.Dids.DidsApi.Map(me);

@@ -27,6 +27,7 @@ internal static class FeatureServices
         services.AddSingleton(sp => new Centrex.Provisioning.MusicOnHold.MusicOnHoldStore(sp.GetRequiredService<Data.PortalData>().DataDirectory));
         services.AddScoped<Customer.Discounts.DiscountQueries>();
         services.AddScoped<Customer.Profile.ProfileChanges>();
+        services.AddSingleton<Operator.Ledger.LedgerVerifications>();
         services.AddScoped<Customer.Profile.CustomerKeys>();
         services.AddScoped<Customer.Transactions.TransactionQueries>();
         services.AddScoped<Customer.PaymentInfo.AutoPayChanges>();

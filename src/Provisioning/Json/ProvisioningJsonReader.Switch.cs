@@ -44,11 +44,17 @@ public static partial class ProvisioningJsonReader
 
     private static Trunk ReadTrunk(JsonRecord r) => new(r.NonEmpty("id"), r.NonEmpty("address"), r.Strings("sources"));
 
-    private static CustomerDialPlan ReadDialPlan(JsonRecord r) =>
-        new(r.Enum("dialing_rules", WireNames.DialingRules, DialingRules.E164), r.OptionalString("trunk"), r.StringMap("abbreviated_dialing"))
+    private static CustomerDialPlan ReadDialPlan(JsonRecord r)
+    {
+        var (abbreviated, descriptions) = ReadAbbreviated(r);
+        return new(r.Enum("dialing_rules", WireNames.DialingRules, DialingRules.E164), r.OptionalString("trunk"), abbreviated)
         {
             Features = ReadFeatures(r),
+            Dialing = ReadDialing(r),
+            AbbreviatedLength = r.OptionalCount("abbreviated_length"),
+            AbbreviatedDescriptions = descriptions,
         };
+    }
 
     /// <summary>Seed 004's feature prefixes and the distinctive-ring option; each one not given keeps its default.</summary>
     private static CustomerFeatures ReadFeatures(JsonRecord r)

@@ -86,12 +86,13 @@ public static partial class ProvisioningJsonWriter
             w.WriteBoolean("ext_distinctive_ring", features.ExtensionDistinctiveRing);
         }
 
+        WriteDialing(w, plan);
         if (plan.AbbreviatedDialing.Count > 0)
         {
             w.WriteStartObject("abbreviated_dialing");
             foreach (var (code, number) in plan.AbbreviatedDialing.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                w.WriteString(code, number);
+                WriteAbbreviated(w, plan, code, number);
             }
 
             w.WriteEndObject();

@@ -58,6 +58,8 @@ public static class WireNames
     {
         ["e164"] = Model.DialingRules.E164,
         ["north-america"] = Model.DialingRules.NorthAmerica,
+        ["enabled"] = Model.DialingRules.Enabled,
+        ["custom"] = Model.DialingRules.Custom,
     };
 
     /// <summary>Discount bases.</summary>

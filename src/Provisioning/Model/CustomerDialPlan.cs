@@ -13,4 +13,16 @@ public sealed record CustomerDialPlan(DialingRules DialingRules, string? Trunk, 
 
     /// <summary>Its feature prefixes and options (pickup, park, release, paging, distinctive ring).</summary>
     public CustomerFeatures Features { get; init; } = CustomerFeatures.Default;
+
+    /// <summary>The dialing rules' parameters (seed 004): used when <see cref="DialingRules"/> is Enabled or Custom.</summary>
+    public DialingParameters Dialing { get; init; } = DialingParameters.None;
+
+    /// <summary>
+    /// Seed 004's "Abbreviated Number Length": "the maximum length of anticipated digits (e.g. 3 in the case of 123-like
+    /// numbers)"; null: not set (no limit but the dial plan's 15).
+    /// </summary>
+    public int? AbbreviatedLength { get; init; }
+
+    /// <summary>Seed 004's Description column of Abbreviated Dialing ("Andrew's IP phone"), by abbreviated number; absent: none.</summary>
+    public IReadOnlyDictionary<string, string> AbbreviatedDescriptions { get; init; } = new Dictionary<string, string>();
 }

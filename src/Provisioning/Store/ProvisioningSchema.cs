@@ -161,5 +161,10 @@ internal static class ProvisioningSchema
         """
         ALTER TABLE sites ADD COLUMN customer_editable INTEGER NOT NULL DEFAULT 0;  -- 1: the customer of its lines may change its limits in the portal (issue 16)
         """,
+        """
+        ALTER TABLE customers ADD COLUMN dialing TEXT;                -- seed 004 Dialing Rules' parameters: provisioning's "dialing" object as JSON; null: none
+        ALTER TABLE customers ADD COLUMN abbreviated_length INTEGER;  -- seed 004 "Abbreviated Number Length"; null: not set
+        ALTER TABLE abbreviated_dialing ADD COLUMN description TEXT;  -- seed 004 Abbreviated Dialing's Description column; null: none
+        """,
     ];
 }

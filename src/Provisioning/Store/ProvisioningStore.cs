@@ -68,8 +68,10 @@ public sealed partial class ProvisioningStore : IDisposable
             WireNames.Name(WireNames.SendStatistics, c.SendStatistic), WireNames.Name(WireNames.DialingRules, c.DialPlan.DialingRules), c.DialPlan.Trunk,
             c.AutoPay?.CardToken, c.AutoPay?.CardLabel, c.AutoPay is null ? null : c.AutoPay.PayInvoices ? 1 : 0, c.AutoPay?.RechargeBelow?.Value, c.AutoPay?.RechargeAmount?.Value,
             c.RateCentre, c.DialPlan.Features.PickupPrefix, c.DialPlan.Features.ParkPrefix, c.DialPlan.Features.ReleasePrefix,
-            c.DialPlan.Features.PagingPrefix, c.DialPlan.Features.ExtensionDistinctiveRing ? 1 : 0, WireNames.Name(WireNames.ServiceStatuses, c.Status)]);
-        Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value))), x => [x.Id, x.Key, x.Value]);
+            c.DialPlan.Features.PagingPrefix, c.DialPlan.Features.ExtensionDistinctiveRing ? 1 : 0, WireNames.Name(WireNames.ServiceStatuses, c.Status),
+            ProvisioningJsonWriter.DialingJson(c.DialPlan.Dialing), c.DialPlan.AbbreviatedLength]);
+        Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value, c.DialPlan.AbbreviatedDescriptions.GetValueOrDefault(e.Key)))),
+            x => [x.Id, x.Key, x.Value, x.Item4]);
         Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes, p.SetupFee.Value]);
         Insert(transaction, "discount_plans", merged.DiscountPlans, d => [
             d.Id, d.Plan.Name, d.Plan.Group.Name, string.Join(' ', d.Plan.Group.Prefixes), string.Join(' ', d.Plan.Group.Classes.Select(c => WireNames.Name(WireNames.NumberClasses, c))),
@@ -106,17 +108,20 @@ public sealed partial class ProvisioningStore : IDisposable
             .ToLookup(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
         var inbound = Query("SELECT account_id, number, rate_micro FROM did_inbound_rates ORDER BY number", r => (r.GetString(0), r.GetString(1), new MicroDollars(r.GetInt64(2))))
             .ToLookup(x => x.Item1, StringComparer.Ordinal);
-        var abbreviated = Query("SELECT customer_id, code, number FROM abbreviated_dialing ORDER BY customer_id, code", r => (r.GetString(0), r.GetString(1), r.GetString(2)))
+        var abbreviated = Query("SELECT customer_id, code, number, description FROM abbreviated_dialing ORDER BY customer_id, code", r => (r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3)))
             .ToLookup(x => x.Item1, StringComparer.Ordinal);
         return new ProvisioningSnapshot(
             Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills, rate_centre, " +
-                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring, status FROM customers ORDER BY id", r => new Customer(
+                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring, status, dialing, abbreviated_length FROM customers ORDER BY id", r => new Customer(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
                 r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
                 new CustomerDialPlan(WireNames.DialingRules[r.GetString(13)], Text(r, 14), abbreviated[r.GetString(0)].ToDictionary(x => x.Item2, x => x.Item3, StringComparer.Ordinal))
                 {
                     Features = new CustomerFeatures(r.GetString(21), r.GetString(22), r.GetString(23), r.GetString(24), r.GetInt64(25) != 0),
+                    Dialing = r.IsDBNull(27) ? DialingParameters.None : ProvisioningJsonReader.DialingFromJson(r.GetString(27)),
+                    AbbreviatedLength = r.IsDBNull(28) ? null : r.GetInt32(28),
+                    AbbreviatedDescriptions = abbreviated[r.GetString(0)].Where(x => x.Item4 is not null).ToDictionary(x => x.Item2, x => x.Item4!, StringComparer.Ordinal),
                 })
             {
                 AutoPay = r.IsDBNull(15) ? null : new AutoPay(r.GetString(15), r.GetString(16), r.GetInt64(17) != 0,

@@ -51,7 +51,7 @@ internal sealed partial class B2bua
 
         var number = argument.TrimStart('+');
         var customer = directory.FindCustomer(line.CustomerId);
-        if (customer is null || !(customer.Extensions.ContainsKey(number) || DialPlan.Normalize(customer.DialingRules, argument) is { } e164 && (number = e164) is not null))
+        if (customer is null || !(customer.Extensions.ContainsKey(number) || DialPlan.Normalize(customer, argument) is { } e164 && (number = e164) is not null))
         {
             return new FeatureRefusal(484, $"Address Incomplete: '{argument}' is not a number to forward to");
         }

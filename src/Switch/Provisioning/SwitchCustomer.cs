@@ -28,4 +28,10 @@ public sealed record SwitchCustomer(
 
     /// <summary>Night mode as stored (seed 002 <c>*33</c>): day/night nodes take their night branch.</summary>
     public bool NightMode { get; init; }
+
+    /// <summary>The enabled dialing rules' parameters (seed 004), used when <see cref="DialingRules"/> is Enabled.</summary>
+    public Centrex.Rating.Numbering.DialingParametersRule? DialingParameters { get; init; }
+
+    /// <summary>The Custom Rule (seed 004), used when <see cref="DialingRules"/> is Custom.</summary>
+    public Centrex.Rating.Numbering.CustomDialingRule? CustomRule { get; init; }
 }

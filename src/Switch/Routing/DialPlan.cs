@@ -74,7 +74,7 @@ internal static class DialPlan
             return Normalize(DialingRules.E164, target) is { } abbreviatedE164 ? ToNumber(directory, customer, abbreviatedE164) : Route.NotFound;
         }
 
-        return Normalize(customer.DialingRules, dialed) is { } e164 ? ToNumber(directory, customer, e164) : Route.NotFound;
+        return Normalize(customer, dialed) is { } e164 ? ToNumber(directory, customer, e164) : Route.NotFound;
     }
 
     /// <summary>
@@ -125,6 +125,18 @@ internal static class DialPlan
 
         return customer.TrunkId is { } trunk ? new Route(RouteKind.Trunk, Number: e164, TrunkId: trunk) : Route.NotFound;
     }
+
+    /// <summary>
+    /// The customer's dialing rules (seed 004): enabled rules apply its outside and international prefixes, country and
+    /// area codes and local lengths (<see cref="DialingParametersRule"/>); a Custom Rule translates the number first, and
+    /// what it gives must be E.164; disabled and North American rules as <see cref="Normalize(DialingRules, string)"/>.
+    /// </summary>
+    public static string? Normalize(SwitchCustomer customer, string dialed) => customer.DialingRules switch
+    {
+        DialingRules.Enabled => customer.DialingParameters?.ToE164(dialed),
+        DialingRules.Custom => customer.CustomRule is { } rule ? Normalize(DialingRules.E164, rule.Apply(dialed)) : null,
+        var rules => Normalize(rules, dialed),
+    };
 
     /// <summary>
     /// Dialing rules: North American dialing uses the rating engine's normalization (strip '+', 011 or 00; 10 digits

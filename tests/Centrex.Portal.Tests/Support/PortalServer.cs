@@ -12,7 +12,7 @@ namespace Centrex.Portal.Tests.Support;
 /// </summary>
 public partial class PortalServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
     private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
     private Process? _serve;
     private readonly System.Text.StringBuilder _error = new();
@@ -67,6 +67,9 @@ public partial class PortalServer : IAsyncLifetime
 
     /// <summary>The password the demo printed for <paramref name="login"/>.</summary>
     public string Password(string login) => _passwords[login];
+
+    /// <summary>How long serve may take to answer and start its switch (a large journal's counters are rebuilt before the switch starts).</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(90);
 
     /// <summary>The <c>--tariff</c> serve rates with.</summary>
     protected virtual string Tariff => Path.Combine(Data, "demo", "tariff.csv");
@@ -140,6 +143,20 @@ public partial class PortalServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await StopServe();
+        try
+        {
+            Directory.Delete(Data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A test's leftovers must not fail the run.
+        }
+    }
+
+    /// <summary>Stops serve with SIGTERM (its ledger checkpoints as it stops); <see cref="StartServe"/> starts it again on the same data.</summary>
+    public async Task StopServe()
+    {
         if (_serve is { HasExited: false } serve)
         {
             using (var term = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -159,17 +176,11 @@ public partial class PortalServer : IAsyncLifetime
         }
 
         _serve?.Dispose();
-        try
-        {
-            Directory.Delete(Data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A test's leftovers must not fail the run.
-        }
+        _serve = null;
     }
 
-    private async Task StartServe()
+    /// <summary>Starts serve on <see cref="Data"/> and waits until its portal and switch answer.</summary>
+    public async Task StartServe()
     {
         // Every test and the browser log in from 127.0.0.1: one address stands for many users here, so its login bound
         // is lifted (LoginThrottleTests checks the default on a serve of its own).

@@ -18,6 +18,31 @@ public sealed class DialPlanChanges(CustomerScope scope, ProvisioningChanges cha
     /// <summary>Sets how the customer's users dial.</summary>
     public ProvisioningChanges.Result SetRules(DialingRules rules) => Save(scope.Customer.DialPlan with { DialingRules = rules });
 
+    /// <summary>Sets how the customer's users dial and the rules' parameters (seed 004: prefixes, codes, local lengths, Custom Rule).</summary>
+    public ProvisioningChanges.Result SetRules(DialingRules rules, DialingParameters parameters) =>
+        Save(scope.Customer.DialPlan with { DialingRules = rules, Dialing = parameters });
+
+    /// <summary>Sets seed 004's Abbreviated Number Length (null: not set).</summary>
+    public ProvisioningChanges.Result SetAbbreviatedLength(int? length) => Save(scope.Customer.DialPlan with { AbbreviatedLength = length });
+
+    /// <summary>Adds or replaces the abbreviated number with its description (seed 004's Description column; empty or null: none).</summary>
+    public ProvisioningChanges.Result SetAbbreviated(string code, string dial, string? description)
+    {
+        var plan = scope.Customer.DialPlan;
+        var table = new Dictionary<string, string>(plan.AbbreviatedDialing, StringComparer.Ordinal) { [code] = dial };
+        var descriptions = new Dictionary<string, string>(plan.AbbreviatedDescriptions, StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            descriptions.Remove(code);
+        }
+        else
+        {
+            descriptions[code] = description.Trim();
+        }
+
+        return Save(plan with { AbbreviatedDialing = table, AbbreviatedDescriptions = descriptions });
+    }
+
     /// <summary>
     /// Adds or replaces the abbreviated number <paramref name="code"/>; an empty <paramref name="dial"/> dials the code
     /// as is (seed 004: "If you leave this field blank, then the abbreviated number is considered to be a direct number").
@@ -32,7 +57,8 @@ public sealed class DialPlanChanges(CustomerScope scope, ProvisioningChanges cha
     public ProvisioningChanges.Result? DeleteAbbreviated(string code)
     {
         var table = new Dictionary<string, string>(scope.Customer.DialPlan.AbbreviatedDialing, StringComparer.Ordinal);
-        return table.Remove(code) ? Save(scope.Customer.DialPlan with { AbbreviatedDialing = table }) : null;
+        var descriptions = scope.Customer.DialPlan.AbbreviatedDescriptions.Where(e => e.Key != code).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        return table.Remove(code) ? Save(scope.Customer.DialPlan with { AbbreviatedDialing = table, AbbreviatedDescriptions = descriptions }) : null;
     }
 
     private ProvisioningChanges.Result Save(CustomerDialPlan plan) => changes.Customer(Source, scope.Customer with { DialPlan = plan });

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Centrex.Portal.Features.Operator.Ledger;
 
 /// <summary>The ledger's health (issue 16): journal position, last checkpoint, and <c>journal verify</c> on demand.</summary>
-public sealed class IndexModel(PortalData data) : PageModel
+public sealed class IndexModel(PortalData data, LedgerVerifications verifications) : PageModel
 {
     public PortalData Data => data;
 
@@ -18,8 +18,7 @@ public sealed class IndexModel(PortalData data) : PageModel
 
     public async Task<IActionResult> OnPost()
     {
-        // On the writer thread: verification must see no write in between (JournalVerifier's contract).
-        Report = data.Writer is { } writer ? await writer.Submit(_ => JournalVerifier.Verify(data.Ledger)) : JournalVerifier.Verify(data.Ledger);
+        Report = await verifications.Run();
         return Page();
     }
 }

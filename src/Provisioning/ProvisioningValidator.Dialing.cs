@@ -1,0 +1,109 @@
+using Centrex.Provisioning.Model;
+using Centrex.Rating.Numbering;
+
+namespace Centrex.Provisioning;
+
+/// <summary>
+/// Seed 004's Dialing Rules parameters and Abbreviated Dialing's Description and Abbreviated Number Length. Each message
+/// names its field (<c>dialing: country_code '0' ...</c>) so a form shows it beside that field.
+/// </summary>
+public static partial class ProvisioningValidator
+{
+    /// <summary>Longest description of an abbreviated number.</summary>
+    public const int MaxAbbreviatedDescription = 100;
+
+    private static void CheckDialingRules(string where, CustomerDialPlan plan)
+    {
+        var d = plan.Dialing;
+        (string Name, string Value, int Max)[] parts = [("outside_prefix", d.OutsidePrefix, 4), ("international_prefix", d.InternationalPrefix, 4),
+            ("national_prefix", d.NationalPrefix, 2), ("country_code", d.CountryCode, 3), ("area_code", d.AreaCode, 5)];
+        foreach (var (name, value, max) in parts)
+        {
+            if (value.Length > max || !value.All(char.IsAsciiDigit))
+            {
+                throw new ProvisioningException($"{where}: dialing: {name} '{value}' is not up to {max} digits");
+            }
+        }
+
+        if (d.CountryCode.StartsWith('0'))
+        {
+            throw new ProvisioningException($"{where}: dialing: country_code '{d.CountryCode}' starts with 0: a country calling code never does (1, 33, 44)");
+        }
+
+        foreach (var length in d.LocalLengths.Where(l => l is < 3 or > 12))
+        {
+            throw new ProvisioningException($"{where}: dialing: local_lengths '{length}' is not a local number's length (3 to 12 digits)");
+        }
+
+        if (d.LocalLengths.Count > 4 || d.LocalLengths.Distinct().Count() != d.LocalLengths.Count)
+        {
+            throw new ProvisioningException($"{where}: dialing: local_lengths '{string.Join(", ", d.LocalLengths)}' lists each length once, at most 4 lengths");
+        }
+
+        if (d.InternationalPrefix.Length > 0 && d.NationalPrefix.Length > 0
+            && (d.InternationalPrefix.StartsWith(d.NationalPrefix, StringComparison.Ordinal) || d.NationalPrefix.StartsWith(d.InternationalPrefix, StringComparison.Ordinal)))
+        {
+            throw new ProvisioningException($"{where}: dialing: national_prefix '{d.NationalPrefix}' and the international prefix '{d.InternationalPrefix}' begin alike: the switch could not tell a national call from an international one");
+        }
+
+        if (plan.DialingRules == DialingRules.Enabled)
+        {
+            if (d.CountryCode.Length == 0)
+            {
+                throw new ProvisioningException($"{where}: dialing: country_code '' is missing: enabled dialing rules put it before national and local numbers");
+            }
+
+            if (d.LocalLengths.Count == 0)
+            {
+                throw new ProvisioningException($"{where}: dialing: local_lengths '' is missing: give the length of your local numbers (7 for 555-0123, 10 for North American 10-digit dialing)");
+            }
+
+            foreach (var length in d.LocalLengths.Where(l => d.CountryCode.Length + d.AreaCode.Length + l > 15))
+            {
+                throw new ProvisioningException($"{where}: dialing: local_lengths '{length}': country code, area code and local number make more than 15 digits (E.164's limit)");
+            }
+        }
+
+        if (d.CustomRule is null && plan.DialingRules == DialingRules.Custom)
+        {
+            throw new ProvisioningException($"{where}: dialing: custom_rule '' is missing: the Custom Rule option translates numbers with it (e.g. s/^9//)");
+        }
+
+        if (d.CustomRule is { } rule && !CustomDialingRule.TryParse(rule, out _, out var error))
+        {
+            throw new ProvisioningException($"{where}: dialing: custom_rule '{Cut(rule)}' {error}");
+        }
+    }
+
+    private static void CheckAbbreviatedExtras(string where, CustomerDialPlan plan)
+    {
+        if (plan.AbbreviatedLength is { } length && length is < 1 or > 15)
+        {
+            throw new ProvisioningException($"{where}: abbreviated_length '{length}' is not 1 to 15 (the most digits your abbreviated numbers have, e.g. 3 for 123)");
+        }
+
+        if (plan.AbbreviatedLength is { } most)
+        {
+            foreach (var code in plan.AbbreviatedDialing.Keys.Where(c => c.Length > most).Order(StringComparer.Ordinal))
+            {
+                throw new ProvisioningException($"{where}: abbreviated_dialing: code '{code}' has more digits than the Abbreviated Number Length ({most})");
+            }
+        }
+
+        foreach (var (code, description) in plan.AbbreviatedDescriptions)
+        {
+            if (!plan.AbbreviatedDialing.ContainsKey(code))
+            {
+                throw new ProvisioningException($"{where}: abbreviated_dialing: description '{Cut(description)}' is for \"{code}\", which is not an abbreviated number");
+            }
+
+            if (description.Length > MaxAbbreviatedDescription || description.Any(char.IsControl))
+            {
+                throw new ProvisioningException($"{where}: abbreviated_dialing: description '{Cut(description)}' of \"{code}\" is longer than {MaxAbbreviatedDescription} characters or has a control character");
+            }
+        }
+    }
+
+    // A long value is quoted by its start only: an error must not echo a whole oversized input back.
+    private static string Cut(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}
