@@ -2,7 +2,9 @@
 # CPU per CDR of serve's ingestion (issue 16), measured apart from the host's load: serve on a prepared data directory,
 # one `PortalLoad ingest` of a CDR file whose ids are renamed per run (every CDR is new), and each thread's
 # utime + stime from /proc before and after the ingestion window. The ledger writer thread (centrex-ledger-writer)
-# is reported apart; "serve" is the whole process (/proc/PID/stat counts threads that exited, too).
+# is reported apart; "serve" is the whole process (/proc/PID/stat counts threads that exited, too). During the window
+# bench/lib/thread-cpu.py samples every thread and prints serve's CPU split by thread name (thread-pool workers: Kestrel,
+# body parse, rating and the answer; the ledger writer; the call-log indexer; ...); PortalLoad prints its own CPU.
 #
 #   bench/ingest-cpu.sh PUBLISH LOAD WORK CDRS TAG
 #     PUBLISH  folder of a published centrex (centrex binary)
@@ -29,15 +31,24 @@ started=$(date +%s.%N)
 nice -n 19 "$publish/centrex" serve --data "$work/data" --http 127.0.0.1:0 --tariff "$work/gen/tariff.csv" > "$work/serve-$tag.out" 2> "$work/serve-$tag.err" &
 serve=$!
 trap 'kill -TERM $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -f "$renamed"' EXIT
-until grep -q '^centrex serve: http' "$work/serve-$tag.out"; do kill -0 $serve; sleep 0.5; done
-url=$(sed -n 's/^centrex serve: \(http:[^ ]*\).*/\1/p' "$work/serve-$tag.out")
+url=
+until [[ -n "$url" ]]; do # the whole listening line (ends with its routes in parentheses)
+  kill -0 $serve 2>/dev/null || { echo "serve exited before listening:" >&2; cat "$work/serve-$tag.err" >&2; exit 1; }
+  sleep 0.5
+  url=$(sed -n 's/^centrex serve: \(http:[^ ]*\) (.*)$/\1/p' "$work/serve-$tag.out")
+done
 echo "serve answering after $(echo "$(date +%s.%N) - $started" | bc) s; its CPU so far $(echo "scale=2; $(ticks $serve) / $tck" | bc) s"
 wait_idle $serve
 writer=$(writer_tid $serve)
 w0=$(ticks "$serve/task/$writer") s0=$(ticks $serve)
 echo "load before ingest: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$(dirname "$0")/lib/thread-cpu.py" $serve "$rows" > "$work/threads-$tag.txt" &
+sampler=$!
+sleep 0.3 # its first sample before the first batch
 nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 4
 w1=$(ticks "$serve/task/$writer") s1=$(ticks $serve)
+kill -TERM $sampler; wait $sampler || true
+cat "$work/threads-$tag.txt"
 wait_idle $serve
 s2=$(ticks $serve)
 per() { echo "scale=2; ($1) * 1000000 / $tck / $rows" | bc; }
