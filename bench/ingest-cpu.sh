@@ -13,6 +13,8 @@
 #              bench/data/portal-e2e-10000-10000000 (the run adds its CDRs to it)
 #     CDRS     centrex generate's cdrs.csv (ids cdr-...), e.g. --rows 2000000 --accounts 100000 --month 2026-12
 #     TAG      prefix the run gives the ids (unique per run on one data directory)
+#   PERF=1 bench/ingest-cpu.sh ...   also samples serve's stacks on the CPU during the window (perf record, with the
+#                                    runtime's perf map), to WORK/perf-TAG.data; read with perf report -i
 set -euo pipefail
 publish=$1 load=$2 work=$3 cdrs=$4 tag=$5
 tck=$(getconf CLK_TCK)
@@ -28,6 +30,7 @@ sed "s/^cdr-/$tag-/" "$cdrs" > "$renamed"
 rows=$(($(wc -l < "$renamed") - 1))
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GB; load $(cut -d' ' -f1-3 /proc/loadavg)"
 started=$(date +%s.%N)
+[[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1
 nice -n 19 "$publish/centrex" serve --data "$work/data" --http 127.0.0.1:0 --tariff "$work/gen/tariff.csv" > "$work/serve-$tag.out" 2> "$work/serve-$tag.err" &
 serve=$!
 trap 'kill -TERM $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -f "$renamed"' EXIT
@@ -44,10 +47,12 @@ w0=$(ticks "$serve/task/$writer") s0=$(ticks $serve)
 echo "load before ingest: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$(dirname "$0")/lib/thread-cpu.py" $serve "$rows" > "$work/threads-$tag.txt" &
 sampler=$!
+if [[ "${PERF:-0}" == 1 ]]; then perf record -q -F 499 -g -p $serve -o "$work/perf-$tag.data" 2>/dev/null & perf=$!; fi
 sleep 0.3 # its first sample before the first batch
 nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 4
 w1=$(ticks "$serve/task/$writer") s1=$(ticks $serve)
 kill -TERM $sampler; wait $sampler || true
+if [[ "${PERF:-0}" == 1 ]]; then kill -INT $perf; wait $perf || true; fi
 cat "$work/threads-$tag.txt"
 wait_idle $serve
 s2=$(ticks $serve)
