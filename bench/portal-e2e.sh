@@ -55,8 +55,17 @@ if [[ "${PREPARE_ONLY:-0}" == 1 ]]; then echo "prepared: $work"; exit 0; fi
 "$centrex" serve --data "$work/data" --http 127.0.0.1:0 --http-login-burst $((sessions + 10)) --tariff "$work/gen/tariff.csv" > "$work/serve.out" 2> "$work/serve.err" &
 serve=$!
 trap 'kill -TERM $serve 2>/dev/null; wait $serve 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do grep -q '^centrex serve: http' "$work/serve.out" && break; sleep 0.5; done
-url=$(sed -n 's/^centrex serve: \(http:[^ ]*\).*/\1/p' "$work/serve.out")
+# Serve prints its listening line only once it answers; a first start after a ledger upgrade first rebuilds the account
+# state from the journal (seconds to minutes). Poll for the line, at most 30 minutes, and stop with serve's errors if
+# it exits first (the sixth session's first run read the file too early and gave PortalLoad an empty URL).
+url=
+for _ in $(seq 1 3600); do
+  url=$(sed -n 's/^centrex serve: \(http:[^ ]*\) (.*)$/\1/p' "$work/serve.out")
+  [[ -n "$url" ]] && break
+  kill -0 $serve 2>/dev/null || { echo "serve exited before listening:" >&2; cat "$work/serve.err" >&2; exit 1; }
+  sleep 0.5
+done
+[[ -n "$url" ]] || { echo "serve printed no listening line in 30 minutes" >&2; exit 1; }
 # The call-log index follows the journal in the background: wait until it has caught up (a fresh index takes a while).
 start=$(date +%s.%N)
 count() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM calls").fetchone()[0])' "$work/data/calllog.db" 2>/dev/null || echo 0; }

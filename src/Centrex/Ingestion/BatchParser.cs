@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Centrex.Ledger.Journal;
 using Centrex.Ledger.State;
 using Centrex.Rating;
@@ -27,7 +26,8 @@ internal sealed class BatchParser(Rater rater, IngestionLimits limits)
         var content = body.AsSpan(0, length);
         var hash = BodyHash(content);
         var position = CdrHeaderCheck.Check(content, isFinal: true, Source, IngestionLimits.MaxRecordBytes);
-        var rows = new List<ParsedRow>();
+        // Sized once for a batch of short rows (the generator's are ~60 bytes), so a large batch's list is not regrown.
+        var rows = new List<ParsedRow>(Math.Min(limits.MaxRows, (length / 48) + 1));
         var journal = new ByteBuffer(Math.Max(256, length * 2));
         var fields = new Range[CdrEvaluator.FieldScratch];
         long line = 2;
@@ -56,22 +56,22 @@ internal sealed class BatchParser(Rater rater, IngestionLimits limits)
                     $"ids starting with '{SwitchCdrIds.Prefix}' are the switch's own; the API cannot charge under them");
             }
 
-            var id = Encoding.UTF8.GetString(record[evaluation.Id]);
+            var (idOffset, idLength) = evaluation.Id.GetOffsetAndLength(record.Length);
             if (evaluation.Outcome == RatingOutcome.Rated)
             {
                 var start = journal.Length;
-                rows.Add(new ParsedRow(line, id, Priced: true, start, RatedCdrEntry.Write(record, evaluation, evaluation.Tariff, journal)));
+                rows.Add(new ParsedRow(line, position + idOffset, idLength, Priced: true, start, RatedCdrEntry.Write(record, evaluation, evaluation.Tariff, journal)));
             }
             else
             {
-                rows.Add(new ParsedRow(line, id, Priced: false, 0, 0));
+                rows.Add(new ParsedRow(line, position + idOffset, idLength, Priced: false, 0, 0));
             }
 
             position += bounds.TotalLength;
             line += bounds.LineCount;
         }
 
-        return new ParsedBatch(key, hash, rows, journal);
+        return new ParsedBatch(key, hash, rows, journal, body);
     }
 
     private static UInt128 BodyHash(ReadOnlySpan<byte> body)

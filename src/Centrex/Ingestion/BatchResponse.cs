@@ -26,7 +26,7 @@ internal static class BatchResponse
     public const int BytesPerRow = 96;
 
     /// <summary>The answer to an applied (or replayed) batch.</summary>
-    public static void WriteResult(Utf8JsonWriter json, BatchResult result)
+    public static void WriteResult(Utf8JsonWriter json, ParsedBatch batch, BatchResult result)
     {
         long rated = 0, duplicates = 0, rejected = 0;
         var total = Mills.Zero;
@@ -35,11 +35,12 @@ internal static class BatchResponse
         json.WriteBoolean("replayed", result.Replayed);
         json.WriteStartArray("rows");
         Span<byte> charge = stackalloc byte[32];
-        foreach (var row in result.Rows)
+        for (var i = 0; i < result.Rows.Count; i++)
         {
+            var row = result.Rows[i];
             json.WriteStartObject();
-            json.WriteNumber(Line, row.Line);
-            json.WriteString(Id, row.Id);
+            json.WriteNumber(Line, batch.Rows[i].Line);
+            json.WriteString(Id, batch.Id(i));
             switch (row.Outcome)
             {
                 case BatchOutcome.Rated:

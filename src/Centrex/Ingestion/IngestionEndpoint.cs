@@ -89,7 +89,7 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
                 return;
             }
 
-            await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, result), 1024 + (result.Rows.Count * BatchResponse.BytesPerRow));
+            await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, batch, result), 1024 + (result.Rows.Count * BatchResponse.BytesPerRow));
         }
     }
 

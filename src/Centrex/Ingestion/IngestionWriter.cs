@@ -23,25 +23,16 @@ internal sealed class IngestionWriter(LedgerWriterThread thread, RatingDiscounts
 
     private BatchResult Apply(LedgerWriter ledger, ParsedBatch batch)
     {
-        var rows = new RowOutcome[batch.Rows.Count];
         if (ledger.FindBatch(batch.Key) is { } earlier)
         {
-            if (earlier.BodyHash != batch.BodyHash || earlier.Rows.Count != rows.Length)
-            {
-                return new BatchResult(batch.Key, Replayed: false, KeyConflict: true, []);
-            }
-
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i] = new RowOutcome(batch.Rows[i].Line, batch.Rows[i].Id, earlier.Rows[i].Outcome, earlier.Rows[i].Charge);
-            }
-
-            return new BatchResult(batch.Key, Replayed: true, KeyConflict: false, rows);
+            return earlier.BodyHash != batch.BodyHash || earlier.Rows.Count != batch.Rows.Count
+                ? new BatchResult(batch.Key, Replayed: false, KeyConflict: true, [])
+                : new BatchResult(batch.Key, Replayed: true, KeyConflict: false, earlier.Rows);
         }
 
         var journal = batch.Journal.Written;
-        var recorded = new BatchRow[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var recorded = new BatchRow[batch.Rows.Count];
+        for (var i = 0; i < recorded.Length; i++)
         {
             var row = batch.Rows[i];
             var outcome = BatchOutcome.NoRate;
@@ -60,10 +51,9 @@ internal sealed class IngestionWriter(LedgerWriterThread thread, RatingDiscounts
             }
 
             recorded[i] = new BatchRow(outcome, charge);
-            rows[i] = new RowOutcome(row.Line, row.Id, outcome, charge);
         }
 
         ledger.AppendBatch(new AcceptedBatch(batch.Key, batch.BodyHash, recorded));
-        return new BatchResult(batch.Key, Replayed: false, KeyConflict: false, rows);
+        return new BatchResult(batch.Key, Replayed: false, KeyConflict: false, recorded);
     }
 }

@@ -7,4 +7,9 @@ namespace Centrex.Ingestion;
 /// <param name="BodyHash">Hash of the body, so a key reused for another body is caught.</param>
 /// <param name="Rows">Its data rows in order.</param>
 /// <param name="Journal">The encoded journal entries of the priced rows.</param>
-internal sealed record ParsedBatch(string Key, UInt128 BodyHash, IReadOnlyList<ParsedRow> Rows, ByteBuffer Journal);
+/// <param name="Body">The request body the rows' ids lie in (held until the answer is written).</param>
+internal sealed record ParsedBatch(string Key, UInt128 BodyHash, IReadOnlyList<ParsedRow> Rows, ByteBuffer Journal, byte[] Body)
+{
+    /// <summary>The id of row <paramref name="i"/>, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Id(int i) => Body.AsSpan(Rows[i].IdStart, Rows[i].IdLength);
+}
