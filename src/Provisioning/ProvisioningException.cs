@@ -1,17 +1,20 @@
 namespace Centrex.Provisioning;
 
-/// <summary>Provisioning input that cannot be accepted; the message names the file and the record.</summary>
+/// <summary>
+/// Provisioning input that cannot be accepted; the message names the file and the record. A long message has its
+/// values cut short (<see cref="Rating.Csv.EchoedValue.CutLong"/>): it is shown in pages and API answers.
+/// </summary>
 public sealed class ProvisioningException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ProvisioningException(string message)
-        : base(message)
+        : base(Rating.Csv.EchoedValue.CutLong(message))
     {
     }
 
     /// <summary>Creates the exception.</summary>
     public ProvisioningException(string message, Exception inner)
-        : base(message, inner)
+        : base(Rating.Csv.EchoedValue.CutLong(message), inner)
     {
     }
 

@@ -4,4 +4,8 @@ namespace Centrex.Portal.Security;
 /// <param name="Error">Stable code (<c>not-found</c>, <c>invalid</c>, ...).</param>
 /// <param name="Message">What went wrong, for a person.</param>
 /// <param name="Field">The request field it is about, or null.</param>
-public sealed record ApiError(string Error, string Message, string? Field = null);
+public sealed record ApiError(string Error, string Message, string? Field = null)
+{
+    /// <summary>What went wrong, a long one with its values cut short: an answer never echoes a whole request body (review 16, item 2).</summary>
+    public string Message { get; init; } = Rating.Csv.EchoedValue.CutLong(Message);
+}
