@@ -33,13 +33,10 @@ public static partial class EchoedValue
             return message ?? string.Empty;
         }
 
-        var quoted = Quoted().Replace(message, m => m.Value[0] + Cut(m.Value[1..^1]) + m.Value[^1]);
-        return Run().Replace(quoted, m => Cut(m.Value));
+        return Long().Replace(message, m => m.Value[0] is '\'' or '"' ? m.Value[0] + Cut(m.Value[1..^1]) + m.Value[^1] : Cut(m.Value));
     }
 
-    [GeneratedRegex("'[^'\\n]{65,}'|\"[^\"\\n]{65,}\"", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Quoted();
-
-    [GeneratedRegex("\\S{65,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Run();
+    // A quoted value (its quotes kept around the cut text), or a run of characters without space or quote.
+    [GeneratedRegex("'[^'\\n]{65,}'|\"[^\"\\n]{65,}\"|[^\\s'\"]{65,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Long();
 }
