@@ -12,7 +12,7 @@ namespace Centrex.Portal.Tests;
 /// the login-route memory attack (item 2) reproduced, an invoice PDF downloaded (item 3), and a server error written to
 /// standard error with its path and answered with a short reason (item 4).
 /// </summary>
-public sealed class ServeLimitsTests(RelativeDataServer server) : IClassFixture<RelativeDataServer>
+public sealed class ServeLimitsTests(RelativeDataServer server, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RelativeDataServer>
 {
     private const int Attackers = 8;
     private const int AttackBytes = 30 << 20;
@@ -52,6 +52,7 @@ public sealed class ServeLimitsTests(RelativeDataServer server) : IClassFixture<
             Assert.Equal("too-large", error.GetProperty("error").GetString());
             Assert.Contains("64 KiB", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         });
+        output.WriteLine($"serve's RSS: {before >> 20} MB before, {peak >> 20} MB at most during {Attackers} parallel 30 MB logins");
         // Not one body is held: the growth stays below a single 30 MB login.
         Assert.True(peak - before < AttackBytes, $"serve's RSS went from {before >> 20} MB to {peak >> 20} MB under {Attackers} 30 MB logins");
     }
