@@ -8,11 +8,12 @@
 #   python3-aiosmtpd   a real SMTP server the email tests start on a loopback port (run as /usr/bin/python3 -m aiosmtpd)
 #   chromium           the real browser the portal's tests drive with Playwright (ExecutablePath /usr/bin/chromium; no download)
 #   baresip-core       baresip, the real softphone of the switch tests (headless: aubridge audio, driven through ctrl_tcp)
+#   faketime           libfaketime: the portal tests that depend on the day of the month run serve on the 12th (BillingDayServer)
 # Quiet and quick when all are installed already; uses sudo only when not running as root. Arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium baresip-core)
+packages=(sip-tester socat poppler-utils fonts-dejavu-core python3-aiosmtpd chromium baresip-core faketime)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -51,6 +51,13 @@ public static class Program
             return;
         }
 
+        if (args is ["transactions-csv", .. var transactionsRest])
+        {
+            Portal.TransactionsCsvProbe.Run(transactionsRest is [var rows, ..] ? int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+                transactionsRest is [_, var runs] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         if (args is ["xdr-cpu", var xdrData, var xdrCustomer, var xdrFrom, var xdrTo, .. var xdrRest])
         {
             Portal.PortalCpuProbe.Xdr(xdrData, xdrCustomer, xdrFrom, xdrTo, xdrRest is [var runs] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 3);

@@ -16,6 +16,18 @@ public static class MoneyRounding
     public static Mills HalfUpToCent(Mills amount) => new(DivideHalfUp(amount.Value, MillsPerCent) * MillsPerCent);
 
     /// <summary>
+    /// Rounds to the minor unit of <paramref name="currency"/> (<see cref="CurrencyDigits"/>), a half away from zero like
+    /// <see cref="HalfUpToCent"/>: whole yen (1,234.500 JPY → 1,235), cents (5.245 USD → 5.25), and the fils as it is (the
+    /// mill is the fils). Seed 001 rounds what is shown and owed, never what is kept: "while your balance would show $5.24
+    /// it might actually be $5.243".
+    /// </summary>
+    public static Mills HalfUpToMinorUnit(Mills amount, string currency)
+    {
+        var step = CurrencyDigits.MillsPerMinorUnit(currency);
+        return step == 1 ? amount : new(DivideHalfUp(amount.Value, step) * step);
+    }
+
+    /// <summary>
     /// <paramref name="numerator"/> / <paramref name="denominator"/> rounded to the nearest integer, a half away from zero.
     /// </summary>
     public static long DivideHalfUp(Int128 numerator, Int128 denominator)

@@ -25,9 +25,10 @@ public sealed class LongExportTests(PortalServer server, Xunit.Abstractions.ITes
     /// <summary>
     /// How much serve's private memory (RssAnon) may grow while one download is read. A streamed download holds a write
     /// buffer; what RssAnon shows beyond that is the garbage the rows leave until the GC collects it: the xDR writers
-    /// make none (0-1 MB measured), the transactions rows ~1 KB each, collected when the runtime's gen-0 budget fills
-    /// (~85 MB measured here for 100,000 rows, flat after that collection). The bound is what that budget allows; it
-    /// does not tell a stream from a list of this many rows by itself: the visitor (TransactionReport.Each) does.
+    /// make none (0-1 MB measured), nor since branch keys the transactions CSV (TransactionCsvWriter: 0.1 B a row in
+    /// bench/README.md, "Transactions CSV"; it made ~1.2 KB a row before, ~85 MB measured here for 100,000 rows until the
+    /// runtime's gen-0 budget filled). The bound is what that budget allows, so an allocating writer would still pass
+    /// it; it does not tell a stream from a list of this many rows by itself: the writers that hold no row do.
     /// </summary>
     private const long MaxGrowthBytes = 128L << 20;
 

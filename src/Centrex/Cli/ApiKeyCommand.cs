@@ -51,6 +51,12 @@ internal static class ApiKeyCommand
             return ExitCodes.BadInput;
         }
 
+        if (name.Length > ApiKeyStore.MaxName)
+        {
+            console.Error.WriteLine($"centrex apikey create: --name is at most {ApiKeyStore.MaxName} characters");
+            return ExitCodes.BadInput;
+        }
+
         if (customer is not null)
         {
             using var provisioning = Centrex.Provisioning.Store.ProvisioningStore.Open(data);
@@ -62,7 +68,19 @@ internal static class ApiKeyCommand
         }
 
         using var store = ApiKeyStore.Open(data);
-        var (key, text) = store.Create(name, scopes, SystemClock.Instance.GetCurrentInstant(), customer);
+        ApiKey key;
+        string text;
+        try
+        {
+            (key, text) = store.Create(name, scopes, SystemClock.Instance.GetCurrentInstant(), customer);
+        }
+        catch (ApiKeyLimitException e)
+        {
+            // The operator meets the same limits as the portal (ApiKeyStore.MaxActivePerCustomer, MaxActiveOthers).
+            console.Error.WriteLine($"centrex apikey create: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
         console.Out.WriteLine(text);
         console.Error.WriteLine($"centrex apikey: created key {key.Id} ({string.Join(' ', key.Scopes)}{(customer is null ? string.Empty : $" for customer {customer}")}); it is shown only now: " +
             "send it as 'Authorization: Bearer KEY'");

@@ -64,18 +64,21 @@ internal static class InvoiceCommand
         {
             using var provisioning = ProvisioningStore.Open(dataDirectory);
             using var billing = BillingStore.Open(dataDirectory);
-            var payments = provisioning.Load().Payments.ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+            var snapshot = provisioning.Load();
+            var payments = snapshot.Payments.ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+            var currencies = snapshot.Customers.ToDictionary(x => x.Id, x => x.Currency, StringComparer.Ordinal);
             var c = CultureInfo.InvariantCulture;
             console.Out.WriteLine(string.Create(c, $"{"invoice",-8} {"customer",-12} {"period",-8} {"due",-10} {"total",14} {"amount due",14} {"paid",14} status (as of {LocalDatePattern.Iso.Format(asOf)})"));
             foreach (var group in billing.Invoices(customerId).GroupBy(i => i.CustomerId, StringComparer.Ordinal))
             {
                 // Statuses are computed over all the customer's invoices (payments go to the oldest first), then filtered.
-                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf)
+                var currency = currencies.GetValueOrDefault(group.Key, "USD");
+                foreach (var s in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf, currency)
                              .Where(s => (search.Number is null || s.Invoice.Number == search.Number) && (search.From is null || s.Invoice.IssuedOn >= search.From) && (search.To is null || s.Invoice.IssuedOn <= search.To)))
                 {
                     var i = s.Invoice;
                     console.Out.WriteLine(string.Create(c,
-                        $"{PdfInvoiceRenderer.InvoiceNumber(i.Number),-8} {i.CustomerId,-12} {YearMonthPattern.Iso.Format(i.Period),-8} {LocalDatePattern.Iso.Format(i.DueOn),-10} {Amounts.Mills(i.Total),14} {Amounts.Cents(i.AmountDue),14} {Amounts.Cents(s.Paid),14} {s.Status.ToDisplayName()}{(i.Void ? " (void)" : string.Empty)}"));
+                        $"{PdfInvoiceRenderer.InvoiceNumber(i.Number),-8} {i.CustomerId,-12} {YearMonthPattern.Iso.Format(i.Period),-8} {LocalDatePattern.Iso.Format(i.DueOn),-10} {Amounts.Exact(i.Total, currency),14} {Amounts.Money(i.AmountDue, currency),14} {Amounts.Money(s.Paid, currency),14} {s.Status.ToDisplayName()}{(i.Void ? " (void)" : string.Empty)}"));
                 }
             }
 
@@ -95,7 +98,7 @@ internal static class InvoiceCommand
             using var ledger = LedgerStore.Open(dataDirectory);
             var cycle = new BillingCycle(dataDirectory, new LedgerJournalSource(ledger), clock, BillingRules.Default, TaxTable.Default, ProviderInfo.Default);
             var invoice = cycle.VoidAndReissue(number, reason);
-            console.Error.WriteLine($"centrex invoice: {PdfInvoiceRenderer.InvoiceNumber(number)} voided ({reason}); reissued as {PdfInvoiceRenderer.InvoiceNumber(invoice.Number)}, total {Amounts.Mills(invoice.Total)}, amount due {Amounts.Cents(invoice.AmountDue)}");
+            console.Error.WriteLine($"centrex invoice: {PdfInvoiceRenderer.InvoiceNumber(number)} voided ({reason}); reissued as {PdfInvoiceRenderer.InvoiceNumber(invoice.Number)}, total {Amounts.Exact(invoice.Total, invoice.Customer.Currency)}, amount due {Amounts.Money(invoice.AmountDue, invoice.Customer.Currency)}");
             console.Error.WriteLine($"  invoices: {cycle.InvoiceFolder(invoice.Period)}");
             return ExitCodes.Success;
         }

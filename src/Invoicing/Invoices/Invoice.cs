@@ -82,10 +82,11 @@ public sealed record Invoice(
     public Mills ClosingBalance => PreviousBalance + PaymentsTotal + Total;
 
     /// <summary>
-    /// What to pay: the closing balance rounded half up to the cent; the sub-cent remainder stays on the balance. It is
-    /// the manual's "Last Invoice Amount": this invoice's total plus whatever earlier invoices left unpaid.
+    /// What to pay: the closing balance rounded half up to the minor unit of the customer's currency (the cent; the whole
+    /// yen; the fils, which is the mill: <see cref="MoneyRounding.HalfUpToMinorUnit"/>); the remainder stays on the
+    /// balance. It is the manual's "Last Invoice Amount": this invoice's total plus whatever earlier invoices left unpaid.
     /// </summary>
-    public Mills AmountDue => MoneyRounding.HalfUpToCent(ClosingBalance);
+    public Mills AmountDue => MoneyRounding.HalfUpToMinorUnit(ClosingBalance, Customer.Currency);
 
     /// <summary>Whether every account is prepaid (debit): the invoice is then a statement and payment status does not apply.</summary>
     public bool Prepaid => Accounts.Count > 0 && Accounts.All(a => a.Type == AccountType.Debit);

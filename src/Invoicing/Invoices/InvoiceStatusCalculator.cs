@@ -7,14 +7,21 @@ namespace Centrex.Invoicing.Invoices;
 /// <summary>
 /// Payment statuses of a customer's invoices on a given day (self-care manual, Invoices and Billing Summary). Payments
 /// received up to that day, less refunds, are applied to the oldest unpaid invoice first, each invoice taking its own
-/// total rounded half up to the cent (what it added to the balance); whatever is left waits for the next invoice. Earlier
+/// total rounded half up to the minor unit (the cent) (what it added to the balance); whatever is left waits for the next invoice. Earlier
 /// unpaid amounts are not counted twice: they stay on the earlier invoice, which is why "Last Invoice Amount" (the
 /// amount due) may be more than the invoice's own total.
 /// </summary>
 public static class InvoiceStatusCalculator
 {
-    /// <summary>Each non-void invoice's state, and N/A for void ones, in number order.</summary>
-    public static IReadOnlyList<InvoicePaymentState> Compute(IEnumerable<IssuedInvoice> invoices, IEnumerable<Payment> payments, LocalDate asOf)
+    /// <summary>Each non-void invoice's state, and N/A for void ones, in number order, in a currency of cents.</summary>
+    public static IReadOnlyList<InvoicePaymentState> Compute(IEnumerable<IssuedInvoice> invoices, IEnumerable<Payment> payments, LocalDate asOf) =>
+        Compute(invoices, payments, asOf, "USD");
+
+    /// <summary>
+    /// Each non-void invoice's state, and N/A for void ones, in number order; each invoice's total is rounded to the minor
+    /// unit of the customer's <paramref name="currency"/>, as its amount due was.
+    /// </summary>
+    public static IReadOnlyList<InvoicePaymentState> Compute(IEnumerable<IssuedInvoice> invoices, IEnumerable<Payment> payments, LocalDate asOf, string currency)
     {
         var pool = payments.Where(p => p.Received <= asOf)
             .Aggregate(0L, (sum, p) => sum + (p.Kind == PaymentKind.Refund ? -p.Amount.Value : p.Amount.Value));
@@ -27,7 +34,7 @@ public static class InvoiceStatusCalculator
                 continue;
             }
 
-            var payable = Math.Max(0, MoneyRounding.HalfUpToCent(invoice.Total).Value);
+            var payable = Math.Max(0, MoneyRounding.HalfUpToMinorUnit(invoice.Total, currency).Value);
             var paid = Math.Clamp(pool, 0, payable);
             pool -= paid;
             states.Add(new(invoice, Status(invoice, payable, paid, asOf), new Mills(payable), new Mills(paid)));

@@ -25,11 +25,11 @@ public static class InvoiceMail
             .AppendLine()
             .AppendLine(c, $"Your invoice {number} for {YearMonthPattern.Iso.Format(invoice.Period)} from {provider.Name} is attached.")
             .AppendLine()
-            .AppendLine(c, $"  Total this period: {currency} {Amounts.Mills(invoice.Total)}")
-            .AppendLine(c, $"  Balance:           {currency} {Amounts.Balance(invoice.ClosingBalance)}")
+            .AppendLine(c, $"  Total this period: {currency} {Amounts.Exact(invoice.Total, currency)}")
+            .AppendLine(c, $"  Balance:           {currency} {Amounts.Money(invoice.ClosingBalance, currency)}")
             .AppendLine(invoice.Prepaid
                 ? "  Prepaid statement: the charges were paid from your balance."
-                : string.Create(c, $"  Amount due:        {currency} {Amounts.Cents(invoice.AmountDue)} by {LocalDatePattern.Iso.Format(invoice.DueOn)}"))
+                : string.Create(c, $"  Amount due:        {currency} {Amounts.Money(invoice.AmountDue, currency)} by {LocalDatePattern.Iso.Format(invoice.DueOn)}"))
             .AppendLine()
             .AppendLine(attachments.Count > 1 ? "The call statistics you asked for are attached as CSV." : "No call statistics are attached (Send Statistic: none).")
             .AppendLine(c, $"Questions: {provider.Contact}");

@@ -45,7 +45,7 @@ public sealed class Notices(BillingRules rules, ProviderInfo provider)
                 continue;
             }
 
-            foreach (var state in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf).Where(s => s.Status == InvoiceStatus.Overdue))
+            foreach (var state in InvoiceStatusCalculator.Compute(group, payments[group.Key], asOf, customer.Currency).Where(s => s.Status == InvoiceStatus.Overdue))
             {
                 mails.Add(Overdue(customer, state));
             }
@@ -77,10 +77,10 @@ public sealed class Notices(BillingRules rules, ProviderInfo provider)
         var body = new StringBuilder()
             .AppendLine(c, $"Hello {customer.Contact},")
             .AppendLine()
-            .AppendLine(c, $"Invoice {number} ({YearMonthPattern.Iso.Format(state.Invoice.Period)}) was due on {LocalDatePattern.Iso.Format(state.Invoice.DueOn)} and {customer.Currency} {Amounts.Cents(state.Outstanding)} of it is still unpaid.")
+            .AppendLine(c, $"Invoice {number} ({YearMonthPattern.Iso.Format(state.Invoice.Period)}) was due on {LocalDatePattern.Iso.Format(state.Invoice.DueOn)} and {customer.Currency} {Amounts.Money(state.Outstanding, customer.Currency)} of it is still unpaid.")
             .AppendLine("If you have paid in the meantime, thank you: please disregard this notice.")
             .AppendLine(c, $"Questions: {provider.Contact}");
-        return new NewMail("overdue:" + number, customer.Id, customer.Email, $"Overdue: invoice {number} from {provider.Name}, {customer.Currency} {Amounts.Cents(state.Outstanding)} unpaid", body.ToString(), []);
+        return new NewMail("overdue:" + number, customer.Id, customer.Email, $"Overdue: invoice {number} from {provider.Name}, {customer.Currency} {Amounts.Money(state.Outstanding, customer.Currency)} unpaid", body.ToString(), []);
     }
 
     private NewMail Reminder(Customer customer, IReadOnlyList<SubscriptionCharge> renewals, LocalDate chargeDay, Mills owed)
@@ -95,13 +95,13 @@ public sealed class Notices(BillingRules rules, ProviderInfo provider)
             .AppendLine();
         foreach (var r in renewals)
         {
-            body.AppendLine(c, $"  {r.AccountId,-12} {InvoiceLines.SubscriptionText(r),-48} {customer.Currency} {Amounts.Mills(r.Amount),10}");
+            body.AppendLine(c, $"  {r.AccountId,-12} {InvoiceLines.SubscriptionText(r),-48} {customer.Currency} {Amounts.Exact(r.Amount, customer.Currency),10}");
         }
 
         body.AppendLine()
-            .AppendLine(c, $"  Total: {customer.Currency} {Amounts.Mills(total)}. Your balance: {customer.Currency} {Amounts.Balance(-owed)} (credit shown positive).")
+            .AppendLine(c, $"  Total: {customer.Currency} {Amounts.Exact(total, customer.Currency)}. Your balance: {customer.Currency} {Amounts.Money(-owed, customer.Currency)} (credit shown positive).")
             .AppendLine("Please top up your balance before then so your services renew without interruption.")
             .AppendLine(c, $"Questions: {provider.Contact}");
-        return new NewMail($"reminder:{customer.Id}:{month}", customer.Id, customer.Email, $"Your services renew on {LocalDatePattern.Iso.Format(chargeDay)}: {customer.Currency} {Amounts.Mills(total)}", body.ToString(), []);
+        return new NewMail($"reminder:{customer.Id}:{month}", customer.Id, customer.Email, $"Your services renew on {LocalDatePattern.Iso.Format(chargeDay)}: {customer.Currency} {Amounts.Exact(total, customer.Currency)}", body.ToString(), []);
     }
 }

@@ -112,12 +112,12 @@ public sealed class AutoPayRunner(string dataDirectory, IPaymentGateway gateway,
     private (AutoPayResult Outcome, Payment? Payment) Charge(BillingStore billing, Customer customer, AutoPay pay, string? accountId, string key, string purpose, Mills amount, string paymentId)
     {
         billing.StartPaymentAttempt(key, customer.Id, accountId, purpose, amount, clock.GetCurrentInstant());
-        var answer = gateway.Charge(new PaymentRequest(key, pay.CardToken, MoneyRounding.HalfUpToCent(amount), customer.Currency, $"{provider.Name}: {purpose}"));
+        var answer = gateway.Charge(new PaymentRequest(key, pay.CardToken, MoneyRounding.HalfUpToMinorUnit(amount, customer.Currency), customer.Currency, $"{provider.Name}: {purpose}"));
         billing.FinishPaymentAttempt(key, answer, clock.GetCurrentInstant());
         if (answer.Approved)
         {
             var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[customer.TimeZone]).Date;
-            return (new AutoPayResult(1, 0, amount), new Payment(paymentId, customer.Id, today, MoneyRounding.HalfUpToCent(amount), PaymentMethod.Card, $"{pay.CardLabel} {answer.Reference} ({purpose})", PaymentKind.Payment));
+            return (new AutoPayResult(1, 0, amount), new Payment(paymentId, customer.Id, today, MoneyRounding.HalfUpToMinorUnit(amount, customer.Currency), PaymentMethod.Card, $"{pay.CardLabel} {answer.Reference} ({purpose})", PaymentKind.Payment));
         }
 
         billing.Enqueue([Declined(customer, pay, key, purpose, amount, answer.Decline!.Value)], clock.GetCurrentInstant());
@@ -126,11 +126,11 @@ public sealed class AutoPayRunner(string dataDirectory, IPaymentGateway gateway,
 
     private NewMail Declined(Customer customer, AutoPay pay, string key, string purpose, Mills amount, DeclineReason reason) => new(
         "declined:" + key, customer.Id, customer.Email,
-        $"{provider.Name}: your card payment of {customer.Currency} {Amounts.Cents(MoneyRounding.HalfUpToCent(amount))} was declined",
+        $"{provider.Name}: your card payment of {customer.Currency} {Amounts.Money(amount, customer.Currency)} was declined",
         string.Create(CultureInfo.InvariantCulture, $"""
             Hello {customer.Contact},
 
-            We could not charge {customer.Currency} {Amounts.Cents(MoneyRounding.HalfUpToCent(amount))} ({purpose}) to your {pay.CardLabel}: {reason.ToText()}.
+            We could not charge {customer.Currency} {Amounts.Money(amount, customer.Currency)} ({purpose}) to your {pay.CardLabel}: {reason.ToText()}.
 
             Please make sure that all credit card details are entered EXACTLY as they appear on the card and monthly statement,
             or add another card in the self-care portal (Payment Options).

@@ -127,18 +127,18 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
         l.Y += 12;
         var payments = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Payment).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
         var refunds = invoice.Payments.Where(p => p.Payment.Kind == PaymentKind.Refund).Aggregate(Mills.Zero, (s, p) => s + p.Amount);
-        Row("Previous balance", Amounts.BalanceWithExact(invoice.PreviousBalance));
-        Row("Payments received", Amounts.Mills(payments));
+        Row("Previous balance", Amounts.BalanceWithExact(invoice.PreviousBalance, invoice.Customer.Currency));
+        Row("Payments received", Amounts.Exact(payments, invoice.Customer.Currency));
         if (refunds.Value != 0)
         {
-            Row("Refunds", Amounts.Mills(refunds));
+            Row("Refunds", Amounts.Exact(refunds, invoice.Customer.Currency));
         }
 
-        Row("Total this period (incl. taxes)", Amounts.Mills(invoice.Total));
-        Row("Balance", Amounts.BalanceWithExact(invoice.ClosingBalance));
+        Row("Total this period (incl. taxes)", Amounts.Exact(invoice.Total, invoice.Customer.Currency));
+        Row("Balance", Amounts.BalanceWithExact(invoice.ClosingBalance, invoice.Customer.Currency));
         var due = invoice.Prepaid ? "Prepaid statement: charges were paid from the balance" : $"Amount due by {Date(invoice.DueOn)}";
         l.Text(due, l.Heading, PdfLayout.Left + 10, y0 + height - 24, 330, brush: PdfLayout.Accent);
-        l.Text($"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Large, PdfLayout.Right - 190, y0 + height - 25, 180, right: true, brush: PdfLayout.Accent);
+        l.Text($"{invoice.Customer.Currency} {Amounts.Money(invoice.AmountDue, invoice.Customer.Currency)}", l.Large, PdfLayout.Right - 190, y0 + height - 25, 180, right: true, brush: PdfLayout.Accent);
         l.Y = y0 + height + 6;
 
         void Row(string label, string amount)
@@ -159,7 +159,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
                 invoice.Payments.Select(p => new[]
                 {
                     Date(p.Payment.Received), p.Payment.Id, WireNames.Name(WireNames.PaymentMethods, p.Payment.Method),
-                    (p.Payment.Kind == PaymentKind.Refund ? "Refund · " : string.Empty) + p.Payment.Reference, Amounts.Mills(p.Amount),
+                    (p.Payment.Kind == PaymentKind.Refund ? "Refund · " : string.Empty) + p.Payment.Reference, Amounts.Exact(p.Amount, invoice.Customer.Currency),
                 }),
                 continuedTitle: "Payments and refunds");
         }
@@ -173,10 +173,10 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
                 charges.Select(s => new[]
                 {
                     s.AccountId ?? "—", Describe(s), Date(s.PostedOn), Date(s.ServiceFrom), Date(s.ServiceTo),
-                    s.IsFee ? "one-off" : string.Create(CultureInfo.InvariantCulture, $"{s.Days}/{s.DaysInMonth}"), Amounts.Mills(s.Amount),
+                    s.IsFee ? "one-off" : string.Create(CultureInfo.InvariantCulture, $"{s.Days}/{s.DaysInMonth}"), Amounts.Exact(s.Amount, invoice.Customer.Currency),
                 }),
                 continuedTitle: "Subscriptions and fees");
-            l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees), l.Bold);
+            l.TotalLine("Subscriptions and fees", Amounts.Exact(invoice.SubscriptionFees, invoice.Customer.Currency), l.Bold);
         }
 
         // Issue 17: an issued invoice never changes; what it got wrong is corrected here, each line naming it.
@@ -188,10 +188,10 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
                 [new("Account", 62), new("Corrects", 52), new("Description", 226), new("Billed before", 80, true), new("Adjustment", 112, true)],
                 adjustments.Select(s => new[]
                 {
-                    s.AccountId ?? "—", InvoiceNumber(s.Corrects!.Value), AdjustmentText(s), Amounts.Mills(s.Previously), Amounts.Mills(s.Amount),
+                    s.AccountId ?? "—", InvoiceNumber(s.Corrects!.Value), AdjustmentText(s), Amounts.Exact(s.Previously, invoice.Customer.Currency), Amounts.Exact(s.Amount, invoice.Customer.Currency),
                 }),
                 continuedTitle: "Adjustments to earlier invoices");
-            l.TotalLine("Adjustments", Amounts.Mills(invoice.Adjustments), l.Bold);
+            l.TotalLine("Adjustments", Amounts.Exact(invoice.Adjustments, invoice.Customer.Currency), l.Bold);
         }
     }
 
@@ -225,13 +225,13 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
             invoice.Usage.Select(u => new[]
             {
                 u.Class.ToWireName(), u.Destination, u.Calls.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(u.BilledSeconds),
-                Amounts.Mills(u.Charge), u.Discount.Value == 0 ? string.Empty : Amounts.Mills(-u.Discount),
+                Amounts.Exact(u.Charge, invoice.Customer.Currency), u.Discount.Value == 0 ? string.Empty : Amounts.Exact(-u.Discount, invoice.Customer.Currency),
             }),
             continuedTitle: "Usage by class and destination");
-        l.TotalLine($"Calls ({invoice.Calls.Count:N0})", Amounts.Mills(invoice.UsageCharges), l.Bold);
+        l.TotalLine($"Calls ({invoice.Calls.Count:N0})", Amounts.Exact(invoice.UsageCharges, invoice.Customer.Currency), l.Bold);
         if (invoice.VolumeDiscounts.Value != 0)
         {
-            l.TotalLine("Volume discounts (applied at rating time)", Amounts.Mills(-invoice.VolumeDiscounts), l.Bold);
+            l.TotalLine("Volume discounts (applied at rating time)", Amounts.Exact(-invoice.VolumeDiscounts, invoice.Customer.Currency), l.Bold);
         }
     }
 
@@ -250,7 +250,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
             credits.Select(f => new[]
             {
                 f.AccountId, YearMonthPattern.Iso.Format(f.Month), f.AllowanceMinutes.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(f.CoveredSeconds),
-                f.CallsCredited.ToString("N0", CultureInfo.InvariantCulture), Amounts.Mills(-f.ThisInvoice),
+                f.CallsCredited.ToString("N0", CultureInfo.InvariantCulture), Amounts.Exact(-f.ThisInvoice, invoice.Customer.Currency),
             }),
             continuedTitle: "Free North America minutes");
     }
@@ -259,33 +259,42 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
     {
         l.Ensure(16 * 14.0); // the totals stay together on one page
         l.SectionHeading("Totals");
-        l.TotalLine("Call charges", Amounts.Mills(invoice.UsageCharges));
-        l.TotalLine("Volume discounts", Amounts.Mills(-invoice.VolumeDiscounts));
-        l.TotalLine("Subscriptions and fees", Amounts.Mills(invoice.SubscriptionFees));
+        l.TotalLine("Call charges", Amounts.Exact(invoice.UsageCharges, invoice.Customer.Currency));
+        l.TotalLine("Volume discounts", Amounts.Exact(-invoice.VolumeDiscounts, invoice.Customer.Currency));
+        l.TotalLine("Subscriptions and fees", Amounts.Exact(invoice.SubscriptionFees, invoice.Customer.Currency));
         if (invoice.Adjustments.Value != 0)
         {
-            l.TotalLine("Adjustments to earlier invoices", Amounts.Mills(invoice.Adjustments));
+            l.TotalLine("Adjustments to earlier invoices", Amounts.Exact(invoice.Adjustments, invoice.Customer.Currency));
         }
 
-        l.TotalLine("Free minutes credit", Amounts.Mills(-invoice.FreeMinutesCredit));
-        l.TotalLine("Taxable subtotal", Amounts.Mills(invoice.TaxableSubtotal), l.Bold);
+        l.TotalLine("Free minutes credit", Amounts.Exact(-invoice.FreeMinutesCredit, invoice.Customer.Currency));
+        l.TotalLine("Taxable subtotal", Amounts.Exact(invoice.TaxableSubtotal, invoice.Customer.Currency), l.Bold);
         if (invoice.Taxes.Count == 0)
         {
-            l.TotalLine(invoice.Customer.Address.InCanada ? "Taxes" : "Taxes (service outside Canada: none)", Amounts.Mills(Mills.Zero));
+            l.TotalLine(invoice.Customer.Address.InCanada ? "Taxes" : "Taxes (service outside Canada: none)", Amounts.Exact(Mills.Zero, invoice.Customer.Currency));
         }
 
         foreach (var tax in invoice.Taxes)
         {
-            l.TotalLine($"{tax.Tax} {tax.RateText} on {Amounts.Mills(tax.Base)}", Amounts.Mills(tax.Amount));
+            l.TotalLine($"{tax.Tax} {tax.RateText} on {Amounts.Exact(tax.Base, invoice.Customer.Currency)}", Amounts.Exact(tax.Amount, invoice.Customer.Currency));
         }
 
-        l.TotalLine("Total this period", Amounts.Mills(invoice.Total), l.Bold);
-        l.TotalLine("Previous balance (exact)", Amounts.Mills(invoice.PreviousBalance));
-        l.TotalLine("Payments and refunds", Amounts.Mills(invoice.PaymentsTotal));
-        l.TotalLine("Balance (exact, to the tenth of a cent)", Amounts.Mills(invoice.ClosingBalance));
-        l.TotalLine("Amount due (rounded to the cent)", $"{invoice.Customer.Currency} {Amounts.Cents(invoice.AmountDue)}", l.Heading, 200);
+        l.TotalLine("Total this period", Amounts.Exact(invoice.Total, invoice.Customer.Currency), l.Bold);
+        l.TotalLine("Previous balance (exact)", Amounts.Exact(invoice.PreviousBalance, invoice.Customer.Currency));
+        l.TotalLine("Payments and refunds", Amounts.Exact(invoice.PaymentsTotal, invoice.Customer.Currency));
+        // The labels name the precision of the customer's currency (ISO 4217 minor unit: CurrencyDigits).
+        var (exact, rounded, note) = CurrencyDigits.Of(invoice.Customer.Currency) switch
+        {
+            0 => ("Balance (exact, to the thousandth)", "Amount due (rounded to the whole unit)",
+                "Balances are kept to the thousandth of the unit; the amount due is rounded half up to the whole unit and the remainder stays on the balance."),
+            3 => ("Balance (exact)", "Amount due", "Balances and the amount due are kept and shown to the thousandth of the unit."),
+            _ => ("Balance (exact, to the tenth of a cent)", "Amount due (rounded to the cent)",
+                "Balances are kept to the tenth of a cent; the amount due is rounded half up to the cent and the remainder stays on the balance."),
+        };
+        l.TotalLine(exact, Amounts.Exact(invoice.ClosingBalance, invoice.Customer.Currency));
+        l.TotalLine(rounded, $"{invoice.Customer.Currency} {Amounts.Money(invoice.AmountDue, invoice.Customer.Currency)}", l.Heading, 200);
         l.Y += 4;
-        l.Text("Balances are kept to the tenth of a cent; the amount due is rounded half up to the cent and the remainder stays on the balance.",
+        l.Text(note,
             l.Small, PdfLayout.Left, l.Y, PdfLayout.Width, brush: PdfLayout.Muted);
         l.Y += 12;
     }
@@ -300,7 +309,7 @@ public sealed class PdfInvoiceRenderer(ProviderInfo provider) : IInvoiceRenderer
             invoice.Calls.Select(c => new[]
             {
                 CallTimePattern.Format(c.Start.InZone(zone).LocalDateTime), c.Account, c.Caller, "+" + c.Callee, c.Destination,
-                Amounts.Duration(c.DurationSeconds), Amounts.Mills(c.Charge), c.Discount.Value == 0 ? string.Empty : Amounts.Mills(-c.Discount), Amounts.Mills(c.Net),
+                Amounts.Duration(c.DurationSeconds), Amounts.Exact(c.Charge, invoice.Customer.Currency), c.Discount.Value == 0 ? string.Empty : Amounts.Exact(-c.Discount, invoice.Customer.Currency), Amounts.Exact(c.Net, invoice.Customer.Currency),
             }),
             l.Small,
             l.SmallBold,

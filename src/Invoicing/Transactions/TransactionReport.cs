@@ -69,34 +69,10 @@ public static class TransactionReport
         LocalDate from, LocalDate to, string? service, Action<Transaction> visit)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(visit);
         var zone = DateTimeZoneProviders.Tzdb[customer.TimeZone];
-        var others = new List<Transaction>();
-        var invoiced = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in ledger)
-        {
-            if (e.Kind is LedgerKind.Payment or LedgerKind.Refund && e.Reference is not null)
-            {
-                invoiced.Add(e.Reference);
-            }
-
-            var kind = Service(e.Kind);
-            if (kind is not null && e.PostedOn >= from && e.PostedOn <= to)
-            {
-                others.Add(new Transaction(e.PostedOn, kind, e.AccountId, e.Description, e.Reference, e.InvoiceNumber, 1, e.Amount));
-            }
-        }
-
-        foreach (var p in payments.Where(p => p.Received >= from && p.Received <= to && !invoiced.Contains(p.Id)))
-        {
-            var refund = p.Kind == PaymentKind.Refund;
-            others.Add(new Transaction(p.Received, refund ? "refunds" : "payments", null, InvoiceLines.PaymentText(p), p.Id, null, 1, refund ? p.Amount : -p.Amount));
-        }
-
-        // A stable sort: within a day and a service, the ledger's order, then the payments not invoiced yet.
-        var held = others.Where(t => service is null || t.Service == service).OrderBy(t => t.Date).ThenBy(t => Order(t.Service)).ToList();
+        var held = Held(payments, ledger, from, to, service);
         var next = 0;
         if (service is null or "calls")
         {
@@ -120,6 +96,47 @@ public static class TransactionReport
         {
             visit(held[next++]);
         }
+    }
+
+    /// <summary>
+    /// The transactions other than calls from <paramref name="from"/> through <paramref name="to"/>, in the order
+    /// <see cref="Each"/> merges them with the calls (by date, then service): every entry of the billing ledger except
+    /// the call totals, and the payments and refunds not invoiced yet. A few a month: a download holds them while it
+    /// streams the calls (<see cref="TransactionCsvWriter"/>).
+    /// </summary>
+    /// <param name="payments">The customer's payments and refunds (from provisioning).</param>
+    /// <param name="ledger">The customer's entries of the billing ledger.</param>
+    /// <param name="from">First day.</param>
+    /// <param name="to">Last day.</param>
+    /// <param name="service">Only this service, or all when null.</param>
+    public static List<Transaction> Held(IReadOnlyList<Payment> payments, IReadOnlyList<LedgerEntry> ledger, LocalDate from, LocalDate to, string? service)
+    {
+        ArgumentNullException.ThrowIfNull(payments);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var others = new List<Transaction>();
+        var invoiced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in ledger)
+        {
+            if (e.Kind is LedgerKind.Payment or LedgerKind.Refund && e.Reference is not null)
+            {
+                invoiced.Add(e.Reference);
+            }
+
+            var kind = Service(e.Kind);
+            if (kind is not null && e.PostedOn >= from && e.PostedOn <= to)
+            {
+                others.Add(new Transaction(e.PostedOn, kind, e.AccountId, e.Description, e.Reference, e.InvoiceNumber, 1, e.Amount));
+            }
+        }
+
+        foreach (var p in payments.Where(p => p.Received >= from && p.Received <= to && !invoiced.Contains(p.Id)))
+        {
+            var refund = p.Kind == PaymentKind.Refund;
+            others.Add(new Transaction(p.Received, refund ? "refunds" : "payments", null, InvoiceLines.PaymentText(p), p.Id, null, 1, refund ? p.Amount : -p.Amount));
+        }
+
+        // A stable sort: within a day and a service, the ledger's order, then the payments not invoiced yet.
+        return [.. others.Where(t => service is null || t.Service == service).OrderBy(t => t.Date).ThenBy(t => Order(t.Service))];
     }
 
     /// <summary>Writes the transactions as CSV (<see cref="Header"/>), amounts with three decimals.</summary>

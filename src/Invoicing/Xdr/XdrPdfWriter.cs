@@ -54,8 +54,8 @@ public sealed class XdrPdfWriter : IXdrWriter
         _table?.Row(
         [
             TimePattern.Format(call.Start.InZone(_selection.Zone).LocalDateTime), call.Account, call.Caller, "+" + call.Callee, call.Destination,
-            Amounts.Duration(call.BilledSeconds), Amounts.Mills(call.Charge),
-            call.Discount.Value == 0 ? string.Empty : Amounts.Mills(-call.Discount), Amounts.Mills(call.Net),
+            Amounts.Duration(call.BilledSeconds), Amounts.Exact(call.Charge, _selection.Currency),
+            call.Discount.Value == 0 ? string.Empty : Amounts.Exact(-call.Discount, _selection.Currency), Amounts.Exact(call.Net, _selection.Currency),
         ]);
     }
 
@@ -93,10 +93,10 @@ public sealed class XdrPdfWriter : IXdrWriter
         rows.Add(Row("Total", summary.All));
         l.Table([new("Class", 132), new("Calls", 70, true), new("Billed minutes", 90, true), new("Charge", 80, true), new("Discount", 80, true), new("Net", 80, true)], rows);
 
-        static string[] Row(string label, XdrSummary.Totals t) =>
+        string[] Row(string label, XdrSummary.Totals t) =>
         [
-            label, t.Calls.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(t.BilledSeconds), Amounts.Mills(t.Charge),
-            Amounts.Mills(-t.Discount), Amounts.Mills(t.Net),
+            label, t.Calls.ToString("N0", CultureInfo.InvariantCulture), Amounts.Minutes(t.BilledSeconds), Amounts.Exact(t.Charge, _selection.Currency),
+            Amounts.Exact(-t.Discount, _selection.Currency), Amounts.Exact(t.Net, _selection.Currency),
         ];
     }
 }

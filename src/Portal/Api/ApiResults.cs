@@ -14,6 +14,13 @@ internal static class ApiResults
         return Results.Json(new ApiError("invalid", message, field.Length == 0 ? null : field), statusCode: StatusCodes.Status400BadRequest);
     }
 
+    /// <summary>
+    /// A 409 for a key refused because its owner holds the most working keys allowed (<see cref="Centrex.Provisioning.Access.ApiKeyStore.MaxActivePerCustomer"/>):
+    /// nothing is wrong with the request itself; it fits once a key is revoked.
+    /// </summary>
+    public static IResult TooManyKeys(string message, string field) =>
+        Results.Json(new ApiError("too-many-keys", message, field), statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>An amount as the API writes it beside its mills: an exact decimal string ("12.340"), never a float.</summary>
     public static string Decimal(Centrex.Rating.Money.Mills amount) =>
         (amount.Value / 1000m).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);

@@ -55,6 +55,31 @@ public sealed class TariffStore(string dataDirectory)
     }
 
     /// <summary>
+    /// The pending upload <paramref name="token"/> read again (the preview, sorted and paged on the server), or null when
+    /// there is none: never uploaded, or activated since.
+    /// </summary>
+    public Tariff? PendingTariff(string token, string fileName)
+    {
+        if (!IsToken(token) || !File.Exists(Pending(token)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return TariffLoader.Parse(File.ReadAllBytes(Pending(token)), fileName, MaxRatePerMinute);
+        }
+        catch (Rating.Csv.CsvFormatException)
+        {
+            return null; // valid when uploaded; a lower rate cap since refuses it: upload again to see why
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // activated between the check and the read
+        }
+    }
+
+    /// <summary>
     /// Schedules the pending upload <paramref name="token"/> from <paramref name="from"/> on; false when there is no such
     /// upload. <paramref name="problem"/> is why the running switch cannot rate with it, or null when it does.
     /// </summary>
@@ -66,7 +91,7 @@ public sealed class TariffStore(string dataDirectory)
     public bool Activate(string token, LocalDate from, Instant now, out string? problem)
     {
         problem = null;
-        if (token.Length != 24 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(Pending(token)))
+        if (!IsToken(token) || !File.Exists(Pending(token)))
         {
             return false;
         }
@@ -114,6 +139,9 @@ public sealed class TariffStore(string dataDirectory)
         var parsed = File.Exists(from) ? InstantPattern.ExtendedIso.Parse(File.ReadAllText(from).Trim()) : null;
         return parsed is { Success: true } && parsed.Value.InUtc().Date == day ? parsed.Value : Start(day);
     }
+
+    // A token is what Upload made (24 lowercase hex digits), so a URL's text never names another file.
+    private static bool IsToken(string token) => token.Length == 24 && token.All(char.IsAsciiHexDigitLower);
 
     private string Pending(string token) => System.IO.Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"pending-{token}.csv"));
 }

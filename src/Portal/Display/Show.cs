@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Centrex.Invoicing;
 using Centrex.Invoicing.Rendering;
 using Centrex.Portal.Localization;
 using Centrex.Rating.Money;
@@ -19,12 +18,15 @@ public static class Show
 {
     private static readonly ConcurrentDictionary<CultureInfo, (LocalDatePattern Date, LocalDateTimePattern Time)> Patterns = new();
 
-    /// <summary>A balance or amount due in whole cents with its currency: <c>1,234.57 CAD</c> (rounded as <see cref="Amounts.Balance"/>).</summary>
-    public static string Money(Mills amount, string currency) =>
-        $"{(MoneyRounding.HalfUpToCent(amount).Value / 1000m).ToString("#,##0.00", PortalCultures.Current)} {currency}";
+    /// <summary>
+    /// A balance, amount due, fee or payment in the minor unit of its currency, with the currency: <c>1,234.57 CAD</c>,
+    /// <c>1,235 JPY</c>, <c>1,234.567 KWD</c>. Billing's own formatter (<see cref="Amounts.Money"/>: ISO 4217's decimals,
+    /// a half rounded away from zero, as the invoice's amount due is), in the page's language.
+    /// </summary>
+    public static string Money(Mills amount, string currency) => $"{Amounts.Money(amount, currency, PortalCultures.Current)} {currency}";
 
-    /// <summary>An exact amount (to the mill) with its currency: <c>0.057 CAD</c>.</summary>
-    public static string Exact(Mills amount, string currency) => $"{(amount.Value / 1000m).ToString("#,##0.000", PortalCultures.Current)} {currency}";
+    /// <summary>An exact amount (to the mill) with its currency: <c>0.057 CAD</c>, <c>60 JPY</c> (<see cref="Amounts.Exact"/>).</summary>
+    public static string Exact(Mills amount, string currency) => $"{Amounts.Exact(amount, currency, PortalCultures.Current)} {currency}";
 
     /// <summary>A date as the page's language writes it.</summary>
     public static string Date(LocalDate date) => Of(PortalCultures.Current).Date.Format(date);

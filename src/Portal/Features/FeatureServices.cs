@@ -32,6 +32,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.PaymentInfo.AutoPayChanges>();
         services.AddSingleton<Data.ProvisioningChanges>();
         services.AddSingleton<Operator.Customers.CustomerEditor>();
+        services.AddSingleton<Operator.Customers.CustomerKeyDesk>();
         services.AddSingleton<Operator.Accounts.AccountEditor>();
         services.AddSingleton<Operator.Billing.BillingRuns>();
         services.AddSingleton<Operator.Payments.PaymentEntry>();

@@ -1,13 +1,23 @@
+using System.Text.Json.Serialization;
+
 namespace Centrex.Portal.Security;
 
-/// <summary>An API error body: a stable code, a message for people, and the field it is about when there is one.</summary>
+/// <summary>
+/// An API error body: a stable code, a message for people, and the field it is about when there is one. The message is
+/// English whatever the login's language (scripts compare it; the pages translate what they show).
+/// </summary>
 /// <param name="Error">Stable code (<c>not-found</c>, <c>invalid</c>, ...).</param>
 /// <param name="Message">What went wrong, for a person.</param>
 /// <param name="Field">The request field it is about, or null.</param>
-public sealed record ApiError(string Error, string Message, [property: System.Text.Json.Serialization.JsonPropertyOrder(2)] string? Field = null)
+/// <param name="Kind">
+/// For a refusal of provisioning's validation that has one, its stable kind (<c>extension-emergency</c>: see
+/// <c>Centrex.Provisioning.ProvisioningErrors</c>); left out of the body otherwise.
+/// </param>
+public sealed record ApiError(string Error, string Message, [property: JsonPropertyOrder(2)] string? Field = null,
+    [property: JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kind = null)
 {
     /// <summary>What went wrong, a long one with its values cut short: an answer never echoes a whole request body (review 16, item 2).</summary>
     /// <remarks>Serialized second, where it was before this property was declared: error, message, field (clients compare whole bodies).</remarks>
-    [System.Text.Json.Serialization.JsonPropertyOrder(1)]
+    [JsonPropertyOrder(1)]
     public string Message { get; init; } = Rating.Csv.EchoedValue.CutLong(Message);
 }

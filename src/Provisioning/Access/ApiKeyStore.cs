@@ -17,6 +17,30 @@ public sealed class ApiKeyStore : IDisposable
     /// <summary>File name of the store in the data directory.</summary>
     public const string FileName = "access.db";
 
+    /// <summary>
+    /// The most working (not revoked) keys one customer holds at once (issue 16, secure by default: "limits on
+    /// connections, request sizes and rates, so one hostile client cannot take the service from everyone"). Every key is
+    /// checked on every request it makes and listed on My Profile, so a login minting keys in a loop would grow the
+    /// store and the page without end; twenty is a script per department with room to rotate. Revoked keys do not count.
+    /// </summary>
+    public const int MaxActivePerCustomer = 20;
+
+    /// <summary>
+    /// The most working keys not bound to a customer (the operator's scripts, switches posting CDRs, scrapers): a
+    /// carrier's machines, more than customers' scripts, but still a bound a runaway provisioning script meets.
+    /// </summary>
+    public const int MaxActiveOthers = 100;
+
+    /// <summary>
+    /// The revoked keys kept per owner (a customer, or together those with none), the latest made first: revoked keys
+    /// do not count against the limits, so without this bound a loop of create and revoke would grow the store and the
+    /// key lists without end. Older revoked keys are deleted when a key is made; a revoked key refuses the same either way.
+    /// </summary>
+    public const int MaxRevokedKept = 100;
+
+    /// <summary>The longest label, in characters (the pages show it in a table cell; <c>apikey list</c> on one line).</summary>
+    public const int MaxName = 60;
+
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
 
@@ -45,19 +69,54 @@ public sealed class ApiKeyStore : IDisposable
     /// scopes only a customer key (a <c>me:read</c> key with no customer would have no "me"). The caller checks the
     /// customer exists.
     /// </param>
-    /// <exception cref="ArgumentException">No scope, a scope this version does not know, or scopes that do not fit the key's kind.</exception>
+    /// <exception cref="ArgumentException">No scope, a scope this version does not know, scopes that do not fit the key's kind, or a label longer than <see cref="MaxName"/>.</exception>
+    /// <exception cref="ApiKeyLimitException">The customer (or, for a key with no customer, the service) already holds <see cref="LimitFor"/> working keys.</exception>
     public (ApiKey Key, string Text) Create(string name, IReadOnlyCollection<string> scopes, Instant now, string? customerId = null)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (Problem(scopes, customerId) is { } problem)
         {
             throw new ArgumentException(problem, nameof(scopes));
+        }
+
+        if (name.Length > MaxName)
+        {
+            throw new ArgumentException($"a key's label is at most {MaxName} characters", nameof(name));
         }
 
         var ordered = ApiScope.All.Where(scopes.Contains).ToList();
         var (id, text, hash) = ApiKeySecret.Create();
         lock (_gate)
         {
+            // Counted and inserted under SQLite's write lock (BEGIN IMMEDIATE): serve and a `centrex apikey create`
+            // running beside it cannot both see one key short of the limit and both add one.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var limit = LimitFor(customerId);
+            if (CountActive(customerId, transaction) >= limit)
+            {
+                throw new ApiKeyLimitException(customerId is null
+                    ? $"there are already {limit} working keys without a customer, the most allowed: revoke one no longer used (centrex apikey revoke ID) first"
+                    : $"customer {customerId} already holds {limit} working API keys, the most a customer may hold: revoke one no longer used first")
+                { Limit = limit };
+            }
+
+            using (var prune = _connection.CreateCommand())
+            {
+                var owner = customerId is null ? "customer_id IS NULL" : "customer_id = $customer";
+                prune.Transaction = transaction;
+                prune.CommandText = $"DELETE FROM api_keys WHERE {owner} AND revoked IS NOT NULL AND id NOT IN "
+                    + $"(SELECT id FROM api_keys WHERE {owner} AND revoked IS NOT NULL ORDER BY rowid DESC LIMIT $kept)";
+                prune.Parameters.AddWithValue("$kept", MaxRevokedKept);
+                if (customerId is not null)
+                {
+                    prune.Parameters.AddWithValue("$customer", customerId);
+                }
+
+                prune.ExecuteNonQuery();
+            }
+
             using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = "INSERT INTO api_keys (id, name, scopes, secret_sha256, created, customer_id) VALUES ($id, $name, $scopes, $hash, $created, $customer)";
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$name", name);
@@ -66,9 +125,36 @@ public sealed class ApiKeyStore : IDisposable
             command.Parameters.AddWithValue("$created", InstantPattern.ExtendedIso.Format(now));
             command.Parameters.AddWithValue("$customer", (object?)customerId ?? DBNull.Value);
             command.ExecuteNonQuery();
+            transaction.Commit();
         }
 
         return (new ApiKey(id, name, ordered, now, null, customerId), text);
+    }
+
+    /// <summary>The most working keys <paramref name="customerId"/> may hold (null: the keys bound to no customer, together).</summary>
+    public static int LimitFor(string? customerId) => customerId is null ? MaxActiveOthers : MaxActivePerCustomer;
+
+    /// <summary>How many working (not revoked) keys <paramref name="customerId"/> holds (null: the keys bound to no customer).</summary>
+    public int CountActive(string? customerId)
+    {
+        lock (_gate)
+        {
+            return CountActive(customerId, null);
+        }
+    }
+
+    private int CountActive(string? customerId, SqliteTransaction? transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM api_keys WHERE revoked IS NULL AND "
+            + (customerId is null ? "customer_id IS NULL" : "customer_id = $customer");
+        if (customerId is not null)
+        {
+            command.Parameters.AddWithValue("$customer", customerId);
+        }
+
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>What is wrong with a key of <paramref name="scopes"/> for <paramref name="customerId"/> (null: not a customer's); null when nothing.</summary>

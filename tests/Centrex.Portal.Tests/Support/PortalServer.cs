@@ -81,8 +81,8 @@ public partial class PortalServer : IAsyncLifetime
     {
         Directory.CreateDirectory(Data);
         await Arrange();
-        ApiKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
-        BalancesKey = (await Run(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
+        ApiKey = (await RunHere(null, "apikey", "create", "--data", Data, "--scope", "cdr-batches:write", "--scope", "balances:read")).Output.Trim();
+        BalancesKey = (await RunHere(null, "apikey", "create", "--data", Data, "--scope", "balances:read")).Output.Trim();
         await StartServe();
     }
 
@@ -107,15 +107,29 @@ public partial class PortalServer : IAsyncLifetime
     /// <summary>Creates a login with a known password (<c>user add --password-stdin</c>).</summary>
     public async Task AddLogin(string login, string? customer, string password)
     {
-        var run = await Run(password + "\n", ["user", "add", login, "--data", Data, .. customer is null ? new[] { "--operator" } : ["--customer", customer], "--password-stdin"]);
+        var run = await RunHere(password + "\n", ["user", "add", login, "--data", Data, .. customer is null ? new[] { "--operator" } : ["--customer", customer], "--password-stdin"]);
         Assert.True(run.Exit == 0, run.Error);
         _passwords[login] = password;
     }
 
     /// <summary>Runs <c>centrex</c> to completion.</summary>
-    public static async Task<(int Exit, string Output, string Error)> Run(string? input, params string[] args)
+    public static Task<(int Exit, string Output, string Error)> Run(string? input, params string[] args) => Run(Info(args), input);
+
+    /// <summary>Runs <c>centrex</c> to completion as this server's commands run (<see cref="Prepare"/>: e.g. on its clock).</summary>
+    protected Task<(int Exit, string Output, string Error)> RunHere(string? input, params string[] args)
     {
         var info = Info(args);
+        Prepare(info);
+        return Run(info, input);
+    }
+
+    /// <summary>What every command of this server and its serve start with (nothing here; a fixture's own clock).</summary>
+    protected virtual void Prepare(ProcessStartInfo info)
+    {
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> Run(ProcessStartInfo info, string? input)
+    {
         info.RedirectStandardInput = true;
         using var process = Process.Start(info)!;
         if (input is not null)
@@ -168,6 +182,7 @@ public partial class PortalServer : IAsyncLifetime
         var info = Info(["serve", "--data", DataArgument, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Tariff,
             "--http-login-burst", "100000", "--http-login-rate", "100000"]);
         info.WorkingDirectory = ServeDirectory ?? info.WorkingDirectory;
+        Prepare(info);
         var process = Process.Start(info)!;
         _serve = process;
         var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

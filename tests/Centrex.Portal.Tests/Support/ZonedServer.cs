@@ -22,7 +22,7 @@ namespace Centrex.Portal.Tests.Support;
 /// Every zone is at or east of UTC, so each month has ended in every zone once it has in UTC (bill refuses one that
 /// has not). North America costs 0.06 a minute, by the minute.
 /// </summary>
-public sealed class ZonedServer : PortalServer
+public class ZonedServer : PortalServer
 {
     /// <summary>The SIP password of every line.</summary>
     public const string LinePassword = "zoned-line-secret";
@@ -33,8 +33,26 @@ public sealed class ZonedServer : PortalServer
     /// <summary>PAR-1's DID.</summary>
     public const string ParDid = "14165550201";
 
-    /// <summary>The three months billed, oldest first (the three before this one, UTC).</summary>
-    public YearMonth[] Months { get; } = ThreeMonths();
+    /// <summary>The three months billed, oldest first (the three before this one, UTC, on <see cref="Now"/>).</summary>
+    public YearMonth[] Months => field ??= ThreeMonths(Now);
+
+    /// <summary>The time the data is arranged at, and serve's: the system's here.</summary>
+    public virtual Instant Now => SystemClock.Instance.GetCurrentInstant();
+
+    /// <summary>More tariff rows (CSV lines), customers and lines (JSON objects, each after a comma), CDRs (CSV lines).</summary>
+    protected virtual string MoreTariff => string.Empty;
+
+    /// <inheritdoc cref="MoreTariff"/>
+    protected virtual string MoreCustomers => string.Empty;
+
+    /// <inheritdoc cref="MoreTariff"/>
+    protected virtual string MoreAccounts => string.Empty;
+
+    /// <inheritdoc cref="MoreTariff"/>
+    protected virtual IEnumerable<string> MoreCalls => [];
+
+    /// <summary>More top-level members of the provisioning document (each after a comma).</summary>
+    protected virtual string MoreProvisioning => string.Empty;
 
     protected override string Tariff => Path.Combine(Data, "tariff.csv");
 
@@ -48,17 +66,17 @@ public sealed class ZonedServer : PortalServer
     {
         var provisioning = Path.Combine(Data, "zoned.json");
         await File.WriteAllTextAsync(provisioning, Provisioning());
-        var import = await Run(null, "provision", "import", "--data", Data, provisioning);
+        var import = await RunHere(null, "provision", "import", "--data", Data, provisioning);
         Assert.True(import.Exit == 0, import.Error);
-        await File.WriteAllTextAsync(Tariff, "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
+        await File.WriteAllTextAsync(Tariff, "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n" + MoreTariff);
 
         var cdrs = Path.Combine(Data, "calls.csv");
         await File.WriteAllTextAsync(cdrs, Calls());
-        var rate = await Run(null, "rate", "--data", Data, "--tariff", Tariff, "--cdrs", cdrs, "--out", Path.Combine(Data, "rated.csv"), "--rejects", Path.Combine(Data, "rejects.csv"));
+        var rate = await RunHere(null, "rate", "--data", Data, "--tariff", Tariff, "--cdrs", cdrs, "--out", Path.Combine(Data, "rated.csv"), "--rejects", Path.Combine(Data, "rejects.csv"));
         Assert.True(rate.Exit == 0, rate.Error);
         foreach (var month in Months)
         {
-            var bill = await Run(null, "bill", "--data", Data, "--period", YearMonthPattern.Iso.Format(month));
+            var bill = await RunHere(null, "bill", "--data", Data, "--period", YearMonthPattern.Iso.Format(month));
             Assert.True(bill.Exit == 0, bill.Error);
         }
 
@@ -68,20 +86,18 @@ public sealed class ZonedServer : PortalServer
         await AddLogin("nil", "CUST-NIL", LoginPassword);
     }
 
-    private static YearMonth[] ThreeMonths()
+    private static YearMonth[] ThreeMonths(Instant now)
     {
-        var today = SystemClock.Instance.GetCurrentInstant().InUtc().Date;
-        var now = new YearMonth(today.Year, today.Month);
-        return [now.PlusMonths(-3), now.PlusMonths(-2), now.PlusMonths(-1)];
+        var today = now.InUtc().Date;
+        var month = new YearMonth(today.Year, today.Month);
+        return [month.PlusMonths(-3), month.PlusMonths(-2), month.PlusMonths(-1)];
     }
 
     private string Calls()
     {
-        static string At(YearMonth month, int day, int hour, int minute) =>
-            LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss'Z'").Format(month.OnDayOfMonth(day).At(new LocalTime(hour, minute)));
         string Utc(Instant instant) => InstantPattern.General.Format(instant);
         var (a, b, c) = (Months[0], Months[1], Months[2]);
-        return string.Join('\n',
+        return string.Join('\n', (string[])[
             "id,account,caller,callee,start,duration",
             $"tyo-a,TYO-1,101,2125550100,{At(a, 10, 3, 0)},600",
             $"tyo-b,TYO-1,101,2125550100,{At(b, 10, 3, 0)},1200",
@@ -90,23 +106,33 @@ public sealed class ZonedServer : PortalServer
             $"par-a,PAR-1,201,2125550100,{At(a, 10, 10, 0)},600",
             $"par-b,PAR-1,201,2125550100,{At(b, 10, 10, 0)},1200",
             $"par-c,PAR-1,201,2125550100,{At(c, 10, 10, 0)},1800",
-            string.Empty);
+            .. MoreCalls,
+            string.Empty]);
     }
 
-    private static string Provisioning()
+    /// <summary>A customer of <see cref="Provisioning"/>.</summary>
+    protected static string Customer(string id, string company, string currency, string zone, string country) =>
+        $$"""{ "id": "{{id}}", "company": "{{company}}", "contact": "Accounts", "email": "ap@{{id.ToLowerInvariant()}}.example", "currency": "{{currency}}", "time_zone": "{{zone}}", "send_statistic": "full", "address": { "street": "1 Main", "city": "City", "country": "{{country}}", "postal_code": "000" } }""";
+
+    /// <summary>A line of <see cref="Provisioning"/>: credit, a credit limit of 100.</summary>
+    protected static string Line(string id, string customer, string user, string extension, string dids = "") =>
+        $$"""{ "id": "{{id}}", "customer": "{{customer}}", "type": "credit", "credit_limit": "100.00", "extension": "{{extension}}", "sip": { "username": "{{user}}", "ha1_md5": "{{Ha1(user)}}" } {{dids}} }""";
+
+    private static string Ha1(string user) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{user}:centrex:{LinePassword}")));
+
+    /// <summary>A CDR's start as the CDR file writes it.</summary>
+    protected static string At(YearMonth month, int day, int hour, int minute) =>
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss'Z'").Format(month.OnDayOfMonth(day).At(new LocalTime(hour, minute)));
+
+    private string Provisioning()
     {
-        static string Ha1(string user) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{user}:centrex:{LinePassword}")));
-        static string Customer(string id, string company, string currency, string zone, string country) =>
-            $$"""{ "id": "{{id}}", "company": "{{company}}", "contact": "Accounts", "email": "ap@{{id.ToLowerInvariant()}}.example", "currency": "{{currency}}", "time_zone": "{{zone}}", "send_statistic": "full", "address": { "street": "1 Main", "city": "City", "country": "{{country}}", "postal_code": "000" } }""";
-        static string Line(string id, string customer, string user, string extension, string dids = "") =>
-            $$"""{ "id": "{{id}}", "customer": "{{customer}}", "type": "credit", "credit_limit": "100.00", "extension": "{{extension}}", "sip": { "username": "{{user}}", "ha1_md5": "{{Ha1(user)}}" } {{dids}} }""";
         return $$"""
             { "format": "centrex-provisioning/1",
               "switch": { "realm": "centrex", "digest_algorithms": ["MD5"] },
               "customers": [
                 {{Customer("CUST-TYO", "Tokyo Trading KK", "USD", "Asia/Tokyo", "JP")}},
                 {{Customer("CUST-PAR", "Atelier de Paris SARL", "EUR", "Europe/Paris", "FR")}},
-                {{Customer("CUST-NIL", "Quiet Co", "CAD", "Asia/Kolkata", "IN")}} ],
+                {{Customer("CUST-NIL", "Quiet Co", "CAD", "Asia/Kolkata", "IN")}}{{MoreCustomers}} ],
               "accounts": [
                 {{Line("TYO-1", "CUST-TYO", "tyo1", "101")}},
                 {{Line("PAR-1", "CUST-PAR", "par1", "201", $", \"dids\": [\"+{ParDid}\"]")}},
@@ -116,7 +142,7 @@ public sealed class ZonedServer : PortalServer
                 {{Line("PAR-6", "CUST-PAR", "par6", "206")}},
                 {{Line("PAR-7", "CUST-PAR", "par7", "207")}},
                 {{Line("PAR-8", "CUST-PAR", "par8", "208")}},
-                {{Line("NIL-1", "CUST-NIL", "nil1", "301")}} ] }
+                {{Line("NIL-1", "CUST-NIL", "nil1", "301")}}{{MoreAccounts}} ]{{MoreProvisioning}} }
             """;
     }
 

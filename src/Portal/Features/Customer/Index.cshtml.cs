@@ -3,6 +3,7 @@ using Centrex.Portal.Data;
 using Centrex.Portal.Data.CallLog;
 using Centrex.Portal.Features.Customer.Calls;
 using Centrex.Portal.Features.Customer.Invoices;
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Centrex.Rating.Money;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,19 @@ public sealed class DashboardModel(CustomerScope scope, InvoiceQueries invoices,
 
     public IReadOnlyList<CallRow> RecentCalls { get; private set; } = [];
 
+    /// <summary>
+    /// The Recent Calls table's sortable columns, the Call Logs' own: the five latest calls are chosen by time, then
+    /// sorted as the URL says (newest first by default).
+    /// </summary>
+    public static TableSort<CallRow> Sorting { get; } = new("start", defaultDescending: true,
+    [
+        ("start", c => c.Start), ("line", c => c.Account), ("from", c => c.Caller), ("to", c => c.Callee), ("direction", c => c.Direction),
+        ("disposition", c => CallSearch.Label(c.Disposition)), ("duration", c => c.Seconds), ("charge", c => c.Charge?.Value),
+    ]);
+
+    /// <summary>The recent calls in the URL's order.</summary>
+    public Paged<CallRow> Recent { get; private set; } = null!;
+
     public DateTimeZone Zone => scope.Zone;
 
     public async Task OnGetAsync()
@@ -36,5 +50,6 @@ public sealed class DashboardModel(CustomerScope scope, InvoiceQueries invoices,
         AmountDue = states.Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
         LastInvoice = states.FirstOrDefault(s => !s.Invoice.Void)?.Invoice;
         RecentCalls = calls.Recent(5);
+        Recent = Sorting.Page(Request.Query, RecentCalls);
     }
 }

@@ -12,6 +12,8 @@ public static class Links
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        // A page shown after a form's post (e.g. ?handler=Delete) links to the page itself: no page has a GET handler.
+        query.Remove("handler");
         foreach (var (key, value) in changes)
         {
             if (value is null)

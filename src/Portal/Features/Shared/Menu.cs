@@ -59,6 +59,7 @@ public static class Menu
         new("Payments", "/operator/payments", []),
         new("Ledger", "/operator/ledger", []),
         new("Switch", "/operator/switch", []),
+        new("My Profile", "/operator/profile", []),
         new("My password", "/operator/password", []),
     ];
 }

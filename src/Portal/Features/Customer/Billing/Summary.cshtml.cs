@@ -27,6 +27,12 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
 
     public LocalDate MonthStart { get; private set; }
 
+    /// <summary>The totals table's sortable columns (the Transactions page's, <see cref="Transactions.ServiceTotals"/>).</summary>
+    public static Features.Shared.TableSort<(string Service, int Transactions, long Quantity, Mills Amount)> Sorting { get; } = Transactions.ServiceTotals.Sorting(string.Empty);
+
+    /// <summary>The totals in the URL's order.</summary>
+    public Features.Shared.Paged<(string Service, int Transactions, long Quantity, Mills Amount)> TotalsShown { get; private set; } = null!;
+
     public Mills BalanceDue { get; private set; }
 
     public Mills OverdueBalance { get; private set; }
@@ -48,6 +54,7 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
         var list = data.Billing.Read(billing => TransactionReport.Build(view.Customer, view.Accounts, view.Payments, billing,
             new CallLogRatedSource(data.Calls, scope.CustomerId), MonthStart, today, null));
         Totals = TransactionReport.Totals(list);
+        TotalsShown = Sorting.Page(Request.Query, Totals);
         var states = invoices.All().Where(s => !s.Invoice.Void).ToList();
         BalanceDue = states.Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
         OverdueBalance = states.Where(s => s.Status == InvoiceStatus.Overdue).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);

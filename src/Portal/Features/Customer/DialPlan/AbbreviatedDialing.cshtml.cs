@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,15 +15,20 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
     public IReadOnlyList<(string Code, string Dial)> Entries =>
         [.. scope.Customer.DialPlan.AbbreviatedDialing.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value))];
 
+    /// <summary>The table's sortable columns; by abbreviated number by default.</summary>
+    public static Shared.TableSort<(string Code, string Dial)> Sorting { get; } = new("code", defaultDescending: false,
+        [("code", e => e.Code), ("dial", e => e.Dial)]);
+
+    /// <summary>The entries in the URL's order.</summary>
+    public Shared.Paged<(string Code, string Dial)> Shown => field ??= Sorting.Page(Request.Query, Entries);
+
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     public string? Code { get; private set; }
 
     public string? Dial { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => _ = Shown; // a bad sort is a 400 even when the table is empty
 
     public IActionResult OnPost(string? code, string? dial)
     {
@@ -36,7 +42,7 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
         var result = changes.SetAbbreviated(Code, Dial);
         if (result.Done)
         {
-            TempData["Saved"] = $"Abbreviated number {Code} saved.";
+            TempData["Saved"] = Translation.Of(HttpContext, "Abbreviated number {0} saved.", Code);
             return RedirectToPage();
         }
 
@@ -59,7 +65,7 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
             return Page();
         }
 
-        TempData["Saved"] = $"Abbreviated number {code} deleted.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Abbreviated number {0} deleted.", code);
         return RedirectToPage();
     }
 }

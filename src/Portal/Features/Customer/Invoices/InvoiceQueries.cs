@@ -17,7 +17,7 @@ public sealed class InvoiceQueries(CustomerScope scope, PortalData data)
     {
         var invoices = data.Billing.Read(b => b.Invoices(scope.CustomerId));
         var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
-        return [.. InvoiceStatusCalculator.Compute(invoices, scope.View.Payments, today).OrderByDescending(s => s.Invoice.Number)];
+        return [.. InvoiceStatusCalculator.Compute(invoices, scope.View.Payments, today, scope.Customer.Currency).OrderByDescending(s => s.Invoice.Number)];
     }
 
     /// <summary>The invoices matching <paramref name="search"/>.</summary>

@@ -29,8 +29,11 @@ internal static class ApiKeysApi
 
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
             var (key, text) = keys.Create(body.Name, body.Scopes, errors);
-            return key is null ? ApiResults.Invalid(errors) : Results.Json(new { key = text, info = Json(key) }, statusCode: StatusCodes.Status201Created);
-        }).WithName("CreateApiKey").WithSummary("Makes a key for this customer (name, scopes: me:read and/or me:write); its text is in this answer only. A session only");
+            return key is not null ? Results.Json(new { key = text, info = Json(key) }, statusCode: StatusCodes.Status201Created)
+                : errors.TryGetValue(CustomerKeys.LimitField, out var limit) ? ApiResults.TooManyKeys(limit, CustomerKeys.LimitField)
+                : ApiResults.Invalid(errors);
+        }).WithName("CreateApiKey").WithSummary($"Makes a key for this customer (name: at most {CustomerKeys.MaxName} characters; scopes: me:read and/or me:write); its text is in this answer only. "
+            + $"409 when the customer holds {Centrex.Provisioning.Access.ApiKeyStore.MaxActivePerCustomer} working keys already. A session only");
 
         me.MapDelete("/api-keys/{id}", (string id, CustomerKeys keys, ProfileChanges profile) =>
         {
@@ -43,5 +46,5 @@ internal static class ApiKeysApi
         }).WithName("RevokeApiKey").WithSummary("Revokes one of the customer's keys: refused from its next request. A session only");
     }
 
-    private static object Json(ApiKey k) => new { k.Id, k.Name, k.Scopes, created = k.Created.ToString(), revoked = k.Revoked?.ToString() };
+    internal static object Json(ApiKey k) => new { k.Id, k.Name, k.Scopes, created = k.Created.ToString(), revoked = k.Revoked?.ToString() };
 }

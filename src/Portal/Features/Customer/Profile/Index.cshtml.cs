@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using Centrex.Portal.Security;
@@ -26,14 +27,21 @@ public sealed class IndexModel(CustomerScope scope, ProfileChanges profile, User
     /// <summary>The customer's API keys (issue 16: customer routes take "session or key").</summary>
     public IReadOnlyList<ApiKey> Keys => keys.List();
 
+    /// <summary>The keys table's sortable columns; the oldest first by default.</summary>
+    public static Shared.TableSort<ApiKey> KeySorting { get; } = new("created", defaultDescending: false,
+    [
+        ("id", k => k.Id), ("name", k => k.Name), ("scopes", k => string.Join(' ', k.Scopes)), ("created", k => k.Created), ("status", k => k.Revoked is null ? "active" : "revoked"),
+    ]);
+
+    /// <summary>The keys in the URL's order.</summary>
+    public Shared.Paged<ApiKey> KeysShown => field ??= KeySorting.Page(Request.Query, Keys);
+
     /// <summary>A key just made: its whole text, shown on this answer only (never kept: only its hash is).</summary>
     public string? NewKey { get; private set; }
 
     private long UserId => long.Parse(User.FindFirstValue(PortalClaims.UserId)!, CultureInfo.InvariantCulture);
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => _ = KeysShown; // a bad sort is a 400 even without keys
 
     public IActionResult OnPostGeneral(string? contact, string? email, string? time_zone)
     {
@@ -88,7 +96,7 @@ public sealed class IndexModel(CustomerScope scope, ProfileChanges profile, User
             return Page();
         }
 
-        TempData["Saved"] = $"Key {id} revoked.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Key {0} revoked.", id);
         return RedirectToPage();
     }
 

@@ -25,6 +25,12 @@ public sealed class IndexModel(CustomerScope scope, TransactionQueries transacti
 
     public IReadOnlyList<(string Service, int Transactions, long Quantity, Mills Amount)> Totals { get; private set; } = [];
 
+    /// <summary>The totals table's sortable columns (<c>totals_sort</c>, beside the details' <c>sort</c>).</summary>
+    public static TableSort<(string Service, int Transactions, long Quantity, Mills Amount)> TotalsSorting { get; } = ServiceTotals.Sorting("totals_");
+
+    /// <summary>The totals in the URL's order.</summary>
+    public Paged<(string Service, int Transactions, long Quantity, Mills Amount)> TotalsShown => field ??= TotalsSorting.Page(Request.Query, Totals);
+
     public Paged<Transaction> Result { get; private set; } = null!;
 
     /// <summary>The details table's sortable columns (the CSV keeps billing's own order).</summary>
@@ -41,6 +47,7 @@ public sealed class IndexModel(CustomerScope scope, TransactionQueries transacti
         Service = filter.Service;
         (FromText, ToText) = (Display.Show.IsoDate(filter.From), Display.Show.IsoDate(filter.To));
         var paging = Sorting.Read(Request.Query);
+        _ = TotalsSorting.Read(Request.Query); // a bad totals_sort is refused before any work, like sort
         if (Errors.Count > 0)
         {
             Result = new Paged<Transaction>([], 0, paging);

@@ -1,4 +1,3 @@
-using System.Text;
 using Centrex.Invoicing.Transactions;
 using Centrex.Portal.Data;
 using Centrex.Portal.Data.CallLog;
@@ -76,9 +75,9 @@ public sealed class TransactionQueries(CustomerScope scope, PortalData data)
     }
 
     /// <summary>
-    /// Streams the CSV of <paramref name="filter"/>: the billing ledger's entries are read first (a few a month; the
-    /// store is not held while the client reads), then each call is written as the index yields it, so memory stays
-    /// that of the write buffer however many calls there are.
+    /// Streams the CSV of <paramref name="filter"/> (<see cref="TransactionCsvExport"/>): the billing ledger's entries are
+    /// read first (a few a month; the store is not held while the client reads), then each call is written as the index
+    /// yields it, from its bytes, so memory stays that of the write buffer however many calls there are.
     /// </summary>
     public async Task WriteCsv(HttpContext context, Filter filter)
     {
@@ -86,26 +85,13 @@ public sealed class TransactionQueries(CustomerScope scope, PortalData data)
         ArgumentNullException.ThrowIfNull(filter);
         var view = scope.View;
         var ledger = data.Billing.Read(billing => billing.Ledger(view.Customer.Id));
-        var calls = new CallLogRatedSource(data.Calls, scope.CustomerId);
+        var held = TransactionReport.Held(view.Payments, ledger, filter.From, filter.To, filter.Service);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = FileName(filter) }.ToString();
         context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         var aborted = context.RequestAborted;
-        await Task.Run(() =>
-        {
-            using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 1 << 16);
-            writer.Write(TransactionReport.Header + "\n");
-            var rows = 0L;
-            TransactionReport.Each(view.Customer, view.Accounts, view.Payments, ledger, calls, filter.From, filter.To, filter.Service, t =>
-            {
-                // A client that went away stops the read (the index query would otherwise run to its end).
-                if ((++rows & 0xFFF) == 0)
-                {
-                    aborted.ThrowIfCancellationRequested();
-                }
-
-                TransactionReport.WriteCsvRow(t, writer);
-            });
-        }, aborted);
+        var (calls, customer, zone, accounts) = (data.Calls, scope.CustomerId, scope.Zone, view.Accounts.Select(a => a.Id).ToList());
+        await Task.Run(() => TransactionCsvExport.Write(context.Response.Body, calls, customer, zone, accounts, held, filter.From, filter.To,
+            filter.Service is null or "calls", aborted), aborted);
     }
 }

@@ -17,6 +17,7 @@ internal static class OperatorApi
     public static void Map(RouteGroupBuilder operatorGroup)
     {
         Customers.CustomersApi.Map(operatorGroup);
+        Customers.CustomerKeysApi.Map(operatorGroup);
         Accounts.AccountsApi.Map(operatorGroup);
         Tariffs.TariffsApi.Map(operatorGroup);
         Billing.BillingApi.Map(operatorGroup);
