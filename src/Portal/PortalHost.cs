@@ -24,8 +24,8 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     /// <summary>The scheme that picks the API key or the session for each request.</summary>
     public const string SelectorScheme = "Centrex";
 
-    /// <summary>Largest request body outside CDR ingestion (forms, uploads: a tariff, music on hold).</summary>
-    public const long MaxBodyBytes = 32L << 20;
+    /// <summary>Largest request body outside CDR ingestion: the largest upload a route takes (<see cref="BodyLimits"/> says which route takes what).</summary>
+    public const long MaxBodyBytes = BodyLimits.TariffBytes;
 
     /// <summary>The anti-forgery cookie's name.</summary>
     public const string CsrfCookie = "centrex_csrf";
@@ -35,6 +35,19 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
 
     /// <summary>Password checks each source address gets.</summary>
     public LoginLimits LoginLimits { get; init; } = LoginLimits.Default;
+
+    /// <summary>Where an exception that escapes a route is written (standard error; <see cref="ServerErrors"/>).</summary>
+    public TextWriter ErrorLog { get; init; } = Console.Error;
+
+    /// <summary>
+    /// The middleware that must see every request before authentication answers it: the server-error handler and the
+    /// deprecated paths' headers (a 401 or 403 carries them too). Call right after building the application.
+    /// </summary>
+    public void UseFront(WebApplication app)
+    {
+        new ServerErrors(ErrorLog).Use(app);
+        app.Use(LegacyPaths.Mark);
+    }
 
     /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
     /// <param name="builder">The host's builder.</param>
@@ -108,7 +121,18 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
                     + "/api/v1/operator for the operator (an operator session, or an API key with the route's operator scope: customers:read, customers:write, "
                     + "tariffs:read, tariffs:write, billing:read, billing:write, payments:write, ledger:read, switch:read, provisioning:read, provisioning:write, logins:read, logins:write, tickets:read, tickets:write), "
                     + "/api/v1/cdr-batches and /api/v1/accounts/{account}/balance for API keys with their scopes. "
-                    + "The /v1 paths are deprecated: they answer for one release, with a Deprecation header.";
+                    + "The /v1 paths are deprecated (since 2026-12-01, sunset 2027-06-01): they answer until then, with Deprecation, Sunset and Link headers.";
+                foreach (var (path, item) in document.Paths)
+                {
+                    if (path.StartsWith(PortalPaths.LegacyApi + "/", StringComparison.Ordinal) && item.Operations is { } operations)
+                    {
+                        foreach (var operation in operations.Values)
+                        {
+                            operation.Deprecated = true;
+                        }
+                    }
+                }
+
                 return Task.CompletedTask;
             });
         });
@@ -121,7 +145,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     public void Map(WebApplication app, params string[] unlimitedBodies)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
             SecurityHeaders.Apply(context.Response);
 
@@ -133,13 +157,10 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
                 context.Response.Headers["Server-Timing"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"app;dur={ms:0.0}");
                 return Task.CompletedTask;
             });
-            if (!unlimitedBodies.Any(r => context.Request.Path.StartsWithSegments(r))
-                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            if (unlimitedBodies.Any(r => context.Request.Path.StartsWithSegments(r)) || await BodyLimits.Apply(context))
             {
-                size.MaxRequestBodySize = MaxBodyBytes;
+                await next(context);
             }
-
-            return next(context);
         });
         // After authentication: the culture is the signed-in login's language, else the browser's.
         app.UseRequestLocalization(new RequestLocalizationOptions

@@ -4,19 +4,20 @@ namespace Centrex.Provisioning;
 /// Provisioning input that cannot be accepted; the message names the file and the record. A refusal a person can meet
 /// in the portal also carries a stable <see cref="Code"/> with the <see cref="Arguments"/> its text is made of, so the
 /// portal can say the same thing in the login's language (issue 16) while the command line and the API keep the
-/// English <see cref="Exception.Message"/> other tools read.
+/// English <see cref="Exception.Message"/> other tools read. A long message has its values cut short
+/// (<see cref="Rating.Csv.EchoedValue.CutLong"/>): it is shown in pages and API answers.
 /// </summary>
 public sealed class ProvisioningException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ProvisioningException(string message)
-        : base(message)
+        : base(Rating.Csv.EchoedValue.CutLong(message))
     {
     }
 
     /// <summary>Creates the exception.</summary>
     public ProvisioningException(string message, Exception inner)
-        : base(message, inner)
+        : base(Rating.Csv.EchoedValue.CutLong(message), inner)
     {
     }
 
@@ -30,7 +31,7 @@ public sealed class ProvisioningException : Exception
     /// message is <c>WHERE: DETAIL</c>, exactly as without a code.
     /// </summary>
     public ProvisioningException(string where, string code, string detail, params object[] arguments)
-        : base($"{where}: {detail}")
+        : base(Rating.Csv.EchoedValue.CutLong($"{where}: {detail}"))
     {
         Code = code;
         Detail = detail;

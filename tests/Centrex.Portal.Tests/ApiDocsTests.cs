@@ -27,6 +27,15 @@ public sealed class ApiDocsTests(PortalServer server)
         Assert.Contains("/v1/cdr-batches", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/customer", StringComparison.Ordinal));
 
+        // The old paths are deprecated in the document itself (review 16, item 6), their successors are not.
+        var pathItems = document.GetProperty("paths");
+        Assert.True(pathItems.GetProperty("/v1/cdr-batches").GetProperty("post").GetProperty("deprecated").GetBoolean());
+        Assert.True(pathItems.GetProperty("/v1/accounts/{account}/balance").GetProperty("get").GetProperty("deprecated").GetBoolean());
+        Assert.False(pathItems.GetProperty("/api/v1/cdr-batches").GetProperty("post").TryGetProperty("deprecated", out var current) && current.GetBoolean());
+
+        // The login's body is documented though the route reads it itself (to answer 415 for another content type).
+        Assert.True(pathItems.GetProperty("/api/v1/session").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+
         var page = await qc.Http.GetStringAsync("/api/docs");
         Assert.Contains("/api/v1/me/reports/xdr", page, StringComparison.Ordinal);
         Assert.Contains("(deprecated)", page, StringComparison.Ordinal);

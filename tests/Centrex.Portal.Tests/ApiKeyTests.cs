@@ -37,14 +37,37 @@ public sealed class ApiKeyTests(PortalServer server)
     public async Task TheOldPaths_StillAnswer_MarkedDeprecatedWithTheirSuccessor()
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/accounts/ACC-1001/balance");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/accounts/ACC-1001/balance?period=2026-10");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
 
         var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("true", response.Headers.GetValues("Deprecation").Single());
-        Assert.Equal("</api/v1/accounts/{account}/balance>; rel=\"successor-version\"", response.Headers.GetValues("Link").Single());
+        AssertDeprecated(response, "</api/v1/accounts/ACC-1001/balance?period=2026-10>; rel=\"successor-version\"");
+    }
+
+    [Fact]
+    public async Task TheOldPaths_Refusals_AreMarkedDeprecatedToo()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var wrongScope = new HttpRequestMessage(HttpMethod.Post, "/v1/cdr-batches") { Content = new StringContent("id,account,caller,callee,start,duration\n") };
+        wrongScope.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.BalancesKey);
+        wrongScope.Headers.Add("Idempotency-Key", "k-old-1");
+        var forbidden = await http.SendAsync(wrongScope);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        AssertDeprecated(forbidden, "</api/v1/cdr-batches>; rel=\"successor-version\"");
+
+        var noKey = await http.GetAsync("/v1/accounts/ACC-1001/balance");
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        AssertDeprecated(noKey, "</api/v1/accounts/ACC-1001/balance>; rel=\"successor-version\"");
+    }
+
+    // RFC 9745 §2: "@" and the Unix time (2026-12-01T00:00:00Z, as the README says); RFC 8594: the sunset as an HTTP date.
+    private static void AssertDeprecated(HttpResponseMessage response, string link)
+    {
+        Assert.Equal("@1796083200", response.Headers.GetValues("Deprecation").Single());
+        Assert.Equal("Tue, 01 Jun 2027 00:00:00 GMT", response.Headers.GetValues("Sunset").Single());
+        Assert.Equal(link, response.Headers.GetValues("Link").Single());
     }
 
     [Fact]

@@ -95,6 +95,40 @@ public sealed class MusicOnHoldTests(PortalServer server)
         Assert.Equal("file", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
     }
 
+    [Fact]
+    public async Task AWavWhoseHeaderDoesNotFitTheFile_IsRefusedNamingTheField()
+    {
+        var key = await ApiKeys.CreateForCustomer(server, "CUST-BC", "me:write");
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var wav = Wav(8000, 1);
+
+        // Review 16, item 13: a data chunk claiming about 2 GB in a file of a few KB was 201, "100 ms".
+        var falseData = (byte[])wav.Clone();
+        var data = falseData.AsSpan().IndexOf("data"u8);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(falseData.AsSpan(data + 4), 0x7FFF_FFF0);
+        var cut = wav[..(wav.Length / 2)];
+
+        var falseAnswer = await Refused(http, key, "false.wav", falseData);
+        var cutAnswer = await Refused(http, key, "cut.wav", cut);
+
+        Assert.Equal($"'false.wav' is cut short or its header is false: its \"data\" chunk size says 2,147,483,632 bytes, {wav.Length - data - 8:N0} are left in the file", falseAnswer);
+        Assert.Equal($"'cut.wav' is cut short or its header is false: the RIFF size says {wav.Length:N0} bytes, the file has {cut.Length:N0}", cutAnswer);
+        using var list = await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/music-on-hold", key);
+        var files = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("files").EnumerateArray();
+        Assert.DoesNotContain(files, f => f.GetProperty("name").GetString() is "false" or "cut");
+    }
+
+    private static async Task<string> Refused(HttpClient http, string key, string fileName, byte[] bytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/me/music-on-hold") { Content = Multipart(fileName, bytes, null) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var answer = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var error = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("file", error.GetProperty("field").GetString());
+        return error.GetProperty("message").GetString()!;
+    }
+
     // A WAV of a 440 Hz tone: 16-bit mono PCM at the rate given.
     private static byte[] Wav(int rate, int seconds)
     {

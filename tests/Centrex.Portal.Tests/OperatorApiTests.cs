@@ -147,7 +147,7 @@ public sealed class OperatorApiTests(PortalServer server)
         Assert.Equal(HttpStatusCode.BadRequest, (await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/billing/runs", key, """{"period":"2026-13"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/invoices/1/reissue", key, """{"reason":" "}""")).StatusCode);
         var missing = await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/invoices/999999/reissue", key, """{"reason":"wrong rate"}""");
-        Assert.Equal(HttpStatusCode.Conflict, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode); // no such invoice, as anywhere in the API (review 16, item 14)
 
         var badAmount = await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/payments", key, """{"customer":"CUST-ON","received":"2026-12-01","amount":"12.3456"}""");
         Assert.Equal("amount", (await badAmount.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());

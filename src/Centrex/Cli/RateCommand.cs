@@ -19,7 +19,12 @@ internal static class RateCommand
         var rejects = new Option<string>("--rejects") { Description = "Rejects CSV to write (line,id,reason)", Required = true };
         var tollFree = new Option<string?>("--toll-free") { Description = "Operator's toll-free NPA table (npa,name) instead of the shipped one" };
         var nanp = new Option<string?>("--nanp-international") { Description = "Operator's NANP-international NPA table (npa,name) instead of the shipped one" };
-        var data = new Option<string?>("--data") { Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run" };
+        var data = new Option<string?>("--data")
+        {
+            Description = "Rate into this data directory's durable ledger (balances, journal, exactly-once ids); without it, a pure file-to-file run",
+            // Absolute from the start, as every command's --data (DataOption).
+            CustomParser = result => result.Tokens.Count > 0 && !string.IsNullOrWhiteSpace(result.Tokens[^1].Value) ? Path.GetFullPath(result.Tokens[^1].Value) : null,
+        };
         var checkpoints = LedgerSettings.CheckpointEntriesOption();
         var rateCap = new TariffRateCap();
         foreach (var input in new Option[] { tariff, cdrs, tollFree, nanp })

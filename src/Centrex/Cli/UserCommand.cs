@@ -19,7 +19,7 @@ internal static class UserCommand
     public static Command Create(CliConsole console)
     {
         var addData = DataOption.Create();
-        var login = new Argument<string>("LOGIN") { Description = "The login name (1 to 64 characters, no spaces)" };
+        var login = new Argument<string>("LOGIN") { Description = "The login name (" + Provisioning.Access.LoginNames.Rule + ")" };
         var asOperator = new Option<bool>("--operator") { Description = "An operator login: every customer, provisioning, tariffs, billing" };
         var customer = new Option<string?>("--customer") { Description = "A customer login: this customer's data only" };
         var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of making one up" };

@@ -112,6 +112,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         });
         _portal.AddServices(builder, MetricsRoute);
         _app = builder.Build();
+        _portal.UseFront(_app);
         if (TrustedProxies.Count > 0)
         {
             // First in the pipeline: the scheme and address it sets are what authentication, the login bounds and the
@@ -134,16 +135,13 @@ internal sealed class ServiceHost : IAsyncDisposable
             var ingestion = new IngestionEndpoint(new BatchParser(charging.Rater, _limits), new IngestionWriter(charging.Writer, charging.Discounts), _limits,
                 new RequestBodyBudget(_limits.MaxBytesInFlight));
             var balance = new BalanceEndpoint(charging.Ledger);
+            // The issue-13 paths (no prefix) answer for one more release, marked deprecated by the portal (LegacyPaths).
             foreach (var prefix in new[] { "/api", string.Empty })
             {
-                // The issue-13 paths answer for one more release, marked deprecated (RFC 9745) with their successor (RFC 8288).
-                var deprecated = prefix.Length == 0;
                 _app.MapPost(prefix + IngestionEndpoint.Route, AsRouteHandler(ingestion.Handle)).RequireAuthorization(ApiScope.CdrBatchesWrite)
-                    .AddEndpointFilter(Deprecation(deprecated, "/api" + IngestionEndpoint.Route))
                     .Produces(StatusCodes.Status200OK, contentType: "application/json")
                     .WithSummary("Post a batch of CDRs (the CSV of centrex rate) to be rated and charged; scope cdr-batches:write, header Idempotency-Key");
                 _app.MapGet(prefix + BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead)
-                    .AddEndpointFilter(Deprecation(deprecated, "/api" + BalanceEndpoint.Route))
                     .WithSummary("An account's balance and its counters for a month (?period=YYYY-MM); scope balances:read");
             }
         }
@@ -158,18 +156,6 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     // A route handler (not a bare RequestDelegate) so the OpenAPI document lists the route with its summary.
     private static Delegate AsRouteHandler(Func<HttpContext, Task> handle) => (HttpContext context) => handle(context);
-
-    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Deprecation(bool deprecated, string successor) =>
-        (context, next) =>
-        {
-            if (deprecated)
-            {
-                context.HttpContext.Response.Headers["Deprecation"] = "true";
-                context.HttpContext.Response.Headers.Link = $"<{successor}>; rel=\"successor-version\"";
-            }
-
-            return next(context);
-        };
 
     public async ValueTask DisposeAsync()
     {

@@ -21,8 +21,31 @@ internal static class SessionApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/session", (LoginRequest body, HttpContext context, LoginService logins, UserStore users, IClock clock, IAntiforgery antiforgery) =>
+        // The body is read here rather than bound: a bound JSON body makes routing answer another content type itself,
+        // with an endpoint of its own that the fallback policy answered 401 "sign in" (review 16, item 16).
+        api.MapPost("/session", async (HttpContext context, LoginService logins, UserStore users, IClock clock) =>
         {
+            if (!context.Request.HasJsonContentType())
+            {
+                return Results.Json(new ApiError("unsupported-media-type", "send the login as JSON (Content-Type: application/json) with login and password"),
+                    statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            LoginRequest? body;
+            try
+            {
+                body = await context.Request.ReadFromJsonAsync<LoginRequest>(context.RequestAborted);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                body = null;
+            }
+
+            if (body is null)
+            {
+                return Results.Json(new ApiError("invalid", "the body is not a JSON object with login and password"), statusCode: StatusCodes.Status400BadRequest);
+            }
+
             var (outcome, user) = logins.Check(body.Login?.Trim(), body.Password, context.Connection.RemoteIpAddress);
             if (outcome == LoginService.Outcome.Throttled)
             {
@@ -54,7 +77,15 @@ internal static class SessionApi
 
             LoginModel.SignIn(context, users, clock, user);
             return Results.Ok(new { login = user.Login, role = UserStore.RoleName(user.Role), customer = user.CustomerId });
-        }).AllowAnonymous();
+        }).AllowAnonymous().AddOpenApiOperationTransformer(async (operation, context, cancel) =>
+            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(LoginRequest), null, cancel) },
+                },
+            });
 
         api.MapGet("/session/csrf", (HttpContext context, IAntiforgery antiforgery) =>
             Results.Ok(new { header = PortalHost.CsrfHeader, token = antiforgery.GetAndStoreTokens(context).RequestToken }))

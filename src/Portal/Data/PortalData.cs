@@ -10,7 +10,7 @@ public sealed class PortalData : IDisposable
 {
     public PortalData(string dataDirectory, LedgerStore ledger, IClock clock)
     {
-        DataDirectory = dataDirectory;
+        DataDirectory = Path.GetFullPath(dataDirectory); // every file path below is built from it: absolute, whatever the caller gave (review 16, item 3)
         Ledger = ledger;
         Clock = clock;
         Users = UserStore.Open(dataDirectory);

@@ -13,5 +13,11 @@ namespace Centrex.Portal.Security;
 /// For a refusal of provisioning's validation that has one, its stable kind (<c>extension-emergency</c>: see
 /// <c>Centrex.Provisioning.ProvisioningErrors</c>); left out of the body otherwise.
 /// </param>
-public sealed record ApiError(string Error, string Message, string? Field = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kind = null);
+public sealed record ApiError(string Error, string Message, [property: JsonPropertyOrder(2)] string? Field = null,
+    [property: JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Kind = null)
+{
+    /// <summary>What went wrong, a long one with its values cut short: an answer never echoes a whole request body (review 16, item 2).</summary>
+    /// <remarks>Serialized second, where it was before this property was declared: error, message, field (clients compare whole bodies).</remarks>
+    [JsonPropertyOrder(1)]
+    public string Message { get; init; } = Rating.Csv.EchoedValue.CutLong(Message);
+}

@@ -36,12 +36,12 @@ public sealed class UserStore : IDisposable
     }
 
     /// <summary>Creates a login.</summary>
-    /// <exception cref="ArgumentException">The login is taken, empty or has spaces, or the role and customer do not agree.</exception>
+    /// <exception cref="ArgumentException">The login is taken or not a <see cref="LoginNames"/> name, or the role and customer do not agree.</exception>
     public PortalUser Create(string login, UserRole role, string? customerId, string passwordHash, Instant now)
     {
-        if (login.Length is 0 or > 64 || login.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!LoginNames.IsValid(login))
         {
-            throw new ArgumentException("a login is 1 to 64 characters without spaces", nameof(login));
+            throw new ArgumentException("a login is " + LoginNames.Rule, nameof(login));
         }
 
         if ((role == UserRole.Customer) != (customerId is not null))

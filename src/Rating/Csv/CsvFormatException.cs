@@ -5,7 +5,7 @@ namespace Centrex.Rating.Csv;
 /// message quotes from the file is escaped (<see cref="PrintableText"/>): it goes to a terminal or a log (issue 13).
 /// </summary>
 public sealed class CsvFormatException(string file, long line, string field, string message)
-    : Exception(line > 0 ? $"{file}: line {line}, field '{field}': {PrintableText.Escape(message)}" : $"{file}: field '{field}': {PrintableText.Escape(message)}")
+    : Exception(EchoedValue.CutLong(line > 0 ? $"{file}: line {line}, field '{field}': {PrintableText.Escape(message)}" : $"{file}: field '{field}': {PrintableText.Escape(message)}"))
 {
     /// <summary>The file that is wrong.</summary>
     public string File { get; } = file;
@@ -17,5 +17,5 @@ public sealed class CsvFormatException(string file, long line, string field, str
     public string Field { get; } = field;
 
     /// <summary>What is wrong, without the location.</summary>
-    public string Reason { get; } = PrintableText.Escape(message);
+    public string Reason { get; } = EchoedValue.CutLong(PrintableText.Escape(message));
 }

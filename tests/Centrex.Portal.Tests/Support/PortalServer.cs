@@ -71,6 +71,12 @@ public partial class PortalServer : IAsyncLifetime
     /// <summary>How long serve may take to answer and start its switch (a large journal's counters are rebuilt before the switch starts).</summary>
     protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(90);
 
+    /// <summary>What serve is given as <c>--data</c> (the full path <see cref="Data"/>, unless a fixture gives it relative).</summary>
+    protected virtual string DataArgument => Data;
+
+    /// <summary>The working directory serve starts in (null: the tests').</summary>
+    protected virtual string? ServeDirectory => null;
+
     /// <summary>The <c>--tariff</c> serve rates with.</summary>
     protected virtual string Tariff => Path.Combine(Data, "demo", "tariff.csv");
 
@@ -184,8 +190,9 @@ public partial class PortalServer : IAsyncLifetime
     {
         // Every test and the browser log in from 127.0.0.1: one address stands for many users here, so its login bound
         // is lifted (LoginThrottleTests checks the default on a serve of its own).
-        var info = Info(["serve", "--data", Data, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Tariff,
+        var info = Info(["serve", "--data", DataArgument, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Tariff,
             "--http-login-burst", "100000", "--http-login-rate", "100000"]);
+        info.WorkingDirectory = ServeDirectory ?? info.WorkingDirectory;
         Prepare(info);
         var process = Process.Start(info)!;
         _serve = process;

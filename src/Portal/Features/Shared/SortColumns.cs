@@ -6,7 +6,7 @@ namespace Centrex.Portal.Features.Shared;
 /// The whitelist of a table's sortable columns and how <c>sort</c>, <c>dir</c>, <c>page</c> and <c>size</c> are read
 /// from the URL: shared by <see cref="TableSort{T}"/> (lists sorted in memory) and <see cref="SqlSort"/> (the call log's
 /// SQL). A column that is not in the list is refused (<see cref="SortRefusedException"/>, answered 400 with the
-/// reason) and never reaches a query.
+/// reason) and never reaches a query; so is a page or size out of <see cref="PageNumbers"/>' range.
 /// </summary>
 public abstract class SortColumns(string defaultColumn, bool defaultDescending, string prefix)
 {
@@ -17,8 +17,8 @@ public abstract class SortColumns(string defaultColumn, bool defaultDescending, 
     public Paging Read(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = int.TryParse(query[prefix + "page"], out var p) ? Math.Clamp(p, 1, 1_000_000) : 1;
-        var size = int.TryParse(query[prefix + "size"], out var s) ? Math.Clamp(s, 10, 500) : Paging.DefaultSize;
+        var page = PageNumbers.Read(query, prefix + "page", PageNumbers.MinPage, PageNumbers.MaxPage, 1);
+        var size = PageNumbers.Read(query, prefix + "size", PageNumbers.MinSize, PageNumbers.MaxSize, Paging.DefaultSize);
         var sort = query[prefix + "sort"].ToString();
         if (sort.Length == 0)
         {

@@ -49,7 +49,8 @@ internal static class InvoicesApi
 
     private static IResult File(InvoiceQueries invoices, long number, bool pdf) =>
         invoices.File(number, pdf) is { } path
-            ? Results.File(path, pdf ? "application/pdf" : "text/csv; charset=utf-8", $"invoice-{Show.InvoiceNumber(number)}.{(pdf ? "pdf" : "csv")}")
+            // A physical file by its full path: Results.File takes a relative path as a web-root file (review 16, item 3).
+            ? TypedResults.PhysicalFile(Path.GetFullPath(path), pdf ? "application/pdf" : "text/csv; charset=utf-8", $"invoice-{Show.InvoiceNumber(number)}.{(pdf ? "pdf" : "csv")}")
             : ApiRoutes.NotFound("invoice");
 
     private static InvoiceJson Json(InvoicePaymentState s, string currency) => new(

@@ -32,7 +32,7 @@ internal static class MusicOnHoldApi
             var (file, field, error) = await desk.Upload(form.Files["file"], form["name"].FirstOrDefault(), cancel);
             return file is null ? Results.Json(new ApiError("invalid", error!, field), statusCode: StatusCodes.Status400BadRequest)
                 : Results.Created($"/api/v1/me/music-on-hold/{file.Id}", file);
-        }).WithName("UploadMusicOnHold").WithSummary("Uploads a WAV file (checked: WAV, size, length)");
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BodyLimits.MusicBytes)).WithName("UploadMusicOnHold").WithSummary("Uploads a WAV file (checked: WAV, size, length)");
 
         me.MapPut("/music-on-hold/chosen", (ChooseRequest body, MusicDesk desk) =>
             desk.Choose(body.Id) ? Results.NoContent() : ApiRoutes.NotFound("music file"))

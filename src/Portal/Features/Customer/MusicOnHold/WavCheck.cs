@@ -21,6 +21,11 @@ public static class WavCheck
     public static Result Check(byte[] file, string fileName)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (WavHeader.Problem(file, fileName) is { } header)
+        {
+            return Refused(string.Empty, header);
+        }
+
         try
         {
             using var reader = new WaveFileReader(new MemoryStream(file, writable: false));

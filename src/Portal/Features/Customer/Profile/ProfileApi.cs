@@ -37,9 +37,11 @@ internal static class ProfileApi
             });
         }).WithName("GetProfile").WithSummary("My Profile: contact, email, time zone, address (the operator's), the login's language (null with an API key), the lines with a SIP password");
 
-        me.MapPut("/profile", (GeneralRequest body, ProfileChanges profile) =>
-            profile.SaveGeneral(body.Contact, body.Email, body.TimeZone) is { Count: > 0 } errors ? ApiResults.Invalid(errors) : Results.NoContent())
-            .WithName("UpdateProfile").WithSummary("Changes contact, email and time_zone (IANA, e.g. America/Toronto); 400 names the field");
+        // Only the fields given change (README; review 16, item 16: a body with only contact was refused on email).
+        me.MapPut("/profile", (GeneralRequest body, ProfileChanges profile, CustomerScope scope) =>
+            profile.SaveGeneral(body.Contact ?? scope.Customer.Contact, body.Email ?? scope.Customer.Email, body.TimeZone ?? scope.Customer.TimeZone) is { Count: > 0 } errors
+                ? ApiResults.Invalid(errors) : Results.NoContent())
+            .WithName("UpdateProfile").WithSummary("Changes contact, email and time_zone (IANA, e.g. America/Toronto): only the fields given; 400 names the field");
 
         me.MapPut("/profile/language", (LanguageRequest body, ProfileChanges profile) =>
         {

@@ -72,31 +72,7 @@ public sealed class ProfileChanges(CustomerScope scope, ProvisioningChanges chan
         return errors;
     }
 
-    /// <summary>
-    /// Changes the login's web password after checking the current one; every session of the login ends (a password
-    /// changed because it leaked must shut the other holder out) and this client gets a new one. The errors by field.
-    /// </summary>
-    public Dictionary<string, string> ChangePassword(PortalUser login, string? current, string? @new)
-    {
-        ArgumentNullException.ThrowIfNull(login);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(current) || !PasswordHashing.Verify(login.PasswordHash, current))
-        {
-            errors["current"] = "this is not your current password";
-        }
-
-        if (PasswordHashing.Problem(@new) is { } problem)
-        {
-            errors["new"] = problem;
-        }
-
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        users.SetPassword(login.Id, PasswordHashing.Hash(@new!), data.Clock.GetCurrentInstant());
-        LoginModel.SignIn(http.HttpContext!, users, data.Clock, login);
-        return errors;
-    }
+    /// <summary>Changes the login's web password (<see cref="OwnPassword"/>); the errors by field.</summary>
+    public Dictionary<string, string> ChangePassword(PortalUser login, string? current, string? @new) =>
+        OwnPassword.Change(http.HttpContext!, users, data.Clock, login, current, @new);
 }

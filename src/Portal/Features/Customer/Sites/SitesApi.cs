@@ -39,7 +39,7 @@ internal static class SitesApi
             return outcome.Status switch
             {
                 StatusCodes.Status200OK => Results.NoContent(),
-                StatusCodes.Status404NotFound => Results.Json(new Security.ApiError("not-found", $"no site {id} among your lines'"), statusCode: StatusCodes.Status404NotFound),
+                StatusCodes.Status404NotFound => Results.Json(new Security.ApiError("not-found", $"no site {id} among your lines"), statusCode: StatusCodes.Status404NotFound),
                 StatusCodes.Status403Forbidden => Results.Json(new Security.ApiError("forbidden", outcome.Errors[string.Empty]), statusCode: StatusCodes.Status403Forbidden),
                 _ => Results.Json(new Security.ApiError("invalid", outcome.Errors.First().Value, outcome.Errors.First().Key is { Length: > 0 } f ? f : null), statusCode: StatusCodes.Status400BadRequest),
             };

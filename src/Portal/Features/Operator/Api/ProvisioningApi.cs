@@ -50,7 +50,7 @@ internal static class ProvisioningApi
                     discount_plans = incoming.DiscountPlans.Count, sites = incoming.Sites.Count, trunks = incoming.Trunks.Count, payments = incoming.Payments.Count,
                 })
                 : ApiFields.Invalid(result.Message!, result.Field);
-        }).Scoped(ApiScope.ProvisioningWrite).WithName("ImportProvisioning")
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Security.BodyLimits.ProvisioningBytes)).Scoped(ApiScope.ProvisioningWrite).WithName("ImportProvisioning")
             .WithSummary("Merges a provisioning JSON document by id, as provision import does (all or nothing; the counts of records given)");
     }
 }

@@ -54,8 +54,14 @@ internal static class BillingApi
             }
         }).Scoped(ApiScope.BillingWrite).WithName("BillMonth").WithSummary("Bills a month (a month billed already is reported, not billed again); the run's summary");
 
-        operatorGroup.MapPost("/invoices/{number:long}/reissue", async (long number, ReissueRequest body, BillingRuns runs, HttpContext context) =>
+        operatorGroup.MapPost("/invoices/{number:long}/reissue", async (long number, ReissueRequest body, BillingRuns runs, Data.PortalData data, HttpContext context) =>
         {
+            // No such invoice is 404, as anywhere else in the API (review 16, item 14: it was 409 "refused").
+            if (data.Billing.Read(b => b.InvoiceFiles(number)) is null)
+            {
+                return Centrex.Portal.Api.ApiRoutes.NotFound("invoice");
+            }
+
             if (string.IsNullOrWhiteSpace(body.Reason))
             {
                 return ApiFields.Invalid("reason: say why (it is kept with the void)", "reason");

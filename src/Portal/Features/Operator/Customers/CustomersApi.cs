@@ -23,8 +23,9 @@ internal static class CustomersApi
         operatorGroup.MapGet("/customers", async (HttpContext context, PortalData data) =>
         {
             var q = context.Request.Query["q"].ToString().Trim();
-            var page = int.TryParse(context.Request.Query["page"], out var p) && p > 0 ? p : 1;
-            var size = int.TryParse(context.Request.Query["size"], out var s) && s is > 0 and <= 500 ? s : 100;
+            // 1 to 500 rows, 100 when not given (this route's own default since it was added); out of range is 400 naming the key.
+            var page = Shared.PageNumbers.Read(context.Request.Query, "page", Shared.PageNumbers.MinPage, Shared.PageNumbers.MaxPage, 1);
+            var size = Shared.PageNumbers.Read(context.Request.Query, "size", 1, Shared.PageNumbers.MaxSize, 100);
             var index = data.Provisioning.Current;
             var matching = index.Snapshot.Customers.Where(c => q.Length == 0
                 || c.Id.Contains(q, StringComparison.OrdinalIgnoreCase) || c.Company.Contains(q, StringComparison.OrdinalIgnoreCase)

@@ -42,9 +42,9 @@ public sealed class LoginDesk(UserStore users, Func<string, bool> isCustomer, IC
         ArgumentNullException.ThrowIfNull(errors);
         login = login?.Trim();
         customerId = string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim();
-        if (string.IsNullOrEmpty(login) || login.Length > 64 || login.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (!LoginNames.IsValid(login))
         {
-            errors["login"] = "1 to 64 characters, no spaces";
+            errors["login"] = LoginNames.Rule;
         }
         else if (users.Find(login) is not null)
         {

@@ -21,8 +21,19 @@ internal static class LoginsApi
     /// <summary>A password reset: the new password, or none to have one made up.</summary>
     public sealed record NewPassword(string? Password);
 
+    /// <summary>The signed-in operator's own password change: the current one and the new one.</summary>
+    public sealed record OwnPasswordChange(string? Current, string? New);
+
     public static void Map(RouteGroupBuilder operatorGroup)
     {
+        // The operator's own web password (the My password page): a login's, so an operator session only (a key has none).
+        operatorGroup.MapPut("/password", (OwnPasswordChange body, HttpContext context, UserStore users, NodaTime.IClock clock) =>
+        {
+            var login = users.Get(long.Parse(context.User.FindFirst(Security.PortalClaims.UserId)!.Value, System.Globalization.CultureInfo.InvariantCulture))!;
+            return Sessions.OwnPassword.Change(context, users, clock, login, body.Current, body.New) is { Count: > 0 } errors ? ApiFields.Refused(errors) : Results.NoContent();
+        }).RequireAuthorization(Security.PortalPolicies.Operator).WithName("ChangeOwnPassword")
+            .WithSummary("The signed-in operator changes its own web password (current, new); every other session ends, this one gets a new cookie (operator session only)");
+
         operatorGroup.MapGet("/logins", (string? customer, LoginDesk desk, Data.PortalData data) =>
         {
             var now = data.Clock.GetCurrentInstant();

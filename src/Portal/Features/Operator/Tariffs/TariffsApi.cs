@@ -62,7 +62,7 @@ internal static class TariffsApi
             {
                 return ApiFields.Invalid(e.Message, "file");
             }
-        }).Scoped(ApiScope.TariffsWrite).WithName("UploadTariff")
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Security.BodyLimits.TariffBytes)).Scoped(ApiScope.TariffsWrite).WithName("UploadTariff")
             .WithSummary("Checks a tariff CSV (the body; ?name= names it in messages) as centrex rate does; a preview and the token to activate it");
 
         operatorGroup.MapPost("/tariffs/{token}/activation", (string token, ActivationRequest body, TariffStore tariffs, PortalData data) =>
