@@ -49,6 +49,12 @@ public static partial class ProvisioningValidator
                     throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is not a phone number (+ and 2 to 15 digits){(f.Mode == ForwardingMode.Advanced ? " or a sip: URI" : string.Empty)}");
                 }
 
+                if (t.Number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && ForwardAddresses.HostOf(t.Number) is { } host
+                    && ForwardAddresses.Refusal(host, s.Customers.FirstOrDefault(c => c.Id == a.CustomerId)?.AllowPrivateForwarding == true) is { } refusal)
+                {
+                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is {refusal}: the switch does not forward there");
+                }
+
                 if (t.Number.TrimStart('+') == a.Extension || a.Dids.Contains(t.Number.TrimStart('+')))
                 {
                     throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is this line itself (a call would be forwarded to itself)");

@@ -63,23 +63,13 @@ public static partial class ProvisioningValidator
             }
 
             CheckFeatures(where, c.DialPlan.Features);
-            foreach (var (code, number) in c.DialPlan.AbbreviatedDialing)
-            {
-                if (!IsDialable(code, "0123456789*#"))
-                {
-                    throw new ProvisioningException($"{where}: abbreviated_dialing: '{code}' is not 1 to 15 digits, * or #");
-                }
-
-                if (number.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
-                {
-                    throw new ProvisioningException($"{where}: abbreviated_dialing: \"{code}\" dials '{number}', which has spaces");
-                }
-            }
+            ValidateAbbreviatedDialing(s, c, where);
         }
 
         ValidateLines(s, settings, source);
         ValidateForwarding(s, source);
         ValidateHuntGroups(s, source);
+        ValidatePrefixConflicts(s, source);
         ValidateCallFlows(s, source);
     }
 

@@ -161,5 +161,8 @@ internal static class ProvisioningSchema
         """
         ALTER TABLE sites ADD COLUMN customer_editable INTEGER NOT NULL DEFAULT 0;  -- 1: the customer of its lines may change its limits in the portal (issue 16)
         """,
+        """
+        ALTER TABLE customers ADD COLUMN allow_private_forwarding INTEGER NOT NULL DEFAULT 0;  -- 1: its sip: URI forwards may reach private addresses (issue 16 review, item 8)
+        """,
     ];
 }
