@@ -28,4 +28,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>Night mode as stored (seed 002 <c>*33</c>): day/night nodes take their night branch.</summary>
     public bool NightMode { get; init; }
+
+    /// <summary>The operator lets its lines forward to sip: URIs at private addresses (provisioning's allow_private_forwarding).</summary>
+    public bool AllowPrivateForwarding { get; init; }
 }
