@@ -36,6 +36,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     /// <summary>Password checks each source address gets.</summary>
     public LoginLimits LoginLimits { get; init; } = LoginLimits.Default;
 
+    /// <summary>Changes each customer may send (<see cref="ChangeThrottle"/>).</summary>
+    public ChangeLimits ChangeLimits { get; init; } = ChangeLimits.Default;
+
     /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
     /// <param name="builder">The host's builder.</param>
     /// <param name="keyOnlyPaths">
@@ -53,6 +56,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddSingleton(data.Tariffs);
         services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
         services.AddSingleton(LoginLimits);
+        services.AddSingleton(new ChangeThrottle(ChangeLimits));
         services.AddSingleton<LoginService>();
         services.AddHttpContextAccessor();
         services.AddScoped<CustomerScope>();
@@ -112,7 +116,13 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
                 return Task.CompletedTask;
             });
         });
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // A member the route does not take is refused, not ignored (Api/JsonBodyRefusal answers it naming the field).
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     }
 
     /// <summary>Adds the portal's middleware and routes. Call after the host's <c>UseAuthorization</c>.</summary>
@@ -150,7 +160,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             RequestCultureProviders = [new Localization.LoginLanguageProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         });
         CsrfCheck.Use(app);
+        app.Use(app.Services.GetRequiredService<ChangeThrottle>().Handle);
         app.Use(Features.Shared.SortRefusal.Handle);
+        app.Use(Api.JsonBodyRefusal.Handle);
         data.CallIndexer.Start();
         app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();
         app.MapGet("/", (HttpContext context) => Results.Redirect(Home(context))).RequireAuthorization();
