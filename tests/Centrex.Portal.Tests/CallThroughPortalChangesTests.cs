@@ -28,8 +28,8 @@ public sealed class CallThroughPortalChangesTests(ZonedServer server)
         using var par = await Sessions.SignedIn(server, "par");
         using var op = await Sessions.SignedIn(server, "operator");
         using var phone = SwitchPhones.Answering(server, "par1", Password);
-        // Held long enough for the changes below on a loaded host; the scenario ends it with its BYE.
-        using var call = Sipp.Start("uac-call-hold", server.SipUdp, Sipp.FreeUdpPort(), "-s", ZonedServer.ParDid, "-au", "tyo1", "-ap", Password, "-d", "20000");
+        // Held long enough for the changes below on a loaded host, and under the callee's 20 s wait for the BYE (Sipp.Start).
+        using var call = Sipp.Start("uac-call-hold", server.SipUdp, Sipp.FreeUdpPort(), "-s", ZonedServer.ParDid, "-au", "tyo1", "-ap", Password, "-d", "15000");
         try
         {
             Assert.Equal(1, await ActiveCalls(op, c => c > 0));

@@ -47,7 +47,8 @@ internal static partial class JsonBodyRefusal
         }
 
         var known = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
-            ? string.Join(", ", type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)))
+            ? string.Join(", ", type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Select(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)))
             : null;
         if (Unmapped().Match(json.Message) is { Success: true } m)
         {

@@ -122,6 +122,14 @@ internal sealed partial class B2bua
                     return Unreachable(fork, 480, "Temporarily Unavailable"); // a name: the switch resolves no DNS for forwarding URIs
                 }
 
+                if (fork.Directory.FindTrunkByAddress(address) is not null)
+                {
+                    // sip:<number>@<trunk> would reach the carrier unpriced, past the line's balance and fraud controls:
+                    // a number out through the trunk must be forwarded as a number (then it is the line's priced call).
+                    _stack.Metrics.CountRefusal(Metrics.RefusalReason.Fraud);
+                    return Unreachable(fork, 403, "fraud control: sip: URI forward to a trunk (forward the number instead)", CallDisposition.RefusedByFraud);
+                }
+
                 if (!ForwardDestination.Allowed(address, [_stack.LocalEndpoint, _stack.LocalEndpointFor(SipTransportKind.Tls)],
                     fork.Directory.FindCustomer(fork.CustomerId)?.AllowPrivateForwarding == true, _options.ForwardToLoopback))
                 {
@@ -129,14 +137,6 @@ internal sealed partial class B2bua
                     // own host or the carrier's network (issue 16 review, item 8).
                     _stack.Metrics.CountRefusal(Metrics.RefusalReason.Fraud);
                     return Unreachable(fork, 403, "sip: URI forward to an address the switch does not send to", CallDisposition.RefusedByFraud);
-                }
-
-                if (fork.Directory.FindTrunkByAddress(address) is not null)
-                {
-                    // sip:<number>@<trunk> would reach the carrier unpriced, past the line's balance and fraud controls:
-                    // a number out through the trunk must be forwarded as a number (then it is the line's priced call).
-                    _stack.Metrics.CountRefusal(Metrics.RefusalReason.Fraud);
-                    return Unreachable(fork, 403, "fraud control: sip: URI forward to a trunk (forward the number instead)", CallDisposition.RefusedByFraud);
                 }
 
                 leg.BRemoteTarget = target.Value;
