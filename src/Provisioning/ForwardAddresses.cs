@@ -67,7 +67,8 @@ public static class ForwardAddresses
     public static IPAddress? HostOf(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        var at = uri.IndexOf('@', StringComparison.Ordinal);
+        // The last '@': "sip:a@b@127.0.0.1" must not hide its host behind a second one.
+        var at = uri.LastIndexOf('@');
         if (at < 0)
         {
             return null;
