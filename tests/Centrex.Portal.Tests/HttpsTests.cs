@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Centrex.Portal.Tests.Support;
@@ -108,7 +107,7 @@ public sealed partial class HttpsTests : IAsyncLifetime
         Assert.DoesNotContain("; secure", fromUntrusted, StringComparison.OrdinalIgnoreCase);
 
         // 127.0.0.2 is the proxy that ends TLS: the browser behind it came over HTTPS, so the cookie is Secure.
-        using var proxy = new HttpClient(new SocketsHttpHandler { ConnectCallback = FromSecondLoopbackAsync, UseCookies = false }) { BaseAddress = _http };
+        using var proxy = SecondLoopback.Client(_http, useCookies: false);
         var fromProxy = Cookie(await ApiLogin(proxy), "centrex_session");
         Assert.Contains("; secure", fromProxy, StringComparison.OrdinalIgnoreCase);
     }
@@ -130,22 +129,6 @@ public sealed partial class HttpsTests : IAsyncLifetime
     {
         ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && presented.RawData.AsSpan().SequenceEqual(_certificate.RawData),
     };
-
-    private static async ValueTask<Stream> FromSecondLoopbackAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, cancel);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 
     private static Process Start(string[] args) => CentrexCommand.Start(args);
 

@@ -23,7 +23,7 @@ internal sealed partial class B2bua
     /// that number); the caller then gets the refusal (503 with the Warning, or 402/403) and the leg a BYE, as any
     /// answer that does not fit (README-callctl.md, Admission).
     /// </summary>
-    private bool TrySettleAnswer(Call call, Call leg)
+    private bool TrySettleAnswer(Call call, Call leg, NodaTime.Instant answeredAt)
     {
         var fork = call.Fork!;
         CallInfo answered;
@@ -54,7 +54,7 @@ internal sealed partial class B2bua
             return true;
         }
 
-        _hooks.Balance.Withdraw(call.Info, _stack.Clock.Now);
+        _hooks.Balance.Withdraw(call.Info, answeredAt); // the leg's 2xx arrival: its ACK has gone out since
         if (call.Admitted)
         {
             _hooks.Admission.Release(call.Info);
@@ -77,7 +77,7 @@ internal sealed partial class B2bua
         var warning = WarningHeader(admission.Warning); // null when the balance refused it
         var status = balance.Allowed ? (admission.Status == 0 ? 503 : admission.Status) : (balance.Status == 0 ? 402 : balance.Status);
         var disposition = balance.Allowed ? CallDisposition.RefusedByLimit : balance.ByFraud ? CallDisposition.RefusedByFraud : CallDisposition.RefusedByBalance;
-        End(call, disposition, status);
+        End(call, disposition, status, answeredAt);
         call.AInvite.Respond(status, balance.Allowed ? "Service Unavailable" : balance.Reason ?? "Payment Required", warning);
         return false;
     }

@@ -5,8 +5,12 @@ namespace Centrex.Switch.Calls;
 /// <summary>The one place a call ends: timers stop, hooks are released, one CDR goes out.</summary>
 internal sealed partial class B2bua
 {
-    private void End(Call call, CallDisposition disposition, int status)
+    // at: when the message that ended the call arrived, for a caller that has sent something since (a BYE, an ACK); else
+    // now. Read before anything is sent: a peer answering what the switch sends (or a test moving the manual clock once
+    // it sees it) must not move the billed end later (the same rule as the answer, B2bua.Legs.cs OnBAnswered).
+    private void End(Call call, CallDisposition disposition, int status, NodaTime.Instant? at = null)
     {
+        var endedAt = at ?? _stack.Clock.Now; // before AbandonTransfer and CancelLegs below send anything
         if (call.State == CallState.Ended)
         {
             return;
@@ -45,7 +49,7 @@ internal sealed partial class B2bua
         }
 
         _stack.Metrics.CountCallEnded(disposition); // once per call: here, where its one CDR goes out
-        _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, _stack.Clock.Now, disposition, status, call.Offer, call.Answer)
+        _hooks.Cdrs.Emit(new CallEnd(call.Info, call.AnswerTime, endedAt, disposition, status, call.Offer, call.Answer)
         {
             AnsweredBy = call.AnswerTime is null ? null : call.AnsweredBy,
         });

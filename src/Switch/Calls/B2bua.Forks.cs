@@ -248,6 +248,7 @@ internal sealed partial class B2bua
 
     private void OnLegAnswered(Call call, Call leg, SipMessage response)
     {
+        var answeredAt = _stack.Clock.Now; // before the ACK goes out (B2bua.Legs.cs OnBAnswered says why)
         if (!AckBAnswer(leg, response))
         {
             return;
@@ -265,7 +266,7 @@ internal sealed partial class B2bua
         fork.Winner = leg;
         DropLegHolds(fork); // the numbers still ringing will not be this call: their slots and money come back now
         CancelLegsAtBatchEnd(fork);
-        if (!TrySettleAnswer(call, leg))
+        if (!TrySettleAnswer(call, leg, answeredAt))
         {
             return; // only the answered leg is billed (B2bua.AnsweredLeg.cs), and that call is refused
         }
@@ -276,7 +277,7 @@ internal sealed partial class B2bua
             NoteUsed(leg.Target.Value); // least-used hunting: the member who answered
         }
 
-        ConnectB(call, response);
+        ConnectB(call, response, answeredAt);
     }
 
     /// <summary>The winning leg's dialog becomes the call's B leg: in-dialog requests, BYE and re-INVITEs find the call.</summary>

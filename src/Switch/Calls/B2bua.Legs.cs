@@ -242,6 +242,9 @@ internal sealed partial class B2bua
 
     private void OnBAnswered(Call call, SipMessage response)
     {
+        // The call is answered when its 200 arrives: read the clock before the ACK goes out, so nothing the ACK sets in
+        // motion (a peer's next request, a test advancing the manual clock) can move the billed answer later.
+        var answeredAt = _stack.Clock.Now;
         if (!AckBAnswer(call, response))
         {
             return;
@@ -258,11 +261,11 @@ internal sealed partial class B2bua
             return;
         }
 
-        ConnectB(call, response);
+        ConnectB(call, response, answeredAt);
     }
 
     /// <summary>The callee answered and the caller is still there: the admission's codec check, then 200 to the caller.</summary>
-    private void ConnectB(Call call, SipMessage response)
+    private void ConnectB(Call call, SipMessage response, NodaTime.Instant answeredAt)
     {
         call.NoAnswerTimer.Cancel();
         call.Answer = response[response.Body].ToArray();
@@ -271,13 +274,13 @@ internal sealed partial class B2bua
         {
             ByeB(call);
             var warning = WarningHeader(admission.Warning);
-            End(call, CallDisposition.RefusedByLimit, 503);
+            End(call, CallDisposition.RefusedByLimit, 503, answeredAt);
             call.AInvite.Respond(admission.Status == 0 ? 503 : admission.Status, "Service Unavailable", warning);
             return;
         }
 
         call.State = CallState.Answered;
-        call.AnswerTime = _stack.Clock.Now;
+        call.AnswerTime = answeredAt;
         call.AnsweredBy = call.BAccount; // a fork's winner was adopted as the B side (B2bua.Forks.cs Adopt) before this
         NoteUsed(call.Info.AccountId); // least-used hunting (B2bua.Flows.cs): both lines were used now
         if (call.Fork is null)

@@ -111,6 +111,9 @@ internal sealed partial class B2bua
     /// </summary>
     private void PickUp(Call picker, SwitchAccount caller, (Call Call, Call? Leg) found)
     {
+        // Picked up when the picker's INVITE arrived: read before the CANCELs and the picker's 200 go out, which a peer
+        // (or a test moving the manual clock) may answer before the stamp below (as a call's answer, B2bua.Legs.cs OnBAnswered).
+        var answeredAt = _stack.Clock.Now;
         var ringing = found.Call;
         if (found.Leg is not null && ringing.Info.Forwarded && !TryUnforward(ringing, out var full))
         {
@@ -178,7 +181,7 @@ internal sealed partial class B2bua
         Track(ringing, headers.CallId);
 
         ringing.State = CallState.Answered;
-        ringing.AnswerTime = _stack.Clock.Now;
+        ringing.AnswerTime = answeredAt;
         ringing.AnsweredBy = caller.Id; // the CDR names who picked it up, not the phone that rang
         NoteUsed(picker.Info.AccountId); // least-used hunting: the phone that picked the call up was used
         StartCap(ringing);

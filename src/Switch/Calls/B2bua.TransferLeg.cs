@@ -79,6 +79,9 @@ internal sealed partial class B2bua
 
     private void OnTransferAnswered(Transfer transfer, ClientTransaction transaction, SipMessage response)
     {
+        // The target answered when its 200 arrived: the old segment's end and the new one's answer, read before the ACK
+        // goes out (as a call's answer, B2bua.Legs.cs OnBAnswered).
+        var answeredAt = _stack.Clock.Now;
         if (transfer.Ack is not null)
         {
             _stack.Metrics.CountRetransmissionSent(request: true);
@@ -139,7 +142,7 @@ internal sealed partial class B2bua
             }
         }
 
-        CompleteTransfer(transfer, response[response.Body].ToArray());
+        CompleteTransfer(transfer, response[response.Body].ToArray(), answeredAt);
     }
 
     /// <summary>A blind transfer's target that answered is released with BYE (its ACK was sent).</summary>
@@ -153,11 +156,11 @@ internal sealed partial class B2bua
     /// <summary>
     /// The target answered: the call so far ends as one CDR, the target takes the transferor's side, the transferee is
     /// re-INVITEd with the target's SDP, the transferor hears 200 in a final NOTIFY and is released with BYE.
+    /// <paramref name="now"/> is when the target's 200 arrived: the old segment's end, the new segment's answer.
     /// </summary>
-    private void CompleteTransfer(Transfer transfer, ReadOnlyMemory<byte> targetSdp)
+    private void CompleteTransfer(Transfer transfer, ReadOnlyMemory<byte> targetSdp, NodaTime.Instant now)
     {
         var call = transfer.Call;
-        var now = _stack.Clock.Now;
         transfer.NoAnswerTimer.Cancel();
         transfer.Done = true;
         call.Transfer = null;

@@ -46,6 +46,22 @@ public static class SwitchPhones
     }
 
     /// <summary>
+    /// The first registration of <paramref name="user"/> with <paramref name="password"/> after the portal answered a
+    /// change to it is accepted: the portal answers once the switch has the change (it waits at most a second for the
+    /// reload, README "Live provisioning"), so the first try after the answer needs no retry. How long the try's own two
+    /// round trips take is not asserted here: on a loaded host they took 1009 ms once while the switch already had the
+    /// change (the try was accepted), which is the host's time, not the product's; <see cref="RegistersWithin"/> is the
+    /// measurement of the bound (LiveWithinASecondTests).
+    /// </summary>
+    public static async Task RegistersAtTheFirstTry(PortalServer server, string user, string password)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        using var phone = new SipClient(server.SipUdp, user, password);
+        var (status, _) = await phone.RegisterAsync();
+        Assert.True(status == 200, $"{user} registers with the new password at the first try after the portal answered: got {status}");
+    }
+
+    /// <summary>
     /// The first call of <paramref name="caller"/> to <paramref name="dialed"/> after the portal answered at
     /// <paramref name="answered"/> (UTC) is answered, within a second of the answer; returns how long after.
     /// </summary>

@@ -144,30 +144,16 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
     {
         // Before: only the first external number of a simultaneous forward was checked; the UK rang at the carrier for a
         // line barred from calling abroad, and was refused only if it answered (a connected call for the carrier).
-        var fixture = Start("\"blocked\": [\"international\"]", forwarding: Simultaneous(National, Uk));
-
-        var (callId, invites) = InboundRinging();
-
-        Assert.Equal([National], invites.Select(Number));
+        var fixture = SimultaneousForwardRingsOnly("\"blocked\": [\"international\"]", [National, Uk], National);
         Assert.Equal(1, fixture.Hooks.Fraud.RefusedBlockedInternational);
-        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
-        Busy(callId, invites);
-        Assert.Equal(0, fixture.Hooks.Fraud.CallsUp);
     }
 
     [Fact]
     public void MaxInternationalCalls1_RingingTheUkAndGermanyAtOnce_OnlyTheUkIsRung_GermanyRefusedAsFraud()
     {
         // Each external number rung holds an international slot as the line's own call would: one slot, one number abroad.
-        var fixture = Start("\"maxInternationalCalls\": 1", forwarding: Simultaneous(Uk, Germany));
-
-        var (callId, invites) = InboundRinging();
-
-        Assert.Equal([Uk], invites.Select(Number));
+        var fixture = SimultaneousForwardRingsOnly("\"maxInternationalCalls\": 1", [Uk, Germany], Uk);
         Assert.Equal(1, fixture.Hooks.Fraud.RefusedMaxInternationalCalls);
-        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
-        Busy(callId, invites);
-        Assert.Equal(0, fixture.Hooks.Fraud.CallsUp);
     }
 
     [Fact]
@@ -183,10 +169,7 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         _gateway.Send(_gateway.Response(uk, 486, "Busy Here", "uk"));
         var germany = _gateway.Receive(m => m.IsRequest && m.Method == SipMethod.Invite).Message;
         Assert.Equal(Germany, Number(germany));
-        _gateway.Send(_gateway.Response(germany, 200, "OK", "de", Flows.Sdp));
-        var ok = _gateway.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
-        _gateway.Send(Flows.InDialog(_gateway, ok, "ACK", 1));
-        Flows.Sync(_gateway, fixture.Switch);
+        var ok = Answer(germany, "de", callId);
         Assert.Equal(1, fixture.Hooks.Fraud.CallsUp); // Germany's slot, and only it
         _clock.Advance(Duration.FromSeconds(60));
         HangUpInbound(ok);
@@ -208,10 +191,7 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         Assert.Equal([National, Uk], invites.Select(Number));
         Assert.Equal(2, fixture.Hooks.Balance.Outstanding); // each number rung holds Al's money for itself
         var uk = invites[1];
-        _gateway.Send(_gateway.Response(uk, 200, "OK", "uk", Flows.Sdp));
-        var ok = _gateway.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
-        _gateway.Send(Flows.InDialog(_gateway, ok, "ACK", 1));
-        Flows.Sync(_gateway, fixture.Switch);
+        var ok = Answer(uk, "uk", callId);
         Assert.Equal(1, fixture.Hooks.Balance.Outstanding); // the national number's hold came back at the UK's answer
         _clock.Advance(Duration.FromSeconds(60));
         HangUpInbound(ok);
@@ -220,6 +200,24 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         Assert.Equal((Al, Uk, 60), (answered.Account, answered.CalleeNormalized, answered.BillableSeconds));
         Assert.Equal(new Mills(-80), fixture.Ledger.Store.Balance(Al)); // 0.050 to connect, a minute at 0.030
         Assert.Equal(0, fixture.Hooks.Balance.Outstanding);
+    }
+
+    /// <summary>
+    /// Al, with <paramref name="fraud"/>, forwards every call to <paramref name="numbers"/> at once; an inbound call
+    /// rings only <paramref name="rung"/>, the other number is refused as fraud (counted once, under the rule the caller
+    /// then checks), every leg rung answers busy and no international slot stays held. Returns the switch.
+    /// </summary>
+    private HookedSwitch SimultaneousForwardRingsOnly(string fraud, string[] numbers, string rung)
+    {
+        var fixture = Start(fraud, forwarding: Simultaneous(numbers));
+
+        var (callId, invites) = InboundRinging();
+
+        Assert.Equal([rung], invites.Select(Number));
+        Assert.Equal(1, fixture.Switch.Metrics.Refusals(RefusalReason.Fraud));
+        Busy(callId, invites);
+        Assert.Equal(0, fixture.Hooks.Fraud.CallsUp);
+        return fixture;
     }
 
     private static LineForwarding Simultaneous(params string[] numbers) =>
@@ -315,6 +313,16 @@ public sealed class ForwardedFraudTests : IAsyncLifetime
         _gateway.Send(Flows.InDialog(_gateway, ok, "ACK", 1));
         Flows.Sync(_gateway, _fixture!.Switch);
         return (ok, forwarded);
+    }
+
+    /// <summary>The trunk answers a forwarded leg's <paramref name="invite"/>: the inbound call's 200 (acknowledged), the switch then idle.</summary>
+    private SipMessage Answer(SipMessage invite, string tag, string callId)
+    {
+        _gateway.Send(_gateway.Response(invite, 200, "OK", tag, Flows.Sdp));
+        var ok = _gateway.Receive(m => !m.IsRequest && m.StatusCode == 200 && m.Text(m.CallId) == callId).Message;
+        _gateway.Send(Flows.InDialog(_gateway, ok, "ACK", 1));
+        Flows.Sync(_gateway, _fixture!.Switch);
+        return ok;
     }
 
     /// <summary>The inbound side hangs up a forwarded call; the trunk answers the BYE of the forwarded leg.</summary>

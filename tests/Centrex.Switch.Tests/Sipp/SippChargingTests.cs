@@ -178,16 +178,7 @@ public sealed class SippChargingTests : IDisposable
         var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
         var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", Dialed, "-au", account, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || gateway.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\ngateway: {Sipp.Finish(gateway).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
+        SippCall.WaitUntilConfirmed(fixture.Switch, caller, gateway, "gateway", _guard.Token);
 
         return (caller, gateway);
     }

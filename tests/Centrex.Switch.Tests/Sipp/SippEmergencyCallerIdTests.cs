@@ -37,16 +37,7 @@ public sealed class SippEmergencyCallerIdTests : IDisposable
         var log = Path.Combine(_logs.Path, "psap.log");
         using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, emergencyPort, "-trace_msg", "-message_file", log);
         using var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "911", "-au", Line, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || psap.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\npsap: {Sipp.Finish(psap).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
+        SippCall.WaitUntilConfirmed(fixture.Switch, caller, psap, "psap", _guard.Token);
 
         var invite = await InviteIn(log);
         Assert.DoesNotContain(Line, invite, StringComparison.Ordinal);

@@ -1,9 +1,5 @@
-using System.Net;
-using Centrex.Switch.Clock;
 using Centrex.Switch.Sip;
-using Centrex.Switch.Tests.Hooks;
 using Centrex.Switch.Tests.Support;
-using NodaTime;
 
 namespace Centrex.Switch.Tests.Sipp;
 
@@ -28,38 +24,25 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
     [InlineData("rate-limited")]
     public async Task AnotherPhoneAtTheSameAddress_Dials911_TheEmergencyTrunkAnswers(string how)
     {
-        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 12, 5, 9, 0));
-        var emergencyPort = Sipp.FreeUdpPort();
-        await using var fixture = new HookedSwitch(clock, directoryJson: SippEmergencyTests.DirectoryJson(new IPEndPoint(IPAddress.Loopback, emergencyPort)));
-        using var neighbour = new TestPhone(fixture.Endpoint, SippEmergencyTests.Line);
-        using var probe = new TestPhone(fixture.Endpoint, "probe", IPAddress.Parse("127.0.0.2"));
+        await using var site = new SharedAddressSwitch(_guard.Token);
         if (how == "blocked")
         {
-            Block(neighbour, probe, fixture);
+            site.Block();
         }
         else
         {
-            RateLimit(neighbour, probe, fixture);
+            site.RateLimit();
         }
 
-        Assert.False(Answered(neighbour, probe, fixture)); // 127.0.0.1 gets nothing through now
-        using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, emergencyPort);
+        Assert.False(site.Answered()); // 127.0.0.1 gets nothing through now
+        using var psap = Sipp.Listen("uas-answer", site.Endpoint, site.EmergencyPort);
         using var caller = how == "blocked"
-            ? Sipp.Start("uac-911-unchecked", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "911") // a 407 would fail it
-            : Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "911", "-au", SippEmergencyTests.Line, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || psap.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\npsap: {Sipp.Finish(psap).Output}");
-            }
+            ? Sipp.Start("uac-911-unchecked", site.Endpoint, Sipp.FreeUdpPort(), "-s", "911") // a 407 would fail it
+            : Sipp.Start("uac-call-until-bye", site.Endpoint, Sipp.FreeUdpPort(), "-s", "911", "-au", SippEmergencyTests.Line, "-ap", SwitchFixture.Password);
+        SippCall.WaitUntilConfirmed(site.Fixture.Switch, caller, psap, "psap", _guard.Token);
 
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
-
-        Assert.False(Answered(neighbour, probe, fixture)); // the call went through, the address is still held back
-        await fixture.Switch.DisposeAsync(); // ends the call with BYE both ways
+        Assert.False(site.Answered()); // the call went through, the address is still held back
+        await site.Fixture.Switch.DisposeAsync(); // ends the call with BYE both ways
         Assert.True(Sipp.Finish(caller).ExitCode == 0, "caller");
         Assert.True(Sipp.Finish(psap).ExitCode == 0, "psap");
     }
@@ -72,12 +55,9 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
     [Fact]
     public async Task InDialogRequestsOfOtherCalls_FromTheBlockedAddress_DoNotUseUpThe911Budget()
     {
-        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 12, 5, 9, 0));
-        var emergencyPort = Sipp.FreeUdpPort();
-        await using var fixture = new HookedSwitch(clock, directoryJson: SippEmergencyTests.DirectoryJson(new IPEndPoint(IPAddress.Loopback, emergencyPort)));
-        using var neighbour = new TestPhone(fixture.Endpoint, SippEmergencyTests.Line);
-        using var probe = new TestPhone(fixture.Endpoint, "probe", IPAddress.Parse("127.0.0.2"));
-        Block(neighbour, probe, fixture);
+        await using var site = new SharedAddressSwitch(_guard.Token);
+        var neighbour = site.Phone;
+        site.Block();
 
         var sent = 2 * new Centrex.Switch.Partitions.EmergencyRateLimits().Burst;
         for (var i = 0; i < sent; i++)
@@ -86,13 +66,13 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
             neighbour.Send(neighbour.Request("BYE", Uri, Guid.NewGuid().ToString("N"), 2, "b", $"<{Uri}>;tag={tag}"));
         }
 
-        Flows.Sync(probe, fixture.Switch);
+        Flows.Sync(site.Probe, site.Fixture.Switch);
         Assert.Equal(sent, neighbour.Drain().Count(m => !m.IsRequest && m.StatusCode == 481)); // they reached their partition
 
-        using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, emergencyPort);
-        using var caller = Sipp.Start("uac-911-unchecked", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "911");
-        WaitForAnswer(fixture, caller, psap);
-        await fixture.Switch.DisposeAsync();
+        using var psap = Sipp.Listen("uas-answer", site.Endpoint, site.EmergencyPort);
+        using var caller = Sipp.Start("uac-911-unchecked", site.Endpoint, Sipp.FreeUdpPort(), "-s", "911");
+        SippCall.WaitUntilConfirmed(site.Fixture.Switch, caller, psap, "psap", _guard.Token);
+        await site.Fixture.Switch.DisposeAsync();
         Assert.True(Sipp.Finish(caller).ExitCode == 0, "caller");
         Assert.True(Sipp.Finish(psap).ExitCode == 0, "psap");
     }
@@ -105,15 +85,11 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
     [Fact]
     public async Task CancelOf911_FromTheBlockedAddress_GetsThrough()
     {
-        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 12, 5, 9, 0));
-        var emergencyPort = Sipp.FreeUdpPort();
-        await using var fixture = new HookedSwitch(clock, directoryJson: SippEmergencyTests.DirectoryJson(new IPEndPoint(IPAddress.Loopback, emergencyPort)));
-        using var neighbour = new TestPhone(fixture.Endpoint, SippEmergencyTests.Line);
-        using var probe = new TestPhone(fixture.Endpoint, "probe", IPAddress.Parse("127.0.0.2"));
-        Block(neighbour, probe, fixture);
+        await using var site = new SharedAddressSwitch(_guard.Token);
+        site.Block();
 
-        using var psap = Sipp.Listen("uas-ring", fixture.Endpoint, emergencyPort);
-        var caller = Sipp.Run("uac-911-unchecked-cancel", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "911");
+        using var psap = Sipp.Listen("uas-ring", site.Endpoint, site.EmergencyPort);
+        var caller = Sipp.Run("uac-911-unchecked-cancel", site.Endpoint, Sipp.FreeUdpPort(), "-s", "911");
         Assert.True(caller.ExitCode == 0, "caller: " + caller.Output);
         var ringing = Sipp.Finish(psap);
         Assert.True(ringing.ExitCode == 0, "psap: " + ringing.Output); // it got the CANCEL, answered 487, got the ACK
@@ -127,20 +103,17 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
     [Fact]
     public async Task RegisteredLine_AtTheBlockedAddress_911WithAWrongPassword_GoesOutAsTheLine_Unchallenged()
     {
-        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 12, 5, 9, 0));
-        var emergencyPort = Sipp.FreeUdpPort();
-        await using var fixture = new HookedSwitch(clock, directoryJson: SippEmergencyTests.DirectoryJson(new IPEndPoint(IPAddress.Loopback, emergencyPort)));
-        using var line = new TestPhone(fixture.Endpoint, SippEmergencyTests.Line);
-        using var guesser = new TestPhone(fixture.Endpoint, "guesser");
-        using var probe = new TestPhone(fixture.Endpoint, "probe", IPAddress.Parse("127.0.0.2"));
-        line.Send(Register(line, null));
+        await using var site = new SharedAddressSwitch(_guard.Token);
+        var line = site.Phone;
+        using var guesser = new TestPhone(site.Endpoint, "guesser");
+        line.Send(SharedAddressSwitch.Register(line, null));
         var challenge = line.ReceiveResponse(401);
-        line.Send(Register(line, TestPhone.Authorization(challenge, SipHeaderKind.WwwAuthenticate, line.User, SwitchFixture.Password, "REGISTER", Uri)));
+        line.Send(SharedAddressSwitch.Register(line, TestPhone.Authorization(challenge, SipHeaderKind.WwwAuthenticate, line.User, SwitchFixture.Password, "REGISTER", Uri)));
         line.ReceiveResponse(200);
-        Block(guesser, probe, fixture);
+        site.Block(guesser);
 
         var log = Path.Combine(Path.GetTempPath(), $"psap-{Guid.NewGuid():N}.log");
-        using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, emergencyPort, "-trace_msg", "-message_file", log);
+        using var psap = Sipp.Listen("uas-answer", site.Endpoint, site.EmergencyPort, "-trace_msg", "-message_file", log);
         var wrong = "Proxy-Authorization: Digest username=\"" + line.User + "\", realm=\"" + SwitchFixture.Realm
             + "\", nonce=\"0123456789abcdef\", uri=\"sip:911@centrex.test\", response=\"00000000000000000000000000000000\", algorithm=MD5\r\n";
         line.Send(line.Request("INVITE", "sip:911@centrex.test", "e911-" + line.Local.Port, 1, "l", null, wrong, Sdp(line)));
@@ -154,7 +127,7 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
         }
         finally
         {
-            await fixture.Switch.DisposeAsync();
+            await site.Fixture.Switch.DisposeAsync();
             Sipp.Finish(psap);
             File.Delete(log);
         }
@@ -167,33 +140,17 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
     [Fact]
     public async Task UnblockedAddress_911WithWrongPasswords_AreCounted_UntilTheAddressIsBlocked()
     {
-        var clock = new ManualSwitchClock(Instant.FromUtc(2026, 12, 5, 9, 0));
-        await using var fixture = new HookedSwitch(clock, directoryJson: SippEmergencyTests.DirectoryJson(new IPEndPoint(IPAddress.Loopback, Sipp.FreeUdpPort())));
-        using var guesser = new TestPhone(fixture.Endpoint, SippEmergencyTests.Line);
-        using var probe = new TestPhone(fixture.Endpoint, "probe", IPAddress.Parse("127.0.0.2"));
+        await using var site = new SharedAddressSwitch(_guard.Token); // nothing listens at its emergency trunk: no call gets that far
+        var guesser = site.Phone;
         guesser.Send(guesser.Request("INVITE", "sip:911@centrex.test", "guess-0", 1, "g", null, null, Sdp(guesser)));
         var challenge = guesser.ReceiveResponse(407);
-        for (var guess = 1; Answered(guesser, probe, fixture); guess++)
+        for (var guess = 1; site.Answered(); guess++)
         {
             _guard.Token.ThrowIfCancellationRequested();
             Assert.True(guess < 100, "wrong passwords on 911 INVITEs never blocked the address");
             var authorization = TestPhone.Authorization(challenge, SipHeaderKind.ProxyAuthenticate, guesser.User, $"guess-{guess}", "INVITE", "sip:911@centrex.test");
             guesser.Send(guesser.Request("INVITE", "sip:911@centrex.test", $"guess-{guess}", 1, "g", null, $"Proxy-Authorization: {authorization}\r\n", Sdp(guesser)));
-            Flows.Sync(probe, fixture.Switch);
-        }
-    }
-
-    private void WaitForAnswer(HookedSwitch fixture, System.Diagnostics.Process caller, System.Diagnostics.Process psap)
-    {
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || psap.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\npsap: {Sipp.Finish(psap).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
+            Flows.Sync(site.Probe, site.Fixture.Switch);
         }
     }
 
@@ -216,43 +173,4 @@ public sealed class SippEmergencyFromABlockedAddressTests : IDisposable
 
     private static string Sdp(TestPhone phone) =>
         $"v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {phone.Local.Port + 2} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-
-    /// <summary>Wrong passwords from <paramref name="phone"/>'s address until the switch blocks it (20 strikes by default).</summary>
-    private void Block(TestPhone phone, TestPhone probe, HookedSwitch fixture)
-    {
-        phone.Send(Register(phone, null));
-        var challenge = phone.ReceiveResponse(401);
-        for (var guess = 1; Answered(phone, probe, fixture); guess++)
-        {
-            _guard.Token.ThrowIfCancellationRequested();
-            Assert.True(guess < 100, "the address was never blocked");
-            phone.Send(Register(phone, TestPhone.Authorization(challenge, SipHeaderKind.WwwAuthenticate, phone.User, $"guess-{guess}", "REGISTER", Uri)));
-            Flows.Sync(probe, fixture.Switch);
-        }
-    }
-
-    /// <summary>Requests from <paramref name="phone"/>'s address, faster than it may send them (the clock stands still).</summary>
-    private void RateLimit(TestPhone phone, TestPhone probe, HookedSwitch fixture)
-    {
-        for (var burst = new Centrex.Switch.Partitions.SourceRateLimits().Burst; burst >= 0; burst--)
-        {
-            phone.Send(phone.Request("OPTIONS", Uri, Guid.NewGuid().ToString("N"), 1, "o"));
-        }
-
-        Flows.Sync(probe, fixture.Switch);
-        phone.Drain();
-    }
-
-    /// <summary>Whether an OPTIONS from <paramref name="phone"/> is answered (a slowed source's still is; a blocked or limited one's not).</summary>
-    private static bool Answered(TestPhone phone, TestPhone probe, HookedSwitch fixture)
-    {
-        phone.Drain();
-        phone.Send(phone.Request("OPTIONS", Uri, Guid.NewGuid().ToString("N"), 1, "o"));
-        Flows.Sync(probe, fixture.Switch);
-        return phone.Drain().Any(m => !m.IsRequest && m.StatusCode == 200);
-    }
-
-    private static string Register(TestPhone phone, string? authorization) =>
-        phone.Request("REGISTER", Uri, "brute-" + phone.Local.Port, phone.NextCSeq(), "b", $"<sip:{phone.User}@centrex.test>",
-            "Expires: 3600\r\n" + (authorization is null ? "" : $"Authorization: {authorization}\r\n"));
 }

@@ -44,16 +44,7 @@ public sealed class SippEmergencyRefusalTests : IDisposable
 
         using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, emergencyPort);
         using var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", "911", "-au", Line, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || psap.HasExited)
-            {
-                Assert.Fail($"{condition}: a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\npsap: {Sipp.Finish(psap).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
+        SippCall.WaitUntilConfirmed(fixture.Switch, caller, psap, "psap", _guard.Token, condition);
 
         await fixture.Switch.DisposeAsync();
         Assert.True(Sipp.Finish(caller).ExitCode == 0, "caller");

@@ -42,16 +42,7 @@ public sealed class SippEmergencyTests : IDisposable
 
         using var psap = Sipp.Listen("uas-answer", fixture.Endpoint, emergencyPort, "-trace_msg", "-message_file", log);
         using var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(), "-s", dialed, "-au", Line, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || psap.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\npsap: {Sipp.Finish(psap).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
+        SippCall.WaitUntilConfirmed(fixture.Switch, caller, psap, "psap", _guard.Token);
 
         clock.Advance(Duration.FromMinutes(121)); // past the 120-minute cap every other call has
         Assert.Equal(1, fixture.Switch.ConfirmedCalls);

@@ -73,16 +73,7 @@ public sealed class SippLocalCallingTests : IDisposable
         using var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
         using var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", dialed, "-au", HookedSwitch.Prepaid, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || gateway.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\ngateway: {Sipp.Finish(gateway).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
+        SippCall.WaitUntilConfirmed(fixture.Switch, caller, gateway, "gateway", _guard.Token);
 
         whileTalking?.Invoke();
         clock.Advance(talk);

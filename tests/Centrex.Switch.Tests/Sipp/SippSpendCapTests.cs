@@ -92,16 +92,7 @@ public sealed class SippSpendCapTests : IDisposable
         using var gateway = Sipp.Listen("uas-answer", fixture.Endpoint, gatewayPort);
         using var caller = Sipp.Start("uac-call-until-bye", fixture.Endpoint, Sipp.FreeUdpPort(),
             "-s", Dialed, "-au", HookedSwitch.Caller, "-ap", SwitchFixture.Password);
-        while (fixture.Switch.ConfirmedCalls == 0)
-        {
-            if (caller.HasExited || gateway.HasExited)
-            {
-                Assert.Fail($"a party ended before the call was answered.\ncaller: {Sipp.Finish(caller).Output}\ngateway: {Sipp.Finish(gateway).Output}");
-            }
-
-            _guard.Token.ThrowIfCancellationRequested();
-            Thread.Yield();
-        }
+        SippCall.WaitUntilConfirmed(fixture.Switch, caller, gateway, "gateway", _guard.Token);
 
         _clock.Advance(lasts - Duration.FromSeconds(1));
         Assert.Equal(1, fixture.Switch.ConfirmedCalls);
