@@ -21,7 +21,7 @@ public static partial class ProvisioningValidator
         {
             if (!IsDialable(code, "0123456789*#"))
             {
-                throw new ProvisioningException($"{where}: field \"abbreviated_dialing.code\": '{Cut(code)}' is not 1 to 15 digits, * or #");
+                throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedCode, $"field \"abbreviated_dialing.code\": '{Cut(code)}' is not 1 to 15 digits, * or #", Cut(code));
             }
 
             if (number.Length > CustomerDialPlan.MaxDialLength)
@@ -31,7 +31,7 @@ public static partial class ProvisioningValidator
 
             if (number.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
             {
-                throw new ProvisioningException($"{where}: field \"abbreviated_dialing.dial\": \"{code}\" dials '{number}', which has spaces");
+                throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedSpaces, $"field \"abbreviated_dialing.dial\": \"{code}\" dials '{number}', which has spaces", code, number);
             }
 
             if (number.Length == 0)

@@ -22,22 +22,22 @@ public static partial class ProvisioningValidator
 
             if (a.Sip is null)
             {
-                throw new ProvisioningException($"{where}: field \"forwarding.mode\": only a line of the switch (with sip) forwards calls");
+                throw new ProvisioningException(where, ProvisioningErrors.ForwardingNeedsSip, $"field \"forwarding.mode\": only a line of the switch (with sip) forwards calls");
             }
 
             if (f.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
             {
-                throw new ProvisioningException($"{where}: field \"forwarding.ring_for\": {f.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+                throw new ProvisioningException(where, ProvisioningErrors.ForwardingRingFor, $"field \"forwarding.ring_for\": {f.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds", f.RingSeconds, ForwardTarget.MinRingSeconds, ForwardTarget.MaxRingSeconds);
             }
 
             if (f.Targets.Count > Forwarding.MaxTargets)
             {
-                throw new ProvisioningException($"{where}: field \"forwarding.targets\": at most {Forwarding.MaxTargets} numbers");
+                throw new ProvisioningException(where, ProvisioningErrors.ForwardingTooMany, $"field \"forwarding.targets\": at most {Forwarding.MaxTargets} numbers", Forwarding.MaxTargets);
             }
 
             if (f.Mode != ForwardingMode.Off && f.Targets.Count == 0)
             {
-                throw new ProvisioningException($"{where}: field \"forwarding.targets\": forwarding is on but has no number to forward to");
+                throw new ProvisioningException(where, ProvisioningErrors.ForwardingNoTarget, $"field \"forwarding.targets\": forwarding is on but has no number to forward to");
             }
 
             for (var i = 0; i < f.Targets.Count; i++)
@@ -46,7 +46,9 @@ public static partial class ProvisioningValidator
                 var field = $"forwarding.targets[{i}]";
                 if (!IsForwardNumber(t.Number, sipUri: f.Mode == ForwardingMode.Advanced))
                 {
-                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is not a phone number (+ and 2 to 15 digits){(f.Mode == ForwardingMode.Advanced ? " or a sip: URI" : string.Empty)}");
+                    throw f.Mode == ForwardingMode.Advanced
+                        ? new ProvisioningException(where, ProvisioningErrors.TargetNumberOrUri, $"field \"{field}.number\": '{t.Number}' is not a phone number (+ and 2 to 15 digits) or a sip: URI", field, t.Number)
+                        : new ProvisioningException(where, ProvisioningErrors.TargetNumber, $"field \"{field}.number\": '{t.Number}' is not a phone number (+ and 2 to 15 digits)", field, t.Number);
                 }
 
                 if (t.Number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && ForwardAddresses.HostOf(t.Number) is { } host
@@ -57,17 +59,17 @@ public static partial class ProvisioningValidator
 
                 if (t.Number.TrimStart('+') == a.Extension || a.Dids.Contains(t.Number.TrimStart('+')))
                 {
-                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is this line itself (a call would be forwarded to itself)");
+                    throw new ProvisioningException(where, ProvisioningErrors.ForwardingToItself, $"field \"{field}.number\": '{t.Number}' is this line itself (a call would be forwarded to itself)", field, t.Number);
                 }
 
                 if (t.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
                 {
-                    throw new ProvisioningException($"{where}: field \"{field}.ring_for\": {t.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+                    throw new ProvisioningException(where, ProvisioningErrors.TargetRingFor, $"field \"{field}.ring_for\": {t.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds", field, t.RingSeconds, ForwardTarget.MinRingSeconds, ForwardTarget.MaxRingSeconds);
                 }
 
                 if (t.Description.Length > 100 || t.Description.Any(char.IsControl))
                 {
-                    throw new ProvisioningException($"{where}: field \"{field}.description\": at most 100 characters on one line");
+                    throw new ProvisioningException(where, ProvisioningErrors.TargetDescription, $"field \"{field}.description\": at most 100 characters on one line", field);
                 }
 
                 for (var j = 0; j < t.Schedule.Count; j++)
@@ -76,17 +78,17 @@ public static partial class ProvisioningValidator
                     var period = $"{field}.schedule[{j}]";
                     if (p.From == p.To)
                     {
-                        throw new ProvisioningException($"{where}: field \"{period}.to\": the end time is the start time (an empty period; use 'always' for all day)");
+                        throw new ProvisioningException(where, ProvisioningErrors.PeriodEmpty, $"field \"{period}.to\": the end time is the start time (an empty period; use 'always' for all day)", period);
                     }
 
                     if (p.Days.Count == 0)
                     {
-                        throw new ProvisioningException($"{where}: field \"{period}.days\": choose at least one day of the week");
+                        throw new ProvisioningException(where, ProvisioningErrors.PeriodDays, $"field \"{period}.days\": choose at least one day of the week", period);
                     }
 
                     if (p.Months.Count == 0 || p.Months.Any(m => m is < 1 or > 12))
                     {
-                        throw new ProvisioningException($"{where}: field \"{period}.months\": choose months from 1 to 12");
+                        throw new ProvisioningException(where, ProvisioningErrors.PeriodMonths, $"field \"{period}.months\": choose months from 1 to 12", period);
                     }
                 }
             }
@@ -108,12 +110,12 @@ public static partial class ProvisioningValidator
 
         if (!IsForwardNumber(phone.Number, sipUri: false))
         {
-            throw new ProvisioningException($"{where}: field \"phone_forwarding.number\": '{phone.Number}' is not a phone number or extension (2 to 15 digits, + allowed)");
+            throw new ProvisioningException(where, ProvisioningErrors.PhoneForwardingNumber, $"field \"phone_forwarding.number\": '{phone.Number}' is not a phone number or extension (2 to 15 digits, + allowed)", phone.Number);
         }
 
         if (phone.Number.TrimStart('+') == a.Extension || a.Dids.Contains(phone.Number.TrimStart('+')))
         {
-            throw new ProvisioningException($"{where}: field \"phone_forwarding.number\": '{phone.Number}' is this line itself (a call would be forwarded to itself)");
+            throw new ProvisioningException(where, ProvisioningErrors.PhoneForwardingToItself, $"field \"phone_forwarding.number\": '{phone.Number}' is this line itself (a call would be forwarded to itself)", phone.Number);
         }
     }
 

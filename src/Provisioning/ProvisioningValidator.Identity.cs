@@ -34,25 +34,25 @@ public static partial class ProvisioningValidator
             var identity = a.Identity;
             if (identity.CallerId is { } did && !a.Dids.Contains(did))
             {
-                throw new ProvisioningException($"{where}: caller_id +{did} is not one of its dids (a line shows one of its own numbers)");
+                throw new ProvisioningException(where, ProvisioningErrors.CallerIdNotDid, $"caller_id +{did} is not one of its dids (a line shows one of its own numbers)", did);
             }
 
             if (identity.HideCli != HideCli.Automatic && (identity.HidePrefix ?? identity.ShowPrefix) is not null)
             {
                 // Seed 004: the prefixes are "only available when Hide CLI option is set to Automatic".
-                throw new ProvisioningException($"{where}: hide_cli_prefix and show_cli_prefix are only for hide_cli \"automatic\" (it is \"{identity.HideCli.ToString().ToLowerInvariant()}\")");
+                throw new ProvisioningException(where, ProvisioningErrors.CliPrefixesNotAutomatic, $"hide_cli_prefix and show_cli_prefix are only for hide_cli \"automatic\" (it is \"{identity.HideCli.ToString().ToLowerInvariant()}\")", identity.HideCli.ToString().ToLowerInvariant());
             }
 
             if (identity.HidePrefix is { } hide && identity.ShowPrefix is { } show && (hide.StartsWith(show, StringComparison.Ordinal) || show.StartsWith(hide, StringComparison.Ordinal)))
             {
-                throw new ProvisioningException($"{where}: hide_cli_prefix '{hide}' and show_cli_prefix '{show}' overlap: a number dialed after one could be read as the other");
+                throw new ProvisioningException(where, ProvisioningErrors.CliPrefixesOverlap, $"hide_cli_prefix '{hide}' and show_cli_prefix '{show}' overlap: a number dialed after one could be read as the other", hide, show);
             }
 
             foreach (var (field, prefix) in (ReadOnlySpan<(string, string?)>)[("hide_cli_prefix", identity.HidePrefix), ("show_cli_prefix", identity.ShowPrefix)])
             {
                 if (prefix is not null && codes.FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal) || prefix.StartsWith(c, StringComparison.Ordinal)) is { } code)
                 {
-                    throw new ProvisioningException($"{where}: {field} '{prefix}' overlaps the feature code {code}");
+                    throw new ProvisioningException(where, ProvisioningErrors.CliPrefixFeatureCode, $"{field} '{prefix}' overlaps the feature code {code}", field, prefix, code);
                 }
             }
         }

@@ -16,7 +16,7 @@ public static partial class ProvisioningValidator
             var where = $"{source}: sites (id \"{site.Id}\")";
             if (site.Name.Trim().Length == 0)
             {
-                throw new ProvisioningException($"{where}: name is empty");
+                throw new ProvisioningException(where, ProvisioningErrors.NameEmpty, $"name is empty");
             }
 
             // Each limit named as the JSON names it, so a form shows the refusal beside its field.
@@ -24,7 +24,7 @@ public static partial class ProvisioningValidator
                 ("max_forwarded", site.MaxForwarded), ("max_bandwidth_kbps", site.MaxBandwidthKbps), ("max_incoming_kbps", site.MaxIncomingKbps), ("max_outgoing_kbps", site.MaxOutgoingKbps)];
             foreach (var (field, value) in limits.Where(l => l.Value < 0))
             {
-                throw new ProvisioningException($"{where}: {field} {value} is negative: a limit may not be negative (leave it out for no limit)");
+                throw new ProvisioningException(where, ProvisioningErrors.LimitNegative, $"{field} {value} is negative: a limit may not be negative (leave it out for no limit)", field, value!.Value);
             }
 
             // The Default site holds every line without a site, of every customer: one customer's edit would change the others'.
@@ -123,24 +123,24 @@ public static partial class ProvisioningValidator
 
             if ((a.Extension is not null || a.Dids.Count > 0) && a.Sip is null)
             {
-                throw new ProvisioningException($"{where}: an extension or DID needs sip credentials: the switch delivers its calls to the phone registered with them");
+                throw new ProvisioningException(where, ProvisioningErrors.NeedsSip, $"an extension or DID needs sip credentials: the switch delivers its calls to the phone registered with them");
             }
 
             if (a.Extension is { } extension)
             {
                 if (!IsDialable(extension, "0123456789"))
                 {
-                    throw new ProvisioningException($"{where}: extension '{extension}' is not 1 to 15 digits");
+                    throw new ProvisioningException(where, ProvisioningErrors.ExtensionDigits, $"extension '{extension}' is not 1 to 15 digits", extension);
                 }
 
                 if (settings.EmergencyNumbers.Contains(extension))
                 {
-                    throw new ProvisioningException($"{where}: extension {extension} is an emergency number: dialing it must always reach emergency services");
+                    throw new ProvisioningException(where, ProvisioningErrors.ExtensionEmergency, $"extension {extension} is an emergency number: dialing it must always reach emergency services", extension);
                 }
 
                 if (!extensions.TryAdd((a.CustomerId, extension), a.Id))
                 {
-                    throw new ProvisioningException($"{where}: extension {extension} is already account \"{extensions[(a.CustomerId, extension)]}\"'s in customer \"{a.CustomerId}\"");
+                    throw new ProvisioningException(where, ProvisioningErrors.ExtensionTaken, $"extension {extension} is already account \"{extensions[(a.CustomerId, extension)]}\"'s in customer \"{a.CustomerId}\"", extension, extensions[(a.CustomerId, extension)], a.CustomerId);
                 }
             }
 
@@ -153,12 +153,12 @@ public static partial class ProvisioningValidator
             {
                 if (!IsDialable(did, "0123456789"))
                 {
-                    throw new ProvisioningException($"{where}: dids: '{did}' is not an E.164 number (1 to 15 digits after an optional +)");
+                    throw new ProvisioningException(where, ProvisioningErrors.DidFormat, $"dids: '{did}' is not an E.164 number (1 to 15 digits after an optional +)", did);
                 }
 
                 if (!dids.TryAdd(did, a.Id))
                 {
-                    throw new ProvisioningException($"{where}: dids: {did} is already assigned to account \"{dids[did]}\"");
+                    throw new ProvisioningException(where, ProvisioningErrors.DidTaken, $"dids: {did} is already assigned to account \"{dids[did]}\"", did, dids[did]);
                 }
             }
         }
@@ -211,7 +211,9 @@ public static partial class ProvisioningValidator
         {
             if (!IsDialable(prefix, allowed) || prefix.Length > 6)
             {
-                throw new ProvisioningException($"{where}: {name}: '{prefix}' is not 1 to 6 {(allowed.Length == 10 ? "digits" : "digits, * or #")}");
+                throw allowed.Length == 10
+                    ? new ProvisioningException(where, ProvisioningErrors.PrefixDigits, $"{name}: '{prefix}' is not 1 to 6 digits", name, prefix)
+                    : new ProvisioningException(where, ProvisioningErrors.PrefixDialable, $"{name}: '{prefix}' is not 1 to 6 digits, * or #", name, prefix);
             }
         }
 
@@ -221,7 +223,7 @@ public static partial class ProvisioningValidator
             {
                 if (name != other && otherPrefix.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    throw new ProvisioningException($"{where}: {other}: '{otherPrefix}' begins with {name} '{prefix}': the dial plan could not tell them apart");
+                    throw new ProvisioningException(where, ProvisioningErrors.PrefixOverlap, $"{other}: '{otherPrefix}' begins with {name} '{prefix}': the dial plan could not tell them apart", other, otherPrefix, name, prefix);
                 }
             }
         }

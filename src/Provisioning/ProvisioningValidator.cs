@@ -29,22 +29,22 @@ public static partial class ProvisioningValidator
             var where = $"{source}: customers (id \"{c.Id}\")";
             if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) is null)
             {
-                throw new ProvisioningException($"{where}: time_zone '{c.TimeZone}' is not an IANA time zone (e.g. America/Toronto)");
+                throw new ProvisioningException(where, ProvisioningErrors.TimeZone, $"time_zone '{c.TimeZone}' is not an IANA time zone (e.g. America/Toronto)", c.TimeZone);
             }
 
             if (c.Address.Country.Length != 2 || !c.Address.Country.All(char.IsAsciiLetterUpper))
             {
-                throw new ProvisioningException($"{where}: address.country '{c.Address.Country}' is not a two-letter ISO code (CA, US, ...)");
+                throw new ProvisioningException(where, ProvisioningErrors.Country, $"address.country '{c.Address.Country}' is not a two-letter ISO code (CA, US, ...)", c.Address.Country);
             }
 
             if (c.Address.InCanada && (c.Address.Province is null || !Provinces.Contains(c.Address.Province)))
             {
-                throw new ProvisioningException($"{where}: address.province '{c.Address.Province}' is not a Canadian province or territory ({string.Join(", ", Provinces)})");
+                throw new ProvisioningException(where, ProvisioningErrors.Province, $"address.province '{c.Address.Province}' is not a Canadian province or territory ({string.Join(", ", Provinces)})", c.Address.Province ?? string.Empty, string.Join(", ", Provinces));
             }
 
             if (c.Currency.Length != 3 || !c.Currency.All(char.IsAsciiLetterUpper))
             {
-                throw new ProvisioningException($"{where}: currency '{c.Currency}' is not an ISO 4217 code");
+                throw new ProvisioningException(where, ProvisioningErrors.Currency, $"currency '{c.Currency}' is not an ISO 4217 code", c.Currency);
             }
         }
 
@@ -58,7 +58,7 @@ public static partial class ProvisioningValidator
 
             if (a.CreditLimit.Value < 0)
             {
-                throw new ProvisioningException($"{where}: credit_limit is negative");
+                throw new ProvisioningException(where, ProvisioningErrors.CreditLimitNegative, $"credit_limit is negative");
             }
 
             // Provider FAQ, "Where is 911 service available?": across Canada only.

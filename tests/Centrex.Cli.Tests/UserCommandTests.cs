@@ -71,6 +71,28 @@ public sealed class UserCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Language_SetsALoginsWebLanguage_AndRefusesAnUnknownLoginOrLanguage()
+    {
+        Assert.Equal(0, (await Centrex("user", "add", "Noc", "--operator", "--data", _data.Path)).ExitCode);
+
+        var set = await Centrex("user", "language", "NOC", "fr", "--data", _data.Path);
+        Assert.Equal((0, "centrex user: 'Noc' uses the portal in fr"), (set.ExitCode, set.Error.Trim()));
+        using (var users = global::Centrex.Provisioning.Access.UserStore.Open(_data.Path))
+        {
+            Assert.Equal("fr", users.List().Single(u => u.Login == "Noc").Language);
+        }
+
+        var unknown = await Centrex("user", "language", "nobody", "fr", "--data", _data.Path);
+        Assert.Equal((2, "centrex user language: no login 'nobody' (see centrex user list)"), (unknown.ExitCode, unknown.Error.Trim()));
+        var german = await Centrex("user", "language", "noc", "de", "--data", _data.Path);
+        Assert.Equal((2, "centrex user language: LANGUAGE 'de' is not one of en, fr"), (german.ExitCode, german.Error.Trim()));
+        using (var users = global::Centrex.Provisioning.Access.UserStore.Open(_data.Path))
+        {
+            Assert.Equal("fr", users.List().Single(u => u.Login == "Noc").Language);
+        }
+    }
+
+    [Fact]
     public async Task Add_ForAnUnknownCustomer_IsExitCode2_NamingTheOption_AndAddsNothing()
     {
         Assert.Equal(0, (await Centrex("provision", "import", "--data", _data.Path, SampleProvisioning.Path)).ExitCode);

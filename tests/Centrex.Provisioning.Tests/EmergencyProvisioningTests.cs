@@ -75,4 +75,20 @@ public sealed class EmergencyProvisioningTests : IDisposable
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnEmergencyExtension_IsRefusedWithAStableCodeAndItsValue_TheMessageUnchanged()
+    {
+        using var store = ProvisioningStore.Open(_folder.Path);
+
+        var error = Assert.Throws<ProvisioningException>(() => store.Import(Parse(File(string.Empty, string.Empty, "911")), "e911.json"));
+
+        // The portal shows it in the login's language from the code and values; the command line keeps the text.
+        Assert.Equal(ProvisioningErrors.ExtensionEmergency, error.Code);
+        Assert.Equal("extension-emergency", error.Code);
+        Assert.Equal(["911"], error.Arguments);
+        Assert.Equal("extension 911 is an emergency number: dialing it must always reach emergency services", error.Detail);
+        Assert.EndsWith("): " + error.Detail, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("e911.json: accounts (id \"", error.Message, StringComparison.Ordinal);
+    }
 }

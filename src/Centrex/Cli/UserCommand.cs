@@ -8,7 +8,7 @@ using NodaTime;
 namespace Centrex.Cli;
 
 /// <summary>
-/// <c>centrex user add|list|passwd|unlock|disable|enable</c>: the self-care portal's logins (issue 16), kept in
+/// <c>centrex user add|list|passwd|language|unlock|disable|enable</c>: the self-care portal's logins (issue 16), kept in
 /// <c>DATA/access.db</c> with the password's PBKDF2 hash only. A password comes from standard input
 /// (<c>--password-stdin</c>) or is made up (16 random characters) and printed once on standard output. Every change goes
 /// through the operator's <see cref="LoginDesk"/>, the code behind the Logins page and <c>/api/v1/operator/logins</c>, so
@@ -43,9 +43,15 @@ internal static class UserCommand
         var passwd = new Command("passwd", "Reset a login's password (ends its sessions, lifts a lockout) and print the new one.") { passwdData, passwdLogin, passwdStdin };
         passwd.SetAction(parse => Reset(console, parse.GetRequiredValue(passwdData), parse.GetRequiredValue(passwdLogin), parse.GetValue(passwdStdin)));
 
+        var languageData = DataOption.Create();
+        var languageLogin = new Argument<string>("LOGIN") { Description = "The login (any case)" };
+        var languageCode = new Argument<string>("LANGUAGE") { Description = "The web interface language: en or fr" };
+        var language = new Command("language", "Set the web interface language of a login (an operator's as well as a customer's): en or fr.") { languageData, languageLogin, languageCode };
+        language.SetAction(parse => SetLanguage(console, parse.GetRequiredValue(languageData), parse.GetRequiredValue(languageLogin), parse.GetRequiredValue(languageCode)));
+
         return new Command("user", "Logins of the self-care portal.")
         {
-            add, list, passwd,
+            add, list, passwd, language,
             Change(console, "unlock", "Lift a login's lockout after too many wrong passwords; its password stays.", (desk, l) => desk.Unlock(l), "unlocked"),
             Change(console, "disable", "Disable a login: refused at sign-in and its sessions ended, until enabled.", (desk, l) => desk.SetDisabled(l, disabled: true), "disabled; its sessions are ended"),
             Change(console, "enable", "Enable a disabled login again.", (desk, l) => desk.SetDisabled(l, disabled: false), "enabled"),
@@ -114,6 +120,27 @@ internal static class UserCommand
         }
 
         console.Error.WriteLine($"centrex user: created {(customerId is null ? "operator" : $"customer {customerId}")} login '{made.User.Login}'{(fromStdin ? string.Empty : "; its password is shown only now")}");
+        return ExitCodes.Success;
+    }
+
+    private static int SetLanguage(CliConsole console, string data, string login, string language)
+    {
+        if (!Centrex.Portal.Features.Customer.Profile.ProfileChanges.Languages.Contains(language))
+        {
+            console.Error.WriteLine($"centrex user language: LANGUAGE '{language}' is not one of {string.Join(", ", Centrex.Portal.Features.Customer.Profile.ProfileChanges.Languages)}");
+            return ExitCodes.BadInput;
+        }
+
+        using var users = UserStore.Open(data);
+        if (Desk(users, data).Find(login) is not { } user)
+        {
+            console.Error.WriteLine($"centrex user language: no login '{login}' (see centrex user list)");
+            return ExitCodes.BadInput;
+        }
+
+        // The session reads the login's language on every request: a signed-in login sees it from its next page.
+        users.SetLanguage(user.Id, language);
+        console.Error.WriteLine($"centrex user: '{user.Login}' uses the portal in {language}");
         return ExitCodes.Success;
     }
 

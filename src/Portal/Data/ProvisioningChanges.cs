@@ -12,13 +12,16 @@ namespace Centrex.Portal.Data;
 /// here with the same message, and a change that is accepted is in the store for the running switch to take up (live
 /// provisioning watches the store). Changes from the portal are made one at a time (the merge reads, then writes).
 /// </summary>
-public sealed partial class ProvisioningChanges(PortalData data)
+public sealed partial class ProvisioningChanges(PortalData data, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
     private readonly object _gate = new();
 
     /// <summary>What a change came to: done, or refused with the message and the field it names.</summary>
     public sealed record Result(bool Done, string? Field, string? Message)
     {
+        /// <summary>The refusal's stable code (<see cref="ProvisioningErrors"/>) when it has one: the API's <c>kind</c>.</summary>
+        public string? Kind { get; init; }
+
         public static Result Ok { get; } = new(true, null, null);
     }
 
@@ -41,7 +44,14 @@ public sealed partial class ProvisioningChanges(PortalData data)
             }
             catch (ProvisioningException e)
             {
-                return new Result(false, FieldOf(e.Message), Message(e.Message, source));
+                var message = Message(e.Message, source);
+                if (e.Code is { } code)
+                {
+                    // The page shows the message in the login's language from its code; the API answers in English.
+                    Localization.Refusals.Note(http.HttpContext, message, code, e.Detail!, e.Arguments);
+                }
+
+                return new Result(false, FieldOf(e.Message), message) { Kind = e.Code };
             }
 
             data.Provisioning.Refresh(force: true);

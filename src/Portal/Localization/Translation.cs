@@ -11,7 +11,7 @@ namespace Centrex.Portal.Localization;
 public static class Translation
 {
     /// <summary><paramref name="english"/> in the request's language (itself in English, or when it has no entry).</summary>
-    public static string Of(HttpContext context, string english, params object[] values)
+    public static string Of(HttpContext context, string english, params object?[] values)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (PortalCultures.IsEnglish)
@@ -20,6 +20,6 @@ public static class Translation
         }
 
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<PortalText>>();
-        return text[english, values].Value;
+        return text[english, values!].Value;
     }
 }

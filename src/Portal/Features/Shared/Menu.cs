@@ -59,5 +59,6 @@ public static class Menu
         new("Payments", "/operator/payments", []),
         new("Ledger", "/operator/ledger", []),
         new("Switch", "/operator/switch", []),
+        new("My Profile", "/operator/profile", []),
     ];
 }

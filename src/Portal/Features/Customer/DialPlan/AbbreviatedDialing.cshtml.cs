@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
         var result = changes.SetAbbreviated(Code, Dial);
         if (result.Done)
         {
-            TempData["Saved"] = $"Abbreviated number {Code} saved.";
+            TempData["Saved"] = Translation.Of(HttpContext, "Abbreviated number {0} saved.", Code);
             return RedirectToPage();
         }
 
@@ -60,7 +61,7 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
             return Page();
         }
 
-        TempData["Saved"] = $"Abbreviated number {code} deleted.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Abbreviated number {0} deleted.", code);
         return RedirectToPage();
     }
 }

@@ -43,5 +43,5 @@ internal static class DialPlanApi
     }
 
     private static IResult Answer(Data.ProvisioningChanges.Result result) =>
-        result.Done ? Results.NoContent() : Results.Json(new ApiError("invalid", result.Message!, result.Field), statusCode: StatusCodes.Status400BadRequest);
+        result.Done ? Results.NoContent() : Results.Json(new ApiError("invalid", result.Message!, result.Field, result.Kind), statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public sealed class IndexModel(CustomerScope scope, DidChanges dids) : PageModel
             return Page();
         }
 
-        TempData["Saved"] = $"+{did?.TrimStart('+')} now rings line {line}.";
+        TempData["Saved"] = Translation.Of(HttpContext, "+{0} now rings line {1}.", did?.TrimStart('+'), line);
         return RedirectToPage();
     }
 }

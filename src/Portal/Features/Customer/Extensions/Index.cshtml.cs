@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Features.Customer.Lines;
 using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
@@ -45,7 +46,7 @@ public sealed class IndexModel(CustomerScope scope, LineChanges changes) : PageM
 
         if (result.Done)
         {
-            TempData["Saved"] = $"Extension of line {line} saved.";
+            TempData["Saved"] = Translation.Of(HttpContext, "Extension of line {0} saved.", line);
             return RedirectToPage();
         }
 

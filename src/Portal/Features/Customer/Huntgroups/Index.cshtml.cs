@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class IndexModel(HuntGroupChanges changes) : PageModel
         var (result, id) = changes.Create(Values, Errors);
         if (result.Done)
         {
-            TempData["Saved"] = $"Huntgroup {number?.Trim()} added: now add its extensions.";
+            TempData["Saved"] = Translation.Of(HttpContext, "Huntgroup {0} added: now add its extensions.", number?.Trim());
             return RedirectToPage("Edit", new { id });
         }
 
@@ -63,7 +64,7 @@ public sealed class IndexModel(HuntGroupChanges changes) : PageModel
             return Page();
         }
 
-        TempData["Saved"] = $"Huntgroup {group!.Number} deleted.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Huntgroup {0} deleted.", group!.Number);
         return RedirectToPage();
     }
 }

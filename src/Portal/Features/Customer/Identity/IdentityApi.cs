@@ -36,7 +36,7 @@ internal static class IdentityApi
             var result = changes.Set(id, new LineIdentity(body.CallerId?.TrimStart('+'), mode, body.HideCliPrefix, body.ShowCliPrefix));
             return result == LineChanges.NotFound ? ApiRoutes.NotFound("line")
                 : result.Done ? Results.NoContent()
-                : Results.Json(new ApiError("invalid", result.Message!, result.Field), statusCode: StatusCodes.Status400BadRequest);
+                : Results.Json(new ApiError("invalid", result.Message!, result.Field, result.Kind), statusCode: StatusCodes.Status400BadRequest);
         }).WithName("SetIdentity").WithSummary("Sets a line's number shown and Hide CLI settings (validated like provision import)");
     }
 }

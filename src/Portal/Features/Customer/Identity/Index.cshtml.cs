@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +49,7 @@ public sealed class IndexModel(IdentityChanges changes) : PageModel
         var result = changes.Set(line!, Typed);
         if (result.Done)
         {
-            TempData["Saved"] = $"Identity of line {line} saved.";
+            TempData["Saved"] = Translation.Of(HttpContext, "Identity of line {0} saved.", line);
             return RedirectToPage();
         }
 

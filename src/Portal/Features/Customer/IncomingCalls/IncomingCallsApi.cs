@@ -25,7 +25,7 @@ internal static class IncomingCallsApi
             var now = changes.Current;
             var result = changes.Set(new CustomerFeatures(body.PickupPrefix ?? now.PickupPrefix, body.ParkPrefix ?? now.ParkPrefix, body.ReleasePrefix ?? now.ReleasePrefix,
                 body.PagingPrefix ?? now.PagingPrefix, body.ExtensionDistinctiveRing ?? now.ExtensionDistinctiveRing));
-            return result.Done ? Results.NoContent() : Results.Json(new ApiError("invalid", result.Message!, result.Field), statusCode: StatusCodes.Status400BadRequest);
+            return result.Done ? Results.NoContent() : Results.Json(new ApiError("invalid", result.Message!, result.Field, result.Kind), statusCode: StatusCodes.Status400BadRequest);
         }).WithName("SetIncomingCalls").WithSummary("Changes the prefixes (validated like provision import)");
     }
 

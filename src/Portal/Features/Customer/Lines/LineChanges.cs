@@ -35,7 +35,9 @@ public sealed class LineChanges(CustomerScope scope, ProvisioningChanges changes
 
         if (string.IsNullOrEmpty(password) || password.Length < MinSipPassword || password.Length > 128 || password.Any(char.IsControl))
         {
-            return new ProvisioningChanges.Result(false, "password", $"{MinSipPassword} to 128 characters");
+            var message = $"{MinSipPassword} to 128 characters";
+            Localization.Refusals.Note(http.HttpContext, "sip-password-length", message, MinSipPassword);
+            return new ProvisioningChanges.Result(false, "password", message) { Kind = "sip-password-length" };
         }
 
         var realm = (data.Provisioning.Current.Snapshot.Switch ?? SwitchSettings.Default).Realm;

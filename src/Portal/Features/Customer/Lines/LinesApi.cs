@@ -63,5 +63,5 @@ internal static class LinesApi
     private static IResult Answer(Data.ProvisioningChanges.Result result) =>
         result == LineChanges.NotFound ? ApiRoutes.NotFound("line")
         : result.Done ? Results.NoContent()
-        : Results.Json(new Security.ApiError("invalid", result.Message!, result.Field), statusCode: StatusCodes.Status400BadRequest);
+        : Results.Json(new Security.ApiError("invalid", result.Message!, result.Field, result.Kind), statusCode: StatusCodes.Status400BadRequest);
 }

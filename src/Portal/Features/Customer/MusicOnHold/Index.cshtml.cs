@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.MusicOnHold;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,9 @@ public sealed class IndexModel(MusicDesk desk) : PageModel
             return Page();
         }
 
-        TempData["Saved"] = $"{saved.Name} uploaded{(desk.Index.Chosen == saved.Id ? " and chosen for your calls on hold" : string.Empty)}.";
+        TempData["Saved"] = desk.Index.Chosen == saved.Id
+            ? Translation.Of(HttpContext, "{0} uploaded and chosen for your calls on hold.", saved.Name)
+            : Translation.Of(HttpContext, "{0} uploaded.", saved.Name);
         return RedirectToPage();
     }
 
@@ -53,7 +56,7 @@ public sealed class IndexModel(MusicDesk desk) : PageModel
             return NotFound();
         }
 
-        TempData["Saved"] = string.IsNullOrEmpty(id) ? "Music on hold is off." : $"{desk.Index.Files.First(f => f.Id == id).Name} is your music on hold.";
+        TempData["Saved"] = string.IsNullOrEmpty(id) ? "Music on hold is off." : Translation.Of(HttpContext, "{0} is your music on hold.", desk.Index.Files.First(f => f.Id == id).Name);
         return RedirectToPage();
     }
 
@@ -65,7 +68,7 @@ public sealed class IndexModel(MusicDesk desk) : PageModel
             return NotFound();
         }
 
-        TempData["Saved"] = $"{file.Name} deleted.";
+        TempData["Saved"] = Translation.Of(HttpContext, "{0} deleted.", file.Name);
         return RedirectToPage();
     }
 

@@ -17,7 +17,7 @@ namespace Centrex.Portal.Features.Customer.Payments;
 /// becomes a payment in provisioning (the next invoice shows it); a top-up of a prepaid line also moves its ledger
 /// balance at once, on the ledger's writer thread, so the switch authorizes calls again.
 /// </summary>
-public sealed class PaymentDesk(CustomerScope scope, PortalData data, ProvisioningChanges changes)
+public sealed class PaymentDesk(CustomerScope scope, PortalData data, ProvisioningChanges changes, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
     /// <summary>Smallest payment (seed 004's screenshot: "5.00 USD minimum").</summary>
     public static readonly Mills Minimum = new(5_000);
@@ -45,7 +45,9 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
         }
         else if (amount < Minimum || amount > Maximum)
         {
-            errors["amount"] = $"from {Invoicing.Rendering.Amounts.Cents(Minimum)} to {Invoicing.Rendering.Amounts.Cents(Maximum)}";
+            var (low, high) = (Invoicing.Rendering.Amounts.Cents(Minimum), Invoicing.Rendering.Amounts.Cents(Maximum));
+            errors["amount"] = $"from {low} to {high}";
+            Localization.Refusals.Note(http.HttpContext, "amount-range", errors["amount"], low, high);
         }
 
         if (string.IsNullOrWhiteSpace(cardToken) || cardToken.Length > 200)

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using Centrex.Portal.Security;
@@ -88,7 +89,7 @@ public sealed class IndexModel(CustomerScope scope, ProfileChanges profile, User
             return Page();
         }
 
-        TempData["Saved"] = $"Key {id} revoked.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Key {0} revoked.", id);
         return RedirectToPage();
     }
 

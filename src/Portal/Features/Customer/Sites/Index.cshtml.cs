@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using System.Globalization;
 using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Model;
@@ -54,7 +55,7 @@ public sealed class IndexModel(SiteQueries sites, SiteChanges changes) : PageMod
         switch (outcome.Status)
         {
             case StatusCodes.Status200OK:
-                TempData["Saved"] = $"Site {Form["name"]?.Trim()} saved: the switch applies its limits to the next call.";
+                TempData["Saved"] = Translation.Of(HttpContext, "Site {0} saved: the switch applies its limits to the next call.", Form["name"]?.Trim());
                 return RedirectToPage();
             case StatusCodes.Status404NotFound:
                 return NotFound();

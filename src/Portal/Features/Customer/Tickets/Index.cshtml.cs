@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Data.Tickets;
 using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
@@ -34,7 +35,7 @@ public sealed class IndexModel(TicketDesk desk, CustomerScope scope) : PageModel
     {
         if (desk.Create(subject, body, Errors) is { } id)
         {
-            TempData["Saved"] = $"Ticket #{id} created.";
+            TempData["Saved"] = Translation.Of(HttpContext, "Ticket #{0} created.", id);
             return Redirect($"/customer/tickets/{id}");
         }
 

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Operator.Api;
 using Centrex.Provisioning.Model;
@@ -39,5 +40,7 @@ public sealed class EditModel(PortalData data, AccountEditor editor) : RecordEdi
         form["requires_911"] = form["requires_911"] == "true" ? "true" : "false"; // an unticked box sends nothing
 
     protected override string Saved(string id) =>
-        Form["status"] == "suspended" ? $"Account {id} saved: suspended (emergency calls only)." : $"Account {id} saved.";
+        Form["status"] == "suspended"
+            ? Translation.Of(HttpContext, "Account {0} saved: suspended (emergency calls only).", id)
+            : Translation.Of(HttpContext, "Account {0} saved.", id);
 }

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Invoicing.Cycle;
 using Centrex.Invoicing.Rendering;
 using Centrex.Portal.Features.Shared;
@@ -45,9 +46,11 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
         {
             var result = await runs.Bill(parsed.Value, HttpContext.RequestAborted);
             var run = result.Run;
-            Summary = new RunSummary(result.AlreadyBilled ? $"{period} was billed already" : $"{period} billed", [
+            Summary = new RunSummary(result.AlreadyBilled ? Translation.Of(HttpContext, "{0} was billed already", period) : Translation.Of(HttpContext, "{0} billed", period), [
                 ("Customers billed", run.Invoices.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
-                ("Invoices", run.FirstNumber is { } first ? $"{Display.Show.InvoiceNumber(first)} to {Display.Show.InvoiceNumber(run.LastNumber!.Value)}" : "none"),
+                ("Invoices", run.FirstNumber is { } first
+                    ? Translation.Of(HttpContext, "{0} to {1}", Display.Show.InvoiceNumber(first), Display.Show.InvoiceNumber(run.LastNumber!.Value))
+                    : Translation.Of(HttpContext, "none")),
                 ("Calls billed", result.Calls.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("Calls of unprovisioned accounts (not billed)", result.UnprovisionedCalls.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("Invoiced total", Amounts.Mills(run.Total)),

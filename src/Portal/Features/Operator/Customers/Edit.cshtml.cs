@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Operator.Api;
 using Centrex.Provisioning.Model;
@@ -38,6 +39,6 @@ public sealed class EditModel(PortalData data, CustomerEditor editor) : RecordEd
         data.Provisioning.Current.Customer(id) is { } c ? CustomerEditor.FieldsOf(c) : null;
 
     protected override string Saved(string id) => Form["status"] == "suspended"
-        ? $"Customer {id} saved: suspended (its lines make and receive emergency calls only, its logins are refused)."
-        : $"Customer {id} saved.";
+        ? Translation.Of(HttpContext, "Customer {0} saved: suspended (its lines make and receive emergency calls only, its logins are refused).", id)
+        : Translation.Of(HttpContext, "Customer {0} saved.", id);
 }

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Access;
@@ -66,11 +67,11 @@ public sealed class IndexModel(LoginDesk desk, PortalData data) : PageModel
         return Page();
     }
 
-    public IActionResult OnPostUnlock(string? login) => Done(desk.Unlock(login), $"Login {login} unlocked.");
+    public IActionResult OnPostUnlock(string? login) => Done(desk.Unlock(login), Translation.Of(HttpContext, "Login {0} unlocked.", login ?? string.Empty));
 
-    public IActionResult OnPostDisable(string? login) => Done(desk.SetDisabled(login, disabled: true), $"Login {login} disabled; its sessions are ended.");
+    public IActionResult OnPostDisable(string? login) => Done(desk.SetDisabled(login, disabled: true), Translation.Of(HttpContext, "Login {0} disabled; its sessions are ended.", login ?? string.Empty));
 
-    public IActionResult OnPostEnable(string? login) => Done(desk.SetDisabled(login, disabled: false), $"Login {login} enabled.");
+    public IActionResult OnPostEnable(string? login) => Done(desk.SetDisabled(login, disabled: false), Translation.Of(HttpContext, "Login {0} enabled.", login ?? string.Empty));
 
     private IActionResult Done(bool found, string saved)
     {

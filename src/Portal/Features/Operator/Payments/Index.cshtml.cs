@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Model;
@@ -41,7 +42,9 @@ public sealed class IndexModel(PortalData data, PaymentEntry entry) : PageModel
         var (payment, errors) = entry.Record(customer, received, amount, method, kind, reference);
         if (payment is not null)
         {
-            TempData["Saved"] = $"{(payment.Kind == PaymentKind.Refund ? "Refund" : "Payment")} {payment.Id} recorded for {payment.CustomerId}.";
+            TempData["Saved"] = payment.Kind == PaymentKind.Refund
+                ? Translation.Of(HttpContext, "Refund {0} recorded for {1}.", payment.Id, payment.CustomerId)
+                : Translation.Of(HttpContext, "Payment {0} recorded for {1}.", payment.Id, payment.CustomerId);
             return RedirectToPage();
         }
 

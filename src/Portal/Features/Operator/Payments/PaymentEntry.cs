@@ -11,7 +11,7 @@ namespace Centrex.Portal.Features.Operator.Payments;
 /// Payments entry (issue 16): a payment or refund the carrier received, recorded in provisioning (billing's input)
 /// through import's validation; the page and <c>POST /api/v1/operator/payments</c> both record through here.
 /// </summary>
-public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes)
+public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
     /// <summary>The latest payments, newest first.</summary>
     public IReadOnlyList<Payment> Latest(int count) =>
@@ -43,7 +43,9 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes)
         var paidBy = PaymentMethod.Card;
         if (!string.IsNullOrEmpty(method) && !WireNames.PaymentMethods.TryGetValue(method, out paidBy))
         {
-            errors["method"] = $"one of {string.Join(", ", WireNames.PaymentMethods.Keys)}";
+            var methods = string.Join(", ", WireNames.PaymentMethods.Keys);
+            errors["method"] = $"one of {methods}";
+            Localization.Refusals.Note(http.HttpContext, "one-of", errors["method"], methods);
         }
 
         if (kind is not (null or "" or "payment" or "refund"))

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using System.Security.Claims;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +53,7 @@ public sealed class DiscountPlanModel(DiscountPlanEditor editor) : PageModel
             return Page();
         }
 
-        TempData["Saved"] = $"Discount plan {id} saved.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Discount plan {0} saved.", id);
         return Redirect("/operator/products");
     }
 }

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using System.Security.Claims;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
@@ -92,7 +93,7 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
             return Page();
         }
 
-        TempData["Saved"] = $"Product {product.Id} saved.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Product {0} saved.", product.Id);
         return RedirectToPage();
     }
 

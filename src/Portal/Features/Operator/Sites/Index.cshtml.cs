@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using Centrex.Portal.Data;
@@ -84,7 +85,7 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
             return Page();
         }
 
-        TempData["Saved"] = $"Site {site.Id} saved.";
+        TempData["Saved"] = Translation.Of(HttpContext, "Site {0} saved.", site.Id);
         return RedirectToPage();
     }
 

@@ -1,3 +1,4 @@
+using Centrex.Portal.Localization;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
 using Centrex.Rating.Csv;
@@ -89,8 +90,8 @@ public sealed class IndexModel(TariffStore tariffs, PortalData data) : PageModel
                 TempData["Saved"] = problem is null
                     ? day.Value == now.InUtc().Date
                         ? "Tariff in force from now: calls starting from now are rated with it (calls already up keep their tariff)."
-                        : $"Tariff scheduled from {Display.Show.Date(day.Value)} (00:00 UTC): calls starting from then are rated with it."
-                    : $"Tariff scheduled from {Display.Show.Date(day.Value)}, but {problem}.";
+                        : Translation.Of(HttpContext, "Tariff scheduled from {0} (00:00 UTC): calls starting from then are rated with it.", Display.Show.Date(day.Value))
+                    : Translation.Of(HttpContext, "Tariff scheduled from {0}, but {1}.", Display.Show.Date(day.Value), problem);
                 return RedirectToPage();
             }
         }

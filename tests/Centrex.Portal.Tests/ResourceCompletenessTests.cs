@@ -1,0 +1,136 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Centrex.Provisioning;
+
+namespace Centrex.Portal.Tests;
+
+/// <summary>
+/// The portal's language resources are complete (issue 16: users expect the whole portal in their language): every text
+/// of <c>PortalText.resx</c> (the texts with values and the refusals' texts by code) has its French entry, with the same
+/// composite-format placeholders, so a message never loses a value, or shows <c>{2}</c>, in French; every text with
+/// values the code formats, and every refusal code it notes, is in <c>PortalText.resx</c>. A missing translation fails
+/// here rather than showing in English on a French page.
+/// </summary>
+public sealed partial class ResourceCompletenessTests
+{
+    private static readonly string Localization = Path.Combine(FindRepoRoot(), "src", "Portal", "Localization");
+
+    [Fact]
+    public void EveryEnglishText_HasAFrenchEntry_WithTheSamePlaceholders()
+    {
+        var english = Read("PortalText.resx");
+        var french = Read("PortalText.fr.resx");
+        Assert.True(english.Count >= 40, $"only {english.Count} English texts: is this the resource file?");
+        var problems = new List<string>();
+        foreach (var (key, value) in english)
+        {
+            if (!french.TryGetValue(key, out var translated))
+            {
+                problems.Add($"no French entry for \"{key}\"");
+            }
+            else if (!Placeholders(value).SetEquals(Placeholders(translated)))
+            {
+                problems.Add($"\"{key}\": English has {Show(value)}, French has {Show(translated)}");
+            }
+        }
+
+        // A French text keyed by its English (not listed in PortalText.resx) keeps the key's placeholders too.
+        foreach (var (key, value) in french.Where(e => !english.ContainsKey(e.Key)))
+        {
+            if (!Placeholders(key).SetEquals(Placeholders(value)))
+            {
+                problems.Add($"\"{key}\": the key has {Show(key)}, French has {Show(value)}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void EveryTextWithValues_AndEveryRefusalCode_IsInTheEnglishResources()
+    {
+        var english = Read("PortalText.resx");
+        var problems = new List<string>();
+        var sources = Directory.EnumerateFiles(Path.Combine(FindRepoRoot(), "src", "Portal"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .ToList();
+        var formatted = 0;
+        foreach (var file in sources)
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in Formatted().Matches(text))
+            {
+                formatted++;
+                var key = Regex.Unescape(m.Groups[1].Value);
+                if (!english.ContainsKey(key))
+                {
+                    problems.Add($"{Path.GetFileName(file)}: \"{key}\" is formatted with values but is not in PortalText.resx");
+                }
+            }
+
+            foreach (Match m in NotedCode().Matches(text))
+            {
+                if (!english.ContainsKey("refusal." + m.Groups[1].Value))
+                {
+                    problems.Add($"{Path.GetFileName(file)}: refusal code \"{m.Groups[1].Value}\" has no refusal.{m.Groups[1].Value} in PortalText.resx");
+                }
+            }
+        }
+
+        // Every code provisioning's validator can give has its text (ProvisioningErrors is the list of them).
+        foreach (var code in typeof(ProvisioningErrors).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!))
+        {
+            if (!english.ContainsKey("refusal." + code))
+            {
+                problems.Add($"provisioning code \"{code}\" has no refusal.{code} in PortalText.resx");
+            }
+        }
+
+        Assert.True(formatted >= 20, $"only {formatted} formatted texts found: has Translation.Of moved?");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void TheCheck_FindsAMissingTranslation_AndADroppedPlaceholder()
+    {
+        // The comparison itself, on a pair with a dropped value: the test above would fail on it.
+        Assert.False(Placeholders("Extension of line {0} saved.").SetEquals(Placeholders("Poste enregistré.")));
+        Assert.False(Placeholders("{0} {1}").SetEquals(Placeholders("{0} {0}")));
+        Assert.True(Placeholders("{1} then {0:N2}").SetEquals(Placeholders("{0,5} puis {1}")));
+        Assert.Empty(Placeholders("{{0}} is escaped"));
+    }
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Localization, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+
+    /// <summary>The argument indexes a composite format string uses (<c>{0}</c>, <c>{1:N2}</c>, not <c>{{0}}</c>).</summary>
+    private static HashSet<int> Placeholders(string format) =>
+        [.. Placeholder().Matches(format.Replace("{{", string.Empty, StringComparison.Ordinal).Replace("}}", string.Empty, StringComparison.Ordinal))
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static string Show(string format) => "{" + string.Join(",", Placeholders(format).Order()) + "}";
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Centrex.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    [GeneratedRegex(@"\{(\d+)(?:,-?\d+)?(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    // Translation.Of(context, "text with {0}", ...) and T["text with {0}", ...]: the texts formatted with values.
+    [GeneratedRegex(@"(?:Translation\.Of\([^,""]+,\s*|T\[)""((?:[^""\\]|\\.)*\{\d+\}(?:[^""\\]|\\.)*)""")]
+    private static partial Regex Formatted();
+
+    // Refusals.Note(context, "code", message, ...): a refusal of the portal's own, noted with its code.
+    [GeneratedRegex(@"Refusals\.Note\([^,]+,\s*""([a-z0-9-]+)""")]
+    private static partial Regex NotedCode();
+}
