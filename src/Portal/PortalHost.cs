@@ -49,6 +49,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         app.Use(LegacyPaths.Mark);
     }
 
+    /// <summary>Changes each customer may send (<see cref="ChangeThrottle"/>).</summary>
+    public ChangeLimits ChangeLimits { get; init; } = ChangeLimits.Default;
+
     /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
     /// <param name="builder">The host's builder.</param>
     /// <param name="keyOnlyPaths">
@@ -66,6 +69,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddSingleton(data.Tariffs);
         services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
         services.AddSingleton(LoginLimits);
+        services.AddSingleton(new ChangeThrottle(ChangeLimits));
         services.AddSingleton<LoginService>();
         services.AddHttpContextAccessor();
         services.AddScoped<CustomerScope>();
@@ -136,7 +140,13 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
                 return Task.CompletedTask;
             });
         });
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // A member the route does not take is refused, not ignored (Api/JsonBodyRefusal answers it naming the field).
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     }
 
     /// <summary>Adds the portal's middleware and routes. Call after the host's <c>UseAuthorization</c>.</summary>
@@ -171,7 +181,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
             RequestCultureProviders = [new Localization.LoginLanguageProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         });
         CsrfCheck.Use(app);
+        app.Use(app.Services.GetRequiredService<ChangeThrottle>().Handle);
         app.Use(Features.Shared.SortRefusal.Handle);
+        app.Use(Api.JsonBodyRefusal.Handle);
         data.CallIndexer.Start();
         app.MapGet("/assets/{name}", AssetEndpoint.Serve).AllowAnonymous();
         app.MapGet("/", (HttpContext context) => Results.Redirect(Home(context))).RequireAuthorization();

@@ -29,10 +29,10 @@ public static class ProvisioningErrors
     /// <summary><c>{0} {1} is negative: a limit may not be negative (leave it out for no limit)</c></summary>
     public const string LimitNegative = "limit-negative";
 
-    /// <summary><c>abbreviated_dialing: '{0}' is not 1 to 15 digits, * or #</c></summary>
+    /// <summary><c>field "abbreviated_dialing.code": '{0}' is not 1 to 15 digits, * or #</c></summary>
     public const string AbbreviatedCode = "abbreviated-code";
 
-    /// <summary><c>abbreviated_dialing: "{0}" dials '{1}', which has spaces</c></summary>
+    /// <summary><c>field "abbreviated_dialing.dial": "{0}" dials '{1}', which has spaces</c></summary>
     public const string AbbreviatedSpaces = "abbreviated-spaces";
 
     /// <summary><c>an extension or DID needs sip credentials: the switch delivers its calls to the phone registered with them</c></summary>

@@ -13,6 +13,11 @@ public static partial class ProvisioningValidator
     private static void ValidateHuntGroups(ProvisioningSnapshot s, string source)
     {
         var numbers = new Dictionary<(string, string), string>();
+        foreach (var many in s.HuntGroups.GroupBy(g => g.CustomerId, StringComparer.Ordinal).Where(c => c.Count() > HuntGroup.MaxPerCustomer))
+        {
+            throw new ProvisioningException($"{source}: hunt_groups (id \"{many.Last().Id}\"): field \"number\": customer \"{many.Key}\" would have {many.Count()} hunt groups; at most {HuntGroup.MaxPerCustomer}");
+        }
+
         foreach (var g in s.HuntGroups)
         {
             var where = $"{source}: hunt_groups (id \"{g.Id}\")";
@@ -57,6 +62,14 @@ public static partial class ProvisioningValidator
         foreach (var g in s.HuntGroups)
         {
             var where = $"{source}: hunt_groups (id \"{g.Id}\")";
+            // Seed 004: an extension, a group number or an external number (the switch takes anything else for a number
+            // out of the trunk): never another customer's line by its id, never an unbounded string.
+            if (g.NoAnswer is { Length: > 0 } noAnswer && !numbers.ContainsKey((g.CustomerId, noAnswer))
+                && !ExtensionsOf(s, g.CustomerId, where).Contains(noAnswer) && !IsForwardNumber(noAnswer, sipUri: false))
+            {
+                throw new ProvisioningException($"{where}: field \"no_answer\": '{Cut(noAnswer)}' is not one of the customer's extensions or hunt groups nor a phone number (+ and 2 to 15 digits)");
+            }
+
             foreach (var nested in g.Groups)
             {
                 if (!numbers.ContainsKey((g.CustomerId, nested)))

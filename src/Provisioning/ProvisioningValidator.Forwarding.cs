@@ -51,6 +51,12 @@ public static partial class ProvisioningValidator
                         : new ProvisioningException(where, ProvisioningErrors.TargetNumber, $"field \"{field}.number\": '{t.Number}' is not a phone number (+ and 2 to 15 digits)", field, t.Number);
                 }
 
+                if (t.Number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && ForwardAddresses.HostOf(t.Number) is { } host
+                    && ForwardAddresses.Refusal(host, s.Customers.FirstOrDefault(c => c.Id == a.CustomerId)?.AllowPrivateForwarding == true) is { } refusal)
+                {
+                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is {refusal}: the switch does not forward there");
+                }
+
                 if (t.Number.TrimStart('+') == a.Extension || a.Dids.Contains(t.Number.TrimStart('+')))
                 {
                     throw new ProvisioningException(where, ProvisioningErrors.ForwardingToItself, $"field \"{field}.number\": '{t.Number}' is this line itself (a call would be forwarded to itself)", field, t.Number);

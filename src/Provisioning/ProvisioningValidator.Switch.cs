@@ -65,23 +65,13 @@ public static partial class ProvisioningValidator
             CheckFeatures(where, c.DialPlan.Features);
             CheckDialingRules(where, c.DialPlan);
             CheckAbbreviatedExtras(where, c.DialPlan);
-            foreach (var (code, number) in c.DialPlan.AbbreviatedDialing)
-            {
-                if (!IsDialable(code, "0123456789*#"))
-                {
-                    throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedCode, $"abbreviated_dialing: '{code}' is not 1 to 15 digits, * or #", code);
-                }
-
-                if (number.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
-                {
-                    throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedSpaces, $"abbreviated_dialing: \"{code}\" dials '{number}', which has spaces", code, number);
-                }
-            }
+            ValidateAbbreviatedDialing(s, c, where);
         }
 
         ValidateLines(s, settings, source);
         ValidateForwarding(s, source);
         ValidateHuntGroups(s, source);
+        ValidatePrefixConflicts(s, source);
         ValidateCallFlows(s, source);
     }
 

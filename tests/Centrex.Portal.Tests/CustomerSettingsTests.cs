@@ -44,7 +44,7 @@ public sealed class CustomerSettingsTests(PortalServer server)
         using var on = await Sessions.SignedIn(server, "cust-on");
 
         var bad = await BillingPagesTests.Form(on, "/customer/abbreviated-dialing", null, ("code", "1a"), ("dial", "+14165550100"));
-        Assert.Contains("id=\"code-error\">customers (id &quot;CUST-ON&quot;): abbreviated_dialing: &#x27;1a&#x27; is not 1 to 15 digits, * or #", bad, StringComparison.Ordinal);
+        Assert.Contains("id=\"code-error\">customers (id &quot;CUST-ON&quot;): field &quot;abbreviated_dialing.code&quot;: &#x27;1a&#x27; is not 1 to 15 digits, * or #", bad, StringComparison.Ordinal);
         var spaces = await BillingPagesTests.Form(on, "/customer/abbreviated-dialing", null, ("code", "189"), ("dial", "416 555"));
         Assert.Contains("id=\"dial-error\">", spaces, StringComparison.Ordinal);
 

@@ -147,6 +147,86 @@ public sealed class IsolationSweepTests(PortalServer server)
         Assert.Equal(balance, await Balance(server, "ACC-1004"));
     }
 
+    /// <summary>
+    /// Issue 16 review, item 1: the other customer's ids inside the BODY of every write route that takes an id or a
+    /// number, on the attacker's own resources: an abbreviated number dialing the victim's line (which rang it), forward
+    /// targets (the line's id, a sip: URI to it at the switch), a hunt group's member and no-answer destination, a line's
+    /// caller ID (the victim's DID), a DID of the attacker's moved to the victim's line, a payment's top-up line and a
+    /// music file. Each is refused with 400 (or 404) naming the field, nothing of it is stored on the attacker's side,
+    /// and nothing of the victim changes.
+    /// </summary>
+    [Fact]
+    public async Task EveryWriteRoute_WithAnotherCustomersIdsInItsBody_IsRefusedNamingTheField_AndStoresNothing()
+    {
+        using var victim = await Sessions.SignedIn(server, Victim);
+        var ids = await Prepare(victim);
+        var before = await Snapshot(victim, ids);
+        using var attacker = await Sessions.SignedIn(server, Attacker);
+        var csrf = await attacker.CsrfAsync();
+        var ownLine = (await attacker.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/lines"))[0].GetProperty("id").GetString()!;
+        var ownDids = await attacker.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dids");
+        var victimDid = ids.Did.TrimStart('+');
+        var sip = server.SipUdp;
+
+        (string Method, string Path, string Json, string[] Fields)[] probes =
+        [
+            ("PUT", "/api/v1/me/dial-plan/abbreviated/57", $$"""{"dial":"{{ids.Line}}"}""", ["dial"]),
+            ("PUT", "/api/v1/me/dial-plan/abbreviated/57", $$"""{"dial":"{{new string('9', 50_000)}}"}""", ["dial"]),
+            ("PUT", "/api/v1/me/dial-plan/abbreviated/57", $$"""{"number":"{{ids.Line}}"}""", ["number"]), // not a field of the route: never "dial as is"
+            ("PUT", $"/api/v1/me/lines/{ownLine}/forwarding", $$"""{"mode":"simple","targets":[{"number":"{{ids.Line}}"}]}""", ["number"]),
+            ("PUT", $"/api/v1/me/lines/{ownLine}/forwarding", $$"""{"mode":"advanced","targets":[{"number":"sip:{{ids.Line}}@{{sip}}"}]}""", ["number"]),
+            ("PUT", $"/api/v1/me/lines/{ownLine}/forwarding", """{"mode":"advanced","targets":[{"number":"sip:x@169.254.169.254:80"}]}""", ["number"]),
+            ("POST", "/api/v1/me/hunt-groups", $$"""{"number":"394","name":"Sweep","members":[{"extension":"{{ids.Line}}"}]}""", ["extension", "members"]),
+            ("POST", "/api/v1/me/hunt-groups", $$"""{"number":"394","name":"Sweep","no_answer":"{{ids.Line}}"}""", ["no_answer"]),
+            ("POST", "/api/v1/me/hunt-groups", """{"number":"394","name":"Sweep","groups":["391"]}""", ["groups"]),
+            ("PUT", $"/api/v1/me/lines/{ownLine}/identity", $$"""{"caller_id":"{{victimDid}}","hide_cli":"never"}""", ["caller_id"]),
+            ("POST", "/api/v1/me/payments", $$"""{"amount":"10.00","card":"tok_visa","line":"{{ids.Line}}"}""", ["line"]),
+            ("PUT", "/api/v1/me/music-on-hold/chosen", $$"""{"id":"{{ids.Music}}"}""", ["id"]),
+        ];
+        if (ownDids.GetArrayLength() > 0)
+        {
+            probes = [.. probes, ("PUT", $"/api/v1/me/dids/{Uri.EscapeDataString(ownDids[0].GetProperty("number").GetString()!)}", $$"""{"line":"{{ids.Line}}"}""", ["line"])];
+        }
+
+        var failures = new List<string>();
+        foreach (var (method, path, json, fields) in probes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-CSRF-Token", csrf);
+            using var response = await attacker.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var shown = json.Length > 120 ? json[..120] + "…" : json;
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                continue; // the other customer's id looked up as missing: refused, and named by the route
+            }
+
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{method} {path} {shown}: {(int)response.StatusCode} (expected 400 naming {string.Join("/", fields)}) {body[..Math.Min(body.Length, 200)]}");
+                continue;
+            }
+
+            var field = JsonDocument.Parse(body).RootElement.TryGetProperty("field", out var f) ? f.GetString() : null;
+            if (field is null || !fields.Contains(field))
+            {
+                failures.Add($"{method} {path} {shown}: 400 names field '{field}', not {string.Join("/", fields)}: {body[..Math.Min(body.Length, 200)]}");
+            }
+
+            if (body.Length > 2_000)
+            {
+                failures.Add($"{method} {path} {shown}: the refusal is {body.Length} bytes: it echoes what was sent");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var mine = string.Join("\n", await Task.WhenAll(new[] { "/api/v1/me/dial-plan", $"/api/v1/me/lines/{ownLine}/forwarding", "/api/v1/me/hunt-groups", "/api/v1/me/identity" }
+            .Select(p => attacker.Http.GetStringAsync(p))));
+        Assert.DoesNotContain(ids.Line, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("169.254", mine, StringComparison.Ordinal);
+        Assert.Equal(before, await Snapshot(victim, ids));
+    }
+
     private sealed record Probe(string Path, int[] Allowed, Func<HttpContent?>? Body = null);
 
     private static Dictionary<string, Probe> Probes(VictimIds v)

@@ -75,6 +75,8 @@ internal static class ServeCommand
         var udpReaders = ServeOptions.UdpReaders();
         var loginBurst = ServeOptions.LoginBurst();
         var loginRate = ServeOptions.LoginRate();
+        var changeBurst = ServeOptions.ChangeBurst();
+        var changeRate = ServeOptions.ChangeRate();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -90,6 +92,8 @@ internal static class ServeCommand
         command.Options.Add(udpReaders);
         command.Options.Add(loginBurst);
         command.Options.Add(loginRate);
+        command.Options.Add(changeBurst);
+        command.Options.Add(changeRate);
 
         tls.AddTo(command);
         https.AddTo(command);
@@ -121,6 +125,7 @@ internal static class ServeCommand
                 Partitions = parse.GetValue(partitions),
                 UdpReaders = parse.GetValue(udpReaders),
                 Logins = new Portal.Security.LoginLimits(parse.GetValue(loginBurst), parse.GetValue(loginRate)),
+                Changes = new Portal.Security.ChangeLimits(parse.GetValue(changeBurst), parse.GetValue(changeRate)),
             }, cancel));
         return command;
     }
@@ -219,7 +224,7 @@ internal static class ServeCommand
 
             await using var service = serveHttp
                 ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
-                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins })
+                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins, ChangeLimits = request.Changes })
                 {
                     TrustedProxies = request.TrustedProxies,
                 }

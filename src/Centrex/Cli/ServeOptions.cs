@@ -112,6 +112,22 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
     };
 
+    /// <summary>Changes one portal customer may send at once (each validates provisioning and reloads the switch).</summary>
+    public static Option<int> ChangeBurst() => new("--http-change-burst")
+    {
+        Description = "Changes one portal customer (its sessions and keys) may send at once after a quiet spell (each validates provisioning and reloads the switch)",
+        DefaultValueFactory = _ => Portal.Security.ChangeLimits.Default.Burst,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+    };
+
+    /// <summary>Changes one portal customer may send each second once its burst is spent.</summary>
+    public static Option<int> ChangeRate() => new("--http-change-rate")
+    {
+        Description = "Changes one portal customer may send each second once its burst is spent (past it: 429 with Retry-After)",
+        DefaultValueFactory = _ => Portal.Security.ChangeLimits.Default.PerSecond,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+    };
+
     /// <summary>Call-control partitions: each runs the calls of the customers that map to it on its own thread.</summary>
     public static Option<int> Partitions() => new("--sip-partitions")
     {

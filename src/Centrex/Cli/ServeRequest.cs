@@ -37,6 +37,9 @@ internal sealed record ServeRequest(
     /// <summary>Portal password checks each source address gets.</summary>
     public Portal.Security.LoginLimits Logins { get; init; } = Portal.Security.LoginLimits.Default;
 
+    /// <summary>Changes each portal customer may send.</summary>
+    public Portal.Security.ChangeLimits Changes { get; init; } = Portal.Security.ChangeLimits.Default;
+
     /// <summary>Call-control partitions (one thread each).</summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;
 

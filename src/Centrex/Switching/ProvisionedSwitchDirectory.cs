@@ -75,6 +75,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 Screening = ScreeningOf(c.Screening),
                 CallerId = c.CallerId,
                 NightMode = c.NightMode,
+                AllowPrivateForwarding = c.AllowPrivateForwarding,
                 Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
                 Suspended = c.Status == ServiceStatus.Suspended,
                 // Seed 004's Dialing Rules, compiled once per snapshot (the validator has checked the custom rule parses).

@@ -18,7 +18,7 @@ public static partial class ProvisioningJsonReader
     private static readonly string[] TopLevel = ["format", "switch", "sites", "trunks", "customers", "accounts", "products", "subscriptions", "discount_plans", "payments", "fees", "rate_centres", "call_flows", "hunt_groups"];
     private static readonly string[] RateCentreFields = ["id", "name", "prefixes", "rate"];
     private static readonly string[] CustomerFields = ["id", "company", "contact", "email", "address", "currency", "time_zone", "tax_id", "send_statistic", "dialing_rules", "trunk", "abbreviated_dialing", "auto_pay", "rate_centre",
-        "pickup_prefix", "park_prefix", "release_prefix", "paging_prefix", "ext_distinctive_ring", "caller_id", "status", "night_mode", "dialing", "abbreviated_length", .. ScreeningFields];
+        "pickup_prefix", "park_prefix", "release_prefix", "paging_prefix", "ext_distinctive_ring", "caller_id", "status", "night_mode", "dialing", "abbreviated_length", "allow_private_forwarding", .. ScreeningFields];
     private static readonly string[] AutoPayFields = ["card_token", "card_label", "pay_invoices", "recharge_below", "recharge_amount", "method"];
     private static readonly string[] AddressFields = ["street", "city", "province", "country", "postal_code"];
     private static readonly string[] AccountFields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "discount_plans", "extension", "sip", "dids", "e911_address", "rate_centre", "inbound_rates", "fraud", "extension_name", "forwarding", "status", "phone_forwarding", .. IdentityFields, .. ScreeningFields];
@@ -110,7 +110,7 @@ public static partial class ProvisioningJsonReader
         return new Customer(
             r.NonEmpty("id"), r.NonEmpty("company"), r.String("contact"), r.String("email"), address,
             r.OptionalString("currency") ?? "CAD", r.NonEmpty("time_zone"), r.OptionalString("tax_id"),
-            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre"), Screening = ReadScreening(r), CallerId = Number(r, "caller_id"), Status = ReadStatus(r), NightMode = r.Bool("night_mode", false) };
+            r.Enum("send_statistic", WireNames.SendStatistics, SendStatistic.Full), ReadDialPlan(r)) { AutoPay = ReadAutoPay(r), RateCentre = r.OptionalString("rate_centre"), Screening = ReadScreening(r), CallerId = Number(r, "caller_id"), Status = ReadStatus(r), NightMode = r.Bool("night_mode", false), AllowPrivateForwarding = r.Bool("allow_private_forwarding", false) };
     }
 
     private static AutoPay? ReadAutoPay(JsonRecord customer)

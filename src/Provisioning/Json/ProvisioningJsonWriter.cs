@@ -64,6 +64,11 @@ public static partial class ProvisioningJsonWriter
             {
                 w.WriteBoolean("night_mode", true); // set by *33 (seed 002); written only when on, like the other switches
             }
+
+            if (c.AllowPrivateForwarding)
+            {
+                w.WriteBoolean("allow_private_forwarding", true); // the operator's choice, written only when on
+            }
         });
         Array(w, "accounts", snapshot.Accounts, (w, a) =>
         {

@@ -33,4 +33,11 @@ public sealed record Customer(string Id, string Company, string Contact, string 
 
     /// <summary>Night mode (seed 002: <c>*33</c> "sends calls to the night destination"; day/night nodes take their night branch).</summary>
     public bool NightMode { get; init; }
+
+    /// <summary>
+    /// The operator lets this customer's lines forward to sip: URIs at private addresses (RFC 1918, RFC 6598, RFC 4193:
+    /// a PBX on the customer's own network behind the carrier's). Off by default: the switch sends the INVITE, so a
+    /// private address would be one of the carrier's own hosts (issue 16 review, item 8).
+    /// </summary>
+    public bool AllowPrivateForwarding { get; init; }
 }

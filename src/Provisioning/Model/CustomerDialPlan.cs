@@ -11,6 +11,15 @@ public sealed record CustomerDialPlan(DialingRules DialingRules, string? Trunk, 
     /// <summary>E.164 dialing, no trunk, no abbreviations: what a customer without switch settings has.</summary>
     public static CustomerDialPlan None { get; } = new(DialingRules.E164, null, new Dictionary<string, string>());
 
+    /// <summary>
+    /// The most abbreviated numbers a customer keeps (issue 16 review: nothing bounded them). Seed 004 names no figure; a
+    /// speed-dial table of a few dozen is usual, and every one is validated and loaded by the switch on each change.
+    /// </summary>
+    public const int MaxAbbreviated = 200;
+
+    /// <summary>The longest "# to dial": an account id, an extension or an E.164 number all fit.</summary>
+    public const int MaxDialLength = 64;
+
     /// <summary>Its feature prefixes and options (pickup, park, release, paging, distinctive ring).</summary>
     public CustomerFeatures Features { get; init; } = CustomerFeatures.Default;
 

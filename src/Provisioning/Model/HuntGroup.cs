@@ -25,4 +25,10 @@ public sealed record HuntGroup(string Id, string CustomerId, string Number, stri
     /// queue's job (seed 004 Call Queue), not a ring group's.
     /// </summary>
     public const int MaxLines = 64;
+
+    /// <summary>
+    /// The most hunt groups one customer keeps (issue 16 review: nothing bounded them, and each change is validated and
+    /// reloaded by the switch). No seed names a figure; one per department or team of a business fits well under it.
+    /// </summary>
+    public const int MaxPerCustomer = 100;
 }

@@ -166,5 +166,8 @@ internal static class ProvisioningSchema
         ALTER TABLE customers ADD COLUMN abbreviated_length INTEGER;  -- seed 004 "Abbreviated Number Length"; null: not set
         ALTER TABLE abbreviated_dialing ADD COLUMN description TEXT;  -- seed 004 Abbreviated Dialing's Description column; null: none
         """,
+        """
+        ALTER TABLE customers ADD COLUMN allow_private_forwarding INTEGER NOT NULL DEFAULT 0;  -- 1: its sip: URI forwards may reach private addresses (issue 16 review, item 8)
+        """,
     ];
 }

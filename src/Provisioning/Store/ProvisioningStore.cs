@@ -69,7 +69,7 @@ public sealed partial class ProvisioningStore : IDisposable
             c.AutoPay?.CardToken, c.AutoPay?.CardLabel, c.AutoPay is null ? null : c.AutoPay.PayInvoices ? 1 : 0, c.AutoPay?.RechargeBelow?.Value, c.AutoPay?.RechargeAmount?.Value,
             c.RateCentre, c.DialPlan.Features.PickupPrefix, c.DialPlan.Features.ParkPrefix, c.DialPlan.Features.ReleasePrefix,
             c.DialPlan.Features.PagingPrefix, c.DialPlan.Features.ExtensionDistinctiveRing ? 1 : 0, WireNames.Name(WireNames.ServiceStatuses, c.Status),
-            ProvisioningJsonWriter.DialingJson(c.DialPlan.Dialing), c.DialPlan.AbbreviatedLength]);
+            ProvisioningJsonWriter.DialingJson(c.DialPlan.Dialing), c.DialPlan.AbbreviatedLength, c.AllowPrivateForwarding ? 1 : 0]);
         Insert(transaction, "abbreviated_dialing", merged.Customers.SelectMany(c => c.DialPlan.AbbreviatedDialing.Select(e => (c.Id, e.Key, e.Value, c.DialPlan.AbbreviatedDescriptions.GetValueOrDefault(e.Key)))),
             x => [x.Id, x.Key, x.Value, x.Item4]);
         Insert(transaction, "products", merged.Products, p => [p.Id, p.Name, p.MonthlyFee.Value, p.FreeNorthAmericaMinutes, p.SetupFee.Value]);
@@ -112,7 +112,7 @@ public sealed partial class ProvisioningStore : IDisposable
             .ToLookup(x => x.Item1, StringComparer.Ordinal);
         return new ProvisioningSnapshot(
             Query("SELECT id, company, contact, email, street, city, province, country, postal_code, currency, time_zone, tax_id, send_statistic, dialing_rules, trunk_id, auto_pay_token, auto_pay_label, auto_pay_invoices, recharge_below_mills, recharge_amount_mills, rate_centre, " +
-                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring, status, dialing, abbreviated_length FROM customers ORDER BY id", r => new Customer(
+                "pickup_prefix, park_prefix, release_prefix, paging_prefix, ext_distinctive_ring, status, dialing, abbreviated_length, allow_private_forwarding FROM customers ORDER BY id", r => new Customer(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 new ServiceAddress(r.GetString(4), r.GetString(5), Text(r, 6), r.GetString(7), r.GetString(8)),
                 r.GetString(9), r.GetString(10), Text(r, 11), WireNames.SendStatistics[r.GetString(12)],
@@ -128,6 +128,7 @@ public sealed partial class ProvisioningStore : IDisposable
                     r.IsDBNull(18) ? null : new Mills(r.GetInt64(18)), r.IsDBNull(19) ? null : new Mills(r.GetInt64(19))),
                 RateCentre = Text(r, 20),
                 Status = WireNames.ServiceStatuses[r.GetString(26)],
+                AllowPrivateForwarding = r.GetInt64(29) != 0,
             }),
             Query("SELECT id, customer_id, type, credit_limit_mills, site, requires_911, extension, sip_username, ha1_md5, ha1_sha256, " +
                 "e911_street, e911_city, e911_province, e911_country, e911_postal_code, rate_centre, " +

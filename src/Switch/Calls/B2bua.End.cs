@@ -16,11 +16,7 @@ internal sealed partial class B2bua
             return;
         }
 
-        Volatile.Write(ref _activeCalls, _activeCalls - 1);
-        if (call.State == CallState.Answered && call.AAcked)
-        {
-            Volatile.Write(ref _confirmedCalls, _confirmedCalls - 1);
-        }
+        Count(call, -1, confirmed: call.State == CallState.Answered && call.AAcked);
 
         call.State = CallState.Ended;
         call.NoAnswerTimer.Cancel();

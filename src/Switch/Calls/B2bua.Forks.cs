@@ -130,6 +130,15 @@ internal sealed partial class B2bua
                     return Unreachable(fork, 403, "fraud control: sip: URI forward to a trunk (forward the number instead)", CallDisposition.RefusedByFraud);
                 }
 
+                if (!ForwardDestination.Allowed(address, [_stack.LocalEndpoint, _stack.LocalEndpointFor(SipTransportKind.Tls)],
+                    fork.Directory.FindCustomer(fork.CustomerId)?.AllowPrivateForwarding == true, _options.ForwardToLoopback))
+                {
+                    // Provisioning refuses such a target; data that holds one anyway must not make the switch probe its
+                    // own host or the carrier's network (issue 16 review, item 8).
+                    _stack.Metrics.CountRefusal(Metrics.RefusalReason.Fraud);
+                    return Unreachable(fork, 403, "sip: URI forward to an address the switch does not send to", CallDisposition.RefusedByFraud);
+                }
+
                 leg.BRemoteTarget = target.Value;
                 leg.BKind = SipTransportKind.Udp;
                 leg.BDestination = address;

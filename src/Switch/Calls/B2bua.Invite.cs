@@ -74,11 +74,12 @@ internal sealed partial class B2bua
         var call = new Call(info, transaction)
         {
             ARemoteTarget = RemoteTarget(request), AAccount = caller?.Id, BAccount = callee is not null && !IsElsewhere(callee) ? callee.Id : null,
+            CountedElsewhere = handedOver,
         };
         call.Offer = request[request.Body].ToArray();
         call.Alert = AlertFor(directory, caller, callee, route);
         Track(call, callId);
-        Volatile.Write(ref _activeCalls, _activeCalls + 1); // until End, which every call reaches exactly once
+        Count(call, +1); // until End, which every call reaches exactly once
 
         if (!emergency && SuspendedParty(caller, callee) is { } suspended)
         {

@@ -174,11 +174,7 @@ internal sealed partial class B2bua
     /// <summary>A call whose parties moved into another is no longer counted or tracked; its media is released, no CDR.</summary>
     private void RetireMerged(Call call)
     {
-        Volatile.Write(ref _activeCalls, _activeCalls - 1);
-        if (call.AAcked)
-        {
-            Volatile.Write(ref _confirmedCalls, _confirmedCalls - 1);
-        }
+        Count(call, -1, confirmed: call.AAcked);
 
         call.State = CallState.Ended;
         call.NoAnswerTimer.Cancel();

@@ -275,11 +275,7 @@ internal sealed partial class B2bua
             ByeB(consult);
         }
 
-        Volatile.Write(ref _activeCalls, _activeCalls - 1);
-        if (consult.AAcked)
-        {
-            Volatile.Write(ref _confirmedCalls, _confirmedCalls - 1);
-        }
+        Count(consult, -1, confirmed: consult.AAcked);
 
         consult.State = CallState.Ended;
         consult.Transfer = null;

@@ -46,8 +46,27 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser, ICallTim
     private int _activeCalls;
     private int _confirmedCalls;
 
-    /// <summary>Calls in progress (each counted once).</summary>
+    /// <summary>Calls in progress (each counted once: a call handed in from another partition is counted there).</summary>
     public int ActiveCalls => Volatile.Read(ref _activeCalls);
+
+    /// <summary>
+    /// Counts <paramref name="call"/> in (<paramref name="delta"/> +1) or out (-1) of <see cref="ActiveCalls"/>, and in or
+    /// out of <see cref="ConfirmedCalls"/> when <paramref name="confirmed"/> (delta 0 with confirmed: it was just
+    /// confirmed). A call handed in from the caller's partition is that partition's to count.
+    /// </summary>
+    private void Count(Call call, int delta, bool confirmed = false)
+    {
+        if (call.CountedElsewhere)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _activeCalls, _activeCalls + delta);
+        if (confirmed)
+        {
+            Volatile.Write(ref _confirmedCalls, _confirmedCalls + (delta == 0 ? 1 : delta));
+        }
+    }
 
     /// <summary>Calls answered by the callee and acknowledged by the caller: both parties are talking.</summary>
     public int ConfirmedCalls => Volatile.Read(ref _confirmedCalls);
@@ -100,7 +119,7 @@ internal sealed partial class B2bua : ISipCore, IClientTransactionUser, ICallTim
 
         if (!call.AAcked && call.State == CallState.Answered)
         {
-            Volatile.Write(ref _confirmedCalls, _confirmedCalls + 1);
+            Count(call, 0, confirmed: true);
         }
 
         call.AAcked = true;

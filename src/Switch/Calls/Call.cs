@@ -105,6 +105,12 @@ internal sealed class Call(CallInfo info, ServerTransaction invite, SipMessage? 
     /// <summary>The callee's leg went to another partition (another customer's account): that partition records the call.</summary>
     public bool HandedOver { get; set; }
 
+    /// <summary>
+    /// This call came from another partition (its caller's): that partition counts it in <see cref="B2bua.ActiveCalls"/>,
+    /// so one call between two customers counts once in the switch's total (issue 16 review: it counted 2).
+    /// </summary>
+    public bool CountedElsewhere { get; init; }
+
     /// <summary>The callee is another customer's line: the call shows the caller's public identity, never its account id.</summary>
     public bool CrossCustomer { get; set; }
 

@@ -17,6 +17,12 @@ public sealed record SwitchOptions
     /// </summary>
     public Provisioning.ILineSettingsStore? LineSettings { get; init; }
 
+    /// <summary>
+    /// Labs and tests only, where every phone is on 127.0.0.1: sip: URI forwards may reach loopback addresses (never the
+    /// switch's own ports). Off in <c>serve</c>: a forward to the switch's host is refused at call time (issue 16 review, item 8).
+    /// </summary>
+    public bool ForwardToLoopback { get; init; }
+
     /// <summary>How long a parked call waits in its slot before it rings the phone that parked it (Asterisk's default parkingtime).</summary>
     public Duration ParkTimeout { get; init; } = Duration.FromSeconds(45);
 

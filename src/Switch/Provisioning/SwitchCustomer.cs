@@ -34,4 +34,7 @@ public sealed record SwitchCustomer(
 
     /// <summary>The Custom Rule (seed 004), used when <see cref="DialingRules"/> is Custom.</summary>
     public Centrex.Rating.Numbering.CustomDialingRule? CustomRule { get; init; }
+
+    /// <summary>The operator lets its lines forward to sip: URIs at private addresses (provisioning's allow_private_forwarding).</summary>
+    public bool AllowPrivateForwarding { get; init; }
 }

@@ -66,7 +66,15 @@ internal static class DialPlan
                 return ToNumber(directory, customer, dialed.TrimStart('+'));
             }
 
-            if (directory.FindAccount(target) is { } account)
+            if (customer.Extensions.TryGetValue(target, out var extension))
+            {
+                return new Route(RouteKind.Account, AccountId: extension, Number: target); // "one of your lines (its ID or extension)"
+            }
+
+            // Isolation in depth (issue 16 review, item 1): provisioning refuses another customer's account here, and the
+            // switch never rings one by its id even if the data says so: such a target is only a number (a DID on the net
+            // rings as any caller's call to it would, else nothing).
+            if (directory.FindAccount(target) is { } account && account.CustomerId == customer.Id)
             {
                 return new Route(RouteKind.Account, AccountId: account.Id, Number: target);
             }

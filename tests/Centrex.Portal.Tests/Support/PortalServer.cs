@@ -191,7 +191,8 @@ public partial class PortalServer : IAsyncLifetime
         // Every test and the browser log in from 127.0.0.1: one address stands for many users here, so its login bound
         // is lifted (LoginThrottleTests checks the default on a serve of its own).
         var info = Info(["serve", "--data", DataArgument, "--http", "127.0.0.1:0", "--sip", "127.0.0.1:0", "--tariff", Tariff,
-            "--http-login-burst", "100000", "--http-login-rate", "100000"]);
+            "--http-login-burst", "100000", "--http-login-rate", "100000",
+            "--http-change-burst", "100000", "--http-change-rate", "100000"]);
         info.WorkingDirectory = ServeDirectory ?? info.WorkingDirectory;
         Prepare(info);
         var process = Process.Start(info)!;

@@ -38,7 +38,8 @@ public sealed class CrossPartitionCallTests
         var ok = alice.ReceiveResponse(200);
         alice.Send(Flows.InDialog(alice, ok, "ACK", 2));
         carol.ReceiveRequest("ACK");
-        Assert.Equal(2, fixture.Switch.ActiveCalls); // one call in each partition: the caller's leg and the callee's
+        // One call, though each partition holds a leg of it (issue 16 review: /api/v1/operator/switch showed 2).
+        Assert.Equal(1, fixture.Switch.ActiveCalls);
 
         carol.Send(Flows.FromCallee(carol, invite, "c1", "BYE", 1));
         Assert.Equal(200, carol.ReceiveResponse(200).StatusCode);
@@ -115,10 +116,35 @@ public sealed class CrossPartitionCallTests
         Assert.Single(fixture.Cdrs.Ends);
     }
 
+    /// <summary>
+    /// Issue 16 review, item 1: an abbreviated number whose target is another customer's account id (data provisioning
+    /// refuses, here put straight into the switch's directory) rings nobody: 404 to the caller (acme has no trunk: the
+    /// id is then only a number, which is not a DID), no INVITE to Carol; nor does Carol's extension, the other customer's.
+    /// </summary>
+    [Fact]
+    public async Task AbbreviatedNumber_ToAnotherCustomersAccount_RingsNobody()
+    {
+        await using var fixture = new SwitchFixture(directoryJson: DirectoryJson(abbreviated: $$"""{ "57": "{{Carol}}", "58": "201" }""", acmeTrunk: false));
+        using var alice = new TestPhone(fixture.Endpoint, Alice);
+        using var carol = new TestPhone(fixture.Endpoint, Carol);
+        Assert.Equal(200, Flows.Register(carol).StatusCode);
+        Assert.Equal(200, Flows.Register(alice).StatusCode);
+
+        foreach (var code in new[] { "57", "58" })
+        {
+            Flows.Invite(alice, code);
+            Assert.Equal(404, alice.ReceiveFinal().StatusCode);
+        }
+
+        Flows.Sync(alice, fixture.Switch);
+        Assert.DoesNotContain(carol.Drain(), m => m.IsRequest && m.Text(m.MethodName) == "INVITE");
+        Assert.Equal(0, fixture.Switch.ActiveCalls);
+    }
+
     /// <summary>A customer id that maps to the other of two partitions than <c>acme</c>.</summary>
     private static string OtherCustomer { get; } = Enumerable.Range(0, 100).Select(i => $"globex-{i}").First(id => new PartitionMap(2).Of(id) != new PartitionMap(2).Of("acme"));
 
-    private static string DirectoryJson()
+    private static string DirectoryJson(string abbreviated = "{}", bool acmeTrunk = true)
     {
         static string Account(string id, string customer, string ext) =>
             $$"""{ "id": "{{id}}", "customer": "{{customer}}", "site": "default", "extension": "{{ext}}", "username": "{{id}}", "ha1Md5": "{{DigestAuthenticator.Ha1(false, id, SwitchFixture.Realm, SwitchFixture.Password)}}", "type": "credit" }""";
@@ -128,7 +154,7 @@ public sealed class CrossPartitionCallTests
           "digestAlgorithms": ["MD5"],
           "sites": [],
           "trunks": [ { "id": "pstn", "address": "127.0.0.1:9", "sources": ["127.0.0.1:9"] } ],
-          "customers": [ { "id": "acme", "dialingRules": "north-america", "trunk": "pstn" }, { "id": "{{OtherCustomer}}", "dialingRules": "north-america", "trunk": "pstn" } ],
+          "customers": [ { "id": "acme", "dialingRules": "north-america", {{(acmeTrunk ? "\"trunk\": \"pstn\", " : "")}}"abbreviated": {{abbreviated}} }, { "id": "{{OtherCustomer}}", "dialingRules": "north-america", "trunk": "pstn" } ],
           "accounts": [ {{Account(Alice, "acme", "101")}}, {{Account(Carol, OtherCustomer, "201")}} ],
           "dids": [ { "number": "16045550200", "account": "{{Carol}}" } ]
         }

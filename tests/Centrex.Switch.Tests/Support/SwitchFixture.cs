@@ -42,7 +42,7 @@ internal sealed class SwitchFixture : IAsyncDisposable
             AuthLog = _authLog,
             Tls = tls ? new SipTlsSettings(new IPEndPoint(IPAddress.Loopback, 0), Certificate) : null,
             TcpLimits = tcpLimits ?? TcpLimits.Default,
-            Options = options ?? new SwitchOptions(),
+            Options = options ?? new SwitchOptions { ForwardToLoopback = true }, // every test phone is on 127.0.0.1
         });
     }
 

@@ -83,8 +83,9 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
             return RedirectToPage();
         }
 
-        // Import's messages name the code ("'1a' is not 1 to 15 digits") or what it dials ("dials '...', which has spaces").
-        Errors[result.Field == "description" ? "description" : result.Message!.Contains("dials", StringComparison.Ordinal) ? "dial" : "code"] = result.Message!;
+        // Import's messages name the field: abbreviated_dialing.dial (what it dials), the description, else the code (its
+        // own rules, the cap, or a feature prefix it meets: the code is what this form changed).
+        Errors[result.Field is "dial" or "description" ? result.Field : "code"] = result.Message!;
         return Page();
     }
 

@@ -16,19 +16,18 @@ public sealed class DialPlanChanges(CustomerScope scope, ProvisioningChanges cha
     private string Source => $"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})";
 
     /// <summary>Sets how the customer's users dial.</summary>
-    public ProvisioningChanges.Result SetRules(DialingRules rules) => Save(scope.Customer.DialPlan with { DialingRules = rules });
+    public ProvisioningChanges.Result SetRules(DialingRules rules) => Save(plan => plan with { DialingRules = rules });
 
     /// <summary>Sets how the customer's users dial and the rules' parameters (seed 004: prefixes, codes, local lengths, Custom Rule).</summary>
     public ProvisioningChanges.Result SetRules(DialingRules rules, DialingParameters parameters) =>
-        Save(scope.Customer.DialPlan with { DialingRules = rules, Dialing = parameters });
+        Save(plan => plan with { DialingRules = rules, Dialing = parameters });
 
     /// <summary>Sets seed 004's Abbreviated Number Length (null: not set).</summary>
-    public ProvisioningChanges.Result SetAbbreviatedLength(int? length) => Save(scope.Customer.DialPlan with { AbbreviatedLength = length });
+    public ProvisioningChanges.Result SetAbbreviatedLength(int? length) => Save(plan => plan with { AbbreviatedLength = length });
 
     /// <summary>Adds or replaces the abbreviated number with its description (seed 004's Description column; empty or null: none).</summary>
-    public ProvisioningChanges.Result SetAbbreviated(string code, string dial, string? description)
+    public ProvisioningChanges.Result SetAbbreviated(string code, string dial, string? description) => Save(plan =>
     {
-        var plan = scope.Customer.DialPlan;
         var table = new Dictionary<string, string>(plan.AbbreviatedDialing, StringComparer.Ordinal) { [code] = dial };
         var descriptions = new Dictionary<string, string>(plan.AbbreviatedDescriptions, StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(description))
@@ -40,26 +39,39 @@ public sealed class DialPlanChanges(CustomerScope scope, ProvisioningChanges cha
             descriptions[code] = description.Trim();
         }
 
-        return Save(plan with { AbbreviatedDialing = table, AbbreviatedDescriptions = descriptions });
-    }
+        return plan with { AbbreviatedDialing = table, AbbreviatedDescriptions = descriptions };
+    });
 
     /// <summary>
     /// Adds or replaces the abbreviated number <paramref name="code"/>; an empty <paramref name="dial"/> dials the code
     /// as is (seed 004: "If you leave this field blank, then the abbreviated number is considered to be a direct number").
     /// </summary>
-    public ProvisioningChanges.Result SetAbbreviated(string code, string dial)
-    {
-        var table = new Dictionary<string, string>(scope.Customer.DialPlan.AbbreviatedDialing, StringComparer.Ordinal) { [code] = dial };
-        return Save(scope.Customer.DialPlan with { AbbreviatedDialing = table });
-    }
+    public ProvisioningChanges.Result SetAbbreviated(string code, string dial) =>
+        Save(plan => plan with { AbbreviatedDialing = new Dictionary<string, string>(plan.AbbreviatedDialing, StringComparer.Ordinal) { [code] = dial } });
 
     /// <summary>Removes the abbreviated number; false when the customer has no such code.</summary>
     public ProvisioningChanges.Result? DeleteAbbreviated(string code)
     {
-        var table = new Dictionary<string, string>(scope.Customer.DialPlan.AbbreviatedDialing, StringComparer.Ordinal);
-        var descriptions = scope.Customer.DialPlan.AbbreviatedDescriptions.Where(e => e.Key != code).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        return table.Remove(code) ? Save(scope.Customer.DialPlan with { AbbreviatedDialing = table, AbbreviatedDescriptions = descriptions }) : null;
+        if (!scope.Customer.DialPlan.AbbreviatedDialing.ContainsKey(code))
+        {
+            return null;
+        }
+
+        return Save(plan =>
+        {
+            var table = new Dictionary<string, string>(plan.AbbreviatedDialing, StringComparer.Ordinal);
+            table.Remove(code);
+            var descriptions = plan.AbbreviatedDescriptions.Where(e => e.Key != code).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            return plan with { AbbreviatedDialing = table, AbbreviatedDescriptions = descriptions };
+        });
     }
 
-    private ProvisioningChanges.Result Save(CustomerDialPlan plan) => changes.Customer(Source, scope.Customer with { DialPlan = plan });
+    // The table is one field of the customer's record: the change is made to the record as it is when the change runs
+    // (inside ProvisioningChanges' lock), not as this request first read it, so two changes sent at once both land
+    // (they overwrote each other: 38 codes answered 204, 9 stored).
+    private ProvisioningChanges.Result Save(Func<CustomerDialPlan, CustomerDialPlan> change) =>
+        changes.Apply(Source, current => ProvisioningSnapshot.Empty with
+        {
+            Customers = [current.Customer(scope.Customer.Id) is { } now ? now with { DialPlan = change(now.DialPlan) } : scope.Customer with { DialPlan = change(scope.Customer.DialPlan) }],
+        });
 }

@@ -36,6 +36,6 @@ public sealed class FeatureChanges(CustomerScope scope, ProvisioningChanges chan
     /// field named; null when none is (the message goes above the form).
     /// </summary>
     public static string? FieldNamed(string? message) =>
-        message is null ? null : Fields.Select(f => (Field: f, At: message.IndexOf(f + ":", StringComparison.Ordinal)))
+        message is null ? null : Data.ProvisioningChanges.FieldOf(message) is { } named && Fields.Contains(named) ? named : Fields.Select(f => (Field: f, At: message.IndexOf(f + ":", StringComparison.Ordinal)))
             .Where(x => x.At >= 0).OrderBy(x => x.At).Select(x => x.Field).FirstOrDefault();
 }
