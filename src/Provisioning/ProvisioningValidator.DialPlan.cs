@@ -80,7 +80,4 @@ public static partial class ProvisioningValidator
             }
         }
     }
-
-    // A value quoted in a message is cut short: an error must not echo a huge input back.
-    private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
