@@ -13,15 +13,7 @@ namespace Centrex.Portal.Security;
 /// </summary>
 public sealed class ChangeThrottle(ChangeLimits limits) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perCustomer = PartitionedRateLimiter.Create<string, string>(customer =>
-        RateLimitPartition.GetTokenBucketLimiter(customer, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.Burst,
-            TokensPerPeriod = limits.PerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly PartitionedRateLimiter<string> _perCustomer = TokenBuckets.PerKey<string>(limits.Burst, limits.PerSecond);
 
     /// <summary>The middleware: a customer's change past its limits is answered 429 here.</summary>
     public async Task Handle(HttpContext context, RequestDelegate next)

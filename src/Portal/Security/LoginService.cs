@@ -16,15 +16,7 @@ namespace Centrex.Portal.Security;
 /// </summary>
 public sealed class LoginService(UserStore users, IClock clock, LoginLimits limits, Data.PortalData data) : IDisposable
 {
-    private readonly PartitionedRateLimiter<IPAddress> _perSource = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address =>
-        RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limits.Burst,
-            TokensPerPeriod = limits.PerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly PartitionedRateLimiter<IPAddress> _perSource = TokenBuckets.PerKey<IPAddress>(limits.Burst, limits.PerSecond);
 
     /// <summary>Wrong passwords in a row that lock a login.</summary>
     public const int LockAfter = 5;
