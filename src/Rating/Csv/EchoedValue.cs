@@ -36,7 +36,10 @@ public static partial class EchoedValue
         return Long().Replace(message, m => m.Value[0] is '\'' or '"' ? m.Value[0] + Cut(m.Value[1..^1]) + m.Value[^1] : Cut(m.Value));
     }
 
-    // A quoted value (its quotes kept around the cut text), or a run of characters without space or quote.
-    [GeneratedRegex("'[^'\\n]{65,}'|\"[^\"\\n]{65,}\"|[^\\s'\"]{65,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // A quoted value (its quotes kept around the cut text), or a run of characters without space or quote. A quote opens
+    // a value only at the start or after a space or an opening mark, and closes it only before the end, a space or a
+    // closing mark: otherwise the text between two values ("old.example" to "new.example" and ... for "new.example") or an
+    // apostrophe (account's) was read as a value and cut out of the message.
+    [GeneratedRegex("(?<=^|[\\s(\\[{:=,])(?:'[^'\\n]{65,}'|\"[^\"\\n]{65,}\")(?=$|[\\s)\\]},.:;!?])|[^\\s'\"]{65,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Long();
 }
