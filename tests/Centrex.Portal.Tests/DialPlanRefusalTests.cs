@@ -30,7 +30,7 @@ public sealed class DialPlanRefusalTests(PortalServer server)
             ("/api/v1/me/incoming-calls", $$"""{"pickup_prefix":"{{extension}}"}""", "pickup_prefix", $"extension {extension} is dialed as the pickup prefix's feature"),
             ("/api/v1/me/dial-plan/abbreviated/*771", """{"dial":""}""", "pickup_prefix", "abbreviated number *771 is dialed as the pickup prefix's feature"),
             ("/api/v1/me/dial-plan/abbreviated/57", """{"dial":"1 2"}""", "dial", "which has spaces"),
-            ("/api/v1/me/dial-plan/abbreviated/57", """{"number":"ACC-1001"}""", "number", "unknown field \"number\" (known: dial)"),
+            ("/api/v1/me/dial-plan/abbreviated/57", """{"number":"ACC-1001"}""", "number", "unknown field \"number\" (known: dial, description)"),
             ("/api/v1/me/dial-plan/abbreviated/57", """{"dial":5}""", "dial", "field \"dial\" is not of the kind"),
             ("/api/v1/me/incoming-calls", """{"pickup_prefix":"*8","extra":true}""", "extra", "unknown field \"extra\""),
         ];

@@ -23,7 +23,8 @@ internal static partial class JsonBodyRefusal
         {
             await next(context);
         }
-        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        // A body over its route's limit (413, Kestrel's) goes on to ServerErrors, which names the limit (Security/BodyLimits).
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted && e.StatusCode != StatusCodes.Status413PayloadTooLarge)
         {
             context.Response.StatusCode = e.StatusCode;
             var refusal = Refusal(context, e);
