@@ -22,7 +22,8 @@ public static partial class EchoedValue
 
     /// <summary>
     /// <paramref name="message"/>, when longer than <see cref="LongMessage"/>, with every quoted value in it (<c>'…'</c>
-    /// or <c>"…"</c>, how the validators quote what they were given) and every unbroken run of characters cut by
+    /// or <c>"…"</c>, how the validators quote what they were given) and every unbroken run of characters over 1,024
+    /// characters (longer than any file path a message names) cut by
     /// <see cref="Cut"/>: applied where messages are made or sent (the provisioning and CSV exceptions, the API's error
     /// body), so a message written without cutting its value is still short. Shorter messages are untouched.
     /// </summary>
@@ -36,10 +37,12 @@ public static partial class EchoedValue
         return Long().Replace(message, m => m.Value[0] is '\'' or '"' ? m.Value[0] + Cut(m.Value[1..^1]) + m.Value[^1] : Cut(m.Value));
     }
 
-    // A quoted value (its quotes kept around the cut text), or a run of characters without space or quote. A quote opens
+    // A quoted value (its quotes kept around the cut text), or a run of characters without space or quote, over 1,024
+    // characters: a file's path (what CSV and tariff errors name, with its file name at the end) is shorter, and was cut
+    // when runs of 65 were (ServeScheduledTariffTests lost the tariff's file name); an echoed body is far longer. A quote opens
     // a value only at the start or after a space or an opening mark, and closes it only before the end, a space or a
     // closing mark: otherwise the text between two values ("old.example" to "new.example" and ... for "new.example") or an
     // apostrophe (account's) was read as a value and cut out of the message.
-    [GeneratedRegex("(?<=^|[\\s(\\[{:=,])(?:'[^'\\n]{65,}'|\"[^\"\\n]{65,}\")(?=$|[\\s)\\]},.:;!?])|[^\\s'\"]{65,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("(?<=^|[\\s(\\[{:=,])(?:'[^'\\n]{1025,}'|\"[^\"\\n]{1025,}\")(?=$|[\\s)\\]},.:;!?])|[^\\s'\"]{1025,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Long();
 }

@@ -32,6 +32,15 @@ public sealed class EchoedValueTests
     }
 
     [Fact]
+    public void AFilesLongPath_IsKeptWhole_WithItsFileName()
+    {
+        var path = "/tmp/" + string.Join('/', Enumerable.Range(0, 12).Select(i => $"centrex-test-folder-{i}")) + "/tariffs/2026-12-04.csv";
+        var message = $"centrex serve: a superseded scheduled tariff was skipped: {path}: line 2, field rate: '9.0000' is over --max-rate 1.00 " + new string('.', EchoedValue.LongMessage);
+
+        Assert.Equal(message, EchoedValue.CutLong(message));
+    }
+
+    [Fact]
     public void AnOversizedUnquotedRun_IsCut()
     {
         var message = "dials " + new string('9', 5_000) + " which is too long " + new string(' ', EchoedValue.LongMessage);
