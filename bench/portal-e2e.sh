@@ -78,6 +78,8 @@ echo "load before xdr: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$load" xdr "$url" bigcustomer big-password-1 2026-11-01 2026-11-30 "$serve"
 "$centrex" apikey create --data "$work/data" --scope cdr-batches:write > "$work/key.txt" 2>/dev/null
 "$centrex" generate --out "$work/ingest" --rows "${INGEST_ROWS:-2000000}" --accounts $((customers * per)) --month 2026-12 --bad-per-10000 0 --seed 11 >/dev/null 2>&1
-sed -i 's/^cdr-/ing-/' "$work/ingest/cdrs.csv"
+# Ids new to this data directory on every run: with one fixed prefix, every run after the first posted CDRs already
+# charged, so it measured the exactly-once replay path, not charging (PortalLoad prints "N rated of M answered").
+sed -i "s/^cdr-/ing$(date +%s)-/" "$work/ingest/cdrs.csv"
 echo "load before ingest: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$load" ingest "$url" "$(cat "$work/key.txt")" "$work/ingest/cdrs.csv" 100000 4
