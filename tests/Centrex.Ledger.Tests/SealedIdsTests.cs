@@ -152,12 +152,7 @@ public sealed class SealedIdsTests : IDisposable
     public void Filter_SaysNoForAlmostEveryNameNeverAdded_AndYesForEveryOneAdded()
     {
         const int Names = 100_000;
-        var filter = new IdFilter(Names);
-        for (var i = 0; i < Names; i++)
-        {
-            filter.Add(Name(i));
-        }
-
+        var filter = FilterOfFirst(Names);
         Assert.All(Enumerable.Range(0, Names), i => Assert.True(filter.MayContain(Name(i))));
         var falsePositives = Enumerable.Range(Names, Names).Count(i => filter.MayContain(Name(i)));
         Assert.True(falsePositives < Names / 200, $"{falsePositives} false positives in {Names}"); // under 0.5 %
@@ -169,11 +164,7 @@ public sealed class SealedIdsTests : IDisposable
         // MayContain reads its eight bits without a branch each (issue 16); its answers must be those of reading the bits
         // one by one from the words a filter file holds (files written by earlier builds are read the same way).
         const int Names = 20_000;
-        var filter = new IdFilter(Names);
-        for (var i = 0; i < Names; i++)
-        {
-            filter.Add(Name(i));
-        }
+        var filter = FilterOfFirst(Names);
 
         using var file = new MemoryStream();
         filter.WriteTo(file);
@@ -260,6 +251,17 @@ public sealed class SealedIdsTests : IDisposable
         }
 
         store.Writer.Commit();
+    }
+
+    private static IdFilter FilterOfFirst(int names)
+    {
+        var filter = new IdFilter(names);
+        for (var i = 0; i < names; i++)
+        {
+            filter.Add(Name(i));
+        }
+
+        return filter;
     }
 
     private static string Id(int i) => $"call-{i:D7}";

@@ -20,7 +20,7 @@ namespace Centrex.Bench.Ledger;
 /// </code>
 /// Run it on a copy of a data directory: it appends to the journal.
 /// </summary>
-internal static class WriterCpuProbe
+internal static partial class WriterCpuProbe
 {
     public static void Run(string data, string[] args)
     {
@@ -154,11 +154,11 @@ internal static class WriterCpuProbe
     private static double ThreadCpu()
     {
         var time = default(Timespec);
-        return clock_gettime(3 /* CLOCK_THREAD_CPUTIME_ID */, ref time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : double.NaN;
+        return ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, ref time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : double.NaN;
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int clock_gettime(int clock, ref Timespec time);
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, ref Timespec time);
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Timespec
