@@ -113,7 +113,7 @@ public sealed class TransactionPagesTests(PortalServer server)
         var rows = new List<Row>();
         foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
-            var f = Fields(line);
+            var f = CsvFields.Of(line);
             rows.Add(new Row(f[0], f[1], f[2].Length == 0 ? null : f[2], f[3], f[4].Length == 0 ? null : f[4], f[5].Length == 0 ? null : long.Parse(f[5], CultureInfo.InvariantCulture),
                 long.Parse(f[6], CultureInfo.InvariantCulture), (long)(decimal.Parse(f[8], CultureInfo.InvariantCulture) * 1000)));
         }
@@ -128,49 +128,5 @@ public sealed class TransactionPagesTests(PortalServer server)
             t.GetProperty("date").GetString()!, t.GetProperty("service").GetString()!, t.GetProperty("line").GetString(), t.GetProperty("description").GetString()!,
             t.GetProperty("reference").GetString(), t.GetProperty("invoice").ValueKind == JsonValueKind.Null ? null : t.GetProperty("invoice").GetInt64(),
             t.GetProperty("quantity").GetInt64(), t.GetProperty("amount_mills").GetInt64()))];
-    }
-
-    // A CSV row's fields (RFC 4180 quotes).
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

@@ -36,18 +36,7 @@ public sealed class ReadThrottle(ReadLimits limits) : IDisposable
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = "1";
-        var message = $"too many reads at once: at most {limits.Concurrent} in progress for one customer; try again when one has finished";
-        if (request.Path.StartsWithSegments(PortalPaths.Api))
-        {
-            await context.Response.WriteAsJsonAsync(new ApiError("rate-limited", message));
-        }
-        else
-        {
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync($"Too many requests: {message}.\n");
-        }
+        await TooManyRequests.Write(context, 1, $"too many reads at once: at most {limits.Concurrent} in progress for one customer; try again when one has finished");
     }
 
     public void Dispose() => _perCustomer.Dispose();
