@@ -29,7 +29,9 @@ get() { curl -s -b "$out/jar" -o /dev/null -w "%{http_code} %{time_total} s  $1\
 echo "serve after start: $(rss)"
 get "/api/v1/me/transactions?from=2026-11-01&to=2026-11-30&size=10"
 echo "serve after one: $(rss)"
-for i in $(seq 1 8); do get "/api/v1/me/transactions?from=2026-11-01&to=2026-11-30&size=10&page=$i" & done; wait
+pids=()
+for i in $(seq 1 8); do get "/api/v1/me/transactions?from=2026-11-01&to=2026-11-30&size=10&page=$i" & pids+=($!); done
+wait "${pids[@]}" # not serve
 echo "serve after eight at once: $(rss)"
 get "/api/v1/me/transactions?from=2026-11-01&to=2026-11-30&size=10&sort=amount&dir=desc"
 get "/api/v1/me/calls?sort=destination&dir=desc&page=5000&size=100"
