@@ -27,24 +27,24 @@ public static class Downloads
         return $"attachment; filename={Ascii(fileName)}; filename*=UTF-8''{Encoded(fileName)}";
     }
 
-    // The fallback: accents dropped (é → e), any other character an underscore, so what is left is an RFC 9110 token
-    // that needs no quotes, as ASP.NET Core writes a plain name (RFC 6266 §4.3: "filename" is for recipients that do
-    // not read "filename*").
+    // The fallback: the accents of Latin letters dropped (é → e, from a table: serve runs with invariant globalization,
+    // where string normalization does not decompose), any other character an underscore, so what is left is an RFC 9110
+    // token that needs no quotes, as ASP.NET Core writes a plain name (RFC 6266 §4.3: "filename" is for recipients that
+    // do not read "filename*").
     private static string Ascii(string name)
     {
         var plain = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            plain.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
+            var accented = Accented.IndexOf(c, StringComparison.Ordinal);
+            plain.Append(accented >= 0 ? Plain[accented] : char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
         }
 
         return plain.ToString();
     }
+
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿœæÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŸŒÆ";
+    private const string Plain = "aaaaaaceeeeiiiinoooooouuuuyyoaAAAAAACEEEEIIIINOOOOOOUUUUYYOA";
 
     // RFC 8187 §3.2.1: attr-char is ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~";
     // every other byte of the UTF-8 is %XX.
