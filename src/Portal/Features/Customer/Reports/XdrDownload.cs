@@ -115,7 +115,7 @@ public sealed class XdrDownload(CustomerScope scope, PortalData data)
         var selection = new XdrSelection($"Customer {customer.Id} — {customer.Company}", scope.View.AccountIds, scope.Zone, from, to, customer.Currency);
         var name = $"xdr-{customer.Id}-{Display.Show.IsoDate(from)}-{Display.Show.IsoDate(to)}.{format}";
         context.Response.ContentType = type;
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
+        Api.Downloads.Name(context.Response, name);
 
         // The writers are synchronous (they encode journal bytes in a tight loop); the response is written from a worker
         // thread that may block on it, through a buffer so each write to the socket is large.
