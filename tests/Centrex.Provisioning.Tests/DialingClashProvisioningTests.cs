@@ -1,5 +1,6 @@
 using System.Text;
 using Centrex.Provisioning.Json;
+using Centrex.Provisioning.Model;
 using Centrex.Provisioning.Store;
 
 namespace Centrex.Provisioning.Tests;
@@ -51,12 +52,12 @@ public sealed class DialingClashProvisioningTests : IDisposable
 
         Assert.Equal("dial.json: customers (id \"C1\"): " + expected + ": the switch could not tell which was dialed", e.Message);
         Assert.Equal(ProvisioningErrors.DialingPrefixClash, e.Code);
-        Assert.Equal(Model.DialingRules.E164, Assert.Single(store.Load().Customers).DialPlan.DialingRules);
+        Assert.Equal(DialingRules.E164, Assert.Single(store.Load().Customers).DialPlan.DialingRules);
     }
 
     [Theory]
-    [InlineData("", """, { "id": "A95", "customer": "C1", "type": "debit", "extension": "95", "sip": { "ha1_md5": "0123456789abcdef0123456789abcdef" } }""", "", "",
-        "accounts (id \"A95\"): field \"extension\": '95' and dialing.outside_prefix '6' begin alike")]
+    [InlineData("", """, { "id": "A65", "customer": "C1", "type": "debit", "extension": "65", "sip": { "ha1_md5": "0123456789abcdef0123456789abcdef" } }""", "", "",
+        "accounts (id \"A65\"): field \"extension\": '65' and dialing.outside_prefix '6' begin alike")]
     [InlineData("", "", """, { "id": "support", "customer": "C1", "number": "6" }""", "",
         "hunt_groups (id \"support\"): field \"number\": '6' and dialing.outside_prefix '6' begin alike")]
     [InlineData("", "", "", """, "62": "+14165550162" """,
