@@ -118,4 +118,10 @@ public static class ProvisioningErrors
 
     /// <summary><c>{0}: '{1}' is not 1 to 6 digits, * or #</c></summary>
     public const string PrefixDialable = "prefix-dialable";
+
+    /// <summary><c>field "{0}": '{1}' and {2} '{3}' begin alike: the switch could not tell which was dialed</c></summary>
+    public const string DialingPrefixClash = "dialing-prefix-clash";
+
+    /// <summary><c>field "abbreviated_dialing.code": '{0}' has {1} digits, not the Abbreviated Number Length ({2})</c></summary>
+    public const string AbbreviatedLength = "abbreviated-length";
 }

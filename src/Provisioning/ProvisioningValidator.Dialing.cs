@@ -77,17 +77,30 @@ public static partial class ProvisioningValidator
 
     private static void CheckAbbreviatedExtras(string where, CustomerDialPlan plan)
     {
-        if (plan.AbbreviatedLength is { } length && length is < 1 or > 15)
+        if (plan.AbbreviatedLength is { } wrong && wrong is < 1 or > 15)
         {
-            throw new ProvisioningException($"{where}: abbreviated_length '{length}' is not 1 to 15 (the most digits your abbreviated numbers have, e.g. 3 for 123)");
+            throw new ProvisioningException($"{where}: abbreviated_length '{wrong}' is not 1 to 15 (the digits your abbreviated numbers have, e.g. 3 for 123)");
         }
 
-        if (plan.AbbreviatedLength is { } most)
+        // Seed 004 calls the length "the maximum length of anticipated digits", but the switch reads a dialed string of
+        // exactly that length as an abbreviated code before the dialing rules (DialPlan.RouteFrom): a shorter code is
+        // the start of a longer string a phone's digit map would wait for, so every code has exactly that length.
+        if (plan.AbbreviatedLength is { } length)
         {
-            foreach (var code in plan.AbbreviatedDialing.Keys.Where(c => c.Length > most).Order(StringComparer.Ordinal))
+            foreach (var code in plan.AbbreviatedDialing.Keys.Where(c => c.Length != length).Order(StringComparer.Ordinal))
             {
-                throw new ProvisioningException($"{where}: abbreviated_dialing: code '{code}' has more digits than the Abbreviated Number Length ({most})");
+                throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedLength,
+                    $"field \"abbreviated_dialing.code\": '{code}' has {code.Length} digits, not the Abbreviated Number Length ({length})", code, code.Length, length);
             }
+        }
+
+        // The switch reads a string of that length as a code before the dialing rules: a length that is also how long a
+        // local number is dialed (outside prefix and local number, or with the area code) would make local calls codes.
+        var d = plan.Dialing;
+        if (plan.AbbreviatedLength is { } taken && plan.DialingRules == DialingRules.Enabled
+            && d.LocalLengths.Any(l => taken == d.OutsidePrefix.Length + l || (d.AreaCode.Length > 0 && taken == d.OutsidePrefix.Length + d.AreaCode.Length + l)))
+        {
+            throw new ProvisioningException($"{where}: abbreviated_length '{taken}' is how many digits a local number is dialed with: the switch would read every such number as an abbreviated code");
         }
 
         foreach (var (code, description) in plan.AbbreviatedDescriptions)

@@ -6,7 +6,7 @@ namespace Centrex.Provisioning;
 /// <summary>The switch's rules (issue 4): settings, sites, trunks, dial plans, extensions, SIP credentials and DIDs.</summary>
 public static partial class ProvisioningValidator
 {
-    private static void ValidateSwitch(ProvisioningSnapshot s, string source)
+    private static void ValidateSwitch(ProvisioningSnapshot s, string source, ProvisioningSnapshot? stored)
     {
         var settings = s.Switch ?? SwitchSettings.Default;
         ValidateSettings(settings, source);
@@ -72,6 +72,7 @@ public static partial class ProvisioningValidator
         ValidateForwarding(s, source);
         ValidateHuntGroups(s, source);
         ValidatePrefixConflicts(s, source);
+        ValidateDialingClashes(s, source, stored);
         ValidateCallFlows(s, source);
     }
 

@@ -16,7 +16,13 @@ public static partial class ProvisioningValidator
     };
 
     /// <summary>Throws <see cref="ProvisioningException"/> at the first record that breaks a rule.</summary>
-    public static void Validate(ProvisioningSnapshot s, string source)
+    /// <param name="s">The whole provisioning, as it would be stored.</param>
+    /// <param name="source">Names the input in messages.</param>
+    /// <param name="stored">
+    /// What is stored before the change, when <paramref name="s"/> is a change to it: a rule between two records
+    /// (dialing rules against extensions) names the record that changed.
+    /// </param>
+    public static void Validate(ProvisioningSnapshot s, string source, ProvisioningSnapshot? stored = null)
     {
         var customers = s.Customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var accounts = s.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -83,7 +89,7 @@ public static partial class ProvisioningValidator
             }
         }
 
-        ValidateSwitch(s, source);
+        ValidateSwitch(s, source, stored);
         ValidateIdentity(s, source);
 
         foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0 || p.SetupFee.Value < 0))

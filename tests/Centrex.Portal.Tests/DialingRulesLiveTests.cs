@@ -64,7 +64,7 @@ public sealed class DialingRulesLiveTests(PortalServer server) : IDisposable
         var added = await BillingPagesTests.Form(me, "/customer/abbreviated-dialing", null, ("code", "188"), ("dial", "14165550188"), ("description", "Amanda's office Linksys"));
         Assert.Contains("<tr><td>188</td><td>14165550188</td><td>Amanda&#x27;s office Linksys</td>", added, StringComparison.Ordinal);
         var tooLong = await BillingPagesTests.Form(me, "/customer/abbreviated-dialing", null, ("code", "1888"), ("dial", "14165550188"), ("description", ""));
-        Assert.Contains("id=\"code-error\">customers (id &quot;CUST-DIAL&quot;): abbreviated_dialing: code &#x27;1888&#x27; has more digits than the Abbreviated Number Length (3)", tooLong, StringComparison.Ordinal);
+        Assert.Contains("id=\"code-error\">customers (id &quot;CUST-DIAL&quot;): field &quot;abbreviated_dialing.code&quot;: &#x27;1888&#x27; has 4 digits, not the Abbreviated Number Length (3)", tooLong, StringComparison.Ordinal);
         using (var api = await CustomerPagesApiTests.Send(me, HttpMethod.Put, "/api/v1/me/dial-plan/abbreviated/189", new { dial = "14165550189", description = "Andrew's IP phone" }))
         {
             Assert.Equal(HttpStatusCode.NoContent, api.StatusCode);

@@ -75,6 +75,7 @@ internal sealed class ProvisionedSwitchDirectory : ISwitchDirectory
                 Screening = ScreeningOf(c.Screening),
                 CallerId = c.CallerId,
                 NightMode = c.NightMode,
+                AbbreviatedLength = c.DialPlan.AbbreviatedLength,
                 AllowPrivateForwarding = c.AllowPrivateForwarding,
                 Features = new SwitchCustomerFeatures(f.PickupPrefix, f.ParkPrefix, f.ReleasePrefix, f.PagingPrefix, f.ExtensionDistinctiveRing),
                 Suspended = c.Status == ServiceStatus.Suspended,

@@ -51,7 +51,7 @@ public sealed partial class ProvisioningStore : IDisposable
     {
         var stored = Load();
         var merged = WithoutReplacedPhoneForwarding(stored, ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice));
-        ProvisioningValidator.Validate(merged, source);
+        ProvisioningValidator.Validate(merged, source, stored);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         Write(merged);
         return merged;

@@ -35,6 +35,12 @@ public sealed record SwitchCustomer(
     /// <summary>The Custom Rule (seed 004), used when <see cref="DialingRules"/> is Custom.</summary>
     public Centrex.Rating.Numbering.CustomDialingRule? CustomRule { get; init; }
 
+    /// <summary>
+    /// Seed 004's Abbreviated Number Length, or null (not set): a dialed string of exactly this many digits is an
+    /// abbreviated code, looked up before the dialing rules and refused when the customer has no such code.
+    /// </summary>
+    public int? AbbreviatedLength { get; init; }
+
     /// <summary>The operator lets its lines forward to sip: URIs at private addresses (provisioning's allow_private_forwarding).</summary>
     public bool AllowPrivateForwarding { get; init; }
 }

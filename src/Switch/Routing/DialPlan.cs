@@ -5,8 +5,26 @@ using Centrex.Switch.Provisioning;
 namespace Centrex.Switch.Routing;
 
 /// <summary>
-/// The customer's dial plan, tried in this order (issue 4): feature codes, extension numbers, hunt groups, abbreviated dialing,
-/// dialing rules to E.164, then out the customer's trunk. An E.164 number that is one of our DIDs stays on the net.
+/// The customer's dial plan (issue 4, seed 004 "IP Centrex"). What a caller dialed is tried in this order, the first
+/// that matches wins:
+/// <list type="number">
+/// <item>emergency numbers, before this class (B2bua.Invite: issue 14, they always go out);</item>
+/// <item>the feature prefixes (paging, directed pickup, group pickup, park release; seed 004 Incoming Calls), unless
+/// the whole string is an extension: an extension wins over a prefix that starts it;</item>
+/// <item>feature codes starting with <c>*</c> (seed 000);</item>
+/// <item>the customer's extensions, then its hunt group numbers (seed 004: "Extension and huntgroup numbers must be
+/// different");</item>
+/// <item>its abbreviated dialing (seed 004 Abbreviated Dialing: "# to Dial" an account or a number, blank "dial as
+/// is", which "is useful for making sure that special numbers (e.g. 112) are never converted by other translation
+/// rules"); with the Abbreviated Number Length set, a string of exactly that length that is no code of the customer
+/// is refused (404) here rather than handed to the dialing rules: seed 004 has users dial "123-like numbers" of that
+/// length as abbreviated numbers, so the rules never turn a mistyped code into a call to the public network;</item>
+/// <item>the dialing rules to E.164 (seed 004 Dialing Rules), then an E.164 number that is one of our DIDs stays on
+/// the net, and anything else leaves by the customer's trunk.</item>
+/// </list>
+/// Provisioning keeps these from meeting: a feature prefix, outside, international or national prefix that begins an
+/// extension, group number or code (or that one of them begins) is refused (ProvisioningValidator.DialingClashes), and
+/// every abbreviated code has exactly the Abbreviated Number Length when it is set.
 /// Every method is given the directory snapshot the call started with (<see cref="ISwitchDirectory.Current"/>), so a
 /// provisioning change in the middle of routing cannot mix two dial plans.
 /// </summary>
@@ -80,6 +98,11 @@ internal static class DialPlan
             }
 
             return Normalize(DialingRules.E164, target) is { } abbreviatedE164 ? ToNumber(directory, customer, abbreviatedE164) : Route.NotFound;
+        }
+
+        if (customer.AbbreviatedLength == dialed.Length && dialed[0] != '+')
+        {
+            return Route.NotFound; // a code of the Abbreviated Number Length that the customer does not have (seed 004)
         }
 
         return Normalize(customer, dialed) is { } e164 ? ToNumber(directory, customer, e164) : Route.NotFound;

@@ -55,6 +55,7 @@ internal sealed partial class JsonSwitchDirectory
         public string? DialingRules { get; set; }
         public string? Trunk { get; set; }
         public Dictionary<string, string>? Abbreviated { get; set; }
+        public int? AbbreviatedLength { get; set; }
         public ScreeningModel? Screening { get; set; }
         public string? CallerId { get; set; }
         public bool Suspended { get; set; }

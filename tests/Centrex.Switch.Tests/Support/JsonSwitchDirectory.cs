@@ -69,7 +69,10 @@ internal sealed partial class JsonSwitchDirectory : ISwitchDirectory
             };
             extensions[id] = new Dictionary<string, string>(StringComparer.Ordinal);
             _customers[id] = new SwitchCustomer(id, extensions[id],
-                new Dictionary<string, string>(customer.Abbreviated ?? [], StringComparer.Ordinal), rules, customer.Trunk) { Screening = Screening(customer.Screening), CallerId = customer.CallerId?.TrimStart('+'), Suspended = customer.Suspended };
+                new Dictionary<string, string>(customer.Abbreviated ?? [], StringComparer.Ordinal), rules, customer.Trunk) {
+                    Screening = Screening(customer.Screening), CallerId = customer.CallerId?.TrimStart('+'), Suspended = customer.Suspended,
+                    AbbreviatedLength = customer.AbbreviatedLength,
+                };
         }
 
         foreach (var account in model.Accounts ?? [])

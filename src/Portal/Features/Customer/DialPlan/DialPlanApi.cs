@@ -49,7 +49,7 @@ internal static class DialPlanApi
             .WithName("SetAbbreviatedNumber").WithSummary("Adds or changes an abbreviated number and its description (validated like provision import)");
 
         me.MapPut("/dial-plan/abbreviated-length", (AbbreviatedLengthRequest body, DialPlanChanges changes) => Answer(changes.SetAbbreviatedLength(body.AbbreviatedLength)))
-            .WithName("SetAbbreviatedLength").WithSummary("Sets the Abbreviated Number Length: the most digits an abbreviated number has (null: not set)");
+            .WithName("SetAbbreviatedLength").WithSummary("Sets the Abbreviated Number Length: the digits every abbreviated number has, read as a code before the dialing rules (null: not set)");
 
         me.MapDelete("/dial-plan/abbreviated/{code}", (string code, DialPlanChanges changes) =>
             changes.DeleteAbbreviated(code) is { } result ? Answer(result) : ApiRoutes.NotFound("abbreviated number"))
