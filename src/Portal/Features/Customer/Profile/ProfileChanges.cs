@@ -47,8 +47,8 @@ public sealed class ProfileChanges(CustomerScope scope, ProvisioningChanges chan
             return errors;
         }
 
-        var result = changes.Customer(Source,
-            scope.Customer with { Contact = contact?.Trim() ?? string.Empty, Email = email!.Trim(), TimeZone = timeZone?.Trim() ?? string.Empty });
+        var result = changes.Customer(Source, scope.CustomerId,
+            now => now with { Contact = contact?.Trim() ?? string.Empty, Email = email!.Trim(), TimeZone = timeZone?.Trim() ?? string.Empty });
         if (!result.Done)
         {
             errors[result.Field ?? (result.Message!.Contains("time_zone", StringComparison.Ordinal) ? "time_zone" : string.Empty)] = result.Message!;

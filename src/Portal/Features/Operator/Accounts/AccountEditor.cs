@@ -12,7 +12,7 @@ namespace Centrex.Portal.Features.Operator.Accounts;
 /// <see cref="ProvisioningChanges"/> (import's checks: the customer and site exist, the limit is not negative, 911 only
 /// in Canada). An existing line keeps its switch settings (SIP, extension, DIDs, forwarding, fraud controls).
 /// </summary>
-public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) : Api.IRecordEditor
+public sealed class AccountEditor(ProvisioningChanges changes) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "status"];
@@ -30,9 +30,27 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) 
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var id = form.GetValueOrDefault("id")?.Trim() ?? string.Empty;
+
+        // Checked and built under the changes' lock from the record as stored then: a field the form does not carry (a
+        // status change carries the status alone) keeps its stored value, and what was changed meanwhile (the
+        // customer's own settings) stays; built from a record read before the lock, a suspension was undone.
+        var result = changes.Apply(source, current => Build(current.Account(id), form, creating, errors) is { } account
+            ? ProvisioningSnapshot.Empty with { Accounts = [account] }
+            : null);
+        if (!result.Done && result.Message is not null)
+        {
+            errors[RefusalField.Of(result, Fields)] = result.Message;
+        }
+
+        return errors;
+    }
+
+    private static Account? Build(Account? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)
+    {
+        var form = creating || existing is null ? given : Api.ApiFields.Over(FieldsOf(existing), given, existing.Id);
         string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
         var id = F("id") ?? string.Empty;
-        var existing = data.Provisioning.Current.Account(id);
         if (id.Length == 0 || id.Length > 64 || id.Any(char.IsControl) || id.Contains(','))
         {
             errors["id"] = "an id of 1 to 64 characters, no comma (it is a CSV column of CDRs)";
@@ -73,20 +91,13 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) 
 
         if (errors.Count > 0)
         {
-            return errors;
+            return null;
         }
 
         var site = F("site");
         var requires911 = F("requires_911") == "true";
-        var account = existing is null
+        return existing is null
             ? new Account(id, F("customer")!, type, limit, site, requires911, [], null, null, []) { Status = status }
             : existing with { CustomerId = F("customer")!, Type = type, CreditLimit = limit, Site = site, Requires911 = requires911, Status = status };
-        var result = changes.Account(source, account);
-        if (!result.Done)
-        {
-            errors[RefusalField.Of(result, Fields)] = result.Message!;
-        }
-
-        return errors;
     }
 }
