@@ -50,6 +50,10 @@ public sealed class LineChanges(CustomerScope scope, ProvisioningChanges changes
     /// <summary>Replaces the line's forwarding.</summary>
     public ProvisioningChanges.Result SetForwarding(string accountId, Forwarding forwarding) => Line(accountId, now => now with { Forwarding = forwarding });
 
+    /// <summary>Changes the line's forwarding with <paramref name="change"/>, made to the forwarding as stored when it runs.</summary>
+    public ProvisioningChanges.Result SetForwarding(string accountId, Func<Forwarding, Forwarding> change) =>
+        Line(accountId, now => now with { Forwarding = change(now.Forwarding) });
+
     /// <summary>Sets the line's extension number and name (null number: no extension).</summary>
     public ProvisioningChanges.Result SetExtension(string accountId, string? extension, string? name) =>
         Line(accountId, now => now with { Extension = extension, ExtensionName = name });

@@ -41,6 +41,10 @@ public sealed class ProfileChanges(CustomerScope scope, ProvisioningChanges chan
         {
             errors["contact"] = "at most 100 characters";
         }
+        else if (contact?.Any(char.IsControl) == true)
+        {
+            errors["contact"] = "control characters are not allowed";
+        }
 
         if (errors.Count > 0)
         {
