@@ -1,5 +1,4 @@
 using Centrex.Portal.Data;
-using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using Centrex.Rating.Money;
@@ -31,19 +30,9 @@ public sealed class AccountEditor(ProvisioningChanges changes) : Api.IRecordEdit
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var id = form.GetValueOrDefault("id")?.Trim() ?? string.Empty;
-
-        // Checked and built under the changes' lock from the record as stored then: a field the form does not carry (a
-        // status change carries the status alone) keeps its stored value, and what was changed meanwhile (the
-        // customer's own settings) stays; built from a record read before the lock, a suspension was undone.
-        var result = changes.Apply(source, current => Build(current.Account(id), form, creating, errors) is { } account
+        return Api.RecordChange.Save(changes, source, Fields, errors, current => Build(current.Account(id), form, creating, errors) is { } account
             ? ProvisioningSnapshot.Empty with { Accounts = [account] }
             : null);
-        if (!result.Done && result.Message is not null)
-        {
-            errors[RefusalField.Of(result, Fields)] = result.Message;
-        }
-
-        return errors;
     }
 
     private static Account? Build(Account? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)

@@ -1,5 +1,4 @@
 using Centrex.Portal.Data;
-using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using CustomerRecord = Centrex.Provisioning.Model.Customer;
@@ -42,19 +41,9 @@ public sealed class CustomerEditor(ProvisioningChanges changes) : Api.IRecordEdi
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var id = form.GetValueOrDefault("id")?.Trim() ?? string.Empty;
-
-        // Checked and built under the changes' lock from the record as stored then: a field the form does not carry (a
-        // status change carries the status alone) keeps its stored value, and what was changed meanwhile (the
-        // customer's own settings) stays; built from a record read before the lock, a suspension was undone.
-        var result = changes.Apply(source, current => Build(current.Customer(id), form, creating, errors) is { } customer
+        return Api.RecordChange.Save(changes, source, Fields, errors, current => Build(current.Customer(id), form, creating, errors) is { } customer
             ? ProvisioningSnapshot.Empty with { Customers = [customer] }
             : null);
-        if (!result.Done && result.Message is not null)
-        {
-            errors[RefusalField.Of(result, Fields)] = result.Message;
-        }
-
-        return errors;
     }
 
     private static CustomerRecord? Build(CustomerRecord? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)
