@@ -44,6 +44,9 @@ public static class ProvisioningErrors
     /// <summary><c>extension '{0}' is not 1 to 15 digits</c></summary>
     public const string ExtensionDigits = "extension-digits";
 
+    /// <summary><c>field "extension_name": at most {0} characters on one line</c></summary>
+    public const string ExtensionName = "extension-name";
+
     /// <summary><c>extension {0} is an emergency number: dialing it must always reach emergency services</c></summary>
     public const string ExtensionEmergency = "extension-emergency";
 

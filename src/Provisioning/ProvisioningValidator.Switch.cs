@@ -147,6 +147,12 @@ public static partial class ProvisioningValidator
                 }
             }
 
+            // Every way in (a form, the API, provision import) meets this: 5,000 characters were stored from the API.
+            if (a.ExtensionName is { } name && (name.Length > Account.MaxExtensionName || name.Any(char.IsControl)))
+            {
+                throw new ProvisioningException(where, ProvisioningErrors.ExtensionName, $"field \"extension_name\": at most {Account.MaxExtensionName} characters on one line", Account.MaxExtensionName);
+            }
+
             if (a.Sip is { } sip)
             {
                 ValidateSip(a, sip, settings, where, accountIds, usernames);

@@ -202,6 +202,11 @@ public static partial class ProvisioningValidator
             {
                 throw new ProvisioningException($"{where}: amount must be positive (a refund is kind \"refund\")");
             }
+
+            if (p.Amount > Payment.MaxAmount)
+            {
+                throw new ProvisioningException($"{where}: amount is more than {Payment.MaxAmount}, the most one payment records");
+            }
         }
     }
 

@@ -29,8 +29,8 @@ public sealed class MusicOnHoldStoreTests : IDisposable
     {
         var store = new MusicOnHoldStore(_folder.Path);
 
-        var first = store.Add("C1", "Lobby", [1, 2, 3], "2026-12-05T06:00:00Z", 3000, "PCM 8000 Hz 16 bit mono");
-        var second = store.Add("C1", "Jingle", [4, 5], "2026-12-05T06:01:00Z", 2000, "PCM 8000 Hz 16 bit mono");
+        var first = store.Add("C1", "Lobby", [1, 2, 3], "2026-12-05T06:00:00Z", 3000, "PCM 8000 Hz 16 bit mono")!;
+        var second = store.Add("C1", "Jingle", [4, 5], "2026-12-05T06:01:00Z", 2000, "PCM 8000 Hz 16 bit mono")!;
 
         Assert.Equal(first.Id, store.Read("C1").Chosen);
         Assert.Equal(Path.Combine(store.Folder("C1"), first.Id + ".wav"), store.ChosenPath("C1"));

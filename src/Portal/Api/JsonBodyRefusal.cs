@@ -60,10 +60,20 @@ internal static partial class JsonBodyRefusal
 
         // "$.dial" names the member whose value is of the wrong kind; "$" the body itself.
         var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (field is not null && Control().IsMatch(json.Message))
+        {
+            // A string with a control character in it (RFC 8259 §7: they must be escaped) is a string, not a value of
+            // the wrong kind: said so, the field named.
+            return new ApiError("invalid", $"field \"{field}\": control characters are not allowed", field);
+        }
+
         return new ApiError("invalid", field is null
             ? "the body is not the JSON object this route takes" + (known is null ? string.Empty : $" (fields: {known})")
             : $"field \"{field}\" is not of the kind this route takes (a string where text is asked, a number where a number is)", field);
     }
+
+    [GeneratedRegex("^'0x[0-9A-Fa-f]{2}' is invalid within a JSON string")]
+    private static partial Regex Control();
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial Regex Unmapped();

@@ -13,8 +13,15 @@ namespace Centrex.Portal.Data;
 /// </summary>
 public sealed partial class ProvisioningChanges
 {
-    /// <summary>Changes records as if imported from a file: each is read back from its provisioning JSON first.</summary>
-    public Result AsImported(string source, ProvisioningSnapshot records) => Apply(source, _ => Reread(records, source));
+    /// <summary>
+    /// Changes records as if imported from a file, built from provisioning as it is when the change runs (<see cref="Apply"/>), each read back from
+    /// its provisioning JSON first; <paramref name="change"/> returns null to change nothing.
+    /// </summary>
+    public Result AsImported(string source, Func<ProvisioningIndex, ProvisioningSnapshot?> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Apply(source, current => change(current) is { } records ? Reread(records, source) : null);
+    }
 
     /// <summary>Removes a hunt group (an import cannot remove); refused with the validator's message when something uses it.</summary>
     public Result RemoveHuntGroup(string source, string id)

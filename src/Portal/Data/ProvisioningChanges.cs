@@ -23,13 +23,23 @@ public sealed partial class ProvisioningChanges(PortalData data, Microsoft.AspNe
         public string? Kind { get; init; }
 
         public static Result Ok { get; } = new(true, null, null);
+
+        /// <summary>Nothing changed, for a reason the caller gives (its form's errors, a record no longer there).</summary>
+        public static Result Refused { get; } = new(false, null, null);
+
+        /// <summary>The record is not the session's (or no longer exists): the same answer either way.</summary>
+        public static Result NotFound { get; } = new(false, null, "not-found");
     }
 
     /// <summary>
     /// Builds the changed records from the current provisioning with <paramref name="change"/> and imports them;
-    /// <paramref name="source"/> names the change in messages (<c>portal (cust-qc)</c>).
+    /// <paramref name="source"/> names the change in messages (<c>portal (cust-qc)</c>). <paramref name="change"/> runs
+    /// under the lock that orders every portal change, so a record it builds from the <see cref="ProvisioningIndex"/> it
+    /// is given keeps whatever another change stored just before (a record read before the call and written back whole
+    /// undid it: the operator's suspension came back active in 8 runs of 10 beside a customer's extension change); it
+    /// returns null to change nothing (<see cref="Result.Refused"/>: the caller says why).
     /// </summary>
-    public Result Apply(string source, Func<ProvisioningIndex, ProvisioningSnapshot> change)
+    public Result Apply(string source, Func<ProvisioningIndex, ProvisioningSnapshot?> change)
     {
         ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
@@ -37,9 +47,14 @@ public sealed partial class ProvisioningChanges(PortalData data, Microsoft.AspNe
             var current = data.Provisioning.Refresh(force: false);
             try
             {
+                if (change(current) is not { } records)
+                {
+                    return Result.Refused;
+                }
+
                 using (var store = ProvisioningStore.Open(data.DataDirectory))
                 {
-                    store.Import(change(current), source);
+                    store.Import(records, source);
                 }
             }
             catch (ProvisioningException e)
@@ -78,13 +93,44 @@ public sealed partial class ProvisioningChanges(PortalData data, Microsoft.AspNe
         }
     }
 
-    /// <summary>Changes one account (the rest of provisioning as it is).</summary>
-    public Result Account(string source, Account account) =>
-        Apply(source, _ => ProvisioningSnapshot.Empty with { Accounts = [account] });
+    /// <summary>
+    /// Changes account <paramref name="id"/> as it is when the change runs (<paramref name="change"/> gets the stored
+    /// record); <see cref="Result.NotFound"/> when there is none, or it is not <paramref name="customerId"/>'s when given.
+    /// </summary>
+    public Result Account(string source, string id, Func<Account, Account> change, string? customerId = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var found = true;
+        var result = Apply(source, current =>
+        {
+            if (current.Account(id) is not { } now || (customerId is not null && now.CustomerId != customerId))
+            {
+                found = false;
+                return null;
+            }
 
-    /// <summary>Changes one customer.</summary>
-    public Result Customer(string source, Customer customer) =>
-        Apply(source, _ => ProvisioningSnapshot.Empty with { Customers = [customer] });
+            return ProvisioningSnapshot.Empty with { Accounts = [change(now)] };
+        });
+        return found ? result : Result.NotFound;
+    }
+
+    /// <summary>Changes customer <paramref name="id"/> as it is when the change runs; <see cref="Result.NotFound"/> when there is none.</summary>
+    public Result Customer(string source, string id, Func<Customer, Customer> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var found = true;
+        var result = Apply(source, current =>
+        {
+            if (current.Customer(id) is not { } now)
+            {
+                found = false;
+                return null;
+            }
+
+            return ProvisioningSnapshot.Empty with { Customers = [change(now)] };
+        });
+        return found ? result : Result.NotFound;
+    }
 
     /// <summary>
     /// The field a provisioning message names: <c>field "forwarding.targets[0].number"</c> gives <c>number</c> (the

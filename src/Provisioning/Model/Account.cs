@@ -44,6 +44,9 @@ public sealed record Account(
     /// <summary>The extension's name (seed 004, Extensions: "the name of the person using this line"), or null.</summary>
     public string? ExtensionName { get; init; }
 
+    /// <summary>The longest <see cref="ExtensionName"/>: a person's name on a phone's display and in the portal's tables.</summary>
+    public const int MaxExtensionName = 60;
+
     /// <summary>The line's call forwarding (seed 004: follow-me, advanced, simple), off unless provisioned.</summary>
     public Forwarding Forwarding { get; init; } = Forwarding.Off;
 

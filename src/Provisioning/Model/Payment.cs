@@ -11,4 +11,12 @@ namespace Centrex.Provisioning.Model;
 /// <param name="Method">How.</param>
 /// <param name="Reference">The processor's or bank's reference.</param>
 /// <param name="Kind">Payment or refund.</param>
-public sealed record Payment(string Id, string CustomerId, LocalDate Received, Mills Amount, PaymentMethod Method, string Reference, PaymentKind Kind);
+public sealed record Payment(string Id, string CustomerId, LocalDate Received, Mills Amount, PaymentMethod Method, string Reference, PaymentKind Kind)
+{
+    /// <summary>
+    /// The most one payment records: 10,000,000.000. A customer's payments are summed in mills (a long); a bound this far
+    /// under long's range keeps the sum of hundreds of millions of them from overflowing (two of 9,223,372,036,854,775.000
+    /// were accepted, and every sum of that customer's transactions was a 500).
+    /// </summary>
+    public static readonly Mills MaxAmount = new(10_000_000_000);
+}

@@ -42,16 +42,19 @@ public sealed class MusicOnHoldStore(string dataDirectory)
     /// <summary>The file the customer's calls on hold hear, or null (none chosen).</summary>
     public string? ChosenPath(string customerId) => Read(customerId).Chosen is { } id ? PathOf(customerId, id) : null;
 
-    /// <summary>Stores a checked WAV file; the first one a customer uploads is chosen at once (it asked for music).</summary>
-    /// <exception cref="InvalidOperationException">The customer has <see cref="MaxFiles"/> files already.</exception>
-    public MusicFile Add(string customerId, string name, ReadOnlySpan<byte> wav, string uploaded, long durationMs, string format)
+    /// <summary>
+    /// Stores a checked WAV file; the first one a customer uploads is chosen at once (it asked for music). Null when the
+    /// customer has <see cref="MaxFiles"/> files already: counted under the lock, so uploads sent at once stop at the
+    /// cap with an answer, not an exception (a count made before the lock let 24 at once reach here: one was a 500).
+    /// </summary>
+    public MusicFile? Add(string customerId, string name, ReadOnlySpan<byte> wav, string uploaded, long durationMs, string format)
     {
         lock (_gate)
         {
             var index = Read(customerId);
             if (index.Files.Count >= MaxFiles)
             {
-                throw new InvalidOperationException($"{MaxFiles} files at most: delete one first");
+                return null;
             }
 
             var folder = Folder(customerId);

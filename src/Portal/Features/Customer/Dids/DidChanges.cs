@@ -51,12 +51,20 @@ public sealed class DidChanges(CustomerScope scope, ProvisioningChanges changes,
             return ProvisioningChanges.Result.Ok;
         }
 
-        // Both lines in one import: the number is never on two lines, nor on none, in the store the switch reads.
-        var moved = new[]
+        // Both lines in one import: the number is never on two lines, nor on none, in the store the switch reads. Both
+        // are taken as stored when the change runs (their other fields keep what was changed meanwhile); a number that
+        // moved meanwhile, or a line no longer the customer's, is not found.
+        var result = changes.Apply(Source, current =>
         {
-            holder with { Dids = [.. holder.Dids.Where(d => d != number)] },
-            to with { Dids = [.. to.Dids, number] },
-        };
-        return changes.Apply(Source, _ => ProvisioningSnapshot.Empty with { Accounts = [.. moved.OrderBy(a => a.Id, StringComparer.Ordinal)] });
+            if (current.Account(holder.Id) is not { } giver || !giver.Dids.Contains(number) || giver.CustomerId != scope.CustomerId
+                || current.Account(to.Id) is not { } into || into.CustomerId != scope.CustomerId)
+            {
+                return null;
+            }
+
+            var moved = new[] { giver with { Dids = [.. giver.Dids.Where(d => d != number)] }, into with { Dids = [.. into.Dids, number] } };
+            return ProvisioningSnapshot.Empty with { Accounts = [.. moved.OrderBy(a => a.Id, StringComparer.Ordinal)] };
+        });
+        return result == ProvisioningChanges.Result.Refused ? null : result;
     }
 }

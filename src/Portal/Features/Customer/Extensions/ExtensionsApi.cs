@@ -26,7 +26,11 @@ internal static class ExtensionsApi
             var result = changes.SetExtension(id, number, string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim());
             return result == LineChanges.NotFound ? ApiRoutes.NotFound("line")
                 : result.Done ? Results.NoContent()
-                : Results.Json(new ApiError("invalid", result.Message!, result.Field ?? "extension"), statusCode: StatusCodes.Status400BadRequest);
+                : Results.Json(new ApiError("invalid", result.Message!, FieldOf(result)), statusCode: StatusCodes.Status400BadRequest);
         }).WithName("SetExtension").WithSummary("Sets the line's extension number and name, or removes the extension (validated like provision import)");
     }
+
+    /// <summary>The form's and the body's field a refusal is about: <c>name</c> for provisioning's <c>extension_name</c>, else <c>extension</c>.</summary>
+    public static string FieldOf(Data.ProvisioningChanges.Result result) =>
+        result.Field == "extension_name" ? "name" : "extension";
 }

@@ -50,9 +50,10 @@ public sealed class IndexModel(CustomerScope scope, LineChanges changes) : PageM
             return RedirectToPage();
         }
 
-        // Provisioning's messages about a line's extension name it ("extension '10a' is not 1 to 15 digits").
+        // Provisioning's messages about a line's extension name it ("extension '10a' is not 1 to 15 digits"); the name's
+        // is about the name field.
         (Editing, Number, Name) = (line, extension, name);
-        Errors["extension"] = result.Message!;
+        Errors[ExtensionsApi.FieldOf(result)] = result.Message!;
         return Page();
     }
 }

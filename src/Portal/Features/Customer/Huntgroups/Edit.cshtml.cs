@@ -79,7 +79,7 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
             return Page();
         }
 
-        return Done(changes.SetMembers(id, [.. group.Members, member])!, $"Extension {extension} added.", "new");
+        return Done(changes.SetMembers(id, now => [.. now, member])!, $"Extension {extension} added.", "new");
     }
 
     public IActionResult OnPostMember(string id, string? extension, [FromForm(Name = "ring_delay")] string? ringDelay, [FromForm(Name = "ring_for")] string? ringFor,
@@ -96,7 +96,7 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
             return Page();
         }
 
-        return Done(changes.SetMembers(id, [.. group.Members.Select(m => m.Extension == extension ? member : m)])!, $"Extension {extension} saved.", extension);
+        return Done(changes.SetMembers(id, now => [.. now.Select(m => m.Extension == extension ? member : m)])!, $"Extension {extension} saved.", extension);
     }
 
     public IActionResult OnPostInclude(string id, string? group)
@@ -114,7 +114,7 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
         }
 
         // Import decides whether the number is one of the customer's groups and whether this makes a loop.
-        return Done(changes.SetGroups(id, [.. found.Groups, group.Trim()])!, $"Huntgroup {group.Trim()} included.", null);
+        return Done(changes.SetGroups(id, now => [.. now.Where(g => g != group.Trim()), group.Trim()])!, $"Huntgroup {group.Trim()} included.", null);
     }
 
     public IActionResult OnPostExclude(string id, string? group)
@@ -125,7 +125,7 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
         }
 
         (Group, Values) = (found, HuntGroupSettings.Of(found));
-        return Done(changes.SetGroups(id, [.. found.Groups.Where(g => g != group)])!, $"Huntgroup {group} no longer included.", null);
+        return Done(changes.SetGroups(id, now => [.. now.Where(g => g != group)])!, $"Huntgroup {group} no longer included.", null);
     }
 
     public IActionResult OnPostRemove(string id, string? extension) =>
@@ -144,9 +144,18 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
         }
 
         (Group, Values) = (group, HuntGroupSettings.Of(group));
-        var members = group.Members.ToList();
-        change(members, at);
-        return Done(changes.SetMembers(id, members)!, saved, extension);
+        // The move is made on the members as stored when it runs: one added or removed meanwhile stays added or removed.
+        return Done(changes.SetMembers(id, now =>
+        {
+            var members = now.ToList();
+            var index = members.FindIndex(m => m.Extension == extension);
+            if (index >= (first ? 0 : 1))
+            {
+                change(members, index);
+            }
+
+            return members;
+        })!, saved, extension);
     }
 
     // A member from the form's fields; null with the wrong ones named (keys "member-<field>") for the row being edited.

@@ -44,51 +44,78 @@ public sealed class HuntGroupChanges(CustomerScope scope, ProvisioningChanges ch
             return (Refused, null);
         }
 
-        var result = WithMembers(group with { Groups = groups ?? [] }, members ?? []);
+        var result = changes.AsImported(Source, current => WithMembers(current, group with { Groups = groups ?? [] }, members ?? []));
         return (result, result.Done ? id : null);
     }
 
     /// <summary>Changes the group's own settings (its members stay); null when it is not the customer's.</summary>
-    public ProvisioningChanges.Result? Update(string id, HuntGroupSettings settings, IDictionary<string, string> errors)
+    public ProvisioningChanges.Result? Update(string id, HuntGroupSettings settings, IDictionary<string, string> errors) => Change(id, errors, _ => settings);
+
+    /// <summary>
+    /// Replaces the group's members with what <paramref name="members"/> makes of the stored ones. An extension made
+    /// primary here stops being primary in its other groups (seed 004: the primary group is the one group an extension
+    /// picks up in with the prefix alone); null when not the customer's.
+    /// </summary>
+    public ProvisioningChanges.Result? SetMembers(string id, Func<IReadOnlyList<HuntGroupMember>, IReadOnlyList<HuntGroupMember>> members) =>
+        Change(id, new Dictionary<string, string>(), members: members);
+
+    /// <summary>
+    /// Replaces the groups the group includes (seed 004: "Several huntgroups can be combined into one"; their members ring
+    /// after the group's own), by number, with what <paramref name="groups"/> makes of the stored ones. Import's checks
+    /// apply: each must be a group of the customer's, and no group may end up including itself; null when the group is
+    /// not the customer's.
+    /// </summary>
+    public ProvisioningChanges.Result? SetGroups(string id, Func<IReadOnlyList<string>, IReadOnlyList<string>> groups) =>
+        Change(id, new Dictionary<string, string>(), groups: groups);
+
+    /// <summary>
+    /// Changes the group's settings (made from the stored group; null: kept), members and included groups (made from the stored ones; null: kept) in
+    /// one change, all or nothing (a PUT refused for a member had changed the name already when each was its own
+    /// change), on the group as stored when the change runs (a change made meanwhile stays); null when it is not the
+    /// customer's, <see cref="Refused"/> with <paramref name="errors"/> when the settings are.
+    /// </summary>
+    public ProvisioningChanges.Result? Change(string id, IDictionary<string, string> errors, Func<HuntGroup, HuntGroupSettings>? settings = null,
+        Func<IReadOnlyList<HuntGroupMember>, IReadOnlyList<HuntGroupMember>>? members = null, Func<IReadOnlyList<string>, IReadOnlyList<string>>? groups = null)
     {
-        if (Find(id) is not { } group)
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Find(id) is null)
         {
             return null;
         }
 
-        return settings.ApplyTo(group, errors) is { } changed ? Save([changed]) : Refused;
+        var found = true;
+        var result = changes.AsImported(Source, current =>
+        {
+            if (current.Snapshot.HuntGroups.FirstOrDefault(g => g.Id == id && g.CustomerId == scope.CustomerId) is not { } now)
+            {
+                found = false;
+                return null;
+            }
+
+            if ((settings is null ? now : settings(now).ApplyTo(now, errors)) is not { } changed)
+            {
+                return null;
+            }
+
+            changed = groups is null ? changed : changed with { Groups = groups(now.Groups) };
+            return members is null ? ProvisioningSnapshot.Empty with { HuntGroups = [changed] } : WithMembers(current, changed, members(now.Members));
+        });
+        return found ? result : null;
     }
-
-    /// <summary>
-    /// Replaces the group's members. An extension made primary here stops being primary in its other groups (seed 004:
-    /// the primary group is the one group an extension picks up in with the prefix alone); null when not the customer's.
-    /// </summary>
-    public ProvisioningChanges.Result? SetMembers(string id, IReadOnlyList<HuntGroupMember> members) =>
-        Find(id) is { } group ? WithMembers(group, members) : null;
-
-    /// <summary>
-    /// Replaces the groups the group includes (seed 004: "Several huntgroups can be combined into one"; their members ring
-    /// after the group's own), by number. Import's checks apply: each must be a group of the customer's, and no group may
-    /// end up including itself; null when the group is not the customer's.
-    /// </summary>
-    public ProvisioningChanges.Result? SetGroups(string id, IReadOnlyList<string> groups) =>
-        Find(id) is { } group ? Save([group with { Groups = groups }]) : null;
 
     /// <summary>Deletes the group; null when it is not the customer's.</summary>
     public ProvisioningChanges.Result? Delete(string id) => Find(id) is null ? null : changes.RemoveHuntGroup(Source, id);
 
     /// <summary>A refusal whose reasons are in the form's errors already.</summary>
-    public static ProvisioningChanges.Result Refused { get; } = new(false, null, null);
+    public static ProvisioningChanges.Result Refused => ProvisioningChanges.Result.Refused;
 
-    // The group with its members, and the customer's other groups that lose an extension made primary here, in one change.
-    private ProvisioningChanges.Result WithMembers(HuntGroup group, IReadOnlyList<HuntGroupMember> members)
+    // The group with its members, and the customer's other groups (as stored) that lose an extension made primary here, in one change.
+    private ProvisioningSnapshot WithMembers(ProvisioningIndex current, HuntGroup group, IReadOnlyList<HuntGroupMember> members)
     {
         var primaries = members.Where(m => m.Primary).Select(m => m.Extension).ToHashSet(StringComparer.Ordinal);
-        var others = Groups.Where(g => g.Id != group.Id && g.Members.Any(m => m.Primary && primaries.Contains(m.Extension)))
+        var others = current.Snapshot.HuntGroups
+            .Where(g => g.CustomerId == scope.CustomerId && g.Id != group.Id && g.Members.Any(m => m.Primary && primaries.Contains(m.Extension)))
             .Select(g => g with { Members = [.. g.Members.Select(m => m.Primary && primaries.Contains(m.Extension) ? m with { Primary = false } : m)] });
-        return Save([group with { Members = members }, .. others]);
+        return ProvisioningSnapshot.Empty with { HuntGroups = [group with { Members = members }, .. others] };
     }
-
-    private ProvisioningChanges.Result Save(IReadOnlyList<HuntGroup> groups) =>
-        changes.AsImported(Source, ProvisioningSnapshot.Empty with { HuntGroups = groups });
 }

@@ -39,24 +39,11 @@ internal static class HuntGroupsApi
 
         me.MapPut("/hunt-groups/{id}", (string id, GroupBody body, HuntGroupChanges changes) =>
         {
-            if (changes.Find(id) is not { } group)
-            {
-                return ApiRoutes.NotFound("hunt group");
-            }
-
+            // One change: a member or included group refused leaves the settings as they were too.
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-            var result = changes.Update(id, Settings(body, group), errors)!;
-            if (result.Done && body.Members is { } list)
-            {
-                result = changes.SetMembers(id, Members(list))!;
-            }
-
-            if (result.Done && body.Groups is { } included)
-            {
-                result = changes.SetGroups(id, included)!;
-            }
-
-            return result.Done ? Results.NoContent() : Refusal(result, errors);
+            var members = body.Members is { } list ? Members(list) : null;
+            var result = changes.Change(id, errors, now => Settings(body, now), members is null ? null : _ => members, body.Groups is { } included ? _ => included : null);
+            return result is null ? ApiRoutes.NotFound("hunt group") : result.Done ? Results.NoContent() : Refusal(result, errors);
         }).WithName("SetHuntGroup").WithSummary("Changes a hunt group and, when given, its members (validated like provision import)");
 
         me.MapDelete("/hunt-groups/{id}", (string id, HuntGroupChanges changes) => changes.Delete(id) switch

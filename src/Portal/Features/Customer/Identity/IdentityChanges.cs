@@ -41,7 +41,15 @@ public sealed class IdentityChanges(CustomerScope scope, ProvisioningChanges cha
             identity = identity with { HidePrefix = null, ShowPrefix = null };
         }
 
-        var result = changes.AsImported(Source, ProvisioningSnapshot.Empty with { Accounts = [line with { Identity = identity }] });
+        // Set on the line as stored when the change runs: its other fields keep what was changed meanwhile.
+        var result = changes.AsImported(Source, current => current.Account(line.Id) is { } now && now.CustomerId == scope.CustomerId
+            ? ProvisioningSnapshot.Empty with { Accounts = [now with { Identity = identity }] }
+            : null);
+        if (result == ProvisioningChanges.Result.Refused)
+        {
+            return LineChanges.NotFound;
+        }
+
         return result.Done ? result : result with { Field = FieldNamed(result.Message) };
     }
 

@@ -25,8 +25,7 @@ public sealed class FeatureChanges(CustomerScope scope, ProvisioningChanges chan
     /// <summary>Replaces the customer's prefixes and options.</summary>
     public ProvisioningChanges.Result Set(CustomerFeatures features)
     {
-        var customer = scope.Customer;
-        var result = changes.Customer(Source, customer with { DialPlan = customer.DialPlan with { Features = features } });
+        var result = changes.Customer(Source, scope.CustomerId, now => now with { DialPlan = now.DialPlan with { Features = features } });
         return result.Done ? result : result with { Field = FieldNamed(result.Message) };
     }
 

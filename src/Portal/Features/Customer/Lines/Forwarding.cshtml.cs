@@ -35,7 +35,7 @@ public sealed class ForwardingModel(CustomerScope scope, LineChanges changes) : 
             return Page();
         }
 
-        return Save(id, Line.Forwarding with { Mode = m }, "Forwarding mode saved.");
+        return Save(id, f => f with { Mode = m }, "Forwarding mode saved.");
     }
 
     public IActionResult OnPostAdd(string id)
@@ -52,10 +52,9 @@ public sealed class ForwardingModel(CustomerScope scope, LineChanges changes) : 
         }
 
         // Adding a number to a line that does not forward turns follow-me on: that is what the customer asked for.
-        var f = Line.Forwarding;
-        var mode = f.Mode is ForwardingMode.Off or ForwardingMode.Simple ? ForwardingMode.FollowMe : f.Mode;
         // "with": the line keeps what the switch's feature codes set (*72's conditional forwarding, its ring time).
-        return Save(id, f with { Mode = mode, Targets = [.. f.Targets, target] }, $"{target.Number} added.", index: f.Targets.Count);
+        return Save(id, f => f with { Mode = f.Mode is ForwardingMode.Off or ForwardingMode.Simple ? ForwardingMode.FollowMe : f.Mode, Targets = [.. f.Targets, target] },
+            $"{target.Number} added.", index: Line.Forwarding.Targets.Count);
     }
 
     public IActionResult OnPostToggle(string id, int index) => Edit(id, index, t => t with { Enabled = !t.Enabled });
@@ -69,28 +68,40 @@ public sealed class ForwardingModel(CustomerScope scope, LineChanges changes) : 
             return NotFound();
         }
 
-        var targets = Line.Forwarding.Targets.ToList();
-        if (index < 0 || index >= targets.Count)
+        if (index < 0 || index >= Line.Forwarding.Targets.Count)
         {
             return NotFound();
         }
 
-        if (change is null)
+        // The number the customer saw at that row, found again in the forwarding as stored when the change runs (one
+        // added or removed meanwhile moves the rows); gone meanwhile, nothing changes.
+        var seen = Line.Forwarding.Targets[index].Number;
+        return Save(id, f =>
         {
-            targets.RemoveAt(index);
-        }
-        else
-        {
-            targets[index] = change(targets[index]);
-        }
+            var targets = f.Targets.ToList();
+            var at = index < targets.Count && targets[index].Number == seen ? index : targets.FindIndex(t => t.Number == seen);
+            if (at < 0)
+            {
+                return f;
+            }
 
-        var mode = targets.Count == 0 ? ForwardingMode.Off : Line.Forwarding.Mode;
-        return Save(id, Line.Forwarding with { Mode = mode, Targets = targets }, "Forwarding saved.");
+            if (change is null)
+            {
+                targets.RemoveAt(at);
+            }
+            else
+            {
+                targets[at] = change(targets[at]);
+            }
+
+            return f with { Mode = targets.Count == 0 ? ForwardingMode.Off : f.Mode, Targets = targets };
+        }, "Forwarding saved.");
     }
 
-    private IActionResult Save(string id, Forwarding forwarding, string done, int? index = null)
+    // The change is made to the line's forwarding as stored when it runs (LineChanges), so two edits sent at once both land.
+    private IActionResult Save(string id, Func<Forwarding, Forwarding> change, string done, int? index = null)
     {
-        var result = changes.SetForwarding(id, forwarding);
+        var result = changes.SetForwarding(id, change);
         if (result == LineChanges.NotFound)
         {
             return NotFound();

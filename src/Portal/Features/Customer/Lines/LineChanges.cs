@@ -40,26 +40,29 @@ public sealed class LineChanges(CustomerScope scope, ProvisioningChanges changes
             return new ProvisioningChanges.Result(false, "password", message) { Kind = "sip-password-length" };
         }
 
+        // The digests are of the line's username as stored when the change runs (the operator may have renamed it).
         var realm = (data.Provisioning.Current.Snapshot.Switch ?? SwitchSettings.Default).Realm;
-        var user = line.Sip.Username;
-        var sip = new SipCredentials(user, DigestAuthenticator.Ha1(false, user, realm, password), DigestAuthenticator.Ha1(true, user, realm, password));
-        return changes.Account(Source, line with { Sip = sip });
+        return Line(accountId, now => now.Sip is { } sip
+            ? now with { Sip = sip with { Ha1Md5 = DigestAuthenticator.Ha1(false, sip.Username, realm, password), Ha1Sha256 = DigestAuthenticator.Ha1(true, sip.Username, realm, password) } }
+            : now);
     }
 
     /// <summary>Replaces the line's forwarding.</summary>
-    public ProvisioningChanges.Result SetForwarding(string accountId, Forwarding forwarding)
-    {
-        var line = scope.Line(accountId);
-        return line is null ? NotFound : changes.Account(Source, line with { Forwarding = forwarding });
-    }
+    public ProvisioningChanges.Result SetForwarding(string accountId, Forwarding forwarding) => Line(accountId, now => now with { Forwarding = forwarding });
+
+    /// <summary>Changes the line's forwarding with <paramref name="change"/>, made to the forwarding as stored when it runs.</summary>
+    public ProvisioningChanges.Result SetForwarding(string accountId, Func<Forwarding, Forwarding> change) =>
+        Line(accountId, now => now with { Forwarding = change(now.Forwarding) });
 
     /// <summary>Sets the line's extension number and name (null number: no extension).</summary>
-    public ProvisioningChanges.Result SetExtension(string accountId, string? extension, string? name)
-    {
-        var line = scope.Line(accountId);
-        return line is null ? NotFound : changes.Account(Source, line with { Extension = extension, ExtensionName = name });
-    }
+    public ProvisioningChanges.Result SetExtension(string accountId, string? extension, string? name) =>
+        Line(accountId, now => now with { Extension = extension, ExtensionName = name });
 
     /// <summary>The answer for a line that is not the customer's (or does not exist): the same either way.</summary>
-    public static ProvisioningChanges.Result NotFound { get; } = new(false, null, "not-found");
+    public static ProvisioningChanges.Result NotFound => ProvisioningChanges.Result.NotFound;
+
+    // One field of the customer's line, set on the line as stored when the change runs, so a change made meanwhile
+    // (the operator's suspension, the identity page) stays.
+    private ProvisioningChanges.Result Line(string accountId, Func<Account, Account> change) =>
+        changes.Account(Source, accountId, change, scope.CustomerId);
 }

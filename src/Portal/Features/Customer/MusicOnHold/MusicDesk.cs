@@ -39,7 +39,7 @@ public sealed class MusicDesk(CustomerScope scope, MusicOnHoldStore store, Porta
 
         if (Index.Files.Count >= MusicOnHoldStore.MaxFiles)
         {
-            return (null, "file", $"you have {MusicOnHoldStore.MaxFiles} files, the most kept: delete one first");
+            return Full;
         }
 
         using var buffer = new MemoryStream((int)upload.Length);
@@ -52,8 +52,11 @@ public sealed class MusicDesk(CustomerScope scope, MusicOnHoldStore store, Porta
         }
 
         var uploaded = InstantPattern.ExtendedIso.Format(data.Clock.GetCurrentInstant());
-        return (store.Add(scope.CustomerId, shown, bytes, uploaded, check.DurationMs, check.Format), null, null);
+        // Counted again where the file is added, under the store's lock: uploads sent at once all passed the count above.
+        return store.Add(scope.CustomerId, shown, bytes, uploaded, check.DurationMs, check.Format) is { } added ? (added, null, null) : Full;
     }
+
+    private static (MusicFile?, string?, string?) Full => (null, "file", $"you have {MusicOnHoldStore.MaxFiles} files, the most kept: delete one first");
 
     /// <summary>Chooses the file its calls on hold hear (null: none); false when it is not the customer's.</summary>
     public bool Choose(string? id) => store.Choose(scope.CustomerId, string.IsNullOrEmpty(id) ? null : id);

@@ -62,7 +62,7 @@ public sealed class AutoPayChanges(CustomerScope scope, ProvisioningChanges chan
     private Dictionary<string, string> Store(AutoPay? autoPay)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var result = changes.Customer($"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})", scope.Customer with { AutoPay = autoPay });
+        var result = changes.Customer($"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})", scope.CustomerId, now => now with { AutoPay = autoPay });
         if (!result.Done)
         {
             // Provisioning's auto_pay messages name the field after "auto_pay." (recharge_amount, card_token...).

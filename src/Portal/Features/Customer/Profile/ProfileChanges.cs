@@ -41,14 +41,18 @@ public sealed class ProfileChanges(CustomerScope scope, ProvisioningChanges chan
         {
             errors["contact"] = "at most 100 characters";
         }
+        else if (contact?.Any(char.IsControl) == true)
+        {
+            errors["contact"] = "control characters are not allowed";
+        }
 
         if (errors.Count > 0)
         {
             return errors;
         }
 
-        var result = changes.Customer(Source,
-            scope.Customer with { Contact = contact?.Trim() ?? string.Empty, Email = email!.Trim(), TimeZone = timeZone?.Trim() ?? string.Empty });
+        var result = changes.Customer(Source, scope.CustomerId,
+            now => now with { Contact = contact?.Trim() ?? string.Empty, Email = email!.Trim(), TimeZone = timeZone?.Trim() ?? string.Empty });
         if (!result.Done)
         {
             errors[result.Field ?? (result.Message!.Contains("time_zone", StringComparison.Ordinal) ? "time_zone" : string.Empty)] = result.Message!;

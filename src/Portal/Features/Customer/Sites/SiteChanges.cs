@@ -68,14 +68,33 @@ public sealed class SiteChanges(CustomerScope scope, SiteQueries sites, Provisio
         }
 
         // The operator's flag is kept as it is: the customer changes the name and limits only.
-        var name = values.GetValueOrDefault("name") ?? row.Site.Name;
-        var site = row.Site with
-        {
-            Name = name, MaxCalls = limits[0], MaxIncoming = limits[1], MaxOutgoing = limits[2], MaxForwarded = limits[3],
-            MaxBandwidthKbps = limits[4], MaxIncomingKbps = limits[5], MaxOutgoingKbps = limits[6],
-        };
+        // Set on the site as stored when the change runs: the operator's flag changed meanwhile is kept, and a site made
+        // read-only meanwhile is refused.
+        var name = values.GetValueOrDefault("name");
+        string? readOnly = null;
         var source = $"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})";
-        var result = changes.Apply(source, _ => Provisioning.Model.ProvisioningSnapshot.Empty with { Sites = [site] });
+        var result = changes.Apply(source, current =>
+        {
+            var now = current.Snapshot.Sites.FirstOrDefault(s => s.Id == id) ?? row.Site;
+            if ((readOnly = WhyReadOnly(now)) is not null)
+            {
+                return null;
+            }
+
+            return Provisioning.Model.ProvisioningSnapshot.Empty with
+            {
+                Sites = [now with
+                {
+                    Name = name ?? now.Name, MaxCalls = limits[0], MaxIncoming = limits[1], MaxOutgoing = limits[2], MaxForwarded = limits[3],
+                    MaxBandwidthKbps = limits[4], MaxIncomingKbps = limits[5], MaxOutgoingKbps = limits[6],
+                }],
+            };
+        });
+        if (readOnly is not null)
+        {
+            return new Outcome(StatusCodes.Status403Forbidden, new Dictionary<string, string> { [string.Empty] = readOnly });
+        }
+
         if (!result.Done)
         {
             errors[RefusalField.Of(result, Fields)] = result.Message!;

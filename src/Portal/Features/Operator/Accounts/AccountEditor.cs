@@ -1,5 +1,4 @@
 using Centrex.Portal.Data;
-using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using Centrex.Rating.Money;
@@ -12,7 +11,7 @@ namespace Centrex.Portal.Features.Operator.Accounts;
 /// <see cref="ProvisioningChanges"/> (import's checks: the customer and site exist, the limit is not negative, 911 only
 /// in Canada). An existing line keeps its switch settings (SIP, extension, DIDs, forwarding, fraud controls).
 /// </summary>
-public sealed class AccountEditor(PortalData data, ProvisioningChanges changes, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : Api.IRecordEditor
+public sealed class AccountEditor(ProvisioningChanges changes, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "status"];
@@ -30,9 +29,17 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes, 
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var id = form.GetValueOrDefault("id")?.Trim() ?? string.Empty;
+        return Api.RecordChange.Save(changes, source, Fields, errors, current => Build(current, current.Account(id), form, creating, errors) is { } account
+            ? ProvisioningSnapshot.Empty with { Accounts = [account] }
+            : null);
+    }
+
+    private Account? Build(ProvisioningIndex current, Account? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)
+    {
+        var form = creating || existing is null ? given : Api.ApiFields.Over(FieldsOf(existing), given, existing.Id);
         string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
         var id = F("id") ?? string.Empty;
-        var existing = data.Provisioning.Current.Account(id);
         if (id.Length == 0 || id.Length > 64 || id.Any(char.IsControl) || id.Contains(','))
         {
             errors["id"] = "an id of 1 to 64 characters, no comma (it is a CSV column of CDRs)";
@@ -58,7 +65,7 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes, 
 
         // In the customer's currency's decimals (ISO 4217), as its invoices and pages show it; a negative one is
         // provisioning's to refuse, with import's message.
-        var limit = ChargedCurrencies.Of(data.Provisioning.Current.Customer(F("customer") ?? string.Empty))
+        var limit = ChargedCurrencies.Of(current.Customer(F("customer") ?? string.Empty))
             .Read(F("credit_limit") ?? "0", "credit_limit", new Mills(500_000), errors, http.HttpContext, allowSign: true) ?? Mills.Zero;
 
         if (F("requires_911") is { } fee && fee is not ("true" or "false"))
@@ -73,20 +80,13 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes, 
 
         if (errors.Count > 0)
         {
-            return errors;
+            return null;
         }
 
         var site = F("site");
         var requires911 = F("requires_911") == "true";
-        var account = existing is null
+        return existing is null
             ? new Account(id, F("customer")!, type, limit, site, requires911, [], null, null, []) { Status = status }
             : existing with { CustomerId = F("customer")!, Type = type, CreditLimit = limit, Site = site, Requires911 = requires911, Status = status };
-        var result = changes.Account(source, account);
-        if (!result.Done)
-        {
-            errors[RefusalField.Of(result, Fields)] = result.Message!;
-        }
-
-        return errors;
     }
 }

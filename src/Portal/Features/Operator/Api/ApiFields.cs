@@ -72,7 +72,7 @@ internal static class ApiFields
         Results.Json(new ApiError("invalid", message, field), statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Fields over the record's current ones: what a PUT does not name stays as it is.</summary>
-    public static Dictionary<string, string?> Over(Dictionary<string, string?> current, Dictionary<string, string?> given, string id)
+    public static Dictionary<string, string?> Over(Dictionary<string, string?> current, IReadOnlyDictionary<string, string?> given, string id)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(given);

@@ -47,22 +47,31 @@ internal sealed record RecordRoutes<TEditor>(string Kind, IReadOnlyCollection<st
         return Results.Created($"{PortalPaths.Api}/operator{Path}/{Uri.EscapeDataString(id)}", Body(data, id));
     });
 
-    /// <summary><c>PUT /KINDs/{id}</c>: changes the fields given, the others stay.</summary>
+    /// <summary>
+    /// <c>PUT /KINDs/{id}</c>: changes the fields given, the others stay: the editor lays them over the record as stored
+    /// when its change runs (laid over the record as read here, a field changed meanwhile was written back as it was).
+    /// </summary>
     public RouteHandlerBuilder MapEdit(RouteGroupBuilder group) => group.MapPut(Path + "/{id}", async (string id, HttpContext context, TEditor editor, PortalData data) =>
     {
-        if (Current(data, id) is not { } current)
+        if (Current(data, id) is null)
         {
             return ApiRoutes.NotFound(Kind);
         }
 
         var (fields, error) = await ApiFields.Read(context, Fields);
-        return error ?? Saved(data, id, editor.Save(OperatorApi.Actor(context), ApiFields.Over(current, fields!, id), creating: false));
+        if (error is not null)
+        {
+            return error;
+        }
+
+        fields!["id"] = id; // the path names the record
+        return Saved(data, id, editor.Save(OperatorApi.Actor(context), fields, creating: false));
     });
 
     /// <summary><c>PUT /KINDs/{id}/status</c>: suspends or resumes it.</summary>
     public RouteHandlerBuilder MapStatus(RouteGroupBuilder group) => group.MapPut(Path + "/{id}/status", (string id, StatusRequest body, HttpContext context, TEditor editor, PortalData data) =>
     {
-        if (Current(data, id) is not { } fields)
+        if (Current(data, id) is null)
         {
             return ApiRoutes.NotFound(Kind);
         }
@@ -72,8 +81,8 @@ internal sealed record RecordRoutes<TEditor>(string Kind, IReadOnlyCollection<st
             return ApiFields.Invalid("status: active or suspended", "status");
         }
 
-        fields["status"] = body.Status;
-        return Saved(data, id, editor.Save(OperatorApi.Actor(context), fields, creating: false));
+        // The status alone: the editor keeps every other field as stored when the change runs.
+        return Saved(data, id, editor.Save(OperatorApi.Actor(context), new Dictionary<string, string?>(StringComparer.Ordinal) { ["id"] = id, ["status"] = body.Status }, creating: false));
     });
 
     private IResult Saved(PortalData data, string id, Dictionary<string, string> errors) => errors.Count > 0 ? ApiFields.Refused(errors) : Read(data, id);

@@ -14,7 +14,7 @@ namespace Centrex.Portal.Features.Operator.Customers;
 /// <c>/api/v1/operator/customers</c> both save through here, so a script can do whatever the page does. The switch
 /// settings (dial plan, auto-pay, rate centre, screening) of an existing customer are kept as they are.
 /// </summary>
-public sealed class CustomerEditor(PortalData data, ProvisioningChanges changes) : Api.IRecordEditor
+public sealed class CustomerEditor(ProvisioningChanges changes) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "company", "contact", "email", "street", "city", "province", "country", "postal_code", "currency", "time_zone", "tax_id", "send_statistic", "status"];
@@ -42,9 +42,17 @@ public sealed class CustomerEditor(PortalData data, ProvisioningChanges changes)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var id = form.GetValueOrDefault("id")?.Trim() ?? string.Empty;
+        return Api.RecordChange.Save(changes, source, Fields, errors, current => Build(current.Customer(id), form, creating, errors) is { } customer
+            ? ProvisioningSnapshot.Empty with { Customers = [customer] }
+            : null);
+    }
+
+    private static CustomerRecord? Build(CustomerRecord? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)
+    {
+        var form = creating || existing is null ? given : Api.ApiFields.Over(FieldsOf(existing), given, existing.Id);
         string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
         var id = F("id") ?? string.Empty;
-        var existing = data.Provisioning.Current.Customer(id);
         if (!CustomerIds.IsValid(id))
         {
             errors["id"] = "an id of 1 to 64 letters, digits, '-', '_' or '.'";
@@ -78,23 +86,16 @@ public sealed class CustomerEditor(PortalData data, ProvisioningChanges changes)
 
         if (errors.Count > 0)
         {
-            return errors;
+            return null;
         }
 
         var address = new ServiceAddress(F("street")!, F("city")!, F("province"), F("country")!.ToUpperInvariant(), F("postal_code")!);
-        var customer = existing is null
+        return existing is null
             ? new CustomerRecord(id, F("company")!, F("contact") ?? string.Empty, F("email")!, address, F("currency")!.ToUpperInvariant(), F("time_zone")!, F("tax_id"), statistic, CustomerDialPlan.None) { Status = status }
             : existing with
             {
                 Company = F("company")!, Contact = F("contact") ?? string.Empty, Email = F("email")!, Address = address, Currency = F("currency")!.ToUpperInvariant(),
                 TimeZone = F("time_zone")!, TaxId = F("tax_id"), SendStatistic = statistic, Status = status,
             };
-        var result = changes.Customer(source, customer);
-        if (!result.Done)
-        {
-            errors[RefusalField.Of(result, Fields)] = result.Message!;
-        }
-
-        return errors;
     }
 }

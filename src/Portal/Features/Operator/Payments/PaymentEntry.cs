@@ -44,6 +44,19 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
             errors["amount"] = "a positive amount (a refund is entered as one, of kind refund)";
         }
 
+        // Money already received: not a day past tomorrow (a customer west of UTC may still be on yesterday, one east on
+        // tomorrow), and no more than one payment records (9998-12-31 and 9,223,372,036,854,775.000 were taken).
+        var tomorrow = data.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
+        if (day is { } d && d > tomorrow)
+        {
+            errors["received"] = $"'{received!.Trim()}' is in the future: enter the day the money was received";
+        }
+
+        if (!errors.ContainsKey("amount") && mills > Payment.MaxAmount)
+        {
+            errors["amount"] = $"at most {Payment.MaxAmount} in one payment";
+        }
+
         var paidBy = PaymentMethod.Card;
         if (!string.IsNullOrEmpty(method) && !WireNames.PaymentMethods.TryGetValue(method, out paidBy))
         {
