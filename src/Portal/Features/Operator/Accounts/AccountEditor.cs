@@ -40,10 +40,12 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) 
         else if (creating && existing is not null)
         {
             errors["id"] = $"account {id} exists already";
+            Localization.Refusals.Note(Localization.Refusals.Current, "account-exists", errors["id"], id);
         }
         else if (!creating && existing is null)
         {
             errors["id"] = $"no account {id}";
+            Localization.Refusals.Note(Localization.Refusals.Current, "no-account", errors["id"], id);
         }
 
         if (F("customer") is null)
