@@ -24,7 +24,7 @@ public static partial class ProvisioningValidator
         {
             if (!s.Accounts.Any(a => a.CustomerId == c.Id && a.Dids.Contains(c.CallerId!)))
             {
-                throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.CustomerCallerId, $"caller_id +{c.CallerId} is not a DID of one of its accounts", c.CallerId);
+                throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.CustomerCallerId, $"caller_id +{c.CallerId} is not a DID of one of its accounts", c.CallerId!);
             }
         }
 

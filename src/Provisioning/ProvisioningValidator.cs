@@ -102,7 +102,7 @@ public static partial class ProvisioningValidator
 
         foreach (var c in s.Customers.Where(c => c.RateCentre is not null && !centres.Contains(c.RateCentre)))
         {
-            throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.RateCentreUnknown, $"rate centre \"{c.RateCentre}\" does not exist", c.RateCentre);
+            throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.RateCentreUnknown, $"rate centre \"{c.RateCentre}\" does not exist", c.RateCentre!);
         }
 
         foreach (var a in s.Accounts)
