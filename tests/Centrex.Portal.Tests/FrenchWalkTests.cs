@@ -13,6 +13,9 @@ namespace Centrex.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed partial class FrenchWalkTests(PortalServer server) : IAsyncLifetime
 {
+    // Data that is spelt like an English text: the demo's operator login is named "operator" (the Logins table lists it).
+    private static readonly HashSet<string> DataValues = new(StringComparer.Ordinal) { "operator" };
+
     // At most this many pages a walk: a link to every record would make it a crawl of the demo data.
     private const int MostPages = 120;
 
@@ -160,7 +163,7 @@ public sealed partial class FrenchWalkTests(PortalServer server) : IAsyncLifetim
             Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
         }
 
-        found.AddRange(_english.In(html).Select(text => $"{where}: \"{text}\""));
+        found.AddRange(_english.In(html).Where(text => !DataValues.Contains(text)).Select(text => $"{where}: \"{text}\""));
     }
 
     [GeneratedRegex("href=\"(/[^\"]*)\"")]

@@ -13,9 +13,9 @@ public static class TestCustomers
 
     /// <summary>
     /// Imports customer <paramref name="id"/> with a credit line <c>{id}-L1</c> and makes login <paramref name="login"/>;
-    /// returns a client signed in as it, once the portal sees the customer.
+    /// returns a client signed in as it, once the portal sees the customer. Its invoices are in <paramref name="currency"/>.
     /// </summary>
-    public static async Task<PortalClient> Add(PortalServer server, string id, string login)
+    public static async Task<PortalClient> Add(PortalServer server, string id, string login, string currency = "CAD")
     {
         ArgumentNullException.ThrowIfNull(server);
         var file = Path.Combine(server.Data, $"{id}.json");
@@ -23,7 +23,7 @@ public static class TestCustomers
             { "format": "centrex-provisioning/1",
               "customers": [ { "id": "{{id}}", "company": "{{id}} Test Ltd", "contact": "Ana Lyst", "email": "billing@{{id.ToLowerInvariant()}}.example",
                 "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" },
-                "currency": "CAD", "time_zone": "America/Toronto" } ],
+                "currency": "{{currency}}", "time_zone": "America/Toronto" } ],
               "accounts": [ { "id": "{{id}}-L1", "customer": "{{id}}", "type": "credit", "credit_limit": "100000.00", "requires_911": false } ] }
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
