@@ -125,16 +125,7 @@ public sealed partial class ResourceCompletenessTests
 
     private static string Show(string format) => "{" + string.Join(",", Placeholders(format).Order()) + "}";
 
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Centrex.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    private static string FindRepoRoot() => Support.EnglishLeft.RepoRoot();
 
     [GeneratedRegex(@"\{(\d+)(?:,-?\d+)?(?::[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -163,7 +163,8 @@ public sealed partial class EnglishLeft
         XDocument.Load(file).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
 
-    private static string RepoRoot()
+    /// <summary>The repository's root (the folder of Centrex.sln), found from the test's binaries.</summary>
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Centrex.sln")))
