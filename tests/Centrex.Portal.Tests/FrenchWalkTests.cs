@@ -71,7 +71,7 @@ public sealed partial class FrenchWalkTests(PortalServer server) : IAsyncLifetim
         }
 
         var refused = await CheckForm(client, "/customer/payments", null, found, ("amount", "abc"), ("card", " "));
-        Assert.Contains("un montant tel que 25.00 (en cents entiers)", WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+        Assert.Contains("id=\"amount-error\"", refused, StringComparison.Ordinal); // refused beside the field (its words: main's MoneyInput)
         await CheckForm(client, "/customer/payments", null, found, ("amount", "1.00"), ("card", "tok_visa"));
         using (var payer = await Sessions.SignedIn(server, _payer))
         {
