@@ -15,7 +15,7 @@ public static partial class ProvisioningValidator
         var numbers = new Dictionary<(string, string), string>();
         foreach (var many in s.HuntGroups.GroupBy(g => g.CustomerId, StringComparer.Ordinal).Where(c => c.Count() > HuntGroup.MaxPerCustomer))
         {
-            throw new ProvisioningException($"{source}: hunt_groups (id \"{many.Last().Id}\"): field \"number\": customer \"{many.Key}\" would have {many.Count()} hunt groups; at most {HuntGroup.MaxPerCustomer}");
+            throw new ProvisioningException($"{source}: hunt_groups (id \"{many.Last().Id}\")", ProvisioningErrors.HuntGroupTooMany, $"field \"number\": customer \"{many.Key}\" would have {many.Count()} hunt groups; at most {HuntGroup.MaxPerCustomer}", many.Key, many.Count(), HuntGroup.MaxPerCustomer);
         }
 
         foreach (var g in s.HuntGroups)
@@ -26,17 +26,17 @@ public static partial class ProvisioningValidator
             // checked this and import did not, so a group could be stored that no phone can dial.
             if (g.Number.Length is 0 or > 15 || !g.Number.All(char.IsAsciiDigit))
             {
-                throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is not 1 to 15 digits");
+                throw new ProvisioningException(where, ProvisioningErrors.HuntGroupNumberDigits, $"field \"number\": '{g.Number}' is not 1 to 15 digits", g.Number);
             }
 
             if (!numbers.TryAdd((g.CustomerId, g.Number), g.Id))
             {
-                throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is already hunt group \"{numbers[(g.CustomerId, g.Number)]}\"");
+                throw new ProvisioningException(where, ProvisioningErrors.HuntGroupNumberTaken, $"field \"number\": '{g.Number}' is already hunt group \"{numbers[(g.CustomerId, g.Number)]}\"", g.Number, numbers[(g.CustomerId, g.Number)]);
             }
 
             if (extensions.Contains(g.Number))
             {
-                throw new ProvisioningException($"{where}: field \"number\": '{g.Number}' is an extension (\"Extension and huntgroup numbers must be different\", seed 004)");
+                throw new ProvisioningException(where, ProvisioningErrors.HuntGroupNumberExtension, $"field \"number\": '{g.Number}' is an extension (\"Extension and huntgroup numbers must be different\", seed 004)", g.Number);
             }
 
             for (var i = 0; i < g.Members.Count; i++)
@@ -44,17 +44,17 @@ public static partial class ProvisioningValidator
                 var m = g.Members[i];
                 if (!extensions.Contains(m.Extension))
                 {
-                    throw new ProvisioningException($"{where}: field \"members[{i}].extension\": '{m.Extension}' is not an extension of customer \"{g.CustomerId}\"");
+                    throw new ProvisioningException(where, ProvisioningErrors.HuntGroupMemberExtension, $"field \"members[{i}].extension\": '{m.Extension}' is not an extension of customer \"{g.CustomerId}\"", i, m.Extension, g.CustomerId);
                 }
 
                 if (m.RingSeconds is < ForwardTarget.MinRingSeconds or > ForwardTarget.MaxRingSeconds)
                 {
-                    throw new ProvisioningException($"{where}: field \"members[{i}].ring_for\": {m.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds");
+                    throw new ProvisioningException(where, ProvisioningErrors.HuntGroupMemberRingFor, $"field \"members[{i}].ring_for\": {m.RingSeconds} is not {ForwardTarget.MinRingSeconds} to {ForwardTarget.MaxRingSeconds} seconds", i, m.RingSeconds, ForwardTarget.MinRingSeconds, ForwardTarget.MaxRingSeconds);
                 }
 
                 if (m.RingDelaySeconds is < 0 or > ForwardTarget.MaxRingSeconds)
                 {
-                    throw new ProvisioningException($"{where}: field \"members[{i}].ring_delay\": {m.RingDelaySeconds} is not 0 to {ForwardTarget.MaxRingSeconds} seconds");
+                    throw new ProvisioningException(where, ProvisioningErrors.HuntGroupMemberRingDelay, $"field \"members[{i}].ring_delay\": {m.RingDelaySeconds} is not 0 to {ForwardTarget.MaxRingSeconds} seconds", i, m.RingDelaySeconds, ForwardTarget.MaxRingSeconds);
                 }
             }
         }
@@ -67,21 +67,21 @@ public static partial class ProvisioningValidator
             if (g.NoAnswer is { Length: > 0 } noAnswer && !numbers.ContainsKey((g.CustomerId, noAnswer))
                 && !ExtensionsOf(s, g.CustomerId, where).Contains(noAnswer) && !IsForwardNumber(noAnswer, sipUri: false))
             {
-                throw new ProvisioningException($"{where}: field \"no_answer\": '{Cut(noAnswer)}' is not one of the customer's extensions or hunt groups nor a phone number (+ and 2 to 15 digits)");
+                throw new ProvisioningException(where, ProvisioningErrors.HuntGroupNoAnswer, $"field \"no_answer\": '{Cut(noAnswer)}' is not one of the customer's extensions or hunt groups nor a phone number (+ and 2 to 15 digits)", Cut(noAnswer));
             }
 
             foreach (var nested in g.Groups)
             {
                 if (!numbers.ContainsKey((g.CustomerId, nested)))
                 {
-                    throw new ProvisioningException($"{where}: field \"groups\": '{nested}' is not a hunt group of customer \"{g.CustomerId}\"");
+                    throw new ProvisioningException(where, ProvisioningErrors.HuntGroupNestedUnknown, $"field \"groups\": '{nested}' is not a hunt group of customer \"{g.CustomerId}\"", nested, g.CustomerId);
                 }
             }
 
             if (CycleFrom(s, g, g.Number, [g.Number], []) is { } cycle)
             {
                 // Directly or through other groups: the path names every group of the cycle, so it can be broken anywhere.
-                throw new ProvisioningException($"{where}: field \"groups\": hunt group '{g.Number}' includes itself ({string.Join(" -> ", cycle)})");
+                throw new ProvisioningException(where, ProvisioningErrors.HuntGroupIncludesItself, $"field \"groups\": hunt group '{g.Number}' includes itself ({string.Join(" -> ", cycle)})", g.Number, string.Join(" -> ", cycle));
             }
 
             var lines = new HashSet<string>(StringComparer.Ordinal);
@@ -90,9 +90,9 @@ public static partial class ProvisioningValidator
             {
                 // Never cut silently at ring time: the switch rings every line of a group up to this limit.
                 var own = g.Members.Select(m => m.Extension).Distinct(StringComparer.Ordinal).Count();
-                throw new ProvisioningException(own > HuntGroup.MaxLines
-                    ? $"{where}: field \"members\": {own} extensions; a hunt group rings at most {HuntGroup.MaxLines}"
-                    : $"{where}: field \"groups\": {lines.Count} extensions with its included groups; a hunt group rings at most {HuntGroup.MaxLines}");
+                throw own > HuntGroup.MaxLines
+                    ? new ProvisioningException(where, ProvisioningErrors.HuntGroupTooManyMembers, $"field \"members\": {own} extensions; a hunt group rings at most {HuntGroup.MaxLines}", own, HuntGroup.MaxLines)
+                    : new ProvisioningException(where, ProvisioningErrors.HuntGroupTooManyLines, $"field \"groups\": {lines.Count} extensions with its included groups; a hunt group rings at most {HuntGroup.MaxLines}", lines.Count, HuntGroup.MaxLines);
             }
 
             foreach (var (primaryExtension, count) in s.HuntGroups.Where(x => x.CustomerId == g.CustomerId)
@@ -100,7 +100,7 @@ public static partial class ProvisioningValidator
             {
                 if (count > 1 && g.Members.Any(m => m.Primary && m.Extension == primaryExtension))
                 {
-                    throw new ProvisioningException($"{where}: field \"members\": extension '{primaryExtension}' has more than one primary group");
+                    throw new ProvisioningException(where, ProvisioningErrors.HuntGroupTwoPrimaries, $"field \"members\": extension '{primaryExtension}' has more than one primary group", primaryExtension);
                 }
             }
         }

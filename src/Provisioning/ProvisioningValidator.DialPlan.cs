@@ -14,7 +14,7 @@ public static partial class ProvisioningValidator
         var table = c.DialPlan.AbbreviatedDialing;
         if (table.Count > CustomerDialPlan.MaxAbbreviated)
         {
-            throw new ProvisioningException($"{where}: field \"abbreviated_dialing.code\": {table.Count} abbreviated numbers; a customer has at most {CustomerDialPlan.MaxAbbreviated}");
+            throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedTooMany, $"field \"abbreviated_dialing.code\": {table.Count} abbreviated numbers; a customer has at most {CustomerDialPlan.MaxAbbreviated}", table.Count, CustomerDialPlan.MaxAbbreviated);
         }
 
         foreach (var (code, number) in table)
@@ -26,7 +26,7 @@ public static partial class ProvisioningValidator
 
             if (number.Length > CustomerDialPlan.MaxDialLength)
             {
-                throw new ProvisioningException($"{where}: field \"abbreviated_dialing.dial\": \"{code}\" dials {number.Length} characters; at most {CustomerDialPlan.MaxDialLength} (a line's id, an extension or a phone number)");
+                throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedDialLength, $"field \"abbreviated_dialing.dial\": \"{code}\" dials {number.Length} characters; at most {CustomerDialPlan.MaxDialLength} (a line's id, an extension or a phone number)", code, number.Length, CustomerDialPlan.MaxDialLength);
             }
 
             if (number.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
@@ -45,7 +45,7 @@ public static partial class ProvisioningValidator
             var phone = (number.StartsWith('+') ? number[1..] : number) is { Length: > 0 and <= 15 } digits && digits.All(char.IsAsciiDigit);
             if (account is null ? !phone : account.CustomerId != c.Id)
             {
-                throw new ProvisioningException($"{where}: field \"abbreviated_dialing.dial\": \"{code}\" dials '{number}', which is not one of the customer's lines (its id or extension) nor a phone number (+ and up to 15 digits)");
+                throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedDialTarget, $"field \"abbreviated_dialing.dial\": \"{code}\" dials '{number}', which is not one of the customer's lines (its id or extension) nor a phone number (+ and up to 15 digits)", code, number);
             }
         }
     }

@@ -105,7 +105,7 @@ public static partial class ProvisioningValidator
 
         if (a.Sip is null)
         {
-            throw new ProvisioningException($"{where}: field \"phone_forwarding\": only a line of the switch (with sip) forwards calls");
+            throw new ProvisioningException(where, ProvisioningErrors.PhoneForwardingNeedsSip, "field \"phone_forwarding\": only a line of the switch (with sip) forwards calls");
         }
 
         if (!IsForwardNumber(phone.Number, sipUri: false))

@@ -10,12 +10,12 @@ public static partial class ProvisioningValidator
         // Zero is a meaningful limit (no international call, no priced call at all); below zero is a slip.
         if (fraud.MaxSpendPerHour is { Value: < 0 })
         {
-            throw new ProvisioningException($"{where}: fraud.max_spend_per_hour is negative (leave it out for no limit)");
+            throw new ProvisioningException(where, ProvisioningErrors.FraudHourNegative, "fraud.max_spend_per_hour is negative (leave it out for no limit)");
         }
 
         if (fraud.MaxSpendPerDay is { Value: < 0 })
         {
-            throw new ProvisioningException($"{where}: fraud.max_spend_per_day is negative (leave it out for no limit)");
+            throw new ProvisioningException(where, ProvisioningErrors.FraudDayNegative, "fraud.max_spend_per_day is negative (leave it out for no limit)");
         }
 
         if (fraud.MaxInternationalCalls > 0 && fraud.BlockedClasses.Contains(FraudClass.International))

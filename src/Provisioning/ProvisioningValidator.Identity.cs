@@ -17,14 +17,14 @@ public static partial class ProvisioningValidator
         foreach (var code in (s.Switch ?? SwitchSettings.Default).FeatureCodes.Where(SettingCodes.Contains))
         {
             // The switch answers these itself before any feature code: one listed here would never be reached.
-            throw new ProvisioningException($"{source}: switch: feature_codes: '{code}' is a setting code the switch answers itself ({string.Join(", ", SettingCodes)}: do not disturb and anonymous call rejection on and off)");
+            throw new ProvisioningException($"{source}: switch", ProvisioningErrors.FeatureCodeSetting, $"feature_codes: '{code}' is a setting code the switch answers itself ({string.Join(", ", SettingCodes)}: do not disturb and anonymous call rejection on and off)", code, string.Join(", ", SettingCodes));
         }
 
         foreach (var c in s.Customers.Where(c => c.CallerId is not null))
         {
             if (!s.Accounts.Any(a => a.CustomerId == c.Id && a.Dids.Contains(c.CallerId!)))
             {
-                throw new ProvisioningException($"{source}: customers (id \"{c.Id}\"): caller_id +{c.CallerId} is not a DID of one of its accounts");
+                throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.CustomerCallerId, $"caller_id +{c.CallerId} is not a DID of one of its accounts", c.CallerId!);
             }
         }
 

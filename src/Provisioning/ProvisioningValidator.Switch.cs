@@ -30,7 +30,7 @@ public static partial class ProvisioningValidator
             // The Default site holds every line without a site, of every customer: one customer's edit would change the others'.
             if (site.CustomerEditable && site.Id == Site.DefaultId)
             {
-                throw new ProvisioningException($"{where}: customer_editable: the Default site is shared by every customer's lines without a site, so no customer may edit it");
+                throw new ProvisioningException(where, ProvisioningErrors.DefaultSiteEditable, "customer_editable: the Default site is shared by every customer's lines without a site, so no customer may edit it");
             }
         }
 
@@ -39,19 +39,19 @@ public static partial class ProvisioningValidator
             var where = $"{source}: trunks (id \"{trunk.Id}\")";
             if (!IsEndpoint(trunk.Address))
             {
-                throw new ProvisioningException($"{where}: address '{trunk.Address}' is not an IP address with an optional port (192.0.2.1 or 192.0.2.1:5060)");
+                throw new ProvisioningException(where, ProvisioningErrors.TrunkAddress, $"address '{trunk.Address}' is not an IP address with an optional port (192.0.2.1 or 192.0.2.1:5060)", trunk.Address);
             }
 
             foreach (var bad in trunk.Sources.Where(a => !IsEndpoint(a)))
             {
-                throw new ProvisioningException($"{where}: sources: '{bad}' is not an IP address with an optional port");
+                throw new ProvisioningException(where, ProvisioningErrors.TrunkSources, $"sources: '{bad}' is not an IP address with an optional port", bad);
             }
         }
 
         var trunks = s.Trunks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         if (settings.EmergencyTrunk is { } emergencyTrunk && !trunks.Contains(emergencyTrunk))
         {
-            throw new ProvisioningException($"{source}: switch: emergency_trunk \"{emergencyTrunk}\" does not exist");
+            throw new ProvisioningException($"{source}: switch", ProvisioningErrors.EmergencyTrunkUnknown, $"emergency_trunk \"{emergencyTrunk}\" does not exist", emergencyTrunk);
         }
 
         foreach (var c in s.Customers)
@@ -59,7 +59,7 @@ public static partial class ProvisioningValidator
             var where = $"{source}: customers (id \"{c.Id}\")";
             if (c.DialPlan.Trunk is { } trunk && !trunks.Contains(trunk))
             {
-                throw new ProvisioningException($"{where}: trunk \"{trunk}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.TrunkUnknown, $"trunk \"{trunk}\" does not exist", trunk);
             }
 
             CheckFeatures(where, c.DialPlan.Features);
@@ -84,28 +84,28 @@ public static partial class ProvisioningValidator
         // that not every phone undoes before it hashes.
         if (settings.Realm.Trim().Length == 0 || settings.Realm.Any(ch => ch is '"' or '\\' || char.IsControl(ch)))
         {
-            throw new ProvisioningException($"{where}: realm '{settings.Realm}' is empty or has a quote, backslash or control character");
+            throw new ProvisioningException(where, ProvisioningErrors.Realm, $"realm '{settings.Realm}' is empty or has a quote, backslash or control character", settings.Realm);
         }
 
         if (settings.DigestAlgorithms.Count == 0 || settings.DigestAlgorithms.Distinct(StringComparer.Ordinal).Count() != settings.DigestAlgorithms.Count)
         {
-            throw new ProvisioningException($"{where}: digest_algorithms lists each algorithm once, at least one");
+            throw new ProvisioningException(where, ProvisioningErrors.DigestAlgorithmsList, "digest_algorithms lists each algorithm once, at least one");
         }
 
         foreach (var algorithm in settings.DigestAlgorithms.Where(a => !SwitchSettings.KnownDigestAlgorithms.Contains(a)))
         {
-            throw new ProvisioningException($"{where}: digest_algorithms: '{algorithm}' is not one of {string.Join(", ", SwitchSettings.KnownDigestAlgorithms)}");
+            throw new ProvisioningException(where, ProvisioningErrors.DigestAlgorithmUnknown, $"digest_algorithms: '{algorithm}' is not one of {string.Join(", ", SwitchSettings.KnownDigestAlgorithms)}", algorithm, string.Join(", ", SwitchSettings.KnownDigestAlgorithms));
         }
 
         foreach (var code in settings.FeatureCodes.Where(c => !IsDialable(c, "0123456789*#")))
         {
-            throw new ProvisioningException($"{where}: feature_codes: '{code}' is not 1 to 15 digits, * or #");
+            throw new ProvisioningException(where, ProvisioningErrors.FeatureCodeFormat, $"feature_codes: '{code}' is not 1 to 15 digits, * or #", code);
         }
 
         // Emergency numbers are short codes dialed as is (911, 933; 112 or 999 elsewhere).
         foreach (var number in settings.EmergencyNumbers.Where(n => n.Length is < 2 or > 6 || !n.All(char.IsAsciiDigit)))
         {
-            throw new ProvisioningException($"{where}: emergency_numbers: '{number}' is not 2 to 6 digits");
+            throw new ProvisioningException(where, ProvisioningErrors.EmergencyNumberFormat, $"emergency_numbers: '{number}' is not 2 to 6 digits", number);
         }
     }
 
@@ -121,7 +121,7 @@ public static partial class ProvisioningValidator
             var where = $"{source}: accounts (id \"{a.Id}\")";
             if (a.Site is { } site && site != Site.DefaultId && !sites.Contains(site))
             {
-                throw new ProvisioningException($"{where}: site \"{site}\" does not exist (provision it in \"sites\", or leave site out for the Default site)");
+                throw new ProvisioningException(where, ProvisioningErrors.SiteUnknown, $"site \"{site}\" does not exist (provision it in \"sites\", or leave site out for the Default site)", site);
             }
 
             if ((a.Extension is not null || a.Dids.Count > 0) && a.Sip is null)
@@ -177,30 +177,30 @@ public static partial class ProvisioningValidator
     {
         if (sip.Username.Length == 0 || sip.Username.Any(ch => ch is ':' or '"' or '\\' || char.IsWhiteSpace(ch) || char.IsControl(ch)))
         {
-            throw new ProvisioningException($"{where}: sip.username '{sip.Username}' is empty or has a colon, quote, backslash or space");
+            throw new ProvisioningException(where, ProvisioningErrors.SipUsernameFormat, $"sip.username '{sip.Username}' is empty or has a colon, quote, backslash or space", sip.Username);
         }
 
         // The switch finds an account by user name or id (ISwitchDirectory.FindAccount): both must point at one account.
         if (!usernames.TryAdd(sip.Username, a.Id) || (sip.Username != a.Id && accountIds.Contains(sip.Username)))
         {
             var other = usernames.TryGetValue(sip.Username, out var owner) && owner != a.Id ? owner : sip.Username;
-            throw new ProvisioningException($"{where}: sip.username \"{sip.Username}\" is already account \"{other}\"'s");
+            throw new ProvisioningException(where, ProvisioningErrors.SipUsernameTaken, $"sip.username \"{sip.Username}\" is already account \"{other}\"'s", sip.Username, other);
         }
 
         if (sip.Ha1Md5 is not null && !IsHex(sip.Ha1Md5, 32))
         {
-            throw new ProvisioningException($"{where}: sip.ha1_md5 is not 32 hex digits (an MD5 HA1; centrex sip-hash prints it)");
+            throw new ProvisioningException(where, ProvisioningErrors.SipMd5Format, "sip.ha1_md5 is not 32 hex digits (an MD5 HA1; centrex sip-hash prints it)");
         }
 
         if (sip.Ha1Sha256 is not null && !IsHex(sip.Ha1Sha256, 64))
         {
-            throw new ProvisioningException($"{where}: sip.ha1_sha256 is not 64 hex digits (a SHA-256 HA1; centrex sip-hash prints it)");
+            throw new ProvisioningException(where, ProvisioningErrors.SipSha256Format, "sip.ha1_sha256 is not 64 hex digits (a SHA-256 HA1; centrex sip-hash prints it)");
         }
 
         var offered = settings.DigestAlgorithms.Any(alg => alg == "MD5" ? sip.Ha1Md5 is not null : sip.Ha1Sha256 is not null);
         if (!offered)
         {
-            throw new ProvisioningException($"{where}: sip needs the hash of an algorithm the switch offers ({string.Join(", ", settings.DigestAlgorithms)}): ha1_md5 or ha1_sha256");
+            throw new ProvisioningException(where, ProvisioningErrors.SipHashMissing, $"sip needs the hash of an algorithm the switch offers ({string.Join(", ", settings.DigestAlgorithms)}): ha1_md5 or ha1_sha256", string.Join(", ", settings.DigestAlgorithms));
         }
     }
 

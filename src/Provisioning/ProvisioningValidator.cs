@@ -64,7 +64,7 @@ public static partial class ProvisioningValidator
             var where = $"{source}: accounts (id \"{a.Id}\")";
             if (!customers.TryGetValue(a.CustomerId, out var customer))
             {
-                throw new ProvisioningException($"{where}: customer \"{a.CustomerId}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.CustomerUnknown, $"customer \"{a.CustomerId}\" does not exist", a.CustomerId);
             }
 
             if (a.CreditLimit.Value < 0)
@@ -75,12 +75,12 @@ public static partial class ProvisioningValidator
             // Provider FAQ, "Where is 911 service available?": across Canada only.
             if (a.Requires911 && !customer.Address.InCanada)
             {
-                throw new ProvisioningException($"{where}: requires_911 is only for service addresses in Canada (customer \"{customer.Id}\" is in {customer.Address.Country})");
+                throw new ProvisioningException(where, ProvisioningErrors.Requires911Canada, $"requires_911 is only for service addresses in Canada (customer \"{customer.Id}\" is in {customer.Address.Country})", customer.Id, customer.Address.Country);
             }
 
             foreach (var plan in a.DiscountPlans.Where(p => !plans.Contains(p)))
             {
-                throw new ProvisioningException($"{where}: discount plan \"{plan}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.DiscountPlanUnknown, $"discount plan \"{plan}\" does not exist", plan);
             }
 
             if (a.Fraud is { } fraud)
@@ -94,7 +94,7 @@ public static partial class ProvisioningValidator
 
         foreach (var p in s.Products.Where(p => p.MonthlyFee.Value < 0 || p.FreeNorthAmericaMinutes < 0 || p.SetupFee.Value < 0))
         {
-            throw new ProvisioningException($"{source}: products (id \"{p.Id}\"): monthly_fee, setup_fee and free_north_america_minutes may not be negative");
+            throw new ProvisioningException($"{source}: products (id \"{p.Id}\")", ProvisioningErrors.ProductFeesNegative, "monthly_fee, setup_fee and free_north_america_minutes may not be negative");
         }
 
         var centres = s.RateCentres.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
@@ -102,30 +102,30 @@ public static partial class ProvisioningValidator
         {
             foreach (var prefix in r.Prefixes.Where(p => p.Length is < 2 or > 15 || p[0] != '1' || !p.All(char.IsAsciiDigit)))
             {
-                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\"): prefix '{prefix}' is not a NANP prefix (1 then the NPA or NPA-NXX digits, e.g. 1514555)");
+                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\")", ProvisioningErrors.RateCentrePrefix, $"prefix '{prefix}' is not a NANP prefix (1 then the NPA or NPA-NXX digits, e.g. 1514555)", prefix);
             }
 
             if (r.RatePerMinute.Value < 0)
             {
-                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\"): rate may not be negative");
+                throw new ProvisioningException($"{source}: rate_centres (id \"{r.Id}\")", ProvisioningErrors.RateCentreRateNegative, "rate may not be negative");
             }
         }
 
         foreach (var c in s.Customers.Where(c => c.RateCentre is not null && !centres.Contains(c.RateCentre)))
         {
-            throw new ProvisioningException($"{source}: customers (id \"{c.Id}\"): rate centre \"{c.RateCentre}\" does not exist");
+            throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.RateCentreUnknown, $"rate centre \"{c.RateCentre}\" does not exist", c.RateCentre!);
         }
 
         foreach (var a in s.Accounts)
         {
             if (a.RateCentre is not null && !centres.Contains(a.RateCentre))
             {
-                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\"): rate centre \"{a.RateCentre}\" does not exist");
+                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\")", ProvisioningErrors.RateCentreUnknown, $"rate centre \"{a.RateCentre}\" does not exist", a.RateCentre);
             }
 
             foreach (var number in a.InboundRates.Keys.Where(n => !a.Dids.Contains(n)))
             {
-                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\"): inbound rate for +{number}, which is not one of its dids");
+                throw new ProvisioningException($"{source}: accounts (id \"{a.Id}\")", ProvisioningErrors.InboundRateNotDid, $"inbound rate for +{number}, which is not one of its dids", number);
             }
         }
 
@@ -134,12 +134,12 @@ public static partial class ProvisioningValidator
             var where = $"{source}: fees (id \"{f.Id}\")";
             if (!accounts.ContainsKey(f.AccountId))
             {
-                throw new ProvisioningException($"{where}: account \"{f.AccountId}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.AccountUnknown, $"account \"{f.AccountId}\" does not exist", f.AccountId);
             }
 
             if (f.Amount.Value <= 0)
             {
-                throw new ProvisioningException($"{where}: amount must be positive (a fee charged by mistake is corrected by changing it: billing credits the difference)");
+                throw new ProvisioningException(where, ProvisioningErrors.FeeAmount, "amount must be positive (a fee charged by mistake is corrected by changing it: billing credits the difference)");
             }
         }
 
@@ -149,17 +149,17 @@ public static partial class ProvisioningValidator
             var where = $"{source}: subscriptions (id \"{x.Id}\")";
             if (!accounts.ContainsKey(x.AccountId))
             {
-                throw new ProvisioningException($"{where}: account \"{x.AccountId}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.AccountUnknown, $"account \"{x.AccountId}\" does not exist", x.AccountId);
             }
 
             if (!products.TryGetValue(x.ProductId, out var product))
             {
-                throw new ProvisioningException($"{where}: product \"{x.ProductId}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.SubscriptionProductUnknown, $"product \"{x.ProductId}\" does not exist", x.ProductId);
             }
 
             if (x.End is { } end && end < x.Start)
             {
-                throw new ProvisioningException($"{where}: end {end:uuuu-MM-dd} is before start {x.Start:uuuu-MM-dd}");
+                throw new ProvisioningException(where, ProvisioningErrors.SubscriptionEndBeforeStart, $"end {end:uuuu-MM-dd} is before start {x.Start:uuuu-MM-dd}", NodaTime.Text.LocalDatePattern.Iso.Format(end), NodaTime.Text.LocalDatePattern.Iso.Format(x.Start));
             }
 
             if (x.Replaces is null)
@@ -169,24 +169,24 @@ public static partial class ProvisioningValidator
 
             if (!subscriptions.TryGetValue(x.Replaces, out var old) || old.Id == x.Id || old.AccountId != x.AccountId)
             {
-                throw new ProvisioningException($"{where}: replaces \"{x.Replaces}\", which is not another subscription of account \"{x.AccountId}\"");
+                throw new ProvisioningException(where, ProvisioningErrors.SubscriptionReplacesUnknown, $"replaces \"{x.Replaces}\", which is not another subscription of account \"{x.AccountId}\"", x.Replaces, x.AccountId);
             }
 
             if (!replacedBy.TryAdd(old.Id, x.Id))
             {
-                throw new ProvisioningException($"{where}: subscription \"{old.Id}\" is already replaced by \"{replacedBy[old.Id]}\"");
+                throw new ProvisioningException(where, ProvisioningErrors.SubscriptionReplacedTwice, $"subscription \"{old.Id}\" is already replaced by \"{replacedBy[old.Id]}\"", old.Id, replacedBy[old.Id]);
             }
 
             if (old.Start >= x.Start || (old.End is { } oldEnd && oldEnd != x.Start.PlusDays(-1)))
             {
-                throw new ProvisioningException($"{where}: a plan change starts the day after the replaced subscription \"{old.Id}\" ends (its end must be {x.Start.PlusDays(-1):uuuu-MM-dd} or empty)");
+                throw new ProvisioningException(where, ProvisioningErrors.SubscriptionChangeStart, $"a plan change starts the day after the replaced subscription \"{old.Id}\" ends (its end must be {x.Start.PlusDays(-1):uuuu-MM-dd} or empty)", old.Id, NodaTime.Text.LocalDatePattern.Iso.Format(x.Start.PlusDays(-1)));
             }
 
             // Provider FAQ, "Can I change my rate plans?": a lower-priced plan takes effect at the end of the cycle.
             // ScheduleDowngrades moved every such request to the 1st before validation; one still mid-month is a bug.
             if (product.MonthlyFee < products[old.ProductId].MonthlyFee && x.Start.Day != 1)
             {
-                throw new ProvisioningException($"{where}: a change to a lower-priced plan takes effect at the end of the cycle, so it starts on the 1st of a month, not {x.Start:uuuu-MM-dd}");
+                throw new ProvisioningException(where, ProvisioningErrors.SubscriptionDowngradeStart, $"a change to a lower-priced plan takes effect at the end of the cycle, so it starts on the 1st of a month, not {x.Start:uuuu-MM-dd}", NodaTime.Text.LocalDatePattern.Iso.Format(x.Start));
             }
         }
 
@@ -195,12 +195,12 @@ public static partial class ProvisioningValidator
             var where = $"{source}: payments (id \"{p.Id}\")";
             if (!customers.ContainsKey(p.CustomerId))
             {
-                throw new ProvisioningException($"{where}: customer \"{p.CustomerId}\" does not exist");
+                throw new ProvisioningException(where, ProvisioningErrors.CustomerUnknown, $"customer \"{p.CustomerId}\" does not exist", p.CustomerId);
             }
 
             if (p.Amount.Value <= 0)
             {
-                throw new ProvisioningException($"{where}: amount must be positive (a refund is kind \"refund\")");
+                throw new ProvisioningException(where, ProvisioningErrors.PaymentAmount, "amount must be positive (a refund is kind \"refund\")");
             }
 
             if (p.Amount > Payment.MaxAmount)
@@ -250,7 +250,7 @@ public static partial class ProvisioningValidator
         {
             if (payments.TryGetValue(p.Id, out var existing) && existing != p)
             {
-                throw new ProvisioningException($"{source}: payments (id \"{p.Id}\"): payment \"{p.Id}\" is already recorded with other details; payments cannot change (record a refund instead)");
+                throw new ProvisioningException($"{source}: payments (id \"{p.Id}\")", ProvisioningErrors.PaymentChanged, $"payment \"{p.Id}\" is already recorded with other details; payments cannot change (record a refund instead)", p.Id);
             }
         }
 

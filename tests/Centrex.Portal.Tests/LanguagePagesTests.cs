@@ -112,6 +112,25 @@ public sealed class LanguagePagesTests(PortalServer server) : IAsyncLifetime
         Assert.Contains("<h1>Customers</h1>", await op.Http.GetStringAsync("/operator"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AProvisioningRefusalWithANewCode_StaysEnglishOnTheApi_WithItsKind()
+    {
+        // A subscription of a product that does not exist: a refusal given its code with the others of subscriptions,
+        // fees, payments, trunks and switch settings. The French operator's API answer is the English one, with the kind.
+        using var op = await Sessions.SignedIn(server, Operator);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/operator/provisioning")
+        {
+            Content = new StringContent("""{ "format": "centrex-provisioning/1", "subscriptions": [ { "id": "LANG-SUB", "account": "ACC-1001", "product": "NO-SUCH-PRODUCT", "start": "2026-01-01" } ] }""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-CSRF-Token", await op.CsrfAsync());
+        using var answer = await op.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("subscription-product-unknown", body.GetProperty("kind").GetString());
+        Assert.EndsWith("subscriptions (id \"LANG-SUB\"): product \"NO-SUCH-PRODUCT\" does not exist", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The decoded text of the field error <paramref name="id"/> on <paramref name="html"/>.</summary>
     private static string FieldError(string html, string id)
     {

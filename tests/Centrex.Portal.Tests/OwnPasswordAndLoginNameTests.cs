@@ -7,7 +7,7 @@ using Centrex.Portal.Tests.Support;
 namespace Centrex.Portal.Tests;
 
 /// <summary>
-/// Review 16, item 14: the operator changes its own password (the current one and a new one) on My password and with
+/// Review 16, item 14: the operator changes its own password (the current one and a new one) on My Profile (the former My password page sends there) and with
 /// <c>PUT /api/v1/operator/password</c>; a login name outside the safe characters (<c>../x</c>) is refused naming
 /// <c>login</c>, on the API and the command line; and item 16: a login in another content type than JSON is 415.
 /// </summary>
@@ -32,11 +32,16 @@ public sealed class OwnPasswordAndLoginNameTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn("ops-self", First)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SignIn("ops-self", Second)).StatusCode);
 
-        // The page, in the operator's menu, does the same.
-        var page = await ops.Http.GetStringAsync("/operator/password");
-        Assert.Contains("href=\"/operator/password\"", page, StringComparison.Ordinal);
-        var token = await ops.FormTokenAsync("/operator/password");
-        using var posted = await ops.Http.PostAsync("/operator/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        // My Profile, in the operator's menu, does the same in its password section; the former My password page sends there.
+        using var old = await ops.Http.GetAsync("/operator/password");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/operator/profile#password", old.Headers.Location!.OriginalString);
+        var page = await ops.Http.GetStringAsync("/operator/profile");
+        Assert.Contains("href=\"/operator/profile\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/operator/password\"", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"password\">Change Password</h2>", page, StringComparison.Ordinal);
+        var token = await ops.FormTokenAsync("/operator/profile");
+        using var posted = await ops.Http.PostAsync("/operator/profile?handler=Password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["current"] = Second, ["new"] = Third, ["__RequestVerificationToken"] = token,
         }));

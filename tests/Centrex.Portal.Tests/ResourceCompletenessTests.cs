@@ -92,6 +92,19 @@ public sealed partial class ResourceCompletenessTests
     }
 
     [Fact]
+    public void NoTwoTexts_DifferOnlyInCase()
+    {
+        // Resource names are case-insensitive when the .resources file is written: of "Active" and "active" one entry is
+        // kept, and a page asking for the other shows its English.
+        foreach (var file in new[] { "PortalText.resx", "PortalText.fr.resx" })
+        {
+            var clashes = XDocument.Load(Path.Combine(Localization, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+                .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+            Assert.True(clashes.Count == 0, $"{file}: {string.Join("; ", clashes)}");
+        }
+    }
+
+    [Fact]
     public void TheCheck_FindsAMissingTranslation_AndADroppedPlaceholder()
     {
         // The comparison itself, on a pair with a dropped value: the test above would fail on it.
@@ -112,16 +125,7 @@ public sealed partial class ResourceCompletenessTests
 
     private static string Show(string format) => "{" + string.Join(",", Placeholders(format).Order()) + "}";
 
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Centrex.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    private static string FindRepoRoot() => Support.EnglishLeft.RepoRoot();
 
     [GeneratedRegex(@"\{(\d+)(?:,-?\d+)?(?::[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -14,6 +14,13 @@ public static class Refusals
     private static readonly object Key = new();
 
     /// <summary>
+    /// The request being served, for code that is handed none (a static form reader, a checker shared with the API):
+    /// ASP.NET Core's <see cref="HttpContextAccessor"/> keeps it in one async-local shared by every instance once the
+    /// accessor is registered (<c>PortalHost</c> registers it), so its refusals can be noted where they are worded.
+    /// </summary>
+    public static HttpContext? Current => new HttpContextAccessor().HttpContext;
+
+    /// <summary>
     /// Notes that <paramref name="message"/> (as a page will show it) is the refusal <paramref name="code"/>
     /// (resource <c>refusal.CODE</c>) of <paramref name="arguments"/>; <paramref name="detail"/> is the part of the message
     /// the code's text stands for (the rest before it names the record: <c>accounts (id "ACC-1")</c>).

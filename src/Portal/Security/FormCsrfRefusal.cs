@@ -19,7 +19,8 @@ public sealed class FormCsrfRefusal : IAlwaysRunResultFilter
         ArgumentNullException.ThrowIfNull(context);
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
-            context.Result = new ContentResult { StatusCode = 400, Content = Message, ContentType = "text/plain; charset=utf-8" };
+            // Read by a person who just filled in a form: in the login's language.
+            context.Result = new ContentResult { StatusCode = 400, Content = Localization.Translation.Of(context.HttpContext, Message), ContentType = "text/plain; charset=utf-8" };
         }
     }
 

@@ -26,11 +26,23 @@ public static class PasswordHashing
         Hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
 
     /// <summary>Why <paramref name="password"/> is not acceptable as a new password, or null.</summary>
-    public static string? Problem(string? password) => password switch
+    public static string? Problem(string? password)
     {
-        null or "" => "enter a password",
-        { Length: < MinLength } => $"at least {MinLength} characters",
-        { Length: > MaxLength } => $"at most {MaxLength} characters",
-        _ => null,
-    };
+        switch (password)
+        {
+            case null or "":
+                return "enter a password";
+            case { Length: < MinLength }:
+                // Noted with its code, so a page (My Profile, Logins) says it in the login's language.
+                var tooShort = $"at least {MinLength} characters";
+                Localization.Refusals.Note(Localization.Refusals.Current, "at-least-characters", tooShort, MinLength);
+                return tooShort;
+            case { Length: > MaxLength }:
+                var tooLong = $"at most {MaxLength} characters";
+                Localization.Refusals.Note(Localization.Refusals.Current, "at-most-characters", tooLong, MaxLength);
+                return tooLong;
+            default:
+                return null;
+        }
+    }
 }

@@ -16,7 +16,7 @@ public sealed partial class ProvisioningStore
         var stored = Load();
         if (stored.HuntGroups.All(g => g.Id != id))
         {
-            throw new ProvisioningException($"{source}: hunt_groups (id \"{id}\"): no such hunt group");
+            throw new ProvisioningException($"{source}: hunt_groups (id \"{id}\")", ProvisioningErrors.HuntGroupUnknown, "no such hunt group");
         }
 
         var left = stored with { HuntGroups = [.. stored.HuntGroups.Where(g => g.Id != id)] };

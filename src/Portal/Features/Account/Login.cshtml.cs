@@ -40,7 +40,9 @@ public sealed class LoginModel(LoginService logins, UserStore users, IClock cloc
                 Response.Headers.RetryAfter = "1";
                 return Page();
             case LoginService.Outcome.Locked:
-                Message = $"This login is locked for {LoginService.LockFor.TotalMinutes:0} minutes after {LoginService.LockAfter} wrong passwords. Your service provider can reset the password.";
+                var minutes = (int)LoginService.LockFor.TotalMinutes;
+                Message = $"This login is locked for {minutes} minutes after {LoginService.LockAfter} wrong passwords. Your service provider can reset the password.";
+                Localization.Refusals.Note(HttpContext, "login-locked", Message, minutes, LoginService.LockAfter);
                 return Page();
             case LoginService.Outcome.Suspended:
                 Message = LoginService.SuspendedMessage;

@@ -8,7 +8,7 @@ namespace Centrex.Portal.Features.Sessions;
 /// <summary>
 /// A signed-in login changes its own web password: the current one checked, the new one checked by
 /// <see cref="PasswordHashing.Problem"/>; every session of the login ends (a password changed because it leaked must
-/// shut the other holder out) and this client gets a new one. The customer's My Profile and the operator's My password
+/// shut the other holder out) and this client gets a new one. The customer's My Profile and the operator's My Profile
 /// (review 16, item 14: the operator had no way to change its own) do it through here, on their pages and the API.
 /// </summary>
 public static class OwnPassword

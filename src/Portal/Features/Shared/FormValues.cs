@@ -29,8 +29,19 @@ public static class FormValues
             return parsed.Value;
         }
 
-        errors[field] = parsed.Success ? $"'{text.Trim()}' is past the last date taken, {LocalDatePattern.Iso.Format(LastDate)}"
-            : $"'{Rating.Csv.EchoedValue.Cut(text)}' is not a date written YYYY-MM-DD";
+        if (parsed.Success)
+        {
+            var last = LocalDatePattern.Iso.Format(LastDate);
+            errors[field] = $"'{text.Trim()}' is past the last date taken, {last}";
+            Localization.Refusals.Note(Localization.Refusals.Current, "date-past-last", errors[field], text.Trim(), last);
+        }
+        else
+        {
+            var cut = Rating.Csv.EchoedValue.Cut(text);
+            errors[field] = $"'{cut}' is not a date written YYYY-MM-DD";
+            Localization.Refusals.Note(Localization.Refusals.Current, "date-format", errors[field], cut);
+        }
+
         return null;
     }
 

@@ -60,6 +60,5 @@ public static class Menu
         new("Ledger", "/operator/ledger", []),
         new("Switch", "/operator/switch", []),
         new("My Profile", "/operator/profile", []),
-        new("My password", "/operator/password", []),
     ];
 }

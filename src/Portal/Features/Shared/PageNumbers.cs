@@ -39,7 +39,10 @@ public static class PageNumbers
             return n;
         }
 
+        var size = key.EndsWith("size", StringComparison.Ordinal);
+        var cut = Rating.Csv.EchoedValue.Cut(text);
         throw new SortRefusedException(key, string.Create(CultureInfo.InvariantCulture,
-            $"'{Rating.Csv.EchoedValue.Cut(text)}' is not a {(key.EndsWith("size", StringComparison.Ordinal) ? "page size" : "page number")}: a whole number from {min:N0} to {max:N0}"));
+            $"'{cut}' is not a {(size ? "page size" : "page number")}: a whole number from {min:N0} to {max:N0}"))
+        { Code = size ? "page-size" : "page-number", Arguments = [cut, min, max] };
     }
 }

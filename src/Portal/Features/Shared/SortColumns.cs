@@ -38,7 +38,8 @@ public abstract class SortColumns(string defaultColumn, bool defaultDescending, 
         else if (!Names.Contains(sort, StringComparer.Ordinal))
         {
             throw new SortRefusedException(prefix + "sort",
-                $"'{Clip(sort)}' is not a sortable column of this table: sort by one of {string.Join(", ", Names)}");
+                $"'{Clip(sort)}' is not a sortable column of this table: sort by one of {string.Join(", ", Names)}")
+            { Code = "sort-column", Arguments = [Clip(sort), string.Join(", ", Names)] };
         }
 
         var descending = query[prefix + "dir"].ToString() switch
@@ -46,7 +47,7 @@ public abstract class SortColumns(string defaultColumn, bool defaultDescending, 
             "" => sort == defaultColumn ? defaultDescending : false,
             "asc" => false,
             "desc" => true,
-            var other => throw new SortRefusedException(prefix + "dir", $"'{Clip(other)}' is not a sort direction: asc or desc"),
+            var other => throw new SortRefusedException(prefix + "dir", $"'{Clip(other)}' is not a sort direction: asc or desc") { Code = "sort-direction", Arguments = [Clip(other)] },
         };
         var deepest = DeepestRow is { } rows && !IndexedColumns.Contains(sort, StringComparer.Ordinal) ? rows : (int?)null;
         if (deepest is { } limit && (long)page * size > limit)

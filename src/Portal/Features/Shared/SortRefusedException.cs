@@ -25,4 +25,10 @@ public sealed class SortRefusedException : Exception
 
     /// <summary>The query key refused.</summary>
     public string? Field { get; }
+
+    /// <summary>The refusal's code (resource <c>refusal.CODE</c>), so a page can say it in the login's language.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The values of the code's text, in the order of its placeholders.</summary>
+    public IReadOnlyList<object> Arguments { get; init; } = [];
 }

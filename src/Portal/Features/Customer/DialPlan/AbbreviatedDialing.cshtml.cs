@@ -49,6 +49,7 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
             if (!int.TryParse(Length, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             {
                 Errors["length"] = $"'{Length}' is not a number of digits";
+                Localization.Refusals.Note(HttpContext, "digits-count", Errors["length"], Length);
                 return Page();
             }
 

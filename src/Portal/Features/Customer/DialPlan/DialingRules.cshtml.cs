@@ -51,6 +51,7 @@ public sealed class DialingRulesModel(CustomerScope scope, DialPlanChanges chang
             if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
             {
                 Errors["local_lengths"] = $"'{part}' is not a number of digits";
+                Localization.Refusals.Note(HttpContext, "digits-count", Errors["local_lengths"], part);
                 return Page();
             }
 

@@ -180,6 +180,7 @@ public sealed class EditModel(HuntGroupChanges changes) : PageModel
         }
 
         Errors["member-" + field] = $"'{text}' is not a number of seconds";
+        Localization.Refusals.Note(HttpContext, "seconds-count", Errors["member-" + field], text);
         return null;
     }
 

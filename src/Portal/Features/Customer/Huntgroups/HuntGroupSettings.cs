@@ -56,6 +56,7 @@ public sealed record HuntGroupSettings(string? Number, string? Name, string? Seq
         if (digits is not null && (digits.Length is < 1 or > 15 || !digits.All(char.IsAsciiDigit)))
         {
             errors["no_answer"] = $"'{noAnswer}' is not an extension, a hunt group number or an E.164 number (+ and up to 15 digits)";
+            Localization.Refusals.Note(Localization.Refusals.Current, "no-answer-target", errors["no_answer"], noAnswer!);
         }
 
         return errors.Count > 0 ? null

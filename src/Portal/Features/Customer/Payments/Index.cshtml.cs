@@ -28,7 +28,7 @@ public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, InvoiceQue
 
     public async Task<IActionResult> OnPost(string? amount, string? card, string? line)
     {
-        var (done, message) = await desk.Pay(amount, card, line, Errors);
+        var (done, _, message) = await desk.Pay(amount, card, line, Errors);
         if (done)
         {
             TempData["Saved"] = message;

@@ -29,15 +29,19 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
     /// <summary>Whether card payments are set up.</summary>
     public bool Configured => PaymentSettings.Open(data.DataDirectory) is not null;
 
-    /// <summary>Pays <paramref name="amountText"/> with <paramref name="cardToken"/>, for the customer or to top up one of its prepaid lines.</summary>
-    public async Task<(bool Done, string Message)> Pay(string? amountText, string? cardToken, string? topUpLine, Dictionary<string, string> errors)
+    /// <summary>
+    /// Pays <paramref name="amountText"/> with <paramref name="cardToken"/>, for the customer or to top up one of its
+    /// prepaid lines: whether it was paid, what happened in English (the API's answer) and the same in the login's
+    /// language (the page's); both empty when refused with <paramref name="errors"/>.
+    /// </summary>
+    public async Task<(bool Done, string Message, string Shown)> Pay(string? amountText, string? cardToken, string? topUpLine, Dictionary<string, string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var gateway = PaymentSettings.Open(data.DataDirectory);
         if (gateway is null)
         {
             errors["card"] = "card payments are not set up here: ask your service provider";
-            return (false, string.Empty);
+            return (false, string.Empty, string.Empty);
         }
 
         // In the customer's currency: whole yen, cents, fils (ISO 4217); a card is charged nothing finer.
@@ -68,7 +72,7 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
 
         if (errors.Count > 0)
         {
-            return (false, string.Empty);
+            return (false, string.Empty, string.Empty);
         }
 
         var customer = scope.Customer;
@@ -85,17 +89,20 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
 
         if (!answer.Approved)
         {
-            errors["card"] = $"declined: {answer.Decline!.Value.ToText()}";
-            return (false, string.Empty);
+            var reason = answer.Decline!.Value.ToText();
+            errors["card"] = $"declined: {reason}";
+            Localization.Refusals.Note(http.HttpContext, "card-declined", errors["card"], new Localization.ResourceText(reason));
+            return (false, string.Empty, string.Empty);
         }
 
         var id = "WEB-" + key["portal:".Length..].ToUpperInvariant();
         var payment = new Payment(id, customer.Id, now.InZone(scope.Zone).Date, amount, PaymentMethod.Card, $"card {answer.Reference} ({purpose})", PaymentKind.Payment);
+        var reference = answer.Reference ?? string.Empty;
         var recorded = changes.Apply($"portal payment {id}", _ => Provisioning.Model.ProvisioningSnapshot.Empty with { Payments = [payment] });
         if (!recorded.Done)
         {
             // Approved but not recorded: the attempt says approved; the operator records it from the gateway's reference.
-            return (false, $"The card was charged (reference {answer.Reference}) but the payment could not be recorded: {recorded.Message}. Your service provider has the reference.");
+            return Said("The card was charged (reference {0}) but the payment could not be recorded: {1}. Your service provider has the reference.", false, reference, recorded.Message!);
         }
 
         if (line is not null && data.Writer is { } writer)
@@ -108,6 +115,13 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
             });
         }
 
-        return (true, string.Create(CultureInfo.InvariantCulture, $"Payment of {Invoicing.Rendering.Amounts.Money(amount, customer.Currency)} {customer.Currency} approved (reference {answer.Reference}).{(line is null ? string.Empty : $" Line {line.Id} is topped up.")}"));
+        var money = Invoicing.Rendering.Amounts.Money(amount, customer.Currency);
+        return line is null
+            ? Said("Payment of {0} {1} approved (reference {2}).", true, money, customer.Currency, reference)
+            : Said("Payment of {0} {1} approved (reference {2}). Line {3} is topped up.", true, money, customer.Currency, reference, line.Id);
     }
+
+    // The outcome in English for the API and in the login's language for the page (issue 16: payment results in French).
+    private (bool Done, string Message, string Shown) Said(string format, bool done, params object[] values) =>
+        (done, string.Format(CultureInfo.InvariantCulture, format, values), http.HttpContext is { } context ? Localization.Translation.Of(context, format, values) : string.Empty);
 }

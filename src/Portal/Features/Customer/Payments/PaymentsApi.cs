@@ -36,7 +36,7 @@ internal static class PaymentsApi
         me.MapPost("/payments", async (PaymentRequest body, PaymentDesk desk) =>
         {
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-            var (done, message) = await desk.Pay(body.Amount, body.Card, body.Line, errors);
+            var (done, message, _) = await desk.Pay(body.Amount, body.Card, body.Line, errors);
             if (done)
             {
                 return Results.Ok(new { message });

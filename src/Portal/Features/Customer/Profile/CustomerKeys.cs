@@ -46,11 +46,13 @@ public sealed class CustomerKeys(CustomerScope scope, ApiKeyStore keys, PortalDa
         if (label.Length is 0 or > MaxName)
         {
             errors["name"] = $"a label for the key (who or what uses it), at most {MaxName} characters";
+            Localization.Refusals.Note(Localization.Refusals.Current, "key-label", errors["name"], MaxName);
         }
 
         if (scopes is null || scopes.Count == 0 || scopes.Any(s => !ApiScope.CustomerScopes.Contains(s)))
         {
             errors["scopes"] = $"choose {string.Join(" and/or ", ApiScope.CustomerScopes)}";
+            Localization.Refusals.Note(Localization.Refusals.Current, "key-scopes", errors["scopes"], [.. ApiScope.CustomerScopes]);
         }
 
         if (errors.Count > 0)

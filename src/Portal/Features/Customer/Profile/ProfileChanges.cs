@@ -69,6 +69,7 @@ public sealed class ProfileChanges(CustomerScope scope, ProvisioningChanges chan
         if (language is null || !Languages.Contains(language))
         {
             errors["language"] = $"one of {string.Join(", ", Languages)}";
+            Localization.Refusals.Note(Localization.Refusals.Current, "one-of", errors["language"], string.Join(", ", Languages));
             return errors;
         }
 

@@ -97,7 +97,9 @@ public sealed class TicketDesk(CustomerScope scope, TicketStore tickets, PortalD
         }
         else if (text.Trim().Length > max)
         {
-            errors[field] = $"at most {max:N0} characters";
+            // Written in English whatever the request's language (the API answers with it); the page shows the code's text.
+            errors[field] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"at most {max:N0} characters");
+            Localization.Refusals.Note(Localization.Refusals.Current, "at-most-characters", errors[field], max);
         }
     }
 }

@@ -53,6 +53,7 @@ public sealed class TransactionQueries(CustomerScope scope, PortalData data)
             else
             {
                 errors["service"] = $"one of {string.Join(", ", TransactionReport.Services)}";
+                Localization.Refusals.Note(Localization.Refusals.Current, "one-of", errors["service"], string.Join(", ", TransactionReport.Services));
             }
         }
 

@@ -37,7 +37,7 @@ public sealed class AccountEditor(ProvisioningChanges changes, Microsoft.AspNetC
 
     private Account? Build(ProvisioningIndex current, Account? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)
     {
-        var form = creating || existing is null ? given : Api.ApiFields.Over(FieldsOf(existing), given, existing.Id);
+        var form = creating || existing is null ? given : Api.ApiFields.Over(FieldsOf(existing, current), given, existing.Id);
         string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
         var id = F("id") ?? string.Empty;
         if (id.Length == 0 || id.Length > 64 || id.Any(char.IsControl) || id.Contains(','))
@@ -47,10 +47,12 @@ public sealed class AccountEditor(ProvisioningChanges changes, Microsoft.AspNetC
         else if (creating && existing is not null)
         {
             errors["id"] = $"account {id} exists already";
+            Localization.Refusals.Note(Localization.Refusals.Current, "account-exists", errors["id"], id);
         }
         else if (!creating && existing is null)
         {
             errors["id"] = $"no account {id}";
+            Localization.Refusals.Note(Localization.Refusals.Current, "no-account", errors["id"], id);
         }
 
         if (F("customer") is null)

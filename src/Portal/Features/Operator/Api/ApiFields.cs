@@ -67,9 +67,9 @@ internal static class ApiFields
         return Invalid(field.Length == 0 ? message : string.Create(CultureInfo.InvariantCulture, $"{field}: {message}"), field.Length == 0 ? null : field);
     }
 
-    /// <summary>A 400 with <paramref name="message"/>, about <paramref name="field"/>.</summary>
-    public static IResult Invalid(string message, string? field) =>
-        Results.Json(new ApiError("invalid", message, field), statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>A 400 with <paramref name="message"/>, about <paramref name="field"/>, with the refusal's stable <paramref name="kind"/> when it has one.</summary>
+    public static IResult Invalid(string message, string? field, string? kind = null) =>
+        Results.Json(new ApiError("invalid", message, field, kind), statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Fields over the record's current ones: what a PUT does not name stays as it is.</summary>
     public static Dictionary<string, string?> Over(Dictionary<string, string?> current, IReadOnlyDictionary<string, string?> given, string id)

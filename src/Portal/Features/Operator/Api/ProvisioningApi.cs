@@ -49,7 +49,7 @@ internal static class ProvisioningApi
                     customers = incoming.Customers.Count, accounts = incoming.Accounts.Count, products = incoming.Products.Count, subscriptions = incoming.Subscriptions.Count,
                     discount_plans = incoming.DiscountPlans.Count, sites = incoming.Sites.Count, trunks = incoming.Trunks.Count, payments = incoming.Payments.Count,
                 })
-                : ApiFields.Invalid(result.Message!, result.Field);
+                : ApiFields.Invalid(result.Message!, result.Field, result.Kind);
         }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Security.BodyLimits.ProvisioningBytes)).Scoped(ApiScope.ProvisioningWrite).WithName("ImportProvisioning")
             .WithSummary("Merges a provisioning JSON document by id, as provision import does (all or nothing; the counts of records given)");
     }

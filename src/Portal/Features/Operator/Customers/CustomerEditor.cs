@@ -60,10 +60,12 @@ public sealed class CustomerEditor(ProvisioningChanges changes) : Api.IRecordEdi
         else if (creating && existing is not null)
         {
             errors["id"] = $"customer {id} exists already: edit it from the customer list";
+            Localization.Refusals.Note(Localization.Refusals.Current, "customer-exists", errors["id"], id);
         }
         else if (!creating && existing is null)
         {
             errors["id"] = $"no customer {id}";
+            Localization.Refusals.Note(Localization.Refusals.Current, "no-customer", errors["id"], id);
         }
 
         foreach (var required in new[] { "company", "email", "street", "city", "country", "postal_code", "currency", "time_zone" })

@@ -64,7 +64,7 @@ public sealed class KeysModel(CustomerKeyDesk desk) : PageModel
             return Page();
         }
 
-        TempData["Saved"] = $"Key {key} revoked.";
+        TempData["Saved"] = Localization.Translation.Of(HttpContext, "Key {0} revoked.", key);
         return RedirectToPage(new { id = CustomerId });
     }
 

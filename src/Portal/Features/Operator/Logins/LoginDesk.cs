@@ -49,6 +49,7 @@ public sealed class LoginDesk(UserStore users, Func<string, bool> isCustomer, IC
         else if (users.Find(login) is not null)
         {
             errors["login"] = $"login {login} exists already";
+            Localization.Refusals.Note(Localization.Refusals.Current, "login-exists", errors["login"], login);
         }
 
         var asOperator = role == "operator";

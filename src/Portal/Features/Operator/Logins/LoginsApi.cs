@@ -26,7 +26,7 @@ internal static class LoginsApi
 
     public static void Map(RouteGroupBuilder operatorGroup)
     {
-        // The operator's own web password (the My password page): a login's, so an operator session only (a key has none).
+        // The operator's own web password (My Profile's password section): a login's, so an operator session only (a key has none).
         operatorGroup.MapPut("/password", (OwnPasswordChange body, HttpContext context, UserStore users, NodaTime.IClock clock) =>
         {
             var login = users.Get(long.Parse(context.User.FindFirst(Security.PortalClaims.UserId)!.Value, System.Globalization.CultureInfo.InvariantCulture))!;

@@ -1,40 +1,14 @@
-using System.Globalization;
-using System.Security.Claims;
-using Centrex.Portal.Features.Sessions;
-using Centrex.Portal.Security;
-using Centrex.Provisioning.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NodaTime;
 
 namespace Centrex.Portal.Features.Operator.Password;
 
 /// <summary>
-/// My password: the signed-in operator changes its own web password, the current one and a new one (review 16, item 14;
-/// a customer does it on My Profile). <c>PUT /api/v1/operator/password</c> does the same (<see cref="OwnPassword"/>).
+/// The former My password page: the password is changed on My Profile now (one page, as the customer's My Profile has
+/// it), so a bookmark of this address is sent there, to its password section, for good (301). The API route
+/// <c>PUT /api/v1/operator/password</c> is unchanged.
 /// </summary>
-public sealed class IndexModel(UserStore users, IClock clock) : PageModel
+public sealed class IndexModel : PageModel
 {
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
-
-    public void OnGet()
-    {
-    }
-
-    public IActionResult OnPost(string? current, string? @new)
-    {
-        var login = users.Get(long.Parse(User.FindFirstValue(PortalClaims.UserId)!, CultureInfo.InvariantCulture))!;
-        foreach (var (field, message) in OwnPassword.Change(HttpContext, users, clock, login, current, @new))
-        {
-            Errors[field] = message;
-        }
-
-        if (Errors.Count > 0)
-        {
-            return Page();
-        }
-
-        TempData["Saved"] = "Password changed; your other sessions are ended.";
-        return RedirectToPage();
-    }
+    public IActionResult OnGet() => RedirectPermanent("/operator/profile#password");
 }

@@ -44,6 +44,7 @@ public sealed class DiscountPlanModel(DiscountPlanEditor editor) : PageModel
         if (!Existing && editor.Current(id) is not null)
         {
             Errors["id"] = $"discount plan {id} exists already: edit it from the products page";
+            Localization.Refusals.Note(HttpContext, "discount-plan-exists", Errors["id"], id);
             return Page();
         }
 

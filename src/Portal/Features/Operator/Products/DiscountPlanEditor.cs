@@ -59,6 +59,7 @@ public sealed class DiscountPlanEditor(PortalData data, ProvisioningChanges chan
             if (parts.Length != 2)
             {
                 errors["thresholds"] = $"'{line}': one threshold a line, FROM PERCENT (60 5 for 5 % off from 60 minutes, 25.00 2.5 for money)";
+                Localization.Refusals.Note(Localization.Refusals.Current, "threshold-line", errors["thresholds"], line);
                 return errors;
             }
 

@@ -27,7 +27,7 @@ public sealed class IndexModel(PortalData data) : PageModel
         var snapshot = data.Provisioning.Current.Snapshot;
         Registered = State?.Registered() ?? new HashSet<string>();
         SipLines = snapshot.Accounts.Count(a => a.Sip is not null);
-        Sites = [("default", "Default site", snapshot.Sites.FirstOrDefault(s => s.Id == "default")?.MaxCalls),
+        Sites = [("default", Localization.Translation.Of(HttpContext, "Default site"), snapshot.Sites.FirstOrDefault(s => s.Id == "default")?.MaxCalls),
             .. snapshot.Sites.Where(s => s.Id != "default").Select(s => (s.Id, s.Name, s.MaxCalls))];
     }
 }
