@@ -11,6 +11,27 @@ namespace Centrex.Cli.Tests;
 /// </summary>
 internal static class AliceRegister
 {
+    /// <summary>
+    /// Serve's switch alone (no <c>--http</c>) on <see cref="SwitchProvisioning.Json"/> imported into
+    /// <paramref name="folder"/>'s <c>data</c>, once it listens.
+    /// </summary>
+    public static async Task<CentrexProcess> ServeAsync(TempFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var data = folder.File("data");
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, folder.Write("switch.json", SwitchProvisioning.Json())).ExitCode);
+        return await CentrexProcess.ServeSipAsync("--sip", "127.0.0.1:0", "--data", data);
+    }
+
+    /// <summary>Where <paramref name="serve"/> listens for SIP over UDP: the first line it printed.</summary>
+    public static IPEndPoint Udp(CentrexProcess serve)
+    {
+        ArgumentNullException.ThrowIfNull(serve);
+        var udp = serve.Output[0];
+        Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
+        return IPEndPoint.Parse(udp["sip udp ".Length..]);
+    }
+
     /// <summary>RFC 7616 §3.4.1 with qop=auth, MD5, for alice with <paramref name="password"/>: the header line, CRLF included.</summary>
     public static string Authorization(IPEndPoint server, string nonce, string password)
     {

@@ -20,12 +20,8 @@ public sealed partial class ServeAuthenticationTests : IDisposable
     [Fact]
     public async Task Serve_RegisterBruteForceFromAnotherAddress_IsLoggedForFail2ban_AndBlocked_WhileThePhoneRegisters()
     {
-        var data = _folder.File("data");
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", SwitchProvisioning.Json())).ExitCode);
-        using var serve = await CentrexProcess.ServeSipAsync("--sip", "127.0.0.1:0", "--data", data);
-        var udp = serve.Output[0];
-        Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
-        var server = IPEndPoint.Parse(udp["sip udp ".Length..]);
+        using var serve = await AliceRegister.ServeAsync(_folder);
+        var server = AliceRegister.Udp(serve);
         using var attacker = new UdpClient(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
         using var phone = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a hang fails, never times

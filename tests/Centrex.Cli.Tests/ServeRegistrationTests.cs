@@ -18,12 +18,8 @@ public sealed partial class ServeRegistrationTests : IDisposable
     [Fact]
     public async Task Serve_FromTheStore_ChallengesARegisterInItsRealm_AcceptsTheProvisionedPassword_AndRefusesAnother()
     {
-        var data = _folder.File("data");
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", SwitchProvisioning.Json())).ExitCode);
-        using var serve = await CentrexProcess.ServeSipAsync("--sip", "127.0.0.1:0", "--data", data);
-        var udp = serve.Output[0];
-        Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
-        var server = IPEndPoint.Parse(udp["sip udp ".Length..]);
+        using var serve = await AliceRegister.ServeAsync(_folder);
+        var server = AliceRegister.Udp(serve);
         using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -40,7 +36,7 @@ public sealed partial class ServeRegistrationTests : IDisposable
         Assert.StartsWith("SIP/2.0 401 ", refused, StringComparison.Ordinal);
 
         Assert.Equal(0, await serve.StopAsync());
-        Assert.Contains("switch directory from " + Path.Combine(data, "provisioning.db") + ": 3 SIP accounts, realm \"centrex.test\"", serve.Error, StringComparison.Ordinal);
+        Assert.Contains("switch directory from " + Path.Combine(_folder.File("data"), "provisioning.db") + ": 3 SIP accounts, realm \"centrex.test\"", serve.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("WWW-Authenticate: Digest realm=\"(?<realm>[^\"]*)\", nonce=\"(?<nonce>[^\"]*)\", algorithm=(?<algorithm>[A-Z0-9-]+)")]
