@@ -134,20 +134,14 @@ public sealed class LongExportTests(PortalServer server, Xunit.Abstractions.ITes
         const int Batch = 20_000;
         for (var first = 0; first < Calls; first += Batch)
         {
-            var csv = new StringBuilder("id,account,caller,callee,start,duration\n");
+            var csv = new StringBuilder(ApiKeys.CdrHeader);
             for (var i = first; i < first + Batch; i++)
             {
                 var start = now.AddMilliseconds(-step * (Calls - i)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
                 csv.Append(CultureInfo.InvariantCulture, $"long-{i},{Customer}-L1,{caller},{callee},{start},60\n");
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
-            request.Headers.Add("Idempotency-Key", $"long-{first}");
-            using var response = await http.SendAsync(request);
-            var answer = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, answer);
-            Assert.Equal(Batch, JsonDocument.Parse(answer).RootElement.GetProperty("summary").GetProperty("rated").GetInt32());
+            await ApiKeys.Rate(http, server.ApiKey, $"long-{first}", csv.ToString(), Batch);
         }
 
         // The call-log index follows the journal every half second.
