@@ -39,6 +39,18 @@ internal sealed class CentrexProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The lines of standard output so far, in order.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
     /// <summary>The process id.</summary>
     public int Id => _process.Id;
 
@@ -107,7 +119,46 @@ internal sealed class CentrexProcess : IDisposable
         return run.Out.Trim();
     }
 
+    /// <summary>
+    /// Starts <c>centrex serve</c> with <paramref name="args"/> as given (no <c>--http</c> and no API key: the switch
+    /// alone) and waits until the switch listens (its <c>sip udp</c> line; <see cref="Output"/> holds what it printed).
+    /// </summary>
+    public static async Task<CentrexProcess> ServeSipAsync(params string[] args)
+    {
+        var child = Start(Info(null, ["serve", .. args]), key: string.Empty);
+        try
+        {
+            await child.OutputLineAsync("sip udp ");
+        }
+        catch
+        {
+            child.Dispose();
+            throw;
+        }
+
+        return child;
+    }
+
     private static async Task<CentrexProcess> ServeAsync(ProcessStartInfo info, string key)
+    {
+        var child = Start(info, key);
+        try
+        {
+            child.BaseAddress = new Uri(await child._address.Task.WaitAsync(StartTimeout));
+            Keys[child.BaseAddress.Authority] = key;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            await Task.Delay(100);
+            child.Dispose();
+            throw new InvalidOperationException($"centrex serve did not start: {child.Error}", e);
+        }
+
+        return child;
+    }
+
+    /// <summary>Starts the process with its output read line by line as it comes (so it never blocks on a full pipe).</summary>
+    private static CentrexProcess Start(ProcessStartInfo info, string key)
     {
         var child = new CentrexProcess(Process.Start(info)!) { ApiKey = key };
         child._process.OutputDataReceived += (_, e) =>
@@ -148,18 +199,6 @@ internal sealed class CentrexProcess : IDisposable
         child._process.EnableRaisingEvents = true;
         child._process.BeginOutputReadLine();
         child._process.BeginErrorReadLine();
-        try
-        {
-            child.BaseAddress = new Uri(await child._address.Task.WaitAsync(StartTimeout));
-            Keys[child.BaseAddress.Authority] = key;
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            await Task.Delay(100);
-            child.Dispose();
-            throw new InvalidOperationException($"centrex serve did not start: {child.Error}", e);
-        }
-
         return child;
     }
 

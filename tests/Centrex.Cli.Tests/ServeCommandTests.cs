@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -15,46 +14,24 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Serve_OnPortZero_PrintsItsPorts_AnswersSip_AndStopsCleanlyOnSigterm()
     {
         var directory = _folder.Write("switch.json", SwitchProvisioning.Json());
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory])
-        {
-            info.ArgumentList.Add(arg);
-        }
+        using var serve = await CentrexProcess.ServeSipAsync("--sip", "127.0.0.1:0", "--data", _folder.File("data"), "--directory", directory);
+        await serve.OutputLineAsync("sip tcp ");
+        var (udp, tcp) = (serve.Output[0], serve.Output[1]);
+        Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
+        Assert.StartsWith("sip tcp 127.0.0.1:", tcp, StringComparison.Ordinal);
+        var endpoint = IPEndPoint.Parse(udp["sip udp ".Length..]);
 
-        using var process = Process.Start(info)!;
-        try
-        {
-            var udp = await process.StandardOutput.ReadLineAsync();
-            var tcp = await process.StandardOutput.ReadLineAsync();
-            Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
-            Assert.StartsWith("sip tcp 127.0.0.1:", tcp, StringComparison.Ordinal);
-            var endpoint = IPEndPoint.Parse(udp!["sip udp ".Length..]);
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var local = (IPEndPoint)client.Client.LocalEndPoint!;
+        var options = $"OPTIONS sip:centrex.test SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKserve1;rport\r\nMax-Forwards: 70\r\n" +
+            "From: <sip:probe@centrex.test>;tag=1\r\nTo: <sip:centrex.test>\r\nCall-ID: serve-test\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        client.Send(Encoding.ASCII.GetBytes(options), endpoint);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var reply = await client.ReceiveAsync(patience.Token);
+        Assert.StartsWith("SIP/2.0 200 OK", Encoding.ASCII.GetString(reply.Buffer), StringComparison.Ordinal);
 
-            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            var local = (IPEndPoint)client.Client.LocalEndPoint!;
-            var options = $"OPTIONS sip:centrex.test SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKserve1;rport\r\nMax-Forwards: 70\r\n" +
-                "From: <sip:probe@centrex.test>;tag=1\r\nTo: <sip:centrex.test>\r\nCall-ID: serve-test\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-            client.Send(Encoding.ASCII.GetBytes(options), endpoint);
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var reply = await client.ReceiveAsync(patience.Token);
-            Assert.StartsWith("SIP/2.0 200 OK", Encoding.ASCII.GetString(reply.Buffer), StringComparison.Ordinal);
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "centrex serve stopped");
-            Assert.Equal(0, process.ExitCode);
-            Assert.Contains("stopped", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("stopped", serve.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -67,60 +44,30 @@ public sealed class ServeCommandTests : IDisposable
         var imported = CliRun.Invoke("provision", "import", "--data", _folder.File("data"), _folder.Write("switch.json", SwitchProvisioning.Json(site: "\"max_incoming\": 0")));
         Assert.Equal(0, imported.ExitCode);
         var tariff = _folder.Write("tariff.csv", "prefix,destination,rate,connect_fee,first_increment,next_increment\n1,North America,0.0600,0,60,60\n");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--http", "127.0.0.1:0",
-            "--data", _folder.File("data"), .. withTariff ? ["--tariff", tariff] : Array.Empty<string>()])
+        using var serve = await CentrexProcess.ServeSwitchAsync(_folder.File("data"), ["--sip", "127.0.0.1:0", .. withTariff ? ["--tariff", tariff] : Array.Empty<string>()]);
+        var udp = await serve.OutputLineAsync("sip udp ");
+        var endpoint = IPEndPoint.Parse(udp["sip udp ".Length..]);
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var local = (IPEndPoint)client.Client.LocalEndPoint!;
+        var invite = $"INVITE sip:16045550100@{endpoint} SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKserve2;rport\r\nMax-Forwards: 70\r\n" +
+            $"From: <sip:2125551234@{local.Address}>;tag=1\r\nTo: <sip:16045550100@{endpoint}>\r\nCall-ID: serve-hooks\r\nCSeq: 1 INVITE\r\n" +
+            $"Contact: <sip:2125551234@{local}>\r\nContent-Length: 0\r\n\r\n";
+        client.Send(Encoding.ASCII.GetBytes(invite), endpoint);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string reply;
+        do
         {
-            info.ArgumentList.Add(arg);
+            reply = Encoding.ASCII.GetString((await client.ReceiveAsync(patience.Token)).Buffer); // skip 100 Trying
         }
+        while (reply.StartsWith("SIP/2.0 1", StringComparison.Ordinal));
 
-        using var process = Process.Start(info)!;
-        try
-        {
-            string? udp;
-            do
-            {
-                udp = await process.StandardOutput.ReadLineAsync();
-            }
-            while (udp is not null && !udp.StartsWith("sip udp ", StringComparison.Ordinal));
+        Assert.StartsWith("SIP/2.0 503 ", reply, StringComparison.Ordinal);
+        Assert.Contains("site Head office: max incoming calls 0 reached", reply, StringComparison.Ordinal);
 
-            Assert.NotNull(udp);
-            var endpoint = IPEndPoint.Parse(udp["sip udp ".Length..]);
-            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            var local = (IPEndPoint)client.Client.LocalEndPoint!;
-            var invite = $"INVITE sip:16045550100@{endpoint} SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKserve2;rport\r\nMax-Forwards: 70\r\n" +
-                $"From: <sip:2125551234@{local.Address}>;tag=1\r\nTo: <sip:16045550100@{endpoint}>\r\nCall-ID: serve-hooks\r\nCSeq: 1 INVITE\r\n" +
-                $"Contact: <sip:2125551234@{local}>\r\nContent-Length: 0\r\n\r\n";
-            client.Send(Encoding.ASCII.GetBytes(invite), endpoint);
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            string reply;
-            do
-            {
-                reply = Encoding.ASCII.GetString((await client.ReceiveAsync(patience.Token)).Buffer); // skip 100 Trying
-            }
-            while (reply.StartsWith("SIP/2.0 1", StringComparison.Ordinal));
-
-            Assert.StartsWith("SIP/2.0 503 ", reply, StringComparison.Ordinal);
-            Assert.Contains("site Head office: max incoming calls 0 reached", reply, StringComparison.Ordinal);
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "centrex serve stopped");
-            Assert.Equal(0, process.ExitCode);
-            var stored = Directory.EnumerateFiles(Path.Combine(_folder.File("data"), "cdrs"), "*.csv").Select(File.ReadAllText);
-            Assert.Contains(stored, text => text.Contains("refused-by-limit", StringComparison.Ordinal));
-            Assert.Contains("switch CDRs: 1 stored, 0 charged", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
+        Assert.Equal(0, await serve.StopAsync());
+        var stored = Directory.EnumerateFiles(Path.Combine(_folder.File("data"), "cdrs"), "*.csv").Select(File.ReadAllText);
+        Assert.Contains(stored, text => text.Contains("refused-by-limit", StringComparison.Ordinal));
+        Assert.Contains("switch CDRs: 1 stored, 0 charged", serve.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Centrex.Switch.Tests.Sipp;
 
@@ -12,7 +10,7 @@ namespace Centrex.Cli.Tests;
 /// </summary>
 public sealed class ServeForwardingStarCodeTests : IDisposable
 {
-    private const string Line = SwitchProvisioning.Prepaid; // extension 102, DID +16045550100
+    private const string Line = StarCodeSwitch.Line;
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -20,47 +18,40 @@ public sealed class ServeForwardingStarCodeTests : IDisposable
     [Fact]
     public async Task StarCode73_ForwardsLive_KeptAcrossARestart_Export_ShowsIt_And73StarRingsThePhoneAgain()
     {
-        var data = _folder.File("data");
-        var (trunkPort, sipPort, phonePort, alicePort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort(), Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
-        var json = SwitchProvisioning.Json(trunkSources: $"\"127.0.0.1:{trunkPort}\"").Replace("\"*98\"]", "\"*98\", \"*33\"]", StringComparison.Ordinal);
-        var import = CliRun.Invoke("provision", "import", "--data", data, _folder.Write("base.json", json));
-        Assert.True(import.ExitCode == 0, import.Error);
-        var sip = new IPEndPoint(IPAddress.Loopback, sipPort);
-        string[] serveArgs = ["--sip", $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}", "--media", "Direct"];
+        var sw = StarCodeSwitch.Import(_folder, json => json.Replace("\"*98\"]", "\"*98\", \"*33\"]", StringComparison.Ordinal));
+        var (phonePort, alicePort) = (Sipp.FreeUdpPort(), Sipp.FreeUdpPort());
 
-        using (var serve = await CentrexProcess.ServeSwitchAsync(data, serveArgs))
+        using (var serve = await sw.StartAsync())
         {
-            await serve.OutputLineAsync("sip udp ");
-            Register(sip, Line, phonePort);
-            Register(sip, "alice", alicePort);
-            Dial(sip, "*73101"); // unconditional, to alice's extension
+            sw.Register(Line, phonePort);
+            sw.Register("alice", alicePort);
+            sw.Dial("*73101"); // unconditional, to alice's extension
             await serve.ErrorTextAsync("switch directory reloaded"); // the store's write came back through live provisioning
-            ForwardedToAlice(sip, trunkPort, alicePort, serve);
-            Dial(sip, "*33"); // night
+            ForwardedToAlice(sw, alicePort, serve);
+            sw.Dial("*33"); // night
             await serve.ErrorTextAsync("switch directory reloaded", count: 2);
-            var export = CliRun.Invoke("provision", "export", "--data", data).Out;
+            var export = sw.Export();
             Assert.Equal("""{"when":"always","number":"101"}""", PhoneForwarding(export));
             Assert.Contains("\"night_mode\": true", export, StringComparison.Ordinal);
             Assert.Equal(0, await serve.StopAsync());
         }
 
-        using (var serve = await CentrexProcess.ServeSwitchAsync(data, serveArgs))
+        using (var serve = await sw.StartAsync())
         {
-            await serve.OutputLineAsync("sip udp ");
-            Register(sip, Line, phonePort);
-            Register(sip, "alice", alicePort);
-            ForwardedToAlice(sip, trunkPort, alicePort, serve); // still forwarded after the restart
+            sw.Register(Line, phonePort);
+            sw.Register("alice", alicePort);
+            ForwardedToAlice(sw, alicePort, serve); // still forwarded after the restart
 
-            Dial(sip, "*33"); // from the kept night mode back to day
-            Dial(sip, "*73*");
+            sw.Dial("*33"); // from the kept night mode back to day
+            sw.Dial("*73*");
             await serve.ErrorTextAsync("switch directory reloaded");
-            using var phone = Sipp.Listen("uas-busy", sip, phonePort);
-            Assert.True(TrunkCall(sip, trunkPort, "uac-trunk-busy").ExitCode == 0, "the phone rings again (and answers busy)\n" + serve.Error);
+            using var phone = Sipp.Listen("uas-busy", sw.Sip, phonePort);
+            Assert.True(sw.TrunkCall("uac-trunk-busy").ExitCode == 0, "the phone rings again (and answers busy)\n" + serve.Error);
             Assert.True(Sipp.Finish(phone).ExitCode == 0, "the phone got the call");
             Assert.Equal(0, await serve.StopAsync());
         }
 
-        var after = CliRun.Invoke("provision", "export", "--data", data).Out;
+        var after = sw.Export();
         Assert.Equal("""{"when":"off"}""", PhoneForwarding(after));
         Assert.DoesNotContain("\"night_mode\"", after, StringComparison.Ordinal);
     }
@@ -73,26 +64,10 @@ public sealed class ServeForwardingStarCodeTests : IDisposable
         return JsonSerializer.Serialize(account.GetProperty("phone_forwarding"));
     }
 
-    private static void ForwardedToAlice(IPEndPoint sip, int trunkPort, int alicePort, CentrexProcess serve)
+    private static void ForwardedToAlice(StarCodeSwitch sw, int alicePort, CentrexProcess serve)
     {
-        using var alice = Sipp.Listen("uas-answer", sip, alicePort);
-        Assert.True(TrunkCall(sip, trunkPort, "uac-trunk-call").ExitCode == 0, "the call to the DID is answered by alice\n" + serve.Error);
+        using var alice = Sipp.Listen("uas-answer", sw.Sip, alicePort);
+        Assert.True(sw.TrunkCall("uac-trunk-call").ExitCode == 0, "the call to the DID is answered by alice\n" + serve.Error);
         Assert.True(Sipp.Finish(alice).ExitCode == 0, "alice got the forwarded call");
     }
-
-    private static void Register(IPEndPoint sip, string user, int port)
-    {
-        var run = Sipp.Run("register", sip, port, "-s", user, "-au", user, "-ap", SwitchProvisioning.Password);
-        Assert.True(run.ExitCode == 0, "register: " + run.Output);
-    }
-
-    /// <summary>The line dials a star code from another port: 200, ACK, the switch's BYE.</summary>
-    private static void Dial(IPEndPoint sip, string code)
-    {
-        var run = Sipp.Run("uac-call-until-bye", sip, Sipp.FreeUdpPort(), "-s", code, "-au", Line, "-ap", SwitchProvisioning.Password);
-        Assert.True(run.ExitCode == 0, $"{code}: " + run.Output);
-    }
-
-    private static (int ExitCode, string Output) TrunkCall(IPEndPoint sip, int trunkPort, string scenario) =>
-        Sipp.Run(scenario, sip, trunkPort, "-s", "+16045550100");
 }

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Centrex.Cli.Tests;
@@ -14,6 +10,7 @@ namespace Centrex.Cli.Tests;
 /// </summary>
 public sealed partial class ServeRegistrationTests : IDisposable
 {
+    private const string CallId = "serve-register";
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -21,75 +18,27 @@ public sealed partial class ServeRegistrationTests : IDisposable
     [Fact]
     public async Task Serve_FromTheStore_ChallengesARegisterInItsRealm_AcceptsTheProvisionedPassword_AndRefusesAnother()
     {
-        var data = _folder.File("data");
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", data, _folder.Write("switch.json", SwitchProvisioning.Json())).ExitCode);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--data", data])
-        {
-            info.ArgumentList.Add(arg);
-        }
+        using var serve = await AliceRegister.ServeAsync(_folder);
+        var server = AliceRegister.Udp(serve);
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var process = Process.Start(info)!;
-        try
-        {
-            var udp = await process.StandardOutput.ReadLineAsync();
-            Assert.StartsWith("sip udp 127.0.0.1:", udp, StringComparison.Ordinal);
-            var server = IPEndPoint.Parse(udp!["sip udp ".Length..]);
-            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var challenge = await AliceRegister.Exchange(client, server, CallId, 1, null, patience.Token);
+        Assert.StartsWith("SIP/2.0 401 ", challenge, StringComparison.Ordinal);
+        var offer = ChallengeLine().Match(challenge); // the first offered: MD5, as provisioned ["MD5", "SHA-256"]
+        Assert.Equal((SwitchProvisioning.Realm, "MD5"), (offer.Groups["realm"].Value, offer.Groups["algorithm"].Value));
+        var nonce = offer.Groups["nonce"].Value;
 
-            var challenge = await Register(client, server, 1, null, patience.Token);
-            Assert.StartsWith("SIP/2.0 401 ", challenge, StringComparison.Ordinal);
-            var offer = ChallengeLine().Match(challenge); // the first offered: MD5, as provisioned ["MD5", "SHA-256"]
-            Assert.Equal((SwitchProvisioning.Realm, "MD5"), (offer.Groups["realm"].Value, offer.Groups["algorithm"].Value));
-            var nonce = offer.Groups["nonce"].Value;
+        var accepted = await AliceRegister.Exchange(client, server, CallId, 2, AliceRegister.Authorization(server, nonce, SwitchProvisioning.Password), patience.Token);
+        var refused = await AliceRegister.Exchange(client, server, CallId, 3, AliceRegister.Authorization(server, nonce, "not-the-password"), patience.Token);
 
-            var accepted = await Register(client, server, 2, Authorization(server, nonce, SwitchProvisioning.Password), patience.Token);
-            var refused = await Register(client, server, 3, Authorization(server, nonce, "not-the-password"), patience.Token);
+        Assert.StartsWith("SIP/2.0 200 ", accepted, StringComparison.Ordinal);
+        Assert.StartsWith("SIP/2.0 401 ", refused, StringComparison.Ordinal);
 
-            Assert.StartsWith("SIP/2.0 200 ", accepted, StringComparison.Ordinal);
-            Assert.StartsWith("SIP/2.0 401 ", refused, StringComparison.Ordinal);
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "centrex serve stopped");
-            Assert.Equal(0, process.ExitCode);
-            Assert.Contains("switch directory from " + Path.Combine(data, "provisioning.db") + ": 3 SIP accounts, realm \"centrex.test\"",
-                await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("switch directory from " + Path.Combine(_folder.File("data"), "provisioning.db") + ": 3 SIP accounts, realm \"centrex.test\"", serve.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("WWW-Authenticate: Digest realm=\"(?<realm>[^\"]*)\", nonce=\"(?<nonce>[^\"]*)\", algorithm=(?<algorithm>[A-Z0-9-]+)")]
     private static partial Regex ChallengeLine();
-
-    /// <summary>RFC 7616 §3.4.1 with qop=auth, MD5, computed here from the password rather than by the switch's code.</summary>
-    private static string Authorization(IPEndPoint server, string nonce, string password)
-    {
-        static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
-        var uri = $"sip:{server}";
-        var ha1 = Md5($"alice:{SwitchProvisioning.Realm}:{password}");
-        var response = Md5($"{ha1}:{nonce}:00000001:c0ffee:auth:{Md5($"REGISTER:{uri}")}");
-        return $"Authorization: Digest username=\"alice\", realm=\"{SwitchProvisioning.Realm}\", nonce=\"{nonce}\", uri=\"{uri}\", " +
-            $"response=\"{response}\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"\r\n";
-    }
-
-    private static async Task<string> Register(UdpClient client, IPEndPoint server, int cseq, string? authorization, CancellationToken cancel)
-    {
-        var local = (IPEndPoint)client.Client.LocalEndPoint!;
-        var register = $"REGISTER sip:{server} SIP/2.0\r\nVia: SIP/2.0/UDP {local};branch=z9hG4bKreg{cseq};rport\r\nMax-Forwards: 70\r\n" +
-            $"From: <sip:alice@{SwitchProvisioning.Realm}>;tag=r1\r\nTo: <sip:alice@{SwitchProvisioning.Realm}>\r\nCall-ID: serve-register\r\n" +
-            $"CSeq: {cseq} REGISTER\r\nContact: <sip:alice@{local}>\r\nExpires: 60\r\n{authorization}Content-Length: 0\r\n\r\n";
-        await client.SendAsync(Encoding.ASCII.GetBytes(register), server, cancel);
-        return Encoding.ASCII.GetString((await client.ReceiveAsync(cancel)).Buffer);
-    }
 }

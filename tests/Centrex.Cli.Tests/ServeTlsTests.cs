@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -26,53 +25,36 @@ public sealed class ServeTlsTests : IDisposable
         using var certificate = TestCertificates.SelfSigned();
         var (cert, key) = TestCertificates.WritePem(certificate, _folder.Path, "switch");
         File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "centrex.dll"), "serve", "--sip", "127.0.0.1:0", "--data", _folder.File("data"),
-            "--directory", _folder.Write("switch.json", SwitchProvisioning.Json()), "--tls", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key])
+        using var serve = await CentrexProcess.ServeSipAsync("--sip", "127.0.0.1:0", "--data", _folder.File("data"),
+            "--directory", _folder.Write("switch.json", SwitchProvisioning.Json()), "--tls", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key);
+        var tls = await serve.OutputLineAsync("sip tls ");
+        Assert.StartsWith("sip udp 127.0.0.1:", serve.Output[0], StringComparison.Ordinal);
+        Assert.StartsWith("sip tcp 127.0.0.1:", serve.Output[1], StringComparison.Ordinal);
+        Assert.StartsWith("sip tls 127.0.0.1:", serve.Output[2], StringComparison.Ordinal);
+        var endpoint = IPEndPoint.Parse(tls["sip tls ".Length..]);
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint);
+        await using var stream = new SslStream(client.GetStream());
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await stream.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
         {
-            info.ArgumentList.Add(arg);
-        }
+            TargetHost = "centrex.test",
+            RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
+        }, patience.Token);
+        var local = (IPEndPoint)client.Client.LocalEndPoint!;
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"OPTIONS sip:centrex.test SIP/2.0\r\nVia: SIP/2.0/TLS {local};branch=z9hG4bKtls1;rport\r\nMax-Forwards: 70\r\n" +
+            "From: <sip:probe@centrex.test>;tag=1\r\nTo: <sip:centrex.test>\r\nCall-ID: serve-tls\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"), patience.Token);
+        var reply = new byte[4096];
+        var read = await stream.ReadAsync(reply, patience.Token);
+        var text = Encoding.ASCII.GetString(reply, 0, read);
 
-        using var process = Process.Start(info)!;
-        try
-        {
-            Assert.StartsWith("sip udp 127.0.0.1:", await process.StandardOutput.ReadLineAsync(), StringComparison.Ordinal);
-            Assert.StartsWith("sip tcp 127.0.0.1:", await process.StandardOutput.ReadLineAsync(), StringComparison.Ordinal);
-            var tls = await process.StandardOutput.ReadLineAsync();
-            Assert.StartsWith("sip tls 127.0.0.1:", tls, StringComparison.Ordinal);
-            var endpoint = IPEndPoint.Parse(tls!["sip tls ".Length..]);
+        Assert.StartsWith("SIP/2.0 200 OK", text, StringComparison.Ordinal);
+        Assert.Contains($"Via: SIP/2.0/TLS {local};branch=z9hG4bKtls1;rport={local.Port}", text, StringComparison.Ordinal);
 
-            using var client = new TcpClient();
-            await client.ConnectAsync(endpoint);
-            await using var stream = new SslStream(client.GetStream());
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await stream.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = "centrex.test",
-                RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
-            }, patience.Token);
-            var local = (IPEndPoint)client.Client.LocalEndPoint!;
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                $"OPTIONS sip:centrex.test SIP/2.0\r\nVia: SIP/2.0/TLS {local};branch=z9hG4bKtls1;rport\r\nMax-Forwards: 70\r\n" +
-                "From: <sip:probe@centrex.test>;tag=1\r\nTo: <sip:centrex.test>\r\nCall-ID: serve-tls\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"), patience.Token);
-            var reply = new byte[4096];
-            var read = await stream.ReadAsync(reply, patience.Token);
-            var text = Encoding.ASCII.GetString(reply, 0, read);
-
-            Assert.StartsWith("SIP/2.0 200 OK", text, StringComparison.Ordinal);
-            Assert.Contains($"Via: SIP/2.0/TLS {local};branch=z9hG4bKtls1;rport={local.Port}", text, StringComparison.Ordinal);
-
-            process.Kill();
-            Assert.Contains($"centrex serve: warning: --tls-key '{key}' can be read by other users: chmod 600 it",
-                await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
+        serve.Kill();
+        Assert.Contains($"centrex serve: warning: --tls-key '{key}' can be read by other users: chmod 600 it", serve.Error, StringComparison.Ordinal);
     }
 
     [Fact]

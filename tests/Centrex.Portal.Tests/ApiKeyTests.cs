@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Centrex.Portal.Tests.Support;
 
 namespace Centrex.Portal.Tests;
@@ -15,20 +14,11 @@ public sealed class ApiKeyTests(PortalServer server)
     public async Task AKeyWithoutTheScope_Is403_AndNoKey_Is401()
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        using var batch = new StringContent("id,account,caller,callee,start,duration\n", System.Text.Encoding.UTF8, "text/csv");
 
-        using var noKey = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = batch };
-        noKey.Headers.Add("Idempotency-Key", "k-1");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(noKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiKeys.PostBatch(http, "/api/v1/cdr-batches", null, "k-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ApiKeys.PostBatch(http, "/api/v1/cdr-batches", server.BalancesKey, "k-2")).StatusCode);
 
-        using var wrongScope = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent("id,account,caller,callee,start,duration\n") };
-        wrongScope.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.BalancesKey);
-        wrongScope.Headers.Add("Idempotency-Key", "k-2");
-        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(wrongScope)).StatusCode);
-
-        using var balance = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts/ACC-1001/balance");
-        balance.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.BalancesKey);
-        var answer = await http.SendAsync(balance);
+        var answer = await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/accounts/ACC-1001/balance", server.BalancesKey);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.False(answer.Headers.Contains("Deprecation"));
     }
@@ -37,10 +27,8 @@ public sealed class ApiKeyTests(PortalServer server)
     public async Task TheOldPaths_StillAnswer_MarkedDeprecatedWithTheirSuccessor()
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/accounts/ACC-1001/balance?period=2026-10");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
 
-        var response = await http.SendAsync(request);
+        var response = await ApiKeys.Send(http, HttpMethod.Get, "/v1/accounts/ACC-1001/balance?period=2026-10", server.ApiKey);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertDeprecated(response, "</api/v1/accounts/ACC-1001/balance?period=2026-10>; rel=\"successor-version\"");
@@ -50,10 +38,7 @@ public sealed class ApiKeyTests(PortalServer server)
     public async Task TheOldPaths_Refusals_AreMarkedDeprecatedToo()
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        using var wrongScope = new HttpRequestMessage(HttpMethod.Post, "/v1/cdr-batches") { Content = new StringContent("id,account,caller,callee,start,duration\n") };
-        wrongScope.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.BalancesKey);
-        wrongScope.Headers.Add("Idempotency-Key", "k-old-1");
-        var forbidden = await http.SendAsync(wrongScope);
+        var forbidden = await ApiKeys.PostBatch(http, "/v1/cdr-batches", server.BalancesKey, "k-old-1");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         AssertDeprecated(forbidden, "</api/v1/cdr-batches>; rel=\"successor-version\"");
 

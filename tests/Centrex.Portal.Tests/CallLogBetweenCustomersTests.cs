@@ -30,7 +30,7 @@ public sealed class CallLogBetweenCustomersTests(PortalServer server)
         Assert.Equal(System.Net.HttpStatusCode.Found, (await xb.LoginAsync("cust-xb", "cust-xb-login-secret")).StatusCode);
 
         var calleePort = Sipp.FreeUdpPort();
-        var registered = await Retry(() => Sipp.Run("register", server.SipUdp, calleePort, "-s", "xb501", "-au", "xb501", "-ap", Password));
+        var registered = await SippRetry.UntilSuccess(() => Sipp.Run("register", server.SipUdp, calleePort, "-s", "xb501", "-au", "xb501", "-ap", Password));
         Assert.True(registered.ExitCode == 0, registered.Output);
         await Call(calleePort, "xa401"); // shows its number
         await Call(calleePort, "xa402"); // hides it (hide_cli always)
@@ -107,18 +107,5 @@ public sealed class CallLogBetweenCustomersTests(PortalServer server)
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
         Assert.True(import.Exit == 0, import.Error);
-    }
-
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return result;
-            }
-        }
     }
 }

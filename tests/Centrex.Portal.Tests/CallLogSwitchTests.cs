@@ -31,7 +31,7 @@ public sealed class CallLogSwitchTests(PortalServer server)
 
         // Internal: 301 dials extension 302, whose phone answers.
         var calleePort = Sipp.FreeUdpPort();
-        var registered = await Retry(() => Sipp.Run("register", server.SipUdp, calleePort, "-s", "cl302", "-au", "cl302", "-ap", Password));
+        var registered = await SippRetry.UntilSuccess(() => Sipp.Run("register", server.SipUdp, calleePort, "-s", "cl302", "-au", "cl302", "-ap", Password));
         Assert.True(registered.ExitCode == 0, registered.Output);
         await Call("uas-answer", calleePort, () => Sipp.Run("uac-call", server.SipUdp, Sipp.FreeUdpPort(), "-s", "302", "-au", "cl301", "-ap", Password));
 
@@ -137,19 +137,5 @@ public sealed class CallLogSwitchTests(PortalServer server)
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
         Assert.True(import.Exit == 0, import.Error);
-    }
-
-    // The switch reloads provisioning within a second: a REGISTER is retried until it has the new line.
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return result;
-            }
-        }
     }
 }

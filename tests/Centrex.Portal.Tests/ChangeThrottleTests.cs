@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Centrex.Portal.Security;
 using Centrex.Portal.Tests.Support;
 
@@ -14,33 +13,18 @@ namespace Centrex.Portal.Tests;
 /// (each would validate the whole provisioning store and reload the switch). Past its burst it gets 429 with
 /// Retry-After and the reason, and those changes are not made; another customer's change at the same moment is made.
 /// </summary>
-public sealed partial class ChangeThrottleTests : IAsyncLifetime
+public sealed class ChangeThrottleTests
 {
     private const string Password = "right-password-123";
-    private readonly string _data = Directory.CreateTempSubdirectory("centrex-changes-").FullName;
-    private Process? _serve;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_serve is { HasExited: false } serve)
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
-        }
-
-        _serve?.Dispose();
-        Directory.Delete(_data, recursive: true);
-    }
 
     [Fact]
     public async Task ACustomerSendingManyChanges_Gets429PastItsBurst_AndThoseAreNotMade_WhileAnotherCustomersChangeIsMade()
     {
-        await Import();
-        await AddLogin("busy", "C1");
-        await AddLogin("quiet", "C2");
-        var address = await ServeAsync();
+        await using var serve = new OwnServe("centrex-changes-");
+        await serve.Import("customers.json", $$"""{ "format": "centrex-provisioning/1", "customers": [ {{Customer("C1")}}, {{Customer("C2")}} ] }""");
+        await serve.AddLogin("busy", "C1", Password);
+        await serve.AddLogin("quiet", "C2", Password);
+        var address = (await serve.StartAsync())[0];
         using var busy = new PortalClient(address);
         using var quiet = new PortalClient(address);
         Assert.Equal(HttpStatusCode.Redirect, (await busy.LoginAsync("busy", Password)).StatusCode);
@@ -80,46 +64,8 @@ public sealed partial class ChangeThrottleTests : IAsyncLifetime
         return await client.Http.SendAsync(request);
     }
 
-    private async Task Import()
-    {
-        static string Customer(string id) => $$"""
-            { "id": "{{id}}", "company": "{{id}} Inc", "contact": "A", "email": "a@x.example",
-              "address": { "street": "1 Main", "city": "Halifax", "province": "NS", "country": "CA", "postal_code": "B3J" }, "time_zone": "America/Halifax" }
-            """;
-        var file = Path.Combine(_data, "customers.json");
-        await File.WriteAllTextAsync(file, $$"""{ "format": "centrex-provisioning/1", "customers": [ {{Customer("C1")}}, {{Customer("C2")}} ] }""");
-        using var import = Start(["provision", "import", "--data", _data, file]);
-        import.StandardInput.Close();
-        await import.WaitForExitAsync();
-        Assert.True(import.ExitCode == 0, await import.StandardError.ReadToEndAsync());
-    }
-
-    private async Task AddLogin(string login, string customer)
-    {
-        using var add = Start(["user", "add", "--data", _data, login, "--customer", customer, "--password-stdin"]);
-        await add.StandardInput.WriteAsync(Password);
-        add.StandardInput.Close();
-        await add.WaitForExitAsync();
-        Assert.True(add.ExitCode == 0, await add.StandardError.ReadToEndAsync());
-    }
-
-    private async Task<Uri> ServeAsync()
-    {
-        _serve = Start(["serve", "--data", _data, "--http", "127.0.0.1:0"]);
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a bound, not a timing check
-        while (await _serve.StandardOutput.ReadLineAsync(patience.Token) is { } line)
-        {
-            if (ServeLine().Match(line) is { Success: true } m)
-            {
-                return new Uri(m.Groups[1].Value);
-            }
-        }
-
-        throw new InvalidOperationException("serve ended before listening: " + await _serve.StandardError.ReadToEndAsync());
-    }
-
-    private static Process Start(string[] args) => CentrexCommand.Start(args, input: true);
-
-    [GeneratedRegex(@"^centrex serve: (http://[^ ]+)")]
-    private static partial Regex ServeLine();
+    private static string Customer(string id) => $$"""
+        { "id": "{{id}}", "company": "{{id}} Inc", "contact": "A", "email": "a@x.example",
+          "address": { "street": "1 Main", "city": "Halifax", "province": "NS", "country": "CA", "postal_code": "B3J" }, "time_zone": "America/Halifax" }
+        """;
 }

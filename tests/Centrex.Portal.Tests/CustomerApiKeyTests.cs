@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Centrex.Portal.Tests.Support;
 
 namespace Centrex.Portal.Tests;
@@ -13,7 +12,7 @@ namespace Centrex.Portal.Tests;
 /// revoked key is 401 from its next request.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class CustomerApiKeyTests(PortalServer server)
+public sealed class CustomerApiKeyTests(PortalServer server)
 {
     [Fact]
     public async Task TheCli_MakesCustomerKeys_OnlyForACustomerThatExists_AndOnlyWithTheMeScopes()
@@ -32,7 +31,7 @@ public sealed partial class CustomerApiKeyTests(PortalServer server)
 
         var key = await ApiKeys.CreateForCustomer(server, "CUST-QC", "me:read");
         var list = await PortalServer.Run(null, "apikey", "list", "--data", server.Data);
-        Assert.Matches($@"{KeyId(key)}\s.*me:read\s+CUST-QC", list.Output);
+        Assert.Matches($@"{ApiKeys.Id(key)}\s.*me:read\s+CUST-QC", list.Output);
         Assert.DoesNotContain(key, list.Output, StringComparison.Ordinal);
     }
 
@@ -78,7 +77,7 @@ public sealed partial class CustomerApiKeyTests(PortalServer server)
     {
         using var me = await TestCustomers.Add(server, "CUST-KEYS", "cust-keys");
         var made = await BillingPagesTests.Form(me, "/customer/profile", "CreateKey", ("name", "nightly script"), ("scopes", "me:read"), ("scopes", "me:write"));
-        var key = NewKey().Match(made) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no key shown:\n" + made);
+        var key = ApiKeys.Shown(made);
         Assert.Contains("nightly script", made, StringComparison.Ordinal);
         var refused = await BillingPagesTests.Form(me, "/customer/profile", "CreateKey", ("name", ""), ("scopes", "billing:read"));
         Assert.Contains("id=\"name-error\"", refused, StringComparison.Ordinal);
@@ -98,7 +97,7 @@ public sealed partial class CustomerApiKeyTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Forbidden, (await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/me/api-keys", key, """{"name":"more","scopes":["me:write"]}""")).StatusCode);
 
         // Revoked on the page: refused from the next request.
-        var id = KeyId(key);
+        var id = ApiKeys.Id(key);
         var keys = await me.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/api-keys");
         Assert.Equal(["me:read", "me:write"], keys.EnumerateArray().Single(k => k.GetProperty("id").GetString() == id).GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!));
         Assert.DoesNotContain(key, keys.ToString(), StringComparison.Ordinal);
@@ -107,7 +106,7 @@ public sealed partial class CustomerApiKeyTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/profile", key)).StatusCode);
 
         // Another customer's key id is not found for revocation, on the page and over the API.
-        var theirs = KeyId(await ApiKeys.CreateForCustomer(server, "CUST-QC", "me:read"));
+        var theirs = ApiKeys.Id(await ApiKeys.CreateForCustomer(server, "CUST-QC", "me:read"));
         Assert.Contains("no such key of yours that still works", await BillingPagesTests.Form(me, "/customer/profile", "RevokeKey", ("id", theirs)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await CustomerPagesApiTests.Send(me, HttpMethod.Delete, $"/api/v1/me/api-keys/{theirs}", null)).StatusCode);
     }
@@ -120,39 +119,10 @@ public sealed partial class CustomerApiKeyTests(PortalServer server)
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/profile", key)).StatusCode);
 
-        await SetStatus("CUST-SUSP", "suspended");
-        await Until(async () => (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/profile", key)).StatusCode == HttpStatusCode.Forbidden);
-        await SetStatus("CUST-SUSP", "active");
-        await Until(async () => (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/profile", key)).StatusCode == HttpStatusCode.OK);
-    }
-
-    private async Task SetStatus(string customer, string status)
-    {
-        var file = Path.Combine(server.Data, $"{customer}-{status}.json");
-        await File.WriteAllTextAsync(file, $$"""
-            { "format": "centrex-provisioning/1",
-              "customers": [ { "id": "{{customer}}", "company": "{{customer}} Test Ltd", "contact": "Ana Lyst", "email": "billing@{{customer.ToLowerInvariant()}}.example",
-                "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" },
-                "currency": "CAD", "time_zone": "America/Toronto", "status": "{{status}}" } ] }
-            """);
-        var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
-        Assert.True(import.Exit == 0, import.Error);
-    }
-
-    // The portal rereads provisioning at most every 250 ms.
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("the portal never saw the change");
+        await TestCustomers.SetStatus(server, "CUST-SUSP", "suspended");
+        await TestCustomers.Until(async () => (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/profile", key)).StatusCode == HttpStatusCode.Forbidden, "the key still works while its customer is suspended");
+        await TestCustomers.SetStatus(server, "CUST-SUSP", "active");
+        await TestCustomers.Until(async () => (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/me/profile", key)).StatusCode == HttpStatusCode.OK, "the key is still refused once its customer is resumed");
     }
 
     private static async Task<JsonElement> Json(HttpClient http, string key, string path)
@@ -161,10 +131,4 @@ public sealed partial class CustomerApiKeyTests(PortalServer server)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    // cxk_ID_SECRET: the id is the public part.
-    private static string KeyId(string key) => key.Split('_')[1];
-
-    [GeneratedRegex("<code id=\"new-key\">([^<]+)</code>")]
-    private static partial Regex NewKey();
 }

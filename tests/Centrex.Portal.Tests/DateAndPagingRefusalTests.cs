@@ -13,14 +13,36 @@ namespace Centrex.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class DateAndPagingRefusalTests(PortalServer server)
 {
+    private const string PastTheLastDate = "is past the last date taken, 9998-12-31";
+    private const string NotAPage = "a whole number from 1 to 1,000,000";
+    private const string NotASize = "a whole number from 10 to 500";
+
+    /// <summary>An API query the server refuses: its path, the key the 400 names, and what its message says.</summary>
+    public static TheoryData<string, string, string> ApiRefusals => new()
+    {
+        // A date range ending at (or starting on) 9999-12-31, in every date filter.
+        { "/api/v1/me/calls?from=2026-01-01&to=9999-12-31", "to", PastTheLastDate },
+        { "/api/v1/me/calls.csv?from=2026-01-01&to=9999-12-31", "to", PastTheLastDate },
+        { "/api/v1/me/transactions?from=9999-12-30&to=9999-12-31", "from", PastTheLastDate },
+        { "/api/v1/me/transactions.csv?from=2026-01-01&to=9999-12-31", "to", PastTheLastDate },
+        { "/api/v1/me/reports/xdr?from=9999-12-31&to=9999-12-31&format=pdf", "from", PastTheLastDate },
+        { "/api/v1/me/invoices?from=2026-01-01&to=9999-12-31", "to", PastTheLastDate },
+
+        // A page or size that is not a whole number in range.
+        { "/api/v1/me/calls?page=-1", "page", NotAPage },
+        { "/api/v1/me/calls?page=0", "page", NotAPage },
+        { "/api/v1/me/calls?page=999999999999", "page", NotAPage },
+        { "/api/v1/me/calls?page=2.5", "page", NotAPage },
+        { "/api/v1/me/calls?size=-5", "size", NotASize },
+        { "/api/v1/me/calls?size=abc", "size", NotASize },
+        { "/api/v1/me/calls?size=100000", "size", NotASize },
+        { "/api/v1/me/calls?size=501", "size", NotASize },
+        { "/api/v1/me/transactions?size=0", "size", NotASize },
+    };
+
     [Theory]
-    [InlineData("/api/v1/me/calls?from=2026-01-01&to=9999-12-31", "to")]
-    [InlineData("/api/v1/me/calls.csv?from=2026-01-01&to=9999-12-31", "to")]
-    [InlineData("/api/v1/me/transactions?from=9999-12-30&to=9999-12-31", "from")]
-    [InlineData("/api/v1/me/transactions.csv?from=2026-01-01&to=9999-12-31", "to")]
-    [InlineData("/api/v1/me/reports/xdr?from=9999-12-31&to=9999-12-31&format=pdf", "from")]
-    [InlineData("/api/v1/me/invoices?from=2026-01-01&to=9999-12-31", "to")]
-    public async Task ADateRangeToTheCalendarsEnd_Is400NamingTheField(string path, string field)
+    [MemberData(nameof(ApiRefusals))]
+    public async Task ADateOrPageOutOfRange_Is400NamingTheField_OnTheApi(string path, string field, string reason)
     {
         using var qc = await Sessions.SignedIn(server, "cust-qc");
 
@@ -29,7 +51,7 @@ public sealed class DateAndPagingRefusalTests(PortalServer server)
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         var error = await answer.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(field, error.GetProperty("field").GetString());
-        Assert.Contains("is past the last date taken, 9998-12-31", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(reason, error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -44,29 +66,7 @@ public sealed class DateAndPagingRefusalTests(PortalServer server)
         using var answer = await qc.Http.GetAsync(path);
 
         Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{path}: {answer.StatusCode}");
-        Assert.Contains("&#x27;9999-12-31&#x27; is past the last date taken, 9998-12-31", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("/api/v1/me/calls?page=-1", "page")]
-    [InlineData("/api/v1/me/calls?page=0", "page")]
-    [InlineData("/api/v1/me/calls?page=999999999999", "page")]
-    [InlineData("/api/v1/me/calls?page=2.5", "page")]
-    [InlineData("/api/v1/me/calls?size=-5", "size")]
-    [InlineData("/api/v1/me/calls?size=abc", "size")]
-    [InlineData("/api/v1/me/calls?size=100000", "size")]
-    [InlineData("/api/v1/me/calls?size=501", "size")]
-    [InlineData("/api/v1/me/transactions?size=0", "size")]
-    public async Task APageOrSizeOutOfRange_Is400NamingIt_OnTheApi(string path, string field)
-    {
-        using var qc = await Sessions.SignedIn(server, "cust-qc");
-
-        using var answer = await qc.Http.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        var error = await answer.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(field, error.GetProperty("field").GetString());
-        Assert.Contains(field == "size" ? "a whole number from 10 to 500" : "a whole number from 1 to 1,000,000", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("&#x27;9999-12-31&#x27; " + PastTheLastDate, await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

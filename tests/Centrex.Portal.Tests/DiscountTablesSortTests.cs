@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Centrex.Portal.Tests.Support;
 
 namespace Centrex.Portal.Tests;
@@ -10,7 +9,7 @@ namespace Centrex.Portal.Tests;
 /// both ways, each table's order in its own keys (<c>usage_sort</c>, <c>history_sort</c>) so sorting one keeps the other's.
 /// </summary>
 [Collection(BillingDayCollection.Name)]
-public sealed partial class DiscountTablesSortTests(BillingDayServer server)
+public sealed class DiscountTablesSortTests(BillingDayServer server)
 {
     [Fact]
     public async Task TheUsageAndHistoryTables_SortBothWays_EachKeepingTheOthersOrder()
@@ -18,14 +17,14 @@ public sealed partial class DiscountTablesSortTests(BillingDayServer server)
         using var jpn = await Sessions.SignedIn(server, "jpn");
         await Sessions.WaitForCalls(jpn);
 
-        Assert.Equal(["JPN-1", "JPN-2"], Column(await jpn.Http.GetStringAsync("/customer/discounts?usage_sort=line&usage_dir=asc"), 0, 1));
-        Assert.Equal(["JPN-2", "JPN-1"], Column(await jpn.Http.GetStringAsync("/customer/discounts?usage_sort=line&usage_dir=desc"), 0, 1));
+        Assert.Equal(["JPN-1", "JPN-2"], HtmlTable.Cells(await jpn.Http.GetStringAsync("/customer/discounts?usage_sort=line&usage_dir=asc"), 1, table: 0));
+        Assert.Equal(["JPN-2", "JPN-1"], HtmlTable.Cells(await jpn.Http.GetStringAsync("/customer/discounts?usage_sort=line&usage_dir=desc"), 1, table: 0));
 
         var (older, newer) = (Month(server.Months[1]), Month(server.Months[2]));
         var up = await jpn.Http.GetStringAsync("/customer/discounts?history_sort=month&history_dir=asc&usage_sort=line&usage_dir=desc");
-        Assert.Equal([older, newer], Column(up, 1, 1));
-        Assert.Equal(["JPN-2", "JPN-1"], Column(up, 1, 2)); // JPN-2 called in the older month
-        Assert.Equal([newer, older], Column(await jpn.Http.GetStringAsync("/customer/discounts?history_sort=month&history_dir=desc"), 1, 1));
+        Assert.Equal([older, newer], HtmlTable.Cells(up, 1, table: 1));
+        Assert.Equal(["JPN-2", "JPN-1"], HtmlTable.Cells(up, 2, table: 1)); // JPN-2 called in the older month
+        Assert.Equal([newer, older], HtmlTable.Cells(await jpn.Http.GetStringAsync("/customer/discounts?history_sort=month&history_dir=desc"), 1, table: 1));
         Assert.Contains("<details open=\"open\">", up, StringComparison.Ordinal); // a sorted history is shown open
 
         // The history's header keeps the usage's order, and both headers say how they are sorted.
@@ -35,21 +34,4 @@ public sealed partial class DiscountTablesSortTests(BillingDayServer server)
     }
 
     private static string Month(NodaTime.YearMonth month) => NodaTime.Text.YearMonthPattern.Iso.Format(month);
-
-    // Cell `column` (1-based) of each body row of the page's table number `table` (0-based).
-    private static List<string> Column(string html, int table, int column)
-    {
-        var bodies = Regex.Matches(html, "<tbody>(.*?)</tbody>", RegexOptions.Singleline);
-        Assert.True(bodies.Count > table, $"the page has {bodies.Count} tables");
-        return [.. Row().Matches(bodies[table].Groups[1].Value).Select(r => WebUtility.HtmlDecode(Tag().Replace(Cell().Matches(r.Value)[column - 1].Groups[1].Value, string.Empty)).Trim())];
-    }
-
-    [GeneratedRegex("<tr[^>]*>.*?</tr>", RegexOptions.Singleline)]
-    private static partial Regex Row();
-
-    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
 }

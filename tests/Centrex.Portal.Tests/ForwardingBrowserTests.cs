@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Centrex.Portal.Tests.Support;
 using Centrex.Switch.Tests.Sipp;
 using Microsoft.Playwright;
@@ -46,7 +45,7 @@ public sealed class ForwardingBrowserTests(PortalServer server, Browser browser)
 
         // The phone of 116 registers and waits to answer; 106's phone is not registered at all.
         var answerPort = Sipp.FreeUdpPort();
-        var registered = await Retry(() => Sipp.Run("register", server.SipUdp, answerPort, "-s", "us116", "-au", "us116", "-ap", Password), TimeSpan.FromSeconds(5));
+        var registered = await SippRetry.UntilSuccess(() => Sipp.Run("register", server.SipUdp, answerPort, "-s", "us116", "-au", "us116", "-ap", Password));
         Assert.True(registered.ExitCode == 0, registered.Output);
         using var answers = Sipp.Listen("uas-answer", server.SipUdp, answerPort);
 
@@ -67,19 +66,5 @@ public sealed class ForwardingBrowserTests(PortalServer server, Browser browser)
         var answered = Sipp.Finish(answers);
         Assert.True(answered.ExitCode == 0, "116's phone: " + answered.Output);
         await Browser.Shot(_page, "40-forwarding");
-    }
-
-    // Runs a sipp scenario until it succeeds or the deadline passes (the switch applies a change within a second).
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > deadline)
-            {
-                return result;
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
 using Centrex.Portal.Tests.Support;
 using Centrex.Switch.Tests.Support;
 
@@ -13,53 +11,28 @@ namespace Centrex.Portal.Tests;
 /// <c>--https</c> on a certificate made when the test runs, beside its plain <c>--http</c> listener, and
 /// <c>--trusted-proxy 127.0.0.2</c>: a reverse proxy's X-Forwarded-Proto is believed from that address only.
 /// </summary>
-public sealed partial class HttpsTests : IAsyncLifetime
+public sealed class HttpsTests : IAsyncLifetime
 {
     private const string Password = "https-password-123";
-    private readonly string _data = Directory.CreateTempSubdirectory("centrex-https-").FullName;
+    private readonly OwnServe _serve = new("centrex-https-");
     private X509Certificate2 _certificate = null!;
-    private Process? _serve;
     private Uri _http = null!;
     private Uri _https = null!;
 
     public async Task InitializeAsync()
     {
         _certificate = TestCertificates.SelfSigned();
-        var (cert, key) = TestCertificates.WritePem(_certificate, _data, "portal");
-        var add = await PortalServer.Run(Password + "\n", "user", "add", "ops", "--data", _data, "--operator", "--password-stdin");
-        Assert.True(add.Exit == 0, add.Error);
-        _serve = Start(["serve", "--data", _data, "--http", "127.0.0.1:0", "--https", "127.0.0.1:0", "--https-cert", cert, "--https-key", key, "--trusted-proxy", "127.0.0.2"]);
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a bound, not a timing check
-        while ((_http is null || _https is null) && await _serve.StandardOutput.ReadLineAsync(patience.Token) is { } line)
-        {
-            if (ServeLine().Match(line) is { Success: true } m)
-            {
-                var url = new Uri(m.Groups[1].Value);
-                if (url.Scheme == Uri.UriSchemeHttps)
-                {
-                    _https = url;
-                }
-                else
-                {
-                    _http = url;
-                }
-            }
-        }
-
-        Assert.True(_http is not null && _https is not null, "serve did not print both listeners: " + (_serve.HasExited ? await _serve.StandardError.ReadToEndAsync() : string.Empty));
+        var (cert, key) = TestCertificates.WritePem(_certificate, _serve.Data, "portal");
+        await _serve.AddLogin("ops", null, Password);
+        var listeners = await _serve.StartAsync("--https", "127.0.0.1:0", "--https-cert", cert, "--https-key", key, "--trusted-proxy", "127.0.0.2");
+        (_http, _https) = (listeners[0], listeners[1]);
+        Assert.Equal((Uri.UriSchemeHttp, Uri.UriSchemeHttps), (_http.Scheme, _https.Scheme));
     }
 
     public async Task DisposeAsync()
     {
-        if (_serve is { HasExited: false } serve)
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
-        }
-
-        _serve?.Dispose();
+        await _serve.DisposeAsync();
         _certificate.Dispose();
-        Directory.Delete(_data, recursive: true);
     }
 
     [Fact]
@@ -129,9 +102,4 @@ public sealed partial class HttpsTests : IAsyncLifetime
     {
         ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && presented.RawData.AsSpan().SequenceEqual(_certificate.RawData),
     };
-
-    private static Process Start(string[] args) => CentrexCommand.Start(args);
-
-    [GeneratedRegex(@"^centrex serve: (https?://[^ ]+)")]
-    private static partial Regex ServeLine();
 }

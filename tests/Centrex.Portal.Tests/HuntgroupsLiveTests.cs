@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Centrex.Portal.Tests.Support;
@@ -20,7 +19,7 @@ public sealed class HuntgroupsLiveTests(PortalServer server)
         await NsLines.Import(server);
         using var ns = await Sessions.SignedIn(server, "cust-ns");
         var answerPort = Sipp.FreeUdpPort();
-        var registered = await Retry(() => Sipp.Run("register", server.SipUdp, answerPort, "-s", "ns113", "-au", "ns113", "-ap", NsLines.Password), TimeSpan.FromSeconds(5));
+        var registered = await SippRetry.UntilSuccess(() => Sipp.Run("register", server.SipUdp, answerPort, "-s", "ns113", "-au", "ns113", "-ap", NsLines.Password));
         Assert.True(registered.ExitCode == 0, registered.Output);
         using var answers = Sipp.Listen("uas-answer", server.SipUdp, answerPort);
 
@@ -33,24 +32,10 @@ public sealed class HuntgroupsLiveTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Created, (await ns.Http.SendAsync(request)).StatusCode);
 
         // 123 dials 330: once the switch has the group (it reloads the store within a second), 113's phone answers.
-        var call = await Retry(() => Sipp.Run("uac-call", server.SipUdp, Sipp.FreeUdpPort(), "-s", "330", "-au", "ns123", "-ap", NsLines.Password), TimeSpan.FromSeconds(5));
+        var call = await SippRetry.UntilSuccess(() => Sipp.Run("uac-call", server.SipUdp, Sipp.FreeUdpPort(), "-s", "330", "-au", "ns123", "-ap", NsLines.Password));
         var answered = Sipp.Finish(answers);
 
         Assert.True(call.ExitCode == 0, "caller: " + call.Output);
         Assert.True(answered.ExitCode == 0, "113's phone: " + answered.Output);
-    }
-
-    // Runs a sipp scenario until it succeeds or the deadline passes.
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > deadline)
-            {
-                return result;
-            }
-        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class IdentityLiveTests(PortalServer server) : IDisposable
         await NsLines.Import(server);
         using var ns = await Sessions.SignedIn(server, "cust-ns");
         var calleePort = Sipp.FreeUdpPort();
-        var registered = await Retry(() => Sipp.Run("register", server.SipUdp, calleePort, "-s", "ns123", "-au", "ns123", "-ap", NsLines.Password), TimeSpan.FromSeconds(5));
+        var registered = await SippRetry.UntilSuccess(() => Sipp.Run("register", server.SipUdp, calleePort, "-s", "ns123", "-au", "ns123", "-ap", NsLines.Password));
         Assert.True(registered.ExitCode == 0, registered.Output);
 
         var shown = await Call(calleePort);
@@ -78,18 +78,5 @@ public sealed class IdentityLiveTests(PortalServer server) : IDisposable
         Assert.True(at >= 0, "123's phone logged no INVITE: " + text);
         var end = text.IndexOf("\n\n", at, StringComparison.Ordinal) is var e and >= 0 ? e : text.IndexOf("\r\n\r\n", at, StringComparison.Ordinal);
         return text[at..(end < 0 ? text.Length : end)].Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > deadline)
-            {
-                return result;
-            }
-        }
     }
 }

@@ -38,18 +38,8 @@ public sealed class LedgerVerifyBesideChargingTests(LargeJournalServer server, X
             }
         }
 
-        using (var batch = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches")
-        {
-            Content = new StringContent($"id,account,caller,callee,start,duration\nduring-verify,{LargeJournalServer.Line},14165550100,12125551234,{DateTimeOffset.UtcNow.AddMinutes(-5):yyyy-MM-dd'T'HH:mm:ssK},60\n", Encoding.UTF8, "text/csv"),
-        })
-        {
-            batch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
-            batch.Headers.Add("Idempotency-Key", "during-verify");
-            using var charged = await http.SendAsync(batch);
-            var answer = await charged.Content.ReadAsStringAsync();
-            Assert.True(charged.StatusCode == HttpStatusCode.OK, answer);
-            Assert.Equal(1, JsonDocument.Parse(answer).RootElement.GetProperty("summary").GetProperty("rated").GetInt32());
-        }
+        await ApiKeys.Rate(http, server.ApiKey, "during-verify",
+            ApiKeys.CdrHeader + $"during-verify,{LargeJournalServer.Line},14165550100,12125551234,{DateTimeOffset.UtcNow.AddMinutes(-5):yyyy-MM-dd'T'HH:mm:ssK},60\n", rows: 1);
 
         var chargedAfter = started.Elapsed;
         Assert.True(await Running(http, key) && !verify.IsCompleted, $"the batch was acknowledged only after the verify ended ({chargedAfter.TotalMilliseconds:F0} ms)");

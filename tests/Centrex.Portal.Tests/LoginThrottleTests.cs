@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Centrex.Portal.Security;
 using Centrex.Portal.Tests.Support;
 
@@ -12,41 +11,16 @@ namespace Centrex.Portal.Tests;
 /// PBKDF2 check, and no lockout stops them) to take the process's CPU. Past its burst it gets 429 with Retry-After,
 /// unchecked, and a user from another address still logs in at once.
 /// </summary>
-public sealed partial class LoginThrottleTests : IAsyncLifetime
+public sealed class LoginThrottleTests
 {
     private const string Password = "right-password-123";
-    private readonly string _data = Directory.CreateTempSubdirectory("centrex-login-").FullName;
-    private Process? _serve;
-
-    // xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: without it nothing here ran.
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-
-    public async Task DisposeAsync()
-    {
-        if (_serve is { HasExited: false } serve)
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
-        }
-
-        _serve?.Dispose();
-        Directory.Delete(_data, recursive: true);
-    }
 
     [Fact]
     public async Task AnAddressSprayingLogins_Gets429PastItsBurst_WhileAnotherAddressLogsIn()
     {
-        using (var add = Start(["user", "add", "--data", _data, "ops", "--operator", "--password-stdin"]))
-        {
-            await add.StandardInput.WriteAsync(Password);
-            add.StandardInput.Close();
-            await add.WaitForExitAsync();
-            Assert.True(add.ExitCode == 0, await add.StandardError.ReadToEndAsync());
-        }
-
-        var address = await ServeAsync();
+        await using var serve = new OwnServe("centrex-login-");
+        await serve.AddLogin("ops", null, Password);
+        var address = (await serve.StartAsync())[0];
         using var attacker = new HttpClient { BaseAddress = address };
         // Enough that the bound must refuse some even on a host so loaded that serve takes a minute to take them all
         // in (80 were all checked once at load average 90: each arrived after the bucket had refilled).
@@ -72,24 +46,4 @@ public sealed partial class LoginThrottleTests : IAsyncLifetime
             answer.Dispose();
         }
     }
-
-    private async Task<Uri> ServeAsync()
-    {
-        _serve = Start(["serve", "--data", _data, "--http", "127.0.0.1:0"]);
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a bound, not a timing check
-        while (await _serve.StandardOutput.ReadLineAsync(patience.Token) is { } line)
-        {
-            if (ServeLine().Match(line) is { Success: true } m)
-            {
-                return new Uri(m.Groups[1].Value);
-            }
-        }
-
-        throw new InvalidOperationException("serve ended before listening: " + await _serve.StandardError.ReadToEndAsync());
-    }
-
-    private static Process Start(string[] args) => CentrexCommand.Start(args, input: true);
-
-    [GeneratedRegex(@"^centrex serve: (http://[^ ]+)")]
-    private static partial Regex ServeLine();
 }

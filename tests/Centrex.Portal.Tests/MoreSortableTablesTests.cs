@@ -14,7 +14,7 @@ namespace Centrex.Portal.Tests;
 /// tables: <see cref="DiscountTablesSortTests"/>); their headers carry <c>aria-sort</c>, and a column they do not have is a 400 with the reason.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class MoreSortableTablesTests(PortalServer server)
+public sealed class MoreSortableTablesTests(PortalServer server)
 {
     [Fact]
     public async Task TheDashboardsRecentCalls_SortByDurationBothWays()
@@ -22,8 +22,8 @@ public sealed partial class MoreSortableTablesTests(PortalServer server)
         using var qc = await Sessions.SignedIn(server, "cust-qc");
         await Sessions.WaitForCalls(qc);
 
-        var up = Cells(await qc.Http.GetStringAsync("/customer?sort=duration&dir=asc"), 7).Select(Seconds).ToList();
-        var down = Cells(await qc.Http.GetStringAsync("/customer?sort=duration&dir=desc"), 7).Select(Seconds).ToList();
+        var up = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer?sort=duration&dir=asc"), 7).Select(Seconds).ToList();
+        var down = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer?sort=duration&dir=desc"), 7).Select(Seconds).ToList();
         Assert.Equal(5, up.Count);
         Assert.Equal(up.Order(), up);
         Assert.Equal(down.OrderDescending(), down);
@@ -38,15 +38,15 @@ public sealed partial class MoreSortableTablesTests(PortalServer server)
     {
         using var qc = await Sessions.SignedIn(server, "cust-qc");
         const string Range = "/customer/transactions?from=2026-09-01&to=2026-12-31";
-        var up = Cells(await qc.Http.GetStringAsync(Range + "&totals_sort=amount&totals_dir=asc"), 4).Select(Amount).ToList();
-        var down = Cells(await qc.Http.GetStringAsync(Range + "&totals_sort=amount&totals_dir=desc"), 4).Select(Amount).ToList();
+        var up = HtmlTable.Cells(await qc.Http.GetStringAsync(Range + "&totals_sort=amount&totals_dir=asc"), 4).Select(Amount).ToList();
+        var down = HtmlTable.Cells(await qc.Http.GetStringAsync(Range + "&totals_sort=amount&totals_dir=desc"), 4).Select(Amount).ToList();
         Assert.True(up.Count >= 3, $"the demo's customer has calls, subscriptions and payments: {up.Count} services");
         Assert.Equal(up.Order(), up);
         Assert.Equal(down.OrderDescending(), down);
 
         // The totals' header keeps the dates and the details' own sort; the details' header keeps the totals' sort.
         var page = await qc.Http.GetStringAsync(Range + "&sort=amount&dir=desc&totals_sort=amount&totals_dir=asc");
-        var totalsLink = WebUtility.HtmlDecode(Header().Matches(page).Select(m => m.Groups[1].Value).First(l => l.Contains("totals_sort=service", StringComparison.Ordinal)));
+        var totalsLink = WebUtility.HtmlDecode(HtmlTable.HeaderLinks(page).First(l => l.Contains("totals_sort=service", StringComparison.Ordinal)));
         foreach (var key in new[] { "from=2026-09-01", "to=2026-12-31", "sort=amount", "dir=desc" })
         {
             Assert.Contains(key, totalsLink, StringComparison.Ordinal);
@@ -85,10 +85,10 @@ public sealed partial class MoreSortableTablesTests(PortalServer server)
 
         var first = await op.Http.GetStringAsync(preview);
         Assert.Contains("<p id=\"preview-summary\">60 prefixes, valid.</p>", first, StringComparison.Ordinal);
-        Assert.Equal([.. Enumerable.Range(0, 50).Select(i => $"44{i:D2}")], Cells(first, 1)); // the file's order, page 1
+        Assert.Equal([.. Enumerable.Range(0, 50).Select(i => $"44{i:D2}")], HtmlTable.Cells(first, 1)); // the file's order, page 1
 
-        var up = Cells(await op.Http.GetStringAsync(preview + "&preview_sort=rate&preview_dir=asc&preview_size=100"), 3).Select(Amount).ToList();
-        var down = Cells(await op.Http.GetStringAsync(preview + "&preview_sort=rate&preview_dir=desc&preview_size=100"), 3).Select(Amount).ToList();
+        var up = HtmlTable.Cells(await op.Http.GetStringAsync(preview + "&preview_sort=rate&preview_dir=asc&preview_size=100"), 3).Select(Amount).ToList();
+        var down = HtmlTable.Cells(await op.Http.GetStringAsync(preview + "&preview_sort=rate&preview_dir=desc&preview_size=100"), 3).Select(Amount).ToList();
         Assert.Equal(60, up.Count);
         Assert.Equal(up.Order(), up);
         Assert.Equal(down.OrderDescending(), down);
@@ -96,8 +96,8 @@ public sealed partial class MoreSortableTablesTests(PortalServer server)
 
         // Page 2 of a descending sort by prefix, its header link keeping the upload.
         var page2 = await op.Http.GetStringAsync(preview + "&preview_sort=prefix&preview_dir=desc&preview_page=2");
-        Assert.Equal([.. Enumerable.Range(0, 10).Reverse().Select(i => $"44{i:D2}")], Cells(page2, 1));
-        Assert.Contains("preview=", WebUtility.HtmlDecode(Header().Match(page2).Groups[1].Value), StringComparison.Ordinal);
+        Assert.Equal([.. Enumerable.Range(0, 10).Reverse().Select(i => $"44{i:D2}")], HtmlTable.Cells(page2, 1));
+        Assert.Contains("preview=", WebUtility.HtmlDecode(HtmlTable.HeaderLinks(page2).First()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await op.Http.GetAsync(preview + "&preview_sort=password")).StatusCode);
     }
 
@@ -105,16 +105,16 @@ public sealed partial class MoreSortableTablesTests(PortalServer server)
     public async Task AbbreviatedDialing_AndTheApiRoutes_SortBothWays()
     {
         using var qc = await Sessions.SignedIn(server, "cust-qc");
-        var codesUp = Cells(await qc.Http.GetStringAsync("/customer/abbreviated-dialing?sort=code&dir=asc"), 1);
-        var codesDown = Cells(await qc.Http.GetStringAsync("/customer/abbreviated-dialing?sort=code&dir=desc"), 1);
+        var codesUp = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer/abbreviated-dialing?sort=code&dir=asc"), 1);
+        var codesDown = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer/abbreviated-dialing?sort=code&dir=desc"), 1);
         Assert.True(codesUp.Count >= 2, $"the demo's abbreviated numbers: {codesUp.Count}");
         Assert.Equal(codesUp.Order(StringComparer.OrdinalIgnoreCase), codesUp);
         Assert.Equal(codesUp.AsEnumerable().Reverse(), codesDown);
-        var dials = Cells(await qc.Http.GetStringAsync("/customer/abbreviated-dialing?sort=dial&dir=desc"), 2);
+        var dials = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer/abbreviated-dialing?sort=dial&dir=desc"), 2);
         Assert.Equal(dials.OrderDescending(StringComparer.OrdinalIgnoreCase), dials);
 
-        var methodsDown = Cells(await qc.Http.GetStringAsync("/api/docs?sort=method&dir=desc"), 1);
-        var pathsUp = Cells(await qc.Http.GetStringAsync("/api/docs?sort=path&dir=asc"), 2);
+        var methodsDown = HtmlTable.Cells(await qc.Http.GetStringAsync("/api/docs?sort=method&dir=desc"), 1);
+        var pathsUp = HtmlTable.Cells(await qc.Http.GetStringAsync("/api/docs?sort=path&dir=asc"), 2);
         Assert.Equal(methodsDown.OrderDescending(StringComparer.OrdinalIgnoreCase), methodsDown);
         Assert.Contains("POST", methodsDown);
         var current = pathsUp.TakeWhile(p => p.StartsWith("/api/", StringComparison.Ordinal)).ToList();
@@ -127,23 +127,4 @@ public sealed partial class MoreSortableTablesTests(PortalServer server)
 
     // "1,234.567 CAD" or "0.0600" as a number.
     private static decimal Amount(string text) => decimal.Parse(Regex.Replace(text, "[^0-9.-]", string.Empty), CultureInfo.InvariantCulture);
-
-    /// <summary>The text of cell <paramref name="column"/> (1-based) of each body row of the page's first table.</summary>
-    private static List<string> Cells(string html, int column)
-    {
-        var body = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)];
-        return [.. Row().Matches(body).Select(r => WebUtility.HtmlDecode(Tag().Replace(Cell().Matches(r.Value)[column - 1].Groups[1].Value, string.Empty)).Trim())];
-    }
-
-    [GeneratedRegex("<th[^>]*><a href=\"([^\"]+)\">")]
-    private static partial Regex Header();
-
-    [GeneratedRegex("<tr[^>]*>.*?</tr>", RegexOptions.Singleline)]
-    private static partial Regex Row();
-
-    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
 }

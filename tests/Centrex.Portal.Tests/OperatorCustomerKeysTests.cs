@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Centrex.Portal.Tests.Support;
 
 namespace Centrex.Portal.Tests;
@@ -14,7 +13,7 @@ namespace Centrex.Portal.Tests;
 /// operator's session, never a key (nor a customer's session).
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class OperatorCustomerKeysTests(PortalServer server)
+public sealed class OperatorCustomerKeysTests(PortalServer server)
 {
     [Fact]
     public async Task TheOperatorsKeyForACustomer_ReadsThatCustomerOnly_AndStopsWhenRevoked()
@@ -69,7 +68,7 @@ public sealed partial class OperatorCustomerKeysTests(PortalServer server)
         Assert.Equal("scopes", (await operatorScope.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
 
         // Another customer's key is not revoked through this customer's path.
-        var theirs = (await ApiKeys.CreateForCustomer(server, "CUST-ON", "me:read")).Split('_')[1];
+        var theirs = ApiKeys.Id(await ApiKeys.CreateForCustomer(server, "CUST-ON", "me:read"));
         Assert.Equal(HttpStatusCode.NotFound, (await CustomerPagesApiTests.Send(op, HttpMethod.Delete, $"/api/v1/operator/customers/CUST-QC/api-keys/{theirs}", null)).StatusCode);
 
         // A key with the logins scopes lists and revokes, but never mints a key; a customer's session does none of it.
@@ -93,8 +92,8 @@ public sealed partial class OperatorCustomerKeysTests(PortalServer server)
         Assert.Contains("id=\"name-error\"", refused, StringComparison.Ordinal);
 
         var made = await Form(op, "Create", ("name", "on nightly export"), ("scopes", "me:read"), ("scopes", "me:write"));
-        var key = NewKey().Match(made) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no key shown:\n" + made);
-        var id = key.Split('_')[1];
+        var key = ApiKeys.Shown(made);
+        var id = ApiKeys.Id(key);
         var again = await op.Http.GetStringAsync(Page);
         Assert.Contains(id, again, StringComparison.Ordinal);
         Assert.Contains("on nightly export", again, StringComparison.Ordinal);
@@ -126,7 +125,4 @@ public sealed partial class OperatorCustomerKeysTests(PortalServer server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
-
-    [GeneratedRegex("<code id=\"new-key\">([^<]+)</code>")]
-    private static partial Regex NewKey();
 }

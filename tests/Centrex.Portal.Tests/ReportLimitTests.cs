@@ -34,7 +34,7 @@ public sealed class ReportLimitTests(PortalServer server)
 
         // A missed incoming call: the trunk calls the line's DID, no phone is registered (480). The switch reloads
         // provisioning within a second, so the call is retried until the switch knows the DID.
-        var missed = await Retry(() => Sipp.Run("uac-trunk-unavailable", server.SipUdp, trunkCallerPort, "-s", "15145550601"));
+        var missed = await SippRetry.UntilSuccess(() => Sipp.Run("uac-trunk-unavailable", server.SipUdp, trunkCallerPort, "-s", "15145550601"));
         Assert.True(missed.ExitCode == 0, "trunk: " + missed.Output);
 
         await Rate(0, PdfLimit);
@@ -79,7 +79,7 @@ public sealed class ReportLimitTests(PortalServer server)
     {
         var sample = File.ReadLines(Path.Combine(server.Data, "demo", "cdrs.csv")).Skip(1).First().Split(',');
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var csv = new StringBuilder("id,account,caller,callee,start,duration\n");
+        var csv = new StringBuilder(ApiKeys.CdrHeader);
         for (var i = first; i < first + count; i++)
         {
             var start = now.AddMilliseconds(i * 10).ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
@@ -87,13 +87,7 @@ public sealed class ReportLimitTests(PortalServer server)
         }
 
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
-        request.Headers.Add("Idempotency-Key", $"rl-{first}-{count}");
-        using var response = await http.SendAsync(request);
-        var answer = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, answer);
-        Assert.Equal(count, JsonDocument.Parse(answer).RootElement.GetProperty("summary").GetProperty("rated").GetInt32());
+        await ApiKeys.Rate(http, server.ApiKey, $"rl-{first}-{count}", csv.ToString(), count);
     }
 
     // The call-log index follows the journal and the switch's CDR store every half second.
@@ -129,18 +123,5 @@ public sealed class ReportLimitTests(PortalServer server)
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
         Assert.True(import.Exit == 0, import.Error);
-    }
-
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > TimeSpan.FromSeconds(5))
-            {
-                return result;
-            }
-        }
     }
 }

@@ -59,7 +59,7 @@ public sealed class SiteEditTests(PortalServer server)
         var saved = await BillingPagesTests.Form(st, "/customer/sites", null, Fields(("name", "Studio A"), ("max_outgoing", "0")));
         Assert.Contains("Site Studio A saved", saved, StringComparison.Ordinal);
         var clock = Stopwatch.StartNew();
-        var full = await Retry(() => Sipp.Run("uac-site-no-outgoing", server.SipUdp, Sipp.FreeUdpPort(), "-s", "402", "-au", "st401", "-ap", Password), TimeSpan.FromSeconds(5));
+        var full = await SippRetry.UntilSuccess(() => Sipp.Run("uac-site-no-outgoing", server.SipUdp, Sipp.FreeUdpPort(), "-s", "402", "-au", "st401", "-ap", Password));
         Assert.True(full.ExitCode == 0, $"the switch never refused with the new limit: {full.Output}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         var export = (await PortalServer.Run(null, "provision", "export", "--data", server.Data)).Output;
@@ -132,18 +132,5 @@ public sealed class SiteEditTests(PortalServer server)
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
         Assert.True(import.Exit == 0, import.Error);
-    }
-
-    private static async Task<(int ExitCode, string Output)> Retry(Func<(int ExitCode, string Output)> run, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await Task.Run(run);
-            if (result.ExitCode == 0 || clock.Elapsed > deadline)
-            {
-                return result;
-            }
-        }
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class TableSortTests(PortalServer server)
         await Sessions.WaitForCalls(qc);
 
         var html = await qc.Http.GetStringAsync("/customer/calls?direction=outgoing&line=ACC-1001&size=10");
-        var link = WebUtility.HtmlDecode(HeaderLink(html, "Duration"));
+        var link = WebUtility.HtmlDecode(HtmlTable.HeaderLink(html, "Duration"));
         Assert.Contains("direction=outgoing", link, StringComparison.Ordinal);
         Assert.Contains("line=ACC-1001", link, StringComparison.Ordinal);
         Assert.Contains("sort=duration", link, StringComparison.Ordinal);
@@ -69,8 +69,8 @@ public sealed partial class TableSortTests(PortalServer server)
     public async Task Invoices_AndTheOperatorsCustomers_SortBothWays()
     {
         using var qc = await Sessions.SignedIn(server, "cust-qc");
-        var byAmountUp = Cells(await qc.Http.GetStringAsync("/customer/invoices?sort=amount&dir=asc&void=true"), 6);
-        var byAmountDown = Cells(await qc.Http.GetStringAsync("/customer/invoices?sort=amount&dir=desc&void=true"), 6);
+        var byAmountUp = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer/invoices?sort=amount&dir=asc&void=true"), 6);
+        var byAmountDown = HtmlTable.Cells(await qc.Http.GetStringAsync("/customer/invoices?sort=amount&dir=desc&void=true"), 6);
         Assert.True(byAmountUp.Count >= 2, "the demo bills two months");
         var amounts = byAmountUp.Select(Money).ToList();
         Assert.Equal(amounts.Order(), amounts);
@@ -81,15 +81,15 @@ public sealed partial class TableSortTests(PortalServer server)
         var down = CustomerIds(await op.Http.GetStringAsync("/operator?sort=company&dir=desc"));
         Assert.True(up.Count >= 6);
         Assert.Equal(up.AsEnumerable().Reverse(), down);
-        var companies = Cells(await op.Http.GetStringAsync("/operator?sort=company&dir=asc"), 2);
+        var companies = HtmlTable.Cells(await op.Http.GetStringAsync("/operator?sort=company&dir=asc"), 2);
         Assert.Equal(companies.Order(StringComparer.OrdinalIgnoreCase), companies);
 
         // A search is kept by the header links.
         var search = await op.Http.GetStringAsync("/operator?q=inc");
-        Assert.Contains("q=inc", WebUtility.HtmlDecode(HeaderLink(search, "Time zone")), StringComparison.Ordinal);
+        Assert.Contains("q=inc", WebUtility.HtmlDecode(HtmlTable.HeaderLink(search, "Time zone")), StringComparison.Ordinal);
 
         // The operator's logins, both ways.
-        var logins = Cells(await op.Http.GetStringAsync("/operator/logins?sort=login&dir=desc"), 1);
+        var logins = HtmlTable.Cells(await op.Http.GetStringAsync("/operator/logins?sort=login&dir=desc"), 1);
         Assert.Equal(logins.OrderDescending(StringComparer.OrdinalIgnoreCase), logins);
     }
 
@@ -126,17 +126,6 @@ public sealed partial class TableSortTests(PortalServer server)
         [.. (await client.Http.GetFromJsonAsync<JsonElement>(path)).GetProperty("calls").EnumerateArray()
             .Select(c => c.GetProperty("charge_mills") is { ValueKind: JsonValueKind.Number } m ? m.GetInt64() : long.MinValue)];
 
-    /// <summary>The href of the sortable header titled <paramref name="title"/>.</summary>
-    private static string HeaderLink(string html, string title) =>
-        Regex.Match(html, "<th[^>]*><a href=\"([^\"]+)\">" + Regex.Escape(title) + "( [▲▼])?</a></th>") is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no header {title}");
-
-    /// <summary>The text of cell <paramref name="column"/> (1-based) of each body row of the page's first table.</summary>
-    private static List<string> Cells(string html, int column)
-    {
-        var body = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)];
-        return [.. Row().Matches(body).Select(r => WebUtility.HtmlDecode(Tag().Replace(Cell().Matches(r.Value)[column - 1].Groups[1].Value, string.Empty)).Trim())];
-    }
-
     private static long Money(string text) => long.Parse(Regex.Replace(text, "[^0-9-]", string.Empty), System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<string> CustomerIds(string html) => [.. CustomerLink().Matches(html).Select(m => m.Groups[1].Value)];
@@ -147,14 +136,8 @@ public sealed partial class TableSortTests(PortalServer server)
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
     private static partial Regex NextLink();
 
-    [GeneratedRegex("<tr[^>]*>.*?</tr>", RegexOptions.Singleline)]
-    private static partial Regex Row();
 
-    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
 
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
 
     [GeneratedRegex("/operator/customers/edit\\?id=([^\"]+)\"")]
     private static partial Regex CustomerLink();

@@ -19,32 +19,54 @@ public static class TestCustomers
     public static async Task<PortalClient> Add(PortalServer server, string id, string login, string currency = "CAD", string? email = null)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var file = Path.Combine(server.Data, $"{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, $$"""
+        await Import(server, $"{Guid.NewGuid():N}.json", $$"""
             { "format": "centrex-provisioning/1",
-              "customers": [ { "id": "{{id}}", "company": "{{id}} Test Ltd", "contact": "Ana Lyst", "email": "{{email ?? $"billing@{id.ToLowerInvariant()}.example"}}",
-                "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" },
-                "currency": "{{currency}}", "time_zone": "America/Toronto" } ],
+              "customers": [ {{Customer(id, string.Empty, currency, email)}} ],
               "accounts": [ { "id": "{{id}}-L1", "customer": "{{id}}", "type": "credit", "credit_limit": "100000.00", "requires_911": false } ] }
             """);
-        var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
-        Assert.True(import.Exit == 0, import.Error);
         await server.AddLogin(login, id, Password);
         var client = new PortalClient(server.BaseAddress);
         Assert.Equal(HttpStatusCode.Found, (await client.LoginAsync(login, Password)).StatusCode);
+        await Until(async () => (await client.Http.GetAsync("/api/v1/me/profile")).StatusCode == HttpStatusCode.OK, $"the portal never saw customer {id}");
+        return client;
+    }
 
-        // The portal rereads provisioning at most every 250 ms: wait until it knows the customer.
+    /// <summary>Sets customer <paramref name="id"/> (one made by <see cref="Add"/>) to <paramref name="status"/> (<c>active</c>, <c>suspended</c>), as an operator's import would.</summary>
+    public static Task SetStatus(PortalServer server, string id, string status) =>
+        Import(server, $"{Guid.NewGuid():N}.json", $$"""{ "format": "centrex-provisioning/1", "customers": [ {{Customer(id, $", \"status\": \"{status}\"")}} ] }""");
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, failing with <paramref name="failure"/> after five seconds: the
+    /// portal rereads provisioning at most every 250 ms, so a change shows within that bound.
+    /// </summary>
+    public static async Task Until(Func<Task<bool>> condition, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         for (var i = 0; i < 100; i++)
         {
-            if ((await client.Http.GetAsync("/api/v1/me/profile")).StatusCode == HttpStatusCode.OK)
+            if (await condition())
             {
-                return client;
+                return;
             }
 
             await Task.Delay(50);
         }
 
-        Assert.Fail($"the portal never saw customer {id}");
-        return client;
+        Assert.Fail(failure);
+    }
+
+    // The customer record both imports write: the same fields, so a status change leaves the rest as it was.
+    private static string Customer(string id, string more, string currency = "CAD", string? email = null) => $$"""
+        { "id": "{{id}}", "company": "{{id}} Test Ltd", "contact": "Ana Lyst", "email": "{{email ?? $"billing@{id.ToLowerInvariant()}.example"}}",
+          "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" },
+          "currency": "{{currency}}", "time_zone": "America/Toronto"{{more}} }
+        """;
+
+    private static async Task Import(PortalServer server, string name, string json)
+    {
+        var file = Path.Combine(server.Data, name);
+        await File.WriteAllTextAsync(file, json);
+        var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
+        Assert.True(import.Exit == 0, import.Error);
     }
 }
