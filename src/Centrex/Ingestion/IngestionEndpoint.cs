@@ -119,7 +119,6 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
             write(json);
         }
 
-        context.Response.ContentLength = buffer.Length;
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 }
