@@ -33,6 +33,12 @@ public static class Program
             return;
         }
 
+        if (args is ["writer-cpu", var writerData, .. var writerRest])
+        {
+            Ledger.WriterCpuProbe.Run(writerData, writerRest);
+            return;
+        }
+
         if (args is ["ledger", .. var rest])
         {
             Ledger.DurableLedgerBench.Run(rest);

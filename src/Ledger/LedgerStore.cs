@@ -32,7 +32,9 @@ public sealed class LedgerStore : IDisposable
         _state = StateTable.Open(Path.Combine(folder, StateFolder.Name), StateFormat);
         _idLog = new IdLog(Path.Combine(folder, "ids"));
         _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
-        var calls = new IdIndex(Math.Min(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
+        // Sized for the ids it will hold before the next seal, as the tables that replace it after each seal are: grown
+        // from its minimum, it was rehashed five times over the first 600,000 calls after every start (issue 16).
+        var calls = new IdIndex(Math.Max(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
         var names = new IdIndex();
         foreach (var (name, reference) in _sealed.WholeNames())
         {

@@ -32,6 +32,9 @@ public sealed class LedgerWriter
     private readonly Queue<CommitGroup> _inFlight = new();
     private readonly Stack<PendingTotals> _spareTotals = new();
     private PendingTotals _pending = new();
+
+    // The state updates of the commit being applied: one list for every commit (at 100,000 accounts it holds ~200,000).
+    private readonly List<(StateKey Key, StateValue Delta)> _stateUpdates = [];
     private long _appliedUntil;
     private long _appliedIdRecords;
     private readonly ByteBuffer _scratch = new(4096);
@@ -144,17 +147,26 @@ public sealed class LedgerWriter
         }
 
         var id = NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry));
+
+        // Every table the id is looked up in is far larger than the cache, and the lookups below would take their misses
+        // one after another: start them all now, and work out the call's month while they load.
+        PrefetchId(id);
+        var start = RatedCdrCodec.StartUnixSeconds(entry);
+
+        // The customer's zone only matters within 18 hours of a month's end (LocalPeriod): the lookup (a UTF-8 decode
+        // and a dictionary probe) is skipped for every other call.
+        var offset = LocalPeriod.NearMonthBoundary(start) ? LocalPeriod.MonthOffset(start, ZoneOf(account)) : (sbyte)0;
+        var period = LocalPeriod.Of(start, offset);
+        _pending.Prefetch(account, period);
         if (_names.Find(id) != -1 || (_frozen is { } frozen && frozen.Find(id) != -1) || _sealed.Contains(id) || !_calls.TryAdd(id, InOpenBlock))
         {
             return CdrAppend.Duplicate;
         }
 
         _changes++;
-        var start = RatedCdrCodec.StartUnixSeconds(entry);
-        var offset = LocalPeriod.MonthOffset(start, ZoneOf(account));
         AppendToBlock(entry, id, offset);
         var net = RatedCdrCodec.NetMills(entry);
-        AddCall(account, LocalPeriod.Of(start, offset), RatedCdrCodec.Class(entry),
+        AddCall(account, period, RatedCdrCodec.Class(entry),
             RatedCdrCodec.BilledSeconds(entry), net, RatedCdrCodec.DiscountMills(entry));
         return CdrAppend.Appended;
     }
@@ -163,9 +175,11 @@ public sealed class LedgerWriter
     /// Hints that <paramref name="entry"/> (an encoded call) will be appended soon: a writer appending many calls calls
     /// this a few calls ahead so the id registry's memory is already in the cache when the call's turn comes.
     /// </summary>
-    public void Prefetch(ReadOnlySpan<byte> entry)
+    public void Prefetch(ReadOnlySpan<byte> entry) => PrefetchId(NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry)));
+
+    private void PrefetchId(NameFingerprint id)
     {
-        var id = NameHash.Of(JournalRecordKind.RatedCdr, RatedCdrCodec.Id(entry));
+        _names.Prefetch(id);
         _calls.Prefetch(id);
         _frozen?.Prefetch(id);
         _sealed.Prefetch(id);
@@ -471,7 +485,9 @@ public sealed class LedgerWriter
 
     private void Apply(PendingTotals totals, long appliedUntil)
     {
-        _state.AddAll(totals.Drain());
+        _stateUpdates.Clear();
+        totals.Drain(_stateUpdates);
+        _state.AddAll(_stateUpdates);
 
         _state.Set(StateKey.AppliedUntil, StateValue.OfAmount(appliedUntil));
         _appliedUntil = appliedUntil;

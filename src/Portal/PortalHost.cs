@@ -52,6 +52,9 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     /// <summary>Changes each customer may send (<see cref="ChangeThrottle"/>).</summary>
     public ChangeLimits ChangeLimits { get; init; } = ChangeLimits.Default;
 
+    /// <summary>Reads each customer may have in progress (<see cref="ReadThrottle"/>).</summary>
+    public ReadLimits ReadLimits { get; init; } = ReadLimits.Default;
+
     /// <summary>Registers the portal's services. Call after the host's own <c>AddAuthentication</c>: it makes the selector the default.</summary>
     /// <param name="builder">The host's builder.</param>
     /// <param name="keyOnlyPaths">
@@ -70,6 +73,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         services.AddSingleton(new Data.Tickets.TicketStore(data.DataDirectory));
         services.AddSingleton(LoginLimits);
         services.AddSingleton(new ChangeThrottle(ChangeLimits));
+        services.AddSingleton(new ReadThrottle(ReadLimits));
         services.AddSingleton<LoginService>();
         services.AddHttpContextAccessor();
         services.AddScoped<CustomerScope>();
@@ -182,6 +186,7 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
         });
         CsrfCheck.Use(app);
         app.Use(app.Services.GetRequiredService<ChangeThrottle>().Handle);
+        app.Use(app.Services.GetRequiredService<ReadThrottle>().Handle);
         app.Use(Features.Shared.SortRefusal.Handle);
         app.Use(Api.JsonBodyRefusal.Handle);
         data.CallIndexer.Start();

@@ -17,6 +17,9 @@ public static class ProvisioningErrors
     /// <summary><c>address.province '{0}' is not a Canadian province or territory ({1})</c></summary>
     public const string Province = "province";
 
+    /// <summary><c>id is not 1 to 64 letters, digits, '-', '_' or '.' (it names the customer's downloads and URLs)</c></summary>
+    public const string CustomerId = "customer-id";
+
     /// <summary><c>currency '{0}' is not an ISO 4217 code</c></summary>
     public const string Currency = "currency";
 

@@ -27,6 +27,11 @@ public static partial class ProvisioningValidator
         foreach (var c in s.Customers)
         {
             var where = $"{source}: customers (id \"{c.Id}\")";
+            if (!CustomerIds.IsValid(c.Id))
+            {
+                throw new ProvisioningException(where, ProvisioningErrors.CustomerId, "id is not 1 to 64 letters, digits, '-', '_' or '.' (it names the customer's downloads and URLs)");
+            }
+
             if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone) is null)
             {
                 throw new ProvisioningException(where, ProvisioningErrors.TimeZone, $"time_zone '{c.TimeZone}' is not an IANA time zone (e.g. America/Toronto)", c.TimeZone);

@@ -33,6 +33,36 @@ public sealed class LocalPeriodTests : IDisposable
         Assert.Equal(0, LocalPeriod.MonthOffset(at, null)); // no zone known: the UTC month, as before
     }
 
+    [Theory]
+    [InlineData("Pacific/Kiritimati")] // UTC+14
+    [InlineData("Etc/GMT+12")] // UTC-12
+    [InlineData("America/Vancouver")]
+    [InlineData("Pacific/Chatham")] // +12:45 / +13:45
+    [InlineData("America/St_Johns")] // -3:30 / -2:30
+    public void TheWriterSkipsTheZoneOnlyWhereNoZoneMovesTheMonth(string name)
+    {
+        // The writer looks the customer's zone up only when NearMonthBoundary (issue 16); every hour and a half of two
+        // years: the month offset, worked out from the zone's offset itself, is 0 wherever it is false, and
+        // MonthOffset agrees with it everywhere.
+        var zone = DateTimeZoneProviders.Tzdb[name];
+        var skipped = 0;
+        for (var at = Unix(DateTimeZone.Utc, 2026, 1, 1, 0); at < Unix(DateTimeZone.Utc, 2028, 1, 1, 0); at += 5_400)
+        {
+            var utc = UtcPeriod.FromUnixSeconds(at);
+            var local = UtcPeriod.FromUnixSeconds(at + zone.GetUtcOffset(Instant.FromUnixTimeSeconds(at)).Seconds);
+            var offset = Math.Sign(((local / 100 * 12) + (local % 100)) - ((utc / 100 * 12) + (utc % 100)));
+            if (!LocalPeriod.NearMonthBoundary(at))
+            {
+                Assert.Equal(0, offset);
+                skipped++;
+            }
+
+            Assert.Equal((sbyte)offset, LocalPeriod.MonthOffset(at, zone));
+        }
+
+        Assert.True(skipped > 10_000, $"{skipped} hours skipped");
+    }
+
     [Fact]
     public void Vancouver22hOct31_CountsInOctober_AfterReplay_AndVerifies()
     {

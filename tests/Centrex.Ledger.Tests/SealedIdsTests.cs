@@ -152,15 +152,79 @@ public sealed class SealedIdsTests : IDisposable
     public void Filter_SaysNoForAlmostEveryNameNeverAdded_AndYesForEveryOneAdded()
     {
         const int Names = 100_000;
-        var filter = new IdFilter(Names);
-        for (var i = 0; i < Names; i++)
-        {
-            filter.Add(Name(i));
-        }
-
+        var filter = FilterOfFirst(Names);
         Assert.All(Enumerable.Range(0, Names), i => Assert.True(filter.MayContain(Name(i))));
         var falsePositives = Enumerable.Range(Names, Names).Count(i => filter.MayContain(Name(i)));
         Assert.True(falsePositives < Names / 200, $"{falsePositives} false positives in {Names}"); // under 0.5 %
+    }
+
+    [Fact]
+    public void Filter_AnswersAsReadingEachOfItsBits_ForFiltersWrittenBefore()
+    {
+        // MayContain reads its eight bits without a branch each (issue 16); its answers must be those of reading the bits
+        // one by one from the words a filter file holds (files written by earlier builds are read the same way).
+        const int Names = 20_000;
+        var filter = FilterOfFirst(Names);
+
+        using var file = new MemoryStream();
+        filter.WriteTo(file);
+        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(file.ToArray().AsSpan(16, file.ToArray().Length - 24)).ToArray();
+        var blocks = (ulong)(words.Length / 8);
+        var maybes = 0;
+        for (var i = 0; i < 4 * Names; i++)
+        {
+            var name = Name(i);
+            var block = (int)(((name.High >> 32) * blocks) >> 32) * 8;
+            var all = true;
+            for (var k = 0; k < 8; k++)
+            {
+                var bit = k < 7 ? (int)(name.Low >> (k * 9)) & 511 : (int)(name.High >> 7) & 511;
+                all &= (words[block + (bit >> 6)] & (1UL << (bit & 63))) != 0;
+            }
+
+            Assert.Equal(all, filter.MayContain(name));
+            maybes += all ? 1 : 0;
+        }
+
+        Assert.InRange(maybes, Names, Names + (3 * Names / 100)); // every added name, and a few false positives
+    }
+
+    [Fact]
+    public void ANewIdTheFilterSaysMaybeFor_IsCharged_Once_AcrossReopening()
+    {
+        // The false-positive path: a run's filter answers "maybe" for an id never charged; the run itself says no, so it
+        // is charged, and from then on refused, before and after a restart.
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Charge(store, 0, 6_000, commitEvery: 500);
+            store.Writer.WaitForMerge();
+        }
+
+        var filters = Directory.GetFiles(Path.Combine(_data.Path, "ledger", "ids"), "*.bits").Select(path =>
+        {
+            using var stream = File.OpenRead(path);
+            return IdFilter.ReadFrom(stream)!;
+        }).ToList();
+        Assert.NotEmpty(filters);
+        var maybe = Enumerable.Range(0, 1_000_000).Select(i => $"fp-{i}")
+            .First(id => filters.Any(f => f.MayContain(NameHash.Of(JournalRecordKind.RatedCdr, System.Text.Encoding.ASCII.GetBytes(id)))));
+
+        using (var store = LedgerStore.Open(_data.Path, Options))
+        {
+            Assert.False(store.Writer.ContainsCdr(System.Text.Encoding.ASCII.GetBytes(maybe)));
+            Assert.True(Calls.Append(store.Writer, maybe, "ACC-1", 1));
+            Assert.False(Calls.Append(store.Writer, maybe, "ACC-1", 1));
+            store.Writer.Commit();
+            Assert.Equal(new Mills(-6_001), store.Balance("ACC-1"));
+        }
+
+        using (var reopened = LedgerStore.Open(_data.Path, Options))
+        {
+            Assert.False(Calls.Append(reopened.Writer, maybe, "ACC-1", 1));
+            Assert.False(Calls.Append(reopened.Writer, Id(0), "ACC-1", 1));
+            reopened.Writer.Commit();
+            Assert.Equal(new Mills(-6_001), reopened.Balance("ACC-1"));
+        }
     }
 
     [Fact]
@@ -187,6 +251,17 @@ public sealed class SealedIdsTests : IDisposable
         }
 
         store.Writer.Commit();
+    }
+
+    private static IdFilter FilterOfFirst(int names)
+    {
+        var filter = new IdFilter(names);
+        for (var i = 0; i < names; i++)
+        {
+            filter.Add(Name(i));
+        }
+
+        return filter;
     }
 
     private static string Id(int i) => $"call-{i:D7}";

@@ -19,7 +19,7 @@ public sealed class CallLogIndexTests(PortalServer server)
         // Call Logs CSV: start,line,from,to,direction,disposition,seconds,billed_seconds,destination,charge
         var index = (await qc.Http.GetStringAsync("/api/v1/me/calls.csv?from=2026-10-01&to=2026-10-31"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..]
-            .Select(Fields)
+            .Select(CsvFields.Of)
             .Select(f => string.Join('|', f[0][..19], f[1], f[2], f[3], f[6], f[7], f[8], f[9]))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -27,7 +27,7 @@ public sealed class CallLogIndexTests(PortalServer server)
         // xDR CSV: id,account,caller,callee,start,duration,billed_seconds,class,prefix,destination,charge,discount,net
         var journal = (await qc.Http.GetStringAsync("/api/v1/me/reports/xdr?from=2026-10-01&to=2026-10-31&format=csv"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..]
-            .Select(Fields)
+            .Select(CsvFields.Of)
             .Select(f => string.Join('|', f[4][..19], f[1], f[2], f[3], f[5], f[6], f[9], f[12]))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -36,50 +36,5 @@ public sealed class CallLogIndexTests(PortalServer server)
         Assert.Equal(journal.Count, index.Count);
         var differ = journal.Zip(index).FirstOrDefault(p => p.First != p.Second);
         Assert.True(differ == default, $"journal {differ.First} against index {differ.Second}");
-    }
-
-    // One CSV line's fields (RFC 4180: a quoted field may hold commas and doubled quotes; destinations such as
-    // "Korea, Republic of" do).
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return [.. fields];
     }
 }

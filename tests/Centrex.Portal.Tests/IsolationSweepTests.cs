@@ -23,7 +23,7 @@ public sealed class IsolationSweepTests(PortalServer server)
     private const string Victim = "cust-us";
 
     /// <summary>What the victim owns, and text only its data holds.</summary>
-    private sealed record VictimIds(string Line, long Invoice, long Ticket, string Group, string Music, string Code, string Did, string Key, IReadOnlyList<string> Markers);
+    private sealed record VictimIds(string Line, long Invoice, long Ticket, long TicketNumber, string Group, string Music, string Code, string Did, string Key, IReadOnlyList<string> Markers);
 
     [Fact]
     public Task EveryCustomerApiRoute_WithAnotherCustomersIds_Is404Or403_NeverData() => Sweep(byKey: false);
@@ -297,7 +297,7 @@ public sealed class IsolationSweepTests(PortalServer server)
     }
 
     /// <summary>Gives the victim a ticket, a hunt group, a music file and an abbreviated code (idempotently), and reads its ids.</summary>
-    private static async Task<VictimIds> Prepare(PortalClient victim)
+    private async Task<VictimIds> Prepare(PortalClient victim)
     {
         var csrf = await victim.CsrfAsync();
         async Task<HttpResponseMessage> Send(HttpMethod method, string path, HttpContent? content)
@@ -354,10 +354,13 @@ public sealed class IsolationSweepTests(PortalServer server)
         var dids = await victim.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/dids");
         var line = lines[0].GetProperty("id").GetString()!;
         var did = dids.GetArrayLength() > 0 ? dids[0].GetProperty("number").GetString()! : "+13125550100";
-        var ticket = tickets.EnumerateArray().First(t => t.GetProperty("subject").GetString() == Subject).GetProperty("id").GetInt64();
+        // The victim knows its ticket by its own number; the attacker tries the operator's id, which counts every
+        // customer's tickets, so no other customer has as many (review of issue 16, finding 14).
+        var ticketNumber = tickets.EnumerateArray().First(t => t.GetProperty("subject").GetString() == Subject).GetProperty("id").GetInt64();
+        var ticket = await TicketIds.Of(server, "CUST-US", ticketNumber);
         var group = groups.EnumerateArray().First(g => g.GetProperty("number").GetString() == "391").GetProperty("id").GetString()!;
         var tune = music.GetProperty("files")[0];
-        return new VictimIds(line, invoices[0].GetProperty("number").GetInt64(), ticket, group, tune.GetProperty("id").GetString()!, "87", did, keyId,
+        return new VictimIds(line, invoices[0].GetProperty("number").GetInt64(), ticket, ticketNumber, group, tune.GetProperty("id").GetString()!, "87", did, keyId,
             [.. lines.EnumerateArray().Select(l => l.GetProperty("id").GetString()!), Subject, "Isolation sweep group", tune.GetProperty("name").GetString()!,
                 tune.GetProperty("id").GetString()!, "18005550187", group, keyId, KeyName]);
     }
@@ -367,7 +370,7 @@ public sealed class IsolationSweepTests(PortalServer server)
     {
         var parts = new List<string>();
         foreach (var path in new[] { "/api/v1/me/lines", $"/api/v1/me/lines/{ids.Line}/forwarding", "/api/v1/me/hunt-groups", "/api/v1/me/music-on-hold", "/api/v1/me/dial-plan",
-            "/api/v1/me/dids", "/api/v1/me/identity", "/api/v1/me/incoming-calls", $"/api/v1/me/tickets/{ids.Ticket}", $"/api/v1/me/invoices/{ids.Invoice}",
+            "/api/v1/me/dids", "/api/v1/me/identity", "/api/v1/me/incoming-calls", $"/api/v1/me/tickets/{ids.TicketNumber}", $"/api/v1/me/invoices/{ids.Invoice}",
             "/api/v1/me/profile", "/api/v1/me/payment-info", "/api/v1/me/api-keys" })
         {
             parts.Add(path + " " + await victim.Http.GetStringAsync(path));

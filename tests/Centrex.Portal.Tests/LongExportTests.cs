@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -38,7 +37,7 @@ public sealed class LongExportTests(PortalServer server, Xunit.Abstractions.ITes
     public async Task AMultiYearHistory_DownloadsStreamed_InBoundedMemory_AndAPdfOfItIsRefusedOnItsField()
     {
         using var me = await TestCustomers.Add(server, Customer, "cust-long");
-        await RateCalls();
+        await RatedCalls.Add(server, Customer, "cust-long", "long", Calls);
         var to = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // Warm-up: a first download of each kind (its code compiled, its connections opened) of a month without calls, so
@@ -120,50 +119,6 @@ public sealed class LongExportTests(PortalServer server, Xunit.Abstractions.ITes
         var status = File.ReadLines($"/proc/{server.ProcessId}/status").ToList();
         long Of(string name) => long.Parse(status.First(l => l.StartsWith(name, StringComparison.Ordinal))[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
         return Of("RssAnon:");
-    }
-
-    /// <summary>Rates <see cref="Calls"/> calls of the customer's line in this month, a numbers pair the demo's tariff rates, and waits for the call log.</summary>
-    private async Task RateCalls()
-    {
-        var sample = File.ReadLines(Path.Combine(server.Data, "demo", "cdrs.csv")).Skip(1).First().Split(',');
-        var (caller, callee) = (sample[2], sample[3]);
-        var now = DateTimeOffset.UtcNow.AddMinutes(-10);
-        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 6, 0, 0, TimeSpan.Zero); // past midnight in the customer's zone
-        var step = Math.Max(1, Math.Min(1000, (long)(now - monthStart).TotalMilliseconds / Calls));
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        const int Batch = 20_000;
-        for (var first = 0; first < Calls; first += Batch)
-        {
-            var csv = new StringBuilder("id,account,caller,callee,start,duration\n");
-            for (var i = first; i < first + Batch; i++)
-            {
-                var start = now.AddMilliseconds(-step * (Calls - i)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
-                csv.Append(CultureInfo.InvariantCulture, $"long-{i},{Customer}-L1,{caller},{callee},{start},60\n");
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cdr-batches") { Content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.ApiKey);
-            request.Headers.Add("Idempotency-Key", $"long-{first}");
-            using var response = await http.SendAsync(request);
-            var answer = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, answer);
-            Assert.Equal(Batch, JsonDocument.Parse(answer).RootElement.GetProperty("summary").GetProperty("rated").GetInt32());
-        }
-
-        // The call-log index follows the journal every half second.
-        using var me = new PortalClient(server.BaseAddress);
-        Assert.Equal(HttpStatusCode.Found, (await me.LoginAsync("cust-long", TestCustomers.Password)).StatusCode);
-        for (var i = 0; i < 600; i++)
-        {
-            if ((await me.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/calls?size=10")).GetProperty("total").GetInt64() == Calls)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("the call-log index never had every call");
     }
 
     private static int CountOf(string text, string what)

@@ -21,13 +21,14 @@ public sealed class OperatorTicketsApiTests(PortalServer server)
         using var qc = await Sessions.SignedIn(server, "cust-qc");
         var created = await Customer(qc, HttpMethod.Post, "/api/v1/me/tickets", """{"subject":"Fax line drops after 30 s","body":"Every call, since Monday."}""");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.NoContent, (await Customer(qc, HttpMethod.Post, $"/api/v1/me/tickets/{id}/replies", """{"body":"It is line ACC-1001."}""")).StatusCode);
+        var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var id = await TicketIds.Of(server, "CUST-QC", number);
+        Assert.Equal(HttpStatusCode.NoContent, (await Customer(qc, HttpMethod.Post, $"/api/v1/me/tickets/{number}/replies", """{"body":"It is line ACC-1001."}""")).StatusCode);
 
         var reader = await ApiKeys.Create(server, "tickets:read");
         var writer = await ApiKeys.Create(server, "tickets:write", "tickets:read");
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var fresh = await (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/operator/tickets?status=new", reader)).Content.ReadFromJsonAsync<JsonElement>();
+        var fresh = await (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/operator/tickets?status=new&size=500", reader)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(fresh.EnumerateArray(), t => t.GetProperty("id").GetInt64() == id && t.GetProperty("customer_id").GetString() == "CUST-QC");
         var others = await (await ApiKeys.Send(http, HttpMethod.Get, "/api/v1/operator/tickets?customer=CUST-ON", reader)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.DoesNotContain(others.EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
@@ -42,15 +43,15 @@ public sealed class OperatorTicketsApiTests(PortalServer server)
         Assert.Equal(HttpStatusCode.NotFound, (await ApiKeys.Send(http, HttpMethod.Post, "/api/v1/operator/tickets/999999/replies", writer, """{"body":"x"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ApiKeys.Send(http, HttpMethod.Post, $"/api/v1/operator/tickets/{id}/replies", writer, """{"body":"Replaced the line card; please try again."}""")).StatusCode);
 
-        var seen = await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{id}");
+        var seen = await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{number}");
         Assert.Equal("open", seen.GetProperty("ticket").GetProperty("status").GetString());
         var answer = seen.GetProperty("messages")[2];
         Assert.True(answer.GetProperty("from_operator").GetBoolean());
         Assert.StartsWith("api key ", answer.GetProperty("author").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Replaced the line card", await qc.Http.GetStringAsync($"/customer/tickets/{id}"), StringComparison.Ordinal);
+        Assert.Contains("Replaced the line card", await qc.Http.GetStringAsync($"/customer/tickets/{number}"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await ApiKeys.Send(http, HttpMethod.Post, $"/api/v1/operator/tickets/{id}/close", writer)).StatusCode);
-        Assert.Equal("resolved", (await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{id}")).GetProperty("ticket").GetProperty("status").GetString());
+        Assert.Equal("resolved", (await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{number}")).GetProperty("ticket").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -58,24 +59,27 @@ public sealed class OperatorTicketsApiTests(PortalServer server)
     {
         using var qc = await Sessions.SignedIn(server, "cust-qc");
         var created = await Customer(qc, HttpMethod.Post, "/api/v1/me/tickets", """{"subject":"Voicemail light stays on","body":"On 101."}""");
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        // The operator's id counts every customer's tickets, this one too: no other customer has as many of its own.
+        var id = await TicketIds.Of(server, "CUST-QC", number);
 
         using var on = await Sessions.SignedIn(server, "cust-on");
         Assert.Equal(HttpStatusCode.NotFound, (await on.Http.GetAsync($"/api/v1/me/tickets/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Customer(on, HttpMethod.Post, $"/api/v1/me/tickets/{id}/replies", """{"body":"mine"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Customer(on, HttpMethod.Post, $"/api/v1/me/tickets/{id}/close", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await on.Http.GetAsync($"/api/v1/operator/tickets/{id}")).StatusCode);
-        Assert.Equal("new", (await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{id}")).GetProperty("ticket").GetProperty("status").GetString());
+        Assert.Equal("new", (await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{number}")).GetProperty("ticket").GetProperty("status").GetString());
 
         // A customer's session without the token is refused, and so is one that adds a made-up Authorization header
         // (the customer routes authorize with the cookie, so the header must not stand in for the token).
-        using var bare = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/tickets/{id}/close");
+        using var bare = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/tickets/{number}/close");
         Assert.Equal(HttpStatusCode.BadRequest, (await qc.Http.SendAsync(bare)).StatusCode);
-        using var disguised = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/tickets/{id}/close");
+        using var disguised = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/me/tickets/{number}/close");
         disguised.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-key");
         var answer = await qc.Http.SendAsync(disguised);
         Assert.NotEqual(HttpStatusCode.NoContent, answer.StatusCode);
-        Assert.Equal("new", (await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{id}")).GetProperty("ticket").GetProperty("status").GetString());
+        Assert.Equal("new", (await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{number}")).GetProperty("ticket").GetProperty("status").GetString());
     }
 
     // A customer's API request with its session and anti-forgery token.

@@ -16,7 +16,8 @@ public sealed class TicketTests(PortalServer server)
         using var qc = await Sessions.SignedIn(server, "cust-qc");
         var created = await Post(qc, "/api/v1/me/tickets", """{"subject":"Line 101 has no dial tone","body":"Since this morning."}""");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var id = await TicketIds.Of(server, "CUST-QC", number); // the operator's id: what a guesser of another's ticket would try
         var empty = await Post(qc, "/api/v1/me/tickets", """{"subject":"","body":"x"}""");
         Assert.Equal("subject", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
 
@@ -37,11 +38,11 @@ public sealed class TicketTests(PortalServer server)
         }));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
 
-        var ticket = await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{id}");
+        var ticket = await qc.Http.GetFromJsonAsync<JsonElement>($"/api/v1/me/tickets/{number}");
         Assert.Equal("open", ticket.GetProperty("ticket").GetProperty("status").GetString());
         Assert.Equal("We reset the line; please reboot the phone.", ticket.GetProperty("messages")[1].GetProperty("body").GetString());
         Assert.True(ticket.GetProperty("messages")[1].GetProperty("from_operator").GetBoolean());
-        Assert.Equal(HttpStatusCode.NoContent, (await Post(qc, $"/api/v1/me/tickets/{id}/close", "{}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(qc, $"/api/v1/me/tickets/{number}/close", "{}")).StatusCode);
     }
 
     private static async Task<HttpResponseMessage> Post(PortalClient client, string path, string json)

@@ -77,6 +77,7 @@ internal static class ServeCommand
         var loginRate = ServeOptions.LoginRate();
         var changeBurst = ServeOptions.ChangeBurst();
         var changeRate = ServeOptions.ChangeRate();
+        var readConcurrency = ServeOptions.ReadConcurrency();
         var command = new Command("serve", "Run the service (SIP switch, CDR ingestion and balance APIs on the durable ledger) until Ctrl+C or SIGTERM.")
         {
             data, sip, directory, tariff, tollFree, nanp, http, maxBytes, maxRows, inFlight, connections, checkpoints, media, mediaAddress, mediaPorts,
@@ -94,6 +95,7 @@ internal static class ServeCommand
         command.Options.Add(loginRate);
         command.Options.Add(changeBurst);
         command.Options.Add(changeRate);
+        command.Options.Add(readConcurrency);
 
         tls.AddTo(command);
         https.AddTo(command);
@@ -126,6 +128,7 @@ internal static class ServeCommand
                 UdpReaders = parse.GetValue(udpReaders),
                 Logins = new Portal.Security.LoginLimits(parse.GetValue(loginBurst), parse.GetValue(loginRate)),
                 Changes = new Portal.Security.ChangeLimits(parse.GetValue(changeBurst), parse.GetValue(changeRate)),
+                Reads = new Portal.Security.ReadLimits(parse.GetValue(readConcurrency)),
             }, cancel));
         return command;
     }
@@ -224,7 +227,7 @@ internal static class ServeCommand
 
             await using var service = serveHttp
                 ? new ServiceHost(keys!, request.Limits, metrics.Registry, rater is null ? null : new ChargingApi(ledger, writer, rater, discounts),
-                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins, ChangeLimits = request.Changes })
+                    new PortalHost(portalData!, ApiKeyAuthentication.SchemeName) { LoginLimits = request.Logins, ChangeLimits = request.Changes, ReadLimits = request.Reads })
                 {
                     TrustedProxies = request.TrustedProxies,
                 }

@@ -128,6 +128,14 @@ internal static class ServeOptions
         CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
     };
 
+    /// <summary>Reads one portal customer may have in progress at once (a page or export of a month of calls takes a core).</summary>
+    public static Option<int> ReadConcurrency() => new("--http-read-concurrency")
+    {
+        Description = "Reads (GET) one portal customer (its sessions and keys) may have in progress at once (past it: 429 with Retry-After)",
+        DefaultValueFactory = _ => Portal.Security.ReadLimits.Default.Concurrent,
+        CustomParser = OptionParsers.Of(OptionValues.IntBetween(1, 1_000_000), "is not a count from 1 to 1000000"),
+    };
+
     /// <summary>Call-control partitions: each runs the calls of the customers that map to it on its own thread.</summary>
     public static Option<int> Partitions() => new("--sip-partitions")
     {

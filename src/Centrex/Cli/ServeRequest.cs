@@ -40,6 +40,9 @@ internal sealed record ServeRequest(
     /// <summary>Changes each portal customer may send.</summary>
     public Portal.Security.ChangeLimits Changes { get; init; } = Portal.Security.ChangeLimits.Default;
 
+    /// <summary>Reads each portal customer may have in progress.</summary>
+    public Portal.Security.ReadLimits Reads { get; init; } = Portal.Security.ReadLimits.Default;
+
     /// <summary>Call-control partitions (one thread each).</summary>
     public int Partitions { get; init; } = Environment.ProcessorCount;
 

@@ -51,6 +51,17 @@ public static class Amounts
     public static string BalanceWithExact(Mills value, string currency, IFormatProvider? format = null) =>
         MoneyRounding.HalfUpToMinorUnit(value, currency) == value ? Money(value, currency, format) : $"{Money(value, currency, format)} (exact {Exact(value, currency, format)})";
 
+    /// <summary>
+    /// An amount as a form's input holds it, for <see cref="MoneyInput"/> to read back unchanged: invariant, no thousands
+    /// separator, the currency's decimals (<c>1234.50</c> dollars, <c>1980</c> yen, <c>1.234</c> dinars), or the mills when the
+    /// amount has more than the currency writes (imported so), so that saving a form never rounds what was kept.
+    /// </summary>
+    public static string Input(Mills value, string currency)
+    {
+        var step = CurrencyDigits.MillsPerMinorUnit(currency);
+        return Decimal(value, value.Value % step == 0 ? CurrencyDigits.Of(currency) : 3, null, grouped: false);
+    }
+
     /// <summary>Seconds as <c>m:ss</c> or <c>h:mm:ss</c>.</summary>
     public static string Duration(long seconds) => seconds >= 3600
         ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:D2}:{seconds % 60:D2}")
@@ -59,6 +70,6 @@ public static class Amounts
     /// <summary>Billed seconds as minutes with one decimal: <c>12.5</c>.</summary>
     public static string Minutes(long seconds) => (seconds / 60m).ToString("#,##0.0", CultureInfo.InvariantCulture);
 
-    private static string Decimal(Mills value, int decimals, IFormatProvider? format) =>
-        (value.Value / 1000m).ToString(decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals), format ?? CultureInfo.InvariantCulture);
+    private static string Decimal(Mills value, int decimals, IFormatProvider? format, bool grouped = true) =>
+        (value.Value / 1000m).ToString((grouped ? "#,##0" : "0") + (decimals == 0 ? string.Empty : "." + new string('0', decimals)), format ?? CultureInfo.InvariantCulture);
 }

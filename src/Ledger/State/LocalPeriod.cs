@@ -18,14 +18,25 @@ public static class LocalPeriod
     /// <summary>The local month minus the UTC month (−1, 0, +1) of a call starting at <paramref name="unixSeconds"/> in <paramref name="zone"/>.</summary>
     public static sbyte MonthOffset(long unixSeconds, DateTimeZone? zone)
     {
-        var utc = UtcPeriod.FromUnixSeconds(unixSeconds);
-        if (zone is null || (UtcPeriod.FromUnixSeconds(unixSeconds - MaxOffsetSeconds) == utc && UtcPeriod.FromUnixSeconds(unixSeconds + MaxOffsetSeconds) == utc))
+        if (zone is null || !NearMonthBoundary(unixSeconds))
         {
             return 0;
         }
 
+        var utc = UtcPeriod.FromUnixSeconds(unixSeconds);
         var local = UtcPeriod.FromUnixSeconds(unixSeconds + zone.GetUtcOffset(Instant.FromUnixTimeSeconds(unixSeconds)).Seconds);
         return (sbyte)Math.Sign(Months(local) - Months(utc));
+    }
+
+    /// <summary>
+    /// Whether a call starting at <paramref name="unixSeconds"/> may fall in another month in some zone (it is within 18
+    /// hours of a UTC month boundary): only then does <see cref="MonthOffset"/> need the customer's zone, so a caller
+    /// can skip looking it up for every other call.
+    /// </summary>
+    public static bool NearMonthBoundary(long unixSeconds)
+    {
+        var utc = UtcPeriod.FromUnixSeconds(unixSeconds);
+        return UtcPeriod.FromUnixSeconds(unixSeconds - MaxOffsetSeconds) != utc || UtcPeriod.FromUnixSeconds(unixSeconds + MaxOffsetSeconds) != utc;
     }
 
     /// <summary>The <c>yyyyMM</c> period <paramref name="offset"/> months from the UTC month of <paramref name="unixSeconds"/>.</summary>

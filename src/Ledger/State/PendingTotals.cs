@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Centrex.Ledger.State;
 
@@ -7,10 +9,18 @@ namespace Centrex.Ledger.State;
 /// call (the account bytes compared, not just hashed) instead of one per counter: a batch's calls belong to few
 /// accounts, so they collapse into a handful of totals that become state updates at the commit.
 /// </summary>
+/// <remarks>
+/// The totals are the slots of an open-addressing table (linear probing, at most half full), each holding its account's
+/// bytes inline: a call's totals are found by one hash and, nearly always, one slot, whose address the hash alone gives,
+/// so the writer can start loading it (<see cref="Prefetch"/>) while it checks the call's id. Nothing is allocated per
+/// call or per account, and the table is kept for the next commit (issue 16: at 100,000 accounts a commit of 400,000
+/// calls made ~100,000 totals, each an array of its own, a dictionary entry and a list entry, each a cache miss apart).
+/// </remarks>
 internal sealed class PendingTotals
 {
-    private readonly Dictionary<ulong, int> _first = [];
-    private readonly List<Entry> _entries = [];
+    private const int MinimumSlots = 1 << 10;
+    private Entry[] _slots = new Entry[MinimumSlots];
+    private int _count;
 
     /// <summary>Adds a call's effects.</summary>
     public void AddCall(ReadOnlySpan<byte> account, int period, bool domestic, long billedSeconds, long netMills, long discountMills)
@@ -30,16 +40,33 @@ internal sealed class PendingTotals
     /// <summary>Adds a balance movement (period 0: movements keep no counters).</summary>
     public void AddMovement(ReadOnlySpan<byte> account, long amountMills) => Find(account, 0).BalanceMills += amountMills;
 
-    /// <summary>
-    /// Every non-zero state change, as (key, delta): an account's balance and, for calls, its month record with all
-    /// five counters (one update where state format 1 made five), then forgets them.
-    /// </summary>
-    public List<(StateKey Key, StateValue Delta)> Drain()
+    /// <summary>Starts loading the slot of an account's period into the cache (the writer asks before it checks the call's id).</summary>
+    public unsafe void Prefetch(ReadOnlySpan<byte> account, int period)
     {
-        var changes = new List<(StateKey, StateValue)>(_entries.Count * 2);
-        foreach (var entry in _entries)
+        if (Sse.IsSupported)
         {
-            var account = entry.Account.AsSpan();
+            // A slot spans two cache lines; the index is masked to the table, so both addresses are inside the array.
+            var slot = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), (int)Hash(account, period) & (_slots.Length - 1)));
+            Sse.Prefetch0(slot);
+            Sse.Prefetch0(slot + 64);
+        }
+    }
+
+    /// <summary>
+    /// Adds every non-zero state change to <paramref name="changes"/> as (key, delta): an account's balance and, for
+    /// calls, its month record with all five counters (one update where state format 1 made five), then forgets them.
+    /// </summary>
+    public void Drain(List<(StateKey Key, StateValue Delta)> changes)
+    {
+        changes.EnsureCapacity(changes.Count + (_count * 2));
+        foreach (ref var entry in _slots.AsSpan())
+        {
+            if (entry.StoredLength == 0)
+            {
+                continue;
+            }
+
+            var account = ((ReadOnlySpan<byte>)entry.Account)[..(entry.StoredLength - 1)];
             var t = entry.Totals;
             if (t.BalanceMills != 0)
             {
@@ -58,33 +85,75 @@ internal sealed class PendingTotals
             {
                 changes.Add((StateKey.Month(account, entry.Period), month));
             }
+
+            entry = default;
         }
 
-        _entries.Clear();
-        _first.Clear();
-        return changes;
+        _count = 0;
     }
+
+    private static uint Hash(ReadOnlySpan<byte> account, int period) =>
+        (uint)((Rating.Cdrs.CdrIdSet.Hash(account) ^ ((ulong)period * 0x9E3779B97F4A7C15UL)) >> 32);
 
     private ref Totals Find(ReadOnlySpan<byte> account, int period)
     {
-        var hash = Rating.Cdrs.CdrIdSet.Hash(account) ^ ((ulong)period * 0x9E3779B97F4A7C15UL);
-        if (_first.TryGetValue(hash, out var index))
+        if (account.Length > StateKey.MaxAccountLength)
         {
-            // Entries with the same hash are chained through Next; compare the account itself.
-            var entries = CollectionsMarshal.AsSpan(_entries);
-            for (; index >= 0; index = entries[index].Next)
+            throw new ArgumentException($"account ids are at most {StateKey.MaxAccountLength} bytes", nameof(account));
+        }
+
+        var hash = Hash(account, period);
+        while (true)
+        {
+            var mask = _slots.Length - 1;
+            for (var i = (int)hash & mask; ; i = (i + 1) & mask)
             {
-                ref var entry = ref entries[index];
-                if (entry.Period == period && entry.Account.AsSpan().SequenceEqual(account))
+                ref var entry = ref _slots[i];
+                if (entry.StoredLength == 0)
+                {
+                    if ((_count + 1) * 2 > _slots.Length)
+                    {
+                        break; // grow first, then look again
+                    }
+
+                    entry.Hash = hash;
+                    entry.Period = period;
+                    entry.StoredLength = account.Length + 1;
+                    account.CopyTo(entry.Account);
+                    _count++;
+                    return ref entry.Totals;
+                }
+
+                if (entry.Hash == hash && entry.Period == period && entry.StoredLength == account.Length + 1
+                    && ((ReadOnlySpan<byte>)entry.Account)[..account.Length].SequenceEqual(account))
                 {
                     return ref entry.Totals;
                 }
             }
+
+            Grow();
+        }
+    }
+
+    private void Grow()
+    {
+        var slots = new Entry[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        foreach (ref readonly var entry in _slots.AsSpan())
+        {
+            if (entry.StoredLength != 0)
+            {
+                var i = (int)entry.Hash & mask;
+                while (slots[i].StoredLength != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                slots[i] = entry;
+            }
         }
 
-        _entries.Add(new Entry(account.ToArray(), period, _first.TryGetValue(hash, out var head) ? head : -1));
-        _first[hash] = _entries.Count - 1;
-        return ref CollectionsMarshal.AsSpan(_entries)[^1].Totals;
+        _slots = slots;
     }
 
     private struct Totals
@@ -97,11 +166,20 @@ internal sealed class PendingTotals
         public long DiscountMills;
     }
 
-    private struct Entry(byte[] account, int period, int next)
+    private struct Entry
     {
-        public readonly byte[] Account = account;
-        public readonly int Period = period;
-        public readonly int Next = next;
+        public uint Hash;
+        public int Period;
+
+        /// <summary>The account's length plus one; 0 marks an empty slot (an account may be empty).</summary>
+        public int StoredLength;
+        public AccountBytes Account;
         public Totals Totals;
+    }
+
+    [InlineArray(StateKey.MaxAccountLength)]
+    private struct AccountBytes
+    {
+        private byte _first;
     }
 }

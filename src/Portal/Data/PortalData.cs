@@ -16,7 +16,7 @@ public sealed class PortalData : IDisposable
         Users = UserStore.Open(dataDirectory);
         Provisioning = new ProvisioningCache(dataDirectory);
         Billing = new BillingReader(dataDirectory);
-        Tariffs = new TariffStore(dataDirectory);
+        Tariffs = new TariffStore(dataDirectory) { Clock = clock };
         Calls = new CallLog.CallLogStore(dataDirectory);
         CallIndexer = new CallLog.CallLogIndexer(Calls, ledger, Provisioning, Centrex.Switch.Cdrs.CdrStore.FolderOf(dataDirectory));
     }

@@ -15,6 +15,9 @@ public sealed class ProvisioningIndex
     private readonly ILookup<string, Payment> _paymentsByCustomer;
     private readonly Dictionary<string, CustomerView> _views = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    // Built on first use; two requests building them at once build the same answer (the snapshot does not change).
+    private Dictionary<string, IReadOnlyList<string>>? _productCurrencies;
+    private Dictionary<string, IReadOnlyList<string>>? _planCurrencies;
 
     public ProvisioningIndex(ProvisioningSnapshot snapshot, long version)
     {
@@ -38,6 +41,22 @@ public sealed class ProvisioningIndex
 
     /// <summary>The account with <paramref name="id"/>, or null.</summary>
     public Account? Account(string id) => _accounts.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The currencies <paramref name="productId"/>'s fees are charged in: those of the customers whose lines subscribe
+    /// to it (a product has no currency of its own; each invoice charges its fee in the customer's), in code order.
+    /// </summary>
+    public IReadOnlyList<string> CurrenciesOfProduct(string productId) =>
+        (_productCurrencies ??= Currencies(Snapshot.Subscriptions.Select(s => (s.ProductId, s.AccountId)))).GetValueOrDefault(productId) ?? [];
+
+    /// <summary>The currencies <paramref name="planId"/>'s money thresholds count in: those of the customers whose lines have the plan.</summary>
+    public IReadOnlyList<string> CurrenciesOfDiscountPlan(string planId) =>
+        (_planCurrencies ??= Currencies(Snapshot.Accounts.SelectMany(a => a.DiscountPlans.Select(d => (d, a.Id))))).GetValueOrDefault(planId) ?? [];
+
+    private Dictionary<string, IReadOnlyList<string>> Currencies(IEnumerable<(string Key, string AccountId)> pairs) =>
+        pairs.Where(p => Account(p.AccountId) is not null && Customer(Account(p.AccountId)!.CustomerId) is not null)
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => Customer(Account(p.AccountId)!.CustomerId)!.Currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
 
     /// <summary>The customer's part (built on first use, then kept with this snapshot).</summary>
     public CustomerView ForCustomer(string customerId)

@@ -15,7 +15,9 @@ namespace Centrex.Portal.Data;
 /// tariff dated D prices the calls that start from D 00:00 UTC on; one activated on its own day prices the calls that
 /// start from the moment it was activated (kept beside it as <c>YYYY-MM-DD.from</c>), so a call already up is never
 /// re-rated by it. <c>serve</c> rates with these files (<see cref="Changed"/> tells it of an activation, which it
-/// applies at once).
+/// applies at once). Uploads never activated are not kept for ever (review of issue 16, finding 13: each up to 32 MiB,
+/// never deleted): one older than <see cref="PendingFor"/> is deleted at the next upload, and at most
+/// <see cref="MaxPending"/> are kept (the oldest goes first).
 /// </summary>
 public sealed class TariffStore(string dataDirectory)
 {
@@ -25,6 +27,15 @@ public sealed class TariffStore(string dataDirectory)
         /// <summary>When calls start to be rated with it.</summary>
         public Instant Effective { get; init; } = Start(From);
     }
+
+    /// <summary>How long an upload waits to be activated.</summary>
+    public static readonly Duration PendingFor = Duration.FromDays(1);
+
+    /// <summary>Uploads kept waiting at most.</summary>
+    public const int MaxPending = 10;
+
+    /// <summary>The clock the age of an upload is read against.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
 
     /// <summary>The sanity cap on a rate per minute uploads are checked against: <c>serve</c>'s <c>--max-rate-per-minute</c>.</summary>
     public Rating.Money.MicroDollars? MaxRatePerMinute { get; set; } = TariffLoader.DefaultMaxRatePerMinute;
@@ -49,6 +60,7 @@ public sealed class TariffStore(string dataDirectory)
     {
         var tariff = TariffLoader.Parse(content, fileName, MaxRatePerMinute);
         Directory.CreateDirectory(Folder);
+        Prune(MaxPending - 1);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         File.WriteAllBytes(Pending(token), content);
         return (token, tariff);
@@ -112,6 +124,21 @@ public sealed class TariffStore(string dataDirectory)
             ? reload()
             : "serve was started without a tariff and does not rate calls: this tariff applies once serve is restarted";
         return true;
+    }
+
+    // Deletes the uploads older than PendingFor, then the oldest until at most keep are left. An upload being activated
+    // at the same moment is moved or gone: either is fine (Activate answers "no such upload" for a deleted one).
+    private void Prune(int keep)
+    {
+        var expired = (Clock.GetCurrentInstant() - PendingFor).ToDateTimeUtc();
+        var pending = Directory.GetFiles(Folder, "pending-*.csv").Select(p => (Path: p, Written: File.GetLastWriteTimeUtc(p))).OrderBy(p => p.Written).ToList();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i].Written < expired || pending.Count - i > keep)
+            {
+                File.Delete(pending[i].Path);
+            }
+        }
     }
 
     /// <summary>Every scheduled tariff, earliest first.</summary>

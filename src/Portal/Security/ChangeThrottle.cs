@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
@@ -37,18 +36,7 @@ public sealed class ChangeThrottle(ChangeLimits limits) : IDisposable
         }
 
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-        var message = $"too many changes: at most {limits.Burst} at once, then {limits.PerSecond} a second for one customer; try again in {wait} s";
-        if (request.Path.StartsWithSegments(PortalPaths.Api))
-        {
-            await context.Response.WriteAsJsonAsync(new ApiError("rate-limited", message));
-        }
-        else
-        {
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync($"Too many requests: {message}.\n");
-        }
+        await TooManyRequests.Write(context, wait, $"too many changes: at most {limits.Burst} at once, then {limits.PerSecond} a second for one customer; try again in {wait} s");
     }
 
     public void Dispose() => _perCustomer.Dispose();

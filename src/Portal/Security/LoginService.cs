@@ -27,6 +27,8 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
     // A real hash of a random password: an unknown login is checked against it, taking the time a real check takes.
     private static readonly Lazy<string> DecoyHash = new(() => PasswordHashing.Hash(Guid.NewGuid().ToString()));
 
+    private readonly UnknownLoginFailures _unknown = new(LockAfter, LockFor);
+
     /// <summary>What a login attempt came to.</summary>
     public enum Outcome
     {
@@ -67,16 +69,26 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
             }
         }
 
+        // Every path below makes exactly one slow hash, and an unknown login is counted and locked as a real one is
+        // (review of issue 16, finding 7): neither the answer nor its time tells a guesser which logins exist.
         var now = clock.GetCurrentInstant();
         var user = string.IsNullOrEmpty(login) || login.Length > 64 ? null : users.Find(login);
-        if (user is null || string.IsNullOrEmpty(password) || password.Length > PasswordHashing.MaxLength)
+        if (string.IsNullOrEmpty(login) || login.Length > 64 || string.IsNullOrEmpty(password) || password.Length > PasswordHashing.MaxLength)
         {
             PasswordHashing.Verify(DecoyHash.Value, password ?? string.Empty);
             return (Outcome.Wrong, null);
         }
 
+        if (user is null)
+        {
+            var locked = _unknown.IsLocked(login, now);
+            PasswordHashing.Verify(DecoyHash.Value, password);
+            return (locked || _unknown.RecordFailure(login, now) ? Outcome.Locked : Outcome.Wrong, null);
+        }
+
         if (user.IsLocked(now))
         {
+            PasswordHashing.Verify(user.PasswordHash, password);
             return (Outcome.Locked, null);
         }
 

@@ -13,17 +13,18 @@ public static class TestCustomers
 
     /// <summary>
     /// Imports customer <paramref name="id"/> with a credit line <c>{id}-L1</c> and makes login <paramref name="login"/>;
-    /// returns a client signed in as it, once the portal sees the customer.
+    /// returns a client signed in as it, once the portal sees the customer. Its invoices are in <paramref name="currency"/>;
+    /// <paramref name="email"/> defaults to one made of the id.
     /// </summary>
-    public static async Task<PortalClient> Add(PortalServer server, string id, string login)
+    public static async Task<PortalClient> Add(PortalServer server, string id, string login, string currency = "CAD", string? email = null)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var file = Path.Combine(server.Data, $"{id}.json");
+        var file = Path.Combine(server.Data, $"{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, $$"""
             { "format": "centrex-provisioning/1",
-              "customers": [ { "id": "{{id}}", "company": "{{id}} Test Ltd", "contact": "Ana Lyst", "email": "billing@{{id.ToLowerInvariant()}}.example",
+              "customers": [ { "id": "{{id}}", "company": "{{id}} Test Ltd", "contact": "Ana Lyst", "email": "{{email ?? $"billing@{id.ToLowerInvariant()}.example"}}",
                 "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" },
-                "currency": "CAD", "time_zone": "America/Toronto" } ],
+                "currency": "{{currency}}", "time_zone": "America/Toronto" } ],
               "accounts": [ { "id": "{{id}}-L1", "customer": "{{id}}", "type": "credit", "credit_limit": "100000.00", "requires_911": false } ] }
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);

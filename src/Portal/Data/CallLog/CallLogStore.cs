@@ -11,7 +11,7 @@ namespace Centrex.Portal.Data.CallLog;
 /// Reads and writes <c>DATA/calllog.db</c> (<see cref="CallLogSchema"/>). Reads open a connection each (SQLite in WAL
 /// mode serves readers beside the one writer, the indexer); every read takes the customer it is for.
 /// </summary>
-public sealed class CallLogStore
+public sealed partial class CallLogStore
 {
     /// <summary>File name in the data directory.</summary>
     public const string FileName = "calllog.db";

@@ -30,6 +30,15 @@ public sealed record Paging(int Page, int Size, string Sort, bool Descending, st
     /// <summary>Rows to skip.</summary>
     public int Skip => (Page - 1) * Size;
 
+    /// <summary>
+    /// The deepest row a page may reach in this order, or null when any may (<see cref="SortColumns.DeepestRow"/>); the
+    /// pager links no further.
+    /// </summary>
+    public int? Deepest { get; init; }
+
+    /// <summary>The last page a link may name: <paramref name="pages"/>, or fewer when <see cref="Deepest"/> stops short of them.</summary>
+    public long LastLinked(long pages) => Deepest is { } rows ? Math.Min(pages, Math.Max(1, rows / Size)) : pages;
+
     /// <summary>The page of <paramref name="rows"/> (already sorted).</summary>
     public Paged<T> Of<T>(IReadOnlyList<T> rows) => new([.. rows.Skip(Skip).Take(Size)], rows.Count, this);
 }

@@ -43,10 +43,11 @@ public static class TableHtml
         var culture = PortalCultures.Current;
         parts.Add($"<span>{HtmlEncoder.Default.Encode(Translation.Of(html.ViewContext.HttpContext, "Page {0} of {1} · {2} rows",
             current.ToString("N0", culture), page.Pages.ToString("N0", culture), page.Total.ToString("N0", culture)))}</span>");
-        if (current < page.Pages)
+        var last = page.Paging.LastLinked(page.Pages);
+        if (current < last)
         {
             parts.Add(Link(current + 1, "Next", "next"));
-            parts.Add(Link(page.Pages, "Last"));
+            parts.Add(Link(last, "Last"));
         }
 
         return new HtmlString($"<nav class=\"pager\" aria-label=\"{HtmlEncoder.Default.Encode(Translation.Of(html.ViewContext.HttpContext, "Pages"))}\">{string.Join(' ', parts)}</nav>");

@@ -10,16 +10,19 @@ namespace Centrex.Portal.Features.Shared;
 public sealed class TableSort<T>(string defaultColumn, bool defaultDescending, IReadOnlyList<(string Name, Func<T, object?> Key)> columns, string prefix = "")
     : SortColumns(defaultColumn, defaultDescending, prefix)
 {
-    private static readonly IComparer Keys = Comparer<object?>.Create(CompareKeys);
+    private static readonly IComparer Keys = Comparer<object?>.Create(SortKeys.Compare);
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Names { get; } = [.. columns.Select(c => c.Name)];
+
+    /// <summary>The key of <paramref name="column"/> (one of <see cref="Names"/>).</summary>
+    public Func<T, object?> Key(string column) => columns.First(c => c.Name == column).Key;
 
     /// <summary><paramref name="rows"/> sorted as <paramref name="paging"/> says.</summary>
     public IReadOnlyList<T> Sort(IEnumerable<T> rows, Paging paging)
     {
         ArgumentNullException.ThrowIfNull(paging);
-        var key = columns.First(c => c.Name == paging.Sort).Key;
+        var key = Key(paging.Sort);
         var list = rows.ToList();
         var sorted = list.Select((row, index) => (row, index, key: key(row)))
             .Order(Comparer<(T row, int index, object? key)>.Create((a, b) =>
@@ -37,13 +40,4 @@ public sealed class TableSort<T>(string defaultColumn, bool defaultDescending, I
         var paging = Read(query);
         return paging.Of(Sort(rows, paging));
     }
-
-    private static int CompareKeys(object? a, object? b) => (a, b) switch
-    {
-        (null, null) => 0,
-        (null, _) => -1,
-        (_, null) => 1,
-        (string x, string y) => StringComparer.OrdinalIgnoreCase.Compare(x, y) is var c && c != 0 ? c : string.CompareOrdinal(x, y),
-        _ => Comparer.Default.Compare(a, b),
-    };
 }

@@ -1,7 +1,5 @@
 using Centrex.Invoicing.Invoices;
-using Centrex.Invoicing.Transactions;
 using Centrex.Portal.Data;
-using Centrex.Portal.Data.CallLog;
 using Centrex.Portal.Features.Customer.Invoices;
 using Centrex.Portal.Features.Customer.Subscriptions;
 using Centrex.Portal.Security;
@@ -17,7 +15,7 @@ namespace Centrex.Portal.Features.Customer.Billing;
 /// Invoices Information — balance due, last invoice due date and amount, overdue balance, last payment received —,
 /// Active Subscriptions and Volume Discounts), each from the same queries as its own page.
 /// </summary>
-public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQueries invoices, SubscriptionQueries subscriptions) : PageModel
+public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQueries invoices, SubscriptionQueries subscriptions, Transactions.TransactionQueries transactions) : PageModel
 {
     public string Currency => scope.Customer.Currency;
 
@@ -51,9 +49,7 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
         Money = await scope.MoneyAsync();
         var today = data.Clock.GetCurrentInstant().InZone(scope.Zone).Date;
         MonthStart = today.With(DateAdjusters.StartOfMonth);
-        var list = data.Billing.Read(billing => TransactionReport.Build(view.Customer, view.Accounts, view.Payments, billing,
-            new CallLogRatedSource(data.Calls, scope.CustomerId), MonthStart, today, null));
-        Totals = TransactionReport.Totals(list);
+        Totals = transactions.Totals(new Transactions.TransactionQueries.Filter(MonthStart, today, null));
         TotalsShown = Sorting.Page(Request.Query, Totals);
         var states = invoices.All().Where(s => !s.Invoice.Void).ToList();
         BalanceDue = states.Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);

@@ -24,7 +24,7 @@ public static class CallCsv
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(calls);
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
+        Api.Downloads.Name(context.Response, name);
         context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         var pattern = NodaTime.Text.OffsetDateTimePattern.ExtendedIso;
         await Task.Run(() =>

@@ -21,7 +21,10 @@ public sealed class CallQueries(CustomerScope scope, CallLogStore calls)
     [
         ("start", "start_ms"), ("line", "account"), ("from", "caller"), ("to", "callee"), ("direction", "direction"),
         ("disposition", "disposition"), ("duration", "seconds"), ("destination", "destination"), ("charge", "charge_mills"),
-    ]);
+    ]) { DeepestRow = DeepestSortedRow, IndexedColumns = ["start"] };
+
+    /// <summary>The deepest row of a page sorted by a column other than start (<see cref="SortColumns.DeepestRow"/>).</summary>
+    public const int DeepestSortedRow = 10_000;
 
     /// <summary>A page of matching calls in the order of <paramref name="paging"/>.</summary>
     public IReadOnlyList<CallRow> Page(CallFilter filter, Paging paging) =>

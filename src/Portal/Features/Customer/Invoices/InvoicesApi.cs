@@ -34,24 +34,31 @@ internal static class InvoicesApi
             }
 
             var currency = scope.Customer.Currency;
-            return Results.Ok(invoices.Search(filter).Select(s => Json(s, currency)));
-        }).WithName("ListInvoices").WithSummary("The customer's invoices with their payment status (search by number or date range; void ones with void=true)");
+            return Results.Ok(ApiPages.Of(context, invoices.Search(filter)).Select(s => Json(s, currency)));
+        }).WithName("ListInvoices").WithSummary("The customer's invoices with their payment status (search by number or date range; void ones with void=true), a page at a time: page, size (10 to 500, 50 by default); X-Total-Count and Link (next, prev) headers");
 
         me.MapGet("/invoices/{number:long}", (long number, InvoiceQueries invoices, Security.CustomerScope scope) =>
             invoices.Find(number) is { } s ? Results.Ok(Json(s, scope.Customer.Currency)) : ApiRoutes.NotFound("invoice"))
             .WithName("GetInvoice").WithSummary("One of the customer's invoices");
 
-        me.MapGet("/invoices/{number:long}/pdf", (long number, InvoiceQueries invoices) => File(invoices, number, pdf: true))
+        me.MapGet("/invoices/{number:long}/pdf", (long number, InvoiceQueries invoices, HttpContext context) => File(invoices, context, number, pdf: true))
             .WithName("GetInvoicePdf").WithSummary("The invoice's PDF, as invoice-NNNNNN.pdf");
-        me.MapGet("/invoices/{number:long}/csv", (long number, InvoiceQueries invoices) => File(invoices, number, pdf: false))
+        me.MapGet("/invoices/{number:long}/csv", (long number, InvoiceQueries invoices, HttpContext context) => File(invoices, context, number, pdf: false))
             .WithName("GetInvoiceCsv").WithSummary("The invoice's CSV, as invoice-NNNNNN.csv");
     }
 
-    private static IResult File(InvoiceQueries invoices, long number, bool pdf) =>
-        invoices.File(number, pdf) is { } path
-            // A physical file by its full path: Results.File takes a relative path as a web-root file (review 16, item 3).
-            ? TypedResults.PhysicalFile(Path.GetFullPath(path), pdf ? "application/pdf" : "text/csv; charset=utf-8", $"invoice-{Show.InvoiceNumber(number)}.{(pdf ? "pdf" : "csv")}")
-            : ApiRoutes.NotFound("invoice");
+    private static IResult File(InvoiceQueries invoices, HttpContext context, long number, bool pdf)
+    {
+        if (invoices.File(number, pdf) is not { } path)
+        {
+            return ApiRoutes.NotFound("invoice");
+        }
+
+        // Named as every download is (Downloads); a physical file by its full path: Results.File takes a relative path as
+        // a web-root file (review 16, item 3).
+        Downloads.Name(context.Response, $"invoice-{Show.InvoiceNumber(number)}.{(pdf ? "pdf" : "csv")}");
+        return TypedResults.PhysicalFile(Path.GetFullPath(path), pdf ? "application/pdf" : "text/csv; charset=utf-8");
+    }
 
     private static InvoiceJson Json(InvoicePaymentState s, string currency) => new(
         s.Invoice.Number, NodaTime.Text.YearMonthPattern.Iso.Format(s.Invoice.Period), Show.IsoDate(s.Invoice.IssuedOn), Show.IsoDate(s.Invoice.DueOn),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Model;
 using Centrex.Rating.Money;
@@ -71,16 +72,18 @@ public sealed class AutoPayChanges(CustomerScope scope, ProvisioningChanges chan
         return errors;
     }
 
-    private static Mills? Amount(string? text, string field, Dictionary<string, string> errors)
+    // In the customer's currency's decimals (ISO 4217): a card is topped up by whole yen, cents, fils.
+    private Mills? Amount(string? text, string field, Dictionary<string, string> errors)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        if (!Mills.TryParse(text, out var value) || value.Value % 10 != 0 || value <= Mills.Zero)
+        var value = MoneyField.Read(text, field, scope.Customer.Currency, new Mills(20_000), errors, http.HttpContext);
+        if (value is { } v && v <= Mills.Zero)
         {
-            errors[field] = "an amount such as 20.00 (whole cents, more than zero)";
+            errors[field] = "more than zero";
             return null;
         }
 

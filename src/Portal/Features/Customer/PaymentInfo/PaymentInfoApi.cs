@@ -11,7 +11,7 @@ namespace Centrex.Portal.Features.Customer.PaymentInfo;
 /// </summary>
 internal static class PaymentInfoApi
 {
-    /// <summary>The settings as the form has them: amounts as text (20.00), an empty card keeps the card on file.</summary>
+    /// <summary>The settings as the form has them: amounts as text in the customer's currency's decimals (20.00 dollars, 2000 yen), an empty card keeps the card on file.</summary>
     public sealed record AutoPayRequest(string? Card, string? Label, bool PayInvoices, string? RechargeBelow, string? RechargeAmount);
 
     public static void Map(RouteGroupBuilder me)

@@ -4,6 +4,7 @@ using Centrex.Invoicing.Payments;
 using Centrex.Invoicing.Store;
 using Centrex.Ledger.Journal;
 using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Model;
 using Centrex.Rating.Money;
@@ -39,13 +40,12 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
             return (false, string.Empty);
         }
 
-        if (!Mills.TryParse(amountText?.Trim() ?? string.Empty, out var amount) || amount.Value % 10 != 0)
+        // In the customer's currency: whole yen, cents, fils (ISO 4217); a card is charged nothing finer.
+        var currency = scope.Customer.Currency;
+        var amount = MoneyField.Read(amountText, "amount", currency, new Mills(25_000), errors, http.HttpContext) ?? Mills.Zero;
+        if (!errors.ContainsKey("amount") && (amount < Minimum || amount > Maximum))
         {
-            errors["amount"] = "an amount such as 25.00 (whole cents)";
-        }
-        else if (amount < Minimum || amount > Maximum)
-        {
-            var (low, high) = (Invoicing.Rendering.Amounts.Cents(Minimum), Invoicing.Rendering.Amounts.Cents(Maximum));
+            var (low, high) = (Invoicing.Rendering.Amounts.Money(Minimum, currency), Invoicing.Rendering.Amounts.Money(Maximum, currency));
             errors["amount"] = $"from {low} to {high}";
             Localization.Refusals.Note(http.HttpContext, "amount-range", errors["amount"], low, high);
         }

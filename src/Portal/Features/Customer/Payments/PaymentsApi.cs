@@ -15,7 +15,7 @@ namespace Centrex.Portal.Features.Customer.Payments;
 /// </summary>
 internal static class PaymentsApi
 {
-    /// <summary>A payment: the amount as text (25.00), the card's token, and a prepaid line to top up (or none: pay the invoices).</summary>
+    /// <summary>A payment: the amount as text in the customer's currency's decimals (25.00 dollars, 2500 yen, 25.000 dinars), the card's token, and a prepaid line to top up (or none: pay the invoices).</summary>
     public sealed record PaymentRequest(string? Amount, string? Card, string? Line);
 
     public static void Map(RouteGroupBuilder me)

@@ -83,20 +83,28 @@ public sealed class XdrDownload(CustomerScope scope, PortalData data)
             var zone = scope.Zone;
             var calls = data.Calls.CountCharged(scope.CustomerId, from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(),
                 scope.View.AccountIds);
-            if (format == "pdf" && calls > MaxPdfCalls)
+            if (SizeRefusal(format, calls) is { } refusal)
             {
-                errors["format"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"a PDF holds at most {MaxPdfCalls:N0} calls and these days have {calls:N0}: choose CSV or XLSX, or fewer days");
-            }
-            else if (format == "xlsx" && calls > MaxXlsxCalls)
-            {
-                errors["format"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"an XLSX sheet holds at most {MaxXlsxCalls:N0} calls (the spreadsheet's row limit) and these days have {calls:N0}: choose CSV (any size), or fewer days");
+                errors["format"] = refusal;
             }
         }
 
         return errors;
     }
+
+    /// <summary>
+    /// Why a report of <paramref name="calls"/> charged calls cannot be had in <paramref name="format"/>, or null when it
+    /// can: a PDF up to <see cref="MaxPdfCalls"/>, an XLSX up to <see cref="MaxXlsxCalls"/> (a header and 1,048,575 rows
+    /// fill the sheet's 1,048,576), a CSV of any size. The decision <see cref="CheckSize"/> makes on the counted calls.
+    /// </summary>
+    public static string? SizeRefusal(string format, long calls) => format switch
+    {
+        "pdf" when calls > MaxPdfCalls => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"a PDF holds at most {MaxPdfCalls:N0} calls and these days have {calls:N0}: choose CSV or XLSX, or fewer days"),
+        "xlsx" when calls > MaxXlsxCalls => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"an XLSX sheet holds at most {MaxXlsxCalls:N0} calls (the spreadsheet's row limit) and these days have {calls:N0}: choose CSV (any size), or fewer days"),
+        _ => null,
+    };
 
     /// <summary>Streams the report of the customer's calls from <paramref name="from"/> to <paramref name="to"/> (both included, in its zone).</summary>
     public async Task Write(HttpContext context, LocalDate from, LocalDate to, string format)
@@ -107,7 +115,7 @@ public sealed class XdrDownload(CustomerScope scope, PortalData data)
         var selection = new XdrSelection($"Customer {customer.Id} — {customer.Company}", scope.View.AccountIds, scope.Zone, from, to, customer.Currency);
         var name = $"xdr-{customer.Id}-{Display.Show.IsoDate(from)}-{Display.Show.IsoDate(to)}.{format}";
         context.Response.ContentType = type;
-        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
+        Api.Downloads.Name(context.Response, name);
 
         // The writers are synchronous (they encode journal bytes in a tight loop); the response is written from a worker
         // thread that may block on it, through a buffer so each write to the socket is large.

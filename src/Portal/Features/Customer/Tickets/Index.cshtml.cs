@@ -10,16 +10,8 @@ namespace Centrex.Portal.Features.Customer.Tickets;
 /// <summary>Trouble Tickets (seed 004: the list of recent tickets and Create Ticket).</summary>
 public sealed class IndexModel(TicketDesk desk, CustomerScope scope) : PageModel
 {
-    public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
-
-    /// <summary>The table's sortable columns.</summary>
-    public static TableSort<Ticket> Sorting { get; } = new("updated", defaultDescending: true,
-    [
-        ("id", t => t.Id), ("subject", t => t.Subject), ("status", t => t.Status), ("created", t => t.Created), ("updated", t => t.Updated), ("requestor", t => t.Requestor),
-    ]);
-
-    /// <summary>The page of tickets shown, in the URL's order.</summary>
-    public Paged<Ticket> Result => field ??= Sorting.Page(Request.Query, Tickets);
+    /// <summary>The page of tickets shown, in the URL's order, read a page at a time.</summary>
+    public Paged<Ticket> Result => field ??= desk.Page(TicketDesk.Sorting.Read(Request.Query));
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -29,7 +21,10 @@ public sealed class IndexModel(TicketDesk desk, CustomerScope scope) : PageModel
 
     public NodaTime.DateTimeZone Zone => scope.Zone;
 
-    public void OnGet() => Tickets = desk.List();
+    public void OnGet()
+    {
+        // The page is read when the view shows it (Result), after a refused form too.
+    }
 
     public IActionResult OnPost(string? subject, string? body)
     {
@@ -40,7 +35,6 @@ public sealed class IndexModel(TicketDesk desk, CustomerScope scope) : PageModel
         }
 
         (Subject, Body) = (subject, body);
-        Tickets = desk.List();
         return Page();
     }
 }

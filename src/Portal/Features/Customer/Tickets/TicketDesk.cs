@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Centrex.Portal.Data;
 using Centrex.Portal.Data.Tickets;
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -11,30 +12,76 @@ public sealed class TicketDesk(CustomerScope scope, TicketStore tickets, PortalD
 {
     private string Login => http.HttpContext?.User.FindFirstValue(PortalClaims.Login) ?? scope.CustomerId;
 
-    public IReadOnlyList<Ticket> List() => tickets.List(scope.CustomerId);
+    /// <summary>The table's sortable columns, in SQL (<see cref="TicketStore.Page"/>): # is the customer's own number.</summary>
+    public static SqlSort Sorting { get; } = new("updated", defaultDescending: true,
+    [
+        ("id", "number"), ("subject", "subject COLLATE NOCASE"), ("status", "status"), ("created", "created_ms"), ("updated", "updated_ms"), ("requestor", "requestor COLLATE NOCASE"),
+    ]);
 
-    public (Ticket Ticket, IReadOnlyList<TicketMessage> Messages)? Find(long id) => tickets.Find(id, scope.CustomerId);
+    /// <summary>A page of the customer's tickets (the page and <c>/api/v1/me/tickets</c>).</summary>
+    public Paged<Ticket> Page(Paging paging)
+    {
+        ArgumentNullException.ThrowIfNull(paging);
+        return new Paged<Ticket>(tickets.Page(scope.CustomerId, null, Sorting.OrderBy(paging, "id"), paging.Skip, paging.Size), tickets.Count(scope.CustomerId, null), paging);
+    }
 
-    /// <summary>Opens a ticket; null with the fields named when the subject or message is empty or too long.</summary>
+    /// <summary>The customer's ticket numbered <paramref name="number"/> (its own numbers), or null.</summary>
+    public (Ticket Ticket, IReadOnlyList<TicketMessage> Messages)? Find(long number) => tickets.Find(number, scope.CustomerId);
+
+    /// <summary>
+    /// Opens a ticket; its number, or null with the fields named when the subject or message is empty or too long, or
+    /// the customer has as many tickets open, or opened today, as it may (<see cref="TicketStore.MaxOpen"/>, <see cref="TicketStore.MaxPerDay"/>).
+    /// </summary>
     public long? Create(string? subject, string? body, Dictionary<string, string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         Check(subject, "subject", TicketStore.MaxSubject, errors);
         Check(body, "body", TicketStore.MaxBody, errors);
-        return errors.Count > 0 ? null : tickets.Create(scope.CustomerId, Login, subject!.Trim(), body!.Trim(), data.Clock.GetCurrentInstant());
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        if (tickets.Create(scope.CustomerId, Login, subject!.Trim(), body!.Trim(), data.Clock.GetCurrentInstant()) is { } number)
+        {
+            return number;
+        }
+
+        var (code, message, max) = tickets.OpenCount(scope.CustomerId) >= TicketStore.MaxOpen
+            ? ("tickets-open", $"at most {TicketStore.MaxOpen} tickets open at once: close one that is settled first", TicketStore.MaxOpen)
+            : ("tickets-day", $"at most {TicketStore.MaxPerDay} new tickets a day: write in one that is open", TicketStore.MaxPerDay);
+        errors["subject"] = message;
+        Localization.Refusals.Note(http.HttpContext, code, message, max);
+        return null;
     }
 
-    /// <summary>Adds the customer's reply; false when the ticket is not the customer's.</summary>
-    public bool Reply(long id, string? body, Dictionary<string, string> errors)
+    /// <summary>
+    /// Adds the customer's reply; false when the ticket is not the customer's; <c>body</c> named in
+    /// <paramref name="errors"/> when the message is empty, too long, or the ticket holds <see cref="TicketStore.MaxMessages"/>.
+    /// </summary>
+    public bool Reply(long number, string? body, Dictionary<string, string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (Find(id) is null)
+        if (Find(number) is null)
         {
             return false;
         }
 
         Check(body, "body", TicketStore.MaxBody, errors);
-        return errors.Count > 0 || tickets.Reply(id, scope.CustomerId, Login, fromOperator: false, body!.Trim(), data.Clock.GetCurrentInstant());
+        if (errors.Count == 0 && !tickets.Reply(number, scope.CustomerId, Login, fromOperator: false, body!.Trim(), data.Clock.GetCurrentInstant()))
+        {
+            Full(http.HttpContext, errors);
+        }
+
+        return true;
+    }
+
+    /// <summary>Names <c>body</c>: the ticket holds as many messages as it may.</summary>
+    public static void Full(HttpContext? context, Dictionary<string, string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors["body"] = $"at most {TicketStore.MaxMessages} messages in a ticket: open a new one";
+        Localization.Refusals.Note(context, "ticket-messages", errors["body"], TicketStore.MaxMessages);
     }
 
     /// <summary>Closes the ticket; false when it is not the customer's.</summary>

@@ -16,9 +16,15 @@ internal static class TicketsApi
 
     public static void Map(RouteGroupBuilder me)
     {
-        me.MapGet("/tickets", (TicketDesk desk) => Results.Ok(desk.List())).WithName("ListTickets").WithSummary("The customer's trouble tickets, latest first");
+        me.MapGet("/tickets", (HttpContext context, TicketDesk desk) =>
+        {
+            var paging = TicketDesk.Sorting.Read(context.Request.Query);
+            var result = desk.Page(paging);
+            ApiPages.Headers(context, result.Paging.Page, result.Paging.Size, result.Total);
+            return Results.Ok(result.Rows.Select(Json));
+        }).WithName("ListTickets").WithSummary("The customer's trouble tickets, latest first, a page at a time: page, size (10 to 500, 50 by default), sort (id, subject, status, created, updated, requestor), dir; X-Total-Count and Link headers. A ticket's id is its number among the customer's own");
         me.MapGet("/tickets/{id:long}", (long id, TicketDesk desk) =>
-            desk.Find(id) is { } t ? Results.Ok(new { ticket = t.Ticket, messages = t.Messages }) : ApiRoutes.NotFound("ticket"))
+            desk.Find(id) is { } t ? Results.Ok(new { ticket = Json(t.Ticket), messages = t.Messages }) : ApiRoutes.NotFound("ticket"))
             .WithName("GetTicket").WithSummary("A ticket with its messages");
         me.MapPost("/tickets", (NewTicket body, TicketDesk desk) =>
         {
@@ -35,6 +41,10 @@ internal static class TicketsApi
         me.MapPost("/tickets/{id:long}/close", (long id, TicketDesk desk) => desk.Close(id) ? Results.NoContent() : ApiRoutes.NotFound("ticket"))
             .WithName("CloseTicket").WithSummary("Closes the ticket");
     }
+
+    // The customer's view of a ticket: its own number as the id; neither the store's id (which counts every customer's
+    // tickets: review of issue 16, finding 14) nor anything else of the platform.
+    private static object Json(Data.Tickets.Ticket t) => new { id = t.Number, t.Subject, t.Status, t.Requestor, t.Created, t.Updated };
 
     private static IResult Invalid(Dictionary<string, string> errors)
     {

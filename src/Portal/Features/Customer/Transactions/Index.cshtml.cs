@@ -38,7 +38,7 @@ public sealed class IndexModel(CustomerScope scope, TransactionQueries transacti
     [
         ("date", t => t.Date), ("service", t => t.Service), ("line", t => t.Account), ("description", t => t.Description),
         ("invoice", t => t.Invoice), ("amount", t => t.Amount.Value),
-    ]);
+    ]) { DeepestRow = Calls.CallQueries.DeepestSortedRow, IndexedColumns = ["date", "service", "invoice"] }; // calls in start order: TransactionPager.CallOrder
 
     public async Task<IActionResult> OnGet()
     {
@@ -61,9 +61,7 @@ public sealed class IndexModel(CustomerScope scope, TransactionQueries transacti
             return new EmptyResult();
         }
 
-        var list = transactions.List(filter);
-        Totals = TransactionReport.Totals(list);
-        Result = paging.Of(Sorting.Sort(list, paging));
+        (Totals, Result) = transactions.Page(filter, paging);
         return Page();
     }
 }

@@ -20,7 +20,7 @@ public static class TransactionCsvExport
     /// <param name="calls">The call-log index.</param>
     /// <param name="customerId">Whose calls.</param>
     /// <param name="zone">The customer's zone: the days and each call's date are in it.</param>
-    /// <param name="accounts">The customer's accounts: a call of another account is not listed (as <see cref="CallLogRatedSource"/> does).</param>
+    /// <param name="accounts">The customer's accounts: a call of another account is not listed (as the list leaves it out, <see cref="TransactionQueries"/>).</param>
     /// <param name="held">The other transactions of the period, in order (<see cref="TransactionReport.Held"/>).</param>
     /// <param name="from">First day.</param>
     /// <param name="to">Last day.</param>

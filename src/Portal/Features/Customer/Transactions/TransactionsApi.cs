@@ -1,4 +1,3 @@
-using Centrex.Invoicing.Transactions;
 using Centrex.Portal.Api;
 using Centrex.Portal.Display;
 using Microsoft.AspNetCore.Builder;
@@ -25,13 +24,12 @@ internal static class TransactionsApi
                 return ApiResults.Invalid(errors);
             }
 
-            var list = transactions.List(filter);
             var paging = IndexModel.Sorting.Read(context.Request.Query);
-            var page = paging.Of(IndexModel.Sorting.Sort(list, paging));
+            var (totals, page) = transactions.Page(filter, paging);
             return Results.Ok(new
             {
                 from = Show.IsoDate(filter.From), to = Show.IsoDate(filter.To), filter.Service, scope.Customer.Currency,
-                totals = TransactionReport.Totals(list).Select(t => new { t.Service, transactions = t.Transactions, quantity = t.Quantity, amount = ApiResults.Decimal(t.Amount), amount_mills = t.Amount.Value }),
+                totals = totals.Select(t => new { t.Service, transactions = t.Transactions, quantity = t.Quantity, amount = ApiResults.Decimal(t.Amount), amount_mills = t.Amount.Value }),
                 total = page.Total, page = paging.Page, size = paging.Size,
                 transactions = page.Rows.Select(t => new
                 {

@@ -12,16 +12,16 @@ namespace Centrex.Portal.Features.Operator.Accounts;
 /// <see cref="ProvisioningChanges"/> (import's checks: the customer and site exist, the limit is not negative, 911 only
 /// in Canada). An existing line keeps its switch settings (SIP, extension, DIDs, forwarding, fraud controls).
 /// </summary>
-public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) : Api.IRecordEditor
+public sealed class AccountEditor(PortalData data, ProvisioningChanges changes, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "customer", "type", "credit_limit", "site", "requires_911", "status"];
 
-    /// <summary>The fields of <paramref name="a"/>.</summary>
-    public static Dictionary<string, string?> FieldsOf(Account a) => new(StringComparer.Ordinal)
+    /// <summary>The fields of <paramref name="a"/>, its credit limit in its customer's currency's decimals (<see cref="ChargedCurrencies.Input"/>).</summary>
+    public static Dictionary<string, string?> FieldsOf(Account a, ProvisioningIndex index) => new(StringComparer.Ordinal)
     {
         ["id"] = a.Id, ["customer"] = a.CustomerId, ["type"] = WireNames.Name(WireNames.AccountTypes, a.Type),
-        ["credit_limit"] = Invoicing.Rendering.Amounts.Cents(a.CreditLimit), ["site"] = a.Site, ["requires_911"] = a.Requires911 ? "true" : "false",
+        ["credit_limit"] = ChargedCurrencies.Of(index.Customer(a.CustomerId)).Input(a.CreditLimit), ["site"] = a.Site, ["requires_911"] = a.Requires911 ? "true" : "false",
         ["status"] = WireNames.Name(WireNames.ServiceStatuses, a.Status),
     };
 
@@ -56,10 +56,10 @@ public sealed class AccountEditor(PortalData data, ProvisioningChanges changes) 
             errors["type"] = "credit (postpaid) or debit (prepaid)";
         }
 
-        if (!Mills.TryParse(F("credit_limit") ?? "0", out var limit))
-        {
-            errors["credit_limit"] = "an amount such as 500.00";
-        }
+        // In the customer's currency's decimals (ISO 4217), as its invoices and pages show it; a negative one is
+        // provisioning's to refuse, with import's message.
+        var limit = ChargedCurrencies.Of(data.Provisioning.Current.Customer(F("customer") ?? string.Empty))
+            .Read(F("credit_limit") ?? "0", "credit_limit", new Mills(500_000), errors, http.HttpContext, allowSign: true) ?? Mills.Zero;
 
         if (F("requires_911") is { } fee && fee is not ("true" or "false"))
         {

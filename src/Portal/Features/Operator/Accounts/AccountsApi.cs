@@ -15,8 +15,8 @@ namespace Centrex.Portal.Features.Operator.Accounts;
 internal static class AccountsApi
 {
     private static readonly RecordRoutes<AccountEditor> Routes = new("account", AccountEditor.Fields,
-        (data, id) => data.Provisioning.Current.Account(id) is { } a ? AccountEditor.FieldsOf(a) : null,
-        (data, id) => AccountEditor.FieldsOf(data.Provisioning.Current.Account(id)!));
+        (data, id) => data.Provisioning.Current.Account(id) is { } a ? AccountEditor.FieldsOf(a, data.Provisioning.Current) : null,
+        (data, id) => AccountEditor.FieldsOf(data.Provisioning.Current.Account(id)!, data.Provisioning.Current));
 
     public static void Map(RouteGroupBuilder operatorGroup)
     {

@@ -34,7 +34,7 @@ public sealed class EditModel(PortalData data, AccountEditor editor) : RecordEdi
     }
 
     protected override Dictionary<string, string?>? FieldsOf(string id) =>
-        data.Provisioning.Current.Account(id) is { } a ? AccountEditor.FieldsOf(a) : null;
+        data.Provisioning.Current.Account(id) is { } a ? AccountEditor.FieldsOf(a, data.Provisioning.Current) : null;
 
     protected override void Normalize(Dictionary<string, string?> form) =>
         form["requires_911"] = form["requires_911"] == "true" ? "true" : "false"; // an unticked box sends nothing

@@ -81,8 +81,9 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
                 var issued = await runs.VoidAndReissue(invoice, reason!.Trim(), HttpContext.RequestAborted);
                 Summary = new RunSummary($"Invoice {Display.Show.InvoiceNumber(invoice)} voided", [
                     ("Reissued as", Display.Show.InvoiceNumber(issued.Number)),
-                    ("Total", Amounts.Mills(issued.Total)),
-                    ("Amount due", Amounts.Cents(issued.AmountDue)),
+                    // In the customer's currency, as the invoice prints them: the total exact, the amount due in its minor unit.
+                    ("Total", Display.Show.Exact(issued.Total, issued.Customer.Currency)),
+                    ("Amount due", Display.Show.Money(issued.AmountDue, issued.Customer.Currency)),
                 ]);
             }
             catch (Exception e) when (e is BillingException or ProvisioningException)

@@ -1,5 +1,6 @@
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
+using Centrex.Provisioning;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using CustomerRecord = Centrex.Provisioning.Model.Customer;
@@ -44,9 +45,9 @@ public sealed class CustomerEditor(PortalData data, ProvisioningChanges changes)
         string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
         var id = F("id") ?? string.Empty;
         var existing = data.Provisioning.Current.Customer(id);
-        if (id.Length == 0 || id.Length > 64 || id.Any(char.IsControl))
+        if (!CustomerIds.IsValid(id))
         {
-            errors["id"] = "an id of 1 to 64 characters";
+            errors["id"] = "an id of 1 to 64 letters, digits, '-', '_' or '.'";
         }
         else if (creating && existing is not null)
         {

@@ -26,6 +26,9 @@ public sealed class IndexModel(PortalData data, PaymentEntry entry) : PageModel
     /// <summary>The page of payments shown, in the URL's order.</summary>
     public Paged<Payment> Result => field ??= Sorting.Page(Request.Query, Latest);
 
+    /// <summary>The currency of <paramref name="customerId"/>, in which its payments are shown (its decimals: ISO 4217).</summary>
+    public string Currency(string customerId) => data.Provisioning.Current.Customer(customerId)?.Currency ?? string.Empty;
+
     public void OnGet()
     {
         Form["received"] = Display.Show.IsoDate(data.Clock.GetCurrentInstant().InUtc().Date);

@@ -24,7 +24,8 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
     public (Payment? Payment, Dictionary<string, string> Errors) Record(string? customer, string? received, string? amount, string? method, string? kind, string? reference)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(customer) || data.Provisioning.Current.Customer(customer.Trim()) is null)
+        var payer = string.IsNullOrWhiteSpace(customer) ? null : data.Provisioning.Current.Customer(customer.Trim());
+        if (payer is null)
         {
             errors["customer"] = "not a provisioned customer";
         }
@@ -35,9 +36,12 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
             errors["received"] = "enter the day it was received";
         }
 
-        if (!Mills.TryParse(amount?.Trim() ?? string.Empty, out var mills) || mills.Value <= 0)
+        // In the payer's currency's decimals (ISO 4217: whole yen, cents, fils), as it was received; without a payer
+        // there is no currency to read it in, and the customer is the field to fix first.
+        var mills = payer is null ? Mills.Zero : MoneyField.Read(amount, "amount", payer.Currency, new Mills(100_000), errors, http.HttpContext, allowSign: true) ?? Mills.Zero;
+        if (payer is not null && !errors.ContainsKey("amount") && mills.Value <= 0)
         {
-            errors["amount"] = "a positive amount with at most 3 decimals";
+            errors["amount"] = "a positive amount (a refund is entered as one, of kind refund)";
         }
 
         var paidBy = PaymentMethod.Card;

@@ -46,12 +46,19 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
     /// <summary>The page of discount plans shown, in the URL's order.</summary>
     public Paged<DiscountPlanRecord> Plans => field ??= PlanSorting.Page(Request.Query, DiscountPlans);
 
+    /// <summary>The currencies <paramref name="productId"/>'s fees are charged in (its subscribers'), whose decimals its amounts are shown and read with.</summary>
+    public ChargedCurrencies CurrenciesOf(string productId) => new(data.Provisioning.Current.CurrenciesOfProduct(productId));
+
+    /// <summary>A discount plan's currencies (its lines' customers'), for its money thresholds.</summary>
+    public ChargedCurrencies CurrenciesOfPlan(string planId) => new(data.Provisioning.Current.CurrenciesOfDiscountPlan(planId));
+
     public void OnGet(string? edit)
     {
         if (edit is not null && Products.FirstOrDefault(p => p.Id == edit) is { } p)
         {
-            (Form["id"], Form["name"], Form["monthly_fee"]) = (p.Id, p.Name, Invoicing.Rendering.Amounts.Cents(p.MonthlyFee));
-            (Form["free_north_america_minutes"], Form["setup_fee"]) = (p.FreeNorthAmericaMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), Invoicing.Rendering.Amounts.Cents(p.SetupFee));
+            var currencies = CurrenciesOf(p.Id);
+            (Form["id"], Form["name"], Form["monthly_fee"]) = (p.Id, p.Name, currencies.Input(p.MonthlyFee));
+            (Form["free_north_america_minutes"], Form["setup_fee"]) = (p.FreeNorthAmericaMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), currencies.Input(p.SetupFee));
         }
     }
 
@@ -97,6 +104,7 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
         return RedirectToPage();
     }
 
+    // In the decimals of the currencies the product is charged in (its subscribers'): a yen subscriber's fee is whole.
     private Mills Money(string field, bool required)
     {
         var text = Form[field] ?? string.Empty;
@@ -105,11 +113,7 @@ public sealed class IndexModel(PortalData data, ProvisioningChanges changes) : P
             return Mills.Zero;
         }
 
-        if (!Mills.TryParse(text, out var value))
-        {
-            Errors[field] = "an amount such as 19.99";
-        }
-
-        return value;
+        // A negative fee is provisioning's to refuse, with import's message.
+        return CurrenciesOf(Form["id"] ?? string.Empty).Read(text, field, new Mills(19_990), Errors, HttpContext, allowSign: true) ?? Mills.Zero;
     }
 }

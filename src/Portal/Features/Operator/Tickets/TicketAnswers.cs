@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Centrex.Portal.Data;
 using Centrex.Portal.Data.Tickets;
 using Centrex.Portal.Features.Customer.Tickets;
+using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
 
 namespace Centrex.Portal.Features.Operator.Tickets;
@@ -16,9 +17,21 @@ public sealed class TicketAnswers(TicketStore tickets, PortalData data)
     /// <summary>The statuses a ticket has (<see cref="TicketStore"/>).</summary>
     public static readonly IReadOnlyList<string> Statuses = ["new", "open", "resolved"];
 
-    /// <summary>Every customer's tickets (or one customer's, or in one status), latest first.</summary>
-    public IReadOnlyList<Ticket> List(string? status, string? customerId) =>
-        [.. tickets.List(null, status).Where(t => customerId is null || t.CustomerId == customerId)];
+    /// <summary>The operator's table's sortable columns, in SQL (<see cref="TicketStore.Page"/>): # is the store's id.</summary>
+    public static SqlSort Sorting { get; } = new("updated", defaultDescending: true,
+    [
+        ("id", "id"), ("customer", "customer_id"), ("subject", "subject COLLATE NOCASE"), ("status", "status"), ("updated", "updated_ms"), ("requestor", "requestor COLLATE NOCASE"),
+    ]);
+
+    /// <summary>
+    /// A page of every customer's tickets (or one customer's, or in one status), read a page at a time (review of issue
+    /// 16, finding 9: the operator's page loaded every customer's tickets).
+    /// </summary>
+    public Paged<Ticket> Page(string? status, string? customerId, Paging paging)
+    {
+        ArgumentNullException.ThrowIfNull(paging);
+        return new Paged<Ticket>(tickets.Page(customerId, status, Sorting.OrderBy(paging, "id"), paging.Skip, paging.Size), tickets.Count(customerId, status), paging);
+    }
 
     /// <summary>Any customer's ticket with its messages, or null.</summary>
     public (Ticket Ticket, IReadOnlyList<TicketMessage> Messages)? Find(long id) => tickets.Find(id, null);
@@ -36,7 +49,12 @@ public sealed class TicketAnswers(TicketStore tickets, PortalData data)
         }
 
         TicketDesk.Check(body, "body", TicketStore.MaxBody, errors);
-        return errors.Count > 0 || tickets.Reply(id, null, Author(by), fromOperator: true, body!.Trim(), data.Clock.GetCurrentInstant());
+        if (errors.Count == 0 && !tickets.Reply(id, null, Author(by), fromOperator: true, body!.Trim(), data.Clock.GetCurrentInstant()))
+        {
+            TicketDesk.Full(null, errors);
+        }
+
+        return true;
     }
 
     /// <summary>Resolves the ticket; false when there is no such ticket.</summary>

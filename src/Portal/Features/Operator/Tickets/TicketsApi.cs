@@ -19,11 +19,17 @@ internal static class TicketsApi
 
     public static void Map(RouteGroupBuilder operatorGroup)
     {
-        operatorGroup.MapGet("/tickets", (string? status, string? customer, TicketAnswers answers) =>
-            status is { Length: > 0 } && !TicketAnswers.Statuses.Contains(status)
-                ? ApiFields.Invalid($"status is one of {string.Join(", ", TicketAnswers.Statuses)}", "status")
-                : Results.Ok(answers.List(string.IsNullOrEmpty(status) ? null : status, string.IsNullOrWhiteSpace(customer) ? null : customer.Trim())))
-            .Scoped(ApiScope.TicketsRead).WithName("ListAllTickets").WithSummary("Every customer's trouble tickets (operator), latest first: filters status, customer");
+        operatorGroup.MapGet("/tickets", (string? status, string? customer, HttpContext context, TicketAnswers answers) =>
+        {
+            if (status is { Length: > 0 } && !TicketAnswers.Statuses.Contains(status))
+            {
+                return ApiFields.Invalid($"status is one of {string.Join(", ", TicketAnswers.Statuses)}", "status");
+            }
+
+            var result = answers.Page(string.IsNullOrEmpty(status) ? null : status, string.IsNullOrWhiteSpace(customer) ? null : customer.Trim(), TicketAnswers.Sorting.Read(context.Request.Query));
+            ApiPages.Headers(context, result.Paging.Page, result.Paging.Size, result.Total);
+            return Results.Ok(result.Rows);
+        }).Scoped(ApiScope.TicketsRead).WithName("ListAllTickets").WithSummary("Every customer's trouble tickets (operator), latest first: filters status, customer; a page at a time: page, size (10 to 500, 50 by default), sort, dir; X-Total-Count and Link headers");
 
         operatorGroup.MapGet("/tickets/{id:long}", (long id, TicketAnswers answers) =>
             answers.Find(id) is { } t ? Results.Ok(new { ticket = t.Ticket, messages = t.Messages }) : ApiRoutes.NotFound("ticket"))
