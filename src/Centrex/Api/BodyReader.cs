@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
 namespace Centrex.Api;
@@ -39,26 +40,26 @@ internal static class BodyReader
             return (Outcome.Busy, Body.Empty);
         }
 
-        var body = new Body(budget, GC.AllocateUninitializedArray<byte>(size), size);
+        var body = new Body(budget, size == 0 ? [] : ArrayPool<byte>.Shared.Rent(size), size);
         try
         {
             while (true)
             {
-                if (body.Length == body.Buffer.Length)
+                if (body.Length == body.Capacity)
                 {
                     if (declared is not null)
                     {
                         break; // all of it: Kestrel never reads past a Content-Length
                     }
 
-                    if (body.Buffer.Length > limit)
+                    if (body.Capacity > limit)
                     {
                         body.Dispose(); // a chunked body that went on past the limit
                         return (Outcome.TooLarge, Body.Empty);
                     }
 
-                    var grown = (int)Math.Min((long)body.Buffer.Length * 2, limit + 1L);
-                    if (!budget.TryReserve(grown - body.Buffer.Length))
+                    var grown = (int)Math.Min((long)body.Capacity * 2, limit + 1L);
+                    if (!budget.TryReserve(grown - body.Capacity))
                     {
                         body.Dispose();
                         return (Outcome.Busy, Body.Empty);
@@ -67,7 +68,7 @@ internal static class BodyReader
                     body.Grow(grown);
                 }
 
-                var n = await request.Body.ReadAsync(body.Buffer.AsMemory(body.Length), cancel);
+                var n = await request.Body.ReadAsync(body.Buffer.AsMemory(body.Length, body.Capacity - body.Length), cancel);
                 if (n == 0)
                 {
                     break;
@@ -85,7 +86,11 @@ internal static class BodyReader
         }
     }
 
-    /// <summary>A body read into memory, holding its share of the budget until disposed.</summary>
+    /// <summary>
+    /// A body read into memory, holding its share of the budget until disposed. Its array is rented (a large batch's
+    /// body is megabytes, for a few hundred milliseconds) and may be longer than asked: <see cref="Capacity"/> is what
+    /// was reserved and may be read into, and the array goes back to the pool on <see cref="Dispose"/>.
+    /// </summary>
     internal sealed class Body(RequestBodyBudget? budget, byte[] buffer, long reserved) : IDisposable
     {
         public static Body Empty { get; } = new(null, [], 0);
@@ -94,20 +99,35 @@ internal static class BodyReader
 
         public byte[] Buffer { get; private set; } = buffer;
 
+        /// <summary>Bytes reserved and readable into (the array may be longer).</summary>
+        public int Capacity { get; private set; } = (int)reserved;
+
         public int Length { get; set; }
 
         public void Grow(int size)
         {
-            var grown = GC.AllocateUninitializedArray<byte>(size);
+            var grown = ArrayPool<byte>.Shared.Rent(size);
             Buffer.AsSpan(0, Length).CopyTo(grown);
-            _reserved += size - Buffer.Length;
+            _reserved += size - Capacity;
+            Return(Buffer);
             Buffer = grown;
+            Capacity = size;
         }
 
         public void Dispose()
         {
             budget?.Release(Interlocked.Exchange(ref _reserved, 0));
+            Return(Buffer);
             Buffer = [];
+            Capacity = 0;
+        }
+
+        private static void Return(byte[] buffer)
+        {
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 }

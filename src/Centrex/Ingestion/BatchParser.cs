@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Centrex.Ledger.Journal;
 using Centrex.Ledger.State;
@@ -26,52 +27,77 @@ internal sealed class BatchParser(Rater rater, IngestionLimits limits)
         var content = body.AsSpan(0, length);
         var hash = BodyHash(content);
         var position = CdrHeaderCheck.Check(content, isFinal: true, Source, IngestionLimits.MaxRecordBytes);
-        // Sized once for a batch of short rows (the generator's are ~60 bytes), so a large batch's list is not regrown.
-        var rows = new List<ParsedRow>(Math.Min(limits.MaxRows, (length / 48) + 1));
-        var journal = new ByteBuffer(Math.Max(256, length * 2));
-        var fields = new Range[CdrEvaluator.FieldScratch];
-        long line = 2;
-        while (CsvRecordScanner.Scan(content[position..], isFinalBlock: true, IngestionLimits.MaxRecordBytes, out var bounds) == CsvScanStatus.Record)
+        // Sized once for a batch of short rows (the generator's are ~60 bytes, ~115 journal bytes each), so a large
+        // batch's arrays are not regrown; rented, and given back by the endpoint once the batch is answered.
+        var rows = ArrayPool<ParsedRow>.Shared.Rent(Math.Min(limits.MaxRows, (length / 48) + 1));
+        var count = 0;
+        var journal = new PooledBuffer(Math.Max(256, length * 2));
+        try
         {
-            if (rows.Count == limits.MaxRows)
+            var fields = new Range[CdrEvaluator.FieldScratch];
+            long line = 2;
+            while (CsvRecordScanner.Scan(content[position..], isFinalBlock: true, IngestionLimits.MaxRecordBytes, out var bounds) == CsvScanStatus.Record)
             {
-                throw new BatchTooLargeException($"a batch holds at most {limits.MaxRows:N0} rows");
-            }
+                if (count == limits.MaxRows)
+                {
+                    throw new BatchTooLargeException($"a batch holds at most {limits.MaxRows:N0} rows");
+                }
 
-            var record = body.AsSpan(position, bounds.ContentLength);
-            CdrEvaluator.Evaluate(rater, record, bounds.Damaged, fields, out var evaluation);
-            if (evaluation.Malformed == CdrField.None && !StateKey.Fits(record[evaluation.Account]))
-            {
-                evaluation.Malformed = CdrField.Account;
-            }
+                var record = body.AsSpan(position, bounds.ContentLength);
+                CdrEvaluator.Evaluate(rater, record, bounds.Damaged, fields, out var evaluation);
+                if (evaluation.Malformed == CdrField.None && !StateKey.Fits(record[evaluation.Account]))
+                {
+                    evaluation.Malformed = CdrField.Account;
+                }
 
-            if (evaluation.Malformed != CdrField.None)
-            {
-                throw new CsvFormatException(Source, line, evaluation.Malformed.ToDisplayName(), Explain(evaluation.Malformed));
-            }
+                if (evaluation.Malformed != CdrField.None)
+                {
+                    throw new CsvFormatException(Source, line, evaluation.Malformed.ToDisplayName(), Explain(evaluation.Malformed));
+                }
 
-            if (SwitchCdrIds.IsReserved(record[evaluation.Id]))
-            {
-                throw new CsvFormatException(Source, line, CdrField.Id.ToDisplayName(),
-                    $"ids starting with '{SwitchCdrIds.Prefix}' are the switch's own; the API cannot charge under them");
-            }
+                if (SwitchCdrIds.IsReserved(record[evaluation.Id]))
+                {
+                    throw new CsvFormatException(Source, line, CdrField.Id.ToDisplayName(),
+                        $"ids starting with '{SwitchCdrIds.Prefix}' are the switch's own; the API cannot charge under them");
+                }
 
-            var (idOffset, idLength) = evaluation.Id.GetOffsetAndLength(record.Length);
-            if (evaluation.Outcome == RatingOutcome.Rated)
-            {
-                var start = journal.Length;
-                rows.Add(new ParsedRow(line, position + idOffset, idLength, Priced: true, start, RatedCdrEntry.Write(record, evaluation, evaluation.Tariff, journal)));
-            }
-            else
-            {
-                rows.Add(new ParsedRow(line, position + idOffset, idLength, Priced: false, 0, 0));
-            }
+                if (count == rows.Length)
+                {
+                    rows = Grow(rows, limits.MaxRows);
+                }
 
-            position += bounds.TotalLength;
-            line += bounds.LineCount;
+                var (idOffset, idLength) = evaluation.Id.GetOffsetAndLength(record.Length);
+                if (evaluation.Outcome == RatingOutcome.Rated)
+                {
+                    var start = journal.Length;
+                    rows[count++] = new ParsedRow(line, position + idOffset, idLength, Priced: true, start, RatedCdrEntry.Write(record, evaluation, evaluation.Tariff, journal));
+                }
+                else
+                {
+                    rows[count++] = new ParsedRow(line, position + idOffset, idLength, Priced: false, 0, 0);
+                }
+
+                position += bounds.TotalLength;
+                line += bounds.LineCount;
+            }
+        }
+        catch
+        {
+            // Nothing else has seen them: a refused batch gives its arrays back at once.
+            ArrayPool<ParsedRow>.Shared.Return(rows);
+            journal.Dispose();
+            throw;
         }
 
-        return new ParsedBatch(key, hash, rows, journal, body);
+        return new ParsedBatch(key, hash, rows, count, journal, body);
+    }
+
+    private static ParsedRow[] Grow(ParsedRow[] rows, int limit)
+    {
+        var grown = ArrayPool<ParsedRow>.Shared.Rent((int)Math.Min(limit, rows.Length * 2L));
+        rows.CopyTo(grown, 0);
+        ArrayPool<ParsedRow>.Shared.Return(rows);
+        return grown;
     }
 
     private static UInt128 BodyHash(ReadOnlySpan<byte> body)

@@ -25,13 +25,13 @@ internal sealed class IngestionWriter(LedgerWriterThread thread, RatingDiscounts
     {
         if (ledger.FindBatch(batch.Key) is { } earlier)
         {
-            return earlier.BodyHash != batch.BodyHash || earlier.Rows.Count != batch.Rows.Count
+            return earlier.BodyHash != batch.BodyHash || earlier.Rows.Count != batch.Count
                 ? new BatchResult(batch.Key, Replayed: false, KeyConflict: true, [])
                 : new BatchResult(batch.Key, Replayed: true, KeyConflict: false, earlier.Rows);
         }
 
-        var journal = batch.Journal.Written;
-        var recorded = new BatchRow[batch.Rows.Count];
+        var journal = batch.Journal;
+        var recorded = new BatchRow[batch.Count];
         for (var i = 0; i < recorded.Length; i++)
         {
             var row = batch.Rows[i];
