@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Centrex.Invoicing.Ledger;
-using Centrex.Invoicing.Transactions;
 using Centrex.Portal.Data.CallLog;
 using Centrex.Portal.Features.Customer.Transactions;
 using Centrex.Provisioning.Model;

@@ -1,4 +1,5 @@
 using Centrex.Portal.Data;
+using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using Centrex.Rating.Money;

@@ -1,5 +1,4 @@
 using Centrex.Portal.Data;
-using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
