@@ -103,6 +103,6 @@ public sealed class DialingClashProvisioningTests : IDisposable
         var e = Assert.Throws<ProvisioningException>(() => store.Import(Parse(File($", \"abbreviated_length\": {length}")), "dial.json"));
 
         Assert.Equal("dial.json: customers (id \"C1\"): " + expected, e.Message);
-        Assert.Equal((ProvisioningErrors.AbbreviatedLength, code), (e.Code, (string)e.Arguments[0]));
+        Assert.Equal((ProvisioningErrors.AbbreviatedCodeLength, code), (e.Code, (string)e.Arguments[0]));
     }
 }
