@@ -200,6 +200,9 @@ public static class ProvisioningErrors
     /// <summary><c>abbreviated_length '{0}' is not 1 to 15 (the digits your abbreviated numbers have, e.g. 3 for 123)</c></summary>
     public const string AbbreviatedLength = "abbreviated-length";
 
+    /// <summary><c>abbreviated_length '{0}' is how many digits a local number is dialed with: the switch would read every such number as an abbreviated code</c></summary>
+    public const string AbbreviatedLengthLocal = "abbreviated-length-local";
+
     /// <summary><c>abbreviated_dialing: description '{0}' is for "{1}", which is not an abbreviated number</c></summary>
     public const string AbbreviatedDescriptionOrphan = "abbreviated-description-orphan";
 

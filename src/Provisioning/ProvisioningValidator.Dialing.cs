@@ -100,7 +100,8 @@ public static partial class ProvisioningValidator
         if (plan.AbbreviatedLength is { } taken && plan.DialingRules == DialingRules.Enabled
             && d.LocalLengths.Any(l => taken == d.OutsidePrefix.Length + l || (d.AreaCode.Length > 0 && taken == d.OutsidePrefix.Length + d.AreaCode.Length + l)))
         {
-            throw new ProvisioningException($"{where}: abbreviated_length '{taken}' is how many digits a local number is dialed with: the switch would read every such number as an abbreviated code");
+            throw new ProvisioningException(where, ProvisioningErrors.AbbreviatedLengthLocal,
+                $"abbreviated_length '{taken}' is how many digits a local number is dialed with: the switch would read every such number as an abbreviated code", taken);
         }
 
         foreach (var (code, description) in plan.AbbreviatedDescriptions)
