@@ -45,7 +45,7 @@ public sealed class RefusedWholeTests(PortalServer server)
         foreach (var (body, field) in new[]
         {
             ($$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"9223372036854775.000"}""", "amount"),
-            ($$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"10000000.001"}""", "amount"),
+            ($$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"10000000.01"}""", "amount"),
             ($$"""{"customer":"{{race.Id}}","received":"9998-12-31","amount":"25.00"}""", "received"),
         })
         {
@@ -54,7 +54,7 @@ public sealed class RefusedWholeTests(PortalServer server)
             Assert.Equal(field, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
         }
 
-        using var most = await race.AsOperator(http, HttpMethod.Post, "/api/v1/operator/payments", $$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"10000000.000"}""");
+        using var most = await race.AsOperator(http, HttpMethod.Post, "/api/v1/operator/payments", $$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"10000000.00"}""");
         Assert.Equal(HttpStatusCode.Created, most.StatusCode);
         using var transactions = await race.AsCustomer(http, HttpMethod.Get, "/api/v1/me/transactions?from=2026-11-01&to=2026-11-30");
         Assert.Equal(HttpStatusCode.OK, transactions.StatusCode);
