@@ -84,7 +84,8 @@ public sealed class ServeScheduledTariffTests : IDisposable
         using var http = new HttpClient { BaseAddress = serve.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
 
-        const int Days = 40;
+        // As many as serve keeps waiting (TariffStore.MaxPending: uploads beyond it push the oldest out).
+        const int Days = 10;
         var today = DateTime.UtcNow.Date;
         var tokens = new string[Days];
         for (var d = 1; d <= Days; d++)
