@@ -21,8 +21,7 @@ public sealed class ChangeThrottle(ChangeLimits limits) : IDisposable
         ArgumentNullException.ThrowIfNull(next);
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || context.User.FindFirst(PortalClaims.Customer)?.Value is not { Length: > 0 } customer
-            || !(request.Path.StartsWithSegments(PortalPaths.Api + "/me") || request.Path.StartsWithSegments("/customer")))
+            || CustomerRequests.CustomerOf(context) is not { } customer)
         {
             await next(context);
             return;

@@ -21,9 +21,7 @@ public sealed class ReadThrottle(ReadLimits limits) : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || context.User.FindFirst(PortalClaims.Customer)?.Value is not { Length: > 0 } customer
-            || !(request.Path.StartsWithSegments(PortalPaths.Api + "/me") || request.Path.StartsWithSegments("/customer")))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || CustomerRequests.CustomerOf(context) is not { } customer)
         {
             await next(context);
             return;
