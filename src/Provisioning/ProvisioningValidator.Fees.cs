@@ -14,26 +14,49 @@ public static partial class ProvisioningValidator
     /// with the fewest decimals already; a product created before its first subscriber, an import, or a customer whose
     /// currency changed reached the store around it. The product is named with the field to fix and the subscription
     /// that makes the currency apply.
+    /// <para>
+    /// Checked on a change (<paramref name="stored"/> given), for each subscription whose fee or currency the change
+    /// brings: a store written before this rule is read as it is (serve's switch validates what it loads, and a billing
+    /// rule must not keep it from starting), and its other records can still be changed.
+    /// </para>
     /// </summary>
-    private static void ValidateFeesInCurrencies(ProvisioningSnapshot s, Dictionary<string, Customer> customers, Dictionary<string, Account> accounts, Dictionary<string, Product> products, string source)
+    private static void ValidateFeesInCurrencies(ProvisioningSnapshot s, string source, ProvisioningSnapshot? stored)
     {
-        foreach (var x in s.Subscriptions)
+        if (stored is null)
         {
-            if (!products.TryGetValue(x.ProductId, out var product) || !accounts.TryGetValue(x.AccountId, out var account) || !customers.TryGetValue(account.CustomerId, out var customer))
-            {
-                continue; // refused above with its own message
-            }
+            return;
+        }
 
-            var step = CurrencyDigits.MillsPerMinorUnit(customer.Currency);
-            foreach (var (field, fee) in (ReadOnlySpan<(string, Mills)>)[("monthly_fee", product.MonthlyFee), ("setup_fee", product.SetupFee)])
+        var before = Charged(stored).ToHashSet();
+        foreach (var charged in Charged(s).Where(c => !before.Contains(c)))
+        {
+            var (subscription, product, monthly, setup, customer, currency) = charged;
+            var step = CurrencyDigits.MillsPerMinorUnit(currency);
+            foreach (var (field, fee) in (ReadOnlySpan<(string, Mills)>)[("monthly_fee", monthly), ("setup_fee", setup)])
             {
                 if (fee.Value % step != 0)
                 {
-                    var digits = CurrencyDigits.Of(customer.Currency).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    throw new ProvisioningException($"{source}: products (id \"{product.Id}\")", ProvisioningErrors.ProductFeeCurrency,
-                        $"{field} '{fee}' has more decimals than {customer.Currency} has ({digits}), the currency of customer \"{customer.Id}\", whose subscription \"{x.Id}\" is to this product: a product's fees are charged as written in each subscriber's currency",
-                        field, fee.ToString(), customer.Currency, digits, customer.Id, x.Id);
+                    var digits = CurrencyDigits.Of(currency).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    throw new ProvisioningException($"{source}: products (id \"{product}\")", ProvisioningErrors.ProductFeeCurrency,
+                        $"{field} '{fee}' has more decimals than {currency} has ({digits}), the currency of customer \"{customer}\", whose subscription \"{subscription}\" is to this product: a product's fees are charged as written in each subscriber's currency",
+                        field, fee.ToString(), currency, digits, customer, subscription);
                 }
+            }
+        }
+    }
+
+    // Each subscription with the fees it is charged and the currency they are charged in (those whose product, account
+    // or customer is missing are refused with their own message).
+    private static IEnumerable<(string Subscription, string Product, Mills Monthly, Mills Setup, string Customer, string Currency)> Charged(ProvisioningSnapshot s)
+    {
+        var customers = s.Customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var accounts = s.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var products = s.Products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var x in s.Subscriptions)
+        {
+            if (products.TryGetValue(x.ProductId, out var p) && accounts.TryGetValue(x.AccountId, out var a) && customers.TryGetValue(a.CustomerId, out var c))
+            {
+                yield return (x.Id, p.Id, p.MonthlyFee, p.SetupFee, c.Id, c.Currency);
             }
         }
     }

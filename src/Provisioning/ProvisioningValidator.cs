@@ -190,7 +190,7 @@ public static partial class ProvisioningValidator
             }
         }
 
-        ValidateFeesInCurrencies(s, customers, accounts, products, source);
+        ValidateFeesInCurrencies(s, source, stored);
 
         foreach (var p in s.Payments)
         {

@@ -87,6 +87,21 @@ public sealed class ProductFeeCurrencyTests : IDisposable
     }
 
     [Fact]
+    public void AStoreWrittenBeforeTheRule_IsReadAsItIs_AndItsOtherRecordsStillChange()
+    {
+        // A yen subscription to the 1.5 fee, as an older version stored it: serve's switch validates what it loads
+        // (no change: nothing to refuse), and a change to another record is not refused for it.
+        var old = _store.Load() with { Subscriptions = [new Subscription("S-OLD", "A-JP", "P-HALF", new NodaTime.LocalDate(2026, 11, 1), null, null)] };
+        ProvisioningValidator.Validate(old, "provisioning.db");
+        var other = old with { Products = [.. old.Products.Select(p => p.Id == "P-YEN" ? p with { MonthlyFee = new Rating.Money.Mills(2_480_000) } : p)] };
+        ProvisioningValidator.Validate(other, "fee.json", old);
+
+        var repriced = old with { Products = [.. old.Products.Select(p => p.Id == "P-HALF" ? p with { MonthlyFee = new Rating.Money.Mills(1_250) } : p)] };
+        var e = Assert.Throws<ProvisioningException>(() => ProvisioningValidator.Validate(repriced, "fee.json", old));
+        Assert.StartsWith("fee.json: products (id \"P-HALF\"): monthly_fee '1.250' has more decimals than JPY has (0)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ACustomersCurrencyChangedUnderItsSubscriptions_IsRefused()
     {
         _store.Import(Subscribe("A-CA", "P-HALF"), "sub.json");
