@@ -58,30 +58,8 @@ public sealed record LedgerOptions
         return Math.Clamp(bits, MinStateLogBits, MaxStateLogBits);
     }
 
-    /// <summary>
-    /// Hash buckets of the account state's index (kept with the store, like its log size), or null: sized from
-    /// <see cref="StateAccounts"/> by <see cref="StateIndexBucketsFor"/>, or <see cref="MinStateIndexBuckets"/> when that
-    /// is unknown too. A kept store with fewer buckets than asked for is rebuilt from the journal, as for its log.
-    /// </summary>
-    public long? StateIndexBuckets { get; init; }
-
-    /// <summary>The smallest index (2^16 buckets, 4 MiB: every store before the index was sized to its accounts).</summary>
-    public const long MinStateIndexBuckets = 1L << 16;
-
-    /// <summary>The largest index <see cref="StateIndexBucketsFor"/> asks for (2^24 buckets, 1 GiB).</summary>
-    public const long MaxStateIndexBuckets = 1L << 24;
-
-    /// <summary>
-    /// The index that holds the records of <paramref name="accounts"/> accounts without chains: a FASTER bucket is one
-    /// cache line of seven entries, and an eighth record in a bucket goes to an overflow bucket, another cache miss on
-    /// every update of it. Each account has its balance record and one a month it was charged in (about four at a
-    /// time: the three months a bench directory holds and the next), so two buckets an account keep the average near
-    /// two entries a bucket, where 2^16 buckets for 100,000 accounts held six and a quarter of them overflowed (issue 16,
-    /// the writer's commit in serve).
-    /// </summary>
-    /// <param name="accounts">Accounts the host charges (provisioned accounts).</param>
-    public static long StateIndexBucketsFor(long accounts) =>
-        Math.Clamp((long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, accounts * 2)), MinStateIndexBuckets, MaxStateIndexBuckets);
+    /// <summary>Hash buckets of a new account state (kept with the store, like its log size).</summary>
+    public long StateIndexBuckets { get; init; } = 1L << 16;
 
     /// <summary>
     /// CDR ids the exactly-once registry keeps in memory before the next checkpoint seals them into a run on disk

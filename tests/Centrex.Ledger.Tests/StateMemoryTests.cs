@@ -96,46 +96,6 @@ public sealed class StateMemoryTests : IDisposable
     }
 
     [Fact]
-    public void Reopen_AskingForMoreIndexBuckets_RebuildsTheStateFromTheJournal()
-    {
-        // The index is kept with the store like its log (FASTER refuses a checkpoint of another index size): a store
-        // made with the old fixed 2^16 buckets is rebuilt from the journal into one sized to the accounts.
-        var small = new LedgerOptions { StateLogMemoryBits = 16 };
-        Assert.Equal(16, Charge(small, round: 1));
-        Assert.Equal(16, Charge(small, round: 2));
-        var sized = new LedgerOptions { StateLogMemoryBits = 16, StateAccounts = 200_000 };
-        using (var grown = LedgerStore.Open(_data.Path, sized))
-        {
-            Assert.Equal(LedgerOptions.StateIndexBucketsFor(200_000), grown.StateFormat.IndexBuckets);
-            Assert.Contains("hash index of 65,536 buckets is smaller than the 524,288", grown.Recovery.StateRebuilt, StringComparison.Ordinal);
-            Assert.False(Calls.Append(grown.Writer, "r2-7", Account(7), chargeMills: 1000));
-            for (var i = 0; i < Accounts; i++)
-            {
-                Assert.True(Calls.Append(grown.Writer, $"r3-{i}", Account(i), chargeMills: 30 + i % 7, billed: 60));
-            }
-
-            grown.Writer.Commit();
-        }
-
-        // Neither a reader that asks for nothing nor an opener asking for fewer buckets rebuilds it again.
-        Assert.Equal(16, Charge(new LedgerOptions { StateLogMemoryBits = 16, StateIndexBuckets = LedgerOptions.MinStateIndexBuckets }, round: 4, appended: false));
-        using var reopened = LedgerStore.Open(_data.Path);
-        Assert.Equal(LedgerOptions.StateIndexBucketsFor(200_000), reopened.StateFormat.IndexBuckets);
-        Assert.Null(reopened.Recovery.StateRebuilt);
-        Check(reopened);
-        Assert.True(JournalVerifier.Verify(reopened).IsConsistent);
-    }
-
-    [Theory]
-    [InlineData(0, LedgerOptions.MinStateIndexBuckets)]
-    [InlineData(30_000, LedgerOptions.MinStateIndexBuckets)]
-    [InlineData(40_000, 1 << 17)]
-    [InlineData(100_000, 1 << 18)] // issue 16's full scale: ~400,000 records, about two a bucket
-    [InlineData(100_000_000, LedgerOptions.MaxStateIndexBuckets)]
-    public void StateIndexBucketsFor_GivesEveryAccountTwoBuckets(long accounts, long buckets) =>
-        Assert.Equal(buckets, LedgerOptions.StateIndexBucketsFor(accounts));
-
-    [Fact]
     public void Open_StoreOfFormatOne_IsRebuiltFromTheJournal()
     {
         using (var store = LedgerStore.Open(_data.Path))
@@ -237,13 +197,12 @@ public sealed class StateMemoryTests : IDisposable
     }
 
     /// <summary>Charges every account once in a store opened with <paramref name="options"/>; returns the log size it kept.</summary>
-    private int Charge(LedgerOptions options, int round, bool appended = true)
+    private int Charge(LedgerOptions options, int round)
     {
         using var store = LedgerStore.Open(_data.Path, options);
         for (var i = 0; i < Accounts; i++)
         {
-            // appended: false charges ids of round 3 again (all duplicates), so the balances Check expects stay.
-            Assert.Equal(appended, Calls.Append(store.Writer, appended ? $"r{round}-{i}" : $"r3-{i}", Account(i), chargeMills: round * 10 + i % 7, billed: 60));
+            Assert.True(Calls.Append(store.Writer, $"r{round}-{i}", Account(i), chargeMills: round * 10 + i % 7, billed: 60));
         }
 
         store.Writer.Commit();

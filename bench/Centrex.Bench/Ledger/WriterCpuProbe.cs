@@ -37,13 +37,10 @@ internal static partial class WriterCpuProbe
             zones = Enumerable.Range(0, accounts).ToDictionary(i => $"ACC-{1001 + i}", _ => toronto, StringComparer.Ordinal);
         }
 
-        // STATE_INDEX_BUCKETS=N opens the state with N hash buckets (a store kept with fewer is rebuilt; with more, kept):
-        // before and after sizing the index to the accounts on one copy of a directory.
-        var buckets = long.TryParse(Environment.GetEnvironmentVariable("STATE_INDEX_BUCKETS"), CultureInfo.InvariantCulture, out var b) ? b : (long?)null;
-        var options = new LedgerOptions { AccountZones = zones, StateAccounts = zones.Count, StateIndexBuckets = buckets, StateRebuildProgress = Console.Error.WriteLine };
+        var options = new LedgerOptions { AccountZones = zones, StateAccounts = zones.Count, StateRebuildProgress = Console.Error.WriteLine };
         var open = Stopwatch.StartNew();
         using var store = LedgerStore.Open(data, options);
-        Console.WriteLine($"opened in {open.Elapsed.TotalSeconds:F1} s: {store.Recovery}; registry {store.Writer.Registry}; state {store.StateFormat}");
+        Console.WriteLine($"opened in {open.Elapsed.TotalSeconds:F1} s: {store.Recovery}; registry {store.Writer.Registry}");
         if (mode == "prepare")
         {
             // Two months of history, 1 M calls at a time (encoding them all at once would not fit a small host).

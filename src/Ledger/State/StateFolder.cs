@@ -4,7 +4,7 @@ namespace Centrex.Ledger.State;
 /// Chooses the format of the account state before FASTER opens it: the kept format of an existing store
 /// (<see cref="StateFormat"/>), or a new one. A store is replaced by an empty one of a new format, which the ledger's
 /// recovery then fills by replaying the whole journal (the journal is the truth and is never truncated), when it has an
-/// older record layout, or a smaller in-memory log or hash index than the opener asks for. A checkpoint is never reopened with other
+/// older record layout or a smaller in-memory log than the opener asks for. A checkpoint is never reopened with other
 /// sizes. Format 2 lives in <c>ledger/state2</c>, not in format 1's <c>ledger/state</c>: a format-1 store (a record per
 /// counter, its log size recorded nowhere) is rebuilt into <c>state2</c> and deleted, and a version from before
 /// format 2 that is started on the directory again finds no <c>state</c> and rebuilds its own from the journal instead
@@ -26,7 +26,7 @@ internal static class StateFolder
     /// says why it was replaced (null when it was kept or new).
     /// </summary>
     /// <param name="ledgerFolder">The ledger's folder.</param>
-    /// <param name="options">The opener's wishes: <see cref="LedgerOptions.StateLogMemoryBits"/>, <see cref="LedgerOptions.StateIndexBuckets"/> and <see cref="LedgerOptions.StateAccounts"/>.</param>
+    /// <param name="options">The opener's wishes: <see cref="LedgerOptions.StateLogMemoryBits"/> and <see cref="LedgerOptions.StateAccounts"/>.</param>
     /// <param name="rebuild">Why the store was replaced, for the operator; null when it was not.</param>
     public static StateFormat Prepare(string ledgerFolder, LedgerOptions options, out string? rebuild)
     {
@@ -42,7 +42,6 @@ internal static class StateFolder
         var hadFormatOne = Directory.Exists(formatOne) && Directory.EnumerateFileSystemEntries(formatOne).Any();
 
         var wanted = options.StateLogMemoryBits ?? (options.StateAccounts is { } accounts ? LedgerOptions.StateLogBitsFor(accounts) : (int?)null);
-        var wantedBuckets = options.StateIndexBuckets ?? (options.StateAccounts is { } charged ? LedgerOptions.StateIndexBucketsFor(charged) : (long?)null);
         var kept = Directory.Exists(folder) ? StateFormat.Read(folder) : null;
         var holdsData = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
         rebuild = null;
@@ -55,11 +54,6 @@ internal static class StateFolder
             else if (wanted > kept.MemoryBits)
             {
                 rebuild = $"its in-memory log of {kept.MemoryText} is smaller than the {StateFormat.New(wanted.Value, 0).MemoryText} asked for";
-            }
-            else if (wantedBuckets > kept.IndexBuckets)
-            {
-                rebuild = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"its hash index of {kept.IndexBuckets:N0} buckets is smaller than the {wantedBuckets:N0} asked for");
             }
             else
             {
@@ -82,8 +76,7 @@ internal static class StateFolder
         }
 
         Directory.CreateDirectory(folder);
-        var format = StateFormat.New(Math.Max(wanted ?? LedgerOptions.MinStateLogBits, kept?.MemoryBits ?? 0),
-            Math.Max(wantedBuckets ?? LedgerOptions.MinStateIndexBuckets, kept?.IndexBuckets ?? 0));
+        var format = StateFormat.New(Math.Max(wanted ?? LedgerOptions.MinStateLogBits, kept?.MemoryBits ?? 0), options.StateIndexBuckets);
         format.Write(folder);
         if (holdsData)
         {
