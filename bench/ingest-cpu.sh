@@ -53,7 +53,7 @@ sleep 0.3 # its first sample before the first batch
 nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 4
 w1=$(ticks "$serve/task/$writer") s1=$(ticks $serve)
 kill -TERM $sampler; wait $sampler || true
-if [[ "${PERF:-0}" == 1 ]]; then kill -INT $perf; wait $perf || true; fi
+if [[ "${PERF:-0}" == 1 ]]; then kill -INT $perf 2>/dev/null || true; wait $perf || true; fi # perf may have ended early
 cat "$work/threads-$tag.txt"
 wait_idle $serve
 s2=$(ticks $serve)
