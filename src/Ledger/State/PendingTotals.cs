@@ -89,8 +89,21 @@ internal sealed class PendingTotals
             entry = default;
         }
 
+        // A table grown for a replay (every account and month the replayed journal holds: 2^20 slots, 120 MiB, after a
+        // state rebuilt from a full-scale journal) or for one unusually large commit was kept at that size and scanned
+        // whole by every later drain of its set (issue 16: a commit of one batch holds ~63,000 accounts). Shrunk to four
+        // times what it held once a drain uses under an eighth of it (no shrinking back and forth between commits of
+        // one and of four batches).
+        if (_slots.Length > MinimumSlots && _count * 8L < _slots.Length)
+        {
+            _slots = new Entry[Math.Max(MinimumSlots, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, _count * 4)))];
+        }
+
         _count = 0;
     }
+
+    /// <summary>Slots of the table (tests: it shrinks after a drain that used a small part of it).</summary>
+    internal int Capacity => _slots.Length;
 
     private static uint Hash(ReadOnlySpan<byte> account, int period) =>
         (uint)((Rating.Cdrs.CdrIdSet.Hash(account) ^ ((ulong)period * 0x9E3779B97F4A7C15UL)) >> 32);
