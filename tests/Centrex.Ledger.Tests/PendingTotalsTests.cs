@@ -63,44 +63,6 @@ public sealed class PendingTotalsTests
     }
 
     [Fact]
-    public void Drain_AfterATableGrownForAReplay_ShrinksIt_AndKeepsTheSumsExact()
-    {
-        // A start that replays the journal's tail sums every account and month it holds in one set; the next commits
-        // hold a batch's accounts. The set must not stay the replay's size (every drain scans the whole table).
-        var totals = new PendingTotals();
-        for (var i = 0; i < 300_000; i++)
-        {
-            totals.AddCall(Encoding.UTF8.GetBytes($"ACC-{i}"), 202612, domestic: true, billedSeconds: 60, netMills: 5, discountMills: 0);
-        }
-
-        var grown = totals.Capacity;
-        Assert.True(grown >= 600_000, $"{grown} slots");
-        totals.Drain([]);
-        for (var i = 0; i < 1_000; i++)
-        {
-            totals.AddCall(Encoding.UTF8.GetBytes($"ACC-{i % 10}"), 202612, domestic: false, billedSeconds: 30, netMills: 3, discountMills: 1);
-        }
-
-        var changes = new List<(StateKey Key, StateValue Delta)>();
-        totals.Drain(changes);
-        Assert.True(totals.Capacity <= grown / 8, $"{totals.Capacity} slots after a drain of 10 accounts, {grown} before");
-        Assert.Equal(10, changes.Count(c => c.Key.Kind == StateKind.Balance));
-        Assert.All(changes.Where(c => c.Key.Kind == StateKind.Balance), c => Assert.Equal(-300, c.Delta.Amount));
-        Assert.All(changes.Where(c => c.Key.Kind == StateKind.Month), c => Assert.Equal((100, 3_000, 0, 300, 100),
-            (c.Delta.Calls, c.Delta.BilledSeconds, c.Delta.DomesticBilledSeconds, c.Delta.NetChargeMills, c.Delta.DiscountMills)));
-
-        // Still a working table after the shrink: it grows again for the next large commit.
-        for (var i = 0; i < 5_000; i++)
-        {
-            totals.AddMovement(Encoding.UTF8.GetBytes($"ACC-{i}"), 1);
-        }
-
-        changes.Clear();
-        totals.Drain(changes);
-        Assert.Equal(5_000, changes.Count);
-    }
-
-    [Fact]
     public void AnAccountLongerThanAKeyHolds_IsRefused()
     {
         var totals = new PendingTotals();
