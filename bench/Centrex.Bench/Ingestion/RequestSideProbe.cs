@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using Centrex.Bench.Ledger;
 using Centrex.Cli;
 using Centrex.Cli.Tests.Ingestion;
 using Centrex.Ingestion;
@@ -17,7 +17,7 @@ namespace Centrex.Bench.Ingestion;
 /// Centrex.Bench.dll ingest-request-cpu TARIFF DATA CDRS [BATCH] [PASSES]
 /// </code>
 /// </summary>
-internal static partial class RequestSideProbe
+internal static class RequestSideProbe
 {
     public static void Run(string tariff, string data, string cdrs, string[] args)
     {
@@ -37,15 +37,15 @@ internal static partial class RequestSideProbe
             foreach (var (body, _) in bodies)
             {
                 body.CopyTo(scratch, 0); // parsing unescapes in place
-                var t0 = ThreadCpu();
+                var t0 = WriterCpuProbe.ThreadCpu();
                 var batch = parser.Parse("k", scratch, body.Length);
-                var t1 = ThreadCpu();
+                var t1 = WriterCpuProbe.ThreadCpu();
                 var result = AllRated(batch);
-                var t2 = ThreadCpu();
+                var t2 = WriterCpuProbe.ThreadCpu();
                 bytes += Answer(batch, result, BatchResponse.WriteResult);
-                var t3 = ThreadCpu();
+                var t3 = WriterCpuProbe.ThreadCpu();
                 Answer(batch, result, Utf8JsonBatchAnswer.Write);
-                var t4 = ThreadCpu();
+                var t4 = WriterCpuProbe.ThreadCpu();
                 batch.Release();
                 parse += t1 - t0;
                 answer += t3 - t2;
@@ -108,21 +108,5 @@ internal static partial class RequestSideProbe
         }
 
         return batches;
-    }
-
-    private static double ThreadCpu()
-    {
-        var time = default(Timespec);
-        return ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, ref time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : double.NaN;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, ref Timespec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 }
