@@ -39,6 +39,12 @@ public static class Program
             return;
         }
 
+        if (args is ["ingest-request-cpu", var ingestTariff, var ingestData, var ingestCdrs, .. var ingestRest])
+        {
+            Ingestion.RequestSideProbe.Run(ingestTariff, ingestData, ingestCdrs, ingestRest);
+            return;
+        }
+
         if (args is ["ledger", .. var rest])
         {
             Ledger.DurableLedgerBench.Run(rest);

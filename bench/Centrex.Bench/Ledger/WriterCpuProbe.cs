@@ -151,7 +151,8 @@ internal static partial class WriterCpuProbe
         return (buffer.Written.ToArray(), offsets);
     }
 
-    private static double ThreadCpu()
+    /// <summary>The calling thread's CPU time in seconds (CLOCK_THREAD_CPUTIME_ID); the ingestion probes share it.</summary>
+    internal static double ThreadCpu()
     {
         var time = default(Timespec);
         return ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, ref time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : double.NaN;

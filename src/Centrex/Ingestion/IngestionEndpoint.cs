@@ -91,7 +91,7 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
                     return;
                 }
 
-                await Respond(context, StatusCodes.Status200OK, json => BatchResponse.WriteResult(json, batch, result), 1024 + (result.Rows.Count * BatchResponse.BytesPerRow));
+                await RespondBytes(context, StatusCodes.Status200OK, buffer => BatchResponse.WriteResult(buffer, batch, result), 1024 + (result.Rows.Count * BatchResponse.BytesPerRow));
             }
             finally
             {
@@ -102,23 +102,26 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
 
     // The answers are written by our own code in a fixed shape: the writer's structural validation (a state check on
     // every call, six calls a row) buys nothing here. Values are still escaped.
-    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly JsonWriterOptions Options = new() { Encoder = BatchResponse.Encoder, SkipValidation = true };
 
     private static Task TooLarge(HttpContext context, string message) =>
         Respond(context, StatusCodes.Status413PayloadTooLarge, json => BatchResponse.WriteError(json, "batch-too-large", $"{message}; split it into smaller batches"));
 
-    internal static async Task Respond(HttpContext context, int status, Action<Utf8JsonWriter> write, int expectedBytes = 1024)
+    internal static Task Respond(HttpContext context, int status, Action<Utf8JsonWriter> write, int expectedBytes = 1024) =>
+        RespondBytes(context, status, buffer =>
+        {
+            using var json = new Utf8JsonWriter(buffer, Options);
+            write(json);
+        }, expectedBytes);
+
+    private static async Task RespondBytes(HttpContext context, int status, Action<PooledBuffer> write, int expectedBytes)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         // Sized for the whole answer up front: a large batch's answer is megabytes, and growing the buffer by doubling
         // copied it several times over. Rented, as a large answer is ~10 MB.
         using var buffer = new PooledBuffer(expectedBytes);
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            write(json);
-        }
-
+        write(buffer);
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 }
