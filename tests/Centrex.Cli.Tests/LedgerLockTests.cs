@@ -25,10 +25,8 @@ public sealed class LedgerLockTests : IDisposable
     public async Task SecondServeRateAndReaders_WhileServeHoldsTheLedger_AreRefusedNamingIt_AndChargeNothing()
     {
         var charged = _sample.Rows[..100];
-        using (var first = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff))
+        using (var first = await ServeCharging(charged))
         {
-            var (status, json) = await IngestionSample.PostAsync(_http, first.BaseAddress, "first", _sample.Body(charged));
-            Assert.True(status == 200, json.GetRawText());
             var inUse = $"the ledger in {Path.Combine(_data.Path, "ledger")} is in use by process {first.Id} (centrex serve, since ";
 
             using (var second = CentrexProcess.Launch("serve", "--data", _data.Path, "--tariff", _sample.Tariff, "--http", "127.0.0.1:0"))
@@ -68,10 +66,8 @@ public sealed class LedgerLockTests : IDisposable
     public async Task AfterTheHolderIsKilled_TheNextWriterTakesTheLedger()
     {
         var charged = _sample.Rows[..100];
-        using (var first = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff))
+        using (var first = await ServeCharging(charged))
         {
-            var (status, json) = await IngestionSample.PostAsync(_http, first.BaseAddress, "first", _sample.Body(charged));
-            Assert.True(status == 200, json.GetRawText());
             first.Kill(); // SIGKILL: no orderly stop releases anything; the kernel drops the lock with the process
         }
 
@@ -80,6 +76,23 @@ public sealed class LedgerLockTests : IDisposable
         Assert.True(rate.ExitCode == 0, rate.Error);
 
         await AssertLedger(Expected(_sample.Rows));
+    }
+
+    /// <summary>A serve on the data directory that has charged <paramref name="rows"/> through its API.</summary>
+    private async Task<CentrexProcess> ServeCharging(string[] rows)
+    {
+        var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
+        try
+        {
+            var (status, json) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "first", _sample.Body(rows));
+            Assert.True(status == 200, json.GetRawText());
+            return serve;
+        }
+        catch
+        {
+            serve.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The journal verifies and every account's balance on disk is <paramref name="expected"/>.</summary>
