@@ -244,7 +244,8 @@ public static partial class ProvisioningValidator
     /// <summary>
     /// The store after importing <paramref name="incoming"/>: records replace stored ones with the same id, others are
     /// added, nothing is removed; switch settings, when given, replace the stored ones. Payments are money already received: one already stored may not change,
-    /// and a new one was received by tomorrow (<see cref="Payment.LatestReceived"/> of <paramref name="now"/>). The date is
+    /// and a new one was received by tomorrow (<see cref="Payment.LatestReceived"/> of <paramref name="now"/>) and not more than
+    /// ten years before (<see cref="Payment.EarliestReceived"/>). The date is
     /// checked here, on the payments coming in, and not in <see cref="Validate"/>: a store is validated again whenever it is
     /// read (serve's switch), and a payment stored before this rule with a date since passed must not stop it.
     /// </summary>
@@ -252,6 +253,7 @@ public static partial class ProvisioningValidator
     {
         var payments = stored.Payments.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var latest = Payment.LatestReceived(now);
+        var earliest = Payment.EarliestReceived(now);
         foreach (var p in incoming.Payments)
         {
             var where = $"{source}: payments (id \"{p.Id}\")";
@@ -262,6 +264,13 @@ public static partial class ProvisioningValidator
                     var day = NodaTime.Text.LocalDatePattern.Iso.Format(p.Received);
                     var tomorrow = NodaTime.Text.LocalDatePattern.Iso.Format(latest);
                     throw new ProvisioningException(where, ProvisioningErrors.PaymentReceivedFuture, $"received '{day}' is in the future (the latest is {tomorrow}, tomorrow): a payment records money already received", day, tomorrow);
+                }
+
+                if (p.Received < earliest)
+                {
+                    var day = NodaTime.Text.LocalDatePattern.Iso.Format(p.Received);
+                    var first = NodaTime.Text.LocalDatePattern.Iso.Format(earliest);
+                    throw new ProvisioningException(where, ProvisioningErrors.PaymentReceivedPast, $"received '{day}' is more than ten years ago (the earliest is {first}): check the year", day, first);
                 }
             }
             else if (existing != p)

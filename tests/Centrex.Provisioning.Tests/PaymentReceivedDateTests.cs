@@ -29,6 +29,7 @@ public sealed class PaymentReceivedDateTests : IDisposable
     [InlineData("2026-12-06")] // today
     [InlineData("2026-12-07")] // tomorrow: a customer east of UTC is already there
     [InlineData("2026-10-05")]
+    [InlineData("2016-12-06")] // ten years back: a migration of a customer's history
     public void Merge_PaymentReceivedByTomorrow_IsTaken(string received)
     {
         var merged = ProvisioningValidator.Merge(ProvisioningSnapshot.Empty, Paid("PAY-NEW", received), "pay.json", Noon);
@@ -46,6 +47,19 @@ public sealed class PaymentReceivedDateTests : IDisposable
         Assert.Equal(ProvisioningErrors.PaymentReceivedFuture, e.Code);
         Assert.Equal([received, "2026-12-07"], e.Arguments);
         Assert.Equal($"pay.json: payments (id \"PAY-NEW\"): received '{received}' is in the future (the latest is 2026-12-07, tomorrow): a payment records money already received", e.Message);
+    }
+
+    [Theory]
+    [InlineData("2016-12-05")]
+    [InlineData("0226-12-05")] // a typo of the year
+    [InlineData("0001-01-01")]
+    public void Merge_PaymentReceivedMoreThanTenYearsAgo_IsRefusedNamingTheFileThePaymentAndItsField(string received)
+    {
+        var e = Assert.Throws<ProvisioningException>(() => ProvisioningValidator.Merge(ProvisioningSnapshot.Empty, Paid("PAY-NEW", received), "pay.json", Noon));
+
+        Assert.Equal(ProvisioningErrors.PaymentReceivedPast, e.Code);
+        Assert.Equal([received, "2016-12-06"], e.Arguments);
+        Assert.Equal($"pay.json: payments (id \"PAY-NEW\"): received '{received}' is more than ten years ago (the earliest is 2016-12-06): check the year", e.Message);
     }
 
     [Fact]
