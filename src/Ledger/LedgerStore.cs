@@ -22,10 +22,12 @@ public sealed class LedgerStore : IDisposable
     private readonly string? _stateRebuild;
     private readonly IdLog _idLog;
     private readonly SealedIds _sealed;
+    private readonly LedgerFolderLock _lock;
 
-    private LedgerStore(string folder, LedgerOptions options)
+    private LedgerStore(string folder, LedgerOptions options, LedgerFolderLock held)
     {
         Folder = folder;
+        _lock = held;
         _journal = new CdrJournal(Path.Combine(folder, "journal"));
         _options = options;
         StateFormat = StateFolder.Prepare(folder, options, out _stateRebuild);
@@ -66,24 +68,44 @@ public sealed class LedgerStore : IDisposable
     /// <summary>Address of the first journal entry.</summary>
     public long JournalBegin => _journal.BeginAddress;
 
-    /// <summary>Opens the ledger of a data directory, creating it if needed, and recovers it.</summary>
+    /// <summary>
+    /// Opens the ledger of a data directory, creating it if needed, takes its single-writer lock for the life of the
+    /// store and recovers it. A folder another store holds (in this process or another) is refused before anything is
+    /// read or written.
+    /// </summary>
+    /// <exception cref="LedgerInUseException">Another store holds the ledger: its process is named.</exception>
     /// <exception cref="LedgerUnavailableException">The directory cannot be used (not writable, full, damaged).</exception>
     public static LedgerStore Open(string dataDirectory, LedgerOptions? options = null)
     {
         var folder = Path.Combine(dataDirectory, "ledger");
-        CheckWritable(folder);
+        var held = LedgerFolderLock.Acquire(folder);
         LedgerStore? store = null;
         try
         {
+            CheckWritable(folder);
             var stopwatch = Stopwatch.StartNew();
-            store = new LedgerStore(folder, options ?? new LedgerOptions());
+            store = new LedgerStore(folder, options ?? new LedgerOptions(), held);
             store.Recovery = store.Recover(stopwatch);
             return store;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JournalFormatException)
+        catch (Exception e)
         {
-            store?.Dispose();
-            throw new LedgerUnavailableException(folder, e);
+            // Whatever failed, the lock goes with it, so the same process can open the folder again.
+            if (store is null)
+            {
+                held.Dispose();
+            }
+            else
+            {
+                store.Dispose();
+            }
+
+            if (e is IOException or UnauthorizedAccessException or JournalFormatException)
+            {
+                throw new LedgerUnavailableException(folder, e);
+            }
+
+            throw;
         }
     }
 
@@ -184,6 +206,7 @@ public sealed class LedgerStore : IDisposable
         _idLog.Dispose();
         _state.Dispose();
         _journal.Dispose();
+        _lock.Dispose(); // last: nothing of this store writes once another may open the folder
     }
 
     private RecoveryReport Recover(Stopwatch stopwatch)
@@ -221,7 +244,6 @@ public sealed class LedgerStore : IDisposable
     {
         try
         {
-            Directory.CreateDirectory(folder);
             var probe = Path.Combine(folder, ".write-test");
             File.WriteAllBytes(probe, [1]);
             File.Delete(probe);

@@ -139,6 +139,29 @@ internal sealed class CentrexProcess : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// Starts <c>centrex</c> with <paramref name="args"/> as given and returns at once: for a serve that may be refused
+    /// (<see cref="ListensAsync"/> tells whether it listened or ended first).
+    /// </summary>
+    public static CentrexProcess Launch(params string[] args) => Start(Info(null, args), key: string.Empty);
+
+    /// <summary>True once the process prints its HTTP address; false when it ends first (a refused serve).</summary>
+    public async Task<bool> ListensAsync()
+    {
+        try
+        {
+            BaseAddress = new Uri(await _address.Task.WaitAsync(StartTimeout));
+            return true;
+        }
+        catch (InvalidOperationException) when (_process.HasExited)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The exit code, once the process has ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
     private static async Task<CentrexProcess> ServeAsync(ProcessStartInfo info, string key)
     {
         var child = Start(info, key);
