@@ -81,9 +81,9 @@ public sealed class CodedRefusalTranslationTests : IDisposable
             "le remplacement « x » ne peut contenir que des chiffres, + et $1 à $9"
         },
         {
-            "rule", Document(customer: """, "dialing_rules": "custom", "dialing": { "custom_rule": "s/^1//;s/^2//;s/^3//;s/^4//;s/^5//;s/^6//;s/^7//;s/^8//;s/^9//" }"""),
+            "rule", Document(customer: """, "dialing_rules": "custom", "dialing": { "custom_rule": "s/1//;s/2//;s/3//;s/4//;s/5//;s/6//;s/7//;s/8//;s/9//" }"""),
             ProvisioningErrors.DialingCustomRuleCount,
-            "customers (id \"C1\"): dialing: custom_rule 's/^1//;s/^2//;s/^3//;s/^4//;s/^5//;s/^6//;s/^7//;s/^8//;s/^9//' has 9 substitutions, at most 8",
+            "customers (id \"C1\"): dialing: custom_rule 's/1//;s/2//;s/3//;s/4//;s/5//;s/6//;s/7//;s/8//;s/9//' has 9 substitutions, at most 8",
             "a 9 substitutions, au plus 8"
         },
         {
@@ -105,7 +105,7 @@ public sealed class CodedRefusalTranslationTests : IDisposable
             "champ « pickup_prefix » : le poste 201 se compose comme le service du préfixe d'interception : le plan de numérotation ne pourrait pas les distinguer (changez le préfixe ou le numéro)"
         },
         {
-            "payment", Document(payment: """{ "id": "P1", "customer": "C1", "received": "2026-01-05", "amount": "10000000.001", "method": "cheque" }"""),
+            "payment", Document(payment: """{ "id": "P1", "customer": "C1", "received": "2026-01-05", "amount": "10000000.001", "method": "bank-transfer", "reference": "R1" }"""),
             ProvisioningErrors.PaymentTooMuch,
             "payments (id \"P1\"): amount is more than 10000000.000, the most one payment records",
             "le montant dépasse 10"

@@ -5,9 +5,10 @@ namespace Centrex.Portal.Tests;
 
 /// <summary>
 /// On the served pages (issue 16: errors next to the field, in the user's language): a French customer of its own
-/// (CUST-FRR, line FRR-1 on extension 301, forwarding in advanced mode) is refused a forward to a loopback SIP address,
+/// (CUST-FRR, line FRR-1 on extension 301, forwarding in advanced mode, hunt groups 501 and 502) is refused a forward to a loopback SIP address,
 /// a custom dialing rule whose pattern does not parse and a pickup prefix that swallows its extension; each refusal
-/// is in French next to its field, and no English-only text is on the page (<see cref="EnglishLeft"/>).
+/// is in French next to its field, and no English-only text is on the page (<see cref="EnglishLeft"/>). Deleting hunt
+/// group 501, which group 502 includes, is refused in French too.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetime
@@ -24,7 +25,9 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
                 "address": { "street": "1 rue Test", "city": "Montréal", "province": "QC", "country": "CA", "postal_code": "H2X 1A1" } } ],
               "accounts": [ { "id": "FRR-1", "customer": "CUST-FRR", "type": "credit", "credit_limit": "1000.00", "requires_911": false, "extension": "301",
                 "sip": { "username": "frr1", "ha1_md5": "0123456789abcdef0123456789abcdef" },
-                "forwarding": { "mode": "advanced", "targets": [ { "number": "+14165550199" } ] } } ] }
+                "forwarding": { "mode": "advanced", "targets": [ { "number": "+14165550199" } ] } } ],
+              "hunt_groups": [ { "id": "FRR-G1", "customer": "CUST-FRR", "number": "501", "members": [ { "extension": "301" } ] },
+                { "id": "FRR-G2", "customer": "CUST-FRR", "number": "502", "groups": [ "501" ] } ] }
             """);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
         Assert.True(import.Exit == 0, import.Error);
@@ -55,6 +58,11 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
         var prefix = await BillingPagesTests.Form(client, "/customer/incoming-calls", null,
             ("pickup_prefix", "30"), ("park_prefix", "70"), ("release_prefix", "71"), ("paging_prefix", "*80"));
         Beside(prefix, "pickup_prefix", "le poste 301 se compose comme le service du préfixe d'interception");
+
+        // A coded refusal of a deletion (the group another includes): it was shown in English whatever its code.
+        var delete = await BillingPagesTests.Form(client, "/customer/huntgroups", "Delete", ("id", "FRR-G1"));
+        Assert.Contains("field \"groups\" : « 501 » n'est pas un groupe de recherche du client « CUST-FRR »", WebUtility.HtmlDecode(delete), StringComparison.Ordinal);
+        Assert.Empty(_english.In(delete));
     }
 
     // The refusal is the field's (its error element), in French, and nothing on the page is English-only.

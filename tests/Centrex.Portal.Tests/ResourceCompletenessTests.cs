@@ -87,6 +87,16 @@ public sealed partial class ResourceCompletenessTests
             }
         }
 
+        // Every phrase provisioning puts inside a refusal (RefusalPhrase) has its text, the fixed ones in their English.
+        foreach (var phrase in ForwardAddresses.Reasons.Concat(ProvisioningValidator.NumberKinds).Concat(ProvisioningValidator.PrefixFeatures))
+        {
+            if (english.GetValueOrDefault(phrase.Key) != phrase.English)
+            {
+                problems.Add($"phrase \"{phrase.English}\" has no {phrase.Key} in PortalText.resx with that English");
+            }
+        }
+
+        problems.AddRange(ProvisioningValidator.RegexPhraseKeys.Where(key => !english.ContainsKey(key)).Select(key => $"no {key} in PortalText.resx"));
         Assert.True(formatted >= 20, $"only {formatted} formatted texts found: has Translation.Of moved?");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }

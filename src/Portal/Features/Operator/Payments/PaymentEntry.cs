@@ -50,11 +50,13 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
         if (day is { } d && d > tomorrow)
         {
             errors["received"] = $"'{received!.Trim()}' is in the future: enter the day the money was received";
+            Localization.Refusals.Note(http.HttpContext, "date-future", errors["received"], received.Trim());
         }
 
         if (!errors.ContainsKey("amount") && mills > Payment.MaxAmount)
         {
             errors["amount"] = $"at most {Payment.MaxAmount} in one payment";
+            Localization.Refusals.Note(http.HttpContext, "payment-most", errors["amount"], Payment.MaxAmount);
         }
 
         var paidBy = PaymentMethod.Card;
