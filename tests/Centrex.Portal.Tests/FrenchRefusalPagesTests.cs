@@ -18,8 +18,7 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        var file = Path.Combine(server.Data, "french-refusals.json");
-        await File.WriteAllTextAsync(file, """
+        await TestCustomers.Import(server, "french-refusals.json", """
             { "format": "centrex-provisioning/1",
               "customers": [ { "id": "CUST-FRR", "company": "Refus SARL", "contact": "Rémi Fus", "email": "ap@refus.example", "currency": "CAD", "time_zone": "America/Toronto",
                 "address": { "street": "1 rue Test", "city": "Montréal", "province": "QC", "country": "CA", "postal_code": "H2X 1A1" } } ],
@@ -29,8 +28,6 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
               "hunt_groups": [ { "id": "FRR-G1", "customer": "CUST-FRR", "number": "501", "members": [ { "extension": "301" } ] },
                 { "id": "FRR-G2", "customer": "CUST-FRR", "number": "502", "groups": [ "501" ] } ] }
             """);
-        var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
-        Assert.True(import.Exit == 0, import.Error);
         await server.AddLogin(_login, "CUST-FRR", "french-refusals-password");
         var set = await PortalServer.Run(null, "user", "language", _login, "fr", "--data", server.Data);
         Assert.True(set.Exit == 0, set.Error);
