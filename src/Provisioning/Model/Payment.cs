@@ -19,4 +19,12 @@ public sealed record Payment(string Id, string CustomerId, LocalDate Received, M
     /// were accepted, and every sum of that customer's transactions was a 500).
     /// </summary>
     public static readonly Mills MaxAmount = new(10_000_000_000);
+
+    /// <summary>
+    /// The latest day a payment recorded at <paramref name="now"/> can say it was received: tomorrow in UTC. A payment is
+    /// money already received, on the day in the customer's zone; a customer east of UTC may already be on tomorrow (one
+    /// west still on yesterday), and no zone is more than a day ahead of UTC. The one rule of <c>provision import</c>,
+    /// the portal's payments entry and the API (a received date of 9998-12-31 was taken by import).
+    /// </summary>
+    public static LocalDate LatestReceived(Instant now) => now.InUtc().Date.PlusDays(1);
 }

@@ -44,10 +44,10 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
             errors["amount"] = "a positive amount (a refund is entered as one, of kind refund)";
         }
 
-        // Money already received: not a day past tomorrow (a customer west of UTC may still be on yesterday, one east on
-        // tomorrow), and no more than one payment records (9998-12-31 and 9,223,372,036,854,775.000 were taken).
-        var tomorrow = data.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
-        if (day is { } d && d > tomorrow)
+        // Money already received: not a day past tomorrow (import's rule: Payment.LatestReceived), and no more than one
+        // payment records (9998-12-31 and 9,223,372,036,854,775.000 were taken). Checked here too so that the page names
+        // every field to fix at once.
+        if (day is { } d && d > Payment.LatestReceived(data.Clock.GetCurrentInstant()))
         {
             errors["received"] = $"'{received!.Trim()}' is in the future: enter the day the money was received";
             Localization.Refusals.Note(http.HttpContext, "date-future", errors["received"], received.Trim());
