@@ -13,19 +13,31 @@ namespace Centrex.Provisioning;
 /// </summary>
 public static class ForwardAddresses
 {
-    /// <summary>Why a forward to <paramref name="address"/> is refused, or null when it may go there.</summary>
-    public static string? Refusal(IPAddress address, bool allowPrivate)
+    /// <summary>The reasons a forward is refused, each worded in the portal's languages from its key.</summary>
+    public static IReadOnlyList<RefusalPhrase> Reasons => [Loopback, Unspecified, LinkLocal4, Multicast, Reserved, Private4, LinkLocal6, Private6];
+
+    private static readonly RefusalPhrase Loopback = new("phrase.forward-loopback", "a loopback address (the switch's own host)");
+    private static readonly RefusalPhrase Unspecified = new("phrase.forward-unspecified", "not a host's address (unspecified or broadcast)");
+    private static readonly RefusalPhrase LinkLocal4 = new("phrase.forward-link-local-4", "a link-local address (169.254.0.0/16)");
+    private static readonly RefusalPhrase Multicast = new("phrase.forward-multicast", "a multicast address");
+    private static readonly RefusalPhrase Reserved = new("phrase.forward-reserved", "a reserved address (0.0.0.0/8 or 240.0.0.0/4)");
+    private static readonly RefusalPhrase Private4 = new("phrase.forward-private-4", "a private address (10/8, 172.16/12, 192.168/16, 100.64/10), which the operator has not allowed for this customer");
+    private static readonly RefusalPhrase LinkLocal6 = new("phrase.forward-link-local-6", "a link-local address (fe80::/10, or the old site-local fec0::/10)");
+    private static readonly RefusalPhrase Private6 = new("phrase.forward-private-6", "a private address (fc00::/7), which the operator has not allowed for this customer");
+
+    /// <summary>Why a forward to <paramref name="address"/> is refused (its English is the phrase), or null when it may go there.</summary>
+    public static RefusalPhrase? Refusal(IPAddress address, bool allowPrivate)
     {
         ArgumentNullException.ThrowIfNull(address);
         var ip = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         if (IPAddress.IsLoopback(ip))
         {
-            return "a loopback address (the switch's own host)";
+            return Loopback;
         }
 
         if (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || ip.Equals(IPAddress.Broadcast))
         {
-            return "not a host's address (unspecified or broadcast)";
+            return Unspecified;
         }
 
         if (ip.AddressFamily == AddressFamily.InterNetwork)
@@ -33,34 +45,34 @@ public static class ForwardAddresses
             var b = ip.GetAddressBytes();
             if (b[0] == 169 && b[1] == 254)
             {
-                return "a link-local address (169.254.0.0/16)";
+                return LinkLocal4;
             }
 
             if (b[0] is >= 224 and <= 239)
             {
-                return "a multicast address";
+                return Multicast;
             }
 
             if (b[0] == 0 || b[0] >= 240)
             {
-                return "a reserved address (0.0.0.0/8 or 240.0.0.0/4)";
+                return Reserved;
             }
 
             var isPrivate = b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && b[1] is >= 64 and <= 127);
-            return isPrivate && !allowPrivate ? "a private address (10/8, 172.16/12, 192.168/16, 100.64/10), which the operator has not allowed for this customer" : null;
+            return isPrivate && !allowPrivate ? Private4 : null;
         }
 
         if (ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal)
         {
-            return "a link-local address (fe80::/10, or the old site-local fec0::/10)";
+            return LinkLocal6;
         }
 
         if (ip.IsIPv6Multicast)
         {
-            return "a multicast address";
+            return Multicast;
         }
 
-        return ip.IsIPv6UniqueLocal && !allowPrivate ? "a private address (fc00::/7), which the operator has not allowed for this customer" : null;
+        return ip.IsIPv6UniqueLocal && !allowPrivate ? Private6 : null;
     }
 
     /// <summary>The IP address a <c>sip:user@host[:port][;params]</c> URI names, or null for a host name.</summary>

@@ -343,4 +343,37 @@ public static class ProvisioningErrors
 
     /// <summary><c>field "groups": {0} extensions with its included groups; a hunt group rings at most {1}</c></summary>
     public const string HuntGroupTooManyLines = "huntgroup-too-many-lines";
+
+    /// <summary><c>sip.ha1_md5, sip.ha1_sha256: switch.realm changes from "{0}" to "{1}" and every HA1 is hashed with the realm: give this account's sip hashes for "{1}" in the same import (centrex sip-hash prints them)</c></summary>
+    public const string RealmChangeHashesMissing = "realm-change-hashes-missing";
+
+    /// <summary><c>{0} is the hash stored for realm "{1}": switch.realm changes from "{1}" to "{2}" and every HA1 is hashed with the realm: give the hash for "{2}" (centrex sip-hash prints it)</c></summary>
+    public const string RealmChangeHashStale = "realm-change-hash-stale";
+
+    /// <summary><c>fraud.max_international_calls is {0} but blocked_classes bars international calls: give one or the other</c></summary>
+    public const string FraudInternationalBlocked = "fraud-international-blocked";
+
+    /// <summary><c>field "{0}.number": '{1}' is {2}: the switch does not forward there</c>; {2} is a <see cref="RefusalPhrase"/> of <see cref="ForwardAddresses"/>.</summary>
+    public const string ForwardingAddress = "forwarding-address";
+
+    /// <summary><c>dialing: custom_rule '{0}' is empty or longer than {1} characters</c></summary>
+    public const string DialingCustomRuleLength = "dialing-custom-rule-length";
+
+    /// <summary><c>dialing: custom_rule '{0}' has {1} substitutions, at most {2}</c></summary>
+    public const string DialingCustomRuleCount = "dialing-custom-rule-count";
+
+    /// <summary><c>dialing: custom_rule '{0}' '{1}' is not s/PATTERN/REPLACEMENT/ (e.g. s/^9//)</c></summary>
+    public const string DialingCustomRuleForm = "dialing-custom-rule-form";
+
+    /// <summary><c>dialing: custom_rule '{0}' '{1}': the replacement '{2}' may hold only digits, + and $1 to $9</c></summary>
+    public const string DialingCustomRuleReplacement = "dialing-custom-rule-replacement";
+
+    /// <summary><c>dialing: custom_rule '{0}' '{1}': the pattern is not a regular expression this switch runs ({2})</c>; {2} is a <see cref="RefusalPhrase"/> of the regular expression's error.</summary>
+    public const string DialingCustomRulePattern = "dialing-custom-rule-pattern";
+
+    /// <summary><c>field "{0}": {1} {2} is dialed as the {3}'s feature: the dial plan could not tell them apart (change the prefix or the number)</c>; {1} and {3} are <see cref="RefusalPhrase"/>s.</summary>
+    public const string PrefixFeatureConflict = "prefix-feature-conflict";
+
+    /// <summary><c>amount is more than {0}, the most one payment records</c></summary>
+    public const string PaymentTooMuch = "payment-too-much";
 }

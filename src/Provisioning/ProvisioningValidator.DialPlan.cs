@@ -50,6 +50,14 @@ public static partial class ProvisioningValidator
         }
     }
 
+    /// <summary>What a number a prefix's feature swallows is (the refusal's phrases): an extension, a hunt group, an abbreviated number.</summary>
+    public static readonly IReadOnlyList<RefusalPhrase> NumberKinds =
+        [new("phrase.number-extension", "extension"), new("phrase.number-hunt-group", "hunt group"), new("phrase.number-abbreviated", "abbreviated number")];
+
+    /// <summary>The prefixes whose feature may swallow a number, by field (<c>pickup_prefix</c>: <c>phrase.pickup-prefix</c>).</summary>
+    public static readonly IReadOnlyList<RefusalPhrase> PrefixFeatures =
+        [new("phrase.pickup-prefix", "pickup prefix"), new("phrase.paging-prefix", "paging prefix"), new("phrase.release-prefix", "release prefix"), new("phrase.park-prefix", "park prefix")];
+
     /// <summary>
     /// Seed 004's prefixes against what the customer's users dial: an extension, a hunt group's number or an abbreviated
     /// code that the dial plan would read as a prefix's feature (or that is the prefix itself) makes one of them
@@ -63,9 +71,9 @@ public static partial class ProvisioningValidator
         foreach (var c in s.Customers)
         {
             var f = c.DialPlan.Features;
-            var numbers = lines[c.Id].Select(a => ($"extension {a.Extension}", a.Extension!))
-                .Concat(groups[c.Id].Select(g => ($"hunt group {g.Number}", g.Number)))
-                .Concat(c.DialPlan.AbbreviatedDialing.Keys.Select(k => ($"abbreviated number {k}", k)));
+            var numbers = lines[c.Id].Select(a => (NumberKinds[0], a.Extension!))
+                .Concat(groups[c.Id].Select(g => (NumberKinds[1], g.Number)))
+                .Concat(c.DialPlan.AbbreviatedDialing.Keys.Select(k => (NumberKinds[2], k)));
             foreach (var (what, number) in numbers)
             {
                 var field = number == f.PickupPrefix || (number.StartsWith(f.PickupPrefix, StringComparison.Ordinal) && number[f.PickupPrefix.Length..].All(char.IsAsciiDigit)) ? "pickup_prefix"
@@ -75,7 +83,9 @@ public static partial class ProvisioningValidator
                     : null;
                 if (field is not null)
                 {
-                    throw new ProvisioningException($"{source}: customers (id \"{c.Id}\"): field \"{field}\": {what} is dialed as the {field.Replace('_', ' ')}'s feature: the dial plan could not tell them apart (change the prefix or the number)");
+                    var prefix = PrefixFeatures.First(p => p.Key == "phrase." + field.Replace('_', '-'));
+                    throw new ProvisioningException($"{source}: customers (id \"{c.Id}\")", ProvisioningErrors.PrefixFeatureConflict,
+                        $"field \"{field}\": {what} {number} is dialed as the {prefix}'s feature: the dial plan could not tell them apart (change the prefix or the number)", field, what, number, prefix);
                 }
             }
         }

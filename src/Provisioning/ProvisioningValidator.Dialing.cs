@@ -69,9 +69,9 @@ public static partial class ProvisioningValidator
             throw new ProvisioningException(where, ProvisioningErrors.DialingCustomRuleMissing, "dialing: custom_rule '' is missing: the Custom Rule option translates numbers with it (e.g. s/^9//)");
         }
 
-        if (d.CustomRule is { } rule && !CustomDialingRule.TryParse(rule, out _, out var error))
+        if (d.CustomRule is { } rule && !CustomDialingRule.TryParse(rule, out _, out var problem))
         {
-            throw new ProvisioningException($"{where}: dialing: custom_rule '{Cut(rule)}' {error}");
+            throw CustomRuleRefusal(where, Cut(rule), problem!);
         }
     }
 

@@ -54,7 +54,7 @@ public static partial class ProvisioningValidator
                 if (t.Number.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && ForwardAddresses.HostOf(t.Number) is { } host
                     && ForwardAddresses.Refusal(host, s.Customers.FirstOrDefault(c => c.Id == a.CustomerId)?.AllowPrivateForwarding == true) is { } refusal)
                 {
-                    throw new ProvisioningException($"{where}: field \"{field}.number\": '{t.Number}' is {refusal}: the switch does not forward there");
+                    throw new ProvisioningException(where, ProvisioningErrors.ForwardingAddress, $"field \"{field}.number\": '{t.Number}' is {refusal}: the switch does not forward there", field, t.Number, refusal);
                 }
 
                 if (t.Number.TrimStart('+') == a.Extension || a.Dids.Contains(t.Number.TrimStart('+')))

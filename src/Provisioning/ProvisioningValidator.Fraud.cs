@@ -20,8 +20,8 @@ public static partial class ProvisioningValidator
 
         if (fraud.MaxInternationalCalls > 0 && fraud.BlockedClasses.Contains(FraudClass.International))
         {
-            throw new ProvisioningException(
-                $"{where}: fraud.max_international_calls is {fraud.MaxInternationalCalls} but blocked_classes bars international calls: give one or the other");
+            throw new ProvisioningException(where, ProvisioningErrors.FraudInternationalBlocked,
+                $"fraud.max_international_calls is {fraud.MaxInternationalCalls} but blocked_classes bars international calls: give one or the other", fraud.MaxInternationalCalls);
         }
     }
 }

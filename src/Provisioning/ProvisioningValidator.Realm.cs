@@ -35,8 +35,8 @@ public static partial class ProvisioningValidator
             var change = $"switch.realm changes from \"{before}\" to \"{after}\" and every HA1 is hashed with the realm";
             if (!given.TryGetValue(account.Id, out var sip))
             {
-                throw new ProvisioningException(
-                    $"{where}: sip.ha1_md5, sip.ha1_sha256: {change}: give this account's sip hashes for \"{after}\" in the same import (centrex sip-hash prints them)");
+                throw new ProvisioningException(where, ProvisioningErrors.RealmChangeHashesMissing,
+                    $"sip.ha1_md5, sip.ha1_sha256: {change}: give this account's sip hashes for \"{after}\" in the same import (centrex sip-hash prints them)", before, after);
             }
 
             if (previous.TryGetValue(account.Id, out var old) && old.Username == sip.Username)
@@ -45,8 +45,8 @@ public static partial class ProvisioningValidator
                     : sip.Ha1Sha256 is not null && sip.Ha1Sha256 == old.Ha1Sha256 ? "sip.ha1_sha256" : null;
                 if (field is not null)
                 {
-                    throw new ProvisioningException(
-                        $"{where}: {field} is the hash stored for realm \"{before}\": {change}: give the hash for \"{after}\" (centrex sip-hash prints it)");
+                    throw new ProvisioningException(where, ProvisioningErrors.RealmChangeHashStale,
+                        $"{field} is the hash stored for realm \"{before}\": {change}: give the hash for \"{after}\" (centrex sip-hash prints it)", field, before, after);
                 }
             }
         }

@@ -207,7 +207,7 @@ public static partial class ProvisioningValidator
 
             if (p.Amount > Payment.MaxAmount)
             {
-                throw new ProvisioningException($"{where}: amount is more than {Payment.MaxAmount}, the most one payment records");
+                throw new ProvisioningException(where, ProvisioningErrors.PaymentTooMuch, $"amount is more than {Payment.MaxAmount}, the most one payment records", Payment.MaxAmount);
             }
         }
     }

@@ -59,17 +59,11 @@ public sealed class DialingClashTests(PortalServer server)
         Assert.Equal(("8", 0), (plan.GetProperty("dialing").GetProperty("outside_prefix").GetString(), plan.GetProperty("abbreviated_dialing").EnumerateObject().Count()));
     }
 
-    private async Task Import()
-    {
-        var file = Path.Combine(server.Data, "clash.json");
-        await File.WriteAllTextAsync(file, """
+    private Task Import() => TestCustomers.Import(server, "clash.json", """
             { "format": "centrex-provisioning/1",
               "customers": [ { "id": "CUST-CLASH", "company": "Clash Ltd", "contact": "Cy Lash", "email": "ap@clash.example", "currency": "CAD", "time_zone": "America/Toronto",
                 "address": { "street": "1 Test St", "city": "Toronto", "province": "ON", "country": "CA", "postal_code": "M5V 1A1" } } ],
               "accounts": [ { "id": "CLASH-1", "customer": "CUST-CLASH", "type": "credit", "credit_limit": "1000.00", "requires_911": false, "extension": "901",
                 "sip": { "username": "clash1", "ha1_md5": "0123456789abcdef0123456789abcdef" } } ] }
             """);
-        var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
-        Assert.True(import.Exit == 0, import.Error);
-    }
 }

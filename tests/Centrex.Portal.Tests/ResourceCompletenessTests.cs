@@ -87,7 +87,44 @@ public sealed partial class ResourceCompletenessTests
             }
         }
 
+        // Every phrase provisioning puts inside a refusal (RefusalPhrase) has its text, the fixed ones in their English.
+        foreach (var phrase in ForwardAddresses.Reasons.Concat(ProvisioningValidator.NumberKinds).Concat(ProvisioningValidator.PrefixFeatures))
+        {
+            if (english.GetValueOrDefault(phrase.Key) != phrase.English)
+            {
+                problems.Add($"phrase \"{phrase.English}\" has no {phrase.Key} in PortalText.resx with that English");
+            }
+        }
+
+        problems.AddRange(ProvisioningValidator.RegexPhraseKeys.Where(key => !english.ContainsKey(key)).Select(key => $"no {key} in PortalText.resx"));
         Assert.True(formatted >= 20, $"only {formatted} formatted texts found: has Translation.Of moved?");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void EveryParagraphHintAndTextOfAPage_HasAFrenchEntry()
+    {
+        // A page's prose written as it is (a paragraph, a field's hint: translated by TranslateTagHelper) or through
+        // Translation.Of without values has its French entry, keyed by its English: 17 paragraphs and hints were shown
+        // in English on French pages because nothing asked for them (the walk only finds English it knows).
+        var french = new HashSet<string>(Read("PortalText.fr.resx").Keys, StringComparer.OrdinalIgnoreCase);
+        var problems = new List<string>();
+        var checkedTexts = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(FindRepoRoot(), "src", "Portal", "Features"), "*.cshtml", SearchOption.AllDirectories))
+        {
+            var page = File.ReadAllText(file);
+            foreach (var m in Prose().Matches(page).Concat(TextOf().Matches(page)))
+            {
+                checkedTexts++;
+                var text = Whitespace().Replace(System.Net.WebUtility.HtmlDecode(Regex.Unescape(m.Groups[1].Value)), " ").Trim();
+                if (!french.Contains(text))
+                {
+                    problems.Add($"{Path.GetFileName(file)}: no French for \"{text}\"");
+                }
+            }
+        }
+
+        Assert.True(checkedTexts >= 60, $"only {checkedTexts} texts found: have the pages' paragraphs moved?");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
@@ -133,6 +170,17 @@ public sealed partial class ResourceCompletenessTests
     // Translation.Of(context, "text with {0}", ...) and T["text with {0}", ...]: the texts formatted with values.
     [GeneratedRegex(@"(?:Translation\.Of\([^,""]+,\s*|T\[)""((?:[^""\\]|\\.)*\{\d+\}(?:[^""\\]|\\.)*)""")]
     private static partial Regex Formatted();
+
+    // A paragraph or a field's hint whose whole content is text (no markup, no value): what TranslateTagHelper translates.
+    [GeneratedRegex(@"(?:<p(?: class=""(?:empty|notice)"")?(?: id=""[^""]*"")?>|<div class=""hint""[^>]*>)([^<@]+)</(?:p|div)>")]
+    private static partial Regex Prose();
+
+    // Translation.Of(HttpContext, "text") without values: a text keyed by its English in PortalText.fr.resx.
+    [GeneratedRegex(@"Translation\.Of\(HttpContext, ""((?:[^""\\]|\\.)*)""\)")]
+    private static partial Regex TextOf();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     // Refusals.Note(context, "code", message, ...): a refusal of the portal's own, noted with its code.
     [GeneratedRegex(@"Refusals\.Note\([^,]+,\s*""([a-z0-9-]+)""")]

@@ -35,7 +35,7 @@ public sealed partial class ProvisioningChanges
             }
             catch (ProvisioningException e)
             {
-                return new Result(false, FieldOf(e.Message), Message(e.Message, source));
+                return Refusal(e, source);
             }
 
             data.Provisioning.Refresh(force: true);

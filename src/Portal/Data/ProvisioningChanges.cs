@@ -59,20 +59,26 @@ public sealed partial class ProvisioningChanges(PortalData data, Microsoft.AspNe
             }
             catch (ProvisioningException e)
             {
-                var message = Message(e.Message, source);
-                if (e.Code is { } code)
-                {
-                    // The page shows the message in the login's language from its code; the API answers in English.
-                    Localization.Refusals.Note(http.HttpContext, message, code, e.Detail!, e.Arguments);
-                }
-
-                return new Result(false, FieldOf(e.Message), message) { Kind = e.Code };
+                return Refusal(e, source);
             }
 
             data.Provisioning.Refresh(force: true);
             SwitchHasIt();
             return Result.Ok;
         }
+    }
+
+    // The refusal as the caller shows it: the message without the source, the field it names, its code. The page shows
+    // the message in the login's language from its code; the API answers in English.
+    private Result Refusal(ProvisioningException e, string source)
+    {
+        var message = Message(e.Message, source);
+        if (e.Code is { } code)
+        {
+            Localization.Refusals.Note(http.HttpContext, message, code, e.Detail!, e.Arguments);
+        }
+
+        return new Result(false, FieldOf(e.Message), message) { Kind = e.Code };
     }
 
     // Waits (at most a second: the bound the issue sets) until the running switch has read the committed change, so

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centrex.Provisioning;
 using Microsoft.AspNetCore.Http;
 
 namespace Centrex.Portal.Localization;
@@ -37,7 +38,8 @@ public static class Refusals
             context.Items[Key] = noted = new Dictionary<string, Refusal>(StringComparer.Ordinal);
         }
 
-        noted[message] = new Refusal(code, detail, arguments);
+        // A phrase of provisioning's (a forward's reason, a regular expression's error) is worded from its key.
+        noted[message] = new Refusal(code, detail, [.. arguments.Select(a => a is RefusalPhrase p ? new ResourceText(p.English, p.Key) : a)]);
     }
 
     /// <summary>A refusal of the portal's own (no record): its message is its detail.</summary>

@@ -6,7 +6,7 @@ namespace Centrex.Portal.Localization;
 
 /// <summary>
 /// Translates the plain text of the elements that name things on a page (field labels, table headings, headings,
-/// buttons, menu links, options, empty states) through <see cref="PortalText"/>, so the pages stay written in English
+/// buttons, menu links, options, empty states, a page's paragraphs and a field's hint) through <see cref="PortalText"/>, so the pages stay written in English
 /// and a new page is translated by adding its texts to the resource file, not by rewriting its markup. Only an
 /// element whose whole content is text is looked up (one with markup inside, or data, is left alone), and nothing is
 /// done in English: the element is written as it is.
@@ -23,8 +23,8 @@ namespace Centrex.Portal.Localization;
 [HtmlTargetElement("dt")]
 [HtmlTargetElement("option")]
 [HtmlTargetElement("a")]
-[HtmlTargetElement("p", Attributes = "[class=empty]")]
-[HtmlTargetElement("p", Attributes = "[class=notice]")]
+[HtmlTargetElement("p")]
+[HtmlTargetElement("div", Attributes = "[class=hint]")]
 public sealed class TranslateTagHelper(IStringLocalizer<PortalText> text) : TagHelper
 {
     // After the framework's own helpers on the same elements (option, a): they may set the content first.
@@ -39,7 +39,7 @@ public sealed class TranslateTagHelper(IStringLocalizer<PortalText> text) : TagH
         }
 
         var html = (await output.GetChildContentAsync()).GetContent();
-        if (html.Length == 0 || html.Length > 300 || html.Contains('<', StringComparison.Ordinal))
+        if (html.Length == 0 || html.Length > 1000 || html.Contains('<', StringComparison.Ordinal))
         {
             return;
         }

@@ -25,21 +25,21 @@ public sealed class CustomDialingRule
     /// <summary>The rule as written.</summary>
     public string Text { get; }
 
-    /// <summary>Reads <paramref name="text"/>; on failure, <paramref name="error"/> says what is wrong with it.</summary>
-    public static bool TryParse(string text, out CustomDialingRule? rule, out string? error)
+    /// <summary>Reads <paramref name="text"/>; on failure, <paramref name="problem"/> says what is wrong with it.</summary>
+    public static bool TryParse(string text, out CustomDialingRule? rule, out CustomRuleProblem? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
-        (rule, error) = (null, null);
+        (rule, problem) = (null, null);
         if (text.Trim().Length == 0 || text.Length > MaxLength)
         {
-            error = $"is empty or longer than {MaxLength} characters";
+            problem = new(CustomRuleFault.Length, "is empty or longer than {0} characters", [MaxLength]);
             return false;
         }
 
         var parts = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > MaxSubstitutions)
         {
-            error = $"has {parts.Length} substitutions, at most {MaxSubstitutions}";
+            problem = new(CustomRuleFault.Count, "has {0} substitutions, at most {1}", [parts.Length, MaxSubstitutions]);
             return false;
         }
 
@@ -50,13 +50,13 @@ public sealed class CustomDialingRule
             var pieces = part.Split('/');
             if (pieces.Length != 4 || pieces[0] != "s" || pieces[1].Length == 0 || pieces[3].Length != 0)
             {
-                error = $"'{part}' is not s/PATTERN/REPLACEMENT/ (e.g. s/^9//)";
+                problem = new(CustomRuleFault.Form, "'{0}' is not s/PATTERN/REPLACEMENT/ (e.g. s/^9//)", [part]);
                 return false;
             }
 
             if (!IsReplacement(pieces[2]))
             {
-                error = $"'{part}': the replacement '{pieces[2]}' may hold only digits, + and $1 to $9";
+                problem = new(CustomRuleFault.Replacement, "'{0}': the replacement '{1}' may hold only digits, + and $1 to $9", [part, pieces[2]]);
                 return false;
             }
 
@@ -66,7 +66,7 @@ public sealed class CustomDialingRule
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
-                error = $"'{part}': the pattern is not a regular expression this switch runs ({e.Message})";
+                problem = new(CustomRuleFault.Pattern, "'{0}': the pattern is not a regular expression this switch runs ({1})", [part, e.Message], e);
                 return false;
             }
         }

@@ -62,7 +62,8 @@ public static class TestCustomers
           "currency": "{{currency}}", "time_zone": "America/Toronto"{{more}} }
         """;
 
-    private static async Task Import(PortalServer server, string name, string json)
+    /// <summary>Writes <paramref name="json"/> to <paramref name="name"/> in the server's data directory and imports it (<c>provision import</c>).</summary>
+    public static async Task Import(PortalServer server, string name, string json)
     {
         var file = Path.Combine(server.Data, name);
         await File.WriteAllTextAsync(file, json);

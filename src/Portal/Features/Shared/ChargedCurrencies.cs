@@ -46,6 +46,7 @@ public sealed record ChargedCurrencies(IReadOnlyList<string> Codes)
         }
 
         errors[field] = $"'{MoneyInput.Echo(text)}' is not an amount such as {example} (at most 3 decimals: no customer's currency applies to it yet)";
+        Localization.Refusals.Note(context, "amount-no-currency", errors[field], MoneyInput.Echo(text), example);
         return null;
     }
 }

@@ -52,6 +52,7 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
         if (day is { } d && d > Payment.LatestReceived(now))
         {
             errors["received"] = $"'{received!.Trim()}' is in the future: enter the day the money was received";
+            Localization.Refusals.Note(http.HttpContext, "date-future", errors["received"], received.Trim());
         }
         else if (day is { } early && early < Payment.EarliestReceived(now))
         {
@@ -64,6 +65,7 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
         if (!errors.ContainsKey("amount") && mills > Payment.MaxAmount)
         {
             errors["amount"] = $"at most {Payment.MaxAmount} in one payment";
+            Localization.Refusals.Note(http.HttpContext, "payment-most", errors["amount"], Payment.MaxAmount);
         }
 
         var paidBy = PaymentMethod.Card;
