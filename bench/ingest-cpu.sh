@@ -30,7 +30,8 @@ sed "s/^cdr-/$tag-/" "$cdrs" > "$renamed"
 rows=$(($(wc -l < "$renamed") - 1))
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GB; load $(cut -d' ' -f1-3 /proc/loadavg)"
 started=$(date +%s.%N)
-[[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1
+# W^X maps jitted code through a memfd ("doublemapper"), which perf cannot match with the perf map: turned off for a profile.
+[[ "${PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 nice -n 19 "$publish/centrex" serve --data "$work/data" --http 127.0.0.1:0 --tariff "$work/gen/tariff.csv" > "$work/serve-$tag.out" 2> "$work/serve-$tag.err" &
 serve=$!
 trap 'kill -TERM $serve 2>/dev/null; wait $serve 2>/dev/null || true; rm -f "$renamed"' EXIT
@@ -52,7 +53,7 @@ sleep 0.3 # its first sample before the first batch
 nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 4
 w1=$(ticks "$serve/task/$writer") s1=$(ticks $serve)
 kill -TERM $sampler; wait $sampler || true
-if [[ "${PERF:-0}" == 1 ]]; then kill -INT $perf; wait $perf || true; fi
+if [[ "${PERF:-0}" == 1 ]]; then kill -INT $perf 2>/dev/null || true; wait $perf || true; fi # perf may have ended early
 cat "$work/threads-$tag.txt"
 wait_idle $serve
 s2=$(ticks $serve)

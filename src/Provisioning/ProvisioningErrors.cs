@@ -326,6 +326,15 @@ public static class ProvisioningErrors
     /// <summary><c>payment "{0}" is already recorded with other details; payments cannot change (record a refund instead)</c></summary>
     public const string PaymentChanged = "payment-changed";
 
+    /// <summary><c>received '{0}' is in the future (the latest is {1}, tomorrow): a payment records money already received</c></summary>
+    public const string PaymentReceivedFuture = "payment-received-future";
+
+    /// <summary><c>received '{0}' is more than ten years ago (the earliest is {1}): check the year</c></summary>
+    public const string PaymentReceivedPast = "payment-received-past";
+
+    /// <summary><c>{0} '{1}' has more decimals than {2} has ({3}), the currency of customer "{4}", whose subscription "{5}" is to this product: a product's fees are charged as written in each subscriber's currency</c></summary>
+    public const string ProductFeeCurrency = "product-fee-currency";
+
     /// <summary><c>no such hunt group</c></summary>
     public const string HuntGroupUnknown = "huntgroup-unknown";
 

@@ -190,6 +190,8 @@ public static partial class ProvisioningValidator
             }
         }
 
+        ValidateFeesInCurrencies(s, source, stored);
+
         foreach (var p in s.Payments)
         {
             var where = $"{source}: payments (id \"{p.Id}\")";
@@ -241,16 +243,39 @@ public static partial class ProvisioningValidator
 
     /// <summary>
     /// The store after importing <paramref name="incoming"/>: records replace stored ones with the same id, others are
-    /// added, nothing is removed; switch settings, when given, replace the stored ones. Payments are money already received: one already stored may not change.
+    /// added, nothing is removed; switch settings, when given, replace the stored ones. Payments are money already received: one already stored may not change,
+    /// and a new one was received by tomorrow (<see cref="Payment.LatestReceived"/> of <paramref name="now"/>) and not more than
+    /// ten years before (<see cref="Payment.EarliestReceived"/>). The date is
+    /// checked here, on the payments coming in, and not in <see cref="Validate"/>: a store is validated again whenever it is
+    /// read (serve's switch), and a payment stored before this rule with a date since passed must not stop it.
     /// </summary>
-    public static ProvisioningSnapshot Merge(ProvisioningSnapshot stored, ProvisioningSnapshot incoming, string source)
+    public static ProvisioningSnapshot Merge(ProvisioningSnapshot stored, ProvisioningSnapshot incoming, string source, Instant now)
     {
         var payments = stored.Payments.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var latest = Payment.LatestReceived(now);
+        var earliest = Payment.EarliestReceived(now);
         foreach (var p in incoming.Payments)
         {
-            if (payments.TryGetValue(p.Id, out var existing) && existing != p)
+            var where = $"{source}: payments (id \"{p.Id}\")";
+            if (!payments.TryGetValue(p.Id, out var existing))
             {
-                throw new ProvisioningException($"{source}: payments (id \"{p.Id}\")", ProvisioningErrors.PaymentChanged, $"payment \"{p.Id}\" is already recorded with other details; payments cannot change (record a refund instead)", p.Id);
+                if (p.Received > latest)
+                {
+                    var day = NodaTime.Text.LocalDatePattern.Iso.Format(p.Received);
+                    var tomorrow = NodaTime.Text.LocalDatePattern.Iso.Format(latest);
+                    throw new ProvisioningException(where, ProvisioningErrors.PaymentReceivedFuture, $"received '{day}' is in the future (the latest is {tomorrow}, tomorrow): a payment records money already received", day, tomorrow);
+                }
+
+                if (p.Received < earliest)
+                {
+                    var day = NodaTime.Text.LocalDatePattern.Iso.Format(p.Received);
+                    var first = NodaTime.Text.LocalDatePattern.Iso.Format(earliest);
+                    throw new ProvisioningException(where, ProvisioningErrors.PaymentReceivedPast, $"received '{day}' is more than ten years ago (the earliest is {first}): check the year", day, first);
+                }
+            }
+            else if (existing != p)
+            {
+                throw new ProvisioningException(where, ProvisioningErrors.PaymentChanged, $"payment \"{p.Id}\" is already recorded with other details; payments cannot change (record a refund instead)", p.Id);
             }
         }
 

@@ -80,63 +80,6 @@ public sealed class IngestionApiTests : IDisposable
         Assert.Equal(-_sample.Charges[priced.Split(',')[0]], await IngestionSample.BalanceAsync(_http, serve.BaseAddress, priced.Split(',')[1]));
     }
 
-    [Theory]
-    [InlineData("a,b,c\n", 1, "header")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1,1,5145550000,2026-10-01T00:00:00Z,sixty\n", 3, "duration")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1,1,5145550000,2026-10-01 00:00,60\n", 3, "start")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1,1,abc,2026-10-01T00:00:00Z,60\n", 3, "callee")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z\n", 2, "column-count")]
-    [InlineData("HEADER\nx1,\"ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\n", 2, "quoting")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx\u00002,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\n", 3, "id")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1\t,1,5145550000,2026-10-01T00:00:00Z,60\n", 3, "account")]
-    [InlineData("HEADER\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\nx2,ACC-1,1,5145550000,1969-12-31T23:59:59Z,60\n", 3, "start")]
-    public async Task MalformedBatch_Is400WithLineAndField_AndNothingIsApplied(string body, long line, string field)
-    {
-        using var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
-        var (status, json) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "bad", body.Replace("HEADER", _sample.Header, StringComparison.Ordinal));
-
-        Assert.Equal(400, status);
-        Assert.Equal("malformed-batch", json.GetProperty("error").GetString());
-        Assert.Equal(line, json.GetProperty("line").GetInt64());
-        Assert.Equal(field, json.GetProperty("field").GetString());
-        Assert.Equal(0, await IngestionSample.BalanceAsync(_http, serve.BaseAddress, "ACC-1"));
-
-        // The good row before the bad one was not registered either: a corrected batch under the same key charges it.
-        var good = _sample.Header + "\nx1,ACC-1,1,5145550000,2026-10-01T00:00:00Z,60\n";
-        var (fixedStatus, fixedJson) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "bad", good);
-        Assert.Equal(200, fixedStatus);
-        Assert.Equal("rated", fixedJson.GetProperty("rows")[0].GetProperty("outcome").GetString());
-    }
-
-    [Fact]
-    public async Task IdsThatDifferOnlyBySpaces_RefuseTheBatchAtTheFirst_WithFieldId_AndTheCleanIdIsChargedOnce()
-    {
-        // Issue 13: ' e4', 'e4 ' and 'e4' were three ids, charged three times.
-        using var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
-        const string Call = ",ACC-1,1,5145550000,2026-10-01T00:00:00Z,60";
-        var (status, json) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "spaces", _sample.Body([" e4" + Call, "e4 " + Call, "e4" + Call]));
-
-        Assert.Equal(400, status);
-        Assert.Equal("malformed-batch", json.GetProperty("error").GetString());
-        Assert.Equal(2, json.GetProperty("line").GetInt64());
-        Assert.Equal("id", json.GetProperty("field").GetString());
-        Assert.Equal(0, await IngestionSample.BalanceAsync(_http, serve.BaseAddress, "ACC-1"));
-
-        var (_, once) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "clean", _sample.Body(["e4" + Call]));
-        var (_, again) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "clean-again", _sample.Body(["e4" + Call]));
-        Assert.Equal("rated", once.GetProperty("rows")[0].GetProperty("outcome").GetString());
-        Assert.Equal("duplicate", again.GetProperty("rows")[0].GetProperty("outcome").GetString());
-    }
-
-    [Fact]
-    public async Task MissingKey_Is400()
-    {
-        using var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
-        var (status, json) = await IngestionSample.PostAsync(_http, serve.BaseAddress, null, _sample.Body(_sample.Rows[..2]));
-        Assert.Equal(400, status);
-        Assert.Equal("Idempotency-Key", json.GetProperty("field").GetString());
-    }
-
     [Fact]
     public async Task OversizedBatches_Are413_AndNothingIsApplied()
     {

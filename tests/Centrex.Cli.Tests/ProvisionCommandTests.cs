@@ -31,6 +31,25 @@ public sealed class ProvisionCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_APaymentReceivedAfterTomorrow_IsRefusedNamingTheFileThePaymentAndReceived_NothingImported()
+    {
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, SampleProvisioning.Path).ExitCode);
+        var day = NodaTime.Text.LocalDatePattern.Iso.Format(NodaTime.SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusDays(30));
+        var file = _folder.Write("payments.json", $$"""
+            { "format": "centrex-provisioning/1", "payments": [
+              { "id": "PAY-EARLY", "customer": "CUST-QC", "received": "2026-11-02", "amount": "10.00", "method": "card", "reference": "a" },
+              { "id": "PAY-LATER", "customer": "CUST-QC", "received": "{{day}}", "amount": "10.00", "method": "card", "reference": "b" } ] }
+            """);
+
+        var run = CliRun.Invoke("provision", "import", "--data", Data, file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"centrex provision: {file}: payments (id \"PAY-LATER\"): received '{day}' is in the future", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PAY-EARLY", CliRun.Invoke("provision", "export", "--data", Data).Out, StringComparison.Ordinal); // all or nothing
+    }
+
+    [Fact]
     public async Task SipHashOutput_PastedIntoAnAccountsSipObject_ImportsAndExportsTheSwitchSections()
     {
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true };

@@ -16,7 +16,7 @@ namespace Centrex.Portal.Tests;
 /// 4.5:1 or more (WCAG 2.1 AA), computed from the stylesheet the process serves. Every page is screenshotted at laptop
 /// and phone size into <see cref="Browser.Screenshots"/>/pages (README, "Screenshots").
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed partial class AccessibilityBrowserTests(PortalServer server, Browser browser, ITestOutputHelper output) : IClassFixture<Browser>, IAsyncLifetime
 {
     private static readonly ViewportSize Laptop = new() { Width = 1280, Height = 860 };

@@ -14,7 +14,7 @@ namespace Centrex.Portal.Tests;
 /// hashes are equal modulo 720,720): a call between customers of one partition is where the account id used to leak
 /// (one handed to another partition already showed the number).
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class CallLogBetweenCustomersTests(PortalServer server)
 {
     private const string Password = "xc-phone-secret";

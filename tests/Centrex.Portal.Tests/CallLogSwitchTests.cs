@@ -13,7 +13,7 @@ namespace Centrex.Portal.Tests;
 /// internal extension call through the real <c>serve</c>; each shows for the customer of its line with its direction,
 /// disposition and answering line, on the page and in the CSV, and never for another customer.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class CallLogSwitchTests(PortalServer server)
 {
     private const string Password = "cl-phone-secret";

@@ -11,7 +11,7 @@ namespace Centrex.Portal.Tests;
 /// downloads one as PDF (read back with pdftotext), downloads the xDR as XLSX (opened with the OpenXml SDK), runs a call
 /// search, and gets 404 for another customer's invoice URL. Screenshots of each page, and of the dashboard at a phone's size.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class CustomerBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private IPage _page = null!;

@@ -8,7 +8,7 @@ namespace Centrex.Portal.Tests;
 /// keyboard through the labelled form, sees import's refusal beside the field it is about, then the number in the
 /// table; screenshots of the settings and billing pages added for seed 004.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class CustomerSettingsBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private IPage _page = null!;

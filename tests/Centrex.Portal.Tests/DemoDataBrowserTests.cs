@@ -10,7 +10,7 @@ namespace Centrex.Portal.Tests;
 /// and site limits as the demo provisioned them; and a demo customer makes a payment right away, through the test
 /// gateway the demo chose (the fixture configures none), then sees it in Transactions and its amount due go down.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed partial class DemoDataBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private IPage _page = null!;

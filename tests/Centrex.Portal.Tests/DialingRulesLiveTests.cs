@@ -15,7 +15,7 @@ namespace Centrex.Portal.Tests;
 /// running switch uses them: dial1 dials 9 5550123 and the gateway gets the INVITE for +1 416 555 0123. Abbreviated
 /// Dialing's Description column and Abbreviated Number Length over the page and the API.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class DialingRulesLiveTests(PortalServer server) : IDisposable
 {
     private const string Password = "dial-phone-secret";

@@ -9,7 +9,7 @@ namespace Centrex.Portal.Tests;
 /// to a line's forwarding in Chromium, and a call placed with sipp to that line's extension is answered by the phone of
 /// the number forwarded to, the switch having taken the change from the provisioning store it watches.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class ForwardingBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private const string Password = "us-phone-secret";

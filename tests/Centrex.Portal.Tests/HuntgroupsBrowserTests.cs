@@ -8,7 +8,7 @@ namespace Centrex.Portal.Tests;
 /// group through the labelled form, is taken to its page, adds an extension, and sees the group with it in the list;
 /// screenshots of the pages written for people to look at.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class HuntgroupsBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private IPage _page = null!;

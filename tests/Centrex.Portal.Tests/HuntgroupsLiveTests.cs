@@ -10,7 +10,7 @@ namespace Centrex.Portal.Tests;
 /// within a second"; seed 004: "The number the end user must dial on his phone to reach one or more assigned
 /// extensions"): 123 dials the new group's number and 113, its member, answers (sipp phones).
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class HuntgroupsLiveTests(PortalServer server)
 {
     [Fact]

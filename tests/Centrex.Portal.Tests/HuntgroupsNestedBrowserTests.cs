@@ -13,7 +13,7 @@ namespace Centrex.Portal.Tests;
 /// listed and on the Huntgroups page; including the first back into the second is refused with import's message
 /// beside the field; a number that is not one of the customer's groups is refused the same way over HTTP and the API.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class HuntgroupsNestedBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private IPage _page = null!;

@@ -10,7 +10,7 @@ namespace Centrex.Portal.Tests;
 /// 113 calls 123 through <c>serve</c> (sipp phones) and 123's phone reads the INVITE it gets, before and after the
 /// customer sets 113 to Always, and again after setting it back to Never.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class IdentityLiveTests(PortalServer server) : IDisposable
 {
     private const string Anonymous = "From: \"Anonymous\" <sip:anonymous@anonymous.invalid>";

@@ -13,7 +13,7 @@ namespace Centrex.Portal.Tests;
 /// provisioning's validation with import's message beside the prefix it is about; only the session's customer is read
 /// or changed; and a pickup prefix changed in the portal is the one the running switch reads as group pickup (sipp).
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class IncomingCallsTests(PortalServer server)
 {
     [Fact]

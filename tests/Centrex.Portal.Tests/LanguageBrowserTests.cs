@@ -9,7 +9,7 @@ namespace Centrex.Portal.Tests;
 /// sees the layout, the menu, the page titles, the labels and the messages in French, with dates and amounts written the
 /// French way (<c>05/12/2026 14:03:07</c>, <c>1 234,57 CAD</c>) and <c>&lt;html lang="fr"&gt;</c>; then switches back.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed partial class LanguageBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private const string Login = "lang-qc";

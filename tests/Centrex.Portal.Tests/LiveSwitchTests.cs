@@ -12,7 +12,7 @@ namespace Centrex.Portal.Tests;
 /// product promises; how many milliseconds that try takes on the shared serve is the host's (one run under heavy load
 /// measured 1009 ms for an accepted try), and LiveWithinASecondTests measures it on its own server.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class LiveSwitchTests(PortalServer server)
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace Centrex.Portal.Tests;
 /// The operator in a real browser (issue 16): uploads a tariff with an error and sees the line and field named beside the
 /// file input (the message of <c>centrex rate</c>), then a good one: previewed, and scheduled from a day.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class OperatorBrowserTests(PortalServer server, Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private IPage _page = null!;

@@ -10,7 +10,7 @@ namespace Centrex.Portal.Tests;
 /// The operator's view of the running service (issue 16): a phone registered with sipp shows on the switch page and as
 /// "registered" on its customer's Phone Lines; the ledger page verifies the journal on demand.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class OperatorPagesTests(PortalServer server)
 {
     [Fact]

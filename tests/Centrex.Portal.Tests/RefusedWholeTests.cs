@@ -38,7 +38,7 @@ public sealed class RefusedWholeTests(PortalServer server)
     }
 
     [Fact]
-    public async Task AnOperatorPayment_OfAnAbsurdAmountOrAFarFutureDay_IsRefusedNamingTheField_AndImportRefusesTheAmount()
+    public async Task AnOperatorPayment_OfAnAbsurdAmountOrAFarFutureOrPastDay_IsRefusedNamingTheField_AndImportRefusesTheAmount()
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var race = await RaceCustomer.Create(server, http, "CUST-WHOLE-P", "85");
@@ -47,6 +47,7 @@ public sealed class RefusedWholeTests(PortalServer server)
             ($$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"9223372036854775.000"}""", "amount"),
             ($$"""{"customer":"{{race.Id}}","received":"2026-11-20","amount":"10000000.01"}""", "amount"),
             ($$"""{"customer":"{{race.Id}}","received":"9998-12-31","amount":"25.00"}""", "received"),
+            ($$"""{"customer":"{{race.Id}}","received":"0001-01-01","amount":"1.00"}""", "received"),
         })
         {
             using var refused = await race.AsOperator(http, HttpMethod.Post, "/api/v1/operator/payments", body);

@@ -16,7 +16,7 @@ namespace Centrex.Portal.Tests;
 /// xDR) gets its PDF of those days, at the limit; one charged call more and the PDF is refused on its format, naming
 /// 5,001. The limit once counted every call Call Logs lists, and refused the report of 5,000 calls.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class ReportLimitTests(PortalServer server)
 {
     private const string Customer = "CUST-RL";

@@ -13,7 +13,7 @@ namespace Centrex.Portal.Tests;
 /// goes through provisioning's validation (the field named beside it) and the running switch refuses the next call
 /// over the new limit; a site shared with another customer's line stays the operator's (403).
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class SiteEditTests(PortalServer server)
 {
     private const string Password = "st-phone-secret";

@@ -12,7 +12,7 @@ namespace Centrex.Portal.Tests;
 /// with <c>customers:write</c>) or page, it reaches the running switch live (a sipp call from the line is refused 403,
 /// its 911 call still reaches the emergency trunk) and refuses the suspended customer's logins, new and open.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(ClientsCollection.Name)]
 public sealed class SuspendTests(PortalServer server)
 {
     [Fact]

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Centrex.Invoicing.Rendering;
 using Centrex.Ledger;
 using Centrex.Ledger.State;
+using Centrex.Provisioning.Model;
+using Centrex.Provisioning.Store;
 
 namespace Centrex.Cli;
 
@@ -23,19 +26,22 @@ internal static class BalanceCommand
     }
 
     /// <summary>
+    /// Issue 17, rule 7 (seed 001: "while your balance would show $5.24 it might actually be $5.243"): the balance as the
+    /// customer reads it, in its currency's minor unit (ISO 4217: cents, whole yen, fils) and named, then the exact
+    /// balance to the mill, always, as the ledger keeps it (<c>exact -0.060</c>: what scripts read). An account that is
+    /// not provisioned has no currency: whole cents, as the seed shows balances.
+    /// </summary>
+    private static string Balance(Rating.Money.Mills balance, string? currency) => currency is null
+        ? $"{Amounts.Balance(balance)} (exact {balance})"
+        : $"{Amounts.Money(balance, currency)} {currency} (exact {balance})";
+
+    /// <summary>
     /// Each volume discount plan of the account: used and remaining in the period (self-care manual, Volume Discounts:
     /// "Used / Remaining"), in the plan's unit, counted from the journal the same way rating counts them.
     /// </summary>
-    private static void VolumeDiscounts(CliConsole console, string dataDirectory, LedgerStore store, string account, NodaTime.YearMonth period)
+    private static void VolumeDiscounts(CliConsole console, ProvisioningSnapshot? provisioning, LedgerStore store, string account, NodaTime.YearMonth period)
     {
-        if (!File.Exists(Path.Combine(dataDirectory, Provisioning.Store.ProvisioningStore.FileName)))
-        {
-            return;
-        }
-
-        using var provisioning = Provisioning.Store.ProvisioningStore.Open(dataDirectory);
-        var discounts = RatingRun.RatingDiscounts.From(provisioning.Load());
-        if (discounts is null)
+        if (provisioning is null || RatingRun.RatingDiscounts.From(provisioning) is not { } discounts)
         {
             return;
         }
@@ -56,11 +62,10 @@ internal static class BalanceCommand
         try
         {
             using var store = LedgerStore.Open(dataDirectory);
+            var provisioning = Provisioned(dataDirectory);
             var culture = CultureInfo.InvariantCulture;
             console.Out.WriteLine(string.Create(culture, $"account  {account}"));
-            // Issue 17, rule 7: whole cents as customers see it, the exact tenth of a cent beside it.
-            var balance = store.Balance(account);
-            console.Out.WriteLine(string.Create(culture, $"balance  {Invoicing.Rendering.Amounts.Balance(balance)} (exact {balance})"));
+            console.Out.WriteLine(string.Create(culture, $"balance  {Balance(store.Balance(account), CurrencyOf(provisioning, account))}"));
             if (period is { } month)
             {
                 foreach (var counter in Enum.GetValues<CounterKind>())
@@ -68,7 +73,7 @@ internal static class BalanceCommand
                     console.Out.WriteLine(string.Create(culture, $"{counter,-22} {store.Counter(account, counter, (month.Year * 100) + month.Month):N0}"));
                 }
 
-                VolumeDiscounts(console, dataDirectory, store, account, month);
+                VolumeDiscounts(console, provisioning, store, account, month);
             }
 
             return ExitCodes.Success;
@@ -78,5 +83,20 @@ internal static class BalanceCommand
             console.Error.WriteLine($"centrex balance: {e.Message}");
             return ExitCodes.Failure;
         }
+    }
+
+    private static string? CurrencyOf(ProvisioningSnapshot? provisioning, string account) =>
+        provisioning?.Accounts.FirstOrDefault(a => a.Id == account) is { } a ? provisioning.Customers.FirstOrDefault(c => c.Id == a.CustomerId)?.Currency : null;
+
+    // The provisioning beside the ledger (the account's currency, its discount plans), or null when nothing was provisioned.
+    private static ProvisioningSnapshot? Provisioned(string dataDirectory)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, ProvisioningStore.FileName)))
+        {
+            return null;
+        }
+
+        using var provisioning = ProvisioningStore.Open(dataDirectory);
+        return provisioning.Load();
     }
 }

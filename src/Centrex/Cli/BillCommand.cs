@@ -107,16 +107,25 @@ internal static class BillCommand
             w.WriteLine(string.Create(c, $"  calls not billed   {result.UnprovisionedCalls,12:N0}   their account is not provisioned: import it, then void and reissue"));
         }
 
-        w.WriteLine(string.Create(c, $"  subtotal           {Amounts.Mills(Sum(result, i => i.TaxableSubtotal)),16}"));
-        w.WriteLine(string.Create(c, $"  taxes              {Amounts.Mills(Sum(result, i => i.TaxTotal)),16}"));
-        w.WriteLine(string.Create(c, $"  invoiced total     {Amounts.Mills(run.Total),16}"));
-        w.WriteLine(string.Create(c, $"  amount due         {Amounts.Cents(result.AmountDue),16}"));
+        // Each customer is billed in its own currency: the totals are per currency (a sum of dollars and yen is no amount),
+        // written as the invoices write them so a finance team can tie them out: charges exact to the mill (seed 001: "that
+        // is the actual cost"; whole yen without decimals), the amount due in the currency's minor unit (the cent, the
+        // whole yen, the fils), as each invoice rounds it.
+        foreach (var invoices in result.Invoices.GroupBy(i => i.Customer.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var currency = invoices.Key;
+            w.WriteLine(string.Create(c, $"  subtotal           {Amounts.Exact(Sum(invoices, i => i.TaxableSubtotal), currency),16} {currency}"));
+            w.WriteLine(string.Create(c, $"  taxes              {Amounts.Exact(Sum(invoices, i => i.TaxTotal), currency),16} {currency}"));
+            w.WriteLine(string.Create(c, $"  invoiced total     {Amounts.Exact(Sum(invoices, i => i.Total), currency),16} {currency}"));
+            w.WriteLine(string.Create(c, $"  amount due         {Amounts.Money(Sum(invoices, i => i.AmountDue), currency),16} {currency}"));
+        }
+
         w.WriteLine(string.Create(c, $"  elapsed            {result.Elapsed.TotalSeconds,12:N2} s   {run.Invoices / seconds:N0} invoices/s"));
         w.WriteLine($"  invoices: {result.InvoiceFolder}");
     }
 
-    private static Rating.Money.Mills Sum(BillingRunResult result, Func<Invoicing.Invoices.Invoice, Rating.Money.Mills> amount) =>
-        result.Invoices.Aggregate(Rating.Money.Mills.Zero, (s, i) => s + amount(i));
+    private static Rating.Money.Mills Sum(IEnumerable<Invoicing.Invoices.Invoice> invoices, Func<Invoicing.Invoices.Invoice, Rating.Money.Mills> amount) =>
+        invoices.Aggregate(Rating.Money.Mills.Zero, (s, i) => s + amount(i));
 
     private static string Numbers(Invoicing.Store.BillingRun run) => run.FirstNumber is { } first
         ? $"{PdfInvoiceRenderer.InvoiceNumber(first)} to {PdfInvoiceRenderer.InvoiceNumber(run.LastNumber!.Value)}"

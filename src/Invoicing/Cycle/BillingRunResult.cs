@@ -1,6 +1,5 @@
 using Centrex.Invoicing.Invoices;
 using Centrex.Invoicing.Store;
-using Centrex.Rating.Money;
 
 namespace Centrex.Invoicing.Cycle;
 
@@ -12,8 +11,8 @@ namespace Centrex.Invoicing.Cycle;
 /// <param name="UnprovisionedCalls">Rated calls in the period whose account is not provisioned: not billed, counted here so none goes unnoticed.</param>
 /// <param name="InvoiceFolder">Where the PDF and CSV invoices are.</param>
 /// <param name="Elapsed">How long the run took.</param>
-public sealed record BillingRunResult(BillingRun Run, bool AlreadyBilled, IReadOnlyList<Invoice> Invoices, long Calls, long UnprovisionedCalls, string InvoiceFolder, TimeSpan Elapsed)
-{
-    /// <summary>Sum of the amounts due of this run's invoices.</summary>
-    public Mills AmountDue => Invoices.Aggregate(Mills.Zero, (sum, i) => sum + i.AmountDue);
-}
+/// <remarks>
+/// No amount is summed here: the invoices are in their customers' currencies, and a sum of dollars and yen is no amount
+/// (<c>centrex bill</c> totals them per currency).
+/// </remarks>
+public sealed record BillingRunResult(BillingRun Run, bool AlreadyBilled, IReadOnlyList<Invoice> Invoices, long Calls, long UnprovisionedCalls, string InvoiceFolder, TimeSpan Elapsed);

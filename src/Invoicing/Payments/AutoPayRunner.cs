@@ -140,11 +140,11 @@ public sealed class AutoPayRunner(string dataDirectory, IPaymentGateway gateway,
 
     private static string PaymentIdOf(string rechargeKey) => "RC-" + rechargeKey["recharge:".Length..].Replace(':', '-');
 
-    private static void Record(ProvisioningStore provisioning, List<Payment> payments)
+    private void Record(ProvisioningStore provisioning, List<Payment> payments)
     {
         if (payments.Count > 0)
         {
-            provisioning.Import(ProvisioningSnapshot.Empty with { Payments = payments }, "auto-pay");
+            provisioning.Import(ProvisioningSnapshot.Empty with { Payments = payments }, "auto-pay", clock: clock);
         }
     }
 }

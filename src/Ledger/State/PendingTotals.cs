@@ -20,6 +20,11 @@ internal sealed class PendingTotals
 {
     private const int MinimumSlots = 1 << 10;
     private Entry[] _slots = new Entry[MinimumSlots];
+
+    // The occupied slots in the order they were filled: a commit drains only these. A table that once took a wide
+    // commit (100,000 account-months: 262,144 slots, ~31 MB) is kept for later commits, and a scan of every slot made
+    // each later commit of one call walk all of it on the writer thread (~1.3 ms a commit, found in review).
+    private int[] _used = new int[MinimumSlots / 2];
     private int _count;
 
     /// <summary>Adds a call's effects.</summary>
@@ -59,13 +64,9 @@ internal sealed class PendingTotals
     public void Drain(List<(StateKey Key, StateValue Delta)> changes)
     {
         changes.EnsureCapacity(changes.Count + (_count * 2));
-        foreach (ref var entry in _slots.AsSpan())
+        foreach (var slot in _used.AsSpan(0, _count))
         {
-            if (entry.StoredLength == 0)
-            {
-                continue;
-            }
-
+            ref var entry = ref _slots[slot];
             var account = ((ReadOnlySpan<byte>)entry.Account)[..(entry.StoredLength - 1)];
             var t = entry.Totals;
             if (t.BalanceMills != 0)
@@ -120,7 +121,7 @@ internal sealed class PendingTotals
                     entry.Period = period;
                     entry.StoredLength = account.Length + 1;
                     account.CopyTo(entry.Account);
-                    _count++;
+                    _used[_count++] = i;
                     return ref entry.Totals;
                 }
 
@@ -138,22 +139,23 @@ internal sealed class PendingTotals
     private void Grow()
     {
         var slots = new Entry[_slots.Length * 2];
+        var used = new int[slots.Length / 2];
         var mask = slots.Length - 1;
-        foreach (ref readonly var entry in _slots.AsSpan())
+        for (var n = 0; n < _count; n++)
         {
-            if (entry.StoredLength != 0)
+            ref readonly var entry = ref _slots[_used[n]];
+            var i = (int)entry.Hash & mask;
+            while (slots[i].StoredLength != 0)
             {
-                var i = (int)entry.Hash & mask;
-                while (slots[i].StoredLength != 0)
-                {
-                    i = (i + 1) & mask;
-                }
-
-                slots[i] = entry;
+                i = (i + 1) & mask;
             }
+
+            slots[i] = entry;
+            used[n] = i;
         }
 
         _slots = slots;
+        _used = used;
     }
 
     private struct Totals

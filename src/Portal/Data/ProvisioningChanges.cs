@@ -54,7 +54,7 @@ public sealed partial class ProvisioningChanges(PortalData data, Microsoft.AspNe
 
                 using (var store = ProvisioningStore.Open(data.DataDirectory))
                 {
-                    store.Import(records, source);
+                    store.Import(records, source, clock: data.Clock);
                 }
             }
             catch (ProvisioningException e)

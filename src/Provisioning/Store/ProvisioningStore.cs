@@ -46,11 +46,13 @@ public sealed partial class ProvisioningStore : IDisposable
     /// <param name="incoming">The records to merge in.</param>
     /// <param name="source">Names the input in messages.</param>
     /// <param name="notice">Told of each record the import changed on purpose (a mid-month downgrade scheduled for the 1st).</param>
+    /// <param name="clock">Today, for the rules that need it (a payment is not received after tomorrow); the system's by default.</param>
     /// <exception cref="ProvisioningException">A record breaks a rule; nothing was changed.</exception>
-    public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source, Action<string>? notice = null)
+    public ProvisioningSnapshot Import(ProvisioningSnapshot incoming, string source, Action<string>? notice = null, IClock? clock = null)
     {
         var stored = Load();
-        var merged = WithoutReplacedPhoneForwarding(stored, ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source), notice));
+        var now = (clock ?? SystemClock.Instance).GetCurrentInstant();
+        var merged = WithoutReplacedPhoneForwarding(stored, ProvisioningValidator.ScheduleDowngrades(ProvisioningValidator.Merge(stored, incoming, source, now), notice));
         ProvisioningValidator.Validate(merged, source, stored);
         ProvisioningValidator.CheckRealmChange(stored, incoming, merged, source);
         Write(merged);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Centrex.Portal.Data;
 using Centrex.Portal.Features.Shared;
+using Centrex.Provisioning;
 using Centrex.Provisioning.Json;
 using Centrex.Provisioning.Model;
 using Centrex.Rating.Money;
@@ -44,12 +45,20 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
             errors["amount"] = "a positive amount (a refund is entered as one, of kind refund)";
         }
 
-        // Money already received: not a day past tomorrow (a customer west of UTC may still be on yesterday, one east on
-        // tomorrow), and no more than one payment records (9998-12-31 and 9,223,372,036,854,775.000 were taken).
-        var tomorrow = data.Clock.GetCurrentInstant().InUtc().Date.PlusDays(1);
-        if (day is { } d && d > tomorrow)
+        // Money already received: not a day past tomorrow nor ten years back (import's rules: Payment.LatestReceived and
+        // EarliestReceived), and no more than one payment records (9998-12-31, 0001-01-01 and 9,223,372,036,854,775.000
+        // were taken). Checked here too so that the page names every field to fix at once.
+        var now = data.Clock.GetCurrentInstant();
+        if (day is { } d && d > Payment.LatestReceived(now))
         {
             errors["received"] = $"'{received!.Trim()}' is in the future: enter the day the money was received";
+        }
+        else if (day is { } early && early < Payment.EarliestReceived(now))
+        {
+            var typed = NodaTime.Text.LocalDatePattern.Iso.Format(early);
+            var first = NodaTime.Text.LocalDatePattern.Iso.Format(Payment.EarliestReceived(now));
+            errors["received"] = $"received '{typed}' is more than ten years ago (the earliest is {first}): check the year";
+            Localization.Refusals.Note(http.HttpContext, ProvisioningErrors.PaymentReceivedPast, errors["received"], typed, first);
         }
 
         if (!errors.ContainsKey("amount") && mills > Payment.MaxAmount)

@@ -1,4 +1,4 @@
-namespace Centrex.Invoicing;
+namespace Centrex.Rating.Money;
 
 /// <summary>
 /// How many decimals each currency's minor unit has, from ISO 4217's list of currency codes (column "Minor unit", the

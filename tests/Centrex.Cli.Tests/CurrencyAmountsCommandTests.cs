@@ -1,0 +1,79 @@
+namespace Centrex.Cli.Tests;
+
+/// <summary>
+/// <c>centrex balance</c> and <c>centrex bill</c> write money as the customer's currency writes it (ISO 4217 minor
+/// units) and never hide a mill: a balance in the currency's minor unit with the exact balance beside it, the bill's
+/// totals per currency, charges to the mill and the amount due rounded as each invoice rounds it. Both once printed every
+/// amount with two decimals whatever the currency (a yen balance of -126.12, a dinar amount due of 1.23 for 1.234), and
+/// the bill summed dollars, yen and dinars into one figure.
+/// </summary>
+public sealed class CurrencyAmountsCommandTests : IDisposable
+{
+    private const string Header = "prefix,destination,rate,connect_fee,first_increment,next_increment\n";
+    private readonly TempFolder _folder = new();
+
+    public CurrencyAmountsCommandTests()
+    {
+        Data = _folder.File("data");
+        var provisioning = _folder.Write("p.json", $$"""
+            { "format": "centrex-provisioning/1",
+              "customers": [ {{Customer("C-CA", "CAD", "America/Toronto", "\"province\": \"QC\", \"country\": \"CA\"")}},
+                             {{Customer("C-JP", "JPY", "Asia/Tokyo", "\"country\": \"JP\"")}},
+                             {{Customer("C-KW", "KWD", "Asia/Kuwait", "\"country\": \"KW\"")}} ],
+              "accounts": [ { "id": "A-CA", "customer": "C-CA", "type": "credit" },
+                            { "id": "A-JP", "customer": "C-JP", "type": "credit" },
+                            { "id": "A-KW", "customer": "C-KW", "type": "credit" } ] }
+            """);
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, provisioning).ExitCode);
+        // North America at 0.0123 (ten minutes: 0.123), Japan at 6 (21 minutes: 126), Kuwait at 0.1234 (ten minutes: 1.234).
+        var run = CliRun.Invoke("rate", "--data", Data, "--tariff", _folder.Write("t.csv", Header + "1,North America,0.0123,0,60,60\n81,Japan,6.0000,0,60,60\n965,Kuwait,0.1234,0,60,60\n"),
+            "--cdrs", _folder.Write("c.csv", """
+                id,account,caller,callee,start,duration
+                ca,A-CA,5145550100,2125550199,2026-10-14T12:00:00Z,600
+                jp-1,A-JP,0312345678,+81312345679,2026-10-14T12:00:00Z,1234
+                jp-2,A-JP,0312345678,2125550199,2026-10-15T12:00:00Z,600
+                kw,A-KW,22345678,+96522345678,2026-10-14T12:00:00Z,600
+
+                """),
+            "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
+        Assert.True(run.ExitCode == 0, run.Error);
+    }
+
+    private string Data { get; }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData("A-CA", "balance  -0.12 CAD (exact -0.123)")]
+    [InlineData("A-JP", "balance  -126 JPY (exact -126.123)")] // was -126.12: yen have no decimals
+    [InlineData("A-KW", "balance  -1.234 KWD (exact -1.234)")] // was -1.23: the fils is the mill
+    [InlineData("A-NONE", "balance  0.00 (exact 0.000)")]      // not provisioned: no currency, whole cents
+    public void Balance_IsInTheCustomersCurrency_WithTheExactBalanceBeside(string account, string line)
+    {
+        var run = CliRun.Invoke("balance", "--data", Data, "--account", account);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(line + "\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bill_TotalsEachCurrencyApart_ChargesToTheMill_AmountDueAsTheInvoicesRoundIt()
+    {
+        var run = CliRun.Invoke("bill", "--data", Data, "--period", "2026-10");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"invoiced total\s+126\.123 JPY\n", run.Error);
+        Assert.Matches(@"amount due\s+126 JPY\n", run.Error);
+        Assert.Matches(@"subtotal\s+1\.234 KWD\n", run.Error);
+        Assert.Matches(@"amount due\s+1\.234 KWD\n", run.Error);
+        Assert.Matches(@"subtotal\s+0\.123 CAD\n", run.Error);
+        // One line of each total per currency, nothing summed across them.
+        Assert.Equal(3, run.Error.Split('\n').Count(l => l.TrimStart().StartsWith("amount due ", StringComparison.Ordinal)));
+        Assert.DoesNotMatch(@"amount due\s+[0-9.,]+\n", run.Error);
+    }
+
+    private static string Customer(string id, string currency, string zone, string country) => $$"""
+        { "id": "{{id}}", "company": "{{id}} Ltd", "contact": "I", "email": "{{id.ToLowerInvariant()}}@x.example", "currency": "{{currency}}",
+          "address": { "street": "1 Main", "city": "City", {{country}}, "postal_code": "0" }, "time_zone": "{{zone}}" }
+        """;
+}
