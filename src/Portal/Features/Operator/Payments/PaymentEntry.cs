@@ -66,7 +66,6 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
             // In the customer's currency's decimals, as its amounts are typed (10,000,000.00 dollars, not 10000000.000).
             var most = new Localization.MoneyText(Payment.MaxAmount, payer!.Currency);
             errors["amount"] = $"at most {most} in one payment";
-            Localization.Refusals.Note(http.HttpContext, "payment-most", errors["amount"], most);
         }
 
         var paidBy = PaymentMethod.Card;
