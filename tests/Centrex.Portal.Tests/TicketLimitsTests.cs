@@ -7,8 +7,8 @@ using Centrex.Portal.Tests.Support;
 namespace Centrex.Portal.Tests;
 
 /// <summary>
-/// Review of issue 16, findings 9 and 14: a customer keeps at most 20 tickets open (the 21st is refused naming
-/// <c>subject</c>) and a ticket at most 100 messages (the next naming <c>body</c>); the tickets API answers a page at a
+/// Review of issue 16, findings 9 and 14: a customer keeps at most 20 tickets open (the 21st is refused, 409
+/// <c>too-many-tickets</c>) and a ticket at most 100 messages (the next naming <c>body</c>); the tickets API answers a page at a
 /// time (<c>X-Total-Count</c>, <c>Link</c>), as do the invoices API and the operator's Tickets page; and a customer's
 /// tickets are numbered 1, 2, 3… among its own, whatever other customers opened before.
 /// </summary>
@@ -27,9 +27,12 @@ public sealed class TicketLimitsTests(PortalServer server)
         }
 
         using var refused = await Post(me, "/api/v1/me/tickets", new { subject = "One more", body = "x" });
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // A cap, not a fault of the subject: 409, no field (the page shows it above the form).
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var error = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("subject", error.GetProperty("field").GetString());
+        Assert.Equal("too-many-tickets", error.GetProperty("error").GetString());
+        Assert.Equal(JsonValueKind.Null, error.GetProperty("field").ValueKind);
+        Assert.Contains("<p class=\"error\" role=\"alert\">at most 20 tickets open at once", await BillingPagesTests.Form(me, "/customer/tickets", null, ("subject", "Page"), ("body", "x")), StringComparison.Ordinal);
         Assert.Contains("at most 20 tickets open at once", error.GetProperty("message").GetString(), StringComparison.Ordinal);
 
         // Closing one makes room; the next is number 21.
@@ -73,7 +76,7 @@ public sealed class TicketLimitsTests(PortalServer server)
     }
 
     // The change throttle (30 at once, then 2 a second per customer) answers 429 to a long run of replies: wait its Retry-After.
-    private static async Task<HttpResponseMessage> Unthrottled(Func<Task<HttpResponseMessage>> send)
+    internal static async Task<HttpResponseMessage> Unthrottled(Func<Task<HttpResponseMessage>> send)
     {
         while (true)
         {
@@ -89,7 +92,7 @@ public sealed class TicketLimitsTests(PortalServer server)
         }
     }
 
-    private static async Task<HttpResponseMessage> Post(PortalClient client, string path, object body)
+    internal static async Task<HttpResponseMessage> Post(PortalClient client, string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
         request.Headers.Add("X-CSRF-Token", await client.CsrfAsync());

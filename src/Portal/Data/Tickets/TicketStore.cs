@@ -186,25 +186,37 @@ public sealed class TicketStore
 
     /// <summary>
     /// Adds a message to ticket <paramref name="id"/> (a number of <paramref name="customerId"/>'s; the id for the
-    /// operator, null); an operator's answer makes it <c>open</c>, a customer's <c>new</c> again. False when there is no
-    /// such ticket, or when it holds <see cref="MaxMessages"/> already (the caller found it first, so it tells them apart).
+    /// operator, null); an operator's answer makes it <c>open</c>, a customer's <c>new</c> again. Refused when there is no
+    /// such ticket, when it holds <see cref="MaxMessages"/> already, or when a customer's reply would reopen a resolved
+    /// ticket while <see cref="MaxOpen"/> others are open (checked in the UPDATE itself, as <see cref="Create"/> checks in
+    /// its INSERT, so replies sent at once cannot pass the cap together); the operator's answers are not capped.
     /// </summary>
-    public bool Reply(long id, string? customerId, string author, bool fromOperator, string body, Instant now)
+    public TicketReply Reply(long id, string? customerId, string author, bool fromOperator, string body, Instant now)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var changed = Scalar(connection, transaction,
-            $"UPDATE tickets SET status = $status, updated_ms = $now WHERE {Which} AND (SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = tickets.id) < $max RETURNING id",
-            ("$status", fromOperator ? "open" : "new"), ("$now", now.ToUnixTimeMilliseconds()), ("$id", id), ("$c", customerId), ("$max", MaxMessages));
+            $"""
+            UPDATE tickets SET status = $status, updated_ms = $now WHERE {Which}
+              AND (SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = tickets.id) < $max
+              AND ($capped = 0 OR status <> 'resolved'
+                   OR (SELECT COUNT(*) FROM tickets t WHERE t.customer_id = tickets.customer_id AND t.status <> 'resolved') < $open)
+            RETURNING id
+            """,
+            ("$status", fromOperator ? "open" : "new"), ("$now", now.ToUnixTimeMilliseconds()), ("$id", id), ("$c", customerId),
+            ("$max", MaxMessages), ("$capped", fromOperator ? 0 : 1), ("$open", MaxOpen));
         if (changed is null)
         {
-            return false;
+            // Which condition refused it, read in the same transaction as the UPDATE that did not match.
+            var messages = Scalar(connection, transaction, $"SELECT (SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = tickets.id) FROM tickets WHERE {Which}",
+                ("$id", id), ("$c", customerId));
+            return messages is null ? TicketReply.NotFound : (long)messages >= MaxMessages ? TicketReply.Full : TicketReply.TooManyOpen;
         }
 
         Scalar(connection, transaction, "INSERT INTO ticket_messages (ticket_id, author, from_operator, body, at_ms) VALUES ($t, $a, $o, $b, $now)",
             ("$t", changed), ("$a", author), ("$o", fromOperator ? 1 : 0), ("$b", body), ("$now", now.ToUnixTimeMilliseconds()));
         transaction.Commit();
-        return true;
+        return TicketReply.Added;
     }
 
     /// <summary>Closes (resolves) the ticket; false when there is no such ticket of <paramref name="customerId"/>.</summary>

@@ -57,6 +57,11 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
         }
 
         var result = changes.SetAbbreviatedLength(value);
+        if (result == Data.ProvisioningChanges.Result.NotFound)
+        {
+            return NotFound(); // the customer is no longer stored (removed while this request ran)
+        }
+
         if (!result.Done)
         {
             Errors["length"] = result.Message!;
@@ -78,6 +83,11 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
         }
 
         var result = changes.SetAbbreviated(Code, Dial, Description);
+        if (result == Data.ProvisioningChanges.Result.NotFound)
+        {
+            return NotFound();
+        }
+
         if (result.Done)
         {
             TempData["Saved"] = Translation.Of(HttpContext, "Abbreviated number {0} saved.", Code);
@@ -94,7 +104,7 @@ public sealed class AbbreviatedDialingModel(CustomerScope scope, DialPlanChanges
     {
         OnGet();
         var result = changes.DeleteAbbreviated(code ?? string.Empty);
-        if (result is null)
+        if (result is null || result == Data.ProvisioningChanges.Result.NotFound)
         {
             return NotFound();
         }

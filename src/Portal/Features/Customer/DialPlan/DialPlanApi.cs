@@ -69,5 +69,5 @@ internal static class DialPlanApi
         body.CustomRule is null ? now.CustomRule : body.CustomRule.Trim().Length == 0 ? null : body.CustomRule.Trim());
 
     private static IResult Answer(Data.ProvisioningChanges.Result result) =>
-        result.Done ? Results.NoContent() : Results.Json(new ApiError("invalid", result.Message!, result.Field, result.Kind), statusCode: StatusCodes.Status400BadRequest);
+        result.Done ? Results.NoContent() : result == Data.ProvisioningChanges.Result.NotFound ? ApiRoutes.NotFound("customer") : Results.Json(new ApiError("invalid", result.Message!, result.Field, result.Kind), statusCode: StatusCodes.Status400BadRequest);
 }

@@ -68,10 +68,8 @@ public sealed class DialPlanChanges(CustomerScope scope, ProvisioningChanges cha
 
     // The table is one field of the customer's record: the change is made to the record as it is when the change runs
     // (inside ProvisioningChanges' lock), not as this request first read it, so two changes sent at once both land
-    // (they overwrote each other: 38 codes answered 204, 9 stored).
+    // (they overwrote each other: 38 codes answered 204, 9 stored). A customer no longer stored then is not found: the
+    // record this request read earlier is never written back (it would bring back a customer the operator removed).
     private ProvisioningChanges.Result Save(Func<CustomerDialPlan, CustomerDialPlan> change) =>
-        changes.Apply(Source, current => ProvisioningSnapshot.Empty with
-        {
-            Customers = [current.Customer(scope.Customer.Id) is { } now ? now with { DialPlan = change(now.DialPlan) } : scope.Customer with { DialPlan = change(scope.Customer.DialPlan) }],
-        });
+        changes.Customer(Source, scope.CustomerId, now => now with { DialPlan = change(now.DialPlan) });
 }

@@ -68,6 +68,11 @@ public sealed class DialingRulesModel(CustomerScope scope, DialPlanChanges chang
 
         Rules = chosen;
         var result = changes.SetRules(chosen, Values);
+        if (result == Data.ProvisioningChanges.Result.NotFound)
+        {
+            return NotFound(); // the customer is no longer stored (removed while this request ran)
+        }
+
         if (!result.Done)
         {
             // Provisioning names the parameter ("dialing: country_code '0' ..."); anything else is about the choice.

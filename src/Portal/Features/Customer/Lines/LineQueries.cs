@@ -32,7 +32,8 @@ public sealed class LineQueries(CustomerScope scope, PortalData data)
             var balance = balances[i];
             var product = view.Subscriptions.Where(s => s.AccountId == a.Id && s.Start <= today && (s.End is null || s.End >= today))
                 .Select(s => products.GetValueOrDefault(s.ProductId)).FirstOrDefault();
-            int? idle = last.TryGetValue(a.Id, out var at) ? Period.Between(at.InZone(scope.Zone).Date, today, PeriodUnits.Days).Days : null;
+            // A call dated after today (a switch clock ahead, a CDR imported early) is no idleness: 0, never negative.
+            int? idle = last.TryGetValue(a.Id, out var at) ? Math.Max(0, Period.Between(at.InZone(scope.Zone).Date, today, PeriodUnits.Days).Days) : null;
             var site = a.Site is null or Site.DefaultId ? "Default Site" : sites.GetValueOrDefault(a.Site, a.Site);
             return new LineRow(a, idle, a.Type == AccountType.Credit ? balance + a.CreditLimit : balance, product, site,
                 a.Sip is null ? null : registered?.Contains(a.Id));

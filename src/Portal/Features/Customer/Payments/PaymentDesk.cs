@@ -49,7 +49,7 @@ public sealed class PaymentDesk(CustomerScope scope, PortalData data, Provisioni
         var amount = MoneyField.Read(amountText, "amount", currency, new Mills(25_000), errors, http.HttpContext) ?? Mills.Zero;
         if (!errors.ContainsKey("amount") && (amount < Minimum || amount > Maximum))
         {
-            var (low, high) = (Invoicing.Rendering.Amounts.Money(Minimum, currency), Invoicing.Rendering.Amounts.Money(Maximum, currency));
+            var (low, high) = (new Localization.MoneyText(Minimum, currency), new Localization.MoneyText(Maximum, currency));
             errors["amount"] = $"from {low} to {high}";
             Localization.Refusals.Note(http.HttpContext, "amount-range", errors["amount"], low, high);
         }

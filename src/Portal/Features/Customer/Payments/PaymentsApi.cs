@@ -1,3 +1,4 @@
+using Centrex.Invoicing.Rendering;
 using Centrex.Portal.Api;
 using Centrex.Portal.Features.Customer.Invoices;
 using Centrex.Portal.Security;
@@ -28,7 +29,8 @@ internal static class PaymentsApi
             {
                 configured = desk.Configured, scope.Customer.Currency,
                 balance = ApiResults.Decimal(balance), balance_mills = balance.Value, amount_due = ApiResults.Decimal(due), amount_due_mills = due.Value,
-                minimum = ApiResults.Decimal(PaymentDesk.Minimum), maximum = ApiResults.Decimal(PaymentDesk.Maximum),
+                // What the amount field takes, in the currency's decimals (5.00 dollars, 5 yen): a third decimal is refused.
+                minimum = Amounts.Input(PaymentDesk.Minimum, scope.Customer.Currency), maximum = Amounts.Input(PaymentDesk.Maximum, scope.Customer.Currency),
                 prepaid_lines = scope.View.Accounts.Where(a => a.Type == AccountType.Debit).Select(a => a.Id),
             });
         }).WithName("GetPaymentOptions").WithSummary("Make a Payment: whether card payments are set up, the balance, the amount due, the limits, the prepaid lines a payment can top up");

@@ -72,10 +72,18 @@ public sealed class SiteChanges(CustomerScope scope, SiteQueries sites, Provisio
         // read-only meanwhile is refused.
         var name = values.GetValueOrDefault("name");
         string? readOnly = null;
+        var gone = false;
         var source = $"portal ({http.HttpContext?.User.FindFirstValue(PortalClaims.Login)})";
         var result = changes.Apply(source, current =>
         {
-            var now = current.Snapshot.Sites.FirstOrDefault(s => s.Id == id) ?? row.Site;
+            // A site removed meanwhile is not found: the record this request read earlier is never written back (it would
+            // bring back what the operator removed).
+            if (current.Snapshot.Sites.FirstOrDefault(s => s.Id == id) is not { } now)
+            {
+                gone = true;
+                return null;
+            }
+
             if ((readOnly = WhyReadOnly(now)) is not null)
             {
                 return null;
@@ -90,6 +98,11 @@ public sealed class SiteChanges(CustomerScope scope, SiteQueries sites, Provisio
                 }],
             };
         });
+        if (gone)
+        {
+            return new Outcome(StatusCodes.Status404NotFound, new Dictionary<string, string>());
+        }
+
         if (readOnly is not null)
         {
             return new Outcome(StatusCodes.Status403Forbidden, new Dictionary<string, string> { [string.Empty] = readOnly });

@@ -30,7 +30,8 @@ public sealed class TicketDesk(CustomerScope scope, TicketStore tickets, PortalD
 
     /// <summary>
     /// Opens a ticket; its number, or null with the fields named when the subject or message is empty or too long, or
-    /// the customer has as many tickets open, or opened today, as it may (<see cref="TicketStore.MaxOpen"/>, <see cref="TicketStore.MaxPerDay"/>).
+    /// with the whole form (<see cref="Limit"/>) when the customer has as many tickets open, or opened today, as it may
+    /// (<see cref="TicketStore.MaxOpen"/>, <see cref="TicketStore.MaxPerDay"/>): nothing is wrong with the subject then.
     /// </summary>
     public long? Create(string? subject, string? body, Dictionary<string, string> errors)
     {
@@ -47,17 +48,22 @@ public sealed class TicketDesk(CustomerScope scope, TicketStore tickets, PortalD
             return number;
         }
 
-        var (code, message, max) = tickets.OpenCount(scope.CustomerId) >= TicketStore.MaxOpen
-            ? ("tickets-open", $"at most {TicketStore.MaxOpen} tickets open at once: close one that is settled first", TicketStore.MaxOpen)
-            : ("tickets-day", $"at most {TicketStore.MaxPerDay} new tickets a day: write in one that is open", TicketStore.MaxPerDay);
-        errors["subject"] = message;
-        Localization.Refusals.Note(http.HttpContext, code, message, max);
+        if (tickets.OpenCount(scope.CustomerId) >= TicketStore.MaxOpen)
+        {
+            TooManyOpen(errors);
+        }
+        else
+        {
+            Refuse(errors, "tickets-day", $"at most {TicketStore.MaxPerDay} new tickets a day: write in one that is open", TicketStore.MaxPerDay);
+        }
+
         return null;
     }
 
     /// <summary>
     /// Adds the customer's reply; false when the ticket is not the customer's; <c>body</c> named in
-    /// <paramref name="errors"/> when the message is empty, too long, or the ticket holds <see cref="TicketStore.MaxMessages"/>.
+    /// <paramref name="errors"/> when the message is empty, too long, or the ticket holds <see cref="TicketStore.MaxMessages"/>;
+    /// the whole form (<see cref="Limit"/>) when the reply would reopen a resolved ticket beyond <see cref="TicketStore.MaxOpen"/>.
     /// </summary>
     public bool Reply(long number, string? body, Dictionary<string, string> errors)
     {
@@ -68,9 +74,21 @@ public sealed class TicketDesk(CustomerScope scope, TicketStore tickets, PortalD
         }
 
         Check(body, "body", TicketStore.MaxBody, errors);
-        if (errors.Count == 0 && !tickets.Reply(number, scope.CustomerId, Login, fromOperator: false, body!.Trim(), data.Clock.GetCurrentInstant()))
+        if (errors.Count > 0)
         {
-            Full(http.HttpContext, errors);
+            return true;
+        }
+
+        switch (tickets.Reply(number, scope.CustomerId, Login, fromOperator: false, body!.Trim(), data.Clock.GetCurrentInstant()))
+        {
+            case TicketReply.NotFound:
+                return false;
+            case TicketReply.Full:
+                Full(http.HttpContext, errors);
+                break;
+            case TicketReply.TooManyOpen:
+                TooManyOpen(errors);
+                break;
         }
 
         return true;
@@ -82,6 +100,21 @@ public sealed class TicketDesk(CustomerScope scope, TicketStore tickets, PortalD
         ArgumentNullException.ThrowIfNull(errors);
         errors["body"] = $"at most {TicketStore.MaxMessages} messages in a ticket: open a new one";
         Localization.Refusals.Note(context, "ticket-messages", errors["body"], TicketStore.MaxMessages);
+    }
+
+    /// <summary>
+    /// The key in a form's errors of a refusal that is about no field: the customer holds as many tickets as it may
+    /// (the API answers it 409 <c>too-many-tickets</c>, the pages above the form).
+    /// </summary>
+    public const string Limit = "";
+
+    private void TooManyOpen(Dictionary<string, string> errors) =>
+        Refuse(errors, "tickets-open", $"at most {TicketStore.MaxOpen} tickets open at once: close one that is settled first", TicketStore.MaxOpen);
+
+    private void Refuse(Dictionary<string, string> errors, string code, string message, int max)
+    {
+        errors[Limit] = message;
+        Localization.Refusals.Note(http.HttpContext, code, message, max);
     }
 
     /// <summary>Closes the ticket; false when it is not the customer's.</summary>

@@ -48,6 +48,13 @@ internal static class TicketsApi
 
     private static IResult Invalid(Dictionary<string, string> errors)
     {
+        // A cap on the customer's tickets is about no field of the request: it fits once a ticket is closed (as a key
+        // refused for too many keys is a 409, ApiResults.TooManyKeys).
+        if (errors.TryGetValue(TicketDesk.Limit, out var limit))
+        {
+            return Results.Json(new Security.ApiError("too-many-tickets", limit), statusCode: StatusCodes.Status409Conflict);
+        }
+
         var (field, message) = errors.First();
         return Results.Json(new Security.ApiError("invalid", message, field), statusCode: StatusCodes.Status400BadRequest);
     }

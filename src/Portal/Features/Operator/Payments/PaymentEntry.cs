@@ -64,8 +64,10 @@ public sealed class PaymentEntry(PortalData data, ProvisioningChanges changes, M
 
         if (!errors.ContainsKey("amount") && mills > Payment.MaxAmount)
         {
-            errors["amount"] = $"at most {Payment.MaxAmount} in one payment";
-            Localization.Refusals.Note(http.HttpContext, "payment-most", errors["amount"], Payment.MaxAmount);
+            // In the customer's currency's decimals, as its amounts are typed (10,000,000.00 dollars, not 10000000.000).
+            var most = new Localization.MoneyText(Payment.MaxAmount, payer!.Currency);
+            errors["amount"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"at most {most} in one payment");
+            Localization.Refusals.Note(http.HttpContext, "payment-most", errors["amount"], most);
         }
 
         var paidBy = PaymentMethod.Card;

@@ -49,12 +49,19 @@ public sealed class TicketAnswers(TicketStore tickets, PortalData data)
         }
 
         TicketDesk.Check(body, "body", TicketStore.MaxBody, errors);
-        if (errors.Count == 0 && !tickets.Reply(id, null, Author(by), fromOperator: true, body!.Trim(), data.Clock.GetCurrentInstant()))
+        if (errors.Count > 0)
+        {
+            return true;
+        }
+
+        // The operator's answers are not capped by the customer's open tickets: only a full ticket refuses one.
+        var added = tickets.Reply(id, null, Author(by), fromOperator: true, body!.Trim(), data.Clock.GetCurrentInstant());
+        if (added == TicketReply.Full)
         {
             TicketDesk.Full(null, errors);
         }
 
-        return true;
+        return added != TicketReply.NotFound;
     }
 
     /// <summary>Resolves the ticket; false when there is no such ticket.</summary>
