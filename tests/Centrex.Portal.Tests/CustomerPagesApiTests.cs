@@ -137,7 +137,7 @@ public sealed class CustomerPagesApiTests(PortalServer server)
         using var me = await TestCustomers.Add(server, "CUST-PAY", "cust-pay");
         var options = await me.Http.GetFromJsonAsync<JsonElement>("/api/v1/me/payments");
         Assert.True(options.GetProperty("configured").GetBoolean());
-        Assert.Equal("5.000", options.GetProperty("minimum").GetString());
+        Assert.Equal("5.00", options.GetProperty("minimum").GetString()); // CAD: in its decimals
 
         await Refused(me, HttpMethod.Post, "/api/v1/me/payments", new { amount = "1.00", card = "tok_visa" }, "amount");
         await Refused(me, HttpMethod.Post, "/api/v1/me/payments", new { amount = "25.00", card = "" }, "card");

@@ -21,7 +21,9 @@ public sealed class Browser : IAsyncLifetime
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
-        Context.SetDefaultTimeout(15_000);
+        // A cap on waits for readiness, not a pause: the browser tests now run beside the other collection's serve on
+        // two cores, and a sorted page's load took longer than 15 s once in a fresh-clone run.
+        Context.SetDefaultTimeout(30_000);
     }
 
     /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>
