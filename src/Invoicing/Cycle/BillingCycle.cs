@@ -57,14 +57,14 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
 
         if (billing.LastRun() is { } last && period != last.Period.PlusMonths(1))
         {
-            throw new BillingException(period < last.Period
-                ? $"{Format(period)} comes before {Format(last.Period)}, the last period billed; issued periods are closed"
-                : $"{Format(last.Period)} was the last period billed: bill {Format(last.Period.PlusMonths(1))} first");
+            throw period < last.Period
+                ? new BillingException(BillingErrors.PeriodClosed, $"{Format(period)} comes before {Format(last.Period)}, the last period billed; issued periods are closed", Format(period), Format(last.Period))
+                : new BillingException(BillingErrors.PeriodSkipped, $"{Format(last.Period)} was the last period billed: bill {Format(last.Period.PlusMonths(1))} first", Format(last.Period), Format(last.Period.PlusMonths(1)));
         }
 
         if (Directory.Exists(folder))
         {
-            throw new BillingException($"{folder} exists but {Format(period)} has not been billed: move it away first (billing never overwrites invoice files)");
+            throw new BillingException(BillingErrors.FolderExists, $"{folder} exists but {Format(period)} has not been billed: move it away first (billing never overwrites invoice files)", folder, Format(period));
         }
 
         var snapshot = provisioning.Load();
@@ -73,7 +73,8 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
         var bounds = customers.ToDictionary(c => c.Customer.Id, c => InvoiceBuilder.Bounds(c.Customer, period), StringComparer.Ordinal);
         foreach (var c in customers.Where(c => now < bounds[c.Customer.Id].End))
         {
-            throw new BillingException($"{Format(period)} is not over yet for customer {c.Customer.Id}: it ends {InstantPattern.General.Format(bounds[c.Customer.Id].End)} ({c.Customer.TimeZone})");
+            var end = InstantPattern.General.Format(bounds[c.Customer.Id].End);
+            throw new BillingException(BillingErrors.PeriodOpen, $"{Format(period)} is not over yet for customer {c.Customer.Id}: it ends {end} ({c.Customer.TimeZone})", Format(period), c.Customer.Id, end, c.Customer.TimeZone);
         }
 
         var (calls, previousCalls, unprovisioned) = CallsByCustomer(customers, bounds, period);
@@ -122,11 +123,13 @@ public sealed class BillingCycle(string dataDirectory, IRatedCdrSource source, I
     {
         using var provisioning = ProvisioningStore.Open(dataDirectory);
         using var billing = BillingStore.Open(dataDirectory);
-        var old = billing.Invoices().FirstOrDefault(i => i.Number == number) ?? throw new BillingException($"invoice {number} does not exist");
+        var old = billing.Invoices().FirstOrDefault(i => i.Number == number) ?? throw new BillingException(BillingErrors.InvoiceMissing, $"invoice {number} does not exist", number);
         var latest = billing.Invoices(old.CustomerId).Where(i => !i.Void).Select(i => i.Number).DefaultIfEmpty().Max();
         if (old.Void || latest != number)
         {
-            throw new BillingException($"invoice {number} {(old.Void ? "is void already" : $"is not customer {old.CustomerId}'s latest invoice ({latest}); reissue from the latest back")}");
+            throw old.Void
+                ? new BillingException(BillingErrors.InvoiceVoid, $"invoice {number} is void already", number)
+                : new BillingException(BillingErrors.InvoiceNotLatest, $"invoice {number} is not customer {old.CustomerId}'s latest invoice ({latest}); reissue from the latest back", number, old.CustomerId, latest);
         }
 
         var snapshot = provisioning.Load();
