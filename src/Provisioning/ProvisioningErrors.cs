@@ -6,7 +6,7 @@ namespace Centrex.Provisioning;
 /// kind of refusal gets a new code. Each summary is the English text after the record, its placeholders the
 /// exception's arguments in order.
 /// </summary>
-public static class ProvisioningErrors
+public static partial class ProvisioningErrors
 {
     /// <summary><c>time_zone '{0}' is not an IANA time zone (e.g. America/Toronto)</c></summary>
     public const string TimeZone = "time-zone";

@@ -48,6 +48,9 @@ internal sealed class JsonRecord
 
     public ProvisioningException Error(string message) => new($"{Where}: {message}");
 
+    /// <summary>A refusal with a stable code (<see cref="ProvisioningErrors"/>): the message is the same <c>WHERE: DETAIL</c>.</summary>
+    public ProvisioningException Error(string code, string detail, params object[] arguments) => new(Where, code, detail, arguments);
+
     public string String(string name)
     {
         var value = OptionalString(name) ?? throw Error($"missing field \"{name}\"");
@@ -57,7 +60,7 @@ internal sealed class JsonRecord
     public string NonEmpty(string name)
     {
         var value = String(name);
-        return value.Trim().Length == 0 ? throw Error($"field \"{name}\" is empty") : value;
+        return value.Trim().Length == 0 ? throw Error(ProvisioningErrors.FieldEmpty, $"field \"{name}\" is empty", name) : value;
     }
 
     public string? OptionalString(string name)
@@ -94,7 +97,7 @@ internal sealed class JsonRecord
 
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
             ? number
-            : throw Error($"field \"{name}\" must be a whole number");
+            : throw Error(ProvisioningErrors.FieldWholeNumber, $"field \"{name}\" must be a whole number", name);
     }
 
     /// <summary>A whole number that is 0 or more, or null when the field is absent or null.</summary>
@@ -159,7 +162,7 @@ internal sealed class JsonRecord
             JsonValueKind.Number => value.GetRawText(),
             _ => throw Error($"field \"{name}\" must be an amount such as \"29.99\""),
         };
-        return Mills.TryParse(text, out var mills) ? mills : throw Error($"field \"{name}\": '{text}' is not an amount with at most 3 decimals");
+        return Mills.TryParse(text, out var mills) ? mills : throw Error(ProvisioningErrors.FieldAmount, $"field \"{name}\": '{text}' is not an amount with at most 3 decimals", name, text);
     }
 
     public LocalDate Date(string name) =>
@@ -188,7 +191,7 @@ internal sealed class JsonRecord
 
         return names.TryGetValue(text, out var value)
             ? value
-            : throw Error($"field \"{name}\": '{text}' is not one of {string.Join(", ", names.Keys)}");
+            : throw Error(ProvisioningErrors.FieldOneOf, $"field \"{name}\": '{text}' is not one of {string.Join(", ", names.Keys)}", name, text, string.Join(", ", names.Keys));
     }
 
     public IReadOnlyList<string> Strings(string name)

@@ -201,7 +201,8 @@ public static partial class ProvisioningJsonReader
     private static DiscountPlanRecord ReadDiscountPlan(JsonRecord r)
     {
         var g = new JsonRecord(r.Object("destination_group"), r.Where + ", destination_group", GroupFields);
-        var classes = g.Strings("classes").Select(c => WireNames.NumberClasses.TryGetValue(c, out var nc) ? nc : throw g.Error($"'{c}' is not a number class ({string.Join(", ", WireNames.NumberClasses.Keys)})"));
+        var classes = g.Strings("classes").Select(c => WireNames.NumberClasses.TryGetValue(c, out var nc) ? nc
+            : throw g.Error(ProvisioningErrors.NumberClass, $"'{c}' is not a number class ({string.Join(", ", WireNames.NumberClasses.Keys)})", c, string.Join(", ", WireNames.NumberClasses.Keys)));
         var basis = r.Enum<DiscountBasis>("basis", WireNames.DiscountBases);
         var tiers = new List<DiscountTier>();
         foreach (var t in r.Records("thresholds", TierFields))
@@ -210,7 +211,7 @@ public static partial class ProvisioningJsonReader
             var percent = t.OptionalString("percent") ?? throw t.Error("missing field \"percent\" (a string such as \"12.5\")");
             if (!FixedPointText.TryParse(percent.AsSpan(), 2, allowSign: false, out var basisPoints) || basisPoints > DiscountTier.Whole)
             {
-                throw t.Error($"percent '{percent}' is not 0 to 100 with at most 2 decimals");
+                throw t.Error(ProvisioningErrors.DiscountPercent, $"percent '{percent}' is not 0 to 100 with at most 2 decimals", percent);
             }
 
             tiers.Add(new DiscountTier(from, (int)basisPoints));
@@ -218,11 +219,14 @@ public static partial class ProvisioningJsonReader
 
         try
         {
-            var group = new DestinationGroup(g.NonEmpty("name"), g.Strings("prefixes"), classes);
-            return new DiscountPlanRecord(new DiscountPlan(r.NonEmpty("id"), r.NonEmpty("name"), group, basis, tiers, r.Int("precedence"), r.Bool("combinable")));
+            var group = DiscountGroup(r, g.NonEmpty("name"), g.Strings("prefixes"), [.. classes]);
+            var (id, name, precedence, combinable) = (r.NonEmpty("id"), r.NonEmpty("name"), r.Int("precedence"), r.Bool("combinable"));
+            CheckTiers(r, id, tiers);
+            return new DiscountPlanRecord(new DiscountPlan(id, name, group, basis, tiers, precedence, combinable));
         }
         catch (ArgumentException e)
         {
+            // A rule of the rating engine's that the coded checks do not know yet: still refused as provisioning input.
             throw r.Error(e.Message.Split(" (Parameter")[0]);
         }
     }
