@@ -46,15 +46,15 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
 
         var forward = await BillingPagesTests.Form(client, "/customer/lines/FRR-1/forwarding", "Add",
             ("Form.Number", "sip:x@127.0.0.1"), ("Form.RingFor", "20"), ("Form.Schedule", "always"));
-        Beside(forward, "number", "« sip:x@127.0.0.1 » est une adresse de bouclage (l'hôte même du commutateur) : le commutateur ne renvoie pas d'appel à cette adresse");
+        Beside(_english, forward, "number", "« sip:x@127.0.0.1 » est une adresse de bouclage (l'hôte même du commutateur) : le commutateur ne renvoie pas d'appel à cette adresse");
 
         var rule = await BillingPagesTests.Form(client, "/customer/dialing-rules", null, ("rules", "custom"), ("custom_rule", "s/(9/1/"),
             ("outside_prefix", ""), ("international_prefix", ""), ("national_prefix", ""), ("country_code", ""), ("area_code", ""), ("local_lengths", ""));
-        Beside(rule, "custom_rule", "le motif n'est pas une expression régulière que ce commutateur exécute (il manque une parenthèse fermante)");
+        Beside(_english, rule, "custom_rule", "le motif n'est pas une expression régulière que ce commutateur exécute (il manque une parenthèse fermante)");
 
         var prefix = await BillingPagesTests.Form(client, "/customer/incoming-calls", null,
             ("pickup_prefix", "30"), ("park_prefix", "70"), ("release_prefix", "71"), ("paging_prefix", "*80"));
-        Beside(prefix, "pickup_prefix", "le poste 301 se compose comme le service du préfixe d'interception");
+        Beside(_english, prefix, "pickup_prefix", "le poste 301 se compose comme le service du préfixe d'interception");
 
         // A coded refusal of a deletion (the group another includes): it was shown in English whatever its code.
         var delete = await BillingPagesTests.Form(client, "/customer/huntgroups", "Delete", ("id", "FRR-G1"));
@@ -62,13 +62,17 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
         Assert.Empty(_english.In(delete));
     }
 
-    // The refusal is the field's (its error element), in French, and nothing on the page is English-only.
-    private void Beside(string html, string field, string french)
+    /// <summary>
+    /// The refusal next to <paramref name="field"/> (its error element), which says <paramref name="french"/>, with
+    /// nothing English-only on the page; the refusal's text, for more checks.
+    /// </summary>
+    internal static string Beside(EnglishLeft english, string html, string field, string french)
     {
         var start = html.IndexOf($"id=\"{field}-error\">", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no refusal next to {field}: {html}");
         var error = WebUtility.HtmlDecode(html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)]);
         Assert.Contains(french, error, StringComparison.Ordinal);
-        Assert.Empty(_english.In(html));
+        Assert.Empty(english.In(html));
+        return error[(error.IndexOf('>', StringComparison.Ordinal) + 1)..];
     }
 }

@@ -78,12 +78,14 @@ public sealed partial class ResourceCompletenessTests
             }
         }
 
-        // Every code provisioning's validator can give has its text (ProvisioningErrors is the list of them).
-        foreach (var code in typeof(ProvisioningErrors).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!))
+        // Every code provisioning's validator and the billing cycle can give has its text (ProvisioningErrors and
+        // BillingErrors are the lists of them).
+        foreach (var code in new[] { typeof(ProvisioningErrors), typeof(Centrex.Invoicing.Cycle.BillingErrors) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetValue(null)!))
         {
             if (!english.ContainsKey("refusal." + code))
             {
-                problems.Add($"provisioning code \"{code}\" has no refusal.{code} in PortalText.resx");
+                problems.Add($"code \"{code}\" has no refusal.{code} in PortalText.resx");
             }
         }
 

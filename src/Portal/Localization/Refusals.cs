@@ -33,14 +33,18 @@ public static class Refusals
             return;
         }
 
-        if (context.Items[Key] is not Dictionary<string, Refusal> noted)
+        if (context.Items[Key] is not Dictionary<string, CodedRefusal> noted)
         {
-            context.Items[Key] = noted = new Dictionary<string, Refusal>(StringComparer.Ordinal);
+            context.Items[Key] = noted = new Dictionary<string, CodedRefusal>(StringComparer.Ordinal);
         }
 
-        // A phrase of provisioning's (a forward's reason, a regular expression's error) is worded from its key.
-        noted[message] = new Refusal(code, detail, [.. arguments.Select(a => a is RefusalPhrase p ? new ResourceText(p.English, p.Key) : a)]);
+        noted[message] = Coded(message, code, detail, arguments);
     }
+
+    /// <summary>The refusal <paramref name="code"/> of <paramref name="arguments"/> that <paramref name="message"/> is (see <see cref="Note(HttpContext?, string, string, string, IReadOnlyList{object})"/>).</summary>
+    public static CodedRefusal Coded(string message, string code, string detail, IReadOnlyList<object> arguments) =>
+        // A phrase of provisioning's (a forward's reason, a regular expression's error) is worded from its key.
+        new(message, code, detail, [.. arguments.Select(a => a is RefusalPhrase p ? new ResourceText(p.English, p.Key) : a)]);
 
     /// <summary>A refusal of the portal's own (no record): its message is its detail.</summary>
     public static void Note(HttpContext? context, string code, string message, params object[] arguments) =>
@@ -53,12 +57,14 @@ public static class Refusals
     public static string? Translate(HttpContext context, string message)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Items[Key] is not Dictionary<string, Refusal> noted || !noted.TryGetValue(message, out var refusal))
-        {
-            return null;
-        }
+        return context.Items[Key] is Dictionary<string, CodedRefusal> noted && noted.TryGetValue(message, out var refusal) ? Word(refusal, PortalCultures.Current) : null;
+    }
 
-        var culture = PortalCultures.Current;
+    /// <summary><paramref name="refusal"/> in <paramref name="culture"/> when its code has a text that says what its English message says; null otherwise.</summary>
+    public static string? Word(CodedRefusal refusal, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var message = refusal.Message;
         var english = PortalText.Resources.GetString("refusal." + refusal.Code, PortalCultures.English);
         var translated = PortalText.Resources.GetString("refusal." + refusal.Code, culture);
         var values = refusal.Arguments.ToArray();
@@ -79,6 +85,4 @@ public static class Refusals
         var record = message[..^(refusal.Detail.Length + 2)];
         return string.Format(culture, PortalText.Resources.GetString("{0}: {1}", culture) ?? "{0}: {1}", record, detail);
     }
-
-    private sealed record Refusal(string Code, string Detail, IReadOnlyList<object> Arguments);
 }

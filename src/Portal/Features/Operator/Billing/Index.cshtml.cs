@@ -59,7 +59,7 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
         }
         catch (Exception e) when (e is BillingException or ProvisioningException)
         {
-            Errors["period"] = e.Message + "; nothing was changed";
+            Errors["period"] = BillingRefusal.Of(HttpContext, e);
         }
 
         List();
@@ -88,7 +88,7 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
             }
             catch (Exception e) when (e is BillingException or ProvisioningException)
             {
-                Errors["number"] = e.Message + "; nothing was changed";
+                Errors["number"] = BillingRefusal.Of(HttpContext, e);
             }
         }
 

@@ -74,6 +74,12 @@ public sealed class DiscountPlanEditor(PortalData data, ProvisioningChanges chan
         catch (Exception e) when (e is ProvisioningException or JsonException)
         {
             errors[FieldOf(e.Message)] = e.Message;
+            if (e is ProvisioningException { Code: { } code } refused)
+            {
+                // Shown in the login's language from its code (issue 16), the record it names kept as it is.
+                Localization.Refusals.Note(Localization.Refusals.Current, e.Message, code, refused.Detail!, refused.Arguments);
+            }
+
             return errors;
         }
 
