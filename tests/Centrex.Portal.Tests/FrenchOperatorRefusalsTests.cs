@@ -24,9 +24,7 @@ public sealed partial class FrenchOperatorRefusalsTests(PortalServer server) : I
         {
         }
 
-        await server.AddLogin(_operator, null, "french-operator-password");
-        var set = await PortalServer.Run(null, "user", "language", _operator, "fr", "--data", server.Data);
-        Assert.True(set.Exit == 0, set.Error);
+        await server.AddFrenchLogin(_operator, null, "french-operator-password");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

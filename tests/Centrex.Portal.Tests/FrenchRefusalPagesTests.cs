@@ -28,9 +28,7 @@ public sealed class FrenchRefusalPagesTests(PortalServer server) : IAsyncLifetim
               "hunt_groups": [ { "id": "FRR-G1", "customer": "CUST-FRR", "number": "501", "members": [ { "extension": "301" } ] },
                 { "id": "FRR-G2", "customer": "CUST-FRR", "number": "502", "groups": [ "501" ] } ] }
             """);
-        await server.AddLogin(_login, "CUST-FRR", "french-refusals-password");
-        var set = await PortalServer.Run(null, "user", "language", _login, "fr", "--data", server.Data);
-        Assert.True(set.Exit == 0, set.Error);
+        await server.AddFrenchLogin(_login, "CUST-FRR", "french-refusals-password");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

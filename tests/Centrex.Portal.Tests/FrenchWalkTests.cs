@@ -28,14 +28,9 @@ public sealed partial class FrenchWalkTests(PortalServer server) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        await server.AddLogin(_customer, "CUST-QC", "walk-french-password-1");
-        await server.AddLogin(_operator, null, "walk-french-password-2");
-        await server.AddLogin(_payer, "CUST-BC", "walk-french-password-3");
-        foreach (var login in new[] { _customer, _operator, _payer })
-        {
-            var set = await PortalServer.Run(null, "user", "language", login, "fr", "--data", server.Data);
-            Assert.True(set.Exit == 0, set.Error);
-        }
+        await server.AddFrenchLogin(_customer, "CUST-QC", "walk-french-password-1");
+        await server.AddFrenchLogin(_operator, null, "walk-french-password-2");
+        await server.AddFrenchLogin(_payer, "CUST-BC", "walk-french-password-3");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -20,14 +20,8 @@ public sealed class LanguagePagesTests(PortalServer server) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await server.AddLogin(Customer, "CUST-ON", "language-pages-password-1");
-        await server.AddLogin(Operator, null, "language-pages-password-2");
-        foreach (var login in new[] { Customer, Operator })
-        {
-            var set = await PortalServer.Run(null, "user", "language", login, "fr", "--data", server.Data);
-            Assert.True(set.Exit == 0, set.Error);
-            Assert.Contains("uses the portal in fr", set.Error, StringComparison.Ordinal);
-        }
+        await server.AddFrenchLogin(Customer, "CUST-ON", "language-pages-password-1");
+        await server.AddFrenchLogin(Operator, null, "language-pages-password-2");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -115,6 +115,15 @@ public partial class PortalServer : IAsyncLifetime
         _passwords[login] = password;
     }
 
+    /// <summary>Creates a login as <see cref="AddLogin"/> does, set to use the portal in French (<c>user language LOGIN fr</c>).</summary>
+    public async Task AddFrenchLogin(string login, string? customer, string password)
+    {
+        await AddLogin(login, customer, password);
+        var set = await Run(null, "user", "language", login, "fr", "--data", Data);
+        Assert.True(set.Exit == 0, set.Error);
+        Assert.Contains("uses the portal in fr", set.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs <c>centrex</c> to completion.</summary>
     public static Task<(int Exit, string Output, string Error)> Run(string? input, params string[] args) => Run(Info(args), input);
 
