@@ -627,14 +627,9 @@ public sealed class LedgerWriter
 
         var until = _appliedIdRecords;
         _frozen = _calls;
-        // Ids accumulate until the next checkpoint (every CheckpointEveryEntries, 2,000,000 by default), beyond
-        // CallIdsInMemory: a new table sized for that threshold alone doubled twice on this thread before the next seal,
-        // 18 % of its time in issue 16's ingestion bench (the copy and the first touch of every new page). The ids the
-        // frozen table took since the last seal are the best guess at what the next one will need, up to a checkpoint's
-        // worth (after a long replay the first table holds far more).
-        _calls = _spareCalls is { IsCompletedSuccessfully: true }
-            ? _spareCalls.Result
-            : new IdIndex(Math.Clamp(_frozen.Count, _options.CallIdsInMemory, Math.Max(_options.CallIdsInMemory, _options.CheckpointEveryEntries)));
+        // Sized for the ids a table takes until the next seal, not for the sealing threshold alone: from that, it doubled
+        // twice on this thread before the next checkpoint (IdIndex.Grow: 18 % of its time in issue 16's ingestion bench).
+        _calls = _spareCalls is { IsCompletedSuccessfully: true } ? _spareCalls.Result : new IdIndex(_options.IdsBetweenSeals);
         _spareCalls = null;
         _idLog.ReadRecords(until, _idLog.Written, (name, reference, _) =>
         {
