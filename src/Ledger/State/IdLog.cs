@@ -61,10 +61,7 @@ internal sealed class IdLog : IDisposable
     /// </summary>
     public void LoadInto(long from, IdIndex calls, IdIndex names)
     {
-        if (from > Durable)
-        {
-            throw new IOException($"{_file.Name} holds {Durable:N0} durable records but the sealed runs cover {from:N0}: the id log lost data");
-        }
+        ThrowIfRunsCoverMore(from);
 
         ReadRecords(from, Durable, (name, reference, prefetch) =>
         {
@@ -72,6 +69,16 @@ internal sealed class IdLog : IDisposable
             calls.Prefetch(prefetch);
             (EntryReference.IsInBlock(reference) ? calls : names).Add(name, reference);
         });
+    }
+
+    /// <summary>Refuses a registry whose sealed runs end past its durable records (an older <c>ids.meta</c> than the runs).</summary>
+    /// <exception cref="IOException">The runs cover more records than <c>ids.meta</c> says are durable.</exception>
+    public void ThrowIfRunsCoverMore(long sealedUntil)
+    {
+        if (sealedUntil > Durable)
+        {
+            throw new IOException($"{_file.Name} holds {Durable:N0} durable records but the sealed runs cover {sealedUntil:N0}: the id log lost data");
+        }
     }
 
     /// <summary>
