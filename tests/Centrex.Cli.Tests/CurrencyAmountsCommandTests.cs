@@ -5,7 +5,7 @@ namespace Centrex.Cli.Tests;
 /// units) and never hide a mill: a balance in the currency's minor unit with the exact balance beside it, the bill's
 /// totals per currency, charges to the mill and the amount due rounded as each invoice rounds it. Both once printed every
 /// amount with two decimals whatever the currency (a yen balance of -126.12, a dinar amount due of 1.23 for 1.234), and
-/// the bill summed dollars, yen and dinars into one figure.
+/// the bill and autopay summed dollars, yen and dinars into one figure.
 /// </summary>
 public sealed class CurrencyAmountsCommandTests : IDisposable
 {
@@ -72,8 +72,27 @@ public sealed class CurrencyAmountsCommandTests : IDisposable
         Assert.DoesNotMatch(@"amount due\s+[0-9.,]+\n", run.Error);
     }
 
+    [Fact]
+    public void AutoPay_PrintsTheMoneyChargedPerCurrency_AsEachCardWasCharged()
+    {
+        Assert.Equal(0, CliRun.Invoke("bill", "--data", Data, "--period", "2026-10").ExitCode); // no gateway yet: nothing charged
+        Assert.Equal(0, CliRun.Invoke("autopay", "configure", "--data", Data, "--gateway", "test").ExitCode);
+
+        var run = CliRun.Invoke("autopay", "run", "--data", Data);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"auto-pay\s+3 charged, 0 declined\n", run.Error);
+        Assert.Matches(@"auto-pay charged\s+0\.14 CAD\n", run.Error);
+        Assert.Matches(@"auto-pay charged\s+126 JPY\n", run.Error);   // the amount due, whole yen
+        Assert.Matches(@"auto-pay charged\s+1\.234 KWD\n", run.Error);
+        Assert.DoesNotContain("127.374", run.Error, StringComparison.Ordinal); // 0.14 + 126 + 1.234: it printed that sum
+        Assert.Matches(@"auto-recharge\s+0 charged, 0 declined\n", run.Error);
+        Assert.DoesNotContain("auto-recharge charged", run.Error, StringComparison.Ordinal); // no money taken: no currency line
+    }
+
     private static string Customer(string id, string currency, string zone, string country) => $$"""
         { "id": "{{id}}", "company": "{{id}} Ltd", "contact": "I", "email": "{{id.ToLowerInvariant()}}@x.example", "currency": "{{currency}}",
-          "address": { "street": "1 Main", "city": "City", {{country}}, "postal_code": "0" }, "time_zone": "{{zone}}" }
+          "address": { "street": "1 Main", "city": "City", {{country}}, "postal_code": "0" }, "time_zone": "{{zone}}",
+          "auto_pay": { "card_token": "tok_visa", "card_label": "VISA ****4242", "pay_invoices": true } }
         """;
 }
