@@ -13,6 +13,9 @@
 #              bench/data/portal-e2e-10000-10000000 (the run adds its CDRs to it)
 #     CDRS     centrex generate's cdrs.csv (ids cdr-...), e.g. --rows 2000000 --accounts 100000 --month 2026-12
 #     TAG      prefix the run gives the ids (unique per run on one data directory)
+#   WARMUP=N bench/ingest-cpu.sh ...  first ingests N other new CDRs (the file's first N, renamed TAG-w) outside the
+#                                    window: the figures are then a warm server's (its code tiered up, its buffers
+#                                    pooled), as a switch's steady stream finds it
 #   PERF=1 bench/ingest-cpu.sh ...   also samples serve's stacks on the CPU during the window (perf record, with the
 #                                    runtime's perf map), to WORK/perf-TAG.data; read with perf report -i
 set -euo pipefail
@@ -42,6 +45,12 @@ until [[ -n "$url" ]]; do # the whole listening line (ends with its routes in pa
   url=$(sed -n 's/^centrex serve: \(http:[^ ]*\) (.*)$/\1/p' "$work/serve-$tag.out")
 done
 echo "serve answering after $(echo "$(date +%s.%N) - $started" | bc) s; its CPU so far $(echo "scale=2; $(ticks $serve) / $tck" | bc) s"
+if [[ "${WARMUP:-0}" -gt 0 ]]; then
+  head -n $((WARMUP + 1)) "$cdrs" | sed "s/^cdr-/$tag-w-/" > "$work/warmup-$tag.csv"
+  nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$work/warmup-$tag.csv" 100000 4 > /dev/null
+  rm -f "$work/warmup-$tag.csv"
+  echo "warmed up with $WARMUP other new CDRs"
+fi
 wait_idle $serve
 writer=$(writer_tid $serve)
 w0=$(ticks "$serve/task/$writer") s0=$(ticks $serve)

@@ -36,7 +36,7 @@ public sealed class LedgerStore : IDisposable
         _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
         // Sized for the ids it will hold before the next seal, as the tables that replace it after each seal are: grown
         // from its minimum, it was rehashed five times over the first 600,000 calls after every start (issue 16).
-        var calls = new IdIndex(Math.Max(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
+        var calls = new IdIndex(Math.Max(_idLog.Durable - _sealed.Until, options.IdsBetweenSeals));
         var names = new IdIndex();
         foreach (var (name, reference) in _sealed.WholeNames())
         {

@@ -19,13 +19,29 @@ namespace Centrex.Ledger.State;
 internal sealed class PendingTotals
 {
     private const int MinimumSlots = 1 << 10;
-    private Entry[] _slots = new Entry[MinimumSlots];
+    private Entry[] _slots;
 
     // The occupied slots in the order they were filled: a commit drains only these. A table that once took a wide
     // commit (100,000 account-months: 262,144 slots, ~31 MB) is kept for later commits, and a scan of every slot made
     // each later commit of one call walk all of it on the writer thread (~1.3 ms a commit, found in review).
-    private int[] _used = new int[MinimumSlots / 2];
+    private int[] _used;
     private int _count;
+
+    /// <summary>An empty table with room for <paramref name="expected"/> totals before it grows.</summary>
+    public PendingTotals(int expected = 0)
+    {
+        var slots = MinimumSlots;
+        while (slots / 2 < expected)
+        {
+            slots <<= 1;
+        }
+
+        _slots = new Entry[slots];
+        _used = new int[slots / 2];
+    }
+
+    /// <summary>Account-months (and balances) with changes held.</summary>
+    public int Count => _count;
 
     /// <summary>Adds a call's effects.</summary>
     public void AddCall(ReadOnlySpan<byte> account, int period, bool domestic, long billedSeconds, long netMills, long discountMills)
