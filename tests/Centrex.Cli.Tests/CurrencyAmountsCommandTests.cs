@@ -1,3 +1,5 @@
+using Centrex.Cli.Tests.Support;
+
 namespace Centrex.Cli.Tests;
 
 /// <summary>
@@ -9,32 +11,13 @@ namespace Centrex.Cli.Tests;
 /// </summary>
 public sealed class CurrencyAmountsCommandTests : IDisposable
 {
-    private const string Header = "prefix,destination,rate,connect_fee,first_increment,next_increment\n";
     private readonly TempFolder _folder = new();
 
     public CurrencyAmountsCommandTests()
     {
         Data = _folder.File("data");
-        var provisioning = _folder.Write("p.json", $$"""
-            { "format": "centrex-provisioning/1",
-              "customers": [ {{Customer("C-CA", "CAD", "America/Toronto", "\"province\": \"QC\", \"country\": \"CA\"")}},
-                             {{Customer("C-JP", "JPY", "Asia/Tokyo", "\"country\": \"JP\"")}},
-                             {{Customer("C-KW", "KWD", "Asia/Kuwait", "\"country\": \"KW\"")}} ],
-              "accounts": [ { "id": "A-CA", "customer": "C-CA", "type": "credit" },
-                            { "id": "A-JP", "customer": "C-JP", "type": "credit" },
-                            { "id": "A-KW", "customer": "C-KW", "type": "credit" } ] }
-            """);
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, provisioning).ExitCode);
-        // North America at 0.0123 (ten minutes: 0.123), Japan at 6 (21 minutes: 126), Kuwait at 0.1234 (ten minutes: 1.234).
-        var run = CliRun.Invoke("rate", "--data", Data, "--tariff", _folder.Write("t.csv", Header + "1,North America,0.0123,0,60,60\n81,Japan,6.0000,0,60,60\n965,Kuwait,0.1234,0,60,60\n"),
-            "--cdrs", _folder.Write("c.csv", """
-                id,account,caller,callee,start,duration
-                ca,A-CA,5145550100,2125550199,2026-10-14T12:00:00Z,600
-                jp-1,A-JP,0312345678,+81312345679,2026-10-14T12:00:00Z,1234
-                jp-2,A-JP,0312345678,2125550199,2026-10-15T12:00:00Z,600
-                kw,A-KW,22345678,+96522345678,2026-10-14T12:00:00Z,600
-
-                """),
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, _folder.Write("p.json", ThreeCurrencyFiles.Provisioning)).ExitCode);
+        var run = CliRun.Invoke("rate", "--data", Data, "--tariff", _folder.Write("t.csv", ThreeCurrencyFiles.Tariff), "--cdrs", _folder.Write("c.csv", ThreeCurrencyFiles.Cdrs),
             "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
         Assert.True(run.ExitCode == 0, run.Error);
     }
@@ -89,10 +72,4 @@ public sealed class CurrencyAmountsCommandTests : IDisposable
         Assert.Matches(@"auto-recharge\s+0 charged, 0 declined\n", run.Error);
         Assert.DoesNotContain("auto-recharge charged", run.Error, StringComparison.Ordinal); // no money taken: no currency line
     }
-
-    private static string Customer(string id, string currency, string zone, string country) => $$"""
-        { "id": "{{id}}", "company": "{{id}} Ltd", "contact": "I", "email": "{{id.ToLowerInvariant()}}@x.example", "currency": "{{currency}}",
-          "address": { "street": "1 Main", "city": "City", {{country}}, "postal_code": "0" }, "time_zone": "{{zone}}",
-          "auto_pay": { "card_token": "tok_visa", "card_label": "VISA ****4242", "pay_invoices": true } }
-        """;
 }

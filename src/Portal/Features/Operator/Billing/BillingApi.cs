@@ -76,7 +76,7 @@ internal static class BillingApi
             try
             {
                 var issued = await runs.VoidAndReissue(number, body.Reason.Trim(), context.RequestAborted);
-                return Results.Ok(new { voided = number, reissued_as = issued.Number, total_mills = issued.Total.Value, amount_due_mills = issued.AmountDue.Value });
+                return Results.Ok(new { voided = number, reissued_as = issued.Number, currency = issued.Customer.Currency, total_mills = issued.Total.Value, amount_due_mills = issued.AmountDue.Value });
             }
             catch (Exception e) when (e is BillingException or ProvisioningException)
             {
