@@ -28,23 +28,40 @@ public sealed class LedgerStore : IDisposable
     {
         Folder = folder;
         _lock = held;
-        _journal = new CdrJournal(Path.Combine(folder, "journal"));
         _options = options;
-        StateFormat = StateFolder.Prepare(folder, options, out _stateRebuild);
-        _state = StateTable.Open(Path.Combine(folder, StateFolder.Name), StateFormat);
-        _idLog = new IdLog(Path.Combine(folder, "ids"));
-        _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
-        // Sized for the ids it will hold before the next seal, as the tables that replace it after each seal are: grown
-        // from its minimum, it was rehashed five times over the first 600,000 calls after every start (issue 16).
-        var calls = new IdIndex(Math.Max(_idLog.Durable - _sealed.Until, options.IdsBetweenSeals));
-        var names = new IdIndex();
-        foreach (var (name, reference) in _sealed.WholeNames())
+        try
         {
-            names.Add(name, reference);
-        }
+            // An open refused because the files disagree must leave every file as it found it (two writers on one folder
+            // once left an ids.meta older than the sealed runs, and the refusing open had already cut ids.log back to
+            // it): the journal and the registry are opened without changing a byte and checked against each other
+            // first, before the state, whose recovery FASTER does not make read-only; Recover makes the repairs once
+            // nothing can refuse any more.
+            _journal = new CdrJournal(Path.Combine(folder, "journal"));
+            _idLog = new IdLog(Path.Combine(folder, "ids"));
+            _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
+            ThrowIfAheadOfTheJournal("the id registry", _idLog.CoveredUntil, _journal.CommittedUntil);
+            _idLog.ThrowIfRunsCoverMore(_sealed.Until);
 
-        _idLog.LoadInto(_sealed.Until, calls, names);
-        Writer = new LedgerWriter(folder, _journal, _state, calls, names, _sealed, _idLog, options);
+            // Sized for the ids it will hold before the next seal: those not sealed yet and a seal's worth of new ones (the
+            // tables that replace it after each seal take the latter). Sized for less, it was rehashed on the writer thread
+            // during the first two million calls after every start (issue 16: 12-18 % of that thread's time).
+            var calls = new IdIndex(_idLog.Durable - _sealed.Until + options.IdsBetweenSeals);
+            var names = new IdIndex();
+            foreach (var (name, reference) in _sealed.WholeNames())
+            {
+                names.Add(name, reference);
+            }
+
+            _idLog.LoadInto(_sealed.Until, calls, names);
+            StateFormat = StateFolder.Prepare(folder, options, out _stateRebuild);
+            _state = StateTable.Open(Path.Combine(folder, StateFolder.Name), StateFormat);
+            Writer = new LedgerWriter(folder, _journal, _state, calls, names, _sealed, _idLog, options);
+        }
+        catch
+        {
+            Dispose(); // what was opened (the lock goes with Open's own handling)
+            throw;
+        }
     }
 
     /// <summary>The ledger's folder.</summary>
@@ -71,7 +88,9 @@ public sealed class LedgerStore : IDisposable
     /// <summary>
     /// Opens the ledger of a data directory, creating it if needed, takes its single-writer lock for the life of the
     /// store and recovers it. A folder another store holds (in this process or another) is refused before anything is
-    /// read or written.
+    /// read or written. A ledger whose files disagree (the registry's checkpoint with its runs or the journal, the
+    /// state's with the journal, a damaged entry) is refused with every file of the journal and the registry as it
+    /// was: the repairs a crash calls for (torn tails, half-written files) are made only once nothing can refuse.
     /// </summary>
     /// <exception cref="LedgerInUseException">Another store holds the ledger: its process is named.</exception>
     /// <exception cref="LedgerUnavailableException">The directory cannot be used (not writable, full, damaged).</exception>
@@ -202,10 +221,11 @@ public sealed class LedgerStore : IDisposable
     /// <summary>Closes the store. Anything not committed is gone, as after a crash; nothing committed is lost.</summary>
     public void Dispose()
     {
-        _sealed.Dispose(); // first: a seal under way reads the id log
-        _idLog.Dispose();
-        _state.Dispose();
-        _journal.Dispose();
+        // Null-conditional: a constructor that failed half way disposes what it had opened.
+        _sealed?.Dispose(); // first: a seal under way reads the id log
+        _idLog?.Dispose();
+        _state?.Dispose();
+        _journal?.Dispose();
         _lock.Dispose(); // last: nothing of this store writes once another may open the folder
     }
 
@@ -214,11 +234,7 @@ public sealed class LedgerStore : IDisposable
         var committed = _journal.CommittedUntil;
         var stateFrom = _state.TryGet(StateKey.AppliedUntil, out var applied) ? applied.Amount : _journal.BeginAddress;
         var namesFrom = _idLog.CoveredUntil >= 0 ? _idLog.CoveredUntil : _journal.BeginAddress;
-        if (stateFrom > committed || namesFrom > committed)
-        {
-            throw new JournalFormatException(Math.Max(stateFrom, namesFrom),
-                $"the state was checkpointed up to address {Math.Max(stateFrom, namesFrom)} but the journal is committed only to {committed}: the journal has lost committed entries");
-        }
+        ThrowIfAheadOfTheJournal("the state", stateFrom, committed);
 
         var from = Math.Min(stateFrom, namesFrom);
         Action<long>? progress = null;
@@ -232,12 +248,29 @@ public sealed class LedgerStore : IDisposable
         }
 
         var replayed = Writer.Replay(from, committed, stateFrom, namesFrom, progress);
+
+        // Nothing refused the open (the replay neither: no damaged entry, no name twice): only now are the repairs a
+        // crash calls for made, and only now is anything written.
+        _journal.CutTornTail();
+        _idLog.CutUncheckpointed();
+        _sealed.Tidy();
+        StateFolder.Tidy(Folder);
+        Writer.ApplyReplayed(committed);
         if (replayed > 0 || !_state.Recovered)
         {
             Writer.Checkpoint();
         }
 
         return new RecoveryReport(_state.Recovered, committed, from, replayed, _journal.TornBytesDiscarded, stopwatch.Elapsed) { StateRebuilt = _stateRebuild };
+    }
+
+    private static void ThrowIfAheadOfTheJournal(string what, long checkpointed, long committed)
+    {
+        if (checkpointed > committed)
+        {
+            throw new JournalFormatException(checkpointed,
+                $"{what} was checkpointed up to address {checkpointed} but the journal is committed only to {committed}: the journal has lost committed entries");
+        }
     }
 
     private static void CheckWritable(string folder)

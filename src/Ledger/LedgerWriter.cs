@@ -52,6 +52,9 @@ public sealed class LedgerWriter
     // until they are durable, and a retry of a batch in the same group commit must still find its answer.
     private readonly Dictionary<long, byte[]> _uncommittedBatches = [];
 
+    // The names Replay registered, in journal order, for ApplyReplayed to write to the id log.
+    private readonly List<(NameFingerprint Name, long Reference)> _replayedNames = [];
+
     // Bumped whenever the writer starts changing its state; see Changes.
     private long _changes;
 
@@ -417,9 +420,10 @@ public sealed class LedgerWriter
     });
 
     /// <summary>
-    /// Brings the state and the registry forward over the committed entries in [<paramref name="from"/>,
-    /// <paramref name="until"/>): the state from <paramref name="stateFrom"/>, the registry from <paramref name="namesFrom"/>
-    /// (each was checkpointed at its own position). Returns the entries replayed.
+    /// Reads the committed entries in [<paramref name="from"/>, <paramref name="until"/>) to bring the state and the
+    /// registry forward: the state from <paramref name="stateFrom"/>, the registry from <paramref name="namesFrom"/> (each
+    /// was checkpointed at its own position). Only memory changes here (the names are indexed, the changes summed);
+    /// <see cref="ApplyReplayed"/> writes them once nothing refused the open. Returns the entries replayed.
     /// </summary>
     /// <param name="from">First journal address to read.</param>
     /// <param name="until">Address after the last committed entry.</param>
@@ -482,9 +486,25 @@ public sealed class LedgerWriter
             }
         }));
 
+        return count;
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Replay"/> found: the names it registered to the id log, the balance and counter changes to
+    /// the state, applied up to <paramref name="until"/>. Called once the open is known to succeed (the replay raised
+    /// nothing), after the id log's uncheckpointed records are cut off.
+    /// </summary>
+    internal void ApplyReplayed(long until)
+    {
+        foreach (var (name, reference) in _replayedNames)
+        {
+            _idLog.Append(name, reference);
+        }
+
+        _replayedNames.Clear();
+        _replayedNames.TrimExcess();
         Apply(_pending, until);
         _appliedIdRecords = _idLog.Written;
-        return count;
     }
 
     private void AddCall(ReadOnlySpan<byte> account, int period, NumberClass numberClass, long billedSeconds, long netMills, long discountMills) =>
@@ -667,7 +687,10 @@ public sealed class LedgerWriter
 
         if (existing == -1)
         {
-            Register(fingerprint, address);
+            // Indexed now (a later entry of the replay may repeat it), written to the id log by ApplyReplayed: a replay
+            // that finds damage further on refuses the open, and the id log's records must still be as they were.
+            (EntryReference.IsInBlock(address) ? _calls : _names).Add(fingerprint, address);
+            _replayedNames.Add((fingerprint, address));
         }
     }
 

@@ -45,7 +45,12 @@ public sealed class IdRegistryTests : IDisposable
         reopened.LoadInto(0, index, new IdIndex()); // references 10 and 20 point into a block: the calls' side
         Assert.Equal((640L, 2L), (reopened.CoveredUntil, reopened.Durable));
         Assert.Equal([10L, 20L, -1L], [index.Find(Name(1)), index.Find(Name(2)), index.Find(Name(3))]);
-        Assert.Equal(2 * 24, new FileInfo(Path.Combine(_folder.Path, "ids.log")).Length);
+
+        // Opening changes no byte (a ledger open refused later must leave the record); the cut comes once it succeeds.
+        var file = Path.Combine(_folder.Path, "ids.log");
+        Assert.Equal(3 * 24, new FileInfo(file).Length);
+        reopened.CutUncheckpointed();
+        Assert.Equal(2 * 24, new FileInfo(file).Length);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Centrex.Ledger.Journal;
 /// <summary>
 /// The append-only journal of everything that moves money (FasterLog in the data directory). Entries become durable
 /// only at <see cref="Commit"/> (group commit: one commit covers every entry enqueued before it); on start-up FasterLog
-/// recovers to the last commit, and bytes written after it (a torn tail) are cut off and reported.
+/// recovers to the last commit, and bytes written after it (a torn tail) are cut off by <see cref="CutTornTail"/> and
+/// reported.
 /// </summary>
 internal sealed class CdrJournal : IDisposable
 {
@@ -19,30 +20,38 @@ internal sealed class CdrJournal : IDisposable
     /// <summary>Bits of a segment file's size (1 GiB): addresses map to <c>journal.log.N</c> at offset address mod 2^bits.</summary>
     private const int SegmentSizeBits = 30;
 
+    private readonly string _folder;
     private readonly string _path;
-    private readonly IDevice _device;
-    private readonly FasterLog _log;
+    private IDevice _device;
+    private FasterLog _log;
 
-    /// <summary>Opens (or creates) the journal in <paramref name="folder"/>.</summary>
+    /// <summary>Opens (or creates) the journal in <paramref name="folder"/>; a torn tail stays until <see cref="CutTornTail"/>.</summary>
     public CdrJournal(string folder)
     {
         Directory.CreateDirectory(folder);
+        _folder = folder;
         _path = Path.Combine(folder, "journal.log");
         (_device, _log) = OpenLog(folder);
+    }
 
-        // Bytes past the committed tail were written by a process that died before committing them: FasterLog
-        // ignores them, but they would confuse anyone reading the files; cut them off and say so.
-        TornBytesDiscarded = CutTornTail(_log.TailAddress);
+    /// <summary>Bytes found after the last commit when the journal was opened, removed by <see cref="CutTornTail"/>.</summary>
+    public long TornBytesDiscarded { get; private set; }
+
+    /// <summary>
+    /// Cuts off the bytes past the committed tail: written by a process that died before committing them, FasterLog
+    /// ignores them, but they would confuse anyone reading the files. Called only once the ledger's open is known to
+    /// succeed, before anything is appended: an open refused for any reason leaves them where they were.
+    /// </summary>
+    public void CutTornTail()
+    {
+        TornBytesDiscarded = CutAfter(_log.TailAddress);
         if (TornBytesDiscarded > 0)
         {
             _log.Dispose();
             _device.Dispose();
-            (_device, _log) = OpenLog(folder);
+            (_device, _log) = OpenLog(_folder);
         }
     }
-
-    /// <summary>Bytes found after the last commit when the journal was opened, and removed.</summary>
-    public long TornBytesDiscarded { get; }
 
     /// <summary>Address of the first entry.</summary>
     public long BeginAddress => _log.BeginAddress;
@@ -129,7 +138,7 @@ internal sealed class CdrJournal : IDisposable
     /// Truncates the segment file holding <paramref name="committedTail"/> to the end of the tail's sector (FasterLog
     /// writes whole 512-byte sectors, so the rest of that sector is its padding), and deletes later segments.
     /// </summary>
-    private long CutTornTail(long committedTail)
+    private long CutAfter(long committedTail)
     {
         const long SectorSize = 512;
         var segment = committedTail >> SegmentSizeBits;

@@ -7,8 +7,8 @@ namespace Centrex.Ledger.State;
 /// The registry's persistent form in <c>ledger/ids</c>: <c>ids.log</c>, one 24-byte record (fingerprint, address) per
 /// registered name in journal order, and <c>ids.meta</c>, written atomically at each checkpoint, saying how many
 /// records are durable and up to which journal address they cover. Records after that count (written by a process
-/// that died before its next checkpoint) are cut off on opening; the journal's tail after the covered address is
-/// replayed to register them again.
+/// that died before its next checkpoint) are cut off by <see cref="CutUncheckpointed"/> once the ledger's open is known
+/// to succeed; the journal's tail after the covered address is replayed to register them again.
 /// </summary>
 internal sealed class IdLog : IDisposable
 {
@@ -19,18 +19,28 @@ internal sealed class IdLog : IDisposable
     private readonly FileStream _file;
     private readonly BufferedStream _writer;
 
+    /// <summary>Opens the registry in <paramref name="folder"/> without changing a byte of it.</summary>
+    /// <exception cref="IOException"><c>ids.meta</c> is damaged, or <c>ids.log</c> holds fewer records than it says.</exception>
     public IdLog(string folder)
     {
         Directory.CreateDirectory(folder);
         _meta = Path.Combine(folder, "ids.meta");
         (CoveredUntil, Durable) = ReadMeta(_meta);
-        _file = new FileStream(Path.Combine(folder, "ids.log"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
-        if (_file.Length < Durable * RecordSize)
+        var path = Path.Combine(folder, "ids.log");
+        if (Durable > 0 && !File.Exists(path))
         {
-            throw new IOException($"{_file.Name} holds {_file.Length / RecordSize:N0} records but its checkpoint says {Durable:N0}: the file lost data");
+            throw new IOException($"{path} is missing but its checkpoint says it holds {Durable:N0} records: the file lost data");
         }
 
-        _file.SetLength(Durable * RecordSize);
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+        if (_file.Length < Durable * RecordSize)
+        {
+            var length = _file.Length;
+            _file.Dispose();
+            throw new IOException($"{path} holds {length / RecordSize:N0} records but its checkpoint says {Durable:N0}: the file lost data");
+        }
+
+        // Not cut here: an open refused after this (the runs or the journal disagree) must leave every record in place.
         _file.Position = Durable * RecordSize;
         _writer = new BufferedStream(_file, 1 << 20);
         Written = Durable;
@@ -51,10 +61,7 @@ internal sealed class IdLog : IDisposable
     /// </summary>
     public void LoadInto(long from, IdIndex calls, IdIndex names)
     {
-        if (from > Durable)
-        {
-            throw new IOException($"{_file.Name} holds {Durable:N0} durable records but the sealed runs cover {from:N0}: the id log lost data");
-        }
+        ThrowIfRunsCoverMore(from);
 
         ReadRecords(from, Durable, (name, reference, prefetch) =>
         {
@@ -62,6 +69,16 @@ internal sealed class IdLog : IDisposable
             calls.Prefetch(prefetch);
             (EntryReference.IsInBlock(reference) ? calls : names).Add(name, reference);
         });
+    }
+
+    /// <summary>Refuses a registry whose sealed runs end past its durable records (an older <c>ids.meta</c> than the runs).</summary>
+    /// <exception cref="IOException">The runs cover more records than <c>ids.meta</c> says are durable.</exception>
+    public void ThrowIfRunsCoverMore(long sealedUntil)
+    {
+        if (sealedUntil > Durable)
+        {
+            throw new IOException($"{_file.Name} holds {Durable:N0} durable records but the sealed runs cover {sealedUntil:N0}: the id log lost data");
+        }
     }
 
     /// <summary>
@@ -79,7 +96,8 @@ internal sealed class IdLog : IDisposable
     /// positioned reads of a part of the file nobody writes again.
     /// </summary>
     public void ReadDurable(long from, long until, Action<NameFingerprint, long, NameFingerprint> visit)
-    {        const int RecordsPerRead = 8192;
+    {
+        const int RecordsPerRead = 8192;
         var buffer = new byte[RecordSize * RecordsPerRead];
         for (var at = from; at < until;)
         {
@@ -105,6 +123,20 @@ internal sealed class IdLog : IDisposable
 
             at += records;
         }
+    }
+
+    /// <summary>
+    /// Cuts off the records after the durable ones (a process died before checkpointing them; replaying the journal's
+    /// tail registers them again). Called once the ledger's open is known to succeed, before anything is appended.
+    /// </summary>
+    public void CutUncheckpointed()
+    {
+        if (Written != Durable)
+        {
+            throw new InvalidOperationException("the id log's uncheckpointed records are cut before anything is appended");
+        }
+
+        _file.SetLength(Durable * RecordSize);
     }
 
     /// <summary>Appends a record (durable at the next <see cref="Checkpoint(long)"/>).</summary>

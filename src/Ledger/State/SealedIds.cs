@@ -22,6 +22,9 @@ internal sealed class SealedIds : IDisposable
     private readonly long _largestMerge;
     private readonly List<IdRun> _runs = [];
     private readonly List<IdFilter> _filters = []; // _filters[i] is _runs[i]'s
+    // Found by Open, dealt with by Tidy: runs a finished merge covers, filters built in memory.
+    private readonly List<IdRun> _covered = [];
+    private readonly List<FilteredRun> _unsavedFilters = [];
     private Task<FilteredRun>? _merge;
     private Task<FilteredRun>? _seal;
     // The seal thread's (one seal at a time), kept so that a seal allocates no large array.
@@ -49,42 +52,87 @@ internal sealed class SealedIds : IDisposable
     public long FilterBytes => _filters.Sum(filter => filter.Bytes);
 
     /// <summary>
-    /// Opens the sealed runs of <paramref name="folder"/>: drops what a crash left half done (a temporary file; runs a
-    /// finished merge already covers), checks that the runs follow one another, and loads or rebuilds the filter.
+    /// Opens the sealed runs of <paramref name="folder"/> without changing any file: checks that the runs follow one
+    /// another, sets aside runs a finished merge already covers, and loads each run's filter (or builds it in memory
+    /// when it is missing or damaged). What a crash left half done is tidied by <see cref="Tidy"/>, once the ledger's
+    /// open is known to succeed.
     /// </summary>
     /// <exception cref="IOException">A run is damaged or the runs leave a gap.</exception>
     public static SealedIds Open(string folder, long largestMerge, CrashPoints crash)
     {
         Directory.CreateDirectory(folder);
         var sealedIds = new SealedIds(folder, largestMerge, crash);
-        foreach (var temporary in Directory.GetFiles(folder, "*.tmp"))
+        var opened = new List<IdRun>();
+        try
+        {
+            foreach (var path in Directory.GetFiles(folder, "run-*.ids"))
+            {
+                opened.Add(IdRun.Open(path));
+            }
+
+            // Widest first among runs starting at the same record: a merge that finished but did not delete its inputs.
+            foreach (var run in opened.OrderBy(run => run.From).ThenByDescending(run => run.Until))
+            {
+                if (run.Until <= sealedIds.Until && sealedIds._runs.Count > 0)
+                {
+                    sealedIds._covered.Add(run);
+                    continue;
+                }
+
+                if (run.From != sealedIds.Until)
+                {
+                    throw new IOException($"{run.Path} starts at id-log record {run.From} but the runs before it end at {sealedIds.Until}: a run file is missing");
+                }
+
+                sealedIds._runs.Add(run);
+            }
+
+            sealedIds.LoadFilters();
+        }
+        catch
+        {
+            opened.ForEach(run => run.Dispose());
+            throw;
+        }
+
+        sealedIds.SealingUntil = sealedIds.Until;
+        return sealedIds;
+    }
+
+    /// <summary>
+    /// Makes the repairs <see cref="Open"/> found due, once the ledger's open is known to succeed (before any seal):
+    /// deletes what a crash left half written (temporary files) and the runs a finished merge covers, saves the filters
+    /// built in memory, and deletes filters no run owns any more (a merge's inputs; the doubling segments,
+    /// <c>filter-N-FROM-UNTIL.bits</c>, of ledgers written before filters were kept per run).
+    /// </summary>
+    public void Tidy()
+    {
+        foreach (var temporary in Directory.GetFiles(_folder, "*.tmp"))
         {
             File.Delete(temporary);
         }
 
-        // Widest first among runs starting at the same record: a merge that finished but did not delete its inputs.
-        var runs = Directory.GetFiles(folder, "run-*.ids").Select(IdRun.Open).OrderBy(run => run.From).ThenByDescending(run => run.Until).ToList();
-        foreach (var run in runs)
+        foreach (var run in _covered)
         {
-            if (run.Until <= sealedIds.Until && sealedIds._runs.Count > 0)
-            {
-                run.Dispose();
-                DeleteRun(run);
-                continue;
-            }
-
-            if (run.From != sealedIds.Until)
-            {
-                runs.ForEach(r => r.Dispose());
-                throw new IOException($"{run.Path} starts at id-log record {run.From} but the runs before it end at {sealedIds.Until}: a run file is missing");
-            }
-
-            sealedIds._runs.Add(run);
+            run.Dispose();
+            DeleteRun(run);
         }
 
-        sealedIds.LoadFilters();
-        sealedIds.SealingUntil = sealedIds.Until;
-        return sealedIds;
+        _covered.Clear();
+        foreach (var (run, filter) in _unsavedFilters)
+        {
+            SaveFilter(run, filter);
+        }
+
+        _unsavedFilters.Clear();
+        var owned = _runs.Select(FilterPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(_folder, "*" + FilterExtension))
+        {
+            if (!owned.Contains(path))
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     /// <summary>Whether CDR id <paramref name="name"/> was sealed: each run's filter first, the run when it says "maybe".</summary>
@@ -240,6 +288,7 @@ internal sealed class SealedIds : IDisposable
         }
 
         _runs.ForEach(run => run.Dispose());
+        _covered.ForEach(run => run.Dispose());
     }
 
     /// <summary>
@@ -305,9 +354,8 @@ internal sealed class SealedIds : IDisposable
     }
 
     /// <summary>
-    /// Loads each run's saved filter, or (a crash between a run and its filter, a damaged filter) rebuilds it from the
-    /// run: slower to open, never wrong. Filters no run owns any more (a merge's inputs; the doubling segments,
-    /// <c>filter-N-FROM-UNTIL.bits</c>, of ledgers written before filters were kept per run) are deleted.
+    /// Loads each run's saved filter, or (a crash between a run and its filter, a damaged filter) builds it from the
+    /// run, saved by <see cref="Tidy"/>: slower to open, never wrong.
     /// </summary>
     private void LoadFilters()
     {
@@ -323,19 +371,10 @@ internal sealed class SealedIds : IDisposable
             if (filter is null || filter.Count != run.Calls)
             {
                 filter = BuildFilter(run);
-                SaveFilter(run, filter);
+                _unsavedFilters.Add(new FilteredRun(run, filter));
             }
 
             _filters.Add(filter);
-        }
-
-        var owned = _runs.Select(FilterPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(_folder, "*" + FilterExtension))
-        {
-            if (!owned.Contains(path))
-            {
-                File.Delete(path);
-            }
         }
     }
 

@@ -32,10 +32,6 @@ internal static class StateFolder
     {
         var folder = Path.Combine(ledgerFolder, Name);
         var replaced = Path.Combine(ledgerFolder, ReplacedName);
-        if (Directory.Exists(replaced))
-        {
-            Directory.Delete(replaced, recursive: true);
-        }
 
         // Written by a version before format 2 (first, or again after this one): the journal rebuilds it in state2.
         var formatOne = Path.Combine(ledgerFolder, FormatOneName);
@@ -57,8 +53,7 @@ internal static class StateFolder
             }
             else
             {
-                DeleteFormatOne(formatOne, hadFormatOne);
-                return kept;
+                return kept; // what lies beside it (a replaced store, format one's) is deleted by Tidy once the open succeeds
             }
         }
         else if (holdsData)
@@ -68,6 +63,13 @@ internal static class StateFolder
         else if (hadFormatOne)
         {
             rebuild = "it was kept in format 1, a record per counter and its log size not recorded";
+        }
+
+        // A rebuild replaces the store at once (it is derived from the journal; FASTER needs the folder to build its
+        // successor in), before the journal's replay has checked every entry.
+        if (Directory.Exists(replaced))
+        {
+            Directory.Delete(replaced, recursive: true);
         }
 
         if (holdsData)
@@ -85,6 +87,22 @@ internal static class StateFolder
 
         DeleteFormatOne(formatOne, hadFormatOne);
         return format;
+    }
+
+    /// <summary>
+    /// Deletes what lies beside a kept store (a replaced store a crash left behind, format one's <c>state</c>): called
+    /// once the ledger's open is known to succeed, so an open refused for any reason leaves them as they were.
+    /// </summary>
+    public static void Tidy(string ledgerFolder)
+    {
+        foreach (var leftover in (string[])[ReplacedName, FormatOneName])
+        {
+            var path = Path.Combine(ledgerFolder, leftover);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
     }
 
     // After state2 holds a kept format: a crash before this leaves state behind, deleted on the next open.
