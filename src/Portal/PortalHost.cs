@@ -36,6 +36,16 @@ public sealed class PortalHost(PortalData data, string apiKeyScheme)
     /// <summary>Password checks each source address gets.</summary>
     public LoginLimits LoginLimits { get; init; } = LoginLimits.Default;
 
+    /// <summary>
+    /// The currency of account <paramref name="accountId"/>'s customer as provisioning has it now, or null when the
+    /// account (or its customer) is not provisioned: the balance API writes the balance in it.
+    /// </summary>
+    public string? CurrencyOfAccount(string accountId)
+    {
+        var provisioning = data.Provisioning.Current;
+        return provisioning.Account(accountId) is { } account ? provisioning.Customer(account.CustomerId)?.Currency : null;
+    }
+
     /// <summary>Where an exception that escapes a route is written (standard error; <see cref="ServerErrors"/>).</summary>
     public TextWriter ErrorLog { get; init; } = Console.Error;
 

@@ -27,7 +27,7 @@ public sealed class AutoPayCommandTests : IDisposable
         Assert.Equal(0, CliRun.Invoke("autopay", "configure", "--data", Data, "--gateway", "test").ExitCode);
         var bill = CliRun.Invoke("bill", "--data", Data, "--period", "2026-10");
         Assert.Equal(0, bill.ExitCode);
-        Assert.Matches(@"auto-pay\s+1 charged \([\d,.]+\), 0 declined", bill.Error);
+        Assert.Matches(@"auto-pay\s+1 charged, 0 declined\n\s+auto-pay charged\s+[\d,.]+ CAD\n", bill.Error);
         Assert.Contains("AP-000005", CliRun.Invoke("provision", "export", "--data", Data).Out, StringComparison.Ordinal); // CUST-QC's invoice
         Assert.Matches(@"000005\s+CUST-QC.*Paid", CliRun.Invoke("invoice", "list", "--data", Data, "--as-of", "2026-11-10").Out);
         Assert.Matches(@"auto-pay\s+0 charged", CliRun.Invoke("autopay", "run", "--data", Data).Error);

@@ -1,3 +1,5 @@
+using Centrex.Cli.Tests.Support;
+
 namespace Centrex.Cli.Tests;
 
 /// <summary>
@@ -5,36 +7,17 @@ namespace Centrex.Cli.Tests;
 /// units) and never hide a mill: a balance in the currency's minor unit with the exact balance beside it, the bill's
 /// totals per currency, charges to the mill and the amount due rounded as each invoice rounds it. Both once printed every
 /// amount with two decimals whatever the currency (a yen balance of -126.12, a dinar amount due of 1.23 for 1.234), and
-/// the bill summed dollars, yen and dinars into one figure.
+/// the bill and autopay summed dollars, yen and dinars into one figure.
 /// </summary>
 public sealed class CurrencyAmountsCommandTests : IDisposable
 {
-    private const string Header = "prefix,destination,rate,connect_fee,first_increment,next_increment\n";
     private readonly TempFolder _folder = new();
 
     public CurrencyAmountsCommandTests()
     {
         Data = _folder.File("data");
-        var provisioning = _folder.Write("p.json", $$"""
-            { "format": "centrex-provisioning/1",
-              "customers": [ {{Customer("C-CA", "CAD", "America/Toronto", "\"province\": \"QC\", \"country\": \"CA\"")}},
-                             {{Customer("C-JP", "JPY", "Asia/Tokyo", "\"country\": \"JP\"")}},
-                             {{Customer("C-KW", "KWD", "Asia/Kuwait", "\"country\": \"KW\"")}} ],
-              "accounts": [ { "id": "A-CA", "customer": "C-CA", "type": "credit" },
-                            { "id": "A-JP", "customer": "C-JP", "type": "credit" },
-                            { "id": "A-KW", "customer": "C-KW", "type": "credit" } ] }
-            """);
-        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, provisioning).ExitCode);
-        // North America at 0.0123 (ten minutes: 0.123), Japan at 6 (21 minutes: 126), Kuwait at 0.1234 (ten minutes: 1.234).
-        var run = CliRun.Invoke("rate", "--data", Data, "--tariff", _folder.Write("t.csv", Header + "1,North America,0.0123,0,60,60\n81,Japan,6.0000,0,60,60\n965,Kuwait,0.1234,0,60,60\n"),
-            "--cdrs", _folder.Write("c.csv", """
-                id,account,caller,callee,start,duration
-                ca,A-CA,5145550100,2125550199,2026-10-14T12:00:00Z,600
-                jp-1,A-JP,0312345678,+81312345679,2026-10-14T12:00:00Z,1234
-                jp-2,A-JP,0312345678,2125550199,2026-10-15T12:00:00Z,600
-                kw,A-KW,22345678,+96522345678,2026-10-14T12:00:00Z,600
-
-                """),
+        Assert.Equal(0, CliRun.Invoke("provision", "import", "--data", Data, _folder.Write("p.json", ThreeCurrencyFiles.Provisioning)).ExitCode);
+        var run = CliRun.Invoke("rate", "--data", Data, "--tariff", _folder.Write("t.csv", ThreeCurrencyFiles.Tariff), "--cdrs", _folder.Write("c.csv", ThreeCurrencyFiles.Cdrs),
             "--out", _folder.File("rated.csv"), "--rejects", _folder.File("rejects.csv"));
         Assert.True(run.ExitCode == 0, run.Error);
     }
@@ -72,8 +55,21 @@ public sealed class CurrencyAmountsCommandTests : IDisposable
         Assert.DoesNotMatch(@"amount due\s+[0-9.,]+\n", run.Error);
     }
 
-    private static string Customer(string id, string currency, string zone, string country) => $$"""
-        { "id": "{{id}}", "company": "{{id}} Ltd", "contact": "I", "email": "{{id.ToLowerInvariant()}}@x.example", "currency": "{{currency}}",
-          "address": { "street": "1 Main", "city": "City", {{country}}, "postal_code": "0" }, "time_zone": "{{zone}}" }
-        """;
+    [Fact]
+    public void AutoPay_PrintsTheMoneyChargedPerCurrency_AsEachCardWasCharged()
+    {
+        Assert.Equal(0, CliRun.Invoke("bill", "--data", Data, "--period", "2026-10").ExitCode); // no gateway yet: nothing charged
+        Assert.Equal(0, CliRun.Invoke("autopay", "configure", "--data", Data, "--gateway", "test").ExitCode);
+
+        var run = CliRun.Invoke("autopay", "run", "--data", Data);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"auto-pay\s+3 charged, 0 declined\n", run.Error);
+        Assert.Matches(@"auto-pay charged\s+0\.14 CAD\n", run.Error);
+        Assert.Matches(@"auto-pay charged\s+126 JPY\n", run.Error);   // the amount due, whole yen
+        Assert.Matches(@"auto-pay charged\s+1\.234 KWD\n", run.Error);
+        Assert.DoesNotContain("127.374", run.Error, StringComparison.Ordinal); // 0.14 + 126 + 1.234: it printed that sum
+        Assert.Matches(@"auto-recharge\s+0 charged, 0 declined\n", run.Error);
+        Assert.DoesNotContain("auto-recharge charged", run.Error, StringComparison.Ordinal); // no money taken: no currency line
+    }
 }

@@ -45,7 +45,7 @@ public sealed class AutoPayTests : IDisposable
         var invoice = _h.Bill(October).Invoices.Single();
 
         var paid = Runner().PayInvoices(Invoices());
-        Assert.Equal(new AutoPayResult(1, 0, invoice.AmountDue), paid);
+        Assert.Equal(AutoPayResult.OneApproved(invoice.Customer.Currency, invoice.AmountDue), paid);
         Assert.Equal(AutoPayResult.None, Runner().PayInvoices(Invoices())); // never twice
         Assert.Equal([("autopay:000001", invoice.AmountDue.Value)], new TestPaymentGateway(_h.Data).Approved.Select(a => (a.Key, a.AmountMills)));
 
@@ -76,7 +76,7 @@ public sealed class AutoPayTests : IDisposable
         _h.Import("""{ "format": "centrex-provisioning/1", "subscriptions": [ { "id": "S1", "account": "A1", "product": "P31", "start": "2026-10-05" } ] }""");
         _h.Bill(October);
 
-        Assert.Equal(new AutoPayResult(0, 1, Mills.Zero), Runner().PayInvoices(Invoices()));
+        Assert.Equal(AutoPayResult.OneDeclined, Runner().PayInvoices(Invoices()));
         Assert.Equal(AutoPayResult.None, Runner().PayInvoices(Invoices())); // the same card is not tried again for this invoice
         using var store = BillingStore.Open(_h.Data);
         var attempt = Assert.Single(store.PaymentAttempts());
@@ -98,7 +98,7 @@ public sealed class AutoPayTests : IDisposable
         using var ledger = LedgerStore.Open(_h.Data);
         Charge(ledger, "c1", 4_000); // balance -4.000: below 10.00
         var first = Runner().Recharge(ledger);
-        Assert.Equal(new AutoPayResult(1, 0, new Mills(50_000)), first);
+        Assert.Equal(AutoPayResult.OneApproved("CAD", new Mills(50_000)), first);
         Assert.Equal(new Mills(46_000), ledger.Balance("A1"));
         Assert.Equal(AutoPayResult.None, Runner().Recharge(ledger)); // 46.00 is above the threshold
 

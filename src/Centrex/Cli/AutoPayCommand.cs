@@ -97,6 +97,17 @@ internal static class AutoPayCommand
         }
     }
 
-    private static void Report(CliConsole console, string what, AutoPayResult result) => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  {what,-18} {result.Approved,12:N0} charged ({Amounts.Mills(result.Amount)}), {result.Declined:N0} declined"));
+    /// <summary>
+    /// The counts, then the money taken per currency, as <c>centrex bill</c> prints its totals (a sum of dollars and yen is
+    /// no amount): in each currency's minor unit, as each card was charged (<c>126 JPY</c>, <c>1.234 KWD</c>).
+    /// </summary>
+    private static void Report(CliConsole console, string what, AutoPayResult result)
+    {
+        var c = CultureInfo.InvariantCulture;
+        console.Error.WriteLine(string.Create(c, $"  {what,-18} {result.Approved,12:N0} charged, {result.Declined:N0} declined"));
+        foreach (var (currency, amount) in result.Charged)
+        {
+            console.Error.WriteLine(string.Create(c, $"  {what + " charged",-22} {Amounts.Money(amount, currency),12} {currency}"));
+        }
+    }
 }

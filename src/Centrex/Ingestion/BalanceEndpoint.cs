@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace Centrex.Ingestion;
 
 /// <summary>
-/// <c>GET /v1/accounts/{account}/balance[?period=YYYY-MM]</c>: the self-care view of an account's committed balance
-/// (mills, charges lower it) and, for a period, its counters.
+/// <c>GET /api/v1/accounts/{account}/balance[?period=YYYY-MM]</c> and, deprecated, the same answer at
+/// <c>/v1/accounts/{account}/balance</c>: the self-care view of an account's committed balance (mills, charges lower it)
+/// and, for a period, its counters. <paramref name="currencyOf"/> gives the currency of an account's customer (null when
+/// the account is not provisioned).
 /// </summary>
-internal sealed class BalanceEndpoint(LedgerStore ledger)
+internal sealed class BalanceEndpoint(LedgerStore ledger, Func<string, string?> currencyOf)
 {
     public const string Route = "/v1/accounts/{account}/balance";
 
@@ -30,15 +32,27 @@ internal sealed class BalanceEndpoint(LedgerStore ledger)
         }
 
         var balance = ledger.Balance(account);
+        var currency = currencyOf(account);
         return IngestionEndpoint.Respond(context, StatusCodes.Status200OK, json =>
         {
             json.WriteStartObject();
             json.WriteString("account", account);
-            // Issue 17, rule 7: "balance" is what a customer sees, whole cents (half up); the exact balance, to the tenth of
-            // a cent, is beside it as text and as mills.
-            json.WriteString("balance", Invoicing.MoneyRounding.HalfUpToCent(balance).ToString()[..^1]);
+            // Issue 17, rule 7: "balance" is what a customer sees, in its currency's minor unit (ISO 4217), half up, as
+            // centrex balance and the pages show it: -0.12 CAD, -126 JPY (it was -126.12: yen have no cents), -1.234 KWD
+            // (the fils is the mill). An account not provisioned has no currency: whole cents, as the seed shows
+            // balances. The exact balance, to the mill, is beside it as text and as mills, unchanged.
+            json.WriteString("balance", Invoicing.Rendering.Amounts.Input(Invoicing.MoneyRounding.HalfUpToMinorUnit(balance, currency ?? string.Empty), currency ?? string.Empty));
             json.WriteString("balance_exact", balance.ToString());
             json.WriteNumber("balance_mills", balance.Value);
+            if (currency is null)
+            {
+                json.WriteNull("currency");
+            }
+            else
+            {
+                json.WriteString("currency", currency);
+            }
+
             if (month > 0)
             {
                 json.WriteString("period", period);

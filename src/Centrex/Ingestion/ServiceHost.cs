@@ -134,7 +134,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         {
             var ingestion = new IngestionEndpoint(new BatchParser(charging.Rater, _limits), new IngestionWriter(charging.Writer, charging.Discounts), _limits,
                 new RequestBodyBudget(_limits.MaxBytesInFlight));
-            var balance = new BalanceEndpoint(charging.Ledger);
+            var balance = new BalanceEndpoint(charging.Ledger, _portal.CurrencyOfAccount);
             // The issue-13 paths (no prefix) answer for one more release, marked deprecated by the portal (LegacyPaths).
             foreach (var prefix in new[] { "/api", string.Empty })
             {
@@ -142,7 +142,7 @@ internal sealed class ServiceHost : IAsyncDisposable
                     .Produces(StatusCodes.Status200OK, contentType: "application/json")
                     .WithSummary("Post a batch of CDRs (the CSV of centrex rate) to be rated and charged; scope cdr-batches:write, header Idempotency-Key");
                 _app.MapGet(prefix + BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead)
-                    .WithSummary("An account's balance and its counters for a month (?period=YYYY-MM); scope balances:read");
+                    .WithSummary("An account's balance (in its customer's currency's minor unit, the exact one to the mill beside it) and its counters for a month (?period=YYYY-MM); scope balances:read");
             }
         }
 

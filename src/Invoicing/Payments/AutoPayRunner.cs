@@ -117,11 +117,13 @@ public sealed class AutoPayRunner(string dataDirectory, IPaymentGateway gateway,
         if (answer.Approved)
         {
             var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[customer.TimeZone]).Date;
-            return (new AutoPayResult(1, 0, amount), new Payment(paymentId, customer.Id, today, MoneyRounding.HalfUpToMinorUnit(amount, customer.Currency), PaymentMethod.Card, $"{pay.CardLabel} {answer.Reference} ({purpose})", PaymentKind.Payment));
+            // The amount charged, in the customer's currency (rounded to its minor unit, as the gateway was asked).
+            var charged = MoneyRounding.HalfUpToMinorUnit(amount, customer.Currency);
+            return (AutoPayResult.OneApproved(customer.Currency, charged), new Payment(paymentId, customer.Id, today, charged, PaymentMethod.Card, $"{pay.CardLabel} {answer.Reference} ({purpose})", PaymentKind.Payment));
         }
 
         billing.Enqueue([Declined(customer, pay, key, purpose, amount, answer.Decline!.Value)], clock.GetCurrentInstant());
-        return (new AutoPayResult(0, 1, Mills.Zero), null);
+        return (AutoPayResult.OneDeclined, null);
     }
 
     private NewMail Declined(Customer customer, AutoPay pay, string key, string purpose, Mills amount, DeclineReason reason) => new(

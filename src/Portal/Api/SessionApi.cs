@@ -65,6 +65,11 @@ internal static class SessionApi
                 return Results.Json(new ApiError("suspended", LoginService.SuspendedMessage), statusCode: StatusCodes.Status403Forbidden);
             }
 
+            if (outcome == LoginService.Outcome.CustomerRemoved)
+            {
+                return Results.Json(new ApiError(SessionAuthentication.CustomerRemovedReason, LoginService.CustomerRemovedMessage), statusCode: StatusCodes.Status403Forbidden);
+            }
+
             if (outcome == LoginService.Outcome.Disabled)
             {
                 return Results.Json(new ApiError("disabled", LoginService.DisabledMessage), statusCode: StatusCodes.Status403Forbidden);

@@ -28,8 +28,9 @@ public sealed class CustomerScope
     public string CustomerId { get; }
 
     /// <summary>The customer's provisioning record, as of now.</summary>
+    /// <exception cref="CustomerRemovedException">The record is gone (removed at the store since the session was checked): 404.</exception>
     public Customer Customer => _data.Provisioning.Current.Customer(CustomerId)
-        ?? throw new InvalidOperationException($"customer {CustomerId} of this login is no longer provisioned");
+        ?? throw new CustomerRemovedException($"customer {CustomerId} of this login is no longer provisioned");
 
     /// <summary>The customer's view of provisioning (its lines, sites, DIDs...).</summary>
     public CustomerView View => _data.Provisioning.Current.ForCustomer(CustomerId);

@@ -55,6 +55,12 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
 
         /// <summary>Not checked: its source address made too many checks lately (answer 429; try again in a second).</summary>
         Throttled,
+
+        /// <summary>
+        /// The password is right but the login's customer is no longer provisioned (its record was removed from the
+        /// store): refused with a message that says so, told only after the password was checked, like <see cref="Suspended"/>.
+        /// </summary>
+        CustomerRemoved,
     }
 
     /// <summary>Checks <paramref name="login"/> and <paramref name="password"/> from <paramref name="source"/>; the login on success.</summary>
@@ -104,12 +110,23 @@ public sealed class LoginService(UserStore users, IClock clock, LoginLimits limi
             return (Outcome.Disabled, null);
         }
 
-        return IsSuspended(user) ? (Outcome.Suspended, null) : (Outcome.Success, user);
+        return IsCustomerRemoved(user) ? (Outcome.CustomerRemoved, null) : IsSuspended(user) ? (Outcome.Suspended, null) : (Outcome.Success, user);
     }
 
     /// <summary>Whether <paramref name="user"/> is a login of a suspended customer (an operator's never is).</summary>
     public bool IsSuspended(PortalUser user) =>
         user?.CustomerId is { } customer && data?.Provisioning.Current.Customer(customer)?.Status == Provisioning.Model.ServiceStatus.Suspended;
+
+    /// <summary>
+    /// Whether <paramref name="user"/> is a login of a customer no longer provisioned (an operator's never is): its pages
+    /// would have no customer to show, so its sessions end and its logins are refused (nothing in the portal removes a
+    /// customer; an operator's tool on the store can).
+    /// </summary>
+    public bool IsCustomerRemoved(PortalUser user) =>
+        user?.CustomerId is { } customer && data is not null && data.Provisioning.Current.Customer(customer) is null;
+
+    /// <summary>What a login of a customer no longer provisioned is told, at login and when its open session ends.</summary>
+    public const string CustomerRemovedMessage = "This login's customer is no longer provisioned, so the login is refused and its sessions are ended. Contact your service provider.";
 
     /// <summary>What a suspended customer's login is told.</summary>
     public const string SuspendedMessage = "This customer's service is suspended, so its logins are refused. Contact your service provider.";

@@ -32,6 +32,14 @@ public sealed class ServerErrors(TextWriter log)
             return;
         }
 
+        if (error is CustomerRemovedException)
+        {
+            // Like any missing resource: the session's customer is gone (the session scheme ends the session at the next request).
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await Write(context, "not-found", "no such customer: this login's customer is no longer provisioned");
+            return;
+        }
+
         if (context.RequestAborted.IsCancellationRequested)
         {
             return; // the client went away: nothing to answer, nothing wrong here

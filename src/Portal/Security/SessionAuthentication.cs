@@ -31,6 +31,12 @@ public sealed class SessionAuthentication(
     /// <summary>The session's token, for logout.</summary>
     public const string TokenItem = "centrex.session-token";
 
+    /// <summary>Why the request's session was ended as it came in (the message the login page and the 401 give).</summary>
+    public const string EndedItem = "centrex.session-ended";
+
+    /// <summary>The login page's query value that shows <see cref="LoginService.CustomerRemovedMessage"/>.</summary>
+    public const string CustomerRemovedReason = "customer-removed";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Cookies.TryGetValue(CookieName, out var token) || token.Length is 0 or > 64)
@@ -42,6 +48,17 @@ public sealed class SessionAuthentication(
         if (user is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("the session is unknown, ended or expired"));
+        }
+
+        if (logins.IsCustomerRemoved(user))
+        {
+            // The customer's record is gone (removed at the store while the session was open): the session ends here, for
+            // good, and the request is answered as one without a session (the login page, saying why; 401 on the API),
+            // never a page that has no customer to scope it (review: every customer page was a 500).
+            users.EndSession(token);
+            DeleteCookie(Context);
+            Context.Items[EndedItem] = LoginService.CustomerRemovedMessage;
+            return Task.FromResult(AuthenticateResult.Fail("the customer of this login is no longer provisioned"));
         }
 
         if (logins.IsSuspended(user))
@@ -92,11 +109,21 @@ public sealed class SessionAuthentication(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        var ended = Context.Items[EndedItem] as string;
         if (PortalPaths.IsApi(Request.Path))
         {
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             Response.Headers.WWWAuthenticate = "Bearer realm=\"centrex\"";
-            return Response.WriteAsJsonAsync(new ApiError("unauthorized", "sign in (a session cookie from POST /api/v1/session) or send an API key as 'Authorization: Bearer KEY'"));
+            return Response.WriteAsJsonAsync(ended is null
+                ? new ApiError("unauthorized", "sign in (a session cookie from POST /api/v1/session) or send an API key as 'Authorization: Bearer KEY'")
+                : new ApiError(CustomerRemovedReason, ended));
+        }
+
+        if (ended is not null)
+        {
+            // Not back to this page after a login: the login is refused too. The login page says why.
+            Response.Redirect("/account/login?ended=" + CustomerRemovedReason);
+            return Task.CompletedTask;
         }
 
         var back = Request.PathBase + Request.Path + Request.QueryString;

@@ -17,10 +17,16 @@ public sealed class SuspendedKeyFilter(PortalData data) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var user = context.HttpContext.User;
         var bySession = user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == SessionAuthentication.SchemeName);
-        if (!bySession && user.FindFirstValue(PortalClaims.Customer) is { } customer
-            && data.Provisioning.Current.Customer(customer) is not { Status: not Provisioning.Model.ServiceStatus.Suspended })
+        if (!bySession && user.FindFirstValue(PortalClaims.Customer) is { } customer)
         {
-            return Results.Json(new ApiError("suspended", LoginService.SuspendedMessage), statusCode: StatusCodes.Status403Forbidden);
+            // A key whose customer is no longer provisioned is refused saying so, as its logins are (not as "suspended").
+            switch (data.Provisioning.Current.Customer(customer))
+            {
+                case null:
+                    return Results.Json(new ApiError(SessionAuthentication.CustomerRemovedReason, LoginService.CustomerRemovedMessage), statusCode: StatusCodes.Status403Forbidden);
+                case { Status: Provisioning.Model.ServiceStatus.Suspended }:
+                    return Results.Json(new ApiError("suspended", LoginService.SuspendedMessage), statusCode: StatusCodes.Status403Forbidden);
+            }
         }
 
         return await next(context);

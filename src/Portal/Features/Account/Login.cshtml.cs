@@ -23,10 +23,18 @@ public sealed class LoginModel(LoginService logins, UserStore users, IClock cloc
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Why the browser's session was ended, when it was sent here for that (<see cref="SessionAuthentication.CustomerRemovedReason"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Ended { get; set; }
+
     public string? Message { get; private set; }
 
     public void OnGet()
     {
+        if (Ended == SessionAuthentication.CustomerRemovedReason)
+        {
+            Message = LoginService.CustomerRemovedMessage;
+        }
     }
 
     public IActionResult OnPost()
@@ -46,6 +54,10 @@ public sealed class LoginModel(LoginService logins, UserStore users, IClock cloc
                 return Page();
             case LoginService.Outcome.Suspended:
                 Message = LoginService.SuspendedMessage;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
+            case LoginService.Outcome.CustomerRemoved:
+                Message = LoginService.CustomerRemovedMessage;
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
             case LoginService.Outcome.Disabled:

@@ -22,13 +22,18 @@ internal static class BillingApi
     /// <summary>Why an invoice is voided (kept with the void).</summary>
     public sealed record ReissueRequest(string? Reason);
 
+    // Per currency (a sum of dollars and yen is no amount; it was one total_mills): currency null for invoices of
+    // customers no longer provisioned, whose currency is not known.
+    private static IEnumerable<object> Json(IReadOnlyList<CurrencyTotal> totals) =>
+        totals.Select(t => new { currency = t.Currency, invoices = t.Invoices, total_mills = t.Total.Value, amount_due_mills = t.AmountDue.Value });
+
     public static void Map(RouteGroupBuilder operatorGroup)
     {
         operatorGroup.MapGet("/billing/periods", (BillingRuns runs) => Results.Ok(new
         {
             next = YearMonthPattern.Iso.Format(runs.NextPeriod()),
-            periods = runs.Periods().Select(p => new { period = p.Period, invoices = p.Invoices, @void = p.Void, total_mills = p.Total.Value }),
-        })).Scoped(ApiScope.BillingRead).WithName("ListBilledPeriods").WithSummary("The months billed: invoices, void ones, total; the month to bill next");
+            periods = runs.Periods().Select(p => new { period = p.Period, invoices = p.Invoices, @void = p.Void, totals = Json(p.Totals) }),
+        })).Scoped(ApiScope.BillingRead).WithName("ListBilledPeriods").WithSummary("The months billed: invoices, void ones, totals per currency; the month to bill next");
 
         operatorGroup.MapPost("/billing/runs", async (RunRequest body, BillingRuns runs, HttpContext context) =>
         {
@@ -45,7 +50,8 @@ internal static class BillingApi
                 return Results.Ok(new
                 {
                     period = body.Period, already_billed = result.AlreadyBilled, invoices = run.Invoices, first_number = run.FirstNumber, last_number = run.LastNumber,
-                    calls = result.Calls, unprovisioned_calls = result.UnprovisionedCalls, total_mills = run.Total.Value,
+                    calls = result.Calls, unprovisioned_calls = result.UnprovisionedCalls,
+                    totals = Json(result.AlreadyBilled ? runs.Totals(parsed.Value) : CurrencyTotal.Of(result.Invoices, i => i.Customer.Currency, i => i.Total, i => i.AmountDue)),
                 });
             }
             catch (Exception e) when (e is BillingException or ProvisioningException)
@@ -70,7 +76,7 @@ internal static class BillingApi
             try
             {
                 var issued = await runs.VoidAndReissue(number, body.Reason.Trim(), context.RequestAborted);
-                return Results.Ok(new { voided = number, reissued_as = issued.Number, total_mills = issued.Total.Value, amount_due_mills = issued.AmountDue.Value });
+                return Results.Ok(new { voided = number, reissued_as = issued.Number, currency = issued.Customer.Currency, total_mills = issued.Total.Value, amount_due_mills = issued.AmountDue.Value });
             }
             catch (Exception e) when (e is BillingException or ProvisioningException)
             {

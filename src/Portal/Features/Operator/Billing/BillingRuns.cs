@@ -5,7 +5,6 @@ using Centrex.Invoicing.Sources;
 using Centrex.Invoicing.Taxes;
 using Centrex.Portal.Data;
 using Centrex.Provisioning;
-using Centrex.Rating.Money;
 using NodaTime;
 using NodaTime.Text;
 
@@ -20,15 +19,32 @@ public sealed class BillingRuns(PortalData data)
 {
     private readonly SemaphoreSlim _oneRun = new(1, 1);
 
-    /// <summary>A billed month.</summary>
-    public sealed record PeriodRow(string Period, int Invoices, int Void, Mills Total);
+    /// <summary>A billed month: its invoices, the void ones, and the standing ones' totals per currency.</summary>
+    public sealed record PeriodRow(string Period, int Invoices, int Void, IReadOnlyList<CurrencyTotal> Totals);
 
     /// <summary>The months billed, latest first.</summary>
     public IReadOnlyList<PeriodRow> Periods()
     {
         var invoices = data.Billing.Read(b => b.Invoices());
+        var currency = CurrencyOf();
         return [.. invoices.GroupBy(i => i.Period).OrderByDescending(g => g.Key)
-            .Select(g => new PeriodRow(YearMonthPattern.Iso.Format(g.Key), g.Count(), g.Count(i => i.Void), g.Where(i => !i.Void).Aggregate(Mills.Zero, (s, i) => s + i.Total)))];
+            .Select(g => new PeriodRow(YearMonthPattern.Iso.Format(g.Key), g.Count(), g.Count(i => i.Void),
+                CurrencyTotal.Of(g.Where(i => !i.Void), currency, i => i.Total, i => i.AmountDue)))];
+    }
+
+    /// <summary>The standing invoices of <paramref name="period"/> totalled per currency (a month billed already).</summary>
+    public IReadOnlyList<CurrencyTotal> Totals(YearMonth period)
+    {
+        var currency = CurrencyOf();
+        return CurrencyTotal.Of(data.Billing.Read(b => b.Invoices()).Where(i => i.Period == period && !i.Void), currency, i => i.Total, i => i.AmountDue);
+    }
+
+    // The billing store keeps no currency with an invoice: it is its customer's (provisioning's, as the customer's own
+    // invoice pages show it); null when the customer is no longer provisioned.
+    private Func<IssuedInvoice, string?> CurrencyOf()
+    {
+        var provisioning = data.Provisioning.Current;
+        return i => provisioning.Customer(i.CustomerId)?.Currency;
     }
 
     /// <summary>The month to bill next: the one after the last run, else last month.</summary>

@@ -1,6 +1,5 @@
 using Centrex.Portal.Localization;
 using Centrex.Invoicing.Cycle;
-using Centrex.Invoicing.Rendering;
 using Centrex.Portal.Features.Shared;
 using Centrex.Provisioning;
 using Microsoft.AspNetCore.Mvc;
@@ -22,8 +21,10 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
     public string NextPeriod { get; private set; } = string.Empty;
 
     /// <summary>The months table's sortable columns (the latest first unless the URL says otherwise).</summary>
+    /// <remarks>Totals in different currencies do not compare: "total" sorts by currency code, then amount, of each month's first total.</remarks>
     public static TableSort<BillingRuns.PeriodRow> Sorting { get; } = new("month", defaultDescending: true,
-        [("month", p => p.Period), ("invoices", p => p.Invoices), ("void", p => p.Void), ("total", p => p.Total.Value)]);
+        [("month", p => p.Period), ("invoices", p => p.Invoices), ("void", p => p.Void),
+         ("total", p => p.Totals.Count == 0 ? null : (p.Totals[0].Currency ?? string.Empty, p.Totals[0].Total.Value))]);
 
     /// <summary>The page of months shown, in the URL's order.</summary>
     public Paged<BillingRuns.PeriodRow> Result => field ??= Sorting.Page(Request.Query, Periods);
@@ -46,6 +47,12 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
         {
             var result = await runs.Bill(parsed.Value, HttpContext.RequestAborted);
             var run = result.Run;
+
+            // Per currency, as centrex bill prints them (a sum of dollars and yen is no amount): a new run's from its own
+            // invoices, in the currency each was issued in; a month billed already from the store's.
+            var totals = result.AlreadyBilled
+                ? runs.Totals(parsed.Value)
+                : CurrencyTotal.Of(result.Invoices, i => i.Customer.Currency, i => i.Total, i => i.AmountDue);
             Summary = new RunSummary(result.AlreadyBilled ? Translation.Of(HttpContext, "{0} was billed already", period) : Translation.Of(HttpContext, "{0} billed", period), [
                 ("Customers billed", run.Invoices.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("Invoices", run.FirstNumber is { } first
@@ -53,7 +60,8 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
                     : Translation.Of(HttpContext, "none")),
                 ("Calls billed", result.Calls.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("Calls of unprovisioned accounts (not billed)", result.UnprovisionedCalls.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
-                ("Invoiced total", Amounts.Mills(run.Total)),
+                .. totals.Select(t => ("Invoiced total", Total(t))),
+                .. totals.Where(t => t.Currency is not null).Select(t => ("Amount due", Display.Show.Money(t.AmountDue, t.Currency!))),
                 ("Elapsed", $"{result.Elapsed.TotalSeconds:0.00} s"),
             ]);
         }
@@ -94,6 +102,18 @@ public sealed class IndexModel(BillingRuns runs) : PageModel
 
         List();
         return Page();
+    }
+
+    /// <summary>
+    /// A currency's invoiced total as its invoices print it, exact to the mill (<c>126.123 JPY</c>); for invoices whose
+    /// customer is no longer provisioned, their count (their currency is not known, so they are not added up).
+    /// </summary>
+    public string Total(CurrencyTotal total)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        return total.Currency is { } currency
+            ? Display.Show.Exact(total.Total, currency)
+            : Translation.Of(HttpContext, "{0} invoices of customers no longer provisioned (currency unknown, not totalled)", total.Invoices);
     }
 
     private void List()
