@@ -42,10 +42,9 @@ public sealed class LedgerStore : IDisposable
             ThrowIfAheadOfTheJournal("the id registry", _idLog.CoveredUntil, _journal.CommittedUntil);
             _idLog.ThrowIfRunsCoverMore(_sealed.Until);
 
-            // Sized for the ids it will hold before the next seal: those not sealed yet and a seal's worth of new ones (the
-            // tables that replace it after each seal take the latter). Sized for less, it was rehashed on the writer thread
-            // during the first two million calls after every start (issue 16: 12-18 % of that thread's time).
-            var calls = new IdIndex(_idLog.Durable - _sealed.Until + options.IdsBetweenSeals);
+            // Sized for the ids not sealed yet, at least a seal's worth: grown from its minimum, it was rehashed five times
+            // over the first 600,000 calls after every start (issue 16).
+            var calls = new IdIndex(Math.Max(_idLog.Durable - _sealed.Until, options.CallIdsInMemory));
             var names = new IdIndex();
             foreach (var (name, reference) in _sealed.WholeNames())
             {

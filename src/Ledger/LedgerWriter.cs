@@ -627,9 +627,7 @@ public sealed class LedgerWriter
 
         var until = _appliedIdRecords;
         _frozen = _calls;
-        // Sized for the ids a table takes until the next seal, not for the sealing threshold alone: from that, it doubled
-        // twice on this thread before the next checkpoint (IdIndex.Grow: 18 % of its time in issue 16's ingestion bench).
-        _calls = _spareCalls is { IsCompletedSuccessfully: true } ? _spareCalls.Result : new IdIndex(_options.IdsBetweenSeals);
+        _calls = _spareCalls is { IsCompletedSuccessfully: true } ? _spareCalls.Result : new IdIndex(_options.CallIdsInMemory);
         _spareCalls = null;
         _idLog.ReadRecords(until, _idLog.Written, (name, reference, _) =>
         {
