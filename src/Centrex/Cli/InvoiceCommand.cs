@@ -77,8 +77,9 @@ internal static class InvoiceCommand
                              .Where(s => (search.Number is null || s.Invoice.Number == search.Number) && (search.From is null || s.Invoice.IssuedOn >= search.From) && (search.To is null || s.Invoice.IssuedOn <= search.To)))
                 {
                     var i = s.Invoice;
+                    var issuedIn = i.CurrencyOr(currency);
                     console.Out.WriteLine(string.Create(c,
-                        $"{PdfInvoiceRenderer.InvoiceNumber(i.Number),-8} {i.CustomerId,-12} {YearMonthPattern.Iso.Format(i.Period),-8} {LocalDatePattern.Iso.Format(i.DueOn),-10} {Amounts.Exact(i.Total, currency),14} {Amounts.Money(i.AmountDue, currency),14} {Amounts.Money(s.Paid, currency),14} {s.Status.ToDisplayName()}{(i.Void ? " (void)" : string.Empty)}"));
+                        $"{PdfInvoiceRenderer.InvoiceNumber(i.Number),-8} {i.CustomerId,-12} {YearMonthPattern.Iso.Format(i.Period),-8} {LocalDatePattern.Iso.Format(i.DueOn),-10} {Amounts.Exact(i.Total, issuedIn),14} {Amounts.Money(i.AmountDue, issuedIn),14} {Amounts.Money(s.Paid, issuedIn),14} {s.Status.ToDisplayName()}{(i.Void ? " (void)" : string.Empty)}"));
                 }
             }
 

@@ -19,7 +19,8 @@ public static class InvoiceStatusCalculator
 
     /// <summary>
     /// Each non-void invoice's state, and N/A for void ones, in number order; each invoice's total is rounded to the minor
-    /// unit of the customer's <paramref name="currency"/>, as its amount due was.
+    /// unit of its own currency (the customer's <paramref name="currency"/> for one issued before invoices recorded it),
+    /// as its amount due was.
     /// </summary>
     public static IReadOnlyList<InvoicePaymentState> Compute(IEnumerable<IssuedInvoice> invoices, IEnumerable<Payment> payments, LocalDate asOf, string currency)
     {
@@ -34,7 +35,7 @@ public static class InvoiceStatusCalculator
                 continue;
             }
 
-            var payable = Math.Max(0, MoneyRounding.HalfUpToMinorUnit(invoice.Total, currency).Value);
+            var payable = Math.Max(0, MoneyRounding.HalfUpToMinorUnit(invoice.Total, invoice.CurrencyOr(currency)).Value);
             var paid = Math.Clamp(pool, 0, payable);
             pool -= paid;
             states.Add(new(invoice, Status(invoice, payable, paid, asOf), new Mills(payable), new Mills(paid)));

@@ -16,4 +16,16 @@ namespace Centrex.Invoicing.Invoices;
 /// <param name="Prepaid">Whether it is a statement of prepaid accounts.</param>
 /// <param name="Void">Whether it was voided.</param>
 /// <param name="Replaces">The voided invoice it reissues, if any.</param>
-public sealed record IssuedInvoice(long Number, string CustomerId, YearMonth Period, LocalDate IssuedOn, LocalDate DueOn, Mills PreviousBalance, Mills Total, Mills ClosingBalance, Mills AmountDue, bool Prepaid, bool Void, long? Replaces);
+/// <param name="Currency">
+/// The currency (ISO 4217) its amounts are mills of: the customer's when the invoice was written. Null for invoices
+/// issued before the store recorded it (billing schema migration 5).
+/// </param>
+public sealed record IssuedInvoice(long Number, string CustomerId, YearMonth Period, LocalDate IssuedOn, LocalDate DueOn, Mills PreviousBalance, Mills Total, Mills ClosingBalance, Mills AmountDue, bool Prepaid, bool Void, long? Replaces, string? Currency = null)
+{
+    /// <summary>
+    /// The currency to show its amounts in: its own, so that a customer whose currency changes still sees older invoices
+    /// as they were issued; for an invoice issued before the store recorded currencies, <paramref name="current"/> (the
+    /// customer's currency now), as was shown before.
+    /// </summary>
+    public string CurrencyOr(string current) => Currency ?? current;
+}

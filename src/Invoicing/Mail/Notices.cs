@@ -73,14 +73,15 @@ public sealed class Notices(BillingRules rules, ProviderInfo provider)
     private NewMail Overdue(Customer customer, InvoicePaymentState state)
     {
         var number = PdfInvoiceRenderer.InvoiceNumber(state.Invoice.Number);
+        var currency = state.Invoice.CurrencyOr(customer.Currency);
         var c = CultureInfo.InvariantCulture;
         var body = new StringBuilder()
             .AppendLine(c, $"Hello {customer.Contact},")
             .AppendLine()
-            .AppendLine(c, $"Invoice {number} ({YearMonthPattern.Iso.Format(state.Invoice.Period)}) was due on {LocalDatePattern.Iso.Format(state.Invoice.DueOn)} and {customer.Currency} {Amounts.Money(state.Outstanding, customer.Currency)} of it is still unpaid.")
+            .AppendLine(c, $"Invoice {number} ({YearMonthPattern.Iso.Format(state.Invoice.Period)}) was due on {LocalDatePattern.Iso.Format(state.Invoice.DueOn)} and {currency} {Amounts.Money(state.Outstanding, currency)} of it is still unpaid.")
             .AppendLine("If you have paid in the meantime, thank you: please disregard this notice.")
             .AppendLine(c, $"Questions: {provider.Contact}");
-        return new NewMail("overdue:" + number, customer.Id, customer.Email, $"Overdue: invoice {number} from {provider.Name}, {customer.Currency} {Amounts.Money(state.Outstanding, customer.Currency)} unpaid", body.ToString(), []);
+        return new NewMail("overdue:" + number, customer.Id, customer.Email, $"Overdue: invoice {number} from {provider.Name}, {currency} {Amounts.Money(state.Outstanding, currency)} unpaid", body.ToString(), []);
     }
 
     private NewMail Reminder(Customer customer, IReadOnlyList<SubscriptionCharge> renewals, LocalDate chargeDay, Mills owed)

@@ -91,5 +91,13 @@ internal static class BillingSchema
             status TEXT NOT NULL, decline TEXT, reference TEXT, at TEXT NOT NULL);
         CREATE INDEX payment_attempts_by_account ON payment_attempts(account_id);
         """,
+
+        // An invoice's amounts are mills of the currency it was issued in, and are shown in it for ever, whatever the
+        // customer's currency becomes later. Invoices issued before this migration have no currency recorded: the billing
+        // store cannot see provisioning from here, so they stay NULL and are shown, as before, in the customer's current
+        // currency (IssuedInvoice.CurrencyOr). Adding a column is not an UPDATE: the immutability triggers stand.
+        """
+        ALTER TABLE invoices ADD COLUMN currency TEXT;
+        """,
     ];
 }

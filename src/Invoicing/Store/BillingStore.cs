@@ -81,13 +81,13 @@ public sealed partial class BillingStore : IDisposable
     public IReadOnlyList<IssuedInvoice> Invoices(string? customerId = null) => Query(
         """
         SELECT i.number, customer_id, period, issued_on, due_on, previous_balance_mills, total_mills, closing_balance_mills, amount_due_mills,
-               prepaid, v.number IS NOT NULL, replaces
+               prepaid, v.number IS NOT NULL, replaces, currency
         FROM invoices i LEFT JOIN invoice_voids v ON v.number = i.number
         WHERE $c IS NULL OR customer_id = $c ORDER BY i.number
         """,
         r => new IssuedInvoice(r.GetInt64(0), r.GetString(1), PeriodPattern.Parse(r.GetString(2)).Value, Date(r.GetString(3)), Date(r.GetString(4)),
             new Mills(r.GetInt64(5)), new Mills(r.GetInt64(6)), new Mills(r.GetInt64(7)), new Mills(r.GetInt64(8)), r.GetInt64(9) != 0, r.GetBoolean(10),
-            r.IsDBNull(11) ? null : r.GetInt64(11)),
+            r.IsDBNull(11) ? null : r.GetInt64(11), r.IsDBNull(12) ? null : r.GetString(12)),
         ("$c", customerId));
 
     /// <summary>The stored lines of an invoice.</summary>
@@ -142,11 +142,12 @@ public sealed partial class BillingStore : IDisposable
             }
 
             Execute(transaction,
-                "INSERT INTO invoices VALUES ($n, $c, $p, $i, $d, $pb, $pay, $t, $tax, $cb, $due, $pre, $rep, $pdf, $csv, $at)",
+                "INSERT INTO invoices VALUES ($n, $c, $p, $i, $d, $pb, $pay, $t, $tax, $cb, $due, $pre, $rep, $pdf, $csv, $at, $cur)",
                 ("$n", invoice.Number), ("$c", invoice.Customer.Id), ("$p", PeriodPattern.Format(invoice.Period)), ("$i", Date(invoice.IssuedOn)),
                 ("$d", Date(invoice.DueOn)), ("$pb", invoice.PreviousBalance.Value), ("$pay", invoice.PaymentsTotal.Value), ("$t", invoice.Total.Value),
                 ("$tax", invoice.TaxTotal.Value), ("$cb", invoice.ClosingBalance.Value), ("$due", invoice.AmountDue.Value), ("$pre", invoice.Prepaid ? 1 : 0),
-                ("$rep", invoice.Replaces), ("$pdf", pdf), ("$csv", csv), ("$at", at));
+                ("$rep", invoice.Replaces), ("$pdf", pdf), ("$csv", csv), ("$at", at),
+                ("$cur", invoice.Customer.Currency));
             var lineNumber = 0;
             foreach (var line in InvoiceLines.For(invoice))
             {

@@ -31,9 +31,11 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
     /// <summary>The totals in the URL's order.</summary>
     public Features.Shared.Paged<(string Service, int Transactions, long Quantity, Mills Amount)> TotalsShown { get; private set; } = null!;
 
-    public Mills BalanceDue { get; private set; }
+    /// <summary>What the standing invoices still owe, per currency they were issued in (a sum of dollars and yen is no amount).</summary>
+    public string BalanceDue { get; private set; } = string.Empty;
 
-    public Mills OverdueBalance { get; private set; }
+    /// <summary>What the overdue invoices still owe, per currency they were issued in.</summary>
+    public string OverdueBalance { get; private set; } = string.Empty;
 
     public IssuedInvoice? LastInvoice { get; private set; }
 
@@ -52,12 +54,22 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
         Totals = transactions.Totals(new Transactions.TransactionQueries.Filter(MonthStart, today, null));
         TotalsShown = Sorting.Page(Request.Query, Totals);
         var states = invoices.All().Where(s => !s.Invoice.Void).ToList();
-        BalanceDue = states.Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
-        OverdueBalance = states.Where(s => s.Status == InvoiceStatus.Overdue).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+        BalanceDue = Owed(states);
+        OverdueBalance = Owed(states.Where(s => s.Status == InvoiceStatus.Overdue));
         LastInvoice = states.FirstOrDefault()?.Invoice;
         LastPayment = view.Payments.Where(p => p.Kind == PaymentKind.Payment).OrderByDescending(p => p.Received).ThenByDescending(p => p.Id, StringComparer.Ordinal).FirstOrDefault();
         Subscriptions = [.. subscriptions.Current().Where(s => !s.Pending)];
         var plans = data.Provisioning.Current.Snapshot.DiscountPlans.ToDictionary(p => p.Id, p => p.Plan.Name, StringComparer.Ordinal);
         DiscountPlans = [.. view.Accounts.SelectMany(a => a.DiscountPlans).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => plans.GetValueOrDefault(id, id))];
+    }
+
+    // Each invoice owes in the currency it was issued in: after a change of the customer's currency the older invoices
+    // still owe in the old one. Zero, in the customer's currency, when nothing is owed.
+    private string Owed(IEnumerable<InvoicePaymentState> states)
+    {
+        var owed = states.GroupBy(s => s.Invoice.CurrencyOr(Currency), StringComparer.Ordinal)
+            .Select(g => (Currency: g.Key, Amount: g.Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding)))
+            .Where(o => o.Amount != Mills.Zero).OrderBy(o => o.Currency, StringComparer.Ordinal).ToList();
+        return owed.Count == 0 ? Display.Show.Money(Mills.Zero, Currency) : string.Join(" \u00b7 ", owed.Select(o => Display.Show.Money(o.Amount, o.Currency)));
     }
 }

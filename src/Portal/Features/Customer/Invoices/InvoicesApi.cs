@@ -34,11 +34,11 @@ internal static class InvoicesApi
             }
 
             var currency = scope.Customer.Currency;
-            return Results.Ok(ApiPages.Of(context, invoices.Search(filter)).Select(s => Json(s, currency)));
+            return Results.Ok(ApiPages.Of(context, invoices.Search(filter)).Select(s => Json(s, s.Invoice.CurrencyOr(currency))));
         }).WithName("ListInvoices").WithSummary("The customer's invoices with their payment status (search by number or date range; void ones with void=true), a page at a time: page, size (10 to 500, 50 by default); X-Total-Count and Link (next, prev) headers");
 
         me.MapGet("/invoices/{number:long}", (long number, InvoiceQueries invoices, Security.CustomerScope scope) =>
-            invoices.Find(number) is { } s ? Results.Ok(Json(s, scope.Customer.Currency)) : ApiRoutes.NotFound("invoice"))
+            invoices.Find(number) is { } s ? Results.Ok(Json(s, s.Invoice.CurrencyOr(scope.Customer.Currency))) : ApiRoutes.NotFound("invoice"))
             .WithName("GetInvoice").WithSummary("One of the customer's invoices");
 
         me.MapGet("/invoices/{number:long}/pdf", (long number, InvoiceQueries invoices, HttpContext context) => File(invoices, context, number, pdf: true))

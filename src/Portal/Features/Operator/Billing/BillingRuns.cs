@@ -39,12 +39,12 @@ public sealed class BillingRuns(PortalData data)
         return CurrencyTotal.Of(data.Billing.Read(b => b.Invoices()).Where(i => i.Period == period && !i.Void), currency, i => i.Total, i => i.AmountDue);
     }
 
-    // The billing store keeps no currency with an invoice: it is its customer's (provisioning's, as the customer's own
-    // invoice pages show it); null when the customer is no longer provisioned.
+    // An invoice's own currency, the one it was issued in; for one issued before the billing store recorded it, its
+    // customer's current one (provisioning's); null when that customer is no longer provisioned either.
     private Func<IssuedInvoice, string?> CurrencyOf()
     {
         var provisioning = data.Provisioning.Current;
-        return i => provisioning.Customer(i.CustomerId)?.Currency;
+        return i => i.Currency ?? provisioning.Customer(i.CustomerId)?.Currency;
     }
 
     /// <summary>The month to bill next: the one after the last run, else last month.</summary>
