@@ -38,7 +38,7 @@ public sealed class LedgerStore : IDisposable
             // nothing can refuse any more.
             _journal = new CdrJournal(Path.Combine(folder, "journal"));
             _idLog = new IdLog(Path.Combine(folder, "ids"));
-            _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, new CrashPoints(options.CrashAt));
+            _sealed = SealedIds.Open(Path.Combine(folder, "ids"), options.LargestSealedRun, options.CallIdsInMemory, new CrashPoints(options.CrashAt));
             ThrowIfAheadOfTheJournal("the id registry", _idLog.CoveredUntil, _journal.CommittedUntil);
             _idLog.ThrowIfRunsCoverMore(_sealed.Until);
 

@@ -673,6 +673,17 @@ public sealed class LedgerWriter
         return _sealed.CompleteMerge(wait: true);
     }
 
+    /// <summary>Holds or releases the combined filter's covers: sealed runs stay uncovered while held (tests).</summary>
+    internal void HoldCombinedFilter(bool held) => _sealed.HoldCover(held);
+
+    /// <summary>Waits until the combined filter covers every sealed run; its bytes, its end and the runs' (tests).</summary>
+    internal (long Bytes, long Until, long SealedUntil) WaitForCombinedFilter()
+    {
+        _sealed.CompleteCover();
+        var (bytes, until) = _sealed.Combined;
+        return (bytes, until, _sealed.Until);
+    }
+
     private void RegisterReplayed(JournalRecordKind kind, ReadOnlySpan<byte> name, long address)
     {
         // A name registered twice in the journal is damage (the writer never appends a known name): say so.

@@ -8,8 +8,9 @@ namespace Centrex.Ledger.State;
 /// (2 bytes an id) and saved beside it as <c>run-FROM-UNTIL.bits</c>. Memory no longer grows by an index slot for every
 /// call ever charged (issue 14's one-hour soak), and the filters hold no more than the ids need: a merge builds the
 /// merged run's filter and drops its inputs', as a log-structured merge tree keeps one filter per sorted run (RocksDB,
-/// LevelDB). A new id costs a cache line per run and, for a fraction of a percent of new ids, one page read of the
-/// run whose filter said "maybe". Runs are merged four at a time in the background as they accumulate, so their number
+/// LevelDB). In front of them a <see cref="CombinedFilter"/> over all the runs (2–3 bytes an id more, in memory only)
+/// answers for a new id with one cache line; the runs' filters are asked when it says "maybe" and for the runs it does
+/// not cover yet, and a run's page is read, for a fraction of a percent of new ids, when its own filter says "maybe". Runs are merged four at a time in the background as they accumulate, so their number
 /// grows with the logarithm of the history. One writer thread calls everything here; a seal and a merge each run on a
 /// thread of their own, on files nobody changes.
 /// </summary>
@@ -21,7 +22,12 @@ internal sealed class SealedIds : IDisposable
     private readonly CrashPoints _crash;
     private readonly long _largestMerge;
     private readonly List<IdRun> _runs = [];
-    private readonly List<IdFilter> _filters = []; // _filters[i] is _runs[i]'s
+    // _filters[i] is _runs[i]'s, kept in memory only while the combined filter does not cover the run: once it does,
+    // the run's filter would only narrow the combined filter's rare "maybe" (a page read per run instead), and it
+    // would double the memory the registry holds per id (2 bytes each). It stays on disk for the next opening.
+    private readonly List<IdFilter?> _filters = [];
+    // Asked first: "no" for nearly every new id in one cache line, for the runs it covers (a prefix of _runs).
+    private readonly CombinedFilter _combined;
     // Found by Open, dealt with by Tidy: runs a finished merge covers, filters built in memory.
     private readonly List<IdRun> _covered = [];
     private readonly List<FilteredRun> _unsavedFilters = [];
@@ -32,8 +38,9 @@ internal sealed class SealedIds : IDisposable
     private UInt128[] _sortScratch = [];
     private IReadOnlyList<IdRun>? _merging;
 
-    private SealedIds(string folder, long largestMerge, CrashPoints crash)
+    private SealedIds(string folder, long largestMerge, long smallestCombined, CrashPoints crash)
     {
+        _combined = new CombinedFilter(smallestCombined);
         _crash = crash;
         _folder = folder;
         _largestMerge = largestMerge;
@@ -49,7 +56,10 @@ internal sealed class SealedIds : IDisposable
     public int Runs => _runs.Count;
 
     /// <summary>Bytes the runs' filters hold in memory.</summary>
-    public long FilterBytes => _filters.Sum(filter => filter.Bytes);
+    public long FilterBytes => _filters.Sum(filter => filter?.Bytes ?? 0);
+
+    /// <summary>Bytes the combined filter over the runs holds in memory, and the id-log record its runs end at.</summary>
+    public (long Bytes, long Until) Combined => (_combined.Bytes, _combined.Until);
 
     /// <summary>
     /// Opens the sealed runs of <paramref name="folder"/> without changing any file: checks that the runs follow one
@@ -58,10 +68,14 @@ internal sealed class SealedIds : IDisposable
     /// open is known to succeed.
     /// </summary>
     /// <exception cref="IOException">A run is damaged or the runs leave a gap.</exception>
-    public static SealedIds Open(string folder, long largestMerge, CrashPoints crash)
+    /// <param name="folder">The runs' folder.</param>
+    /// <param name="largestMerge">The most ids a merge may write into one run.</param>
+    /// <param name="smallestCombined">The fewest ids the combined filter is sized for (about a seal's worth).</param>
+    /// <param name="crash">Where tests make the process stop.</param>
+    public static SealedIds Open(string folder, long largestMerge, long smallestCombined, CrashPoints crash)
     {
         Directory.CreateDirectory(folder);
-        var sealedIds = new SealedIds(folder, largestMerge, crash);
+        var sealedIds = new SealedIds(folder, largestMerge, smallestCombined, crash);
         var opened = new List<IdRun>();
         try
         {
@@ -88,6 +102,7 @@ internal sealed class SealedIds : IDisposable
             }
 
             sealedIds.LoadFilters();
+            sealedIds._combined.Start(sealedIds._runs);
         }
         catch
         {
@@ -135,12 +150,22 @@ internal sealed class SealedIds : IDisposable
         }
     }
 
-    /// <summary>Whether CDR id <paramref name="name"/> was sealed: each run's filter first, the run when it says "maybe".</summary>
+    /// <summary>
+    /// Whether CDR id <paramref name="name"/> was sealed: the combined filter for the runs it covers, each other run's
+    /// filter, and a run's own filter and then the run when a filter says "maybe".
+    /// </summary>
     public bool Contains(NameFingerprint name)
     {
+        var combinedSaysMaybe = _combined.MayContain(name);
+        var covered = _combined.Until;
         for (var i = _runs.Count - 1; i >= 0; i--)
         {
-            if (_filters[i].MayContain(name) && _runs[i].Contains(name))
+            if (!combinedSaysMaybe && _runs[i].Until <= covered)
+            {
+                return false; // this run and every one before it are covered, and the combined filter said no
+            }
+
+            if (_filters[i]?.MayContain(name) != false && _runs[i].Contains(name))
             {
                 return true;
             }
@@ -149,12 +174,14 @@ internal sealed class SealedIds : IDisposable
         return false;
     }
 
-    /// <summary>Starts loading the filter blocks of <paramref name="name"/> into the cache.</summary>
+    /// <summary>Starts loading the filter blocks <see cref="Contains"/> will read for <paramref name="name"/> into the cache.</summary>
     public void Prefetch(NameFingerprint name)
     {
-        foreach (var filter in _filters)
+        _combined.Prefetch(name);
+        var covered = _combined.Until;
+        for (var i = _runs.Count - 1; i >= 0 && _runs[i].Until > covered; i--)
         {
-            filter.Prefetch(name);
+            _filters[i]?.Prefetch(name);
         }
     }
 
@@ -230,6 +257,7 @@ internal sealed class SealedIds : IDisposable
         _runs.Add(run);
         _filters.Add(filter);
         StartMerge();
+        _combined.Start(_runs);
         return true;
     }
 
@@ -237,9 +265,28 @@ internal sealed class SealedIds : IDisposable
     /// <exception cref="IOException">The merge failed (e.g. the disk is full).</exception>
     public bool CompleteMerge(bool wait = false)
     {
+        // Polled here too (the writer calls this after every commit): a cover that finished is adopted.
+        var covered = AdoptCover(wait);
         if (_merge is null || (!wait && !_merge.IsCompleted))
         {
+            if (covered)
+            {
+                _combined.Start(_runs);
+            }
+
             return false;
+        }
+
+        // A merge's inputs are closed and deleted once it is swapped in: not while a cover still reads them. A finished
+        // merge starts no cover before it is swapped in, so it waits for one cover at most.
+        if (_combined.Covering)
+        {
+            if (!wait)
+            {
+                return false;
+            }
+
+            AdoptCover(wait: true);
         }
 
         var merge = _merge;
@@ -251,7 +298,7 @@ internal sealed class SealedIds : IDisposable
         _runs.RemoveRange(at, inputs.Count);
         _runs.Insert(at, merged);
         _filters.RemoveRange(at, inputs.Count);
-        _filters.Insert(at, filter);
+        _filters.Insert(at, merged.Until <= _combined.Until ? null : filter); // its inputs were all covered: so is it
         foreach (var input in inputs)
         {
             input.Dispose();
@@ -259,6 +306,36 @@ internal sealed class SealedIds : IDisposable
         }
 
         StartMerge();
+        _combined.Start(_runs);
+        return true;
+    }
+
+    /// <summary>Holds or releases the combined filter's covers (tests).</summary>
+    public void HoldCover(bool held) => _combined.Held = held;
+
+    /// <summary>Waits until the combined filter covers every run (tests).</summary>
+    public void CompleteCover()
+    {
+        _combined.Start(_runs);
+        while (AdoptCover(wait: true))
+        {
+            _combined.Start(_runs);
+        }
+    }
+
+    /// <summary>Adopts a finished cover (or waits for one) and lets go of the filters of the runs it covers now.</summary>
+    private bool AdoptCover(bool wait)
+    {
+        if (!_combined.Complete(wait))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _runs.Count && _runs[i].Until <= _combined.Until; i++)
+        {
+            _filters[i] = null;
+        }
+
         return true;
     }
 
@@ -267,6 +344,7 @@ internal sealed class SealedIds : IDisposable
 
     public void Dispose()
     {
+        _combined.Stop();
         try
         {
             _seal?.Wait();
