@@ -40,7 +40,7 @@ internal sealed class IngestionWriter(LedgerWriterThread thread, RatingDiscounts
             if (row.Priced)
             {
                 var entry = journal.Slice(row.JournalStart, row.JournalLength);
-                if (discounts is not null && !ledger.ContainsCdr(RatedCdrCodec.Id(entry)))
+                if (discounts is not null && discounts.Covers(entry) && !ledger.ContainsCdr(RatedCdrCodec.Id(entry)))
                 {
                     // Volume discounts at rating time (issue 3), in the order calls are charged, as the file run does.
                     discounts.Apply(entry);

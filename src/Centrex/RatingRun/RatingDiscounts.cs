@@ -119,11 +119,22 @@ internal sealed class RatingDiscounts
         return usage;
     }
 
-    private Mills? Compute(ReadOnlySpan<byte> entry)
+    /// <summary>
+    /// Whether the account of an encoded call has a discount plan: only such calls need the writer's duplicate check
+    /// before <see cref="Apply"/> (a second lookup of the id in the exactly-once registry, its costliest work).
+    /// </summary>
+    public bool Covers(ReadOnlySpan<byte> entry) => TryAccount(entry, out _);
+
+    private bool TryAccount(ReadOnlySpan<byte> entry, out (IReadOnlyList<DiscountPlan> Plans, DateTimeZone Zone, DiscountCounters Counters) account)
     {
         var accountBytes = RatedCdrCodec.Account(entry);
         Span<char> name = stackalloc char[Encoding.UTF8.GetMaxCharCount(accountBytes.Length)];
-        if (!_lookup.TryGetValue(name[..Encoding.UTF8.GetChars(accountBytes, name)], out var account))
+        return _lookup.TryGetValue(name[..Encoding.UTF8.GetChars(accountBytes, name)], out account);
+    }
+
+    private Mills? Compute(ReadOnlySpan<byte> entry)
+    {
+        if (!TryAccount(entry, out var account))
         {
             return null;
         }

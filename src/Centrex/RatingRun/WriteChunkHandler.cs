@@ -48,7 +48,7 @@ internal sealed class WriteChunkHandler(Stream rated, Stream rejects, RatingTall
                 if (status == RecordStatus.Rated && !isRevoked)
                 {
                     var entry = journal.Slice(evaluation.JournalStart, evaluation.JournalLength);
-                    if (discounts is not null && !ledger!.ContainsCdr(RatedCdrCodec.Id(entry)))
+                    if (discounts is not null && discounts.Covers(entry) && !ledger!.ContainsCdr(RatedCdrCodec.Id(entry)))
                     {
                         // In file order, only for a call that will be charged: its discount moves the counters once.
                         discounts.Apply(entry);
