@@ -8,10 +8,11 @@ namespace Centrex.Ledger.State;
 /// (2 bytes an id) and saved beside it as <c>run-FROM-UNTIL.bits</c>. Memory no longer grows by an index slot for every
 /// call ever charged (issue 14's one-hour soak), and the filters hold no more than the ids need: a merge builds the
 /// merged run's filter and drops its inputs', as a log-structured merge tree keeps one filter per sorted run (RocksDB,
-/// LevelDB). In front of them a <see cref="CombinedFilter"/> over all the runs (2–3 bytes an id more, in memory only)
-/// answers for a new id with one cache line; the runs' filters are asked when it says "maybe" and for the runs it does
-/// not cover yet, and a run's page is read, for a fraction of a percent of new ids, when its own filter says "maybe". Runs are merged four at a time in the background as they accumulate, so their number
-/// grows with the logarithm of the history. One writer thread calls everything here; a seal and a merge each run on a
+/// LevelDB). In memory, a <see cref="CombinedFilter"/> over all the runs (2–3 bytes an id) answers for a new id with one
+/// cache line; for a fraction of a percent of new ids it says "maybe" and one page of each run it covers is read. The
+/// runs it does not cover yet (a seal or a merge not added in yet) are asked through their own filters, which the runs
+/// it covers let go of. Runs are merged four at a time in the background as they accumulate, so their number grows
+/// with the logarithm of the history. One writer thread calls everything here; a seal and a merge each run on a
 /// thread of their own, on files nobody changes.
 /// </summary>
 internal sealed class SealedIds : IDisposable
