@@ -4,8 +4,8 @@ namespace Centrex.Ledger.State;
 /// One <see cref="IdFilter"/> over the CDR ids of every sealed run that ends at or before <see cref="Until"/>. With
 /// a filter per run a new id costs a cache line per run, and the runs grow with the history (13 at issue 16's full
 /// scale, where asking them was 37 % of the ledger writer's time); this filter answers "no" for nearly every new id
-/// with one cache line. Only when it says "maybe" are the runs it covers read, and only the runs it does not cover yet
-/// (a seal or a merge not added in yet) are asked through their own filters.
+/// with one cache line. The runs' own filters are asked when it says "maybe" and for the runs it does not cover yet
+/// (a seal or a merge not added in yet).
 /// Built and extended on a thread of its own, as runs are sealed and merged: the writer's thread never waits for it. An
 /// extension sets bits while the writer reads the filter; bits are only ever set, and the writer counts a run as
 /// covered only after the task that added it has finished (its completion orders the writes before the writer's next

@@ -8,11 +8,11 @@ namespace Centrex.Ledger.State;
 /// (2 bytes an id) and saved beside it as <c>run-FROM-UNTIL.bits</c>. Memory no longer grows by an index slot for every
 /// call ever charged (issue 14's one-hour soak), and the filters hold no more than the ids need: a merge builds the
 /// merged run's filter and drops its inputs', as a log-structured merge tree keeps one filter per sorted run (RocksDB,
-/// LevelDB). In memory, a <see cref="CombinedFilter"/> over all the runs (2–3 bytes an id) answers for a new id with one
-/// cache line; for a fraction of a percent of new ids it says "maybe" and one page of each run it covers is read. The
-/// runs it does not cover yet (a seal or a merge not added in yet) are asked through their own filters, which the runs
-/// it covers let go of. Runs are merged four at a time in the background as they accumulate, so their number grows
-/// with the logarithm of the history. One writer thread calls everything here; a seal and a merge each run on a
+/// LevelDB). In front of them, a <see cref="CombinedFilter"/> over all the runs (2–3 bytes an id more, in memory only)
+/// answers for a new id with one cache line; the runs' own filters are asked when it says "maybe" (a fraction of a
+/// percent of new ids, and every id charged before) and for the runs it does not cover yet, and a run's page is read
+/// when its own filter says "maybe". Runs are merged four at a time in the background as they accumulate, so their
+/// number grows with the logarithm of the history. One writer thread calls everything here; a seal and a merge each run on a
 /// thread of their own, on files nobody changes.
 /// </summary>
 internal sealed class SealedIds : IDisposable
@@ -23,10 +23,10 @@ internal sealed class SealedIds : IDisposable
     private readonly CrashPoints _crash;
     private readonly long _largestMerge;
     private readonly List<IdRun> _runs = [];
-    // _filters[i] is _runs[i]'s, kept in memory only while the combined filter does not cover the run: once it does,
-    // the run's filter would only narrow the combined filter's rare "maybe" (a page read per run instead), and it
-    // would double the memory the registry holds per id (2 bytes each). It stays on disk for the next opening.
-    private readonly List<IdFilter?> _filters = [];
+    // _filters[i] is _runs[i]'s. Kept in memory for the runs the combined filter covers too: every id already charged
+    // gets the combined filter's "maybe", and without the runs' filters a client resending old calls would make the
+    // writer read a page of every run for each of them (16 at issue 16's full scale) instead of about one.
+    private readonly List<IdFilter> _filters = [];
     // Asked first: "no" for nearly every new id in one cache line, for the runs it covers (a prefix of _runs).
     private readonly CombinedFilter _combined;
     // Found by Open, dealt with by Tidy: runs a finished merge covers, filters built in memory.
@@ -57,7 +57,7 @@ internal sealed class SealedIds : IDisposable
     public int Runs => _runs.Count;
 
     /// <summary>Bytes the runs' filters hold in memory.</summary>
-    public long FilterBytes => _filters.Sum(filter => filter?.Bytes ?? 0);
+    public long FilterBytes => _filters.Sum(filter => filter.Bytes);
 
     /// <summary>Bytes the combined filter over the runs holds in memory, and the id-log record its runs end at.</summary>
     public (long Bytes, long Until) Combined => (_combined.Bytes, _combined.Until);
@@ -166,7 +166,7 @@ internal sealed class SealedIds : IDisposable
                 return false; // this run and every one before it are covered, and the combined filter said no
             }
 
-            if (_filters[i]?.MayContain(name) != false && _runs[i].Contains(name))
+            if (_filters[i].MayContain(name) && _runs[i].Contains(name))
             {
                 return true;
             }
@@ -182,7 +182,7 @@ internal sealed class SealedIds : IDisposable
         var covered = _combined.Until;
         for (var i = _runs.Count - 1; i >= 0 && _runs[i].Until > covered; i--)
         {
-            _filters[i]?.Prefetch(name);
+            _filters[i].Prefetch(name);
         }
     }
 
@@ -267,7 +267,7 @@ internal sealed class SealedIds : IDisposable
     public bool CompleteMerge(bool wait = false)
     {
         // Polled here too (the writer calls this after every commit): a cover that finished is adopted.
-        var covered = AdoptCover(wait);
+        var covered = _combined.Complete(wait);
         if (_merge is null || (!wait && !_merge.IsCompleted))
         {
             if (covered)
@@ -287,7 +287,7 @@ internal sealed class SealedIds : IDisposable
                 return false;
             }
 
-            AdoptCover(wait: true);
+            _combined.Complete(wait: true);
         }
 
         var merge = _merge;
@@ -299,7 +299,7 @@ internal sealed class SealedIds : IDisposable
         _runs.RemoveRange(at, inputs.Count);
         _runs.Insert(at, merged);
         _filters.RemoveRange(at, inputs.Count);
-        _filters.Insert(at, merged.Until <= _combined.Until ? null : filter); // its inputs were all covered: so is it
+        _filters.Insert(at, filter);
         foreach (var input in inputs)
         {
             input.Dispose();
@@ -318,26 +318,10 @@ internal sealed class SealedIds : IDisposable
     public void CompleteCover()
     {
         _combined.Start(_runs);
-        while (AdoptCover(wait: true))
+        while (_combined.Complete(wait: true))
         {
             _combined.Start(_runs);
         }
-    }
-
-    /// <summary>Adopts a finished cover (or waits for one) and lets go of the filters of the runs it covers now.</summary>
-    private bool AdoptCover(bool wait)
-    {
-        if (!_combined.Complete(wait))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < _runs.Count && _runs[i].Until <= _combined.Until; i++)
-        {
-            _filters[i] = null;
-        }
-
-        return true;
     }
 
     /// <summary>The whole-entry names of every run (loaded into memory on opening).</summary>
