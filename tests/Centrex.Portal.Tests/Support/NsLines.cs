@@ -35,5 +35,17 @@ public static class NsLines
         await File.WriteAllTextAsync(file, json);
         var import = await PortalServer.Run(null, "provision", "import", "--data", server.Data, file);
         Assert.True(import.Exit == 0, import.Error);
+
+        // The portal reads provisioning again when the store changed, at most every 250 ms: a test that asked at once
+        // could find a line missing (IdentityTests once got 404 for ACC-1103). Wait until the customer sees all three.
+        using var ns = await Sessions.SignedIn(server, "cust-ns");
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        string lines;
+        while (!(lines = await ns.Http.GetStringAsync("/api/v1/me/identity", CancellationToken.None)).Contains("ACC-1203", StringComparison.Ordinal)
+            || !lines.Contains("ACC-1103", StringComparison.Ordinal) || !lines.Contains("ACC-1003", StringComparison.Ordinal))
+        {
+            Assert.False(patience.IsCancellationRequested, $"the portal did not show the imported lines within 10 s: {lines}");
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 }
