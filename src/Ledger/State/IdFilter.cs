@@ -27,7 +27,7 @@ internal sealed class IdFilter
     {
         var blocks = Math.Max(1, (capacity * BitsPerName + 511) / 512);
         _blocks = (ulong)blocks;
-        _words = new ulong[blocks * WordsPerBlock];
+        _words = HugePageArrays.Allocate<ulong>(blocks * WordsPerBlock);
         Capacity = blocks * 512 / BitsPerName;
     }
 
@@ -126,7 +126,7 @@ internal sealed class IdFilter
             return null;
         }
 
-        var words = new ulong[length];
+        var words = HugePageArrays.Allocate<ulong>(length);
         var bytes = MemoryMarshal.AsBytes(words.AsSpan());
         stream.ReadExactly(bytes);
         Span<byte> check = stackalloc byte[8];

@@ -25,7 +25,7 @@ internal sealed class IdIndex
             capacity <<= 1;
         }
 
-        _slots = new Slot[capacity];
+        _slots = HugePageArrays.Allocate<Slot>(capacity);
         _mask = capacity - 1;
         _growAt = (int)(capacity * 7L / 10);
     }
@@ -127,7 +127,7 @@ internal sealed class IdIndex
 
     private unsafe void Grow()
     {
-        var bigger = new Slot[_slots.Length * 2];
+        var bigger = HugePageArrays.Allocate<Slot>(_slots.Length * 2L);
         var mask = bigger.Length - 1;
         var old = _slots;
         for (var i = 0; i < old.Length; i++)
