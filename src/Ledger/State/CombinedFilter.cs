@@ -73,7 +73,7 @@ internal sealed class CombinedFilter(long smallestCapacity)
     }
 
     /// <summary>Adopts a cover that finished (or waits for it); true when one was adopted.</summary>
-    /// <exception cref="IOException">A run could not be read; the runs' own filters still answer for it.</exception>
+    /// <exception cref="IOException">A run could not be read: the disk is failing, and the writer stops as for a failed merge.</exception>
     public bool Complete(bool wait = false)
     {
         if (_cover is null || (!wait && !_cover.IsCompleted))
