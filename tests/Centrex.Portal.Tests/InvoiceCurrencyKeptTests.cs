@@ -10,7 +10,8 @@ namespace Centrex.Portal.Tests;
 /// An invoice keeps the currency it was issued in: October is billed while C-CA is in dollars (0.143 CAD,
 /// <see cref="ThreeCurrencies"/>), then <c>provision import</c> moves C-CA to yen and November is billed. Through a real
 /// serve, the customer's Invoices page and API, its Billing Summary and the operator's billing months still show October
-/// in CAD, and November in JPY (every display took the customer's current currency: 0.143 CAD became 0.143 JPY).
+/// in CAD, and November in JPY (every display took the customer's current currency: 0.143 CAD became 0.143 JPY), and
+/// the Dashboard and Make a Payment owe October's amount in CAD (they summed every invoice into one amount in JPY).
 /// </summary>
 public sealed class InvoiceCurrencyKeptTests
 {
@@ -43,6 +44,18 @@ public sealed class InvoiceCurrencyKeptTests
         Assert.Contains("id=\"balance-due\">0.14 CAD</dd>", summary, StringComparison.Ordinal); // October's, still owed in dollars
         Assert.Contains("id=\"overdue\">0.14 CAD</dd>", summary, StringComparison.Ordinal);
         Assert.Contains("000004</a>: 0 JPY</dd>", summary, StringComparison.Ordinal); // the last invoice, November's, in yen
+
+        // The Dashboard and Make a Payment owe October's dollars in dollars too (they summed every invoice and showed the
+        // sum in yen: "0 JPY"); their API answers give the amount in the customer's currency and every currency owed.
+        Assert.Contains("id=\"amount-due\">0.14 CAD</dd>", await customer.Http.GetStringAsync("/customer"), StringComparison.Ordinal);
+        Assert.Contains("id=\"amount-due\">0.14 CAD</strong>", await customer.Http.GetStringAsync("/customer/payments"), StringComparison.Ordinal);
+        foreach (var api in new[] { "/api/v1/me/dashboard", "/api/v1/me/payments" })
+        {
+            var answer = await customer.Http.GetFromJsonAsync<JsonElement>(api);
+            Assert.Equal(0L, answer.GetProperty("amount_due_mills").GetInt64()); // nothing owed in yen
+            var owed = answer.GetProperty("amounts_due").EnumerateArray().Select(a => (a.GetProperty("currency").GetString(), a.GetProperty("amount_mills").GetInt64()));
+            Assert.Equal([("CAD", 140L)], owed);
+        }
 
         using var op = new PortalClient(address);
         Assert.Equal(HttpStatusCode.Redirect, (await op.LoginAsync("op", Password)).StatusCode);

@@ -3,7 +3,6 @@ using Centrex.Portal.Display;
 using Centrex.Portal.Features.Customer.Calls;
 using Centrex.Portal.Features.Customer.Invoices;
 using Centrex.Portal.Security;
-using Centrex.Rating.Money;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,7 +22,8 @@ internal static class DashboardApi
             var c = scope.Customer;
             var money = await scope.MoneyAsync();
             var states = invoices.All();
-            var due = states.Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+            var owed = AmountsOwed.Of(states, c.Currency);
+            var due = AmountsOwed.In(owed, c.Currency);
             var last = states.FirstOrDefault(s => !s.Invoice.Void)?.Invoice;
             return Results.Ok(new
             {
@@ -35,7 +35,8 @@ internal static class DashboardApi
                 c.Currency,
                 balance = ApiResults.Decimal(money.Balance), balance_mills = money.Balance.Value,
                 credit_limit = ApiResults.Decimal(money.CreditLimit), credit_limit_mills = money.CreditLimit.Value,
-                amount_due = ApiResults.Decimal(due), amount_due_mills = due.Value,
+                // amount_due: in the customer's currency; amounts_due: every currency invoices owe in (older ones may owe in another).
+                amount_due = ApiResults.Decimal(due), amount_due_mills = due.Value, amounts_due = AmountsOwed.Json(owed),
                 last_invoice = last is null ? null : new { last.Number, due_on = Show.IsoDate(last.DueOn) },
                 recent_calls = calls.Recent(5).Select(r => new
                 {

@@ -5,7 +5,6 @@ using Centrex.Portal.Features.Customer.Calls;
 using Centrex.Portal.Features.Customer.Invoices;
 using Centrex.Portal.Features.Shared;
 using Centrex.Portal.Security;
-using Centrex.Rating.Money;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 
@@ -21,7 +20,8 @@ public sealed class DashboardModel(CustomerScope scope, InvoiceQueries invoices,
 
     public CustomerBalance Money { get; private set; } = null!;
 
-    public Mills AmountDue { get; private set; }
+    /// <summary>What the invoices owe, in each currency they were issued in (<see cref="AmountsOwed"/>).</summary>
+    public IReadOnlyList<Localization.MoneyText> AmountsDue { get; private set; } = [];
 
     public IssuedInvoice? LastInvoice { get; private set; }
 
@@ -47,7 +47,7 @@ public sealed class DashboardModel(CustomerScope scope, InvoiceQueries invoices,
         Customer = scope.Customer;
         Money = await scope.MoneyAsync();
         var states = invoices.All();
-        AmountDue = states.Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+        AmountsDue = AmountsOwed.Of(states, Customer.Currency);
         LastInvoice = states.FirstOrDefault(s => !s.Invoice.Void)?.Invoice;
         RecentCalls = calls.Recent(5);
         Recent = Sorting.Page(Request.Query, RecentCalls);

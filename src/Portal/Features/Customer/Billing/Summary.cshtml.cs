@@ -63,13 +63,5 @@ public sealed class SummaryModel(CustomerScope scope, PortalData data, InvoiceQu
         DiscountPlans = [.. view.Accounts.SelectMany(a => a.DiscountPlans).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => plans.GetValueOrDefault(id, id))];
     }
 
-    // Each invoice owes in the currency it was issued in: after a change of the customer's currency the older invoices
-    // still owe in the old one. Zero, in the customer's currency, when nothing is owed.
-    private string Owed(IEnumerable<InvoicePaymentState> states)
-    {
-        var owed = states.GroupBy(s => s.Invoice.CurrencyOr(Currency), StringComparer.Ordinal)
-            .Select(g => (Currency: g.Key, Amount: g.Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding)))
-            .Where(o => o.Amount != Mills.Zero).OrderBy(o => o.Currency, StringComparer.Ordinal).ToList();
-        return owed.Count == 0 ? Display.Show.Money(Mills.Zero, Currency) : string.Join(" \u00b7 ", owed.Select(o => Display.Show.Money(o.Amount, o.Currency)));
-    }
+    private string Owed(IEnumerable<InvoicePaymentState> states) => AmountsOwed.Show(AmountsOwed.Of(states, Currency), Currency);
 }

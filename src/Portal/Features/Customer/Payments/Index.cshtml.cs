@@ -16,7 +16,8 @@ public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, InvoiceQue
 
     public Mills Balance { get; private set; }
 
-    public Mills AmountDue { get; private set; }
+    /// <summary>What the invoices owe, in each currency they were issued in (<see cref="AmountsOwed"/>).</summary>
+    public IReadOnlyList<Localization.MoneyText> AmountsDue { get; private set; } = [];
 
     public string Currency => scope.Customer.Currency;
 
@@ -48,6 +49,6 @@ public sealed class IndexModel(PaymentDesk desk, CustomerScope scope, InvoiceQue
     private async Task Load()
     {
         Balance = (await scope.MoneyAsync()).Balance;
-        AmountDue = invoices.All().Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+        AmountsDue = AmountsOwed.Of(invoices.All(), Currency);
     }
 }

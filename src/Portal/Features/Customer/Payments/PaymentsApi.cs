@@ -3,7 +3,6 @@ using Centrex.Portal.Api;
 using Centrex.Portal.Features.Customer.Invoices;
 using Centrex.Portal.Security;
 using Centrex.Provisioning.Model;
-using Centrex.Rating.Money;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,11 +23,12 @@ internal static class PaymentsApi
         me.MapGet("/payments", async (PaymentDesk desk, CustomerScope scope, InvoiceQueries invoices) =>
         {
             var balance = (await scope.MoneyAsync()).Balance;
-            var due = invoices.All().Where(s => !s.Invoice.Void).Aggregate(Mills.Zero, (sum, s) => sum + s.Outstanding);
+            var owed = AmountsOwed.Of(invoices.All(), scope.Customer.Currency);
+            var due = AmountsOwed.In(owed, scope.Customer.Currency);
             return Results.Ok(new
             {
                 configured = desk.Configured, scope.Customer.Currency,
-                balance = ApiResults.Decimal(balance), balance_mills = balance.Value, amount_due = ApiResults.Decimal(due), amount_due_mills = due.Value,
+                balance = ApiResults.Decimal(balance), balance_mills = balance.Value, amount_due = ApiResults.Decimal(due), amount_due_mills = due.Value, amounts_due = AmountsOwed.Json(owed),
                 // What the amount field takes, in the currency's decimals (5.00 dollars, 5 yen): a third decimal is refused.
                 minimum = Amounts.Input(PaymentDesk.Minimum, scope.Customer.Currency), maximum = Amounts.Input(PaymentDesk.Maximum, scope.Customer.Currency),
                 prepaid_lines = scope.View.Accounts.Where(a => a.Type == AccountType.Debit).Select(a => a.Id),
