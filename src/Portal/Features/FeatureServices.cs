@@ -32,6 +32,7 @@ internal static class FeatureServices
         services.AddScoped<Customer.Transactions.TransactionQueries>();
         services.AddScoped<Customer.PaymentInfo.AutoPayChanges>();
         services.AddSingleton<Data.ProvisioningChanges>();
+        services.AddSingleton<Operator.Customers.CurrencyChangeGuard>();
         services.AddSingleton<Operator.Customers.CustomerEditor>();
         services.AddSingleton<Operator.Customers.CustomerKeyDesk>();
         services.AddSingleton<Operator.Accounts.AccountEditor>();

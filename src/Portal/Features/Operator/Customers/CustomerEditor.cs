@@ -11,9 +11,10 @@ namespace Centrex.Portal.Features.Operator.Customers;
 /// JSON names them), through <see cref="ProvisioningChanges"/>: import's checks (IANA zone, ISO country and currency,
 /// Canadian province) refuse with import's message, keyed by the field it names. The page and
 /// <c>/api/v1/operator/customers</c> both save through here, so a script can do whatever the page does. The switch
-/// settings (dial plan, auto-pay, rate centre, screening) of an existing customer are kept as they are.
+/// settings (dial plan, auto-pay, rate centre, screening) of an existing customer are kept as they are. Its currency
+/// changes only while it owes and is owed nothing (<see cref="CurrencyChangeGuard"/>).
 /// </summary>
-public sealed class CustomerEditor(ProvisioningChanges changes) : Api.IRecordEditor
+public sealed class CustomerEditor(ProvisioningChanges changes, CurrencyChangeGuard currencies) : Api.IRecordEditor
 {
     /// <summary>The fields, named as the provisioning JSON names them.</summary>
     public static readonly string[] Fields = ["id", "company", "contact", "email", "street", "city", "province", "country", "postal_code", "currency", "time_zone", "tax_id", "send_statistic", "status"];
@@ -42,12 +43,12 @@ public sealed class CustomerEditor(ProvisioningChanges changes) : Api.IRecordEdi
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var id = form.GetValueOrDefault("id")?.Trim() ?? string.Empty;
-        return Api.RecordChange.Save(changes, source, Fields, errors, current => Build(current.Customer(id), form, creating, errors) is { } customer
+        return Api.RecordChange.Save(changes, source, Fields, errors, current => Build(current.Customer(id), form, creating, errors, currencies) is { } customer
             ? ProvisioningSnapshot.Empty with { Customers = [customer] }
             : null);
     }
 
-    private static CustomerRecord? Build(CustomerRecord? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors)
+    private static CustomerRecord? Build(CustomerRecord? existing, IReadOnlyDictionary<string, string?> given, bool creating, Dictionary<string, string> errors, CurrencyChangeGuard currencies)
     {
         var form = creating || existing is null ? given : Api.ApiFields.Over(FieldsOf(existing), given, existing.Id);
         string? F(string name) => form.GetValueOrDefault(name)?.Trim() is { Length: > 0 } v ? v : null;
@@ -83,6 +84,12 @@ public sealed class CustomerEditor(ProvisioningChanges changes) : Api.IRecordEdi
         if (!WireNames.ServiceStatuses.TryGetValue(F("status") ?? "active", out var status))
         {
             errors["status"] = "active or suspended";
+        }
+
+        if (errors.Count == 0 && existing is not null && !string.Equals(F("currency")!.ToUpperInvariant(), existing.Currency, StringComparison.Ordinal)
+            && currencies.Refusal(existing) is { } held)
+        {
+            errors["currency"] = held;
         }
 
         if (errors.Count > 0)
