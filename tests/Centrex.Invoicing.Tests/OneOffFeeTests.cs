@@ -61,7 +61,10 @@ public sealed class OneOffFeeTests : IDisposable
         Assert.Contains("Adjustments to earlier invoices", Pdf.ToText(Path.Combine(_h.Data, "invoices", "2026-11", "000002-C1.pdf")), StringComparison.Ordinal);
     }
 
-    /// <summary>A billing store written before issue 17 gets each charge's key from its invoice line when it is opened.</summary>
+    /// <summary>
+    /// A billing store written before issue 17 gets each charge's key from its invoice line when it is opened, and its
+    /// invoices (written before they recorded their currency) read without one.
+    /// </summary>
     [Fact]
     public void StoreWrittenBeforeKeys_IsUpgraded_EachSubscriptionEntryKeyedByItsServiceMonth()
     {
@@ -91,6 +94,13 @@ public sealed class OneOffFeeTests : IDisposable
         Assert.Equal(["911:A1:2026-09", "free:A1:2026-09", "sub:S1:2026-09", "sub:S1:2026-10"], keys.Keys.Order(StringComparer.Ordinal));
         Assert.Equal((new Mills(31_000), (long?)1), (keys["sub:S1:2026-10"].Amount, keys["sub:S1:2026-10"].LastInvoice));
         Assert.Throws<SqliteException>(() => Execute(path, "UPDATE ledger SET amount_mills = 0")); // immutable again
+
+        // Written before invoices recorded their currency: it reads as none and is shown in the customer's current one,
+        // and adding the column left the invoices immutable.
+        var invoice = Assert.Single(store.Invoices("C1"));
+        Assert.Null(invoice.Currency);
+        Assert.Equal("JPY", invoice.CurrencyOr("JPY"));
+        Assert.Throws<SqliteException>(() => Execute(path, "UPDATE invoices SET currency = 'USD'"));
     }
 
     private static void Execute(string path, string sql)
