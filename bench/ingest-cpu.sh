@@ -16,6 +16,8 @@
 #   WARMUP=N bench/ingest-cpu.sh ...  first ingests N other new CDRs (the file's first N, renamed TAG-w) outside the
 #                                    window: the figures are then a warm server's (its code tiered up, its buffers
 #                                    pooled), as a switch's steady stream finds it
+#   MINIMAL=1 bench/ingest-cpu.sh ...  the timed batches ask for the minimal answer (Prefer: return=minimal: only the
+#                                    rows not charged are listed)
 #   CONCURRENCY=N bench/ingest-cpu.sh ...  N batches in flight at once (default 4; 8 batches of 100,000 generated
 #                                    CDRs fit the listener's 64 MiB of bodies in flight)
 #   PERF=1 bench/ingest-cpu.sh ...   also samples serve's stacks on the CPU during the window (perf record, with the
@@ -61,7 +63,7 @@ python3 "$(dirname "$0")/lib/thread-cpu.py" $serve "$rows" > "$work/threads-$tag
 sampler=$!
 if [[ "${PERF:-0}" == 1 ]]; then perf record -q -F 499 -g -p $serve -o "$work/perf-$tag.data" 2>/dev/null & perf=$!; fi
 sleep 0.3 # its first sample before the first batch
-nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 "${CONCURRENCY:-4}"
+nice -n 19 "$load/PortalLoad" ingest "$url" "$(cat "$work/key.txt")" "$renamed" 100000 "${CONCURRENCY:-4}" ${MINIMAL:+minimal}
 w1=$(ticks "$serve/task/$writer") s1=$(ticks $serve)
 kill -TERM $sampler; wait $sampler || true
 if [[ "${PERF:-0}" == 1 ]]; then kill -INT $perf 2>/dev/null || true; wait $perf || true; fi # perf may have ended early

@@ -69,6 +69,44 @@ public sealed class IngestionApiTests : IDisposable
         Assert.Equal(balance, await IngestionSample.BalanceAsync(_http, serve.BaseAddress, account));
     }
 
+    /// <summary>
+    /// <c>Prefer: return=minimal</c> (RFC 7240): the answer lists only the rows not charged, with their lines, and the
+    /// summary still counts every row (rows = rated + duplicates + rejected); a replay answers the same way, and a client
+    /// that does not ask gets every row.
+    /// </summary>
+    [Fact]
+    public async Task MinimalReturn_ListsOnlyTheRowsNotCharged_AndTheSummaryCountsThemAll()
+    {
+        using var serve = await CentrexProcess.ServeAsync(_data.Path, _sample.Tariff);
+        var priced = _sample.Rows.Where(r => _sample.Charges.ContainsKey(r.Split(',')[0])).ToArray();
+        // A call to a country code the generated tariff has no prefix for (it has none starting with 99).
+        var fields = priced[3].Split(',');
+        fields[0] = "unpriced-1";
+        fields[3] = "+99912345678";
+        var unpriced = string.Join(',', fields);
+        string[] rows = [priced[0], priced[1], priced[0], unpriced, priced[2]]; // lines 2-6: the repeat on line 4, no rate on line 5
+        var body = _sample.Body(rows);
+
+        var (status, json, applied) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "minimal", body, "respond-async, return=minimal");
+        Assert.Equal(200, status);
+        Assert.Equal("return=minimal", applied);
+        var listed = json.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("line").GetInt64(), r.GetProperty("id").GetString(), r.GetProperty("outcome").GetString())).ToList();
+        Assert.Equal([(4L, priced[0].Split(',')[0], "duplicate"), (5L, unpriced.Split(',')[0], "rejected")], listed);
+        var summary = json.GetProperty("summary");
+        Assert.Equal((5, 3, 1, 1), (summary.GetProperty("rows").GetInt32(), summary.GetProperty("rated").GetInt32(), summary.GetProperty("duplicates").GetInt32(), summary.GetProperty("rejected").GetInt32()));
+        var charged = priced[..3].Sum(r => _sample.Charges[r.Split(',')[0]]);
+        Assert.Equal(charged, IngestionSample.ToMills(summary.GetProperty("charge").GetString()!));
+
+        var (_, replay, replayApplied) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "minimal", body, "return=\"minimal\"");
+        Assert.True(replay.GetProperty("replayed").GetBoolean());
+        Assert.Equal("return=minimal", replayApplied);
+        Assert.Equal(json.GetProperty("rows").GetRawText(), replay.GetProperty("rows").GetRawText());
+
+        var (_, full, fullApplied) = await IngestionSample.PostAsync(_http, serve.BaseAddress, "minimal", body, "return=representation, return=minimal");
+        Assert.Null(fullApplied); // the first return preference decides (RFC 7240 section 2)
+        Assert.Equal(["rated", "rated", "duplicate", "rejected", "rated"], full.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
+    }
+
     [Fact]
     public async Task RepeatedIdWithinABatch_IsChargedOnce()
     {

@@ -61,7 +61,17 @@ internal sealed class IngestionSample : IDisposable
 
     public static async Task<(int Status, JsonElement Json)> PostAsync(HttpClient client, Uri server, string? key, string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "/v1/cdr-batches"))
+        var (status, json, _) = await PostAsync(client, server, key, body, prefer: null, path: "/v1/cdr-batches");
+        return (status, json);
+    }
+
+    /// <summary>
+    /// The same with a <c>Prefer</c> header (none when null), to <paramref name="path"/>; also the
+    /// <c>Preference-Applied</c> answered (null when none).
+    /// </summary>
+    public static async Task<(int Status, JsonElement Json, string? Applied)> PostAsync(HttpClient client, Uri server, string? key, string body, string? prefer, string path = "/api/v1/cdr-batches")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, path))
         {
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("text/csv")),
         };
@@ -70,11 +80,17 @@ internal sealed class IngestionSample : IDisposable
             request.Headers.Add("Idempotency-Key", key);
         }
 
+        if (prefer is not null)
+        {
+            request.Headers.Add("Prefer", prefer);
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CentrexProcess.KeyFor(server));
 
         using var response = await client.SendAsync(request);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        return ((int)response.StatusCode, json);
+        var applied = response.Headers.TryGetValues("Preference-Applied", out var values) ? string.Join(",", values) : null;
+        return ((int)response.StatusCode, json, applied);
     }
 
     public static async Task<long> BalanceAsync(HttpClient client, Uri server, string account)

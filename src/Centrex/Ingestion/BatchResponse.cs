@@ -31,8 +31,14 @@ internal static class BatchResponse
     /// the request side"). The bytes are those the writer gave (tests/Centrex.Cli.Tests/Ingestion/BatchAnswerBytesTests
     /// compares them): an id that needs escaping is escaped by the same encoder, a plain one is copied.
     /// </summary>
-    public static void WriteResult(IBufferWriter<byte> output, ParsedBatch batch, BatchResult result)
+    /// <param name="output">Where the answer goes.</param>
+    /// <param name="batch">The batch (its rows' lines and ids).</param>
+    /// <param name="result">What was done with each row.</param>
+    /// <param name="minimal">Lists only the rows not charged (duplicates, rejected): <c>Prefer: return=minimal</c>.
+    /// The summary counts every row either way.</param>
+    public static void WriteResult(IBufferWriter<byte> output, ParsedBatch batch, BatchResult result, bool minimal = false)
     {
+        var listed = 0;
         long rated = 0, duplicates = 0, rejected = 0;
         var total = Mills.Zero;
         Write(output, "{\"key\":"u8);
@@ -41,13 +47,20 @@ internal static class BatchResponse
         for (var i = 0; i < result.Rows.Count; i++)
         {
             var row = result.Rows[i];
+            if (minimal && row.Outcome == BatchOutcome.Rated)
+            {
+                rated++;
+                total += row.Charge;
+                continue;
+            }
+
             var id = batch.Id(i);
             var plain = IsPlain(id);
             var encoded = plain ? default : JsonEncodedText.Encode(id, Encoder);
             var idBytes = plain ? id : encoded.EncodedUtf8Bytes;
             var span = output.GetSpan(RowFixedBytes + 20 + idBytes.Length);
             var n = 0;
-            if (i > 0)
+            if (listed++ > 0)
             {
                 span[n++] = (byte)',';
             }

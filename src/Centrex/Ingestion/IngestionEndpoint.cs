@@ -8,7 +8,8 @@ namespace Centrex.Ingestion;
 
 /// <summary>
 /// <c>POST /v1/cdr-batches</c>: a switch posts CDRs in the <c>centrex rate</c> CSV contract with an
-/// <c>Idempotency-Key</c> header; the answer (after the batch is committed) lists each row's outcome.
+/// <c>Idempotency-Key</c> header; the answer (after the batch is committed) lists each row's outcome, or with
+/// <c>Prefer: return=minimal</c> only the rows not charged (<see cref="MinimalReturn"/>).
 /// </summary>
 internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writer, IngestionLimits limits, RequestBodyBudget budget)
 {
@@ -91,7 +92,14 @@ internal sealed class IngestionEndpoint(BatchParser parser, IngestionWriter writ
                     return;
                 }
 
-                await RespondBytes(context, StatusCodes.Status200OK, buffer => BatchResponse.WriteResult(buffer, batch, result), 1024 + (result.Rows.Count * BatchResponse.BytesPerRow));
+                var minimal = MinimalReturn.IsAsked(context.Request.Headers["Prefer"]);
+                if (minimal)
+                {
+                    context.Response.Headers[MinimalReturn.AppliedHeader] = MinimalReturn.Applied;
+                }
+
+                var listed = minimal ? result.Rows.Count(r => r.Outcome != Ledger.Journal.BatchOutcome.Rated) : result.Rows.Count;
+                await RespondBytes(context, StatusCodes.Status200OK, buffer => BatchResponse.WriteResult(buffer, batch, result, minimal), 1024 + (listed * BatchResponse.BytesPerRow));
             }
             finally
             {

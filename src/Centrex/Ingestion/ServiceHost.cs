@@ -140,7 +140,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             {
                 _app.MapPost(prefix + IngestionEndpoint.Route, AsRouteHandler(ingestion.Handle)).RequireAuthorization(ApiScope.CdrBatchesWrite)
                     .Produces(StatusCodes.Status200OK, contentType: "application/json")
-                    .WithSummary("Post a batch of CDRs (the CSV of centrex rate) to be rated and charged; scope cdr-batches:write, header Idempotency-Key");
+                    .WithSummary("Post a batch of CDRs (the CSV of centrex rate) to be rated and charged; scope cdr-batches:write, header Idempotency-Key; Prefer: return=minimal lists only the rows not charged");
                 _app.MapGet(prefix + BalanceEndpoint.Route, (HttpContext context, string account) => balance.Handle(context, account)).RequireAuthorization(ApiScope.BalancesRead)
                     .WithSummary("An account's balance (in its customer's currency's minor unit, the exact one to the mill beside it) and its counters for a month (?period=YYYY-MM); scope balances:read");
             }
