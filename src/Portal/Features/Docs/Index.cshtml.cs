@@ -43,7 +43,7 @@ public sealed class IndexModel(EndpointDataSource endpoints) : PageModel
 
     private static string Summary(string path) => path switch
     {
-        _ when path.EndsWith("/cdr-batches", StringComparison.Ordinal) => "Post a batch of CDRs to be rated and charged (scope cdr-batches:write; Idempotency-Key)",
+        _ when path.EndsWith("/cdr-batches", StringComparison.Ordinal) => "Post a batch of CDRs to be rated and charged (scope cdr-batches:write; Idempotency-Key; Prefer: return=minimal lists only the rows not charged)",
         _ when path.EndsWith("/balance", StringComparison.Ordinal) => "An account's balance and counters (scope balances:read)",
         _ when path.EndsWith("/session", StringComparison.Ordinal) => "Log in (POST) or out (DELETE) as a portal user",
         _ when path.EndsWith("/session/csrf", StringComparison.Ordinal) => "The anti-forgery token for changes made with a session",
