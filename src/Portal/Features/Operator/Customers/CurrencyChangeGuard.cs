@@ -14,7 +14,8 @@ namespace Centrex.Portal.Features.Operator.Customers;
 /// invoice by amount (<see cref="InvoiceStatusCalculator"/>). Changed from dollars to yen with 12.34 owed, the balance
 /// would read 12.340 yen, and a payment of 140 yen would settle a 0.14-dollar invoice. So the operator's editor changes
 /// the currency only of a customer that owes nothing and is owed nothing (as a carrier moves a customer to another
-/// currency: settle, then switch). <c>provision import</c> stays the carrier's bulk tool and is not checked here.
+/// currency: settle, then switch). <c>provision import</c> and its API stay the carrier's bulk tools and are not
+/// checked here.
 /// </summary>
 public sealed class CurrencyChangeGuard(PortalData data)
 {
